@@ -1,0 +1,244 @@
+//! The command line, as clap derive types only: global flags, the subcommand list, one Args struct each.
+//! Man pages (man/) and shell completions are generated from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Exit status text shared by `--help` and the man page.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  ok / yes (same subnet, a reply came, an answer was found)
+  1  a negative answer (different subnet, no reply, NXDOMAIN, no line matched)
+  2  usage error or bad input (address, mask, MAC, name, port, interface), or not built yet
+  3  network or I/O error (timeout, refused, unreadable file)
+  4  permission: needs root or CAP_NET_RAW";
+
+/// Answers the questions a networking primer raises, about this machine and its network.
+#[derive(Debug, Parser)]
+#[command(
+    name = "netkit",
+    version,
+    about = "Answers a networking primer's questions about a real machine",
+    long_about = "netkit answers the questions a networking primer raises - what is my MAC, my IP and \
+                  mask, are two hosts on one subnet, what is my gateway, what does a name resolve to, \
+                  who answers ARP for an address, can two programs talk over a socket - each with one \
+                  command: readable tables for people, --json for scripts, exit codes that mean something.",
+    after_help = EXIT_STATUS,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Flags that apply to every subcommand.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags accepted by every subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print machine-readable JSON (stable field names, never coloured) instead of tables
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// When to colour the output: auto is off when stdout is not a terminal or NO_COLOR is set
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// The `--color` policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour (not JSON)
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// This machine's interfaces, addresses, masks, MACs, gateways and DNS (like ipconfig /all) [not built yet]
+    #[command(visible_alias = "ipconfig")]
+    Ifaces(PendingArgs),
+    /// Subnet arithmetic: same-subnet check, network info, split, summarize, filter lines by network
+    Subnet(SubnetArgs),
+    /// Decode a MAC address: normalized forms, vendor (OUI), unicast/multicast, universal/local
+    Mac(MacArgs),
+    /// Resolve names like dig [not built yet]
+    Dns(PendingArgs),
+    /// Ask who has an IP, scan a subnet, show the neighbour cache [not built yet]
+    Arp(PendingArgs),
+    /// The default gateway(s) and their MACs [not built yet]
+    Gateway(PendingArgs),
+    /// How this machine would reach a destination, like `ip route get` [not built yet]
+    Route(PendingArgs),
+    /// The primer's TCP socket chat: server and client [not built yet]
+    Chat(PendingArgs),
+    /// Send a DHCPDISCOVER and list the offers [not built yet]
+    Dhcp(PendingArgs),
+    /// DNS, routing, ARP and TCP step by step toward a destination [not built yet]
+    Flow(PendingArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of a subcommand that is planned but not built yet: accepted, then refused with exit 2.
+#[derive(Debug, Args)]
+pub struct PendingArgs {
+    /// Arguments (the subcommand is not built yet)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub args: Vec<String>,
+}
+
+/// `netkit completions SHELL`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `netkit subnet ...`
+#[derive(Debug, Args)]
+#[command(after_help = EXIT_STATUS)]
+pub struct SubnetArgs {
+    /// Which subnet question
+    #[command(subcommand)]
+    pub command: SubnetCommand,
+}
+
+/// The subnet subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SubnetCommand {
+    /// Are two addresses on the same subnet? Exit 0 yes, 1 no
+    #[command(
+        after_help = "Examples:\n  netkit subnet check 192.168.1.10 192.168.1.200 --mask 255.255.255.0\n  \
+                            netkit subnet check 10.0.0.5/8 10.200.1.1 --explain"
+    )]
+    Check(SubnetCheckArgs),
+    /// Network, broadcast, netmask, wildcard, host range and kind of an address block (IPv4 or IPv6)
+    #[command(after_help = "Examples:\n  netkit subnet info 192.168.1.10/24\n  \
+                            netkit subnet info 192.168.1.10 255.255.255.0\n  netkit subnet info 2001:db8::1/64")]
+    Info(SubnetInfoArgs),
+    /// Split a network into equal smaller subnets
+    #[command(
+        after_help = "Examples:\n  netkit subnet split 192.168.0.0/24 --prefix 26\n  \
+                            netkit subnet split 10.0.0.0/16 --count 6"
+    )]
+    Split(SubnetSplitArgs),
+    /// Aggregate addresses, networks and ranges into the fewest CIDR blocks covering exactly the same addresses
+    #[command(
+        after_help = "Examples:\n  netkit subnet summarize 192.168.0.0/24 192.168.1.0/24\n  \
+                            netkit subnet summarize < list.txt"
+    )]
+    Summarize(SubnetSummarizeArgs),
+    /// Print input lines holding an IP address inside any of the given networks (like grepcidr)
+    #[command(
+        after_help = "Patterns are CIDRs (10.0.0.0/8), single addresses or ranges (a.b.c.d-e.f.g.h),\n\
+                            also comma-separated. Leading arguments that parse as patterns are patterns; the rest are\n\
+                            files ('-' is standard input). With -e or -f, every argument is a file.\n\n\
+                            Exit status: 0 some line matched, 1 none, 2 bad pattern, 3 unreadable file.\n\n\
+                            Examples:\n  netkit subnet filter 10.0.0.0/8 access.log\n  \
+                            netkit subnet filter -v -f blocklist.txt < ips.txt"
+    )]
+    Filter(SubnetFilterArgs),
+}
+
+/// `netkit subnet check A B [--mask M]`
+#[derive(Debug, Args)]
+pub struct SubnetCheckArgs {
+    /// First address (may carry the prefix: 192.168.1.10/24)
+    pub a: String,
+    /// Second address
+    pub b: String,
+    /// Subnet mask: dotted (255.255.255.0) or prefix (/24 or 24); optional when A is given as CIDR
+    #[arg(short, long, value_name = "MASK")]
+    pub mask: Option<String>,
+    /// Show the bitwise AND of each address with the mask, in binary
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// `netkit subnet info CIDR | IP MASK`
+#[derive(Debug, Args)]
+pub struct SubnetInfoArgs {
+    /// Address with prefix (192.168.1.10/24) or a bare address followed by MASK
+    #[arg(value_name = "CIDR|IP")]
+    pub address: String,
+    /// Subnet mask when ADDRESS has none: dotted (255.255.255.0) or prefix (/24 or 24)
+    pub mask: Option<String>,
+}
+
+/// `netkit subnet split CIDR --prefix N | --count N`
+#[derive(Debug, Args)]
+pub struct SubnetSplitArgs {
+    /// The network to split (192.168.0.0/24)
+    #[arg(value_name = "CIDR")]
+    pub network: String,
+    /// Prefix length of the pieces (/26 or 26)
+    #[arg(
+        short,
+        long,
+        value_name = "N",
+        required_unless_present = "count",
+        conflicts_with = "count"
+    )]
+    pub prefix: Option<String>,
+    /// At least this many equal pieces (rounded up to a power of two)
+    #[arg(short, long, value_name = "N")]
+    pub count: Option<u64>,
+    /// Refuse to list more than this many subnets
+    #[arg(long, value_name = "N", default_value_t = 65536)]
+    pub max: u64,
+}
+
+/// `netkit subnet summarize [ITEM...] [-f FILE]`
+#[derive(Debug, Args)]
+pub struct SubnetSummarizeArgs {
+    /// Addresses, CIDRs or ranges (a-b); read from standard input when none and no -f
+    #[arg(value_name = "ITEM")]
+    pub items: Vec<String>,
+    /// Read items from FILE, one or more per line ('#' starts a comment; '-' is standard input)
+    #[arg(short, long, value_name = "FILE")]
+    pub file: Vec<PathBuf>,
+}
+
+/// `netkit subnet filter [PATTERN...] [FILE...]`
+#[derive(Debug, Args)]
+pub struct SubnetFilterArgs {
+    /// Networks (CIDR, address or range), then input files ('-' or none: standard input)
+    #[arg(value_name = "PATTERN|FILE")]
+    pub args: Vec<String>,
+    /// A pattern (may be repeated); then every argument is a file
+    #[arg(short = 'e', long = "pattern", value_name = "PATTERN")]
+    pub patterns: Vec<String>,
+    /// Read patterns from FILE (one or more per line, '#' comments); then every argument is a file
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub pattern_files: Vec<PathBuf>,
+    /// Invert: print lines holding no matching address
+    #[arg(short = 'v', long)]
+    pub invert: bool,
+    /// Print only the number of matching lines
+    #[arg(short = 'c', long)]
+    pub count: bool,
+    /// Only match a line that starts with the address (faster for logs with the address first)
+    #[arg(short = 'x', long = "line-start")]
+    pub line_start: bool,
+}
+
+/// `netkit mac ADDR`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Accepted forms: aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff, aabbccddeeff\n\n\
+                        Example:\n  netkit mac 3c:22:fb:12:34:56"
+)]
+pub struct MacArgs {
+    /// The MAC address, in any common notation
+    #[arg(value_name = "ADDR")]
+    pub address: String,
+}

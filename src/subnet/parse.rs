@@ -1,0 +1,347 @@
+//! Parsing addresses, masks, CIDR blocks and ranges as users type them, with error messages that
+//! say exactly what is wrong ("octet 256 is out of range", "mask bits are not contiguous").
+//! Pure logic: no I/O.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use crate::error::{Error, Result};
+
+/// IPv4 or IPv6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Family {
+    /// 32-bit addresses.
+    V4,
+    /// 128-bit addresses.
+    V6,
+}
+
+impl Family {
+    /// Address width in bits.
+    pub fn bits(self) -> u8 {
+        match self {
+            Family::V4 => 32,
+            Family::V6 => 128,
+        }
+    }
+
+    /// The family of an address.
+    pub fn of(addr: &IpAddr) -> Family {
+        if addr.is_ipv4() {
+            Family::V4
+        } else {
+            Family::V6
+        }
+    }
+
+    /// "IPv4" or "IPv6".
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::V4 => "IPv4",
+            Family::V6 => "IPv6",
+        }
+    }
+}
+
+/// An address as an integer (IPv4 in the low 32 bits).
+pub fn to_u128(addr: &IpAddr) -> u128 {
+    match addr {
+        IpAddr::V4(a) => u32::from(*a) as u128,
+        IpAddr::V6(a) => u128::from(*a),
+    }
+}
+
+/// The address of `family` whose integer value is `value` (IPv4 uses the low 32 bits).
+pub fn from_u128(family: Family, value: u128) -> IpAddr {
+    match family {
+        Family::V4 => IpAddr::V4(Ipv4Addr::from(value as u32)),
+        Family::V6 => IpAddr::V6(Ipv6Addr::from(value)),
+    }
+}
+
+/// The netmask of a prefix length, as an integer of the family's width.
+pub fn prefix_to_mask(family: Family, prefix: u8) -> u128 {
+    let host_bits = family.bits() as u32 - (prefix as u32).min(family.bits() as u32);
+    if host_bits >= 128 {
+        return 0;
+    }
+    family_max(family) & !((1u128 << host_bits) - 1)
+}
+
+/// Parses one IPv4 or IPv6 address, explaining what is wrong when it is not one.
+pub fn parse_addr(input: &str) -> Result<IpAddr> {
+    let s = input.trim();
+    if let Ok(addr) = s.parse::<IpAddr>() {
+        return Ok(addr);
+    }
+    // IPv6 with a zone (fe80::1%eth0): the zone does not matter for subnet arithmetic.
+    if let Some((head, zone)) = s.split_once('%') {
+        if !zone.is_empty() {
+            if let Ok(addr) = head.parse::<Ipv6Addr>() {
+                return Ok(IpAddr::V6(addr));
+            }
+        }
+    }
+    Err(Error::bad("address", input, explain_bad_addr(s)))
+}
+
+fn explain_bad_addr(s: &str) -> String {
+    if s.is_empty() {
+        return "empty; expected an IPv4 (192.168.1.10) or IPv6 (2001:db8::1) address".into();
+    }
+    if s.contains(':') {
+        return "not a valid IPv6 address".into();
+    }
+    if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        let parts: Vec<&str> = s.split('.').collect();
+        if parts.len() != 4 {
+            return format!(
+                "an IPv4 address has 4 numbers separated by dots, this has {}",
+                parts.len()
+            );
+        }
+        for part in parts {
+            if part.is_empty() {
+                return "an empty number between dots".into();
+            }
+            match part.parse::<u32>() {
+                Ok(n) if n > 255 => {
+                    return format!("{n} is out of range: each number must be 0-255");
+                }
+                Ok(_) if part.len() > 1 && part.starts_with('0') => {
+                    return format!("'{part}' has a leading zero (ambiguous: octal or decimal?)");
+                }
+                Err(_) => return format!("'{part}' is out of range: each number must be 0-255"),
+                _ => {}
+            }
+        }
+    }
+    "not an IPv4 or IPv6 address".into()
+}
+
+/// Parses a mask for `family`: a prefix length (`24`, `/24`) or a dotted/colon netmask
+/// (`255.255.255.0`, `ffff:ffff::`). Returns the prefix length.
+pub fn parse_mask(input: &str, family: Family) -> Result<u8> {
+    let s = input.trim();
+    let bare = s.strip_prefix('/').unwrap_or(s);
+    if !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) {
+        let max = family.bits();
+        return match bare.parse::<u16>() {
+            Ok(p) if p <= max as u16 => Ok(p as u8),
+            _ => Err(Error::bad(
+                "prefix",
+                input,
+                format!(
+                    "must be 0-{max} for {} (it counts the mask's 1-bits)",
+                    family.name()
+                ),
+            )),
+        };
+    }
+    let addr = match bare.parse::<IpAddr>() {
+        Ok(a) => a,
+        Err(_) => {
+            return Err(Error::bad(
+                "mask",
+                input,
+                "expected a prefix length (24 or /24) or a netmask (255.255.255.0)",
+            ));
+        }
+    };
+    if Family::of(&addr) != family {
+        return Err(Error::bad(
+            "mask",
+            input,
+            format!(
+                "is an {} mask but the address is {}",
+                Family::of(&addr).name(),
+                family.name()
+            ),
+        ));
+    }
+    mask_to_prefix(&addr).map_err(|reason| Error::bad("mask", input, reason))
+}
+
+/// The prefix length of a netmask, or why it is not a valid one.
+pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
+    let family = Family::of(mask);
+    let value = to_u128(mask);
+    let ones = if family == Family::V4 {
+        (value as u32).leading_ones() as u8
+    } else {
+        value.leading_ones() as u8
+    };
+    if prefix_to_mask(family, ones) == value {
+        return Ok(ones);
+    }
+    // Looks like a Cisco wildcard (inverse) mask, e.g. 0.0.0.255?
+    let inverted = !value & family_max(family);
+    let inv_ones = if family == Family::V4 {
+        (inverted as u32).leading_ones() as u8
+    } else {
+        inverted.leading_ones() as u8
+    };
+    if value != 0 && prefix_to_mask(family, inv_ones) == inverted {
+        return Err(format!(
+            "its 1-bits are not contiguous from the left; it looks like a wildcard mask, whose netmask is {}",
+            from_u128(family, inverted)
+        ));
+    }
+    Err("its 1-bits are not contiguous from the left (a netmask is ones then zeros, e.g. 255.255.255.0)".into())
+}
+
+/// An address with an optional prefix, as typed: `192.168.1.10`, `192.168.1.10/24`,
+/// `192.168.1.10/255.255.255.0`, `2001:db8::1/64`.
+pub fn parse_cidr(input: &str) -> Result<(IpAddr, Option<u8>)> {
+    let s = input.trim();
+    match s.split_once('/') {
+        None => Ok((parse_addr(s)?, None)),
+        Some((addr, mask)) => {
+            let addr = parse_addr(addr)?;
+            if mask.is_empty() {
+                return Err(Error::bad(
+                    "network",
+                    input,
+                    "nothing after '/'; expected a prefix length",
+                ));
+            }
+            let prefix = parse_mask(mask, Family::of(&addr))?;
+            Ok((addr, Some(prefix)))
+        }
+    }
+}
+
+/// A contiguous, inclusive span of addresses of one family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// IPv4 or IPv6.
+    pub family: Family,
+    /// First address, as an integer.
+    pub start: u128,
+    /// Last address, as an integer (inclusive).
+    pub end: u128,
+}
+
+impl Span {
+    /// The span of a CIDR block (host bits of `addr` ignored).
+    pub fn of_block(addr: &IpAddr, prefix: u8) -> Span {
+        let family = Family::of(addr);
+        let mask = prefix_to_mask(family, prefix);
+        let start = to_u128(addr) & mask;
+        let end = start | (!mask & family_max(family));
+        Span { family, start, end }
+    }
+}
+
+/// The largest integer an address of `family` can hold.
+pub fn family_max(family: Family) -> u128 {
+    match family {
+        Family::V4 => u32::MAX as u128,
+        Family::V6 => u128::MAX,
+    }
+}
+
+/// Parses an address, CIDR block or range (`a-b`, both ends full addresses) into a span.
+pub fn parse_span(input: &str) -> Result<Span> {
+    let s = input.trim();
+    if let Some((a, b)) = s.split_once('-') {
+        let (a, b) = (parse_addr(a)?, parse_addr(b)?);
+        if Family::of(&a) != Family::of(&b) {
+            return Err(Error::bad("range", input, "mixes IPv4 and IPv6"));
+        }
+        let (start, end) = (to_u128(&a), to_u128(&b));
+        if start > end {
+            return Err(Error::bad("range", input, "its start is after its end"));
+        }
+        return Ok(Span {
+            family: Family::of(&a),
+            start,
+            end,
+        });
+    }
+    let (addr, prefix) = parse_cidr(s)?;
+    Ok(Span::of_block(
+        &addr,
+        prefix.unwrap_or(Family::of(&addr).bits()),
+    ))
+}
+
+/// Splits a list argument on commas and whitespace (grepcidr accepts "10.0.0.0/8,192.168.0.0/16").
+pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_in_every_notation() {
+        assert_eq!(parse_mask("24", Family::V4).unwrap(), 24);
+        assert_eq!(parse_mask("/24", Family::V4).unwrap(), 24);
+        assert_eq!(parse_mask("255.255.255.0", Family::V4).unwrap(), 24);
+        assert_eq!(parse_mask("255.255.255.252", Family::V4).unwrap(), 30);
+        assert_eq!(parse_mask("0.0.0.0", Family::V4).unwrap(), 0);
+        assert_eq!(parse_mask("255.255.255.255", Family::V4).unwrap(), 32);
+        assert_eq!(parse_mask("ffff:ffff:ffff:ffff::", Family::V6).unwrap(), 64);
+        assert_eq!(parse_mask("128", Family::V6).unwrap(), 128);
+    }
+
+    #[test]
+    fn bad_masks_say_why() {
+        let e = parse_mask("255.0.255.0", Family::V4)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not contiguous"), "{e}");
+        let e = parse_mask("0.0.0.255", Family::V4).unwrap_err().to_string();
+        assert!(e.contains("wildcard") && e.contains("255.255.255.0"), "{e}");
+        let e = parse_mask("33", Family::V4).unwrap_err().to_string();
+        assert!(e.contains("0-32"), "{e}");
+        assert!(parse_mask("129", Family::V6).is_err());
+        assert!(parse_mask("ffff::", Family::V4).is_err());
+        assert!(parse_mask("abc", Family::V4).is_err());
+        assert!(parse_mask("", Family::V4).is_err());
+    }
+
+    #[test]
+    fn prefix_masks() {
+        assert_eq!(prefix_to_mask(Family::V4, 0), 0);
+        assert_eq!(prefix_to_mask(Family::V4, 24), 0xffff_ff00);
+        assert_eq!(prefix_to_mask(Family::V4, 32), 0xffff_ffff);
+        assert_eq!(prefix_to_mask(Family::V6, 128), u128::MAX);
+        assert_eq!(prefix_to_mask(Family::V6, 1), 1u128 << 127);
+        assert_eq!(prefix_to_mask(Family::V6, 0), 0);
+    }
+
+    #[test]
+    fn bad_addresses_say_why() {
+        let e = parse_addr("256.1.1.1").unwrap_err().to_string();
+        assert!(e.contains("256 is out of range"), "{e}");
+        let e = parse_addr("1.2.3").unwrap_err().to_string();
+        assert!(e.contains("4 numbers"), "{e}");
+        assert!(parse_addr("hello").is_err());
+        assert!(parse_addr("").is_err());
+        assert_eq!(
+            parse_addr("fe80::1%eth0").unwrap(),
+            "fe80::1".parse::<IpAddr>().unwrap()
+        );
+    }
+
+    #[test]
+    fn cidr_and_spans() {
+        let (a, p) = parse_cidr("192.168.1.10/255.255.255.0").unwrap();
+        assert_eq!((a.to_string(), p), ("192.168.1.10".to_string(), Some(24)));
+        let s = parse_span("10.1.2.3/8").unwrap();
+        assert_eq!((s.start, s.end), (0x0a00_0000, 0x0aff_ffff));
+        let s = parse_span("0.0.0.0/0").unwrap();
+        assert_eq!((s.start, s.end), (0, u32::MAX as u128));
+        let s = parse_span("::/0").unwrap();
+        assert_eq!((s.start, s.end), (0, u128::MAX));
+        let s = parse_span("192.168.0.5-192.168.0.9").unwrap();
+        assert_eq!(s.end - s.start, 4);
+        assert!(parse_span("192.168.0.9-192.168.0.5").is_err());
+        assert!(parse_span("192.168.0.1-::1").is_err());
+        assert!(parse_cidr("10.0.0.0/").is_err());
+        assert!(parse_cidr("10.0.0.0/33").is_err());
+    }
+}
