@@ -1,17 +1,26 @@
 //! `netkit subnet`: subnet arithmetic as a primer teaches it (check, info, split, summarize) and a
 //! grepcidr-like line filter. Parsing and math are pure; only `filter` reads files.
 
+pub mod block;
+pub mod check;
+pub mod classify;
 pub mod filter;
+pub mod info;
 pub mod parse;
+pub mod split;
+pub mod summarize;
 
 use crate::cli::{SubnetArgs, SubnetCommand};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::Ui;
 
 /// Runs one `netkit subnet` subcommand.
 pub fn run(args: &SubnetArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
+        SubnetCommand::Check(a) => check::run(a, ui),
+        SubnetCommand::Info(a) => info::run(a, ui),
+        SubnetCommand::Split(a) => split::run(a, ui),
+        SubnetCommand::Summarize(a) => summarize::run(a, ui),
         SubnetCommand::Filter(a) => filter::run(a, ui),
-        _ => Err(Error::NotImplemented("subnet")),
     }
 }
