@@ -1,0 +1,281 @@
+//! `netkit subnet check|info|split|summarize` as a user runs them.
+
+use crate::common::*;
+
+#[test]
+fn check_same_and_different_subnet_exit_codes() {
+    let o = run(&[
+        "subnet",
+        "check",
+        "192.168.1.10",
+        "192.168.1.200",
+        "--mask",
+        "255.255.255.0",
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("Same subnet"), "{}", stdout(&o));
+    let o = run(&[
+        "subnet",
+        "check",
+        "192.168.1.10",
+        "192.168.2.10",
+        "--mask",
+        "24",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("Different subnets"));
+    // Mask as /N, or carried by the first address.
+    assert_eq!(
+        code(&run(&[
+            "subnet",
+            "check",
+            "192.168.1.10",
+            "192.168.2.10",
+            "-m",
+            "/16"
+        ])),
+        0
+    );
+    assert_eq!(
+        code(&run(&["subnet", "check", "10.1.2.3/8", "10.200.0.1"])),
+        0
+    );
+    assert_eq!(
+        code(&run(&[
+            "subnet",
+            "check",
+            "2001:db8::1/64",
+            "2001:db8:0:1::1"
+        ])),
+        1
+    );
+}
+
+#[test]
+fn check_json_and_explain() {
+    let o = run(&[
+        "--json",
+        "subnet",
+        "check",
+        "172.16.5.4",
+        "172.16.9.9",
+        "--mask",
+        "255.255.240.0",
+        "--explain",
+    ]);
+    assert_eq!(code(&o), 0);
+    let v = json(&o);
+    assert_eq!(v["same_subnet"], true);
+    assert_eq!(v["network_a"], "172.16.0.0/20");
+    assert_eq!(v["network_b"], "172.16.0.0/20");
+    assert_eq!(v["prefix"], 20);
+    assert_eq!(v["netmask"], "255.255.240.0");
+    assert_eq!(v["explain"]["mask"], "11111111.11111111.11110000.00000000");
+    let o = run(&[
+        "subnet",
+        "check",
+        "172.16.5.4",
+        "172.16.9.9",
+        "--mask",
+        "20",
+        "--explain",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("10101100.00010000.00000101.00000100"),
+        "{text}"
+    );
+    assert!(text.contains("AND mask"), "{text}");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    assert_bad_input(
+        &[
+            "subnet",
+            "check",
+            "10.0.0.1",
+            "10.0.0.2",
+            "--mask",
+            "255.0.255.0",
+        ],
+        "not contiguous",
+    );
+    assert_bad_input(
+        &["subnet", "check", "10.0.0.1", "10.0.0.2", "--mask", "33"],
+        "0-32",
+    );
+    assert_bad_input(
+        &["subnet", "check", "10.0.0.1", "::1", "--mask", "8"],
+        "IPv6",
+    );
+    assert_bad_input(&["subnet", "check", "10.0.0.1", "10.0.0.2"], "no mask");
+    assert_bad_input(
+        &["subnet", "check", "10.0.0.300", "10.0.0.2", "-m", "8"],
+        "300",
+    );
+    assert_bad_input(&["subnet", "info", "2001:db8::/129"], "0-128");
+    assert_bad_input(&["subnet", "info", "banana"], "banana");
+    assert_bad_input(&["subnet", "info", "10.0.0.1", "0.0.0.255"], "wildcard");
+    assert_bad_input(
+        &["subnet", "split", "10.0.0.0/24", "--prefix", "20"],
+        "between /24 and /32",
+    );
+    assert_bad_input(
+        &["subnet", "split", "10.0.0.0/8", "--prefix", "32"],
+        "--max",
+    );
+    assert_bad_input(
+        &["subnet", "summarize", "10.0.0.9-10.0.0.1"],
+        "start is after its end",
+    );
+}
+
+#[test]
+fn info_ipv4_every_field() {
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "info",
+        "192.168.1.10",
+        "255.255.255.0",
+    ]));
+    assert_eq!(v["network"], "192.168.1.0/24");
+    assert_eq!(v["netmask"], "255.255.255.0");
+    assert_eq!(v["wildcard"], "0.0.0.255");
+    assert_eq!(v["prefix"], 24);
+    assert_eq!(v["broadcast"], "192.168.1.255");
+    assert_eq!(v["first_host"], "192.168.1.1");
+    assert_eq!(v["last_host"], "192.168.1.254");
+    assert_eq!(v["hosts"], 254);
+    assert_eq!(v["addresses"], 256);
+    assert_eq!(v["class"], "C");
+    assert_eq!(v["kind"], "private");
+}
+
+#[test]
+fn info_edge_prefixes_and_kinds() {
+    let v = json(&run(&["--json", "subnet", "info", "10.0.0.0/31"]));
+    assert_eq!(v["hosts"], 2);
+    assert_eq!(v["broadcast"], serde_json::Value::Null);
+    assert_eq!(v["first_host"], "10.0.0.0");
+    let v = json(&run(&["--json", "subnet", "info", "203.0.113.9/32"]));
+    assert_eq!(
+        (v["hosts"].as_u64(), v["kind"].as_str()),
+        (Some(1), Some("documentation"))
+    );
+    for (addr, kind) in [
+        ("100.64.0.1/10", "cgnat"),
+        ("127.0.0.1/8", "loopback"),
+        ("169.254.1.1/16", "link-local"),
+        ("224.0.0.251/32", "multicast"),
+        ("8.8.8.8/32", "public"),
+        ("fe80::1/64", "link-local"),
+        ("fd00::1/8", "unique-local"),
+    ] {
+        assert_eq!(
+            json(&run(&["--json", "subnet", "info", addr]))["kind"],
+            kind,
+            "{addr}"
+        );
+    }
+    let text = stdout(&run(&["subnet", "info", "10.0.0.0/31"]));
+    assert!(text.contains("RFC 3021"), "{text}");
+}
+
+#[test]
+fn info_ipv6() {
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "info",
+        "2001:db8:abcd:12::7/64",
+    ]));
+    assert_eq!(v["family"], "ipv6");
+    assert_eq!(v["network"], "2001:db8:abcd:12::/64");
+    assert_eq!(v["netmask"], "ffff:ffff:ffff:ffff::");
+    assert_eq!(v["last_host"], "2001:db8:abcd:12:ffff:ffff:ffff:ffff");
+    assert_eq!(v["addresses"], "18446744073709551616");
+    assert_eq!(v["broadcast"], serde_json::Value::Null);
+    assert_eq!(v["kind"], "documentation");
+}
+
+#[test]
+fn split_by_prefix_and_count() {
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "split",
+        "192.168.0.0/24",
+        "--prefix",
+        "/26",
+    ]));
+    assert_eq!(v["count"], 4);
+    let nets: Vec<_> = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["network"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        nets,
+        [
+            "192.168.0.0/26",
+            "192.168.0.64/26",
+            "192.168.0.128/26",
+            "192.168.0.192/26"
+        ]
+    );
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "split",
+        "10.0.0.0/16",
+        "--count",
+        "5",
+    ]));
+    assert_eq!(
+        (v["count"].as_u64(), v["prefix"].as_u64()),
+        (Some(8), Some(19))
+    );
+    assert_eq!(v["subnets"][7]["network"], "10.0.224.0/19");
+    let text = stdout(&run(&["subnet", "split", "2001:db8::/62", "-p", "64"]));
+    assert!(text.contains("2001:db8:0:3::/64"), "{text}");
+}
+
+#[test]
+fn summarize_from_args_and_stdin() {
+    let o = run(&[
+        "subnet",
+        "summarize",
+        "192.168.0.0/24",
+        "192.168.1.0/24",
+        "10.0.0.1",
+    ]);
+    assert_eq!(stdout(&o), "10.0.0.1/32\n192.168.0.0/23\n");
+    let o = run_stdin(
+        &["subnet", "summarize"],
+        "# blocklist\n10.0.0.0/25\n10.0.0.128/25, 10.0.1.0/24\n\n2001:db8::/48\n",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "10.0.0.0/23\n2001:db8::/48\n");
+    let v = json(&run_stdin(
+        &["--json", "subnet", "summarize", "-f", "-"],
+        "1.1.1.1-1.1.1.2\n",
+    ));
+    assert_eq!(
+        v["networks"],
+        serde_json::json!(["1.1.1.1/32", "1.1.1.2/32"])
+    );
+    assert_eq!(v["inputs"], 1);
+    let o = run_stdin(&["subnet", "summarize"], "10.0.0.0/8\nnonsense\n");
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("-:2:"),
+        "names the line: {}",
+        stderr(&o)
+    );
+    let o = run(&["subnet", "summarize", "-f", "/nonexistent/list.txt"]);
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("/nonexistent/list.txt"));
+}

@@ -1,0 +1,8 @@
+//! netkit's integration tests: one target, split by area. Each runs the real binary.
+
+mod common;
+
+mod cli;
+mod mac;
+mod man;
+mod subnet;
