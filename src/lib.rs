@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod error;
 pub mod mac;
+pub mod netlink;
 pub mod output;
 pub mod subnet;
 

@@ -1,0 +1,649 @@
+//! The kernel's view of this machine's network, read over rtnetlink (like `ip`): links,
+//! addresses, routes, neighbours, and `route get` lookups that honour policy routing.
+//! This is the I/O edge; it returns plain data structs that the `iface` and `route` modules
+//! turn into answers, so those can be unit-tested with hand-made snapshots.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use netlink_packet_core::{
+    NLM_F_DUMP, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage, NetlinkPayload,
+};
+use netlink_packet_route::address::{AddressAttribute, AddressMessage, AddressScope};
+use netlink_packet_route::link::{
+    InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage, State,
+};
+use netlink_packet_route::neighbour::{
+    NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
+};
+use netlink_packet_route::route::{
+    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteType,
+};
+use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// Packet and byte counters of a link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counters {
+    /// Bytes received.
+    pub rx_bytes: u64,
+    /// Packets received.
+    pub rx_packets: u64,
+    /// Receive errors.
+    pub rx_errors: u64,
+    /// Received packets dropped.
+    pub rx_dropped: u64,
+    /// Bytes sent.
+    pub tx_bytes: u64,
+    /// Packets sent.
+    pub tx_packets: u64,
+    /// Send errors.
+    pub tx_errors: u64,
+    /// Packets dropped on sending.
+    pub tx_dropped: u64,
+}
+
+/// A network interface (RTM_NEWLINK).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Link {
+    /// Interface index.
+    pub index: u32,
+    /// Interface name.
+    pub name: String,
+    /// Link-layer type as `ip` names it: ether, loopback, none, ieee802.11...
+    pub link_type: String,
+    /// The driver kind of a virtual device (veth, bridge, tun, vlan, bond, dummy, wireguard...).
+    pub kind: Option<String>,
+    /// Flags as `ip` prints them: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP, NOARP...
+    pub flags: Vec<String>,
+    /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN, DORMANT...
+    pub operstate: String,
+    /// MTU in bytes.
+    pub mtu: Option<u32>,
+    /// Hardware address (6 bytes for Ethernet-like links).
+    pub mac: Option<Vec<u8>>,
+    /// Permanent hardware address, when it differs from the current one.
+    pub perm_mac: Option<Vec<u8>>,
+    /// Index of the bridge/bond this link is a port of.
+    pub master: Option<u32>,
+    /// Counters.
+    pub counters: Option<Counters>,
+    /// Interface alias (`ip link set dev X alias ...`).
+    pub alias: Option<String>,
+}
+
+/// An address on an interface (RTM_NEWADDR).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addr {
+    /// Interface index.
+    pub index: u32,
+    /// The address (IFA_LOCAL for IPv4 point-to-point, else IFA_ADDRESS).
+    pub address: IpAddr,
+    /// Prefix length.
+    pub prefix: u8,
+    /// IPv4 broadcast address.
+    pub broadcast: Option<Ipv4Addr>,
+    /// Peer address of a point-to-point link.
+    pub peer: Option<IpAddr>,
+    /// Scope: global, link, host, site.
+    pub scope: String,
+    /// Address label (IPv4 aliases like eth0:1).
+    pub label: Option<String>,
+    /// Flags: dynamic, temporary, deprecated, tentative, permanent, noprefixroute...
+    pub flags: Vec<String>,
+    /// Valid lifetime in seconds (None = forever).
+    pub valid_lft: Option<u32>,
+    /// Preferred lifetime in seconds (None = forever).
+    pub preferred_lft: Option<u32>,
+}
+
+/// A route (RTM_NEWROUTE), from a dump or a `route get` lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// IPv4 or IPv6 (true for IPv6).
+    pub ipv6: bool,
+    /// Routing table id (254 = main, 255 = local).
+    pub table: u32,
+    /// Route type: unicast, local, broadcast, unreachable, blackhole, prohibit, multicast...
+    pub kind: String,
+    /// Destination network address (None = default route).
+    pub dst: Option<IpAddr>,
+    /// Destination prefix length.
+    pub dst_prefix: u8,
+    /// Next hop (gateway), if the destination is not directly connected.
+    pub gateway: Option<IpAddr>,
+    /// Outgoing interface index.
+    pub oif: Option<u32>,
+    /// Preferred source address.
+    pub prefsrc: Option<IpAddr>,
+    /// Metric (priority).
+    pub metric: Option<u32>,
+    /// Who installed it: kernel, boot, static, dhcp, ra...
+    pub protocol: String,
+    /// Scope: universe (global), link, host.
+    pub scope: String,
+    /// Further next hops of a multipath route (gateway, interface index).
+    pub multipath: Vec<(Option<IpAddr>, u32)>,
+}
+
+/// A neighbour (ARP/NDP) cache entry (RTM_NEWNEIGH).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbour {
+    /// Interface index.
+    pub index: u32,
+    /// The neighbour's IP address.
+    pub address: IpAddr,
+    /// Its link-layer address, when known.
+    pub mac: Option<Vec<u8>>,
+    /// REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP, NONE.
+    pub state: String,
+    /// The neighbour announced itself as an IPv6 router.
+    pub router: bool,
+}
+
+/// An rtnetlink socket.
+#[derive(Debug)]
+pub struct Netlink {
+    socket: Socket,
+    seq: u32,
+}
+
+fn nl_err(what: &str, e: std::io::Error) -> Error {
+    Error::io(format!("netlink {what}"), e)
+}
+
+impl Netlink {
+    /// Opens a NETLINK_ROUTE socket.
+    pub fn open() -> Result<Self> {
+        let mut socket = Socket::new(NETLINK_ROUTE).map_err(|e| nl_err("socket", e))?;
+        socket.bind_auto().map_err(|e| nl_err("bind", e))?;
+        socket
+            .connect(&SocketAddr::new(0, 0))
+            .map_err(|e| nl_err("connect", e))?;
+        Ok(Netlink { socket, seq: 0 })
+    }
+
+    /// Sends one request and collects every reply message until DONE (dump) or the single
+    /// answer/ACK (plain request). A netlink error reply becomes an `Err` carrying the errno.
+    fn request(
+        &mut self,
+        msg: RouteNetlinkMessage,
+        dump: bool,
+    ) -> Result<Vec<RouteNetlinkMessage>> {
+        self.seq += 1;
+        let mut header = NetlinkHeader::default();
+        header.flags = NLM_F_REQUEST | if dump { NLM_F_DUMP } else { 0 };
+        header.sequence_number = self.seq;
+        let mut packet = NetlinkMessage::new(header, NetlinkPayload::from(msg));
+        packet.finalize();
+        let mut buf = vec![0u8; packet.buffer_len()];
+        packet.serialize(&mut buf[..]);
+        self.socket
+            .send(&buf[..], 0)
+            .map_err(|e| nl_err("send", e))?;
+
+        let mut out = Vec::new();
+        let mut rx = vec![0u8; 64 * 1024];
+        loop {
+            let size = self
+                .socket
+                .recv(&mut &mut rx[..], 0)
+                .map_err(|e| nl_err("recv", e))?;
+            let mut offset = 0;
+            while offset < size {
+                let bytes = &rx[offset..size];
+                let reply =
+                    NetlinkMessage::<RouteNetlinkMessage>::deserialize(bytes).map_err(|e| {
+                        Error::io(
+                            "netlink",
+                            std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+                        )
+                    })?;
+                let len = reply.header.length as usize;
+                if reply.header.sequence_number == self.seq {
+                    match reply.payload {
+                        NetlinkPayload::Done(_) => return Ok(out),
+                        NetlinkPayload::Error(e) => {
+                            return match e.code {
+                                None => Ok(out), // an ACK
+                                Some(code) => Err(Error::io(
+                                    "netlink",
+                                    std::io::Error::from_raw_os_error(-code.get()),
+                                )),
+                            };
+                        }
+                        NetlinkPayload::InnerMessage(m) => {
+                            out.push(m);
+                            if !dump {
+                                return Ok(out);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if len == 0 {
+                    break;
+                }
+                offset += len;
+            }
+        }
+    }
+
+    /// Every link.
+    pub fn links(&mut self) -> Result<Vec<Link>> {
+        let replies = self.request(RouteNetlinkMessage::GetLink(LinkMessage::default()), true)?;
+        Ok(replies
+            .into_iter()
+            .filter_map(|m| match m {
+                RouteNetlinkMessage::NewLink(l) => Some(convert_link(l)),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Every IPv4 and IPv6 address.
+    pub fn addresses(&mut self) -> Result<Vec<Addr>> {
+        let replies = self.request(
+            RouteNetlinkMessage::GetAddress(AddressMessage::default()),
+            true,
+        )?;
+        Ok(replies
+            .into_iter()
+            .filter_map(|m| match m {
+                RouteNetlinkMessage::NewAddress(a) => convert_addr(a),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Every route of every table, IPv4 and IPv6.
+    pub fn routes(&mut self) -> Result<Vec<Route>> {
+        let mut all = Vec::new();
+        for family in [AddressFamily::Inet, AddressFamily::Inet6] {
+            let mut msg = RouteMessage::default();
+            msg.header.address_family = family;
+            let replies = self.request(RouteNetlinkMessage::GetRoute(msg), true)?;
+            all.extend(replies.into_iter().filter_map(|m| match m {
+                RouteNetlinkMessage::NewRoute(r) => Some(convert_route(r)),
+                _ => None,
+            }));
+        }
+        Ok(all)
+    }
+
+    /// The neighbour (ARP and NDP) cache.
+    pub fn neighbours(&mut self) -> Result<Vec<Neighbour>> {
+        let replies = self.request(
+            RouteNetlinkMessage::GetNeighbour(NeighbourMessage::default()),
+            true,
+        )?;
+        Ok(replies
+            .into_iter()
+            .filter_map(|m| match m {
+                RouteNetlinkMessage::NewNeighbour(n) => convert_neighbour(n),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Asks the kernel how it would route a packet to `dst` (RTM_GETROUTE for one address, as
+    /// `ip route get` does): policy rules, tables and metrics all applied.
+    pub fn route_get(&mut self, dst: IpAddr) -> Result<Route> {
+        let mut msg = RouteMessage::default();
+        msg.header = RouteHeader {
+            address_family: if dst.is_ipv4() {
+                AddressFamily::Inet
+            } else {
+                AddressFamily::Inet6
+            },
+            destination_prefix_length: if dst.is_ipv4() { 32 } else { 128 },
+            ..RouteHeader::default()
+        };
+        msg.header.flags = RouteFlags::empty();
+        msg.attributes
+            .push(RouteAttribute::Destination(RouteAddress::from(dst)));
+        let replies = self.request(RouteNetlinkMessage::GetRoute(msg), false)?;
+        replies
+            .into_iter()
+            .find_map(|m| match m {
+                RouteNetlinkMessage::NewRoute(r) => Some(convert_route(r)),
+                _ => None,
+            })
+            .ok_or_else(|| Error::io("netlink route get", std::io::Error::other("no answer")))
+    }
+}
+
+fn link_type_name(t: LinkLayerType) -> String {
+    match t {
+        LinkLayerType::Ether => "ether".into(),
+        LinkLayerType::Loopback => "loopback".into(),
+        LinkLayerType::None => "none".into(),
+        LinkLayerType::Ieee80211 => "ieee802.11".into(),
+        LinkLayerType::Ipgre => "gre".into(),
+        LinkLayerType::Sit => "sit".into(),
+        LinkLayerType::Tunnel => "ipip".into(),
+        LinkLayerType::Tunnel6 => "tunnel6".into(),
+        LinkLayerType::Ppp => "ppp".into(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+fn link_flag_names(flags: LinkFlags) -> Vec<String> {
+    const NAMES: &[(LinkFlags, &str)] = &[
+        (LinkFlags::Broadcast, "BROADCAST"),
+        (LinkFlags::Pointopoint, "POINTOPOINT"),
+        (LinkFlags::Loopback, "LOOPBACK"),
+        (LinkFlags::Multicast, "MULTICAST"),
+        (LinkFlags::Noarp, "NOARP"),
+        (LinkFlags::Allmulti, "ALLMULTI"),
+        (LinkFlags::Promisc, "PROMISC"),
+        (LinkFlags::Controller, "MASTER"),
+        (LinkFlags::Port, "SLAVE"),
+        (LinkFlags::Up, "UP"),
+        (LinkFlags::Running, "RUNNING"),
+        (LinkFlags::LowerUp, "LOWER_UP"),
+        (LinkFlags::Dormant, "DORMANT"),
+    ];
+    NAMES
+        .iter()
+        .filter(|(f, _)| flags.contains(*f))
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
+fn state_name(s: State) -> String {
+    match s {
+        State::Up => "UP".into(),
+        State::Down => "DOWN".into(),
+        State::Unknown => "UNKNOWN".into(),
+        State::LowerLayerDown => "LOWERLAYERDOWN".into(),
+        State::NotPresent => "NOTPRESENT".into(),
+        State::Testing => "TESTING".into(),
+        State::Dormant => "DORMANT".into(),
+        other => format!("{other:?}").to_uppercase(),
+    }
+}
+
+fn convert_link(msg: LinkMessage) -> Link {
+    let mut link = Link {
+        index: msg.header.index,
+        link_type: link_type_name(msg.header.link_layer_type),
+        flags: link_flag_names(msg.header.flags),
+        operstate: "UNKNOWN".into(),
+        ..Link::default()
+    };
+    let mut stats32 = None;
+    for attr in msg.attributes {
+        match attr {
+            LinkAttribute::IfName(n) => link.name = n,
+            LinkAttribute::Mtu(m) => link.mtu = Some(m),
+            LinkAttribute::Address(a) => link.mac = Some(a),
+            LinkAttribute::PermAddress(a) => link.perm_mac = Some(a),
+            LinkAttribute::OperState(s) => link.operstate = state_name(s),
+            LinkAttribute::Controller(m) => link.master = Some(m),
+            LinkAttribute::IfAlias(a) => link.alias = Some(a),
+            LinkAttribute::LinkInfo(infos) => {
+                for info in infos {
+                    if let LinkInfo::Kind(kind) = info {
+                        link.kind = Some(match kind {
+                            InfoKind::Other(s) => s,
+                            k => k.to_string(),
+                        });
+                    }
+                }
+            }
+            LinkAttribute::Stats64(s) => {
+                link.counters = Some(Counters {
+                    rx_bytes: s.rx_bytes,
+                    rx_packets: s.rx_packets,
+                    rx_errors: s.rx_errors,
+                    rx_dropped: s.rx_dropped,
+                    tx_bytes: s.tx_bytes,
+                    tx_packets: s.tx_packets,
+                    tx_errors: s.tx_errors,
+                    tx_dropped: s.tx_dropped,
+                })
+            }
+            LinkAttribute::Stats(s) => {
+                stats32 = Some(Counters {
+                    rx_bytes: s.rx_bytes as u64,
+                    rx_packets: s.rx_packets as u64,
+                    rx_errors: s.rx_errors as u64,
+                    rx_dropped: s.rx_dropped as u64,
+                    tx_bytes: s.tx_bytes as u64,
+                    tx_packets: s.tx_packets as u64,
+                    tx_errors: s.tx_errors as u64,
+                    tx_dropped: s.tx_dropped as u64,
+                })
+            }
+            _ => {}
+        }
+    }
+    if link.counters.is_none() {
+        link.counters = stats32;
+    }
+    if link.perm_mac == link.mac {
+        link.perm_mac = None;
+    }
+    link
+}
+
+fn scope_name(s: AddressScope) -> String {
+    match s {
+        AddressScope::Universe => "global".into(),
+        AddressScope::Site => "site".into(),
+        AddressScope::Link => "link".into(),
+        AddressScope::Host => "host".into(),
+        AddressScope::Nowhere => "nowhere".into(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+fn convert_addr(msg: AddressMessage) -> Option<Addr> {
+    let (mut address, mut local, mut broadcast, mut label, mut flags_attr, mut cache) =
+        (None, None, None, None, None, None);
+    for attr in msg.attributes {
+        match attr {
+            AddressAttribute::Address(a) => address = Some(a),
+            AddressAttribute::Local(a) => local = Some(a),
+            AddressAttribute::Broadcast(b) => broadcast = Some(b),
+            AddressAttribute::Label(l) => label = Some(l),
+            AddressAttribute::Flags(f) => flags_attr = Some(f),
+            AddressAttribute::CacheInfo(c) => cache = Some(c),
+            _ => {}
+        }
+    }
+    // For IPv4, IFA_LOCAL is the interface's own address; IFA_ADDRESS is the peer on
+    // point-to-point links. For IPv6 only IFA_ADDRESS is set (or IFA_LOCAL with a peer).
+    let (own, peer) = match (local, address) {
+        (Some(l), Some(a)) if l != a => (l, Some(a)),
+        (Some(l), _) => (l, None),
+        (None, Some(a)) => (a, None),
+        (None, None) => return None,
+    };
+    let flag_text = flags_attr
+        .map(|f| format!("{f:?}"))
+        .unwrap_or_else(|| format!("{:?}", msg.header.flags));
+    let mut flags = Vec::new();
+    for (needle, name) in [
+        ("Secondary", "secondary"),
+        ("Nodad", "nodad"),
+        ("Optimistic", "optimistic"),
+        ("Dadfailed", "dadfailed"),
+        ("Homeaddress", "home"),
+        ("Deprecated", "deprecated"),
+        ("Tentative", "tentative"),
+        ("Permanent", "permanent"),
+        ("Managetempaddr", "mngtmpaddr"),
+        ("Noprefixroute", "noprefixroute"),
+        ("Mcautojoin", "autojoin"),
+        ("StablePrivacy", "stable-privacy"),
+    ] {
+        if flag_text.contains(needle) {
+            flags.push(name.to_string());
+        }
+    }
+    if !flags.iter().any(|f| f == "permanent") {
+        flags.push("dynamic".to_string());
+    }
+    let lft = |v: u32| (v != u32::MAX).then_some(v);
+    Some(Addr {
+        index: msg.header.index,
+        address: own,
+        prefix: msg.header.prefix_len,
+        broadcast,
+        peer,
+        scope: scope_name(msg.header.scope),
+        label,
+        flags,
+        valid_lft: cache.as_ref().and_then(|c| lft(c.ifa_valid)),
+        preferred_lft: cache.as_ref().and_then(|c| lft(c.ifa_preferred)),
+    })
+}
+
+fn route_addr(a: &RouteAddress) -> Option<IpAddr> {
+    match a {
+        RouteAddress::Inet(v4) => Some(IpAddr::V4(*v4)),
+        RouteAddress::Inet6(v6) => Some(IpAddr::V6(*v6)),
+        _ => None,
+    }
+}
+
+fn route_type_name(t: RouteType) -> String {
+    match t {
+        RouteType::Unicast => "unicast".into(),
+        RouteType::Local => "local".into(),
+        RouteType::Broadcast => "broadcast".into(),
+        RouteType::Anycast => "anycast".into(),
+        RouteType::Multicast => "multicast".into(),
+        RouteType::BlackHole => "blackhole".into(),
+        RouteType::Unreachable => "unreachable".into(),
+        RouteType::Prohibit => "prohibit".into(),
+        RouteType::Throw => "throw".into(),
+        RouteType::Nat => "nat".into(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+fn convert_route(msg: RouteMessage) -> Route {
+    let h = &msg.header;
+    let mut route = Route {
+        ipv6: h.address_family == AddressFamily::Inet6,
+        table: h.table as u32,
+        kind: route_type_name(h.kind),
+        dst: None,
+        dst_prefix: h.destination_prefix_length,
+        gateway: None,
+        oif: None,
+        prefsrc: None,
+        metric: None,
+        protocol: h.protocol.to_string(),
+        scope: h.scope.to_string(),
+        multipath: Vec::new(),
+    };
+    for attr in &msg.attributes {
+        match attr {
+            RouteAttribute::Destination(a) => route.dst = route_addr(a),
+            RouteAttribute::Gateway(a) => route.gateway = route_addr(a),
+            RouteAttribute::PrefSource(a) => route.prefsrc = route_addr(a),
+            RouteAttribute::Oif(i) => route.oif = Some(*i),
+            RouteAttribute::Priority(p) => route.metric = Some(*p),
+            RouteAttribute::Table(t) => route.table = *t,
+            RouteAttribute::Via(v) => {
+                if let Some(ip) = format!("{v:?}")
+                    .split(['(', ')'])
+                    .find_map(|s| s.parse::<IpAddr>().ok())
+                {
+                    route.gateway = Some(ip);
+                }
+            }
+            RouteAttribute::MultiPath(hops) => {
+                for hop in hops {
+                    let gw = hop.attributes.iter().find_map(|a| match a {
+                        RouteAttribute::Gateway(g) => route_addr(g),
+                        _ => None,
+                    });
+                    route.multipath.push((gw, hop.interface_index));
+                }
+            }
+            _ => {}
+        }
+    }
+    if route.gateway.is_none() && route.oif.is_none() {
+        if let Some(&(gw, oif)) = route.multipath.first() {
+            route.gateway = gw;
+            route.oif = Some(oif);
+        }
+    }
+    route
+}
+
+fn convert_neighbour(msg: NeighbourMessage) -> Option<Neighbour> {
+    let h = &msg.header;
+    if h.family != AddressFamily::Inet && h.family != AddressFamily::Inet6 {
+        return None;
+    }
+    let mut address = None;
+    let mut mac = None;
+    for attr in &msg.attributes {
+        match attr {
+            NeighbourAttribute::Destination(NeighbourAddress::Inet(a)) => {
+                address = Some(IpAddr::V4(*a))
+            }
+            NeighbourAttribute::Destination(NeighbourAddress::Inet6(a)) => {
+                address = Some(IpAddr::V6(*a))
+            }
+            NeighbourAttribute::LinkLayerAddress(l) => mac = Some(l.clone()),
+            _ => {}
+        }
+    }
+    let state = match h.state {
+        NeighbourState::Incomplete => "INCOMPLETE",
+        NeighbourState::Reachable => "REACHABLE",
+        NeighbourState::Stale => "STALE",
+        NeighbourState::Delay => "DELAY",
+        NeighbourState::Probe => "PROBE",
+        NeighbourState::Failed => "FAILED",
+        NeighbourState::Noarp => "NOARP",
+        NeighbourState::Permanent => "PERMANENT",
+        _ => "NONE",
+    };
+    Some(Neighbour {
+        index: h.ifindex,
+        address: address?,
+        mac,
+        state: state.to_string(),
+        router: h.flags.contains(NeighbourFlags::Router),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads this machine's own tables (no packet leaves the host): loopback must be there.
+    #[test]
+    fn reads_the_local_kernel_tables() {
+        let mut nl = Netlink::open().unwrap();
+        let links = nl.links().unwrap();
+        let lo = links
+            .iter()
+            .find(|l| l.link_type == "loopback")
+            .expect("a loopback link");
+        assert_eq!(lo.name, "lo");
+        assert!(lo.flags.contains(&"LOOPBACK".to_string()));
+        let addrs = nl.addresses().unwrap();
+        assert!(addrs.iter().any(|a| a.index == lo.index
+            && a.address == IpAddr::V4(Ipv4Addr::LOCALHOST)
+            && a.prefix == 8));
+        let routes = nl.routes().unwrap();
+        assert!(routes.iter().any(|r| r.table == 255 && r.kind == "local"));
+        let r = nl
+            .route_get(IpAddr::V4(Ipv4Addr::new(127, 1, 2, 3)))
+            .unwrap();
+        assert_eq!((r.kind.as_str(), r.oif), ("local", Some(lo.index)));
+        nl.neighbours().unwrap();
+    }
+}
