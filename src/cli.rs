@@ -73,10 +73,10 @@ pub enum Command {
     Dns(PendingArgs),
     /// Ask who has an IP, scan a subnet, show the neighbour cache [not built yet]
     Arp(PendingArgs),
-    /// The default gateway(s) and their MACs [not built yet]
-    Gateway(PendingArgs),
-    /// How this machine would reach a destination, like `ip route get` [not built yet]
-    Route(PendingArgs),
+    /// The default gateway(s): address, interface, metric and MAC. Exit 1 when there is none
+    Gateway(GatewayArgs),
+    /// How this machine would reach a destination, as the kernel decides (like `ip route get`)
+    Route(RouteArgs),
     /// The primer's TCP socket chat: server and client [not built yet]
     Chat(PendingArgs),
     /// Send a DHCPDISCOVER and list the offers [not built yet]
@@ -241,4 +241,65 @@ pub struct MacArgs {
     /// The MAC address, in any common notation
     #[arg(value_name = "ADDR")]
     pub address: String,
+}
+
+/// `netkit gateway`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The gateway's MAC comes from the neighbour (ARP/NDP) cache. With --resolve, when it is\n\
+                        not there, netkit sends one empty UDP datagram to the gateway's discard port so that\n\
+                        the kernel asks for it (ARP or neighbour solicitation), then reads the cache again.\n\n\
+                        Exit status: 0 a default gateway exists, 1 none, 3 the kernel tables could not be read."
+)]
+pub struct GatewayArgs {
+    /// When the gateway's MAC is not cached, make the kernel resolve it (one ARP/NDP exchange)
+    #[arg(long)]
+    pub resolve: bool,
+    /// How long --resolve waits for the answer, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
+    pub timeout: u64,
+    /// Only IPv4
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// Only IPv6
+    #[arg(short = '6')]
+    pub ipv6: bool,
+}
+
+/// `netkit route ...`
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Which routing question
+    #[command(subcommand)]
+    pub command: RouteCommand,
+}
+
+/// The route subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RouteCommand {
+    /// How a packet to DEST would leave this machine: interface, source, next hop, and why
+    #[command(
+        after_help = "DEST is an IP address or a host name (resolved with the system resolver first).\n\
+                            The answer is the kernel's own (RTM_GETROUTE, policy routing included), with the\n\
+                            mask arithmetic a primer teaches: same subnet means direct delivery after ARP for\n\
+                            DEST; otherwise the packet goes to the gateway, after ARP for the gateway.\n\n\
+                            Exit status: 0 routable, 1 no route (unreachable, prohibited, blackhole) or unknown\n\
+                            name, 2 bad input, 3 resolver or kernel error.\n\n\
+                            Examples:\n  netkit route get 192.168.1.20\n  netkit route get example.com"
+    )]
+    Get(RouteGetArgs),
+}
+
+/// `netkit route get DEST`
+#[derive(Debug, Args)]
+pub struct RouteGetArgs {
+    /// Destination: an IP address or a host name
+    #[arg(value_name = "DEST")]
+    pub dest: String,
+    /// Resolve a name to IPv4 only
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// Resolve a name to IPv6 only
+    #[arg(short = '6')]
+    pub ipv6: bool,
 }

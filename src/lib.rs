@@ -8,6 +8,7 @@ pub mod error;
 pub mod mac;
 pub mod netlink;
 pub mod output;
+pub mod route;
 pub mod subnet;
 
 use std::ffi::OsString;
@@ -57,8 +58,8 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Ifaces(_) => Err(Error::NotImplemented("ifaces")),
         Command::Dns(_) => Err(Error::NotImplemented("dns")),
         Command::Arp(_) => Err(Error::NotImplemented("arp")),
-        Command::Gateway(_) => Err(Error::NotImplemented("gateway")),
-        Command::Route(_) => Err(Error::NotImplemented("route")),
+        Command::Gateway(args) => route::gateway::run(args, ui),
+        Command::Route(args) => route::run(args, ui),
         Command::Chat(_) => Err(Error::NotImplemented("chat")),
         Command::Dhcp(_) => Err(Error::NotImplemented("dhcp")),
         Command::Flow(_) => Err(Error::NotImplemented("flow")),

@@ -301,7 +301,8 @@ impl Netlink {
             destination_prefix_length: if dst.is_ipv4() { 32 } else { 128 },
             ..RouteHeader::default()
         };
-        msg.header.flags = RouteFlags::empty();
+        // Report the table the answer came from, as `ip route get` does.
+        msg.header.flags = RouteFlags::LookupTable;
         msg.attributes
             .push(RouteAttribute::Destination(RouteAddress::from(dst)));
         let replies = self.request(RouteNetlinkMessage::GetRoute(msg), false)?;

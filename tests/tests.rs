@@ -5,4 +5,5 @@ mod common;
 mod cli;
 mod mac;
 mod man;
+mod route;
 mod subnet;

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod netns;
+
 use std::process::Output;
 
 use assert_cmd::Command;

@@ -1,0 +1,312 @@
+//! A LAN built from network namespaces, for tests that need a real (virtual) network:
+//!
+//! ```text
+//!   host (eth0 198.51.100.2/24, 2001:db8:1::2/64) ──┐
+//!                                                    ├── sw (bridge br0)
+//!   router (lan0 198.51.100.1/24, 2001:db8:1::1/64) ─┘
+//!   router (wan0 203.0.113.1/24) ── remote (eth0 203.0.113.10/24)
+//! ```
+//!
+//! Every namespace gets a unique name and is removed when the `Lab` is dropped, also when the
+//! test panics. Without root (or without `ip netns`) the test is skipped with a visible message,
+//! unless NETKIT_REQUIRE_NETNS=1, which turns the skip into a failure (CI sets it).
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// MAC of the host's eth0 (a Xensource OUI, so vendor lookup has something to say).
+pub const HOST_MAC: &str = "00:16:3e:12:34:56";
+/// MAC of the router's LAN interface.
+pub const ROUTER_MAC: &str = "00:16:3e:00:00:01";
+
+/// Namespaces made for one test; removed on drop.
+#[derive(Debug)]
+pub struct Lab {
+    test: String,
+    namespaces: Vec<String>,
+    etc_dirs: Vec<PathBuf>,
+}
+
+fn require() -> bool {
+    std::env::var("NETKIT_REQUIRE_NETNS").is_ok_and(|v| v == "1")
+}
+
+/// Why namespaces cannot be made here, or None when they can.
+fn unavailable() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let euid = status
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .unwrap_or("?");
+    if euid != "0" {
+        return Some(format!("not root (euid {euid})"));
+    }
+    let probe = format!("nkprobe{}", std::process::id());
+    match Command::new("ip").args(["netns", "add", &probe]).output() {
+        Ok(o) if o.status.success() => {
+            let _ = Command::new("ip").args(["netns", "del", &probe]).output();
+            None
+        }
+        Ok(o) => Some(format!(
+            "ip netns add failed: {}",
+            String::from_utf8_lossy(&o.stderr).trim()
+        )),
+        Err(e) => Some(format!("cannot run ip: {e}")),
+    }
+}
+
+impl Lab {
+    /// A new, empty lab for `test`; None (after a visible SKIP message) when unprivileged.
+    /// Panics instead of skipping under NETKIT_REQUIRE_NETNS=1.
+    pub fn new(test: &str) -> Option<Lab> {
+        if let Some(why) = unavailable() {
+            if require() {
+                panic!("NETKIT_REQUIRE_NETNS=1 but {test} cannot build its namespace LAN: {why}");
+            }
+            eprintln!("SKIPPED {test}: needs root and network namespaces ({why})");
+            return None;
+        }
+        Some(Lab {
+            test: test.to_string(),
+            namespaces: Vec::new(),
+            etc_dirs: Vec::new(),
+        })
+    }
+
+    /// Creates a namespace with loopback up; returns its unique name.
+    pub fn ns(&mut self, role: &str) -> String {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let name = format!("nk{}x{n}{role}", std::process::id());
+        self.namespaces.push(name.clone());
+        self.ip(&["netns", "add", &name]);
+        self.ip(&["-n", &name, "link", "set", "lo", "up"]);
+        name
+    }
+
+    /// Runs `ip ARGS`, panicking with its stderr on failure.
+    pub fn ip(&self, args: &[&str]) {
+        let o = Command::new("ip").args(args).output().expect("ip runs");
+        assert!(
+            o.status.success(),
+            "[{}] ip {}: {}",
+            self.test,
+            args.join(" "),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    /// Runs a program inside namespace `ns`.
+    pub fn exec(&self, ns: &str, program: &str, args: &[&str]) -> Output {
+        Command::new("ip")
+            .args(["netns", "exec", ns, program])
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("ip netns exec runs")
+    }
+
+    /// Runs the netkit binary inside namespace `ns`.
+    pub fn netkit(&self, ns: &str, args: &[&str]) -> Output {
+        let bin = assert_cmd::cargo::cargo_bin("netkit");
+        self.exec(ns, bin.to_str().expect("utf-8 path"), args)
+    }
+
+    /// Runs `ip -j ARGS` inside `ns` and parses the JSON.
+    pub fn ip_json(&self, ns: &str, args: &[&str]) -> serde_json::Value {
+        let o = Command::new("ip")
+            .args(["-n", ns, "-j"])
+            .args(args)
+            .output()
+            .expect("ip runs");
+        assert!(
+            o.status.success(),
+            "ip -j {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        serde_json::from_slice(&o.stdout).expect("ip -j gives JSON")
+    }
+
+    /// Files that `ip netns exec NS` bind-mounts over /etc (hosts, resolv.conf...).
+    pub fn etc_file(&mut self, ns: &str, name: &str, content: &str) {
+        let dir = PathBuf::from("/etc/netns").join(ns);
+        std::fs::create_dir_all(&dir).expect("create /etc/netns/NS");
+        std::fs::write(dir.join(name), content).expect("write /etc/netns file");
+        if !self.etc_dirs.contains(&dir) {
+            self.etc_dirs.push(dir);
+        }
+    }
+
+    /// A veth pair: `a_if` in `a`, `b_if` in `b`, both up.
+    pub fn veth(&self, a: &str, a_if: &str, b: &str, b_if: &str) {
+        self.ip(&[
+            "-n", a, "link", "add", a_if, "type", "veth", "peer", "name", b_if, "netns", b,
+        ]);
+        self.ip(&["-n", a, "link", "set", a_if, "up"]);
+        self.ip(&["-n", b, "link", "set", b_if, "up"]);
+    }
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        for ns in &self.namespaces {
+            if let Ok(o) = Command::new("ip").args(["netns", "pids", ns]).output() {
+                for pid in String::from_utf8_lossy(&o.stdout).split_whitespace() {
+                    let _ = Command::new("kill").args(["-9", pid]).output();
+                }
+            }
+            let _ = Command::new("ip").args(["netns", "del", ns]).output();
+        }
+        for dir in &self.etc_dirs {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// The standard LAN of DESIGN.md, ready to use.
+#[derive(Debug)]
+pub struct Lan {
+    /// Owns the namespaces.
+    pub lab: Lab,
+    /// The host under test: eth0 198.51.100.2/24 and 2001:db8:1::2/64, default via .1.
+    pub host: String,
+    /// The router: lan0 198.51.100.1/24 and 2001:db8:1::1/64, wan0 203.0.113.1/24.
+    pub router: String,
+    /// A host behind the router: 203.0.113.10/24.
+    pub remote: String,
+    /// The switch: bridge br0.
+    pub sw: String,
+}
+
+impl Lan {
+    /// Builds the LAN, or None when the test must skip.
+    pub fn new(test: &str) -> Option<Lan> {
+        let mut lab = Lab::new(test)?;
+        let (sw, host, router, remote) =
+            (lab.ns("sw"), lab.ns("host"), lab.ns("rtr"), lab.ns("rem"));
+        lab.ip(&["-n", &sw, "link", "add", "br0", "type", "bridge"]);
+        lab.ip(&["-n", &sw, "link", "set", "br0", "up"]);
+        lab.veth(&host, "eth0", &sw, "p-host");
+        lab.veth(&router, "lan0", &sw, "p-rtr");
+        lab.veth(&router, "wan0", &remote, "eth0");
+        for port in ["p-host", "p-rtr"] {
+            lab.ip(&["-n", &sw, "link", "set", port, "master", "br0"]);
+        }
+        lab.ip(&["-n", &host, "link", "set", "eth0", "address", HOST_MAC]);
+        lab.ip(&["-n", &router, "link", "set", "lan0", "address", ROUTER_MAC]);
+        lab.ip(&[
+            "-n",
+            &host,
+            "addr",
+            "add",
+            "198.51.100.2/24",
+            "brd",
+            "+",
+            "dev",
+            "eth0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &host,
+            "addr",
+            "add",
+            "2001:db8:1::2/64",
+            "dev",
+            "eth0",
+            "nodad",
+        ]);
+        lab.ip(&[
+            "-n",
+            &router,
+            "addr",
+            "add",
+            "198.51.100.1/24",
+            "brd",
+            "+",
+            "dev",
+            "lan0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &router,
+            "addr",
+            "add",
+            "2001:db8:1::1/64",
+            "dev",
+            "lan0",
+            "nodad",
+        ]);
+        lab.ip(&[
+            "-n",
+            &router,
+            "addr",
+            "add",
+            "203.0.113.1/24",
+            "brd",
+            "+",
+            "dev",
+            "wan0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &remote,
+            "addr",
+            "add",
+            "203.0.113.10/24",
+            "brd",
+            "+",
+            "dev",
+            "eth0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &host,
+            "route",
+            "add",
+            "default",
+            "via",
+            "198.51.100.1",
+            "dev",
+            "eth0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &host,
+            "-6",
+            "route",
+            "add",
+            "default",
+            "via",
+            "2001:db8:1::1",
+            "dev",
+            "eth0",
+        ]);
+        lab.ip(&[
+            "-n",
+            &remote,
+            "route",
+            "add",
+            "default",
+            "via",
+            "203.0.113.1",
+        ]);
+        let o = lab.exec(&router, "sysctl", &["-qw", "net.ipv4.ip_forward=1"]);
+        assert!(
+            o.status.success(),
+            "sysctl: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        Some(Lan {
+            lab,
+            host,
+            router,
+            remote,
+            sw,
+        })
+    }
+}

@@ -1,0 +1,154 @@
+//! `netkit gateway` and `netkit route get` inside a namespace LAN of the tests' own making,
+//! checked against what was configured and against `ip -j route get` in the same namespace.
+
+use crate::common::netns::{Lab, Lan, ROUTER_MAC};
+use crate::common::*;
+
+fn ip_route_get(lan: &Lan, dest: &str) -> serde_json::Value {
+    lan.lab.ip_json(&lan.host, &["route", "get", dest])[0].clone()
+}
+
+#[test]
+fn route_get_remote_goes_via_the_gateway() {
+    let Some(lan) = Lan::new("route_get_remote_goes_via_the_gateway") else {
+        return;
+    };
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "route", "get", "203.0.113.10"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let ip = ip_route_get(&lan, "203.0.113.10");
+    assert_eq!(v["gateway"], "198.51.100.1");
+    assert_eq!(v["gateway"], ip["gateway"]);
+    assert_eq!(v["interface"], "eth0");
+    assert_eq!(v["interface"], ip["dev"]);
+    assert_eq!(v["source"], "198.51.100.2");
+    assert_eq!(v["source"], ip["prefsrc"]);
+    assert_eq!(v["next_hop"], "198.51.100.1");
+    assert_eq!(v["direct"], false);
+    assert_eq!(v["subnet"]["same_subnet"], false);
+    assert_eq!(v["subnet"]["source_network"], "198.51.100.0/24");
+    assert_eq!(v["subnet"]["destination_network"], "203.0.113.0/24");
+    let text = stdout(&lan.lab.netkit(&lan.host, &["route", "get", "203.0.113.10"]));
+    assert!(
+        text.contains("gateway 198.51.100.1") && text.contains("ARP for the gateway"),
+        "{text}"
+    );
+}
+
+#[test]
+fn route_get_same_subnet_is_direct() {
+    let Some(lan) = Lan::new("route_get_same_subnet_is_direct") else {
+        return;
+    };
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "198.51.100.1"]),
+    );
+    assert_eq!(v["direct"], true);
+    assert_eq!(v["gateway"], serde_json::Value::Null);
+    assert_eq!(v["next_hop"], "198.51.100.1");
+    assert_eq!(v["subnet"]["same_subnet"], true);
+    assert_eq!(v["interface"], ip_route_get(&lan, "198.51.100.1")["dev"]);
+    // IPv6 too: on-link, and via the IPv6 default route.
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "2001:db8:1::1"]),
+    );
+    assert_eq!(
+        (v["direct"].as_bool(), v["interface"].as_str()),
+        (Some(true), Some("eth0"))
+    );
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "2001:db8:ff::1"]),
+    );
+    assert_eq!(v["gateway"], "2001:db8:1::1");
+}
+
+#[test]
+fn route_get_resolves_host_names_first() {
+    let Some(mut lan) = Lan::new("route_get_resolves_host_names_first") else {
+        return;
+    };
+    // `ip netns exec` bind-mounts these over /etc: no DNS server is ever asked.
+    lan.lab.etc_file(
+        &lan.host,
+        "hosts",
+        "127.0.0.1 localhost\n203.0.113.10 remote.test\n",
+    );
+    lan.lab
+        .etc_file(&lan.host, "resolv.conf", "nameserver 127.0.0.1\n");
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "remote.test"]),
+    );
+    assert_eq!(v["address"], "203.0.113.10");
+    assert_eq!(v["destination"], "remote.test");
+    assert_eq!(v["gateway"], "198.51.100.1");
+}
+
+#[test]
+fn no_route_is_a_negative_answer() {
+    let Some(mut lab) = Lab::new("no_route_is_a_negative_answer") else {
+        return;
+    };
+    let ns = lab.ns("alone");
+    let o = lab.netkit(&ns, &["route", "get", "203.0.113.10"]);
+    assert_eq!(code(&o), 1, "stdout {} stderr {}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("No route"), "{}", stdout(&o));
+    let o = lab.netkit(&ns, &["gateway"]);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("No default gateway"), "{}", stdout(&o));
+    let v = json(&lab.netkit(&ns, &["--json", "gateway"]));
+    assert_eq!(v["gateways"], serde_json::json!([]));
+}
+
+#[test]
+fn gateway_lists_both_families_and_resolves_the_mac() {
+    let Some(lan) = Lan::new("gateway_lists_both_families_and_resolves_the_mac") else {
+        return;
+    };
+    let v = json(&lan.lab.netkit(&lan.host, &["--json", "gateway"]));
+    let gws = v["gateways"].as_array().unwrap();
+    assert_eq!(gws.len(), 2, "{v}");
+    assert_eq!(gws[0]["family"], "ipv4");
+    assert_eq!(gws[0]["gateway"], "198.51.100.1");
+    assert_eq!(gws[0]["interface"], "eth0");
+    assert_eq!(
+        gws[0]["mac"],
+        serde_json::Value::Null,
+        "nothing has been sent yet"
+    );
+    assert_eq!(gws[1]["gateway"], "2001:db8:1::1");
+    // Compare with ip's view of the default route.
+    let ip = lan.lab.ip_json(&lan.host, &["route", "show", "default"]);
+    assert_eq!(ip[0]["gateway"], gws[0]["gateway"]);
+    // --resolve: the kernel ARPs for the gateway; the router answers with its MAC.
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "gateway", "-4", "--resolve"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["gateways"][0]["mac"], ROUTER_MAC);
+    assert!(
+        v["gateways"][0]["vendor"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("xensource"),
+        "{v}"
+    );
+    let text = stdout(&lan.lab.netkit(&lan.host, &["gateway"]));
+    assert!(
+        text.contains(ROUTER_MAC) && text.contains("198.51.100.1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_destinations() {
+    assert_bad_input(&["route", "get", "10.0.0.300"], "300");
+    assert_bad_input(&["route", "get", "bad..name"], "host name");
+}
