@@ -62,9 +62,9 @@ pub enum ColorChoice {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// This machine's interfaces, addresses, masks, MACs, gateways and DNS (like ipconfig /all) [not built yet]
+    /// This machine's interfaces: addresses, masks, MACs, gateways, DNS (like ipconfig /all)
     #[command(visible_alias = "ipconfig")]
-    Ifaces(PendingArgs),
+    Ifaces(IfacesArgs),
     /// Subnet arithmetic: same-subnet check, network info, split, summarize, filter lines by network
     Subnet(SubnetArgs),
     /// Decode a MAC address: normalized forms, vendor (OUI), unicast/multicast, universal/local
@@ -302,4 +302,20 @@ pub struct RouteGetArgs {
     /// Resolve a name to IPv6 only
     #[arg(short = '6')]
     pub ipv6: bool,
+}
+
+/// `netkit ifaces [NAME]`
+#[derive(Debug, Args)]
+#[command(after_help = "A compact table by default; --all gives the ipconfig /all view (kind, driver, flags,\n\
+                        MTU, MAC vendor, every address with mask and broadcast, gateways, counters, link\n\
+                        speed, DHCP lease, host name, DNS servers). --json always carries every field.\n\n\
+                        Exit status: 0 ok, 2 no such interface, 3 the kernel tables could not be read.\n\n\
+                        Examples:\n  netkit ifaces\n  netkit ipconfig --all\n  netkit ifaces eth0 --json")]
+pub struct IfacesArgs {
+    /// Show only this interface
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Every detail, ipconfig /all style
+    #[arg(short, long)]
+    pub all: bool,
 }

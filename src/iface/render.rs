@@ -1,0 +1,181 @@
+//! The human forms of `netkit ifaces`: a compact table (like `ip -br addr`, with MAC and gateway),
+//! and with --all the `ipconfig /all` layout with dotted leaders.
+
+use std::io::{self, Write};
+
+use super::{Iface, Ifaces};
+use crate::output::{Paint, Report, Ui};
+
+/// "Label . . . . . :" padded to one width, as ipconfig prints it.
+fn leader(label: &str) -> String {
+    const WIDTH: usize = 24;
+    let mut s = format!("{label} ");
+    while s.len() < WIDTH {
+        s.push_str(if s.len() % 2 == 0 { ". " } else { " " });
+    }
+    s.truncate(WIDTH);
+    format!("{s}: ")
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+}
+
+fn state(ui: &Ui, i: &Iface) -> String {
+    let paint = match i.operstate.as_str() {
+        "UP" => Paint::Good,
+        "DOWN" | "LOWERLAYERDOWN" => Paint::Bad,
+        _ => Paint::Dim,
+    };
+    ui.paint(paint, &i.operstate)
+}
+
+fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+    let mut t = ui.table(&["Interface", "Kind", "State", "MAC", "IPv4", "IPv6", "Gateway"]);
+    for i in &r.interfaces {
+        let v4: Vec<String> = i.ipv4.iter().map(|a| format!("{}/{}", a.address, a.prefix)).collect();
+        let v6: Vec<String> = i.ipv6.iter().map(|a| format!("{}/{}", a.address, a.prefix)).collect();
+        let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
+        t.add_row(vec![
+            ui.paint(Paint::Bold, &i.name),
+            i.kind.clone(),
+            state(ui, i),
+            i.mac.clone().unwrap_or_default(),
+            v4.join("\n"),
+            v6.join("\n"),
+            gws.join("\n"),
+        ]);
+    }
+    writeln!(out, "{t}")
+}
+
+fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+    let line = |out: &mut dyn Write, indent: &str, label: &str, value: &str| {
+        writeln!(out, "{indent}{}{value}", leader(label))
+    };
+    if let Some(h) = &r.hostname {
+        line(out, "", "Host name", h)?;
+    }
+    if let Some(dns) = &r.dns {
+        let servers: Vec<String> = dns.servers.iter().map(|s| s.to_string()).collect();
+        line(out, "", "DNS servers", &servers.join(", "))?;
+        if let Some(stub) = &dns.stub {
+            let ups: Vec<String> = stub.upstreams.iter().map(|s| s.to_string()).collect();
+            let text = if ups.is_empty() { "unknown".to_string() } else { ups.join(", ") };
+            line(out, "", &format!("  behind {}", stub.resolver), &text)?;
+        }
+        if !dns.search.is_empty() {
+            line(out, "", "Search domains", &dns.search.join(" "))?;
+        }
+    }
+    for i in &r.interfaces {
+        writeln!(out)?;
+        writeln!(out, "{} (index {}): {}", ui.paint(Paint::Bold, &i.name), i.index, i.kind)?;
+        let ind = "   ";
+        if !i.description.is_empty() && i.description != i.kind {
+            line(out, ind, "Description", &i.description)?;
+        }
+        line(out, ind, "State", &format!("{} <{}>", state(ui, i), i.flags.join(",")))?;
+        if let Some(mac) = &i.mac {
+            let vendor = match (&i.vendor, mac.as_bytes().get(1)) {
+                (Some(v), _) => format!(" ({v})"),
+                (None, Some(b'2' | b'6' | b'a' | b'e')) => " (locally administered)".into(),
+                _ => String::new(),
+            };
+            line(out, ind, "Physical address", &format!("{mac}{vendor}"))?;
+        }
+        if let Some(p) = &i.permanent_mac {
+            line(out, ind, "Factory address", p)?;
+        }
+        if let Some(m) = i.mtu {
+            line(out, ind, "MTU", &format!("{m} bytes"))?;
+        }
+        if let Some(s) = i.speed_mbps {
+            let duplex = i.duplex.as_deref().map_or(String::new(), |d| format!(", {d} duplex"));
+            line(out, ind, "Link speed", &format!("{s} Mb/s{duplex}"))?;
+        }
+        if let Some(m) = &i.master {
+            line(out, ind, "Port of", m)?;
+        }
+        let dhcp = match (&i.dhcp.enabled, &i.dhcp.lease) {
+            (_, Some(l)) => format!("yes ({}, lease in {})", l.client, l.source),
+            (Some(true), None) => "yes (address has a lease lifetime)".into(),
+            (Some(false), None) => "no (static address)".into(),
+            (None, None) => "-".into(),
+        };
+        line(out, ind, "DHCP enabled", &dhcp)?;
+        if let Some(l) = &i.dhcp.lease {
+            if let Some(s) = l.server {
+                line(out, ind, "DHCP server", &s.to_string())?;
+            }
+            if let Some(secs) = l.lease_seconds {
+                line(out, ind, "Lease time", &format!("{secs} s"))?;
+            }
+            if let Some(e) = &l.expires {
+                line(out, ind, "Lease expires", e)?;
+            }
+        }
+        for a in &i.ipv4 {
+            let life = a.valid_lft.map_or(String::new(), |s| format!(", valid {s} s"));
+            line(out, ind, "IPv4 address", &format!("{}/{} ({}{life})", a.address, a.prefix, a.scope))?;
+            line(out, ind, "  Subnet mask", &a.netmask.to_string())?;
+            line(out, ind, "  Network", &a.network)?;
+            if let Some(b) = a.broadcast {
+                line(out, ind, "  Broadcast", &b.to_string())?;
+            }
+            if let Some(p) = a.peer {
+                line(out, ind, "  Peer", &p.to_string())?;
+            }
+        }
+        for a in &i.ipv6 {
+            let flags = if a.flags.is_empty() { String::new() } else { format!(", {}", a.flags.join(" ")) };
+            line(out, ind, "IPv6 address", &format!("{}/{} ({}{flags})", a.address, a.prefix, a.scope))?;
+        }
+        if !i.gateways.is_empty() {
+            let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
+            line(out, ind, "Default gateway", &gws.join(", "))?;
+        }
+        if let Some(c) = &i.counters {
+            line(
+                out,
+                ind,
+                "Received",
+                &format!("{} ({} packets, {} errors, {} dropped)", human_bytes(c.rx_bytes), c.rx_packets, c.rx_errors, c.rx_dropped),
+            )?;
+            line(
+                out,
+                ind,
+                "Sent",
+                &format!("{} ({} packets, {} errors, {} dropped)", human_bytes(c.tx_bytes), c.tx_packets, c.tx_errors, c.tx_dropped),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl Report for Ifaces {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        if self.all { full(self, ui, out) } else { compact(self, ui, out) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaders_line_up() {
+        assert_eq!(leader("MTU").len(), leader("Physical address").len());
+        assert!(leader("MTU").starts_with("MTU . "));
+        assert!(leader("MTU").ends_with(": "));
+        assert_eq!(human_bytes(512), "512 B");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+}
