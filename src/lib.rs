@@ -8,6 +8,7 @@ pub mod error;
 pub mod mac;
 pub mod output;
 pub mod subnet;
+pub mod sys;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
