@@ -6,5 +6,6 @@
 //! tree. Nothing here sends a packet or talks to a daemon: it only reads files.
 
 pub mod resolv;
+pub mod sysfs;
 
 mod util;

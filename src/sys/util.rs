@@ -10,11 +10,28 @@ pub(crate) fn under(root: &Path, rel: &str) -> PathBuf {
     root.join(rel.trim_start_matches('/'))
 }
 
+/// True when `name` can be an interface name and is safe to use as one path component.
+pub(crate) fn valid_ifname(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 15
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\0'])
+        && !name.chars().any(char::is_whitespace)
+}
+
 /// Reads a small file as text (invalid UTF-8 replaced), or `None` when it cannot be read.
 pub(crate) fn read_text(path: &Path) -> Option<String> {
     fs::read(path)
         .ok()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Reads a one-line sysfs/procfs attribute, trimmed; `None` when missing, unreadable or empty.
+pub(crate) fn read_attr(path: &Path) -> Option<String> {
+    let text = read_text(path)?;
+    let value = text.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// The value of `key` in a systemd-style environment file (`KEY=VALUE` lines, `#` comments,
@@ -93,5 +110,14 @@ mod tests {
         assert_eq!(env_value(t, "A"), Some("3"));
         assert_eq!(env_value(t, "B"), Some("two words"));
         assert_eq!(env_value(t, "C"), None);
+    }
+
+    #[test]
+    fn ifnames() {
+        assert!(valid_ifname("eth0"));
+        assert!(valid_ifname("br-lan"));
+        for bad in ["", ".", "..", "a/b", "x y", "abcdefghijklmnop"] {
+            assert!(!valid_ifname(bad), "{bad}");
+        }
     }
 }
