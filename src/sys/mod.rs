@@ -5,6 +5,7 @@
 //! Every reader takes a root directory (`/` on a real machine) so tests can point it at a fixture
 //! tree. Nothing here sends a packet or talks to a daemon: it only reads files.
 
+pub mod leases;
 pub mod resolv;
 pub mod sysfs;
 
