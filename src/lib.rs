@@ -10,6 +10,7 @@ pub mod netlink;
 pub mod output;
 pub mod route;
 pub mod subnet;
+pub mod sys;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
