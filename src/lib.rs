@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod iface;
 pub mod mac;
 pub mod netlink;
 pub mod output;
@@ -56,7 +57,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
             clap_complete::generate(args.shell, &mut cmd, "netkit", &mut out);
             Ok(exit::OK)
         }
-        Command::Ifaces(_) => Err(Error::NotImplemented("ifaces")),
+        Command::Ifaces(args) => iface::run(args, ui),
         Command::Dns(_) => Err(Error::NotImplemented("dns")),
         Command::Arp(_) => Err(Error::NotImplemented("arp")),
         Command::Gateway(args) => route::gateway::run(args, ui),
