@@ -306,11 +306,13 @@ pub struct RouteGetArgs {
 
 /// `netkit ifaces [NAME]`
 #[derive(Debug, Args)]
-#[command(after_help = "A compact table by default; --all gives the ipconfig /all view (kind, driver, flags,\n\
+#[command(
+    after_help = "A compact table by default; --all gives the ipconfig /all view (kind, driver, flags,\n\
                         MTU, MAC vendor, every address with mask and broadcast, gateways, counters, link\n\
                         speed, DHCP lease, host name, DNS servers). --json always carries every field.\n\n\
                         Exit status: 0 ok, 2 no such interface, 3 the kernel tables could not be read.\n\n\
-                        Examples:\n  netkit ifaces\n  netkit ipconfig --all\n  netkit ifaces eth0 --json")]
+                        Examples:\n  netkit ifaces\n  netkit ipconfig --all\n  netkit ifaces eth0 --json"
+)]
 pub struct IfacesArgs {
     /// Show only this interface
     #[arg(value_name = "NAME")]

@@ -13,14 +13,23 @@ fn iface<'a>(v: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
 
 #[test]
 fn every_field_matches_the_configuration_and_ip() {
-    let Some(lan) = Lan::new("ifaces_every_field") else { return };
+    let Some(lan) = Lan::new("ifaces_every_field") else {
+        return;
+    };
     let o = lan.lab.netkit(&lan.host, &["--json", "ifaces"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&o);
     let eth = iface(&v, "eth0");
     assert_eq!(eth["kind"], "veth");
     assert_eq!(eth["mac"], HOST_MAC);
-    assert!(eth["vendor"].as_str().unwrap_or("").to_lowercase().contains("xensource"), "{eth}");
+    assert!(
+        eth["vendor"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("xensource"),
+        "{eth}"
+    );
     assert_eq!(eth["operstate"], "UP");
     assert_eq!(eth["mtu"], 1500);
     assert_eq!(eth["ipv4"][0]["address"], "198.51.100.2");
@@ -28,9 +37,17 @@ fn every_field_matches_the_configuration_and_ip() {
     assert_eq!(eth["ipv4"][0]["netmask"], "255.255.255.0");
     assert_eq!(eth["ipv4"][0]["broadcast"], "198.51.100.255");
     assert_eq!(eth["ipv4"][0]["network"], "198.51.100.0/24");
-    assert_eq!(eth["gateways"], serde_json::json!(["198.51.100.1", "2001:db8:1::1"]));
+    assert_eq!(
+        eth["gateways"],
+        serde_json::json!(["198.51.100.1", "2001:db8:1::1"])
+    );
     assert_eq!(eth["dhcp"]["enabled"], false);
-    let v6: Vec<&str> = eth["ipv6"].as_array().unwrap().iter().map(|a| a["address"].as_str().unwrap()).collect();
+    let v6: Vec<&str> = eth["ipv6"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["address"].as_str().unwrap())
+        .collect();
     assert!(v6.contains(&"2001:db8:1::2"), "{v6:?}");
     let lo = iface(&v, "lo");
     assert_eq!(lo["kind"], "loopback");
@@ -46,39 +63,74 @@ fn every_field_matches_the_configuration_and_ip() {
         if link["link_type"] == "ether" {
             assert_eq!(ours["mac"], link["address"]);
         }
-        let flags: Vec<&str> = link["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+        let flags: Vec<&str> = link["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
         for f in flags {
-            assert!(ours["flags"].as_array().unwrap().iter().any(|x| x == f), "flag {f} of {}", link["ifname"]);
+            assert!(
+                ours["flags"].as_array().unwrap().iter().any(|x| x == f),
+                "flag {f} of {}",
+                link["ifname"]
+            );
         }
         for a in link["addr_info"].as_array().unwrap() {
-            let fam = if a["family"] == "inet" { "ipv4" } else { "ipv6" };
-            let found = ours[fam]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|x| x["address"] == a["local"] && x["prefix"] == a["prefixlen"] && x["scope"] == a["scope"]);
-            assert!(found, "{} {} missing from {ours}", link["ifname"], a["local"]);
+            let fam = if a["family"] == "inet" {
+                "ipv4"
+            } else {
+                "ipv6"
+            };
+            let found = ours[fam].as_array().unwrap().iter().any(|x| {
+                x["address"] == a["local"]
+                    && x["prefix"] == a["prefixlen"]
+                    && x["scope"] == a["scope"]
+            });
+            assert!(
+                found,
+                "{} {} missing from {ours}",
+                link["ifname"], a["local"]
+            );
         }
     }
     // Counters are the kernel's: after an ARP exchange with the router, eth0 has sent something.
     let o = lan.lab.netkit(&lan.host, &["gateway", "-4", "--resolve"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&lan.lab.netkit(&lan.host, &["--json", "ifaces", "eth0"]));
-    let sent = v["interfaces"][0]["counters"]["tx_packets"].as_u64().unwrap();
+    let sent = v["interfaces"][0]["counters"]["tx_packets"]
+        .as_u64()
+        .unwrap();
     let ip_link = lan.lab.ip_json(&lan.host, &["-s", "link", "show", "eth0"]);
     let ip_sent = ip_link[0]["stats64"]["tx"]["packets"].as_u64().unwrap();
-    assert!(sent >= 1 && sent <= ip_sent, "netkit says {sent} sent, ip (read after) {ip_sent}");
+    assert!(
+        sent >= 1 && sent <= ip_sent,
+        "netkit says {sent} sent, ip (read after) {ip_sent}"
+    );
 }
 
 #[test]
 fn one_interface_and_the_tables() {
-    let Some(lan) = Lan::new("ifaces_one_interface") else { return };
+    let Some(lan) = Lan::new("ifaces_one_interface") else {
+        return;
+    };
     let v = json(&lan.lab.netkit(&lan.host, &["--json", "ifaces", "eth0"]));
     assert_eq!(v["interfaces"].as_array().unwrap().len(), 1);
     let text = stdout(&lan.lab.netkit(&lan.host, &["ifaces"]));
-    assert!(text.contains("eth0") && text.contains("198.51.100.2/24") && text.contains(HOST_MAC), "{text}");
+    assert!(
+        text.contains("eth0") && text.contains("198.51.100.2/24") && text.contains(HOST_MAC),
+        "{text}"
+    );
     let text = stdout(&lan.lab.netkit(&lan.host, &["ipconfig", "--all", "eth0"]));
-    for want in ["Physical address", HOST_MAC, "Subnet mask", "255.255.255.0", "Default gateway", "198.51.100.1", "DHCP enabled"] {
+    for want in [
+        "Physical address",
+        HOST_MAC,
+        "Subnet mask",
+        "255.255.255.0",
+        "Default gateway",
+        "198.51.100.1",
+        "DHCP enabled",
+    ] {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
     // The bridge in the switch namespace is a bridge, its ports name it as master.
@@ -94,8 +146,14 @@ fn unknown_interface_is_bad_input() {
 
 #[test]
 fn dns_and_hostname_come_from_the_files() {
-    let Some(mut lan) = Lan::new("ifaces_dns_and_hostname") else { return };
-    lan.lab.etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.53\nsearch lan.test\n");
+    let Some(mut lan) = Lan::new("ifaces_dns_and_hostname") else {
+        return;
+    };
+    lan.lab.etc_file(
+        &lan.host,
+        "resolv.conf",
+        "nameserver 198.51.100.53\nsearch lan.test\n",
+    );
     let v = json(&lan.lab.netkit(&lan.host, &["--json", "ifaces"]));
     assert_eq!(v["dns"]["servers"], serde_json::json!(["198.51.100.53"]));
     assert_eq!(v["dns"]["search"], serde_json::json!(["lan.test"]));

@@ -223,7 +223,11 @@ pub fn build(
             }
             let mut gateways: Vec<IpAddr> = Vec::new();
             for r in &defaults {
-                let hops = if r.multipath.is_empty() { vec![(r.gateway, r.oif.unwrap_or(0))] } else { r.multipath.clone() };
+                let hops = if r.multipath.is_empty() {
+                    vec![(r.gateway, r.oif.unwrap_or(0))]
+                } else {
+                    r.multipath.clone()
+                };
                 for (gw, oif) in hops {
                     if let (Some(gw), true) = (gw, oif == link.index) {
                         if !gateways.contains(&gw) {
@@ -232,7 +236,11 @@ pub fn build(
                     }
                 }
             }
-            let lease = if kind == "loopback" { None } else { lease(link) };
+            let lease = if kind == "loopback" {
+                None
+            } else {
+                lease(link)
+            };
             let enabled = if lease.is_some() {
                 Some(true)
             } else if ipv4.iter().any(|a| a.scope == "global") {
@@ -240,7 +248,10 @@ pub fn build(
             } else {
                 None
             };
-            let mac = link.mac.as_deref().filter(|m| m.len() == 6 && kind != "loopback");
+            let mac = link
+                .mac
+                .as_deref()
+                .filter(|m| m.len() == 6 && kind != "loopback");
             Iface {
                 name: link.name.clone(),
                 index: link.index,
@@ -276,23 +287,59 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     if let Some(name) = &args.name {
         if !links.iter().any(|l| &l.name == name) {
             let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-            return Err(Error::bad("interface", name, format!("no such interface here (there are: {})", names.join(", "))));
+            return Err(Error::bad(
+                "interface",
+                name,
+                format!("no such interface here (there are: {})", names.join(", ")),
+            ));
         }
     }
     let (addrs, routes) = (nl.addresses()?, nl.routes()?);
     // The compact table needs only the kernel's tables; the rest is read for --all and --json.
     let full = args.all || ui.format == Format::Json;
-    let wanted: Vec<Link> = links.iter().filter(|l| args.name.as_ref().is_none_or(|n| &l.name == n)).cloned().collect();
-    let facts = |l: &Link| if full { link_facts(root, &l.name) } else { LinkFacts::default() };
-    let lease = |l: &Link| if full { find_lease(root, &l.name, l.index) } else { None };
+    let wanted: Vec<Link> = links
+        .iter()
+        .filter(|l| args.name.as_ref().is_none_or(|n| &l.name == n))
+        .cloned()
+        .collect();
+    let facts = |l: &Link| {
+        if full {
+            link_facts(root, &l.name)
+        } else {
+            LinkFacts::default()
+        }
+    };
+    let lease = |l: &Link| {
+        if full {
+            find_lease(root, &l.name, l.index)
+        } else {
+            None
+        }
+    };
     let mut interfaces = build(&wanted, &addrs, &routes, &facts, &lease);
     for i in &mut interfaces {
-        if let Some(m) = wanted.iter().find(|l| l.index == i.index).and_then(|l| l.master) {
+        if let Some(m) = wanted
+            .iter()
+            .find(|l| l.index == i.index)
+            .and_then(|l| l.master)
+        {
             i.master = Some(crate::route::ifname(&links, m));
         }
     }
-    let (host, dns) = if full { (hostname(root), system_dns(root).ok()) } else { (None, None) };
-    emit(ui, &Ifaces { hostname: host, dns, interfaces, all: args.all })
+    let (host, dns) = if full {
+        (hostname(root), system_dns(root).ok())
+    } else {
+        (None, None)
+    };
+    emit(
+        ui,
+        &Ifaces {
+            hostname: host,
+            dns,
+            interfaces,
+            all: args.all,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -312,15 +359,27 @@ mod tests {
         let no_lease = |_: &Link| None;
         let v = build(&links(), &addrs, &routes, &none, &no_lease);
         assert_eq!(v.len(), 2);
-        assert_eq!((v[0].kind.as_str(), v[0].mac.as_deref()), ("loopback", None));
+        assert_eq!(
+            (v[0].kind.as_str(), v[0].mac.as_deref()),
+            ("loopback", None)
+        );
         let eth = &v[1];
         assert_eq!(eth.kind, "ethernet");
         assert_eq!(eth.mac.as_deref(), Some("00:16:3e:12:34:56"));
-        assert!(eth.vendor.as_deref().unwrap_or("").to_lowercase().contains("xensource"));
+        assert!(
+            eth.vendor
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("xensource")
+        );
         assert_eq!(eth.ipv4[0].netmask.to_string(), "255.255.255.0");
         assert_eq!(eth.ipv4[0].network, "198.51.100.0/24");
         assert_eq!(eth.ipv6[0].prefix, 64);
-        assert_eq!(eth.gateways, vec!["198.51.100.1".parse::<IpAddr>().unwrap()]);
+        assert_eq!(
+            eth.gateways,
+            vec!["198.51.100.1".parse::<IpAddr>().unwrap()]
+        );
         assert_eq!(eth.dhcp.enabled, Some(false));
         let v = build(&links(), &[dynamic], &routes, &none, &no_lease);
         assert_eq!(v[1].dhcp.enabled, Some(true));

@@ -25,7 +25,11 @@ fn human_bytes(n: u64) -> String {
         v /= 1024.0;
         u += 1;
     }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
 }
 
 fn state(ui: &Ui, i: &Iface) -> String {
@@ -38,10 +42,26 @@ fn state(ui: &Ui, i: &Iface) -> String {
 }
 
 fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-    let mut t = ui.table(&["Interface", "Kind", "State", "MAC", "IPv4", "IPv6", "Gateway"]);
+    let mut t = ui.table(&[
+        "Interface",
+        "Kind",
+        "State",
+        "MAC",
+        "IPv4",
+        "IPv6",
+        "Gateway",
+    ]);
     for i in &r.interfaces {
-        let v4: Vec<String> = i.ipv4.iter().map(|a| format!("{}/{}", a.address, a.prefix)).collect();
-        let v6: Vec<String> = i.ipv6.iter().map(|a| format!("{}/{}", a.address, a.prefix)).collect();
+        let v4: Vec<String> = i
+            .ipv4
+            .iter()
+            .map(|a| format!("{}/{}", a.address, a.prefix))
+            .collect();
+        let v6: Vec<String> = i
+            .ipv6
+            .iter()
+            .map(|a| format!("{}/{}", a.address, a.prefix))
+            .collect();
         let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
         t.add_row(vec![
             ui.paint(Paint::Bold, &i.name),
@@ -68,7 +88,11 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         line(out, "", "DNS servers", &servers.join(", "))?;
         if let Some(stub) = &dns.stub {
             let ups: Vec<String> = stub.upstreams.iter().map(|s| s.to_string()).collect();
-            let text = if ups.is_empty() { "unknown".to_string() } else { ups.join(", ") };
+            let text = if ups.is_empty() {
+                "unknown".to_string()
+            } else {
+                ups.join(", ")
+            };
             line(out, "", &format!("  behind {}", stub.resolver), &text)?;
         }
         if !dns.search.is_empty() {
@@ -77,12 +101,23 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
     }
     for i in &r.interfaces {
         writeln!(out)?;
-        writeln!(out, "{} (index {}): {}", ui.paint(Paint::Bold, &i.name), i.index, i.kind)?;
+        writeln!(
+            out,
+            "{} (index {}): {}",
+            ui.paint(Paint::Bold, &i.name),
+            i.index,
+            i.kind
+        )?;
         let ind = "   ";
         if !i.description.is_empty() && i.description != i.kind {
             line(out, ind, "Description", &i.description)?;
         }
-        line(out, ind, "State", &format!("{} <{}>", state(ui, i), i.flags.join(",")))?;
+        line(
+            out,
+            ind,
+            "State",
+            &format!("{} <{}>", state(ui, i), i.flags.join(",")),
+        )?;
         if let Some(mac) = &i.mac {
             let vendor = match (&i.vendor, mac.as_bytes().get(1)) {
                 (Some(v), _) => format!(" ({v})"),
@@ -98,7 +133,10 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             line(out, ind, "MTU", &format!("{m} bytes"))?;
         }
         if let Some(s) = i.speed_mbps {
-            let duplex = i.duplex.as_deref().map_or(String::new(), |d| format!(", {d} duplex"));
+            let duplex = i
+                .duplex
+                .as_deref()
+                .map_or(String::new(), |d| format!(", {d} duplex"));
             line(out, ind, "Link speed", &format!("{s} Mb/s{duplex}"))?;
         }
         if let Some(m) = &i.master {
@@ -123,8 +161,15 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         for a in &i.ipv4 {
-            let life = a.valid_lft.map_or(String::new(), |s| format!(", valid {s} s"));
-            line(out, ind, "IPv4 address", &format!("{}/{} ({}{life})", a.address, a.prefix, a.scope))?;
+            let life = a
+                .valid_lft
+                .map_or(String::new(), |s| format!(", valid {s} s"));
+            line(
+                out,
+                ind,
+                "IPv4 address",
+                &format!("{}/{} ({}{life})", a.address, a.prefix, a.scope),
+            )?;
             line(out, ind, "  Subnet mask", &a.netmask.to_string())?;
             line(out, ind, "  Network", &a.network)?;
             if let Some(b) = a.broadcast {
@@ -135,8 +180,17 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         for a in &i.ipv6 {
-            let flags = if a.flags.is_empty() { String::new() } else { format!(", {}", a.flags.join(" ")) };
-            line(out, ind, "IPv6 address", &format!("{}/{} ({}{flags})", a.address, a.prefix, a.scope))?;
+            let flags = if a.flags.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", a.flags.join(" "))
+            };
+            line(
+                out,
+                ind,
+                "IPv6 address",
+                &format!("{}/{} ({}{flags})", a.address, a.prefix, a.scope),
+            )?;
         }
         if !i.gateways.is_empty() {
             let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
@@ -147,13 +201,25 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 ind,
                 "Received",
-                &format!("{} ({} packets, {} errors, {} dropped)", human_bytes(c.rx_bytes), c.rx_packets, c.rx_errors, c.rx_dropped),
+                &format!(
+                    "{} ({} packets, {} errors, {} dropped)",
+                    human_bytes(c.rx_bytes),
+                    c.rx_packets,
+                    c.rx_errors,
+                    c.rx_dropped
+                ),
             )?;
             line(
                 out,
                 ind,
                 "Sent",
-                &format!("{} ({} packets, {} errors, {} dropped)", human_bytes(c.tx_bytes), c.tx_packets, c.tx_errors, c.tx_dropped),
+                &format!(
+                    "{} ({} packets, {} errors, {} dropped)",
+                    human_bytes(c.tx_bytes),
+                    c.tx_packets,
+                    c.tx_errors,
+                    c.tx_dropped
+                ),
             )?;
         }
     }
@@ -162,7 +228,11 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
 
 impl Report for Ifaces {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        if self.all { full(self, ui, out) } else { compact(self, ui, out) }
+        if self.all {
+            full(self, ui, out)
+        } else {
+            compact(self, ui, out)
+        }
     }
 }
 
