@@ -252,12 +252,18 @@ impl<W: Write> std::fmt::Debug for Filter<'_, W> {
 }
 
 impl<W: Write> Filter<'_, W> {
+    /// True when the IPv4-only fast loop ([`Filter::lines_v4`]) finds what the general one does.
+    fn fast(&self) -> bool {
+        self.scanner.v4 && !self.scanner.v6 && !self.scanner.line_start
+    }
+
     /// Filters one input, reading it in big chunks; `buf` is reused from file to file.
     fn filter<R: Read>(
         &mut self,
         mut input: R,
         buf: &mut Vec<u8>,
     ) -> std::result::Result<(), Fail> {
+        let fast = self.fast();
         let mut len = 0;
         loop {
             if len == buf.len() {
@@ -270,18 +276,52 @@ impl<W: Write> Filter<'_, W> {
                 Err(e) => return Err(Fail::Read(e)),
             };
             let end = len + n;
-            let mut start = 0;
-            for nl in memchr::memchr_iter(b'\n', &buf[len..end]) {
-                let i = len + nl;
-                self.line(&buf[start..i], &buf[start..=i])
-                    .map_err(Fail::Write)?;
-                start = i + 1;
+            // Handle the whole lines now; keep the unfinished last one for the next read.
+            let Some(last) = memchr::memrchr(b'\n', &buf[len..end]) else {
+                len = end;
+                continue;
+            };
+            let whole = len + last + 1;
+            if fast {
+                self.lines_v4(&buf[..whole]).map_err(Fail::Write)?;
+            } else {
+                self.lines(&buf[..whole]).map_err(Fail::Write)?;
             }
-            buf.copy_within(start..end, 0);
-            len = end - start;
+            buf.copy_within(whole..end, 0);
+            len = end - whole;
         }
         if len > 0 {
             self.line(&buf[..len], &buf[..len]).map_err(Fail::Write)?;
+        }
+        Ok(())
+    }
+
+    /// Handles a run of whole lines (ending with '\n') one by one.
+    fn lines(&mut self, region: &[u8]) -> io::Result<()> {
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', region) {
+            self.line(&region[start..nl], &region[start..=nl])?;
+            start = nl + 1;
+        }
+        Ok(())
+    }
+
+    /// [`Filter::lines`] for IPv4-only patterns: scans straight through the buffer and looks for
+    /// the newline only after a matching address (a scan without a match stops at the newline).
+    fn lines_v4(&mut self, region: &[u8]) -> io::Result<()> {
+        let set = self.set;
+        let mut accept = |a| set.contains(a);
+        let mut s = 0;
+        while s < region.len() {
+            let (found, q) = scan::scan_v4_from(region, s, &mut accept);
+            let e = match found {
+                Found::Accepted(_) if region.get(q) != Some(&b'\n') => {
+                    memchr::memchr(b'\n', &region[q..]).map_or(region.len() - 1, |i| q + i)
+                }
+                _ => q.min(region.len() - 1),
+            };
+            self.emit(&region[s..e], &region[s..=e], found)?;
+            s = e + 1;
         }
         Ok(())
     }
@@ -291,6 +331,12 @@ impl<W: Write> Filter<'_, W> {
     fn line(&mut self, line: &[u8], raw: &[u8]) -> io::Result<()> {
         let set = self.set;
         let found = self.scanner.scan(line, |a| set.contains(a));
+        self.emit(line, raw, found)
+    }
+
+    /// Prints or counts the line when the scan's outcome selects it.
+    #[inline(always)]
+    fn emit(&mut self, line: &[u8], raw: &[u8], found: Found) -> io::Result<()> {
         let hit = match found {
             Found::Accepted(_) => !self.invert,
             Found::Rejected => self.invert,
@@ -304,27 +350,33 @@ impl<W: Write> Filter<'_, W> {
             return Ok(());
         }
         if self.json {
-            let (address, network) = match found {
-                Found::Accepted(a) if !self.invert => (
-                    Some(a.to_string()),
-                    set.pattern_of(a).map(|p| p.text.as_str()),
-                ),
-                _ => (None, None),
-            };
-            let record = LineJson {
-                file: self.name.as_deref(),
-                line: &String::from_utf8_lossy(line),
-                address,
-                network,
-            };
-            serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)?;
-            return self.out.write_all(b"\n");
+            return self.emit_json(line, found);
         }
         if let Some(name) = &self.name {
             self.out.write_all(name.as_bytes())?;
             self.out.write_all(b":")?;
         }
         self.out.write_all(raw)
+    }
+
+    /// The `--json` form of a selected line.
+    #[cold]
+    fn emit_json(&mut self, line: &[u8], found: Found) -> io::Result<()> {
+        let (address, network) = match found {
+            Found::Accepted(a) if !self.invert => (
+                Some(a.to_string()),
+                self.set.pattern_of(a).map(|p| p.text.as_str()),
+            ),
+            _ => (None, None),
+        };
+        let record = LineJson {
+            file: self.name.as_deref(),
+            line: &String::from_utf8_lossy(line),
+            address,
+            network,
+        };
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)?;
+        self.out.write_all(b"\n")
     }
 }
 
@@ -376,6 +428,49 @@ mod tests {
         );
         assert_eq!(out, b"192.168.0.1\n");
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn fast_loop_agrees_with_line_by_line() {
+        let set = PatternSet::new(
+            ["1.2.0.0/16", "3.0.0.0/8", "10.0.0.1"]
+                .iter()
+                .map(|p| Pattern::parse(p).unwrap())
+                .collect(),
+        );
+        let make = |invert| Filter {
+            scanner: Scanner {
+                v4: true,
+                v6: false,
+                line_start: false,
+            },
+            set: &set,
+            invert,
+            count_only: false,
+            json: false,
+            name: None,
+            out: Vec::new(),
+            matched: 0,
+        };
+        let alphabet = b"0123.....123.\n\n 3a-1:0";
+        let mut x: u64 = 7;
+        for _ in 0..3000 {
+            let mut region = Vec::new();
+            for _ in 0..(x % 200) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                region.push(alphabet[(x >> 40) as usize % alphabet.len()]);
+            }
+            region.push(b'\n');
+            for invert in [false, true] {
+                let (mut fast, mut slow) = (make(invert), make(invert));
+                fast.lines_v4(&region).unwrap();
+                slow.lines(&region).unwrap();
+                assert_eq!(fast.out, slow.out, "{:?}", String::from_utf8_lossy(&region));
+                assert_eq!(fast.matched, slow.matched);
+            }
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ const DIGIT: u8 = 1;
 const XDIGIT: u8 = 2;
 const V4FIELD: u8 = 4;
 const V6FIELD: u8 = 8;
+const DOT_OR_NL: u8 = 16;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -54,6 +55,9 @@ const CLASS: [u8; 256] = {
         }
         if c == b':' {
             k |= V6FIELD;
+        }
+        if c == b'.' || c == b'\n' {
+            k |= DOT_OR_NL;
         }
         t[i] = k;
         i += 1;
@@ -257,7 +261,7 @@ pub struct Scanner {
 
 impl Scanner {
     /// Scans `line` (without its newline), calling `accept` on each address until it returns true.
-    #[inline]
+    #[inline(always)]
     pub fn scan(&self, line: &[u8], mut accept: impl FnMut(Addr) -> bool) -> Found {
         if self.line_start {
             return self.scan_start(line, accept);
@@ -292,6 +296,43 @@ impl Scanner {
         }
         found
     }
+}
+
+/// Parses the IPv4 field starting at `p`: the address (if it is one) and where the field ends.
+/// Fast path for a well-formed dotted quad followed by a non-field byte; anything else goes the
+/// general way ([`field_end`] then [`parse_v4`]), so the result is always the same as theirs.
+#[inline(always)]
+fn v4_field(line: &[u8], p: usize) -> (Option<u32>, usize) {
+    let n = line.len();
+    let mut i = p;
+    let mut acc: u32 = 0;
+    let mut k = 0;
+    loop {
+        let start = i;
+        let mut v: u32 = 0;
+        while i < n && i - start < 3 && line[i].is_ascii_digit() {
+            v = v * 10 + u32::from(line[i] - b'0');
+            i += 1;
+        }
+        if i == start || v > 255 || (i - start > 1 && line[start] == b'0') {
+            break;
+        }
+        acc = (acc << 8) | v;
+        k += 1;
+        if k == 4 {
+            if i < n && is(line[i], V4FIELD) {
+                break;
+            }
+            return (Some(acc), i);
+        }
+        if i < n && line[i] == b'.' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let q = field_end(line, p, V4FIELD);
+    (parse_v4(&line[p..q]), q)
 }
 
 /// The reference scanner: grepcidr's loop, one byte at a time.
@@ -335,37 +376,66 @@ pub fn scan_generic(
 /// what [`scan_generic`] finds with IPv4 only.
 #[inline]
 fn scan_v4(line: &[u8], accept: &mut impl FnMut(Addr) -> bool) -> Found {
-    let n = line.len();
-    let mut found = Found::Nothing;
-    let mut cur = 0usize;
-    // The first hint at or after `cur` needs a '.' after it; with `d` the first '.' after `cur`,
-    // it can only be a digit in max(cur, d-3)..d, or else lies beyond `d`.
-    let mut d = cur + 1;
-    loop {
-        while d < n && line[d] != b'.' {
-            d += 1;
+    scan_v4_from(line, 0, accept).0
+}
+
+/// The first '.' or '\n' at or after `from` (or `buf.len()`): a few bytes by hand - the next
+/// one is often close - then SIMD.
+#[inline(always)]
+fn find_dot_or_nl(buf: &[u8], from: usize) -> usize {
+    let end = buf.len().min(from + 8);
+    let mut d = from;
+    while d < end {
+        if is(buf[d], DOT_OR_NL) {
+            return d;
         }
-        if d >= n {
-            return found;
+        d += 1;
+    }
+    if d >= buf.len() {
+        return buf.len();
+    }
+    memchr::memchr2(b'.', b'\n', &buf[d..]).map_or(buf.len(), |i| d + i)
+}
+
+/// [`scan_v4`] over the line starting at `start` in a buffer of whole lines: the line ends at the
+/// first '\n' (or the end of `buf`). Returns what was found and where the scan stopped: the end of
+/// the accepted address, or else the line's end - so the caller never searches for a newline on
+/// lines without a match.
+#[inline(always)]
+pub fn scan_v4_from(
+    buf: &[u8],
+    start: usize,
+    accept: &mut impl FnMut(Addr) -> bool,
+) -> (Found, usize) {
+    let n = buf.len();
+    let mut found = Found::Nothing;
+    let mut cur = start;
+    // The first hint at or after `cur` needs a '.' after it; with `d` the first '.' at or after
+    // `cur`, it can only be a digit in max(cur, d-3)..d, or else lies beyond `d`.
+    let mut d = cur;
+    loop {
+        d = find_dot_or_nl(buf, d);
+        if d >= n || buf[d] == b'\n' {
+            return (found, d);
         }
         let mut p = d.saturating_sub(3).max(cur);
-        while p < d && !is(line[p], DIGIT) {
+        while p < d && !is(buf[p], DIGIT) {
             p += 1;
         }
         if p == d {
             cur = d + 1;
-            d = cur + 1;
+            d = cur;
             continue;
         }
-        let q = field_end(line, p + 1, V4FIELD);
-        if let Some(a) = parse_v4(&line[p..q]) {
+        let (a, q) = v4_field(buf, p);
+        if let Some(a) = a {
             if accept(Addr::V4(a)) {
-                return Found::Accepted(Addr::V4(a));
+                return (Found::Accepted(Addr::V4(a)), q);
             }
             found = Found::Rejected;
         }
         cur = q;
-        d = cur + 1;
+        d = cur;
     }
 }
 
