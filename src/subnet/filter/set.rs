@@ -9,6 +9,7 @@
 use crate::subnet::parse::{Family, Span, from_u128, prefix_to_mask};
 
 use super::scan::Addr;
+use crate::error::Error;
 
 /// One pattern as the user gave it, with its normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,17 @@ pub struct Pattern {
 impl Pattern {
     /// Parses one pattern token (an address, CIDR block or range) with netkit's shared parser.
     pub fn parse(token: &str) -> crate::error::Result<Pattern> {
-        let span = crate::subnet::parse::parse_span(token)?;
+        let span = crate::subnet::parse::parse_span(token).map_err(|e| match e {
+            // Name the whole pattern when the parser names only a piece of it ("33" of "/33").
+            Error::BadInput {
+                what,
+                input,
+                reason,
+            } if input.trim() != token.trim() => {
+                Error::bad("pattern", token, format!("{what} '{input}': {reason}"))
+            }
+            e => e,
+        })?;
         Ok(Pattern {
             span,
             text: normalise(token, &span),
