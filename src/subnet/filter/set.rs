@@ -89,17 +89,25 @@ fn merge<T: Copy + Ord>(mut v: Vec<(T, T)>, next: impl Fn(T) -> Option<T>) -> Ve
 const NONE: u32 = 0;
 /// Table entry: every address of this /16 is covered.
 const ALL: u32 = 1;
+/// State: some addresses of this /16 are covered (search `buckets`).
+const PARTIAL: u32 = 2;
 
 /// Every pattern, ready for lookups.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
     v4: Vec<(u32, u32)>,
+    /// Per top-16-bits bucket, 2 bits each (16 KiB, fits the L1 cache): NONE, ALL or PARTIAL.
+    states: Vec<u64>,
     /// Per top-16-bits bucket: NONE, ALL, or 2 + an index into `buckets`.
     table: Vec<u32>,
     /// Ranges of `v4` to search for a partly covered bucket.
     buckets: Vec<(u32, u32)>,
     v6: Vec<(u128, u128)>,
+    /// Pieces of the IPv4 space labelled with their narrowest pattern (see [`label`]).
+    labels_v4: Vec<(u128, u128, usize)>,
+    /// The same for IPv6.
+    labels_v6: Vec<(u128, u128, usize)>,
 }
 
 impl PatternSet {
@@ -137,9 +145,16 @@ impl PatternSet {
                 }
             }
         }
+        let mut states = vec![0u64; (1 << 16) / 32];
+        for (b, &t) in table.iter().enumerate() {
+            states[b / 32] |= u64::from(t.min(PARTIAL)) << ((b % 32) * 2);
+        }
         PatternSet {
+            labels_v4: label(&patterns, Family::V4),
+            labels_v6: label(&patterns, Family::V6),
             patterns,
             v4,
+            states,
             table,
             buckets,
             v6,
@@ -157,7 +172,7 @@ impl PatternSet {
     }
 
     /// Is the address inside any pattern?
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, addr: Addr) -> bool {
         match addr {
             Addr::V4(a) => self.contains_v4(a),
@@ -170,10 +185,12 @@ impl PatternSet {
 
     #[inline(always)]
     fn contains_v4(&self, a: u32) -> bool {
-        match self.table[(a >> 16) as usize] {
+        let b = (a >> 16) as usize;
+        match (self.states[b / 32] >> ((b % 32) * 2)) as u32 & 3 {
             NONE => false,
             ALL => true,
-            k => {
+            _ => {
+                let k = self.table[b];
                 let (s, e) = self.buckets[(k - 2) as usize];
                 let r = &self.v4[s as usize..e as usize];
                 let i = r.partition_point(|&(lo, _)| lo <= a);
@@ -184,15 +201,50 @@ impl PatternSet {
 
     /// The narrowest pattern holding `addr` (the first given among equals), for reports.
     pub fn pattern_of(&self, addr: Addr) -> Option<&Pattern> {
-        let (family, value) = match addr {
-            Addr::V4(a) => (Family::V4, u128::from(a)),
-            Addr::V6(a) => (Family::V6, a),
+        let (labels, value) = match addr {
+            Addr::V4(a) => (&self.labels_v4, u128::from(a)),
+            Addr::V6(a) => (&self.labels_v6, a),
         };
-        self.patterns
-            .iter()
-            .filter(|p| p.span.family == family && p.span.start <= value && value <= p.span.end)
-            .min_by_key(|p| p.span.end - p.span.start)
+        let i = labels.partition_point(|&(lo, _, _)| lo <= value);
+        let &(_, hi, idx) = labels.get(i.checked_sub(1)?)?;
+        (value <= hi).then(|| &self.patterns[idx])
     }
+}
+
+/// Cuts the address space of `family` into pieces, each labelled with the narrowest pattern
+/// covering it (the first given among equals): `(first, last, pattern index)`, sorted.
+fn label(patterns: &[Pattern], family: Family) -> Vec<(u128, u128, usize)> {
+    let mut events: Vec<(u128, bool, usize)> = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        if p.span.family == family {
+            events.push((p.span.start, true, i));
+            if let Some(after) = p.span.end.checked_add(1) {
+                events.push((after, false, i));
+            }
+        }
+    }
+    events.sort_unstable();
+    let width = |i: usize| patterns[i].span.end - patterns[i].span.start;
+    let mut active = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < events.len() {
+        let pos = events[k].0;
+        while k < events.len() && events[k].0 == pos {
+            let (_, open, i) = events[k];
+            if open {
+                active.insert((width(i), i));
+            } else {
+                active.remove(&(width(i), i));
+            }
+            k += 1;
+        }
+        if let Some(&(_, best)) = active.first() {
+            let end = events.get(k).map_or(family_mask(family), |e| e.0 - 1);
+            out.push((pos, end, best));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -258,6 +310,34 @@ mod tests {
         assert!(s.contains(a("::1")));
         assert!(!s.contains(a("::2")));
         assert!(!s.contains(a("2001:db9::")));
+    }
+
+    #[test]
+    fn labels_agree_with_a_naive_search() {
+        let mut x: u32 = 99;
+        let mut rnd = move || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        let mut texts = vec![];
+        for _ in 0..300 {
+            let (a, len) = (rnd() & 0x0fff_ffff, 4 + rnd() % 29);
+            texts.push(format!("{}/{len}", std::net::Ipv4Addr::from(a)));
+        }
+        let pats: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let s = set(&pats);
+        for _ in 0..20_000 {
+            let a = rnd() & 0x0fff_ffff;
+            let naive = s
+                .patterns
+                .iter()
+                .filter(|p| p.span.start <= a as u128 && a as u128 <= p.span.end)
+                .min_by_key(|p| p.span.end - p.span.start);
+            assert_eq!(s.pattern_of(Addr::V4(a)), naive);
+            assert_eq!(s.contains(Addr::V4(a)), naive.is_some());
+        }
     }
 
     #[test]
