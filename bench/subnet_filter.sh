@@ -80,7 +80,7 @@ for variant in plain log; do
 
     # ---- timing ----
     if command -v hyperfine >/dev/null; then
-        hyperfine --warmup 1 --runs "$runs" --export-json "$out/$variant.json" \
+        hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/$variant.json" \
             -n grepcidr "$gcmd" -n netkit "$ncmd" >&2
         read -r gmed nmed < <(python3 -c '
 import json, sys
