@@ -76,5 +76,19 @@ for p in "${patsets[@]}"; do
         fi
     done
 done
+# Several files: grepcidr prefixes each line with its file name and -c prints one total.
+split -n l/2 -d "$out/corpus.txt" "$out/part"
+for o in "" "-c" "-v"; do
+    total=$((total + 1))
+    # shellcheck disable=SC2086
+    g=$(grepcidr $o -e "1.0.0.0/8,::/0" "$out/part00" "$out/part01" > "$out/g.out"; echo $?)
+    # shellcheck disable=SC2086
+    n=$($netkit subnet filter $o -e "1.0.0.0/8,::/0" "$out/part00" "$out/part01" > "$out/n.out"; echo $?)
+    if [[ $g != "$n" ]] || ! cmp -s "$out/g.out" "$out/n.out"; then
+        fail=$((fail + 1))
+        echo "DIFF: two files, options '$o' (exit grepcidr $g, netkit $n)"
+        diff <(cat -A "$out/g.out") <(cat -A "$out/n.out") | head -10 || true
+    fi
+done
 echo "$((total - fail))/$total combinations identical on $(wc -l < "$out/corpus.txt") lines"
 [[ $fail -eq 0 ]]

@@ -29,6 +29,7 @@
 pub mod scan;
 pub mod set;
 
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -53,7 +54,7 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     let (patterns, mut files) = resolve(args)?;
     let set = PatternSet::new(patterns);
     if files.is_empty() {
-        files.push("-".to_string());
+        files.push(OsString::from("-"));
     }
     let show_names = files.len() > 1;
     let stdout = io::stdout();
@@ -74,7 +75,13 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     let mut buf = vec![0u8; READ_BUF];
     let mut failed = false;
     for file in &files {
-        filter.name = show_names.then(|| display_name(file));
+        filter.name = show_names.then(|| {
+            if file == "-" {
+                display_name(file).into_bytes()
+            } else {
+                file.as_encoded_bytes().to_vec()
+            }
+        });
         let outcome = if file == "-" {
             filter.filter(io::stdin().lock(), &mut buf)
         } else {
@@ -119,11 +126,11 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
 }
 
 /// How a file is named in messages and output prefixes.
-fn display_name(file: &str) -> String {
+fn display_name(file: &OsStr) -> String {
     if file == "-" {
         "(standard input)".to_string()
     } else {
-        file.to_string()
+        file.to_string_lossy().into_owned()
     }
 }
 
@@ -169,7 +176,7 @@ fn read_pattern_file(path: &Path, into: &mut Vec<Pattern>) -> Result<()> {
 }
 
 /// Splits the command line into patterns and input files.
-fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<String>)> {
+fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
     let mut patterns = Vec::new();
     for arg in &args.patterns {
         patterns.extend(parse_list(arg)?);
@@ -181,7 +188,15 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<String>)> {
     let mut rest = args.args.as_slice();
     if !explicit {
         while let Some((first, tail)) = rest.split_first() {
-            match parse_list(first) {
+            let parsed = match first.to_str() {
+                Some(text) => parse_list(text),
+                None => Err(Error::bad(
+                    "pattern",
+                    first.to_string_lossy(),
+                    "it is not valid UTF-8",
+                )),
+            };
+            match parsed {
                 Ok(p) => patterns.extend(p),
                 // grepcidr's rule: the first argument is a pattern, so say what is wrong with it.
                 Err(e) if patterns.is_empty() => return Err(e),
@@ -196,7 +211,7 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<String>)> {
         ));
     }
     // A missing "file" that looks like a pattern is most likely a mistyped one: say what is wrong.
-    for f in rest {
+    for f in rest.iter().filter_map(|f| f.to_str()) {
         if f != "-" && looks_like_pattern(f) && !Path::new(f).exists() {
             parse_list(f)?;
         }
@@ -217,7 +232,7 @@ enum Fail {
 #[derive(Debug, Serialize)]
 struct LineJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<&'a str>,
+    file: Option<std::borrow::Cow<'a, str>>,
     line: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     address: Option<String>,
@@ -239,7 +254,7 @@ struct Filter<'a, W: Write> {
     count_only: bool,
     json: bool,
     /// The file name prefix, when there are several files.
-    name: Option<String>,
+    name: Option<Vec<u8>>,
     out: W,
     /// Lines printed or counted so far.
     matched: u64,
@@ -356,7 +371,7 @@ impl<W: Write> Filter<'_, W> {
             return self.emit_json(line, found);
         }
         if let Some(name) = &self.name {
-            self.out.write_all(name.as_bytes())?;
+            self.out.write_all(name)?;
             self.out.write_all(b":")?;
         }
         self.out.write_all(raw)
@@ -373,7 +388,7 @@ impl<W: Write> Filter<'_, W> {
             _ => (None, None),
         };
         let record = LineJson {
-            file: self.name.as_deref(),
+            file: self.name.as_deref().map(String::from_utf8_lossy),
             line: &String::from_utf8_lossy(line),
             address,
             network,
