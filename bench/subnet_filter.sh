@@ -8,6 +8,7 @@
 #
 # Usage: bench/subnet_filter.sh [plain|log|all]   (default: all)
 # Env:   LINES=5000000 PATTERNS=1000 RUNS=5 NO_WRITE=1 (do not touch BENCHMARKS.md)
+#        NO_HYPERFINE=1 (time with a bash loop even when hyperfine is installed)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ stamp="$out/.params"
 want="lines=$lines patterns=$npat seed=20261125"
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
     echo "generating $lines lines and $npat patterns into $out/ ..." >&2
+    rm -f "$stamp"
     python3 - "$out" "$lines" "$npat" <<'PY'
 import random, sys
 out, n, npat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -79,7 +81,7 @@ for variant in plain log; do
     echo "$variant: outputs identical ($nmatch matching lines of $lines)"
 
     # ---- timing ----
-    if command -v hyperfine >/dev/null; then
+    if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then
         hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/$variant.json" \
             -n grepcidr "$gcmd" -n netkit "$ncmd" >&2
         read -r gmed nmed < <(python3 -c '
@@ -87,10 +89,14 @@ import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 print(r["grepcidr"]["median"], r["netkit"]["median"])' "$out/$variant.json")
     else
+        echo "timing with a bash loop (hyperfine missing or NO_HYPERFINE set)" >&2
+        TIMEFORMAT=%R
         g=() n=()
+        $gcmd > /dev/null || true # warm-up
+        $ncmd > /dev/null || true
         for _ in $(seq "$runs"); do
-            s=$(date +%s.%N); $gcmd > /dev/null || true; e=$(date +%s.%N); g+=("$(echo "$e - $s" | bc)")
-            s=$(date +%s.%N); $ncmd > /dev/null || true; e=$(date +%s.%N); n+=("$(echo "$e - $s" | bc)")
+            g+=("$( { time $gcmd > /dev/null || true; } 2>&1 )")
+            n+=("$( { time $ncmd > /dev/null || true; } 2>&1 )")
         done
         gmed=$(echo "${g[*]}" | median); nmed=$(echo "${n[*]}" | median)
     fi
@@ -111,7 +117,7 @@ if [[ -z ${NO_WRITE:-} && ${#results[@]} -gt 0 ]]; then
 - Machine: $cpu, $(nproc) cores, $(uname -sr); $(grepcidr -V 2>&1 | head -1); hyperfine $(hyperfine --version 2>/dev/null | cut -d' ' -f2)
 - Input: random IPv4 addresses, one per line (plain) or at the start of an access-log line (log);
   $npat random CIDRs /8-/28 from \`bench/out/pats.txt\` (fixed seed). Both outputs byte-identical.
-- Rerun: \`bench/subnet_filter.sh\` (hyperfine --warmup 1 --runs $runs; single-threaded netkit)
+- Rerun: \`bench/subnet_filter.sh\` (hyperfine -N --warmup 1 --runs $runs; single-threaded netkit)
 
 | input | grepcidr median | netkit median | ratio |
 |---|---|---|---|

@@ -438,7 +438,7 @@ fn find_dot_or_nl(buf: &[u8], from: usize) -> usize {
     memchr::memchr2(b'.', b'\n', &buf[d..]).map_or(buf.len(), |i| d + i)
 }
 
-/// [`scan_v4`] over the line starting at `start` in a buffer of whole lines: the line ends at the
+/// The IPv4-only scan over the line starting at `start` in a buffer of whole lines: the line ends at the
 /// first '\n' (or the end of `buf`). Returns what was found and where the scan stopped: the end of
 /// the accepted address, or else the line's end - so the caller never searches for a newline on
 /// lines without a match.
