@@ -166,7 +166,8 @@ fn pattern_file_with_comments() {
     let d = dir_with(&[
         (
             "pats",
-            b"# our networks\n\n10.0.0.0/8   # office\n192.168.1.0/24, 2001:db8::/32\n   \n",
+            b"# our networks\n\n10.0.0.0/8   # office\n192.168.1.0/24, 2001:db8::/32\n   \n\
+              203.0.113.5 - 203.0.113.10\n",
         ),
         ("log", LOG),
     ]);
@@ -176,7 +177,10 @@ fn pattern_file_with_comments() {
         .arg(path(&d, "log"))
         .assert()
         .code(0)
-        .stdout("10.1.2.3 - - GET /\n192.168.1.7 - - GET /login\n[2001:db8::5]:443 connect\n");
+        .stdout(
+            "10.1.2.3 - - GET /\n192.168.1.7 - - GET /login\n203.0.113.9 - - GET /x\n\
+             [2001:db8::5]:443 connect\n",
+        );
 }
 
 #[test]

@@ -134,9 +134,27 @@ fn display_name(file: &OsStr) -> String {
     }
 }
 
+/// Removes blanks around the '-' of ranges, so `a - b` is one range as in grepcidr pattern files.
+fn tighten_ranges(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('-') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('-').enumerate() {
+        if i > 0 {
+            out.truncate(out.trim_end().len());
+            out.push('-');
+            out.push_str(part.trim_start());
+        } else {
+            out.push_str(part);
+        }
+    }
+    out.into()
+}
+
 /// Parses one argument holding one or more patterns.
 fn parse_list(arg: &str) -> Result<Vec<Pattern>> {
-    let pats = split_list(arg)
+    let pats = split_list(&tighten_ranges(arg))
         .map(Pattern::parse)
         .collect::<Result<Vec<_>>>()?;
     if pats.is_empty() {
@@ -165,8 +183,8 @@ fn read_pattern_file(path: &Path, into: &mut Vec<Pattern>) -> Result<()> {
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::io(format!("reading {name}"), e))?;
         let line = String::from_utf8_lossy(&line);
-        let text = line.split('#').next().unwrap_or("");
-        for token in split_list(text) {
+        let text = tighten_ranges(line.split('#').next().unwrap_or(""));
+        for token in split_list(&text) {
             let p = Pattern::parse(token)
                 .map_err(|e| Error::Usage(format!("{name}:{}: {e}", i + 1)))?;
             into.push(p);
@@ -489,6 +507,16 @@ mod tests {
                 assert_eq!(fast.matched, slow.matched);
             }
         }
+    }
+
+    #[test]
+    fn ranges_may_have_blanks_around_the_dash() {
+        assert_eq!(tighten_ranges("1.2.3.4 - 1.2.3.9"), "1.2.3.4-1.2.3.9");
+        assert_eq!(
+            tighten_ranges(" 10.0.0.0/8,  1.1.1.1 -2.2.2.2 "),
+            " 10.0.0.0/8,  1.1.1.1-2.2.2.2 "
+        );
+        assert_eq!(parse_list("1.2.3.4 - 1.2.3.9, ::1").unwrap().len(), 2);
     }
 
     #[test]
