@@ -421,3 +421,15 @@ fn same_output_as_grepcidr() {
         }
     }
 }
+
+#[test]
+fn unreadable_pattern_file_exits_3() {
+    let d = dir_with(&[]);
+    netkit()
+        .args(["subnet", "filter", "-f"])
+        .arg(path(&d, "no-such-patterns"))
+        .write_stdin("10.0.0.1\n")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no-such-patterns"));
+}
