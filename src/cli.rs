@@ -213,7 +213,7 @@ pub struct SubnetSummarizeArgs {
 pub struct SubnetFilterArgs {
     /// Networks (CIDR, address or range), then input files ('-' or none: standard input)
     #[arg(value_name = "PATTERN|FILE")]
-    pub args: Vec<String>,
+    pub args: Vec<std::ffi::OsString>,
     /// A pattern (may be repeated); then every argument is a file
     #[arg(short = 'e', long = "pattern", value_name = "PATTERN")]
     pub patterns: Vec<String>,

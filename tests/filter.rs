@@ -1,0 +1,435 @@
+//! Integration tests of `netkit subnet filter`: the built binary on files and standard input,
+//! every option, error exits, and a differential run against grepcidr 2.0 when it is installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn netkit() -> Command {
+    Command::cargo_bin("netkit").unwrap()
+}
+
+/// A temporary directory holding `files` (name, content).
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).unwrap();
+    }
+    dir
+}
+
+fn path(dir: &TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+const LOG: &[u8] = b"10.1.2.3 - - GET /\n\
+192.168.1.7 - - GET /login\n\
+no address at all\n\
+203.0.113.9 - - GET /x\n\
+[2001:db8::5]:443 connect\n\
+fe80::1 link-local\n";
+
+#[test]
+fn prints_matching_lines_from_a_file() {
+    let d = dir_with(&[("log", LOG)]);
+    netkit()
+        .args(["subnet", "filter", "10.0.0.0/8"])
+        .arg(path(&d, "log"))
+        .assert()
+        .code(0)
+        .stdout("10.1.2.3 - - GET /\n");
+}
+
+#[test]
+fn reads_standard_input() {
+    netkit()
+        .args(["subnet", "filter", "192.168.0.0/16"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("192.168.1.7 - - GET /login\n");
+    netkit()
+        .args(["subnet", "filter", "192.168.0.0/16", "-"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("192.168.1.7 - - GET /login\n");
+}
+
+#[test]
+fn comma_separated_patterns_and_ranges() {
+    netkit()
+        .args(["subnet", "filter", "10.0.0.0/8,203.0.113.5-203.0.113.10"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("10.1.2.3 - - GET /\n203.0.113.9 - - GET /x\n");
+    // Several pattern arguments, then a file.
+    let d = dir_with(&[("log", LOG)]);
+    netkit()
+        .args(["subnet", "filter", "10.0.0.0/8", "192.168.1.7"])
+        .arg(path(&d, "log"))
+        .assert()
+        .code(0)
+        .stdout("10.1.2.3 - - GET /\n192.168.1.7 - - GET /login\n");
+}
+
+#[test]
+fn ipv6_patterns() {
+    netkit()
+        .args(["subnet", "filter", "2001:db8::/32"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("[2001:db8::5]:443 connect\n");
+    netkit()
+        .args(["subnet", "filter", "fe80::/10,10.0.0.0/8"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("10.1.2.3 - - GET /\nfe80::1 link-local\n");
+}
+
+#[test]
+fn invert_prints_lines_with_only_other_addresses() {
+    // Like grepcidr -v: a line without any address is not printed; IPv6 lines are not looked
+    // at when every pattern is IPv4.
+    netkit()
+        .args(["subnet", "filter", "-v", "10.0.0.0/8"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("192.168.1.7 - - GET /login\n203.0.113.9 - - GET /x\n");
+}
+
+#[test]
+fn count_only() {
+    netkit()
+        .args(["subnet", "filter", "-c", "0.0.0.0/0"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("3\n");
+    netkit()
+        .args(["subnet", "filter", "-c", "198.51.100.0/24"])
+        .write_stdin(LOG)
+        .assert()
+        .code(1)
+        .stdout("0\n");
+}
+
+#[test]
+fn line_start_only() {
+    netkit()
+        .args(["subnet", "filter", "-x", "0.0.0.0/0,::/0"])
+        .write_stdin("1.2.3.4 first\n x 5.6.7.8\n2001:db8::1 v6\nhost 10.0.0.1\n")
+        .assert()
+        .code(0)
+        .stdout("1.2.3.4 first\n2001:db8::1 v6\n");
+}
+
+#[test]
+fn explicit_patterns_make_every_argument_a_file() {
+    // With -e, "10.0.0.0" is a file name even though it parses as a pattern.
+    let d = dir_with(&[
+        ("10.0.0.0", b"10.0.0.1\n10.9.9.9\n"),
+        ("other", b"10.0.0.1 b\n"),
+    ]);
+    netkit()
+        .current_dir(d.path())
+        .args([
+            "subnet",
+            "filter",
+            "-e",
+            "10.0.0.1",
+            "-e",
+            "192.0.2.0/24",
+            "10.0.0.0",
+        ])
+        .assert()
+        .code(0)
+        .stdout("10.0.0.1\n");
+    // Several files: lines carry the file name, as with grep and grepcidr.
+    netkit()
+        .current_dir(d.path())
+        .args(["subnet", "filter", "-e", "10.0.0.1", "10.0.0.0", "other"])
+        .assert()
+        .code(0)
+        .stdout("10.0.0.0:10.0.0.1\nother:10.0.0.1 b\n");
+}
+
+#[test]
+fn pattern_file_with_comments() {
+    let d = dir_with(&[
+        (
+            "pats",
+            b"# our networks\n\n10.0.0.0/8   # office\n192.168.1.0/24, 2001:db8::/32\n   \n\
+              203.0.113.5 - 203.0.113.10\n",
+        ),
+        ("log", LOG),
+    ]);
+    netkit()
+        .args(["subnet", "filter", "-f"])
+        .arg(path(&d, "pats"))
+        .arg(path(&d, "log"))
+        .assert()
+        .code(0)
+        .stdout(
+            "10.1.2.3 - - GET /\n192.168.1.7 - - GET /login\n203.0.113.9 - - GET /x\n\
+             [2001:db8::5]:443 connect\n",
+        );
+}
+
+#[test]
+fn bad_pattern_exits_2_naming_it() {
+    let out = netkit()
+        .args(["subnet", "filter", "10.0.0.0/33", "x.log"])
+        .assert()
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("'10.0.0.0/33'"), "{stderr}");
+
+    netkit()
+        .args(["subnet", "filter", "-e", "1.2.3.256"])
+        .write_stdin("1.2.3.4\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'1.2.3.256'"));
+
+    let d = dir_with(&[("pats", b"10.0.0.0/8\n# fine\n10.0.0.0/8 nonsense\n")]);
+    netkit()
+        .args(["subnet", "filter", "-f"])
+        .arg(path(&d, "pats"))
+        .write_stdin("10.0.0.1\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pats:3:").and(predicate::str::contains("'nonsense'")));
+}
+
+#[test]
+fn no_pattern_is_a_usage_error() {
+    netkit()
+        .args(["subnet", "filter"])
+        .write_stdin("10.0.0.1\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no pattern"));
+}
+
+#[test]
+fn missing_file_exits_3_after_the_others() {
+    let d = dir_with(&[("log", LOG)]);
+    netkit()
+        .args(["subnet", "filter", "10.0.0.0/8"])
+        .arg(path(&d, "missing.log"))
+        .arg(path(&d, "log"))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("missing.log"))
+        .stdout(predicate::str::contains("10.1.2.3 - - GET /"));
+}
+
+#[test]
+fn no_match_exits_1() {
+    netkit()
+        .args(["subnet", "filter", "198.51.100.0/24"])
+        .write_stdin(LOG)
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn invalid_utf8_passes_through_unchanged() {
+    let input: &[u8] = b"\xff\xfe 10.0.0.1 caf\xe9\r\nplain 8.8.8.8\nlast \xc3\x28 10.2.2.2";
+    netkit()
+        .args(["subnet", "filter", "10.0.0.0/8"])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .stdout(&b"\xff\xfe 10.0.0.1 caf\xe9\r\nlast \xc3\x28 10.2.2.2"[..]);
+}
+
+#[test]
+fn json_lines() {
+    let out = netkit()
+        .args(["--json", "subnet", "filter", "10.1.2.3/8,2001:db8::/32"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], "10.1.2.3 - - GET /");
+    assert_eq!(lines[0]["address"], "10.1.2.3");
+    assert_eq!(lines[0]["network"], "10.0.0.0/8");
+    assert_eq!(lines[1]["address"], "2001:db8::5");
+    assert_eq!(lines[1]["network"], "2001:db8::/32");
+
+    netkit()
+        .args(["--json", "subnet", "filter", "-c", "0.0.0.0/0"])
+        .write_stdin(LOG)
+        .assert()
+        .code(0)
+        .stdout("{\"count\":3}\n");
+}
+
+// ---- differential test against grepcidr 2.0 ----
+
+/// A seeded corpus of hand-picked edge cases and random lines built from address fragments.
+fn tricky_corpus() -> Vec<u8> {
+    let cases: &[&[u8]] = &[
+        b"1.2.3.4",
+        b"a1.2.3.4",
+        b"1.2.3.4a",
+        b"1.2.3.4.5",
+        b"1.2.3.4:80",
+        b"[1.2.3.4]",
+        b"01.2.3.4",
+        b"1.2.3.04",
+        b"host1.2.3.4.example",
+        b"1.2.3.256 1.2.3.4",
+        b"1234.1.2.3",
+        b"99999999999.1.2.3.4",
+        b"",
+        b"no address",
+        b"2001:db8::1",
+        b"[2001:db8::1]:443",
+        b"fe80::1%eth0",
+        b"1:2:3:4:5:6:7::8",
+        b"00001::1",
+        b"::ffff:1.2.3.4",
+        b"1.2::3",
+        b"12:34:56 time",
+        b"\xff 10.0.0.1 \xfe",
+    ];
+    let frags: &[&[u8]] = &[
+        b"1",
+        b"2",
+        b"0",
+        b"01",
+        b"10",
+        b"127",
+        b"255",
+        b"256",
+        b".",
+        b".",
+        b":",
+        b"::",
+        b"a",
+        b"f",
+        b"db8",
+        b"2001",
+        b"g",
+        b" ",
+        b"-",
+        b"/",
+        b"[",
+        b"]",
+        b"1.2.3.4",
+        b"10.0.0.1",
+        b"::1",
+        b"\xff",
+    ];
+    let mut out = Vec::new();
+    for c in cases {
+        out.extend_from_slice(c);
+        out.push(b'\n');
+    }
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..5000 {
+        let n = next() % 12;
+        for _ in 0..n {
+            out.extend_from_slice(frags[(next() % frags.len() as u64) as usize]);
+        }
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"no newline at the end 1.2.3.4");
+    out
+}
+
+fn grepcidr_present() -> bool {
+    StdCommand::new("grepcidr")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("grepcidr"))
+}
+
+fn run(cmd: &mut StdCommand, corpus: &Path) -> (Vec<u8>, Option<i32>) {
+    let out = cmd.arg(corpus).output().unwrap();
+    (out.stdout, out.status.code())
+}
+
+#[test]
+fn same_output_as_grepcidr() {
+    if !grepcidr_present() {
+        eprintln!(
+            "SKIPPED same_output_as_grepcidr: grepcidr is not installed (apt-get install grepcidr)"
+        );
+        return;
+    }
+    let d = dir_with(&[("corpus", &tricky_corpus())]);
+    let corpus = path(&d, "corpus");
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    for pats in [
+        "1.2.3.0/24",
+        "0.0.0.0/0",
+        "10.0.0.0/8,1.0.0.0/8",
+        "2001:db8::/32",
+        "::/0",
+        "0.0.0.0/0,::/0",
+        "1.2.3.4,::1",
+    ] {
+        for opts in [&[][..], &["-v"], &["-x"], &["-c"], &["-v", "-x"]] {
+            let theirs = run(
+                StdCommand::new("grepcidr").args(opts).args(["-e", pats]),
+                &corpus,
+            );
+            let ours = run(
+                StdCommand::new(&bin)
+                    .args(["subnet", "filter"])
+                    .args(opts)
+                    .args(["-e", pats]),
+                &corpus,
+            );
+            assert!(
+                theirs == ours,
+                "patterns {pats} options {opts:?}: grepcidr exit {:?}, netkit exit {:?}\n\
+                 grepcidr:\n{}\nnetkit:\n{}",
+                theirs.1,
+                ours.1,
+                String::from_utf8_lossy(&theirs.0),
+                String::from_utf8_lossy(&ours.0)
+            );
+        }
+    }
+}
+
+#[test]
+fn unreadable_pattern_file_exits_3() {
+    let d = dir_with(&[]);
+    netkit()
+        .args(["subnet", "filter", "-f"])
+        .arg(path(&d, "no-such-patterns"))
+        .write_stdin("10.0.0.1\n")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no-such-patterns"));
+}
