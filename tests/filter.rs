@@ -380,6 +380,11 @@ fn run(cmd: &mut StdCommand, corpus: &Path) -> (Vec<u8>, Option<i32>) {
 #[test]
 fn same_output_as_grepcidr() {
     if !grepcidr_present() {
+        // CI installs grepcidr (.ci/run), so there this must not skip.
+        assert!(
+            std::env::var_os("CI").is_none() && std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+            "grepcidr is missing in CI: .ci/run must install it"
+        );
         eprintln!(
             "SKIPPED same_output_as_grepcidr: grepcidr is not installed (apt-get install grepcidr)"
         );

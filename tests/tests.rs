@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod filter;
 mod ifaces;
 mod mac;
 mod man;

@@ -73,8 +73,7 @@ pub fn lookup(mut mac: [u8; 6]) -> Option<Vendor> {
     if mac[0] & 0x02 != 0 && registry != "CID" {
         return None;
     }
-    let prefix = hex[..digits]
-        .as_bytes()
+    let prefix = hex.as_bytes()[..digits]
         .chunks(2)
         .map(|c| String::from_utf8_lossy(c).to_lowercase())
         .collect::<Vec<_>>()
