@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
-# netkit ifaces vs ip addr, as whole processes, median of many runs in the same run.
-# Reads only this machine's tables (netlink dumps): sends no packet.
-# Usage: bench/ifaces.sh [RUNS]   (needs hyperfine: apt-get install hyperfine)
+# netkit ifaces vs ip addr, as whole processes: median of many runs, interleaved in rounds so that
+# drift on a shared machine hits both alike. Reads only this machine's tables: sends no packet.
+# Usage: bench/ifaces.sh [ROUNDS] [RUNS_PER_ROUND]   (needs hyperfine: apt-get install hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-300}
+ROUNDS=${1:-6}
+RUNS=${2:-100}
+command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
 cargo build --release --quiet
 NK=./target/release/netkit
-OUT=bench/out; mkdir -p "$OUT"
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-hyperfine -N --warmup 20 --runs "$RUNS" --export-json "$OUT/ifaces.json" \
-    "ip addr" "$NK ifaces" "ip -j addr" "$NK --json ifaces" "$NK ifaces --all" >/dev/null
-python3 - "$OUT/ifaces.json" <<'PY'
-import json, sys
-r = {x["command"]: x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"]}
-nk = [k for k in r if "netkit" in k]
-for k, v in r.items():
-    print(f"{k:40s} median {v:7.3f} ms")
-base = r["ip addr"]
-for k in nk:
-    print(f"ratio ip addr / {k.split('netkit ',1)[1]:22s} {base / r[k]:5.2f}  (>= 1.00 means netkit is as fast or faster)")
-ok = base / r[[k for k in nk if k.endswith("netkit ifaces")][0]] >= 1.0
-print("PASS" if ok else "FAIL: netkit ifaces is slower than ip addr")
+OUT=bench/out/ifaces; rm -rf "$OUT"; mkdir -p "$OUT"
+CMDS=("ip addr" "$NK ifaces" "ip -j addr" "$NK --json ifaces" "$NK ifaces --all")
+for r in $(seq 1 "$ROUNDS"); do
+    # Alternate the order each round.
+    if (( r % 2 )); then order=("${CMDS[@]}"); else order=(); for ((i=${#CMDS[@]}-1; i>=0; i--)); do order+=("${CMDS[$i]}"); done; fi
+    hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$OUT/round$r.json" "${order[@]}" >/dev/null 2>&1
+done
+python3 - "$OUT" <<'PY'
+import glob, json, statistics, sys
+times = {}
+for f in sorted(glob.glob(sys.argv[1] + "/round*.json")):
+    for res in json.load(open(f))["results"]:
+        times.setdefault(res["command"], []).extend(res["times"])
+med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+for k, v in med.items():
+    print(f"{k:40s} median {v:7.3f} ms  ({len(times[k])} runs)")
+def ratio(peer, ours):
+    return med[peer] / med[ours]
+nk = [k for k in med if "netkit" in k]
+compact = [k for k in nk if k.endswith("netkit ifaces")][0]
+json_ = [k for k in nk if "--json" in k][0]
+print(f"ratio ip addr    / netkit ifaces        {ratio('ip addr', compact):5.2f}")
+print(f"ratio ip -j addr / netkit --json ifaces {ratio('ip -j addr', json_):5.2f}")
+ok = ratio('ip addr', compact) >= 1.0
+print("PASS: netkit ifaces is at least as fast as ip addr" if ok else "FAIL: netkit ifaces is slower than ip addr")
 sys.exit(0 if ok else 1)
 PY

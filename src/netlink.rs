@@ -148,6 +148,9 @@ pub struct Neighbour {
 pub struct Netlink {
     socket: Socket,
     seq: u32,
+    /// Receive buffer, allocated once and never zeroed: only the pages the kernel writes into
+    /// are touched (page faults dominate a short-lived process's run time).
+    rx: Vec<u8>,
 }
 
 fn nl_err(what: &str, e: std::io::Error) -> Error {
@@ -162,16 +165,22 @@ impl Netlink {
         socket
             .connect(&SocketAddr::new(0, 0))
             .map_err(|e| nl_err("connect", e))?;
-        Ok(Netlink { socket, seq: 0 })
+        Ok(Netlink {
+            socket,
+            seq: 0,
+            rx: Vec::with_capacity(32 * 1024),
+        })
     }
 
-    /// Sends one request and collects every reply message until DONE (dump) or the single
-    /// answer/ACK (plain request). A netlink error reply becomes an `Err` carrying the errno.
-    fn request(
+    /// Sends one request and converts every reply message with `convert` as it arrives, until
+    /// DONE (dump) or the single answer/ACK (plain request); converting at once keeps the heap
+    /// small. A netlink error reply becomes an `Err` carrying the errno.
+    fn request<T>(
         &mut self,
         msg: RouteNetlinkMessage,
         dump: bool,
-    ) -> Result<Vec<RouteNetlinkMessage>> {
+        mut convert: impl FnMut(RouteNetlinkMessage) -> Option<T>,
+    ) -> Result<Vec<T>> {
         self.seq += 1;
         let mut header = NetlinkHeader::default();
         header.flags = NLM_F_REQUEST | if dump { NLM_F_DUMP } else { 0 };
@@ -185,12 +194,11 @@ impl Netlink {
             .map_err(|e| nl_err("send", e))?;
 
         let mut out = Vec::new();
-        let mut rx = vec![0u8; 64 * 1024];
+        let rx = &mut self.rx;
         loop {
-            let size = self
-                .socket
-                .recv(&mut &mut rx[..], 0)
-                .map_err(|e| nl_err("recv", e))?;
+            rx.clear();
+            self.socket.recv(rx, 0).map_err(|e| nl_err("recv", e))?;
+            let size = rx.len();
             let mut offset = 0;
             while offset < size {
                 let bytes = &rx[offset..size];
@@ -215,7 +223,7 @@ impl Netlink {
                             };
                         }
                         NetlinkPayload::InnerMessage(m) => {
-                            out.push(m);
+                            out.extend(convert(m));
                             if !dump {
                                 return Ok(out);
                             }
@@ -233,59 +241,57 @@ impl Netlink {
 
     /// Every link.
     pub fn links(&mut self) -> Result<Vec<Link>> {
-        let replies = self.request(RouteNetlinkMessage::GetLink(LinkMessage::default()), true)?;
-        Ok(replies
-            .into_iter()
-            .filter_map(|m| match m {
+        self.request(
+            RouteNetlinkMessage::GetLink(LinkMessage::default()),
+            true,
+            |m| match m {
                 RouteNetlinkMessage::NewLink(l) => Some(convert_link(l)),
                 _ => None,
-            })
-            .collect())
+            },
+        )
     }
 
     /// Every IPv4 and IPv6 address.
     pub fn addresses(&mut self) -> Result<Vec<Addr>> {
-        let replies = self.request(
+        self.request(
             RouteNetlinkMessage::GetAddress(AddressMessage::default()),
             true,
-        )?;
-        Ok(replies
-            .into_iter()
-            .filter_map(|m| match m {
+            |m| match m {
                 RouteNetlinkMessage::NewAddress(a) => convert_addr(a),
                 _ => None,
-            })
-            .collect())
+            },
+        )
     }
 
-    /// Every route of every table, IPv4 and IPv6.
+    /// Every IPv4 and IPv6 route of every table (one AF_UNSPEC dump).
     pub fn routes(&mut self) -> Result<Vec<Route>> {
-        let mut all = Vec::new();
-        for family in [AddressFamily::Inet, AddressFamily::Inet6] {
-            let mut msg = RouteMessage::default();
-            msg.header.address_family = family;
-            let replies = self.request(RouteNetlinkMessage::GetRoute(msg), true)?;
-            all.extend(replies.into_iter().filter_map(|m| match m {
-                RouteNetlinkMessage::NewRoute(r) => Some(convert_route(r)),
+        self.request(
+            RouteNetlinkMessage::GetRoute(RouteMessage::default()),
+            true,
+            |m| match m {
+                RouteNetlinkMessage::NewRoute(r)
+                    if matches!(
+                        r.header.address_family,
+                        AddressFamily::Inet | AddressFamily::Inet6
+                    ) =>
+                {
+                    Some(convert_route(r))
+                }
                 _ => None,
-            }));
-        }
-        Ok(all)
+            },
+        )
     }
 
     /// The neighbour (ARP and NDP) cache.
     pub fn neighbours(&mut self) -> Result<Vec<Neighbour>> {
-        let replies = self.request(
+        self.request(
             RouteNetlinkMessage::GetNeighbour(NeighbourMessage::default()),
             true,
-        )?;
-        Ok(replies
-            .into_iter()
-            .filter_map(|m| match m {
+            |m| match m {
                 RouteNetlinkMessage::NewNeighbour(n) => convert_neighbour(n),
                 _ => None,
-            })
-            .collect())
+            },
+        )
     }
 
     /// Asks the kernel how it would route a packet to `dst` (RTM_GETROUTE for one address, as
@@ -305,13 +311,13 @@ impl Netlink {
         msg.header.flags = RouteFlags::LookupTable;
         msg.attributes
             .push(RouteAttribute::Destination(RouteAddress::from(dst)));
-        let replies = self.request(RouteNetlinkMessage::GetRoute(msg), false)?;
+        let replies = self.request(RouteNetlinkMessage::GetRoute(msg), false, |m| match m {
+            RouteNetlinkMessage::NewRoute(r) => Some(convert_route(r)),
+            _ => None,
+        })?;
         replies
             .into_iter()
-            .find_map(|m| match m {
-                RouteNetlinkMessage::NewRoute(r) => Some(convert_route(r)),
-                _ => None,
-            })
+            .next()
             .ok_or_else(|| Error::io("netlink route get", std::io::Error::other("no answer")))
     }
 }
@@ -464,29 +470,28 @@ fn convert_addr(msg: AddressMessage) -> Option<Addr> {
         (None, Some(a)) => (a, None),
         (None, None) => return None,
     };
-    let flag_text = flags_attr
-        .map(|f| format!("{f:?}"))
-        .unwrap_or_else(|| format!("{:?}", msg.header.flags));
-    let mut flags = Vec::new();
-    for (needle, name) in [
-        ("Secondary", "secondary"),
-        ("Nodad", "nodad"),
-        ("Optimistic", "optimistic"),
-        ("Dadfailed", "dadfailed"),
-        ("Homeaddress", "home"),
-        ("Deprecated", "deprecated"),
-        ("Tentative", "tentative"),
-        ("Permanent", "permanent"),
-        ("Managetempaddr", "mngtmpaddr"),
-        ("Noprefixroute", "noprefixroute"),
-        ("Mcautojoin", "autojoin"),
-        ("StablePrivacy", "stable-privacy"),
-    ] {
-        if flag_text.contains(needle) {
-            flags.push(name.to_string());
-        }
-    }
-    if !flags.iter().any(|f| f == "permanent") {
+    // IFA_FLAGS (32 bits) supersedes the 8-bit header flags when present.
+    let bits = flags_attr.map_or(msg.header.flags.bits() as u32, |f| f.bits());
+    const NAMES: &[(u32, &str)] = &[
+        (0x01, "secondary"),
+        (0x02, "nodad"),
+        (0x04, "optimistic"),
+        (0x08, "dadfailed"),
+        (0x10, "home"),
+        (0x20, "deprecated"),
+        (0x40, "tentative"),
+        (0x80, "permanent"),
+        (0x100, "mngtmpaddr"),
+        (0x200, "noprefixroute"),
+        (0x400, "autojoin"),
+        (0x800, "stable-privacy"),
+    ];
+    let mut flags: Vec<String> = NAMES
+        .iter()
+        .filter(|(b, _)| bits & b != 0)
+        .map(|(_, n)| n.to_string())
+        .collect();
+    if bits & 0x80 == 0 {
         flags.push("dynamic".to_string());
     }
     let lft = |v: u32| (v != u32::MAX).then_some(v);

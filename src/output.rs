@@ -1,9 +1,9 @@
 //! How results and errors reach the user: the output format (table or JSON), the colour policy,
-//! and the one renderer every command goes through (commands return data; this prints it).
+//! the table layout, and the one renderer every command goes through (commands return data; this
+//! prints it).
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -83,26 +83,118 @@ impl Ui {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 
-    /// A table with netkit's look, with the given column headers (empty: no header row).
+    /// A table with netkit's look, with the given column headers (bold when colour is on).
     pub fn table<S: AsRef<str>>(&self, headers: &[S]) -> Table {
-        let mut table = Table::new();
-        table.load_preset(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Disabled);
-        if !headers.is_empty() {
-            table.set_header(headers.iter().map(|h| self.paint(Paint::Bold, h.as_ref())));
+        Table {
+            header: headers
+                .iter()
+                .map(|h| self.paint(Paint::Bold, h.as_ref()))
+                .collect(),
+            rows: Vec::new(),
         }
-        table
     }
+}
 
-    /// A two-column "field: value" table.
-    pub fn kv_table(&self, rows: &[(&str, String)]) -> Table {
-        let mut table = Table::new();
-        table.load_preset(presets::NOTHING);
-        table.set_content_arrangement(ContentArrangement::Disabled);
-        for (k, v) in rows {
-            table.add_row(vec![self.paint(Paint::Bold, format!("{k}:")), v.clone()]);
+/// A bordered table that measures cells without their ANSI colour codes and allows multi-line
+/// cells. Rendering is a single pass over the cells: it is on the path of `netkit ifaces`, which
+/// must start and finish as fast as `ip addr`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Number of characters a terminal shows for `s` (ANSI CSI sequences take no room).
+pub fn visible_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // Skip "ESC [ ... final-byte".
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            len += 1;
         }
-        table
+    }
+    len
+}
+
+impl Table {
+    /// Appends a row; a cell may hold several lines.
+    pub fn add_row<I, S>(&mut self, cells: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let columns = self
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0);
+        let mut widths = vec![0usize; columns];
+        for row in self.rows.iter().chain([&self.header]) {
+            for (i, cell) in row.iter().enumerate() {
+                for line in cell.split('\n') {
+                    widths[i] = widths[i].max(visible_len(line));
+                }
+            }
+        }
+        let rule =
+            |f: &mut std::fmt::Formatter<'_>, left: &str, fill: &str, mid: &str, right: &str| {
+                f.write_str(left)?;
+                for (i, w) in widths.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(mid)?;
+                    }
+                    for _ in 0..w + 2 {
+                        f.write_str(fill)?;
+                    }
+                }
+                f.write_str(right)
+            };
+        let row = |f: &mut std::fmt::Formatter<'_>, cells: &[String]| {
+            let lines: Vec<Vec<&str>> = (0..columns)
+                .map(|i| cells.get(i).map_or(vec![""], |c| c.split('\n').collect()))
+                .collect();
+            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+            for l in 0..height {
+                f.write_str("│")?;
+                for (i, col) in lines.iter().enumerate() {
+                    let text = col.get(l).copied().unwrap_or("");
+                    let pad = widths[i] - visible_len(text);
+                    if i > 0 {
+                        f.write_str("┆")?;
+                    }
+                    write!(f, " {text}{:pad$} ", "")?;
+                }
+                f.write_str("│\n")?;
+            }
+            Ok(())
+        };
+        rule(f, "┌", "─", "┬", "┐")?;
+        f.write_str("\n")?;
+        if !self.header.is_empty() {
+            row(f, &self.header)?;
+            rule(f, "╞", "═", "╪", "╡")?;
+            f.write_str("\n")?;
+        }
+        for r in &self.rows {
+            row(f, r)?;
+        }
+        // No newline after the last line, like any Display value.
+        rule(f, "└", "─", "┴", "┘")
     }
 }
 
@@ -139,6 +231,53 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
 }
 
 /// The JSON shape of an error.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_coloured_and_multiline_cells() {
+        let ui = Ui {
+            format: Format::Table,
+            color: true,
+        };
+        let mut t = ui.table(&["A", "Long header"]);
+        t.add_row([ui.paint(Paint::Good, "x"), "one\ntwo".to_string()]);
+        let text = t.to_string();
+        let plain: Vec<String> = text
+            .lines()
+            .map(|l| {
+                let mut s = String::new();
+                let mut chars = l.chars();
+                while let Some(c) = chars.next() {
+                    if c == '\x1b' {
+                        for d in chars.by_ref() {
+                            if d.is_ascii_alphabetic() {
+                                break;
+                            }
+                        }
+                    } else {
+                        s.push(c);
+                    }
+                }
+                s
+            })
+            .collect();
+        assert_eq!(
+            plain,
+            [
+                "┌───┬─────────────┐",
+                "│ A ┆ Long header │",
+                "╞═══╪═════════════╡",
+                "│ x ┆ one         │",
+                "│   ┆ two         │",
+                "└───┴─────────────┘",
+            ]
+        );
+        assert_eq!(visible_len(&ui.paint(Paint::Bad, "abc")), 3);
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct ErrorJson<'a> {
     error: ErrorBody<'a>,

@@ -21,10 +21,25 @@ pub struct Vendor {
 /// Kept as one string and searched in place: nothing to parse or relocate at start-up.
 static TABLE: &str = include_str!("oui.tsv");
 
-/// Finds the line whose key is exactly `key` by binary search over the sorted lines.
+/// Byte offsets into TABLE of the first line of each 3-hex-digit prefix (4096 buckets + end),
+/// little-endian u32, made by build.rs.
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/oui_index.bin"));
+
+/// The byte range of TABLE holding keys that start with the first three hex digits of `key`.
+fn bucket(key: &str) -> (usize, usize) {
+    let k = usize::from_str_radix(key.get(..3).unwrap_or("000"), 16).unwrap_or(0);
+    let at = |i: usize| {
+        INDEX.get(4 * i..4 * i + 4).map_or(TABLE.len(), |b| {
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+        })
+    };
+    (at(k), at(k + 1))
+}
+
+/// Finds the line whose key is exactly `key` by binary search over the sorted lines of its bucket.
 fn find(key: &str) -> Option<(&'static str, &'static str)> {
     let bytes = TABLE.as_bytes();
-    let (mut lo, mut hi) = (0usize, bytes.len());
+    let (mut lo, mut hi) = bucket(key);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         // The start of the line holding `mid`.
@@ -58,10 +73,18 @@ fn find(key: &str) -> Option<(&'static str, &'static str)> {
 /// (01:00:5e is IANA's 00:00:5e).
 pub fn lookup(mut mac: [u8; 6]) -> Option<Vendor> {
     mac[0] &= !0x01;
-    let hex: String = mac.iter().map(|b| format!("{b:02X}")).collect();
-    let (digits, registry, name) = [9usize, 7, 6]
-        .into_iter()
-        .find_map(|n| find(&hex[..n]).map(|(r, name)| (n, r, name)))?;
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut buf = [0u8; 12];
+    for (i, b) in mac.iter().enumerate() {
+        buf[2 * i] = HEX[(b >> 4) as usize];
+        buf[2 * i + 1] = HEX[(b & 0x0f) as usize];
+    }
+    let hex = std::str::from_utf8(&buf).unwrap_or_default();
+    // A locally administered address can only be in the CID registry, whose prefixes are 24 bits.
+    let lengths: &[usize] = if mac[0] & 0x02 != 0 { &[6] } else { &[9, 7, 6] };
+    let (digits, registry, name) = lengths
+        .iter()
+        .find_map(|&n| find(&hex[..n]).map(|(r, name)| (n, r, name)))?;
     let registry: &'static str = match registry {
         "MA-L" => "MA-L",
         "MA-M" => "MA-M",
@@ -138,6 +161,11 @@ mod tests {
         assert!(find(first).is_some() && find(last).is_some());
         assert!(find("000000").is_some());
         assert!(find("ZZZZZZ").is_none());
+        // Every key is found through its bucket.
+        for key in keys.iter().step_by(97) {
+            assert!(find(key).is_some(), "{key}");
+        }
+        assert_eq!(INDEX.len(), 4097 * 4);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::classify::{classify, ipv4_class};
 use super::parse::{Family, Span};
 use crate::cli::SubnetInfoArgs;
 use crate::error::Result;
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, visible_len};
 
 /// The answer of `subnet info`.
 #[derive(Debug, Serialize)]
@@ -190,21 +190,6 @@ impl Report for Info {
         }
         Ok(())
     }
-}
-
-/// Length of a string without its ANSI colour codes.
-fn visible_len(s: &str) -> usize {
-    let mut len = 0;
-    let mut in_escape = false;
-    for c in s.chars() {
-        match (in_escape, c) {
-            (false, '\x1b') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (false, _) => len += 1,
-            _ => {}
-        }
-    }
-    len
 }
 
 /// Runs `netkit subnet info`.

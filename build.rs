@@ -1,0 +1,37 @@
+//! Build script: indexes the embedded OUI table (src/mac/oui.tsv) by its first three hex digits,
+//! so a vendor lookup touches one small bucket instead of binary-searching 2 MB (page faults on
+//! the hot path of `netkit ifaces`). Output: 4097 little-endian u32 byte offsets in OUT_DIR.
+
+use std::path::PathBuf;
+
+fn main() {
+    let table_path = "src/mac/oui.tsv";
+    println!("cargo:rerun-if-changed={table_path}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let table = std::fs::read(table_path).expect("src/mac/oui.tsv is readable");
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => (b - b'0') as usize,
+        b'A'..=b'F' => (b - b'A' + 10) as usize,
+        _ => panic!("oui.tsv: keys must be upper-case hex"),
+    };
+    // offsets[k] = byte offset of the first line whose 3-digit prefix is >= k.
+    let mut offsets = vec![u32::MAX; 4097];
+    let mut pos = 0usize;
+    for line in table.split_inclusive(|&b| b == b'\n') {
+        let k = (hex(line[0]) << 8) | (hex(line[1]) << 4) | hex(line[2]);
+        if offsets[k] == u32::MAX {
+            offsets[k] = pos as u32;
+        }
+        pos += line.len();
+    }
+    offsets[4096] = table.len() as u32;
+    for k in (0..4096).rev() {
+        if offsets[k] == u32::MAX {
+            offsets[k] = offsets[k + 1];
+        }
+    }
+    let bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set")).join("oui_index.bin");
+    std::fs::write(out, bytes).expect("write the OUI index");
+}
