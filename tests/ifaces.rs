@@ -159,3 +159,38 @@ fn dns_and_hostname_come_from_the_files() {
     assert_eq!(v["dns"]["search"], serde_json::json!(["lan.test"]));
     assert!(v["hostname"].as_str().is_some_and(|h| !h.is_empty()));
 }
+
+#[test]
+fn unreadable_resolv_conf_is_a_warning_not_a_failure() {
+    let Some(mut lan) = Lan::new("ifaces_unreadable_resolv_conf") else {
+        return;
+    };
+    // A resolv.conf nobody may read, and netkit run without root's power to read it anyway.
+    lan.lab
+        .etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.53\n");
+    let path = format!("/etc/netns/{}/resolv.conf", lan.host);
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let script = format!("exec {} --json ifaces", bin.display());
+    let o = lan.lab.exec(
+        &lan.host,
+        "capsh",
+        &[
+            "--drop=cap_dac_override,cap_dac_read_search",
+            "--",
+            "-c",
+            &script,
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("warning") && err.contains("resolv.conf") && err.contains("denied"),
+        "{err}"
+    );
+    let v = json(&o);
+    assert_eq!(v["dns"], serde_json::Value::Null);
+    assert!(v["warnings"][0].as_str().unwrap().contains("resolv.conf"));
+    assert_eq!(iface(&v, "eth0")["ipv4"][0]["address"], "198.51.100.2");
+}

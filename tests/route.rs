@@ -152,3 +152,43 @@ fn bad_destinations() {
     assert_bad_input(&["route", "get", "10.0.0.300"], "300");
     assert_bad_input(&["route", "get", "bad..name"], "host name");
 }
+
+#[test]
+fn route_get_follows_policy_rules() {
+    let Some(lan) = Lan::new("route_get_follows_policy_rules") else {
+        return;
+    };
+    // Traffic to the remote net is steered by a rule into table 100, via another LAN router.
+    lan.lab.ip(&[
+        "-n",
+        &lan.host,
+        "route",
+        "add",
+        "203.0.113.0/24",
+        "via",
+        "198.51.100.3",
+        "table",
+        "100",
+    ]);
+    lan.lab.ip(&[
+        "-n",
+        &lan.host,
+        "rule",
+        "add",
+        "to",
+        "203.0.113.0/24",
+        "table",
+        "100",
+    ]);
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "203.0.113.10"]),
+    );
+    let ip = ip_route_get(&lan, "203.0.113.10");
+    assert_eq!(v["gateway"], "198.51.100.3");
+    assert_eq!(v["gateway"], ip["gateway"]);
+    assert_eq!(v["table"], "100");
+    // The main table still says .1, and `gateway` (default routes) is unchanged.
+    let g = json(&lan.lab.netkit(&lan.host, &["--json", "gateway", "-4"]));
+    assert_eq!(g["gateways"][0]["gateway"], "198.51.100.1");
+}

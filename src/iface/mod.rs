@@ -124,6 +124,8 @@ pub struct Ifaces {
     pub dns: Option<DnsConfig>,
     /// The interfaces, by index.
     pub interfaces: Vec<Iface>,
+    /// What could not be read (e.g. an unreadable resolv.conf); the rest is still shown.
+    pub warnings: Vec<String>,
     #[serde(skip)]
     all: bool,
 }
@@ -326,17 +328,25 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
             i.master = Some(crate::route::ifname(&links, m));
         }
     }
+    let mut warnings = Vec::new();
     let (host, dns) = if full {
-        (hostname(root), system_dns(root).ok())
+        let dns = system_dns(root)
+            .map_err(|e| warnings.push(e.to_string()))
+            .ok();
+        (hostname(root), dns)
     } else {
         (None, None)
     };
+    for w in &warnings {
+        eprintln!("netkit: warning: {w}");
+    }
     emit(
         ui,
         &Ifaces {
             hostname: host,
             dns,
             interfaces,
+            warnings,
             all: args.all,
         },
     )
