@@ -104,23 +104,27 @@ pub struct Table {
     rows: Vec<Vec<String>>,
 }
 
-/// Number of characters a terminal shows for `s` (ANSI CSI sequences take no room).
-pub fn visible_len(s: &str) -> usize {
-    let mut len = 0;
+/// The characters a terminal shows for `s`: ANSI CSI sequences ("ESC [ ... letter") left out.
+pub fn visible_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            // Skip "ESC [ ... final-byte".
+    std::iter::from_fn(move || {
+        loop {
+            let c = chars.next()?;
+            if c != '\x1b' {
+                return Some(c);
+            }
             for d in chars.by_ref() {
                 if d.is_ascii_alphabetic() {
                     break;
                 }
             }
-        } else {
-            len += 1;
         }
-    }
-    len
+    })
+}
+
+/// Number of characters a terminal shows for `s` (colour codes take no room).
+pub fn visible_len(s: &str) -> usize {
+    visible_chars(s).count()
 }
 
 impl Table {
@@ -244,25 +248,7 @@ mod tests {
         let mut t = ui.table(&["A", "Long header"]);
         t.add_row([ui.paint(Paint::Good, "x"), "one\ntwo".to_string()]);
         let text = t.to_string();
-        let plain: Vec<String> = text
-            .lines()
-            .map(|l| {
-                let mut s = String::new();
-                let mut chars = l.chars();
-                while let Some(c) = chars.next() {
-                    if c == '\x1b' {
-                        for d in chars.by_ref() {
-                            if d.is_ascii_alphabetic() {
-                                break;
-                            }
-                        }
-                    } else {
-                        s.push(c);
-                    }
-                }
-                s
-            })
-            .collect();
+        let plain: Vec<String> = text.lines().map(|l| visible_chars(l).collect()).collect();
         assert_eq!(
             plain,
             [

@@ -101,6 +101,13 @@ impl Lab {
         );
     }
 
+    /// Runs `ip -n NS WORDS...`, the words given as one space-separated string.
+    pub fn ipn(&self, ns: &str, words: &str) {
+        let mut args = vec!["-n", ns];
+        args.extend(words.split_whitespace());
+        self.ip(&args);
+    }
+
     /// Runs a program inside namespace `ns`.
     pub fn exec(&self, ns: &str, program: &str, args: &[&str]) -> Output {
         Command::new("ip")
@@ -189,112 +196,24 @@ impl Lan {
         let mut lab = Lab::new(test)?;
         let (sw, host, router, remote) =
             (lab.ns("sw"), lab.ns("host"), lab.ns("rtr"), lab.ns("rem"));
-        lab.ip(&["-n", &sw, "link", "add", "br0", "type", "bridge"]);
-        lab.ip(&["-n", &sw, "link", "set", "br0", "up"]);
+        lab.ipn(&sw, "link add br0 type bridge");
+        lab.ipn(&sw, "link set br0 up");
         lab.veth(&host, "eth0", &sw, "p-host");
         lab.veth(&router, "lan0", &sw, "p-rtr");
         lab.veth(&router, "wan0", &remote, "eth0");
-        for port in ["p-host", "p-rtr"] {
-            lab.ip(&["-n", &sw, "link", "set", port, "master", "br0"]);
-        }
-        lab.ip(&["-n", &host, "link", "set", "eth0", "address", HOST_MAC]);
-        lab.ip(&["-n", &router, "link", "set", "lan0", "address", ROUTER_MAC]);
-        lab.ip(&[
-            "-n",
-            &host,
-            "addr",
-            "add",
-            "198.51.100.2/24",
-            "brd",
-            "+",
-            "dev",
-            "eth0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &host,
-            "addr",
-            "add",
-            "2001:db8:1::2/64",
-            "dev",
-            "eth0",
-            "nodad",
-        ]);
-        lab.ip(&[
-            "-n",
-            &router,
-            "addr",
-            "add",
-            "198.51.100.1/24",
-            "brd",
-            "+",
-            "dev",
-            "lan0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &router,
-            "addr",
-            "add",
-            "2001:db8:1::1/64",
-            "dev",
-            "lan0",
-            "nodad",
-        ]);
-        lab.ip(&[
-            "-n",
-            &router,
-            "addr",
-            "add",
-            "203.0.113.1/24",
-            "brd",
-            "+",
-            "dev",
-            "wan0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &remote,
-            "addr",
-            "add",
-            "203.0.113.10/24",
-            "brd",
-            "+",
-            "dev",
-            "eth0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &host,
-            "route",
-            "add",
-            "default",
-            "via",
-            "198.51.100.1",
-            "dev",
-            "eth0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &host,
-            "-6",
-            "route",
-            "add",
-            "default",
-            "via",
-            "2001:db8:1::1",
-            "dev",
-            "eth0",
-        ]);
-        lab.ip(&[
-            "-n",
-            &remote,
-            "route",
-            "add",
-            "default",
-            "via",
-            "203.0.113.1",
-        ]);
+        lab.ipn(&sw, "link set p-host master br0");
+        lab.ipn(&sw, "link set p-rtr master br0");
+        lab.ipn(&host, &format!("link set eth0 address {HOST_MAC}"));
+        lab.ipn(&router, &format!("link set lan0 address {ROUTER_MAC}"));
+        lab.ipn(&host, "addr add 198.51.100.2/24 brd + dev eth0");
+        lab.ipn(&host, "addr add 2001:db8:1::2/64 dev eth0 nodad");
+        lab.ipn(&router, "addr add 198.51.100.1/24 brd + dev lan0");
+        lab.ipn(&router, "addr add 2001:db8:1::1/64 dev lan0 nodad");
+        lab.ipn(&router, "addr add 203.0.113.1/24 brd + dev wan0");
+        lab.ipn(&remote, "addr add 203.0.113.10/24 brd + dev eth0");
+        lab.ipn(&host, "route add default via 198.51.100.1 dev eth0");
+        lab.ipn(&host, "-6 route add default via 2001:db8:1::1 dev eth0");
+        lab.ipn(&remote, "route add default via 203.0.113.1");
         let o = lab.exec(&router, "sysctl", &["-qw", "net.ipv4.ip_forward=1"]);
         assert!(
             o.status.success(),
