@@ -71,8 +71,8 @@ pub enum Command {
     Mac(MacArgs),
     /// Resolve names like dig [not built yet]
     Dns(PendingArgs),
-    /// Ask who has an IP, scan a subnet, show the neighbour cache [not built yet]
-    Arp(PendingArgs),
+    /// Ask who has an IP (like arping), scan a subnet (like arp-scan), show the neighbour cache
+    Arp(ArpArgs),
     /// The default gateway(s): address, interface, metric and MAC. Exit 1 when there is none
     Gateway(GatewayArgs),
     /// How this machine would reach a destination, as the kernel decides (like `ip route get`)
@@ -320,4 +320,88 @@ pub struct IfacesArgs {
     /// Every detail, ipconfig /all style
     #[arg(short, long)]
     pub all: bool,
+}
+
+/// `netkit arp IP | scan [CIDR] | cache`
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = "Sends ARP requests (\"who has IP? tell me\") on the interface the route to IP uses, unless -I;\n\
+                  each reply gives the owner's MAC and the round-trip time. Needs CAP_NET_RAW: run with sudo\n\
+                  or `sudo setcap cap_net_raw+ep $(command -v netkit)`. Promiscuous mode stays off.\n\
+                  Times accept seconds (1, 0.2) or units (200ms, 2s).\n\n\
+                  Exit status: 0 a reply came (--dad: the address is free), 1 none came (--dad: in use),\n\
+                  2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
+                  Examples:\n  netkit arp 192.168.1.1 -c 3\n  netkit arp --dad 192.168.1.77\n  \
+                  netkit arp scan 192.168.1.0/24\n  netkit arp cache"
+)]
+pub struct ArpArgs {
+    /// scan or cache
+    #[command(subcommand)]
+    pub command: Option<ArpCommand>,
+    /// The IPv4 address to ask about
+    #[arg(value_name = "IP", required = true)]
+    pub target: Option<String>,
+    /// Interface to send on (default: the one the route to IP uses)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
+    /// Number of requests (default 3, or until -w when -w is given)
+    #[arg(short = 'c', long, value_name = "COUNT")]
+    pub count: Option<u32>,
+    /// Time between requests (sub-second allowed)
+    #[arg(short = 'i', long, value_name = "TIME", default_value = "1")]
+    pub interval: String,
+    /// Stop after this long whatever happens
+    #[arg(short = 'w', long, value_name = "TIME")]
+    pub deadline: Option<String>,
+    /// How long to wait for a reply after the last request
+    #[arg(long, value_name = "TIME", default_value = "1")]
+    pub timeout: String,
+    /// Duplicate address detection: probe from 0.0.0.0; exit 0 if free, 1 if in use
+    #[arg(long, conflicts_with = "gratuitous")]
+    pub dad: bool,
+    /// Announce IP (one of this host's addresses) with gratuitous ARP
+    #[arg(long)]
+    pub gratuitous: bool,
+}
+
+/// The arp subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ArpCommand {
+    /// Ask every address of a subnet who has it (default: the chosen interface's subnet)
+    #[command(
+        after_help = "Exit status: 0 some host answered, 1 none, 2 bad input, 3 network error, 4 no CAP_NET_RAW."
+    )]
+    Scan(ArpScanArgs),
+    /// The neighbour table: IPv4 ARP and IPv6 NDP entries, like `ip neigh`
+    Cache(ArpCacheArgs),
+}
+
+/// `netkit arp scan [CIDR]`
+#[derive(Debug, Args)]
+pub struct ArpScanArgs {
+    /// The range to scan (default: the subnet of the interface)
+    #[arg(value_name = "CIDR")]
+    pub network: Option<String>,
+    /// Interface to send on (default: the one the route to the range uses, or the default route's)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
+    /// Requests per second
+    #[arg(long, value_name = "PPS", default_value_t = 5000)]
+    pub rate: u32,
+    /// Extra rounds for addresses that did not answer
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retries: u32,
+    /// Longest wait for late replies after a round (the wait adapts to the round-trip times seen)
+    #[arg(long, value_name = "TIME", default_value = "500ms")]
+    pub timeout: String,
+}
+
+/// `netkit arp cache`
+#[derive(Debug, Args)]
+pub struct ArpCacheArgs {
+    /// Only this interface
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
 }

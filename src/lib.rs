@@ -3,6 +3,7 @@
 //! The binary is a thin wrapper around [`main_with_args`]; each subcommand lives in its own module,
 //! gathers its answer into a plain serializable struct, and [`output`] renders it.
 
+pub mod arp;
 pub mod cli;
 pub mod error;
 pub mod iface;
@@ -99,7 +100,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         }
         Command::Ifaces(args) => iface::run(args, ui),
         Command::Dns(_) => Err(Error::NotImplemented("dns")),
-        Command::Arp(_) => Err(Error::NotImplemented("arp")),
+        Command::Arp(args) => arp::run(args, ui),
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),
         Command::Chat(_) => Err(Error::NotImplemented("chat")),

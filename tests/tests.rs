@@ -2,6 +2,7 @@
 
 mod common;
 
+mod arp;
 mod cli;
 mod filter;
 mod ifaces;

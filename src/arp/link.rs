@@ -1,0 +1,182 @@
+//! The wire under `netkit arp`: a small trait for sending frames and receiving ARP frames, with a
+//! pnet datalink implementation (promiscuous mode off) and the CAP_NET_RAW check done up front.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkInterface};
+
+use super::packet::ArpFrame;
+use crate::error::{Error, Result};
+
+/// Sends Ethernet frames and receives ARP frames on one interface.
+pub trait ArpLink {
+    /// Sends one frame.
+    fn send(&mut self, frame: &[u8]) -> io::Result<()>;
+    /// The next ARP frame that arrives before `deadline`, with its arrival time; None at the deadline.
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>>;
+}
+
+/// True when the process holds CAP_NET_RAW in its effective set (read from /proc/self/status).
+pub fn has_cap_net_raw() -> bool {
+    const CAP_NET_RAW: u32 = 13;
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("CapEff:"))
+                .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        })
+        .is_some_and(|caps| caps & (1 << CAP_NET_RAW) != 0)
+}
+
+/// A raw AF_PACKET channel on one interface (pnet datalink).
+pub struct PnetLink {
+    tx: Box<dyn DataLinkSender>,
+    rx: Box<dyn DataLinkReceiver>,
+}
+
+impl std::fmt::Debug for PnetLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PnetLink")
+    }
+}
+
+impl PnetLink {
+    /// Opens the interface `name` (index `index`), checking the privilege first.
+    pub fn open(name: &str, index: u32) -> Result<PnetLink> {
+        let action = format!("sending ARP on {name}");
+        if !has_cap_net_raw() {
+            return Err(Error::Permission { action });
+        }
+        let iface = NetworkInterface {
+            name: name.to_string(),
+            description: String::new(),
+            index,
+            mac: None,
+            ips: Vec::new(),
+            flags: 0,
+        };
+        let config = Config {
+            // pnet's default turns promiscuous mode on; netkit only needs frames sent to it.
+            promiscuous: false,
+            // Short poll timeouts so deadlines are kept; under 1 ms pnet would spin.
+            read_timeout: Some(Duration::from_millis(2)),
+            read_buffer_size: 65536,
+            ..Config::default()
+        };
+        match pnet_datalink::channel(&iface, config) {
+            Ok(Channel::Ethernet(tx, rx)) => Ok(PnetLink { tx, rx }),
+            Ok(_) => Err(Error::io(
+                format!("opening {name}"),
+                io::Error::other("not an Ethernet channel"),
+            )),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Err(Error::Permission { action })
+            }
+            Err(e) => Err(Error::io(format!("opening {name} for ARP"), e)),
+        }
+    }
+}
+
+impl ArpLink for PnetLink {
+    fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.tx
+            .send_to(frame, None)
+            .unwrap_or_else(|| Err(io::Error::other("send buffer full")))
+    }
+
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+        loop {
+            if Instant::now() >= deadline {
+                return Ok(None);
+            }
+            match self.rx.next() {
+                Ok(bytes) => {
+                    let at = Instant::now();
+                    if let Some(frame) = ArpFrame::parse(bytes) {
+                        return Ok(Some((frame, at)));
+                    }
+                }
+                Err(e)
+                    if e.kind() == io::ErrorKind::TimedOut
+                        || e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fake {
+    //! A simulated link for unit tests: hosts that answer requests after a fixed delay.
+    use std::collections::VecDeque;
+    use std::net::Ipv4Addr;
+
+    use super::*;
+    use crate::arp::packet::{REPLY, REQUEST};
+
+    /// A LAN of (ip, mac, delay) hosts; replies are queued when a request is sent.
+    pub struct FakeLan {
+        pub hosts: Vec<(Ipv4Addr, [u8; 6], Duration)>,
+        pub sent: Vec<ArpFrame>,
+        pending: VecDeque<(Instant, ArpFrame)>,
+    }
+
+    impl FakeLan {
+        pub fn new(hosts: Vec<(Ipv4Addr, [u8; 6], Duration)>) -> Self {
+            FakeLan {
+                hosts,
+                sent: Vec::new(),
+                pending: VecDeque::new(),
+            }
+        }
+    }
+
+    impl ArpLink for FakeLan {
+        fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+            let req = ArpFrame::parse(frame).expect("netkit sends ARP");
+            self.sent.push(req);
+            if req.op == REQUEST {
+                for &(ip, mac, delay) in &self.hosts {
+                    if ip == req.target_ip && req.sender_ip != ip {
+                        let reply = ArpFrame {
+                            op: REPLY,
+                            eth_src: mac,
+                            eth_dst: req.sender_mac,
+                            sender_mac: mac,
+                            sender_ip: ip,
+                            target_mac: req.sender_mac,
+                            target_ip: req.sender_ip,
+                        };
+                        self.pending.push_back((Instant::now() + delay, reply));
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+            let mut items: Vec<_> = self.pending.drain(..).collect();
+            items.sort_by_key(|(t, _)| *t);
+            self.pending = items.into();
+            match self.pending.front() {
+                Some(&(t, _)) if t <= deadline => {
+                    let now = Instant::now();
+                    if t > now {
+                        std::thread::sleep(t - now);
+                    }
+                    let (_, f) = self.pending.pop_front().expect("front exists");
+                    Ok(Some((f, Instant::now())))
+                }
+                _ => {
+                    let now = Instant::now();
+                    if deadline > now {
+                        std::thread::sleep(deadline - now);
+                    }
+                    Ok(None)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! `netkit arp` inside a namespace LAN of the tests' own making: a peer with a known MAC answers,
+//! an absent IP times out, a scan finds exactly the configured hosts, duplicates are flagged,
+//! and without CAP_NET_RAW the answer is exit 4 with advice.
+
+use std::time::{Duration, Instant};
+
+use crate::common::netns::{HOST_MAC, Lan, ROUTER_MAC};
+use crate::common::*;
+
+#[test]
+fn a_peer_with_a_known_mac_answers() {
+    let Some(lan) = Lan::new("arp_peer_answers") else {
+        return;
+    };
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["--json", "arp", "198.51.100.1", "-c", "2", "-i", "0.05"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        (v["sent"].as_u64(), v["received"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(v["replies"][0]["mac"], ROUTER_MAC);
+    assert_eq!(v["replies"][0]["ip"], "198.51.100.1");
+    assert!(
+        v["replies"][0]["vendor"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("xensource")
+    );
+    assert!(v["replies"][0]["rtt_ms"].as_f64().unwrap() >= 0.0);
+    assert_eq!(v["interface"], "eth0");
+    assert_eq!(v["source"], "198.51.100.2");
+    assert_eq!(v["source_mac"], HOST_MAC);
+    assert_eq!(v["conflict"], false);
+    let text = stdout(
+        &lan.lab
+            .netkit(&lan.host, &["arp", "198.51.100.1", "-c", "1"]),
+    );
+    assert!(
+        text.contains(ROUTER_MAC) && text.contains("1 requests sent, 1 answered"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_absent_ip_times_out_within_the_deadline() {
+    let Some(lan) = Lan::new("arp_absent_ip") else {
+        return;
+    };
+    let t = Instant::now();
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["arp", "198.51.100.77", "-w", "0.6", "-i", "0.1"],
+    );
+    let took = t.elapsed();
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    assert!(stdout(&o).contains("0 answered"), "{}", stdout(&o));
+}
+
+#[test]
+fn scan_finds_exactly_the_configured_hosts() {
+    let Some(mut lan) = Lan::new("arp_scan_exact") else {
+        return;
+    };
+    lan.add_peer("p20", "198.51.100.20/24", "00:16:3e:00:00:20");
+    lan.add_peer("p30", "198.51.100.30/24", "02:00:00:00:00:30");
+    let o = lan.lab.netkit(&lan.host, &["--json", "arp", "scan"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["network"], "198.51.100.0/24");
+    assert_eq!(v["scanned"], 253);
+    let found: Vec<(String, String)> = v["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["ip"].as_str().unwrap().to_string(),
+                h["mac"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("198.51.100.1", ROUTER_MAC),
+        ("198.51.100.20", "00:16:3e:00:00:20"),
+        ("198.51.100.30", "02:00:00:00:00:30"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(found, want);
+    // An explicit range on the remote side of nothing: nobody answers, exit 1.
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "arp",
+            "scan",
+            "198.51.100.200/30",
+            "-I",
+            "eth0",
+            "--timeout",
+            "100ms",
+        ],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+}
+
+#[test]
+fn two_macs_for_one_ip_are_flagged() {
+    let Some(mut lan) = Lan::new("arp_conflict") else {
+        return;
+    };
+    lan.add_peer("dupa", "198.51.100.40/24", "00:16:3e:00:00:41");
+    lan.add_peer("dupb", "198.51.100.40/24", "00:16:3e:00:00:42");
+    let v = json(&lan.lab.netkit(
+        &lan.host,
+        &["--json", "arp", "198.51.100.40", "-c", "2", "-i", "0.05"],
+    ));
+    assert_eq!(v["conflict"], true, "{v}");
+    assert_eq!(v["macs"].as_array().unwrap().len(), 2);
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "arp", "scan", "198.51.100.32/27"]),
+    );
+    let dup = v["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["ip"] == "198.51.100.40")
+        .unwrap();
+    assert_eq!(dup["duplicates"].as_array().unwrap().len(), 1, "{v}");
+}
+
+#[test]
+fn dad_and_gratuitous() {
+    let Some(lan) = Lan::new("arp_dad") else {
+        return;
+    };
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["arp", "--dad", "198.51.100.1", "-c", "2", "-i", "0.05"],
+    );
+    assert_eq!(code(&o), 1, "in use: {}", stdout(&o));
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "arp",
+            "--dad",
+            "198.51.100.99",
+            "-c",
+            "2",
+            "-i",
+            "0.05",
+            "--timeout",
+            "0.2",
+        ],
+    );
+    assert_eq!(code(&o), 0, "free: {}", stdout(&o));
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "arp",
+            "--gratuitous",
+            "198.51.100.2",
+            "-c",
+            "1",
+            "--timeout",
+            "0.1",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["arp", "--gratuitous", "198.51.100.1", "-c", "1"],
+    );
+    assert_eq!(code(&o), 2, "not ours: {}", stderr(&o));
+}
+
+#[test]
+fn without_cap_net_raw_exit_4_with_advice() {
+    let Some(lan) = Lan::new("arp_no_cap_net_raw") else {
+        return;
+    };
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let script = format!("exec {} arp 198.51.100.1 -c 1", bin.display());
+    let o = lan.lab.exec(
+        &lan.host,
+        "capsh",
+        &["--drop=cap_net_raw", "--", "-c", &script],
+    );
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("CAP_NET_RAW")
+            && err.contains("setcap cap_net_raw+ep")
+            && err.contains("sudo"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn cache_matches_ip_neigh() {
+    let Some(lan) = Lan::new("arp_cache") else {
+        return;
+    };
+    // Let the kernel resolve the router (one ARP exchange), then read the cache both ways.
+    let o = lan.lab.netkit(&lan.host, &["gateway", "-4", "--resolve"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&lan.lab.netkit(&lan.host, &["--json", "arp", "cache"]));
+    let ip = lan.lab.ip_json(&lan.host, &["neigh"]);
+    let theirs = ip
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["dst"] == "198.51.100.1")
+        .expect("ip neigh has the router");
+    let ours = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ip"] == "198.51.100.1")
+        .expect("netkit has the router");
+    assert_eq!(ours["mac"], theirs["lladdr"]);
+    assert_eq!(ours["mac"], ROUTER_MAC);
+    assert_eq!(ours["interface"], "eth0");
+    assert_eq!(ours["family"], "ipv4");
+}
+
+#[test]
+fn bad_arp_input() {
+    assert_bad_input(&["arp", "198.51.100.300"], "300");
+    assert_bad_input(&["arp", "2001:db8::1"], "IPv4 only");
+    assert_bad_input(&["arp", "198.51.100.1", "-i", "soon"], "interval");
+}
