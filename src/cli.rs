@@ -388,7 +388,7 @@ pub struct ArpScanArgs {
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
     /// Requests per second
-    #[arg(long, value_name = "PPS", default_value_t = 5000)]
+    #[arg(long, value_name = "PPS", default_value_t = 10000)]
     pub rate: u32,
     /// Extra rounds for addresses that did not answer
     #[arg(long, value_name = "N", default_value_t = 2)]

@@ -1,6 +1,7 @@
 //! `netkit arp scan [CIDR]`: ask every address of a subnet who has it, like arp-scan. Paced sends
-//! (`--rate`), retries for the silent, and a final wait that adapts to the round-trip times seen
-//! (a few times the slowest reply, bounded by `--timeout`), so it is both complete and fast.
+//! (`--rate`), retries for the silent (stopping once a retry finds nobody new), and a wait after
+//! each round that ends when the LAN has been quiet for about twice the median round-trip time
+//! (bounded by `--timeout`), so it is both complete and fast.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -79,21 +80,24 @@ fn on_frame(
     f: ArpFrame,
     at: Instant,
     found: &mut BTreeMap<Ipv4Addr, Host>,
-    max_rtt: &mut Duration,
-) {
+    rtts: &mut Vec<Duration>,
+) -> bool {
     if !f.answers(f.sender_ip, plan.source, plan.our_mac) {
-        return;
+        return false;
     }
     let Some(&t) = last_sent.get(&f.sender_ip) else {
-        return;
+        return false;
     };
     let rtt = at.saturating_duration_since(t);
     let mac = format_hw(&f.sender_mac);
     match found.get_mut(&f.sender_ip) {
-        Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => h.duplicates.push(mac),
-        Some(_) => {}
+        Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => {
+            h.duplicates.push(mac);
+            true
+        }
+        Some(_) => false,
         None => {
-            *max_rtt = (*max_rtt).max(rtt);
+            rtts.push(rtt);
             let host = Host {
                 ip: f.sender_ip,
                 vendor: vendor_of(&f.sender_mac),
@@ -102,8 +106,23 @@ fn on_frame(
                 duplicates: vec![],
             };
             found.insert(f.sender_ip, host);
+            true
         }
     }
+}
+
+/// How long the LAN may stay silent before a round is over: twice the median round-trip time
+/// plus 5 ms, between 10 ms and `timeout`; before any answer, a quarter of `timeout` (all of it on
+/// the last round, as a silent LAN is not a slow one).
+fn quiet_gap(rtts: &[Duration], timeout: Duration, last_round: bool) -> Duration {
+    if rtts.is_empty() {
+        return if last_round { timeout } else { timeout / 4 };
+    }
+    let mut sorted = rtts.to_vec();
+    sorted.sort();
+    let median = sorted[sorted.len() / 2];
+    let floor = Duration::from_millis(10);
+    (median * 2 + Duration::from_millis(5)).clamp(floor, timeout.max(floor))
 }
 
 /// Runs a scan on `link`.
@@ -118,9 +137,10 @@ pub fn scan(
     let gap = Duration::from_secs_f64(1.0 / plan.rate.max(1) as f64);
     let mut last_sent: BTreeMap<Ipv4Addr, Instant> = BTreeMap::new();
     let mut found: BTreeMap<Ipv4Addr, Host> = BTreeMap::new();
-    let mut max_rtt = Duration::ZERO;
+    let mut rtts: Vec<Duration> = Vec::new();
     let mut sent = 0u32;
     for round in 0..=plan.retries {
+        let known_before = found.len();
         let pending: Vec<Ipv4Addr> = plan
             .targets
             .iter()
@@ -134,7 +154,7 @@ pub fn scan(
         for (i, &ip) in pending.iter().enumerate() {
             // Receive while waiting for the next send slot.
             while let Some((f, at)) = link.recv_until(next).map_err(io_err)? {
-                on_frame(plan, &last_sent, f, at, &mut found, &mut max_rtt);
+                on_frame(plan, &last_sent, f, at, &mut found, &mut rtts);
             }
             link.send(&ArpFrame::request(plan.our_mac, plan.source, ip).to_bytes())
                 .map_err(io_err)?;
@@ -145,20 +165,26 @@ pub fn scan(
                 progress(plan.progress, i + 1, pending.len(), found.len());
             }
         }
-        // Wait for stragglers: a few times the slowest answer seen, at least 10 ms, at most --timeout.
-        // Before any answer, the whole timeout on the last round (a silent LAN is not a slow one).
-        let wait = if max_rtt.is_zero() {
-            if round == plan.retries {
-                plan.timeout
-            } else {
-                plan.timeout / 4
+        // Wait for stragglers until the LAN has been quiet for a while (adapted to the round-trip
+        // times seen so far), and never longer than --timeout after the last request.
+        let last_send = Instant::now();
+        let hard = last_send + plan.timeout;
+        let mut last_event = last_send;
+        loop {
+            let gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
+            let until = (last_event + gap).min(hard);
+            match link.recv_until(until).map_err(io_err)? {
+                Some((f, at)) => {
+                    if on_frame(plan, &last_sent, f, at, &mut found, &mut rtts) {
+                        last_event = at;
+                    }
+                }
+                None => break,
             }
-        } else {
-            (max_rtt * 4 + Duration::from_millis(10)).min(plan.timeout)
-        };
-        let until = Instant::now() + wait;
-        while let Some((f, at)) = link.recv_until(until).map_err(io_err)? {
-            on_frame(plan, &last_sent, f, at, &mut found, &mut max_rtt);
+        }
+        // A retry that found nobody new means the silent addresses are empty, not unlucky.
+        if round > 0 && found.len() == known_before && !rtts.is_empty() {
+            break;
         }
     }
     progress(
