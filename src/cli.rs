@@ -247,12 +247,13 @@ pub struct MacArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "The gateway's MAC comes from the neighbour (ARP/NDP) cache. With --resolve, when it is\n\
-                        not there, netkit sends one empty UDP datagram to the gateway's discard port so that\n\
-                        the kernel asks for it (ARP or neighbour solicitation), then reads the cache again.\n\n\
+                        not there, netkit asks: one ARP request of its own for an IPv4 gateway when it has\n\
+                        CAP_NET_RAW; otherwise one empty UDP datagram to the gateway's discard port, so that\n\
+                        the kernel asks (ARP or neighbour solicitation), then it reads the cache again.\n\n\
                         Exit status: 0 a default gateway exists, 1 none, 3 the kernel tables could not be read."
 )]
 pub struct GatewayArgs {
-    /// When the gateway's MAC is not cached, make the kernel resolve it (one ARP/NDP exchange)
+    /// When the gateway's MAC is not cached, ask for it (one ARP/NDP exchange)
     #[arg(long)]
     pub resolve: bool,
     /// How long --resolve waits for the answer, in milliseconds

@@ -186,13 +186,9 @@ fn without_cap_net_raw_exit_4_with_advice() {
     let Some(lan) = Lan::new("arp_no_cap_net_raw") else {
         return;
     };
-    let bin = assert_cmd::cargo::cargo_bin("netkit");
-    let script = format!("exec {} arp 198.51.100.1 -c 1", bin.display());
-    let o = lan.lab.exec(
-        &lan.host,
-        "capsh",
-        &["--drop=cap_net_raw", "--", "-c", &script],
-    );
+    let o = lan
+        .lab
+        .netkit_unprivileged(&lan.host, &["arp", "198.51.100.1", "-c", "1"]);
     assert_eq!(code(&o), 4, "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
@@ -210,7 +206,9 @@ fn cache_matches_ip_neigh() {
         return;
     };
     // Let the kernel resolve the router (one ARP exchange), then read the cache both ways.
-    let o = lan.lab.netkit(&lan.host, &["gateway", "-4", "--resolve"]);
+    let o = lan
+        .lab
+        .netkit_unprivileged(&lan.host, &["gateway", "-4", "--resolve"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&lan.lab.netkit(&lan.host, &["--json", "arp", "cache"]));
     let ip = lan.lab.ip_json(&lan.host, &["neigh"]);

@@ -125,13 +125,14 @@ fn gateway_lists_both_families_and_resolves_the_mac() {
     // Compare with ip's view of the default route.
     let ip = lan.lab.ip_json(&lan.host, &["route", "show", "default"]);
     assert_eq!(ip[0]["gateway"], gws[0]["gateway"]);
-    // --resolve: the kernel ARPs for the gateway; the router answers with its MAC.
+    // --resolve with CAP_NET_RAW: netkit's own ARP request; the router answers with its MAC.
     let o = lan
         .lab
         .netkit(&lan.host, &["--json", "gateway", "-4", "--resolve"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["gateways"][0]["mac"], ROUTER_MAC);
+    assert_eq!(v["gateways"][0]["neighbour_state"], "ARP reply");
     assert!(
         v["gateways"][0]["vendor"]
             .as_str()
@@ -140,6 +141,13 @@ fn gateway_lists_both_families_and_resolves_the_mac() {
             .contains("xensource"),
         "{v}"
     );
+    // Without the privilege: the kernel is made to ask, and its neighbour cache then holds the MAC.
+    let o = lan
+        .lab
+        .netkit_unprivileged(&lan.host, &["--json", "gateway", "--resolve"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["gateways"][0]["mac"], ROUTER_MAC, "{v}");
     let text = stdout(&lan.lab.netkit(&lan.host, &["gateway"]));
     assert!(
         text.contains(ROUTER_MAC) && text.contains("198.51.100.1"),

@@ -161,6 +161,36 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
     }
 }
 
+/// One ARP request for `gw` on the gateway's interface; the MAC of the first reply.
+fn arp_once(
+    gw: std::net::Ipv4Addr,
+    g: &Gateway,
+    links: &[Link],
+    addrs: &[crate::netlink::Addr],
+    timeout_ms: u64,
+) -> Option<[u8; 6]> {
+    let link = links.iter().find(|l| l.index == g.ifindex)?;
+    let our_mac: [u8; 6] = link.mac.as_deref()?.try_into().ok()?;
+    let source = addrs.iter().find_map(|a| match a.address {
+        IpAddr::V4(v4) if a.index == g.ifindex => Some(v4),
+        _ => None,
+    })?;
+    let plan = crate::arp::request::Plan {
+        mode: crate::arp::request::Mode::Request,
+        target: gw,
+        source,
+        our_mac,
+        count: Some(1),
+        interval: Duration::from_millis(100),
+        deadline: None,
+        timeout: Duration::from_millis(timeout_ms),
+    };
+    let mut wire = crate::arp::link::PnetLink::open(&link.name, link.index).ok()?;
+    let report = crate::arp::request::run_plan(&plan, &link.name, &mut wire).ok()?;
+    let mac = report.replies.first()?.mac.clone();
+    crate::mac::parse_mac(&mac).ok()
+}
+
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
@@ -178,17 +208,39 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
             .collect::<Vec<_>>()
     };
     if args.resolve && !missing(&list).is_empty() {
-        for (gw, ifname) in missing(&list) {
-            provoke_resolution(gw, &ifname);
+        // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
+        if crate::arp::link::has_cap_net_raw() {
+            let addrs = nl.addresses()?;
+            for g in list.iter_mut().filter(|g| g.mac.is_none()) {
+                if let Some(IpAddr::V4(gw)) = g.gateway {
+                    if let Some(mac) = arp_once(gw, g, &links, &addrs, args.timeout) {
+                        g.vendor = vendor_of(&mac);
+                        g.mac = Some(format_hw(&mac));
+                        g.neighbour_state = Some("ARP reply".into());
+                    }
+                }
+            }
+        }
+        // The rest (IPv6, or no privilege): make the kernel resolve it, then read its cache.
+        let rest = missing(&list);
+        for (gw, ifname) in &rest {
+            provoke_resolution(*gw, ifname);
         }
         let deadline = Instant::now() + Duration::from_millis(args.timeout);
-        loop {
+        while !rest.is_empty() {
             std::thread::sleep(Duration::from_millis(10));
             neighbours = nl.neighbours()?;
-            list = gateways(&routes, &links, &neighbours)
-                .into_iter()
-                .filter(keep)
-                .collect();
+            let fresh = gateways(&routes, &links, &neighbours);
+            for g in list.iter_mut().filter(|g| g.mac.is_none()) {
+                if let Some(f) = fresh
+                    .iter()
+                    .find(|f| f.gateway == g.gateway && f.ifindex == g.ifindex)
+                {
+                    g.mac.clone_from(&f.mac);
+                    g.vendor.clone_from(&f.vendor);
+                    g.neighbour_state.clone_from(&f.neighbour_state);
+                }
+            }
             let pending = list.iter().any(|g| {
                 g.gateway.is_some() && g.mac.is_none()
                     || g.neighbour_state

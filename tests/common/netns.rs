@@ -124,6 +124,18 @@ impl Lab {
         self.exec(ns, bin.to_str().expect("utf-8 path"), args)
     }
 
+    /// Runs the netkit binary inside `ns` without CAP_NET_RAW (and without root's file-access
+    /// override), as an unprivileged user would.
+    pub fn netkit_unprivileged(&self, ns: &str, args: &[&str]) -> Output {
+        let bin = assert_cmd::cargo::cargo_bin("netkit");
+        let mut script = format!("exec {}", bin.display());
+        for a in args {
+            script.push_str(&format!(" '{}'", a.replace('\'', "'\\''")));
+        }
+        let drop = "--drop=cap_net_raw,cap_dac_override,cap_dac_read_search";
+        self.exec(ns, "capsh", &[drop, "--", "-c", &script])
+    }
+
     /// Runs `ip -j ARGS` inside `ns` and parses the JSON.
     pub fn ip_json(&self, ns: &str, args: &[&str]) -> serde_json::Value {
         let o = Command::new("ip")
