@@ -79,8 +79,8 @@ pub enum Command {
     Route(RouteArgs),
     /// The primer's TCP socket chat: server and client [not built yet]
     Chat(PendingArgs),
-    /// Send a DHCPDISCOVER and list the offers [not built yet]
-    Dhcp(PendingArgs),
+    /// DHCP: broadcast a DHCPDISCOVER and list every offer (never takes a lease)
+    Dhcp(DhcpArgs),
     /// DNS, routing, ARP and TCP step by step toward a destination [not built yet]
     Flow(PendingArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
@@ -405,4 +405,41 @@ pub struct ArpCacheArgs {
     /// Only this interface
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
+}
+
+/// `netkit dhcp ...`
+#[derive(Debug, Args)]
+pub struct DhcpArgs {
+    /// Which DHCP question
+    #[command(subcommand)]
+    pub command: DhcpCommand,
+}
+
+/// The dhcp subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DhcpCommand {
+    /// Broadcast a DHCPDISCOVER and list every DHCPOFFER that arrives (no DHCPREQUEST is ever sent)
+    #[command(
+        after_help = "Sends one DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
+                            interface's MAC or --mac, and lists each offer with the same transaction id: server,\n\
+                            offered address, mask, router, DNS servers, lease time, domain. It never requests or\n\
+                            accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
+                            Exit status: 0 an offer came, 1 none within --timeout, 2 bad input, 3 network error,\n\
+                            4 no CAP_NET_RAW."
+    )]
+    Discover(DhcpDiscoverArgs),
+}
+
+/// `netkit dhcp discover`
+#[derive(Debug, Args)]
+pub struct DhcpDiscoverArgs {
+    /// Interface to ask on (default: the default route's, or the only Ethernet interface that is up)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
+    /// Client hardware address to put in the request (default: the interface's MAC)
+    #[arg(long, value_name = "MAC")]
+    pub mac: Option<String>,
+    /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
+    #[arg(long, value_name = "TIME", default_value = "5s")]
+    pub timeout: String,
 }

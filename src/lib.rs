@@ -5,6 +5,7 @@
 
 pub mod arp;
 pub mod cli;
+pub mod dhcp;
 pub mod error;
 pub mod iface;
 pub mod mac;
@@ -104,7 +105,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),
         Command::Chat(_) => Err(Error::NotImplemented("chat")),
-        Command::Dhcp(_) => Err(Error::NotImplemented("dhcp")),
+        Command::Dhcp(args) => dhcp::run(args, ui),
         Command::Flow(_) => Err(Error::NotImplemented("flow")),
     }
 }

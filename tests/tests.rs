@@ -4,6 +4,7 @@ mod common;
 
 mod arp;
 mod cli;
+mod dhcp;
 mod filter;
 mod ifaces;
 mod mac;

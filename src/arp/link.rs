@@ -1,5 +1,6 @@
-//! The wire under `netkit arp`: a small trait for sending frames and receiving ARP frames, with a
-//! pnet datalink implementation (promiscuous mode off) and the CAP_NET_RAW check done up front.
+//! The wire under `netkit arp` (and `dhcp discover`): a small trait for sending frames and receiving
+//! ARP frames, with a pnet datalink implementation (promiscuous mode off) and the CAP_NET_RAW check
+//! done up front.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -43,9 +44,10 @@ impl std::fmt::Debug for PnetLink {
 }
 
 impl PnetLink {
-    /// Opens the interface `name` (index `index`), checking the privilege first.
-    pub fn open(name: &str, index: u32) -> Result<PnetLink> {
-        let action = format!("sending ARP on {name}");
+    /// Opens the interface `name` (index `index`) to send `what` ("ARP", "DHCP"), checking the
+    /// privilege first.
+    pub fn open(name: &str, index: u32, what: &str) -> Result<PnetLink> {
+        let action = format!("sending {what} on {name}");
         if !has_cap_net_raw() {
             return Err(Error::Permission { action });
         }
@@ -74,19 +76,23 @@ impl PnetLink {
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
                 Err(Error::Permission { action })
             }
-            Err(e) => Err(Error::io(format!("opening {name} for ARP"), e)),
+            Err(e) => Err(Error::io(format!("opening {name} for {what}"), e)),
         }
     }
-}
 
-impl ArpLink for PnetLink {
-    fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+    /// Sends one raw Ethernet frame.
+    pub fn send_raw(&mut self, frame: &[u8]) -> io::Result<()> {
         self.tx
             .send_to(frame, None)
             .unwrap_or_else(|| Err(io::Error::other("send buffer full")))
     }
 
-    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+    /// The next frame that `keep` accepts before `deadline`, as `keep` maps it, with its arrival time.
+    pub fn recv_raw_until<T>(
+        &mut self,
+        deadline: Instant,
+        mut keep: impl FnMut(&[u8]) -> Option<T>,
+    ) -> io::Result<Option<(T, Instant)>> {
         loop {
             if Instant::now() >= deadline {
                 return Ok(None);
@@ -94,8 +100,8 @@ impl ArpLink for PnetLink {
             match self.rx.next() {
                 Ok(bytes) => {
                     let at = Instant::now();
-                    if let Some(frame) = ArpFrame::parse(bytes) {
-                        return Ok(Some((frame, at)));
+                    if let Some(v) = keep(bytes) {
+                        return Ok(Some((v, at)));
                     }
                 }
                 Err(e)
@@ -104,6 +110,16 @@ impl ArpLink for PnetLink {
                 Err(e) => return Err(e),
             }
         }
+    }
+}
+
+impl ArpLink for PnetLink {
+    fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.send_raw(frame)
+    }
+
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+        self.recv_raw_until(deadline, ArpFrame::parse)
     }
 }
 

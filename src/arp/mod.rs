@@ -263,7 +263,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         deadline,
         timeout,
     };
-    let mut link = link::PnetLink::open(&chosen.name, chosen.index)?;
+    let mut link = link::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
     emit(ui, &request::run_plan(&plan, &chosen.name, &mut link)?)
 }
 
@@ -321,7 +321,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         timeout,
         progress: ui.format == crate::output::Format::Table && scan::progress_wanted(),
     };
-    let mut link = link::PnetLink::open(&chosen.name, chosen.index)?;
+    let mut link = link::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
     emit(
         ui,
         &scan::scan(&plan, &block.cidr(), &chosen.name, &mut link)?,

@@ -185,7 +185,7 @@ fn arp_once(
         deadline: None,
         timeout: Duration::from_millis(timeout_ms),
     };
-    let mut wire = crate::arp::link::PnetLink::open(&link.name, link.index).ok()?;
+    let mut wire = crate::arp::link::PnetLink::open(&link.name, link.index, "ARP").ok()?;
     let report = crate::arp::request::run_plan(&plan, &link.name, &mut wire).ok()?;
     let mac = report.replies.first()?.mac.clone();
     crate::mac::parse_mac(&mac).ok()

@@ -241,7 +241,8 @@ impl Lan {
         })
     }
 
-    /// Adds a peer namespace on the LAN with address `cidr` and MAC `mac`; returns its name.
+    /// Adds a peer namespace on the LAN with address `cidr` (none when empty) and MAC `mac`;
+    /// returns its name.
     pub fn add_peer(&mut self, role: &str, cidr: &str, mac: &str) -> String {
         let peer = self.lab.ns(role);
         let port = format!("p-{}", self.lab.namespaces.len());
@@ -249,7 +250,9 @@ impl Lan {
         self.lab
             .ipn(&self.sw, &format!("link set {port} master br0"));
         self.lab.ipn(&peer, &format!("link set eth0 address {mac}"));
-        self.lab.ipn(&peer, &format!("addr add {cidr} dev eth0"));
+        if !cidr.is_empty() {
+            self.lab.ipn(&peer, &format!("addr add {cidr} dev eth0"));
+        }
         peer
     }
 }

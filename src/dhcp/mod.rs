@@ -1,0 +1,189 @@
+//! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
+//! the chosen interface and list every DHCPOFFER with our transaction id; never send DHCPREQUEST,
+//! so no lease is taken.
+
+pub mod packet;
+
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::arp::link::PnetLink;
+use crate::arp::parse_time;
+use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
+use crate::error::{Error, Result, exit};
+use crate::mac::parse_mac;
+use crate::netlink::{Link, Netlink};
+use crate::output::{Paint, Report, Ui, emit};
+use crate::route::{default_routes, format_hw};
+
+/// The answer of `netkit dhcp discover`.
+#[derive(Debug, Serialize)]
+pub struct Discovery {
+    /// The interface asked on.
+    pub interface: String,
+    /// The client MAC in the request.
+    pub client_mac: String,
+    /// The transaction id (hex).
+    pub xid: String,
+    /// How long offers were collected, in milliseconds.
+    pub waited_ms: u64,
+    /// Every offer, in arrival order.
+    pub offers: Vec<OfferSeen>,
+}
+
+/// An offer and when it came.
+#[derive(Debug, Serialize)]
+pub struct OfferSeen {
+    /// Milliseconds after the DHCPDISCOVER.
+    pub after_ms: f64,
+    /// The offer.
+    #[serde(flatten)]
+    pub offer: packet::Offer,
+}
+
+impl Report for Discovery {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "DHCPDISCOVER on {} from {} (xid {})",
+            self.interface, self.client_mac, self.xid
+        )?;
+        if self.offers.is_empty() {
+            return writeln!(
+                out,
+                "{} no DHCP server answered within {} ms",
+                ui.paint(Paint::Bad, "No offer:"),
+                self.waited_ms
+            );
+        }
+        let list = |v: &[std::net::Ipv4Addr]| {
+            v.iter()
+                .map(|a| a.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut t = ui.table(&[
+            "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "After",
+        ]);
+        for o in &self.offers {
+            let f = &o.offer;
+            t.add_row([
+                format!("{}\n{}", f.server, f.server_mac),
+                ui.paint(Paint::Good, f.offered),
+                f.subnet_mask.map_or("-".into(), |m| m.to_string()),
+                list(&f.routers),
+                list(&f.dns_servers),
+                f.lease_seconds.map_or("-".into(), |s| format!("{s} s")),
+                f.domain.clone().unwrap_or_default(),
+                format!("{:.2} ms", o.after_ms),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        writeln!(
+            out,
+            "{} offer(s); no lease was requested or taken.",
+            self.offers.len()
+        )
+    }
+
+    fn status(&self) -> u8 {
+        if self.offers.is_empty() {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// A transaction id from the process's random hasher seed (no extra dependency needed).
+fn fresh_xid() -> u32 {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(Instant::now().elapsed().as_nanos());
+    h.write_u32(std::process::id());
+    h.finish() as u32
+}
+
+/// The interface to ask on: -I, else the IPv4 default route's, else the only Ethernet link that is up.
+fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
+    let links = nl.links()?;
+    if let Some(n) = name {
+        return links
+            .into_iter()
+            .find(|l| l.name == n)
+            .ok_or_else(|| Error::bad("interface", n, "no such interface here"));
+    }
+    let routes = nl.routes()?;
+    if let Some(oif) = default_routes(&routes)
+        .into_iter()
+        .find(|r| !r.ipv6)
+        .and_then(|r| r.oif)
+    {
+        if let Some(l) = links.iter().find(|l| l.index == oif) {
+            return Ok(l.clone());
+        }
+    }
+    let up: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.link_type == "ether" && l.flags.iter().any(|f| f == "UP"))
+        .collect();
+    match up.as_slice() {
+        [one] => Ok((*one).clone()),
+        _ => Err(Error::Usage(
+            "cannot tell which interface to ask on: say which with -I".into(),
+        )),
+    }
+}
+
+fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
+    let timeout = parse_time("timeout", &args.timeout)?;
+    let chaddr = args.mac.as_deref().map(parse_mac).transpose()?;
+    let mut nl = Netlink::open()?;
+    let link = choose(&mut nl, args.interface.as_deref())?;
+    let own: [u8; 6] = link
+        .mac
+        .as_deref()
+        .and_then(|m| m.try_into().ok())
+        .ok_or_else(|| {
+            Error::bad(
+                "interface",
+                &link.name,
+                "has no Ethernet address: DHCP needs an Ethernet-like link",
+            )
+        })?;
+    let chaddr = chaddr.unwrap_or(own);
+    let xid = fresh_xid();
+    let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
+    let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
+    wire.send_raw(&packet::discover_frame(xid, own, chaddr))
+        .map_err(io_err)?;
+    let sent = Instant::now();
+    let deadline = sent + timeout;
+    let mut offers = Vec::new();
+    while let Some((offer, at)) = wire
+        .recv_raw_until(deadline, |f| packet::offer_in_frame(f, xid))
+        .map_err(io_err)?
+    {
+        let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
+        if !offers.iter().any(|o: &OfferSeen| o.offer == offer) {
+            offers.push(OfferSeen { after_ms, offer });
+        }
+    }
+    let report = Discovery {
+        interface: link.name.clone(),
+        client_mac: format_hw(&chaddr),
+        xid: format!("0x{xid:08x}"),
+        waited_ms: Duration::as_millis(&timeout) as u64,
+        offers,
+    };
+    emit(ui, &report)
+}
+
+/// Runs `netkit dhcp ...`.
+pub fn run(args: &DhcpArgs, ui: &Ui) -> Result<u8> {
+    match &args.command {
+        DhcpCommand::Discover(a) => discover(a, ui),
+    }
+}
