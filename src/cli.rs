@@ -81,8 +81,8 @@ pub enum Command {
     Chat(PendingArgs),
     /// DHCP: broadcast a DHCPDISCOVER and list every offer (never takes a lease)
     Dhcp(DhcpArgs),
-    /// DNS, routing, ARP and TCP step by step toward a destination [not built yet]
-    Flow(PendingArgs),
+    /// What happens when a program talks to DEST: DNS, routing, ARP and TCP, step by step, timed
+    Flow(FlowArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
@@ -442,4 +442,29 @@ pub struct DhcpDiscoverArgs {
     /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
     #[arg(long, value_name = "TIME", default_value = "5s")]
     pub timeout: String,
+}
+
+/// `netkit flow DEST[:PORT]`
+#[derive(Debug, Args)]
+#[command(after_help = "Steps: 1 DNS (skipped for an IP), 2 the routing decision with the mask arithmetic,\n\
+                        3 ARP for the next hop (from the neighbour cache, or by asking when netkit has\n\
+                        CAP_NET_RAW), 4 a TCP connection to PORT (the three-way handshake), or stop after ARP\n\
+                        when no port is given. Each step says what it found and how long it took; the walk\n\
+                        stops at the first failure.\n\n\
+                        Exit status: 0 every step worked, 1 a negative answer (no such name, no route, no ARP\n\
+                        reply, connection refused), 2 bad input, 3 network error (timeout, unreachable).\n\n\
+                        Examples:\n  netkit flow example.com:80\n  netkit flow 192.168.1.1\n  netkit flow [2001:db8::1]:443")]
+pub struct FlowArgs {
+    /// Destination: a host name or IP, optionally with :PORT ([IPv6]:PORT)
+    #[arg(value_name = "DEST[:PORT]")]
+    pub dest: String,
+    /// How long the ARP and TCP steps may wait
+    #[arg(long, value_name = "TIME", default_value = "3s")]
+    pub timeout: String,
+    /// Use IPv4 only
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// Use IPv6 only
+    #[arg(short = '6')]
+    pub ipv6: bool,
 }

@@ -7,6 +7,7 @@ pub mod arp;
 pub mod cli;
 pub mod dhcp;
 pub mod error;
+pub mod flow;
 pub mod iface;
 pub mod mac;
 pub mod netlink;
@@ -106,7 +107,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Route(args) => route::run(args, ui),
         Command::Chat(_) => Err(Error::NotImplemented("chat")),
         Command::Dhcp(args) => dhcp::run(args, ui),
-        Command::Flow(_) => Err(Error::NotImplemented("flow")),
+        Command::Flow(args) => flow::run(args, ui),
     }
 }
 

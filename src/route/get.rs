@@ -264,9 +264,14 @@ impl Report for NoRoute {
     }
 }
 
-/// Resolves DEST (an IP or a host name) with the system resolver.
-fn resolve(args: &RouteGetArgs) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), String>> {
-    let dest = args.dest.trim();
+/// Resolves DEST (an IP or a host name) with the system resolver: the address to use and every
+/// address found (empty for an IP), or why the name has none (a negative answer, not an error).
+pub fn resolve(
+    dest: &str,
+    ipv4_only: bool,
+    ipv6_only: bool,
+) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), String>> {
+    let dest = dest.trim();
     if let Ok((addr, None)) = crate::subnet::parse::parse_cidr(dest) {
         return Ok(Ok((addr, Vec::new())));
     }
@@ -293,12 +298,12 @@ fn resolve(args: &RouteGetArgs) -> Result<std::result::Result<(IpAddr, Vec<IpAdd
             let pick = all
                 .iter()
                 .copied()
-                .find(|a| !(args.ipv4 && a.is_ipv6() || args.ipv6 && a.is_ipv4()));
+                .find(|a| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4()));
             match pick {
                 Some(a) => Ok(Ok((a, all))),
                 None => Ok(Err(format!(
                     "{dest} has no {} address",
-                    if args.ipv4 { "IPv4" } else { "IPv6" }
+                    if ipv4_only { "IPv4" } else { "IPv6" }
                 ))),
             }
         }
@@ -315,7 +320,7 @@ fn resolve(args: &RouteGetArgs) -> Result<std::result::Result<(IpAddr, Vec<IpAdd
 
 /// Runs `netkit route get`.
 pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
-    let (address, resolved) = match resolve(args)? {
+    let (address, resolved) = match resolve(&args.dest, args.ipv4, args.ipv6)? {
         Ok(found) => found,
         Err(reason) => {
             return emit(
