@@ -69,8 +69,8 @@ pub enum Command {
     Subnet(SubnetArgs),
     /// Decode a MAC address: normalized forms, vendor (OUI), unicast/multicast, universal/local
     Mac(MacArgs),
-    /// Resolve names like dig [not built yet]
-    Dns(PendingArgs),
+    /// Resolve names like dig: records with TTLs, the server asked, the time taken
+    Dns(DnsArgs),
     /// Ask who has an IP, scan a subnet, show the neighbour cache [not built yet]
     Arp(PendingArgs),
     /// The default gateway(s): address, interface, metric and MAC. Exit 1 when there is none
@@ -320,4 +320,60 @@ pub struct IfacesArgs {
     /// Every detail, ipconfig /all style
     #[arg(short, long)]
     pub all: bool,
+}
+
+/// `netkit dns NAME [TYPE...] [@SERVER...]`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Arguments after NAME are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA,\n\
+                        HTTPS, SVCB; default A and AAAA) or servers (@IP or @IP:PORT, [IPv6]:PORT). Without a\n\
+                        server, the system's resolvers from /etc/resolv.conf are asked, with its search list\n\
+                        and ndots. Names in other scripts are sent as punycode (IDNA).\n\n\
+                        With --file, one name per line ('#' comments); results come one line per name, in\n\
+                        input order unless --unordered; --json gives one JSON object per line.\n\n\
+                        Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
+                        3 SERVFAIL, REFUSED, timeout or another network error.\n\n\
+                        Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
+                        netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short"
+)]
+pub struct DnsArgs {
+    /// The name to look up, then record types and @SERVER[:PORT]s
+    #[arg(value_name = "NAME [TYPE|@SERVER]...", allow_hyphen_values = false)]
+    pub args: Vec<String>,
+    /// Reverse lookup: the PTR record of this IP address
+    #[arg(short = 'x', long = "reverse", value_name = "IP")]
+    pub reverse: Option<String>,
+    /// Server to ask (IP or IP:PORT); may be repeated, tried in order when one fails
+    #[arg(short = 's', long = "server", value_name = "SERVER")]
+    pub servers: Vec<String>,
+    /// Ask for all common record types (A AAAA CNAME MX NS TXT SOA CAA HTTPS)
+    #[arg(short = 'a', long)]
+    pub all: bool,
+    /// Print only the record data, one per line
+    #[arg(long)]
+    pub short: bool,
+    /// Use TCP instead of UDP
+    #[arg(long, conflicts_with_all = ["tls", "https"])]
+    pub tcp: bool,
+    /// DNS over TLS (port 853 by default), certificates checked against built-in roots
+    #[arg(long, conflicts_with = "https")]
+    pub tls: bool,
+    /// DNS over HTTPS (port 443, /dns-query), certificates checked against built-in roots
+    #[arg(long)]
+    pub https: bool,
+    /// How long to wait for each attempt: 500ms, 2s, 1.5s (a bare number is milliseconds)
+    #[arg(long, value_name = "TIME", default_value = "2s")]
+    pub timeout: String,
+    /// Extra attempts after the first one times out
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub retries: usize,
+    /// Look up every name in FILE, one per line ('-' is standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// With --file: how many names are looked up at once
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub concurrency: usize,
+    /// With --file: print results as they come instead of in input order
+    #[arg(long)]
+    pub unordered: bool,
 }

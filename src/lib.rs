@@ -4,6 +4,7 @@
 //! gathers its answer into a plain serializable struct, and [`output`] renders it.
 
 pub mod cli;
+pub mod dns;
 pub mod error;
 pub mod iface;
 pub mod mac;
@@ -98,7 +99,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Ifaces(args) => iface::run(args, ui),
-        Command::Dns(_) => Err(Error::NotImplemented("dns")),
+        Command::Dns(args) => dns::run(args, ui),
         Command::Arp(_) => Err(Error::NotImplemented("arp")),
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),
