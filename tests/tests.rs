@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod dns;
 mod filter;
 mod ifaces;
 mod mac;
