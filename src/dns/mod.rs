@@ -165,11 +165,10 @@ pub struct DnsReport {
 
 impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let records = unique_records(&self.result);
         if self.short {
-            for q in &self.result.queries {
-                for a in &q.answers {
-                    writeln!(out, "{}", a.data)?;
-                }
+            for a in records {
+                writeln!(out, "{}", a.data)?;
             }
             return Ok(());
         }
@@ -214,12 +213,6 @@ impl Report for DnsReport {
                 stub.resolver
             )?;
         }
-        let records: Vec<_> = self
-            .result
-            .queries
-            .iter()
-            .flat_map(|q| q.answers.iter())
-            .collect();
         if !records.is_empty() {
             let mut table = ui.table(&["NAME", "TTL", "TYPE", "DATA"]);
             for a in records {
@@ -232,8 +225,28 @@ impl Report for DnsReport {
             }
             writeln!(out, "{table}")?;
         }
+        let nodata: Vec<&str> = self
+            .result
+            .queries
+            .iter()
+            .filter(|q| q.status == Status::NoData)
+            .map(|q| q.rtype.as_str())
+            .collect();
+        if !nodata.is_empty() {
+            let name = self
+                .result
+                .queries
+                .iter()
+                .find(|q| q.status == Status::NoData)
+                .map_or("", |q| q.name.as_str());
+            let text = format!(
+                "no data: {name} exists but has no {} records",
+                nodata.join(", ")
+            );
+            writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
+        }
         for q in &self.result.queries {
-            if q.status == Status::Answer {
+            if matches!(q.status, Status::Answer | Status::NoData) {
                 continue;
             }
             let paint = if q.status.is_failure() {
@@ -251,22 +264,42 @@ impl Report for DnsReport {
             };
             writeln!(out, "{:<6} {}", q.rtype, ui.paint(paint, text))?;
         }
-        let times: Vec<String> = self
-            .result
-            .queries
-            .iter()
-            .map(|q| format!("{} {} ms", q.rtype, q.time_ms))
-            .collect();
+        let qs = &self.result.queries;
+        let times = if qs.len() <= 3 {
+            qs.iter()
+                .map(|q| format!("{} {} ms", q.rtype, q.time_ms))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            let min = qs.iter().map(|q| q.time_ms).fold(f64::INFINITY, f64::min);
+            let max = qs.iter().map(|q| q.time_ms).fold(0.0, f64::max);
+            format!("{min}-{max} ms for {} queries in parallel", qs.len())
+        };
         writeln!(
             out,
             "{}",
-            ui.paint(Paint::Dim, format!("Query time: {}", times.join(", ")))
+            ui.paint(Paint::Dim, format!("Query time: {times}"))
         )
     }
 
     fn status(&self) -> u8 {
         exit_status(self.result.queries.iter().map(|q| q.status))
     }
+}
+
+/// The answer records of every query, each distinct record once (a CNAME met by both the A and
+/// the AAAA query is shown once).
+fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
+    let mut seen: Vec<&answer::Answer> = Vec::new();
+    for a in result.queries.iter().flat_map(|q| q.answers.iter()) {
+        if !seen
+            .iter()
+            .any(|s| s.name == a.name && s.rtype == a.rtype && s.data == a.data)
+        {
+            seen.push(a);
+        }
+    }
+    seen
 }
 
 /// Runs `netkit dns`.
@@ -416,18 +449,15 @@ fn write_bulk_line(ui: &Ui, short: bool, r: &NameResult, out: &mut dyn Write) ->
         writeln!(out)?;
         return Ok(());
     }
+    let unique = unique_records(r);
     if short {
-        for q in &r.queries {
-            for a in &q.answers {
-                writeln!(out, "{}", a.data)?;
-            }
+        for a in unique {
+            writeln!(out, "{}", a.data)?;
         }
         return Ok(());
     }
-    let records: Vec<String> = r
-        .queries
+    let records: Vec<String> = unique
         .iter()
-        .flat_map(|q| q.answers.iter())
         .map(|a| format!("{} {}", a.rtype, a.data))
         .collect();
     let detail = if records.is_empty() {
