@@ -320,6 +320,10 @@ pub fn classify_error(e: &NetError) -> Reply {
             other => Reply::bare(Status::Error, Some(format!("response code {other}"))),
         },
         NetError::Timeout => Reply::bare(Status::Timeout, None),
+        NetError::NoConnections => Reply::bare(
+            Status::Error,
+            Some("could not connect (nothing listening there, or unreachable)".into()),
+        ),
         other => Reply::bare(Status::Error, Some(other.to_string())),
     }
 }
@@ -386,6 +390,33 @@ mod tests {
             .build()
             .unwrap()
             .block_on(f)
+    }
+
+    #[test]
+    fn hickory_errors_are_classified() {
+        use hickory_resolver::net::NoRecords;
+        use hickory_resolver::proto::op::Query;
+        let q = Query::query(Name::from_ascii("nope.test.").unwrap(), RecordType::A);
+        let nx = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
+            q.clone(),
+            ResponseCode::NXDomain,
+        )));
+        let r = classify_error(&nx);
+        assert_eq!(r.status, Status::NxDomain);
+        assert_eq!(r.queried.as_deref(), Some("nope.test."));
+        let nodata = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
+            q,
+            ResponseCode::NoError,
+        )));
+        assert_eq!(classify_error(&nodata).status, Status::NoData);
+        let servfail = NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail));
+        assert_eq!(classify_error(&servfail).status, Status::ServFail);
+        let refused = NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused));
+        assert_eq!(classify_error(&refused).status, Status::Refused);
+        assert_eq!(classify_error(&NetError::Timeout).status, Status::Timeout);
+        let r = classify_error(&NetError::NoConnections);
+        assert_eq!(r.status, Status::Error);
+        assert!(r.message.unwrap().contains("could not connect"));
     }
 
     #[test]

@@ -520,6 +520,53 @@ mod tests {
     }
 
     #[test]
+    fn the_stub_and_its_upstreams_are_named() {
+        let q = lookup::QueryResult {
+            rtype: "A".into(),
+            status: Status::Answer,
+            name: "www.example.test.".into(),
+            server: "127.0.0.53:53 (udp)".into(),
+            time_ms: 1.0,
+            answers: vec![answer::Answer {
+                name: "www.example.test.".into(),
+                ttl: 60,
+                rtype: "A".into(),
+                data: "192.0.2.1".into(),
+            }],
+            message: None,
+        };
+        let report = DnsReport {
+            result: NameResult {
+                input: "www".into(),
+                name: "www".into(),
+                status: Status::Answer,
+                queries: vec![q.clone(), q],
+            },
+            servers: vec![],
+            stub: Some(Stub {
+                address: "127.0.0.53".parse().unwrap(),
+                resolver: "systemd-resolved".into(),
+                upstreams: vec!["192.0.2.53".parse().unwrap()],
+                upstream_source: None,
+            }),
+            short: false,
+        };
+        let mut out = Vec::new();
+        crate::output::write_report(&Ui::plain(), &report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("(asked as www.example.test.)"), "{text}");
+        assert!(
+            text.contains("127.0.0.53 is systemd-resolved's local stub; it forwards to 192.0.2.53"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("192.0.2.1 ").count(),
+            1,
+            "one row per distinct record: {text}"
+        );
+    }
+
+    #[test]
     fn bulk_lines() {
         let r = NameResult {
             input: "nx.test".into(),
