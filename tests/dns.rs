@@ -363,3 +363,33 @@ fn bad_input_exits_2_with_one_line() {
         "soon",
     );
 }
+
+/// Bulk lookups take a fast shared-socket path; what it cannot settle (REFUSED here) must come
+/// out exactly as a single lookup reports it.
+#[test]
+fn bulk_results_match_single_lookups() {
+    let names =
+        "alias.example.test\nwww.elsewhere.test\nv4only.example.test\nbücher.example.test\n";
+    let o = run_stdin(
+        &["--json", "dns", "--file", "-", "A", "AAAA", &at(server())],
+        names,
+    );
+    assert_eq!(code(&o), 3, "one name is refused: {}", stderr(&o));
+    let bulk: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(bulk.len(), 4);
+    for (line, b) in names.lines().zip(&bulk) {
+        let single = json(&run(&["--json", "dns", line, "A", "AAAA", &at(server())]));
+        assert_eq!(b["input"], line);
+        assert_eq!(b["status"], single["status"], "{line}");
+        for i in 0..2 {
+            let (bq, sq) = (&b["queries"][i], &single["queries"][i]);
+            assert_eq!(bq["status"], sq["status"], "{line} {i}");
+            assert_eq!(bq["answers"], sq["answers"], "{line} {i}");
+            assert_eq!(bq["name"], sq["name"], "{line} {i}");
+        }
+    }
+    assert_eq!(bulk[1]["status"], "refused");
+}

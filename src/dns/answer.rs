@@ -92,7 +92,7 @@ impl Answer {
     /// Converts a hickory record.
     pub fn from_record(record: &Record) -> Self {
         Answer {
-            name: record.name.to_string(),
+            name: record.name.to_ascii(),
             ttl: record.ttl,
             rtype: record.record_type().to_string(),
             data: format_rdata(&record.data),

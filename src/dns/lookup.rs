@@ -288,7 +288,7 @@ impl Resolve for Hickory {
                     Reply {
                         status,
                         answers,
-                        queried: Some(lookup.query().name().to_string()),
+                        queried: Some(lookup.query().name().to_ascii()),
                         message: None,
                     }
                 }
@@ -310,7 +310,7 @@ pub fn classify_error(e: &NetError) -> Reply {
             Reply {
                 status,
                 answers: Vec::new(),
-                queried: Some(nr.query.name().to_string()),
+                queried: Some(nr.query.name().to_ascii()),
                 message: None,
             }
         }

@@ -4,6 +4,7 @@
 //! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
 
 pub mod answer;
+pub mod fast;
 pub mod lookup;
 pub mod parse;
 
@@ -345,7 +346,10 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
             }
             (Target::File(_), names) => {
                 let names = names.unwrap_or_default();
-                bulk(&resolver, &plan, &names, args, ui).await
+                let search = !plan.settings.search.is_empty();
+                let fast =
+                    fast::Fast::new(resolver, &plan.servers, plan.settings.timeout, search).await;
+                bulk(&fast, &plan, &names, args, ui).await
             }
         }
     })
