@@ -393,3 +393,35 @@ fn bulk_results_match_single_lookups() {
     }
     assert_eq!(bulk[1]["status"], "refused");
 }
+
+#[test]
+fn bulk_against_a_silent_server_times_out_once_per_query() {
+    let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let start = Instant::now();
+    let o = run_stdin(
+        &[
+            "dns",
+            "--file",
+            "-",
+            "A",
+            &at(addr),
+            "--timeout",
+            "300ms",
+            "--retries",
+            "0",
+        ],
+        "a.example.test\nb.example.test\n",
+    );
+    let took = start.elapsed();
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.lines()
+            .all(|l| l.contains("TIMEOUT") && l.contains(&addr.to_string())),
+        "{out}"
+    );
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    drop(silent);
+}

@@ -45,6 +45,8 @@ pub struct Fast<R> {
     v6: Option<Arc<UdpSocket>>,
     table: Arc<Mutex<Table>>,
     timeout: Duration,
+    /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
+    retries: usize,
     receivers: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -57,9 +59,10 @@ impl<R> Drop for Fast<R> {
 }
 
 impl<R: Resolve> Fast<R> {
-    /// Binds the shared sockets (must run inside a tokio runtime). When `search` is true (a
-    /// search list applies), or a socket cannot be bound, every query goes to `inner`.
-    pub async fn new(inner: R, servers: &[Server], timeout: Duration, search: bool) -> Self {
+    /// Binds the shared sockets (must run inside a tokio runtime); for a server whose socket
+    /// cannot be bound, queries go to `inner`. Not for use with a search list. The fast query is the first attempt: `inner` should make `retries` more (its own
+    /// retries one fewer), and with `retries` 0 a fast timeout is reported as the timeout.
+    pub async fn new(inner: R, servers: &[Server], timeout: Duration, retries: usize) -> Self {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -74,12 +77,10 @@ impl<R: Resolve> Fast<R> {
             v6: None,
             table,
             timeout,
+            retries,
             receivers: Vec::new(),
         };
         let udp = |s: &&Server| s.transport == Transport::Udp;
-        if search || !servers.iter().any(|s| udp(&s)) {
-            return fast;
-        }
         if servers.iter().filter(udp).any(|s| s.address.is_ipv4()) {
             fast.v4 = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
                 .await
@@ -217,9 +218,10 @@ impl<R: Resolve> Fast<R> {
         }
         match tokio::time::timeout(self.timeout, rx).await {
             Ok(Ok(bytes)) => settle(&bytes, name, rtype),
-            _ => {
+            Ok(Err(_)) => None,
+            Err(_) => {
                 forget();
-                None
+                (self.retries == 0).then(|| Reply::bare(Status::Timeout, None))
             }
         }
     }

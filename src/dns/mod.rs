@@ -315,7 +315,15 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         .build()
         .map_err(|e| Error::io("starting the DNS runtime", e))?;
     runtime.block_on(async {
-        let resolver = Hickory::new(&plan.servers, &plan.settings)?;
+        // In bulk mode the fast path makes the first attempt, the full resolver the retries.
+        let fast_path = names.is_some()
+            && plan.settings.search.is_empty()
+            && plan.servers.iter().all(|s| s.transport == Transport::Udp);
+        let mut settings = plan.settings.clone();
+        if fast_path {
+            settings.retries = settings.retries.saturating_sub(1);
+        }
+        let resolver = Hickory::new(&plan.servers, &settings)?;
         match (&plan.target, names) {
             (Target::Name(input, ascii) | Target::Reverse(input, ascii), _) => {
                 let result =
@@ -346,9 +354,11 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
             }
             (Target::File(_), names) => {
                 let names = names.unwrap_or_default();
-                let search = !plan.settings.search.is_empty();
-                let fast =
-                    fast::Fast::new(resolver, &plan.servers, plan.settings.timeout, search).await;
+                if !fast_path {
+                    return bulk(&resolver, &plan, &names, args, ui).await;
+                }
+                let (timeout, retries) = (plan.settings.timeout, plan.settings.retries);
+                let fast = fast::Fast::new(resolver, &plan.servers, timeout, retries).await;
                 bulk(&fast, &plan, &names, args, ui).await
             }
         }
