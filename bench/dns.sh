@@ -42,15 +42,16 @@ NAME=host-4242.bench.test
 [ "$($NK dns "$NAME" A --short @127.0.0.1:"$PORT")" = "$(dig +short @127.0.0.1 -p "$PORT" "$NAME")" ] \
     || { echo "FAIL: netkit and dig disagree on $NAME" >&2; exit 1; }
 
-echo "== one lookup, whole process"
-hyperfine -N --warmup 20 --runs 300 --export-json "$OUT/single.json" \
-    "$NK dns $NAME A --short @127.0.0.1:$PORT" \
-    "dig +short @127.0.0.1 -p $PORT $NAME" >/dev/null 2>&1
-
-echo "== bulk: $COUNT names"
-hyperfine -N --warmup 1 --runs 5 --export-json "$OUT/bulk.json" \
-    "$NK dns --file $OUT/names.txt A --short @127.0.0.1:$PORT" \
-    "dig +short @127.0.0.1 -p $PORT -f $OUT/names.txt" >/dev/null 2>&1
+# Rounds alternate the order so that drift on a shared machine hits both alike.
+ROUNDS=${ROUNDS:-4}
+SINGLE=("$NK dns $NAME A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT $NAME")
+BULK=("$NK dns --file $OUT/names.txt A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT -f $OUT/names.txt")
+echo "== one lookup, whole process; bulk: $COUNT names ($ROUNDS rounds)"
+for r in $(seq 1 "$ROUNDS"); do
+    if (( r % 2 )); then a=0 b=1; else a=1 b=0; fi
+    hyperfine -N --warmup 10 --runs 100 --export-json "$OUT/single$r.json" "${SINGLE[$a]}" "${SINGLE[$b]}" >/dev/null 2>&1
+    hyperfine -N --warmup 1 --runs 3 --export-json "$OUT/bulk$r.json" "${BULK[$a]}" "${BULK[$b]}" >/dev/null 2>&1
+done
 
 # Correctness: every name answered, in input order, with its own address.
 $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/netkit.txt"
@@ -58,11 +59,15 @@ dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"
 $NK --json dns --file "$OUT/names.txt" A @127.0.0.1:"$PORT" --unordered >"$OUT/netkit-unordered.jsonl"
 
 python3 - "$OUT" "$COUNT" <<'PY'
-import json, statistics, sys
+import glob, json, statistics, sys
 out, n = sys.argv[1], int(sys.argv[2])
-def med(path):
-    return {r["command"]: statistics.median(r["times"]) for r in json.load(open(path))["results"]}
-single, bulk = med(f"{out}/single.json"), med(f"{out}/bulk.json")
+def med(pattern):
+    times = {}
+    for path in sorted(glob.glob(pattern)):
+        for r in json.load(open(path))["results"]:
+            times.setdefault(r["command"], []).extend(r["times"])
+    return {k: statistics.median(v) for k, v in times.items()}
+single, bulk = med(f"{out}/single*.json"), med(f"{out}/bulk*.json")
 for k, v in single.items():
     print(f"  {k:75s} median {v * 1000:8.3f} ms")
 nk1 = [v for k, v in single.items() if "netkit" in k][0]

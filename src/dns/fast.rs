@@ -1,6 +1,6 @@
-//! The bulk fast path for `netkit dns --file` over UDP: every query goes out on one shared UDP
-//! socket and one receiver task hands each reply to its query by message ID, instead of a fresh
-//! socket and resolver round per query. Only clean answers are taken from it (records of the
+//! The bulk fast path for `netkit dns --file` over UDP: every query to a server goes out on one
+//! connected UDP socket and one receiver task hands each reply to its query by message ID,
+//! instead of a fresh socket and resolver round per query. Only clean answers are taken from it (records of the
 //! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
 //! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
 //! hickory resolver, so results never differ from the slow path's.
@@ -25,7 +25,7 @@ const EDNS_PAYLOAD: u16 = 1232;
 /// A query waiting for its reply.
 #[derive(Debug)]
 struct Pending {
-    from: SocketAddr,
+    server: usize,
     tx: oneshot::Sender<Vec<u8>>,
 }
 
@@ -35,14 +35,13 @@ struct Table {
     next: u16,
 }
 
-/// One shared socket per address family in front of a full resolver (`inner`) used for
+/// One connected UDP socket per server in front of a full resolver (`inner`) used for
 /// everything the fast path does not settle.
 #[derive(Debug)]
 pub struct Fast<R> {
     inner: R,
-    servers: Vec<Server>,
-    v4: Option<Arc<UdpSocket>>,
-    v6: Option<Arc<UdpSocket>>,
+    /// Per server: its connected socket (None: not UDP, or it could not be set up).
+    sockets: Vec<Option<Arc<UdpSocket>>>,
     table: Arc<Mutex<Table>>,
     timeout: Duration,
     /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
@@ -59,8 +58,9 @@ impl<R> Drop for Fast<R> {
 }
 
 impl<R: Resolve> Fast<R> {
-    /// Binds the shared sockets (must run inside a tokio runtime); for a server whose socket
-    /// cannot be bound, queries go to `inner`. Not for use with a search list. The fast query is the first attempt: `inner` should make `retries` more (its own
+    /// Connects one socket per UDP server (must run inside a tokio runtime); for a server
+    /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
+    /// The fast query is the first attempt: `inner` should make `retries` more (its own
     /// retries one fewer), and with `retries` 0 a fast timeout is reported as the timeout.
     pub async fn new(inner: R, servers: &[Server], timeout: Duration, retries: usize) -> Self {
         let seed = std::time::SystemTime::now()
@@ -70,42 +70,47 @@ impl<R: Resolve> Fast<R> {
             pending: HashMap::new(),
             next: (seed ^ (seed >> 16)) as u16,
         }));
-        let mut fast = Fast {
+        let mut sockets = Vec::with_capacity(servers.len());
+        let mut receivers = Vec::new();
+        for (index, server) in servers.iter().enumerate() {
+            let sock = if server.transport == Transport::Udp {
+                connect(server.address).await
+            } else {
+                None
+            };
+            if let Some(sock) = &sock {
+                receivers.push(tokio::spawn(receive(sock.clone(), index, table.clone())));
+            }
+            sockets.push(sock);
+        }
+        Fast {
             inner,
-            servers: servers.to_vec(),
-            v4: None,
-            v6: None,
+            sockets,
             table,
             timeout,
             retries,
-            receivers: Vec::new(),
-        };
-        let udp = |s: &&Server| s.transport == Transport::Udp;
-        if servers.iter().filter(udp).any(|s| s.address.is_ipv4()) {
-            fast.v4 = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
-                .await
-                .ok()
-                .map(Arc::new);
+            receivers,
         }
-        if servers.iter().filter(udp).any(|s| s.address.is_ipv6()) {
-            fast.v6 = UdpSocket::bind((Ipv6Addr::UNSPECIFIED, 0))
-                .await
-                .ok()
-                .map(Arc::new);
-        }
-        for sock in [fast.v4.clone(), fast.v6.clone()].into_iter().flatten() {
-            let table = fast.table.clone();
-            fast.receivers.push(tokio::spawn(receive(sock, table)));
-        }
-        fast
     }
 }
 
-/// Hands each datagram to the query waiting for its ID (when it came from that query's server).
-async fn receive(sock: Arc<UdpSocket>, table: Arc<Mutex<Table>>) {
+async fn connect(server: SocketAddr) -> Option<Arc<UdpSocket>> {
+    let local: SocketAddr = if server.is_ipv4() {
+        (Ipv4Addr::UNSPECIFIED, 0).into()
+    } else {
+        (Ipv6Addr::UNSPECIFIED, 0).into()
+    };
+    let sock = UdpSocket::bind(local).await.ok()?;
+    sock.connect(server).await.ok()?;
+    Some(Arc::new(sock))
+}
+
+/// Hands each reply from server `index` to the query waiting for its ID.
+async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
     let mut buf = vec![0u8; 65535];
     loop {
-        let Ok((n, from)) = sock.recv_from(&mut buf).await else {
+        let Ok(n) = sock.recv(&mut buf).await else {
+            // ICMP errors (nothing listening) surface here; the waiting queries time out.
             continue;
         };
         if n < 12 {
@@ -113,7 +118,7 @@ async fn receive(sock: Arc<UdpSocket>, table: Arc<Mutex<Table>>) {
         }
         let id = u16::from_be_bytes([buf[0], buf[1]]);
         let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
-        if t.pending.get(&id).is_some_and(|p| p.from == from) {
+        if t.pending.get(&id).is_some_and(|p| p.server == index) {
             if let Some(p) = t.pending.remove(&id) {
                 let _ = p.tx.send(buf[..n].to_vec());
             }
@@ -177,15 +182,7 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
 
 impl<R: Resolve> Fast<R> {
     async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
-        let s = self.servers.get(server)?;
-        if s.transport != Transport::Udp {
-            return None;
-        }
-        let sock = if s.address.is_ipv4() {
-            self.v4.as_ref()?
-        } else {
-            self.v6.as_ref()?
-        };
+        let sock = self.sockets.get(server)?.as_ref()?;
         let (tx, rx) = oneshot::channel();
         let id = {
             let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
@@ -198,13 +195,7 @@ impl<R: Resolve> Fast<R> {
             }
             // Step by an odd constant so consecutive IDs are not sequential.
             t.next = id.wrapping_add(40_503);
-            t.pending.insert(
-                id,
-                Pending {
-                    from: s.address,
-                    tx,
-                },
-            );
+            t.pending.insert(id, Pending { server, tx });
             id
         };
         let forget = || {
@@ -212,7 +203,7 @@ impl<R: Resolve> Fast<R> {
             t.pending.remove(&id);
         };
         let query = encode_query(id, name, rtype);
-        if sock.send_to(&query, s.address).await.is_err() {
+        if sock.send(&query).await.is_err() {
             forget();
             return None;
         }
