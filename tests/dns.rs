@@ -425,3 +425,22 @@ fn bulk_against_a_silent_server_times_out_once_per_query() {
     assert!(took < Duration::from_millis(1500), "took {took:?}");
     drop(silent);
 }
+
+#[test]
+fn tls_to_a_plain_dns_port_fails_with_exit_3() {
+    let start = Instant::now();
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        "A",
+        &at(server()),
+        "--tls",
+        "--timeout",
+        "1s",
+        "--retries",
+        "0",
+    ]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert!(stdout(&o).contains("(tls)"), "{}", stdout(&o));
+    assert!(start.elapsed() < Duration::from_secs(3));
+}

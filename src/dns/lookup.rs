@@ -322,7 +322,10 @@ pub fn classify_error(e: &NetError) -> Reply {
         NetError::Timeout => Reply::bare(Status::Timeout, None),
         NetError::NoConnections => Reply::bare(
             Status::Error,
-            Some("could not connect (nothing listening there, or unreachable)".into()),
+            Some(
+                "could not connect (nothing listening, unreachable, or a failed TLS handshake)"
+                    .into(),
+            ),
         ),
         other => Reply::bare(Status::Error, Some(other.to_string())),
     }
