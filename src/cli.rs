@@ -341,7 +341,7 @@ pub struct DnsArgs {
     #[arg(value_name = "NAME [TYPE|@SERVER]...", allow_hyphen_values = false)]
     pub args: Vec<String>,
     /// Reverse lookup: the PTR record of this IP address
-    #[arg(short = 'x', long = "reverse", value_name = "IP")]
+    #[arg(short = 'x', long = "reverse", value_name = "IP", conflicts_with = "file")]
     pub reverse: Option<String>,
     /// Server to ask (IP or IP:PORT); may be repeated, tried in order when one fails
     #[arg(short = 's', long = "server", value_name = "SERVER")]
@@ -374,6 +374,6 @@ pub struct DnsArgs {
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub concurrency: usize,
     /// With --file: print results as they come instead of in input order
-    #[arg(long)]
+    #[arg(long, requires = "file")]
     pub unordered: bool,
 }
