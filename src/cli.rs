@@ -332,13 +332,14 @@ pub struct IfacesArgs {
                         With --file, one name per line ('#' comments); results come one line per name, in\n\
                         input order unless --unordered; --json gives one JSON object per line.\n\n\
                         Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
-                        3 SERVFAIL, REFUSED, timeout or another network error.\n\n\
+                        3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
+                        name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
                         netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short"
 )]
 pub struct DnsArgs {
     /// The name to look up, then record types and @SERVER[:PORT]s
-    #[arg(value_name = "NAME [TYPE|@SERVER]...", allow_hyphen_values = false)]
+    #[arg(value_name = "NAME|TYPE|@SERVER")]
     pub args: Vec<String>,
     /// Reverse lookup: the PTR record of this IP address
     #[arg(short = 'x', long = "reverse", value_name = "IP", conflicts_with = "file")]
