@@ -342,7 +342,12 @@ pub struct DnsArgs {
     #[arg(value_name = "NAME|TYPE|@SERVER")]
     pub args: Vec<String>,
     /// Reverse lookup: the PTR record of this IP address
-    #[arg(short = 'x', long = "reverse", value_name = "IP", conflicts_with = "file")]
+    #[arg(
+        short = 'x',
+        long = "reverse",
+        value_name = "IP",
+        conflicts_with = "file"
+    )]
     pub reverse: Option<String>,
     /// Server to ask (IP or IP:PORT); may be repeated, tried in order when one fails
     #[arg(short = 's', long = "server", value_name = "SERVER")]
