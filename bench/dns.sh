@@ -53,9 +53,12 @@ for r in $(seq 1 "$ROUNDS"); do
     hyperfine -N --warmup 1 --runs 3 --export-json "$OUT/bulk$r.json" "${BULK[$a]}" "${BULK[$b]}" >/dev/null 2>&1
 done
 
-# Correctness: every name answered, in input order, with its own address.
-$NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/netkit.txt"
-dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"
+# Correctness: every name answered, in input order, with its own address. Also the server's
+# own CPU time for each client's run (schedstat, ns): the floor no client can go below.
+cpu() { cut -d' ' -f1 "/proc/$DNSMASQ/schedstat"; }
+c0=$(cpu); $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/netkit.txt"; c1=$(cpu)
+dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"; c2=$(cpu)
+echo "  dnsmasq CPU time: $(( (c1 - c0) / 1000000 )) ms serving netkit's $COUNT queries, $(( (c2 - c1) / 1000000 )) ms serving dig's"
 $NK --json dns --file "$OUT/names.txt" A @127.0.0.1:"$PORT" --unordered >"$OUT/netkit-unordered.jsonl"
 
 python3 - "$OUT" "$COUNT" <<'PY'
