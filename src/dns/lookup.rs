@@ -236,7 +236,14 @@ impl Hickory {
             };
             let mut connection = ConnectionConfig::new(protocol);
             connection.port = server.address.port();
-            let ns = NameServerConfig::new(server.address.ip(), true, vec![connection]);
+            let mut connections = vec![connection];
+            if server.transport == Transport::Udp {
+                // A truncated UDP answer is asked again over TCP, on the same port.
+                let mut tcp = ConnectionConfig::new(ProtocolConfig::Tcp);
+                tcp.port = server.address.port();
+                connections.push(tcp);
+            }
+            let ns = NameServerConfig::new(server.address.ip(), true, connections);
             let config = ResolverConfig::from_parts(None, search.clone(), vec![ns]);
             let mut opts = ResolverOpts::default();
             opts.timeout = settings.timeout;

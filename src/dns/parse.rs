@@ -179,7 +179,11 @@ pub fn parse_server(text: &str, default_port: u16) -> Result<SocketAddr> {
     if spec.is_empty() {
         return Err(bad("empty; expected @IP or @IP:PORT"));
     }
-    if let Ok(ip) = spec.parse::<IpAddr>() {
+    let bare = spec
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']'))
+        .unwrap_or(spec);
+    if let Ok(ip) = bare.parse::<IpAddr>() {
         return Ok(SocketAddr::new(ip, default_port));
     }
     if let Ok(sa) = spec.parse::<SocketAddr>() {
@@ -273,6 +277,7 @@ mod tests {
             "[::1]:54"
         );
         assert_eq!(parse_server("::1", 53).unwrap().to_string(), "[::1]:53");
+        assert_eq!(parse_server("@[::1]", 53).unwrap().to_string(), "[::1]:53");
         assert!(parse_server("@dns.example", 53).is_err());
         assert!(parse_server("@1.2.3.4:99999", 53).is_err());
         assert!(parse_server("@", 53).is_err());
