@@ -69,8 +69,8 @@ pub enum Command {
     Subnet(SubnetArgs),
     /// Decode a MAC address: normalized forms, vendor (OUI), unicast/multicast, universal/local
     Mac(MacArgs),
-    /// Resolve names like dig [not built yet]
-    Dns(PendingArgs),
+    /// Resolve names like dig: records with TTLs, the server asked, the time taken
+    Dns(DnsArgs),
     /// Ask who has an IP (like arping), scan a subnet (like arp-scan), show the neighbour cache
     Arp(ArpArgs),
     /// The default gateway(s): address, interface, metric and MAC. Exit 1 when there is none
@@ -446,14 +446,16 @@ pub struct DhcpDiscoverArgs {
 
 /// `netkit flow DEST[:PORT]`
 #[derive(Debug, Args)]
-#[command(after_help = "Steps: 1 DNS (skipped for an IP), 2 the routing decision with the mask arithmetic,\n\
+#[command(
+    after_help = "Steps: 1 DNS (skipped for an IP), 2 the routing decision with the mask arithmetic,\n\
                         3 ARP for the next hop (from the neighbour cache, or by asking when netkit has\n\
                         CAP_NET_RAW), 4 a TCP connection to PORT (the three-way handshake), or stop after ARP\n\
                         when no port is given. Each step says what it found and how long it took; the walk\n\
                         stops at the first failure.\n\n\
                         Exit status: 0 every step worked, 1 a negative answer (no such name, no route, no ARP\n\
                         reply, connection refused), 2 bad input, 3 network error (timeout, unreachable).\n\n\
-                        Examples:\n  netkit flow example.com:80\n  netkit flow 192.168.1.1\n  netkit flow [2001:db8::1]:443")]
+                        Examples:\n  netkit flow example.com:80\n  netkit flow 192.168.1.1\n  netkit flow [2001:db8::1]:443"
+)]
 pub struct FlowArgs {
     /// Destination: a host name or IP, optionally with :PORT ([IPv6]:PORT)
     #[arg(value_name = "DEST[:PORT]")]
@@ -467,4 +469,66 @@ pub struct FlowArgs {
     /// Use IPv6 only
     #[arg(short = '6')]
     pub ipv6: bool,
+}
+
+/// `netkit dns NAME [TYPE...] [@SERVER...]`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Arguments after NAME are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA,\n\
+                        HTTPS, SVCB; default A and AAAA) or servers (@IP or @IP:PORT, [IPv6]:PORT). Without a\n\
+                        server, the system's resolvers from /etc/resolv.conf are asked, with its search list\n\
+                        and ndots. Names in other scripts are sent as punycode (IDNA).\n\n\
+                        With --file, one name per line ('#' comments); results come one line per name, in\n\
+                        input order unless --unordered; --json gives one JSON object per line.\n\n\
+                        Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
+                        3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
+                        name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
+                        Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
+                        netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short"
+)]
+pub struct DnsArgs {
+    /// The name to look up, then record types and @SERVER[:PORT]s
+    #[arg(value_name = "NAME|TYPE|@SERVER")]
+    pub args: Vec<String>,
+    /// Reverse lookup: the PTR record of this IP address
+    #[arg(
+        short = 'x',
+        long = "reverse",
+        value_name = "IP",
+        conflicts_with = "file"
+    )]
+    pub reverse: Option<String>,
+    /// Server to ask (IP or IP:PORT); may be repeated, tried in order when one fails
+    #[arg(short = 's', long = "server", value_name = "SERVER")]
+    pub servers: Vec<String>,
+    /// Ask for all common record types (A AAAA CNAME MX NS TXT SOA CAA HTTPS)
+    #[arg(short = 'a', long)]
+    pub all: bool,
+    /// Print only the record data, one per line
+    #[arg(long)]
+    pub short: bool,
+    /// Use TCP instead of UDP
+    #[arg(long, conflicts_with_all = ["tls", "https"])]
+    pub tcp: bool,
+    /// DNS over TLS (port 853 by default), certificates checked against built-in roots
+    #[arg(long, conflicts_with = "https")]
+    pub tls: bool,
+    /// DNS over HTTPS (port 443, /dns-query), certificates checked against built-in roots
+    #[arg(long)]
+    pub https: bool,
+    /// How long to wait for each attempt: 500ms, 2s, 1.5s (a bare number is milliseconds)
+    #[arg(long, value_name = "TIME", default_value = "2s")]
+    pub timeout: String,
+    /// Extra attempts after the first one times out
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub retries: usize,
+    /// Look up every name in FILE, one per line ('-' is standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// With --file: how many names are looked up at once
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub concurrency: usize,
+    /// With --file: print results as they come instead of in input order
+    #[arg(long, requires = "file")]
+    pub unordered: bool,
 }

@@ -6,6 +6,7 @@
 pub mod arp;
 pub mod cli;
 pub mod dhcp;
+pub mod dns;
 pub mod error;
 pub mod flow;
 pub mod iface;
@@ -101,7 +102,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Ifaces(args) => iface::run(args, ui),
-        Command::Dns(_) => Err(Error::NotImplemented("dns")),
+        Command::Dns(args) => dns::run(args, ui),
         Command::Arp(args) => arp::run(args, ui),
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),

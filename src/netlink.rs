@@ -577,11 +577,12 @@ fn convert_route(msg: RouteMessage) -> Route {
             _ => {}
         }
     }
-    if route.gateway.is_none() && route.oif.is_none() {
-        if let Some(&(gw, oif)) = route.multipath.first() {
-            route.gateway = gw;
-            route.oif = Some(oif);
-        }
+    if route.gateway.is_none()
+        && route.oif.is_none()
+        && let Some(&(gw, oif)) = route.multipath.first()
+    {
+        route.gateway = gw;
+        route.oif = Some(oif);
     }
     route
 }

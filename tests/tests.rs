@@ -5,6 +5,7 @@ mod common;
 mod arp;
 mod cli;
 mod dhcp;
+mod dns;
 mod filter;
 mod ifaces;
 mod mac;

@@ -120,10 +120,9 @@ fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
         .into_iter()
         .find(|r| !r.ipv6)
         .and_then(|r| r.oif)
+        && let Some(l) = links.iter().find(|l| l.index == oif)
     {
-        if let Some(l) = links.iter().find(|l| l.index == oif) {
-            return Ok(l.clone());
-        }
+        return Ok(l.clone());
     }
     let up: Vec<&Link> = links
         .iter()

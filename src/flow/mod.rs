@@ -4,7 +4,7 @@
 //! hop's MAC; 4. TCP's three-way handshake with DEST:PORT. It stops at the first step that fails.
 
 use std::io::{self, Write};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -104,7 +104,13 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         return Ok((step, Some(addr)));
     }
     let servers = crate::sys::resolv::system_dns(std::path::Path::new("/"))
-        .map(|c| c.servers.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "))
+        .map(|c| {
+            c.servers
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .unwrap_or_default();
     let t = Instant::now();
     let found = crate::route::get::resolve(host, args.ipv4, args.ipv6)?;
@@ -116,7 +122,11 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
     };
     Ok(match found {
         Ok((addr, all)) => {
-            let others: Vec<String> = all.iter().filter(|a| **a != addr).map(|a| a.to_string()).collect();
+            let others: Vec<String> = all
+                .iter()
+                .filter(|a| **a != addr)
+                .map(|a| a.to_string())
+                .collect();
             let mut details = vec![format!("asked {asked}")];
             if !others.is_empty() {
                 details.push(format!("other addresses: {}", others.join(", ")));
@@ -131,23 +141,36 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
             (step, Some(addr))
         }
         Err(reason) => {
-            let step = Step { step: "dns", outcome: Outcome::Failed, summary: reason, details: vec![format!("asked {asked}")], ms: ms(took) };
+            let step = Step {
+                step: "dns",
+                outcome: Outcome::Failed,
+                summary: reason,
+                details: vec![format!("asked {asked}")],
+                ms: ms(took),
+            };
             (step, None)
         }
     })
 }
 
-/// The routing step; returns the interface index and next hop when the walk can go on.
-fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<(u32, IpAddr, bool)>)> {
+/// Where the packet goes next: the outgoing interface index, the next hop, and whether that is a gateway.
+type NextHop = (u32, IpAddr, bool);
+
+/// The routing step; returns the next hop when the walk can go on.
+fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>)> {
     let t = Instant::now();
     let route = match nl.route_get(addr) {
         Ok(r) => r,
-        Err(Error::Io { source, .. }) if matches!(source.raw_os_error(), Some(101 | 113 | 22 | 13)) => {
+        Err(Error::Io { source, .. })
+            if matches!(source.raw_os_error(), Some(101 | 113 | 22 | 13)) =>
+        {
             let step = Step {
                 step: "routing",
                 outcome: Outcome::Failed,
                 summary: format!("no route to {addr}: {source}"),
-                details: vec!["this host has neither a route to that network nor a default gateway".into()],
+                details: vec![
+                    "this host has neither a route to that network nor a default gateway".into(),
+                ],
                 ms: ms(t.elapsed()),
             };
             return Ok((step, None));
@@ -160,9 +183,19 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<(u32, Ip
     let mut details = Vec::new();
     if let Some(s) = &a.subnet {
         let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
-        details.push(format!("this host    {src} AND {} = {}", s.netmask, s.source_network));
-        details.push(format!("destination  {addr} AND {} = {}", s.netmask, s.destination_network));
-        details.push(if s.same_subnet { "→ same subnet".into() } else { "→ different subnets".into() });
+        details.push(format!(
+            "this host    {src} AND {} = {}",
+            s.netmask, s.source_network
+        ));
+        details.push(format!(
+            "destination  {addr} AND {} = {}",
+            s.netmask, s.destination_network
+        ));
+        details.push(if s.same_subnet {
+            "→ same subnet".into()
+        } else {
+            "→ different subnets".into()
+        });
     }
     details.push(a.explanation.clone());
     let ok = a.status() == exit::OK;
@@ -172,7 +205,13 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<(u32, Ip
         (_, None, Some(i)) => format!("directly on {i}"),
         (k, _, _) => format!("the routing table says {k}"),
     };
-    let step = Step { step: "routing", outcome: if ok { Outcome::Ok } else { Outcome::Failed }, summary, details, ms: ms(took) };
+    let step = Step {
+        step: "routing",
+        outcome: if ok { Outcome::Ok } else { Outcome::Failed },
+        summary,
+        details,
+        ms: ms(took),
+    };
     let next = if ok && a.kind != "local" {
         match (a.ifindex, a.next_hop) {
             (Some(i), Some(h)) => Some((i, h, a.gateway.is_some())),
@@ -184,13 +223,25 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<(u32, Ip
     Ok((step, next))
 }
 
-fn arp_step(nl: &mut Netlink, ifindex: u32, hop: IpAddr, via_gateway: bool, timeout: Duration) -> Result<Step> {
+fn arp_step(
+    nl: &mut Netlink,
+    ifindex: u32,
+    hop: IpAddr,
+    via_gateway: bool,
+    timeout: Duration,
+) -> Result<Step> {
     let t = Instant::now();
-    let who = if via_gateway { "the gateway" } else { "the destination" };
+    let who = if via_gateway {
+        "the gateway"
+    } else {
+        "the destination"
+    };
     let neighbours = nl.neighbours()?;
     let cached = neighbours
         .iter()
-        .find(|n| n.index == ifindex && n.address == hop && n.mac.as_ref().is_some_and(|m| m.len() == 6))
+        .find(|n| {
+            n.index == ifindex && n.address == hop && n.mac.as_ref().is_some_and(|m| m.len() == 6)
+        })
         .filter(|n| n.state != "FAILED" && n.state != "INCOMPLETE");
     let protocol = if hop.is_ipv4() { "ARP" } else { "NDP" };
     if let Some(n) = cached {
@@ -200,18 +251,29 @@ fn arp_step(nl: &mut Netlink, ifindex: u32, hop: IpAddr, via_gateway: bool, time
             step: "arp",
             outcome: Outcome::Ok,
             summary: format!("{hop} ({who}) is at {}{vendor}", format_hw(mac)),
-            details: vec![format!("from the neighbour cache ({}), no {protocol} needed", n.state)],
+            details: vec![format!(
+                "from the neighbour cache ({}), no {protocol} needed",
+                n.state
+            )],
             ms: ms(t.elapsed()),
         });
     }
     let links = nl.links()?;
     let link = links.iter().find(|l| l.index == ifindex);
-    let our_mac: Option<[u8; 6]> = link.and_then(|l| l.mac.as_deref()).and_then(|m| m.try_into().ok());
+    let our_mac: Option<[u8; 6]> = link
+        .and_then(|l| l.mac.as_deref())
+        .and_then(|m| m.try_into().ok());
     let source = nl.addresses()?.iter().find_map(|a| match a.address {
         IpAddr::V4(v4) if a.index == ifindex => Some(v4),
         _ => None,
     });
-    match (hop, link, our_mac, source, crate::arp::link::has_cap_net_raw()) {
+    match (
+        hop,
+        link,
+        our_mac,
+        source,
+        crate::arp::link::has_cap_net_raw(),
+    ) {
         (IpAddr::V4(target), Some(l), Some(mac), Some(src), true) => {
             let plan = crate::arp::request::Plan {
                 mode: crate::arp::request::Mode::Request,
@@ -233,7 +295,9 @@ fn arp_step(nl: &mut Netlink, ifindex: u32, hop: IpAddr, via_gateway: bool, time
                     summary: format!(
                         "{hop} ({who}) is at {}{}",
                         r.mac,
-                        r.vendor.as_deref().map_or(String::new(), |v| format!(" ({v})"))
+                        r.vendor
+                            .as_deref()
+                            .map_or(String::new(), |v| format!(" ({v})"))
                     ),
                     details: vec![
                         format!("broadcast \"who has {hop}? tell {src}\" on {}", l.name),
@@ -244,7 +308,10 @@ fn arp_step(nl: &mut Netlink, ifindex: u32, hop: IpAddr, via_gateway: bool, time
                 None => Step {
                     step: "arp",
                     outcome: Outcome::Failed,
-                    summary: format!("nobody answered ARP for {hop} ({who}) within {} ms", timeout.as_millis()),
+                    summary: format!(
+                        "nobody answered ARP for {hop} ({who}) within {} ms",
+                        timeout.as_millis()
+                    ),
                     details: vec![format!("{who} is down, or not on the link {}", l.name)],
                     ms: took,
                 },
@@ -256,7 +323,11 @@ fn arp_step(nl: &mut Netlink, ifindex: u32, hop: IpAddr, via_gateway: bool, time
             summary: format!("{hop} ({who}) is not in the neighbour cache yet"),
             details: vec![format!(
                 "read from the cache only ({}); the kernel sends the {protocol} request itself with the first packet",
-                if hop.is_ipv4() { "asking needs CAP_NET_RAW" } else { "netkit asks by ARP, IPv6 uses NDP" }
+                if hop.is_ipv4() {
+                    "asking needs CAP_NET_RAW"
+                } else {
+                    "netkit asks by ARP, IPv6 uses NDP"
+                }
             )],
             ms: ms(t.elapsed()),
         }),
@@ -270,19 +341,26 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
     let took = ms(t.elapsed());
     match result {
         Ok(stream) => {
-            let local = stream.local_addr().map(|a| a.to_string()).unwrap_or_default();
+            let local = stream
+                .local_addr()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
             Step {
                 step: "tcp",
                 outcome: Outcome::Ok,
                 summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
-                details: vec![format!("from {local}; handshake took {took:.3} ms; closed again at once")],
+                details: vec![format!(
+                    "from {local}; handshake took {took:.3} ms; closed again at once"
+                )],
                 ms: took,
             }
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
             step: "tcp",
             outcome: Outcome::Failed,
-            summary: format!("{target} refused the connection (RST): the host is there, nothing listens on port {port}"),
+            summary: format!(
+                "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
+            ),
             details: vec![],
             ms: took,
         },
@@ -291,7 +369,10 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             outcome: Outcome::Error,
             summary: format!("no connection to {target}: {e}"),
             details: vec![if e.kind() == io::ErrorKind::TimedOut {
-                format!("no answer to the SYN within {} ms (a firewall drops it, or the host is down)", timeout.as_millis())
+                format!(
+                    "no answer to the SYN within {} ms (a firewall drops it, or the host is down)",
+                    timeout.as_millis()
+                )
             } else {
                 "the network said no".into()
             }],
@@ -304,10 +385,17 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
 pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
     let (host, port) = split_dest(&args.dest)?;
     let timeout = parse_time("timeout", &args.timeout)?;
-    let mut flow = Flow { destination: host.clone(), port, address: None, steps: vec![] };
+    let mut flow = Flow {
+        destination: host.clone(),
+        port,
+        address: None,
+        steps: vec![],
+    };
     let (dns, addr) = dns_step(&host, args)?;
     flow.steps.push(dns);
-    let Some(addr) = addr else { return emit(ui, &flow) };
+    let Some(addr) = addr else {
+        return emit(ui, &flow);
+    };
     flow.address = Some(addr);
     let mut nl = Netlink::open()?;
     let (routing, next) = routing_step(&mut nl, addr)?;
@@ -326,7 +414,6 @@ pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
     if let Some(p) = port {
         flow.steps.push(tcp_step(addr, p, timeout));
     }
-    let _ = Ipv4Addr::UNSPECIFIED;
     emit(ui, &flow)
 }
 
@@ -336,7 +423,11 @@ impl Report for Flow {
             Some(p) => format!("{} port {p}", self.destination),
             None => self.destination.clone(),
         };
-        writeln!(out, "{}", ui.paint(Paint::Bold, format!("How this host reaches {target}:")))?;
+        writeln!(
+            out,
+            "{}",
+            ui.paint(Paint::Bold, format!("How this host reaches {target}:"))
+        )?;
         for (i, s) in self.steps.iter().enumerate() {
             let mark = match s.outcome {
                 Outcome::Ok => ui.paint(Paint::Good, "ok  "),
@@ -351,22 +442,39 @@ impl Report for Flow {
                 _ => "TCP",
             };
             writeln!(out)?;
-            writeln!(out, " {}. {:<8} {mark}  {}  {}", i + 1, name, s.summary, ui.paint(Paint::Dim, format!("({:.3} ms)", s.ms)))?;
+            writeln!(
+                out,
+                " {}. {:<8} {mark}  {}  {}",
+                i + 1,
+                name,
+                s.summary,
+                ui.paint(Paint::Dim, format!("({:.3} ms)", s.ms))
+            )?;
             for d in &s.details {
                 writeln!(out, "                     {d}")?;
             }
         }
         writeln!(out)?;
         let verdict = match self.steps.last().map(|s| s.outcome) {
-            Some(Outcome::Failed | Outcome::Error) => ui.paint(Paint::Bad, "Stopped at the step above."),
+            Some(Outcome::Failed | Outcome::Error) => {
+                ui.paint(Paint::Bad, "Stopped at the step above.")
+            }
             _ if self.port.is_some() => ui.paint(Paint::Good, "The two programs can talk."),
-            _ => ui.paint(Paint::Good, "The next hop is known: packets can leave (give :PORT to try a connection)."),
+            _ => ui.paint(
+                Paint::Good,
+                "The next hop is known: packets can leave (give :PORT to try a connection).",
+            ),
         };
         writeln!(out, "{verdict}")
     }
 
     fn status(&self) -> u8 {
-        match self.steps.iter().map(|s| s.outcome).find(|o| matches!(o, Outcome::Failed | Outcome::Error)) {
+        match self
+            .steps
+            .iter()
+            .map(|s| s.outcome)
+            .find(|o| matches!(o, Outcome::Failed | Outcome::Error))
+        {
             Some(Outcome::Failed) => exit::NEGATIVE,
             Some(_) => exit::NETWORK,
             None => exit::OK,
@@ -380,11 +488,26 @@ mod tests {
 
     #[test]
     fn destinations_and_ports() {
-        assert_eq!(split_dest("example.com:80").unwrap(), ("example.com".into(), Some(80)));
-        assert_eq!(split_dest("198.51.100.1").unwrap(), ("198.51.100.1".into(), None));
-        assert_eq!(split_dest("[2001:db8::1]:443").unwrap(), ("2001:db8::1".into(), Some(443)));
-        assert_eq!(split_dest("2001:db8::1").unwrap(), ("2001:db8::1".into(), None));
-        assert_eq!(split_dest("[2001:db8::1]").unwrap(), ("2001:db8::1".into(), None));
+        assert_eq!(
+            split_dest("example.com:80").unwrap(),
+            ("example.com".into(), Some(80))
+        );
+        assert_eq!(
+            split_dest("198.51.100.1").unwrap(),
+            ("198.51.100.1".into(), None)
+        );
+        assert_eq!(
+            split_dest("[2001:db8::1]:443").unwrap(),
+            ("2001:db8::1".into(), Some(443))
+        );
+        assert_eq!(
+            split_dest("2001:db8::1").unwrap(),
+            ("2001:db8::1".into(), None)
+        );
+        assert_eq!(
+            split_dest("[2001:db8::1]").unwrap(),
+            ("2001:db8::1".into(), None)
+        );
         assert!(split_dest("host:0").is_err());
         assert!(split_dest("host:70000").is_err());
         assert!(split_dest("host:http").is_err());

@@ -231,10 +231,10 @@ pub fn build(
                     r.multipath.clone()
                 };
                 for (gw, oif) in hops {
-                    if let (Some(gw), true) = (gw, oif == link.index) {
-                        if !gateways.contains(&gw) {
-                            gateways.push(gw);
-                        }
+                    if let (Some(gw), true) = (gw, oif == link.index)
+                        && !gateways.contains(&gw)
+                    {
+                        gateways.push(gw);
                     }
                 }
             }
@@ -286,15 +286,15 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     let root = Path::new("/");
     let mut nl = Netlink::open()?;
     let links = nl.links()?;
-    if let Some(name) = &args.name {
-        if !links.iter().any(|l| &l.name == name) {
-            let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-            return Err(Error::bad(
-                "interface",
-                name,
-                format!("no such interface here (there are: {})", names.join(", ")),
-            ));
-        }
+    if let Some(name) = &args.name
+        && !links.iter().any(|l| &l.name == name)
+    {
+        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
+        return Err(Error::bad(
+            "interface",
+            name,
+            format!("no such interface here (there are: {})", names.join(", ")),
+        ));
     }
     let (addrs, routes) = (nl.addresses()?, nl.routes()?);
     // The compact table needs only the kernel's tables; the rest is read for --all and --json.

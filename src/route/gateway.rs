@@ -212,12 +212,12 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         if crate::arp::link::has_cap_net_raw() {
             let addrs = nl.addresses()?;
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
-                if let Some(IpAddr::V4(gw)) = g.gateway {
-                    if let Some(mac) = arp_once(gw, g, &links, &addrs, args.timeout) {
-                        g.vendor = vendor_of(&mac);
-                        g.mac = Some(format_hw(&mac));
-                        g.neighbour_state = Some("ARP reply".into());
-                    }
+                if let Some(IpAddr::V4(gw)) = g.gateway
+                    && let Some(mac) = arp_once(gw, g, &links, &addrs, args.timeout)
+                {
+                    g.vendor = vendor_of(&mac);
+                    g.mac = Some(format_hw(&mac));
+                    g.neighbour_state = Some("ARP reply".into());
                 }
             }
         }

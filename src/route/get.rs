@@ -189,28 +189,28 @@ impl Report for RouteAnswer {
             self.kind,
             self.table
         )?;
-        if let Some(s) = &self.subnet {
-            if self.kind == "unicast" {
-                writeln!(out)?;
-                let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
-                let width = src.len().max(self.address.to_string().len());
-                writeln!(
-                    out,
-                    "  {src:width$}  AND {}  =  {}   (this host)",
-                    s.netmask, s.source_network
-                )?;
-                writeln!(
-                    out,
-                    "  {:width$}  AND {}  =  {}   (destination)",
-                    self.address, s.netmask, s.destination_network
-                )?;
-                let verdict = if s.same_subnet {
-                    ui.paint(Paint::Good, "same subnet")
-                } else {
-                    ui.paint(Paint::Warn, "different subnets")
-                };
-                writeln!(out, "  → {verdict}")?;
-            }
+        if let Some(s) = &self.subnet
+            && self.kind == "unicast"
+        {
+            writeln!(out)?;
+            let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
+            let width = src.len().max(self.address.to_string().len());
+            writeln!(
+                out,
+                "  {src:width$}  AND {}  =  {}   (this host)",
+                s.netmask, s.source_network
+            )?;
+            writeln!(
+                out,
+                "  {:width$}  AND {}  =  {}   (destination)",
+                self.address, s.netmask, s.destination_network
+            )?;
+            let verdict = if s.same_subnet {
+                ui.paint(Paint::Good, "same subnet")
+            } else {
+                ui.paint(Paint::Warn, "different subnets")
+            };
+            writeln!(out, "  → {verdict}")?;
         }
         writeln!(out)?;
         writeln!(out, "{}", self.explanation)

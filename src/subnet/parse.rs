@@ -74,12 +74,11 @@ pub fn parse_addr(input: &str) -> Result<IpAddr> {
         return Ok(addr);
     }
     // IPv6 with a zone (fe80::1%eth0): the zone does not matter for subnet arithmetic.
-    if let Some((head, zone)) = s.split_once('%') {
-        if !zone.is_empty() {
-            if let Ok(addr) = head.parse::<Ipv6Addr>() {
-                return Ok(IpAddr::V6(addr));
-            }
-        }
+    if let Some((head, zone)) = s.split_once('%')
+        && !zone.is_empty()
+        && let Ok(addr) = head.parse::<Ipv6Addr>()
+    {
+        return Ok(IpAddr::V6(addr));
     }
     Err(Error::bad("address", input, explain_bad_addr(s)))
 }

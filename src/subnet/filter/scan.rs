@@ -181,13 +181,14 @@ pub fn parse_v6(field: &[u8]) -> Option<u128> {
             val = 0;
             continue;
         }
-        if c == b'.' && tp + 4 <= 16 {
-            if let Some(v4) = parse_v4(&field[curtok..]) {
-                out[tp..tp + 4].copy_from_slice(&v4.to_be_bytes());
-                tp += 4;
-                xdigits = 0;
-                break;
-            }
+        if c == b'.'
+            && tp + 4 <= 16
+            && let Some(v4) = parse_v4(&field[curtok..])
+        {
+            out[tp..tp + 4].copy_from_slice(&v4.to_be_bytes());
+            tp += 4;
+            xdigits = 0;
+            break;
         }
         return None;
     }
@@ -280,21 +281,21 @@ impl Scanner {
     /// grepcidr -x: the IPv4 field at the start of the line, then (if that did not match) the IPv6 one.
     fn scan_start(&self, line: &[u8], mut accept: impl FnMut(Addr) -> bool) -> Found {
         let mut found = Found::Nothing;
-        if self.v4 {
-            if let Some(a) = parse_v4(&line[..field_end(line, 0, V4FIELD)]) {
-                if accept(Addr::V4(a)) {
-                    return Found::Accepted(Addr::V4(a));
-                }
-                found = Found::Rejected;
+        if self.v4
+            && let Some(a) = parse_v4(&line[..field_end(line, 0, V4FIELD)])
+        {
+            if accept(Addr::V4(a)) {
+                return Found::Accepted(Addr::V4(a));
             }
+            found = Found::Rejected;
         }
-        if self.v6 {
-            if let Some(a) = parse_v6(&line[..field_end(line, 0, V6FIELD)]) {
-                if accept(Addr::V6(a)) {
-                    return Found::Accepted(Addr::V6(a));
-                }
-                found = Found::Rejected;
+        if self.v6
+            && let Some(a) = parse_v6(&line[..field_end(line, 0, V6FIELD)])
+        {
+            if accept(Addr::V6(a)) {
+                return Found::Accepted(Addr::V6(a));
             }
+            found = Found::Rejected;
         }
         found
     }

@@ -72,13 +72,13 @@ fn merge<T: Copy + Ord>(mut v: Vec<(T, T)>, next: impl Fn(T) -> Option<T>) -> Ve
     v.sort_unstable();
     let mut out: Vec<(T, T)> = Vec::with_capacity(v.len());
     for (lo, hi) in v {
-        if let Some(last) = out.last_mut() {
-            if next(last.1).is_none_or(|n| lo <= n) {
-                if hi > last.1 {
-                    last.1 = hi;
-                }
-                continue;
+        if let Some(last) = out.last_mut()
+            && next(last.1).is_none_or(|n| lo <= n)
+        {
+            if hi > last.1 {
+                last.1 = hi;
             }
+            continue;
         }
         out.push((lo, hi));
     }

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# netkit dns vs dig against a local dnsmasq holding 10,000 generated names (never forwards: no
+# upstream, no /etc/hosts, loopback only). Two questions:
+#   1. one lookup as a whole process: netkit dns NAME A --short vs dig +short (hyperfine medians);
+#   2. bulk: netkit dns --file (concurrent) vs dig -f (sequential) on all 10,000 names:
+#      throughput ratio (target >= 10x), and every answer checked against the hosts file.
+# Usage: bench/dns.sh [NAMES] [PORT]   (needs dnsmasq, dig, hyperfine:
+#        apt-get install -y dnsmasq-base dnsutils hyperfine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-10000}
+PORT=${2:-5399}
+for tool in dnsmasq dig hyperfine; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install -y dnsmasq-base dnsutils hyperfine" >&2; exit 2; }
+done
+cargo build --release --quiet
+NK=./target/release/netkit
+OUT=bench/out/dns; rm -rf "$OUT"; mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+# name i -> 10.(i/65536).(i/256%256).(i%256), in a test-only domain.
+python3 - "$COUNT" "$OUT" <<'PY'
+import sys
+n, out = int(sys.argv[1]), sys.argv[2]
+with open(f"{out}/hosts", "w") as h, open(f"{out}/names.txt", "w") as names, open(f"{out}/expected.txt", "w") as exp:
+    for i in range(n):
+        ip = f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"
+        name = f"host-{i}.bench.test"
+        h.write(f"{ip} {name}\n")
+        names.write(name + "\n")
+        exp.write(ip + "\n")
+PY
+
+dnsmasq --no-resolv --no-hosts --no-poll --addn-hosts="$OUT/hosts" --port="$PORT" \
+    --listen-address=127.0.0.1 --bind-interfaces --no-daemon --local=/test/ \
+    --cache-size=0 --log-facility="$OUT/dnsmasq.log" &
+DNSMASQ=$!
+trap 'kill "$DNSMASQ" 2>/dev/null || true; wait "$DNSMASQ" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do dig +short +tries=1 +time=1 @127.0.0.1 -p "$PORT" host-0.bench.test >/dev/null 2>&1 && break; sleep 0.1; done
+
+NAME=host-4242.bench.test
+[ "$($NK dns "$NAME" A --short @127.0.0.1:"$PORT")" = "$(dig +short @127.0.0.1 -p "$PORT" "$NAME")" ] \
+    || { echo "FAIL: netkit and dig disagree on $NAME" >&2; exit 1; }
+
+# Rounds alternate the order so that drift on a shared machine hits both alike.
+ROUNDS=${ROUNDS:-4}
+SINGLE=("$NK dns $NAME A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT $NAME")
+BULK=("$NK dns --file $OUT/names.txt A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT -f $OUT/names.txt")
+echo "== one lookup, whole process; bulk: $COUNT names ($ROUNDS rounds)"
+for r in $(seq 1 "$ROUNDS"); do
+    if (( r % 2 )); then a=0 b=1; else a=1 b=0; fi
+    hyperfine -N --warmup 10 --runs 100 --export-json "$OUT/single$r.json" "${SINGLE[$a]}" "${SINGLE[$b]}" >/dev/null 2>&1
+    hyperfine -N --warmup 1 --runs 3 --export-json "$OUT/bulk$r.json" "${BULK[$a]}" "${BULK[$b]}" >/dev/null 2>&1
+done
+
+# Correctness: every name answered, in input order, with its own address. Also the server's
+# own CPU time for each client's run (schedstat, ns): the floor no client can go below.
+cpu() { cut -d' ' -f1 "/proc/$DNSMASQ/schedstat"; }
+c0=$(cpu); $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/netkit.txt"; c1=$(cpu)
+dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"; c2=$(cpu)
+echo "  dnsmasq CPU time: $(( (c1 - c0) / 1000000 )) ms serving netkit's $COUNT queries, $(( (c2 - c1) / 1000000 )) ms serving dig's"
+$NK --json dns --file "$OUT/names.txt" A @127.0.0.1:"$PORT" --unordered >"$OUT/netkit-unordered.jsonl"
+
+python3 - "$OUT" "$COUNT" <<'PY'
+import glob, json, statistics, sys
+out, n = sys.argv[1], int(sys.argv[2])
+def med(pattern):
+    times = {}
+    for path in sorted(glob.glob(pattern)):
+        for r in json.load(open(path))["results"]:
+            times.setdefault(r["command"], []).extend(r["times"])
+    return {k: statistics.median(v) for k, v in times.items()}
+single, bulk = med(f"{out}/single*.json"), med(f"{out}/bulk*.json")
+for k, v in single.items():
+    print(f"  {k:75s} median {v * 1000:8.3f} ms")
+nk1 = [v for k, v in single.items() if "netkit" in k][0]
+dig1 = [v for k, v in single.items() if k.startswith("dig")][0]
+print(f"  single lookup: dig / netkit = {dig1 / nk1:.2f}")
+for k, v in bulk.items():
+    print(f"  {k:75s} median {v:8.3f} s  = {n / v:9.0f} names/s")
+nkb = [v for k, v in bulk.items() if "netkit" in k][0]
+digb = [v for k, v in bulk.items() if k.startswith("dig")][0]
+ratio = digb / nkb
+print(f"  bulk throughput: netkit / dig = {ratio:.1f}x")
+expected = open(f"{out}/expected.txt").read().split()
+got = open(f"{out}/netkit.txt").read().split()
+dig = open(f"{out}/dig.txt").read().split()
+ok_nk = got == expected
+ok_dig = dig == expected
+unordered = {}
+for line in open(f"{out}/netkit-unordered.jsonl"):
+    r = json.loads(line)
+    unordered[r["input"]] = [a["data"] for q in r["queries"] for a in q["answers"]]
+ok_un = len(unordered) == n and all(unordered[f"host-{i}.bench.test"] == [expected[i]] for i in range(n))
+print(f"  answers correct: netkit (in order) {ok_nk}, netkit --unordered {ok_un}, dig {ok_dig}"
+      f" ({len(got)}/{n} netkit lines, {len(dig)}/{n} dig lines)")
+ok = ok_nk and ok_un and ratio >= 10
+print("PASS" if ok else "FAIL", "(bulk target: >= 10x dig -f, every answer correct)")
+sys.exit(0 if ok else 1)
+PY

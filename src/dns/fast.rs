@@ -1,0 +1,260 @@
+//! The bulk fast path for `netkit dns --file` over UDP: every query to a server goes out on one
+//! connected UDP socket and one receiver task hands each reply to its query by message ID,
+//! instead of a fresh socket and resolver round per query. Only clean answers are taken from it (records of the
+//! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
+//! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
+//! hickory resolver, so results never differ from the slow path's.
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hickory_resolver::proto::op::{Message, ResponseCode};
+use hickory_resolver::proto::rr::RecordType;
+use tokio::net::UdpSocket;
+use tokio::sync::oneshot;
+
+use super::answer::{Answer, Status};
+use super::lookup::{Reply, Resolve, Server};
+use super::parse::Transport;
+
+/// The largest UDP reply netkit asks for (EDNS payload size, the DNS Flag Day 2020 value).
+const EDNS_PAYLOAD: u16 = 1232;
+
+/// A query waiting for its reply.
+#[derive(Debug)]
+struct Pending {
+    server: usize,
+    tx: oneshot::Sender<Vec<u8>>,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    pending: HashMap<u16, Pending>,
+    next: u16,
+}
+
+/// One connected UDP socket per server in front of a full resolver (`inner`) used for
+/// everything the fast path does not settle.
+#[derive(Debug)]
+pub struct Fast<R> {
+    inner: R,
+    /// Per server: its connected socket (None: not UDP, or it could not be set up).
+    sockets: Vec<Option<Arc<UdpSocket>>>,
+    table: Arc<Mutex<Table>>,
+    timeout: Duration,
+    /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
+    retries: usize,
+    receivers: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl<R> Drop for Fast<R> {
+    fn drop(&mut self) {
+        for r in &self.receivers {
+            r.abort();
+        }
+    }
+}
+
+impl<R: Resolve> Fast<R> {
+    /// Connects one socket per UDP server (must run inside a tokio runtime); for a server
+    /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
+    /// The fast query is the first attempt: `inner` should make `retries` more (its own
+    /// retries one fewer), and with `retries` 0 a fast timeout is reported as the timeout.
+    pub async fn new(inner: R, servers: &[Server], timeout: Duration, retries: usize) -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let table = Arc::new(Mutex::new(Table {
+            pending: HashMap::new(),
+            next: (seed ^ (seed >> 16)) as u16,
+        }));
+        let mut sockets = Vec::with_capacity(servers.len());
+        let mut receivers = Vec::new();
+        for (index, server) in servers.iter().enumerate() {
+            let sock = if server.transport == Transport::Udp {
+                connect(server.address).await
+            } else {
+                None
+            };
+            if let Some(sock) = &sock {
+                receivers.push(tokio::spawn(receive(sock.clone(), index, table.clone())));
+            }
+            sockets.push(sock);
+        }
+        Fast {
+            inner,
+            sockets,
+            table,
+            timeout,
+            retries,
+            receivers,
+        }
+    }
+}
+
+async fn connect(server: SocketAddr) -> Option<Arc<UdpSocket>> {
+    let local: SocketAddr = if server.is_ipv4() {
+        (Ipv4Addr::UNSPECIFIED, 0).into()
+    } else {
+        (Ipv6Addr::UNSPECIFIED, 0).into()
+    };
+    let sock = UdpSocket::bind(local).await.ok()?;
+    sock.connect(server).await.ok()?;
+    Some(Arc::new(sock))
+}
+
+/// Hands each reply from server `index` to the query waiting for its ID.
+async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
+    let mut buf = vec![0u8; 65535];
+    loop {
+        let Ok(n) = sock.recv(&mut buf).await else {
+            // ICMP errors (nothing listening) surface here; the waiting queries time out.
+            continue;
+        };
+        if n < 12 {
+            continue;
+        }
+        let id = u16::from_be_bytes([buf[0], buf[1]]);
+        let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+        if t.pending.get(&id).is_some_and(|p| p.server == index)
+            && let Some(p) = t.pending.remove(&id)
+        {
+            let _ = p.tx.send(buf[..n].to_vec());
+        }
+    }
+}
+
+/// A DNS query message: header (RD set), one question, an EDNS OPT record.
+pub fn encode_query(id: u16, name: &str, rtype: RecordType) -> Vec<u8> {
+    let mut m = Vec::with_capacity(12 + name.len() + 2 + 4 + 11);
+    m.extend_from_slice(&id.to_be_bytes());
+    m.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 1]);
+    for label in name
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|l| !l.is_empty())
+    {
+        m.push(label.len() as u8);
+        m.extend_from_slice(label.as_bytes());
+    }
+    m.push(0);
+    m.extend_from_slice(&u16::from(rtype).to_be_bytes());
+    m.extend_from_slice(&1u16.to_be_bytes()); // class IN
+    // OPT: root owner, type 41, class = UDP payload size, TTL 0, no options.
+    m.extend_from_slice(&[0, 0, 41]);
+    m.extend_from_slice(&EDNS_PAYLOAD.to_be_bytes());
+    m.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    m
+}
+
+/// Reads a reply; None when it is not one the fast path may settle.
+pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
+    let msg = Message::from_vec(reply).ok()?;
+    let q = msg.queries.first()?;
+    let want = name.trim_end_matches('.');
+    if q.query_type() != rtype
+        || !q
+            .name()
+            .to_ascii()
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case(want)
+        || msg.metadata.truncation
+    {
+        return None;
+    }
+    let answers: Vec<Answer> = msg.answers.iter().map(Answer::from_record).collect();
+    let has_type = msg.answers.iter().any(|r| r.record_type() == rtype);
+    let status = match msg.metadata.response_code {
+        ResponseCode::NoError if answers.is_empty() => Status::NoData,
+        ResponseCode::NoError if has_type => Status::Answer,
+        ResponseCode::NXDomain if answers.is_empty() => Status::NxDomain,
+        _ => return None,
+    };
+    Some(Reply {
+        status,
+        answers,
+        queried: Some(format!("{want}.")),
+        message: None,
+    })
+}
+
+impl<R: Resolve> Fast<R> {
+    async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
+        let sock = self.sockets.get(server)?.as_ref()?;
+        let (tx, rx) = oneshot::channel();
+        let id = {
+            let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
+            if t.pending.len() > 60_000 {
+                return None;
+            }
+            let mut id = t.next;
+            while t.pending.contains_key(&id) {
+                id = id.wrapping_add(1);
+            }
+            // Step by an odd constant so consecutive IDs are not sequential.
+            t.next = id.wrapping_add(40_503);
+            t.pending.insert(id, Pending { server, tx });
+            id
+        };
+        let forget = || {
+            let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
+            t.pending.remove(&id);
+        };
+        let query = encode_query(id, name, rtype);
+        if sock.send(&query).await.is_err() {
+            forget();
+            return None;
+        }
+        match tokio::time::timeout(self.timeout, rx).await {
+            Ok(Ok(bytes)) => settle(&bytes, name, rtype),
+            Ok(Err(_)) => None,
+            Err(_) => {
+                forget();
+                (self.retries == 0).then(|| Reply::bare(Status::Timeout, None))
+            }
+        }
+    }
+}
+
+impl<R: Resolve> Resolve for Fast<R> {
+    async fn lookup(&self, server: usize, name: &str, rtype: RecordType) -> Reply {
+        match self.try_fast(server, name, rtype).await {
+            Some(reply) => reply,
+            None => self.inner.lookup(server, name, rtype).await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_encode_and_replies_settle() {
+        let q = encode_query(0x1234, "www.example.test.", RecordType::AAAA);
+        let msg = Message::from_vec(&q).unwrap();
+        assert_eq!(msg.metadata.id, 0x1234);
+        assert!(msg.metadata.recursion_desired);
+        assert_eq!(msg.queries[0].name().to_ascii(), "www.example.test.");
+        assert_eq!(msg.queries[0].query_type(), RecordType::AAAA);
+        // Echo the query back as a NOERROR reply with no answers: no data.
+        let mut reply = q.clone();
+        reply[2] |= 0x80;
+        let r = settle(&reply, "www.example.test", RecordType::AAAA).unwrap();
+        assert_eq!(r.status, Status::NoData);
+        // NXDOMAIN.
+        reply[3] = (reply[3] & 0xf0) | 3;
+        let r = settle(&reply, "www.example.test", RecordType::AAAA).unwrap();
+        assert_eq!(r.status, Status::NxDomain);
+        // SERVFAIL, a different question, truncation: not for the fast path.
+        reply[3] = (reply[3] & 0xf0) | 2;
+        assert!(settle(&reply, "www.example.test", RecordType::AAAA).is_none());
+        let mut other = q.clone();
+        other[2] |= 0x80;
+        assert!(settle(&other, "mail.example.test", RecordType::AAAA).is_none());
+        other[2] |= 0x02;
+        assert!(settle(&other, "www.example.test", RecordType::AAAA).is_none());
+    }
+}

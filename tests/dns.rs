@@ -1,0 +1,482 @@
+//! `netkit dns` against servers inside this test process, all on 127.0.0.1: an authoritative
+//! hickory-server for example.test. and 2.0.192.in-addr.arpa. (UDP and TCP on one port), a
+//! responder that answers every query with SERVFAIL, and a socket that never answers.
+//! Never the system resolver, never anything off loopback.
+
+use std::net::{SocketAddr, UdpSocket};
+use std::str::FromStr;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::proto::rr::{LowerName, Name};
+use hickory_resolver::proto::serialize::txt::Parser;
+use hickory_server::Server;
+use hickory_server::store::in_memory::InMemoryZoneHandler;
+use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneHandler, ZoneType};
+
+use crate::common::*;
+
+const ZONE: &str = r#"
+$TTL 300
+@           IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 60
+@           IN NS  ns1.example.test.
+ns1         IN A   127.0.0.1
+www         IN A   192.0.2.10
+www         IN A   192.0.2.11
+www         IN AAAA 2001:db8::10
+v4only      IN A   192.0.2.4
+@           IN MX  10 mail.example.test.
+mail        IN A   192.0.2.25
+@           IN TXT "v=spf1 -all"
+alias       IN CNAME www.example.test.
+_sip._tcp   IN SRV 10 5 5060 sip.example.test.
+sip         IN A   192.0.2.50
+xn--bcher-kva IN A 192.0.2.77
+big         IN TXT "00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "01xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "02xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "03xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "04xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "05xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "06xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "07xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "08xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "09xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+"#;
+
+const REVERSE: &str = r#"
+$TTL 300
+@   IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 60
+@   IN NS  ns1.example.test.
+10  IN PTR www.example.test.
+"#;
+
+fn zone(origin: &str, text: &str) -> Arc<dyn ZoneHandler> {
+    let origin = Name::from_str(origin).unwrap();
+    let (origin, records) = Parser::new(text, None, Some(origin))
+        .parse()
+        .expect("test zone parses");
+    let handler = InMemoryZoneHandler::<TokioRuntimeProvider>::new(
+        origin,
+        records,
+        ZoneType::Primary,
+        AxfrPolicy::Deny,
+    )
+    .expect("test zone loads");
+    Arc::new(handler)
+}
+
+/// The authoritative test server's address (UDP and TCP on the same port), started once.
+fn server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let mut catalog = Catalog::new();
+                for (origin, text) in [("example.test.", ZONE), ("2.0.192.in-addr.arpa.", REVERSE)]
+                {
+                    let name = LowerName::from(Name::from_str(origin).unwrap());
+                    catalog.upsert(name, vec![zone(origin, text)]);
+                }
+                // One port for both: bind UDP on :0, then TCP on the same port (retry if taken).
+                let (udp, tcp) = loop {
+                    let udp = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+                    let port = udp.local_addr().unwrap().port();
+                    if let Ok(tcp) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+                        break (udp, tcp);
+                    }
+                };
+                let addr = udp.local_addr().unwrap();
+                let mut server = Server::new(catalog);
+                server.register_socket(udp);
+                server.register_listener(tcp, Duration::from_secs(5), 64);
+                tx.send(addr).unwrap();
+                let _ = server.block_until_done().await;
+            });
+        });
+        rx.recv().expect("test DNS server starts")
+    })
+}
+
+/// A UDP responder that answers every query with SERVFAIL (the query echoed back with QR set).
+fn servfail_server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = sock.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 1500];
+            while let Ok((n, peer)) = sock.recv_from(&mut buf) {
+                if n < 12 {
+                    continue;
+                }
+                let mut reply = buf[..n].to_vec();
+                reply[2] |= 0x80; // QR: a response
+                reply[3] = (reply[3] & 0xf0) | 0x80 | 2; // RA, RCODE 2 = SERVFAIL
+                let _ = sock.send_to(&reply, peer);
+            }
+        });
+        addr
+    })
+}
+
+fn at(addr: SocketAddr) -> String {
+    format!("@{addr}")
+}
+
+#[test]
+fn default_lookup_answers_a_and_aaaa_in_a_table() {
+    let o = run(&["dns", "www.example.test", &at(server())]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 0, "{out}{}", stderr(&o));
+    for want in [
+        "192.0.2.10",
+        "192.0.2.11",
+        "2001:db8::10",
+        "NAME",
+        "TTL",
+        "300",
+    ] {
+        assert!(out.contains(want), "missing {want}:\n{out}");
+    }
+    assert!(
+        out.contains(&server().to_string()),
+        "names the server:\n{out}"
+    );
+    assert!(out.contains("Query time"), "{out}");
+}
+
+#[test]
+fn short_prints_only_the_data() {
+    let o = run(&["dns", "example.test", "MX", "TXT", &at(server()), "--short"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "10 mail.example.test.\n\"v=spf1 -all\"\n");
+}
+
+#[test]
+fn json_carries_name_ttl_type_data_server_and_time() {
+    let o = run(&["--json", "dns", "www.example.test", "A", &at(server())]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["status"], "answer");
+    let q = &v["queries"][0];
+    assert_eq!(q["type"], "A");
+    assert_eq!(q["status"], "answer");
+    assert_eq!(q["server"], format!("{} (udp)", server()));
+    assert!(q["time_ms"].as_f64().unwrap() >= 0.0);
+    let mut data: Vec<&str> = q["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            assert_eq!(a["name"], "www.example.test.");
+            assert_eq!(a["ttl"], 300);
+            assert_eq!(a["type"], "A");
+            a["data"].as_str().unwrap()
+        })
+        .collect();
+    data.sort_unstable();
+    assert_eq!(data, ["192.0.2.10", "192.0.2.11"]);
+}
+
+#[test]
+fn record_types_cname_srv_and_tcp() {
+    let o = run(&[
+        "dns",
+        "alias.example.test",
+        "CNAME",
+        &at(server()),
+        "--short",
+    ]);
+    assert_eq!(stdout(&o), "www.example.test.\n", "{}", stderr(&o));
+    let o = run(&[
+        "dns",
+        "_sip._tcp.example.test",
+        "SRV",
+        &at(server()),
+        "--short",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "10 5 5060 sip.example.test.\n",
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "--json",
+        "dns",
+        "v4only.example.test",
+        "A",
+        &at(server()),
+        "--tcp",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "192.0.2.4");
+    assert_eq!(v["queries"][0]["server"], format!("{} (tcp)", server()));
+}
+
+#[test]
+fn idn_names_are_sent_as_punycode() {
+    let o = run(&["--json", "dns", "bücher.example.test", "A", &at(server())]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["input"], "bücher.example.test");
+    assert_eq!(v["name"], "xn--bcher-kva.example.test");
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "192.0.2.77");
+}
+
+#[test]
+fn reverse_lookup() {
+    let o = run(&["dns", "-x", "192.0.2.10", &at(server()), "--short"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "www.example.test.\n");
+    let o = run(&["--json", "dns", "-x", "192.0.2.10", &at(server())]);
+    assert_eq!(json(&o)["queries"][0]["name"], "10.2.0.192.in-addr.arpa.");
+}
+
+#[test]
+fn nxdomain_and_nodata_exit_1_and_say_which() {
+    let o = run(&["--json", "dns", "nope.example.test", &at(server())]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(json(&o)["status"], "nxdomain");
+    let o = run(&["dns", "nope.example.test", &at(server())]);
+    assert!(stdout(&o).contains("NXDOMAIN"), "{}", stdout(&o));
+
+    let o = run(&[
+        "--json",
+        "dns",
+        "v4only.example.test",
+        "AAAA",
+        &at(server()),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(json(&o)["status"], "nodata");
+    let o = run(&["dns", "v4only.example.test", "AAAA", &at(server())]);
+    assert!(stdout(&o).contains("no data"), "{}", stdout(&o));
+
+    // A answered, AAAA has no data: the name resolves.
+    let o = run(&["dns", "v4only.example.test", &at(server())]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn refused_and_servfail_exit_3() {
+    // The test server serves no other zone: it refuses.
+    let o = run(&["--json", "dns", "www.elsewhere.test", "A", &at(server())]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert_eq!(json(&o)["queries"][0]["status"], "refused");
+    let o = run(&["dns", "www.elsewhere.test", "A", &at(servfail_server())]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert!(stdout(&o).contains("SERVFAIL"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_failing_server_falls_back_to_the_next() {
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "A",
+        &at(servfail_server()),
+        &at(server()),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json(&o)["queries"][0]["server"],
+        format!("{} (udp)", server())
+    );
+}
+
+#[test]
+fn a_silent_server_times_out_naming_the_server() {
+    let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let start = Instant::now();
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        "A",
+        &at(addr),
+        "--timeout",
+        "300ms",
+        "--retries",
+        "0",
+    ]);
+    let took = start.elapsed();
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("timeout") && out.contains(&addr.to_string()),
+        "{out}"
+    );
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    drop(silent);
+}
+
+#[test]
+fn bulk_file_answers_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.txt");
+    std::fs::write(
+        &path,
+        "# test names\nwww.example.test\nnope.example.test\n\nmail.example.test\nsip.example.test\n",
+    )
+    .unwrap();
+    let o = run(&["dns", "--file", path.to_str().unwrap(), "A", &at(server())]);
+    assert_eq!(code(&o), 1, "one name is NXDOMAIN: {}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(
+        lines[0].starts_with("www.example.test\tANSWER\t"),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1], "nope.example.test\tNXDOMAIN\t");
+    assert_eq!(lines[2], "mail.example.test\tANSWER\tA 192.0.2.25");
+    assert_eq!(lines[3], "sip.example.test\tANSWER\tA 192.0.2.50");
+
+    let o = run_stdin(
+        &["--json", "dns", "--file", "-", "A", &at(server())],
+        "mail.example.test\nsip.example.test\n",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["input"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(names, ["mail.example.test", "sip.example.test"]);
+    assert!(
+        stderr(&o).is_empty(),
+        "no progress when stderr is not a terminal"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    assert_bad_input(&["dns", "bad..name", "@127.0.0.1"], "bad..name");
+    assert_bad_input(&["dns", "example.test", "BOGUS", "@127.0.0.1"], "BOGUS");
+    assert_bad_input(&["dns", "example.test", "ANY", "@127.0.0.1"], "ANY");
+    assert_bad_input(&["dns", "example.test", "@not-an-ip"], "not-an-ip");
+    assert_bad_input(&["dns", "example.test", "@127.0.0.1:99999"], "99999");
+    assert_bad_input(&["dns", "-x", "example.test", "@127.0.0.1"], "example.test");
+    assert_bad_input(
+        &["dns", "example.test", "@127.0.0.1", "--timeout", "soon"],
+        "soon",
+    );
+}
+
+#[test]
+fn an_unreadable_names_file_exits_3_naming_it() {
+    let o = run(&["dns", "--file", "/nonexistent/names.txt", "@127.0.0.1"]);
+    assert_eq!(code(&o), 3);
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/nonexistent/names.txt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Bulk lookups take a fast shared-socket path; what it cannot settle (REFUSED here) must come
+/// out exactly as a single lookup reports it.
+#[test]
+fn bulk_results_match_single_lookups() {
+    let names =
+        "alias.example.test\nwww.elsewhere.test\nv4only.example.test\nbücher.example.test\n";
+    let o = run_stdin(
+        &["--json", "dns", "--file", "-", "A", "AAAA", &at(server())],
+        names,
+    );
+    assert_eq!(code(&o), 3, "one name is refused: {}", stderr(&o));
+    let bulk: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(bulk.len(), 4);
+    for (line, b) in names.lines().zip(&bulk) {
+        let single = json(&run(&["--json", "dns", line, "A", "AAAA", &at(server())]));
+        assert_eq!(b["input"], line);
+        assert_eq!(b["status"], single["status"], "{line}");
+        for i in 0..2 {
+            let (bq, sq) = (&b["queries"][i], &single["queries"][i]);
+            assert_eq!(bq["status"], sq["status"], "{line} {i}");
+            assert_eq!(bq["answers"], sq["answers"], "{line} {i}");
+            assert_eq!(bq["name"], sq["name"], "{line} {i}");
+        }
+    }
+    assert_eq!(bulk[1]["status"], "refused");
+}
+
+#[test]
+fn bulk_against_a_silent_server_times_out_once_per_query() {
+    let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let start = Instant::now();
+    let o = run_stdin(
+        &[
+            "dns",
+            "--file",
+            "-",
+            "A",
+            &at(addr),
+            "--timeout",
+            "300ms",
+            "--retries",
+            "0",
+        ],
+        "a.example.test\nb.example.test\n",
+    );
+    let took = start.elapsed();
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.lines()
+            .all(|l| l.contains("TIMEOUT") && l.contains(&addr.to_string())),
+        "{out}"
+    );
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    drop(silent);
+}
+
+#[test]
+fn tls_to_a_plain_dns_port_fails_with_exit_3() {
+    let start = Instant::now();
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        "A",
+        &at(server()),
+        "--tls",
+        "--timeout",
+        "1s",
+        "--retries",
+        "0",
+    ]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert!(stdout(&o).contains("(tls)"), "{}", stdout(&o));
+    assert!(start.elapsed() < Duration::from_secs(3));
+}
+
+/// An answer too big for UDP (2 kB of TXT) comes back truncated and is asked again over TCP.
+#[test]
+fn truncated_answers_are_retried_over_tcp() {
+    for extra in [&[][..], &["--file", "-"][..]] {
+        let mut args = vec!["--json", "dns"];
+        args.extend_from_slice(extra);
+        let at_server = at(server());
+        args.extend_from_slice(&["TXT", &at_server]);
+        if extra.is_empty() {
+            args.insert(2, "big.example.test");
+        }
+        let o = run_stdin(&args, "big.example.test\n");
+        assert_eq!(code(&o), 0, "{args:?}: {}{}", stdout(&o), stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let data = v["queries"][0]["answers"][0]["data"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(data.matches('"').count(), 20, "{data}");
+        assert!(data.len() > 2000, "{}", data.len());
+    }
+}
