@@ -359,6 +359,9 @@ pub struct ArpArgs {
     /// How long to wait for a reply after the last request
     #[arg(long, value_name = "TIME", default_value = "1")]
     pub timeout: String,
+    /// Stop at the first reply
+    #[arg(short = 'f', long)]
+    pub first: bool,
     /// Duplicate address detection: probe from 0.0.0.0; exit 0 if free, 1 if in use
     #[arg(long, conflicts_with = "gratuitous")]
     pub dad: bool,

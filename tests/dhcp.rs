@@ -2,64 +2,33 @@
 //! made by the test: the offer must carry exactly the server's configuration, no lease may be
 //! taken, and with no server the answer is exit 1 within the timeout.
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::netns::Lan;
+use crate::common::netns::{Daemon, Lan};
 use crate::common::*;
 
-/// dnsmasq serving DHCP on the router's LAN side; killed on drop (and by the Lab's cleanup).
-struct Dnsmasq {
-    child: Child,
-    leases: tempfile::TempDir,
-}
-
-impl Drop for Dnsmasq {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_dnsmasq(lan: &Lan) -> Dnsmasq {
-    let leases = tempfile::tempdir().unwrap();
-    let lease_file = leases.path().join("leases");
-    let child = Command::new("ip")
-        .args([
-            "netns",
-            "exec",
-            &lan.router,
-            "dnsmasq",
-            "--no-daemon",
-            "--no-ping",
-            "--conf-file=/dev/null",
-        ])
-        .args(["--port=0", "--interface=lan0", "--bind-interfaces"])
-        .args(["--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,12h"])
-        .args([
-            "--dhcp-option=option:router,198.51.100.1",
-            "--dhcp-option=option:dns-server,198.51.100.53",
-        ])
-        .args(["--domain=lan.test"])
-        .arg(format!("--dhcp-leasefile={}", lease_file.display()))
-        .arg(format!(
-            "--pid-file={}",
-            leases.path().join("pid").display()
-        ))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("dnsmasq runs (apt-get install dnsmasq-base)");
-    // Ready when it listens on the DHCP port.
-    let t = Instant::now();
-    while t.elapsed() < Duration::from_secs(5) {
-        let ss = lan.lab.exec(&lan.router, "ss", &["-Hlun", "sport = :67"]);
-        if !ss.stdout.is_empty() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Dnsmasq { child, leases }
+/// dnsmasq serving DHCP on the router's LAN side, with its lease file in `leases`.
+fn start_dnsmasq(lan: &Lan, leases: &tempfile::TempDir) -> Daemon {
+    let lease_file = format!(
+        "--dhcp-leasefile={}",
+        leases.path().join("leases").display()
+    );
+    let pid_file = format!("--pid-file={}", leases.path().join("pid").display());
+    let args = [
+        "--no-daemon",
+        "--no-ping",
+        "--conf-file=/dev/null",
+        "--port=0",
+        "--interface=lan0",
+        "--bind-interfaces",
+        "--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,12h",
+        "--dhcp-option=option:router,198.51.100.1",
+        "--dhcp-option=option:dns-server,198.51.100.53",
+        "--domain=lan.test",
+        lease_file.as_str(),
+        pid_file.as_str(),
+    ];
+    lan.lab.daemon(&lan.router, "dnsmasq", &args, "udp", 67)
 }
 
 #[test]
@@ -68,7 +37,8 @@ fn the_offer_carries_the_servers_configuration() {
         return;
     };
     let client = lan.add_peer("cli", "", "00:16:3e:00:00:99");
-    let server = start_dnsmasq(&lan);
+    let leases = tempfile::tempdir().unwrap();
+    let _server = start_dnsmasq(&lan, &leases);
     let o = lan.lab.netkit(
         &client,
         &["--json", "dhcp", "discover", "-I", "eth0", "--timeout", "3"],
@@ -92,7 +62,7 @@ fn the_offer_carries_the_servers_configuration() {
     assert_eq!(offer["domain"], "lan.test");
     assert_eq!(offer["broadcast"], "198.51.100.255");
     // Discover only: the server handed out no lease.
-    let leases = std::fs::read_to_string(server.leases.path().join("leases")).unwrap_or_default();
+    let leases = std::fs::read_to_string(leases.path().join("leases")).unwrap_or_default();
     assert!(leases.trim().is_empty(), "a lease was taken: {leases}");
     // --mac puts another client address in the request.
     let v = json(&lan.lab.netkit(

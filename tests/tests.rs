@@ -7,6 +7,7 @@ mod cli;
 mod dhcp;
 mod dns;
 mod filter;
+mod flow;
 mod ifaces;
 mod mac;
 mod man;

@@ -262,6 +262,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         interval,
         deadline,
         timeout,
+        first_reply: args.first,
     };
     let mut link = link::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
     emit(ui, &request::run_plan(&plan, &chosen.name, &mut link)?)

@@ -47,6 +47,8 @@ pub struct Plan {
     pub deadline: Option<Duration>,
     /// How long to wait for a reply after the last frame.
     pub timeout: Duration,
+    /// Stop at the first reply (arping -f).
+    pub first_reply: bool,
 }
 
 /// One reply.
@@ -117,7 +119,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         if !more && sent_at.last().is_none_or(|&t| now >= t + plan.timeout) {
             break;
         }
-        if plan.mode == Mode::Dad && in_use {
+        if (plan.mode == Mode::Dad || plan.first_reply) && in_use {
             break;
         }
         if more && now >= next_send {
@@ -293,6 +295,7 @@ mod tests {
             interval: Duration::from_millis(5),
             deadline: None,
             timeout: Duration::from_millis(30),
+            first_reply: false,
         }
     }
 

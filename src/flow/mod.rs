@@ -284,6 +284,7 @@ fn arp_step(
                 interval: Duration::from_millis(100),
                 deadline: None,
                 timeout,
+                first_reply: true,
             };
             let mut wire = crate::arp::link::PnetLink::open(&l.name, l.index, "ARP")?;
             let report = crate::arp::request::run_plan(&plan, &l.name, &mut wire)?;

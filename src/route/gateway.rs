@@ -184,6 +184,7 @@ fn arp_once(
         interval: Duration::from_millis(100),
         deadline: None,
         timeout: Duration::from_millis(timeout_ms),
+        first_reply: true,
     };
     let mut wire = crate::arp::link::PnetLink::open(&link.name, link.index, "ARP").ok()?;
     let report = crate::arp::request::run_plan(&plan, &link.name, &mut wire).ok()?;

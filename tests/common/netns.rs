@@ -24,6 +24,17 @@ pub const HOST_MAC: &str = "00:16:3e:12:34:56";
 /// MAC of the router's LAN interface.
 pub const ROUTER_MAC: &str = "00:16:3e:00:00:01";
 
+/// A program running inside a namespace, killed when dropped.
+#[derive(Debug)]
+pub struct Daemon(std::process::Child);
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Namespaces made for one test; removed on drop.
 #[derive(Debug)]
 pub struct Lab {
@@ -134,6 +145,28 @@ impl Lab {
         }
         let drop = "--drop=cap_net_raw,cap_dac_override,cap_dac_read_search";
         self.exec(ns, "capsh", &[drop, "--", "-c", &script])
+    }
+
+    /// Starts `program ARGS` inside `ns` in the background and waits (up to 5 s) until something
+    /// listens on `port` (`proto` "tcp" or "udp") there.
+    pub fn daemon(&self, ns: &str, program: &str, args: &[&str], proto: &str, port: u16) -> Daemon {
+        let child = Command::new("ip")
+            .args(["netns", "exec", ns, program])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("[{}] cannot start {program}: {e}", self.test));
+        let flag = if proto == "udp" { "-Hlun" } else { "-Hltn" };
+        let filter = format!("sport = :{port}");
+        let t = std::time::Instant::now();
+        while t.elapsed() < std::time::Duration::from_secs(5) {
+            if !self.exec(ns, "ss", &[flag, &filter]).stdout.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Daemon(child)
     }
 
     /// Runs `ip -j ARGS` inside `ns` and parses the JSON.

@@ -1,0 +1,193 @@
+//! `netkit flow` in the namespace LAN: a destination on the local subnet and one on the remote
+//! net behind the router, each step checked; and the walk stopping where it should.
+
+use crate::common::netns::{Daemon, Lan, ROUTER_MAC};
+use crate::common::*;
+
+/// A TCP listener on port 8080 inside `ns` (python3).
+fn listen(lan: &Lan, ns: &str) -> Daemon {
+    let code = "import socket,time\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n\
+                s.bind(('0.0.0.0',8080))\ns.listen(16)\ntime.sleep(60)";
+    lan.lab.daemon(ns, "python3", &["-c", code], "tcp", 8080)
+}
+
+/// The LAN's DNS server: dnsmasq on the router (198.51.100.1:53) answering for `.test` from a
+/// hosts file and NXDOMAIN for other `.test` names; the host's resolv.conf points to it.
+fn lan_dns(lan: &mut Lan, dir: &tempfile::TempDir) -> Daemon {
+    let hosts = dir.path().join("hosts");
+    std::fs::write(&hosts, "203.0.113.10 remote.test\n").unwrap();
+    lan.lab
+        .etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.1\n");
+    lan.lab
+        .etc_file(&lan.host, "hosts", "127.0.0.1 localhost\n");
+    let addn = format!("--addn-hosts={}", hosts.display());
+    let args = [
+        "--no-daemon",
+        "--conf-file=/dev/null",
+        "--no-resolv",
+        "--no-hosts",
+        addn.as_str(),
+        "--local=/test/",
+        "--listen-address=198.51.100.1",
+        "--bind-interfaces",
+        "--port=53",
+    ];
+    lan.lab.daemon(&lan.router, "dnsmasq", &args, "udp", 53)
+}
+
+fn steps(v: &serde_json::Value) -> Vec<(String, String)> {
+    v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["step"].as_str().unwrap().to_string(),
+                s["outcome"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn local_subnet_destination() {
+    let Some(lan) = Lan::new("flow_local") else {
+        return;
+    };
+    let _l = listen(&lan, &lan.router);
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "flow", "198.51.100.1:8080"]);
+    assert_eq!(code(&o), 0, "{}\n{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        steps(&v),
+        pairs(&[
+            ("dns", "skipped"),
+            ("routing", "ok"),
+            ("arp", "ok"),
+            ("tcp", "ok")
+        ])
+    );
+    let routing = &v["steps"][1];
+    assert!(
+        routing["summary"]
+            .as_str()
+            .unwrap()
+            .contains("directly on eth0"),
+        "{routing}"
+    );
+    assert!(
+        routing["details"].to_string().contains("same subnet"),
+        "{routing}"
+    );
+    assert!(
+        v["steps"][2]["summary"]
+            .as_str()
+            .unwrap()
+            .contains(ROUTER_MAC)
+    );
+    let text = stdout(&lan.lab.netkit(&lan.host, &["flow", "198.51.100.1:8080"]));
+    for want in [
+        "DNS",
+        "Routing",
+        "ARP",
+        "TCP",
+        "AND 255.255.255.0",
+        "can talk",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+}
+
+#[test]
+fn remote_destination_by_name_goes_via_the_gateway() {
+    let Some(mut lan) = Lan::new("flow_remote") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let _dns = lan_dns(&mut lan, &dir);
+    let _l = listen(&lan, &lan.remote);
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "flow", "remote.test:8080"]);
+    assert_eq!(code(&o), 0, "{}\n{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        steps(&v),
+        pairs(&[
+            ("dns", "ok"),
+            ("routing", "ok"),
+            ("arp", "ok"),
+            ("tcp", "ok")
+        ])
+    );
+    assert_eq!(v["address"], "203.0.113.10");
+    assert!(
+        v["steps"][1]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("gateway 198.51.100.1")
+    );
+    assert!(
+        v["steps"][1]["details"]
+            .to_string()
+            .contains("different subnets")
+    );
+    // ARP is for the gateway, not for the destination.
+    let arp = v["steps"][2]["summary"].as_str().unwrap();
+    assert!(
+        arp.contains("198.51.100.1") && arp.contains(ROUTER_MAC) && arp.contains("gateway"),
+        "{arp}"
+    );
+    // Without a port the walk ends after ARP.
+    let v = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "flow", "remote.test"]),
+    );
+    assert_eq!(
+        steps(&v),
+        pairs(&[("dns", "ok"), ("routing", "ok"), ("arp", "ok")])
+    );
+}
+
+#[test]
+fn the_walk_stops_at_the_first_failure() {
+    let Some(mut lan) = Lan::new("flow_failures") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let _dns = lan_dns(&mut lan, &dir);
+    // Nothing listens: refused, a negative answer.
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "flow", "203.0.113.10:8080"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert_eq!(
+        steps(&json(&o)).last().unwrap(),
+        &("tcp".to_string(), "failed".to_string())
+    );
+    // Nobody has this address on the LAN: ARP fails, no TCP step.
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["--json", "flow", "198.51.100.77:8080", "--timeout", "0.3"],
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert_eq!(
+        steps(&json(&o)),
+        pairs(&[("dns", "skipped"), ("routing", "ok"), ("arp", "failed")])
+    );
+    // An unknown name (NXDOMAIN from the LAN's DNS server): DNS fails first.
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "flow", "nosuch.test:80"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert_eq!(steps(&json(&o)), pairs(&[("dns", "failed")]));
+    assert_bad_input(&["flow", "host:99999"], "port");
+}
