@@ -3,6 +3,7 @@
 //! The binary is a thin wrapper around [`main_with_args`]; each subcommand lives in its own module,
 //! gathers its answer into a plain serializable struct, and [`output`] renders it.
 
+pub mod chat;
 pub mod cli;
 pub mod error;
 pub mod iface;
@@ -102,7 +103,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Arp(_) => Err(Error::NotImplemented("arp")),
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),
-        Command::Chat(_) => Err(Error::NotImplemented("chat")),
+        Command::Chat(args) => chat::run(args, ui),
         Command::Dhcp(_) => Err(Error::NotImplemented("dhcp")),
         Command::Flow(_) => Err(Error::NotImplemented("flow")),
     }

@@ -8,7 +8,7 @@ use crate::common::*;
 
 #[test]
 fn unbuilt_subcommands_refuse_with_exit_2_and_print_nothing_plausible() {
-    for sub in ["dns", "arp", "chat", "dhcp", "flow"] {
+    for sub in ["dns", "arp", "dhcp", "flow"] {
         let o = run(&[sub, "example.com"]);
         assert_eq!(code(&o), 2, "{sub}");
         assert!(o.stdout.is_empty(), "{sub} printed: {}", stdout(&o));
