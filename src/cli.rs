@@ -395,7 +395,7 @@ pub struct ChatServerArgs {
     pub max_clients: usize,
     /// With --room: lines queued for one client before it counts as too slow and is disconnected
     #[arg(long, value_name = "N", default_value_t = 1024,
-          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+          value_parser = clap::value_parser!(u32).range(32..=1_000_000))]
     pub queue: u32,
     /// Framing, line limit, idle timeout
     #[command(flatten)]

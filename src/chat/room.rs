@@ -84,10 +84,19 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     };
     let mut input = spawn_input(args.opts.max_line as usize);
     let mut input_open = true;
+    let mut handled: u64 = 0;
     let result = loop {
         tokio::select! {
             ev = events.recv() => match ev {
-                Some(ev) => hub.handle(ev),
+                Some(ev) => {
+                    hub.handle(ev);
+                    // Let the writers drain their queues between bursts, so a burst of lines
+                    // never fills a healthy client's queue before it had a chance to write.
+                    handled += 1;
+                    if handled % 16 == 0 {
+                        tokio::task::yield_now().await;
+                    }
+                }
                 None => break Err(Error::Usage("the room stopped accepting".into())),
             },
             line = input.recv(), if input_open => match line {
