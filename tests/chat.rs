@@ -557,3 +557,43 @@ fn bad_ports_and_addresses_are_exit_2() {
     assert_eq!(code(&run(&["chat", "server", "--port", "70000"])), 2);
     assert_eq!(code(&run(&["chat", "server", "--port", "x"])), 2);
 }
+
+/// Sends SIGINT (what Ctrl-C sends) to a child.
+fn interrupt(p: &Proc) {
+    let ok = Command::new("kill")
+        .args(["-INT", &p.child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -INT {}", p.name);
+}
+
+#[test]
+fn ctrl_c_closes_the_room_cleanly_and_tells_the_clients() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    interrupt(&server);
+    a.out("closing the room");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(a.exit_code(), 0);
+    server.err("room closed");
+}
+
+#[test]
+fn ctrl_c_ends_a_conversation_with_exit_0() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = netkit_client("client", &addr, &[]);
+    server.err("connected");
+    interrupt(&client);
+    assert_eq!(client.exit_code(), 0);
+    server.err("disconnected (the peer closed the connection)");
+    assert_eq!(server.exit_code(), 0);
+}
+
+#[test]
+fn idle_clients_are_disconnected_after_the_idle_timeout() {
+    let (mut server, addr) = netkit_server(&["--room", "--idle-timeout", "1"]);
+    let mut quiet = room_client("quiet", &addr);
+    server.err("disconnected (idle timeout");
+    assert_eq!(quiet.exit_code(), 0);
+}

@@ -18,7 +18,9 @@ use std::sync::mpsc as std_mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
+use std::sync::OnceLock;
+
+use tokio::sync::{mpsc, watch};
 
 use crate::cli::{ChatArgs, ChatCommand, Framing};
 use crate::error::{Error, Result};
@@ -48,6 +50,7 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
         .build()
         .map_err(|e| Error::io("starting the async runtime", e))?;
     let result = rt.block_on(async {
+        install_interrupt_handler();
         match &args.command {
             ChatCommand::Server(a) if a.room => room::run(a, ui).await,
             ChatCommand::Server(a) => server::run(a, ui).await,
@@ -277,10 +280,44 @@ impl Console {
     }
 }
 
-/// Waits for Ctrl-C (SIGINT); never resolves when the handler cannot be installed.
+/// Set once Ctrl-C (SIGINT) or SIGTERM has arrived.
+static STOP: OnceLock<watch::Sender<bool>> = OnceLock::new();
+
+/// Catches SIGINT and SIGTERM for the whole run (installed before anything is bound, so an early
+/// Ctrl-C is never lost): the first one asks every part to close cleanly, a second one exits at
+/// once. Must be called inside the runtime.
+fn install_interrupt_handler() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let tx = STOP.get_or_init(|| watch::channel(false).0);
+    if let (Ok(mut int), Ok(mut term)) = (
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::terminate()),
+    ) {
+        tokio::spawn(async move {
+            for _ in 0..2 {
+                tokio::select! {
+                    _ = int.recv() => {}
+                    _ = term.recv() => {}
+                }
+                if tx.send_replace(true) {
+                    // Already stopping and asked again: stop now.
+                    std::process::exit(130);
+                }
+            }
+        });
+    }
+}
+
+/// Resolves once Ctrl-C or SIGTERM has arrived (immediately if it already has).
 pub async fn interrupted() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
+    match STOP.get() {
+        Some(tx) => {
+            let mut rx = tx.subscribe();
+            if rx.wait_for(|stop| *stop).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+        None => std::future::pending::<()>().await,
     }
 }
 
