@@ -329,7 +329,7 @@ async fn read_loop(
     idle_secs: u64,
 ) {
     let mut splitter = LineSplitter::new(max_line);
-    let mut buf = vec![0u8; 8192];
+    let mut buf = vec![0u8; 4096];
     let mut frames = Vec::new();
     let why = loop {
         let n = tokio::select! {
@@ -362,13 +362,13 @@ async fn read_loop(
     let _ = events.send(Event::Left(id, why)).await;
 }
 
-/// Writes a client's queue to its socket, many lines per write when they pile up.
+/// Writes a client's queue to its socket, many lines per write when they pile up. The batch
+/// buffer lives only while there is something to write, so an idle client costs no buffer.
 async fn write_loop(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Arc<str>>) {
-    let mut out = Vec::with_capacity(4096);
     while let Some(first) = rx.recv().await {
-        out.clear();
+        let mut out = Vec::with_capacity(first.len().max(512));
         out.extend_from_slice(first.as_bytes());
-        while out.len() < 65536 {
+        while out.len() < 16384 {
             match rx.try_recv() {
                 Ok(m) => out.extend_from_slice(m.as_bytes()),
                 Err(_) => break,
@@ -377,9 +377,6 @@ async fn write_loop(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Arc<str>>) {
         match tokio::time::timeout(WRITE_TIMEOUT, w.write_all(&out)).await {
             Ok(Ok(())) => {}
             _ => return,
-        }
-        if out.capacity() > 1 << 20 {
-            out = Vec::with_capacity(4096);
         }
     }
     let _ = tokio::time::timeout(WRITE_TIMEOUT, w.shutdown()).await;
