@@ -370,7 +370,7 @@ pub struct ChatOpts {
     #[arg(long, value_name = "BYTES", default_value_t = 65536,
           value_parser = clap::value_parser!(u32).range(16..=16_777_216))]
     pub max_line: u32,
-    /// Close a connection after this many seconds without a message from the peer (0: never)
+    /// Close a connection after this many seconds with no message either way (0: never)
     #[arg(long, value_name = "SECS", default_value_t = 0)]
     pub idle_timeout: u64,
 }
@@ -384,7 +384,7 @@ pub struct ChatServerArgs {
     /// Port to listen on (0: any free port, printed at start-up)
     #[arg(short, long, value_name = "PORT", default_value_t = 8001)]
     pub port: u16,
-    /// How many callers may wait in the listen queue
+    /// How many callers may wait in the listen queue (a room uses at least 128)
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub backlog: u32,
     /// A chat room: every client's line goes to every other client, prefixed with its nick

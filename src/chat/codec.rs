@@ -153,12 +153,14 @@ pub fn decode_line(bytes: &[u8]) -> String {
 }
 
 /// Makes text safe to print on a terminal: control characters (escape sequences a peer could use
-/// to move the cursor or retitle the window) are shown as U+FFFD, tabs kept.
+/// to move the cursor or retitle the window) are shown as U+FFFD; tabs and newlines (a raw
+/// message may hold several lines) are kept.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(|c| c.is_control() && c != '\t') {
+    let hidden = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if text.chars().any(hidden) {
         text.chars()
             .map(|c| {
-                if c.is_control() && c != '\t' {
+                if hidden(c) {
                     char::REPLACEMENT_CHARACTER
                 } else {
                     c
@@ -260,5 +262,6 @@ mod tests {
     fn printable_hides_terminal_escapes() {
         assert_eq!(printable("a\x1b[2Jb\tc"), "a\u{fffd}[2Jb\tc");
         assert_eq!(printable("plain 中文"), "plain 中文");
+        assert_eq!(printable("two\nlines\r"), "two\nlines\u{fffd}");
     }
 }
