@@ -597,3 +597,46 @@ fn idle_clients_are_disconnected_after_the_idle_timeout() {
     server.err("disconnected (idle timeout");
     assert_eq!(quiet.exit_code(), 0);
 }
+
+#[test]
+fn a_peer_vanishing_mid_line_ends_the_conversation_and_its_partial_line_is_shown() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut raw = TcpStream::connect(&addr).unwrap();
+    server.err("connected");
+    raw.write_all("half a line, 半行".as_bytes()).unwrap();
+    drop(raw);
+    assert_eq!(server.out("half"), "half a line, 半行");
+    server.err("disconnected (the peer closed the connection)");
+    assert_eq!(server.exit_code(), 0);
+}
+
+#[test]
+fn later_callers_wait_in_the_backlog_during_a_conversation() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut first = netkit_client("first", &addr, &[]);
+    server.err("connected");
+    // The kernel completes the second handshake (backlog), but the server does not accept it.
+    let mut second = netkit_client("second", &addr, &[]);
+    second.say("anyone?");
+    first.say("hello");
+    server.out("hello");
+    assert!(
+        !server.out.seen.iter().any(|l| l.contains("anyone")),
+        "{:?}",
+        server.out.seen
+    );
+    first.say("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(first.exit_code(), 0);
+    // The server has gone: the waiting caller's connection is closed.
+    second.close_stdin();
+    let code = second.exit_code();
+    assert!(code == 0 || code == 3, "second exited {code}");
+    let accepted = server
+        .err
+        .rest()
+        .iter()
+        .filter(|l| l.ends_with(" connected"))
+        .count();
+    assert_eq!(accepted, 1, "one conversation only: {:?}", server.err.seen);
+}
