@@ -331,7 +331,7 @@ pub struct IfacesArgs {
                   client speaks first), and 'bye' from either side ends the conversation.\n\n\
                   Exit status: 0 the conversation ended ('bye', the peer left, end of input, Ctrl-C),\n\
                   2 bad address, port or option, 3 the port is in use, the connection was refused or\n\
-                  the host is unreachable.\n\n\
+                  the host is unreachable. --json has no effect on a conversation (errors are JSON).\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat client 127.0.0.1:8001\n  \
                   netkit chat server --room --max-clients 50\n  \
                   netkit chat client --framing raw [::1]:8001"
@@ -377,6 +377,15 @@ pub struct ChatOpts {
 
 /// `netkit chat server [--bind ADDR] [--port N] [--backlog N] [--room]`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Without --room the server holds one conversation and exits when it ends; later\n\
+                  callers wait in the listen backlog meanwhile. Messages print on stdout; notices\n\
+                  (listening, who connected and disconnected, and why) on stderr.\n\n\
+                  In a --room, clients type /nick NAME to rename, /who to list the room and bye to\n\
+                  leave; the operator's lines go to everyone as <server>, /who lists, /quit or Ctrl-C\n\
+                  closes the room. A client whose --queue fills up (it does not read) is disconnected.\n\n\
+                  Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use."
+)]
 pub struct ChatServerArgs {
     /// Address to listen on (an IPv4 or IPv6 address); anything wider than loopback must be asked for
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]

@@ -58,6 +58,8 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             args.max_clients
         ),
     ));
+    // On a terminal the operator gets a prompt that incoming lines keep clear of.
+    console.prompt();
     let (events_tx, mut events) = mpsc::channel::<Event>(1024);
     let acceptor = {
         let tx = events_tx.clone();
