@@ -17,6 +17,9 @@ use super::{Console, Input, idle, interrupted};
 use crate::cli::{ChatOpts, Framing};
 use crate::error::{Error, Result};
 
+/// The primer's programs read with `recv(1024)`.
+const PRIMER_RECV: usize = 1024;
+
 /// Who speaks first in raw framing (the primer's client does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum First {
@@ -107,6 +110,13 @@ async fn raw(
                     continue;
                 }
                 Some(Input::Line(l)) => {
+                    if l.len() > PRIMER_RECV {
+                        console.notice(&format!(
+                            "{} bytes: the primer's programs read {PRIMER_RECV} at a time, so they \
+                             will see this as several messages",
+                            l.len()
+                        ));
+                    }
                     stream.write_all(l.as_bytes()).await?;
                     if l == "bye" {
                         return Ok(End::SaidBye);
