@@ -77,22 +77,14 @@ pub enum Command {
     Gateway(GatewayArgs),
     /// How this machine would reach a destination, as the kernel decides (like `ip route get`)
     Route(RouteArgs),
-    /// The primer's TCP socket chat: server and client [not built yet]
-    Chat(PendingArgs),
+    /// The primer's TCP socket chat: a server and a client taking turns, or a multi-client room
+    Chat(ChatArgs),
     /// DHCP: broadcast a DHCPDISCOVER and list every offer (never takes a lease)
     Dhcp(DhcpArgs),
     /// What happens when a program talks to DEST: DNS, routing, ARP and TCP, step by step, timed
     Flow(FlowArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
-}
-
-/// Arguments of a subcommand that is planned but not built yet: accepted, then refused with exit 2.
-#[derive(Debug, Args)]
-pub struct PendingArgs {
-    /// Arguments (the subcommand is not built yet)
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub args: Vec<String>,
 }
 
 /// `netkit completions SHELL`
@@ -534,4 +526,107 @@ pub struct DnsArgs {
     /// With --file: print results as they come instead of in input order
     #[arg(long, requires = "file")]
     pub unordered: bool,
+}
+
+/// `netkit chat ...`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Framing: 'line' (the default) sends each message as one UTF-8 line ending in a newline,\n\
+                  so messages and characters are never split. 'raw' is the primer's protocol: each\n\
+                  message is one send() of UTF-8 bytes with no newline, the two sides take turns (the\n\
+                  client speaks first), and 'bye' from either side ends the conversation.\n\n\
+                  Exit status: 0 the conversation ended ('bye', the peer left, end of input, Ctrl-C),\n\
+                  2 bad address, port or option, 3 the port is in use, the connection was refused or\n\
+                  the host is unreachable. --json has no effect on a conversation (errors are JSON).\n\n\
+                  Examples:\n  netkit chat server --port 8001\n  netkit chat client 127.0.0.1:8001\n  \
+                  netkit chat server --room --max-clients 50\n  \
+                  netkit chat client --framing raw [::1]:8001"
+)]
+pub struct ChatArgs {
+    /// Which side of the conversation
+    #[command(subcommand)]
+    pub command: ChatCommand,
+}
+
+/// The chat subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ChatCommand {
+    /// Listen, accept one client and talk with it (or, with --room, relay lines among many)
+    Server(ChatServerArgs),
+    /// Connect to a chat server and talk
+    Client(ChatClientArgs),
+}
+
+/// How chat messages are delimited on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Framing {
+    /// One UTF-8 line per message, ending in a newline; the two sides talk freely
+    Line,
+    /// The primer's protocol: one read is one message, no newline, the sides take turns
+    Raw,
+}
+
+/// Options shared by the chat server and client.
+#[derive(Debug, Args)]
+pub struct ChatOpts {
+    /// How messages are delimited: newline-terminated lines, or the primer's raw sends
+    #[arg(long, value_enum, default_value_t = Framing::Line, value_name = "FRAMING")]
+    pub framing: Framing,
+    /// Longest message accepted, in bytes; longer lines are dropped with a notice
+    #[arg(long, value_name = "BYTES", default_value_t = 65536,
+          value_parser = clap::value_parser!(u32).range(16..=16_777_216))]
+    pub max_line: u32,
+    /// Close a connection after this many seconds with no message either way (0: never)
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub idle_timeout: u64,
+}
+
+/// `netkit chat server [--bind ADDR] [--port N] [--backlog N] [--room]`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without --room the server holds one conversation and exits when it ends; later\n\
+                  callers wait in the listen backlog meanwhile. Messages print on stdout; notices\n\
+                  (listening, who connected and disconnected, and why) on stderr.\n\n\
+                  In a --room, clients type /nick NAME to rename, /who to list the room and bye to\n\
+                  leave; the operator's lines go to everyone as <server>, /who lists, /quit or Ctrl-C\n\
+                  closes the room. A client whose --queue fills up (it does not read) is disconnected.\n\n\
+                  Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use."
+)]
+pub struct ChatServerArgs {
+    /// Address to listen on (an IPv4 or IPv6 address); anything wider than loopback must be asked for
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Port to listen on (0: any free port, printed at start-up)
+    #[arg(short, long, value_name = "PORT", default_value_t = 8001)]
+    pub port: u16,
+    /// How many callers may wait in the listen queue (a room uses at least 128)
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub backlog: u32,
+    /// A chat room: every client's line goes to every other client, prefixed with its nick
+    #[arg(long)]
+    pub room: bool,
+    /// With --room: most clients at once; later ones are told the room is full
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_clients: usize,
+    /// With --room: lines queued for one client before it counts as too slow and is disconnected
+    #[arg(long, value_name = "N", default_value_t = 1024,
+          value_parser = clap::value_parser!(u32).range(32..=1_000_000))]
+    pub queue: u32,
+    /// Framing, line limit, idle timeout
+    #[command(flatten)]
+    pub opts: ChatOpts,
+}
+
+/// `netkit chat client HOST:PORT`
+#[derive(Debug, Args)]
+pub struct ChatClientArgs {
+    /// The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
+    #[arg(value_name = "HOST:PORT")]
+    pub server: String,
+    /// How long to wait for the connection, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    pub timeout: u64,
+    /// Framing, line limit, idle timeout
+    #[command(flatten)]
+    pub opts: ChatOpts,
 }

@@ -4,6 +4,7 @@
 //! gathers its answer into a plain serializable struct, and [`output`] renders it.
 
 pub mod arp;
+pub mod chat;
 pub mod cli;
 pub mod dhcp;
 pub mod dns;
@@ -23,7 +24,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Result, exit};
+use crate::error::{Result, exit};
 use crate::output::Ui;
 
 /// Parses `args`, runs the command and returns the process exit code.
@@ -106,7 +107,7 @@ pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Arp(args) => arp::run(args, ui),
         Command::Gateway(args) => route::gateway::run(args, ui),
         Command::Route(args) => route::run(args, ui),
-        Command::Chat(_) => Err(Error::NotImplemented("chat")),
+        Command::Chat(args) => chat::run(args, ui),
         Command::Dhcp(args) => dhcp::run(args, ui),
         Command::Flow(args) => flow::run(args, ui),
     }

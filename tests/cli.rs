@@ -7,21 +7,6 @@ use std::process::{Command as StdCommand, Stdio};
 use crate::common::*;
 
 #[test]
-fn unbuilt_subcommands_refuse_with_exit_2_and_print_nothing_plausible() {
-    {
-        let sub = "chat";
-        let o = run(&[sub, "example.com"]);
-        assert_eq!(code(&o), 2, "{sub}");
-        assert!(o.stdout.is_empty(), "{sub} printed: {}", stdout(&o));
-        assert!(
-            stderr(&o).contains("not built yet"),
-            "{sub}: {}",
-            stderr(&o)
-        );
-    }
-}
-
-#[test]
 fn json_errors_go_to_stdout_as_json_and_one_line_to_stderr() {
     let o = run(&["--json", "subnet", "info", "10.0.0.256/8"]);
     assert_eq!(code(&o), 2);

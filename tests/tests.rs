@@ -3,6 +3,7 @@
 mod common;
 
 mod arp;
+mod chat;
 mod cli;
 mod dhcp;
 mod dns;

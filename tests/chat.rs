@@ -1,0 +1,642 @@
+//! `netkit chat`: real server and client processes on 127.0.0.1, against each other and against
+//! the primer's own Python programs (tests/fixtures/primer_*.py). Every wait has a deadline, and
+//! every child is killed when a test fails (the `Proc` drop guard).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn netkit_cmd(args: &[&str]) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("netkit"));
+    c.args(args).env_remove("NO_COLOR");
+    c
+}
+
+fn python(script: &str, arg: &str) -> Command {
+    let mut c = Command::new("python3");
+    c.arg("-u").arg(fixture(script)).arg(arg);
+    c
+}
+
+/// Lines read from a child's stream, as they come.
+struct Lines {
+    rx: Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Lines {
+    fn from<R: Read + Send + 'static>(r: R) -> Self {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(r);
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                match r.read_until(b'\n', &mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        let line = String::from_utf8_lossy(&buf);
+                        if tx.send(line.trim_end_matches('\n').to_string()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Lines {
+            rx,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a line containing `needle` (skipping others); returns it.
+    fn expect(&mut self, needle: &str, what: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!(
+                        "{what}: no line with {needle:?} in time; saw {:#?}",
+                        self.seen
+                    )
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!(
+                        "{what}: stream ended without {needle:?}; saw {:#?}",
+                        self.seen
+                    )
+                }
+            }
+        }
+    }
+
+    /// Waits until every needle has been in some line, in any order.
+    fn expect_all(&mut self, needles: &[String], what: &str) {
+        let mut missing: Vec<&String> = needles.iter().collect();
+        let deadline = Instant::now() + WAIT;
+        while !missing.is_empty() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(line) => {
+                    missing.retain(|n| !line.contains(n.as_str()));
+                    self.seen.push(line);
+                }
+                Err(_) => panic!("{what}: never saw {missing:?}; saw {:#?}", self.seen),
+            }
+        }
+    }
+
+    /// Everything until the stream ends (bounded by the deadline), including lines seen before.
+    fn rest(&mut self) -> Vec<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(_) => return self.seen.clone(),
+            }
+        }
+    }
+}
+
+/// A child process with piped stdio, killed on drop.
+struct Proc {
+    name: String,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    out: Lines,
+    err: Lines,
+}
+
+impl Proc {
+    fn spawn(name: &str, mut cmd: Command) -> Self {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {name}: {e}"));
+        let out = Lines::from(child.stdout.take().unwrap());
+        let err = Lines::from(child.stderr.take().unwrap());
+        Proc {
+            name: name.to_string(),
+            stdin: child.stdin.take(),
+            child,
+            out,
+            err,
+        }
+    }
+
+    fn say(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin
+            .write_all(format!("{line}\n").as_bytes())
+            .and_then(|()| stdin.flush())
+            .unwrap_or_else(|e| panic!("{}: writing stdin: {e}", self.name));
+    }
+
+    fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    fn out(&mut self, needle: &str) -> String {
+        let what = format!("{} stdout", self.name);
+        self.out.expect(needle, &what)
+    }
+
+    fn err(&mut self, needle: &str) -> String {
+        let what = format!("{} stderr", self.name);
+        self.err.expect(needle, &what)
+    }
+
+    /// Waits for the exit code, with a deadline.
+    fn exit_code(&mut self) -> i32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                return st.code().unwrap_or(-1);
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "{} did not exit in time; stdout {:#?} stderr {:#?}",
+                    self.name, self.out.seen, self.err.seen
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Peak resident memory (VmHWM) in KiB.
+    fn peak_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Starts a netkit server on a free port (port 0); returns it and its address.
+fn netkit_server(extra: &[&str]) -> (Proc, String) {
+    let mut args = vec!["chat", "server", "--port", "0"];
+    args.extend_from_slice(extra);
+    let mut p = Proc::spawn("netkit server", netkit_cmd(&args));
+    let line = p.err("listening on");
+    let addr = line
+        .split_whitespace()
+        .nth(3)
+        .expect("address in the listening notice")
+        .to_string();
+    (p, addr)
+}
+
+fn netkit_client(name: &str, addr: &str, extra: &[&str]) -> Proc {
+    let mut args = vec!["chat", "client"];
+    args.extend_from_slice(extra);
+    args.push(addr);
+    let mut p = Proc::spawn(name, netkit_cmd(&args));
+    p.err("connected to");
+    p
+}
+
+/// A port nothing listens on (bound once, then released).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn raw_framing_netkit_server_talks_with_the_primers_client() {
+    let (mut server, addr) = netkit_server(&["--framing", "raw"]);
+    let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+    server.err("connected");
+    client.say("你好，服务器！");
+    assert_eq!(server.out("服务器"), "你好，服务器！");
+    server.say("你好，客户端。How are you?");
+    assert!(client.out("客户端").ends_with("你好，客户端。How are you?"));
+    client.say("fine");
+    server.out("fine");
+    server.say("bye");
+    client.out("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(client.exit_code(), 0, "{:?}", client.err.rest());
+    server.err("disconnected");
+}
+
+#[test]
+fn raw_framing_netkit_client_talks_with_the_primers_server_and_says_bye() {
+    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
+    let port = server
+        .out("listening")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let mut client = netkit_client(
+        "netkit client",
+        &format!("127.0.0.1:{port}"),
+        &["--framing", "raw"],
+    );
+    client.say("中文消息，一二三");
+    assert_eq!(
+        server.out("中文").trim_start_matches("> "),
+        "中文消息，一二三"
+    );
+    server.say("收到了 got it");
+    assert_eq!(client.out("收到了"), "收到了 got it");
+    client.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0, "{:?}", server.err.rest());
+    assert!(server.out.rest().iter().any(|l| l.ends_with("bye")));
+}
+
+#[test]
+fn raw_framing_a_character_split_across_reads_arrives_intact() {
+    let (mut server, addr) = netkit_server(&["--framing", "raw"]);
+    let port = addr.rsplit(':').next().unwrap();
+    // A peer whose message reaches the server in two pieces cut inside a character.
+    let script = format!(
+        "import socket,time\n\
+         s=socket.create_connection(('127.0.0.1',{port}))\n\
+         b='中文字符'.encode()\n\
+         s.send(b[:4]); time.sleep(0.3); s.send(b[4:])\n\
+         print(s.recv(1024).decode(), flush=True)\n\
+         s.send(b'bye'); s.close()\n"
+    );
+    let mut peer = Proc::spawn("split sender", {
+        let mut c = Command::new("python3");
+        c.arg("-c").arg(script);
+        c
+    });
+    assert_eq!(server.out("字"), "中文字符");
+    server.say("ok");
+    peer.out("ok");
+    server.out("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(peer.exit_code(), 0);
+    assert!(!server.out.seen.iter().any(|l| l.contains('\u{fffd}')));
+}
+
+#[test]
+fn line_framing_both_ways_and_bye_from_the_server_ends_both() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = netkit_client("client", &addr, &[]);
+    client.say("hello, 服务器");
+    assert_eq!(server.out("hello"), "hello, 服务器");
+    server.say("hello, 客户端");
+    assert_eq!(client.out("hello"), "hello, 客户端");
+    server.say("bye");
+    client.out("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(client.exit_code(), 0);
+    client.err("the peer said bye");
+}
+
+#[test]
+fn ipv6_loopback_conversation() {
+    if TcpListener::bind("[::1]:0").is_err() {
+        eprintln!("skipping: no IPv6 loopback here");
+        return;
+    }
+    let (mut server, addr) = netkit_server(&["--bind", "::1"]);
+    assert!(addr.starts_with("[::1]:"), "{addr}");
+    let mut client = netkit_client("client", &addr, &[]);
+    client.say("over v6");
+    server.out("over v6");
+    client.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
+}
+
+/// A room client with a nick, once everyone's joins have been seen.
+fn room_client(name: &str, addr: &str) -> Proc {
+    let mut c = netkit_client(name, addr, &[]);
+    c.out("welcome");
+    c
+}
+
+#[test]
+fn room_fans_every_line_out_to_every_other_client_exactly_once() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let names = ["ann", "bob", "cy", "dee"];
+    let mut clients: Vec<Proc> = Vec::new();
+    for name in names {
+        let c = room_client(name, &addr);
+        for other in &mut clients {
+            other.out("joined");
+        }
+        clients.push(c);
+    }
+    for (i, c) in clients.iter_mut().enumerate() {
+        c.say(&format!("/nick {}", names[i]));
+    }
+    let renames: Vec<String> = names
+        .iter()
+        .map(|n| format!("is now known as {n}"))
+        .collect();
+    for c in &mut clients {
+        let what = format!("{} stdout", c.name);
+        c.out.expect_all(&renames, &what);
+    }
+    for (i, c) in clients.iter_mut().enumerate() {
+        c.say(&format!("message {i} from {}, 你好", names[i]));
+    }
+    for c in &mut clients {
+        let want: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| c.name != **name)
+            .map(|(i, name)| format!("<{name}> message {i} from {name}, 你好"))
+            .collect();
+        let what = format!("{} stdout", c.name);
+        c.out.expect_all(&want, &what);
+    }
+    // ann leaves with bye; the others are told, then end their input.
+    clients[0].say("bye");
+    assert_eq!(clients[0].exit_code(), 0);
+    for c in &mut clients[1..] {
+        c.out("* ann left");
+        c.close_stdin();
+        assert_eq!(c.exit_code(), 0);
+    }
+    for c in &mut clients {
+        let lines = c.out.rest();
+        for (i, name) in names.iter().enumerate() {
+            let n = lines
+                .iter()
+                .filter(|l| l.contains(&format!("message {i} from")))
+                .count();
+            let want = usize::from(c.name != *name);
+            assert_eq!(
+                n, want,
+                "{} got {name}'s line {n} times: {lines:#?}",
+                c.name
+            );
+        }
+    }
+    server.err("disconnected (bye");
+    // The operator saw the room too.
+    server.out("<dee> message 3 from dee");
+}
+
+#[test]
+fn room_operator_lines_reach_everyone_and_killed_clients_do_not_stop_the_room() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    let mut b = room_client("b", &addr);
+    a.out("joined");
+    let mut c = room_client("c", &addr);
+    a.out("joined");
+    b.out("joined");
+    server.say("hello from the operator");
+    for p in [&mut a, &mut b, &mut c] {
+        p.out("<server> hello from the operator");
+    }
+    // c vanishes without a word (SIGKILL).
+    c.kill();
+    a.out("left");
+    b.out("left");
+    server.err("disconnected");
+    a.say("still here");
+    b.out("> still here");
+    b.say("me too");
+    a.out("> me too");
+    a.close_stdin();
+    b.close_stdin();
+    assert_eq!(a.exit_code(), 0);
+    assert_eq!(b.exit_code(), 0);
+}
+
+#[test]
+fn room_replaces_invalid_utf8_and_refuses_overlong_lines_with_bounded_memory() {
+    let (server, addr) = netkit_server(&["--room"]);
+    let mut watcher = room_client("watcher", &addr);
+    let mut raw = TcpStream::connect(&addr).unwrap();
+    raw.set_read_timeout(Some(WAIT)).unwrap();
+    watcher.out("joined");
+    raw.write_all(b"bad \xff\xfe bytes \xe4\xb8\n").unwrap();
+    assert!(
+        watcher
+            .out("bad")
+            .ends_with("bad \u{fffd}\u{fffd} bytes \u{fffd}"),
+        "{:?}",
+        watcher.out.seen
+    );
+    let before = server.peak_kib();
+    // 32 MiB with no newline, then a normal line.
+    let mut writer = raw.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..32 {
+            writer.write_all(&chunk)?;
+        }
+        writer.write_all(b"\nafter the long line\n")
+    });
+    watcher.out("> after the long line");
+    sender.join().unwrap().unwrap();
+    let mut reply = String::new();
+    let mut r = BufReader::new(raw.try_clone().unwrap());
+    while !reply.contains("dropped") {
+        reply.clear();
+        assert!(r.read_line(&mut reply).unwrap() > 0, "the sender was told");
+    }
+    assert!(reply.contains("longer than 65536 bytes"), "{reply}");
+    let growth = server.peak_kib().saturating_sub(before);
+    assert!(growth < 8 * 1024, "server peak memory grew by {growth} KiB");
+    assert!(!watcher.out.seen.iter().any(|l| l.contains("xxxx")));
+    raw.shutdown(Shutdown::Both).unwrap();
+    watcher.out("left");
+}
+
+#[test]
+fn room_disconnects_a_client_that_does_not_read() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (mut server, addr) = netkit_server(&["--room", "--queue", "32"]);
+    // Joins and never reads.
+    let _stuck = TcpStream::connect(&addr).unwrap();
+    server.err("connected (1 in the room)");
+    let mut talker = TcpStream::connect(&addr).unwrap();
+    server.err("connected (2 in the room)");
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut t = talker.try_clone().unwrap();
+    let flood = std::thread::spawn({
+        let stop = stop.clone();
+        move || {
+            let line = format!("{}\n", "y".repeat(1000));
+            // At most 200 MB, until the stuck client is dropped.
+            for _ in 0..200_000 {
+                if stop.load(Ordering::Relaxed) || t.write_all(line.as_bytes()).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    server.err("too slow");
+    stop.store(true, Ordering::Relaxed);
+    flood.join().unwrap();
+    // The room still works for everyone else.
+    let mut watcher = room_client("watcher", &addr);
+    talker.write_all(b"done\n").unwrap();
+    watcher.out("> done");
+}
+
+#[test]
+fn room_full_and_usage_errors() {
+    let (_server, addr) = netkit_server(&["--room", "--max-clients", "1"]);
+    let _first = room_client("first", &addr);
+    let mut second = Proc::spawn("second", netkit_cmd(&["chat", "client", &addr]));
+    second.out("room is full");
+    second.close_stdin();
+    assert_eq!(second.exit_code(), 0);
+    let o = run(&["chat", "server", "--room", "--framing", "raw"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}
+
+#[test]
+fn refused_connection_is_exit_3_in_one_line() {
+    let port = free_port();
+    let o = run(&["chat", "client", &format!("127.0.0.1:{port}")]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("refused"), "{}", stderr(&o));
+}
+
+#[test]
+fn port_in_use_is_exit_3_in_one_line() {
+    let holder = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = holder.local_addr().unwrap().port().to_string();
+    let o = run(&["chat", "server", "--port", &port]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("in use"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_ports_and_addresses_are_exit_2() {
+    assert_bad_input(&["chat", "client", "127.0.0.1:99999"], "port");
+    assert_bad_input(&["chat", "client", "127.0.0.1:0"], "port");
+    assert_bad_input(&["chat", "client", "127.0.0.1"], "HOST:PORT");
+    assert_bad_input(&["chat", "client", "::1:8001"], "brackets");
+    assert_bad_input(&["chat", "server", "--bind", "300.1.1.1"], "address");
+    assert_eq!(code(&run(&["chat", "server", "--port", "70000"])), 2);
+    assert_eq!(code(&run(&["chat", "server", "--port", "x"])), 2);
+}
+
+/// Sends SIGINT (what Ctrl-C sends) to a child.
+fn interrupt(p: &Proc) {
+    let ok = Command::new("kill")
+        .args(["-INT", &p.child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -INT {}", p.name);
+}
+
+#[test]
+fn ctrl_c_closes_the_room_cleanly_and_tells_the_clients() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    interrupt(&server);
+    a.out("closing the room");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(a.exit_code(), 0);
+    server.err("room closed");
+}
+
+#[test]
+fn ctrl_c_ends_a_conversation_with_exit_0() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = netkit_client("client", &addr, &[]);
+    server.err("connected");
+    interrupt(&client);
+    assert_eq!(client.exit_code(), 0);
+    server.err("disconnected (the peer closed the connection)");
+    assert_eq!(server.exit_code(), 0);
+}
+
+#[test]
+fn idle_clients_are_disconnected_after_the_idle_timeout() {
+    let (mut server, addr) = netkit_server(&["--room", "--idle-timeout", "1"]);
+    let mut quiet = room_client("quiet", &addr);
+    server.err("disconnected (idle timeout");
+    assert_eq!(quiet.exit_code(), 0);
+}
+
+#[test]
+fn a_peer_vanishing_mid_line_ends_the_conversation_and_its_partial_line_is_shown() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut raw = TcpStream::connect(&addr).unwrap();
+    server.err("connected");
+    raw.write_all("half a line, 半行".as_bytes()).unwrap();
+    drop(raw);
+    assert_eq!(server.out("half"), "half a line, 半行");
+    server.err("disconnected (the peer closed the connection)");
+    assert_eq!(server.exit_code(), 0);
+}
+
+#[test]
+fn later_callers_wait_in_the_backlog_during_a_conversation() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut first = netkit_client("first", &addr, &[]);
+    server.err("connected");
+    // The kernel completes the second handshake (backlog), but the server does not accept it.
+    let mut second = netkit_client("second", &addr, &[]);
+    second.say("anyone?");
+    first.say("hello");
+    server.out("hello");
+    assert!(
+        !server.out.seen.iter().any(|l| l.contains("anyone")),
+        "{:?}",
+        server.out.seen
+    );
+    first.say("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(first.exit_code(), 0);
+    // The server has gone: the waiting caller's connection is closed.
+    second.close_stdin();
+    let code = second.exit_code();
+    assert!(code == 0 || code == 3, "second exited {code}");
+    let accepted = server
+        .err
+        .rest()
+        .iter()
+        .filter(|l| l.ends_with(" connected"))
+        .count();
+    assert_eq!(accepted, 1, "one conversation only: {:?}", server.err.seen);
+}
