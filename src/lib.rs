@@ -52,43 +52,54 @@ where
     }
 }
 
-/// Parses `netkit [--json] [--color WHEN] ifaces ...` by building only the `ifaces` subcommand:
-/// clap's derive otherwise builds every subcommand's arguments first, and those allocations cost
-/// `netkit ifaces` (which must be as fast as `ip addr`) a tenth of its run time in page faults.
-/// Returns None (use the full parser) for anything else, for help/version, and on any error, so
-/// messages and help always come from the full definition. A test checks both parsers agree.
+/// Parses `netkit [--json] [--color WHEN] ifaces|ipconfig [NAME] [-a|--all]` without clap: building
+/// clap's command tree touches code and memory that cost `netkit ifaces` (which must be as fast as
+/// `ip addr`) a good part of its run time in page faults. Returns None (use clap) for anything
+/// else: other subcommands, help, version, unknown or repeated flags, so messages and help always
+/// come from the full definition. A test checks both parsers agree.
 pub fn parse_lean(args: &[OsString]) -> Option<Cli> {
-    use clap::{Args, FromArgMatches};
     let words: Vec<&str> = args
         .iter()
         .skip(1)
         .map(|a| a.to_str())
         .collect::<Option<_>>()?;
-    if words
-        .iter()
-        .any(|w| matches!(*w, "-h" | "--help" | "-V" | "--version" | "help"))
-    {
-        return None;
-    }
-    // The subcommand is the first word that is not a global flag or its value.
+    let (mut json, mut color, mut sub, mut name, mut all) = (false, None, false, None, false);
     let mut i = 0;
     while i < words.len() {
-        match words[i] {
-            "--json" => i += 1,
-            "--color" => i += 2,
-            w if w.starts_with("--color=") => i += 1,
-            _ => break,
+        let w = words[i];
+        let when = match w {
+            "--color" => {
+                i += 1;
+                Some(*words.get(i)?)
+            }
+            _ => w.strip_prefix("--color="),
+        };
+        match (w, when) {
+            (_, Some(v)) if color.is_none() => {
+                color = Some(match v {
+                    "auto" => cli::ColorChoice::Auto,
+                    "always" => cli::ColorChoice::Always,
+                    "never" => cli::ColorChoice::Never,
+                    _ => return None,
+                })
+            }
+            ("--json", _) if !json => json = true,
+            ("ifaces" | "ipconfig", _) if !sub => sub = true,
+            ("-a" | "--all", _) if sub && !all => all = true,
+            (n, _) if sub && name.is_none() && !n.starts_with('-') && !n.is_empty() => {
+                name = Some(n.to_string())
+            }
+            _ => return None,
         }
+        i += 1;
     }
-    if !matches!(words.get(i).copied(), Some("ifaces" | "ipconfig")) {
-        return None;
-    }
-    let sub = cli::IfacesArgs::augment_args(clap::Command::new("ifaces").alias("ipconfig"));
-    let cmd = cli::GlobalArgs::augment_args(clap::Command::new("netkit"))
-        .subcommand(sub)
-        .subcommand_required(true);
-    let matches = cmd.try_get_matches_from(args).ok()?;
-    Cli::from_arg_matches(&matches).ok()
+    sub.then(|| Cli {
+        global: cli::GlobalArgs {
+            json,
+            color: color.unwrap_or(cli::ColorChoice::Auto),
+        },
+        command: Command::Ifaces(cli::IfacesArgs { name, all }),
+    })
 }
 
 /// Runs one parsed command line; returns the exit status of a successful run (0 or 1).
@@ -131,6 +142,7 @@ mod tests {
             &["netkit", "ifaces", "-a", "--color", "never"],
             &["netkit", "--color=always", "ifaces", "lo"],
             &["netkit", "ifaces", "--json", "-a", "eth0"],
+            &["netkit", "ifaces", "eth0", "--color=never"],
         ] {
             let args = argv(words);
             let lean = parse_lean(&args).unwrap_or_else(|| panic!("lean parse of {words:?}"));
@@ -141,6 +153,11 @@ mod tests {
             &["netkit", "ifaces", "--help"][..],
             &["netkit", "ifaces", "--bogus"],
             &["netkit", "ifaces", "a", "b"],
+            &["netkit", "ifaces", "--json", "--json"],
+            &["netkit", "ifaces", "--color", "sometimes"],
+            &["netkit", "ifaces", "-x"],
+            &["netkit", "--all", "ifaces"],
+            &["netkit", "eth0"],
             &["netkit", "subnet", "info", "10.0.0.0/8"],
             &["netkit", "--version"],
         ] {
