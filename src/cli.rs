@@ -87,6 +87,17 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+/// `-4` / `-6`: one address family only.
+#[derive(Debug, Args)]
+pub struct FamilyArgs {
+    /// IPv4 only
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// IPv6 only
+    #[arg(short = '6')]
+    pub ipv6: bool,
+}
+
 /// `netkit completions SHELL`
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -251,12 +262,9 @@ pub struct GatewayArgs {
     /// How long --resolve waits for the answer, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 1000)]
     pub timeout: u64,
-    /// Only IPv4
-    #[arg(short = '4', conflicts_with = "ipv6")]
-    pub ipv4: bool,
-    /// Only IPv6
-    #[arg(short = '6')]
-    pub ipv6: bool,
+    /// -4 / -6
+    #[command(flatten)]
+    pub family: FamilyArgs,
 }
 
 /// `netkit route ...`
@@ -289,12 +297,9 @@ pub struct RouteGetArgs {
     /// Destination: an IP address or a host name
     #[arg(value_name = "DEST")]
     pub dest: String,
-    /// Resolve a name to IPv4 only
-    #[arg(short = '4', conflicts_with = "ipv6")]
-    pub ipv4: bool,
-    /// Resolve a name to IPv6 only
-    #[arg(short = '6')]
-    pub ipv6: bool,
+    /// -4 / -6
+    #[command(flatten)]
+    pub family: FamilyArgs,
 }
 
 /// `netkit ifaces [NAME]`
@@ -458,12 +463,9 @@ pub struct FlowArgs {
     /// How long the ARP and TCP steps may wait
     #[arg(long, value_name = "TIME", default_value = "3s")]
     pub timeout: String,
-    /// Use IPv4 only
-    #[arg(short = '4', conflicts_with = "ipv6")]
-    pub ipv4: bool,
-    /// Use IPv6 only
-    #[arg(short = '6')]
-    pub ipv6: bool,
+    /// -4 / -6
+    #[command(flatten)]
+    pub family: FamilyArgs,
 }
 
 /// `netkit dns NAME [TYPE...] [@SERVER...]`

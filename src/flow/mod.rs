@@ -113,7 +113,7 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         })
         .unwrap_or_default();
     let t = Instant::now();
-    let found = crate::route::get::resolve(host, args.ipv4, args.ipv6)?;
+    let found = crate::route::get::resolve(host, args.family.ipv4, args.family.ipv6)?;
     let took = t.elapsed();
     let asked = if servers.is_empty() {
         "the system resolver (hosts file, then DNS)".to_string()

@@ -197,7 +197,9 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
     let (routes, links) = (nl.routes()?, nl.links()?);
     let mut neighbours = nl.neighbours()?;
-    let keep = |g: &Gateway| !(args.ipv4 && g.family == "ipv6" || args.ipv6 && g.family == "ipv4");
+    let keep = |g: &Gateway| {
+        !(args.family.ipv4 && g.family == "ipv6" || args.family.ipv6 && g.family == "ipv4")
+    };
     let mut list: Vec<Gateway> = gateways(&routes, &links, &neighbours)
         .into_iter()
         .filter(keep)

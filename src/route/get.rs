@@ -320,7 +320,7 @@ pub fn resolve(
 
 /// Runs `netkit route get`.
 pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
-    let (address, resolved) = match resolve(&args.dest, args.ipv4, args.ipv6)? {
+    let (address, resolved) = match resolve(&args.dest, args.family.ipv4, args.family.ipv6)? {
         Ok(found) => found,
         Err(reason) => {
             return emit(
