@@ -47,8 +47,14 @@ fn require() -> bool {
     std::env::var("NETKIT_REQUIRE_NETNS").is_ok_and(|v| v == "1")
 }
 
-/// Why namespaces cannot be made here, or None when they can.
+/// Why namespaces cannot be made here, or None when they can: probed once per test process
+/// (tests run in parallel threads; one probe namespace name each would collide).
 fn unavailable() -> Option<String> {
+    static PROBE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    PROBE.get_or_init(probe).clone()
+}
+
+fn probe() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let euid = status
         .lines()
