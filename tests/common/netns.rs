@@ -13,6 +13,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -86,7 +87,11 @@ impl Lab {
             if require() {
                 panic!("NETKIT_REQUIRE_NETNS=1 but {test} cannot build its namespace LAN: {why}");
             }
-            eprintln!("SKIPPED {test}: needs root and network namespaces ({why})");
+            // Written to the stderr handle itself: libtest hides eprintln! output of passing tests.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: needs root and network namespaces ({why})"
+            );
             return None;
         }
         Some(Lab {
