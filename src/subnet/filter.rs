@@ -31,7 +31,7 @@ pub mod set;
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -173,24 +173,12 @@ fn looks_like_pattern(s: &str) -> bool {
 
 /// Reads `-f` pattern files: one or more patterns a line, '#' comments, blank lines ignored.
 fn read_pattern_file(path: &Path, into: &mut Vec<Pattern>) -> Result<()> {
-    let name = path.display().to_string();
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(BufReader::new(io::stdin()))
-    } else {
-        let f = File::open(path).map_err(|e| Error::io(format!("reading {name}"), e))?;
-        Box::new(BufReader::new(f))
-    };
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Error::io(format!("reading {name}"), e))?;
-        let line = String::from_utf8_lossy(&line);
-        let text = tighten_ranges(line.split('#').next().unwrap_or(""));
-        for token in split_list(&text) {
-            let p = Pattern::parse(token)
-                .map_err(|e| Error::Usage(format!("{name}:{}: {e}", i + 1)))?;
-            into.push(p);
+    super::read_list_file(path, |line| {
+        for token in split_list(&tighten_ranges(line)) {
+            into.push(Pattern::parse(token)?);
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Splits the command line into patterns and input files.

@@ -1,13 +1,13 @@
 //! `netkit subnet summarize`: aggregate addresses, networks and ranges into the fewest CIDR blocks
 //! covering exactly the same addresses (route summarization / supernetting).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::parse::{Family, Span, from_u128, parse_span, split_list};
 use crate::cli::SubnetSummarizeArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{Report, Ui, emit};
 
 /// The answer of `subnet summarize`.
@@ -95,24 +95,12 @@ impl Report for Summary {
 
 /// Reads items from a file or stdin: several per line allowed, `#` starts a comment.
 fn read_items(path: &std::path::Path, spans: &mut Vec<Span>) -> Result<()> {
-    let name = path.display().to_string();
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        let f = std::fs::File::open(path).map_err(|e| Error::io(format!("reading {name}"), e))?;
-        Box::new(io::BufReader::new(f))
-    };
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Error::io(format!("reading {name}"), e))?;
-        let line = String::from_utf8_lossy(&line);
-        let content = line.split('#').next().unwrap_or("");
-        for item in split_list(content) {
-            let span =
-                parse_span(item).map_err(|e| Error::Usage(format!("{name}:{}: {e}", n + 1)))?;
-            spans.push(span);
+    super::read_list_file(path, |line| {
+        for item in split_list(line) {
+            spans.push(parse_span(item)?);
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Runs `netkit subnet summarize`.
