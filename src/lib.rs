@@ -11,6 +11,7 @@ pub mod dns;
 pub mod error;
 pub mod flow;
 pub mod iface;
+pub mod input;
 pub mod mac;
 pub mod netlink;
 pub mod output;

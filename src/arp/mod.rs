@@ -10,36 +10,14 @@ pub mod request;
 pub mod scan;
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::time::Duration;
 
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
 use crate::error::{Error, Result};
+use crate::input::parse_time;
 use crate::netlink::{Addr, Link, Netlink};
 use crate::output::{Ui, emit};
 use crate::subnet::block::Block;
 use crate::subnet::parse::{parse_addr, parse_cidr, to_u128};
-
-/// Parses a time: seconds ("1", "0.2") or with a unit ("200ms", "2s").
-pub fn parse_time(what: &'static str, input: &str) -> Result<Duration> {
-    let s = input.trim();
-    let (num, scale) = if let Some(n) = s.strip_suffix("ms") {
-        (n, 0.001)
-    } else if let Some(n) = s.strip_suffix('s') {
-        (n, 1.0)
-    } else {
-        (s, 1.0)
-    };
-    match num.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 && v * scale <= 86_400.0 => {
-            Ok(Duration::from_secs_f64(v * scale))
-        }
-        _ => Err(Error::bad(
-            what,
-            input,
-            "expected seconds (1, 0.5) or a time with a unit (200ms, 2s)",
-        )),
-    }
-}
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -327,23 +305,4 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         ui,
         &scan::scan(&plan, &block.cidr(), &chosen.name, &mut link)?,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times() {
-        assert_eq!(parse_time("t", "1").unwrap(), Duration::from_secs(1));
-        assert_eq!(parse_time("t", "0.2").unwrap(), Duration::from_millis(200));
-        assert_eq!(
-            parse_time("t", "200ms").unwrap(),
-            Duration::from_millis(200)
-        );
-        assert_eq!(parse_time("t", "2s").unwrap(), Duration::from_secs(2));
-        assert!(parse_time("t", "-1").is_err());
-        assert!(parse_time("t", "soon").is_err());
-        assert!(parse_time("t", "NaN").is_err());
-    }
 }

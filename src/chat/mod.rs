@@ -13,7 +13,7 @@ pub mod server;
 pub mod talk;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::mpsc as std_mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -62,6 +62,8 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
     result
 }
 
+pub use crate::input::split_host_port;
+
 /// Parses `--bind`: an IPv4 or IPv6 address, or `localhost`.
 pub fn parse_bind(text: &str) -> Result<IpAddr> {
     if text.eq_ignore_ascii_case("localhost") {
@@ -78,38 +80,6 @@ pub fn parse_bind(text: &str) -> Result<IpAddr> {
             "expected an IPv4 or IPv6 address such as 127.0.0.1 or ::1",
         )
     })
-}
-
-/// Splits `HOST:PORT` (`[v6]:port` for IPv6) into a host and a non-zero port.
-pub fn split_host_port(text: &str) -> Result<(String, u16)> {
-    if let Ok(sa) = text.parse::<SocketAddr>() {
-        if sa.port() == 0 {
-            return Err(Error::bad("port", "0", "a server's port cannot be 0"));
-        }
-        return Ok((sa.ip().to_string(), sa.port()));
-    }
-    let bad = |reason: &str| Error::bad("server", text, reason);
-    let (host, port) = text
-        .rsplit_once(':')
-        .ok_or_else(|| bad("expected HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001"))?;
-    if host.contains(':') && !host.starts_with('[') {
-        return Err(bad("write an IPv6 address in brackets: [::1]:8001"));
-    }
-    let host = host
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(host);
-    if host.is_empty() || host.contains(['[', ']', ' ', '/']) {
-        return Err(bad(
-            "expected HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001",
-        ));
-    }
-    let port: u16 = port
-        .parse()
-        .ok()
-        .filter(|p| *p != 0)
-        .ok_or_else(|| Error::bad("port", port, "expected a number from 1 to 65535"))?;
-    Ok((host.to_string(), port))
 }
 
 /// True for addresses only this machine can reach.

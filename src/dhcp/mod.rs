@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::arp::link::PnetLink;
-use crate::arp::parse_time;
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
+use crate::input::parse_time;
 use crate::mac::parse_mac;
 use crate::netlink::{Link, Netlink};
 use crate::output::{Paint, Report, Ui, emit};

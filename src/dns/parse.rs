@@ -203,18 +203,8 @@ pub fn parse_server(text: &str, default_port: u16) -> Result<SocketAddr> {
 
 /// Parses a duration: `500ms`, `2s`, `1.5s`; a bare number is milliseconds.
 pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    let t = text.trim();
-    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
-        (n, 1e-3)
-    } else if let Some(n) = t.strip_suffix('s') {
-        (n, 1.0)
-    } else {
-        (t, 1e-3)
-    };
-    match number.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 && v * scale <= 3600.0 => {
-            Ok(Duration::from_secs_f64(v * scale))
-        }
+    match crate::input::parse_seconds(text, 0.001) {
+        Some(secs) if secs > 0.0 && secs <= 3600.0 => Ok(Duration::from_secs_f64(secs)),
         _ => Err(format!(
             "'{text}' is not a duration: use e.g. 500ms, 2s or 1.5s (at most 1 hour, more than 0)"
         )),

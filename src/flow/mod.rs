@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::arp::parse_time;
 use crate::cli::FlowArgs;
 use crate::error::{Error, Result, exit};
+use crate::input::parse_time;
 use crate::netlink::Netlink;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::route::{format_hw, vendor_of};
@@ -61,30 +61,13 @@ pub struct Flow {
 /// Splits DEST[:PORT]: "host", "host:80", "198.51.100.1:22", "[2001:db8::1]:443", "2001:db8::1".
 pub fn split_dest(input: &str) -> Result<(String, Option<u16>)> {
     let s = input.trim();
-    let port = |p: &str| {
-        p.parse::<u16>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| Error::bad("port", p, "must be a number from 1 to 65535"))
-    };
-    if let Some(rest) = s.strip_prefix('[') {
-        let (host, tail) = rest
-            .split_once(']')
-            .ok_or_else(|| Error::bad("destination", input, "'[' without ']'"))?;
-        return match tail.strip_prefix(':') {
-            Some(p) => Ok((host.to_string(), Some(port(p)?))),
-            None if tail.is_empty() => Ok((host.to_string(), None)),
-            None => Err(Error::bad("destination", input, "expected [IPv6]:PORT")),
-        };
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Ok((inner.to_string(), None));
     }
-    match s.matches(':').count() {
-        0 => Ok((s.to_string(), None)),
-        1 => {
-            let (h, p) = s.split_once(':').unwrap_or((s, ""));
-            Ok((h.to_string(), Some(port(p)?)))
-        }
-        _ => Ok((s.to_string(), None)), // a bare IPv6 address
+    if !s.contains(':') || s.parse::<IpAddr>().is_ok() {
+        return Ok((s.to_string(), None));
     }
+    crate::input::split_host_port(s).map(|(host, port)| (host, Some(port)))
 }
 
 fn ms(d: Duration) -> f64 {
