@@ -38,15 +38,16 @@ pub fn parse_time(what: &'static str, input: &str) -> Result<Duration> {
     }
 }
 
-/// Splits `HOST:PORT` (`[v6]:port` for IPv6) into a host and a non-zero port.
-pub fn split_host_port(text: &str) -> Result<(String, u16)> {
+/// Splits `HOST:PORT` (`[v6]:port` for IPv6) into a host and a non-zero port; `what` names the
+/// value in errors ("server", "destination").
+pub fn split_host_port(what: &'static str, text: &str) -> Result<(String, u16)> {
     if let Ok(sa) = text.parse::<SocketAddr>() {
         if sa.port() == 0 {
             return Err(Error::bad("port", "0", "a server's port cannot be 0"));
         }
         return Ok((sa.ip().to_string(), sa.port()));
     }
-    let bad = |reason: &str| Error::bad("server", text, reason);
+    let bad = |reason: &str| Error::bad(what, text, reason);
     let (host, port) = text
         .rsplit_once(':')
         .ok_or_else(|| bad("expected HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001"))?;

@@ -15,7 +15,7 @@ use crate::output::Ui;
 
 /// Resolves the server and connects to the first address that answers.
 pub async fn connect(server: &str, timeout: Duration) -> Result<(TcpStream, SocketAddr)> {
-    let (host, port) = split_host_port(server)?;
+    let (host, port) = split_host_port("server", server)?;
     let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
         .await
         .map_err(|e| Error::io(format!("resolving {host}"), e))?

@@ -42,7 +42,7 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
             }
         }
         ChatCommand::Client(a) => {
-            split_host_port(&a.server)?;
+            split_host_port("server", &a.server)?;
         }
     }
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -307,12 +307,15 @@ mod tests {
     #[test]
     fn host_port_forms() {
         assert_eq!(
-            split_host_port("127.0.0.1:8001").unwrap(),
+            split_host_port("server", "127.0.0.1:8001").unwrap(),
             ("127.0.0.1".into(), 8001)
         );
-        assert_eq!(split_host_port("[::1]:8001").unwrap(), ("::1".into(), 8001));
         assert_eq!(
-            split_host_port("localhost:80").unwrap(),
+            split_host_port("server", "[::1]:8001").unwrap(),
+            ("::1".into(), 8001)
+        );
+        assert_eq!(
+            split_host_port("server", "localhost:80").unwrap(),
             ("localhost".into(), 80)
         );
         for bad in [
@@ -324,7 +327,7 @@ mod tests {
             "h:x",
             "[::1]",
         ] {
-            let e = split_host_port(bad).unwrap_err();
+            let e = split_host_port("server", bad).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{bad}");
         }
     }

@@ -67,7 +67,7 @@ pub fn split_dest(input: &str) -> Result<(String, Option<u16>)> {
     if !s.contains(':') || s.parse::<IpAddr>().is_ok() {
         return Ok((s.to_string(), None));
     }
-    crate::input::split_host_port(s).map(|(host, port)| (host, Some(port)))
+    crate::input::split_host_port("destination", s).map(|(host, port)| (host, Some(port)))
 }
 
 fn ms(d: Duration) -> f64 {
