@@ -74,6 +74,25 @@ pub struct Link {
     pub alias: Option<String>,
 }
 
+impl Link {
+    /// The hardware address as a 6-byte MAC, when it is one.
+    pub fn mac6(&self) -> Option<[u8; 6]> {
+        self.mac.as_deref()?.try_into().ok()
+    }
+}
+
+/// The link called `name`, or a bad-input error that lists the interfaces there are.
+pub fn link_named<'a>(links: &'a [Link], name: &str) -> Result<&'a Link> {
+    links.iter().find(|l| l.name == name).ok_or_else(|| {
+        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
+        Error::bad(
+            "interface",
+            name,
+            format!("no such interface here (there are: {})", names.join(", ")),
+        )
+    })
+}
+
 /// An address on an interface (RTM_NEWADDR).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addr {
@@ -126,6 +145,17 @@ pub struct Route {
     pub scope: String,
     /// Further next hops of a multipath route (gateway, interface index).
     pub multipath: Vec<(Option<IpAddr>, u32)>,
+}
+
+impl Route {
+    /// Every next hop as (gateway, outgoing interface): the multipath hops, or the route's own.
+    pub fn hops(&self) -> Vec<(Option<IpAddr>, u32)> {
+        if self.multipath.is_empty() {
+            vec![(self.gateway, self.oif.unwrap_or(0))]
+        } else {
+            self.multipath.clone()
+        }
+    }
 }
 
 /// A neighbour (ARP/NDP) cache entry (RTM_NEWNEIGH).
@@ -292,6 +322,20 @@ impl Netlink {
                 _ => None,
             },
         )
+    }
+
+    /// Like [`Netlink::route_get`], but "no route" is an answer, not an error: `Ok(Err(why))` for
+    /// ENETUNREACH, EHOSTUNREACH, EINVAL (no such family configured) and EACCES (a prohibit rule).
+    pub fn route_to(&mut self, dst: IpAddr) -> Result<std::result::Result<Route, std::io::Error>> {
+        match self.route_get(dst) {
+            Ok(route) => Ok(Ok(route)),
+            Err(Error::Io { source, .. })
+                if matches!(source.raw_os_error(), Some(101 | 113 | 22 | 13)) =>
+            {
+                Ok(Err(source))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Asks the kernel how it would route a packet to `dst` (RTM_GETROUTE for one address, as

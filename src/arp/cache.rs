@@ -6,9 +6,11 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
 use crate::netlink::{Link, Neighbour, Netlink};
 use crate::output::{Report, Ui, emit};
-use crate::route::{format_hw, ifname, vendor_of};
+use crate::route::ifname;
 
 /// One neighbour-cache entry.
 #[derive(Debug, Clone, Serialize)]
@@ -44,7 +46,7 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
         .map(|n| Entry {
             family: if n.address.is_ipv4() { "ipv4" } else { "ipv6" },
             ip: n.address,
-            mac: n.mac.as_deref().filter(|m| m.len() == 6).map(format_hw),
+            mac: n.mac.as_deref().filter(|m| m.len() == 6).map(format_mac),
             vendor: n.mac.as_deref().and_then(vendor_of),
             state: n.state.clone(),
             interface: ifname(links, n.index),

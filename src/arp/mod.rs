@@ -14,10 +14,11 @@ use std::net::{IpAddr, Ipv4Addr};
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
 use crate::error::{Error, Result};
 use crate::input::parse_time;
-use crate::netlink::{Addr, Link, Netlink};
+use crate::netlink::{Link, Netlink, link_named};
 use crate::output::{Ui, emit};
+use crate::route::{interface_addr, lan_link};
 use crate::subnet::block::Block;
-use crate::subnet::parse::{parse_addr, parse_cidr, to_u128};
+use crate::subnet::parse::{parse_addr, parse_cidr};
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -46,78 +47,29 @@ fn ipv4(input: &str) -> Result<Ipv4Addr> {
 }
 
 /// Chooses the interface: `-I NAME`, else the one the kernel routes `toward` through, else the
-/// IPv4 default route's.
+/// LAN interface (`route::lan_link`, one with an IPv4 address).
 fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Result<Chosen> {
     let links = nl.links()?;
     let addrs = nl.addresses()?;
-    let link: &Link = match iface {
-        Some(name) => links.iter().find(|l| l.name == name).ok_or_else(|| {
-            let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-            Error::bad(
-                "interface",
-                name,
-                format!("no such interface here (there are: {})", names.join(", ")),
-            )
-        })?,
-        None => {
-            let route = match toward {
-                Some(t) => nl.route_get(IpAddr::V4(t)).map_err(|_| {
-                    Error::Usage(format!("no route to {t}: say which interface with -I"))
-                })?,
-                None => {
-                    let routes = nl.routes()?;
-                    let default = crate::route::default_routes(&routes)
-                        .into_iter()
-                        .find(|r| !r.ipv6)
-                        .cloned();
-                    match default {
-                        Some(r) => r,
-                        // No default route: the only Ethernet-like interface with an IPv4 address will do.
-                        None => {
-                            let candidates: Vec<&Link> = links
-                                .iter()
-                                .filter(|l| {
-                                    l.link_type == "ether" && l.flags.iter().any(|f| f == "UP")
-                                })
-                                .filter(|l| {
-                                    addrs
-                                        .iter()
-                                        .any(|a| a.index == l.index && a.address.is_ipv4())
-                                })
-                                .collect();
-                            match candidates.as_slice() {
-                                [one] => crate::netlink::Route {
-                                    ipv6: false,
-                                    table: crate::route::MAIN_TABLE,
-                                    kind: "unicast".into(),
-                                    dst: None,
-                                    dst_prefix: 0,
-                                    gateway: None,
-                                    oif: Some(one.index),
-                                    prefsrc: None,
-                                    metric: None,
-                                    protocol: "kernel".into(),
-                                    scope: "link".into(),
-                                    multipath: vec![],
-                                },
-                                _ => {
-                                    return Err(Error::Usage(
-                                        "no IPv4 default route to pick an interface from: say which with -I".into(),
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
-            };
+    let has_ipv4 = |l: &Link| {
+        addrs
+            .iter()
+            .any(|a| a.index == l.index && a.address.is_ipv4())
+    };
+    let link: &Link = match (iface, toward) {
+        (Some(name), _) => link_named(&links, name)?,
+        (None, Some(t)) => {
+            let route = nl.route_get(IpAddr::V4(t)).map_err(|_| {
+                Error::Usage(format!("no route to {t}: say which interface with -I"))
+            })?;
             if route.kind == "local" {
                 return Err(Error::bad(
                     "address",
-                    toward.map(|t| t.to_string()).unwrap_or_default(),
+                    t.to_string(),
                     "is this host's own address",
                 ));
             }
-            if let (Some(gw), Some(t)) = (route.gateway, toward) {
+            if let Some(gw) = route.gateway {
                 eprintln!(
                     "netkit: note: {t} is not on a directly connected subnet (the kernel would send it to {gw}); asking anyway"
                 );
@@ -126,34 +78,24 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
             links
                 .iter()
                 .find(|l| l.index == oif)
-                .ok_or_else(|| Error::Usage(format!("the route to {toward:?} has no interface")))?
+                .ok_or_else(|| Error::Usage(format!("the route to {t} has no interface")))?
         }
-    };
-    let mac: [u8; 6] = link
-        .mac
-        .as_deref()
-        .and_then(|m| m.try_into().ok())
-        .filter(|m: &[u8; 6]| *m != [0; 6])
-        .ok_or_else(|| {
-            Error::bad(
-                "interface",
-                &link.name,
-                "has no Ethernet address: ARP works on Ethernet-like links",
+        (None, None) => lan_link(&links, &nl.routes()?, has_ipv4).ok_or_else(|| {
+            Error::Usage(
+                "no IPv4 default route to pick an interface from: say which with -I".into(),
             )
-        })?;
-    let mine: Vec<&Addr> = addrs
-        .iter()
-        .filter(|a| a.index == link.index && a.address.is_ipv4())
-        .collect();
-    let pick = toward
-        .and_then(|t| {
-            mine.iter()
-                .find(|a| Block::new(a.address, a.prefix).contains(to_u128(&IpAddr::V4(t))))
-        })
-        .or_else(|| mine.iter().find(|a| a.scope == "global"))
-        .or_else(|| mine.first());
-    let (source, prefix) = match pick.map(|a| a.address) {
-        Some(IpAddr::V4(a)) => (a, pick.map_or(32, |a| a.prefix)),
+        })?,
+    };
+    let mac = link.mac6().filter(|m| *m != [0; 6]).ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: ARP works on Ethernet-like links",
+        )
+    })?;
+    let pick = interface_addr(&addrs, link.index, true, toward.map(IpAddr::V4), None);
+    let (source, prefix) = match pick.map(|a| (a.address, a.prefix)) {
+        Some((IpAddr::V4(a), p)) => (a, p),
         _ => (Ipv4Addr::UNSPECIFIED, 32),
     };
     Ok(Chosen {

@@ -10,11 +10,13 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::link::ArpLink;
+use super::link::{ArpLink, PnetLink};
 use super::packet::{ArpFrame, REQUEST};
 use crate::error::{Error, Result, exit};
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
+use crate::netlink::Link;
 use crate::output::{Paint, Report, Ui};
-use crate::route::{format_hw, vendor_of};
 
 /// What kind of ARP exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -152,7 +154,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         }
         let seq = sent_at.len() as u32;
         let rtt = at.saturating_duration_since(sent_at[seq as usize - 1]);
-        let mac = format_hw(&f.sender_mac);
+        let mac = format_mac(&f.sender_mac);
         if !macs.contains(&mac) {
             macs.push(mac.clone());
         }
@@ -175,7 +177,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         } else {
             plan.source
         },
-        source_mac: format_hw(&plan.our_mac),
+        source_mac: format_mac(&plan.our_mac),
         sent: sent_at.len() as u32,
         received: answered.len() as u32,
         conflict: macs.len() > 1,
@@ -183,6 +185,39 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         replies,
         in_use: (plan.mode == Mode::Dad).then_some(in_use),
     })
+}
+
+/// One "who has `target`?" from `source` on `link`, stopping at the first reply: the single
+/// exchange `gateway --resolve` and `flow` need. Needs CAP_NET_RAW.
+pub fn ask_once(
+    link: &Link,
+    source: Ipv4Addr,
+    target: Ipv4Addr,
+    timeout: Duration,
+) -> Result<Option<Reply>> {
+    let our_mac = link.mac6().ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: ARP works on Ethernet-like links",
+        )
+    })?;
+    let plan = Plan {
+        mode: Mode::Request,
+        target,
+        source,
+        our_mac,
+        count: Some(1),
+        interval: Duration::from_millis(100),
+        deadline: None,
+        timeout,
+        first_reply: true,
+    };
+    let mut wire = PnetLink::open(&link.name, link.index, "ARP")?;
+    Ok(run_plan(&plan, &link.name, &mut wire)?
+        .replies
+        .into_iter()
+        .next())
 }
 
 impl Report for ArpReport {

@@ -13,8 +13,9 @@ use serde::Serialize;
 use super::link::ArpLink;
 use super::packet::ArpFrame;
 use crate::error::{Error, Result, exit};
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
-use crate::route::{format_hw, vendor_of};
 
 /// Scan parameters.
 #[derive(Debug, Clone)]
@@ -89,7 +90,7 @@ fn on_frame(
         return false;
     };
     let rtt = at.saturating_duration_since(t);
-    let mac = format_hw(&f.sender_mac);
+    let mac = format_mac(&f.sender_mac);
     match found.get_mut(&f.sender_ip) {
         Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => {
             h.duplicates.push(mac);

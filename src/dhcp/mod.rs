@@ -14,10 +14,11 @@ use crate::arp::link::PnetLink;
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
 use crate::input::parse_time;
+use crate::mac::format_mac;
 use crate::mac::parse_mac;
-use crate::netlink::{Link, Netlink};
+use crate::netlink::{Link, Netlink, link_named};
 use crate::output::{Paint, Report, Ui, emit};
-use crate::route::{default_routes, format_hw};
+use crate::route::lan_link;
 
 /// The answer of `netkit dhcp discover`.
 #[derive(Debug, Serialize)]
@@ -106,34 +107,16 @@ fn fresh_xid() -> u32 {
     h.finish() as u32
 }
 
-/// The interface to ask on: -I, else the IPv4 default route's, else the only Ethernet link that is up.
+/// The interface to ask on: -I, else the LAN interface (`route::lan_link`; it may have no address yet).
 fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
     let links = nl.links()?;
-    if let Some(n) = name {
-        return links
-            .into_iter()
-            .find(|l| l.name == n)
-            .ok_or_else(|| Error::bad("interface", n, "no such interface here"));
-    }
-    let routes = nl.routes()?;
-    if let Some(oif) = default_routes(&routes)
-        .into_iter()
-        .find(|r| !r.ipv6)
-        .and_then(|r| r.oif)
-        && let Some(l) = links.iter().find(|l| l.index == oif)
-    {
-        return Ok(l.clone());
-    }
-    let up: Vec<&Link> = links
-        .iter()
-        .filter(|l| l.link_type == "ether" && l.flags.iter().any(|f| f == "UP"))
-        .collect();
-    match up.as_slice() {
-        [one] => Ok((*one).clone()),
-        _ => Err(Error::Usage(
-            "cannot tell which interface to ask on: say which with -I".into(),
-        )),
-    }
+    let link = match name {
+        Some(n) => link_named(&links, n)?,
+        None => lan_link(&links, &nl.routes()?, |_| true).ok_or_else(|| {
+            Error::Usage("cannot tell which interface to ask on: say which with -I".into())
+        })?,
+    };
+    Ok(link.clone())
 }
 
 fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
@@ -141,17 +124,13 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let chaddr = args.mac.as_deref().map(parse_mac).transpose()?;
     let mut nl = Netlink::open()?;
     let link = choose(&mut nl, args.interface.as_deref())?;
-    let own: [u8; 6] = link
-        .mac
-        .as_deref()
-        .and_then(|m| m.try_into().ok())
-        .ok_or_else(|| {
-            Error::bad(
-                "interface",
-                &link.name,
-                "has no Ethernet address: DHCP needs an Ethernet-like link",
-            )
-        })?;
+    let own = link.mac6().ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: DHCP needs an Ethernet-like link",
+        )
+    })?;
     let chaddr = chaddr.unwrap_or(own);
     let xid = fresh_xid();
     let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
@@ -172,7 +151,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     }
     let report = Discovery {
         interface: link.name.clone(),
-        client_mac: format_hw(&chaddr),
+        client_mac: format_mac(&chaddr),
         xid: format!("0x{xid:08x}"),
         waited_ms: Duration::as_millis(&timeout) as u64,
         offers,

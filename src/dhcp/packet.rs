@@ -122,11 +122,7 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
     }
     let mut offer = Offer {
         server: ip_src,
-        server_mac: eth_src
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<Vec<_>>()
-            .join(":"),
+        server_mac: crate::mac::format_mac(&eth_src),
         offered: Ipv4Addr::new(p[16], p[17], p[18], p[19]),
         subnet_mask: None,
         routers: vec![],

@@ -10,11 +10,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Result, exit};
 use crate::input::parse_time;
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
 use crate::netlink::Netlink;
 use crate::output::{Paint, Report, Ui, emit};
-use crate::route::{format_hw, vendor_of};
+use crate::route::interface_addr;
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,8 +77,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
-    if crate::subnet::parse::parse_addr(host).is_ok() {
-        let addr = crate::subnet::parse::parse_addr(host)?;
+    if let Ok(addr) = crate::subnet::parse::parse_addr(host) {
         let step = Step {
             step: "dns",
             outcome: Outcome::Skipped,
@@ -142,15 +143,13 @@ type NextHop = (u32, IpAddr, bool);
 /// The routing step; returns the next hop when the walk can go on.
 fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>)> {
     let t = Instant::now();
-    let route = match nl.route_get(addr) {
+    let route = match nl.route_to(addr)? {
         Ok(r) => r,
-        Err(Error::Io { source, .. })
-            if matches!(source.raw_os_error(), Some(101 | 113 | 22 | 13)) =>
-        {
+        Err(why) => {
             let step = Step {
                 step: "routing",
                 outcome: Outcome::Failed,
-                summary: format!("no route to {addr}: {source}"),
+                summary: format!("no route to {addr}: {why}"),
                 details: vec![
                     "this host has neither a route to that network nor a default gateway".into(),
                 ],
@@ -158,7 +157,6 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>
             };
             return Ok((step, None));
         }
-        Err(e) => return Err(e),
     };
     let (links, addrs) = (nl.links()?, nl.addresses()?);
     let a = crate::route::get::answer(&addr.to_string(), addr, vec![], &route, &links, &addrs);
@@ -233,7 +231,7 @@ fn arp_step(
         return Ok(Step {
             step: "arp",
             outcome: Outcome::Ok,
-            summary: format!("{hop} ({who}) is at {}{vendor}", format_hw(mac)),
+            summary: format!("{hop} ({who}) is at {}{vendor}", format_mac(mac)),
             details: vec![format!(
                 "from the neighbour cache ({}), no {protocol} needed",
                 n.state
@@ -243,36 +241,16 @@ fn arp_step(
     }
     let links = nl.links()?;
     let link = links.iter().find(|l| l.index == ifindex);
-    let our_mac: Option<[u8; 6]> = link
-        .and_then(|l| l.mac.as_deref())
-        .and_then(|m| m.try_into().ok());
-    let source = nl.addresses()?.iter().find_map(|a| match a.address {
-        IpAddr::V4(v4) if a.index == ifindex => Some(v4),
+    let addrs = nl.addresses()?;
+    let source = match interface_addr(&addrs, ifindex, true, Some(hop), None).map(|a| a.address) {
+        Some(IpAddr::V4(v4)) => Some(v4),
         _ => None,
-    });
-    match (
-        hop,
-        link,
-        our_mac,
-        source,
-        crate::arp::link::has_cap_net_raw(),
-    ) {
-        (IpAddr::V4(target), Some(l), Some(mac), Some(src), true) => {
-            let plan = crate::arp::request::Plan {
-                mode: crate::arp::request::Mode::Request,
-                target,
-                source: src,
-                our_mac: mac,
-                count: Some(1),
-                interval: Duration::from_millis(100),
-                deadline: None,
-                timeout,
-                first_reply: true,
-            };
-            let mut wire = crate::arp::link::PnetLink::open(&l.name, l.index, "ARP")?;
-            let report = crate::arp::request::run_plan(&plan, &l.name, &mut wire)?;
+    };
+    match (hop, link, source, crate::arp::link::has_cap_net_raw()) {
+        (IpAddr::V4(target), Some(l), Some(src), true) if l.mac6().is_some() => {
+            let reply = crate::arp::request::ask_once(l, src, target, timeout)?;
             let took = ms(t.elapsed());
-            Ok(match report.replies.first() {
+            Ok(match reply {
                 Some(r) => Step {
                     step: "arp",
                     outcome: Outcome::Ok,

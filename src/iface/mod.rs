@@ -11,10 +11,12 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::cli::IfacesArgs;
-use crate::error::{Error, Result};
-use crate::netlink::{Addr, Counters, Link, Netlink, Route};
+use crate::error::Result;
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
+use crate::netlink::{Addr, Counters, Link, Netlink, Route, link_named};
 use crate::output::{Format, Ui, emit};
-use crate::route::{default_routes, format_hw, vendor_of};
+use crate::route::default_routes;
 use crate::subnet::block::Block;
 use crate::sys::leases::{DhcpLease, find_lease};
 use crate::sys::resolv::{DnsConfig, system_dns};
@@ -179,9 +181,11 @@ fn describe(kind: &str, facts: &LinkFacts) -> String {
     }
 }
 
-/// Builds the interface views from kernel snapshots; `facts` and `lease` supply what netlink lacks.
+/// Builds the views of the interfaces in `links` that `only` names (all when None) from kernel
+/// snapshots; `facts` and `lease` supply what netlink lacks and are asked only for those.
 pub fn build(
     links: &[Link],
+    only: Option<&str>,
     addrs: &[Addr],
     routes: &[Route],
     facts: &dyn Fn(&Link) -> LinkFacts,
@@ -190,6 +194,7 @@ pub fn build(
     let defaults = default_routes(routes);
     let mut out: Vec<Iface> = links
         .iter()
+        .filter(|l| only.is_none_or(|n| l.name == n))
         .map(|link| {
             let f = facts(link);
             let kind = kind_of(link, &f);
@@ -225,12 +230,7 @@ pub fn build(
             }
             let mut gateways: Vec<IpAddr> = Vec::new();
             for r in &defaults {
-                let hops = if r.multipath.is_empty() {
-                    vec![(r.gateway, r.oif.unwrap_or(0))]
-                } else {
-                    r.multipath.clone()
-                };
-                for (gw, oif) in hops {
+                for (gw, oif) in r.hops() {
                     if let (Some(gw), true) = (gw, oif == link.index)
                         && !gateways.contains(&gw)
                     {
@@ -250,10 +250,7 @@ pub fn build(
             } else {
                 None
             };
-            let mac = link
-                .mac
-                .as_deref()
-                .filter(|m| m.len() == 6 && kind != "loopback");
+            let mac = link.mac6().filter(|_| kind != "loopback");
             Iface {
                 name: link.name.clone(),
                 index: link.index,
@@ -262,9 +259,9 @@ pub fn build(
                 flags: link.flags.clone(),
                 operstate: link.operstate.clone(),
                 mtu: link.mtu,
-                mac: mac.map(format_hw),
-                vendor: mac.and_then(vendor_of),
-                permanent_mac: link.perm_mac.as_deref().map(format_hw),
+                mac: mac.map(|m| format_mac(&m)),
+                vendor: mac.and_then(|m| vendor_of(&m)),
+                permanent_mac: link.perm_mac.as_deref().map(format_mac),
                 master: link.master.map(|m| crate::route::ifname(links, m)),
                 ipv4,
                 ipv6,
@@ -286,24 +283,12 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     let root = Path::new("/");
     let mut nl = Netlink::open()?;
     let links = nl.links()?;
-    if let Some(name) = &args.name
-        && !links.iter().any(|l| &l.name == name)
-    {
-        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-        return Err(Error::bad(
-            "interface",
-            name,
-            format!("no such interface here (there are: {})", names.join(", ")),
-        ));
+    if let Some(name) = &args.name {
+        link_named(&links, name)?;
     }
     let (addrs, routes) = (nl.addresses()?, nl.routes()?);
     // The compact table needs only the kernel's tables; the rest is read for --all and --json.
     let full = args.all || ui.format == Format::Json;
-    let wanted: Vec<Link> = links
-        .iter()
-        .filter(|l| args.name.as_ref().is_none_or(|n| &l.name == n))
-        .cloned()
-        .collect();
     let facts = |l: &Link| {
         if full {
             link_facts(root, &l.name)
@@ -318,16 +303,14 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
             None
         }
     };
-    let mut interfaces = build(&wanted, &addrs, &routes, &facts, &lease);
-    for i in &mut interfaces {
-        if let Some(m) = wanted
-            .iter()
-            .find(|l| l.index == i.index)
-            .and_then(|l| l.master)
-        {
-            i.master = Some(crate::route::ifname(&links, m));
-        }
-    }
+    let interfaces = build(
+        &links,
+        args.name.as_deref(),
+        &addrs,
+        &routes,
+        &facts,
+        &lease,
+    );
     let mut warnings = Vec::new();
     let (host, dns) = if full {
         let dns = system_dns(root)
@@ -367,7 +350,7 @@ mod tests {
         let routes = vec![route(None, 0, Some("198.51.100.1"), 2)];
         let none = |_: &Link| LinkFacts::default();
         let no_lease = |_: &Link| None;
-        let v = build(&links(), &addrs, &routes, &none, &no_lease);
+        let v = build(&links(), None, &addrs, &routes, &none, &no_lease);
         assert_eq!(v.len(), 2);
         assert_eq!(
             (v[0].kind.as_str(), v[0].mac.as_deref()),
@@ -391,7 +374,7 @@ mod tests {
             vec!["198.51.100.1".parse::<IpAddr>().unwrap()]
         );
         assert_eq!(eth.dhcp.enabled, Some(false));
-        let v = build(&links(), &[dynamic], &routes, &none, &no_lease);
+        let v = build(&links(), None, &[dynamic], &routes, &none, &no_lease);
         assert_eq!(v[1].dhcp.enabled, Some(true));
     }
 }

@@ -72,8 +72,8 @@ pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
     Ok(mac)
 }
 
-/// Lowercase colon-separated form, netkit's default notation.
-pub fn format_mac(mac: &[u8; 6]) -> String {
+/// Lowercase colon-separated form, netkit's default notation (any hardware address length).
+pub fn format_mac(mac: &[u8]) -> String {
     mac.iter()
         .map(|b| format!("{b:02x}"))
         .collect::<Vec<_>>()

@@ -109,6 +109,12 @@ pub fn lookup(mut mac: [u8; 6]) -> Option<Vendor> {
     })
 }
 
+/// The vendor name of a hardware address given as bytes (None unless it is a registered 6-byte MAC).
+pub fn vendor_of(bytes: &[u8]) -> Option<String> {
+    let mac: [u8; 6] = bytes.try_into().ok()?;
+    lookup(mac).map(|v| v.name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

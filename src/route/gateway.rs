@@ -7,9 +7,11 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::{default_routes, format_hw, ifname, neighbour_of, table_name, vendor_of};
+use super::{default_routes, ifname, interface_addr, neighbour_of, table_name};
 use crate::cli::GatewayArgs;
 use crate::error::{Result, exit};
+use crate::mac::format_mac;
+use crate::mac::oui::vendor_of;
 use crate::netlink::{Link, Neighbour, Netlink, Route};
 use crate::output::{Paint, Report, Ui, emit};
 
@@ -49,12 +51,7 @@ pub struct Gateways {
 pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> Vec<Gateway> {
     let mut out = Vec::new();
     for r in default_routes(routes) {
-        let hops: Vec<(Option<IpAddr>, u32)> = if r.multipath.is_empty() {
-            vec![(r.gateway, r.oif.unwrap_or(0))]
-        } else {
-            r.multipath.clone()
-        };
-        for (gw, oif) in hops {
+        for (gw, oif) in r.hops() {
             let neigh = gw.and_then(|g| neighbour_of(neighbours, oif, g));
             let mac = neigh.and_then(|n| n.mac.as_deref());
             out.push(Gateway {
@@ -65,7 +62,7 @@ pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> V
                 metric: r.metric,
                 table: table_name(r.table),
                 protocol: r.protocol.clone(),
-                mac: mac.map(format_hw),
+                mac: mac.map(format_mac),
                 vendor: mac.and_then(vendor_of),
                 neighbour_state: neigh.map(|n| n.state.clone()),
             });
@@ -161,37 +158,6 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
     }
 }
 
-/// One ARP request for `gw` on the gateway's interface; the MAC of the first reply.
-fn arp_once(
-    gw: std::net::Ipv4Addr,
-    g: &Gateway,
-    links: &[Link],
-    addrs: &[crate::netlink::Addr],
-    timeout_ms: u64,
-) -> Option<[u8; 6]> {
-    let link = links.iter().find(|l| l.index == g.ifindex)?;
-    let our_mac: [u8; 6] = link.mac.as_deref()?.try_into().ok()?;
-    let source = addrs.iter().find_map(|a| match a.address {
-        IpAddr::V4(v4) if a.index == g.ifindex => Some(v4),
-        _ => None,
-    })?;
-    let plan = crate::arp::request::Plan {
-        mode: crate::arp::request::Mode::Request,
-        target: gw,
-        source,
-        our_mac,
-        count: Some(1),
-        interval: Duration::from_millis(100),
-        deadline: None,
-        timeout: Duration::from_millis(timeout_ms),
-        first_reply: true,
-    };
-    let mut wire = crate::arp::link::PnetLink::open(&link.name, link.index, "ARP").ok()?;
-    let report = crate::arp::request::run_plan(&plan, &link.name, &mut wire).ok()?;
-    let mac = report.replies.first()?.mac.clone();
-    crate::mac::parse_mac(&mac).ok()
-}
-
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
@@ -214,12 +180,22 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
         if crate::arp::link::has_cap_net_raw() {
             let addrs = nl.addresses()?;
+            let timeout = Duration::from_millis(args.timeout);
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
-                if let Some(IpAddr::V4(gw)) = g.gateway
-                    && let Some(mac) = arp_once(gw, g, &links, &addrs, args.timeout)
-                {
-                    g.vendor = vendor_of(&mac);
-                    g.mac = Some(format_hw(&mac));
+                let Some(IpAddr::V4(gw)) = g.gateway else {
+                    continue;
+                };
+                let Some(link) = links.iter().find(|l| l.index == g.ifindex) else {
+                    continue;
+                };
+                let Some(IpAddr::V4(src)) =
+                    interface_addr(&addrs, g.ifindex, true, g.gateway, None).map(|a| a.address)
+                else {
+                    continue;
+                };
+                if let Ok(Some(reply)) = crate::arp::request::ask_once(link, src, gw, timeout) {
+                    g.mac = Some(reply.mac);
+                    g.vendor = reply.vendor;
                     g.neighbour_state = Some("ARP reply".into());
                 }
             }

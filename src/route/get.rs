@@ -61,26 +61,6 @@ pub struct RouteAnswer {
     pub explanation: String,
 }
 
-/// Picks the interface address the mask arithmetic uses: the route's source if it is on the
-/// interface, else the interface address whose subnet holds `dst`, else its first global one.
-fn source_addr<'a>(addrs: &'a [Addr], route: &Route, dst: IpAddr) -> Option<&'a Addr> {
-    let on_if: Vec<&Addr> = addrs
-        .iter()
-        .filter(|a| Some(a.index) == route.oif && a.address.is_ipv4() == dst.is_ipv4())
-        .collect();
-    on_if
-        .iter()
-        .find(|a| Some(a.address) == route.prefsrc)
-        .or_else(|| {
-            on_if.iter().find(|a| {
-                Block::new(a.address, a.prefix).contains(crate::subnet::parse::to_u128(&dst))
-            })
-        })
-        .or_else(|| on_if.iter().find(|a| a.scope == "global"))
-        .or_else(|| on_if.first())
-        .copied()
-}
-
 /// Explains a kernel route lookup.
 pub fn answer(
     dest: &str,
@@ -92,7 +72,9 @@ pub fn answer(
 ) -> RouteAnswer {
     let interface = route.oif.map(|i| ifname(links, i));
     let direct = route.gateway.is_none();
-    let subnet = source_addr(addrs, route, address).map(|a| {
+    let on_if =
+        |i| super::interface_addr(addrs, i, address.is_ipv4(), Some(address), route.prefsrc);
+    let subnet = route.oif.and_then(on_if).map(|a| {
         let own = Block::new(a.address, a.prefix);
         let theirs = Block::new(address, a.prefix);
         SubnetCheck {
@@ -334,26 +316,17 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
         }
     };
     let mut nl = Netlink::open()?;
-    let route = match nl.route_get(address) {
+    let route = match nl.route_to(address)? {
         Ok(r) => r,
-        Err(Error::Io { source, .. })
-            if matches!(
-                source.raw_os_error(),
-                Some(101) | Some(113) | Some(22) | Some(13)
-            ) =>
-        {
-            // ENETUNREACH, EHOSTUNREACH, EINVAL (e.g. no IPv6), EACCES (prohibit rule)
-            let reason = format!("the kernel has no route to {address} ({source})");
-            return emit(
-                ui,
-                &NoRoute {
-                    destination: args.dest.clone(),
-                    address: Some(address),
-                    reason,
-                },
-            );
+        Err(why) => {
+            let reason = format!("the kernel has no route to {address} ({why})");
+            let answer = NoRoute {
+                destination: args.dest.clone(),
+                address: Some(address),
+                reason,
+            };
+            return emit(ui, &answer);
         }
-        Err(e) => return Err(e),
     };
     let (links, addrs) = (nl.links()?, nl.addresses()?);
     emit(

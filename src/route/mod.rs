@@ -9,8 +9,10 @@ use std::net::IpAddr;
 
 use crate::cli::{RouteArgs, RouteCommand};
 use crate::error::Result;
-use crate::netlink::{Link, Neighbour, Route};
+use crate::netlink::{Addr, Link, Neighbour, Route};
 use crate::output::Ui;
+use crate::subnet::block::Block;
+use crate::subnet::parse::to_u128;
 
 /// Runs `netkit route ...`.
 pub fn run(args: &RouteArgs, ui: &Ui) -> Result<u8> {
@@ -59,26 +61,62 @@ pub fn default_routes(routes: &[Route]) -> Vec<&Route> {
     out
 }
 
+/// The interface a LAN exchange (an ARP scan, a DHCP discover) goes out of when no destination
+/// decides: the IPv4 default route's, else the only Ethernet link that is up and `usable`.
+pub fn lan_link<'a>(
+    links: &'a [Link],
+    routes: &[Route],
+    usable: impl Fn(&Link) -> bool,
+) -> Option<&'a Link> {
+    let default = default_routes(routes)
+        .into_iter()
+        .find(|r| !r.ipv6)
+        .and_then(|r| r.oif);
+    if let Some(l) = default.and_then(|oif| links.iter().find(|l| l.index == oif)) {
+        return Some(l);
+    }
+    let mut up = links
+        .iter()
+        .filter(|l| l.link_type == "ether" && l.flags.iter().any(|f| f == "UP") && usable(l));
+    match (up.next(), up.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// The address of interface `ifindex`, of the family asked for, to use toward `dst`: `preferred`
+/// when it is on the interface, else one whose subnet holds `dst`, else a global one, else the first.
+pub fn interface_addr(
+    addrs: &[Addr],
+    ifindex: u32,
+    ipv4: bool,
+    dst: Option<IpAddr>,
+    preferred: Option<IpAddr>,
+) -> Option<&Addr> {
+    let on_if: Vec<&Addr> = addrs
+        .iter()
+        .filter(|a| a.index == ifindex && a.address.is_ipv4() == ipv4)
+        .collect();
+    on_if
+        .iter()
+        .find(|a| preferred == Some(a.address))
+        .or_else(|| {
+            dst.and_then(|d| {
+                on_if
+                    .iter()
+                    .find(|a| Block::new(a.address, a.prefix).contains(to_u128(&d)))
+            })
+        })
+        .or_else(|| on_if.iter().find(|a| a.scope == "global"))
+        .or_else(|| on_if.first())
+        .copied()
+}
+
 /// The neighbour-cache entry for `addr` on interface `index`, if it has a MAC.
 pub fn neighbour_of(neighbours: &[Neighbour], index: u32, addr: IpAddr) -> Option<&Neighbour> {
     neighbours
         .iter()
         .find(|n| n.index == index && n.address == addr)
-}
-
-/// A hardware address as lowercase colon-separated hex.
-pub fn format_hw(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
-/// The vendor of a 6-byte MAC, if registered.
-pub fn vendor_of(bytes: &[u8]) -> Option<String> {
-    let mac: [u8; 6] = bytes.try_into().ok()?;
-    crate::mac::oui::lookup(mac).map(|v| v.name)
 }
 
 #[cfg(test)]
