@@ -10,7 +10,7 @@ pub const EXIT_STATUS: &str = "\
 Exit status:
   0  ok / yes (same subnet, a reply came, an answer was found)
   1  a negative answer (different subnet, no reply, NXDOMAIN, no line matched)
-  2  usage error or bad input (address, mask, MAC, name, port, interface), or not built yet
+  2  usage error or bad input (address, mask, MAC, name, port, interface)
   3  network or I/O error (timeout, refused, unreadable file)
   4  permission: needs root or CAP_NET_RAW";
 

@@ -11,7 +11,7 @@ pub mod exit {
     pub const OK: u8 = 0;
     /// The command worked; the answer is "no" (different subnet, no reply, NXDOMAIN, no match...).
     pub const NEGATIVE: u8 = 1;
-    /// Bad usage or bad input (addresses, masks, MACs, names, ports, interfaces), or not built yet.
+    /// Bad usage or bad input (addresses, masks, MACs, names, ports, interfaces).
     pub const USAGE: u8 = 2;
     /// A network or I/O error (timeout, refused, unreadable file...).
     pub const NETWORK: u8 = 3;
@@ -35,9 +35,6 @@ pub enum Error {
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),
-    /// A planned subcommand that is not built yet.
-    #[error("`netkit {0}` is not built yet in this version")]
-    NotImplemented(&'static str),
     /// Reading or writing something failed.
     #[error("{context}: {source}")]
     Io {
@@ -76,7 +73,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadInput { .. } | Error::Usage(_) | Error::NotImplemented(_) => exit::USAGE,
+            Error::BadInput { .. } | Error::Usage(_) => exit::USAGE,
             Error::Io { .. } => exit::NETWORK,
             Error::Permission { .. } => exit::PERMISSION,
         }
@@ -87,7 +84,6 @@ impl Error {
         match self {
             Error::BadInput { .. } => "bad_input",
             Error::Usage(_) => "usage",
-            Error::NotImplemented(_) => "not_implemented",
             Error::Io { .. } => "io",
             Error::Permission { .. } => "permission",
         }
