@@ -16,7 +16,7 @@ use netlink_packet_route::neighbour::{
     NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
 };
 use netlink_packet_route::route::{
-    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteType,
+    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteType, RouteVia,
 };
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
@@ -601,14 +601,9 @@ fn convert_route(msg: RouteMessage) -> Route {
             RouteAttribute::Oif(i) => route.oif = Some(*i),
             RouteAttribute::Priority(p) => route.metric = Some(*p),
             RouteAttribute::Table(t) => route.table = *t,
-            RouteAttribute::Via(v) => {
-                if let Some(ip) = format!("{v:?}")
-                    .split(['(', ')'])
-                    .find_map(|s| s.parse::<IpAddr>().ok())
-                {
-                    route.gateway = Some(ip);
-                }
-            }
+            // RTA_VIA: an IPv4 route with an IPv6 next hop (or the reverse).
+            RouteAttribute::Via(RouteVia::Inet(v4)) => route.gateway = Some(IpAddr::V4(*v4)),
+            RouteAttribute::Via(RouteVia::Inet6(v6)) => route.gateway = Some(IpAddr::V6(*v6)),
             RouteAttribute::MultiPath(hops) => {
                 for hop in hops {
                     let gw = hop.attributes.iter().find_map(|a| match a {
