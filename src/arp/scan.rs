@@ -119,9 +119,9 @@ fn quiet_gap(rtts: &[Duration], timeout: Duration, last_round: bool) -> Duration
     if rtts.is_empty() {
         return if last_round { timeout } else { timeout / 4 };
     }
-    let mut sorted = rtts.to_vec();
-    sorted.sort();
-    let median = sorted[sorted.len() / 2];
+    let mut copy = rtts.to_vec();
+    let middle = copy.len() / 2;
+    let median = *copy.select_nth_unstable(middle).1;
     let floor = Duration::from_millis(10);
     (median * 2 + Duration::from_millis(5)).clamp(floor, timeout.max(floor))
 }
@@ -171,13 +171,15 @@ pub fn scan(
         let last_send = Instant::now();
         let hard = last_send + plan.timeout;
         let mut last_event = last_send;
+        // The gap changes only when an answer adds a round-trip time.
+        let mut gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
         loop {
-            let gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
             let until = (last_event + gap).min(hard);
             match link.recv_until(until).map_err(io_err)? {
                 Some((f, at)) => {
                     if on_frame(plan, &last_sent, f, at, &mut found, &mut rtts) {
                         last_event = at;
+                        gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
                     }
                 }
                 None => break,
