@@ -255,10 +255,8 @@ impl Report for DnsReport {
             } else {
                 Paint::Warn
             };
+            // NoData was summed up above, in one line for every type.
             let text = match (&q.status, &q.message) {
-                (Status::NoData, _) => {
-                    format!("no data: {} exists but has no {} records", q.name, q.rtype)
-                }
                 (Status::NxDomain, _) => format!("NXDOMAIN: {} does not exist", q.name),
                 (_, Some(m)) => format!("{}: {m}", q.status.describe()),
                 (_, None) => format!("{} ({})", q.status.describe(), q.server),
