@@ -12,7 +12,7 @@ use pnet_packet::udp::{self, MutableUdpPacket, UdpPacket};
 use serde::Serialize;
 
 /// The magic cookie that starts the options field.
-const COOKIE: [u8; 4] = [99, 130, 83, 99];
+pub const COOKIE: [u8; 4] = [99, 130, 83, 99];
 /// DHCP message types (option 53).
 pub const DISCOVER: u8 = 1;
 /// DHCPOFFER.
@@ -83,6 +83,37 @@ pub fn discover_frame(xid: u32, src_mac: [u8; 6], chaddr: [u8; 6]) -> Vec<u8> {
     frame
 }
 
+/// The options of a BOOTP/DHCP message (after the cookie at byte 236) as (code, value), pad
+/// options skipped, up to the end option. An option running past the message yields `Err(())`
+/// once, and nothing after it.
+pub fn options(p: &[u8]) -> impl Iterator<Item = Result<(u8, &[u8]), ()>> + '_ {
+    let mut i = 240;
+    std::iter::from_fn(move || {
+        loop {
+            let code = *p.get(i)?;
+            match code {
+                255 => return None,
+                0 => i += 1,
+                _ => {
+                    let value = p
+                        .get(i + 1)
+                        .and_then(|&len| p.get(i + 2..i + 2 + usize::from(len)));
+                    return match value {
+                        Some(v) => {
+                            i += 2 + v.len();
+                            Some(Ok((code, v)))
+                        }
+                        None => {
+                            i = p.len();
+                            Some(Err(()))
+                        }
+                    };
+                }
+            }
+        }
+    })
+}
+
 /// A DHCPOFFER, as netkit reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Offer {
@@ -133,21 +164,11 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
         ntp_servers: vec![],
     };
     let mut kind = None;
-    let mut i = 240;
-    while i < p.len() {
-        let code = p[i];
-        if code == 255 {
-            break;
-        }
-        if code == 0 {
-            i += 1;
-            continue;
-        }
-        let len = *p.get(i + 1)? as usize;
-        let v = p.get(i + 2..i + 2 + len)?;
+    for option in options(p) {
+        let (code, v) = option.ok()?;
         let one = || (v.len() == 4).then(|| Ipv4Addr::new(v[0], v[1], v[2], v[3]));
         match code {
-            53 if len == 1 => kind = Some(v[0]),
+            53 if v.len() == 1 => kind = Some(v[0]),
             54 => offer.server = one().unwrap_or(offer.server),
             1 => offer.subnet_mask = one(),
             3 => offer.routers = addrs(v),
@@ -159,14 +180,13 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
                         .to_string(),
                 )
             }
-            51 if len == 4 => {
+            51 if v.len() == 4 => {
                 offer.lease_seconds = Some(u32::from_be_bytes([v[0], v[1], v[2], v[3]]))
             }
             28 => offer.broadcast = one(),
             42 => offer.ntp_servers = addrs(v),
             _ => {}
         }
-        i += 2 + len;
     }
     (kind == Some(OFFER)).then_some(offer)
 }

@@ -446,8 +446,7 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
         client: "dhcpcd".into(),
         ..DhcpLease::default()
     };
-    const COOKIE: [u8; 4] = [99, 130, 83, 99];
-    if bytes.get(236..240) != Some(&COOKIE[..]) {
+    if bytes.get(236..240) != Some(&crate::dhcp::packet::COOKIE[..]) {
         return lease;
     }
     let v4 = |b: &[u8]| -> Option<IpAddr> {
@@ -456,20 +455,8 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
         (!ip.is_unspecified()).then_some(IpAddr::V4(ip))
     };
     lease.address = bytes.get(16..20).and_then(v4);
-    let mut i = 240;
-    while let Some(&code) = bytes.get(i) {
-        match code {
-            0 => {
-                i += 1;
-                continue;
-            }
-            255 => break,
-            _ => {}
-        }
-        let Some(&len) = bytes.get(i + 1) else { break };
-        let Some(data) = bytes.get(i + 2..i + 2 + usize::from(len)) else {
-            break;
-        };
+    // A truncated option ends the walk; what came before it stays.
+    for (code, data) in crate::dhcp::packet::options(bytes).map_while(|o| o.ok()) {
         match code {
             54 => lease.server = v4(data),
             3 => lease.router = v4(data),
@@ -480,7 +467,6 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
             }
             _ => {}
         }
-        i += 2 + usize::from(len);
     }
     lease
 }
