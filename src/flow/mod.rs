@@ -14,7 +14,7 @@ use crate::error::{Result, exit};
 use crate::input::parse_time;
 use crate::mac::format_mac;
 use crate::mac::oui::vendor_of;
-use crate::netlink::Netlink;
+use crate::netlink::{Addr, Link, Netlink};
 use crate::output::{Paint, Report, Ui, emit};
 use crate::route::interface_addr;
 
@@ -141,7 +141,12 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
 type NextHop = (u32, IpAddr, bool);
 
 /// The routing step; returns the next hop when the walk can go on.
-fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>)> {
+fn routing_step(
+    nl: &mut Netlink,
+    links: &[Link],
+    addrs: &[Addr],
+    addr: IpAddr,
+) -> Result<(Step, Option<NextHop>)> {
     let t = Instant::now();
     let route = match nl.route_to(addr)? {
         Ok(r) => r,
@@ -158,8 +163,7 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>
             return Ok((step, None));
         }
     };
-    let (links, addrs) = (nl.links()?, nl.addresses()?);
-    let a = crate::route::get::answer(&addr.to_string(), addr, vec![], &route, &links, &addrs);
+    let a = crate::route::get::answer(&addr.to_string(), addr, vec![], &route, links, addrs);
     let took = t.elapsed();
     let mut details = Vec::new();
     if let Some(s) = &a.subnet {
@@ -206,6 +210,8 @@ fn routing_step(nl: &mut Netlink, addr: IpAddr) -> Result<(Step, Option<NextHop>
 
 fn arp_step(
     nl: &mut Netlink,
+    links: &[Link],
+    addrs: &[Addr],
     ifindex: u32,
     hop: IpAddr,
     via_gateway: bool,
@@ -239,10 +245,8 @@ fn arp_step(
             ms: ms(t.elapsed()),
         });
     }
-    let links = nl.links()?;
     let link = links.iter().find(|l| l.index == ifindex);
-    let addrs = nl.addresses()?;
-    let source = match interface_addr(&addrs, ifindex, true, Some(hop), None).map(|a| a.address) {
+    let source = match interface_addr(addrs, ifindex, true, Some(hop), None).map(|a| a.address) {
         Some(IpAddr::V4(v4)) => Some(v4),
         _ => None,
     };
@@ -360,11 +364,13 @@ pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
     };
     flow.address = Some(addr);
     let mut nl = Netlink::open()?;
-    let (routing, next) = routing_step(&mut nl, addr)?;
+    // The interfaces and their addresses, read once for the routing and the ARP step.
+    let (links, addrs) = (nl.links()?, nl.addresses()?);
+    let (routing, next) = routing_step(&mut nl, &links, &addrs, addr)?;
     let local = routing.summary.contains("this host itself");
     flow.steps.push(routing);
     if let Some((ifindex, hop, via_gateway)) = next {
-        let arp = arp_step(&mut nl, ifindex, hop, via_gateway, timeout)?;
+        let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
         let stop = arp.outcome == Outcome::Failed;
         flow.steps.push(arp);
         if stop {
