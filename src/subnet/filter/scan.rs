@@ -586,23 +586,33 @@ mod tests {
         assert_eq!(all("1.2.3.4 5.6.7.8", true, false), ["1.2.3.4", "5.6.7.8"]);
     }
 
-    #[test]
-    fn fast_scanner_agrees_with_reference() {
-        let alphabet = b"0123456789.....:ab x-";
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..200_000 {
+    /// `count` pseudo-random lines (fixed seed) of up to `max_len - 1` bytes from `alphabet`.
+    fn random_lines(
+        seed: u64,
+        count: usize,
+        max_len: u64,
+        alphabet: &[u8],
+    ) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let mut state = seed;
+        (0..count).map(move |_| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            let len = (state % 24) as usize;
-            let mut line = Vec::with_capacity(len);
             let mut s = state;
-            for _ in 0..len {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                line.push(alphabet[(s >> 33) as usize % alphabet.len()]);
-            }
+            (0..state % max_len)
+                .map(|_| {
+                    s = s
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(s >> 33) as usize % alphabet.len()]
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn fast_scanner_agrees_with_reference() {
+        for line in random_lines(0x9e37_79b9_7f4a_7c15, 200_000, 24, b"0123456789.....:ab x-") {
             let mut want = vec![];
             scan_generic(&line, true, false, |a| {
                 want.push(a);
@@ -615,20 +625,7 @@ mod tests {
     #[test]
     fn mixed_scanner_agrees_with_reference() {
         let alphabet = b"0123456789abcdefg......::::::[] x-%";
-        let mut state: u64 = 0x1234_5678_9abc_def1;
-        for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 40) as usize;
-            let mut line = Vec::with_capacity(len);
-            let mut s = state;
-            for _ in 0..len {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                line.push(alphabet[(s >> 33) as usize % alphabet.len()]);
-            }
+        for line in random_lines(0x1234_5678_9abc_def1, 200_000, 40, alphabet) {
             for v4 in [true, false] {
                 let (mut want, mut got) = (vec![], vec![]);
                 scan_generic(&line, v4, true, |a| {
