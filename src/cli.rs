@@ -481,7 +481,8 @@ pub struct FlowArgs {
                         3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
                         name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
-                        netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short"
+                        netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
+                        netkit dns example.com @9.9.9.9 --tls --tls-hostname dns.quad9.net"
 )]
 pub struct DnsArgs {
     /// The name to look up, then record types and @SERVER[:PORT]s
@@ -513,6 +514,12 @@ pub struct DnsArgs {
     /// DNS over HTTPS (port 443, /dns-query), certificates checked against built-in roots
     #[arg(long)]
     pub https: bool,
+    /// With --tls/--https: trust only the CA certificates in this PEM file, not the built-in roots
+    #[arg(long, value_name = "FILE")]
+    pub tls_ca: Option<PathBuf>,
+    /// With --tls/--https: the name the server's certificate must carry (default: its IP address)
+    #[arg(long, value_name = "NAME")]
+    pub tls_hostname: Option<String>,
     /// How long to wait for each attempt: 500ms, 2s, 1.5s (a bare number is milliseconds)
     #[arg(long, value_name = "TIME", default_value = "2s")]
     pub timeout: String,

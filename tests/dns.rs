@@ -1,9 +1,11 @@
 //! `netkit dns` against servers inside this test process, all on 127.0.0.1: an authoritative
-//! hickory-server for example.test. and 2.0.192.in-addr.arpa. (UDP and TCP on one port), a
-//! responder that answers every query with SERVFAIL, and a socket that never answers.
+//! hickory-server for example.test. and 2.0.192.in-addr.arpa. (UDP and TCP on one port; DNS
+//! over TLS and over HTTPS with a certificate from a CA made for the run), a responder that
+//! answers every query with SERVFAIL, and a socket that never answers.
 //! Never the system resolver, never anything off loopback.
 
-use std::net::{SocketAddr, UdpSocket};
+use std::net::{SocketAddr, TcpListener, UdpSocket};
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -14,6 +16,9 @@ use hickory_resolver::proto::serialize::txt::Parser;
 use hickory_server::Server;
 use hickory_server::store::in_memory::InMemoryZoneHandler;
 use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneHandler, ZoneType};
+use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+use rustls::ServerConfig;
+use rustls::pki_types::PrivateKeyDer;
 
 use crate::common::*;
 
@@ -58,40 +63,135 @@ fn zone(origin: &str, text: &str) -> Arc<dyn ZoneHandler> {
     Arc::new(handler)
 }
 
+/// A socket the test server answers on.
+enum Listener {
+    Udp(UdpSocket),
+    Tcp(TcpListener),
+    /// DNS over TLS.
+    Tls(TcpListener, Arc<ServerConfig>),
+    /// DNS over HTTPS (HTTP/2, /dns-query).
+    Https(TcpListener, Arc<ServerConfig>),
+}
+
+/// Serves the test zones on `listeners` from a thread of its own, for the rest of the process.
+fn serve(listeners: Vec<Listener>) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let mut catalog = Catalog::new();
+            for (origin, text) in [("example.test.", ZONE), ("2.0.192.in-addr.arpa.", REVERSE)] {
+                let name = LowerName::from(Name::from_str(origin).unwrap());
+                catalog.upsert(name, vec![zone(origin, text)]);
+            }
+            let mut server = Server::new(catalog);
+            let tokio_tcp = |l: TcpListener| {
+                l.set_nonblocking(true).unwrap();
+                tokio::net::TcpListener::from_std(l).unwrap()
+            };
+            let timeout = Duration::from_secs(5);
+            for listener in listeners {
+                match listener {
+                    Listener::Udp(u) => {
+                        u.set_nonblocking(true).unwrap();
+                        server.register_socket(tokio::net::UdpSocket::from_std(u).unwrap());
+                    }
+                    Listener::Tcp(l) => server.register_listener(tokio_tcp(l), timeout, 64),
+                    Listener::Tls(l, config) => server
+                        .register_tls_listener_with_tls_config(tokio_tcp(l), timeout, config)
+                        .unwrap(),
+                    Listener::Https(l, config) => server
+                        .register_https_listener_with_tls_config(
+                            tokio_tcp(l),
+                            timeout,
+                            config,
+                            None,
+                            "/dns-query".into(),
+                        )
+                        .unwrap(),
+                }
+            }
+            tx.send(()).unwrap();
+            let _ = server.block_until_done().await;
+        });
+    });
+    rx.recv().expect("test DNS server starts");
+}
+
 /// The authoritative test server's address (UDP and TCP on the same port), started once.
 fn server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
+        // One port for both: bind UDP on :0, then TCP on the same port (retry if taken).
+        let (udp, tcp) = loop {
+            let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let port = udp.local_addr().unwrap().port();
+            if let Ok(tcp) = TcpListener::bind(("127.0.0.1", port)) {
+                break (udp, tcp);
+            }
+        };
+        let addr = udp.local_addr().unwrap();
+        serve(vec![Listener::Udp(udp), Listener::Tcp(tcp)]);
+        addr
+    })
+}
+
+/// The name in the TLS test server's certificate (which also carries 127.0.0.1).
+const TLS_NAME: &str = "dns.example.test";
+
+/// The same zones over DNS over TLS and DNS over HTTPS, with a certificate for [`TLS_NAME`]
+/// and 127.0.0.1 issued by a CA made for this test run.
+struct TlsServers {
+    dot: SocketAddr,
+    doh: SocketAddr,
+    /// The test CA, PEM.
+    ca: PathBuf,
+}
+
+fn tls_servers() -> &'static TlsServers {
+    static SERVERS: OnceLock<TlsServers> = OnceLock::new();
+    SERVERS.get_or_init(|| {
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "netkit test CA");
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+        let key = KeyPair::generate().unwrap();
+        let leaf = CertificateParams::new(vec![TLS_NAME.to_string(), "127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&key, &ca)
+            .unwrap();
+        let config = |alpn: &[u8]| {
+            let provider = Arc::new(hickory_resolver::net::tls::default_provider());
+            let mut config = ServerConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .unwrap()
+                .with_no_client_auth()
+                .with_single_cert(
+                    vec![leaf.der().clone()],
+                    PrivateKeyDer::try_from(key.serialize_der()).unwrap(),
+                )
                 .unwrap();
-            rt.block_on(async move {
-                let mut catalog = Catalog::new();
-                for (origin, text) in [("example.test.", ZONE), ("2.0.192.in-addr.arpa.", REVERSE)]
-                {
-                    let name = LowerName::from(Name::from_str(origin).unwrap());
-                    catalog.upsert(name, vec![zone(origin, text)]);
-                }
-                // One port for both: bind UDP on :0, then TCP on the same port (retry if taken).
-                let (udp, tcp) = loop {
-                    let udp = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
-                    let port = udp.local_addr().unwrap().port();
-                    if let Ok(tcp) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
-                        break (udp, tcp);
-                    }
-                };
-                let addr = udp.local_addr().unwrap();
-                let mut server = Server::new(catalog);
-                server.register_socket(udp);
-                server.register_listener(tcp, Duration::from_secs(5), 64);
-                tx.send(addr).unwrap();
-                let _ = server.block_until_done().await;
-            });
-        });
-        rx.recv().expect("test DNS server starts")
+            config.alpn_protocols = vec![alpn.to_vec()];
+            Arc::new(config)
+        };
+        let dot = TcpListener::bind("127.0.0.1:0").unwrap();
+        let doh = TcpListener::bind("127.0.0.1:0").unwrap();
+        let servers = TlsServers {
+            dot: dot.local_addr().unwrap(),
+            doh: doh.local_addr().unwrap(),
+            ca: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("netkit-test-ca.pem"),
+        };
+        std::fs::write(&servers.ca, ca.pem()).unwrap();
+        serve(vec![
+            Listener::Tls(dot, config(b"dot")),
+            Listener::Https(doh, config(b"h2")),
+        ]);
+        servers
     })
 }
 
@@ -479,4 +579,86 @@ fn truncated_answers_are_retried_over_tcp() {
         assert_eq!(data.matches('"').count(), 20, "{data}");
         assert!(data.len() > 2000, "{}", data.len());
     }
+}
+
+/// DoT and DoH against servers whose certificate comes from the test CA: answered when that CA
+/// is trusted (by IP address, or by name with --tls-hostname); refused, saying why, when it is
+/// not or when the name does not match.
+#[test]
+fn tls_and_https_answer_when_the_certificate_is_trusted() {
+    let t = tls_servers();
+    let ca = t.ca.to_str().unwrap();
+    for (flag, addr) in [("--tls", t.dot), ("--https", t.doh)] {
+        let at_server = at(addr);
+        let base = ["dns", "www.example.test", "A", at_server.as_str(), flag];
+        let with = |extra: &[&str]| {
+            let mut args = base.to_vec();
+            args.extend_from_slice(extra);
+            args.extend_from_slice(&["--timeout", "2s", "--retries", "0"]);
+            run(&args)
+        };
+
+        let o = with(&["--tls-ca", ca, "--short"]);
+        assert_eq!(code(&o), 0, "{flag}: {}{}", stdout(&o), stderr(&o));
+        let out = stdout(&o);
+        let mut got: Vec<&str> = out.lines().collect();
+        got.sort();
+        assert_eq!(got, ["192.0.2.10", "192.0.2.11"], "{flag}");
+
+        let o = with(&["--tls-ca", ca, "--tls-hostname", TLS_NAME]);
+        assert_eq!(code(&o), 0, "{flag}: {}{}", stdout(&o), stderr(&o));
+        let name = if flag == "--tls" { "(tls)" } else { "(https)" };
+        assert!(stdout(&o).contains(name), "{}", stdout(&o));
+
+        // The built-in roots do not include the test CA.
+        let o = with(&[]);
+        assert_eq!(code(&o), 3, "{flag}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains("not signed by a trusted CA"),
+            "{flag}: {}",
+            stdout(&o)
+        );
+
+        let o = with(&["--tls-ca", ca, "--tls-hostname", "other.example.test"]);
+        assert_eq!(code(&o), 3, "{flag}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains("not valid for other.example.test"),
+            "{flag}: {}",
+            stdout(&o)
+        );
+    }
+}
+
+#[test]
+fn tls_options_need_tls_and_a_real_ca_file() {
+    let o = run(&[
+        "dns",
+        "a.example.test",
+        "@127.0.0.1",
+        "--tls-hostname",
+        "x.test",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "netkit: --tls-hostname needs --tls or --https\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let not_pem = dir.path().join("ca.pem");
+    std::fs::write(&not_pem, "hello\n").unwrap();
+    let o = run(&[
+        "dns",
+        "a.example.test",
+        "@127.0.0.1",
+        "--tls",
+        "--tls-ca",
+        not_pem.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("holds no PEM certificate"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
 }

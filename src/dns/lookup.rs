@@ -4,6 +4,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
@@ -15,10 +16,13 @@ use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::{Name, RecordType};
 use hickory_resolver::{Resolver, TokioResolver};
+use rustls::ClientConfig;
 use serde::Serialize;
+use tokio::sync::OnceCell;
 
 use super::answer::{Answer, Status, overall};
 use super::parse::Transport;
+use super::tls::{self, TlsSettings};
 use crate::error::{Error, Result};
 
 /// A server to ask.
@@ -203,6 +207,8 @@ pub struct Settings {
     pub ndots: usize,
     /// Queries that may be in flight at once (bulk mode).
     pub concurrency: usize,
+    /// Certificates and names for DoT/DoH.
+    pub tls: TlsSettings,
 }
 
 /// The real resolver: one hickory resolver per server, so each result names its server.
@@ -211,6 +217,19 @@ pub struct Hickory {
     resolvers: Vec<TokioResolver>,
     /// Hard cap on one lookup, in case the resolver's own timeouts do not fire.
     deadline: Duration,
+    /// For DoT/DoH: the client configuration, to find out why a connection failed.
+    tls: Option<Arc<ClientConfig>>,
+    /// Per server: what it is, the name its certificate must carry, and (once asked) why a
+    /// TLS connection to it fails.
+    peers: Vec<Peer>,
+    timeout: Duration,
+}
+
+#[derive(Debug)]
+struct Peer {
+    server: Server,
+    tls_name: String,
+    why: OnceCell<Option<String>>,
 }
 
 impl Hickory {
@@ -221,16 +240,31 @@ impl Hickory {
             .iter()
             .filter_map(|s| Name::from_ascii(s).ok())
             .collect();
+        let tls = if servers
+            .iter()
+            .any(|s| matches!(s.transport, Transport::Tls | Transport::Https))
+        {
+            Some(settings.tls.client_config()?)
+        } else {
+            None
+        };
         let mut resolvers = Vec::with_capacity(servers.len());
+        let mut peers = Vec::with_capacity(servers.len());
         for server in servers {
+            let tls_name = settings.tls.name_for(server.address);
+            peers.push(Peer {
+                server: server.clone(),
+                tls_name: tls_name.clone(),
+                why: OnceCell::new(),
+            });
             let protocol = match server.transport {
                 Transport::Udp => ProtocolConfig::Udp,
                 Transport::Tcp => ProtocolConfig::Tcp,
                 Transport::Tls => ProtocolConfig::Tls {
-                    server_name: server.address.ip().to_string().into(),
+                    server_name: tls_name.into(),
                 },
                 Transport::Https => ProtocolConfig::Https {
-                    server_name: server.address.ip().to_string().into(),
+                    server_name: tls_name.into(),
                     path: "/dns-query".into(),
                 },
             };
@@ -253,8 +287,13 @@ impl Hickory {
             opts.num_concurrent_reqs = 1;
             opts.max_active_requests = settings.concurrency.saturating_mul(4).max(32);
             opts.edns0 = true;
-            let resolver = Resolver::builder_with_config(config, TokioRuntimeProvider::default())
-                .with_options(opts)
+            let mut builder =
+                Resolver::builder_with_config(config, TokioRuntimeProvider::default())
+                    .with_options(opts);
+            if let Some(tls) = &tls {
+                builder = builder.with_tls_config(tls.clone());
+            }
+            let resolver = builder
                 .build()
                 .map_err(|e| Error::Usage(format!("cannot set up a resolver for {server}: {e}")))?;
             resolvers.push(resolver);
@@ -264,6 +303,9 @@ impl Hickory {
         Ok(Hickory {
             resolvers,
             deadline,
+            tls: tls.map(Arc::new),
+            peers,
+            timeout: settings.timeout,
         })
     }
 }
@@ -278,6 +320,7 @@ impl Resolve for Hickory {
         let resolver = self.resolvers.get(server).cloned();
         let name = name.to_string();
         let deadline = self.deadline;
+        let peer = self.peers.get(server);
         async move {
             let Some(resolver) = resolver else {
                 return Reply::bare(Status::Error, Some("no such server".into()));
@@ -299,9 +342,46 @@ impl Resolve for Hickory {
                         message: None,
                     }
                 }
+                Ok(Err(NetError::NoConnections)) if peer.is_some_and(Peer::is_tls) => {
+                    let why = match peer {
+                        Some(peer) => self.why_tls_fails(peer).await,
+                        None => None,
+                    };
+                    match why {
+                        Some(why) => Reply::bare(Status::Error, Some(why)),
+                        None => classify_error(&NetError::NoConnections),
+                    }
+                }
                 Ok(Err(e)) => classify_error(&e),
             }
         }
+    }
+}
+
+impl Peer {
+    fn is_tls(&self) -> bool {
+        matches!(self.server.transport, Transport::Tls | Transport::Https)
+    }
+}
+
+impl Hickory {
+    /// Why TLS connections to `peer` fail, found once per server by a handshake of our own.
+    async fn why_tls_fails(&self, peer: &Peer) -> Option<String> {
+        let config = self.tls.clone()?;
+        let (addr, name) = (peer.server.address, peer.tls_name.clone());
+        let https = peer.server.transport == Transport::Https;
+        let timeout = self.timeout;
+        peer.why
+            .get_or_init(|| async move {
+                tokio::task::spawn_blocking(move || {
+                    tls::diagnose(addr, &name, &config, https, timeout)
+                })
+                .await
+                .ok()
+                .flatten()
+            })
+            .await
+            .clone()
     }
 }
 

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod fast;
 pub mod lookup;
 pub mod parse;
+pub mod tls;
 
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -118,6 +119,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         search: Vec::new(),
         ndots: 1,
         concurrency: args.concurrency,
+        tls: tls_settings(args, transport)?,
     };
     let mut stub = None;
     if addresses.is_empty() {
@@ -146,6 +148,20 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         settings,
         stub,
     })
+}
+
+/// `--tls-ca` and `--tls-hostname`, which only mean something with --tls or --https.
+fn tls_settings(args: &DnsArgs, transport: Transport) -> Result<tls::TlsSettings> {
+    let encrypted = matches!(transport, Transport::Tls | Transport::Https);
+    for (flag, given) in [
+        ("--tls-ca", args.tls_ca.is_some()),
+        ("--tls-hostname", args.tls_hostname.is_some()),
+    ] {
+        if given && !encrypted {
+            return Err(Error::Usage(format!("{flag} needs --tls or --https")));
+        }
+    }
+    tls::TlsSettings::load(args.tls_ca.as_deref(), args.tls_hostname.as_deref())
 }
 
 /// The answer for one name (or one reverse lookup).
