@@ -529,7 +529,7 @@ pub struct DnsArgs {
     /// Look up every name in FILE, one per line ('-' is standard input)
     #[arg(short = 'f', long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// With --file: how many names are looked up at once
+    /// With --file: how many names are looked up at once (fewer queries are in flight while a server drops them)
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub concurrency: usize,
     /// With --file: print results as they come instead of in input order

@@ -217,6 +217,47 @@ fn servfail_server() -> SocketAddr {
     })
 }
 
+/// A UDP responder that ignores the first copy of every query and answers the second:
+/// `hN.lossy.test A` is 198.51.100.N. Like a server whose socket overflowed once.
+fn lossy_server() -> SocketAddr {
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = sock.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut seen = std::collections::HashSet::new();
+        let mut buf = [0u8; 1500];
+        while let Ok((n, peer)) = sock.recv_from(&mut buf) {
+            let q = &buf[..n];
+            // The question: labels from byte 12 up to the root label, then type and class.
+            let Some(end) = (12..n)
+                .scan(12, |at, _| {
+                    let len = usize::from(*q.get(*at)?);
+                    *at += len + 1;
+                    Some((len, *at))
+                })
+                .find(|(len, _)| *len == 0)
+                .map(|(_, at)| at + 4)
+            else {
+                continue;
+            };
+            if !seen.insert(q[..end.min(n)].to_vec()) {
+                let host = std::str::from_utf8(&q[13..end]).unwrap_or("");
+                let last: u8 = host
+                    .trim_start_matches('h')
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(0);
+                let mut reply = q[..end].to_vec();
+                reply[2..12].copy_from_slice(&[0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0]);
+                reply.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+                reply.extend_from_slice(&[198, 51, 100, last]);
+                let _ = sock.send_to(&reply, peer);
+            }
+        }
+    });
+    addr
+}
+
 fn at(addr: SocketAddr) -> String {
     format!("@{addr}")
 }
@@ -661,4 +702,66 @@ fn tls_options_need_tls_and_a_real_ca_file() {
         stderr(&o)
     );
     assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+/// Queries the server dropped are sent again within the same attempt (no --retries), after
+/// a resend interval from the measured round trip, not after the whole timeout.
+#[test]
+fn bulk_resends_queries_a_server_dropped() {
+    let addr = lossy_server();
+    let names: String = (1..=100).map(|i| format!("h{i}.lossy.test\n")).collect();
+    let start = Instant::now();
+    let o = run_stdin(
+        &[
+            "dns",
+            "--file",
+            "-",
+            "A",
+            "--short",
+            &at(addr),
+            "--timeout",
+            "5s",
+            "--retries",
+            "0",
+        ],
+        &names,
+    );
+    let took = start.elapsed();
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let want: Vec<String> = (1..=100).map(|i| format!("198.51.100.{i}")).collect();
+    assert_eq!(stdout(&o).lines().collect::<Vec<_>>(), want);
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+}
+
+/// A server that answers nothing is not taken for a congested one: with --concurrency 64,
+/// 256 names time out in about four rounds of the timeout, not one round per few names.
+#[test]
+fn bulk_against_a_silent_server_keeps_its_concurrency() {
+    let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let names: String = (0..256).map(|i| format!("n{i}.example.test\n")).collect();
+    let start = Instant::now();
+    let o = run_stdin(
+        &[
+            "dns",
+            "--file",
+            "-",
+            "A",
+            &at(addr),
+            "--timeout",
+            "300ms",
+            "--retries",
+            "0",
+        ],
+        &names,
+    );
+    let took = start.elapsed();
+    assert_eq!(code(&o), 3);
+    assert_eq!(
+        stdout(&o).lines().filter(|l| l.contains("TIMEOUT")).count(),
+        256
+    );
+    // Four rounds of 300 ms; a window shut down to a few queries would take over 10 s.
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    drop(silent);
 }

@@ -3,12 +3,14 @@
 //! instead of a fresh socket and resolver round per query. Only clean answers are taken from it (records of the
 //! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
 //! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
-//! hickory resolver, so results never differ from the slow path's.
+//! hickory resolver, so results never differ from the slow path's. Queries are paced per
+//! server ([`Pace`]): a window of queries in flight, and resends of dropped ones within the
+//! attempt.
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use hickory_resolver::proto::op::{Message, ResponseCode};
 use hickory_resolver::proto::rr::RecordType;
@@ -17,6 +19,7 @@ use tokio::sync::oneshot;
 
 use super::answer::{Answer, Status};
 use super::lookup::{Reply, Resolve, Server};
+use super::pace::Pace;
 use super::parse::Transport;
 
 /// The largest UDP reply netkit asks for (EDNS payload size, the DNS Flag Day 2020 value).
@@ -47,6 +50,8 @@ pub struct Fast<R> {
     /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
     retries: usize,
     receivers: Vec<tokio::task::JoinHandle<()>>,
+    /// Per server: its round-trip estimate and window of queries in flight.
+    paces: Vec<Pace>,
 }
 
 impl<R> Drop for Fast<R> {
@@ -62,7 +67,13 @@ impl<R: Resolve> Fast<R> {
     /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
     /// The fast query is the first attempt: `inner` should make `retries` more (its own
     /// retries one fewer), and with `retries` 0 a fast timeout is reported as the timeout.
-    pub async fn new(inner: R, servers: &[Server], timeout: Duration, retries: usize) -> Self {
+    pub async fn new(
+        inner: R,
+        servers: &[Server],
+        timeout: Duration,
+        retries: usize,
+        concurrency: usize,
+    ) -> Self {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -90,6 +101,7 @@ impl<R: Resolve> Fast<R> {
             timeout,
             retries,
             receivers,
+            paces: servers.iter().map(|_| Pace::new(concurrency)).collect(),
         }
     }
 }
@@ -183,7 +195,11 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
 impl<R: Resolve> Fast<R> {
     async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
         let sock = self.sockets.get(server)?.as_ref()?;
-        let (tx, rx) = oneshot::channel();
+        let pace = self.paces.get(server)?;
+        // Held while the query is in flight; a query resent is counted as lost and leaves the
+        // window (as TCP counts its pipe), so a silent server does not hold the window shut.
+        let mut slot = Some(pace.slot().await);
+        let (tx, mut rx) = oneshot::channel();
         let id = {
             let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
             if t.pending.len() > 60_000 {
@@ -207,12 +223,35 @@ impl<R: Resolve> Fast<R> {
             forget();
             return None;
         }
-        match tokio::time::timeout(self.timeout, rx).await {
-            Ok(Ok(bytes)) => settle(&bytes, name, rtype),
-            Ok(Err(_)) => None,
-            Err(_) => {
-                forget();
-                (self.retries == 0).then(|| Reply::bare(Status::Timeout, None))
+        // Within the attempt's timeout, a query with no reply is sent again (same ID: either
+        // copy's reply settles it), each time waiting twice as long, as hickory does.
+        let sent = Instant::now();
+        let deadline = sent + self.timeout;
+        let mut wait = pace.resend_after();
+        let mut resent = false;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(wait.min(left), &mut rx).await {
+                Ok(Ok(bytes)) => {
+                    if !resent {
+                        // Only unambiguous samples (Karn): a reply after a resend may answer
+                        // either copy.
+                        pace.answered(sent.elapsed());
+                    }
+                    return settle(&bytes, name, rtype);
+                }
+                Ok(Err(_)) => return None,
+                Err(_) if Instant::now() >= deadline => {
+                    forget();
+                    return (self.retries == 0).then(|| Reply::bare(Status::Timeout, None));
+                }
+                Err(_) => {
+                    pace.lost(sent);
+                    slot.take();
+                    let _ = sock.send(&query).await;
+                    resent = true;
+                    wait = wait.saturating_mul(2);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod fast;
 pub mod lookup;
+pub mod pace;
 pub mod parse;
 pub mod tls;
 
@@ -372,7 +373,9 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
                     return bulk(&resolver, &plan, &names, args, ui).await;
                 }
                 let (timeout, retries) = (plan.settings.timeout, plan.settings.retries);
-                let fast = fast::Fast::new(resolver, &plan.servers, timeout, retries).await;
+                let fast =
+                    fast::Fast::new(resolver, &plan.servers, timeout, retries, args.concurrency)
+                        .await;
                 bulk(&fast, &plan, &names, args, ui).await
             }
         }
