@@ -14,6 +14,12 @@ for tool in dnsmasq dig hyperfine; do
     command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install -y dnsmasq-base dnsutils hyperfine" >&2; exit 2; }
 done
 cargo build --release --quiet
+# dig -f waits for each answer, so its time depends on how fast an idle core wakes up; on a busy
+# machine it gets faster while netkit and dnsmasq share a core. Compare on a quiet machine.
+ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
+read -r b0 i0 < <(ticks); sleep 1; read -r b1 i1 < <(ticks)
+busy=$(( 100 * (b1 - b0) / (b1 - b0 + i1 - i0 + 1) ))
+echo "== other load: ${busy}% of $(nproc) cores busy in the second before$( ((busy > 10)) && echo " (busy: the ratio will be lower than on a quiet machine)")"
 NK=./target/release/netkit
 OUT=bench/out/dns; rm -rf "$OUT"; mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -60,6 +66,13 @@ c0=$(cpu); $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/n
 dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"; c2=$(cpu)
 echo "  dnsmasq CPU time: $(( (c1 - c0) / 1000000 )) ms serving netkit's $COUNT queries, $(( (c2 - c1) / 1000000 )) ms serving dig's"
 $NK --json dns --file "$OUT/names.txt" A @127.0.0.1:"$PORT" --unordered >"$OUT/netkit-unordered.jsonl"
+# A window larger than dnsmasq's socket buffer (about 260 queries): paced, not a cliff.
+for c in 256 1024; do
+    t0=$(date +%s%N)
+    $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" --concurrency "$c" >"$OUT/netkit-c$c.txt"
+    t1=$(date +%s%N)
+    echo "  --concurrency $c: $(( (t1 - t0) / 1000000 )) ms, answers $(cmp -s "$OUT/netkit-c$c.txt" "$OUT/expected.txt" && echo correct || echo WRONG)"
+done
 
 python3 - "$OUT" "$COUNT" <<'PY'
 import glob, json, statistics, sys
