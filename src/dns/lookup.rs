@@ -342,10 +342,10 @@ impl Resolve for Hickory {
                         message: None,
                     }
                 }
-                Ok(Err(NetError::NoConnections)) if peer.is_some_and(Peer::is_tls) => {
+                Ok(Err(NetError::NoConnections)) => {
                     let why = match peer {
-                        Some(peer) => self.why_tls_fails(peer).await,
-                        None => None,
+                        Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
+                        _ => None,
                     };
                     match why {
                         Some(why) => Reply::bare(Status::Error, Some(why)),
