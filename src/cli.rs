@@ -259,9 +259,9 @@ pub struct GatewayArgs {
     /// When the gateway's MAC is not cached, ask for it (one ARP/NDP exchange)
     #[arg(long)]
     pub resolve: bool,
-    /// How long --resolve waits for the answer, in milliseconds
-    #[arg(long, value_name = "MS", default_value_t = 1000)]
-    pub timeout: u64,
+    /// How long --resolve waits for the answer: 1, 0.5, 500ms (a bare number is seconds)
+    #[arg(long, value_name = "TIME", default_value = "1s")]
+    pub timeout: String,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
@@ -520,7 +520,7 @@ pub struct DnsArgs {
     /// With --tls/--https: the name the server's certificate must carry (default: its IP address)
     #[arg(long, value_name = "NAME")]
     pub tls_hostname: Option<String>,
-    /// How long to wait for each attempt: 500ms, 2s, 1.5s (a bare number is milliseconds)
+    /// How long to wait for each attempt: 2, 1.5, 500ms (a bare number is seconds, as in dig +time)
     #[arg(long, value_name = "TIME", default_value = "2s")]
     pub timeout: String,
     /// Extra attempts after the first one times out
@@ -585,9 +585,10 @@ pub struct ChatOpts {
     #[arg(long, value_name = "BYTES", default_value_t = 65536,
           value_parser = clap::value_parser!(u32).range(16..=16_777_216))]
     pub max_line: u32,
-    /// Close a connection after this many seconds with no message either way (0: never)
-    #[arg(long, value_name = "SECS", default_value_t = 0)]
-    pub idle_timeout: u64,
+    /// Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare
+    /// number is seconds; 0: never)
+    #[arg(long, value_name = "TIME", default_value = "0")]
+    pub idle_timeout: String,
 }
 
 /// `netkit chat server [--bind ADDR] [--port N] [--backlog N] [--room]`
@@ -632,9 +633,9 @@ pub struct ChatClientArgs {
     /// The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
     #[arg(value_name = "HOST:PORT")]
     pub server: String,
-    /// How long to wait for the connection, in milliseconds
-    #[arg(long, value_name = "MS", default_value_t = 5000)]
-    pub timeout: u64,
+    /// How long to wait for the connection: 5, 0.5, 500ms (a bare number is seconds)
+    #[arg(long, value_name = "TIME", default_value = "5s")]
+    pub timeout: String,
     /// Framing, line limit, idle timeout
     #[command(flatten)]
     pub opts: ChatOpts,

@@ -556,6 +556,15 @@ fn bad_ports_and_addresses_are_exit_2() {
     assert_bad_input(&["chat", "server", "--bind", "300.1.1.1"], "address");
     assert_eq!(code(&run(&["chat", "server", "--port", "70000"])), 2);
     assert_eq!(code(&run(&["chat", "server", "--port", "x"])), 2);
+    // Times are seconds or carry a unit, as everywhere in netkit.
+    assert_bad_input(
+        &["chat", "client", "127.0.0.1:8001", "--timeout", "soon"],
+        "timeout",
+    );
+    assert_bad_input(
+        &["chat", "server", "--port", "0", "--idle-timeout", "soon"],
+        "idle timeout",
+    );
 }
 
 /// Sends SIGINT (what Ctrl-C sends) to a child.

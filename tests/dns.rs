@@ -437,7 +437,7 @@ fn a_silent_server_times_out_naming_the_server() {
         "A",
         &at(addr),
         "--timeout",
-        "300ms",
+        "0.3",
         "--retries",
         "0",
     ]);
@@ -448,6 +448,9 @@ fn a_silent_server_times_out_naming_the_server() {
         out.contains("timeout") && out.contains(&addr.to_string()),
         "{out}"
     );
+    // A bare --timeout is seconds, as dig's +time: it waited 0.3 s, not 0.3 ms.
+    assert!(out.contains("after waiting 30"), "{out}");
+    assert!(took >= Duration::from_millis(300), "took {took:?}");
     assert!(took < Duration::from_secs(2), "took {took:?}");
     drop(silent);
 }

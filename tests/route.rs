@@ -159,6 +159,10 @@ fn gateway_lists_both_families_and_resolves_the_mac() {
 fn bad_destinations() {
     assert_bad_input(&["route", "get", "10.0.0.300"], "300");
     assert_bad_input(&["route", "get", "bad..name"], "host name");
+    assert_bad_input(
+        &["gateway", "--resolve", "--timeout", "1 minute"],
+        "timeout",
+    );
 }
 
 #[test]

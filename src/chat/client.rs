@@ -11,6 +11,7 @@ use super::talk::{First, talk};
 use super::{Console, spawn_input, split_host_port};
 use crate::cli::ChatClientArgs;
 use crate::error::{Error, Result, exit};
+use crate::input::parse_time;
 use crate::output::Ui;
 
 /// Resolves the server and connects to the first address that answers.
@@ -41,7 +42,8 @@ pub async fn connect(server: &str, timeout: Duration) -> Result<(TcpStream, Sock
 
 /// Runs the client.
 pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
-    let (stream, peer) = connect(&args.server, Duration::from_millis(args.timeout.max(1))).await?;
+    let timeout = parse_time("timeout", &args.timeout)?.max(Duration::from_millis(1));
+    let (stream, peer) = connect(&args.server, timeout).await?;
     let _ = stream.set_nodelay(true);
     let console = Console::new(ui, false);
     console.notice(&format!("connected to {peer}"));

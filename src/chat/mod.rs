@@ -40,9 +40,12 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
             if a.room && a.max_clients == 0 {
                 return Err(Error::bad("count", "0", "--max-clients must be at least 1"));
             }
+            a.opts.idle_after()?;
         }
         ChatCommand::Client(a) => {
             split_host_port("server", &a.server)?;
+            crate::input::parse_time("timeout", &a.timeout)?;
+            a.opts.idle_after()?;
         }
     }
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -291,12 +294,19 @@ pub async fn interrupted() {
     }
 }
 
-/// Sleeps for the idle timeout, or forever when it is 0 (off).
-pub async fn idle(secs: u64) {
-    if secs == 0 {
+impl crate::cli::ChatOpts {
+    /// `--idle-timeout` (zero: never); [`run`] checks it before anything starts.
+    pub fn idle_after(&self) -> Result<Duration> {
+        crate::input::parse_time("idle timeout", &self.idle_timeout)
+    }
+}
+
+/// Sleeps for the idle timeout, or forever when it is zero (off).
+pub async fn idle(after: Duration) {
+    if after.is_zero() {
         std::future::pending::<()>().await;
     } else {
-        tokio::time::sleep(Duration::from_secs(secs)).await;
+        tokio::time::sleep(after).await;
     }
 }
 

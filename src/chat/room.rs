@@ -171,7 +171,8 @@ impl Hub<'_> {
             id,
             self.events.clone(),
             self.args.opts.max_line as usize,
-            self.args.opts.idle_timeout,
+            // Checked by chat::run before the room opened.
+            self.args.opts.idle_after().unwrap_or_default(),
         ))
         .abort_handle();
         let nick = addr.to_string();
@@ -328,7 +329,7 @@ async fn read_loop(
     id: u64,
     events: mpsc::Sender<Event>,
     max_line: usize,
-    idle_secs: u64,
+    idle_after: Duration,
 ) {
     let mut splitter = LineSplitter::new(max_line);
     let mut buf = vec![0u8; 4096];
@@ -336,7 +337,7 @@ async fn read_loop(
     let why = loop {
         let n = tokio::select! {
             n = r.read(&mut buf) => n,
-            _ = idle(idle_secs) => break "idle timeout",
+            _ = idle(idle_after) => break "idle timeout",
         };
         match n {
             Ok(0) => {

@@ -85,6 +85,8 @@ async fn raw(
     input: &mut mpsc::Receiver<Input>,
     first: First,
 ) -> io::Result<End> {
+    // Checked by chat::run before anything started.
+    let idle_after = opts.idle_after().unwrap_or_default();
     let mut my_turn = first == First::Me;
     let mut decoder = Utf8Stream::new();
     let mut buf = vec![0u8; opts.max_line as usize];
@@ -127,7 +129,7 @@ async fn raw(
             let n = tokio::select! {
                 n = stream.read(&mut buf) => n?,
                 _ = interrupted() => return Ok(End::Interrupted),
-                _ = idle(opts.idle_timeout) => return Ok(End::Idle),
+                _ = idle(idle_after) => return Ok(End::Idle),
             };
             if n == 0 {
                 let tail = decoder.finish();
@@ -161,6 +163,8 @@ async fn line(
     console: &Console,
     input: &mut mpsc::Receiver<Input>,
 ) -> io::Result<End> {
+    // Checked by chat::run before anything started.
+    let idle_after = opts.idle_after().unwrap_or_default();
     let (mut r, mut w) = stream.split();
     let mut splitter = LineSplitter::new(opts.max_line as usize);
     let mut buf = vec![0u8; 16384];
@@ -218,7 +222,7 @@ async fn line(
             },
             _ = tokio::time::sleep_until(drain_until), if !input_open => return Ok(End::InputEnded),
             _ = interrupted() => return Ok(End::Interrupted),
-            _ = idle(opts.idle_timeout) => return Ok(End::Idle),
+            _ = idle(idle_after) => return Ok(End::Idle),
         }
     }
 }

@@ -201,12 +201,12 @@ pub fn parse_server(text: &str, default_port: u16) -> Result<SocketAddr> {
     ))
 }
 
-/// Parses a duration: `500ms`, `2s`, `1.5s`; a bare number is milliseconds.
+/// Parses a duration: `2`, `1.5s`, `500ms`; a bare number is seconds (as dig's +time=2).
 pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    match crate::input::parse_seconds(text, 0.001) {
+    match crate::input::parse_seconds(text, 1.0) {
         Some(secs) if secs > 0.0 && secs <= 3600.0 => Ok(Duration::from_secs_f64(secs)),
         _ => Err(format!(
-            "'{text}' is not a duration: use e.g. 500ms, 2s or 1.5s (at most 1 hour, more than 0)"
+            "'{text}' is not a duration: use e.g. 2 (seconds), 1.5s or 500ms (at most 1 hour, more than 0)"
         )),
     }
 }
@@ -278,7 +278,8 @@ mod tests {
         assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
         assert_eq!(parse_duration("2s").unwrap(), Duration::from_secs(2));
         assert_eq!(parse_duration("1.5s").unwrap(), Duration::from_millis(1500));
-        assert_eq!(parse_duration("250").unwrap(), Duration::from_millis(250));
+        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_duration("0.25").unwrap(), Duration::from_millis(250));
         assert!(parse_duration("0").is_err());
         assert!(parse_duration("soon").is_err());
     }

@@ -160,6 +160,7 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
 
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
+    let timeout = crate::input::parse_time("timeout", &args.timeout)?;
     let mut nl = Netlink::open()?;
     let (routes, links) = (nl.routes()?, nl.links()?);
     let mut neighbours = nl.neighbours()?;
@@ -180,7 +181,6 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
         if crate::arp::link::has_cap_net_raw() {
             let addrs = nl.addresses()?;
-            let timeout = Duration::from_millis(args.timeout);
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
                 let Some(IpAddr::V4(gw)) = g.gateway else {
                     continue;
@@ -205,7 +205,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         for (gw, ifname) in &rest {
             provoke_resolution(*gw, ifname);
         }
-        let deadline = Instant::now() + Duration::from_millis(args.timeout);
+        let deadline = Instant::now() + timeout;
         while !rest.is_empty() {
             std::thread::sleep(Duration::from_millis(10));
             neighbours = nl.neighbours()?;
