@@ -768,3 +768,46 @@ fn bulk_against_a_silent_server_keeps_its_concurrency() {
     assert!(took < Duration::from_secs(4), "took {took:?}");
     drop(silent);
 }
+
+/// A closed UDP port answers with ICMP port unreachable: "connection refused" at once (not a
+/// timeout), in single and bulk lookups, and the next server is asked.
+#[test]
+fn a_closed_port_is_refused_at_once_not_a_timeout() {
+    let closed = {
+        let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.local_addr().unwrap()
+    };
+    let start = Instant::now();
+    let o = run(&["dns", "www.example.test", &at(closed), "--timeout", "5"]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("connection refused").count(), 2, "{out}");
+    assert!(!out.contains("timeout"), "{out}");
+
+    let o = run_stdin(
+        &["dns", "--file", "-", "A", &at(closed), "--timeout", "5"],
+        "www.example.test\nmail.example.test\n",
+    );
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .all(|l| l.contains("ERROR") && l.contains("connection refused")),
+        "{out}"
+    );
+
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        "A",
+        "--short",
+        &at(closed),
+        &at(server()),
+        "--timeout",
+        "5",
+    ]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("192.0.2.10"), "{}", stdout(&o));
+    // Three runs against a 5 s timeout: none of them waited it out.
+    assert!(start.elapsed() < Duration::from_secs(4), "{:?}", start.elapsed());
+}

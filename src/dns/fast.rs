@@ -8,6 +8,7 @@
 //! attempt.
 
 use std::collections::HashMap;
+use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,13 +30,45 @@ const EDNS_PAYLOAD: u16 = 1232;
 #[derive(Debug)]
 struct Pending {
     server: usize,
-    tx: oneshot::Sender<Vec<u8>>,
+    tx: oneshot::Sender<Delivery>,
+}
+
+/// What the receiver hands a waiting query.
+#[derive(Debug)]
+enum Delivery {
+    /// The reply's bytes.
+    Reply(Vec<u8>),
+    /// The server's host said nothing listens at its port (ICMP port unreachable).
+    Refused,
 }
 
 #[derive(Debug, Default)]
 struct Table {
     pending: HashMap<u16, Pending>,
     next: u16,
+}
+
+impl Table {
+    /// ICMP port unreachable from `server`: the error names no query, but on a connected
+    /// socket every query waiting for that server went to the closed port. (Linux reports the
+    /// error to whichever call on the socket comes next, a receive or a send.)
+    fn refuse(&mut self, server: usize) {
+        let ids: Vec<u16> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| p.server == server)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            if let Some(p) = self.pending.remove(&id) {
+                let _ = p.tx.send(Delivery::Refused);
+            }
+        }
+    }
+}
+
+fn lock(table: &Mutex<Table>) -> std::sync::MutexGuard<'_, Table> {
+    table.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One connected UDP socket per server in front of a full resolver (`inner`) used for
@@ -121,19 +154,24 @@ async fn connect(server: SocketAddr) -> Option<Arc<UdpSocket>> {
 async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
     let mut buf = vec![0u8; 65535];
     loop {
-        let Ok(n) = sock.recv(&mut buf).await else {
-            // ICMP errors (nothing listening) surface here; the waiting queries time out.
-            continue;
+        let n = match sock.recv(&mut buf).await {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                lock(&table).refuse(index);
+                continue;
+            }
+            // Other ICMP errors (unreachable hosts): the waiting queries time out.
+            Err(_) => continue,
         };
         if n < 12 {
             continue;
         }
         let id = u16::from_be_bytes([buf[0], buf[1]]);
-        let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+        let mut t = lock(&table);
         if t.pending.get(&id).is_some_and(|p| p.server == index)
             && let Some(p) = t.pending.remove(&id)
         {
-            let _ = p.tx.send(buf[..n].to_vec());
+            let _ = p.tx.send(Delivery::Reply(buf[..n].to_vec()));
         }
     }
 }
@@ -201,7 +239,7 @@ impl<R: Resolve> Fast<R> {
         let mut slot = Some(pace.slot().await);
         let (tx, mut rx) = oneshot::channel();
         let id = {
-            let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
+            let mut t = lock(&self.table);
             if t.pending.len() > 60_000 {
                 return None;
             }
@@ -215,11 +253,17 @@ impl<R: Resolve> Fast<R> {
             id
         };
         let forget = || {
-            let mut t = self.table.lock().unwrap_or_else(|e| e.into_inner());
-            t.pending.remove(&id);
+            lock(&self.table).pending.remove(&id);
         };
         let query = encode_query(id, name, rtype);
-        if sock.send(&query).await.is_err() {
+        let sent_ok = |result: io::Result<usize>| match result {
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                lock(&self.table).refuse(server);
+                true
+            }
+            other => other.is_ok(),
+        };
+        if !sent_ok(sock.send(&query).await) {
             forget();
             return None;
         }
@@ -232,7 +276,13 @@ impl<R: Resolve> Fast<R> {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match tokio::time::timeout(wait.min(left), &mut rx).await {
-                Ok(Ok(bytes)) => {
+                Ok(Ok(Delivery::Refused)) => {
+                    return Some(Reply::bare(
+                        Status::Error,
+                        Some("connection refused: nothing listens at that port (ICMP port unreachable)".into()),
+                    ));
+                }
+                Ok(Ok(Delivery::Reply(bytes))) => {
                     if !resent {
                         // Only unambiguous samples (Karn): a reply after a resend may answer
                         // either copy.
@@ -248,7 +298,7 @@ impl<R: Resolve> Fast<R> {
                 Err(_) => {
                     pace.lost(sent);
                     slot.take();
-                    let _ = sock.send(&query).await;
+                    sent_ok(sock.send(&query).await);
                     resent = true;
                     wait = wait.saturating_mul(2);
                 }

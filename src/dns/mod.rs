@@ -330,56 +330,63 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         .build()
         .map_err(|e| Error::io("starting the DNS runtime", e))?;
     runtime.block_on(async {
-        // In bulk mode the fast path makes the first attempt, the full resolver the retries.
-        let fast_path = names.is_some()
-            && plan.settings.search.is_empty()
+        // Over UDP without a search list, the fast path makes the first attempt (and says when
+        // nothing listens at the server's port), the full resolver the retries.
+        let fast_path = plan.settings.search.is_empty()
             && plan.servers.iter().all(|s| s.transport == Transport::Udp);
         let mut settings = plan.settings.clone();
         if fast_path {
             settings.retries = settings.retries.saturating_sub(1);
         }
         let resolver = Hickory::new(&plan.servers, &settings)?;
-        match (&plan.target, names) {
-            (Target::Name(input, ascii) | Target::Reverse(input, ascii), _) => {
-                let result =
-                    lookup::resolve_name(&resolver, &plan.servers, input, ascii, &plan.types).await;
-                let report = DnsReport {
-                    result,
-                    servers: plan.servers.clone(),
-                    stub: plan.stub.clone(),
-                    short: args.short,
-                };
-                let code = emit(ui, &report)?;
-                if args.short && code != exit::OK {
-                    let mut err = io::stderr().lock();
-                    for q in &report.result.queries {
-                        if q.status != Status::Answer {
-                            let text = q.message.clone().unwrap_or_else(|| q.server.clone());
-                            let _ = writeln!(
-                                err,
-                                "netkit: {} {}: {} ({text})",
-                                q.name,
-                                q.rtype,
-                                q.status.tag()
-                            );
-                        }
-                    }
-                }
-                Ok(code)
-            }
-            (Target::File(_), names) => {
-                let names = names.unwrap_or_default();
-                if !fast_path {
-                    return bulk(&resolver, &plan, &names, args, ui).await;
-                }
-                let (timeout, retries) = (plan.settings.timeout, plan.settings.retries);
-                let fast =
-                    fast::Fast::new(resolver, &plan.servers, timeout, retries, args.concurrency)
-                        .await;
-                bulk(&fast, &plan, &names, args, ui).await
+        if !fast_path {
+            return answer(&resolver, &plan, names, args, ui).await;
+        }
+        let (timeout, retries) = (plan.settings.timeout, plan.settings.retries);
+        let fast =
+            fast::Fast::new(resolver, &plan.servers, timeout, retries, args.concurrency).await;
+        answer(&fast, &plan, names, args, ui).await
+    })
+}
+
+/// Looks up the plan's name, or every name of its file, and prints the results.
+async fn answer<R: Resolve>(
+    resolver: &R,
+    plan: &Plan,
+    names: Option<Vec<String>>,
+    args: &DnsArgs,
+    ui: &Ui,
+) -> Result<u8> {
+    let (input, ascii) = match &plan.target {
+        Target::Name(input, ascii) | Target::Reverse(input, ascii) => (input, ascii),
+        Target::File(_) => {
+            return bulk(resolver, plan, &names.unwrap_or_default(), args, ui).await;
+        }
+    };
+    let result = lookup::resolve_name(resolver, &plan.servers, input, ascii, &plan.types).await;
+    let report = DnsReport {
+        result,
+        servers: plan.servers.clone(),
+        stub: plan.stub.clone(),
+        short: args.short,
+    };
+    let code = emit(ui, &report)?;
+    if args.short && code != exit::OK {
+        let mut err = io::stderr().lock();
+        for q in &report.result.queries {
+            if q.status != Status::Answer {
+                let text = q.message.clone().unwrap_or_else(|| q.server.clone());
+                let _ = writeln!(
+                    err,
+                    "netkit: {} {}: {} ({text})",
+                    q.name,
+                    q.rtype,
+                    q.status.tag()
+                );
             }
         }
-    })
+    }
+    Ok(code)
 }
 
 /// Reads one name per line; blank lines and `#` comments are skipped.
