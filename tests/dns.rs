@@ -809,5 +809,9 @@ fn a_closed_port_is_refused_at_once_not_a_timeout() {
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("192.0.2.10"), "{}", stdout(&o));
     // Three runs against a 5 s timeout: none of them waited it out.
-    assert!(start.elapsed() < Duration::from_secs(4), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        start.elapsed()
+    );
 }

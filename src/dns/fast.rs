@@ -1,6 +1,8 @@
-//! The bulk fast path for `netkit dns --file` over UDP: every query to a server goes out on one
-//! connected UDP socket and one receiver task hands each reply to its query by message ID,
-//! instead of a fresh socket and resolver round per query. Only clean answers are taken from it (records of the
+//! The fast path for `netkit dns` over UDP (bulk `--file` and single lookups, when no search
+//! list applies): every query to a server goes out on one connected UDP socket and one
+//! receiver task hands each reply to its query by message ID, instead of a fresh socket and
+//! resolver round per query; being connected, the socket also hears ICMP port unreachable
+//! ("connection refused"). Only clean answers are taken from it (records of the
 //! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
 //! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
 //! hickory resolver, so results never differ from the slow path's. Queries are paced per
