@@ -1,7 +1,7 @@
 //! Pacing bulk queries to one server, the way TCP paces a connection (RFC 6298, RFC 5681): a
 //! round-trip estimate says when a query with no reply was probably dropped and is worth
 //! sending again, and a congestion window says how many queries may be in flight. The window
-//! starts small, doubles every round trip until the server first drops a query, halves then
+//! starts at 64, doubles every round trip until the server first drops a query, halves then
 //! (at most once per round trip) and grows by one per round trip after that, never above
 //! `--concurrency`. A server whose socket buffer overflows (dnsmasq's holds about 260 queries)
 //! thus costs a few resends, not a timeout per lost query.
@@ -17,8 +17,9 @@ const RESEND_FLOOR: Duration = Duration::from_millis(50);
 const RESEND_INITIAL: Duration = Duration::from_millis(250);
 /// The window never shrinks below this many queries.
 const MIN_WINDOW: f64 = 4.0;
-/// The window's size at the start.
-const INITIAL_WINDOW: f64 = 32.0;
+/// The window's size at the start: the default `--concurrency`, so that only a larger one is
+/// reached by growing.
+const INITIAL_WINDOW: f64 = 64.0;
 
 /// One server's round-trip estimate and congestion window.
 #[derive(Debug)]
@@ -176,26 +177,28 @@ mod tests {
 
     #[test]
     fn the_window_grows_to_the_limit_and_halves_on_loss() {
-        let pace = Pace::new(100);
-        assert_eq!(pace.window(), 32);
-        assert_eq!(pace.permits.available_permits(), 32);
+        let pace = Pace::new(200);
+        assert_eq!(pace.window(), 64);
+        assert_eq!(pace.permits.available_permits(), 64);
         for _ in 0..200 {
             pace.answered(Duration::from_millis(2));
         }
-        assert_eq!(pace.window(), 100);
-        assert_eq!(pace.permits.available_permits(), 100);
+        assert_eq!(pace.window(), 200);
+        assert_eq!(pace.permits.available_permits(), 200);
         let sent = Instant::now() - Duration::from_millis(1);
         pace.lost(sent);
-        assert_eq!(pace.window(), 50);
-        assert_eq!(pace.permits.available_permits(), 50);
+        assert_eq!(pace.window(), 100);
+        assert_eq!(pace.permits.available_permits(), 100);
         // A second loss in the same round trip is the same burst.
         pace.lost(sent);
-        assert_eq!(pace.window(), 50);
+        assert_eq!(pace.window(), 100);
         // Past the threshold it grows by about one per window of answers.
-        for _ in 0..60 {
+        for _ in 0..110 {
             pace.answered(Duration::from_millis(2));
         }
-        assert_eq!(pace.window(), 50 + 1);
+        assert_eq!(pace.window(), 100 + 1);
+        // Never above the limit; a smaller limit is the window from the start.
+        assert_eq!(Pace::new(10).window(), 10);
     }
 
     #[test]
@@ -217,13 +220,13 @@ mod tests {
 
     #[test]
     fn a_silent_server_keeps_its_window() {
-        let pace = Pace::new(64);
+        let pace = Pace::new(100);
         pace.lost(Instant::now());
-        assert_eq!(pace.window(), 32);
-        // Answers sent before the lost query do not make it congestion either.
+        assert_eq!(pace.window(), 64);
+        // Answers that came before the lost query was sent do not make it congestion either.
         pace.answered(Duration::from_millis(1));
         pace.lost(Instant::now() + Duration::from_millis(1));
-        assert_eq!(pace.window(), 33);
+        assert_eq!(pace.window(), 65);
     }
 
     #[test]
