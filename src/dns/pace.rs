@@ -38,8 +38,6 @@ struct State {
     threshold: f64,
     /// The upper bound (`--concurrency`).
     max: usize,
-    /// Permits in circulation: the window's whole part.
-    issued: usize,
     /// Permits still to retire as they come back (the window shrank below those in use).
     debt: usize,
     /// When the window last shrank: once per round trip is enough for one burst of losses.
@@ -73,15 +71,14 @@ impl Pace {
     pub fn new(max: usize) -> Self {
         let max = max.max(1);
         let window = INITIAL_WINDOW.min(max as f64);
-        let issued = window as usize;
+        // Permits in circulation: always the window's whole part (see `resize`).
         Pace {
-            permits: Semaphore::new(issued),
+            permits: Semaphore::new(window as usize),
             state: Mutex::new(State {
                 rtt: None,
                 window,
                 threshold: max as f64,
                 max,
-                issued,
                 debt: 0,
                 last_cut: None,
                 last_answer: None,
@@ -121,15 +118,8 @@ impl Pace {
         } else {
             1.0 / s.window
         };
-        s.window = (s.window + grow).min(s.max as f64);
-        while (s.window as usize) > s.issued {
-            s.issued += 1;
-            if s.debt > 0 {
-                s.debt -= 1;
-            } else {
-                self.permits.add_permits(1);
-            }
-        }
+        let window = (s.window + grow).min(s.max as f64);
+        self.resize(&mut s, window);
     }
 
     /// A query sent at `sent` went unanswered for a resend interval. When the server has
@@ -146,12 +136,22 @@ impl Pace {
             return;
         }
         s.last_cut = Some(now);
-        s.window = (s.window / 2.0).max(MIN_WINDOW);
-        s.threshold = s.window;
-        let keep = s.window as usize;
-        if s.issued > keep {
-            let cut = s.issued - keep;
-            s.issued = keep;
+        let window = (s.window / 2.0).max(MIN_WINDOW).min(s.max as f64);
+        s.threshold = window;
+        self.resize(&mut s, window);
+    }
+
+    /// Sets the window, issuing permits for a larger whole part (repaying debt first) or
+    /// retiring them for a smaller one (those in use are retired as they come back).
+    fn resize(&self, s: &mut State, window: f64) {
+        let (before, after) = (s.window as usize, window as usize);
+        s.window = window;
+        if after > before {
+            let repaid = (after - before).min(s.debt);
+            s.debt -= repaid;
+            self.permits.add_permits(after - before - repaid);
+        } else if before > after {
+            let cut = before - after;
             let retired = self.permits.forget_permits(cut);
             s.debt += cut - retired;
         }
@@ -197,8 +197,14 @@ mod tests {
             pace.answered(Duration::from_millis(2));
         }
         assert_eq!(pace.window(), 100 + 1);
-        // Never above the limit; a smaller limit is the window from the start.
+        // Never above the limit; a smaller limit is the window from the start, and a loss does
+        // not raise it to the minimum.
         assert_eq!(Pace::new(10).window(), 10);
+        let small = Pace::new(2);
+        small.answered(Duration::from_millis(2));
+        small.lost(sent);
+        assert_eq!(small.window(), 2);
+        assert_eq!(small.permits.available_permits(), 2);
     }
 
     #[test]
