@@ -154,8 +154,9 @@ pub fn exit_status(statuses: impl IntoIterator<Item = Status>) -> u8 {
     }
 }
 
-/// The summary status of one name's queries: NXDOMAIN when any said so (the name does not
-/// exist at all), else the first failure, else answer when any answered, else no data.
+/// The summary status of one name's queries: invalid when the name was, else the first
+/// failure, else answer when any answered, else NXDOMAIN when any said so (the name does not
+/// exist at all), else no data.
 pub fn overall(statuses: &[Status]) -> Status {
     if statuses.contains(&Status::Invalid) {
         Status::Invalid

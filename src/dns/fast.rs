@@ -21,7 +21,7 @@ use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
 
 use super::answer::{Answer, Status};
-use super::lookup::{Reply, Resolve, Server};
+use super::lookup::{Reply, Resolve, Server, Settings};
 use super::pace::Pace;
 use super::parse::Transport;
 
@@ -78,37 +78,35 @@ fn lock(table: &Mutex<Table>) -> std::sync::MutexGuard<'_, Table> {
 #[derive(Debug)]
 pub struct Fast<R> {
     inner: R,
-    /// Per server: its connected socket (None: not UDP, or it could not be set up).
-    sockets: Vec<Option<Arc<UdpSocket>>>,
+    /// Per server: its lane (None: not UDP, or its socket could not be set up).
+    lanes: Vec<Option<Lane>>,
     table: Arc<Mutex<Table>>,
     timeout: Duration,
     /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
     retries: usize,
-    receivers: Vec<tokio::task::JoinHandle<()>>,
-    /// Per server: its round-trip estimate and window of queries in flight.
-    paces: Vec<Pace>,
 }
 
-impl<R> Drop for Fast<R> {
+/// One UDP server's connected socket, the task receiving its replies, and its pacing.
+#[derive(Debug)]
+struct Lane {
+    sock: Arc<UdpSocket>,
+    receiver: tokio::task::JoinHandle<()>,
+    pace: Pace,
+}
+
+impl Drop for Lane {
     fn drop(&mut self) {
-        for r in &self.receivers {
-            r.abort();
-        }
+        self.receiver.abort();
     }
 }
 
 impl<R: Resolve> Fast<R> {
     /// Connects one socket per UDP server (must run inside a tokio runtime); for a server
     /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
-    /// The fast query is the first attempt: `inner` should make `retries` more (its own
-    /// retries one fewer), and with `retries` 0 a fast timeout is reported as the timeout.
-    pub async fn new(
-        inner: R,
-        servers: &[Server],
-        timeout: Duration,
-        retries: usize,
-        concurrency: usize,
-    ) -> Self {
+    /// The fast query is the first attempt: `inner` should make `settings.retries` more (its
+    /// own retries one fewer), and with none a fast timeout is reported as the timeout. At most
+    /// `settings.concurrency` queries are in flight to each server.
+    pub async fn new(inner: R, servers: &[Server], settings: &Settings) -> Self {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
@@ -116,27 +114,25 @@ impl<R: Resolve> Fast<R> {
             pending: HashMap::new(),
             next: (seed ^ (seed >> 16)) as u16,
         }));
-        let mut sockets = Vec::with_capacity(servers.len());
-        let mut receivers = Vec::new();
+        let mut lanes = Vec::with_capacity(servers.len());
         for (index, server) in servers.iter().enumerate() {
             let sock = if server.transport == Transport::Udp {
                 connect(server.address).await
             } else {
                 None
             };
-            if let Some(sock) = &sock {
-                receivers.push(tokio::spawn(receive(sock.clone(), index, table.clone())));
-            }
-            sockets.push(sock);
+            lanes.push(sock.map(|sock| Lane {
+                receiver: tokio::spawn(receive(sock.clone(), index, table.clone())),
+                sock,
+                pace: Pace::new(settings.concurrency),
+            }));
         }
         Fast {
             inner,
-            sockets,
+            lanes,
             table,
-            timeout,
-            retries,
-            receivers,
-            paces: servers.iter().map(|_| Pace::new(concurrency)).collect(),
+            timeout: settings.timeout,
+            retries: settings.retries,
         }
     }
 }
@@ -234,8 +230,7 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
 
 impl<R: Resolve> Fast<R> {
     async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
-        let sock = self.sockets.get(server)?.as_ref()?;
-        let pace = self.paces.get(server)?;
+        let Lane { sock, pace, .. } = self.lanes.get(server)?.as_ref()?;
         // Held while the query is in flight; a query resent is counted as lost and leaves the
         // window (as TCP counts its pipe), so a silent server does not hold the window shut.
         let mut slot = Some(pace.slot().await);

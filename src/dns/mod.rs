@@ -342,9 +342,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         if !fast_path {
             return answer(&resolver, &plan, names, args, ui).await;
         }
-        let (timeout, retries) = (plan.settings.timeout, plan.settings.retries);
-        let fast =
-            fast::Fast::new(resolver, &plan.servers, timeout, retries, args.concurrency).await;
+        let fast = fast::Fast::new(resolver, &plan.servers, &plan.settings).await;
         answer(&fast, &plan, names, args, ui).await
     })
 }
