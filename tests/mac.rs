@@ -63,4 +63,8 @@ fn bad_macs() {
     assert_bad_input(&["mac", "00:11:22:33:44"], "6 groups");
     assert_bad_input(&["mac", "00:11:22:33:44:zz"], "hexadecimal");
     assert_bad_input(&["mac", "0011223344"], "12 hex digits");
+    // Twelve bytes or twelve characters that are not all ASCII: bad input, not a panic.
+    assert_bad_input(&["mac", "aéééééb"], "got 7");
+    assert_bad_input(&["mac", "00112233445é"], "'é' is not a hexadecimal digit");
+    assert_bad_input(&["mac", "00112233445566é"], "got 15");
 }

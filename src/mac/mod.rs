@@ -19,6 +19,7 @@ pub use oui::Vendor;
 pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
     let s = input.trim();
     let bad = |reason: String| Error::bad("MAC address", input, reason);
+    let not_hex = |c: char| bad(format!("'{c}' is not a hexadecimal digit (0-9, a-f)"));
     let hex_groups = |groups: Vec<&str>, digits: usize| -> Result<Vec<u8>> {
         let mut bytes = Vec::with_capacity(6);
         for g in groups {
@@ -29,7 +30,7 @@ pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
                 )));
             }
             if let Some(c) = g.chars().find(|c| !c.is_ascii_hexdigit()) {
-                return Err(bad(format!("'{c}' is not a hexadecimal digit (0-9, a-f)")));
+                return Err(not_hex(c));
             }
             let value = u32::from_str_radix(g, 16).map_err(|e| bad(e.to_string()))?;
             for i in (0..digits / 2).rev() {
@@ -59,11 +60,13 @@ pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
         }
         hex_groups(groups, 4)?
     } else {
-        if s.len() != 12 {
-            return Err(bad(format!(
-                "expected 12 hex digits, got {}",
-                s.chars().count()
-            )));
+        let digits = s.chars().count();
+        if digits != 12 {
+            return Err(bad(format!("expected 12 hex digits, got {digits}")));
+        }
+        // Sliced by bytes below: only ASCII may get there.
+        if let Some(c) = s.chars().find(|c| !c.is_ascii()) {
+            return Err(not_hex(c));
         }
         hex_groups(vec![&s[..4], &s[4..8], &s[8..]], 4)?
     };
