@@ -191,3 +191,25 @@ fn the_walk_stops_at_the_first_failure() {
     assert_eq!(steps(&json(&o)), pairs(&[("dns", "failed")]));
     assert_bad_input(&["flow", "host:99999"], "port");
 }
+
+/// This host's own address: the routing step says so and the walk goes straight on to TCP,
+/// with no ARP step (loopback only).
+#[test]
+fn this_hosts_own_address_skips_arp() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dest = listener.local_addr().unwrap().to_string();
+    let o = run(&["--json", "flow", &dest, "--timeout", "2"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        steps(&v),
+        pairs(&[("dns", "skipped"), ("routing", "ok"), ("tcp", "ok")])
+    );
+    assert!(
+        v["steps"][1]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("this host itself"),
+        "{v}"
+    );
+}

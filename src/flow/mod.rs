@@ -16,7 +16,7 @@ use crate::mac::format_mac;
 use crate::mac::oui::vendor_of;
 use crate::netlink::{Addr, Link, Netlink};
 use crate::output::{Paint, Report, Ui, emit};
-use crate::route::interface_addr;
+use crate::route::{interface_addr, neighbour_of};
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,16 +137,24 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
     })
 }
 
-/// Where the packet goes next: the outgoing interface index, the next hop, and whether that is a gateway.
-type NextHop = (u32, IpAddr, bool);
+/// Where the walk goes after the routing step.
+#[derive(Debug)]
+enum Next {
+    /// Out of an interface (its index) to a next hop; true when that hop is a gateway.
+    Hop(u32, IpAddr, bool),
+    /// The destination is this host itself: no ARP, straight on to TCP.
+    Local,
+    /// No way on.
+    Stop,
+}
 
-/// The routing step; returns the next hop when the walk can go on.
+/// The routing step, and where the walk goes from there.
 fn routing_step(
     nl: &mut Netlink,
     links: &[Link],
     addrs: &[Addr],
     addr: IpAddr,
-) -> Result<(Step, Option<NextHop>)> {
+) -> Result<(Step, Next)> {
     let t = Instant::now();
     let route = match nl.route_to(addr)? {
         Ok(r) => r,
@@ -160,7 +168,7 @@ fn routing_step(
                 ],
                 ms: ms(t.elapsed()),
             };
-            return Ok((step, None));
+            return Ok((step, Next::Stop));
         }
     };
     let a = crate::route::get::answer(&addr.to_string(), addr, vec![], &route, links, addrs);
@@ -197,13 +205,10 @@ fn routing_step(
         details,
         ms: ms(took),
     };
-    let next = if ok && a.kind != "local" {
-        match (a.ifindex, a.next_hop) {
-            (Some(i), Some(h)) => Some((i, h, a.gateway.is_some())),
-            _ => None,
-        }
-    } else {
-        None
+    let next = match (a.kind.as_str(), a.ifindex, a.next_hop) {
+        ("local", _, _) => Next::Local,
+        (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
+        _ => Next::Stop,
     };
     Ok((step, next))
 }
@@ -224,12 +229,11 @@ fn arp_step(
         "the destination"
     };
     let neighbours = nl.neighbours()?;
-    let cached = neighbours
-        .iter()
-        .find(|n| {
-            n.index == ifindex && n.address == hop && n.mac.as_ref().is_some_and(|m| m.len() == 6)
-        })
-        .filter(|n| n.state != "FAILED" && n.state != "INCOMPLETE");
+    let cached = neighbour_of(&neighbours, ifindex, hop).filter(|n| {
+        n.mac.as_ref().is_some_and(|m| m.len() == 6)
+            && n.state != "FAILED"
+            && n.state != "INCOMPLETE"
+    });
     let protocol = if hop.is_ipv4() { "ARP" } else { "NDP" };
     if let Some(n) = cached {
         let mac = n.mac.as_deref().unwrap_or_default();
@@ -367,17 +371,18 @@ pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
     // The interfaces and their addresses, read once for the routing and the ARP step.
     let (links, addrs) = (nl.links()?, nl.addresses()?);
     let (routing, next) = routing_step(&mut nl, &links, &addrs, addr)?;
-    let local = routing.summary.contains("this host itself");
     flow.steps.push(routing);
-    if let Some((ifindex, hop, via_gateway)) = next {
-        let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
-        let stop = arp.outcome == Outcome::Failed;
-        flow.steps.push(arp);
-        if stop {
-            return emit(ui, &flow);
+    match next {
+        Next::Hop(ifindex, hop, via_gateway) => {
+            let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
+            let stop = arp.outcome == Outcome::Failed;
+            flow.steps.push(arp);
+            if stop {
+                return emit(ui, &flow);
+            }
         }
-    } else if !local {
-        return emit(ui, &flow);
+        Next::Local => {}
+        Next::Stop => return emit(ui, &flow),
     }
     if let Some(p) = port {
         flow.steps.push(tcp_step(addr, p, timeout));
