@@ -111,7 +111,6 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
     let mut replies = Vec::new();
     let mut answered = BTreeSet::new();
     let mut macs: Vec<String> = Vec::new();
-    let mut in_use = false;
     loop {
         let now = Instant::now();
         if end.is_some_and(|e| now >= e) {
@@ -121,7 +120,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         if !more && sent_at.last().is_none_or(|&t| now >= t + plan.timeout) {
             break;
         }
-        if (plan.mode == Mode::Dad || plan.first_reply) && in_use {
+        if (plan.mode == Mode::Dad || plan.first_reply) && !replies.is_empty() {
             break;
         }
         if more && now >= next_send {
@@ -159,7 +158,6 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
             macs.push(mac.clone());
         }
         answered.insert(seq);
-        in_use = true;
         replies.push(Reply {
             seq,
             ip: f.sender_ip,
@@ -168,6 +166,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
             rtt_ms: rtt.as_secs_f64() * 1000.0,
         });
     }
+    let in_use = !replies.is_empty();
     Ok(ArpReport {
         mode: plan.mode,
         target: plan.target,
@@ -306,7 +305,8 @@ impl Report for ArpReport {
         match self.mode {
             Mode::Request if self.received == 0 => exit::NEGATIVE,
             Mode::Dad if self.in_use == Some(true) => exit::NEGATIVE,
-            Mode::Gratuitous if self.conflict || !self.replies.is_empty() => exit::NEGATIVE,
+            // A conflict means two answers: any answer is already one.
+            Mode::Gratuitous if !self.replies.is_empty() => exit::NEGATIVE,
             _ => exit::OK,
         }
     }
