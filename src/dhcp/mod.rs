@@ -101,8 +101,8 @@ impl Report for Discovery {
 
 /// A transaction id from the process's random hasher seed (no extra dependency needed).
 fn fresh_xid() -> u32 {
+    // RandomState carries random keys; the hash of anything is an unpredictable number.
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
     h.write_u32(std::process::id());
     h.finish() as u32
 }
