@@ -5,9 +5,7 @@ use std::net::Ipv4Addr;
 
 use pnet_datalink::MacAddr;
 use pnet_packet::Packet;
-use pnet_packet::arp::{
-    ArpHardwareTypes, ArpOperation, ArpOperations, ArpPacket, MutableArpPacket,
-};
+use pnet_packet::arp::{ArpHardwareTypes, ArpOperation, ArpPacket, MutableArpPacket};
 use pnet_packet::ethernet::{EtherTypes, EthernetPacket, MutableEthernetPacket};
 
 /// The Ethernet broadcast address: every host on the link receives the frame.
@@ -39,14 +37,6 @@ pub const REQUEST: u16 = 1;
 /// ARP reply opcode.
 pub const REPLY: u16 = 2;
 
-fn mac(m: [u8; 6]) -> MacAddr {
-    MacAddr::new(m[0], m[1], m[2], m[3], m[4], m[5])
-}
-
-fn bytes(m: MacAddr) -> [u8; 6] {
-    m.octets()
-}
-
 impl ArpFrame {
     /// A broadcast request "who has `target`? tell `sender_ip`" (sender 0.0.0.0 for duplicate
     /// address detection; sender = target for a gratuitous announcement).
@@ -68,8 +58,8 @@ impl ArpFrame {
         {
             let mut eth =
                 MutableEthernetPacket::new(&mut buf).expect("42 bytes hold an Ethernet header");
-            eth.set_destination(mac(self.eth_dst));
-            eth.set_source(mac(self.eth_src));
+            eth.set_destination(MacAddr::from(self.eth_dst));
+            eth.set_source(MacAddr::from(self.eth_src));
             eth.set_ethertype(EtherTypes::Arp);
         }
         let mut arp = MutableArpPacket::new(&mut buf[14..]).expect("28 bytes hold an ARP packet");
@@ -78,9 +68,9 @@ impl ArpFrame {
         arp.set_hw_addr_len(6);
         arp.set_proto_addr_len(4);
         arp.set_operation(ArpOperation::new(self.op));
-        arp.set_sender_hw_addr(mac(self.sender_mac));
+        arp.set_sender_hw_addr(MacAddr::from(self.sender_mac));
         arp.set_sender_proto_addr(self.sender_ip);
-        arp.set_target_hw_addr(mac(self.target_mac));
+        arp.set_target_hw_addr(MacAddr::from(self.target_mac));
         arp.set_target_proto_addr(self.target_ip);
         buf
     }
@@ -101,11 +91,11 @@ impl ArpFrame {
         }
         Some(ArpFrame {
             op: arp.get_operation().0,
-            eth_src: bytes(eth.get_source()),
-            eth_dst: bytes(eth.get_destination()),
-            sender_mac: bytes(arp.get_sender_hw_addr()),
+            eth_src: eth.get_source().octets(),
+            eth_dst: eth.get_destination().octets(),
+            sender_mac: arp.get_sender_hw_addr().octets(),
             sender_ip: arp.get_sender_proto_addr(),
-            target_mac: bytes(arp.get_target_hw_addr()),
+            target_mac: arp.get_target_hw_addr().octets(),
             target_ip: arp.get_target_proto_addr(),
         })
     }
@@ -113,7 +103,7 @@ impl ArpFrame {
     /// True when this is the reply to our request for `target` from `our_ip`/`our_mac`: op=reply,
     /// sender IP = target, target IP = us (or 0.0.0.0/target for DAD probes), addressed to our MAC.
     pub fn answers(&self, target: Ipv4Addr, our_ip: Ipv4Addr, our_mac: [u8; 6]) -> bool {
-        self.op == ArpOperations::Reply.0
+        self.op == REPLY
             && self.sender_ip == target
             && (self.target_ip == our_ip || our_ip.is_unspecified())
             && (self.eth_dst == our_mac || self.eth_dst == BROADCAST)

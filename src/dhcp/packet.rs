@@ -76,9 +76,7 @@ pub fn discover_frame(xid: u32, src_mac: [u8; 6], chaddr: [u8; 6]) -> Vec<u8> {
     }
     let mut eth = MutableEthernetPacket::new(&mut frame).expect("room for Ethernet");
     eth.set_destination(MacAddr::broadcast());
-    eth.set_source(MacAddr::new(
-        src_mac[0], src_mac[1], src_mac[2], src_mac[3], src_mac[4], src_mac[5],
-    ));
+    eth.set_source(MacAddr::from(src_mac));
     eth.set_ethertype(EtherTypes::Ipv4);
     frame
 }
