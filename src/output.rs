@@ -234,7 +234,69 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
+/// Text as one line of a terminal or a line-based output: control characters (a newline or an
+/// escape sequence inside a bad argument or a names file) are shown escaped (`\n`, `\u{1b}`).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        let mut s = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if c.is_control() {
+                s.extend(c.escape_debug());
+            } else {
+                s.push(c);
+            }
+        }
+        s.into()
+    } else {
+        text.into()
+    }
+}
+
 /// The JSON shape of an error.
+#[derive(Debug, Serialize)]
+struct ErrorJson<'a> {
+    error: ErrorBody<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct ErrorBody<'a> {
+    kind: &'a str,
+    message: String,
+    exit_code: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+}
+
+/// Reports an error: always one line on stderr (plus a hint line when there is advice), and with
+/// `--json` also a JSON object on stdout. Returns the exit code.
+pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
+    if err.is_broken_pipe() {
+        return exit::OK;
+    }
+    let code = err.exit_code();
+    let hint = err.hint();
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "netkit: {}", one_line(&err.to_string()));
+    if let Some(h) = &hint {
+        let _ = writeln!(stderr, "hint: {h}");
+    }
+    if ui.format == Format::Json {
+        let body = ErrorJson {
+            error: ErrorBody {
+                kind: err.kind(),
+                message: err.to_string(),
+                exit_code: code,
+                hint,
+            },
+        };
+        let mut stdout = io::stdout().lock();
+        if serde_json::to_writer_pretty(&mut stdout, &body).is_ok() {
+            let _ = writeln!(stdout);
+        }
+    }
+    code
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,48 +324,10 @@ mod tests {
         );
         assert_eq!(visible_len(&ui.paint(Paint::Bad, "abc")), 3);
     }
-}
 
-#[derive(Debug, Serialize)]
-struct ErrorJson<'a> {
-    error: ErrorBody<'a>,
-}
-
-#[derive(Debug, Serialize)]
-struct ErrorBody<'a> {
-    kind: &'a str,
-    message: String,
-    exit_code: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hint: Option<String>,
-}
-
-/// Reports an error: always one line on stderr (plus a hint line when there is advice), and with
-/// `--json` also a JSON object on stdout. Returns the exit code.
-pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
-    if err.is_broken_pipe() {
-        return exit::OK;
+    #[test]
+    fn one_line_escapes_control_characters() {
+        assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
+        assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
     }
-    let code = err.exit_code();
-    let hint = err.hint();
-    let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "netkit: {err}");
-    if let Some(h) = &hint {
-        let _ = writeln!(stderr, "hint: {h}");
-    }
-    if ui.format == Format::Json {
-        let body = ErrorJson {
-            error: ErrorBody {
-                kind: err.kind(),
-                message: err.to_string(),
-                exit_code: code,
-                hint,
-            },
-        };
-        let mut stdout = io::stdout().lock();
-        if serde_json::to_writer_pretty(&mut stdout, &body).is_ok() {
-            let _ = writeln!(stdout);
-        }
-    }
-    code
 }

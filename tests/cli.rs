@@ -17,6 +17,15 @@ fn json_errors_go_to_stdout_as_json_and_one_line_to_stderr() {
     assert_eq!(stderr(&o).lines().count(), 1);
 }
 
+/// Regression: a bad value holding a newline (or an escape sequence) was echoed raw, so the
+/// "one line on stderr" became two, or could drive the terminal.
+#[test]
+fn bad_values_with_control_characters_stay_on_one_line() {
+    assert_bad_input(&["dns", "a\nb.test", "@127.0.0.1"], "a\\nb.test");
+    assert_bad_input(&["subnet", "info", "10.0.0.1\nx"], "10.0.0.1\\nx");
+    assert_bad_input(&["mac", "zz\u{1b}[2J"], "zz\\u{1b}[2J");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(code(&run(&["subnet", "check", "10.0.0.1"])), 2);

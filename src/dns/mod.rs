@@ -23,7 +23,7 @@ use self::lookup::{Hickory, NameResult, Resolve, Server, Settings, human_duratio
 use self::parse::Transport;
 use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
-use crate::output::{Format, Paint, Report, Ui, emit};
+use crate::output::{Format, Paint, Report, Ui, emit, one_line};
 use crate::sys::resolv::{Stub, system_dns};
 
 /// What to look up.
@@ -509,11 +509,14 @@ fn write_bulk_line(ui: &Ui, short: bool, r: &NameResult, out: &mut dyn Write) ->
         s if s.is_negative() => Paint::Warn,
         _ => Paint::Bad,
     };
+    // A line of the names file may hold a tab or an escape sequence (an invalid name): shown
+    // escaped, so that each result stays one line of three fields.
     writeln!(
         out,
-        "{}\t{}\t{detail}",
-        r.input,
-        ui.paint(paint, r.status.tag())
+        "{}\t{}\t{}",
+        one_line(&r.input),
+        ui.paint(paint, r.status.tag()),
+        one_line(&detail)
     )?;
     Ok(())
 }
@@ -613,5 +616,14 @@ mod tests {
         let mut out = Vec::new();
         write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "nx.test\tNXDOMAIN\t\n");
+        let r = NameResult {
+            input: "a\tb.test".into(),
+            name: String::new(),
+            status: Status::Invalid,
+            queries: vec![],
+        };
+        let mut out = Vec::new();
+        write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
     }
 }
