@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use hickory_resolver::proto::rr::rdata::svcb::{SVCB, SvcParamKey, SvcParamValue};
 use hickory_resolver::proto::rr::{RData, Record};
 use serde::Serialize;
 
@@ -100,34 +101,84 @@ impl Answer {
     }
 }
 
-/// Record data as dig prints it; TXT strings are quoted (hickory's Display joins them bare).
+/// Record data as dig prints it. TXT strings are quoted (hickory's Display joins them bare);
+/// SVCB and HTTPS parameters are written in RFC 9460's presentation format (hickory's leaves a
+/// comma after every list).
 pub fn format_rdata(data: &RData) -> String {
     match data {
-        RData::TXT(txt) => {
-            let mut s = String::new();
-            for (i, part) in txt.txt_data.iter().enumerate() {
-                if i > 0 {
-                    s.push(' ');
-                }
-                s.push('"');
-                for &b in part.iter() {
-                    match b {
-                        b'"' | b'\\' => {
-                            s.push('\\');
-                            s.push(char::from(b));
-                        }
-                        0x20..=0x7e => s.push(char::from(b)),
-                        _ => {
-                            let _ = write!(s, "\\{b:03}");
-                        }
-                    }
-                }
-                s.push('"');
-            }
-            s
-        }
+        RData::TXT(txt) => txt
+            .txt_data
+            .iter()
+            .map(|part| quoted(part))
+            .collect::<Vec<_>>()
+            .join(" "),
+        RData::SVCB(svcb) => format_svcb(svcb),
+        RData::HTTPS(https) => format_svcb(&https.0),
         other => other.to_string(),
     }
+}
+
+/// A character string in double quotes, with `"` and `\` escaped and bytes outside printable
+/// ASCII as `\DDD` (as in zone files and dig).
+fn quoted(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() + 2);
+    s.push('"');
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                s.push('\\');
+                s.push(char::from(b));
+            }
+            0x20..=0x7e => s.push(char::from(b)),
+            _ => {
+                let _ = write!(s, "\\{b:03}");
+            }
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// `PRIORITY TARGET key=value...`: lists comma-separated, alpn and unknown keys quoted as dig
+/// prints them (`1 . alpn="h3,h2" ipv4hint=192.0.2.1,192.0.2.2`).
+fn format_svcb(svcb: &SVCB) -> String {
+    fn list<T: std::fmt::Display>(items: &[T]) -> String {
+        items
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+    let mut s = format!("{} {}", svcb.svc_priority, svcb.target_name);
+    for (key, value) in &svcb.svc_params {
+        let key = match key {
+            SvcParamKey::Unknown(n) => format!("key{n}"),
+            other => other.to_string(),
+        };
+        let value = match value {
+            SvcParamValue::NoDefaultAlpn => None,
+            SvcParamValue::Mandatory(m) => Some(list(&m.0)),
+            SvcParamValue::Alpn(a) => {
+                let ids: Vec<String> = a.0.iter().map(|id| id.replace(',', "\\,")).collect();
+                Some(quoted(ids.join(",").as_bytes()))
+            }
+            SvcParamValue::Port(p) => Some(p.to_string()),
+            SvcParamValue::Ipv4Hint(h) => Some(list(&h.0)),
+            SvcParamValue::Ipv6Hint(h) => Some(list(&h.0)),
+            // Base 64 in quotes, as hickory writes it.
+            SvcParamValue::EchConfigList(e) => Some(e.to_string()),
+            SvcParamValue::Unknown(u) => Some(quoted(&u.0)),
+        };
+        match value {
+            Some(v) => {
+                let _ = write!(s, " {key}={v}");
+            }
+            None => {
+                let _ = write!(s, " {key}");
+            }
+        }
+    }
+    s
 }
 
 /// The exit status of a set of query results: any failure (SERVFAIL, REFUSED, timeout, error)
@@ -208,5 +259,39 @@ mod tests {
             (a.name.as_str(), a.ttl, a.rtype.as_str(), a.data.as_str()),
             ("example.test.", 300, "MX", "10 mail.example.test.")
         );
+    }
+
+    /// Regression: hickory's Display left a comma after every list (`alpn=h2,`) and wrote
+    /// `no-default-alpn=`.
+    #[test]
+    fn svcb_and_https_in_presentation_format() {
+        use hickory_resolver::proto::rr::rdata::HTTPS;
+        use hickory_resolver::proto::rr::rdata::svcb::{Alpn, IpHint, Mandatory};
+        let svcb = SVCB::new(
+            1,
+            Name::root(),
+            vec![
+                (
+                    SvcParamKey::Mandatory,
+                    SvcParamValue::Mandatory(Mandatory(vec![SvcParamKey::Alpn, SvcParamKey::Port])),
+                ),
+                (
+                    SvcParamKey::Alpn,
+                    SvcParamValue::Alpn(Alpn(vec!["h3".into(), "h2".into()])),
+                ),
+                (SvcParamKey::NoDefaultAlpn, SvcParamValue::NoDefaultAlpn),
+                (SvcParamKey::Port, SvcParamValue::Port(8443)),
+                (
+                    SvcParamKey::Ipv4Hint,
+                    SvcParamValue::Ipv4Hint(IpHint(vec![
+                        "192.0.2.1".parse().unwrap(),
+                        "192.0.2.2".parse().unwrap(),
+                    ])),
+                ),
+            ],
+        );
+        let want = r#"1 . mandatory=alpn,port alpn="h3,h2" no-default-alpn port=8443 ipv4hint=192.0.2.1,192.0.2.2"#;
+        assert_eq!(format_rdata(&RData::SVCB(svcb.clone())), want);
+        assert_eq!(format_rdata(&RData::HTTPS(HTTPS(svcb))), want);
     }
 }
