@@ -11,28 +11,13 @@ fn listen(lan: &Lan, ns: &str) -> Daemon {
     lan.lab.daemon(ns, "python3", &["-c", code], "tcp", 8080)
 }
 
-/// The LAN's DNS server: dnsmasq on the router (198.51.100.1:53) answering for `.test` from a
-/// hosts file and NXDOMAIN for other `.test` names; the host's resolv.conf points to it.
+/// The LAN's DNS server with `remote.test` (203.0.113.10); the host's resolv.conf points to it.
 fn lan_dns(lan: &mut Lan, dir: &tempfile::TempDir) -> Daemon {
-    let hosts = dir.path().join("hosts");
-    std::fs::write(&hosts, "203.0.113.10 remote.test\n").unwrap();
-    lan.lab
-        .etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.1\n");
-    lan.lab
-        .etc_file(&lan.host, "hosts", "127.0.0.1 localhost\n");
-    let addn = format!("--addn-hosts={}", hosts.display());
-    let args = [
-        "--no-daemon",
-        "--conf-file=/dev/null",
-        "--no-resolv",
-        "--no-hosts",
-        addn.as_str(),
-        "--local=/test/",
-        "--listen-address=198.51.100.1",
-        "--bind-interfaces",
-        "--port=53",
-    ];
-    lan.lab.daemon(&lan.router, "dnsmasq", &args, "udp", 53)
+    lan.dns_server(
+        dir,
+        "203.0.113.10 remote.test\n",
+        "nameserver 198.51.100.1\n",
+    )
 }
 
 fn steps(v: &serde_json::Value) -> Vec<(String, String)> {

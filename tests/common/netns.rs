@@ -299,4 +299,34 @@ impl Lan {
         }
         peer
     }
+
+    /// The LAN's DNS server: dnsmasq on the router (198.51.100.1:53) answering for `.test` from
+    /// `hosts` (a hosts file's text, written into `dir`) and NXDOMAIN for other `.test` names;
+    /// never forwarding anywhere. The host's /etc/resolv.conf (as `ip netns exec` shows it) is
+    /// `resolv_conf`, its /etc/hosts only localhost.
+    pub fn dns_server(
+        &mut self,
+        dir: &tempfile::TempDir,
+        hosts: &str,
+        resolv_conf: &str,
+    ) -> Daemon {
+        let hosts_file = dir.path().join("hosts");
+        std::fs::write(&hosts_file, hosts).expect("write the DNS server's hosts file");
+        self.lab.etc_file(&self.host, "resolv.conf", resolv_conf);
+        self.lab
+            .etc_file(&self.host, "hosts", "127.0.0.1 localhost\n");
+        let addn = format!("--addn-hosts={}", hosts_file.display());
+        let args = [
+            "--no-daemon",
+            "--conf-file=/dev/null",
+            "--no-resolv",
+            "--no-hosts",
+            addn.as_str(),
+            "--local=/test/",
+            "--listen-address=198.51.100.1",
+            "--bind-interfaces",
+            "--port=53",
+        ];
+        self.lab.daemon(&self.router, "dnsmasq", &args, "udp", 53)
+    }
 }
