@@ -34,6 +34,8 @@ v4only      IN A   192.0.2.4
 @           IN MX  10 mail.example.test.
 mail        IN A   192.0.2.25
 @           IN TXT "v=spf1 -all"
+@           IN CAA 0 issue "ca.example.test"
+@           IN HTTPS 1 . alpn=h2
 alias       IN CNAME www.example.test.
 _sip._tcp   IN SRV 10 5 5060 sip.example.test.
 sip         IN A   192.0.2.50
@@ -814,4 +816,125 @@ fn a_closed_port_is_refused_at_once_not_a_timeout() {
         "{:?}",
         start.elapsed()
     );
+}
+
+/// With no @SERVER, the servers, search list and ndots come from the system's resolv.conf: in
+/// the namespace LAN the host's /etc/resolv.conf (bind-mounted by `ip netns exec`) points to
+/// dnsmasq on the router, whose answers tell which name was asked first.
+#[test]
+fn without_a_server_the_system_resolv_conf_is_used_with_search_and_ndots() {
+    let Some(mut lan) = crate::common::netns::Lan::new("dns_system_resolver") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let hosts = "198.51.100.80 www.lan.test\n192.0.2.1 www.test\n192.0.2.2 www.test.lan.test\n";
+    let conf =
+        |ndots: u8| format!("nameserver 198.51.100.1\nsearch lan.test\noptions ndots:{ndots}\n");
+    let _dns = lan.dns_server(&dir, hosts, &conf(1));
+    let ask = |lan: &crate::common::netns::Lan, name: &str| {
+        let o = lan.lab.netkit(&lan.host, &["--json", "dns", name, "A"]);
+        (code(&o), json(&o))
+    };
+
+    // No dot: the search list applies.
+    let (rc, v) = ask(&lan, "www");
+    assert_eq!(rc, 0, "{v}");
+    assert_eq!(v["servers"][0]["address"], "198.51.100.1:53");
+    assert_eq!(v["queries"][0]["name"], "www.lan.test.");
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "198.51.100.80");
+    assert_eq!(v["queries"][0]["server"], "198.51.100.1:53 (udp)");
+
+    // One dot, ndots:1: the name as given first.
+    let (rc, v) = ask(&lan, "www.test");
+    assert_eq!(rc, 0, "{v}");
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "192.0.2.1", "{v}");
+
+    // One dot, ndots:2: the search list first.
+    lan.lab.etc_file(&lan.host, "resolv.conf", &conf(2));
+    let (rc, v) = ask(&lan, "www.test");
+    assert_eq!(rc, 0, "{v}");
+    assert_eq!(v["queries"][0]["name"], "www.test.lan.test.", "{v}");
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "192.0.2.2", "{v}");
+
+    // A fully qualified name skips the search list; a name missing under every suffix is
+    // NXDOMAIN (exit 1).
+    let (rc, v) = ask(&lan, "www.test.");
+    assert_eq!(rc, 0, "{v}");
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "192.0.2.1", "{v}");
+    let (rc, v) = ask(&lan, "nothing.test");
+    assert_eq!(rc, 1, "{v}");
+    assert_eq!(v["status"], "nxdomain", "{v}");
+
+    // The human view names the server and the name that was asked.
+    let o = lan.lab.netkit(&lan.host, &["dns", "www", "A"]);
+    let out = stdout(&o);
+    assert!(out.contains("www (asked as www.lan.test.)"), "{out}");
+    assert!(out.contains("198.51.100.1:53 (udp)"), "{out}");
+}
+
+/// `--all` asks every common type at once (ANY is refused by most servers): each type the zone
+/// holds comes back, the others are listed as no data, and the name resolves (exit 0).
+#[test]
+fn all_asks_every_common_type() {
+    let o = run(&["--json", "dns", "example.test", "--all", &at(server())]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let status = |t: &str| {
+        v["queries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["type"] == t)
+            .map(|q| q["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no {t} query: {v}"))
+    };
+    for t in ["MX", "NS", "TXT", "SOA", "CAA", "HTTPS"] {
+        assert_eq!(status(t), "answer", "{t}: {v}");
+    }
+    for t in ["A", "AAAA", "CNAME"] {
+        assert_eq!(status(t), "nodata", "{t}: {v}");
+    }
+    let o = run(&[
+        "dns",
+        "example.test",
+        "CAA",
+        "HTTPS",
+        "--short",
+        &at(server()),
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "0 issue \"ca.example.test\"\n1 . alpn=\"h2\"\n",
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `--unordered` prints each result as it comes: the same lines as in input order, each once.
+#[test]
+fn bulk_unordered_gives_every_result_once() {
+    let names: String = ["www", "mail", "sip", "nope", "v4only", "ns1"]
+        .iter()
+        .map(|n| format!("{n}.example.test\n"))
+        .collect();
+    let args = |extra: &'static [&'static str]| {
+        let mut a = vec!["dns", "--file", "-", "A"];
+        a.extend_from_slice(extra);
+        a
+    };
+    let at_server = at(server());
+    let mut ordered = args(&[]);
+    ordered.push(&at_server);
+    let mut unordered = args(&["--unordered"]);
+    unordered.push(&at_server);
+    let a = run_stdin(&ordered, &names);
+    let b = run_stdin(&unordered, &names);
+    assert_eq!(code(&a), 1, "one name is NXDOMAIN: {}", stderr(&a));
+    assert_eq!(code(&b), 1, "{}", stderr(&b));
+    let mut want: Vec<String> = stdout(&a).lines().map(str::to_string).collect();
+    let mut got: Vec<String> = stdout(&b).lines().map(str::to_string).collect();
+    assert_eq!(want.len(), 6, "{want:?}");
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
 }
