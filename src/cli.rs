@@ -472,9 +472,10 @@ pub struct FlowArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Arguments after NAME are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA,\n\
-                        HTTPS, SVCB; default A and AAAA) or servers (@IP or @IP:PORT, [IPv6]:PORT). Without a\n\
-                        server, the system's resolvers from /etc/resolv.conf are asked, with its search list\n\
-                        and ndots. Names in other scripts are sent as punycode (IDNA).\n\n\
+                        HTTPS, SVCB; default A and AAAA) or servers (@IP, @IP:PORT, @[IPv6]:PORT, @NAME[:PORT];\n\
+                        a NAME is looked up as any host name is, and is the name a DoT/DoH certificate must\n\
+                        carry). Without a server, the system's resolvers from /etc/resolv.conf are asked, with\n\
+                        its search list and ndots. Names in other scripts are sent as punycode (IDNA).\n\n\
                         With --file, one name per line ('#' comments); results come one line per name, in\n\
                         input order unless --unordered; --json gives one JSON object per line.\n\n\
                         Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
@@ -482,7 +483,7 @@ pub struct FlowArgs {
                         name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
                         netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
-                        netkit dns example.com @9.9.9.9 --tls --tls-hostname dns.quad9.net"
+                        netkit dns example.com @dns.quad9.net --tls"
 )]
 pub struct DnsArgs {
     /// The name to look up, then record types and @SERVER[:PORT]s
@@ -496,7 +497,7 @@ pub struct DnsArgs {
         conflicts_with = "file"
     )]
     pub reverse: Option<String>,
-    /// Server to ask (IP or IP:PORT); may be repeated, tried in order when one fails
+    /// Server to ask (IP, IP:PORT, NAME or NAME:PORT); may be repeated, tried in order when one fails
     #[arg(short = 's', long = "server", value_name = "SERVER")]
     pub servers: Vec<String>,
     /// Ask for all common record types (A AAAA CNAME MX NS TXT SOA CAA HTTPS)
@@ -517,7 +518,7 @@ pub struct DnsArgs {
     /// With --tls/--https: trust only the CA certificates in this PEM file, not the built-in roots
     #[arg(long, value_name = "FILE")]
     pub tls_ca: Option<PathBuf>,
-    /// With --tls/--https: the name the server's certificate must carry (default: its IP address)
+    /// With --tls/--https: the name the server's certificate must carry (default: the server's name as given, else its IP address)
     #[arg(long, value_name = "NAME")]
     pub tls_hostname: Option<String>,
     /// How long to wait for each attempt: 2, 1.5, 500ms (a bare number is seconds, as in dig +time)

@@ -502,7 +502,8 @@ fn bad_input_exits_2_with_one_line() {
     assert_bad_input(&["dns", "bad..name", "@127.0.0.1"], "bad..name");
     assert_bad_input(&["dns", "example.test", "BOGUS", "@127.0.0.1"], "BOGUS");
     assert_bad_input(&["dns", "example.test", "ANY", "@127.0.0.1"], "ANY");
-    assert_bad_input(&["dns", "example.test", "@not-an-ip"], "not-an-ip");
+    assert_bad_input(&["dns", "example.test", "@not an ip"], "not an ip");
+    assert_bad_input(&["dns", "example.test", "@10.0.0.256"], "10.0.0.256");
     assert_bad_input(&["dns", "example.test", "@127.0.0.1:99999"], "99999");
     assert_bad_input(&["dns", "-x", "example.test", "@127.0.0.1"], "example.test");
     assert_bad_input(
@@ -820,9 +821,10 @@ fn a_closed_port_is_refused_at_once_not_a_timeout() {
 
 /// With no @SERVER, the servers, search list and ndots come from the system's resolv.conf: in
 /// the namespace LAN the host's /etc/resolv.conf (bind-mounted by `ip netns exec`) points to
-/// dnsmasq on the router, whose answers tell which name was asked first.
+/// dnsmasq on the router, whose answers tell which name was asked first. The same machinery
+/// finds the address of a server given by name.
 #[test]
-fn without_a_server_the_system_resolv_conf_is_used_with_search_and_ndots() {
+fn without_a_server_the_system_resolv_conf_is_used_with_search_and_ndots_and_names_servers() {
     let Some(mut lan) = crate::common::netns::Lan::new("dns_system_resolver") else {
         return;
     };
@@ -870,6 +872,32 @@ fn without_a_server_the_system_resolv_conf_is_used_with_search_and_ndots() {
     let out = stdout(&o);
     assert!(out.contains("www (asked as www.lan.test.)"), "{out}");
     assert!(out.contains("198.51.100.1:53 (udp)"), "{out}");
+
+    // A server given by name (as dig's @ns1.example.com) is looked up like any host name
+    // (here from the host's /etc/hosts); a name with no address is exit 3, naming it.
+    lan.lab.etc_file(
+        &lan.host,
+        "hosts",
+        "127.0.0.1 localhost\n198.51.100.1 dns.lan.test\n",
+    );
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["--json", "dns", "www.lan.test", "A", "@dns.lan.test"],
+    );
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["servers"][0]["name"], "dns.lan.test", "{v}");
+    assert_eq!(
+        v["queries"][0]["server"],
+        "198.51.100.1:53 (dns.lan.test, udp)"
+    );
+    assert_eq!(v["queries"][0]["answers"][0]["data"], "198.51.100.80");
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["dns", "www.lan.test", "@missing.test"]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("missing.test"), "{}", stderr(&o));
 }
 
 /// `--all` asks every common type at once (ANY is refused by most servers): each type the zone

@@ -32,11 +32,28 @@ pub struct Server {
     pub address: SocketAddr,
     /// How queries travel.
     pub transport: Transport,
+    /// The host name it was given as (`@ns1.example.test`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Server {
+    /// A server given by its address.
+    pub fn at(address: SocketAddr, transport: Transport) -> Self {
+        Server {
+            address,
+            transport,
+            name: None,
+        }
+    }
 }
 
 impl std::fmt::Display for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({})", self.address, self.transport.name())
+        match &self.name {
+            Some(name) => write!(f, "{} ({name}, {})", self.address, self.transport.name()),
+            None => write!(f, "{} ({})", self.address, self.transport.name()),
+        }
     }
 }
 
@@ -251,7 +268,7 @@ impl Hickory {
         let mut resolvers = Vec::with_capacity(servers.len());
         let mut peers = Vec::with_capacity(servers.len());
         for server in servers {
-            let tls_name = settings.tls.name_for(server.address);
+            let tls_name = settings.tls.name_for(server);
             peers.push(Peer {
                 server: server.clone(),
                 tls_name: tls_name.clone(),
@@ -467,9 +484,11 @@ mod tests {
 
     fn servers(n: usize) -> Vec<Server> {
         (0..n)
-            .map(|i| Server {
-                address: SocketAddr::from(([127, 0, 0, 1], 5300 + i as u16)),
-                transport: Transport::Udp,
+            .map(|i| {
+                Server::at(
+                    SocketAddr::from(([127, 0, 0, 1], 5300 + i as u16)),
+                    Transport::Udp,
+                )
             })
             .collect()
     }

@@ -11,7 +11,7 @@ pub mod parse;
 pub mod tls;
 
 use std::io::{self, IsTerminal, Write};
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::Path;
 
 use futures_util::stream::{self, StreamExt};
@@ -63,17 +63,17 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     if args.concurrency == 0 {
         return Err(Error::bad("concurrency", "0", "must be at least 1"));
     }
-    let mut addresses: Vec<SocketAddr> = Vec::new();
+    let mut specs: Vec<parse::ServerSpec> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for a in &args.args {
         if a.starts_with('@') {
-            addresses.push(parse::parse_server(a, transport.default_port())?);
+            specs.push(parse::parse_server(a, transport.default_port())?);
         } else {
             words.push(a);
         }
     }
     for s in &args.servers {
-        addresses.push(parse::parse_server(s, transport.default_port())?);
+        specs.push(parse::parse_server(s, transport.default_port())?);
     }
     let (target, type_words) = if let Some(ip) = &args.reverse {
         let ip_addr = parse::parse_reverse(ip)?;
@@ -123,22 +123,25 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         tls: tls_settings(args, transport)?,
     };
     let mut stub = None;
-    if addresses.is_empty() {
+    let mut found: Vec<Server> = Vec::new();
+    for spec in specs {
+        found.extend(server_addresses(spec, transport)?);
+    }
+    if found.is_empty() {
         // The system's resolvers, with their search list and ndots.
         let cfg = system_dns(Path::new("/"))?.effective();
-        addresses = cfg
+        found = cfg
             .servers
             .iter()
-            .map(|ip| SocketAddr::new(*ip, transport.default_port()))
+            .map(|ip| Server::at(SocketAddr::new(*ip, transport.default_port()), transport))
             .collect();
         settings.search = cfg.search.clone();
         settings.ndots = usize::from(cfg.ndots.unwrap_or(1));
         stub = cfg.stub;
     }
     let mut servers: Vec<Server> = Vec::new();
-    for address in addresses {
-        let s = Server { address, transport };
-        if !servers.contains(&s) {
+    for s in found {
+        if !servers.iter().any(|k| k.address == s.address) {
             servers.push(s);
         }
     }
@@ -149,6 +152,33 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         settings,
         stub,
     })
+}
+
+/// The servers a spec stands for: its address, or every address its host name has, found
+/// the way other programs on this machine find one (getaddrinfo: /etc/hosts, then DNS), as dig
+/// does for `@ns1.example.com`.
+fn server_addresses(spec: parse::ServerSpec, transport: Transport) -> Result<Vec<Server>> {
+    let (name, port) = match spec {
+        parse::ServerSpec::Address(address) => return Ok(vec![Server::at(address, transport)]),
+        parse::ServerSpec::Name(name, port) => (name, port),
+    };
+    let addresses = (name.trim_end_matches('.'), port)
+        .to_socket_addrs()
+        .map_err(|e| Error::io(format!("looking up the server {name}"), e))?;
+    let servers: Vec<Server> = addresses
+        .map(|address| Server {
+            address,
+            transport,
+            name: Some(name.clone()),
+        })
+        .collect();
+    if servers.is_empty() {
+        return Err(Error::io(
+            format!("looking up the server {name}"),
+            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+        ));
+    }
+    Ok(servers)
 }
 
 /// `--tls-ca` and `--tls-hostname`, which only mean something with --tls or --https.
@@ -554,7 +584,10 @@ mod tests {
         assert_eq!(p.types.len(), parse::ALL_TYPES.len());
         assert!(plan_of(&["a.test", "BOGUS", "@127.0.0.1"]).is_err());
         assert!(plan_of(&["@127.0.0.1"]).is_err());
-        assert!(plan_of(&["a.test", "@nowhere"]).is_err());
+        assert!(plan_of(&["a.test", "@bad..name"]).is_err());
+        // Addresses given twice are asked once.
+        let p = plan_of(&["a.test", "@127.0.0.1", "-s", "127.0.0.1:53"]).unwrap();
+        assert_eq!(p.servers.len(), 1);
         assert!(plan_of(&["a.test", "@127.0.0.1", "--timeout", "soon"]).is_err());
     }
 

@@ -171,34 +171,60 @@ impl Transport {
     }
 }
 
-/// Parses a server spec: `IP`, `IPv4:PORT`, `[IPv6]:PORT`, with or without a leading `@`.
-pub fn parse_server(text: &str, default_port: u16) -> Result<SocketAddr> {
+/// A server as given: an address, or a host name to look up (as dig's `@ns1.example.com`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerSpec {
+    /// An IP address and port.
+    Address(SocketAddr),
+    /// A host name (ASCII form) and port.
+    Name(String, u16),
+}
+
+/// Parses a server spec: `IP`, `IPv4:PORT`, `[IPv6]:PORT`, `NAME` or `NAME:PORT`, with or
+/// without a leading `@`.
+pub fn parse_server(text: &str, default_port: u16) -> Result<ServerSpec> {
     let spec = text.trim();
     let spec = spec.strip_prefix('@').unwrap_or(spec);
     let bad = |reason: &str| Error::bad("server", text, reason);
     if spec.is_empty() {
-        return Err(bad("empty; expected @IP or @IP:PORT"));
+        return Err(bad("empty; expected @IP, @IP:PORT or @NAME"));
     }
     let bare = spec
         .strip_prefix('[')
         .and_then(|s| s.strip_suffix(']'))
         .unwrap_or(spec);
     if let Ok(ip) = bare.parse::<IpAddr>() {
-        return Ok(SocketAddr::new(ip, default_port));
+        return Ok(ServerSpec::Address(SocketAddr::new(ip, default_port)));
     }
-    if let Ok(sa) = spec.parse::<SocketAddr>() {
-        if sa.port() == 0 {
-            return Err(bad("port 0 is not a port a server listens on"));
+    let port = |p: &str| match p.parse::<u16>() {
+        Ok(0) => Err(bad("port 0 is not a port a server listens on")),
+        Ok(n) => Ok(n),
+        Err(_) => Err(bad("the port must be a number from 1 to 65535")),
+    };
+    let (host, port) = match spec.rsplit_once(':') {
+        Some((host, p)) => (host, port(p)?),
+        None => (spec, default_port),
+    };
+    let host_ip = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    if let Ok(ip) = host_ip.parse::<IpAddr>() {
+        // `[IPv6]:PORT` or `IPv4:PORT` (a bare IPv6 address was taken whole above).
+        if ip.is_ipv6() == host.starts_with('[') {
+            return Ok(ServerSpec::Address(SocketAddr::new(ip, port)));
         }
-        return Ok(sa);
     }
-    let host = spec.rsplit_once(':').map_or("", |(h, _)| h);
-    if host.parse::<IpAddr>().is_ok() || host.starts_with('[') {
-        return Err(bad("the port must be a number from 1 to 65535"));
+    if host.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(bad("not an IP address (four numbers from 0 to 255)"));
     }
-    Err(bad(
-        "expected an IP address, optionally with a port (@192.0.2.53:5353, @[2001:db8::53]:53)",
-    ))
+    if host.starts_with('[') || host.contains(':') || host.parse::<IpAddr>().is_ok() {
+        return Err(bad("expected @IP, @IP:PORT, @[IPv6]:PORT or @NAME[:PORT]"));
+    }
+    let name = to_ascii_name(host).map_err(|_| {
+        bad("neither an IP address nor a host name (@192.0.2.53:5353, @[2001:db8::53]:53, @ns1.example.test)")
+    })?;
+    Ok(ServerSpec::Name(name, port))
 }
 
 /// Parses a duration: `2`, `1.5s`, `500ms`; a bare number is seconds (as dig's +time=2).
@@ -257,20 +283,38 @@ mod tests {
 
     #[test]
     fn servers() {
+        let addr = |text: &str, port: u16| match parse_server(text, port).unwrap() {
+            ServerSpec::Address(a) => a.to_string(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(addr("@127.0.0.1:5353", 53), "127.0.0.1:5353");
+        assert_eq!(addr("9.9.9.9", 853), "9.9.9.9:853");
+        assert_eq!(addr("@[::1]:54", 53), "[::1]:54");
+        assert_eq!(addr("::1", 53), "[::1]:53");
+        assert_eq!(addr("@[::1]", 53), "[::1]:53");
         assert_eq!(
-            parse_server("@127.0.0.1:5353", 53).unwrap().to_string(),
-            "127.0.0.1:5353"
+            parse_server("@NS1.Example.test", 53).unwrap(),
+            ServerSpec::Name("ns1.example.test".into(), 53)
         );
-        assert_eq!(parse_server("9.9.9.9", 853).unwrap().port(), 853);
         assert_eq!(
-            parse_server("@[::1]:54", 53).unwrap().to_string(),
-            "[::1]:54"
+            parse_server("@dns.example.test:5353", 853).unwrap(),
+            ServerSpec::Name("dns.example.test".into(), 5353)
         );
-        assert_eq!(parse_server("::1", 53).unwrap().to_string(), "[::1]:53");
-        assert_eq!(parse_server("@[::1]", 53).unwrap().to_string(), "[::1]:53");
-        assert!(parse_server("@dns.example", 53).is_err());
-        assert!(parse_server("@1.2.3.4:99999", 53).is_err());
-        assert!(parse_server("@", 53).is_err());
+        for bad in [
+            "@1.2.3.4:99999",
+            "@1.2.3.4:0",
+            "@",
+            "@dns.example.test:x",
+            "@bad..name",
+            "@not an ip",
+            "@[::1",
+            "@1.2.3:53:53",
+            "@1.2.3",
+            "@10.0.0.256",
+        ] {
+            let e = parse_server(bad, 53).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! DNS over TLS and HTTPS: which certificates are trusted (the built-in webpki roots, or only
-//! the CAs of `--tls-ca`), the name they must carry (`--tls-hostname`, else the server's IP),
-//! and why a connection failed. hickory reports every failed TLS connection as "no
+//! the CAs of `--tls-ca`), the name they must carry (`--tls-hostname`, else the name the
+//! server was given as, else its IP), and why a connection failed. hickory reports every failed TLS connection as "no
 //! connections", so on failure one handshake of our own finds the reason.
 
 use std::io;
@@ -13,7 +13,7 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName};
 use rustls::{CertificateError, ClientConfig, ClientConnection, RootCertStore};
 
-use super::lookup::human_duration;
+use super::lookup::{Server, human_duration};
 use crate::error::{Error, Result};
 
 /// How DoT/DoH servers are checked.
@@ -47,11 +47,13 @@ impl TlsSettings {
         })
     }
 
-    /// The name `server`'s certificate must carry.
-    pub fn name_for(&self, server: SocketAddr) -> String {
+    /// The name `server`'s certificate must carry: `--tls-hostname`, else the name the server
+    /// was given as, else its IP address.
+    pub fn name_for(&self, server: &Server) -> String {
         self.hostname
             .clone()
-            .unwrap_or_else(|| server.ip().to_string())
+            .or_else(|| server.name.clone())
+            .unwrap_or_else(|| server.address.ip().to_string())
     }
 
     /// The client configuration: the chosen roots, hickory's crypto provider.
@@ -171,17 +173,22 @@ fn handshake_failure(e: &io::Error, name: &str, timeout: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::parse::Transport;
     use super::*;
 
     #[test]
     fn hostnames_are_checked_and_default_to_the_ip() {
+        let by_ip = Server::at("192.0.2.1:853".parse().unwrap(), Transport::Tls);
+        let by_name = Server {
+            name: Some("dns.example.test".into()),
+            ..by_ip.clone()
+        };
         let t = TlsSettings::load(None, None).unwrap();
-        assert_eq!(t.name_for("192.0.2.1:853".parse().unwrap()), "192.0.2.1");
-        let t = TlsSettings::load(None, Some("dns.example.test")).unwrap();
-        assert_eq!(
-            t.name_for("192.0.2.1:853".parse().unwrap()),
-            "dns.example.test"
-        );
+        assert_eq!(t.name_for(&by_ip), "192.0.2.1");
+        assert_eq!(t.name_for(&by_name), "dns.example.test");
+        let t = TlsSettings::load(None, Some("other.example.test")).unwrap();
+        assert_eq!(t.name_for(&by_ip), "other.example.test");
+        assert_eq!(t.name_for(&by_name), "other.example.test");
         assert!(TlsSettings::load(None, Some("not a name")).is_err());
         assert!(t.client_config().is_ok());
     }
