@@ -319,7 +319,11 @@ impl Report for DnsReport {
         } else {
             let min = qs.iter().map(|q| q.time_ms).fold(f64::INFINITY, f64::min);
             let max = qs.iter().map(|q| q.time_ms).fold(0.0, f64::max);
-            format!("{min}-{max} ms for {} queries in parallel", qs.len())
+            if min == max {
+                format!("{min} ms for each of {} queries, in parallel", qs.len())
+            } else {
+                format!("{min}-{max} ms for {} queries in parallel", qs.len())
+            }
         };
         writeln!(
             out,
