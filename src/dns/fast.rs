@@ -15,7 +15,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use hickory_resolver::proto::op::{Message, ResponseCode};
+use hickory_resolver::proto::op::{Message, MessageType, ResponseCode};
 use hickory_resolver::proto::rr::RecordType;
 use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
@@ -209,6 +209,7 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
             .trim_end_matches('.')
             .eq_ignore_ascii_case(want)
         || msg.metadata.truncation
+        || msg.metadata.message_type != MessageType::Response
     {
         return None;
     }
@@ -325,6 +326,8 @@ mod tests {
         assert!(msg.metadata.recursion_desired);
         assert_eq!(msg.queries[0].name().to_ascii(), "www.example.test.");
         assert_eq!(msg.queries[0].query_type(), RecordType::AAAA);
+        // The query itself (QR clear) is not a reply.
+        assert!(settle(&q, "www.example.test", RecordType::AAAA).is_none());
         // Echo the query back as a NOERROR reply with no answers: no data.
         let mut reply = q.clone();
         reply[2] |= 0x80;
