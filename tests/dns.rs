@@ -554,8 +554,9 @@ fn bulk_results_match_single_lookups() {
     assert_eq!(bulk[1]["status"], "refused");
 }
 
-#[test]
-fn bulk_against_a_silent_server_times_out_once_per_query() {
+/// `--file -` of `names` against a UDP socket that never answers (300 ms timeout, no retries):
+/// the output, how long it took and the socket's address.
+fn bulk_against_silence(names: &str) -> (std::process::Output, Duration, SocketAddr) {
     let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
     let addr = silent.local_addr().unwrap();
     let start = Instant::now();
@@ -571,9 +572,16 @@ fn bulk_against_a_silent_server_times_out_once_per_query() {
             "--retries",
             "0",
         ],
-        "a.example.test\nb.example.test\n",
+        names,
     );
     let took = start.elapsed();
+    drop(silent);
+    (o, took, addr)
+}
+
+#[test]
+fn bulk_against_a_silent_server_times_out_once_per_query() {
+    let (o, took, addr) = bulk_against_silence("a.example.test\nb.example.test\n");
     assert_eq!(code(&o), 3, "{}", stdout(&o));
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 2, "{out}");
@@ -583,7 +591,6 @@ fn bulk_against_a_silent_server_times_out_once_per_query() {
         "{out}"
     );
     assert!(took < Duration::from_millis(1500), "took {took:?}");
-    drop(silent);
 }
 
 #[test]
@@ -743,25 +750,8 @@ fn bulk_resends_queries_a_server_dropped() {
 /// 256 names time out in about four rounds of the timeout, not one round per few names.
 #[test]
 fn bulk_against_a_silent_server_keeps_its_concurrency() {
-    let silent = UdpSocket::bind("127.0.0.1:0").unwrap();
-    let addr = silent.local_addr().unwrap();
     let names: String = (0..256).map(|i| format!("n{i}.example.test\n")).collect();
-    let start = Instant::now();
-    let o = run_stdin(
-        &[
-            "dns",
-            "--file",
-            "-",
-            "A",
-            &at(addr),
-            "--timeout",
-            "300ms",
-            "--retries",
-            "0",
-        ],
-        &names,
-    );
-    let took = start.elapsed();
+    let (o, took, _) = bulk_against_silence(&names);
     assert_eq!(code(&o), 3);
     assert_eq!(
         stdout(&o).lines().filter(|l| l.contains("TIMEOUT")).count(),
@@ -769,7 +759,6 @@ fn bulk_against_a_silent_server_keeps_its_concurrency() {
     );
     // Four rounds of 300 ms; a window shut down to a few queries would take over 10 s.
     assert!(took < Duration::from_secs(4), "took {took:?}");
-    drop(silent);
 }
 
 /// A closed UDP port answers with ICMP port unreachable: "connection refused" at once (not a
