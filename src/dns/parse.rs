@@ -1,7 +1,7 @@
 //! The pure input side of `netkit dns`: record type names, host names (IDN to punycode),
 //! reverse names for `-x`, `@SERVER[:PORT]` specs and `--timeout` durations. No I/O.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -189,36 +189,33 @@ pub fn parse_server(text: &str, default_port: u16) -> Result<ServerSpec> {
     if spec.is_empty() {
         return Err(bad("empty; expected @IP, @IP:PORT or @NAME"));
     }
-    let bare = spec
-        .strip_prefix('[')
-        .and_then(|s| s.strip_suffix(']'))
-        .unwrap_or(spec);
-    if let Ok(ip) = bare.parse::<IpAddr>() {
+    fn unbracket(s: &str) -> Option<&str> {
+        s.strip_prefix('[').and_then(|s| s.strip_suffix(']'))
+    }
+    // An address alone: `192.0.2.53`, `2001:db8::53`, `[2001:db8::53]`.
+    if let Ok(ip) = unbracket(spec).unwrap_or(spec).parse::<IpAddr>() {
         return Ok(ServerSpec::Address(SocketAddr::new(ip, default_port)));
     }
-    let port = |p: &str| match p.parse::<u16>() {
-        Ok(0) => Err(bad("port 0 is not a port a server listens on")),
-        Ok(n) => Ok(n),
-        Err(_) => Err(bad("the port must be a number from 1 to 65535")),
-    };
     let (host, port) = match spec.rsplit_once(':') {
-        Some((host, p)) => (host, port(p)?),
+        Some((host, p)) => match p.parse::<u16>() {
+            Ok(0) => return Err(bad("port 0 is not a port a server listens on")),
+            Ok(n) => (host, n),
+            Err(_) => return Err(bad("the port must be a number from 1 to 65535")),
+        },
         None => (spec, default_port),
     };
-    let host_ip = host
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(host);
-    if let Ok(ip) = host_ip.parse::<IpAddr>() {
-        // `[IPv6]:PORT` or `IPv4:PORT` (a bare IPv6 address was taken whole above).
-        if ip.is_ipv6() == host.starts_with('[') {
-            return Ok(ServerSpec::Address(SocketAddr::new(ip, port)));
-        }
+    // With a port, an IPv6 address is in brackets and an IPv4 address is not.
+    let ip = match unbracket(host) {
+        Some(inner) => inner.parse::<Ipv6Addr>().map(IpAddr::V6).ok(),
+        None => host.parse::<Ipv4Addr>().map(IpAddr::V4).ok(),
+    };
+    if let Some(ip) = ip {
+        return Ok(ServerSpec::Address(SocketAddr::new(ip, port)));
     }
     if host.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(bad("not an IP address (four numbers from 0 to 255)"));
     }
-    if host.starts_with('[') || host.contains(':') || host.parse::<IpAddr>().is_ok() {
+    if host.starts_with('[') || host.contains(':') {
         return Err(bad("expected @IP, @IP:PORT, @[IPv6]:PORT or @NAME[:PORT]"));
     }
     let name = to_ascii_name(host).map_err(|_| {
