@@ -934,18 +934,14 @@ fn bulk_unordered_gives_every_result_once() {
         .iter()
         .map(|n| format!("{n}.example.test\n"))
         .collect();
-    let args = |extra: &'static [&'static str]| {
-        let mut a = vec!["dns", "--file", "-", "A"];
-        a.extend_from_slice(extra);
-        a
-    };
     let at_server = at(server());
-    let mut ordered = args(&[]);
-    ordered.push(&at_server);
-    let mut unordered = args(&["--unordered"]);
-    unordered.push(&at_server);
-    let a = run_stdin(&ordered, &names);
-    let b = run_stdin(&unordered, &names);
+    let lookup = |extra: &[&str]| {
+        let mut args = vec!["dns", "--file", "-", "A", at_server.as_str()];
+        args.extend_from_slice(extra);
+        run_stdin(&args, &names)
+    };
+    let a = lookup(&[]);
+    let b = lookup(&["--unordered"]);
     assert_eq!(code(&a), 1, "one name is NXDOMAIN: {}", stderr(&a));
     assert_eq!(code(&b), 1, "{}", stderr(&b));
     let mut want: Vec<String> = stdout(&a).lines().map(str::to_string).collect();

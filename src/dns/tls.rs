@@ -1,7 +1,7 @@
 //! DNS over TLS and HTTPS: which certificates are trusted (the built-in webpki roots, or only
 //! the CAs of `--tls-ca`), the name they must carry (`--tls-hostname`, else the name the
-//! server was given as, else its IP), and why a connection failed. hickory reports every failed TLS connection as "no
-//! connections", so on failure one handshake of our own finds the reason.
+//! server was given as, else its IP), and why a connection failed. hickory reports every failed
+//! TLS connection as "no connections", so on failure one handshake of our own finds the reason.
 
 use std::io;
 use std::net::{SocketAddr, TcpStream};
