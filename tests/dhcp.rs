@@ -8,7 +8,7 @@ use crate::common::netns::{Daemon, Lan};
 use crate::common::*;
 
 /// dnsmasq serving DHCP on the router's LAN side, with its lease file in `leases`.
-fn start_dnsmasq(lan: &Lan, leases: &tempfile::TempDir) -> Daemon {
+pub(crate) fn start_dnsmasq(lan: &Lan, leases: &tempfile::TempDir) -> Daemon {
     let lease_file = format!(
         "--dhcp-leasefile={}",
         leases.path().join("leases").display()

@@ -12,5 +12,6 @@ mod flow;
 mod ifaces;
 mod mac;
 mod man;
+mod pins;
 mod route;
 mod subnet;
