@@ -1,4 +1,4 @@
-//! Build script: links the binary without PIE (see main), and indexes the embedded OUI table (src/mac/oui.tsv) by its first three hex digits,
+//! Build script: links the binary without PIE (see main), and indexes the embedded OUI table (src/net/oui.tsv) by its first three hex digits,
 //! so a vendor lookup touches one small bucket instead of binary-searching 2 MB (page faults on
 //! the hot path of `netkit ifaces`). Output: 4097 little-endian u32 byte offsets in OUT_DIR.
 
@@ -11,10 +11,10 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
-    let table_path = "src/mac/oui.tsv";
+    let table_path = "src/net/oui.tsv";
     println!("cargo:rerun-if-changed={table_path}");
     println!("cargo:rerun-if-changed=build.rs");
-    let table = std::fs::read(table_path).expect("src/mac/oui.tsv is readable");
+    let table = std::fs::read(table_path).expect("src/net/oui.tsv is readable");
     let hex = |b: u8| match b {
         b'0'..=b'9' => (b - b'0') as usize,
         b'A'..=b'F' => (b - b'A' + 10) as usize,

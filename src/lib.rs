@@ -1,23 +1,24 @@
 //! netkit: answers a networking primer's questions about a real machine.
 //!
-//! The binary is a thin wrapper around [`main_with_args`]; each subcommand lives in its own module,
-//! gathers its answer into a plain serializable struct, and [`output`] renders it.
+//! The binary is a thin wrapper around [`main_with_args`]. The layers, each importing only the
+//! ones below it (a test in tests/layers.rs checks this):
+//!
+//! - the edge: [`cli`] (clap types, values typed at parse time), `output` (the one renderer),
+//!   `error` (error kinds and exit codes);
+//! - `commands`: one folder per subcommand, gathering a typed report; they never import each
+//!   other, except `flow`, the top, which composes DNS, routing, ARP and TCP;
+//! - the lower layer: `system` (the kernel's tables over netlink, OS files, the raw link and its
+//!   privilege), `wire` (packet codecs), `net` (the primer's vocabulary: addresses, subnets, MACs,
+//!   vendors, endpoints) and `util` (times, list files) — pure logic apart from `system`.
 
-pub mod arp;
-pub mod chat;
 pub mod cli;
-pub mod dhcp;
-pub mod dns;
-pub mod error;
-pub mod flow;
-pub mod iface;
-pub mod input;
-pub mod mac;
-pub mod netlink;
-pub mod output;
-pub mod route;
-pub mod subnet;
-pub mod sys;
+mod commands;
+mod error;
+mod net;
+mod output;
+mod system;
+mod util;
+mod wire;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -106,22 +107,22 @@ pub fn parse_lean(args: &[OsString]) -> Option<Cli> {
 /// Runs one parsed command line; returns the exit status of a successful run (0 or 1).
 pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
     match &cli.command {
-        Command::Subnet(args) => subnet::run(args, ui),
-        Command::Mac(args) => mac::run(args, ui),
+        Command::Subnet(args) => commands::subnet::run(args, ui),
+        Command::Mac(args) => commands::mac::run(args, ui),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             let mut out = std::io::stdout().lock();
             clap_complete::generate(args.shell, &mut cmd, "netkit", &mut out);
             Ok(exit::OK)
         }
-        Command::Ifaces(args) => iface::run(args, ui),
-        Command::Dns(args) => dns::run(args, ui),
-        Command::Arp(args) => arp::run(args, ui),
-        Command::Gateway(args) => route::gateway::run(args, ui),
-        Command::Route(args) => route::run(args, ui),
-        Command::Chat(args) => chat::run(args, ui),
-        Command::Dhcp(args) => dhcp::run(args, ui),
-        Command::Flow(args) => flow::run(args, ui),
+        Command::Ifaces(args) => commands::iface::run(args, ui),
+        Command::Dns(args) => commands::dns::run(args, ui),
+        Command::Arp(args) => commands::arp::run(args, ui),
+        Command::Gateway(args) => commands::route::gateway::run(args, ui),
+        Command::Route(args) => commands::route::run(args, ui),
+        Command::Chat(args) => commands::chat::run(args, ui),
+        Command::Dhcp(args) => commands::dhcp::run(args, ui),
+        Command::Flow(args) => commands::flow::run(args, ui),
     }
 }
 

@@ -10,6 +10,7 @@ mod dns;
 mod filter;
 mod flow;
 mod ifaces;
+mod layers;
 mod mac;
 mod man;
 mod pins;

@@ -1,0 +1,248 @@
+//! `netkit arp`: the primer's ARP. `arp IP` broadcasts "who has IP?" and shows who answers (like
+//! arping, with --dad and --gratuitous), `arp scan` asks a whole subnet (like arp-scan), `arp cache`
+//! shows the neighbour table. This module picks the interface and source address from the kernel's
+//! routes and hands the exchange to `request`/`scan` over an `ArpLink`.
+
+pub mod cache;
+pub mod request;
+pub mod scan;
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
+use crate::error::{Error, Result};
+use crate::net::addr::{parse_addr, parse_cidr};
+use crate::net::block::Block;
+use crate::output::{Ui, emit};
+use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::routing::{interface_addr, lan_link};
+use crate::util::time::parse_time;
+
+/// The interface, MAC and source address an ARP exchange uses.
+#[derive(Debug, Clone)]
+pub struct Chosen {
+    /// Interface name.
+    pub name: String,
+    /// Interface index.
+    pub index: u32,
+    /// Its MAC.
+    pub mac: [u8; 6],
+    /// Our IPv4 address on it (0.0.0.0 when it has none).
+    pub source: Ipv4Addr,
+    /// That address's prefix length.
+    pub prefix: u8,
+}
+
+fn ipv4(input: &str) -> Result<Ipv4Addr> {
+    match parse_addr(input)? {
+        IpAddr::V4(a) => Ok(a),
+        IpAddr::V6(_) => Err(Error::bad(
+            "address",
+            input,
+            "ARP is IPv4 only (IPv6 uses neighbour discovery)",
+        )),
+    }
+}
+
+/// Chooses the interface: `-I NAME`, else the one the kernel routes `toward` through, else the
+/// LAN interface (`route::lan_link`, one with an IPv4 address).
+fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Result<Chosen> {
+    let links = nl.links()?;
+    let addrs = nl.addresses()?;
+    let has_ipv4 = |l: &Link| {
+        addrs
+            .iter()
+            .any(|a| a.index == l.index && a.address.is_ipv4())
+    };
+    let link: &Link = match (iface, toward) {
+        (Some(name), _) => link_named(&links, name)?,
+        (None, Some(t)) => {
+            let route = nl.route_get(IpAddr::V4(t)).map_err(|_| {
+                Error::Usage(format!("no route to {t}: say which interface with -I"))
+            })?;
+            if route.kind == "local" {
+                return Err(Error::bad(
+                    "address",
+                    t.to_string(),
+                    "is this host's own address",
+                ));
+            }
+            if let Some(gw) = route.gateway {
+                eprintln!(
+                    "netkit: note: {t} is not on a directly connected subnet (the kernel would send it to {gw}); asking anyway"
+                );
+            }
+            let oif = route.oif.unwrap_or(0);
+            links
+                .iter()
+                .find(|l| l.index == oif)
+                .ok_or_else(|| Error::Usage(format!("the route to {t} has no interface")))?
+        }
+        (None, None) => lan_link(&links, &nl.routes()?, has_ipv4).ok_or_else(|| {
+            Error::Usage(
+                "no IPv4 default route to pick an interface from: say which with -I".into(),
+            )
+        })?,
+    };
+    let mac = link.mac6().filter(|m| *m != [0; 6]).ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: ARP works on Ethernet-like links",
+        )
+    })?;
+    let pick = interface_addr(&addrs, link.index, true, toward.map(IpAddr::V4), None);
+    let (source, prefix) = match pick.map(|a| (a.address, a.prefix)) {
+        Some((IpAddr::V4(a), p)) => (a, p),
+        _ => (Ipv4Addr::UNSPECIFIED, 32),
+    };
+    Ok(Chosen {
+        name: link.name.clone(),
+        index: link.index,
+        mac,
+        source,
+        prefix,
+    })
+}
+
+/// Runs `netkit arp ...`.
+pub fn run(args: &ArpArgs, ui: &Ui) -> Result<u8> {
+    match &args.command {
+        Some(ArpCommand::Cache(c)) => cache::run(c.interface.as_deref(), ui),
+        Some(ArpCommand::Scan(s)) => run_scan(s, ui),
+        None => run_request(args, ui),
+    }
+}
+
+fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
+    let target_text = args.target.as_deref().unwrap_or_default();
+    let target = ipv4(target_text)?;
+    let interval = parse_time("interval", &args.interval)?;
+    let timeout = parse_time("timeout", &args.timeout)?;
+    let deadline = args
+        .deadline
+        .as_deref()
+        .map(|d| parse_time("deadline", d))
+        .transpose()?;
+    if interval.is_zero() {
+        return Err(Error::bad(
+            "interval",
+            &args.interval,
+            "must be more than 0",
+        ));
+    }
+    let mut nl = Netlink::open()?;
+    let mode = if args.dad {
+        request::Mode::Dad
+    } else if args.gratuitous {
+        request::Mode::Gratuitous
+    } else {
+        request::Mode::Request
+    };
+    let chosen = if mode == request::Mode::Gratuitous {
+        // Announce an address of ours: find the interface that holds it.
+        let addrs = nl.addresses()?;
+        let owner = addrs
+            .iter()
+            .find(|a| a.address == IpAddr::V4(target))
+            .ok_or_else(|| {
+                Error::bad(
+                    "address",
+                    target_text,
+                    "is not one of this host's addresses: only an owner announces",
+                )
+            })?;
+        let links = nl.links()?;
+        let name = args.interface.clone().or_else(|| {
+            links
+                .iter()
+                .find(|l| l.index == owner.index)
+                .map(|l| l.name.clone())
+        });
+        choose(&mut nl, name.as_deref(), Some(target))?
+    } else {
+        choose(&mut nl, args.interface.as_deref(), Some(target))?
+    };
+    if mode == request::Mode::Request && chosen.source.is_unspecified() {
+        return Err(Error::Usage(format!(
+            "{} has no IPv4 address to ask from (use --dad to probe from 0.0.0.0)",
+            chosen.name
+        )));
+    }
+    let plan = request::Plan {
+        mode,
+        target,
+        source: chosen.source,
+        our_mac: chosen.mac,
+        count: args
+            .count
+            .or(if deadline.is_some() { None } else { Some(3) }),
+        interval,
+        deadline,
+        timeout,
+        first_reply: args.first,
+    };
+    let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
+    emit(ui, &request::run_plan(&plan, &chosen.name, &mut link)?)
+}
+
+fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
+    let timeout = parse_time("timeout", &args.timeout)?;
+    if args.rate == 0 {
+        return Err(Error::bad(
+            "rate",
+            "0",
+            "must be at least 1 request per second",
+        ));
+    }
+    let given = args.network.as_deref().map(parse_cidr).transpose()?;
+    let toward = match given {
+        Some((IpAddr::V4(a), _)) => Some(a),
+        Some((IpAddr::V6(_), _)) => {
+            return Err(Error::bad(
+                "network",
+                args.network.clone().unwrap_or_default(),
+                "ARP is IPv4 only",
+            ));
+        }
+        None => None,
+    };
+    let mut nl = Netlink::open()?;
+    let chosen = choose(&mut nl, args.interface.as_deref(), toward)?;
+    let block = match given {
+        Some((addr, prefix)) => Block::new(addr, prefix.unwrap_or(32)),
+        None if chosen.source.is_unspecified() => {
+            return Err(Error::Usage(format!(
+                "{} has no IPv4 address: give the range to scan",
+                chosen.name
+            )));
+        }
+        None => Block::new(IpAddr::V4(chosen.source), chosen.prefix),
+    };
+    let size = block.size().value.unwrap_or(u128::MAX);
+    if size > 65536 {
+        return Err(Error::Usage(format!(
+            "{} has {size} addresses; scan at most a /16 at a time",
+            block.cidr()
+        )));
+    }
+    let hosts = block.hosts();
+    let targets: Vec<Ipv4Addr> = (hosts.first..=hosts.last)
+        .map(|v| Ipv4Addr::from(v as u32))
+        .filter(|&a| a != chosen.source)
+        .collect();
+    let plan = scan::ScanPlan {
+        targets,
+        source: chosen.source,
+        our_mac: chosen.mac,
+        rate: args.rate,
+        retries: args.retries,
+        timeout,
+        progress: ui.format == crate::output::Format::Table && scan::progress_wanted(),
+    };
+    let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
+    emit(
+        ui,
+        &scan::scan(&plan, &block.cidr(), &chosen.name, &mut link)?,
+    )
+}

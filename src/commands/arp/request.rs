@@ -1,0 +1,385 @@
+//! `netkit arp IP`: ask "who has IP?" like arping, print each reply with its round-trip time,
+//! detect two MACs answering for one IP; also duplicate address detection (`--dad`, RFC 5227
+//! probes from 0.0.0.0) and gratuitous announcements. Driven through `ArpLink`, so it is tested
+//! on a simulated LAN.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::net::Ipv4Addr;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result, exit};
+use crate::net::hwaddr::format_mac;
+use crate::net::oui::vendor_of;
+use crate::output::{Paint, Report, Ui};
+use crate::system::rawlink::ArpLink;
+use crate::wire::arp_frame::{ArpFrame, REQUEST};
+
+/// What kind of ARP exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Ask who has the target (arping).
+    Request,
+    /// Duplicate address detection: probe from 0.0.0.0; any answer means the address is taken.
+    Dad,
+    /// Announce our own address (gratuitous ARP); no answer expected.
+    Gratuitous,
+}
+
+/// Parameters of one run.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Request, DAD or gratuitous.
+    pub mode: Mode,
+    /// The IP asked about.
+    pub target: Ipv4Addr,
+    /// Our IP (0.0.0.0 for DAD).
+    pub source: Ipv4Addr,
+    /// Our MAC.
+    pub our_mac: [u8; 6],
+    /// How many frames to send (None: until the deadline).
+    pub count: Option<u32>,
+    /// Time between frames.
+    pub interval: Duration,
+    /// Stop after this long in any case.
+    pub deadline: Option<Duration>,
+    /// How long to wait for a reply after the last frame.
+    pub timeout: Duration,
+    /// Stop at the first reply (arping -f).
+    pub first_reply: bool,
+}
+
+/// One reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reply {
+    /// Which request it answered (1-based).
+    pub seq: u32,
+    /// The replying IP.
+    pub ip: Ipv4Addr,
+    /// Its MAC.
+    pub mac: String,
+    /// The MAC's vendor.
+    pub vendor: Option<String>,
+    /// Round-trip time in milliseconds.
+    pub rtt_ms: f64,
+}
+
+/// The answer of `netkit arp IP`.
+#[derive(Debug, Serialize)]
+pub struct ArpReport {
+    /// request, dad or gratuitous.
+    pub mode: Mode,
+    /// The IP asked about.
+    pub target: Ipv4Addr,
+    /// The interface used.
+    pub interface: String,
+    /// Our IP in the frames.
+    pub source: Ipv4Addr,
+    /// Our MAC.
+    pub source_mac: String,
+    /// Frames sent.
+    pub sent: u32,
+    /// Requests that got at least one reply.
+    pub received: u32,
+    /// Every reply, in arrival order.
+    pub replies: Vec<Reply>,
+    /// Distinct MACs that answered for the target.
+    pub macs: Vec<String>,
+    /// More than one MAC answered for the same IP.
+    pub conflict: bool,
+    /// For --dad: whether the address is in use.
+    pub in_use: Option<bool>,
+}
+
+/// Runs the exchange on `link`.
+pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<ArpReport> {
+    let io_err = |e: io::Error| Error::io(format!("ARP on {interface}"), e);
+    let frame = match plan.mode {
+        Mode::Request => ArpFrame::request(plan.our_mac, plan.source, plan.target),
+        Mode::Dad => ArpFrame::request(plan.our_mac, Ipv4Addr::UNSPECIFIED, plan.target),
+        Mode::Gratuitous => ArpFrame::request(plan.our_mac, plan.target, plan.target),
+    }
+    .to_bytes();
+    let start = Instant::now();
+    let end = plan.deadline.map(|d| start + d);
+    let mut sent_at: Vec<Instant> = Vec::new();
+    let mut next_send = start;
+    let mut replies = Vec::new();
+    let mut answered = BTreeSet::new();
+    let mut macs: Vec<String> = Vec::new();
+    loop {
+        let now = Instant::now();
+        if end.is_some_and(|e| now >= e) {
+            break;
+        }
+        let more = plan.count.is_none_or(|c| (sent_at.len() as u32) < c);
+        if !more && sent_at.last().is_none_or(|&t| now >= t + plan.timeout) {
+            break;
+        }
+        if (plan.mode == Mode::Dad || plan.first_reply) && !replies.is_empty() {
+            break;
+        }
+        if more && now >= next_send {
+            link.send(&frame).map_err(io_err)?;
+            sent_at.push(Instant::now());
+            next_send += plan.interval;
+            continue;
+        }
+        let mut wait = if more {
+            next_send
+        } else {
+            sent_at.last().map_or(now, |&t| t + plan.timeout)
+        };
+        if let Some(e) = end {
+            wait = wait.min(e);
+        }
+        let Some((f, at)) = link.recv_until(wait).map_err(io_err)? else {
+            continue;
+        };
+        let relevant = match plan.mode {
+            Mode::Request => f.answers(plan.target, plan.source, plan.our_mac),
+            // Anyone claiming the address: a reply, or its owner's own request/announcement.
+            Mode::Dad => f.sender_ip == plan.target && f.sender_mac != plan.our_mac,
+            Mode::Gratuitous => {
+                f.sender_ip == plan.target && f.sender_mac != plan.our_mac && f.op != REQUEST
+            }
+        };
+        if !relevant || sent_at.is_empty() {
+            continue;
+        }
+        let seq = sent_at.len() as u32;
+        let rtt = at.saturating_duration_since(sent_at[seq as usize - 1]);
+        let mac = format_mac(&f.sender_mac);
+        if !macs.contains(&mac) {
+            macs.push(mac.clone());
+        }
+        answered.insert(seq);
+        replies.push(Reply {
+            seq,
+            ip: f.sender_ip,
+            vendor: vendor_of(&f.sender_mac),
+            mac,
+            rtt_ms: rtt.as_secs_f64() * 1000.0,
+        });
+    }
+    let in_use = !replies.is_empty();
+    Ok(ArpReport {
+        mode: plan.mode,
+        target: plan.target,
+        interface: interface.to_string(),
+        source: if plan.mode == Mode::Dad {
+            Ipv4Addr::UNSPECIFIED
+        } else {
+            plan.source
+        },
+        source_mac: format_mac(&plan.our_mac),
+        sent: sent_at.len() as u32,
+        received: answered.len() as u32,
+        conflict: macs.len() > 1,
+        macs,
+        replies,
+        in_use: (plan.mode == Mode::Dad).then_some(in_use),
+    })
+}
+
+impl Report for ArpReport {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        match self.mode {
+            Mode::Request => writeln!(
+                out,
+                "ARP who-has {} on {} from {} ({})",
+                self.target, self.interface, self.source, self.source_mac
+            )?,
+            Mode::Dad => writeln!(
+                out,
+                "Duplicate address detection for {} on {} (probes from 0.0.0.0, {})",
+                self.target, self.interface, self.source_mac
+            )?,
+            Mode::Gratuitous => writeln!(
+                out,
+                "Gratuitous ARP: announcing {} is at {} on {}",
+                self.target, self.source_mac, self.interface
+            )?,
+        }
+        for r in &self.replies {
+            let vendor = r
+                .vendor
+                .as_deref()
+                .map_or(String::new(), |v| format!(" ({v})"));
+            writeln!(
+                out,
+                "Reply from {} is at {}{vendor}  seq={}  {:.3} ms",
+                r.ip,
+                ui.paint(Paint::Good, &r.mac),
+                r.seq,
+                r.rtt_ms
+            )?;
+        }
+        if self.conflict {
+            writeln!(
+                out,
+                "{} {} answered from {} different MACs: {}",
+                ui.paint(Paint::Bad, "CONFLICT:"),
+                self.target,
+                self.macs.len(),
+                self.macs.join(", ")
+            )?;
+        }
+        let rtts: Vec<f64> = self.replies.iter().map(|r| r.rtt_ms).collect();
+        match self.mode {
+            Mode::Request => {
+                let lost = (100 * (self.sent - self.received))
+                    .checked_div(self.sent)
+                    .unwrap_or(0);
+                write!(
+                    out,
+                    "--- {}: {} requests sent, {} answered ({lost}% lost)",
+                    self.target, self.sent, self.received
+                )?;
+                if !rtts.is_empty() {
+                    let min = rtts.iter().cloned().fold(f64::INFINITY, f64::min);
+                    let max = rtts.iter().cloned().fold(0.0, f64::max);
+                    let avg = rtts.iter().sum::<f64>() / rtts.len() as f64;
+                    write!(out, ", rtt min/avg/max {min:.3}/{avg:.3}/{max:.3} ms")?;
+                }
+                writeln!(out)
+            }
+            Mode::Dad => match self.in_use {
+                Some(true) => writeln!(
+                    out,
+                    "{} {} is in use by {}",
+                    ui.paint(Paint::Bad, "In use:"),
+                    self.target,
+                    self.macs.join(", ")
+                ),
+                _ => writeln!(
+                    out,
+                    "{} nobody answered {} probes for {}",
+                    ui.paint(Paint::Good, "Free:"),
+                    self.sent,
+                    self.target
+                ),
+            },
+            Mode::Gratuitous => writeln!(out, "--- {} announcements sent", self.sent),
+        }
+    }
+
+    fn status(&self) -> u8 {
+        match self.mode {
+            Mode::Request if self.received == 0 => exit::NEGATIVE,
+            Mode::Dad if self.in_use == Some(true) => exit::NEGATIVE,
+            // A conflict means two answers: any answer is already one.
+            Mode::Gratuitous if !self.replies.is_empty() => exit::NEGATIVE,
+            _ => exit::OK,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::system::rawlink::fake::FakeLan;
+
+    const US: [u8; 6] = [0x00, 0x16, 0x3e, 0x12, 0x34, 0x56];
+    const PEER: [u8; 6] = [0x00, 0x16, 0x3e, 0x00, 0x00, 0x01];
+
+    fn plan(mode: Mode, target: &str, count: u32) -> Plan {
+        Plan {
+            mode,
+            target: target.parse().unwrap(),
+            source: "198.51.100.2".parse().unwrap(),
+            our_mac: US,
+            count: Some(count),
+            interval: Duration::from_millis(5),
+            deadline: None,
+            timeout: Duration::from_millis(30),
+            first_reply: false,
+        }
+    }
+
+    fn lan() -> FakeLan {
+        FakeLan::new(vec![(
+            "198.51.100.1".parse().unwrap(),
+            PEER,
+            Duration::from_millis(1),
+        )])
+    }
+
+    #[test]
+    fn replies_are_counted_with_rtt() {
+        let mut link = lan();
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 3), "eth0", &mut link).unwrap();
+        assert_eq!((r.sent, r.received), (3, 3));
+        assert_eq!(r.macs, ["00:16:3e:00:00:01"]);
+        assert!(
+            r.replies.iter().all(|x| x.rtt_ms >= 0.9 && x.rtt_ms < 30.0),
+            "{:?}",
+            r.replies
+        );
+        assert!(!r.conflict);
+        assert_eq!(r.status(), exit::OK);
+        assert_eq!(link.sent[0].target_ip.to_string(), "198.51.100.1");
+    }
+
+    #[test]
+    fn silence_is_a_negative_answer_within_the_deadline() {
+        let mut p = plan(Mode::Request, "198.51.100.99", 100);
+        p.deadline = Some(Duration::from_millis(60));
+        let t = Instant::now();
+        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        assert!(t.elapsed() < Duration::from_millis(200));
+        assert_eq!(r.received, 0);
+        assert_eq!(r.status(), exit::NEGATIVE);
+    }
+
+    #[test]
+    fn two_macs_for_one_ip_is_a_conflict() {
+        let other = [0x02, 0, 0, 0, 0, 9];
+        let mut link = FakeLan::new(vec![
+            (
+                "198.51.100.1".parse().unwrap(),
+                PEER,
+                Duration::from_millis(1),
+            ),
+            (
+                "198.51.100.1".parse().unwrap(),
+                other,
+                Duration::from_millis(2),
+            ),
+        ]);
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 1), "eth0", &mut link).unwrap();
+        assert!(r.conflict);
+        assert_eq!(r.macs.len(), 2);
+    }
+
+    #[test]
+    fn dad_uses_zero_source_and_reports_use() {
+        let mut link = lan();
+        let r = run_plan(&plan(Mode::Dad, "198.51.100.1", 3), "eth0", &mut link).unwrap();
+        assert_eq!(link.sent[0].sender_ip, Ipv4Addr::UNSPECIFIED);
+        assert_eq!(r.in_use, Some(true));
+        assert_eq!(r.status(), exit::NEGATIVE);
+        let r = run_plan(&plan(Mode::Dad, "198.51.100.50", 2), "eth0", &mut lan()).unwrap();
+        assert_eq!((r.in_use, r.status()), (Some(false), exit::OK));
+    }
+
+    #[test]
+    fn gratuitous_announces_our_own_address() {
+        let mut link = lan();
+        let r = run_plan(
+            &plan(Mode::Gratuitous, "198.51.100.2", 2),
+            "eth0",
+            &mut link,
+        )
+        .unwrap();
+        assert_eq!(r.sent, 2);
+        assert_eq!(
+            (link.sent[0].sender_ip, link.sent[0].target_ip),
+            (link.sent[0].target_ip, "198.51.100.2".parse().unwrap())
+        );
+        assert_eq!(r.status(), exit::OK);
+    }
+}

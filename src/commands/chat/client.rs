@@ -1,0 +1,58 @@
+//! `netkit chat client HOST:PORT`: connect (a refused, unreachable or silent server is a one-line
+//! error, exit 3) and hold the conversation; in raw framing the client speaks first.
+
+use std::io;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::net::TcpStream;
+
+use super::console::{Console, spawn_input};
+use super::talk::{First, talk};
+use crate::cli::ChatClientArgs;
+use crate::error::{Error, Result, exit};
+use crate::net::endpoint::split_host_port;
+use crate::output::Ui;
+use crate::util::time::parse_time;
+
+/// Resolves the server and connects to the first address that answers.
+pub async fn connect(server: &str, timeout: Duration) -> Result<(TcpStream, SocketAddr)> {
+    let (host, port) = split_host_port("server", server)?;
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
+        .await
+        .map_err(|e| Error::io(format!("resolving {host}"), e))?
+        .collect();
+    let mut last = io::Error::new(io::ErrorKind::NotFound, "no address found");
+    let mut last_addr = None;
+    for addr in addrs {
+        match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+            Ok(Ok(s)) => return Ok((s, addr)),
+            Ok(Err(e)) => last = e,
+            Err(_) => {
+                last = io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!("no answer within {} ms", timeout.as_millis()),
+                )
+            }
+        }
+        last_addr = Some(addr);
+    }
+    let target = last_addr.map_or_else(|| server.to_string(), |a| a.to_string());
+    Err(Error::io(format!("connecting to {target}"), last))
+}
+
+/// Runs the client.
+pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
+    let timeout = parse_time("timeout", &args.timeout)?.max(Duration::from_millis(1));
+    let (stream, peer) = connect(&args.server, timeout).await?;
+    let _ = stream.set_nodelay(true);
+    let console = Console::new(ui, false);
+    console.notice(&format!("connected to {peer}"));
+    let mut input = spawn_input(args.opts.max_line as usize);
+    let end = talk(stream, peer, &args.opts, &console, &mut input, First::Me).await;
+    if let Ok(end) = &end {
+        console.notice(&format!("disconnected ({})", end.describe()));
+    }
+    console.close();
+    end.map(|_| exit::OK)
+}

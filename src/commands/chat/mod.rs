@@ -1,0 +1,61 @@
+//! `netkit chat`: the primer's TCP socket chat, as a server and a client that take turns (the
+//! primer's raw protocol, or newline-delimited lines by default), and a multi-client room.
+//!
+//! Async (tokio, a current-thread runtime) lives inside this command only: [`run`] builds the
+//! runtime and everything below it is async. The framing is pure code in [`codec`]; the console
+//! (what is printed where, the prompt) and keyboard input are in [`console`]; [`talk`] holds a two-party
+//! conversation, [`server`] and [`client`] set one up, and [`room`] relays among many.
+
+pub mod client;
+pub mod codec;
+pub mod console;
+pub mod room;
+pub mod server;
+pub mod talk;
+
+use std::time::Duration;
+
+use self::console::install_interrupt_handler;
+use crate::cli::{ChatArgs, ChatCommand, Framing};
+use crate::error::{Error, Result};
+use crate::net::endpoint::{parse_bind, split_host_port};
+use crate::output::Ui;
+
+/// Runs `netkit chat server|client` on a fresh current-thread runtime.
+pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
+    // Check the arguments before anything is started.
+    match &args.command {
+        ChatCommand::Server(a) => {
+            parse_bind(&a.bind)?;
+            if a.room && a.opts.framing == Framing::Raw {
+                return Err(Error::Usage(
+                    "--room relays lines; it cannot use --framing raw".to_string(),
+                ));
+            }
+            if a.room && a.max_clients == 0 {
+                return Err(Error::bad("count", "0", "--max-clients must be at least 1"));
+            }
+            a.opts.idle_after()?;
+        }
+        ChatCommand::Client(a) => {
+            split_host_port("server", &a.server)?;
+            crate::util::time::parse_time("timeout", &a.timeout)?;
+            a.opts.idle_after()?;
+        }
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("starting the async runtime", e))?;
+    let result = rt.block_on(async {
+        install_interrupt_handler();
+        match &args.command {
+            ChatCommand::Server(a) if a.room => room::run(a, ui).await,
+            ChatCommand::Server(a) => server::run(a, ui).await,
+            ChatCommand::Client(a) => client::run(a, ui).await,
+        }
+    });
+    // The keyboard thread may be blocked in read(): do not wait for it.
+    rt.shutdown_timeout(Duration::from_millis(100));
+    result
+}

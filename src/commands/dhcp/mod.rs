@@ -1,0 +1,166 @@
+//! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
+//! the chosen interface and list every DHCPOFFER with our transaction id; never send DHCPREQUEST,
+//! so no lease is taken.
+
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
+use crate::error::{Error, Result, exit};
+use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::parse_mac;
+use crate::output::{Paint, Report, Ui, emit};
+use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::rawlink::PnetLink;
+use crate::system::routing::lan_link;
+use crate::util::time::parse_time;
+use crate::wire::dhcp_msg;
+
+/// The answer of `netkit dhcp discover`.
+#[derive(Debug, Serialize)]
+pub struct Discovery {
+    /// The interface asked on.
+    pub interface: String,
+    /// The client MAC in the request.
+    pub client_mac: String,
+    /// The transaction id (hex).
+    pub xid: String,
+    /// How long offers were collected, in milliseconds.
+    pub waited_ms: u64,
+    /// Every offer, in arrival order.
+    pub offers: Vec<OfferSeen>,
+}
+
+/// An offer and when it came.
+#[derive(Debug, Serialize)]
+pub struct OfferSeen {
+    /// Milliseconds after the DHCPDISCOVER.
+    pub after_ms: f64,
+    /// The offer.
+    #[serde(flatten)]
+    pub offer: dhcp_msg::Offer,
+}
+
+impl Report for Discovery {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "DHCPDISCOVER on {} from {} (xid {})",
+            self.interface, self.client_mac, self.xid
+        )?;
+        if self.offers.is_empty() {
+            return writeln!(
+                out,
+                "{} no DHCP server answered within {} ms",
+                ui.paint(Paint::Bad, "No offer:"),
+                self.waited_ms
+            );
+        }
+        let list = |v: &[std::net::Ipv4Addr]| {
+            v.iter()
+                .map(|a| a.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut t = ui.table(&[
+            "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "After",
+        ]);
+        for o in &self.offers {
+            let f = &o.offer;
+            t.add_row([
+                format!("{}\n{}", f.server, f.server_mac),
+                ui.paint(Paint::Good, f.offered),
+                f.subnet_mask.map_or("-".into(), |m| m.to_string()),
+                list(&f.routers),
+                list(&f.dns_servers),
+                f.lease_seconds.map_or("-".into(), |s| format!("{s} s")),
+                f.domain.clone().unwrap_or_default(),
+                format!("{:.2} ms", o.after_ms),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        writeln!(
+            out,
+            "{} offer(s); no lease was requested or taken.",
+            self.offers.len()
+        )
+    }
+
+    fn status(&self) -> u8 {
+        if self.offers.is_empty() {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// A transaction id from the process's random hasher seed (no extra dependency needed).
+fn fresh_xid() -> u32 {
+    // RandomState carries random keys; the hash of anything is an unpredictable number.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.finish() as u32
+}
+
+/// The interface to ask on: -I, else the LAN interface (`route::lan_link`; it may have no address yet).
+fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
+    let links = nl.links()?;
+    let link = match name {
+        Some(n) => link_named(&links, n)?,
+        None => lan_link(&links, &nl.routes()?, |_| true).ok_or_else(|| {
+            Error::Usage("cannot tell which interface to ask on: say which with -I".into())
+        })?,
+    };
+    Ok(link.clone())
+}
+
+fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
+    let timeout = parse_time("timeout", &args.timeout)?;
+    let chaddr = args.mac.as_deref().map(parse_mac).transpose()?;
+    let mut nl = Netlink::open()?;
+    let link = choose(&mut nl, args.interface.as_deref())?;
+    let own = link.mac6().ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: DHCP needs an Ethernet-like link",
+        )
+    })?;
+    let chaddr = chaddr.unwrap_or(own);
+    let xid = fresh_xid();
+    let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
+    let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
+    wire.send_raw(&dhcp_msg::discover_frame(xid, own, chaddr))
+        .map_err(io_err)?;
+    let sent = Instant::now();
+    let deadline = sent + timeout;
+    let mut offers = Vec::new();
+    while let Some((offer, at)) = wire
+        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid))
+        .map_err(io_err)?
+    {
+        let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
+        if !offers.iter().any(|o: &OfferSeen| o.offer == offer) {
+            offers.push(OfferSeen { after_ms, offer });
+        }
+    }
+    let report = Discovery {
+        interface: link.name.clone(),
+        client_mac: format_mac(&chaddr),
+        xid: format!("0x{xid:08x}"),
+        waited_ms: Duration::as_millis(&timeout) as u64,
+        offers,
+    };
+    emit(ui, &report)
+}
+
+/// Runs `netkit dhcp ...`.
+pub fn run(args: &DhcpArgs, ui: &Ui) -> Result<u8> {
+    match &args.command {
+        DhcpCommand::Discover(a) => discover(a, ui),
+    }
+}

@@ -1,0 +1,350 @@
+//! The fast path for `netkit dns` over UDP (bulk `--file` and single lookups, when no search
+//! list applies): every query to a server goes out on one connected UDP socket and one
+//! receiver task hands each reply to its query by message ID, instead of a fresh socket and
+//! resolver round per query; being connected, the socket also hears ICMP port unreachable
+//! ("connection refused"). Only clean answers are taken from it (records of the
+//! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
+//! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
+//! hickory resolver, so results never differ from the slow path's. Queries are paced per
+//! server ([`Pace`]): a window of queries in flight, and resends of dropped ones within the
+//! attempt.
+
+use std::collections::HashMap;
+use std::io;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hickory_resolver::proto::op::{Message, MessageType, ResponseCode};
+use hickory_resolver::proto::rr::RecordType;
+use tokio::net::UdpSocket;
+use tokio::sync::oneshot;
+
+use super::answer::{Answer, Status};
+use super::lookup::{Reply, Resolve, Settings};
+use super::pace::Pace;
+use super::parse::Transport;
+use super::server::Server;
+
+/// The largest UDP reply netkit asks for (EDNS payload size, the DNS Flag Day 2020 value).
+const EDNS_PAYLOAD: u16 = 1232;
+
+/// A query waiting for its reply.
+#[derive(Debug)]
+struct Pending {
+    server: usize,
+    tx: oneshot::Sender<Delivery>,
+}
+
+/// What the receiver hands a waiting query.
+#[derive(Debug)]
+enum Delivery {
+    /// The reply's bytes.
+    Reply(Vec<u8>),
+    /// The server's host said nothing listens at its port (ICMP port unreachable).
+    Refused,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    pending: HashMap<u16, Pending>,
+    next: u16,
+}
+
+impl Table {
+    /// ICMP port unreachable from `server`: the error names no query, but on a connected
+    /// socket every query waiting for that server went to the closed port. (Linux reports the
+    /// error to whichever call on the socket comes next, a receive or a send.)
+    fn refuse(&mut self, server: usize) {
+        let ids: Vec<u16> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| p.server == server)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            if let Some(p) = self.pending.remove(&id) {
+                let _ = p.tx.send(Delivery::Refused);
+            }
+        }
+    }
+}
+
+fn lock(table: &Mutex<Table>) -> std::sync::MutexGuard<'_, Table> {
+    table.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One connected UDP socket per server in front of a full resolver (`inner`) used for
+/// everything the fast path does not settle.
+#[derive(Debug)]
+pub struct Fast<R> {
+    inner: R,
+    /// Per server: its lane (None: not UDP, or its socket could not be set up).
+    lanes: Vec<Option<Lane>>,
+    table: Arc<Mutex<Table>>,
+    timeout: Duration,
+    /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
+    retries: usize,
+}
+
+/// One UDP server's connected socket, the task receiving its replies, and its pacing.
+#[derive(Debug)]
+struct Lane {
+    sock: Arc<UdpSocket>,
+    receiver: tokio::task::JoinHandle<()>,
+    pace: Pace,
+}
+
+impl Drop for Lane {
+    fn drop(&mut self) {
+        self.receiver.abort();
+    }
+}
+
+impl<R: Resolve> Fast<R> {
+    /// Connects one socket per UDP server (must run inside a tokio runtime); for a server
+    /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
+    /// The fast query is the first attempt: `inner` should make `settings.retries` more (its
+    /// own retries one fewer), and with none a fast timeout is reported as the timeout. At most
+    /// `settings.concurrency` queries are in flight to each server.
+    pub async fn new(inner: R, servers: &[Server], settings: &Settings) -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let table = Arc::new(Mutex::new(Table {
+            pending: HashMap::new(),
+            next: (seed ^ (seed >> 16)) as u16,
+        }));
+        let mut lanes = Vec::with_capacity(servers.len());
+        for (index, server) in servers.iter().enumerate() {
+            let sock = if server.transport == Transport::Udp {
+                connect(server.address).await
+            } else {
+                None
+            };
+            lanes.push(sock.map(|sock| Lane {
+                receiver: tokio::spawn(receive(sock.clone(), index, table.clone())),
+                sock,
+                pace: Pace::new(settings.concurrency),
+            }));
+        }
+        Fast {
+            inner,
+            lanes,
+            table,
+            timeout: settings.timeout,
+            retries: settings.retries,
+        }
+    }
+}
+
+async fn connect(server: SocketAddr) -> Option<Arc<UdpSocket>> {
+    let local: SocketAddr = if server.is_ipv4() {
+        (Ipv4Addr::UNSPECIFIED, 0).into()
+    } else {
+        (Ipv6Addr::UNSPECIFIED, 0).into()
+    };
+    let sock = UdpSocket::bind(local).await.ok()?;
+    sock.connect(server).await.ok()?;
+    Some(Arc::new(sock))
+}
+
+/// Hands each reply from server `index` to the query waiting for its ID.
+async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
+    let mut buf = vec![0u8; 65535];
+    loop {
+        let n = match sock.recv(&mut buf).await {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                lock(&table).refuse(index);
+                continue;
+            }
+            // Other ICMP errors (unreachable hosts): the waiting queries time out.
+            Err(_) => continue,
+        };
+        if n < 12 {
+            continue;
+        }
+        let id = u16::from_be_bytes([buf[0], buf[1]]);
+        let mut t = lock(&table);
+        if t.pending.get(&id).is_some_and(|p| p.server == index)
+            && let Some(p) = t.pending.remove(&id)
+        {
+            let _ = p.tx.send(Delivery::Reply(buf[..n].to_vec()));
+        }
+    }
+}
+
+/// A DNS query message: header (RD set), one question, an EDNS OPT record.
+pub fn encode_query(id: u16, name: &str, rtype: RecordType) -> Vec<u8> {
+    let mut m = Vec::with_capacity(12 + name.len() + 2 + 4 + 11);
+    m.extend_from_slice(&id.to_be_bytes());
+    m.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 1]);
+    for label in name
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|l| !l.is_empty())
+    {
+        m.push(label.len() as u8);
+        m.extend_from_slice(label.as_bytes());
+    }
+    m.push(0);
+    m.extend_from_slice(&u16::from(rtype).to_be_bytes());
+    m.extend_from_slice(&1u16.to_be_bytes()); // class IN
+    // OPT: root owner, type 41, class = UDP payload size, TTL 0, no options.
+    m.extend_from_slice(&[0, 0, 41]);
+    m.extend_from_slice(&EDNS_PAYLOAD.to_be_bytes());
+    m.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    m
+}
+
+/// Reads a reply; None when it is not one the fast path may settle.
+pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
+    let msg = Message::from_vec(reply).ok()?;
+    let q = msg.queries.first()?;
+    let want = name.trim_end_matches('.');
+    if q.query_type() != rtype
+        || !q
+            .name()
+            .to_ascii()
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case(want)
+        || msg.metadata.truncation
+        || msg.metadata.message_type != MessageType::Response
+    {
+        return None;
+    }
+    let answers: Vec<Answer> = msg.answers.iter().map(Answer::from_record).collect();
+    let has_type = msg.answers.iter().any(|r| r.record_type() == rtype);
+    let status = match msg.metadata.response_code {
+        ResponseCode::NoError if answers.is_empty() => Status::NoData,
+        ResponseCode::NoError if has_type => Status::Answer,
+        ResponseCode::NXDomain if answers.is_empty() => Status::NxDomain,
+        _ => return None,
+    };
+    Some(Reply {
+        status,
+        answers,
+        queried: Some(format!("{want}.")),
+        message: None,
+    })
+}
+
+impl<R: Resolve> Fast<R> {
+    async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
+        let Lane { sock, pace, .. } = self.lanes.get(server)?.as_ref()?;
+        // Held while the query is in flight; a query resent is counted as lost and leaves the
+        // window (as TCP counts its pipe), so a silent server does not hold the window shut.
+        let mut slot = Some(pace.slot().await);
+        let (tx, mut rx) = oneshot::channel();
+        let id = {
+            let mut t = lock(&self.table);
+            if t.pending.len() > 60_000 {
+                return None;
+            }
+            let mut id = t.next;
+            while t.pending.contains_key(&id) {
+                id = id.wrapping_add(1);
+            }
+            // Step by an odd constant so consecutive IDs are not sequential.
+            t.next = id.wrapping_add(40_503);
+            t.pending.insert(id, Pending { server, tx });
+            id
+        };
+        let forget = || {
+            lock(&self.table).pending.remove(&id);
+        };
+        let query = encode_query(id, name, rtype);
+        let sent_ok = |result: io::Result<usize>| match result {
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                lock(&self.table).refuse(server);
+                true
+            }
+            other => other.is_ok(),
+        };
+        if !sent_ok(sock.send(&query).await) {
+            forget();
+            return None;
+        }
+        // Within the attempt's timeout, a query with no reply is sent again (same ID: either
+        // copy's reply settles it), each time waiting twice as long, as hickory does.
+        let sent = Instant::now();
+        let deadline = sent + self.timeout;
+        let mut wait = pace.resend_after();
+        let mut resent = false;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(wait.min(left), &mut rx).await {
+                Ok(Ok(Delivery::Refused)) => {
+                    return Some(Reply::bare(
+                        Status::Error,
+                        Some("connection refused: nothing listens at that port (ICMP port unreachable)".into()),
+                    ));
+                }
+                Ok(Ok(Delivery::Reply(bytes))) => {
+                    if !resent {
+                        // Only unambiguous samples (Karn): a reply after a resend may answer
+                        // either copy.
+                        pace.answered(sent.elapsed());
+                    }
+                    return settle(&bytes, name, rtype);
+                }
+                Ok(Err(_)) => return None,
+                Err(_) if Instant::now() >= deadline => {
+                    forget();
+                    return (self.retries == 0).then(|| Reply::bare(Status::Timeout, None));
+                }
+                Err(_) => {
+                    pace.lost(sent);
+                    slot.take();
+                    sent_ok(sock.send(&query).await);
+                    resent = true;
+                    wait = wait.saturating_mul(2);
+                }
+            }
+        }
+    }
+}
+
+impl<R: Resolve> Resolve for Fast<R> {
+    async fn lookup(&self, server: usize, name: &str, rtype: RecordType) -> Reply {
+        match self.try_fast(server, name, rtype).await {
+            Some(reply) => reply,
+            None => self.inner.lookup(server, name, rtype).await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_encode_and_replies_settle() {
+        let q = encode_query(0x1234, "www.example.test.", RecordType::AAAA);
+        let msg = Message::from_vec(&q).unwrap();
+        assert_eq!(msg.metadata.id, 0x1234);
+        assert!(msg.metadata.recursion_desired);
+        assert_eq!(msg.queries[0].name().to_ascii(), "www.example.test.");
+        assert_eq!(msg.queries[0].query_type(), RecordType::AAAA);
+        // The query itself (QR clear) is not a reply.
+        assert!(settle(&q, "www.example.test", RecordType::AAAA).is_none());
+        // Echo the query back as a NOERROR reply with no answers: no data.
+        let mut reply = q.clone();
+        reply[2] |= 0x80;
+        let r = settle(&reply, "www.example.test", RecordType::AAAA).unwrap();
+        assert_eq!(r.status, Status::NoData);
+        // NXDOMAIN.
+        reply[3] = (reply[3] & 0xf0) | 3;
+        let r = settle(&reply, "www.example.test", RecordType::AAAA).unwrap();
+        assert_eq!(r.status, Status::NxDomain);
+        // SERVFAIL, a different question, truncation: not for the fast path.
+        reply[3] = (reply[3] & 0xf0) | 2;
+        assert!(settle(&reply, "www.example.test", RecordType::AAAA).is_none());
+        let mut other = q.clone();
+        other[2] |= 0x80;
+        assert!(settle(&other, "mail.example.test", RecordType::AAAA).is_none());
+        other[2] |= 0x02;
+        assert!(settle(&other, "www.example.test", RecordType::AAAA).is_none());
+    }
+}

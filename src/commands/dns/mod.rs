@@ -1,0 +1,669 @@
+//! `netkit dns`: look names up like dig. This file is the command-line glue: it turns the
+//! arguments into a plan (name, types, servers), runs the lookups on a current-thread tokio
+//! runtime built here, and renders the results. Pure parts live in [`parse`] (input) and
+//! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
+
+pub mod answer;
+pub mod fast;
+pub mod lookup;
+pub mod pace;
+pub mod parse;
+pub mod server;
+pub mod tls;
+
+use std::io::{self, IsTerminal, Write};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::Path;
+
+use futures_util::stream::{self, StreamExt};
+use hickory_resolver::proto::rr::RecordType;
+use serde::Serialize;
+
+use self::answer::{Status, exit_status};
+use self::lookup::{Hickory, NameResult, Resolve, Settings};
+use self::parse::Transport;
+use self::server::Server;
+use crate::cli::DnsArgs;
+use crate::error::{Error, Result, exit};
+use crate::output::{Format, Paint, Report, Ui, emit, one_line};
+use crate::system::resolv::{Stub, system_dns};
+use crate::util::time::human_duration;
+
+/// What to look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// One name: (as typed, ASCII form).
+    Name(String, String),
+    /// The PTR of an address: (as typed, reverse name).
+    Reverse(String, String),
+    /// Every name in a file ('-' is standard input).
+    File(std::path::PathBuf),
+}
+
+/// The parsed command line.
+#[derive(Debug)]
+struct Plan {
+    target: Target,
+    types: Vec<RecordType>,
+    servers: Vec<Server>,
+    settings: Settings,
+    /// Set when the servers are systemd-resolved's stub.
+    stub: Option<Stub>,
+}
+
+fn plan(args: &DnsArgs) -> Result<Plan> {
+    let transport = if args.tls {
+        Transport::Tls
+    } else if args.https {
+        Transport::Https
+    } else if args.tcp {
+        Transport::Tcp
+    } else {
+        Transport::Udp
+    };
+    let timeout = parse::parse_duration(&args.timeout)
+        .map_err(|reason| Error::bad("timeout", &args.timeout, reason))?;
+    if args.concurrency == 0 {
+        return Err(Error::bad("concurrency", "0", "must be at least 1"));
+    }
+    let mut specs: Vec<parse::ServerSpec> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for a in &args.args {
+        if a.starts_with('@') {
+            specs.push(parse::parse_server(a, transport.default_port())?);
+        } else {
+            words.push(a);
+        }
+    }
+    for s in &args.servers {
+        specs.push(parse::parse_server(s, transport.default_port())?);
+    }
+    let (target, type_words) = if let Some(ip) = &args.reverse {
+        let ip_addr = parse::parse_reverse(ip)?;
+        (
+            Target::Reverse(ip.clone(), parse::reverse_name(ip_addr)),
+            &words[..],
+        )
+    } else if let Some(file) = &args.file {
+        (Target::File(file.clone()), &words[..])
+    } else {
+        let Some((first, rest)) = words.split_first() else {
+            return Err(Error::Usage(
+                "give a NAME to look up, -x IP for a reverse lookup, or --file FILE".into(),
+            ));
+        };
+        (
+            Target::Name(first.to_string(), parse::to_ascii_name(first)?),
+            rest,
+        )
+    };
+    let mut types: Vec<RecordType> = Vec::new();
+    for w in type_words {
+        let t = parse::parse_type(w)?;
+        if !types.contains(&t) {
+            types.push(t);
+        }
+    }
+    if args.all {
+        for t in parse::ALL_TYPES {
+            if !types.contains(&t) {
+                types.push(t);
+            }
+        }
+    }
+    if types.is_empty() {
+        types = match target {
+            Target::Reverse(..) => vec![RecordType::PTR],
+            _ => vec![RecordType::A, RecordType::AAAA],
+        };
+    }
+    let mut settings = Settings {
+        timeout,
+        retries: args.retries,
+        search: Vec::new(),
+        ndots: 1,
+        concurrency: args.concurrency,
+        tls: tls_settings(args, transport)?,
+    };
+    let mut stub = None;
+    let mut found: Vec<Server> = Vec::new();
+    for spec in specs {
+        found.extend(server_addresses(spec, transport)?);
+    }
+    if found.is_empty() {
+        // The system's resolvers, with their search list and ndots.
+        let cfg = system_dns(Path::new("/"))?.effective();
+        found = cfg
+            .servers
+            .iter()
+            .map(|ip| Server::at(SocketAddr::new(*ip, transport.default_port()), transport))
+            .collect();
+        settings.search = cfg.search.clone();
+        settings.ndots = usize::from(cfg.ndots.unwrap_or(1));
+        stub = cfg.stub;
+    }
+    let mut servers: Vec<Server> = Vec::new();
+    for s in found {
+        if !servers.iter().any(|k| k.address == s.address) {
+            servers.push(s);
+        }
+    }
+    Ok(Plan {
+        target,
+        types,
+        servers,
+        settings,
+        stub,
+    })
+}
+
+/// The servers a spec stands for: its address, or every address its host name has, found
+/// the way other programs on this machine find one (getaddrinfo: /etc/hosts, then DNS), as dig
+/// does for `@ns1.example.com`.
+fn server_addresses(spec: parse::ServerSpec, transport: Transport) -> Result<Vec<Server>> {
+    let (name, port) = match spec {
+        parse::ServerSpec::Address(address) => return Ok(vec![Server::at(address, transport)]),
+        parse::ServerSpec::Name(name, port) => (name, port),
+    };
+    let addresses = (name.trim_end_matches('.'), port)
+        .to_socket_addrs()
+        .map_err(|e| Error::io(format!("looking up the server {name}"), e))?;
+    let servers: Vec<Server> = addresses
+        .map(|address| Server {
+            address,
+            transport,
+            name: Some(name.clone()),
+        })
+        .collect();
+    if servers.is_empty() {
+        return Err(Error::io(
+            format!("looking up the server {name}"),
+            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+        ));
+    }
+    Ok(servers)
+}
+
+/// `--tls-ca` and `--tls-hostname`, which only mean something with --tls or --https.
+fn tls_settings(args: &DnsArgs, transport: Transport) -> Result<tls::TlsSettings> {
+    let encrypted = matches!(transport, Transport::Tls | Transport::Https);
+    for (flag, given) in [
+        ("--tls-ca", args.tls_ca.is_some()),
+        ("--tls-hostname", args.tls_hostname.is_some()),
+    ] {
+        if given && !encrypted {
+            return Err(Error::Usage(format!("{flag} needs --tls or --https")));
+        }
+    }
+    tls::TlsSettings::load(args.tls_ca.as_deref(), args.tls_hostname.as_deref())
+}
+
+/// The answer for one name (or one reverse lookup).
+#[derive(Debug, Serialize)]
+pub struct DnsReport {
+    /// The name's results.
+    #[serde(flatten)]
+    pub result: NameResult,
+    /// The servers that could be asked, in order.
+    pub servers: Vec<Server>,
+    /// systemd-resolved's stub and its upstreams, when the system servers are the stub.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stub: Option<Stub>,
+    /// Print only the data.
+    #[serde(skip)]
+    pub short: bool,
+}
+
+impl Report for DnsReport {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let records = unique_records(&self.result);
+        if self.short {
+            for a in records {
+                writeln!(out, "{}", a.data)?;
+            }
+            return Ok(());
+        }
+        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<8}", format!("{l}:")));
+        let asked = self
+            .result
+            .queries
+            .first()
+            .map_or(self.result.name.clone(), |q| q.name.clone());
+        if asked.trim_end_matches('.') == self.result.input.trim_end_matches('.') {
+            writeln!(out, "{} {}", label("Name"), self.result.input)?;
+        } else {
+            writeln!(
+                out,
+                "{} {} (asked as {asked})",
+                label("Name"),
+                self.result.input
+            )?;
+        }
+        let mut used: Vec<&str> = Vec::new();
+        for q in &self.result.queries {
+            if !q.server.is_empty() && !used.contains(&q.server.as_str()) {
+                used.push(&q.server);
+            }
+        }
+        writeln!(out, "{} {}", label("Server"), used.join(", "))?;
+        if let Some(stub) = &self.stub {
+            let ups = if stub.upstreams.is_empty() {
+                "upstreams unknown".to_string()
+            } else {
+                stub.upstreams
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            writeln!(
+                out,
+                "{} {} is {}'s local stub; it forwards to {ups}",
+                label("Via"),
+                stub.address,
+                stub.resolver
+            )?;
+        }
+        if !records.is_empty() {
+            let mut table = ui.table(&["NAME", "TTL", "TYPE", "DATA"]);
+            for a in records {
+                table.add_row([
+                    a.name.clone(),
+                    a.ttl.to_string(),
+                    a.rtype.clone(),
+                    a.data.clone(),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        let nodata: Vec<&str> = self
+            .result
+            .queries
+            .iter()
+            .filter(|q| q.status == Status::NoData)
+            .map(|q| q.rtype.as_str())
+            .collect();
+        if !nodata.is_empty() {
+            let name = self
+                .result
+                .queries
+                .iter()
+                .find(|q| q.status == Status::NoData)
+                .map_or("", |q| q.name.as_str());
+            let text = format!(
+                "no data: {name} exists but has no {} records",
+                nodata.join(", ")
+            );
+            writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
+        }
+        for q in &self.result.queries {
+            if matches!(q.status, Status::Answer | Status::NoData) {
+                continue;
+            }
+            let paint = if q.status.is_failure() {
+                Paint::Bad
+            } else {
+                Paint::Warn
+            };
+            // NoData was summed up above, in one line for every type.
+            let text = match (&q.status, &q.message) {
+                (Status::NxDomain, _) => format!("NXDOMAIN: {} does not exist", q.name),
+                (_, Some(m)) => format!("{}: {m}", q.status.describe()),
+                (_, None) => format!("{} ({})", q.status.describe(), q.server),
+            };
+            writeln!(out, "{:<6} {}", q.rtype, ui.paint(paint, text))?;
+        }
+        let qs = &self.result.queries;
+        let times = if qs.len() <= 3 {
+            qs.iter()
+                .map(|q| format!("{} {} ms", q.rtype, q.time_ms))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            let min = qs.iter().map(|q| q.time_ms).fold(f64::INFINITY, f64::min);
+            let max = qs.iter().map(|q| q.time_ms).fold(0.0, f64::max);
+            if min == max {
+                format!("{min} ms for each of {} queries, in parallel", qs.len())
+            } else {
+                format!("{min}-{max} ms for {} queries in parallel", qs.len())
+            }
+        };
+        writeln!(
+            out,
+            "{}",
+            ui.paint(Paint::Dim, format!("Query time: {times}"))
+        )
+    }
+
+    fn status(&self) -> u8 {
+        exit_status(self.result.queries.iter().map(|q| q.status))
+    }
+}
+
+/// The answer records of every query, each distinct record once (a CNAME met by both the A and
+/// the AAAA query is shown once).
+fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
+    let mut seen: Vec<&answer::Answer> = Vec::new();
+    for a in result.queries.iter().flat_map(|q| q.answers.iter()) {
+        if !seen
+            .iter()
+            .any(|s| s.name == a.name && s.rtype == a.rtype && s.data == a.data)
+        {
+            seen.push(a);
+        }
+    }
+    seen
+}
+
+/// Runs `netkit dns`.
+pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let plan = plan(args)?;
+    let names = match &plan.target {
+        Target::File(path) => Some(read_names(path)?),
+        _ => None,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("starting the DNS runtime", e))?;
+    runtime.block_on(async {
+        // Over UDP without a search list, the fast path makes the first attempt (and says when
+        // nothing listens at the server's port), the full resolver the retries.
+        let fast_path = plan.settings.search.is_empty()
+            && plan.servers.iter().all(|s| s.transport == Transport::Udp);
+        let mut settings = plan.settings.clone();
+        if fast_path {
+            settings.retries = settings.retries.saturating_sub(1);
+        }
+        let resolver = Hickory::new(&plan.servers, &settings)?;
+        if !fast_path {
+            return answer(&resolver, &plan, names, args, ui).await;
+        }
+        let fast = fast::Fast::new(resolver, &plan.servers, &plan.settings).await;
+        answer(&fast, &plan, names, args, ui).await
+    })
+}
+
+/// Looks up the plan's name, or every name of its file, and prints the results.
+async fn answer<R: Resolve>(
+    resolver: &R,
+    plan: &Plan,
+    names: Option<Vec<String>>,
+    args: &DnsArgs,
+    ui: &Ui,
+) -> Result<u8> {
+    let (input, ascii) = match &plan.target {
+        Target::Name(input, ascii) | Target::Reverse(input, ascii) => (input, ascii),
+        Target::File(_) => {
+            return bulk(resolver, plan, &names.unwrap_or_default(), args, ui).await;
+        }
+    };
+    let result = lookup::resolve_name(resolver, &plan.servers, input, ascii, &plan.types).await;
+    let report = DnsReport {
+        result,
+        servers: plan.servers.clone(),
+        stub: plan.stub.clone(),
+        short: args.short,
+    };
+    let code = emit(ui, &report)?;
+    if args.short && code != exit::OK {
+        let mut err = io::stderr().lock();
+        for q in &report.result.queries {
+            if q.status != Status::Answer {
+                let text = q.message.clone().unwrap_or_else(|| q.server.clone());
+                let _ = writeln!(
+                    err,
+                    "netkit: {} {}: {} ({text})",
+                    q.name,
+                    q.rtype,
+                    q.status.tag()
+                );
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Reads one name per line; blank lines and `#` comments are skipped.
+fn read_names(path: &Path) -> Result<Vec<String>> {
+    let text = if path == Path::new("-") {
+        io::read_to_string(io::stdin().lock())
+            .map_err(|e| Error::io("reading names from standard input", e))?
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// Looks up many names with bounded concurrency, writing one result per name as it completes
+/// (in input order unless --unordered).
+async fn bulk<R: Resolve>(
+    resolver: &R,
+    plan: &Plan,
+    names: &[String],
+    args: &DnsArgs,
+    ui: &Ui,
+) -> Result<u8> {
+    let progress = io::stderr().is_terminal();
+    let lookups = names.iter().map(|input| async move {
+        match parse::to_ascii_name(input) {
+            Ok(ascii) => {
+                lookup::resolve_name(resolver, &plan.servers, input, &ascii, &plan.types).await
+            }
+            Err(e) => NameResult {
+                input: input.clone(),
+                name: String::new(),
+                status: Status::Invalid,
+                queries: vec![lookup::QueryResult {
+                    rtype: String::new(),
+                    status: Status::Invalid,
+                    name: String::new(),
+                    server: String::new(),
+                    time_ms: 0.0,
+                    answers: Vec::new(),
+                    message: Some(e.to_string()),
+                }],
+            },
+        }
+    });
+    let stream = stream::iter(lookups);
+    let mut results: std::pin::Pin<Box<dyn futures_util::Stream<Item = NameResult>>> =
+        if args.unordered {
+            Box::pin(stream.buffer_unordered(args.concurrency))
+        } else {
+            Box::pin(stream.buffered(args.concurrency))
+        };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let (mut failed, mut invalid, mut negative) = (false, false, false);
+    let mut done = 0usize;
+    let started = std::time::Instant::now();
+    while let Some(r) = results.next().await {
+        failed |= r.status.is_failure();
+        invalid |= r.status == Status::Invalid;
+        negative |= r.status.is_negative();
+        write_bulk_line(ui, args.short, &r, &mut out)?;
+        done += 1;
+        if progress && (done.is_multiple_of(100) || done == names.len()) {
+            out.flush()?;
+            eprint!(
+                "\r{done}/{} names, {}",
+                names.len(),
+                human_duration(started.elapsed())
+            );
+        }
+    }
+    out.flush()?;
+    if progress && !names.is_empty() {
+        eprintln!();
+    }
+    Ok(if failed {
+        exit::NETWORK
+    } else if invalid {
+        exit::USAGE
+    } else if negative {
+        exit::NEGATIVE
+    } else {
+        exit::OK
+    })
+}
+
+/// One bulk result: a JSON object on one line, the bare data (--short), or
+/// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
+fn write_bulk_line(ui: &Ui, short: bool, r: &NameResult, out: &mut dyn Write) -> Result<()> {
+    if ui.format == Format::Json {
+        serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let unique = unique_records(r);
+    if short {
+        for a in unique {
+            writeln!(out, "{}", a.data)?;
+        }
+        return Ok(());
+    }
+    let records: Vec<String> = unique
+        .iter()
+        .map(|a| format!("{} {}", a.rtype, a.data))
+        .collect();
+    let detail = if records.is_empty() {
+        r.queries
+            .iter()
+            .find_map(|q| q.message.clone())
+            .unwrap_or_default()
+    } else {
+        records.join(", ")
+    };
+    let paint = match r.status {
+        Status::Answer => Paint::Good,
+        s if s.is_negative() => Paint::Warn,
+        _ => Paint::Bad,
+    };
+    // A line of the names file may hold a tab or an escape sequence (an invalid name): shown
+    // escaped, so that each result stays one line of three fields.
+    writeln!(
+        out,
+        "{}\t{}\t{}",
+        one_line(&r.input),
+        ui.paint(paint, r.status.tag()),
+        one_line(&detail)
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn plan_of(words: &[&str]) -> Result<Plan> {
+        let mut argv = vec!["netkit", "dns"];
+        argv.extend_from_slice(words);
+        let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+        match cli.command {
+            crate::cli::Command::Dns(args) => plan(&args),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn plans() {
+        let p = plan_of(&["bücher.test", "mx", "@127.0.0.1:5353", "TXT"]).unwrap();
+        assert_eq!(
+            p.target,
+            Target::Name("bücher.test".into(), "xn--bcher-kva.test".into())
+        );
+        assert_eq!(p.types, [RecordType::MX, RecordType::TXT]);
+        assert_eq!(p.servers[0].address.to_string(), "127.0.0.1:5353");
+        let p = plan_of(&["-x", "192.0.2.1", "@127.0.0.1", "--tcp"]).unwrap();
+        assert_eq!(p.types, [RecordType::PTR]);
+        assert_eq!(p.servers[0].transport, Transport::Tcp);
+        let p = plan_of(&["a.test", "@127.0.0.1", "--tls"]).unwrap();
+        assert_eq!(p.servers[0].address.port(), 853);
+        let p = plan_of(&["a.test", "--all", "@127.0.0.1"]).unwrap();
+        assert_eq!(p.types.len(), parse::ALL_TYPES.len());
+        assert!(plan_of(&["a.test", "BOGUS", "@127.0.0.1"]).is_err());
+        assert!(plan_of(&["@127.0.0.1"]).is_err());
+        assert!(plan_of(&["a.test", "@bad..name"]).is_err());
+        // Addresses given twice are asked once.
+        let p = plan_of(&["a.test", "@127.0.0.1", "-s", "127.0.0.1:53"]).unwrap();
+        assert_eq!(p.servers.len(), 1);
+        assert!(plan_of(&["a.test", "@127.0.0.1", "--timeout", "soon"]).is_err());
+    }
+
+    #[test]
+    fn the_stub_and_its_upstreams_are_named() {
+        let q = lookup::QueryResult {
+            rtype: "A".into(),
+            status: Status::Answer,
+            name: "www.example.test.".into(),
+            server: "127.0.0.53:53 (udp)".into(),
+            time_ms: 1.0,
+            answers: vec![answer::Answer {
+                name: "www.example.test.".into(),
+                ttl: 60,
+                rtype: "A".into(),
+                data: "192.0.2.1".into(),
+            }],
+            message: None,
+        };
+        let report = DnsReport {
+            result: NameResult {
+                input: "www".into(),
+                name: "www".into(),
+                status: Status::Answer,
+                queries: vec![q.clone(), q],
+            },
+            servers: vec![],
+            stub: Some(Stub {
+                address: "127.0.0.53".parse().unwrap(),
+                resolver: "systemd-resolved".into(),
+                upstreams: vec!["192.0.2.53".parse().unwrap()],
+                upstream_source: None,
+            }),
+            short: false,
+        };
+        let mut out = Vec::new();
+        crate::output::write_report(&Ui::plain(), &report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("(asked as www.example.test.)"), "{text}");
+        assert!(
+            text.contains("127.0.0.53 is systemd-resolved's local stub; it forwards to 192.0.2.53"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("192.0.2.1 ").count(),
+            1,
+            "one row per distinct record: {text}"
+        );
+    }
+
+    #[test]
+    fn bulk_lines() {
+        let r = NameResult {
+            input: "nx.test".into(),
+            name: "nx.test".into(),
+            status: Status::NxDomain,
+            queries: vec![],
+        };
+        let mut out = Vec::new();
+        write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "nx.test\tNXDOMAIN\t\n");
+        let r = NameResult {
+            input: "a\tb.test".into(),
+            name: String::new(),
+            status: Status::Invalid,
+            queries: vec![],
+        };
+        let mut out = Vec::new();
+        write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
+    }
+}

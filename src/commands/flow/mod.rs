@@ -1,0 +1,490 @@
+//! `netkit flow DEST[:PORT]`: the primer's "how communication happens", on the real network and
+//! timed: 1. DNS turns the name into an address; 2. the routing decision (this host's address AND
+//! mask versus the destination's: same subnet → direct, else the gateway); 3. ARP finds the next
+//! hop's MAC; 4. TCP's three-way handshake with DEST:PORT. It stops at the first step that fails.
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::cli::FlowArgs;
+use crate::error::{Result, exit};
+use crate::net::hwaddr::format_mac;
+use crate::net::oui::vendor_of;
+use crate::output::{Paint, Report, Ui, emit};
+use crate::system::netlink::{Addr, Link, Netlink};
+use crate::system::privilege::has_cap_net_raw;
+use crate::system::rawlink::ask_once_on;
+use crate::system::routing::{interface_addr, neighbour_of};
+use crate::util::time::parse_time;
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// It worked.
+    Ok,
+    /// Not needed (an IP needs no DNS; no port, no TCP).
+    Skipped,
+    /// A negative answer: the walk stops, exit 1.
+    Failed,
+    /// A network error: the walk stops, exit 3.
+    Error,
+}
+
+/// One step of the walk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// dns, routing, arp or tcp.
+    pub step: &'static str,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// What it found, in one line.
+    pub summary: String,
+    /// The working behind it, a line each.
+    pub details: Vec<String>,
+    /// How long it took, in milliseconds.
+    pub ms: f64,
+}
+
+/// The answer of `netkit flow`.
+#[derive(Debug, Serialize)]
+pub struct Flow {
+    /// DEST as typed (without the port).
+    pub destination: String,
+    /// The port, when given.
+    pub port: Option<u16>,
+    /// The address used.
+    pub address: Option<IpAddr>,
+    /// The steps taken, in order.
+    pub steps: Vec<Step>,
+}
+
+/// Splits DEST[:PORT]: "host", "host:80", "198.51.100.1:22", "[2001:db8::1]:443", "2001:db8::1".
+pub fn split_dest(input: &str) -> Result<(String, Option<u16>)> {
+    let s = input.trim();
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Ok((inner.to_string(), None));
+    }
+    if !s.contains(':') || s.parse::<IpAddr>().is_ok() {
+        return Ok((s.to_string(), None));
+    }
+    crate::net::endpoint::split_host_port("destination", s).map(|(host, port)| (host, Some(port)))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
+    if let Ok(addr) = crate::net::addr::parse_addr(host) {
+        let step = Step {
+            step: "dns",
+            outcome: Outcome::Skipped,
+            summary: format!("{addr} is already an address: no name to resolve"),
+            details: vec![],
+            ms: 0.0,
+        };
+        return Ok((step, Some(addr)));
+    }
+    let servers = crate::system::resolv::system_dns(std::path::Path::new("/"))
+        .map(|c| {
+            c.servers
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let t = Instant::now();
+    let found = crate::commands::route::get::resolve(host, args.family.ipv4, args.family.ipv6)?;
+    let took = t.elapsed();
+    let asked = if servers.is_empty() {
+        "the system resolver (hosts file, then DNS)".to_string()
+    } else {
+        format!("the system resolver (hosts file, then DNS servers {servers})")
+    };
+    Ok(match found {
+        Ok((addr, all)) => {
+            let others: Vec<String> = all
+                .iter()
+                .filter(|a| **a != addr)
+                .map(|a| a.to_string())
+                .collect();
+            let mut details = vec![format!("asked {asked}")];
+            if !others.is_empty() {
+                details.push(format!("other addresses: {}", others.join(", ")));
+            }
+            let step = Step {
+                step: "dns",
+                outcome: Outcome::Ok,
+                summary: format!("{host} → {addr}"),
+                details,
+                ms: ms(took),
+            };
+            (step, Some(addr))
+        }
+        Err(reason) => {
+            let step = Step {
+                step: "dns",
+                outcome: Outcome::Failed,
+                summary: reason,
+                details: vec![format!("asked {asked}")],
+                ms: ms(took),
+            };
+            (step, None)
+        }
+    })
+}
+
+/// Where the walk goes after the routing step.
+#[derive(Debug)]
+enum Next {
+    /// Out of an interface (its index) to a next hop; true when that hop is a gateway.
+    Hop(u32, IpAddr, bool),
+    /// The destination is this host itself: no ARP, straight on to TCP.
+    Local,
+    /// No way on.
+    Stop,
+}
+
+/// The routing step, and where the walk goes from there.
+fn routing_step(
+    nl: &mut Netlink,
+    links: &[Link],
+    addrs: &[Addr],
+    addr: IpAddr,
+) -> Result<(Step, Next)> {
+    let t = Instant::now();
+    let route = match nl.route_to(addr)? {
+        Ok(r) => r,
+        Err(why) => {
+            let step = Step {
+                step: "routing",
+                outcome: Outcome::Failed,
+                summary: format!("no route to {addr}: {why}"),
+                details: vec![
+                    "this host has neither a route to that network nor a default gateway".into(),
+                ],
+                ms: ms(t.elapsed()),
+            };
+            return Ok((step, Next::Stop));
+        }
+    };
+    let a =
+        crate::commands::route::get::answer(&addr.to_string(), addr, vec![], &route, links, addrs);
+    let took = t.elapsed();
+    let mut details = Vec::new();
+    if let Some(s) = &a.subnet {
+        let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
+        details.push(format!(
+            "this host    {src} AND {} = {}",
+            s.netmask, s.source_network
+        ));
+        details.push(format!(
+            "destination  {addr} AND {} = {}",
+            s.netmask, s.destination_network
+        ));
+        details.push(if s.same_subnet {
+            "→ same subnet".into()
+        } else {
+            "→ different subnets".into()
+        });
+    }
+    details.push(a.explanation.clone());
+    let ok = a.status() == exit::OK;
+    let summary = match (a.kind.as_str(), a.gateway, &a.interface) {
+        ("local", _, _) => format!("{addr} is this host itself"),
+        (_, Some(gw), Some(i)) => format!("via the gateway {gw} on {i}"),
+        (_, None, Some(i)) => format!("directly on {i}"),
+        (k, _, _) => format!("the routing table says {k}"),
+    };
+    let step = Step {
+        step: "routing",
+        outcome: if ok { Outcome::Ok } else { Outcome::Failed },
+        summary,
+        details,
+        ms: ms(took),
+    };
+    let next = match (a.kind.as_str(), a.ifindex, a.next_hop) {
+        ("local", _, _) => Next::Local,
+        (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
+        _ => Next::Stop,
+    };
+    Ok((step, next))
+}
+
+fn arp_step(
+    nl: &mut Netlink,
+    links: &[Link],
+    addrs: &[Addr],
+    ifindex: u32,
+    hop: IpAddr,
+    via_gateway: bool,
+    timeout: Duration,
+) -> Result<Step> {
+    let t = Instant::now();
+    let who = if via_gateway {
+        "the gateway"
+    } else {
+        "the destination"
+    };
+    let neighbours = nl.neighbours()?;
+    let cached = neighbour_of(&neighbours, ifindex, hop).filter(|n| {
+        n.mac.as_ref().is_some_and(|m| m.len() == 6)
+            && n.state != "FAILED"
+            && n.state != "INCOMPLETE"
+    });
+    let protocol = if hop.is_ipv4() { "ARP" } else { "NDP" };
+    if let Some(n) = cached {
+        let mac = n.mac.as_deref().unwrap_or_default();
+        let vendor = vendor_of(mac).map_or(String::new(), |v| format!(" ({v})"));
+        return Ok(Step {
+            step: "arp",
+            outcome: Outcome::Ok,
+            summary: format!("{hop} ({who}) is at {}{vendor}", format_mac(mac)),
+            details: vec![format!(
+                "from the neighbour cache ({}), no {protocol} needed",
+                n.state
+            )],
+            ms: ms(t.elapsed()),
+        });
+    }
+    let link = links.iter().find(|l| l.index == ifindex);
+    let source = match interface_addr(addrs, ifindex, true, Some(hop), None).map(|a| a.address) {
+        Some(IpAddr::V4(v4)) => Some(v4),
+        _ => None,
+    };
+    match (hop, link, source, has_cap_net_raw()) {
+        (IpAddr::V4(target), Some(l), Some(src), true) if l.mac6().is_some() => {
+            let reply = ask_once_on(l, src, target, timeout)?;
+            let took = ms(t.elapsed());
+            Ok(match reply {
+                Some((mac, rtt)) => Step {
+                    step: "arp",
+                    outcome: Outcome::Ok,
+                    summary: format!(
+                        "{hop} ({who}) is at {}{}",
+                        format_mac(&mac),
+                        vendor_of(&mac).map_or(String::new(), |v| format!(" ({v})"))
+                    ),
+                    details: vec![
+                        format!("broadcast \"who has {hop}? tell {src}\" on {}", l.name),
+                        format!("reply after {:.3} ms", ms(rtt)),
+                    ],
+                    ms: took,
+                },
+                None => Step {
+                    step: "arp",
+                    outcome: Outcome::Failed,
+                    summary: format!(
+                        "nobody answered ARP for {hop} ({who}) within {} ms",
+                        timeout.as_millis()
+                    ),
+                    details: vec![format!("{who} is down, or not on the link {}", l.name)],
+                    ms: took,
+                },
+            })
+        }
+        _ => Ok(Step {
+            step: "arp",
+            outcome: Outcome::Skipped,
+            summary: format!("{hop} ({who}) is not in the neighbour cache yet"),
+            details: vec![format!(
+                "read from the cache only ({}); the kernel sends the {protocol} request itself with the first packet",
+                if hop.is_ipv4() {
+                    "asking needs CAP_NET_RAW"
+                } else {
+                    "netkit asks by ARP, IPv6 uses NDP"
+                }
+            )],
+            ms: ms(t.elapsed()),
+        }),
+    }
+}
+
+fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
+    let target = SocketAddr::new(addr, port);
+    let t = Instant::now();
+    let result = TcpStream::connect_timeout(&target, timeout);
+    let took = ms(t.elapsed());
+    match result {
+        Ok(stream) => {
+            let local = stream
+                .local_addr()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            Step {
+                step: "tcp",
+                outcome: Outcome::Ok,
+                summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
+                details: vec![format!(
+                    "from {local}; handshake took {took:.3} ms; closed again at once"
+                )],
+                ms: took,
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
+            step: "tcp",
+            outcome: Outcome::Failed,
+            summary: format!(
+                "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
+            ),
+            details: vec![],
+            ms: took,
+        },
+        Err(e) => Step {
+            step: "tcp",
+            outcome: Outcome::Error,
+            summary: format!("no connection to {target}: {e}"),
+            details: vec![if e.kind() == io::ErrorKind::TimedOut {
+                format!(
+                    "no answer to the SYN within {} ms (a firewall drops it, or the host is down)",
+                    timeout.as_millis()
+                )
+            } else {
+                "the network said no".into()
+            }],
+            ms: took,
+        },
+    }
+}
+
+/// Runs `netkit flow`.
+pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
+    let (host, port) = split_dest(&args.dest)?;
+    let timeout = parse_time("timeout", &args.timeout)?;
+    let mut flow = Flow {
+        destination: host.clone(),
+        port,
+        address: None,
+        steps: vec![],
+    };
+    let (dns, addr) = dns_step(&host, args)?;
+    flow.steps.push(dns);
+    let Some(addr) = addr else {
+        return emit(ui, &flow);
+    };
+    flow.address = Some(addr);
+    let mut nl = Netlink::open()?;
+    // The interfaces and their addresses, read once for the routing and the ARP step.
+    let (links, addrs) = (nl.links()?, nl.addresses()?);
+    let (routing, next) = routing_step(&mut nl, &links, &addrs, addr)?;
+    flow.steps.push(routing);
+    match next {
+        Next::Hop(ifindex, hop, via_gateway) => {
+            let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
+            let stop = arp.outcome == Outcome::Failed;
+            flow.steps.push(arp);
+            if stop {
+                return emit(ui, &flow);
+            }
+        }
+        Next::Local => {}
+        Next::Stop => return emit(ui, &flow),
+    }
+    if let Some(p) = port {
+        flow.steps.push(tcp_step(addr, p, timeout));
+    }
+    emit(ui, &flow)
+}
+
+impl Report for Flow {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let target = match self.port {
+            Some(p) => format!("{} port {p}", self.destination),
+            None => self.destination.clone(),
+        };
+        writeln!(
+            out,
+            "{}",
+            ui.paint(Paint::Bold, format!("How this host reaches {target}:"))
+        )?;
+        for (i, s) in self.steps.iter().enumerate() {
+            let mark = match s.outcome {
+                Outcome::Ok => ui.paint(Paint::Good, "ok  "),
+                Outcome::Skipped => ui.paint(Paint::Dim, "skip"),
+                Outcome::Failed => ui.paint(Paint::Bad, "FAIL"),
+                Outcome::Error => ui.paint(Paint::Bad, "ERR "),
+            };
+            let name = match s.step {
+                "dns" => "DNS",
+                "routing" => "Routing",
+                "arp" => "ARP",
+                _ => "TCP",
+            };
+            writeln!(out)?;
+            writeln!(
+                out,
+                " {}. {:<8} {mark}  {}  {}",
+                i + 1,
+                name,
+                s.summary,
+                ui.paint(Paint::Dim, format!("({:.3} ms)", s.ms))
+            )?;
+            for d in &s.details {
+                writeln!(out, "                     {d}")?;
+            }
+        }
+        writeln!(out)?;
+        let verdict = match self.steps.last().map(|s| s.outcome) {
+            Some(Outcome::Failed | Outcome::Error) => {
+                ui.paint(Paint::Bad, "Stopped at the step above.")
+            }
+            _ if self.port.is_some() => ui.paint(Paint::Good, "The two programs can talk."),
+            _ => ui.paint(
+                Paint::Good,
+                "The next hop is known: packets can leave (give :PORT to try a connection).",
+            ),
+        };
+        writeln!(out, "{verdict}")
+    }
+
+    fn status(&self) -> u8 {
+        match self
+            .steps
+            .iter()
+            .map(|s| s.outcome)
+            .find(|o| matches!(o, Outcome::Failed | Outcome::Error))
+        {
+            Some(Outcome::Failed) => exit::NEGATIVE,
+            Some(_) => exit::NETWORK,
+            None => exit::OK,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_and_ports() {
+        assert_eq!(
+            split_dest("example.com:80").unwrap(),
+            ("example.com".into(), Some(80))
+        );
+        assert_eq!(
+            split_dest("198.51.100.1").unwrap(),
+            ("198.51.100.1".into(), None)
+        );
+        assert_eq!(
+            split_dest("[2001:db8::1]:443").unwrap(),
+            ("2001:db8::1".into(), Some(443))
+        );
+        assert_eq!(
+            split_dest("2001:db8::1").unwrap(),
+            ("2001:db8::1".into(), None)
+        );
+        assert_eq!(
+            split_dest("[2001:db8::1]").unwrap(),
+            ("2001:db8::1".into(), None)
+        );
+        assert!(split_dest("host:0").is_err());
+        assert!(split_dest("host:70000").is_err());
+        assert!(split_dest("host:http").is_err());
+        assert!(split_dest("[::1").is_err());
+    }
+}

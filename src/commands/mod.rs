@@ -1,0 +1,13 @@
+//! One folder per subcommand. Each gathers a typed report from the layers below (`net`, `wire`,
+//! `system`, `util`) and hands it to `output`; none imports another, except `flow`, the top,
+//! which walks DNS, routing, ARP and TCP by calling the `route` command's library functions.
+
+pub mod arp;
+pub mod chat;
+pub mod dhcp;
+pub mod dns;
+pub mod flow;
+pub mod iface;
+pub mod mac;
+pub mod route;
+pub mod subnet;

@@ -1,0 +1,285 @@
+//! `netkit gateway`: the default gateway(s) for IPv4 and IPv6, the interface and metric, and the
+//! gateway's MAC from the neighbour cache (optionally resolved on demand).
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::cli::GatewayArgs;
+use crate::error::{Result, exit};
+use crate::net::hwaddr::format_mac;
+use crate::net::oui::vendor_of;
+use crate::output::{Paint, Report, Ui, emit};
+use crate::system::netlink::{Link, Neighbour, Netlink, Route};
+use crate::system::privilege::has_cap_net_raw;
+use crate::system::rawlink::ask_once_on;
+use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of, table_name};
+
+/// One default gateway.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gateway {
+    /// "ipv4" or "ipv6".
+    pub family: &'static str,
+    /// The gateway's address (None for a device-only default route, e.g. a VPN tunnel).
+    pub gateway: Option<IpAddr>,
+    /// Outgoing interface.
+    pub interface: String,
+    /// Its index.
+    pub ifindex: u32,
+    /// Route metric (lower wins).
+    pub metric: Option<u32>,
+    /// Routing table.
+    pub table: String,
+    /// Who installed the route: dhcp, ra, static, boot, kernel...
+    pub protocol: String,
+    /// The gateway's MAC, from the neighbour cache.
+    pub mac: Option<String>,
+    /// The MAC's vendor.
+    pub vendor: Option<String>,
+    /// Neighbour-cache state of the entry (REACHABLE, STALE...), if any.
+    pub neighbour_state: Option<String>,
+}
+
+/// The answer of `netkit gateway`.
+#[derive(Debug, Serialize)]
+pub struct Gateways {
+    /// Every default gateway, IPv4 first; the first of each family is the one in use.
+    pub gateways: Vec<Gateway>,
+}
+
+/// Builds the gateway list from kernel snapshots.
+pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> Vec<Gateway> {
+    let mut out = Vec::new();
+    for r in default_routes(routes) {
+        for (gw, oif) in r.hops() {
+            let neigh = gw.and_then(|g| neighbour_of(neighbours, oif, g));
+            let mac = neigh.and_then(|n| n.mac.as_deref());
+            out.push(Gateway {
+                family: if r.ipv6 { "ipv6" } else { "ipv4" },
+                gateway: gw,
+                interface: ifname(links, oif),
+                ifindex: oif,
+                metric: r.metric,
+                table: table_name(r.table),
+                protocol: r.protocol.clone(),
+                mac: mac.map(format_mac),
+                vendor: mac.and_then(vendor_of),
+                neighbour_state: neigh.map(|n| n.state.clone()),
+            });
+        }
+    }
+    out
+}
+
+impl Report for Gateways {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        if self.gateways.is_empty() {
+            return writeln!(
+                out,
+                "{} this host reaches only the subnets it is directly on.",
+                ui.paint(Paint::Bad, "No default gateway:")
+            );
+        }
+        let mut t = ui.table(&[
+            "Family",
+            "Gateway",
+            "Interface",
+            "Metric",
+            "Table",
+            "Proto",
+            "MAC",
+            "Vendor",
+            "State",
+        ]);
+        for g in &self.gateways {
+            t.add_row(vec![
+                if g.family == "ipv4" {
+                    "IPv4".into()
+                } else {
+                    "IPv6".to_string()
+                },
+                g.gateway
+                    .map_or("(none: device route)".into(), |a| a.to_string()),
+                g.interface.clone(),
+                g.metric.map_or("-".into(), |m| m.to_string()),
+                g.table.clone(),
+                g.protocol.clone(),
+                g.mac.clone().unwrap_or_else(|| "not in cache".into()),
+                g.vendor.clone().unwrap_or_default(),
+                g.neighbour_state.clone().unwrap_or_default(),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        if self
+            .gateways
+            .iter()
+            .any(|g| g.gateway.is_some() && g.mac.is_none())
+        {
+            writeln!(
+                out,
+                "{} a gateway's MAC is not cached yet; --resolve asks for it",
+                ui.paint(Paint::Dim, "hint:")
+            )?;
+        }
+        Ok(())
+    }
+
+    fn status(&self) -> u8 {
+        if self.gateways.is_empty() {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// Makes the kernel resolve the gateway's MAC: one empty UDP datagram to its discard port
+/// (9) makes it send an ARP request / neighbour solicitation first. Needs no privilege.
+fn provoke_resolution(gw: IpAddr, ifname: &str) {
+    let bind: SocketAddr = if gw.is_ipv4() {
+        "0.0.0.0:0".parse()
+    } else {
+        "[::]:0".parse()
+    }
+    .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
+    if let Ok(sock) = UdpSocket::bind(bind) {
+        let target = match gw {
+            IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80 => {
+                // A link-local gateway needs its interface as the scope id.
+                let scope = std::fs::read_to_string(format!("/sys/class/net/{ifname}/ifindex"))
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(0);
+                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 9, 0, scope))
+            }
+            _ => SocketAddr::new(gw, 9),
+        };
+        let _ = sock.send_to(&[], target);
+    }
+}
+
+/// Runs `netkit gateway`.
+pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
+    let timeout = crate::util::time::parse_time("timeout", &args.timeout)?;
+    let mut nl = Netlink::open()?;
+    let (routes, links) = (nl.routes()?, nl.links()?);
+    let mut neighbours = nl.neighbours()?;
+    let keep = |g: &Gateway| {
+        !(args.family.ipv4 && g.family == "ipv6" || args.family.ipv6 && g.family == "ipv4")
+    };
+    let mut list: Vec<Gateway> = gateways(&routes, &links, &neighbours)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    let missing = |list: &[Gateway]| {
+        list.iter()
+            .filter(|g| g.mac.is_none())
+            .filter_map(|g| g.gateway.map(|a| (a, g.interface.clone())))
+            .collect::<Vec<_>>()
+    };
+    if args.resolve && !missing(&list).is_empty() {
+        // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
+        if has_cap_net_raw() {
+            let addrs = nl.addresses()?;
+            for g in list.iter_mut().filter(|g| g.mac.is_none()) {
+                let Some(IpAddr::V4(gw)) = g.gateway else {
+                    continue;
+                };
+                let Some(link) = links.iter().find(|l| l.index == g.ifindex) else {
+                    continue;
+                };
+                let Some(IpAddr::V4(src)) =
+                    interface_addr(&addrs, g.ifindex, true, g.gateway, None).map(|a| a.address)
+                else {
+                    continue;
+                };
+                if let Ok(Some((mac, _))) = ask_once_on(link, src, gw, timeout) {
+                    g.mac = Some(format_mac(&mac));
+                    g.vendor = vendor_of(&mac);
+                    g.neighbour_state = Some("ARP reply".into());
+                }
+            }
+        }
+        // The rest (IPv6, or no privilege): make the kernel resolve it, then read its cache.
+        let rest = missing(&list);
+        for (gw, ifname) in &rest {
+            provoke_resolution(*gw, ifname);
+        }
+        let deadline = Instant::now() + timeout;
+        while !rest.is_empty() {
+            std::thread::sleep(Duration::from_millis(10));
+            neighbours = nl.neighbours()?;
+            let fresh = gateways(&routes, &links, &neighbours);
+            for g in list.iter_mut().filter(|g| g.mac.is_none()) {
+                if let Some(f) = fresh
+                    .iter()
+                    .find(|f| f.gateway == g.gateway && f.ifindex == g.ifindex)
+                {
+                    g.mac.clone_from(&f.mac);
+                    g.vendor.clone_from(&f.vendor);
+                    g.neighbour_state.clone_from(&f.neighbour_state);
+                }
+            }
+            let pending = list.iter().any(|g| {
+                g.gateway.is_some() && g.mac.is_none()
+                    || g.neighbour_state
+                        .as_deref()
+                        .is_some_and(|s| s == "INCOMPLETE")
+            });
+            if !pending || Instant::now() >= deadline {
+                break;
+            }
+        }
+    }
+    emit(ui, &Gateways { gateways: list })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::system::routing::fixtures::*;
+
+    #[test]
+    fn default_routes_with_cached_mac() {
+        let routes = vec![
+            route(Some("198.51.100.0"), 24, None, 2),
+            route(None, 0, Some("198.51.100.1"), 2),
+            route(None, 0, Some("2001:db8:1::1"), 2),
+        ];
+        let neigh = vec![neighbour(
+            2,
+            "198.51.100.1",
+            Some([0x00, 0x16, 0x3e, 0, 0, 1]),
+            "REACHABLE",
+        )];
+        let g = gateways(&routes, &links(), &neigh);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].family, "ipv4");
+        assert_eq!(g[0].gateway.unwrap().to_string(), "198.51.100.1");
+        assert_eq!(g[0].interface, "eth0");
+        assert_eq!(g[0].mac.as_deref(), Some("00:16:3e:00:00:01"));
+        assert!(
+            g[0].vendor
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("xensource")
+        );
+        assert_eq!(g[1].family, "ipv6");
+        assert_eq!(g[1].mac, None);
+    }
+
+    #[test]
+    fn no_default_route_is_a_negative_answer() {
+        let routes = vec![route(Some("198.51.100.0"), 24, None, 2)];
+        let g = Gateways {
+            gateways: gateways(&routes, &links(), &[]),
+        };
+        assert_eq!(g.status(), exit::NEGATIVE);
+        let mut unreachable = route(None, 0, None, 1);
+        unreachable.kind = "unreachable".into();
+        assert!(gateways(&[unreachable], &links(), &[]).is_empty());
+    }
+}

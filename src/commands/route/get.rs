@@ -1,0 +1,423 @@
+//! `netkit route get DEST`: how this machine would reach DEST, as the kernel decides (RTM_GETROUTE,
+//! policy routing included, like `ip route get`), explained with the primer's mask arithmetic.
+
+use std::io::{self, Write};
+use std::net::{IpAddr, ToSocketAddrs};
+
+use serde::Serialize;
+
+use crate::cli::RouteGetArgs;
+use crate::error::{Error, Result, exit};
+use crate::net::block::Block;
+use crate::output::{Paint, Report, Ui, emit};
+use crate::system::netlink::{Addr, Link, Netlink, Route};
+use crate::system::routing::{ifname, table_name};
+
+/// The mask arithmetic behind the decision.
+#[derive(Debug, Serialize)]
+pub struct SubnetCheck {
+    /// This host's address on the outgoing interface, with its prefix.
+    pub source: String,
+    /// The mask of that address.
+    pub netmask: IpAddr,
+    /// Source AND mask.
+    pub source_network: String,
+    /// Destination AND the same mask.
+    pub destination_network: String,
+    /// Whether the two networks are equal.
+    pub same_subnet: bool,
+}
+
+/// The answer of `netkit route get`.
+#[derive(Debug, Serialize)]
+pub struct RouteAnswer {
+    /// DEST as typed.
+    pub destination: String,
+    /// The address looked up (DEST itself, or what the name resolved to).
+    pub address: IpAddr,
+    /// Every address the name resolved to (empty for an IP).
+    pub resolved: Vec<IpAddr>,
+    /// Route type: unicast, local, broadcast, multicast, unreachable, prohibit, blackhole.
+    pub kind: String,
+    /// Outgoing interface.
+    pub interface: Option<String>,
+    /// Its index.
+    pub ifindex: Option<u32>,
+    /// Source address the kernel would use.
+    pub source: Option<IpAddr>,
+    /// The gateway, when the destination is not on-link.
+    pub gateway: Option<IpAddr>,
+    /// Whom the frame is addressed to on the link: the gateway or DEST itself.
+    pub next_hop: Option<IpAddr>,
+    /// True when DEST is reached without a gateway.
+    pub direct: bool,
+    /// Routing table the answer came from.
+    pub table: String,
+    /// Route metric.
+    pub metric: Option<u32>,
+    /// The mask arithmetic, when the interface has an address of DEST's family.
+    pub subnet: Option<SubnetCheck>,
+    /// The decision in plain words.
+    pub explanation: String,
+}
+
+/// Explains a kernel route lookup.
+pub fn answer(
+    dest: &str,
+    address: IpAddr,
+    resolved: Vec<IpAddr>,
+    route: &Route,
+    links: &[Link],
+    addrs: &[Addr],
+) -> RouteAnswer {
+    let interface = route.oif.map(|i| ifname(links, i));
+    let direct = route.gateway.is_none();
+    let on_if = |i| {
+        crate::system::routing::interface_addr(
+            addrs,
+            i,
+            address.is_ipv4(),
+            Some(address),
+            route.prefsrc,
+        )
+    };
+    let subnet = route.oif.and_then(on_if).map(|a| {
+        let own = Block::new(a.address, a.prefix);
+        let theirs = Block::new(address, a.prefix);
+        SubnetCheck {
+            source: format!("{}/{}", a.address, a.prefix),
+            netmask: own.ip(own.mask()),
+            source_network: own.cidr(),
+            destination_network: theirs.cidr(),
+            same_subnet: own.network() == theirs.network(),
+        }
+    });
+    let dev = interface.clone().unwrap_or_else(|| "?".into());
+    let explanation = match route.kind.as_str() {
+        "local" => format!(
+            "{address} is this host's own address: delivered inside the host over loopback, no ARP, nothing on the wire."
+        ),
+        "unreachable" | "prohibit" | "blackhole" | "throw" => {
+            format!(
+                "the routing table says {}: packets to {address} are refused here.",
+                route.kind
+            )
+        }
+        "broadcast" => format!(
+            "{address} is a broadcast address on {dev}: sent to every host on the link (MAC ff:ff:ff:ff:ff:ff), no ARP."
+        ),
+        "multicast" => {
+            format!("{address} is a multicast group: sent on {dev} to a multicast MAC, no ARP.")
+        }
+        _ => match (route.gateway, &subnet) {
+            (Some(gw), Some(s)) if !s.same_subnet => format!(
+                "{address} is not on this host's subnet {}: the packet is handed to the gateway {gw} on {dev}, after ARP for the gateway's MAC.",
+                s.source_network
+            ),
+            (Some(gw), _) => format!(
+                "the kernel sends it via the gateway {gw} on {dev} (a route says so), after ARP for the gateway's MAC."
+            ),
+            (None, Some(s)) if s.same_subnet => format!(
+                "{address} is on this host's subnet {}: delivered directly on {dev}, after ARP for {address}'s own MAC.",
+                s.source_network
+            ),
+            (None, _) => format!(
+                "a route puts {address} directly on {dev} (on-link), so it is delivered without a gateway, after ARP for {address}'s own MAC."
+            ),
+        },
+    };
+    let forwards = !matches!(
+        route.kind.as_str(),
+        "unreachable" | "prohibit" | "blackhole" | "throw" | "local"
+    );
+    RouteAnswer {
+        destination: dest.to_string(),
+        address,
+        resolved,
+        kind: route.kind.clone(),
+        interface,
+        ifindex: route.oif,
+        source: route.prefsrc,
+        gateway: route.gateway,
+        next_hop: forwards.then(|| route.gateway.unwrap_or(address)),
+        direct,
+        table: table_name(route.table),
+        metric: route.metric,
+        subnet,
+        explanation,
+    }
+}
+
+impl Report for RouteAnswer {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<12}", format!("{l}:")));
+        let dest = if self.resolved.is_empty() {
+            self.address.to_string()
+        } else {
+            format!("{} ({})", self.address, self.destination)
+        };
+        writeln!(out, "{} {dest}", label("Destination"))?;
+        if let Some(i) = &self.interface {
+            writeln!(out, "{} {i}", label("Interface"))?;
+        }
+        if let Some(s) = self.source {
+            writeln!(out, "{} {s}", label("Source"))?;
+        }
+        match (self.next_hop, self.gateway) {
+            (Some(g), Some(_)) => writeln!(out, "{} {g} (the gateway)", label("Next hop"))?,
+            (Some(d), None) => writeln!(out, "{} {d} (the destination itself)", label("Next hop"))?,
+            _ => {}
+        }
+        let metric = self
+            .metric
+            .map_or(String::new(), |m| format!(", metric {m}"));
+        writeln!(
+            out,
+            "{} {} ({}{metric})",
+            label("Route"),
+            self.kind,
+            self.table
+        )?;
+        if let Some(s) = &self.subnet
+            && self.kind == "unicast"
+        {
+            writeln!(out)?;
+            let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
+            let width = src.len().max(self.address.to_string().len());
+            writeln!(
+                out,
+                "  {src:width$}  AND {}  =  {}   (this host)",
+                s.netmask, s.source_network
+            )?;
+            writeln!(
+                out,
+                "  {:width$}  AND {}  =  {}   (destination)",
+                self.address, s.netmask, s.destination_network
+            )?;
+            let verdict = if s.same_subnet {
+                ui.paint(Paint::Good, "same subnet")
+            } else {
+                ui.paint(Paint::Warn, "different subnets")
+            };
+            writeln!(out, "  → {verdict}")?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", self.explanation)
+    }
+
+    fn status(&self) -> u8 {
+        if matches!(
+            self.kind.as_str(),
+            "unreachable" | "prohibit" | "blackhole" | "throw"
+        ) {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// A host name as DNS allows it (letters, digits, hyphens, dots; labels 1-63; total <= 253).
+fn valid_hostname(name: &str) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+}
+
+/// A negative answer that is not an error of netkit's: no route, unknown name.
+#[derive(Debug, Serialize)]
+pub struct NoRoute {
+    /// DEST as typed.
+    pub destination: String,
+    /// The address, when DEST was resolved.
+    pub address: Option<IpAddr>,
+    /// Why there is no answer.
+    pub reason: String,
+}
+
+impl Report for NoRoute {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{} {}", ui.paint(Paint::Bad, "No route:"), self.reason)
+    }
+
+    fn status(&self) -> u8 {
+        exit::NEGATIVE
+    }
+}
+
+/// Resolves DEST (an IP or a host name) with the system resolver: the address to use and every
+/// address found (empty for an IP), or why the name has none (a negative answer, not an error).
+pub fn resolve(
+    dest: &str,
+    ipv4_only: bool,
+    ipv6_only: bool,
+) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), String>> {
+    let dest = dest.trim();
+    if let Ok((addr, None)) = crate::net::addr::parse_cidr(dest) {
+        return Ok(Ok((addr, Vec::new())));
+    }
+    let looks_numeric = dest.chars().all(|c| c.is_ascii_digit() || c == '.') || dest.contains(':');
+    if looks_numeric {
+        // The address parser says precisely what is wrong with it.
+        crate::net::addr::parse_addr(dest)?;
+    }
+    if !valid_hostname(dest) {
+        return Err(Error::bad(
+            "destination",
+            dest,
+            "not an IP address or a valid host name",
+        ));
+    }
+    match (dest, 0u16).to_socket_addrs() {
+        Ok(addrs) => {
+            let all: Vec<IpAddr> = addrs.map(|s| s.ip()).fold(Vec::new(), |mut v, a| {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+                v
+            });
+            let pick = all
+                .iter()
+                .copied()
+                .find(|a| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4()));
+            match pick {
+                Some(a) => Ok(Ok((a, all))),
+                None => Ok(Err(format!(
+                    "{dest} has no {} address",
+                    if ipv4_only { "IPv4" } else { "IPv6" }
+                ))),
+            }
+        }
+        Err(e) => {
+            let text = e.to_string();
+            if text.contains("not known") || text.contains("No address associated") {
+                Ok(Err(format!("cannot resolve {dest}: no such name")))
+            } else {
+                Err(Error::io(format!("resolving {dest}"), e))
+            }
+        }
+    }
+}
+
+/// Runs `netkit route get`.
+pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
+    let (address, resolved) = match resolve(&args.dest, args.family.ipv4, args.family.ipv6)? {
+        Ok(found) => found,
+        Err(reason) => {
+            return emit(
+                ui,
+                &NoRoute {
+                    destination: args.dest.clone(),
+                    address: None,
+                    reason,
+                },
+            );
+        }
+    };
+    let mut nl = Netlink::open()?;
+    let route = match nl.route_to(address)? {
+        Ok(r) => r,
+        Err(why) => {
+            let reason = format!("the kernel has no route to {address} ({why})");
+            let answer = NoRoute {
+                destination: args.dest.clone(),
+                address: Some(address),
+                reason,
+            };
+            return emit(ui, &answer);
+        }
+    };
+    let (links, addrs) = (nl.links()?, nl.addresses()?);
+    emit(
+        ui,
+        &answer(&args.dest, address, resolved, &route, &links, &addrs),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::system::routing::fixtures::*;
+
+    fn lan_addrs() -> Vec<Addr> {
+        vec![addr(1, "127.0.0.1", 8), addr(2, "198.51.100.2", 24)]
+    }
+
+    #[test]
+    fn remote_destination_goes_to_the_gateway() {
+        let mut r = route(Some("203.0.113.10"), 32, Some("198.51.100.1"), 2);
+        r.prefsrc = Some("198.51.100.2".parse().unwrap());
+        let a = answer(
+            "203.0.113.10",
+            "203.0.113.10".parse().unwrap(),
+            vec![],
+            &r,
+            &links(),
+            &lan_addrs(),
+        );
+        assert!(!a.direct);
+        assert_eq!(a.next_hop.unwrap().to_string(), "198.51.100.1");
+        let s = a.subnet.as_ref().unwrap();
+        assert!(!s.same_subnet);
+        assert_eq!(
+            (s.source_network.as_str(), s.destination_network.as_str()),
+            ("198.51.100.0/24", "203.0.113.0/24")
+        );
+        assert!(
+            a.explanation.contains("gateway 198.51.100.1"),
+            "{}",
+            a.explanation
+        );
+        assert_eq!(a.interface.as_deref(), Some("eth0"));
+    }
+
+    #[test]
+    fn local_subnet_is_direct() {
+        let mut r = route(Some("198.51.100.7"), 32, None, 2);
+        r.prefsrc = Some("198.51.100.2".parse().unwrap());
+        let a = answer(
+            "198.51.100.7",
+            "198.51.100.7".parse().unwrap(),
+            vec![],
+            &r,
+            &links(),
+            &lan_addrs(),
+        );
+        assert!(a.direct && a.subnet.as_ref().unwrap().same_subnet);
+        assert_eq!(a.next_hop.unwrap().to_string(), "198.51.100.7");
+        assert!(a.explanation.contains("directly"), "{}", a.explanation);
+    }
+
+    #[test]
+    fn unreachable_is_negative() {
+        let mut r = route(Some("192.0.2.1"), 32, None, 1);
+        r.kind = "unreachable".into();
+        let a = answer(
+            "192.0.2.1",
+            "192.0.2.1".parse().unwrap(),
+            vec![],
+            &r,
+            &links(),
+            &lan_addrs(),
+        );
+        assert_eq!(a.status(), exit::NEGATIVE);
+        assert_eq!(a.next_hop, None);
+    }
+
+    #[test]
+    fn host_names() {
+        assert!(valid_hostname("example.com"));
+        assert!(valid_hostname("remote.test."));
+        assert!(!valid_hostname("a..b"));
+        assert!(!valid_hostname("-bad.example"));
+        assert!(!valid_hostname("has space"));
+    }
+}

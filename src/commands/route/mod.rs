@@ -1,0 +1,17 @@
+//! Routing questions: `netkit gateway` (the default gateways and their MACs) and `netkit route get`
+//! (how the kernel would reach a destination). The logic works on plain netlink snapshots
+//! (`crate::system::netlink`), so it is unit-tested without touching the machine's tables.
+
+pub mod gateway;
+pub mod get;
+
+use crate::cli::{RouteArgs, RouteCommand};
+use crate::error::Result;
+use crate::output::Ui;
+
+/// Runs `netkit route ...`.
+pub fn run(args: &RouteArgs, ui: &Ui) -> Result<u8> {
+    match &args.command {
+        RouteCommand::Get(a) => get::run(a, ui),
+    }
+}

@@ -1,0 +1,243 @@
+//! `netkit subnet info`: everything about an address block, like ipcalc/sipcalc.
+
+use std::io::{self, Write};
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::cli::SubnetInfoArgs;
+use crate::error::Result;
+use crate::net::addr::{Family, Span};
+use crate::net::block::{Block, Count, binary};
+use crate::net::classify::{classify, ipv4_class};
+use crate::output::{Paint, Report, Ui, emit, visible_len};
+
+/// The answer of `subnet info`.
+#[derive(Debug, Serialize)]
+pub struct Info {
+    /// "ipv4" or "ipv6".
+    pub family: &'static str,
+    /// The address as given.
+    pub address: IpAddr,
+    /// The network in CIDR notation.
+    pub network: String,
+    /// The network address.
+    pub network_address: IpAddr,
+    /// Prefix length.
+    pub prefix: u8,
+    /// The netmask.
+    pub netmask: IpAddr,
+    /// The wildcard (inverse) mask.
+    pub wildcard: IpAddr,
+    /// Directed broadcast (IPv4 up to /30; none for /31, /32 and IPv6).
+    pub broadcast: Option<IpAddr>,
+    /// First usable host.
+    pub first_host: IpAddr,
+    /// Last usable host.
+    pub last_host: IpAddr,
+    /// Usable hosts (number for IPv4, decimal string for IPv6).
+    pub hosts: Count,
+    /// All addresses in the block (number for IPv4, decimal string for IPv6).
+    pub addresses: Count,
+    /// Classful class (A-E), IPv4 only.
+    pub class: Option<char>,
+    /// What kind of addresses: private, public, loopback, link-local, multicast, documentation, cgnat...
+    pub kind: &'static str,
+    /// The kind in plain words, with its RFC.
+    pub kind_description: &'static str,
+    /// The registered special-purpose block this falls in, if any.
+    pub registry_block: Option<&'static str>,
+    /// Remarks (RFC 3021 point-to-point, host route, address is the network/broadcast address...).
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    block: Block,
+}
+
+impl Info {
+    /// Computes the info of a block.
+    pub fn of(block: Block) -> Info {
+        let hosts = block.hosts();
+        let special = classify(&Span {
+            family: block.family,
+            start: block.network(),
+            end: block.last(),
+        });
+        let class = match block.family {
+            Family::V4 => Some(ipv4_class(block.addr as u32).0),
+            Family::V6 => None,
+        };
+        let mut notes = Vec::new();
+        let host_bits = block.bits() - block.prefix;
+        if block.family == Family::V4 && host_bits == 1 {
+            notes.push(
+                "/31: a point-to-point link; both addresses are usable hosts (RFC 3021)".into(),
+            );
+        }
+        if host_bits == 0 {
+            notes.push(format!("/{}: a single address (host route)", block.prefix));
+        }
+        if host_bits >= 2 && block.family == Family::V4 {
+            if block.addr == block.network() {
+                notes.push("the address is the network address itself, not a usable host".into());
+            } else if block.addr == block.last() {
+                notes.push("the address is the broadcast address, not a usable host".into());
+            }
+        }
+        if block.family == Family::V6
+            && block.prefix != 64
+            && host_bits > 0
+            && special.kind != "loopback"
+        {
+            notes.push("IPv6 subnets for hosts are normally /64 (SLAAC needs it)".into());
+        }
+        Info {
+            family: if block.family == Family::V4 {
+                "ipv4"
+            } else {
+                "ipv6"
+            },
+            address: block.address(),
+            network: block.cidr(),
+            network_address: block.ip(block.network()),
+            prefix: block.prefix,
+            netmask: block.ip(block.mask()),
+            wildcard: block.ip(block.wildcard()),
+            broadcast: hosts.broadcast.map(|b| block.ip(b)),
+            first_host: block.ip(hosts.first),
+            last_host: block.ip(hosts.last),
+            hosts: hosts.count,
+            addresses: block.size(),
+            class,
+            kind: special.kind,
+            kind_description: special.description,
+            registry_block: (!special.block.is_empty()).then_some(special.block),
+            notes,
+            block,
+        }
+    }
+}
+
+impl Report for Info {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let b = &self.block;
+        let v4 = b.family == Family::V4;
+        // (label, value, binary form for IPv4 address rows)
+        let mut rows: Vec<(&str, String, Option<u128>)> = vec![
+            ("Address", self.address.to_string(), Some(b.addr)),
+            (
+                "Netmask",
+                format!("{} = /{}", self.netmask, self.prefix),
+                Some(b.mask()),
+            ),
+            ("Wildcard", self.wildcard.to_string(), Some(b.wildcard())),
+            ("Network", self.network.clone(), Some(b.network())),
+        ];
+        match self.broadcast {
+            Some(bc) => rows.push(("Broadcast", bc.to_string(), Some(b.last()))),
+            None if v4 => rows.push(("Broadcast", "none".into(), None)),
+            None => {}
+        }
+        rows.push(("First host", self.first_host.to_string(), None));
+        rows.push(("Last host", self.last_host.to_string(), None));
+        let hosts = if self.hosts == self.addresses {
+            self.hosts.to_string()
+        } else {
+            format!("{} usable ({} addresses)", self.hosts, self.addresses)
+        };
+        rows.push(("Hosts", hosts, None));
+        if let Some(class) = self.class {
+            let text = match (class, ipv4_class(b.addr as u32).1) {
+                (_, Some(p)) => {
+                    format!("{class} (classful default /{p}; historical, CIDR decides)")
+                }
+                ('D', None) => "D (multicast)".into(),
+                _ => "E (reserved)".into(),
+            };
+            rows.push(("Class", text, None));
+        }
+        rows.push((
+            "Kind",
+            format!("{}: {}", self.kind, self.kind_description),
+            None,
+        ));
+        let width = rows
+            .iter()
+            .filter(|r| r.2.is_some())
+            .map(|r| r.1.len())
+            .max()
+            .unwrap_or(0);
+        for (label, value, bits) in rows {
+            let label = ui.paint(Paint::Bold, format!("{:<11}", format!("{label}:")));
+            let value = if label.contains("Network") {
+                ui.paint(Paint::Good, &value)
+            } else {
+                value
+            };
+            match bits {
+                Some(bits) if v4 => {
+                    let pad = " ".repeat(width.saturating_sub(visible_len(&value)));
+                    writeln!(
+                        out,
+                        "{label} {value}{pad}  {}",
+                        ui.paint(Paint::Dim, binary(Family::V4, bits))
+                    )?;
+                }
+                _ => writeln!(out, "{label} {value}")?,
+            }
+        }
+        for note in &self.notes {
+            writeln!(out, "{} {note}", ui.paint(Paint::Warn, "note:"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `netkit subnet info`.
+pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
+    let (addr, own) = crate::net::addr::parse_cidr(&args.address)?;
+    if own.is_none() && args.mask.is_none() {
+        // A bare address: describe the address itself, as a single-address block.
+        let bits = Family::of(&addr).bits();
+        let mut info = Info::of(Block::new(addr, bits));
+        info.notes.push(format!(
+            "no mask given, so this is the single address /{bits}; add a mask (or /prefix) for its subnet"
+        ));
+        return emit(ui, &info);
+    }
+    emit(
+        ui,
+        &Info::of(Block::parse(&args.address, args.mask.as_deref())?),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_fields() {
+        let i = Info::of(Block::parse("192.168.1.10", Some("255.255.255.0")).unwrap());
+        assert_eq!(i.network, "192.168.1.0/24");
+        assert_eq!(i.broadcast.unwrap().to_string(), "192.168.1.255");
+        assert_eq!(i.hosts.value, Some(254));
+        assert_eq!(i.class, Some('C'));
+        assert_eq!(i.kind, "private");
+        let mut buf = Vec::new();
+        i.human(&Ui::plain(), &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.contains("11000000.10101000.00000001.00001010"),
+            "{text}"
+        );
+        assert!(text.contains("254 usable (256 addresses)"), "{text}");
+    }
+
+    #[test]
+    fn notes() {
+        let i = Info::of(Block::parse("10.1.1.0/31", None).unwrap());
+        assert!(i.notes[0].contains("RFC 3021"));
+        assert!(i.broadcast.is_none());
+        let i = Info::of(Block::parse("10.1.1.255/24", None).unwrap());
+        assert!(i.notes[0].contains("broadcast address"));
+    }
+}

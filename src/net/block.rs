@@ -1,0 +1,284 @@
+//! A CIDR block (an address and a prefix length) and the arithmetic a primer teaches on it:
+//! network and broadcast addresses, host range, counts, and the binary view. Pure logic.
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use super::addr::{Family, family_max, from_u128, parse_cidr, parse_mask, prefix_to_mask, to_u128};
+use crate::error::{Error, Result};
+
+/// An address together with a prefix length; the address may have host bits set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// IPv4 or IPv6.
+    pub family: Family,
+    /// The address as given, as an integer.
+    pub addr: u128,
+    /// Prefix length (number of 1-bits in the mask).
+    pub prefix: u8,
+}
+
+/// A number of addresses: exact, serialized as a JSON number for IPv4 and as a decimal string for
+/// IPv6 (whose counts overflow what JSON readers hold exactly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// IPv4 or IPv6 (decides the JSON form).
+    pub family: Family,
+    /// The count; `None` means exactly 2^128 (all of IPv6).
+    pub value: Option<u128>,
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.value {
+            Some(v) => write!(f, "{v}"),
+            None => f.write_str("340282366920938463463374607431768211456"),
+        }
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match (self.family, self.value) {
+            (Family::V4, Some(v)) => s.serialize_u64(v as u64),
+            _ => s.collect_str(self),
+        }
+    }
+}
+
+/// The usable host range of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hosts {
+    /// First usable address.
+    pub first: u128,
+    /// Last usable address.
+    pub last: u128,
+    /// How many usable addresses.
+    pub count: Count,
+    /// The directed broadcast address (IPv4 /0-/30 only).
+    pub broadcast: Option<u128>,
+}
+
+impl Block {
+    /// A block from an address and a prefix (prefix must be valid for the family).
+    pub fn new(addr: IpAddr, prefix: u8) -> Block {
+        let family = Family::of(&addr);
+        Block {
+            family,
+            addr: to_u128(&addr),
+            prefix: prefix.min(family.bits()),
+        }
+    }
+
+    /// Parses `CIDR` or `IP` + `MASK` (mask as prefix or netmask). A bare IP without mask is an error.
+    pub fn parse(address: &str, mask: Option<&str>) -> Result<Block> {
+        let (addr, own) = parse_cidr(address)?;
+        let family = Family::of(&addr);
+        let prefix = match (own, mask) {
+            (Some(p), None) => p,
+            (None, Some(m)) => parse_mask(m, family)?,
+            (Some(p), Some(m)) => {
+                let q = parse_mask(m, family)?;
+                if p != q {
+                    return Err(Error::Usage(format!(
+                        "'{address}' already has prefix /{p} but the mask given is /{q}; give one of them"
+                    )));
+                }
+                p
+            }
+            (None, None) => {
+                return Err(Error::Usage(format!(
+                    "no mask for '{address}': write it as CIDR ({address}/24) or add a mask ({address} 255.255.255.0)"
+                )));
+            }
+        };
+        Ok(Block {
+            family,
+            addr: to_u128(&addr),
+            prefix,
+        })
+    }
+
+    /// Width of the family in bits.
+    pub fn bits(&self) -> u8 {
+        self.family.bits()
+    }
+
+    /// The mask as an integer.
+    pub fn mask(&self) -> u128 {
+        prefix_to_mask(self.family, self.prefix)
+    }
+
+    /// The wildcard (inverse) mask as an integer.
+    pub fn wildcard(&self) -> u128 {
+        !self.mask() & family_max(self.family)
+    }
+
+    /// The network address (address AND mask).
+    pub fn network(&self) -> u128 {
+        self.addr & self.mask()
+    }
+
+    /// The last address of the block.
+    pub fn last(&self) -> u128 {
+        self.network() | self.wildcard()
+    }
+
+    /// Total addresses in the block.
+    pub fn size(&self) -> Count {
+        let host_bits = (self.bits() - self.prefix) as u32;
+        Count {
+            family: self.family,
+            value: 1u128.checked_shl(host_bits),
+        }
+    }
+
+    /// The usable hosts: all but network and broadcast for IPv4 up to /30; both addresses of a /31
+    /// (point-to-point, RFC 3021); the one address of a /32; every address for IPv6.
+    pub fn hosts(&self) -> Hosts {
+        let (net, last) = (self.network(), self.last());
+        let host_bits = self.bits() - self.prefix;
+        match (self.family, host_bits) {
+            (Family::V4, 0) | (Family::V4, 1) | (Family::V6, _) => Hosts {
+                first: net,
+                last,
+                count: self.size(),
+                broadcast: None,
+            },
+            (Family::V4, _) => Hosts {
+                first: net + 1,
+                last: last - 1,
+                count: Count {
+                    family: Family::V4,
+                    value: Some((1u128 << host_bits) - 2),
+                },
+                broadcast: Some(last),
+            },
+        }
+    }
+
+    /// An integer of this family as an address.
+    pub fn ip(&self, value: u128) -> IpAddr {
+        from_u128(self.family, value)
+    }
+
+    /// The address as given.
+    pub fn address(&self) -> IpAddr {
+        self.ip(self.addr)
+    }
+
+    /// The network in CIDR notation ("192.168.1.0/24").
+    pub fn cidr(&self) -> String {
+        format!("{}/{}", self.ip(self.network()), self.prefix)
+    }
+
+    /// True when `addr` (same family) lies in this block.
+    pub fn contains(&self, addr: u128) -> bool {
+        addr & self.mask() == self.network()
+    }
+}
+
+/// The binary form of an address, octets separated by dots (IPv4), or groups of 16 bits
+/// separated by colons (IPv6).
+pub fn binary(family: Family, value: u128) -> String {
+    match family {
+        Family::V4 => (0..4)
+            .map(|i| format!("{:08b}", (value >> (24 - 8 * i)) & 0xff))
+            .collect::<Vec<_>>()
+            .join("."),
+        Family::V6 => (0..8)
+            .map(|i| format!("{:016b}", (value >> (112 - 16 * i)) & 0xffff))
+            .collect::<Vec<_>>()
+            .join(":"),
+    }
+}
+
+/// The address written out in full hexadecimal groups (IPv6: 2001:0db8:0000:...).
+pub fn hex_groups(value: u128) -> String {
+    (0..8)
+        .map(|i| format!("{:04x}", (value >> (112 - 16 * i)) & 0xffff))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(s: &str) -> Block {
+        Block::parse(s, None).unwrap()
+    }
+
+    #[test]
+    fn ipv4_slash24() {
+        let blk = b("192.168.1.10/24");
+        assert_eq!(blk.ip(blk.network()).to_string(), "192.168.1.0");
+        assert_eq!(blk.ip(blk.mask()).to_string(), "255.255.255.0");
+        assert_eq!(blk.ip(blk.wildcard()).to_string(), "0.0.0.255");
+        let h = blk.hosts();
+        assert_eq!(blk.ip(h.first).to_string(), "192.168.1.1");
+        assert_eq!(blk.ip(h.last).to_string(), "192.168.1.254");
+        assert_eq!(h.count.value, Some(254));
+        assert_eq!(
+            h.broadcast.map(|x| blk.ip(x).to_string()).as_deref(),
+            Some("192.168.1.255")
+        );
+        assert_eq!(blk.size().value, Some(256));
+    }
+
+    #[test]
+    fn rfc3021_and_host_routes() {
+        let p2p = b("10.0.0.0/31").hosts();
+        assert_eq!((p2p.count.value, p2p.broadcast), (Some(2), None));
+        let host = b("10.0.0.7/32").hosts();
+        assert_eq!(
+            (host.first, host.last, host.count.value),
+            (0x0a00_0007, 0x0a00_0007, Some(1))
+        );
+        let slash30 = b("10.0.0.0/30").hosts();
+        assert_eq!(slash30.count.value, Some(2));
+        assert!(slash30.broadcast.is_some());
+        let all = b("0.0.0.0/0");
+        assert_eq!(all.size().value, Some(1 << 32));
+        assert_eq!(all.hosts().count.value, Some((1 << 32) - 2));
+    }
+
+    #[test]
+    fn ipv6_counts() {
+        let blk = b("2001:db8::1/64");
+        assert_eq!(blk.cidr(), "2001:db8::/64");
+        assert_eq!(blk.size().value, Some(1 << 64));
+        assert_eq!(b("::/0").size().value, None);
+        assert_eq!(
+            b("::/0").size().to_string(),
+            "340282366920938463463374607431768211456"
+        );
+        assert_eq!(
+            serde_json::to_string(&blk.size()).unwrap(),
+            "\"18446744073709551616\""
+        );
+        assert_eq!(
+            serde_json::to_string(&b("10.0.0.0/8").size()).unwrap(),
+            "16777216"
+        );
+    }
+
+    #[test]
+    fn mask_from_separate_argument() {
+        let blk = Block::parse("172.16.5.4", Some("255.255.240.0")).unwrap();
+        assert_eq!(blk.cidr(), "172.16.0.0/20");
+        assert!(Block::parse("172.16.5.4", None).is_err());
+        assert!(Block::parse("172.16.5.4/24", Some("/16")).is_err());
+        assert!(Block::parse("172.16.5.4/24", Some("255.255.255.0")).is_ok());
+    }
+
+    #[test]
+    fn binary_forms() {
+        assert_eq!(
+            binary(Family::V4, 0xc0a8_010a),
+            "11000000.10101000.00000001.00001010"
+        );
+        assert_eq!(hex_groups(1), "0000:0000:0000:0000:0000:0000:0000:0001");
+    }
+}

@@ -1,0 +1,107 @@
+//! MAC addresses as people write them: parsed from any common notation, printed lowercase with
+//! colons (netkit's one notation). Pure logic.
+
+use crate::error::{Error, Result};
+
+/// Parses a MAC address in any common notation: `aa:bb:cc:dd:ee:ff` (also `a:b:c:d:e:f`),
+/// `aa-bb-cc-dd-ee-ff`, Cisco `aabb.ccdd.eeff`, bare `aabbccddeeff`; any letter case.
+pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
+    let s = input.trim();
+    let bad = |reason: String| Error::bad("MAC address", input, reason);
+    let not_hex = |c: char| bad(format!("'{c}' is not a hexadecimal digit (0-9, a-f)"));
+    let hex_groups = |groups: Vec<&str>, digits: usize| -> Result<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(6);
+        for g in groups {
+            if g.is_empty() || g.len() > digits {
+                return Err(bad(format!(
+                    "group '{g}' should have {} hex digits",
+                    digits
+                )));
+            }
+            if let Some(c) = g.chars().find(|c| !c.is_ascii_hexdigit()) {
+                return Err(not_hex(c));
+            }
+            let value = u32::from_str_radix(g, 16).map_err(|e| bad(e.to_string()))?;
+            for i in (0..digits / 2).rev() {
+                bytes.push((value >> (8 * i)) as u8);
+            }
+        }
+        Ok(bytes)
+    };
+    if s.is_empty() {
+        return Err(bad("empty; expected e.g. aa:bb:cc:dd:ee:ff".into()));
+    }
+    let bytes = if let Some(sep) = [':', '-'].into_iter().find(|&c| s.contains(c)) {
+        let groups: Vec<&str> = s.split(sep).collect();
+        if groups.len() != 6 {
+            return Err(bad(format!(
+                "a MAC address has 6 groups separated by '{sep}', this has {}",
+                groups.len()
+            )));
+        }
+        hex_groups(groups, 2)?
+    } else if s.contains('.') {
+        let groups: Vec<&str> = s.split('.').collect();
+        if groups.len() != 3 || groups.iter().any(|g| g.len() != 4) {
+            return Err(bad(
+                "the dotted (Cisco) form is 3 groups of 4 hex digits: aabb.ccdd.eeff".into(),
+            ));
+        }
+        hex_groups(groups, 4)?
+    } else {
+        let digits = s.chars().count();
+        if digits != 12 {
+            return Err(bad(format!("expected 12 hex digits, got {digits}")));
+        }
+        // Sliced by bytes below: only ASCII may get there.
+        if let Some(c) = s.chars().find(|c| !c.is_ascii()) {
+            return Err(not_hex(c));
+        }
+        hex_groups(vec![&s[..4], &s[4..8], &s[8..]], 4)?
+    };
+    let mut mac = [0u8; 6];
+    mac.copy_from_slice(&bytes);
+    Ok(mac)
+}
+
+/// Lowercase colon-separated form, netkit's default notation (any hardware address length).
+pub fn format_mac(mac: &[u8]) -> String {
+    mac.iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const M: [u8; 6] = [0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff];
+
+    #[test]
+    fn every_notation() {
+        for s in [
+            "aa:bb:cc:dd:ee:ff",
+            "AA-BB-CC-DD-EE-FF",
+            "aabb.ccdd.eeff",
+            "AABBCCDDEEFF",
+            " aa:BB:cc:dd:ee:ff ",
+        ] {
+            assert_eq!(parse_mac(s).unwrap(), M, "{s}");
+        }
+        assert_eq!(parse_mac("0:1b:2:3:4:5").unwrap(), [0, 0x1b, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn bad_macs_say_why() {
+        let e = |s: &str| parse_mac(s).unwrap_err().to_string();
+        assert!(e("aa:bb:cc:dd:ee").contains("6 groups"));
+        assert!(e("aa:bb:cc:dd:ee:gg").contains("'g' is not a hexadecimal"));
+        assert!(e("aabbccddeef").contains("12 hex digits"));
+        assert!(e("aab.bccd.deeff").contains("Cisco"));
+        assert!(e("aaa:bb:cc:dd:ee:ff").contains("2 hex digits"));
+        assert!(e("").contains("empty"));
+        assert!(e("aa:bb-cc:dd:ee:ff").contains("6 groups"));
+        assert!(parse_mac("ééééééééééé").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! The raw Ethernet link under `arp`, `dhcp discover`, `gateway --resolve` and `flow`: a small
+//! trait for sending frames and receiving ARP frames, a pnet datalink implementation (promiscuous
+//! mode off, CAP_NET_RAW checked up front), and the one ARP exchange several commands need.
+
+use std::io;
+use std::net::Ipv4Addr;
+use std::time::{Duration, Instant};
+
+use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkInterface};
+
+use crate::error::{Error, Result};
+use crate::system::netlink::Link;
+use crate::system::privilege::has_cap_net_raw;
+use crate::wire::arp_frame::ArpFrame;
+
+/// Sends Ethernet frames and receives ARP frames on one interface.
+pub trait ArpLink {
+    /// Sends one frame.
+    fn send(&mut self, frame: &[u8]) -> io::Result<()>;
+    /// The next ARP frame that arrives before `deadline`, with its arrival time; None at the deadline.
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>>;
+}
+
+/// A raw AF_PACKET channel on one interface (pnet datalink).
+pub struct PnetLink {
+    tx: Box<dyn DataLinkSender>,
+    rx: Box<dyn DataLinkReceiver>,
+}
+
+impl std::fmt::Debug for PnetLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PnetLink")
+    }
+}
+
+impl PnetLink {
+    /// Opens the interface `name` (index `index`) to send `what` ("ARP", "DHCP"), checking the
+    /// privilege first.
+    pub fn open(name: &str, index: u32, what: &str) -> Result<PnetLink> {
+        let action = format!("sending {what} on {name}");
+        if !has_cap_net_raw() {
+            return Err(Error::Permission { action });
+        }
+        let iface = NetworkInterface {
+            name: name.to_string(),
+            description: String::new(),
+            index,
+            mac: None,
+            ips: Vec::new(),
+            flags: 0,
+        };
+        let config = Config {
+            // pnet's default turns promiscuous mode on; netkit only needs frames sent to it.
+            promiscuous: false,
+            // Short poll timeouts so deadlines are kept; under 1 ms pnet would spin.
+            read_timeout: Some(Duration::from_millis(2)),
+            read_buffer_size: 65536,
+            ..Config::default()
+        };
+        match pnet_datalink::channel(&iface, config) {
+            Ok(Channel::Ethernet(tx, rx)) => Ok(PnetLink { tx, rx }),
+            Ok(_) => Err(Error::io(
+                format!("opening {name}"),
+                io::Error::other("not an Ethernet channel"),
+            )),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Err(Error::Permission { action })
+            }
+            Err(e) => Err(Error::io(format!("opening {name} for {what}"), e)),
+        }
+    }
+
+    /// Sends one raw Ethernet frame.
+    pub fn send_raw(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.tx
+            .send_to(frame, None)
+            .unwrap_or_else(|| Err(io::Error::other("send buffer full")))
+    }
+
+    /// The next frame that `keep` accepts before `deadline`, as `keep` maps it, with its arrival time.
+    pub fn recv_raw_until<T>(
+        &mut self,
+        deadline: Instant,
+        mut keep: impl FnMut(&[u8]) -> Option<T>,
+    ) -> io::Result<Option<(T, Instant)>> {
+        loop {
+            if Instant::now() >= deadline {
+                return Ok(None);
+            }
+            match self.rx.next() {
+                Ok(bytes) => {
+                    let at = Instant::now();
+                    if let Some(v) = keep(bytes) {
+                        return Ok(Some((v, at)));
+                    }
+                }
+                Err(e)
+                    if e.kind() == io::ErrorKind::TimedOut
+                        || e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Asks "who has `target`? tell `source`" once on `link` and waits up to `timeout` for the first
+/// reply: its frame and the round-trip time, or None.
+pub fn ask_once(
+    link: &mut dyn ArpLink,
+    our_mac: [u8; 6],
+    source: Ipv4Addr,
+    target: Ipv4Addr,
+    timeout: Duration,
+) -> io::Result<Option<(ArpFrame, Duration)>> {
+    link.send(&ArpFrame::request(our_mac, source, target).to_bytes())?;
+    let sent = Instant::now();
+    let deadline = sent + timeout;
+    while let Some((frame, at)) = link.recv_until(deadline)? {
+        if frame.answers(target, source, our_mac) {
+            return Ok(Some((frame, at.saturating_duration_since(sent))));
+        }
+    }
+    Ok(None)
+}
+
+/// [`ask_once`] on interface `link` through a fresh raw channel: the replying MAC and the
+/// round-trip time. Needs CAP_NET_RAW.
+pub fn ask_once_on(
+    link: &Link,
+    source: Ipv4Addr,
+    target: Ipv4Addr,
+    timeout: Duration,
+) -> Result<Option<([u8; 6], Duration)>> {
+    let our_mac = link.mac6().ok_or_else(|| {
+        Error::bad(
+            "interface",
+            &link.name,
+            "has no Ethernet address: ARP works on Ethernet-like links",
+        )
+    })?;
+    let mut wire = PnetLink::open(&link.name, link.index, "ARP")?;
+    let reply = ask_once(&mut wire, our_mac, source, target, timeout)
+        .map_err(|e| Error::io(format!("ARP on {}", link.name), e))?;
+    Ok(reply.map(|(frame, rtt)| (frame.sender_mac, rtt)))
+}
+
+impl ArpLink for PnetLink {
+    fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.send_raw(frame)
+    }
+
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+        self.recv_raw_until(deadline, ArpFrame::parse)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fake {
+    //! A simulated link for unit tests: hosts that answer requests after a fixed delay.
+    use std::collections::VecDeque;
+
+    use super::*;
+    use crate::wire::arp_frame::{REPLY, REQUEST};
+
+    /// A LAN of (ip, mac, delay) hosts; replies are queued when a request is sent.
+    pub struct FakeLan {
+        pub hosts: Vec<(Ipv4Addr, [u8; 6], Duration)>,
+        pub sent: Vec<ArpFrame>,
+        pending: VecDeque<(Instant, ArpFrame)>,
+    }
+
+    impl FakeLan {
+        pub fn new(hosts: Vec<(Ipv4Addr, [u8; 6], Duration)>) -> Self {
+            FakeLan {
+                hosts,
+                sent: Vec::new(),
+                pending: VecDeque::new(),
+            }
+        }
+    }
+
+    impl ArpLink for FakeLan {
+        fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+            let req = ArpFrame::parse(frame).expect("netkit sends ARP");
+            self.sent.push(req);
+            if req.op == REQUEST {
+                for &(ip, mac, delay) in &self.hosts {
+                    if ip == req.target_ip && req.sender_ip != ip {
+                        let reply = ArpFrame {
+                            op: REPLY,
+                            eth_src: mac,
+                            eth_dst: req.sender_mac,
+                            sender_mac: mac,
+                            sender_ip: ip,
+                            target_mac: req.sender_mac,
+                            target_ip: req.sender_ip,
+                        };
+                        self.pending.push_back((Instant::now() + delay, reply));
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpFrame, Instant)>> {
+            let mut items: Vec<_> = self.pending.drain(..).collect();
+            items.sort_by_key(|(t, _)| *t);
+            self.pending = items.into();
+            match self.pending.front() {
+                Some(&(t, _)) if t <= deadline => {
+                    let now = Instant::now();
+                    if t > now {
+                        std::thread::sleep(t - now);
+                    }
+                    let (_, f) = self.pending.pop_front().expect("front exists");
+                    Ok(Some((f, Instant::now())))
+                }
+                _ => {
+                    let now = Instant::now();
+                    if deadline > now {
+                        std::thread::sleep(deadline - now);
+                    }
+                    Ok(None)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Per-interface facts the netlink link dump lacks, read from sysfs: link speed and duplex,
+//! wireless or not, device type, driver, bus, virtual or physical, carrier; plus the host and
+//! (NIS) domain names from procfs.
+//!
+//! [`link_facts`] is on the hot path of `netkit ifaces`: it does a fixed handful of small reads
+//! and `readlink`s per interface and never walks a directory.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::files::{read_attr, read_text, under, valid_ifname};
+
+/// What sysfs says about one network interface. Unknown facts are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LinkFacts {
+    /// Link speed in Mb/s; `None` when the file is missing, reads -1 (unknown) or fails (EINVAL
+    /// on virtual or down links).
+    pub speed_mbps: Option<u32>,
+    /// "full" or "half"; `None` when unknown.
+    pub duplex: Option<String>,
+    /// True for Wi-Fi: `wireless/` or `phy80211` exists in the interface's directory.
+    pub wireless: bool,
+    /// `DEVTYPE=` from `uevent`: wlan, bridge, vlan, bond, wireguard... (`None` for plain Ethernet).
+    pub devtype: Option<String>,
+    /// The kernel driver: basename of the `device/driver` link (e1000e, virtio_net, iwlwifi...).
+    pub driver: Option<String>,
+    /// The bus the device sits on: basename of the `device/subsystem` link (pci, usb, virtio...).
+    pub bus: Option<String>,
+    /// True for software interfaces (lo, bridges, veth, tun...): the interface lives under
+    /// `/sys/devices/virtual/net`, or it exists but has no `device` link.
+    pub virtual_device: bool,
+    /// Whether the link has carrier; `None` when unknown (EINVAL while administratively down).
+    pub carrier: Option<bool>,
+}
+
+/// Reads the facts about interface `ifname` under `root/sys/class/net/<ifname>`.
+/// An unknown or malformed name gives all-unknown facts (and `virtual_device` false).
+pub fn link_facts(root: &Path, ifname: &str) -> LinkFacts {
+    if !valid_ifname(ifname) {
+        return LinkFacts::default();
+    }
+    let dir = under(root, "sys/class/net").join(ifname);
+    let uevent = read_text(&dir.join("uevent"));
+    let driver = link_basename(&dir.join("device/driver"));
+    let bus = link_basename(&dir.join("device/subsystem"));
+    let has_device = driver.is_some() || bus.is_some() || dir.join("device").exists();
+    let exists = uevent.is_some() || has_device || dir.exists();
+    let virtual_device =
+        exists && (!has_device || under(root, "sys/devices/virtual/net").join(ifname).exists());
+    let wireless = dir.join("wireless").exists() || dir.join("phy80211").exists();
+    LinkFacts {
+        speed_mbps: read_attr(&dir.join("speed")).and_then(|s| parse_speed(&s)),
+        duplex: read_attr(&dir.join("duplex")).filter(|d| d == "full" || d == "half"),
+        wireless,
+        devtype: uevent.as_deref().and_then(devtype),
+        driver,
+        bus,
+        virtual_device,
+        carrier: read_attr(&dir.join("carrier")).and_then(|c| match c.as_str() {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        }),
+    }
+}
+
+/// Mb/s from the `speed` attribute; -1 and other negatives, 0 and garbage mean unknown.
+/// (Old kernels print SPEED_UNKNOWN as 65535 or 4294967295: unknown too.)
+fn parse_speed(text: &str) -> Option<u32> {
+    let n: i64 = text.trim().parse().ok()?;
+    (n > 0 && n != 65_535 && n < i64::from(u32::MAX))
+        .then(|| u32::try_from(n).ok())
+        .flatten()
+}
+
+fn devtype(uevent: &str) -> Option<String> {
+    uevent
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("DEVTYPE="))
+        .map(str::trim)
+        .find(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+fn link_basename(path: &Path) -> Option<String> {
+    let target = fs::read_link(path).ok()?;
+    let name = target.file_name()?.to_str()?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The host name: `root/proc/sys/kernel/hostname`, else the first word of `root/etc/hostname`
+/// (comment lines skipped). `None` when neither gives a name.
+pub fn hostname(root: &Path) -> Option<String> {
+    read_attr(&under(root, "proc/sys/kernel/hostname"))
+        .filter(|h| h != "(none)")
+        .or_else(|| {
+            let text = read_text(&under(root, "etc/hostname"))?;
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|l| l.split_whitespace().next())
+                .map(str::to_string)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+    use std::path::PathBuf;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path: PathBuf = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Builds `sys/` like the kernel does: the real directory under `sys/devices/...` and a
+    /// relative symlink from `sys/class/net/<if>`.
+    fn iface(root: &Path, devpath: &str, ifname: &str, files: &[(&str, &str)]) -> PathBuf {
+        let real = root
+            .join("sys/devices")
+            .join(devpath)
+            .join("net")
+            .join(ifname);
+        fs::create_dir_all(&real).unwrap();
+        for (name, text) in files {
+            write(&real, name, text);
+        }
+        fs::create_dir_all(root.join("sys/class/net")).unwrap();
+        let rel = format!("../../devices/{devpath}/net/{ifname}");
+        symlink(rel, root.join("sys/class/net").join(ifname)).unwrap();
+        assert!(
+            root.join("sys/class/net")
+                .join(ifname)
+                .join("uevent")
+                .exists()
+        );
+        real
+    }
+
+    #[test]
+    fn pci_ethernet() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        fs::create_dir_all(root.join("sys/bus/pci/drivers/e1000e")).unwrap();
+        let real = iface(
+            root,
+            "pci0000:00/0000:00:1f.6",
+            "eno1",
+            &[
+                ("uevent", "INTERFACE=eno1\nIFINDEX=2\n"),
+                ("speed", "1000\n"),
+                ("duplex", "full\n"),
+                ("carrier", "1\n"),
+            ],
+        );
+        let dev = real.parent().unwrap().parent().unwrap();
+        symlink("../../../bus/pci/drivers/e1000e", dev.join("driver")).unwrap();
+        symlink("../../../bus/pci", dev.join("subsystem")).unwrap();
+        symlink("../../../0000:00:1f.6", real.join("device")).unwrap();
+        let f = link_facts(root, "eno1");
+        assert_eq!(
+            f,
+            LinkFacts {
+                speed_mbps: Some(1000),
+                duplex: Some("full".into()),
+                wireless: false,
+                devtype: None,
+                driver: Some("e1000e".into()),
+                bus: Some("pci".into()),
+                virtual_device: false,
+                carrier: Some(true),
+            }
+        );
+    }
+
+    #[test]
+    fn virtio_like_this_vm() {
+        // /sys/class/net/eth0 -> ../../devices/pci0000:00/0000:00:03.0/virtio2/net/eth0,
+        // device -> ../../../virtio2, speed -1, duplex unknown.
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        let real = iface(
+            root,
+            "pci0000:00/0000:00:03.0/virtio2",
+            "eth0",
+            &[
+                ("uevent", "INTERFACE=eth0\nIFINDEX=4\n"),
+                ("speed", "-1\n"),
+                ("duplex", "unknown\n"),
+                ("carrier", "1\n"),
+            ],
+        );
+        let dev = real.parent().unwrap().parent().unwrap();
+        symlink(
+            "../../../../bus/virtio/drivers/virtio_net",
+            dev.join("driver"),
+        )
+        .unwrap();
+        symlink("../../../../bus/virtio", dev.join("subsystem")).unwrap();
+        symlink("../../../virtio2", real.join("device")).unwrap();
+        let f = link_facts(root, "eth0");
+        assert_eq!(f.speed_mbps, None);
+        assert_eq!(f.duplex, None);
+        assert_eq!(f.driver.as_deref(), Some("virtio_net"));
+        assert_eq!(f.bus.as_deref(), Some("virtio"));
+        assert!(!f.virtual_device);
+        assert_eq!(f.carrier, Some(true));
+    }
+
+    #[test]
+    fn usb_wifi() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        let real = iface(
+            root,
+            "pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0",
+            "wlan0",
+            &[
+                ("uevent", "DEVTYPE=wlan\nINTERFACE=wlan0\nIFINDEX=3\n"),
+                ("carrier", "0\n"),
+                ("wireless/.keep", ""),
+            ],
+        );
+        let dev = real.parent().unwrap().parent().unwrap();
+        symlink(
+            "../../../../../../bus/usb/drivers/mt7601u",
+            dev.join("driver"),
+        )
+        .unwrap();
+        symlink("../../../../../../bus/usb", dev.join("subsystem")).unwrap();
+        symlink("../../../1-2:1.0", real.join("device")).unwrap();
+        let f = link_facts(root, "wlan0");
+        assert!(f.wireless);
+        assert_eq!(f.devtype.as_deref(), Some("wlan"));
+        assert_eq!(f.driver.as_deref(), Some("mt7601u"));
+        assert_eq!(f.bus.as_deref(), Some("usb"));
+        assert_eq!(f.carrier, Some(false));
+        assert_eq!(f.speed_mbps, None, "no speed file");
+    }
+
+    #[test]
+    fn virtual_bridge_and_lo() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        iface(
+            root,
+            "virtual",
+            "br0",
+            &[
+                ("uevent", "DEVTYPE=bridge\nINTERFACE=br0\nIFINDEX=5\n"),
+                ("carrier", "1"),
+            ],
+        );
+        iface(
+            root,
+            "virtual",
+            "lo",
+            &[("uevent", "INTERFACE=lo\nIFINDEX=1\n")],
+        );
+        let br = link_facts(root, "br0");
+        assert!(br.virtual_device);
+        assert_eq!(br.devtype.as_deref(), Some("bridge"));
+        assert_eq!((br.driver, br.bus), (None, None));
+        let lo = link_facts(root, "lo");
+        assert!(lo.virtual_device);
+        assert_eq!(lo.carrier, None);
+    }
+
+    #[test]
+    fn odd_names_and_missing_interfaces() {
+        let t = tempfile::tempdir().unwrap();
+        for name in ["", "..", "../../etc", "nosuch0", "a b", "x\0y"] {
+            assert_eq!(link_facts(t.path(), name), LinkFacts::default(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn speeds() {
+        assert_eq!(parse_speed("10000"), Some(10000));
+        for unknown in ["-1", "0", "65535", "4294967295", "fast", ""] {
+            assert_eq!(parse_speed(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn host_names() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        assert_eq!(hostname(root), None);
+        write(
+            root,
+            "etc/hostname",
+            "# set by installer\n\nbox.example.org\n",
+        );
+        assert_eq!(hostname(root).as_deref(), Some("box.example.org"));
+        write(root, "proc/sys/kernel/hostname", "vm\n");
+        assert_eq!(hostname(root).as_deref(), Some("vm"));
+    }
+
+    /// Reads this machine's real sysfs and procfs.
+    #[test]
+    fn this_machine() {
+        if Path::new("/sys/class/net/lo").exists() {
+            let lo = link_facts(Path::new("/"), "lo");
+            assert!(lo.virtual_device, "{lo:?}");
+            assert!(!lo.wireless);
+            assert_eq!((lo.driver.as_deref(), lo.bus.as_deref()), (None, None));
+            assert_eq!(lo.speed_mbps, None);
+        }
+        if Path::new("/proc/sys/kernel/hostname").exists() {
+            let h = hostname(Path::new("/")).expect("a host name");
+            assert!(!h.is_empty() && !h.contains('\n'));
+        }
+    }
+}
