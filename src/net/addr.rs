@@ -10,8 +10,10 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Family {
     /// 32-bit addresses.
+    #[serde(rename = "ipv4")]
     V4,
     /// 128-bit addresses.
+    #[serde(rename = "ipv6")]
     V6,
 }
 
@@ -206,6 +208,28 @@ pub fn parse_cidr(input: &str) -> Result<(IpAddr, Option<u8>)> {
             let prefix = parse_mask(mask, Family::of(&addr))?;
             Ok((addr, Some(prefix)))
         }
+    }
+}
+
+/// An address with a prefix length, written `198.51.100.2/24` (the address may have host bits
+/// set: an interface's own address, or a network address when host bits are clear).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    /// The address.
+    pub addr: IpAddr,
+    /// The prefix length.
+    pub prefix: u8,
+}
+
+impl std::fmt::Display for Cidr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.addr, self.prefix)
+    }
+}
+
+impl serde::Serialize for Cidr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -5,7 +5,9 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use super::addr::{Family, family_max, from_u128, parse_cidr, parse_mask, prefix_to_mask, to_u128};
+use super::addr::{
+    Cidr, Family, family_max, from_u128, parse_cidr, parse_mask, prefix_to_mask, to_u128,
+};
 use crate::error::{Error, Result};
 
 /// An address together with a prefix length; the address may have host bits set.
@@ -170,7 +172,15 @@ impl Block {
 
     /// The network in CIDR notation ("192.168.1.0/24").
     pub fn cidr(&self) -> String {
-        format!("{}/{}", self.ip(self.network()), self.prefix)
+        self.network_cidr().to_string()
+    }
+
+    /// The network address with the prefix.
+    pub fn network_cidr(&self) -> Cidr {
+        Cidr {
+            addr: self.ip(self.network()),
+            prefix: self.prefix,
+        }
     }
 
     /// True when `addr` (same family) lies in this block.

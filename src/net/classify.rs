@@ -6,151 +6,259 @@ use serde::Serialize;
 
 use super::addr::{Family, Span, parse_span};
 
+/// What kind of addresses a block holds, as the special-purpose registries name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddrKind {
+    /// The unspecified address.
+    Unspecified,
+    /// "This network" (source only).
+    ThisNetwork,
+    /// Private networks (RFC 1918).
+    Private,
+    /// Shared address space for carrier-grade NAT (RFC 6598).
+    Cgnat,
+    /// Loopback.
+    Loopback,
+    /// Link-local.
+    LinkLocal,
+    /// Documentation examples.
+    Documentation,
+    /// Benchmarking (RFC 2544, RFC 5180).
+    Benchmarking,
+    /// Multicast.
+    Multicast,
+    /// Limited broadcast.
+    Broadcast,
+    /// Reserved.
+    Reserved,
+    /// IETF protocol assignments.
+    IetfProtocol,
+    /// 6to4.
+    SixToFour,
+    /// 6to4 relay anycast.
+    SixToFourRelay,
+    /// Teredo.
+    Teredo,
+    /// NAT64 translation.
+    Nat64,
+    /// IPv4-mapped IPv6.
+    Ipv4Mapped,
+    /// Discard-only (RFC 6666).
+    Discard,
+    /// Unique local IPv6 (RFC 4193).
+    UniqueLocal,
+    /// Routed on the Internet.
+    Public,
+    /// Several kinds at once (e.g. private and public).
+    Mixed,
+}
+
+impl AddrKind {
+    /// The short machine name ("private", "loopback", "cgnat"...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AddrKind::Unspecified => "unspecified",
+            AddrKind::ThisNetwork => "this-network",
+            AddrKind::Private => "private",
+            AddrKind::Cgnat => "cgnat",
+            AddrKind::Loopback => "loopback",
+            AddrKind::LinkLocal => "link-local",
+            AddrKind::Documentation => "documentation",
+            AddrKind::Benchmarking => "benchmarking",
+            AddrKind::Multicast => "multicast",
+            AddrKind::Broadcast => "broadcast",
+            AddrKind::Reserved => "reserved",
+            AddrKind::IetfProtocol => "ietf-protocol",
+            AddrKind::SixToFour => "6to4",
+            AddrKind::SixToFourRelay => "6to4-relay",
+            AddrKind::Teredo => "teredo",
+            AddrKind::Nat64 => "nat64",
+            AddrKind::Ipv4Mapped => "ipv4-mapped",
+            AddrKind::Discard => "discard",
+            AddrKind::UniqueLocal => "unique-local",
+            AddrKind::Public => "public",
+            AddrKind::Mixed => "mixed",
+        }
+    }
+}
+
+impl std::fmt::Display for AddrKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for AddrKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One entry of the special-purpose registries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Special {
     /// The registered block.
     pub block: &'static str,
-    /// Short machine name ("private", "loopback"...).
-    pub kind: &'static str,
+    /// What kind of addresses ("private", "loopback"...).
+    pub kind: AddrKind,
     /// Plain-words description with its RFC.
     pub description: &'static str,
 }
 
-const V4: &[(&str, &str, &str)] = &[
+const V4: &[(&str, AddrKind, &str)] = &[
     (
         "0.0.0.0/32",
-        "unspecified",
+        AddrKind::Unspecified,
         "the unspecified address, \"this host\" (RFC 1122)",
     ),
     (
         "0.0.0.0/8",
-        "this-network",
+        AddrKind::ThisNetwork,
         "\"this network\", only valid as a source (RFC 791)",
     ),
     (
         "10.0.0.0/8",
-        "private",
+        AddrKind::Private,
         "private network, not routed on the Internet (RFC 1918)",
     ),
     (
         "100.64.0.0/10",
-        "cgnat",
+        AddrKind::Cgnat,
         "shared address space for carrier-grade NAT (RFC 6598)",
     ),
     (
         "127.0.0.0/8",
-        "loopback",
+        AddrKind::Loopback,
         "loopback: never leaves this host (RFC 1122)",
     ),
     (
         "169.254.0.0/16",
-        "link-local",
+        AddrKind::LinkLocal,
         "link-local, self-assigned when DHCP fails (RFC 3927)",
     ),
     (
         "172.16.0.0/12",
-        "private",
+        AddrKind::Private,
         "private network, not routed on the Internet (RFC 1918)",
     ),
     (
         "192.0.0.0/24",
-        "ietf-protocol",
+        AddrKind::IetfProtocol,
         "IETF protocol assignments (RFC 6890)",
     ),
     (
         "192.0.2.0/24",
-        "documentation",
+        AddrKind::Documentation,
         "documentation, TEST-NET-1 (RFC 5737)",
     ),
     (
         "192.88.99.0/24",
-        "6to4-relay",
+        AddrKind::SixToFourRelay,
         "deprecated 6to4 relay anycast (RFC 7526)",
     ),
     (
         "192.168.0.0/16",
-        "private",
+        AddrKind::Private,
         "private network, not routed on the Internet (RFC 1918)",
     ),
     (
         "198.18.0.0/15",
-        "benchmarking",
+        AddrKind::Benchmarking,
         "network benchmark testing (RFC 2544)",
     ),
     (
         "198.51.100.0/24",
-        "documentation",
+        AddrKind::Documentation,
         "documentation, TEST-NET-2 (RFC 5737)",
     ),
     (
         "203.0.113.0/24",
-        "documentation",
+        AddrKind::Documentation,
         "documentation, TEST-NET-3 (RFC 5737)",
     ),
-    ("224.0.0.0/4", "multicast", "multicast, class D (RFC 5771)"),
+    (
+        "224.0.0.0/4",
+        AddrKind::Multicast,
+        "multicast, class D (RFC 5771)",
+    ),
     (
         "255.255.255.255/32",
-        "broadcast",
+        AddrKind::Broadcast,
         "limited broadcast: every host on this link (RFC 919)",
     ),
     (
         "240.0.0.0/4",
-        "reserved",
+        AddrKind::Reserved,
         "reserved for future use, class E (RFC 1112)",
     ),
 ];
 
-const V6: &[(&str, &str, &str)] = &[
+const V6: &[(&str, AddrKind, &str)] = &[
     (
         "::/128",
-        "unspecified",
+        AddrKind::Unspecified,
         "the unspecified address (RFC 4291)",
     ),
     (
         "::1/128",
-        "loopback",
+        AddrKind::Loopback,
         "loopback: never leaves this host (RFC 4291)",
     ),
     (
         "::ffff:0:0/96",
-        "ipv4-mapped",
+        AddrKind::Ipv4Mapped,
         "IPv4-mapped IPv6 address (RFC 4291)",
     ),
     (
         "64:ff9b::/96",
-        "nat64",
+        AddrKind::Nat64,
         "IPv4/IPv6 translation, NAT64 well-known prefix (RFC 6052)",
     ),
     (
         "64:ff9b:1::/48",
-        "nat64",
+        AddrKind::Nat64,
         "local-use IPv4/IPv6 translation (RFC 8215)",
     ),
-    ("100::/64", "discard", "discard-only prefix (RFC 6666)"),
-    ("2001::/32", "teredo", "Teredo tunnelling (RFC 4380)"),
-    ("2001:db8::/32", "documentation", "documentation (RFC 3849)"),
-    ("2002::/16", "6to4", "6to4 (RFC 3056)"),
-    ("3fff::/20", "documentation", "documentation (RFC 9637)"),
+    (
+        "100::/64",
+        AddrKind::Discard,
+        "discard-only prefix (RFC 6666)",
+    ),
+    (
+        "2001::/32",
+        AddrKind::Teredo,
+        "Teredo tunnelling (RFC 4380)",
+    ),
+    (
+        "2001:db8::/32",
+        AddrKind::Documentation,
+        "documentation (RFC 3849)",
+    ),
+    ("2002::/16", AddrKind::SixToFour, "6to4 (RFC 3056)"),
+    (
+        "3fff::/20",
+        AddrKind::Documentation,
+        "documentation (RFC 9637)",
+    ),
     (
         "fc00::/7",
-        "unique-local",
+        AddrKind::UniqueLocal,
         "unique local address, the IPv6 private range (RFC 4193)",
     ),
     (
         "fe80::/10",
-        "link-local",
+        AddrKind::LinkLocal,
         "link-local: valid only on one link (RFC 4291)",
     ),
-    ("ff00::/8", "multicast", "multicast (RFC 4291)"),
+    ("ff00::/8", AddrKind::Multicast, "multicast (RFC 4291)"),
     (
         "2000::/3",
-        "public",
+        AddrKind::Public,
         "global unicast, routed on the Internet (RFC 4291)",
     ),
 ];
 
-fn table(family: Family) -> &'static [(&'static str, &'static str, &'static str)] {
+fn table(family: Family) -> &'static [(&'static str, AddrKind, &'static str)] {
     match family {
         Family::V4 => V4,
         Family::V6 => V6,
@@ -195,7 +303,7 @@ pub fn classify(span: &Span) -> Special {
     // block that contains the span, makes the span "mixed".
     let overlaps = entries.iter().any(|&(block, kind, _)| {
         let e = entry_span(block);
-        kind != "public"
+        kind != AddrKind::Public
             && e.start <= span.end
             && span.start <= e.end
             && !(e.start <= span.start && span.end <= e.end)
@@ -205,18 +313,18 @@ pub fn classify(span: &Span) -> Special {
         Some((_, special)) if !overlaps => special,
         _ if overlaps => Special {
             block: "",
-            kind: "mixed",
+            kind: AddrKind::Mixed,
             description: "spans several kinds of address (e.g. private and public)",
         },
         _ => match span.family {
             Family::V4 => Special {
                 block: "",
-                kind: "public",
+                kind: AddrKind::Public,
                 description: "public: routed on the Internet",
             },
             Family::V6 => Special {
                 block: "",
-                kind: "reserved",
+                kind: AddrKind::Reserved,
                 description: "reserved by the IETF, not in use",
             },
         },
@@ -239,7 +347,7 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> &'static str {
-        classify(&parse_span(s).unwrap()).kind
+        classify(&parse_span(s).unwrap()).kind.as_str()
     }
 
     #[test]

@@ -3,12 +3,13 @@
 //! This is the I/O edge; it returns plain data structs that the `iface` and `route` modules
 //! turn into answers, so those can be unit-tested with hand-made snapshots.
 
+use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr};
 
 use netlink_packet_core::{
     NLM_F_DUMP, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage, NetlinkPayload,
 };
-use netlink_packet_route::address::{AddressAttribute, AddressMessage, AddressScope};
+use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressMessage, AddressScope};
 use netlink_packet_route::link::{
     InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage, State,
 };
@@ -16,7 +17,8 @@ use netlink_packet_route::neighbour::{
     NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
 };
 use netlink_packet_route::route::{
-    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteType, RouteVia,
+    RouteAddress, RouteAttribute, RouteFlags, RouteHeader, RouteMessage, RouteProtocol, RouteType,
+    RouteVia,
 };
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
@@ -46,20 +48,20 @@ pub struct Counters {
 }
 
 /// A network interface (RTM_NEWLINK).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// Interface index.
     pub index: u32,
     /// Interface name.
     pub name: String,
-    /// Link-layer type as `ip` names it: ether, loopback, none, ieee802.11...
-    pub link_type: String,
+    /// Link-layer type: ether, loopback, none, ieee802.11...
+    pub link_type: LinkType,
     /// The driver kind of a virtual device (veth, bridge, tun, vlan, bond, dummy, wireguard...).
-    pub kind: Option<String>,
-    /// Flags as `ip` prints them: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP, NOARP...
-    pub flags: Vec<String>,
+    pub kind: Option<InfoKind>,
+    /// Flags: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP, NOARP...
+    pub flags: IfFlags,
     /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN, DORMANT...
-    pub operstate: String,
+    pub operstate: OperState,
     /// MTU in bytes.
     pub mtu: Option<u32>,
     /// Hardware address (6 bytes for Ethernet-like links).
@@ -107,11 +109,11 @@ pub struct Addr {
     /// Peer address of a point-to-point link.
     pub peer: Option<IpAddr>,
     /// Scope: global, link, host, site.
-    pub scope: String,
+    pub scope: Scope,
     /// Address label (IPv4 aliases like eth0:1).
     pub label: Option<String>,
-    /// Flags: dynamic, temporary, deprecated, tentative, permanent, noprefixroute...
-    pub flags: Vec<String>,
+    /// Flags: deprecated, tentative, permanent, noprefixroute...
+    pub flags: AddrFlags,
     /// Valid lifetime in seconds (None = forever).
     pub valid_lft: Option<u32>,
     /// Preferred lifetime in seconds (None = forever).
@@ -123,10 +125,10 @@ pub struct Addr {
 pub struct Route {
     /// IPv4 or IPv6 (true for IPv6).
     pub ipv6: bool,
-    /// Routing table id (254 = main, 255 = local).
-    pub table: u32,
+    /// Routing table (main, local, or a number).
+    pub table: Table,
     /// Route type: unicast, local, broadcast, unreachable, blackhole, prohibit, multicast...
-    pub kind: String,
+    pub kind: RouteKind,
     /// Destination network address (None = default route).
     pub dst: Option<IpAddr>,
     /// Destination prefix length.
@@ -140,9 +142,7 @@ pub struct Route {
     /// Metric (priority).
     pub metric: Option<u32>,
     /// Who installed it: kernel, boot, static, dhcp, ra...
-    pub protocol: String,
-    /// Scope: universe (global), link, host.
-    pub scope: String,
+    pub protocol: Protocol,
     /// Further next hops of a multipath route (gateway, interface index).
     pub multipath: Vec<(Option<IpAddr>, u32)>,
 }
@@ -168,7 +168,7 @@ pub struct Neighbour {
     /// Its link-layer address, when known.
     pub mac: Option<Vec<u8>>,
     /// REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP, NONE.
-    pub state: String,
+    pub state: NeighState,
     /// The neighbour announced itself as an IPv6 router.
     pub router: bool,
 }
@@ -366,64 +366,20 @@ impl Netlink {
     }
 }
 
-fn link_type_name(t: LinkLayerType) -> String {
-    match t {
-        LinkLayerType::Ether => "ether".into(),
-        LinkLayerType::Loopback => "loopback".into(),
-        LinkLayerType::None => "none".into(),
-        LinkLayerType::Ieee80211 => "ieee802.11".into(),
-        LinkLayerType::Ipgre => "gre".into(),
-        LinkLayerType::Sit => "sit".into(),
-        LinkLayerType::Tunnel => "ipip".into(),
-        LinkLayerType::Tunnel6 => "tunnel6".into(),
-        LinkLayerType::Ppp => "ppp".into(),
-        other => format!("{other:?}").to_lowercase(),
-    }
-}
-
-fn link_flag_names(flags: LinkFlags) -> Vec<String> {
-    const NAMES: &[(LinkFlags, &str)] = &[
-        (LinkFlags::Broadcast, "BROADCAST"),
-        (LinkFlags::Pointopoint, "POINTOPOINT"),
-        (LinkFlags::Loopback, "LOOPBACK"),
-        (LinkFlags::Multicast, "MULTICAST"),
-        (LinkFlags::Noarp, "NOARP"),
-        (LinkFlags::Allmulti, "ALLMULTI"),
-        (LinkFlags::Promisc, "PROMISC"),
-        (LinkFlags::Controller, "MASTER"),
-        (LinkFlags::Port, "SLAVE"),
-        (LinkFlags::Up, "UP"),
-        (LinkFlags::Running, "RUNNING"),
-        (LinkFlags::LowerUp, "LOWER_UP"),
-        (LinkFlags::Dormant, "DORMANT"),
-    ];
-    NAMES
-        .iter()
-        .filter(|(f, _)| flags.contains(*f))
-        .map(|(_, n)| n.to_string())
-        .collect()
-}
-
-fn state_name(s: State) -> String {
-    match s {
-        State::Up => "UP".into(),
-        State::Down => "DOWN".into(),
-        State::Unknown => "UNKNOWN".into(),
-        State::LowerLayerDown => "LOWERLAYERDOWN".into(),
-        State::NotPresent => "NOTPRESENT".into(),
-        State::Testing => "TESTING".into(),
-        State::Dormant => "DORMANT".into(),
-        other => format!("{other:?}").to_uppercase(),
-    }
-}
-
 fn convert_link(msg: LinkMessage) -> Link {
     let mut link = Link {
         index: msg.header.index,
-        link_type: link_type_name(msg.header.link_layer_type),
-        flags: link_flag_names(msg.header.flags),
-        operstate: "UNKNOWN".into(),
-        ..Link::default()
+        name: String::new(),
+        link_type: LinkType(msg.header.link_layer_type),
+        kind: None,
+        flags: IfFlags(msg.header.flags),
+        operstate: OperState(State::Unknown),
+        mtu: None,
+        mac: None,
+        perm_mac: None,
+        master: None,
+        counters: None,
+        alias: None,
     };
     let mut stats32 = None;
     for attr in msg.attributes {
@@ -432,16 +388,13 @@ fn convert_link(msg: LinkMessage) -> Link {
             LinkAttribute::Mtu(m) => link.mtu = Some(m),
             LinkAttribute::Address(a) => link.mac = Some(a),
             LinkAttribute::PermAddress(a) => link.perm_mac = Some(a),
-            LinkAttribute::OperState(s) => link.operstate = state_name(s),
+            LinkAttribute::OperState(s) => link.operstate = OperState(s),
             LinkAttribute::Controller(m) => link.master = Some(m),
             LinkAttribute::IfAlias(a) => link.alias = Some(a),
             LinkAttribute::LinkInfo(infos) => {
                 for info in infos {
                     if let LinkInfo::Kind(kind) = info {
-                        link.kind = Some(match kind {
-                            InfoKind::Other(s) => s,
-                            k => k.to_string(),
-                        });
+                        link.kind = Some(kind);
                     }
                 }
             }
@@ -481,17 +434,6 @@ fn convert_link(msg: LinkMessage) -> Link {
     link
 }
 
-fn scope_name(s: AddressScope) -> String {
-    match s {
-        AddressScope::Universe => "global".into(),
-        AddressScope::Site => "site".into(),
-        AddressScope::Link => "link".into(),
-        AddressScope::Host => "host".into(),
-        AddressScope::Nowhere => "nowhere".into(),
-        other => format!("{other:?}").to_lowercase(),
-    }
-}
-
 fn convert_addr(msg: AddressMessage) -> Option<Addr> {
     let (mut address, mut local, mut broadcast, mut label, mut flags_attr, mut cache) =
         (None, None, None, None, None, None);
@@ -515,29 +457,8 @@ fn convert_addr(msg: AddressMessage) -> Option<Addr> {
         (None, None) => return None,
     };
     // IFA_FLAGS (32 bits) supersedes the 8-bit header flags when present.
-    let bits = flags_attr.map_or(msg.header.flags.bits() as u32, |f| f.bits());
-    const NAMES: &[(u32, &str)] = &[
-        (0x01, "secondary"),
-        (0x02, "nodad"),
-        (0x04, "optimistic"),
-        (0x08, "dadfailed"),
-        (0x10, "home"),
-        (0x20, "deprecated"),
-        (0x40, "tentative"),
-        (0x80, "permanent"),
-        (0x100, "mngtmpaddr"),
-        (0x200, "noprefixroute"),
-        (0x400, "autojoin"),
-        (0x800, "stable-privacy"),
-    ];
-    let mut flags: Vec<String> = NAMES
-        .iter()
-        .filter(|(b, _)| bits & b != 0)
-        .map(|(_, n)| n.to_string())
-        .collect();
-    if bits & 0x80 == 0 {
-        flags.push("dynamic".to_string());
-    }
+    let flags = flags_attr
+        .unwrap_or_else(|| AddressFlags::from_bits_retain(u32::from(msg.header.flags.bits())));
     let lft = |v: u32| (v != u32::MAX).then_some(v);
     Some(Addr {
         index: msg.header.index,
@@ -545,9 +466,9 @@ fn convert_addr(msg: AddressMessage) -> Option<Addr> {
         prefix: msg.header.prefix_len,
         broadcast,
         peer,
-        scope: scope_name(msg.header.scope),
+        scope: Scope(msg.header.scope),
         label,
-        flags,
+        flags: AddrFlags(flags),
         valid_lft: cache.as_ref().and_then(|c| lft(c.ifa_valid)),
         preferred_lft: cache.as_ref().and_then(|c| lft(c.ifa_preferred)),
     })
@@ -561,36 +482,19 @@ fn route_addr(a: &RouteAddress) -> Option<IpAddr> {
     }
 }
 
-fn route_type_name(t: RouteType) -> String {
-    match t {
-        RouteType::Unicast => "unicast".into(),
-        RouteType::Local => "local".into(),
-        RouteType::Broadcast => "broadcast".into(),
-        RouteType::Anycast => "anycast".into(),
-        RouteType::Multicast => "multicast".into(),
-        RouteType::BlackHole => "blackhole".into(),
-        RouteType::Unreachable => "unreachable".into(),
-        RouteType::Prohibit => "prohibit".into(),
-        RouteType::Throw => "throw".into(),
-        RouteType::Nat => "nat".into(),
-        other => format!("{other:?}").to_lowercase(),
-    }
-}
-
 fn convert_route(msg: RouteMessage) -> Route {
     let h = &msg.header;
     let mut route = Route {
         ipv6: h.address_family == AddressFamily::Inet6,
-        table: h.table as u32,
-        kind: route_type_name(h.kind),
+        table: Table(u32::from(h.table)),
+        kind: RouteKind(h.kind),
         dst: None,
         dst_prefix: h.destination_prefix_length,
         gateway: None,
         oif: None,
         prefsrc: None,
         metric: None,
-        protocol: h.protocol.to_string(),
-        scope: h.scope.to_string(),
+        protocol: Protocol(h.protocol),
         multipath: Vec::new(),
     };
     for attr in &msg.attributes {
@@ -600,7 +504,7 @@ fn convert_route(msg: RouteMessage) -> Route {
             RouteAttribute::PrefSource(a) => route.prefsrc = route_addr(a),
             RouteAttribute::Oif(i) => route.oif = Some(*i),
             RouteAttribute::Priority(p) => route.metric = Some(*p),
-            RouteAttribute::Table(t) => route.table = *t,
+            RouteAttribute::Table(t) => route.table = Table(*t),
             // RTA_VIA: an IPv4 route with an IPv6 next hop (or the reverse).
             RouteAttribute::Via(RouteVia::Inet(v4)) => route.gateway = Some(IpAddr::V4(*v4)),
             RouteAttribute::Via(RouteVia::Inet6(v6)) => route.gateway = Some(IpAddr::V6(*v6)),
@@ -645,25 +549,294 @@ fn convert_neighbour(msg: NeighbourMessage) -> Option<Neighbour> {
             _ => {}
         }
     }
-    let state = match h.state {
-        NeighbourState::Incomplete => "INCOMPLETE",
-        NeighbourState::Reachable => "REACHABLE",
-        NeighbourState::Stale => "STALE",
-        NeighbourState::Delay => "DELAY",
-        NeighbourState::Probe => "PROBE",
-        NeighbourState::Failed => "FAILED",
-        NeighbourState::Noarp => "NOARP",
-        NeighbourState::Permanent => "PERMANENT",
-        _ => "NONE",
-    };
     Some(Neighbour {
         index: h.ifindex,
         address: address?,
         mac,
-        state: state.to_string(),
+        state: NeighState(h.state),
         router: h.flags.contains(NeighbourFlags::Router),
     })
 }
+
+/// Implements `Display` (the name `ip` prints) and `Serialize` (the same name as a JSON string)
+/// for a wrapper whose `name()` gives it.
+macro_rules! named {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.name())
+            }
+        }
+
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(&self.name())
+            }
+        }
+    };
+}
+
+/// A link-layer type (ARPHRD_*), named as `ip` names it: ether, loopback, none, ieee802.11...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkType(pub LinkLayerType);
+
+impl LinkType {
+    /// The name `ip link` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            LinkLayerType::Ether => "ether",
+            LinkLayerType::Loopback => "loopback",
+            LinkLayerType::None => "none",
+            LinkLayerType::Ieee80211 => "ieee802.11",
+            LinkLayerType::Ipgre => "gre",
+            LinkLayerType::Sit => "sit",
+            LinkLayerType::Tunnel => "ipip",
+            LinkLayerType::Tunnel6 => "tunnel6",
+            LinkLayerType::Ppp => "ppp",
+            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
+        })
+    }
+}
+
+named!(LinkType);
+
+/// A link's flags (IFF_*), listed as `ip` lists them: UP, BROADCAST, LOOPBACK, LOWER_UP...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IfFlags(pub LinkFlags);
+
+impl IfFlags {
+    const NAMES: &[(LinkFlags, &str)] = &[
+        (LinkFlags::Broadcast, "BROADCAST"),
+        (LinkFlags::Pointopoint, "POINTOPOINT"),
+        (LinkFlags::Loopback, "LOOPBACK"),
+        (LinkFlags::Multicast, "MULTICAST"),
+        (LinkFlags::Noarp, "NOARP"),
+        (LinkFlags::Allmulti, "ALLMULTI"),
+        (LinkFlags::Promisc, "PROMISC"),
+        (LinkFlags::Controller, "MASTER"),
+        (LinkFlags::Port, "SLAVE"),
+        (LinkFlags::Up, "UP"),
+        (LinkFlags::Running, "RUNNING"),
+        (LinkFlags::LowerUp, "LOWER_UP"),
+        (LinkFlags::Dormant, "DORMANT"),
+    ];
+
+    /// The names of the flags that are set, in `ip`'s order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Self::NAMES
+            .iter()
+            .filter(move |(f, _)| self.0.contains(*f))
+            .map(|(_, n)| *n)
+    }
+
+    /// The link is administratively up.
+    pub fn is_up(self) -> bool {
+        self.0.contains(LinkFlags::Up)
+    }
+}
+
+impl std::fmt::Display for IfFlags {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, n) in self.names().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(n)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for IfFlags {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
+/// A link's operational state (RFC 2863), named as `ip` names it: UP, DOWN, LOWERLAYERDOWN...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperState(pub State);
+
+impl OperState {
+    /// The name `ip link` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            State::Up => "UP",
+            State::Down => "DOWN",
+            State::Unknown => "UNKNOWN",
+            State::LowerLayerDown => "LOWERLAYERDOWN",
+            State::NotPresent => "NOTPRESENT",
+            State::Testing => "TESTING",
+            State::Dormant => "DORMANT",
+            other => return Cow::Owned(format!("{other:?}").to_uppercase()),
+        })
+    }
+}
+
+named!(OperState);
+
+/// An address's scope, named as `ip` names it: global, site, link, host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(pub AddressScope);
+
+impl Scope {
+    /// Usable anywhere (RT_SCOPE_UNIVERSE).
+    pub const GLOBAL: Scope = Scope(AddressScope::Universe);
+
+    /// The name `ip address` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            AddressScope::Universe => "global",
+            AddressScope::Site => "site",
+            AddressScope::Link => "link",
+            AddressScope::Host => "host",
+            AddressScope::Nowhere => "nowhere",
+            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
+        })
+    }
+}
+
+named!(Scope);
+
+/// An address's flags (IFA_F_*), listed as `ip` lists them, with `dynamic` for an address that
+/// is not permanent (it has a lifetime: DHCP, SLAAC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddrFlags(pub AddressFlags);
+
+impl AddrFlags {
+    const NAMES: &[(AddressFlags, &str)] = &[
+        (AddressFlags::Secondary, "secondary"),
+        (AddressFlags::Nodad, "nodad"),
+        (AddressFlags::Optimistic, "optimistic"),
+        (AddressFlags::Dadfailed, "dadfailed"),
+        (AddressFlags::Homeaddress, "home"),
+        (AddressFlags::Deprecated, "deprecated"),
+        (AddressFlags::Tentative, "tentative"),
+        (AddressFlags::Permanent, "permanent"),
+        (AddressFlags::Managetempaddr, "mngtmpaddr"),
+        (AddressFlags::Noprefixroute, "noprefixroute"),
+        (AddressFlags::Mcautojoin, "autojoin"),
+        (AddressFlags::StablePrivacy, "stable-privacy"),
+    ];
+
+    /// The names of the flags that are set, then `dynamic` when the address is not permanent.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        let dynamic = (!self.0.contains(AddressFlags::Permanent)).then_some("dynamic");
+        Self::NAMES
+            .iter()
+            .filter(move |(f, _)| self.0.contains(*f))
+            .map(|(_, n)| *n)
+            .chain(dynamic)
+    }
+}
+
+impl Serialize for AddrFlags {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
+/// A route's type (RTN_*), named as `ip route` names it: unicast, local, unreachable...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteKind(pub RouteType);
+
+impl RouteKind {
+    /// The name `ip route` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            RouteType::Unicast => "unicast",
+            RouteType::Local => "local",
+            RouteType::Broadcast => "broadcast",
+            RouteType::Anycast => "anycast",
+            RouteType::Multicast => "multicast",
+            RouteType::BlackHole => "blackhole",
+            RouteType::Unreachable => "unreachable",
+            RouteType::Prohibit => "prohibit",
+            RouteType::Throw => "throw",
+            RouteType::Nat => "nat",
+            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
+        })
+    }
+
+    /// A route that refuses packets instead of sending them anywhere: unreachable, prohibit,
+    /// blackhole, or throw (no answer in this table).
+    pub fn refuses(self) -> bool {
+        matches!(
+            self.0,
+            RouteType::Unreachable | RouteType::Prohibit | RouteType::BlackHole | RouteType::Throw
+        )
+    }
+}
+
+named!(RouteKind);
+
+/// Who installed a route (RTPROT_*): kernel, boot, static, dhcp, ra...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Protocol(pub RouteProtocol);
+
+impl Protocol {
+    /// The name netlink-packet-route gives it.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Owned(self.0.to_string())
+    }
+}
+
+named!(Protocol);
+
+/// A routing table, named as /etc/iproute2/rt_tables names it by default (main, local, default)
+/// or by its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Table(pub u32);
+
+impl Table {
+    /// The table `ip route` shows by default.
+    pub const MAIN: Table = Table(254);
+    /// The kernel's table of local and broadcast addresses.
+    pub const LOCAL: Table = Table(255);
+
+    /// The name `ip route` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        match self.0 {
+            254 => Cow::Borrowed("main"),
+            255 => Cow::Borrowed("local"),
+            253 => Cow::Borrowed("default"),
+            other => Cow::Owned(other.to_string()),
+        }
+    }
+}
+
+named!(Table);
+
+/// A neighbour-cache entry's state (NUD_*), named as `ip neigh` names it: REACHABLE, STALE...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeighState(pub NeighbourState);
+
+impl NeighState {
+    /// The name `ip neigh` shows.
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            NeighbourState::Incomplete => "INCOMPLETE",
+            NeighbourState::Reachable => "REACHABLE",
+            NeighbourState::Stale => "STALE",
+            NeighbourState::Delay => "DELAY",
+            NeighbourState::Probe => "PROBE",
+            NeighbourState::Failed => "FAILED",
+            NeighbourState::Noarp => "NOARP",
+            NeighbourState::Permanent => "PERMANENT",
+            _ => "NONE",
+        })
+    }
+
+    /// The kernel is still asking, or asked and got no answer: the MAC is not usable.
+    pub fn is_unresolved(self) -> bool {
+        matches!(self.0, NeighbourState::Incomplete | NeighbourState::Failed)
+    }
+}
+
+named!(NeighState);
 
 #[cfg(test)]
 mod tests {
@@ -676,20 +849,24 @@ mod tests {
         let links = nl.links().unwrap();
         let lo = links
             .iter()
-            .find(|l| l.link_type == "loopback")
+            .find(|l| l.link_type.0 == LinkLayerType::Loopback)
             .expect("a loopback link");
         assert_eq!(lo.name, "lo");
-        assert!(lo.flags.contains(&"LOOPBACK".to_string()));
+        assert!(lo.flags.0.contains(LinkFlags::Loopback));
         let addrs = nl.addresses().unwrap();
         assert!(addrs.iter().any(|a| a.index == lo.index
             && a.address == IpAddr::V4(Ipv4Addr::LOCALHOST)
             && a.prefix == 8));
         let routes = nl.routes().unwrap();
-        assert!(routes.iter().any(|r| r.table == 255 && r.kind == "local"));
+        assert!(
+            routes
+                .iter()
+                .any(|r| r.table == Table::LOCAL && r.kind.0 == RouteType::Local)
+        );
         let r = nl
             .route_get(IpAddr::V4(Ipv4Addr::new(127, 1, 2, 3)))
             .unwrap();
-        assert_eq!((r.kind.as_str(), r.oif), ("local", Some(lo.index)));
+        assert_eq!((r.kind.0, r.oif), (RouteType::Local, Some(lo.index)));
         nl.neighbours().unwrap();
     }
 }

@@ -4,9 +4,12 @@
 
 use std::net::IpAddr;
 
+use netlink_packet_route::link::LinkLayerType;
+use netlink_packet_route::route::RouteType;
+
 use crate::net::addr::to_u128;
 use crate::net::block::Block;
-use crate::system::netlink::{Addr, Link, Neighbour, Route};
+use crate::system::netlink::{Addr, Link, Neighbour, Route, Scope, Table};
 
 /// The name of interface `index` ("if7" when it is not in the list).
 pub fn ifname(links: &[Link], index: u32) -> String {
@@ -16,31 +19,18 @@ pub fn ifname(links: &[Link], index: u32) -> String {
         .map_or_else(|| format!("if{index}"), |l| l.name.clone())
 }
 
-/// The main routing table's id.
-pub const MAIN_TABLE: u32 = 254;
-
-/// The name of a routing table, as /etc/iproute2/rt_tables has it by default.
-pub fn table_name(id: u32) -> String {
-    match id {
-        254 => "main".into(),
-        255 => "local".into(),
-        253 => "default".into(),
-        other => other.to_string(),
-    }
-}
-
 /// Default routes (0.0.0.0/0 and ::/0) that forward somewhere, in every table but `local`,
 /// ordered by family, table (main first) and metric.
 pub fn default_routes(routes: &[Route]) -> Vec<&Route> {
     let mut out: Vec<&Route> = routes
         .iter()
-        .filter(|r| r.dst_prefix == 0 && r.kind == "unicast" && r.table != 255)
+        .filter(|r| r.dst_prefix == 0 && r.kind.0 == RouteType::Unicast && r.table != Table::LOCAL)
         .filter(|r| r.gateway.is_some() || r.oif.is_some())
         .collect();
     out.sort_by_key(|r| {
         (
             r.ipv6,
-            r.table != MAIN_TABLE,
+            r.table != Table::MAIN,
             r.table,
             r.metric.unwrap_or(0),
         )
@@ -64,7 +54,7 @@ pub fn lan_link<'a>(
     }
     let mut up = links
         .iter()
-        .filter(|l| l.link_type == "ether" && l.flags.iter().any(|f| f == "UP") && usable(l));
+        .filter(|l| l.link_type.0 == LinkLayerType::Ether && l.flags.is_up() && usable(l));
     match (up.next(), up.next()) {
         (Some(one), None) => Some(one),
         _ => None,
@@ -94,7 +84,7 @@ pub fn interface_addr(
                     .find(|a| Block::new(a.address, a.prefix).contains(to_u128(&d)))
             })
         })
-        .or_else(|| on_if.iter().find(|a| a.scope == "global"))
+        .or_else(|| on_if.iter().find(|a| a.scope == Scope::GLOBAL))
         .or_else(|| on_if.first())
         .copied()
 }
@@ -109,36 +99,56 @@ pub fn neighbour_of(neighbours: &[Neighbour], index: u32, addr: IpAddr) -> Optio
 #[cfg(test)]
 pub(crate) mod fixtures {
     //! Hand-made netlink snapshots shaped like the test LAN.
-    use crate::system::netlink::{Addr, Link, Neighbour, Route};
+    use netlink_packet_route::address::AddressFlags;
+    use netlink_packet_route::link::{LinkFlags, LinkLayerType, State};
+    use netlink_packet_route::neighbour::NeighbourState;
+    use netlink_packet_route::route::{RouteProtocol, RouteType};
+
+    use crate::system::netlink::{
+        AddrFlags, IfFlags, Link, LinkType, NeighState, Neighbour, OperState, Protocol, Route,
+        RouteKind, Scope, Table,
+    };
+
+    /// A link that is up, with no addresses or counters.
+    pub fn link(index: u32, name: &str, link_type: LinkLayerType, mac: Option<[u8; 6]>) -> Link {
+        Link {
+            index,
+            name: name.into(),
+            link_type: LinkType(link_type),
+            kind: None,
+            flags: IfFlags(LinkFlags::Up | LinkFlags::Running),
+            operstate: OperState(State::Up),
+            mtu: None,
+            mac: mac.map(|m| m.to_vec()),
+            perm_mac: None,
+            master: None,
+            counters: None,
+            alias: None,
+        }
+    }
 
     pub fn links() -> Vec<Link> {
         vec![
-            Link {
-                index: 1,
-                name: "lo".into(),
-                link_type: "loopback".into(),
-                ..Link::default()
-            },
-            Link {
-                index: 2,
-                name: "eth0".into(),
-                link_type: "ether".into(),
-                mac: Some(vec![0x00, 0x16, 0x3e, 0x12, 0x34, 0x56]),
-                ..Link::default()
-            },
+            link(1, "lo", LinkLayerType::Loopback, None),
+            link(
+                2,
+                "eth0",
+                LinkLayerType::Ether,
+                Some([0x00, 0x16, 0x3e, 0x12, 0x34, 0x56]),
+            ),
         ]
     }
 
-    pub fn addr(index: u32, a: &str, prefix: u8) -> Addr {
-        Addr {
+    pub fn addr(index: u32, a: &str, prefix: u8) -> crate::system::netlink::Addr {
+        crate::system::netlink::Addr {
             index,
             address: a.parse().unwrap(),
             prefix,
             broadcast: None,
             peer: None,
-            scope: "global".into(),
+            scope: Scope::GLOBAL,
             label: None,
-            flags: vec![],
+            flags: AddrFlags(AddressFlags::Permanent),
             valid_lft: None,
             preferred_lft: None,
         }
@@ -147,26 +157,30 @@ pub(crate) mod fixtures {
     pub fn route(dst: Option<&str>, prefix: u8, gw: Option<&str>, oif: u32) -> Route {
         Route {
             ipv6: dst.or(gw).is_some_and(|d| d.contains(':')),
-            table: 254,
-            kind: "unicast".into(),
+            table: Table::MAIN,
+            kind: RouteKind(RouteType::Unicast),
             dst: dst.map(|d| d.parse().unwrap()),
             dst_prefix: prefix,
             gateway: gw.map(|g| g.parse().unwrap()),
             oif: Some(oif),
             prefsrc: None,
             metric: None,
-            protocol: "boot".into(),
-            scope: "universe".into(),
+            protocol: Protocol(RouteProtocol::Boot),
             multipath: vec![],
         }
     }
 
-    pub fn neighbour(index: u32, a: &str, mac: Option<[u8; 6]>, state: &str) -> Neighbour {
+    pub fn neighbour(
+        index: u32,
+        a: &str,
+        mac: Option<[u8; 6]>,
+        state: NeighbourState,
+    ) -> Neighbour {
         Neighbour {
             index,
             address: a.parse().unwrap(),
             mac: mac.map(|m| m.to_vec()),
-            state: state.into(),
+            state: NeighState(state),
             router: false,
         }
     }

@@ -6,17 +6,18 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::net::addr::Family;
 use crate::net::hwaddr::format_mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Report, Ui, emit};
-use crate::system::netlink::{Link, Neighbour, Netlink};
+use crate::system::netlink::{Link, NeighState, Neighbour, Netlink};
 use crate::system::routing::ifname;
 
 /// One neighbour-cache entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
-    /// "ipv4" (ARP) or "ipv6" (NDP).
-    pub family: &'static str,
+    /// IPv4 (ARP) or IPv6 (NDP).
+    pub family: Family,
     /// The neighbour's IP.
     pub ip: IpAddr,
     /// Its MAC, when resolved.
@@ -24,7 +25,7 @@ pub struct Entry {
     /// The MAC's vendor.
     pub vendor: Option<String>,
     /// REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP.
-    pub state: String,
+    pub state: NeighState,
     /// The interface.
     pub interface: String,
     /// The neighbour is an IPv6 router.
@@ -44,11 +45,11 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
         .iter()
         .filter(|n| !n.address.is_multicast())
         .map(|n| Entry {
-            family: if n.address.is_ipv4() { "ipv4" } else { "ipv6" },
+            family: Family::of(&n.address),
             ip: n.address,
             mac: n.mac.as_deref().filter(|m| m.len() == 6).map(format_mac),
             vendor: n.mac.as_deref().and_then(vendor_of),
-            state: n.state.clone(),
+            state: n.state,
             interface: ifname(links, n.index),
             router: n.router,
         })
@@ -71,7 +72,7 @@ impl Report for Cache {
                 ip,
                 e.mac.clone().unwrap_or_else(|| "-".into()),
                 e.vendor.clone().unwrap_or_default(),
-                e.state.clone(),
+                e.state.to_string(),
                 e.interface.clone(),
             ]);
         }
@@ -95,17 +96,23 @@ pub fn run(interface: Option<&str>, ui: &Ui) -> Result<u8> {
 mod tests {
     use super::*;
     use crate::system::routing::fixtures::{links, neighbour};
+    use netlink_packet_route::neighbour::NeighbourState;
 
     #[test]
     fn entries_are_named_and_sorted() {
         let n = vec![
-            neighbour(2, "fe80::1", Some([0, 0x16, 0x3e, 0, 0, 1]), "STALE"),
-            neighbour(2, "198.51.100.9", None, "FAILED"),
+            neighbour(
+                2,
+                "fe80::1",
+                Some([0, 0x16, 0x3e, 0, 0, 1]),
+                NeighbourState::Stale,
+            ),
+            neighbour(2, "198.51.100.9", None, NeighbourState::Failed),
             neighbour(
                 2,
                 "198.51.100.1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                "REACHABLE",
+                NeighbourState::Reachable,
             ),
         ];
         let e = entries(&n, &links(), None);

@@ -9,6 +9,8 @@ pub mod scan;
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use netlink_packet_route::route::RouteType;
+
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
 use crate::error::{Error, Result};
 use crate::net::addr::{parse_addr, parse_cidr};
@@ -60,7 +62,7 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
             let route = nl.route_get(IpAddr::V4(t)).map_err(|_| {
                 Error::Usage(format!("no route to {t}: say which interface with -I"))
             })?;
-            if route.kind == "local" {
+            if route.kind.0 == RouteType::Local {
                 return Err(Error::bad(
                     "address",
                     t.to_string(),

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
+use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
@@ -34,11 +35,37 @@ pub enum Outcome {
     Error,
 }
 
+/// The steps of the walk, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    /// The name becomes an address.
+    Dns,
+    /// The kernel's routing decision, with the mask arithmetic.
+    Routing,
+    /// The next hop's MAC.
+    Arp,
+    /// The three-way handshake.
+    Tcp,
+}
+
+impl StepKind {
+    /// The step's name in the walk's listing.
+    fn title(self) -> &'static str {
+        match self {
+            StepKind::Dns => "DNS",
+            StepKind::Routing => "Routing",
+            StepKind::Arp => "ARP",
+            StepKind::Tcp => "TCP",
+        }
+    }
+}
+
 /// One step of the walk.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     /// dns, routing, arp or tcp.
-    pub step: &'static str,
+    pub step: StepKind,
     /// How it ended.
     pub outcome: Outcome,
     /// What it found, in one line.
@@ -81,7 +108,7 @@ fn ms(d: Duration) -> f64 {
 fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
     if let Ok(addr) = crate::net::addr::parse_addr(host) {
         let step = Step {
-            step: "dns",
+            step: StepKind::Dns,
             outcome: Outcome::Skipped,
             summary: format!("{addr} is already an address: no name to resolve"),
             details: vec![],
@@ -118,7 +145,7 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 details.push(format!("other addresses: {}", others.join(", ")));
             }
             let step = Step {
-                step: "dns",
+                step: StepKind::Dns,
                 outcome: Outcome::Ok,
                 summary: format!("{host} → {addr}"),
                 details,
@@ -128,7 +155,7 @@ fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         }
         Err(reason) => {
             let step = Step {
-                step: "dns",
+                step: StepKind::Dns,
                 outcome: Outcome::Failed,
                 summary: reason,
                 details: vec![format!("asked {asked}")],
@@ -162,7 +189,7 @@ fn routing_step(
         Ok(r) => r,
         Err(why) => {
             let step = Step {
-                step: "routing",
+                step: StepKind::Routing,
                 outcome: Outcome::Failed,
                 summary: format!("no route to {addr}: {why}"),
                 details: vec![
@@ -178,10 +205,9 @@ fn routing_step(
     let took = t.elapsed();
     let mut details = Vec::new();
     if let Some(s) = &a.subnet {
-        let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
         details.push(format!(
-            "this host    {src} AND {} = {}",
-            s.netmask, s.source_network
+            "this host    {} AND {} = {}",
+            s.source.addr, s.netmask, s.source_network
         ));
         details.push(format!(
             "destination  {addr} AND {} = {}",
@@ -195,21 +221,21 @@ fn routing_step(
     }
     details.push(a.explanation.clone());
     let ok = a.status() == exit::OK;
-    let summary = match (a.kind.as_str(), a.gateway, &a.interface) {
-        ("local", _, _) => format!("{addr} is this host itself"),
+    let summary = match (a.kind.0, a.gateway, &a.interface) {
+        (RouteType::Local, _, _) => format!("{addr} is this host itself"),
         (_, Some(gw), Some(i)) => format!("via the gateway {gw} on {i}"),
         (_, None, Some(i)) => format!("directly on {i}"),
-        (k, _, _) => format!("the routing table says {k}"),
+        _ => format!("the routing table says {}", a.kind),
     };
     let step = Step {
-        step: "routing",
+        step: StepKind::Routing,
         outcome: if ok { Outcome::Ok } else { Outcome::Failed },
         summary,
         details,
         ms: ms(took),
     };
-    let next = match (a.kind.as_str(), a.ifindex, a.next_hop) {
-        ("local", _, _) => Next::Local,
+    let next = match (a.kind.0, a.ifindex, a.next_hop) {
+        (RouteType::Local, _, _) => Next::Local,
         (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
         _ => Next::Stop,
     };
@@ -232,17 +258,14 @@ fn arp_step(
         "the destination"
     };
     let neighbours = nl.neighbours()?;
-    let cached = neighbour_of(&neighbours, ifindex, hop).filter(|n| {
-        n.mac.as_ref().is_some_and(|m| m.len() == 6)
-            && n.state != "FAILED"
-            && n.state != "INCOMPLETE"
-    });
+    let cached = neighbour_of(&neighbours, ifindex, hop)
+        .filter(|n| n.mac.as_ref().is_some_and(|m| m.len() == 6) && !n.state.is_unresolved());
     let protocol = if hop.is_ipv4() { "ARP" } else { "NDP" };
     if let Some(n) = cached {
         let mac = n.mac.as_deref().unwrap_or_default();
         let vendor = vendor_of(mac).map_or(String::new(), |v| format!(" ({v})"));
         return Ok(Step {
-            step: "arp",
+            step: StepKind::Arp,
             outcome: Outcome::Ok,
             summary: format!("{hop} ({who}) is at {}{vendor}", format_mac(mac)),
             details: vec![format!(
@@ -263,7 +286,7 @@ fn arp_step(
             let took = ms(t.elapsed());
             Ok(match reply {
                 Some((mac, rtt)) => Step {
-                    step: "arp",
+                    step: StepKind::Arp,
                     outcome: Outcome::Ok,
                     summary: format!(
                         "{hop} ({who}) is at {}{}",
@@ -277,7 +300,7 @@ fn arp_step(
                     ms: took,
                 },
                 None => Step {
-                    step: "arp",
+                    step: StepKind::Arp,
                     outcome: Outcome::Failed,
                     summary: format!(
                         "nobody answered ARP for {hop} ({who}) within {} ms",
@@ -289,7 +312,7 @@ fn arp_step(
             })
         }
         _ => Ok(Step {
-            step: "arp",
+            step: StepKind::Arp,
             outcome: Outcome::Skipped,
             summary: format!("{hop} ({who}) is not in the neighbour cache yet"),
             details: vec![format!(
@@ -317,7 +340,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 .map(|a| a.to_string())
                 .unwrap_or_default();
             Step {
-                step: "tcp",
+                step: StepKind::Tcp,
                 outcome: Outcome::Ok,
                 summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
                 details: vec![format!(
@@ -327,7 +350,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             }
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
-            step: "tcp",
+            step: StepKind::Tcp,
             outcome: Outcome::Failed,
             summary: format!(
                 "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
@@ -336,7 +359,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             ms: took,
         },
         Err(e) => Step {
-            step: "tcp",
+            step: StepKind::Tcp,
             outcome: Outcome::Error,
             summary: format!("no connection to {target}: {e}"),
             details: vec![if e.kind() == io::ErrorKind::TimedOut {
@@ -409,12 +432,7 @@ impl Report for Flow {
                 Outcome::Failed => ui.paint(Paint::Bad, "FAIL"),
                 Outcome::Error => ui.paint(Paint::Bad, "ERR "),
             };
-            let name = match s.step {
-                "dns" => "DNS",
-                "routing" => "Routing",
-                "arp" => "ARP",
-                _ => "TCP",
-            };
+            let name = s.step.title();
             writeln!(out)?;
             writeln!(
                 out,

@@ -8,6 +8,7 @@ mod render;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
+use netlink_packet_route::link::LinkLayerType;
 use serde::Serialize;
 
 use crate::cli::IfacesArgs;
@@ -17,7 +18,9 @@ use crate::net::hwaddr::format_mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Format, Ui, emit};
 use crate::system::leases::{DhcpLease, find_lease};
-use crate::system::netlink::{Addr, Counters, Link, Netlink, Route, link_named};
+use crate::system::netlink::{
+    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, link_named,
+};
 use crate::system::resolv::{DnsConfig, system_dns};
 use crate::system::routing::default_routes;
 use crate::system::sysfs::{LinkFacts, hostname, link_facts};
@@ -38,7 +41,7 @@ pub struct Ipv4Info {
     /// Peer of a point-to-point link.
     pub peer: Option<IpAddr>,
     /// Scope: global, link, host.
-    pub scope: String,
+    pub scope: Scope,
     /// Label (eth0:1 style aliases).
     pub label: Option<String>,
     /// Configured with a lifetime (DHCP) rather than permanently.
@@ -55,9 +58,9 @@ pub struct Ipv6Info {
     /// Prefix length.
     pub prefix: u8,
     /// Scope: global, link, host, site.
-    pub scope: String,
+    pub scope: Scope,
     /// Flags: dynamic, temporary, deprecated, tentative, permanent...
-    pub flags: Vec<String>,
+    pub flags: AddrFlags,
     /// Seconds of validity left (None = forever).
     pub valid_lft: Option<u32>,
     /// Seconds it stays preferred (None = forever).
@@ -82,13 +85,13 @@ pub struct Iface {
     /// Interface index.
     pub index: u32,
     /// ethernet, wireless, loopback, veth, bridge, tun, vlan, bond, dummy, wireguard...
-    pub kind: String,
+    pub kind: IfaceKind,
     /// What the hardware/driver is, as far as the kernel tells.
     pub description: String,
     /// Flags: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP...
-    pub flags: Vec<String>,
+    pub flags: IfFlags,
     /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN...
-    pub operstate: String,
+    pub operstate: OperState,
     /// MTU in bytes.
     pub mtu: Option<u32>,
     /// MAC address, lowercase with colons.
@@ -133,41 +136,131 @@ pub struct Ifaces {
 }
 
 /// What kind of interface this is, in the words people use.
-fn kind_of(link: &Link, facts: &LinkFacts) -> String {
-    if let Some(k) = &link.kind {
-        return match k.as_str() {
-            "tun" | "tap" => k.clone(),
-            other => other.to_string(),
-        };
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IfaceKind {
+    /// The loopback interface.
+    Loopback,
+    /// A wired Ethernet adapter.
+    Ethernet,
+    /// A Wi-Fi adapter.
+    Wireless,
+    /// One end of a virtual Ethernet pair.
+    Veth,
+    /// A software switch.
+    Bridge,
+    /// A layer-3 tunnel (TUN, or a link with no link-layer header).
+    Tun,
+    /// A VLAN sub-interface.
+    Vlan,
+    /// Bonded links.
+    Bond,
+    /// A dummy interface.
+    Dummy,
+    /// A WireGuard tunnel.
+    Wireguard,
+    /// An extra MAC on a parent link.
+    Macvlan,
+    /// A VXLAN overlay.
+    Vxlan,
+    /// An intermediate functional block.
+    Ifb,
+    /// Any other driver kind, device type or link type, by the name the kernel gives it.
+    Other(String),
+}
+
+impl IfaceKind {
+    /// The kind a driver or device-type name stands for (`veth`, `bridge`, `wlan`...).
+    fn from_name(name: &str) -> IfaceKind {
+        match name {
+            "loopback" => IfaceKind::Loopback,
+            "ethernet" => IfaceKind::Ethernet,
+            "wireless" | "wlan" => IfaceKind::Wireless,
+            "veth" => IfaceKind::Veth,
+            "bridge" => IfaceKind::Bridge,
+            "tun" => IfaceKind::Tun,
+            "vlan" => IfaceKind::Vlan,
+            "bond" => IfaceKind::Bond,
+            "dummy" => IfaceKind::Dummy,
+            "wireguard" => IfaceKind::Wireguard,
+            "macvlan" => IfaceKind::Macvlan,
+            "vxlan" => IfaceKind::Vxlan,
+            "ifb" => IfaceKind::Ifb,
+            other => IfaceKind::Other(other.to_string()),
+        }
     }
-    match link.link_type.as_str() {
-        "loopback" => "loopback".into(),
-        "ieee802.11" => "wireless".into(),
-        "ether" if facts.wireless || facts.devtype.as_deref() == Some("wlan") => "wireless".into(),
-        "ether" => facts.devtype.clone().unwrap_or_else(|| "ethernet".into()),
-        "none" => "tun".into(),
-        other => other.to_string(),
+
+    /// The word shown (and serialized): loopback, ethernet, wireless, veth, bridge...
+    pub fn as_str(&self) -> &str {
+        match self {
+            IfaceKind::Loopback => "loopback",
+            IfaceKind::Ethernet => "ethernet",
+            IfaceKind::Wireless => "wireless",
+            IfaceKind::Veth => "veth",
+            IfaceKind::Bridge => "bridge",
+            IfaceKind::Tun => "tun",
+            IfaceKind::Vlan => "vlan",
+            IfaceKind::Bond => "bond",
+            IfaceKind::Dummy => "dummy",
+            IfaceKind::Wireguard => "wireguard",
+            IfaceKind::Macvlan => "macvlan",
+            IfaceKind::Vxlan => "vxlan",
+            IfaceKind::Ifb => "ifb",
+            IfaceKind::Other(name) => name,
+        }
+    }
+
+    /// What the kind is, in a phrase ("" when netkit has nothing to say).
+    fn phrase(&self) -> &'static str {
+        match self {
+            IfaceKind::Loopback => "software loopback: traffic to this host itself",
+            IfaceKind::Ethernet => "Ethernet adapter",
+            IfaceKind::Wireless => "Wi-Fi adapter",
+            IfaceKind::Veth => {
+                "virtual Ethernet pair (one end of a cable between namespaces/containers)"
+            }
+            IfaceKind::Bridge => "software switch (bridge) joining its ports into one LAN",
+            IfaceKind::Tun => "layer-3 tunnel device (VPN)",
+            IfaceKind::Vlan => "VLAN sub-interface",
+            IfaceKind::Bond => "bonded (aggregated) links",
+            IfaceKind::Dummy => "dummy interface",
+            IfaceKind::Wireguard => "WireGuard VPN tunnel",
+            IfaceKind::Macvlan => "macvlan: extra MAC on a parent link",
+            IfaceKind::Vxlan => "VXLAN overlay tunnel",
+            IfaceKind::Ifb => "intermediate functional block (traffic shaping)",
+            IfaceKind::Other(_) => "",
+        }
     }
 }
 
-fn describe(kind: &str, facts: &LinkFacts) -> String {
-    let what = match kind {
-        "loopback" => "software loopback: traffic to this host itself",
-        "ethernet" => "Ethernet adapter",
-        "wireless" => "Wi-Fi adapter",
-        "veth" => "virtual Ethernet pair (one end of a cable between namespaces/containers)",
-        "bridge" => "software switch (bridge) joining its ports into one LAN",
-        "tun" => "layer-3 tunnel device (VPN)",
-        "tap" => "layer-2 tunnel device (VPN, VM)",
-        "vlan" => "VLAN sub-interface",
-        "bond" => "bonded (aggregated) links",
-        "dummy" => "dummy interface",
-        "wireguard" => "WireGuard VPN tunnel",
-        "macvlan" => "macvlan: extra MAC on a parent link",
-        "vxlan" => "VXLAN overlay tunnel",
-        "ifb" => "intermediate functional block (traffic shaping)",
-        _ => "",
-    };
+impl Serialize for IfaceKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What kind of interface `link` is: the driver's kind for a virtual device, else what its
+/// link type and sysfs say.
+fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
+    if let Some(k) = &link.kind {
+        return IfaceKind::from_name(&k.to_string());
+    }
+    match link.link_type.0 {
+        LinkLayerType::Loopback => IfaceKind::Loopback,
+        LinkLayerType::Ieee80211 => IfaceKind::Wireless,
+        LinkLayerType::Ether if facts.wireless || facts.devtype.as_deref() == Some("wlan") => {
+            IfaceKind::Wireless
+        }
+        LinkLayerType::Ether => facts
+            .devtype
+            .as_deref()
+            .map_or(IfaceKind::Ethernet, IfaceKind::from_name),
+        LinkLayerType::None => IfaceKind::Tun,
+        _ => IfaceKind::from_name(&link.link_type.name()),
+    }
+}
+
+fn describe(kind: &IfaceKind, facts: &LinkFacts) -> String {
+    let what = kind.phrase();
     let driver = match (&facts.driver, &facts.bus) {
         (Some(d), Some(b)) => format!("driver {d} on {b}"),
         (Some(d), None) => format!("driver {d}"),
@@ -177,7 +270,7 @@ fn describe(kind: &str, facts: &LinkFacts) -> String {
         (false, false) => format!("{what}; {driver}"),
         (false, true) => what.to_string(),
         (true, false) => driver,
-        (true, true) => kind.to_string(),
+        (true, true) => kind.as_str().to_string(),
     }
 }
 
@@ -212,7 +305,7 @@ pub fn build(
                             network: block.cidr(),
                             broadcast: a.broadcast,
                             peer: a.peer,
-                            scope: a.scope.clone(),
+                            scope: a.scope,
                             label: a.label.clone().filter(|l| *l != link.name),
                             dynamic: a.valid_lft.is_some(),
                             valid_lft: a.valid_lft,
@@ -221,8 +314,8 @@ pub fn build(
                     IpAddr::V6(_) => ipv6.push(Ipv6Info {
                         address: a.address,
                         prefix: a.prefix,
-                        scope: a.scope.clone(),
-                        flags: a.flags.clone(),
+                        scope: a.scope,
+                        flags: a.flags,
                         valid_lft: a.valid_lft,
                         preferred_lft: a.preferred_lft,
                     }),
@@ -238,26 +331,26 @@ pub fn build(
                     }
                 }
             }
-            let lease = if kind == "loopback" {
+            let lease = if kind == IfaceKind::Loopback {
                 None
             } else {
                 lease(link)
             };
             let enabled = if lease.is_some() {
                 Some(true)
-            } else if ipv4.iter().any(|a| a.scope == "global") {
+            } else if ipv4.iter().any(|a| a.scope == Scope::GLOBAL) {
                 Some(ipv4.iter().any(|a| a.dynamic))
             } else {
                 None
             };
-            let mac = link.mac6().filter(|_| kind != "loopback");
+            let mac = link.mac6().filter(|_| kind != IfaceKind::Loopback);
             Iface {
                 name: link.name.clone(),
                 index: link.index,
                 description: describe(&kind, &f),
                 kind,
-                flags: link.flags.clone(),
-                operstate: link.operstate.clone(),
+                flags: link.flags,
+                operstate: link.operstate,
                 mtu: link.mtu,
                 mac: mac.map(|m| format_mac(&m)),
                 vendor: mac.and_then(|m| vendor_of(&m)),
@@ -355,11 +448,11 @@ mod tests {
         let v = build(&links(), None, &addrs, &routes, &none, &no_lease);
         assert_eq!(v.len(), 2);
         assert_eq!(
-            (v[0].kind.as_str(), v[0].mac.as_deref()),
-            ("loopback", None)
+            (&v[0].kind, v[0].mac.as_deref()),
+            (&IfaceKind::Loopback, None)
         );
         let eth = &v[1];
-        assert_eq!(eth.kind, "ethernet");
+        assert_eq!(eth.kind, IfaceKind::Ethernet);
         assert_eq!(eth.mac.as_deref(), Some("00:16:3e:12:34:56"));
         assert!(
             eth.vendor

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use netlink_packet_route::link::State;
+
 use super::{Iface, Ifaces};
 use crate::output::{Paint, Report, Ui};
 
@@ -33,12 +35,12 @@ fn human_bytes(n: u64) -> String {
 }
 
 fn state(ui: &Ui, i: &Iface) -> String {
-    let paint = match i.operstate.as_str() {
-        "UP" => Paint::Good,
-        "DOWN" | "LOWERLAYERDOWN" => Paint::Bad,
+    let paint = match i.operstate.0 {
+        State::Up => Paint::Good,
+        State::Down | State::LowerLayerDown => Paint::Bad,
         _ => Paint::Dim,
     };
-    ui.paint(paint, &i.operstate)
+    ui.paint(paint, i.operstate)
 }
 
 fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -65,7 +67,7 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
         t.add_row(vec![
             ui.paint(Paint::Bold, &i.name),
-            i.kind.clone(),
+            i.kind.as_str().to_string(),
             state(ui, i),
             i.mac.clone().unwrap_or_default(),
             v4.join("\n"),
@@ -106,17 +108,17 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             "{} (index {}): {}",
             ui.paint(Paint::Bold, &i.name),
             i.index,
-            i.kind
+            i.kind.as_str()
         )?;
         let ind = "   ";
-        if !i.description.is_empty() && i.description != i.kind {
+        if !i.description.is_empty() && i.description != i.kind.as_str() {
             line(out, ind, "Description", &i.description)?;
         }
         line(
             out,
             ind,
             "State",
-            &format!("{} <{}>", state(ui, i), i.flags.join(",")),
+            &format!("{} <{}>", state(ui, i), i.flags),
         )?;
         if let Some(mac) = &i.mac {
             let vendor = match (&i.vendor, mac.as_bytes().get(1)) {
@@ -180,10 +182,11 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         for a in &i.ipv6 {
-            let flags = if a.flags.is_empty() {
+            let names: Vec<&str> = a.flags.names().collect();
+            let flags = if names.is_empty() {
                 String::new()
             } else {
-                format!(", {}", a.flags.join(" "))
+                format!(", {}", names.join(" "))
             };
             line(
                 out,

@@ -5,23 +5,25 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
+use netlink_packet_route::neighbour::NeighbourState;
 use serde::Serialize;
 
 use crate::cli::GatewayArgs;
 use crate::error::{Result, exit};
+use crate::net::addr::Family;
 use crate::net::hwaddr::format_mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
-use crate::system::netlink::{Link, Neighbour, Netlink, Route};
+use crate::system::netlink::{Link, NeighState, Neighbour, Netlink, Protocol, Route, Table};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
-use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of, table_name};
+use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
 
 /// One default gateway.
 #[derive(Debug, Clone, Serialize)]
 pub struct Gateway {
-    /// "ipv4" or "ipv6".
-    pub family: &'static str,
+    /// IPv4 or IPv6.
+    pub family: Family,
     /// The gateway's address (None for a device-only default route, e.g. a VPN tunnel).
     pub gateway: Option<IpAddr>,
     /// Outgoing interface.
@@ -31,15 +33,40 @@ pub struct Gateway {
     /// Route metric (lower wins).
     pub metric: Option<u32>,
     /// Routing table.
-    pub table: String,
+    pub table: Table,
     /// Who installed the route: dhcp, ra, static, boot, kernel...
-    pub protocol: String,
+    pub protocol: Protocol,
     /// The gateway's MAC, from the neighbour cache.
     pub mac: Option<String>,
     /// The MAC's vendor.
     pub vendor: Option<String>,
-    /// Neighbour-cache state of the entry (REACHABLE, STALE...), if any.
-    pub neighbour_state: Option<String>,
+    /// Neighbour-cache state of the entry (REACHABLE, STALE...), or that netkit's own ARP
+    /// request was answered; None when unknown.
+    pub neighbour_state: Option<MacSource>,
+}
+
+/// Where a gateway's MAC came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MacSource {
+    /// The kernel's neighbour cache, with the entry's state.
+    Cache(NeighState),
+    /// netkit's own ARP request (`--resolve` with CAP_NET_RAW).
+    ArpReply,
+}
+
+impl std::fmt::Display for MacSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MacSource::Cache(state) => state.fmt(f),
+            MacSource::ArpReply => f.write_str("ARP reply"),
+        }
+    }
+}
+
+impl Serialize for MacSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The answer of `netkit gateway`.
@@ -57,16 +84,16 @@ pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> V
             let neigh = gw.and_then(|g| neighbour_of(neighbours, oif, g));
             let mac = neigh.and_then(|n| n.mac.as_deref());
             out.push(Gateway {
-                family: if r.ipv6 { "ipv6" } else { "ipv4" },
+                family: if r.ipv6 { Family::V6 } else { Family::V4 },
                 gateway: gw,
                 interface: ifname(links, oif),
                 ifindex: oif,
                 metric: r.metric,
-                table: table_name(r.table),
-                protocol: r.protocol.clone(),
+                table: r.table,
+                protocol: r.protocol,
                 mac: mac.map(format_mac),
                 vendor: mac.and_then(vendor_of),
-                neighbour_state: neigh.map(|n| n.state.clone()),
+                neighbour_state: neigh.map(|n| MacSource::Cache(n.state)),
             });
         }
     }
@@ -95,20 +122,16 @@ impl Report for Gateways {
         ]);
         for g in &self.gateways {
             t.add_row(vec![
-                if g.family == "ipv4" {
-                    "IPv4".into()
-                } else {
-                    "IPv6".to_string()
-                },
+                g.family.name().to_string(),
                 g.gateway
                     .map_or("(none: device route)".into(), |a| a.to_string()),
                 g.interface.clone(),
                 g.metric.map_or("-".into(), |m| m.to_string()),
-                g.table.clone(),
-                g.protocol.clone(),
+                g.table.to_string(),
+                g.protocol.to_string(),
                 g.mac.clone().unwrap_or_else(|| "not in cache".into()),
                 g.vendor.clone().unwrap_or_default(),
-                g.neighbour_state.clone().unwrap_or_default(),
+                g.neighbour_state.map_or(String::new(), |s| s.to_string()),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -167,7 +190,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let (routes, links) = (nl.routes()?, nl.links()?);
     let mut neighbours = nl.neighbours()?;
     let keep = |g: &Gateway| {
-        !(args.family.ipv4 && g.family == "ipv6" || args.family.ipv6 && g.family == "ipv4")
+        !(args.family.ipv4 && g.family == Family::V6 || args.family.ipv6 && g.family == Family::V4)
     };
     let mut list: Vec<Gateway> = gateways(&routes, &links, &neighbours)
         .into_iter()
@@ -198,7 +221,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
                 if let Ok(Some((mac, _))) = ask_once_on(link, src, gw, timeout) {
                     g.mac = Some(format_mac(&mac));
                     g.vendor = vendor_of(&mac);
-                    g.neighbour_state = Some("ARP reply".into());
+                    g.neighbour_state = Some(MacSource::ArpReply);
                 }
             }
         }
@@ -219,14 +242,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
                 {
                     g.mac.clone_from(&f.mac);
                     g.vendor.clone_from(&f.vendor);
-                    g.neighbour_state.clone_from(&f.neighbour_state);
+                    g.neighbour_state = f.neighbour_state;
                 }
             }
             let pending = list.iter().any(|g| {
                 g.gateway.is_some() && g.mac.is_none()
                     || g.neighbour_state
-                        .as_deref()
-                        .is_some_and(|s| s == "INCOMPLETE")
+                        == Some(MacSource::Cache(NeighState(NeighbourState::Incomplete)))
             });
             if !pending || Instant::now() >= deadline {
                 break;
@@ -239,7 +261,9 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::system::netlink::RouteKind;
     use crate::system::routing::fixtures::*;
+    use netlink_packet_route::route::RouteType;
 
     #[test]
     fn default_routes_with_cached_mac() {
@@ -252,11 +276,11 @@ mod tests {
             2,
             "198.51.100.1",
             Some([0x00, 0x16, 0x3e, 0, 0, 1]),
-            "REACHABLE",
+            NeighbourState::Reachable,
         )];
         let g = gateways(&routes, &links(), &neigh);
         assert_eq!(g.len(), 2);
-        assert_eq!(g[0].family, "ipv4");
+        assert_eq!(g[0].family, Family::V4);
         assert_eq!(g[0].gateway.unwrap().to_string(), "198.51.100.1");
         assert_eq!(g[0].interface, "eth0");
         assert_eq!(g[0].mac.as_deref(), Some("00:16:3e:00:00:01"));
@@ -267,7 +291,7 @@ mod tests {
                 .to_lowercase()
                 .contains("xensource")
         );
-        assert_eq!(g[1].family, "ipv6");
+        assert_eq!(g[1].family, Family::V6);
         assert_eq!(g[1].mac, None);
     }
 
@@ -279,7 +303,7 @@ mod tests {
         };
         assert_eq!(g.status(), exit::NEGATIVE);
         let mut unreachable = route(None, 0, None, 1);
-        unreachable.kind = "unreachable".into();
+        unreachable.kind = RouteKind(RouteType::Unreachable);
         assert!(gateways(&[unreachable], &links(), &[]).is_empty());
     }
 }

@@ -4,26 +4,28 @@
 use std::io::{self, Write};
 use std::net::{IpAddr, ToSocketAddrs};
 
+use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
 use crate::error::{Error, Result, exit};
+use crate::net::addr::Cidr;
 use crate::net::block::Block;
 use crate::output::{Paint, Report, Ui, emit};
-use crate::system::netlink::{Addr, Link, Netlink, Route};
-use crate::system::routing::{ifname, table_name};
+use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
+use crate::system::routing::ifname;
 
 /// The mask arithmetic behind the decision.
 #[derive(Debug, Serialize)]
 pub struct SubnetCheck {
     /// This host's address on the outgoing interface, with its prefix.
-    pub source: String,
+    pub source: Cidr,
     /// The mask of that address.
     pub netmask: IpAddr,
     /// Source AND mask.
-    pub source_network: String,
+    pub source_network: Cidr,
     /// Destination AND the same mask.
-    pub destination_network: String,
+    pub destination_network: Cidr,
     /// Whether the two networks are equal.
     pub same_subnet: bool,
 }
@@ -38,7 +40,7 @@ pub struct RouteAnswer {
     /// Every address the name resolved to (empty for an IP).
     pub resolved: Vec<IpAddr>,
     /// Route type: unicast, local, broadcast, multicast, unreachable, prohibit, blackhole.
-    pub kind: String,
+    pub kind: RouteKind,
     /// Outgoing interface.
     pub interface: Option<String>,
     /// Its index.
@@ -52,7 +54,7 @@ pub struct RouteAnswer {
     /// True when DEST is reached without a gateway.
     pub direct: bool,
     /// Routing table the answer came from.
-    pub table: String,
+    pub table: Table,
     /// Route metric.
     pub metric: Option<u32>,
     /// The mask arithmetic, when the interface has an address of DEST's family.
@@ -85,28 +87,31 @@ pub fn answer(
         let own = Block::new(a.address, a.prefix);
         let theirs = Block::new(address, a.prefix);
         SubnetCheck {
-            source: format!("{}/{}", a.address, a.prefix),
+            source: Cidr {
+                addr: a.address,
+                prefix: a.prefix,
+            },
             netmask: own.ip(own.mask()),
-            source_network: own.cidr(),
-            destination_network: theirs.cidr(),
+            source_network: own.network_cidr(),
+            destination_network: theirs.network_cidr(),
             same_subnet: own.network() == theirs.network(),
         }
     });
     let dev = interface.clone().unwrap_or_else(|| "?".into());
-    let explanation = match route.kind.as_str() {
-        "local" => format!(
+    let explanation = match route.kind.0 {
+        RouteType::Local => format!(
             "{address} is this host's own address: delivered inside the host over loopback, no ARP, nothing on the wire."
         ),
-        "unreachable" | "prohibit" | "blackhole" | "throw" => {
+        _ if route.kind.refuses() => {
             format!(
                 "the routing table says {}: packets to {address} are refused here.",
                 route.kind
             )
         }
-        "broadcast" => format!(
+        RouteType::Broadcast => format!(
             "{address} is a broadcast address on {dev}: sent to every host on the link (MAC ff:ff:ff:ff:ff:ff), no ARP."
         ),
-        "multicast" => {
+        RouteType::Multicast => {
             format!("{address} is a multicast group: sent on {dev} to a multicast MAC, no ARP.")
         }
         _ => match (route.gateway, &subnet) {
@@ -126,22 +131,19 @@ pub fn answer(
             ),
         },
     };
-    let forwards = !matches!(
-        route.kind.as_str(),
-        "unreachable" | "prohibit" | "blackhole" | "throw" | "local"
-    );
+    let forwards = !(route.kind.refuses() || route.kind.0 == RouteType::Local);
     RouteAnswer {
         destination: dest.to_string(),
         address,
         resolved,
-        kind: route.kind.clone(),
+        kind: route.kind,
         interface,
         ifindex: route.oif,
         source: route.prefsrc,
         gateway: route.gateway,
         next_hop: forwards.then(|| route.gateway.unwrap_or(address)),
         direct,
-        table: table_name(route.table),
+        table: route.table,
         metric: route.metric,
         subnet,
         explanation,
@@ -179,10 +181,10 @@ impl Report for RouteAnswer {
             self.table
         )?;
         if let Some(s) = &self.subnet
-            && self.kind == "unicast"
+            && self.kind.0 == RouteType::Unicast
         {
             writeln!(out)?;
-            let (src, _) = s.source.split_once('/').unwrap_or((&s.source, ""));
+            let src = s.source.addr.to_string();
             let width = src.len().max(self.address.to_string().len());
             writeln!(
                 out,
@@ -206,10 +208,7 @@ impl Report for RouteAnswer {
     }
 
     fn status(&self) -> u8 {
-        if matches!(
-            self.kind.as_str(),
-            "unreachable" | "prohibit" | "blackhole" | "throw"
-        ) {
+        if self.kind.refuses() {
             exit::NEGATIVE
         } else {
             exit::OK
@@ -368,8 +367,11 @@ mod tests {
         let s = a.subnet.as_ref().unwrap();
         assert!(!s.same_subnet);
         assert_eq!(
-            (s.source_network.as_str(), s.destination_network.as_str()),
-            ("198.51.100.0/24", "203.0.113.0/24")
+            (
+                s.source_network.to_string(),
+                s.destination_network.to_string()
+            ),
+            ("198.51.100.0/24".to_string(), "203.0.113.0/24".to_string())
         );
         assert!(
             a.explanation.contains("gateway 198.51.100.1"),
@@ -399,7 +401,7 @@ mod tests {
     #[test]
     fn unreachable_is_negative() {
         let mut r = route(Some("192.0.2.1"), 32, None, 1);
-        r.kind = "unreachable".into();
+        r.kind = RouteKind(RouteType::Unreachable);
         let a = answer(
             "192.0.2.1",
             "192.0.2.1".parse().unwrap(),

@@ -9,14 +9,14 @@ use crate::cli::SubnetInfoArgs;
 use crate::error::Result;
 use crate::net::addr::{Family, Span};
 use crate::net::block::{Block, Count, binary};
-use crate::net::classify::{classify, ipv4_class};
+use crate::net::classify::{AddrKind, classify, ipv4_class};
 use crate::output::{Paint, Report, Ui, emit, visible_len};
 
 /// The answer of `subnet info`.
 #[derive(Debug, Serialize)]
 pub struct Info {
-    /// "ipv4" or "ipv6".
-    pub family: &'static str,
+    /// IPv4 or IPv6.
+    pub family: Family,
     /// The address as given.
     pub address: IpAddr,
     /// The network in CIDR notation.
@@ -42,7 +42,7 @@ pub struct Info {
     /// Classful class (A-E), IPv4 only.
     pub class: Option<char>,
     /// What kind of addresses: private, public, loopback, link-local, multicast, documentation, cgnat...
-    pub kind: &'static str,
+    pub kind: AddrKind,
     /// The kind in plain words, with its RFC.
     pub kind_description: &'static str,
     /// The registered special-purpose block this falls in, if any.
@@ -86,16 +86,12 @@ impl Info {
         if block.family == Family::V6
             && block.prefix != 64
             && host_bits > 0
-            && special.kind != "loopback"
+            && special.kind != AddrKind::Loopback
         {
             notes.push("IPv6 subnets for hosts are normally /64 (SLAAC needs it)".into());
         }
         Info {
-            family: if block.family == Family::V4 {
-                "ipv4"
-            } else {
-                "ipv6"
-            },
+            family: block.family,
             address: block.address(),
             network: block.cidr(),
             network_address: block.ip(block.network()),
@@ -221,7 +217,7 @@ mod tests {
         assert_eq!(i.broadcast.unwrap().to_string(), "192.168.1.255");
         assert_eq!(i.hosts.value, Some(254));
         assert_eq!(i.class, Some('C'));
-        assert_eq!(i.kind, "private");
+        assert_eq!(i.kind, AddrKind::Private);
         let mut buf = Vec::new();
         i.human(&Ui::plain(), &mut buf).unwrap();
         let text = String::from_utf8(buf).unwrap();
