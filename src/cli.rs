@@ -1,9 +1,23 @@
 //! The command line, as clap derive types only: global flags, the subcommand list, one Args struct each.
 //! Man pages (man/) and shell completions are generated from these definitions.
 
+use std::ffi::OsStr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
+use std::time::Duration;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::net::addr::{Family, Mask, Prefixed, parse_addr};
+use crate::net::block::Block;
+use crate::net::endpoint::{
+    Endpoint, Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port,
+    parse_server_spec,
+};
+use crate::net::hwaddr::parse_mac;
+use crate::util::time::parse_duration;
 
 /// Exit status text shared by `--help` and the man page.
 pub const EXIT_STATUS: &str = "\
@@ -156,12 +170,14 @@ pub enum SubnetCommand {
 #[derive(Debug, Args)]
 pub struct SubnetCheckArgs {
     /// First address (may carry the prefix: 192.168.1.10/24)
-    pub a: String,
+    #[arg(value_parser = Prefixed::parse)]
+    pub a: Prefixed,
     /// Second address
-    pub b: String,
+    #[arg(value_parser = Prefixed::parse)]
+    pub b: Prefixed,
     /// Subnet mask: dotted (255.255.255.0) or prefix (/24 or 24); optional when A is given as CIDR
-    #[arg(short, long, value_name = "MASK")]
-    pub mask: Option<String>,
+    #[arg(short, long, value_name = "MASK", value_parser = Mask::parse)]
+    pub mask: Option<Mask>,
     /// Show the bitwise AND of each address with the mask, in binary
     #[arg(long)]
     pub explain: bool,
@@ -171,27 +187,29 @@ pub struct SubnetCheckArgs {
 #[derive(Debug, Args)]
 pub struct SubnetInfoArgs {
     /// Address with prefix (192.168.1.10/24) or a bare address followed by MASK
-    #[arg(value_name = "CIDR|IP")]
-    pub address: String,
+    #[arg(value_name = "CIDR|IP", value_parser = Prefixed::parse)]
+    pub address: Prefixed,
     /// Subnet mask when ADDRESS has none: dotted (255.255.255.0) or prefix (/24 or 24)
-    pub mask: Option<String>,
+    #[arg(value_parser = Mask::parse)]
+    pub mask: Option<Mask>,
 }
 
 /// `netkit subnet split CIDR --prefix N | --count N`
 #[derive(Debug, Args)]
 pub struct SubnetSplitArgs {
     /// The network to split (192.168.0.0/24)
-    #[arg(value_name = "CIDR")]
-    pub network: String,
+    #[arg(value_name = "CIDR", value_parser = parse_network)]
+    pub network: Block,
     /// Prefix length of the pieces (/26 or 26)
     #[arg(
         short,
         long,
         value_name = "N",
         required_unless_present = "count",
-        conflicts_with = "count"
+        conflicts_with = "count",
+        value_parser = Mask::parse
     )]
-    pub prefix: Option<String>,
+    pub prefix: Option<Mask>,
     /// At least this many equal pieces (rounded up to a power of two)
     #[arg(short, long, value_name = "N")]
     pub count: Option<u64>,
@@ -242,8 +260,8 @@ pub struct SubnetFilterArgs {
 )]
 pub struct MacArgs {
     /// The MAC address, in any common notation
-    #[arg(value_name = "ADDR")]
-    pub address: String,
+    #[arg(value_name = "ADDR", value_parser = parse_mac)]
+    pub address: [u8; 6],
 }
 
 /// `netkit gateway`
@@ -260,8 +278,8 @@ pub struct GatewayArgs {
     #[arg(long)]
     pub resolve: bool,
     /// How long --resolve waits for the answer: 1, 0.5, 500ms (a bare number is seconds)
-    #[arg(long, value_name = "TIME", default_value = "1s")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
@@ -295,8 +313,8 @@ pub enum RouteCommand {
 #[derive(Debug, Args)]
 pub struct RouteGetArgs {
     /// Destination: an IP address or a host name
-    #[arg(value_name = "DEST")]
-    pub dest: String,
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
+    pub dest: Host,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
@@ -339,8 +357,8 @@ pub struct ArpArgs {
     #[command(subcommand)]
     pub command: Option<ArpCommand>,
     /// The IPv4 address to ask about
-    #[arg(value_name = "IP", required = true)]
-    pub target: Option<String>,
+    #[arg(value_name = "IP", required = true, value_parser = parse_arp_target)]
+    pub target: Option<Ipv4Addr>,
     /// Interface to send on (default: the one the route to IP uses)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
@@ -348,14 +366,14 @@ pub struct ArpArgs {
     #[arg(short = 'c', long, value_name = "COUNT")]
     pub count: Option<u32>,
     /// Time between requests (sub-second allowed)
-    #[arg(short = 'i', long, value_name = "TIME", default_value = "1")]
-    pub interval: String,
+    #[arg(short = 'i', long, value_name = "TIME", default_value = "1", value_parser = TimeParser::POSITIVE)]
+    pub interval: Duration,
     /// Stop after this long whatever happens
-    #[arg(short = 'w', long, value_name = "TIME")]
-    pub deadline: Option<String>,
+    #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::ANY)]
+    pub deadline: Option<Duration>,
     /// How long to wait for a reply after the last request
-    #[arg(long, value_name = "TIME", default_value = "1")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "1", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
     /// Stop at the first reply
     #[arg(short = 'f', long)]
     pub first: bool,
@@ -383,8 +401,8 @@ pub enum ArpCommand {
 #[derive(Debug, Args)]
 pub struct ArpScanArgs {
     /// The range to scan (default: the subnet of the interface)
-    #[arg(value_name = "CIDR")]
-    pub network: Option<String>,
+    #[arg(value_name = "CIDR", value_parser = parse_arp_range)]
+    pub network: Option<Block>,
     /// Interface to send on (default: the one the route to the range uses, or the default route's)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
@@ -395,8 +413,8 @@ pub struct ArpScanArgs {
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub retries: u32,
     /// Longest wait for late replies after a round (the wait adapts to the round-trip times seen)
-    #[arg(long, value_name = "TIME", default_value = "500ms")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "500ms", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
 }
 
 /// `netkit arp cache`
@@ -437,11 +455,11 @@ pub struct DhcpDiscoverArgs {
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
     /// Client hardware address to put in the request (default: the interface's MAC)
-    #[arg(long, value_name = "MAC")]
-    pub mac: Option<String>,
+    #[arg(long, value_name = "MAC", value_parser = parse_mac)]
+    pub mac: Option<[u8; 6]>,
     /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
-    #[arg(long, value_name = "TIME", default_value = "5s")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
 }
 
 /// `netkit flow DEST[:PORT]`
@@ -458,11 +476,11 @@ pub struct DhcpDiscoverArgs {
 )]
 pub struct FlowArgs {
     /// Destination: a host name or IP, optionally with :PORT ([IPv6]:PORT)
-    #[arg(value_name = "DEST[:PORT]")]
-    pub dest: String,
+    #[arg(value_name = "DEST[:PORT]", value_parser = |t: &str| parse_endpoint("destination", t))]
+    pub dest: Endpoint,
     /// How long the ARP and TCP steps may wait
-    #[arg(long, value_name = "TIME", default_value = "3s")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "3s", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
@@ -494,12 +512,13 @@ pub struct DnsArgs {
         short = 'x',
         long = "reverse",
         value_name = "IP",
-        conflicts_with = "file"
+        conflicts_with = "file",
+        value_parser = parse_reverse
     )]
-    pub reverse: Option<String>,
+    pub reverse: Option<IpAddr>,
     /// Server to ask (IP, IP:PORT, NAME or NAME:PORT); may be repeated, tried in order when one fails
-    #[arg(short = 's', long = "server", value_name = "SERVER")]
-    pub servers: Vec<String>,
+    #[arg(short = 's', long = "server", value_name = "SERVER", value_parser = parse_server_spec)]
+    pub servers: Vec<Endpoint>,
     /// Ask for all common record types (A AAAA CNAME MX NS TXT SOA CAA HTTPS)
     #[arg(short = 'a', long)]
     pub all: bool,
@@ -522,8 +541,8 @@ pub struct DnsArgs {
     #[arg(long, value_name = "NAME")]
     pub tls_hostname: Option<String>,
     /// How long to wait for each attempt: 2, 1.5, 500ms (a bare number is seconds, as in dig +time)
-    #[arg(long, value_name = "TIME", default_value = "2s")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "2s", value_parser = TimeParser::POSITIVE)]
+    pub timeout: Duration,
     /// Extra attempts after the first one times out
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub retries: usize,
@@ -588,8 +607,8 @@ pub struct ChatOpts {
     pub max_line: u32,
     /// Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare
     /// number is seconds; 0: never)
-    #[arg(long, value_name = "TIME", default_value = "0")]
-    pub idle_timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "0", value_parser = TimeParser::ANY)]
+    pub idle_timeout: Duration,
 }
 
 /// `netkit chat server [--bind ADDR] [--port N] [--backlog N] [--room]`
@@ -605,8 +624,8 @@ pub struct ChatOpts {
 )]
 pub struct ChatServerArgs {
     /// Address to listen on (an IPv4 or IPv6 address); anything wider than loopback must be asked for
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
-    pub bind: String,
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = parse_bind)]
+    pub bind: IpAddr,
     /// Port to listen on (0: any free port, printed at start-up)
     #[arg(short, long, value_name = "PORT", default_value_t = 8001)]
     pub port: u16,
@@ -632,12 +651,88 @@ pub struct ChatServerArgs {
 #[derive(Debug, Args)]
 pub struct ChatClientArgs {
     /// The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
-    #[arg(value_name = "HOST:PORT")]
-    pub server: String,
+    #[arg(value_name = "HOST:PORT", value_parser = |t: &str| parse_host_port("server", t))]
+    pub server: HostPort,
     /// How long to wait for the connection: 5, 0.5, 500ms (a bare number is seconds)
-    #[arg(long, value_name = "TIME", default_value = "5s")]
-    pub timeout: String,
+    #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
+    pub timeout: Duration,
     /// Framing, line limit, idle timeout
     #[command(flatten)]
     pub opts: ChatOpts,
+}
+
+/// The value parser of every time flag (`--timeout`, `--interval`, `--deadline`,
+/// `--idle-timeout`): [`parse_duration`], naming the flag in its error.
+#[derive(Debug, Clone, Copy)]
+pub struct TimeParser {
+    positive: bool,
+}
+
+impl TimeParser {
+    /// From 0 to a day.
+    pub const ANY: TimeParser = TimeParser { positive: false };
+    /// More than 0, up to a day.
+    pub const POSITIVE: TimeParser = TimeParser { positive: true };
+}
+
+impl TypedValueParser for TimeParser {
+    type Value = Duration;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> std::result::Result<Duration, clap::Error> {
+        let what = match arg.map(|a| a.get_id().as_str()) {
+            Some("interval") => "interval",
+            Some("deadline") => "deadline",
+            Some("idle_timeout") => "idle timeout",
+            _ => "timeout",
+        };
+        let positive = self.positive;
+        let parse = move |text: &str| parse_duration(what, text, positive);
+        parse.parse_ref(cmd, arg, value)
+    }
+}
+
+/// `netkit arp IP`: an IPv4 address.
+fn parse_arp_target(text: &str) -> Result<Ipv4Addr> {
+    match parse_addr(text)? {
+        IpAddr::V4(a) => Ok(a),
+        IpAddr::V6(_) => Err(Error::bad(
+            "address",
+            text,
+            "ARP is IPv4 only (IPv6 uses neighbour discovery)",
+        )),
+    }
+}
+
+/// `netkit arp scan CIDR`: an IPv4 range (a bare address is a /32).
+fn parse_arp_range(text: &str) -> Result<Block> {
+    let p = Prefixed::parse(text)?;
+    if Family::of(&p.addr) != Family::V4 {
+        return Err(Error::bad("network", text, "ARP is IPv4 only"));
+    }
+    Ok(Block::new(p.addr, p.prefix.unwrap_or(32)))
+}
+
+/// A network with its prefix: `192.168.0.0/24`, `10.0.0.0/255.0.0.0`.
+fn parse_network(text: &str) -> Result<Block> {
+    let p = Prefixed::parse(text)?;
+    match p.prefix {
+        Some(prefix) => Ok(Block::new(p.addr, prefix)),
+        None => Err(Error::bad(
+            "network",
+            text,
+            format!("no mask: write it as CIDR ({}/24)", text.trim()),
+        )),
+    }
+}
+
+/// `netkit dns -x IP`.
+fn parse_reverse(text: &str) -> Result<IpAddr> {
+    text.trim()
+        .parse()
+        .map_err(|_| Error::bad("address", text, "-x needs an IPv4 or IPv6 address"))
 }

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use crate::cli::{Cli, Command};
-use crate::error::{Result, exit};
+use crate::error::{Error, Result, exit};
 use crate::output::Ui;
 
 /// Parses `args`, runs the command and returns the process exit code.
@@ -39,6 +39,17 @@ where
     let cli = match parse_lean(&args).map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
         Err(e) => {
+            // A value refused by netkit's own parser (an address, a mask, a time): its one-line
+            // message, as JSON too under --json, like every other bad input.
+            if let Some(err) = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<Error>())
+            {
+                let json = args.iter().any(|a| a == "--json");
+                let ui = Ui::from_args(&cli::GlobalArgs {
+                    json,
+                    color: cli::ColorChoice::Never,
+                });
+                return ExitCode::from(output::emit_error(&ui, err));
+            }
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() {
                 exit::USAGE

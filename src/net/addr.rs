@@ -119,47 +119,82 @@ fn explain_bad_addr(s: &str) -> String {
     "not an IPv4 or IPv6 address".into()
 }
 
-/// Parses a mask for `family`: a prefix length (`24`, `/24`) or a dotted/colon netmask
-/// (`255.255.255.0`, `ffff:ffff::`). Returns the prefix length.
-pub fn parse_mask(input: &str, family: Family) -> Result<u8> {
-    let s = input.trim();
-    let bare = s.strip_prefix('/').unwrap_or(s);
-    if !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) {
-        let max = family.bits();
-        return match bare.parse::<u16>() {
-            Ok(p) if p <= max as u16 => Ok(p as u8),
-            _ => Err(Error::bad(
-                "prefix",
-                input,
-                format!(
-                    "must be 0-{max} for {} (it counts the mask's 1-bits)",
-                    family.name()
-                ),
-            )),
-        };
+/// A mask as typed, before the address it applies to is known: a prefix length (`24`, `/24`)
+/// or a netmask (`255.255.255.0`, `ffff:ffff::`) whose 1-bits are contiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mask {
+    /// A prefix length, 0-128 (checked against the family when applied).
+    Prefix(u8),
+    /// A netmask, with its prefix length.
+    Netmask(IpAddr, u8),
+}
+
+impl std::fmt::Display for Mask {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mask::Prefix(p) => p.fmt(f),
+            Mask::Netmask(m, _) => m.fmt(f),
+        }
     }
-    let addr = match bare.parse::<IpAddr>() {
-        Ok(a) => a,
-        Err(_) => {
-            return Err(Error::bad(
+}
+
+impl Mask {
+    /// Parses a prefix length or a netmask.
+    pub fn parse(input: &str) -> Result<Mask> {
+        let s = input.trim();
+        let bare = s.strip_prefix('/').unwrap_or(s);
+        if !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) {
+            return match bare.parse::<u8>() {
+                Ok(p) if p <= 128 => Ok(Mask::Prefix(p)),
+                _ => Err(Error::bad(
+                    "prefix",
+                    input,
+                    "must be 0-32 for IPv4 or 0-128 for IPv6 (it counts the mask's 1-bits)",
+                )),
+            };
+        }
+        let addr = bare.parse::<IpAddr>().map_err(|_| {
+            Error::bad(
                 "mask",
                 input,
                 "expected a prefix length (24 or /24) or a netmask (255.255.255.0)",
-            ));
-        }
-    };
-    if Family::of(&addr) != family {
-        return Err(Error::bad(
-            "mask",
-            input,
-            format!(
-                "is an {} mask but the address is {}",
-                Family::of(&addr).name(),
-                family.name()
-            ),
-        ));
+            )
+        })?;
+        let prefix = mask_to_prefix(&addr).map_err(|reason| Error::bad("mask", input, reason))?;
+        Ok(Mask::Netmask(addr, prefix))
     }
-    mask_to_prefix(&addr).map_err(|reason| Error::bad("mask", input, reason))
+
+    /// The prefix length this mask gives an address of `family`, or why it does not fit.
+    pub fn prefix_for(self, family: Family) -> Result<u8> {
+        match self {
+            Mask::Prefix(p) if p <= family.bits() => Ok(p),
+            Mask::Prefix(p) => Err(Error::bad(
+                "prefix",
+                p.to_string(),
+                format!(
+                    "must be 0-{} for {} (it counts the mask's 1-bits)",
+                    family.bits(),
+                    family.name()
+                ),
+            )),
+            Mask::Netmask(m, p) if Family::of(&m) == family => Ok(p),
+            Mask::Netmask(m, _) => Err(Error::bad(
+                "mask",
+                m.to_string(),
+                format!(
+                    "is an {} mask but the address is {}",
+                    Family::of(&m).name(),
+                    family.name()
+                ),
+            )),
+        }
+    }
+}
+
+/// Parses a mask for `family`: a prefix length (`24`, `/24`) or a dotted/colon netmask
+/// (`255.255.255.0`, `ffff:ffff::`). Returns the prefix length.
+pub fn parse_mask(input: &str, family: Family) -> Result<u8> {
+    Mask::parse(input)?.prefix_for(family)
 }
 
 /// The prefix length of a netmask, or why it is not a valid one.
@@ -193,20 +228,52 @@ pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
 /// An address with an optional prefix, as typed: `192.168.1.10`, `192.168.1.10/24`,
 /// `192.168.1.10/255.255.255.0`, `2001:db8::1/64`.
 pub fn parse_cidr(input: &str) -> Result<(IpAddr, Option<u8>)> {
-    let s = input.trim();
-    match s.split_once('/') {
-        None => Ok((parse_addr(s)?, None)),
-        Some((addr, mask)) => {
-            let addr = parse_addr(addr)?;
-            if mask.is_empty() {
-                return Err(Error::bad(
-                    "network",
-                    input,
-                    "nothing after '/'; expected a prefix length",
-                ));
+    let p = Prefixed::parse(input)?;
+    Ok((p.addr, p.prefix))
+}
+
+/// An address with the prefix written on it, if any (`192.168.1.10`, `10.0.0.5/8`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefixed {
+    /// The address.
+    pub addr: IpAddr,
+    /// The prefix length written after '/', checked against the address's family.
+    pub prefix: Option<u8>,
+}
+
+impl std::fmt::Display for Prefixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.prefix {
+            Some(p) => write!(f, "{}/{p}", self.addr),
+            None => self.addr.fmt(f),
+        }
+    }
+}
+
+impl Prefixed {
+    /// Parses an address with an optional `/prefix` or `/netmask`.
+    pub fn parse(input: &str) -> Result<Prefixed> {
+        let s = input.trim();
+        match s.split_once('/') {
+            None => Ok(Prefixed {
+                addr: parse_addr(s)?,
+                prefix: None,
+            }),
+            Some((addr, mask)) => {
+                let addr = parse_addr(addr)?;
+                if mask.is_empty() {
+                    return Err(Error::bad(
+                        "network",
+                        input,
+                        "nothing after '/'; expected a prefix length",
+                    ));
+                }
+                let prefix = parse_mask(mask, Family::of(&addr))?;
+                Ok(Prefixed {
+                    addr,
+                    prefix: Some(prefix),
+                })
             }
-            let prefix = parse_mask(mask, Family::of(&addr))?;
-            Ok((addr, Some(prefix)))
         }
     }
 }

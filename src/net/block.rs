@@ -5,9 +5,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use super::addr::{
-    Cidr, Family, family_max, from_u128, parse_cidr, parse_mask, prefix_to_mask, to_u128,
-};
+use super::addr::{Cidr, Family, Mask, Prefixed, family_max, from_u128, prefix_to_mask, to_u128};
 use crate::error::{Error, Result};
 
 /// An address together with a prefix length; the address may have host bits set.
@@ -75,13 +73,19 @@ impl Block {
 
     /// Parses `CIDR` or `IP` + `MASK` (mask as prefix or netmask). A bare IP without mask is an error.
     pub fn parse(address: &str, mask: Option<&str>) -> Result<Block> {
-        let (addr, own) = parse_cidr(address)?;
-        let family = Family::of(&addr);
-        let prefix = match (own, mask) {
+        let mask = mask.map(Mask::parse).transpose()?;
+        Block::from_parts(Prefixed::parse(address)?, mask)
+    }
+
+    /// The block of an address with its own prefix, or with `mask` (the two must agree when both
+    /// are given; one of them is needed).
+    pub fn from_parts(address: Prefixed, mask: Option<Mask>) -> Result<Block> {
+        let family = Family::of(&address.addr);
+        let prefix = match (address.prefix, mask) {
             (Some(p), None) => p,
-            (None, Some(m)) => parse_mask(m, family)?,
+            (None, Some(m)) => m.prefix_for(family)?,
             (Some(p), Some(m)) => {
-                let q = parse_mask(m, family)?;
+                let q = m.prefix_for(family)?;
                 if p != q {
                     return Err(Error::Usage(format!(
                         "'{address}' already has prefix /{p} but the mask given is /{q}; give one of them"
@@ -95,11 +99,7 @@ impl Block {
                 )));
             }
         };
-        Ok(Block {
-            family,
-            addr: to_u128(&addr),
-            prefix,
-        })
+        Ok(Block::new(address.addr, prefix))
     }
 
     /// Width of the family in bits.

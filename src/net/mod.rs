@@ -7,4 +7,5 @@ pub mod block;
 pub mod classify;
 pub mod endpoint;
 pub mod hwaddr;
+pub mod name;
 pub mod oui;

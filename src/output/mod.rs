@@ -14,6 +14,8 @@ use crate::error::{Error, Result, exit};
 pub enum Format {
     /// Tables and sentences for people.
     Table,
+    /// Only the data, one item per line (`dns --short`, like `dig +short`).
+    Short,
     /// JSON for scripts.
     Json,
 }
@@ -58,6 +60,17 @@ impl Ui {
                 ColorChoice::Auto => !no_color_env && io::stdout().is_terminal(),
             };
         Ui { format, color }
+    }
+
+    /// The same choices with the short format (only the data) instead of tables; JSON stays JSON.
+    pub fn short(self) -> Self {
+        Ui {
+            format: match self.format {
+                Format::Json => Format::Json,
+                _ => Format::Short,
+            },
+            ..self
+        }
     }
 
     /// Plain output, no colour: for tests and library use.
@@ -207,6 +220,12 @@ pub trait Report: Serialize {
     /// Writes the human form.
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()>;
 
+    /// Writes only the data, one item per line (the short format); the human form where a
+    /// report has no shorter one.
+    fn short(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        self.human(ui, out)
+    }
+
     /// The exit status this result implies (0 yes, 1 a negative answer).
     fn status(&self) -> u8 {
         exit::OK
@@ -230,6 +249,7 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
             writeln!(out)?;
         }
         Format::Table => report.human(ui, out)?,
+        Format::Short => report.short(ui, out)?,
     }
     Ok(())
 }

@@ -4,16 +4,19 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 
+/// The longest time a flag accepts: a day.
+const MAX_SECONDS: f64 = 86_400.0;
+
 /// A time as typed, in seconds: a number with an optional unit, `ms` or `s`; a bare number counts
-/// in units of `bare` seconds. None unless the number is finite.
-pub fn parse_seconds(text: &str, bare: f64) -> Option<f64> {
+/// in seconds. None unless the number is finite.
+fn seconds(text: &str) -> Option<f64> {
     let t = text.trim();
     let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
         (n, 0.001)
     } else if let Some(n) = t.strip_suffix('s') {
         (n, 1.0)
     } else {
-        (t, bare)
+        (t, 1.0)
     };
     number
         .trim()
@@ -23,14 +26,16 @@ pub fn parse_seconds(text: &str, bare: f64) -> Option<f64> {
         .map(|v| v * scale)
 }
 
-/// Parses a time for `arp`, `dhcp` and `flow`: seconds ("1", "0.2") or with a unit ("200ms",
-/// "2s"), from 0 to a day.
-pub fn parse_time(what: &'static str, input: &str) -> Result<Duration> {
-    match parse_seconds(input, 1.0) {
-        Some(secs) if (0.0..=86_400.0).contains(&secs) => Ok(Duration::from_secs_f64(secs)),
-        _ => Err(Error::bad(
-            what,
-            input,
+/// Parses the time flag `what` (`--timeout`, `--interval`...): seconds (`1`, `0.5`) or a time
+/// with a unit (`200ms`, `2s`), from 0 to a day; `positive` refuses 0 (an interval, a timeout
+/// that must wait at all). The one parser of every time netkit takes.
+pub fn parse_duration(what: &'static str, input: &str, positive: bool) -> Result<Duration> {
+    let bad = |reason: &str| Error::bad(what, input, reason);
+    match seconds(input) {
+        Some(secs) if positive && secs <= 0.0 => Err(bad("must be more than 0")),
+        Some(secs) if (0.0..=MAX_SECONDS).contains(&secs) => Ok(Duration::from_secs_f64(secs)),
+        Some(_) => Err(bad("must be from 0 to a day (86400 s)")),
+        None => Err(bad(
             "expected seconds (1, 0.5) or a time with a unit (200ms, 2s)",
         )),
     }
@@ -52,17 +57,31 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(parse_time("t", "1").unwrap(), Duration::from_secs(1));
-        assert_eq!(parse_time("t", "0.2").unwrap(), Duration::from_millis(200));
+        let t = |s: &str| parse_duration("timeout", s, false);
+        assert_eq!(t("1").unwrap(), Duration::from_secs(1));
+        assert_eq!(t("0.2").unwrap(), Duration::from_millis(200));
+        assert_eq!(t("200ms").unwrap(), Duration::from_millis(200));
+        assert_eq!(t("2s").unwrap(), Duration::from_secs(2));
+        assert_eq!(t(" 1.5 s ").unwrap(), Duration::from_millis(1500));
+        assert_eq!(t("0").unwrap(), Duration::ZERO);
+        assert_eq!(t("86400").unwrap(), Duration::from_secs(86_400));
+        for bad in ["-1", "soon", "NaN", "inf", "", "86401", "1 minute"] {
+            let e = t(bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}");
+            assert!(e.to_string().starts_with("invalid timeout"), "{e}");
+        }
+        let zero = parse_duration("interval", "0", true).unwrap_err();
+        assert!(zero.to_string().contains("more than 0"), "{zero}");
+        assert!(parse_duration("interval", "0ms", true).is_err());
         assert_eq!(
-            parse_time("t", "200ms").unwrap(),
-            Duration::from_millis(200)
+            parse_duration("interval", "1ms", true).unwrap(),
+            Duration::from_millis(1)
         );
-        assert_eq!(parse_time("t", "2s").unwrap(), Duration::from_secs(2));
-        assert!(parse_time("t", "-1").is_err());
-        assert!(parse_time("t", "soon").is_err());
-        assert!(parse_time("t", "NaN").is_err());
-        assert_eq!(parse_seconds("250", 0.001), Some(0.25));
-        assert_eq!(parse_seconds("inf", 1.0), None);
+    }
+
+    #[test]
+    fn shown_times() {
+        assert_eq!(human_duration(Duration::from_millis(12)), "12 ms");
+        assert_eq!(human_duration(Duration::from_millis(2049)), "2.0 s");
     }
 }

@@ -13,12 +13,10 @@ use netlink_packet_route::route::RouteType;
 
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
 use crate::error::{Error, Result};
-use crate::net::addr::{parse_addr, parse_cidr};
 use crate::net::block::Block;
 use crate::output::{Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::routing::{interface_addr, lan_link};
-use crate::util::time::parse_time;
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -33,17 +31,6 @@ pub struct Chosen {
     pub source: Ipv4Addr,
     /// That address's prefix length.
     pub prefix: u8,
-}
-
-fn ipv4(input: &str) -> Result<Ipv4Addr> {
-    match parse_addr(input)? {
-        IpAddr::V4(a) => Ok(a),
-        IpAddr::V6(_) => Err(Error::bad(
-            "address",
-            input,
-            "ARP is IPv4 only (IPv6 uses neighbour discovery)",
-        )),
-    }
 }
 
 /// Chooses the interface: `-I NAME`, else the one the kernel routes `toward` through, else the
@@ -117,22 +104,9 @@ pub fn run(args: &ArpArgs, ui: &Ui) -> Result<u8> {
 }
 
 fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
-    let target_text = args.target.as_deref().unwrap_or_default();
-    let target = ipv4(target_text)?;
-    let interval = parse_time("interval", &args.interval)?;
-    let timeout = parse_time("timeout", &args.timeout)?;
-    let deadline = args
-        .deadline
-        .as_deref()
-        .map(|d| parse_time("deadline", d))
-        .transpose()?;
-    if interval.is_zero() {
-        return Err(Error::bad(
-            "interval",
-            &args.interval,
-            "must be more than 0",
-        ));
-    }
+    let target = args
+        .target
+        .ok_or_else(|| Error::Usage("give the IPv4 address to ask about".into()))?;
     let mut nl = Netlink::open()?;
     let mode = if args.dad {
         request::Mode::Dad
@@ -150,7 +124,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
             .ok_or_else(|| {
                 Error::bad(
                     "address",
-                    target_text,
+                    target.to_string(),
                     "is not one of this host's addresses: only an owner announces",
                 )
             })?;
@@ -176,12 +150,14 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         target,
         source: chosen.source,
         our_mac: chosen.mac,
-        count: args
-            .count
-            .or(if deadline.is_some() { None } else { Some(3) }),
-        interval,
-        deadline,
-        timeout,
+        count: args.count.or(if args.deadline.is_some() {
+            None
+        } else {
+            Some(3)
+        }),
+        interval: args.interval,
+        deadline: args.deadline,
+        timeout: args.timeout,
         first_reply: args.first,
     };
     let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
@@ -189,7 +165,6 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
 }
 
 fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
-    let timeout = parse_time("timeout", &args.timeout)?;
     if args.rate == 0 {
         return Err(Error::bad(
             "rate",
@@ -197,22 +172,14 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
             "must be at least 1 request per second",
         ));
     }
-    let given = args.network.as_deref().map(parse_cidr).transpose()?;
-    let toward = match given {
-        Some((IpAddr::V4(a), _)) => Some(a),
-        Some((IpAddr::V6(_), _)) => {
-            return Err(Error::bad(
-                "network",
-                args.network.clone().unwrap_or_default(),
-                "ARP is IPv4 only",
-            ));
-        }
-        None => None,
+    let toward = match args.network.map(|b| b.address()) {
+        Some(IpAddr::V4(a)) => Some(a),
+        _ => None,
     };
     let mut nl = Netlink::open()?;
     let chosen = choose(&mut nl, args.interface.as_deref(), toward)?;
-    let block = match given {
-        Some((addr, prefix)) => Block::new(addr, prefix.unwrap_or(32)),
+    let block = match args.network {
+        Some(block) => block,
         None if chosen.source.is_unspecified() => {
             return Err(Error::Usage(format!(
                 "{} has no IPv4 address: give the range to scan",
@@ -239,7 +206,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         our_mac: chosen.mac,
         rate: args.rate,
         retries: args.retries,
-        timeout,
+        timeout: args.timeout,
         progress: ui.format == crate::output::Format::Table && scan::progress_wanted(),
     };
     let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;

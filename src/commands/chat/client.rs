@@ -11,17 +11,18 @@ use super::console::{Console, spawn_input};
 use super::talk::{First, talk};
 use crate::cli::ChatClientArgs;
 use crate::error::{Error, Result, exit};
-use crate::net::endpoint::split_host_port;
+use crate::net::endpoint::{Host, HostPort};
 use crate::output::Ui;
-use crate::util::time::parse_time;
 
 /// Resolves the server and connects to the first address that answers.
-pub async fn connect(server: &str, timeout: Duration) -> Result<(TcpStream, SocketAddr)> {
-    let (host, port) = split_host_port("server", server)?;
-    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
-        .await
-        .map_err(|e| Error::io(format!("resolving {host}"), e))?
-        .collect();
+pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream, SocketAddr)> {
+    let addrs: Vec<SocketAddr> = match &server.host {
+        Host::Ip(ip) => vec![SocketAddr::new(*ip, server.port)],
+        Host::Name(name) => tokio::net::lookup_host((name.as_str(), server.port))
+            .await
+            .map_err(|e| Error::io(format!("resolving {name}"), e))?
+            .collect(),
+    };
     let mut last = io::Error::new(io::ErrorKind::NotFound, "no address found");
     let mut last_addr = None;
     for addr in addrs {
@@ -43,7 +44,7 @@ pub async fn connect(server: &str, timeout: Duration) -> Result<(TcpStream, Sock
 
 /// Runs the client.
 pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
-    let timeout = parse_time("timeout", &args.timeout)?.max(Duration::from_millis(1));
+    let timeout = args.timeout.max(Duration::from_millis(1));
     let (stream, peer) = connect(&args.server, timeout).await?;
     let _ = stream.set_nodelay(true);
     let console = Console::new(ui, false);

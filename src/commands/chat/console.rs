@@ -11,7 +11,6 @@ use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
 use super::codec;
-use crate::error::Result;
 use crate::output::{Paint, Ui};
 
 /// One thing typed on the keyboard (or read from a script on standard input).
@@ -207,13 +206,6 @@ pub async fn interrupted() {
             }
         }
         None => std::future::pending::<()>().await,
-    }
-}
-
-impl crate::cli::ChatOpts {
-    /// `--idle-timeout` (zero: never); [`run`] checks it before anything starts.
-    pub fn idle_after(&self) -> Result<Duration> {
-        crate::util::time::parse_time("idle timeout", &self.idle_timeout)
     }
 }
 

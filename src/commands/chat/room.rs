@@ -23,7 +23,6 @@ use super::console::{Console, Input, idle, interrupted, spawn_input};
 use super::server::{listen, listening_notice};
 use crate::cli::ChatServerArgs;
 use crate::error::{Error, Result, exit};
-use crate::net::endpoint::parse_bind;
 use crate::output::Ui;
 
 /// How long a departing client's last lines may take to be written.
@@ -49,7 +48,7 @@ struct Member {
 
 /// Runs the room until Ctrl-C or the operator's `/quit`.
 pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
-    let ip = parse_bind(&args.bind)?;
+    let ip = args.bind;
     let listener = listen(ip, args.port, args.backlog.max(128))?;
     let console = Console::new(ui, true);
     console.notice(&listening_notice(
@@ -173,7 +172,7 @@ impl Hub<'_> {
             self.events.clone(),
             self.args.opts.max_line as usize,
             // Checked by chat::run before the room opened.
-            self.args.opts.idle_after().unwrap_or_default(),
+            self.args.opts.idle_timeout,
         ))
         .abort_handle();
         let nick = addr.to_string();

@@ -9,7 +9,7 @@ use super::console::{Console, interrupted, spawn_input};
 use super::talk::{First, talk};
 use crate::cli::ChatServerArgs;
 use crate::error::{Error, Result, exit};
-use crate::net::endpoint::{is_loopback, is_wildcard, parse_bind};
+use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
 
 /// Binds `ip:port` and listens with `backlog`; a port in use is a one-line error (exit 3).
@@ -44,7 +44,7 @@ pub fn listening_notice(listener: &TcpListener, what: &str) -> String {
 
 /// Runs the one-conversation server.
 pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
-    let ip = parse_bind(&args.bind)?;
+    let ip = args.bind;
     let listener = listen(ip, args.port, args.backlog)?;
     let console = Console::new(ui, false);
     console.notice(&listening_notice(

@@ -86,7 +86,7 @@ async fn raw(
     first: First,
 ) -> io::Result<End> {
     // Checked by chat::run before anything started.
-    let idle_after = opts.idle_after().unwrap_or_default();
+    let idle_after = opts.idle_timeout;
     let mut my_turn = first == First::Me;
     let mut decoder = Utf8Stream::new();
     let mut buf = vec![0u8; opts.max_line as usize];
@@ -164,7 +164,7 @@ async fn line(
     input: &mut mpsc::Receiver<Input>,
 ) -> io::Result<End> {
     // Checked by chat::run before anything started.
-    let idle_after = opts.idle_after().unwrap_or_default();
+    let idle_after = opts.idle_timeout;
     let (mut r, mut w) = stream.split();
     let mut splitter = LineSplitter::new(opts.max_line as usize);
     let mut buf = vec![0u8; 16384];

@@ -11,12 +11,10 @@ use serde::Serialize;
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::format_mac;
-use crate::net::hwaddr::parse_mac;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
-use crate::util::time::parse_time;
 use crate::wire::dhcp_msg;
 
 /// The answer of `netkit dhcp discover`.
@@ -119,8 +117,7 @@ fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
 }
 
 fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
-    let timeout = parse_time("timeout", &args.timeout)?;
-    let chaddr = args.mac.as_deref().map(parse_mac).transpose()?;
+    let timeout = args.timeout;
     let mut nl = Netlink::open()?;
     let link = choose(&mut nl, args.interface.as_deref())?;
     let own = link.mac6().ok_or_else(|| {
@@ -130,7 +127,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
             "has no Ethernet address: DHCP needs an Ethernet-like link",
         )
     })?;
-    let chaddr = chaddr.unwrap_or(own);
+    let chaddr = args.mac.unwrap_or(own);
     let xid = fresh_xid();
     let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);

@@ -25,6 +25,8 @@ use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
+use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
+use crate::net::name::{reverse_name, to_ascii_name};
 use crate::output::{Format, Paint, Report, Ui, emit, one_line};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::time::human_duration;
@@ -61,27 +63,23 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     } else {
         Transport::Udp
     };
-    let timeout = parse::parse_duration(&args.timeout)
-        .map_err(|reason| Error::bad("timeout", &args.timeout, reason))?;
+    let timeout = args.timeout;
     if args.concurrency == 0 {
         return Err(Error::bad("concurrency", "0", "must be at least 1"));
     }
-    let mut specs: Vec<parse::ServerSpec> = Vec::new();
+    let mut specs: Vec<Endpoint> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for a in &args.args {
         if a.starts_with('@') {
-            specs.push(parse::parse_server(a, transport.default_port())?);
+            specs.push(parse_server_spec(a)?);
         } else {
             words.push(a);
         }
     }
-    for s in &args.servers {
-        specs.push(parse::parse_server(s, transport.default_port())?);
-    }
-    let (target, type_words) = if let Some(ip) = &args.reverse {
-        let ip_addr = parse::parse_reverse(ip)?;
+    specs.extend(args.servers.iter().cloned());
+    let (target, type_words) = if let Some(ip) = args.reverse {
         (
-            Target::Reverse(ip.clone(), parse::reverse_name(ip_addr)),
+            Target::Reverse(ip.to_string(), reverse_name(ip)),
             &words[..],
         )
     } else if let Some(file) = &args.file {
@@ -92,10 +90,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
                 "give a NAME to look up, -x IP for a reverse lookup, or --file FILE".into(),
             ));
         };
-        (
-            Target::Name(first.to_string(), parse::to_ascii_name(first)?),
-            rest,
-        )
+        (Target::Name(first.to_string(), to_ascii_name(first)?), rest)
     };
     let mut types: Vec<RecordType> = Vec::new();
     for w in type_words {
@@ -160,10 +155,11 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
 /// The servers a spec stands for: its address, or every address its host name has, found
 /// the way other programs on this machine find one (getaddrinfo: /etc/hosts, then DNS), as dig
 /// does for `@ns1.example.com`.
-fn server_addresses(spec: parse::ServerSpec, transport: Transport) -> Result<Vec<Server>> {
-    let (name, port) = match spec {
-        parse::ServerSpec::Address(address) => return Ok(vec![Server::at(address, transport)]),
-        parse::ServerSpec::Name(name, port) => (name, port),
+fn server_addresses(spec: Endpoint, transport: Transport) -> Result<Vec<Server>> {
+    let port = spec.port.unwrap_or(transport.default_port());
+    let name = match spec.host {
+        Host::Ip(ip) => return Ok(vec![Server::at(SocketAddr::new(ip, port), transport)]),
+        Host::Name(name) => name,
     };
     let addresses = (name.trim_end_matches('.'), port)
         .to_socket_addrs()
@@ -209,20 +205,11 @@ pub struct DnsReport {
     /// systemd-resolved's stub and its upstreams, when the system servers are the stub.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stub: Option<Stub>,
-    /// Print only the data.
-    #[serde(skip)]
-    pub short: bool,
 }
 
 impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let records = unique_records(&self.result);
-        if self.short {
-            for a in records {
-                writeln!(out, "{}", a.data)?;
-            }
-            return Ok(());
-        }
         let label = |l: &str| ui.paint(Paint::Bold, format!("{:<8}", format!("{l}:")));
         let asked = self
             .result
@@ -335,6 +322,13 @@ impl Report for DnsReport {
         )
     }
 
+    fn short(&self, _ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        for a in unique_records(&self.result) {
+            writeln!(out, "{}", a.data)?;
+        }
+        Ok(())
+    }
+
     fn status(&self) -> u8 {
         exit_status(self.result.queries.iter().map(|q| q.status))
     }
@@ -357,6 +351,8 @@ fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
 
 /// Runs `netkit dns`.
 pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let short = ui.short();
+    let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
     let names = match &plan.target {
         Target::File(path) => Some(read_names(path)?),
@@ -403,10 +399,9 @@ async fn answer<R: Resolve>(
         result,
         servers: plan.servers.clone(),
         stub: plan.stub.clone(),
-        short: args.short,
     };
     let code = emit(ui, &report)?;
-    if args.short && code != exit::OK {
+    if ui.format == Format::Short && code != exit::OK {
         let mut err = io::stderr().lock();
         for q in &report.result.queries {
             if q.status != Status::Answer {
@@ -452,7 +447,7 @@ async fn bulk<R: Resolve>(
 ) -> Result<u8> {
     let progress = io::stderr().is_terminal();
     let lookups = names.iter().map(|input| async move {
-        match parse::to_ascii_name(input) {
+        match to_ascii_name(input) {
             Ok(ascii) => {
                 lookup::resolve_name(resolver, &plan.servers, input, &ascii, &plan.types).await
             }
@@ -488,7 +483,7 @@ async fn bulk<R: Resolve>(
         failed |= r.status.is_failure();
         invalid |= r.status == Status::Invalid;
         negative |= r.status.is_negative();
-        write_bulk_line(ui, args.short, &r, &mut out)?;
+        write_bulk_line(ui, &r, &mut out)?;
         done += 1;
         if progress && (done.is_multiple_of(100) || done == names.len()) {
             out.flush()?;
@@ -516,14 +511,14 @@ async fn bulk<R: Resolve>(
 
 /// One bulk result: a JSON object on one line, the bare data (--short), or
 /// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
-fn write_bulk_line(ui: &Ui, short: bool, r: &NameResult, out: &mut dyn Write) -> Result<()> {
+fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> Result<()> {
     if ui.format == Format::Json {
         serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(());
     }
     let unique = unique_records(r);
-    if short {
+    if ui.format == Format::Short {
         for a in unique {
             writeln!(out, "{}", a.data)?;
         }
@@ -595,7 +590,9 @@ mod tests {
         // Addresses given twice are asked once.
         let p = plan_of(&["a.test", "@127.0.0.1", "-s", "127.0.0.1:53"]).unwrap();
         assert_eq!(p.servers.len(), 1);
-        assert!(plan_of(&["a.test", "@127.0.0.1", "--timeout", "soon"]).is_err());
+        // A bad time is refused by the command line itself.
+        let argv = ["netkit", "dns", "a.test", "@127.0.0.1", "--timeout", "soon"];
+        assert!(crate::cli::Cli::try_parse_from(argv).is_err());
     }
 
     #[test]
@@ -628,7 +625,6 @@ mod tests {
                 upstreams: vec!["192.0.2.53".parse().unwrap()],
                 upstream_source: None,
             }),
-            short: false,
         };
         let mut out = Vec::new();
         crate::output::write_report(&Ui::plain(), &report, &mut out).unwrap();
@@ -654,7 +650,7 @@ mod tests {
             queries: vec![],
         };
         let mut out = Vec::new();
-        write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
+        write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "nx.test\tNXDOMAIN\t\n");
         let r = NameResult {
             input: "a\tb.test".into(),
@@ -663,7 +659,7 @@ mod tests {
             queries: vec![],
         };
         let mut out = Vec::new();
-        write_bulk_line(&Ui::plain(), false, &r, &mut out).unwrap();
+        write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
     }
 }

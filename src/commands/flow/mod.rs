@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::cli::FlowArgs;
 use crate::error::{Result, exit};
+use crate::net::endpoint::Host;
 use crate::net::hwaddr::format_mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
@@ -19,7 +20,6 @@ use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{interface_addr, neighbour_of};
-use crate::util::time::parse_time;
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,24 +89,12 @@ pub struct Flow {
     pub steps: Vec<Step>,
 }
 
-/// Splits DEST[:PORT]: "host", "host:80", "198.51.100.1:22", "[2001:db8::1]:443", "2001:db8::1".
-pub fn split_dest(input: &str) -> Result<(String, Option<u16>)> {
-    let s = input.trim();
-    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        return Ok((inner.to_string(), None));
-    }
-    if !s.contains(':') || s.parse::<IpAddr>().is_ok() {
-        return Ok((s.to_string(), None));
-    }
-    crate::net::endpoint::split_host_port("destination", s).map(|(host, port)| (host, Some(port)))
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn dns_step(host: &str, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
-    if let Ok(addr) = crate::net::addr::parse_addr(host) {
+fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
+    if let Host::Ip(addr) = *host {
         let step = Step {
             step: StepKind::Dns,
             outcome: Outcome::Skipped,
@@ -377,15 +365,14 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
 
 /// Runs `netkit flow`.
 pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
-    let (host, port) = split_dest(&args.dest)?;
-    let timeout = parse_time("timeout", &args.timeout)?;
+    let (host, port, timeout) = (&args.dest.host, args.dest.port, args.timeout);
     let mut flow = Flow {
-        destination: host.clone(),
+        destination: host.to_string(),
         port,
         address: None,
         steps: vec![],
     };
-    let (dns, addr) = dns_step(&host, args)?;
+    let (dns, addr) = dns_step(host, args)?;
     flow.steps.push(dns);
     let Some(addr) = addr else {
         return emit(ui, &flow);
@@ -471,38 +458,5 @@ impl Report for Flow {
             Some(_) => exit::NETWORK,
             None => exit::OK,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn destinations_and_ports() {
-        assert_eq!(
-            split_dest("example.com:80").unwrap(),
-            ("example.com".into(), Some(80))
-        );
-        assert_eq!(
-            split_dest("198.51.100.1").unwrap(),
-            ("198.51.100.1".into(), None)
-        );
-        assert_eq!(
-            split_dest("[2001:db8::1]:443").unwrap(),
-            ("2001:db8::1".into(), Some(443))
-        );
-        assert_eq!(
-            split_dest("2001:db8::1").unwrap(),
-            ("2001:db8::1".into(), None)
-        );
-        assert_eq!(
-            split_dest("[2001:db8::1]").unwrap(),
-            ("2001:db8::1".into(), None)
-        );
-        assert!(split_dest("host:0").is_err());
-        assert!(split_dest("host:70000").is_err());
-        assert!(split_dest("host:http").is_err());
-        assert!(split_dest("[::1").is_err());
     }
 }

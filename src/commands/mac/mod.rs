@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::MacArgs;
 use crate::error::Result;
-use crate::net::hwaddr::{format_mac, parse_mac};
+use crate::net::hwaddr::format_mac;
 use crate::net::oui::{self, Vendor};
 use crate::output::{Paint, Report, Ui, emit};
 
@@ -166,7 +166,7 @@ impl Report for MacInfo {
 
 /// Runs `netkit mac`.
 pub fn run(args: &MacArgs, ui: &Ui) -> Result<u8> {
-    emit(ui, &describe(parse_mac(&args.address)?))
+    emit(ui, &describe(args.address))
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
 
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
-    let timeout = crate::util::time::parse_time("timeout", &args.timeout)?;
+    let timeout = args.timeout;
     let mut nl = Netlink::open()?;
     let (routes, links) = (nl.routes()?, nl.links()?);
     let mut neighbours = nl.neighbours()?;

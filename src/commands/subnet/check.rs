@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::SubnetCheckArgs;
 use crate::error::{Error, Result, exit};
-use crate::net::addr::{Family, parse_cidr, parse_mask};
+use crate::net::addr::Family;
 use crate::net::block::{Block, binary, hex_groups};
 use crate::output::{Paint, Report, Ui, emit};
 
@@ -53,8 +53,8 @@ pub struct Check {
 
 /// Decides which prefix applies: `--mask`, else the prefix written on A or B.
 fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
-    let (a, pa) = parse_cidr(&args.a)?;
-    let (b, pb) = parse_cidr(&args.b)?;
+    let (a, pa) = (args.a.addr, args.a.prefix);
+    let (b, pb) = (args.b.addr, args.b.prefix);
     let family = Family::of(&a);
     if family != Family::of(&b) {
         return Err(Error::Usage(format!(
@@ -65,11 +65,7 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
             Family::of(&b).name()
         )));
     }
-    let given = args
-        .mask
-        .as_deref()
-        .map(|m| parse_mask(m, family))
-        .transpose()?;
+    let given = args.mask.map(|m| m.prefix_for(family)).transpose()?;
     let written: Vec<u8> = [pa, pb].into_iter().flatten().collect();
     let prefix = match (given, written.as_slice()) {
         (Some(m), w) if w.iter().all(|&p| p == m) => m,
@@ -225,12 +221,13 @@ pub fn run(args: &SubnetCheckArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::addr::{Mask, Prefixed};
 
     fn args(a: &str, b: &str, mask: Option<&str>) -> SubnetCheckArgs {
         SubnetCheckArgs {
-            a: a.into(),
-            b: b.into(),
-            mask: mask.map(Into::into),
+            a: Prefixed::parse(a).unwrap(),
+            b: Prefixed::parse(b).unwrap(),
+            mask: mask.map(|m| Mask::parse(m).unwrap()),
             explain: false,
         }
     }

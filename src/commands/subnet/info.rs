@@ -190,8 +190,8 @@ impl Report for Info {
 
 /// Runs `netkit subnet info`.
 pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
-    let (addr, own) = crate::net::addr::parse_cidr(&args.address)?;
-    if own.is_none() && args.mask.is_none() {
+    let addr = args.address.addr;
+    if args.address.prefix.is_none() && args.mask.is_none() {
         // A bare address: describe the address itself, as a single-address block.
         let bits = Family::of(&addr).bits();
         let mut info = Info::of(Block::new(addr, bits));
@@ -200,10 +200,7 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
         ));
         return emit(ui, &info);
     }
-    emit(
-        ui,
-        &Info::of(Block::parse(&args.address, args.mask.as_deref())?),
-    )
+    emit(ui, &Info::of(Block::from_parts(args.address, args.mask)?))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::cli::SubnetSplitArgs;
 use crate::error::{Error, Result};
-use crate::net::addr::{Family, parse_mask};
+use crate::net::addr::Family;
 use crate::net::block::{Block, Count};
 use crate::output::{Report, Ui, emit};
 
@@ -137,9 +137,9 @@ impl Report for Split {
 
 /// Runs `netkit subnet split`.
 pub fn run(args: &SubnetSplitArgs, ui: &Ui) -> Result<u8> {
-    let parent = Block::parse(&args.network, None)?;
-    let new_prefix = match (&args.prefix, args.count) {
-        (Some(p), _) => parse_mask(p, parent.family)?,
+    let parent = args.network;
+    let new_prefix = match (args.prefix, args.count) {
+        (Some(p), _) => p.prefix_for(parent.family)?,
         (None, Some(c)) => prefix_for_count(&parent, c)?,
         (None, None) => return Err(Error::Usage("give --prefix N or --count N".into())),
     };
