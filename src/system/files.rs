@@ -5,6 +5,8 @@ use std::fs;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
+use crate::net::endpoint::{Host, parse_endpoint};
+
 /// Joins `rel` (written like an absolute path, e.g. `etc/resolv.conf`) under `root`.
 pub(crate) fn under(root: &Path, rel: &str) -> PathBuf {
     root.join(rel.trim_start_matches('/'))
@@ -60,30 +62,22 @@ pub(crate) fn unquote(s: &str) -> &str {
 }
 
 /// Parses an address the way the files write DNS servers, tolerantly: `1.2.3.4`, `fe80::1%eth0`
-/// (the zone is dropped), systemd's `1.2.3.4:53`, `[fe80::1%2]:53` and `...#server-name`.
+/// (the zone is dropped), systemd's `1.2.3.4:53`, `[fe80::1%2]:53` and `...#server-name`. The
+/// port, zone and name are dropped; anything but an address gives `None`.
 pub(crate) fn parse_server(token: &str) -> Option<IpAddr> {
     let token = token.split('#').next().unwrap_or("").trim();
-    if let Some(rest) = token.strip_prefix('[') {
-        let inner = rest.split(']').next().unwrap_or("");
-        return strip_zone(inner).parse().ok();
-    }
-    if let Ok(ip) = token.parse() {
-        return Some(ip);
-    }
-    if let Ok(ip) = strip_zone(token).parse() {
-        return Some(ip);
-    }
-    // IPv4 with a port: exactly one colon.
-    match token.split_once(':') {
-        Some((host, port)) if !port.contains(':') && port.parse::<u16>().is_ok() => {
-            host.parse::<std::net::Ipv4Addr>().ok().map(IpAddr::V4)
+    // A zone (`%eth0`) runs to the closing bracket or the end.
+    let unzoned = match token.find('%') {
+        Some(at) => {
+            let end = token[at..].find(']').map_or(token.len(), |e| at + e);
+            format!("{}{}", &token[..at], &token[end..])
         }
-        _ => None,
+        None => token.to_string(),
+    };
+    match parse_endpoint("server", &unzoned).ok()?.host {
+        Host::Ip(ip) => Some(ip),
+        Host::Name(_) => None,
     }
-}
-
-fn strip_zone(s: &str) -> &str {
-    s.split('%').next().unwrap_or(s)
 }
 
 #[cfg(test)]
