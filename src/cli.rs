@@ -25,7 +25,7 @@ Exit status:
   0  ok / yes (same subnet, a reply came, an answer was found)
   1  a negative answer (different subnet, no reply, NXDOMAIN, no line matched)
   2  usage error or bad input (address, mask, MAC, name, port, interface)
-  3  network or I/O error (timeout, refused, unreadable file)
+  3  network, I/O or system error (timeout, refused, unreadable file, no route to use)
   4  permission: needs root or CAP_NET_RAW";
 
 /// Answers the questions a networking primer raises, about this machine and its network.

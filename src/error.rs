@@ -1,7 +1,9 @@
-//! netkit's error type, the exit codes it maps to, and the advice shown to users.
+//! netkit's error type: what kind of failure happened, the exit code each kind maps to, and the
+//! advice shown to users.
 //!
 //! Exit codes (documented in README and `man netkit`):
-//! 0 ok / yes · 1 negative answer · 2 usage or bad input · 3 network or I/O error · 4 permission.
+//! 0 ok / yes · 1 negative answer · 2 usage or bad input · 3 network, I/O or system error ·
+//! 4 permission.
 
 use std::io;
 
@@ -13,13 +15,13 @@ pub mod exit {
     pub const NEGATIVE: u8 = 1;
     /// Bad usage or bad input (addresses, masks, MACs, names, ports, interfaces).
     pub const USAGE: u8 = 2;
-    /// A network or I/O error (timeout, refused, unreadable file...).
+    /// A network, I/O or system error (timeout, refused, unreadable file, no route to use...).
     pub const NETWORK: u8 = 3;
     /// Missing privilege (CAP_NET_RAW / root).
     pub const PERMISSION: u8 = 4;
 }
 
-/// Everything that can go wrong in netkit, carrying the input that failed.
+/// Everything that can go wrong in netkit, carrying the input, file or interface that failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A value given by the user could not be understood.
@@ -32,23 +34,51 @@ pub enum Error {
         /// Why it was refused, in plain words.
         reason: String,
     },
-    /// The arguments make no sense together.
+    /// The arguments the user typed make no sense together.
     #[error("{0}")]
     Usage(String),
+    /// A line of a file the user gave is bad input (`names.txt:3: invalid address ...`).
+    #[error("{place}: {source}")]
+    InFile {
+        /// `FILE:LINE`.
+        place: String,
+        /// What is wrong with the line.
+        #[source]
+        source: Box<Error>,
+    },
     /// Reading or writing something failed.
     #[error("{context}: {source}")]
     Io {
-        /// What netkit was doing ("reading names.txt").
+        /// What netkit was doing ("reading names.txt", "binding 127.0.0.1:8001").
         context: String,
         /// The underlying error.
         #[source]
         source: io::Error,
+    },
+    /// This machine lacks what the command needs: a route, a default route, an address on the
+    /// interface. Nothing the user typed is wrong; the network is not as the command needs.
+    #[error("{what}")]
+    Unavailable {
+        /// What is missing, and what to do about it.
+        what: String,
+        /// The kernel's answer, when it gave one.
+        #[source]
+        source: Option<io::Error>,
     },
     /// The operation needs a privilege the process lacks.
     #[error("{action} needs the CAP_NET_RAW capability")]
     Permission {
         /// What was attempted ("sending ARP on eth0").
         action: String,
+    },
+    /// netkit itself could not do its work (a runtime or a library could not be set up).
+    #[error("{what}: {source}")]
+    Internal {
+        /// What netkit was setting up.
+        what: String,
+        /// Why it failed.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
 
@@ -70,11 +100,31 @@ impl Error {
         }
     }
 
+    /// Shorthand for [`Error::Unavailable`] without a kernel error.
+    pub fn unavailable(what: impl Into<String>) -> Self {
+        Error::Unavailable {
+            what: what.into(),
+            source: None,
+        }
+    }
+
+    /// Shorthand for [`Error::Internal`].
+    pub fn internal(
+        what: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Internal {
+            what: what.into(),
+            source: source.into(),
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::BadInput { .. } | Error::Usage(_) => exit::USAGE,
-            Error::Io { .. } => exit::NETWORK,
+            Error::InFile { source, .. } => source.exit_code(),
+            Error::Io { .. } | Error::Unavailable { .. } | Error::Internal { .. } => exit::NETWORK,
             Error::Permission { .. } => exit::PERMISSION,
         }
     }
@@ -84,8 +134,11 @@ impl Error {
         match self {
             Error::BadInput { .. } => "bad_input",
             Error::Usage(_) => "usage",
+            Error::InFile { source, .. } => source.kind(),
             Error::Io { .. } => "io",
+            Error::Unavailable { .. } => "unavailable",
             Error::Permission { .. } => "permission",
+            Error::Internal { .. } => "internal",
         }
     }
 
@@ -107,14 +160,70 @@ impl Error {
     }
 }
 
-impl From<io::Error> for Error {
-    fn from(source: io::Error) -> Self {
-        Error::Io {
-            context: "writing output".to_string(),
-            source,
-        }
-    }
-}
-
 /// netkit's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of error and the exit code and JSON kind it must give (the README's table).
+    #[test]
+    fn each_kind_has_its_exit_code() {
+        let cases: Vec<(Error, u8, &str)> = vec![
+            (Error::bad("address", "300.1.1.1", "octet"), 2, "bad_input"),
+            (Error::Usage("give --prefix N".into()), 2, "usage"),
+            (
+                Error::InFile {
+                    place: "list.txt:3".into(),
+                    source: Box::new(Error::bad("address", "x", "y")),
+                },
+                2,
+                "bad_input",
+            ),
+            (
+                Error::io(
+                    "reading names.txt",
+                    io::Error::from(io::ErrorKind::NotFound),
+                ),
+                3,
+                "io",
+            ),
+            (
+                Error::unavailable("no IPv4 default route"),
+                3,
+                "unavailable",
+            ),
+            (
+                Error::Permission {
+                    action: "sending ARP on eth0".into(),
+                },
+                4,
+                "permission",
+            ),
+            (
+                Error::internal("starting the runtime", io::Error::other("no threads")),
+                3,
+                "internal",
+            ),
+        ];
+        for (e, code, kind) in cases {
+            assert_eq!((e.exit_code(), e.kind()), (code, kind), "{e}");
+        }
+    }
+
+    #[test]
+    fn context_and_source_are_kept() {
+        let e = Error::io(
+            "binding 127.0.0.1:8001",
+            io::Error::from(io::ErrorKind::AddrInUse),
+        );
+        assert!(e.to_string().starts_with("binding 127.0.0.1:8001: "), "{e}");
+        assert!(std::error::Error::source(&e).is_some());
+        let e = Error::InFile {
+            place: "list.txt:3".into(),
+            source: Box::new(Error::bad("address", "x", "y")),
+        };
+        assert_eq!(e.to_string(), "list.txt:3: invalid address 'x': y");
+    }
+}

@@ -236,3 +236,22 @@ fn bad_arp_input() {
     assert_bad_input(&["arp", "2001:db8::1"], "IPv4 only");
     assert_bad_input(&["arp", "198.51.100.1", "-i", "soon"], "interval");
 }
+
+/// A machine without what the command needs (here: no default route to pick the interface
+/// from) is not a usage error: exit 3, kind "unavailable", one line saying what to do.
+#[test]
+fn no_default_route_is_unavailable_not_usage() {
+    let Some(lan) = Lan::new("arp_no_default_route") else {
+        return;
+    };
+    lan.lab.ipn(&lan.host, "route del default");
+    // A second Ethernet-like link with an address: no single LAN interface to fall back on.
+    lan.lab.ipn(&lan.host, "link add e1 type veth peer name e2");
+    lan.lab.ipn(&lan.host, "addr add 192.0.2.5/24 dev e1");
+    lan.lab.ipn(&lan.host, "link set e1 up");
+    let o = lan.lab.netkit(&lan.host, &["--json", "arp", "scan"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("-I"), "{}", stderr(&o));
+    assert_eq!(json(&o)["error"]["kind"], "unavailable");
+}

@@ -232,26 +232,30 @@ pub trait Report: Serialize {
     }
 }
 
+/// The error of a failed write to stdout (a closed pipe among them: see [`Error::is_broken_pipe`]).
+pub fn written(e: io::Error) -> Error {
+    Error::io("writing output", e)
+}
+
 /// Prints a report in the chosen format to stdout and returns its exit status.
 pub fn emit<R: Report>(ui: &Ui, report: &R) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     write_report(ui, report, &mut out)?;
-    out.flush()?;
+    out.flush().map_err(written)?;
     Ok(report.status())
 }
 
 /// Writes a report to any writer (used by `emit` and by tests).
 pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Result<()> {
     match ui.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::from)?;
-            writeln!(out)?;
-        }
-        Format::Table => report.human(ui, out)?,
-        Format::Short => report.short(ui, out)?,
+        Format::Json => serde_json::to_writer_pretty(&mut *out, report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Table => report.human(ui, out),
+        Format::Short => report.short(ui, out),
     }
-    Ok(())
+    .map_err(written)
 }
 
 /// Text as one line of a terminal or a line-based output: control characters (a newline or an

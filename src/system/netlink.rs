@@ -184,7 +184,10 @@ pub struct Netlink {
 }
 
 fn nl_err(what: &str, e: std::io::Error) -> Error {
-    Error::io(format!("netlink {what}"), e)
+    Error::io(
+        format!("reading the kernel's network tables (netlink {what})"),
+        e,
+    )
 }
 
 impl Netlink {
@@ -234,8 +237,8 @@ impl Netlink {
                 let bytes = &rx[offset..size];
                 let reply =
                     NetlinkMessage::<RouteNetlinkMessage>::deserialize(bytes).map_err(|e| {
-                        Error::io(
-                            "netlink",
+                        nl_err(
+                            "reply",
                             std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
                         )
                     })?;
@@ -246,8 +249,8 @@ impl Netlink {
                         NetlinkPayload::Error(e) => {
                             return match e.code {
                                 None => Ok(out), // an ACK
-                                Some(code) => Err(Error::io(
-                                    "netlink",
+                                Some(code) => Err(nl_err(
+                                    "answer",
                                     std::io::Error::from_raw_os_error(-code.get()),
                                 )),
                             };
@@ -327,10 +330,16 @@ impl Netlink {
     /// Like [`Netlink::route_get`], but "no route" is an answer, not an error: `Ok(Err(why))` for
     /// ENETUNREACH, EHOSTUNREACH, EINVAL (no such family configured) and EACCES (a prohibit rule).
     pub fn route_to(&mut self, dst: IpAddr) -> Result<std::result::Result<Route, std::io::Error>> {
+        use std::io::ErrorKind::{
+            HostUnreachable, InvalidInput, NetworkUnreachable, PermissionDenied,
+        };
         match self.route_get(dst) {
             Ok(route) => Ok(Ok(route)),
             Err(Error::Io { source, .. })
-                if matches!(source.raw_os_error(), Some(101 | 113 | 22 | 13)) =>
+                if matches!(
+                    source.kind(),
+                    NetworkUnreachable | HostUnreachable | InvalidInput | PermissionDenied
+                ) =>
             {
                 Ok(Err(source))
             }
@@ -362,7 +371,7 @@ impl Netlink {
         replies
             .into_iter()
             .next()
-            .ok_or_else(|| Error::io("netlink route get", std::io::Error::other("no answer")))
+            .ok_or_else(|| nl_err("route get", std::io::Error::other("no answer")))
     }
 }
 

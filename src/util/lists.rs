@@ -19,8 +19,10 @@ pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> 
     for (i, raw) in reader.split(b'\n').enumerate() {
         let raw = raw.map_err(|e| Error::io(format!("reading {name}"), e))?;
         let text = String::from_utf8_lossy(&raw);
-        line(text.split('#').next().unwrap_or(""))
-            .map_err(|e| Error::Usage(format!("{name}:{}: {e}", i + 1)))?;
+        line(text.split('#').next().unwrap_or("")).map_err(|e| Error::InFile {
+            place: format!("{name}:{}", i + 1),
+            source: Box::new(e),
+        })?;
     }
     Ok(())
 }

@@ -46,9 +46,12 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
     let link: &Link = match (iface, toward) {
         (Some(name), _) => link_named(&links, name)?,
         (None, Some(t)) => {
-            let route = nl.route_get(IpAddr::V4(t)).map_err(|_| {
-                Error::Usage(format!("no route to {t}: say which interface with -I"))
-            })?;
+            let route = nl
+                .route_to(IpAddr::V4(t))?
+                .map_err(|e| Error::Unavailable {
+                    what: format!("no route to {t}: say which interface with -I"),
+                    source: Some(e),
+                })?;
             if route.kind.0 == RouteType::Local {
                 return Err(Error::bad(
                     "address",
@@ -65,12 +68,10 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
             links
                 .iter()
                 .find(|l| l.index == oif)
-                .ok_or_else(|| Error::Usage(format!("the route to {t} has no interface")))?
+                .ok_or_else(|| Error::unavailable(format!("the route to {t} has no interface")))?
         }
         (None, None) => lan_link(&links, &nl.routes()?, has_ipv4).ok_or_else(|| {
-            Error::Usage(
-                "no IPv4 default route to pick an interface from: say which with -I".into(),
-            )
+            Error::unavailable("no IPv4 default route to pick an interface from: say which with -I")
         })?,
     };
     let mac = link.mac6().filter(|m| *m != [0; 6]).ok_or_else(|| {
@@ -140,7 +141,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         choose(&mut nl, args.interface.as_deref(), Some(target))?
     };
     if mode == request::Mode::Request && chosen.source.is_unspecified() {
-        return Err(Error::Usage(format!(
+        return Err(Error::unavailable(format!(
             "{} has no IPv4 address to ask from (use --dad to probe from 0.0.0.0)",
             chosen.name
         )));
@@ -181,7 +182,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     let block = match args.network {
         Some(block) => block,
         None if chosen.source.is_unspecified() => {
-            return Err(Error::Usage(format!(
+            return Err(Error::unavailable(format!(
                 "{} has no IPv4 address: give the range to scan",
                 chosen.name
             )));

@@ -39,7 +39,7 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::io("starting the async runtime", e))?;
+        .map_err(|e| Error::internal("starting the async runtime", e))?;
     let result = rt.block_on(async {
         install_interrupt_handler();
         match &args.command {

@@ -99,7 +99,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                         tokio::task::yield_now().await;
                     }
                 }
-                None => break Err(Error::Usage("the room stopped accepting".into())),
+                None => break Err(Error::internal("running the room", "the accept loop ended")),
             },
             line = input.recv(), if input_open => match line {
                 // A room is a service: it keeps running when the operator's input ends.

@@ -110,7 +110,7 @@ fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
     let link = match name {
         Some(n) => link_named(&links, n)?,
         None => lan_link(&links, &nl.routes()?, |_| true).ok_or_else(|| {
-            Error::Usage("cannot tell which interface to ask on: say which with -I".into())
+            Error::unavailable("cannot tell which interface to ask on: say which with -I")
         })?,
     };
     Ok(link.clone())

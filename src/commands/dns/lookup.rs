@@ -272,7 +272,7 @@ impl Hickory {
             }
             let resolver = builder
                 .build()
-                .map_err(|e| Error::Usage(format!("cannot set up a resolver for {server}: {e}")))?;
+                .map_err(|e| Error::internal(format!("setting up a resolver for {server}"), e))?;
             resolvers.push(resolver);
         }
         let attempts = u32::try_from(settings.retries.saturating_add(1)).unwrap_or(u32::MAX);

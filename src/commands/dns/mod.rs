@@ -27,7 +27,7 @@ use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
-use crate::output::{Format, Paint, Report, Ui, emit, one_line};
+use crate::output::{Format, Paint, Report, Ui, emit, one_line, written};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::time::human_duration;
 
@@ -361,7 +361,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::io("starting the DNS runtime", e))?;
+        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
     runtime.block_on(async {
         // Over UDP without a search list, the fast path makes the first attempt (and says when
         // nothing listens at the server's port), the full resolver the retries.
@@ -483,10 +483,10 @@ async fn bulk<R: Resolve>(
         failed |= r.status.is_failure();
         invalid |= r.status == Status::Invalid;
         negative |= r.status.is_negative();
-        write_bulk_line(ui, &r, &mut out)?;
+        write_bulk_line(ui, &r, &mut out).map_err(written)?;
         done += 1;
         if progress && (done.is_multiple_of(100) || done == names.len()) {
-            out.flush()?;
+            out.flush().map_err(written)?;
             eprint!(
                 "\r{done}/{} names, {}",
                 names.len(),
@@ -494,7 +494,7 @@ async fn bulk<R: Resolve>(
             );
         }
     }
-    out.flush()?;
+    out.flush().map_err(written)?;
     if progress && !names.is_empty() {
         eprintln!();
     }
@@ -511,7 +511,7 @@ async fn bulk<R: Resolve>(
 
 /// One bulk result: a JSON object on one line, the bare data (--short), or
 /// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
-fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> Result<()> {
+fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> io::Result<()> {
     if ui.format == Format::Json {
         serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
         writeln!(out)?;

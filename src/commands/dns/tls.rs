@@ -73,7 +73,7 @@ impl TlsSettings {
         let provider = Arc::new(hickory_resolver::net::tls::default_provider());
         let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|e| Error::Usage(format!("cannot set up TLS: {e}")))?
+            .map_err(|e| Error::internal("setting up TLS", e))?
             .with_root_certificates(store)
             .with_no_client_auth();
         Ok(config)

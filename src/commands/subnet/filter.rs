@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::cli::SubnetFilterArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::addr::split_list;
-use crate::output::{Format, Ui};
+use crate::output::{Format, Ui, written};
 
 use scan::{Found, Scanner};
 use set::{Pattern, PatternSet};
@@ -109,13 +109,14 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     if args.count {
         if ui.format == Format::Json {
             serde_json::to_writer(&mut out, &CountJson { count: matched })
-                .map_err(io::Error::from)?;
-            out.write_all(b"\n")?;
+                .map_err(io::Error::from)
+                .map_err(written)?;
+            out.write_all(b"\n").map_err(written)?;
         } else {
-            writeln!(out, "{matched}")?;
+            writeln!(out, "{matched}").map_err(written)?;
         }
     }
-    out.flush()?;
+    out.flush().map_err(written)?;
     Ok(if failed {
         exit::NETWORK
     } else if matched > 0 {
