@@ -183,6 +183,34 @@ impl Block {
         }
     }
 
+    /// The `index`-th piece of prefix `prefix` (at least this block's) in this block, counting
+    /// from its network address.
+    pub fn subnet(&self, index: u128, prefix: u8) -> Block {
+        let step_bits = u32::from(self.bits().saturating_sub(prefix));
+        Block {
+            family: self.family,
+            addr: self.network() + index.checked_shl(step_bits).unwrap_or(0),
+            prefix,
+        }
+    }
+
+    /// The prefix that splits this block into at least `count` equal pieces.
+    pub fn prefix_for_count(&self, count: u64) -> Result<u8> {
+        if count == 0 {
+            return Err(Error::bad("count", "0", "must be at least 1"));
+        }
+        let extra = 64 - (count - 1).leading_zeros() as u8; // ceil(log2(count))
+        let prefix = self.prefix as u16 + extra as u16;
+        if prefix > self.bits() as u16 {
+            return Err(Error::Usage(format!(
+                "{} cannot be split into {count} subnets: it has only {} addresses",
+                self.cidr(),
+                self.size()
+            )));
+        }
+        Ok(prefix as u8)
+    }
+
     /// True when `addr` (same family) lies in this block.
     pub fn contains(&self, addr: u128) -> bool {
         addr & self.mask() == self.network()

@@ -1,6 +1,8 @@
 //! MAC addresses as people write them: parsed from any common notation, printed lowercase with
 //! colons (netkit's one notation). Pure logic.
 
+use std::net::Ipv6Addr;
+
 use crate::error::{Error, Result};
 
 /// Parses a MAC address in any common notation: `aa:bb:cc:dd:ee:ff` (also `a:b:c:d:e:f`),
@@ -62,6 +64,66 @@ pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
     let mut mac = [0u8; 6];
     mac.copy_from_slice(&bytes);
     Ok(mac)
+}
+
+/// An Ethernet (EUI-48) address, shown and serialized lowercase with colons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mac(pub [u8; 6]);
+
+impl Mac {
+    /// The address in `bytes` when they are exactly six.
+    pub fn from_slice(bytes: &[u8]) -> Option<Mac> {
+        bytes.try_into().ok().map(Mac)
+    }
+}
+
+impl std::fmt::Display for Mac {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = self.0;
+        write!(
+            f,
+            "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+            m[0], m[1], m[2], m[3], m[4], m[5]
+        )
+    }
+}
+
+impl serde::Serialize for Mac {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The I/G bit: a group address (multicast or broadcast), not one station's.
+pub fn is_multicast(mac: [u8; 6]) -> bool {
+    mac[0] & 0x01 != 0
+}
+
+/// The U/L bit: assigned by software (random Wi-Fi MACs, VMs, containers), not by the maker.
+pub fn is_local(mac: [u8; 6]) -> bool {
+    mac[0] & 0x02 != 0
+}
+
+/// ff:ff:ff:ff:ff:ff, every station on the link.
+pub fn is_broadcast(mac: [u8; 6]) -> bool {
+    mac == [0xff; 6]
+}
+
+/// The IPv6 link-local address SLAAC derives from a unicast MAC (modified EUI-64, RFC 4291);
+/// None for a group address.
+pub fn eui64_link_local(mac: [u8; 6]) -> Option<Ipv6Addr> {
+    if is_multicast(mac) {
+        return None;
+    }
+    let mut octets = [0u8; 16];
+    octets[0] = 0xfe;
+    octets[1] = 0x80;
+    octets[8..11].copy_from_slice(&mac[..3]);
+    octets[8] ^= 0x02;
+    octets[11] = 0xff;
+    octets[12] = 0xfe;
+    octets[13..].copy_from_slice(&mac[3..]);
+    Some(Ipv6Addr::from(octets))
 }
 
 /// Lowercase colon-separated form, netkit's default notation (any hardware address length).

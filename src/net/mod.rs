@@ -3,6 +3,7 @@
 //! `HOST:PORT` endpoints. Every command speaks it; it imports nothing above it.
 
 pub mod addr;
+pub mod aggregate;
 pub mod block;
 pub mod classify;
 pub mod endpoint;

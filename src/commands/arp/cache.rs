@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::net::addr::Family;
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Report, Ui, emit};
 use crate::system::netlink::{Link, NeighState, Neighbour, Netlink};
@@ -21,7 +21,7 @@ pub struct Entry {
     /// The neighbour's IP.
     pub ip: IpAddr,
     /// Its MAC, when resolved.
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// The MAC's vendor.
     pub vendor: Option<String>,
     /// REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP.
@@ -47,7 +47,7 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
         .map(|n| Entry {
             family: Family::of(&n.address),
             ip: n.address,
-            mac: n.mac.as_deref().filter(|m| m.len() == 6).map(format_mac),
+            mac: n.mac.as_deref().and_then(Mac::from_slice),
             vendor: n.mac.as_deref().and_then(vendor_of),
             state: n.state,
             interface: ifname(links, n.index),
@@ -70,7 +70,7 @@ impl Report for Cache {
             };
             t.add_row([
                 ip,
-                e.mac.clone().unwrap_or_else(|| "-".into()),
+                e.mac.map_or_else(|| "-".into(), |m| m.to_string()),
                 e.vendor.clone().unwrap_or_default(),
                 e.state.to_string(),
                 e.interface.clone(),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
 use crate::system::rawlink::ArpLink;
@@ -60,7 +60,7 @@ pub struct Reply {
     /// The replying IP.
     pub ip: Ipv4Addr,
     /// Its MAC.
-    pub mac: String,
+    pub mac: Mac,
     /// The MAC's vendor.
     pub vendor: Option<String>,
     /// Round-trip time in milliseconds.
@@ -79,7 +79,7 @@ pub struct ArpReport {
     /// Our IP in the frames.
     pub source: Ipv4Addr,
     /// Our MAC.
-    pub source_mac: String,
+    pub source_mac: Mac,
     /// Frames sent.
     pub sent: u32,
     /// Requests that got at least one reply.
@@ -87,7 +87,7 @@ pub struct ArpReport {
     /// Every reply, in arrival order.
     pub replies: Vec<Reply>,
     /// Distinct MACs that answered for the target.
-    pub macs: Vec<String>,
+    pub macs: Vec<Mac>,
     /// More than one MAC answered for the same IP.
     pub conflict: bool,
     /// For --dad: whether the address is in use.
@@ -109,7 +109,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
     let mut next_send = start;
     let mut replies = Vec::new();
     let mut answered = BTreeSet::new();
-    let mut macs: Vec<String> = Vec::new();
+    let mut macs: Vec<Mac> = Vec::new();
     loop {
         let now = Instant::now();
         if end.is_some_and(|e| now >= e) {
@@ -152,9 +152,9 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         }
         let seq = sent_at.len() as u32;
         let rtt = at.saturating_duration_since(sent_at[seq as usize - 1]);
-        let mac = format_mac(&f.sender_mac);
+        let mac = Mac(f.sender_mac);
         if !macs.contains(&mac) {
-            macs.push(mac.clone());
+            macs.push(mac);
         }
         answered.insert(seq);
         replies.push(Reply {
@@ -175,7 +175,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         } else {
             plan.source
         },
-        source_mac: format_mac(&plan.our_mac),
+        source_mac: Mac(plan.our_mac),
         sent: sent_at.len() as u32,
         received: answered.len() as u32,
         conflict: macs.len() > 1,
@@ -183,6 +183,14 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         replies,
         in_use: (plan.mode == Mode::Dad).then_some(in_use),
     })
+}
+
+/// The MACs as a comma-separated list.
+fn join(macs: &[Mac]) -> String {
+    macs.iter()
+        .map(Mac::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Report for ArpReport {
@@ -213,7 +221,7 @@ impl Report for ArpReport {
                 out,
                 "Reply from {} is at {}{vendor}  seq={}  {:.3} ms",
                 r.ip,
-                ui.paint(Paint::Good, &r.mac),
+                ui.paint(Paint::Good, r.mac),
                 r.seq,
                 r.rtt_ms
             )?;
@@ -225,7 +233,7 @@ impl Report for ArpReport {
                 ui.paint(Paint::Bad, "CONFLICT:"),
                 self.target,
                 self.macs.len(),
-                self.macs.join(", ")
+                join(&self.macs)
             )?;
         }
         let rtts: Vec<f64> = self.replies.iter().map(|r| r.rtt_ms).collect();
@@ -253,7 +261,7 @@ impl Report for ArpReport {
                     "{} {} is in use by {}",
                     ui.paint(Paint::Bad, "In use:"),
                     self.target,
-                    self.macs.join(", ")
+                    join(&self.macs)
                 ),
                 _ => writeln!(
                     out,
@@ -313,7 +321,7 @@ mod tests {
         let mut link = lan();
         let r = run_plan(&plan(Mode::Request, "198.51.100.1", 3), "eth0", &mut link).unwrap();
         assert_eq!((r.sent, r.received), (3, 3));
-        assert_eq!(r.macs, ["00:16:3e:00:00:01"]);
+        assert_eq!(r.macs, [Mac(PEER)]);
         assert!(
             r.replies.iter().all(|x| x.rtt_ms >= 0.9 && x.rtt_ms < 30.0),
             "{:?}",

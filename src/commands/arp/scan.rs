@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
 use crate::system::rawlink::ArpLink;
@@ -42,13 +42,13 @@ pub struct Host {
     /// Its IP.
     pub ip: Ipv4Addr,
     /// Its MAC (the first that answered).
-    pub mac: String,
+    pub mac: Mac,
     /// The MAC's vendor.
     pub vendor: Option<String>,
     /// Round-trip time of the first answer, in milliseconds.
     pub rtt_ms: f64,
     /// Other MACs that also answered for this IP (a duplicate address or spoofing).
-    pub duplicates: Vec<String>,
+    pub duplicates: Vec<Mac>,
 }
 
 /// The answer of `netkit arp scan`.
@@ -90,7 +90,7 @@ fn on_frame(
         return false;
     };
     let rtt = at.saturating_duration_since(t);
-    let mac = format_mac(&f.sender_mac);
+    let mac = Mac(f.sender_mac);
     match found.get_mut(&f.sender_ip) {
         Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => {
             h.duplicates.push(mac);
@@ -218,7 +218,7 @@ impl Report for ScanReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let mut t = ui.table(&["IP", "MAC", "Vendor", "RTT"]);
         for h in &self.hosts {
-            let mut mac = h.mac.clone();
+            let mut mac = h.mac.to_string();
             for d in &h.duplicates {
                 mac.push('\n');
                 mac.push_str(&ui.paint(Paint::Bad, format!("{d} (DUPLICATE)")));
@@ -292,7 +292,7 @@ mod tests {
         let r = scan(&plan, "198.51.100.0/24", "eth0", &mut link).unwrap();
         let ips: Vec<u8> = r.hosts.iter().map(|h| h.ip.octets()[3]).collect();
         assert_eq!(ips, (10..20).chain([30]).collect::<Vec<_>>());
-        assert_eq!(r.hosts[5].duplicates, ["02:00:00:00:00:0f"]);
+        assert_eq!(r.hosts[5].duplicates, [Mac([2, 0, 0, 0, 0, 15])]);
         assert!(r.sent >= 253);
         assert_eq!(r.status(), exit::OK);
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::cli::IfacesArgs;
 use crate::error::Result;
 use crate::net::block::Block;
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
 use crate::output::{Format, Ui, emit};
 use crate::system::leases::{DhcpLease, find_lease};
@@ -95,7 +95,7 @@ pub struct Iface {
     /// MTU in bytes.
     pub mtu: Option<u32>,
     /// MAC address, lowercase with colons.
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// The MAC's registered vendor.
     pub vendor: Option<String>,
     /// Factory MAC when the current one was changed.
@@ -352,7 +352,7 @@ pub fn build(
                 flags: link.flags,
                 operstate: link.operstate,
                 mtu: link.mtu,
-                mac: mac.map(|m| format_mac(&m)),
+                mac: mac.map(Mac),
                 vendor: mac.and_then(|m| vendor_of(&m)),
                 permanent_mac: link.perm_mac.as_deref().map(format_mac),
                 master: link
@@ -447,13 +447,10 @@ mod tests {
         let no_lease = |_: &Link| None;
         let v = build(&links(), None, &addrs, &routes, &none, &no_lease);
         assert_eq!(v.len(), 2);
-        assert_eq!(
-            (&v[0].kind, v[0].mac.as_deref()),
-            (&IfaceKind::Loopback, None)
-        );
+        assert_eq!((&v[0].kind, v[0].mac), (&IfaceKind::Loopback, None));
         let eth = &v[1];
         assert_eq!(eth.kind, IfaceKind::Ethernet);
-        assert_eq!(eth.mac.as_deref(), Some("00:16:3e:12:34:56"));
+        assert_eq!(eth.mac, Some(Mac([0x00, 0x16, 0x3e, 0x12, 0x34, 0x56])));
         assert!(
             eth.vendor
                 .as_deref()

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use netlink_packet_route::link::State;
 
 use super::{Iface, Ifaces};
+use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui};
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it.
@@ -69,7 +70,7 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             ui.paint(Paint::Bold, &i.name),
             i.kind.as_str().to_string(),
             state(ui, i),
-            i.mac.clone().unwrap_or_default(),
+            i.mac.map_or(String::new(), |m| m.to_string()),
             v4.join("\n"),
             v6.join("\n"),
             gws.join("\n"),
@@ -120,11 +121,11 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             "State",
             &format!("{} <{}>", state(ui, i), i.flags),
         )?;
-        if let Some(mac) = &i.mac {
-            let vendor = match (&i.vendor, mac.as_bytes().get(1)) {
-                (Some(v), _) => format!(" ({v})"),
-                (None, Some(b'2' | b'6' | b'a' | b'e')) => " (locally administered)".into(),
-                _ => String::new(),
+        if let Some(mac) = i.mac {
+            let vendor = match &i.vendor {
+                Some(v) => format!(" ({v})"),
+                None if is_local(mac.0) => " (locally administered)".into(),
+                None => String::new(),
             };
             line(out, ind, "Physical address", &format!("{mac}{vendor}"))?;
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::MacArgs;
 use crate::error::Result;
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::{eui64_link_local, format_mac, is_broadcast, is_local, is_multicast};
 use crate::net::oui::{self, Vendor};
 use crate::output::{Paint, Report, Ui, emit};
 
@@ -54,9 +54,9 @@ pub struct MacInfo {
 pub fn describe(mac: [u8; 6]) -> MacInfo {
     let colon = format_mac(&mac);
     let bare: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    let multicast = mac[0] & 0x01 != 0;
-    let broadcast = mac == [0xff; 6];
-    let locally_administered = mac[0] & 0x02 != 0;
+    let multicast = is_multicast(mac);
+    let broadcast = is_broadcast(mac);
+    let locally_administered = is_local(mac);
     let mut notes = Vec::new();
     if broadcast {
         notes.push(
@@ -86,19 +86,7 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
                 .into(),
         );
     }
-    let eui64 = (!multicast).then(|| {
-        let mut iid = [0u8; 8];
-        iid[..3].copy_from_slice(&mac[..3]);
-        iid[3] = 0xff;
-        iid[4] = 0xfe;
-        iid[5..].copy_from_slice(&mac[3..]);
-        iid[0] ^= 0x02;
-        let mut octets = [0u8; 16];
-        octets[0] = 0xfe;
-        octets[1] = 0x80;
-        octets[8..].copy_from_slice(&iid);
-        Ipv6Addr::from(octets)
-    });
+    let eui64 = eui64_link_local(mac);
     MacInfo {
         forms: Forms {
             colon: colon.clone(),

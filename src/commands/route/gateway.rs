@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::GatewayArgs;
 use crate::error::{Result, exit};
 use crate::net::addr::Family;
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, NeighState, Neighbour, Netlink, Protocol, Route, Table};
@@ -37,7 +37,7 @@ pub struct Gateway {
     /// Who installed the route: dhcp, ra, static, boot, kernel...
     pub protocol: Protocol,
     /// The gateway's MAC, from the neighbour cache.
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// The MAC's vendor.
     pub vendor: Option<String>,
     /// Neighbour-cache state of the entry (REACHABLE, STALE...), or that netkit's own ARP
@@ -91,7 +91,7 @@ pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> V
                 metric: r.metric,
                 table: r.table,
                 protocol: r.protocol,
-                mac: mac.map(format_mac),
+                mac: mac.and_then(Mac::from_slice),
                 vendor: mac.and_then(vendor_of),
                 neighbour_state: neigh.map(|n| MacSource::Cache(n.state)),
             });
@@ -129,7 +129,8 @@ impl Report for Gateways {
                 g.metric.map_or("-".into(), |m| m.to_string()),
                 g.table.to_string(),
                 g.protocol.to_string(),
-                g.mac.clone().unwrap_or_else(|| "not in cache".into()),
+                g.mac
+                    .map_or_else(|| "not in cache".into(), |m| m.to_string()),
                 g.vendor.clone().unwrap_or_default(),
                 g.neighbour_state.map_or(String::new(), |s| s.to_string()),
             ]);
@@ -219,7 +220,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
                     continue;
                 };
                 if let Ok(Some((mac, _))) = ask_once_on(link, src, gw, timeout) {
-                    g.mac = Some(format_mac(&mac));
+                    g.mac = Some(Mac(mac));
                     g.vendor = vendor_of(&mac);
                     g.neighbour_state = Some(MacSource::ArpReply);
                 }
@@ -240,7 +241,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
                     .iter()
                     .find(|f| f.gateway == g.gateway && f.ifindex == g.ifindex)
                 {
-                    g.mac.clone_from(&f.mac);
+                    g.mac = f.mac;
                     g.vendor.clone_from(&f.vendor);
                     g.neighbour_state = f.neighbour_state;
                 }
@@ -283,7 +284,7 @@ mod tests {
         assert_eq!(g[0].family, Family::V4);
         assert_eq!(g[0].gateway.unwrap().to_string(), "198.51.100.1");
         assert_eq!(g[0].interface, "eth0");
-        assert_eq!(g[0].mac.as_deref(), Some("00:16:3e:00:00:01"));
+        assert_eq!(g[0].mac, Some(Mac([0x00, 0x16, 0x3e, 0, 0, 1])));
         assert!(
             g[0].vendor
                 .as_deref()

@@ -58,16 +58,9 @@ pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
             parent.cidr()
         ))
     })? as u64;
-    let step_bits = (parent.bits() - new_prefix) as u32;
-    let base = parent.network();
     let subnets = (0..count as u128)
         .map(|i| {
-            let offset = i.checked_shl(step_bits).unwrap_or(0);
-            let piece = Block {
-                family: parent.family,
-                addr: base + offset,
-                prefix: new_prefix,
-            };
+            let piece = parent.subnet(i, new_prefix);
             let h = piece.hosts();
             Piece {
                 network: piece.cidr(),
@@ -85,23 +78,6 @@ pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
         subnets,
         family: parent.family,
     })
-}
-
-/// The prefix giving at least `count` pieces of `parent`.
-pub fn prefix_for_count(parent: &Block, count: u64) -> Result<u8> {
-    if count == 0 {
-        return Err(Error::bad("count", "0", "must be at least 1"));
-    }
-    let extra = 64 - (count - 1).leading_zeros() as u8; // ceil(log2(count))
-    let prefix = parent.prefix as u16 + extra as u16;
-    if prefix > parent.bits() as u16 {
-        return Err(Error::Usage(format!(
-            "{} cannot be split into {count} subnets: it has only {} addresses",
-            parent.cidr(),
-            parent.size()
-        )));
-    }
-    Ok(prefix as u8)
 }
 
 impl Report for Split {
@@ -140,7 +116,7 @@ pub fn run(args: &SubnetSplitArgs, ui: &Ui) -> Result<u8> {
     let parent = args.network;
     let new_prefix = match (args.prefix, args.count) {
         (Some(p), _) => p.prefix_for(parent.family)?,
-        (None, Some(c)) => prefix_for_count(&parent, c)?,
+        (None, Some(c)) => parent.prefix_for_count(c)?,
         (None, None) => return Err(Error::Usage("give --prefix N or --count N".into())),
     };
     emit(ui, &split(parent, new_prefix, args.max)?)
@@ -170,11 +146,16 @@ mod tests {
     #[test]
     fn by_count_and_limits() {
         let p = Block::parse("10.0.0.0/16", None).unwrap();
-        assert_eq!(prefix_for_count(&p, 6).unwrap(), 19);
-        assert_eq!(prefix_for_count(&p, 1).unwrap(), 16);
-        assert_eq!(prefix_for_count(&p, 8).unwrap(), 19);
-        assert!(prefix_for_count(&p, 0).is_err());
-        assert!(prefix_for_count(&Block::parse("10.0.0.0/31", None).unwrap(), 3).is_err());
+        assert_eq!(p.prefix_for_count(6).unwrap(), 19);
+        assert_eq!(p.prefix_for_count(1).unwrap(), 16);
+        assert_eq!(p.prefix_for_count(8).unwrap(), 19);
+        assert!(p.prefix_for_count(0).is_err());
+        assert!(
+            Block::parse("10.0.0.0/31", None)
+                .unwrap()
+                .prefix_for_count(3)
+                .is_err()
+        );
         assert!(split(p, 15, 100).is_err());
         assert!(split(p, 33, 100).is_err());
         assert!(split(p, 32, 100).is_err());
