@@ -70,7 +70,7 @@ where
 /// `ip addr`) a good part of its run time in page faults. Returns None (use clap) for anything
 /// else: other subcommands, help, version, unknown or repeated flags, so messages and help always
 /// come from the full definition. A test checks both parsers agree.
-pub fn parse_lean(args: &[OsString]) -> Option<Cli> {
+fn parse_lean(args: &[OsString]) -> Option<Cli> {
     let words: Vec<&str> = args
         .iter()
         .skip(1)
@@ -116,7 +116,7 @@ pub fn parse_lean(args: &[OsString]) -> Option<Cli> {
 }
 
 /// Runs one parsed command line; returns the exit status of a successful run (0 or 1).
-pub fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
+fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
     match &cli.command {
         Command::Subnet(args) => commands::subnet::run(args, ui),
         Command::Mac(args) => commands::mac::run(args, ui),
