@@ -73,7 +73,8 @@ impl Ui {
         }
     }
 
-    /// Plain output, no colour: for tests and library use.
+    /// Plain output, no colour: for tests.
+    #[cfg(test)]
     pub fn plain() -> Self {
         Ui {
             format: Format::Table,
