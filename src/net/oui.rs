@@ -14,7 +14,62 @@ pub struct Vendor {
     /// Prefix length in bits (24, 28 or 36).
     pub bits: u8,
     /// The IEEE registry: MA-L, MA-M, MA-S, CID or IAB.
-    pub registry: &'static str,
+    pub registry: Registry,
+}
+
+/// The IEEE registries of MAC address prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registry {
+    /// MAC Address Block Large: 24-bit prefixes (OUIs).
+    MaL,
+    /// MAC Address Block Medium: 28-bit prefixes.
+    MaM,
+    /// MAC Address Block Small: 36-bit prefixes.
+    MaS,
+    /// Company ID: 24-bit prefixes of locally administered addresses.
+    Cid,
+    /// Individual Address Block (the old 36-bit blocks).
+    Iab,
+    /// A registry the table names otherwise.
+    Other,
+}
+
+impl Registry {
+    /// The registry a table line names.
+    fn named(name: &str) -> Registry {
+        match name {
+            "MA-L" => Registry::MaL,
+            "MA-M" => Registry::MaM,
+            "MA-S" => Registry::MaS,
+            "CID" => Registry::Cid,
+            "IAB" => Registry::Iab,
+            _ => Registry::Other,
+        }
+    }
+
+    /// The IEEE's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Registry::MaL => "MA-L",
+            Registry::MaM => "MA-M",
+            Registry::MaS => "MA-S",
+            Registry::Cid => "CID",
+            Registry::Iab => "IAB",
+            Registry::Other => "IEEE",
+        }
+    }
+}
+
+impl std::fmt::Display for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Registry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// The registry table: "HEX<TAB>REGISTRY<TAB>NAME" lines sorted by HEX (see gen_oui.py).
@@ -85,15 +140,8 @@ pub fn lookup(mut mac: [u8; 6]) -> Option<Vendor> {
     let (digits, registry, name) = lengths
         .iter()
         .find_map(|&n| find(&hex[..n]).map(|(r, name)| (n, r, name)))?;
-    let registry: &'static str = match registry {
-        "MA-L" => "MA-L",
-        "MA-M" => "MA-M",
-        "MA-S" => "MA-S",
-        "CID" => "CID",
-        "IAB" => "IAB",
-        _ => "IEEE",
-    };
-    if mac[0] & 0x02 != 0 && registry != "CID" {
+    let registry = Registry::named(registry);
+    if mac[0] & 0x02 != 0 && registry != Registry::Cid {
         return None;
     }
     let prefix = hex.as_bytes()[..digits]
@@ -124,17 +172,17 @@ mod tests {
         // 24-bit MA-L.
         let v = lookup([0x00, 0x00, 0x0c, 0x12, 0x34, 0x56]).unwrap();
         assert_eq!(
-            (v.bits, v.registry, v.prefix.as_str()),
+            (v.bits, v.registry.as_str(), v.prefix.as_str()),
             (24, "MA-L", "00:00:0c")
         );
         assert!(v.name.to_lowercase().contains("cisco"), "{v:?}");
         // 28-bit MA-M inside a block registered to the IEEE registration authority.
         let v = lookup([0xb8, 0x4c, 0x87, 0x40, 0x00, 0x00]).unwrap();
-        assert_eq!((v.bits, v.registry), (28, "MA-M"));
+        assert_eq!((v.bits, v.registry.as_str()), (28, "MA-M"));
         // 36-bit MA-S.
         let v = lookup([0x8c, 0x1f, 0x64, 0xaf, 0xa0, 0x00]).unwrap();
         assert_eq!(
-            (v.bits, v.registry, v.prefix.as_str()),
+            (v.bits, v.registry.as_str(), v.prefix.as_str()),
             (36, "MA-S", "8c:1f:64:af:a")
         );
     }
@@ -144,7 +192,7 @@ mod tests {
         assert_eq!(lookup([0x02, 0x00, 0x0c, 0x12, 0x34, 0x56]), None);
         // ...except the CID registry, which is made of locally administered prefixes.
         assert_eq!(
-            lookup([0xea, 0x27, 0x01, 0, 0, 0]).map(|v| v.registry),
+            lookup([0xea, 0x27, 0x01, 0, 0, 0]).map(|v| v.registry.as_str()),
             Some("CID")
         );
         assert_eq!(lookup([0xff; 6]), None);
