@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use hickory_resolver::proto::rr::rdata::svcb::{SVCB, SvcParamKey, SvcParamValue};
-use hickory_resolver::proto::rr::{RData, Record};
+use hickory_resolver::proto::rr::{RData, Record, RecordType};
 use serde::Serialize;
 
 use crate::error::exit;
@@ -83,10 +83,15 @@ pub struct Answer {
     /// Time to live in seconds.
     pub ttl: u32,
     /// The record type (A, MX...).
-    #[serde(rename = "type")]
-    pub rtype: String,
+    #[serde(rename = "type", serialize_with = "type_name")]
+    pub rtype: RecordType,
     /// The record data as in a zone file (`10 mail.example.com.`, `"v=spf1 -all"`).
     pub data: String,
+}
+
+/// A record type as DNS names it (`A`, `MX`, `TYPE65534`).
+pub fn type_name<S: serde::Serializer>(t: &RecordType, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(t)
 }
 
 impl Answer {
@@ -95,7 +100,7 @@ impl Answer {
         Answer {
             name: record.name.to_ascii(),
             ttl: record.ttl,
-            rtype: record.record_type().to_string(),
+            rtype: record.record_type(),
             data: format_rdata(&record.data),
         }
     }
@@ -256,8 +261,13 @@ mod tests {
         let rec = Record::from_rdata(Name::from_ascii("example.test.").unwrap(), 300, mx);
         let a = Answer::from_record(&rec);
         assert_eq!(
-            (a.name.as_str(), a.ttl, a.rtype.as_str(), a.data.as_str()),
-            ("example.test.", 300, "MX", "10 mail.example.test.")
+            (a.name.as_str(), a.ttl, a.rtype, a.data.as_str()),
+            (
+                "example.test.",
+                300,
+                RecordType::MX,
+                "10 mail.example.test."
+            )
         );
     }
 

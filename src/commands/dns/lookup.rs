@@ -65,9 +65,9 @@ pub trait Resolve: Send + Sync {
 /// One query's outcome, as reported.
 #[derive(Debug, Clone, Serialize)]
 pub struct QueryResult {
-    /// The record type asked for.
-    #[serde(rename = "type")]
-    pub rtype: String,
+    /// The record type asked for (none for a line that was not a name).
+    #[serde(rename = "type", serialize_with = "type_or_empty")]
+    pub rtype: Option<RecordType>,
     /// What came back.
     pub status: Status,
     /// The name asked (fully qualified; differs from the input when a search domain applied).
@@ -81,6 +81,24 @@ pub struct QueryResult {
     /// Detail for failures.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+/// A query's record type, or "" when there was none to ask.
+fn type_or_empty<S: serde::Serializer>(
+    t: &Option<RecordType>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.collect_str(t),
+        None => s.serialize_str(""),
+    }
+}
+
+impl QueryResult {
+    /// The record type's name, "" when there was none to ask.
+    pub fn type_name(&self) -> String {
+        self.rtype.map_or(String::new(), |t| t.to_string())
+    }
 }
 
 /// Everything found out about one name.
@@ -140,7 +158,7 @@ async fn resolve_type<R: Resolve>(
         };
         let failed = reply.status.is_failure();
         result = Some(QueryResult {
-            rtype: rtype.to_string(),
+            rtype: Some(rtype),
             status: reply.status,
             name: reply.queried.unwrap_or_else(|| fqdn(name)),
             server: server.to_string(),
@@ -153,7 +171,7 @@ async fn resolve_type<R: Resolve>(
         }
     }
     result.unwrap_or_else(|| QueryResult {
-        rtype: rtype.to_string(),
+        rtype: Some(rtype),
         status: Status::Error,
         name: fqdn(name),
         server: String::new(),
@@ -428,7 +446,7 @@ pub(crate) mod fake {
             answers: vec![Answer {
                 name: format!("{name}."),
                 ttl: 60,
-                rtype: "A".into(),
+                rtype: RecordType::A,
                 data: ip.into(),
             }],
             queried: None,

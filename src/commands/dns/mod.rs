@@ -20,7 +20,7 @@ use hickory_resolver::proto::rr::RecordType;
 use serde::Serialize;
 
 use self::answer::{Status, exit_status};
-use self::lookup::{Hickory, NameResult, Resolve, Settings};
+use self::lookup::{Hickory, NameResult, QueryResult, Resolve, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
@@ -257,18 +257,18 @@ impl Report for DnsReport {
                 table.add_row([
                     a.name.clone(),
                     a.ttl.to_string(),
-                    a.rtype.clone(),
+                    a.rtype.to_string(),
                     a.data.clone(),
                 ]);
             }
             writeln!(out, "{table}")?;
         }
-        let nodata: Vec<&str> = self
+        let nodata: Vec<String> = self
             .result
             .queries
             .iter()
             .filter(|q| q.status == Status::NoData)
-            .map(|q| q.rtype.as_str())
+            .map(QueryResult::type_name)
             .collect();
         if !nodata.is_empty() {
             let name = self
@@ -298,12 +298,12 @@ impl Report for DnsReport {
                 (_, Some(m)) => format!("{}: {m}", q.status.describe()),
                 (_, None) => format!("{} ({})", q.status.describe(), q.server),
             };
-            writeln!(out, "{:<6} {}", q.rtype, ui.paint(paint, text))?;
+            writeln!(out, "{:<6} {}", q.type_name(), ui.paint(paint, text))?;
         }
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
             qs.iter()
-                .map(|q| format!("{} {} ms", q.rtype, q.time_ms))
+                .map(|q| format!("{} {} ms", q.type_name(), q.time_ms))
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {
@@ -410,7 +410,7 @@ async fn answer<R: Resolve>(
                     err,
                     "netkit: {} {}: {} ({text})",
                     q.name,
-                    q.rtype,
+                    q.type_name(),
                     q.status.tag()
                 );
             }
@@ -456,7 +456,7 @@ async fn bulk<R: Resolve>(
                 name: String::new(),
                 status: Status::Invalid,
                 queries: vec![lookup::QueryResult {
-                    rtype: String::new(),
+                    rtype: None,
                     status: Status::Invalid,
                     name: String::new(),
                     server: String::new(),
@@ -598,7 +598,7 @@ mod tests {
     #[test]
     fn the_stub_and_its_upstreams_are_named() {
         let q = lookup::QueryResult {
-            rtype: "A".into(),
+            rtype: Some(RecordType::A),
             status: Status::Answer,
             name: "www.example.test.".into(),
             server: "127.0.0.53:53 (udp)".into(),
@@ -606,7 +606,7 @@ mod tests {
             answers: vec![answer::Answer {
                 name: "www.example.test.".into(),
                 ttl: 60,
-                rtype: "A".into(),
+                rtype: RecordType::A,
                 data: "192.0.2.1".into(),
             }],
             message: None,
