@@ -17,6 +17,33 @@ fn json_errors_go_to_stdout_as_json_and_one_line_to_stderr() {
     assert_eq!(stderr(&o).lines().count(), 1);
 }
 
+/// Values are typed by the command-line parser (times, addresses, endpoints, MACs): a bad one is
+/// refused before anything runs, with netkit's one-line message naming the flag, JSON included.
+#[test]
+fn values_refused_by_the_parser_speak_like_every_error() {
+    let o = run(&["--json", "arp", "198.51.100.1", "--timeout", "soon"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["error"]["kind"], "bad_input");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid timeout 'soon'"),
+        "{v}"
+    );
+    assert_bad_input(
+        &["chat", "server", "--idle-timeout", "2 days"],
+        "idle timeout",
+    );
+    assert_bad_input(&["arp", "198.51.100.1", "-i", "0"], "more than 0");
+    assert_bad_input(&["dns", "a.test", "-s", "10.0.0.300"], "300");
+    assert_bad_input(&["flow", "[2001:db8::1"], "']'");
+    assert_bad_input(&["dhcp", "discover", "--mac", "00:11"], "6 groups");
+    assert_bad_input(&["subnet", "split", "10.0.0.0", "--count", "2"], "no mask");
+}
+
 /// Regression: a bad value holding a newline (or an escape sequence) was echoed raw, so the
 /// "one line on stderr" became two, or could drive the terminal.
 #[test]
