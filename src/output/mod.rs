@@ -1,10 +1,14 @@
 //! How results and errors reach the user: the output format (table or JSON), the colour policy,
 //! the table layout, and the one renderer every command goes through (commands return data; this
-//! prints it).
+//! prints it). Text is measured and neutralized in [`text`].
+
+mod text;
 
 use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
+
+pub use text::{Paint, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result, exit};
@@ -16,21 +20,6 @@ pub enum Format {
     Table,
     /// JSON for scripts.
     Json,
-}
-
-/// A colour role; the renderer decides whether and how to paint it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paint {
-    /// A positive verdict.
-    Good,
-    /// A negative verdict.
-    Bad,
-    /// Something worth noticing.
-    Warn,
-    /// Emphasis (headers, key values).
-    Bold,
-    /// Less important detail.
-    Dim,
 }
 
 /// The user's output choices, resolved once at start-up.
@@ -73,14 +62,7 @@ impl Ui {
         if !self.color {
             return text.to_string();
         }
-        let code = match paint {
-            Paint::Good => "1;32",
-            Paint::Bad => "1;31",
-            Paint::Warn => "33",
-            Paint::Bold => "1",
-            Paint::Dim => "2",
-        };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        format!("\x1b[{}m{text}\x1b[0m", paint.sgr())
     }
 
     /// A table with netkit's look, with the given column headers (bold when colour is on).
@@ -102,29 +84,6 @@ impl Ui {
 pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-}
-
-/// The characters a terminal shows for `s`: ANSI CSI sequences ("ESC [ ... letter") left out.
-pub fn visible_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut chars = s.chars();
-    std::iter::from_fn(move || {
-        loop {
-            let c = chars.next()?;
-            if c != '\x1b' {
-                return Some(c);
-            }
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        }
-    })
-}
-
-/// Number of characters a terminal shows for `s` (colour codes take no room).
-pub fn visible_len(s: &str) -> usize {
-    visible_chars(s).count()
 }
 
 impl Table {
@@ -234,24 +193,6 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-/// Text as one line of a terminal or a line-based output: control characters (a newline or an
-/// escape sequence inside a bad argument or a names file) are shown escaped (`\n`, `\u{1b}`).
-pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        let mut s = String::with_capacity(text.len() + 8);
-        for c in text.chars() {
-            if c.is_control() {
-                s.extend(c.escape_debug());
-            } else {
-                s.push(c);
-            }
-        }
-        s.into()
-    } else {
-        text.into()
-    }
-}
-
 /// The JSON shape of an error.
 #[derive(Debug, Serialize)]
 struct ErrorJson<'a> {
@@ -299,6 +240,7 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    use super::text::visible_chars;
     use super::*;
 
     #[test]
@@ -323,11 +265,5 @@ mod tests {
             ]
         );
         assert_eq!(visible_len(&ui.paint(Paint::Bad, "abc")), 3);
-    }
-
-    #[test]
-    fn one_line_escapes_control_characters() {
-        assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
-        assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
     }
 }
