@@ -1,13 +1,15 @@
 //! How results and errors reach the user: the output format (table or JSON), the colour policy,
-//! the table layout, and the one renderer every command goes through (commands return data; this
-//! prints it). Text is measured and neutralized in [`text`].
+//! the terminal's width, and the one renderer every command goes through (commands return data;
+//! this prints it). Tables are drawn in [`table`], text measured and neutralized in [`text`].
 
+mod table;
 mod text;
 
 use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use table::{Cell, Table};
 pub use text::{Paint, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -29,6 +31,9 @@ pub struct Ui {
     pub format: Format,
     /// Whether to emit ANSI colours (never with JSON).
     pub color: bool,
+    /// The width of the terminal stdout is, in columns, for tables to fit; None when stdout is
+    /// not a terminal (then nothing is wrapped or cut).
+    pub width: Option<u16>,
 }
 
 impl Ui {
@@ -40,20 +45,32 @@ impl Ui {
             Format::Table
         };
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        // Asked once, and only for tables: JSON is never coloured nor wrapped.
+        let terminal = format == Format::Table && io::stdout().is_terminal();
         let color = format == Format::Table
             && match global.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => !no_color_env && io::stdout().is_terminal(),
+                ColorChoice::Auto => !no_color_env && terminal,
             };
-        Ui { format, color }
+        let width = if terminal {
+            terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| w.0)
+        } else {
+            None
+        };
+        Ui {
+            format,
+            color,
+            width,
+        }
     }
 
-    /// Plain output, no colour: for tests and library use.
+    /// Plain output, no colour, not fitted to a terminal: for tests and library use.
     pub fn plain() -> Self {
         Ui {
             format: Format::Table,
             color: false,
+            width: None,
         }
     }
 
@@ -65,99 +82,20 @@ impl Ui {
         format!("\x1b[{}m{text}\x1b[0m", paint.sgr())
     }
 
-    /// A table with netkit's look, with the given column headers (bold when colour is on).
+    /// A table cell painted with `paint` when colour is on: the table's counterpart of
+    /// [`Ui::paint`] (a table cell must not hold ANSI codes; the table colours it after layout).
+    pub fn cell(&self, paint: Paint, text: impl std::fmt::Display) -> Cell {
+        Cell::new(text.to_string(), self.color.then_some(paint))
+    }
+
+    /// A table with netkit's look, with the given column headers (bold when colour is on),
+    /// fitted to the terminal when stdout is one.
     pub fn table<S: AsRef<str>>(&self, headers: &[S]) -> Table {
-        Table {
-            header: headers
-                .iter()
-                .map(|h| self.paint(Paint::Bold, h.as_ref()))
-                .collect(),
-            rows: Vec::new(),
-        }
-    }
-}
-
-/// A bordered table that measures cells without their ANSI colour codes and allows multi-line
-/// cells. Rendering is a single pass over the cells: it is on the path of `netkit ifaces`, which
-/// must start and finish as fast as `ip addr`.
-#[derive(Debug, Clone)]
-pub struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    /// Appends a row; a cell may hold several lines.
-    pub fn add_row<I, S>(&mut self, cells: I)
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
-    }
-}
-
-impl std::fmt::Display for Table {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let columns = self
-            .rows
+        let headers = headers
             .iter()
-            .map(Vec::len)
-            .chain([self.header.len()])
-            .max()
-            .unwrap_or(0);
-        let mut widths = vec![0usize; columns];
-        for row in self.rows.iter().chain([&self.header]) {
-            for (i, cell) in row.iter().enumerate() {
-                for line in cell.split('\n') {
-                    widths[i] = widths[i].max(visible_len(line));
-                }
-            }
-        }
-        let rule =
-            |f: &mut std::fmt::Formatter<'_>, left: &str, fill: &str, mid: &str, right: &str| {
-                f.write_str(left)?;
-                for (i, w) in widths.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(mid)?;
-                    }
-                    for _ in 0..w + 2 {
-                        f.write_str(fill)?;
-                    }
-                }
-                f.write_str(right)
-            };
-        let row = |f: &mut std::fmt::Formatter<'_>, cells: &[String]| {
-            let lines: Vec<Vec<&str>> = (0..columns)
-                .map(|i| cells.get(i).map_or(vec![""], |c| c.split('\n').collect()))
-                .collect();
-            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
-            for l in 0..height {
-                f.write_str("│")?;
-                for (i, col) in lines.iter().enumerate() {
-                    let text = col.get(l).copied().unwrap_or("");
-                    let pad = widths[i] - visible_len(text);
-                    if i > 0 {
-                        f.write_str("┆")?;
-                    }
-                    write!(f, " {text}{:pad$} ", "")?;
-                }
-                f.write_str("│\n")?;
-            }
-            Ok(())
-        };
-        rule(f, "┌", "─", "┬", "┐")?;
-        f.write_str("\n")?;
-        if !self.header.is_empty() {
-            row(f, &self.header)?;
-            rule(f, "╞", "═", "╪", "╡")?;
-            f.write_str("\n")?;
-        }
-        for r in &self.rows {
-            row(f, r)?;
-        }
-        // No newline after the last line, like any Display value.
-        rule(f, "└", "─", "┴", "┘")
+            .map(|h| self.cell(Paint::Bold, h.as_ref()))
+            .collect();
+        Table::new(headers, self.width, self.color)
     }
 }
 
@@ -236,34 +174,4 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
         }
     }
     code
-}
-
-#[cfg(test)]
-mod tests {
-    use super::text::visible_chars;
-    use super::*;
-
-    #[test]
-    fn table_aligns_coloured_and_multiline_cells() {
-        let ui = Ui {
-            format: Format::Table,
-            color: true,
-        };
-        let mut t = ui.table(&["A", "Long header"]);
-        t.add_row([ui.paint(Paint::Good, "x"), "one\ntwo".to_string()]);
-        let text = t.to_string();
-        let plain: Vec<String> = text.lines().map(|l| visible_chars(l).collect()).collect();
-        assert_eq!(
-            plain,
-            [
-                "┌───┬─────────────┐",
-                "│ A ┆ Long header │",
-                "╞═══╪═════════════╡",
-                "│ x ┆ one         │",
-                "│   ┆ two         │",
-                "└───┴─────────────┘",
-            ]
-        );
-        assert_eq!(visible_len(&ui.paint(Paint::Bad, "abc")), 3);
-    }
 }
