@@ -2,19 +2,40 @@
 //! terminal columns (CJK and emoji count 2), fitted to the terminal's width when stdout is one
 //! (cells wrap), never wrapped or cut when output goes to a pipe or a file.
 //!
-//! Cells hold plain text and a [`Paint`]; comfy-table colours a cell after laying it out, so it
-//! never parses ANSI codes to measure text (its ANSI-aware `custom_styling` layout made `netkit
-//! ifaces`, which must be as fast as `ip addr`, run 29% more instructions; this way, 9%). Nor does
-//! comfy-table ask anything of the terminal: [`super::Ui`] has decided on colour and width once.
+//! Cells hold plain text and a [`Paint`], and comfy-table lays them out without any colour code
+//! to measure around. With colour on, the table is laid out with control characters in place of
+//! the column rules and a marker line between rows; each cell's text is then painted, on every
+//! line it wrapped to, and the real rules put back. This costs nothing when colour is off, and
+//! `netkit ifaces` must be as fast as `ip addr`: comfy-table's ANSI-aware layout (feature
+//! `custom_styling`) made it run 29% more instructions, and its own cell styling (feature `tty`)
+//! links crossterm's terminal-size fallback, which spawns `tput`: 32 more libc symbols for the
+//! loader to bind at every start. Nor is the terminal asked anything here: [`super::Ui`] has
+//! decided on colour and width once.
 
-use comfy_table::{Attribute, Color, ContentArrangement, presets::UTF8_FULL_CONDENSED};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, TableStyle};
 
 use super::text::{Paint, one_line};
+
+/// Where cells meet on a line of a coloured table's layout (instead of │ and ┆): a control
+/// character, so never in a cell's text (see [`neutralized`]) and never printed.
+const CELL_MARK: char = '\x1f';
+
+/// The line between two rows of a coloured table's layout (the look has none): dropped.
+const ROW_MARK: char = '\x1e';
+
+/// The layout of a coloured table: netkit's look with cells and rows marked.
+const MARKED: TableStyle = UTF8_FULL_CONDENSED
+    .header_lines(ContentLineStyle::new(CELL_MARK, CELL_MARK, CELL_MARK))
+    .content_lines(ContentLineStyle::new(CELL_MARK, CELL_MARK, CELL_MARK))
+    .row_separator(LineStyle::new(ROW_MARK, ROW_MARK, ROW_MARK, ROW_MARK));
 
 /// A bordered table of [`Cell`]s.
 #[derive(Debug, Clone)]
 pub struct Table {
     inner: comfy_table::Table,
+    /// With colour on, every row's paints (the header's first), applied after the layout.
+    paints: Option<Vec<Vec<Option<Paint>>>>,
 }
 
 /// One table cell: text (several lines when it holds `\n`) and how to paint it, if at all.
@@ -25,8 +46,8 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A cell painted with `paint` (None: plain). [`super::Ui::cell`] makes painted cells when
-    /// colour is on.
+    /// A cell painted with `paint` (None: plain); the paint shows only in a table made with
+    /// colour on. [`super::Ui::cell`] makes painted cells.
     pub fn new(text: impl Into<String>, paint: Option<Paint>) -> Self {
         Cell {
             text: text.into(),
@@ -58,14 +79,7 @@ impl Table {
     /// that wide) and at its natural width otherwise; `color` lets painted cells be coloured.
     pub(super) fn new(headers: Vec<Cell>, width: Option<u16>, color: bool) -> Self {
         let mut inner = comfy_table::Table::new();
-        inner.load_style(UTF8_FULL_CONDENSED);
-        // No isatty or terminal-size query of comfy-table's own: the Ui has asked once.
-        inner.force_no_tty();
-        if color {
-            inner.enforce_styling();
-            // Colour the text, not the padding around it.
-            inner.style_text_only();
-        }
+        inner.load_style(if color { MARKED } else { UTF8_FULL_CONDENSED });
         match width {
             Some(w) => {
                 inner
@@ -76,10 +90,15 @@ impl Table {
                 inner.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
+        let mut table = Table {
+            inner,
+            paints: color.then(Vec::new),
+        };
         if !headers.is_empty() {
-            inner.set_header(headers.into_iter().map(comfy).collect::<Vec<_>>());
+            let header = table.take(headers);
+            table.inner.set_header(header);
         }
-        Table { inner }
+        table
     }
 
     /// Appends a row; a cell may hold several lines.
@@ -88,12 +107,26 @@ impl Table {
         I: IntoIterator<Item = C>,
         C: Into<Cell>,
     {
-        self.inner.add_row(
-            cells
-                .into_iter()
-                .map(|c| comfy(c.into()))
-                .collect::<Vec<_>>(),
-        );
+        let row = self.take(cells.into_iter().map(Into::into));
+        self.inner.add_row(row);
+    }
+
+    /// comfy-table's cells for a row of `cells` (text neutralized), their paints kept aside.
+    fn take(&mut self, cells: impl IntoIterator<Item = Cell>) -> Vec<comfy_table::Cell> {
+        let mut paints = self.paints.as_ref().map(|_| Vec::new());
+        let row = cells
+            .into_iter()
+            .map(|c| {
+                if let Some(p) = &mut paints {
+                    p.push(c.paint);
+                }
+                comfy_table::Cell::new_owned(neutralized(c.text))
+            })
+            .collect();
+        if let (Some(all), Some(p)) = (&mut self.paints, paints) {
+            all.push(p);
+        }
+        row
     }
 }
 
@@ -101,32 +134,71 @@ impl std::fmt::Display for Table {
     /// The table's lines, without a newline after the last one (like any Display value).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Line by line: comfy-table's own Display joins all lines into one more String first.
-        for (i, line) in self.inner.lines().enumerate() {
-            if i > 0 {
+        let Some(paints) = &self.paints else {
+            for (i, line) in self.inner.lines().enumerate() {
+                if i > 0 {
+                    f.write_str("\n")?;
+                }
+                f.write_str(&line)?;
+            }
+            return Ok(());
+        };
+        let look = UTF8_FULL_CONDENSED.content_lines;
+        let (left, mid, right) = (look.left, look.junction, look.right);
+        let header_rule = UTF8_FULL_CONDENSED.header_separator.left;
+        let mut row = 0;
+        let mut first = true;
+        for line in self.inner.lines() {
+            if line.starts_with(ROW_MARK) {
+                row += 1;
+                continue;
+            }
+            if !std::mem::take(&mut first) {
                 f.write_str("\n")?;
             }
-            f.write_str(&line)?;
+            let Some(cells) = line.strip_prefix(CELL_MARK) else {
+                // A rule; the one under the header ends the header's row.
+                if header_rule.is_some_and(|c| line.starts_with(c)) {
+                    row += 1;
+                }
+                f.write_str(&line)?;
+                continue;
+            };
+            let cells = cells.strip_suffix(CELL_MARK).unwrap_or(cells);
+            let row_paints = paints.get(row).map_or(&[][..], Vec::as_slice);
+            write_char(f, left)?;
+            for (i, cell) in cells.split(CELL_MARK).enumerate() {
+                if i > 0 {
+                    write_char(f, mid)?;
+                }
+                match row_paints.get(i).copied().flatten() {
+                    Some(paint) => write_painted(f, cell, paint)?,
+                    None => f.write_str(cell)?,
+                }
+            }
+            write_char(f, right)?;
         }
         Ok(())
     }
 }
 
-/// The comfy-table cell for `cell`: control characters other than the line breaks shown escaped
-/// (an escape sequence in an interface name neither reaches the terminal nor breaks the borders),
-/// and the paint as comfy-table's colours and attributes.
-fn comfy(cell: Cell) -> comfy_table::Cell {
-    let c = comfy_table::Cell::new_owned(neutralized(cell.text));
-    match cell.paint {
-        None => c,
-        Some(Paint::Good) => c.fg(Color::DarkGreen).add_attribute(Attribute::Bold),
-        Some(Paint::Bad) => c.fg(Color::DarkRed).add_attribute(Attribute::Bold),
-        Some(Paint::Warn) => c.fg(Color::DarkYellow),
-        Some(Paint::Bold) => c.add_attribute(Attribute::Bold),
-        Some(Paint::Dim) => c.add_attribute(Attribute::Dim),
-    }
+fn write_char(f: &mut std::fmt::Formatter<'_>, c: Option<char>) -> std::fmt::Result {
+    c.map_or(Ok(()), |c| std::fmt::Write::write_char(f, c))
 }
 
-/// `text` with every control character except `\n` escaped (`\t`, `\u{1b}`).
+/// One line of a cell, laid out with its padding: the text between the spaces painted.
+fn write_painted(f: &mut std::fmt::Formatter<'_>, cell: &str, paint: Paint) -> std::fmt::Result {
+    let text = cell.trim_matches(' ');
+    if text.is_empty() {
+        return f.write_str(cell);
+    }
+    let start = cell.len() - cell.trim_start_matches(' ').len();
+    let (before, after) = (&cell[..start], &cell[start + text.len()..]);
+    write!(f, "{before}\x1b[{}m{text}\x1b[0m{after}", paint.sgr())
+}
+
+/// `text` with every control character except `\n` escaped (`\t`, `\u{1b}`): a cell sends no
+/// escape sequence to the terminal, breaks no border, and cannot hold the layout's marks.
 fn neutralized(text: String) -> String {
     // Fast path: no C0 control but `\n`, no DEL, and no 0xC2 lead byte (which starts every C1
     // control, U+0080-U+009F, in UTF-8).
@@ -248,6 +320,44 @@ mod tests {
         assert!(row.starts_with("│ \x1b["), "{row:?}");
         assert!(row.contains("yes\x1b[0m ┆ plain │"), "{row:?}");
         assert_eq!(shown(row), "│ yes ┆ plain │");
+    }
+
+    #[test]
+    fn colour_follows_cells_that_wrap() {
+        let ui = ui(true, Some(30));
+        let mut t = ui.table(&["Name", "State"]);
+        t.add_row([
+            ui.cell(Paint::Good, "a long name that wraps over lines"),
+            "plain".into(),
+        ]);
+        t.add_row([
+            "plain too".into(),
+            ui.cell(Paint::Bad, "DOWN\nLOWERLAYERDOWN"),
+        ]);
+        let text = t.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let body = &lines[3..lines.len() - 1];
+        let second = body.iter().position(|l| l.contains("DOWN")).unwrap();
+        assert!(second > 1, "the first row wraps:\n{text}");
+        for (n, line) in body.iter().enumerate() {
+            assert!(shown(line).width() <= 30, "{line}");
+            let cells: Vec<&str> = line.trim_matches('│').split('┆').collect();
+            let (painted, plain, code) = if n < second {
+                (cells[0], cells[1], "\x1b[1;32m")
+            } else {
+                (cells[1], cells[0], "\x1b[1;31m")
+            };
+            assert!(!plain.contains('\x1b'), "{line:?}");
+            let words = shown(painted);
+            let words = words.trim();
+            if !words.is_empty() {
+                let expect = format!("{code}{words}\x1b[0m");
+                assert!(
+                    painted.starts_with(' ') && painted.contains(&expect),
+                    "{line:?}"
+                );
+            }
+        }
     }
 
     #[test]
