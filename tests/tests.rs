@@ -16,3 +16,4 @@ mod man;
 mod pins;
 mod route;
 mod subnet;
+mod table;

@@ -1,10 +1,16 @@
 //! How results and errors reach the user: the output format (table or JSON), the colour policy,
-//! the table layout, and the one renderer every command goes through (commands return data; this
-//! prints it).
+//! the terminal's width, and the one renderer every command goes through (commands return data;
+//! this prints it). Tables are drawn in [`table`], text measured and neutralized in [`text`].
+
+mod table;
+mod text;
 
 use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
+
+pub use table::{Cell, Table};
+pub use text::{Paint, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result, exit};
@@ -20,21 +26,6 @@ pub enum Format {
     Json,
 }
 
-/// A colour role; the renderer decides whether and how to paint it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paint {
-    /// A positive verdict.
-    Good,
-    /// A negative verdict.
-    Bad,
-    /// Something worth noticing.
-    Warn,
-    /// Emphasis (headers, key values).
-    Bold,
-    /// Less important detail.
-    Dim,
-}
-
 /// The user's output choices, resolved once at start-up.
 #[derive(Debug, Clone, Copy)]
 pub struct Ui {
@@ -42,6 +33,9 @@ pub struct Ui {
     pub format: Format,
     /// Whether to emit ANSI colours (never with JSON).
     pub color: bool,
+    /// The width of the terminal stdout is, in columns, for tables to fit; None when stdout is
+    /// not a terminal (then nothing is wrapped or cut).
+    pub width: Option<u16>,
 }
 
 impl Ui {
@@ -53,13 +47,24 @@ impl Ui {
             Format::Table
         };
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        // Asked once, and only for tables: JSON is never coloured nor wrapped.
+        let terminal = format == Format::Table && io::stdout().is_terminal();
         let color = format == Format::Table
             && match global.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => !no_color_env && io::stdout().is_terminal(),
+                ColorChoice::Auto => !no_color_env && terminal,
             };
-        Ui { format, color }
+        let width = if terminal {
+            terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| w.0)
+        } else {
+            None
+        };
+        Ui {
+            format,
+            color,
+            width,
+        }
     }
 
     /// The same choices with the short format (only the data) instead of tables; JSON stays JSON.
@@ -73,12 +78,13 @@ impl Ui {
         }
     }
 
-    /// Plain output, no colour: for tests.
+    /// Plain output, no colour, not fitted to a terminal: for tests.
     #[cfg(test)]
     pub fn plain() -> Self {
         Ui {
             format: Format::Table,
             color: false,
+            width: None,
         }
     }
 
@@ -87,132 +93,23 @@ impl Ui {
         if !self.color {
             return text.to_string();
         }
-        let code = match paint {
-            Paint::Good => "1;32",
-            Paint::Bad => "1;31",
-            Paint::Warn => "33",
-            Paint::Bold => "1",
-            Paint::Dim => "2",
-        };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        format!("\x1b[{}m{text}\x1b[0m", paint.sgr())
     }
 
-    /// A table with netkit's look, with the given column headers (bold when colour is on).
+    /// A table cell painted with `paint` when colour is on: the table's counterpart of
+    /// [`Ui::paint`] (a table cell must not hold ANSI codes; the table colours it after layout).
+    pub fn cell(&self, paint: Paint, text: impl std::fmt::Display) -> Cell {
+        Cell::new(text.to_string(), self.color.then_some(paint))
+    }
+
+    /// A table with netkit's look, with the given column headers (bold when colour is on),
+    /// fitted to the terminal when stdout is one.
     pub fn table<S: AsRef<str>>(&self, headers: &[S]) -> Table {
-        Table {
-            header: headers
-                .iter()
-                .map(|h| self.paint(Paint::Bold, h.as_ref()))
-                .collect(),
-            rows: Vec::new(),
-        }
-    }
-}
-
-/// A bordered table that measures cells without their ANSI colour codes and allows multi-line
-/// cells. Rendering is a single pass over the cells: it is on the path of `netkit ifaces`, which
-/// must start and finish as fast as `ip addr`.
-#[derive(Debug, Clone)]
-pub struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-/// The characters a terminal shows for `s`: ANSI CSI sequences ("ESC [ ... letter") left out.
-pub fn visible_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut chars = s.chars();
-    std::iter::from_fn(move || {
-        loop {
-            let c = chars.next()?;
-            if c != '\x1b' {
-                return Some(c);
-            }
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        }
-    })
-}
-
-/// Number of characters a terminal shows for `s` (colour codes take no room).
-pub fn visible_len(s: &str) -> usize {
-    visible_chars(s).count()
-}
-
-impl Table {
-    /// Appends a row; a cell may hold several lines.
-    pub fn add_row<I, S>(&mut self, cells: I)
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
-    }
-}
-
-impl std::fmt::Display for Table {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let columns = self
-            .rows
+        let headers = headers
             .iter()
-            .map(Vec::len)
-            .chain([self.header.len()])
-            .max()
-            .unwrap_or(0);
-        let mut widths = vec![0usize; columns];
-        for row in self.rows.iter().chain([&self.header]) {
-            for (i, cell) in row.iter().enumerate() {
-                for line in cell.split('\n') {
-                    widths[i] = widths[i].max(visible_len(line));
-                }
-            }
-        }
-        let rule =
-            |f: &mut std::fmt::Formatter<'_>, left: &str, fill: &str, mid: &str, right: &str| {
-                f.write_str(left)?;
-                for (i, w) in widths.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(mid)?;
-                    }
-                    for _ in 0..w + 2 {
-                        f.write_str(fill)?;
-                    }
-                }
-                f.write_str(right)
-            };
-        let row = |f: &mut std::fmt::Formatter<'_>, cells: &[String]| {
-            let lines: Vec<Vec<&str>> = (0..columns)
-                .map(|i| cells.get(i).map_or(vec![""], |c| c.split('\n').collect()))
-                .collect();
-            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
-            for l in 0..height {
-                f.write_str("│")?;
-                for (i, col) in lines.iter().enumerate() {
-                    let text = col.get(l).copied().unwrap_or("");
-                    let pad = widths[i] - visible_len(text);
-                    if i > 0 {
-                        f.write_str("┆")?;
-                    }
-                    write!(f, " {text}{:pad$} ", "")?;
-                }
-                f.write_str("│\n")?;
-            }
-            Ok(())
-        };
-        rule(f, "┌", "─", "┬", "┐")?;
-        f.write_str("\n")?;
-        if !self.header.is_empty() {
-            row(f, &self.header)?;
-            rule(f, "╞", "═", "╪", "╡")?;
-            f.write_str("\n")?;
-        }
-        for r in &self.rows {
-            row(f, r)?;
-        }
-        // No newline after the last line, like any Display value.
-        rule(f, "└", "─", "┴", "┘")
+            .map(|h| self.cell(Paint::Bold, h.as_ref()))
+            .collect();
+        Table::new(headers, self.width, self.color)
     }
 }
 
@@ -259,24 +156,6 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
     .map_err(written)
 }
 
-/// Text as one line of a terminal or a line-based output: control characters (a newline or an
-/// escape sequence inside a bad argument or a names file) are shown escaped (`\n`, `\u{1b}`).
-pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        let mut s = String::with_capacity(text.len() + 8);
-        for c in text.chars() {
-            if c.is_control() {
-                s.extend(c.escape_debug());
-            } else {
-                s.push(c);
-            }
-        }
-        s.into()
-    } else {
-        text.into()
-    }
-}
-
 /// The JSON shape of an error.
 #[derive(Debug, Serialize)]
 struct ErrorJson<'a> {
@@ -320,39 +199,4 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
         }
     }
     code
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_aligns_coloured_and_multiline_cells() {
-        let ui = Ui {
-            format: Format::Table,
-            color: true,
-        };
-        let mut t = ui.table(&["A", "Long header"]);
-        t.add_row([ui.paint(Paint::Good, "x"), "one\ntwo".to_string()]);
-        let text = t.to_string();
-        let plain: Vec<String> = text.lines().map(|l| visible_chars(l).collect()).collect();
-        assert_eq!(
-            plain,
-            [
-                "┌───┬─────────────┐",
-                "│ A ┆ Long header │",
-                "╞═══╪═════════════╡",
-                "│ x ┆ one         │",
-                "│   ┆ two         │",
-                "└───┴─────────────┘",
-            ]
-        );
-        assert_eq!(visible_len(&ui.paint(Paint::Bad, "abc")), 3);
-    }
-
-    #[test]
-    fn one_line_escapes_control_characters() {
-        assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
-        assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
-    }
 }

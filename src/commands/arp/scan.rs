@@ -218,17 +218,22 @@ impl Report for ScanReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let mut t = ui.table(&["IP", "MAC", "Vendor", "RTT"]);
         for h in &self.hosts {
-            let mut mac = h.mac.to_string();
-            for d in &h.duplicates {
-                mac.push('\n');
-                mac.push_str(&ui.paint(Paint::Bad, format!("{d} (DUPLICATE)")));
-            }
             t.add_row([
                 h.ip.to_string(),
-                mac,
+                h.mac.to_string(),
                 h.vendor.clone().unwrap_or_default(),
                 format!("{:.3} ms", h.rtt_ms),
             ]);
+            // Each other MAC that answered for the address on a line of its own under the first
+            // (in red, so a row of its own: a table cell has one colour).
+            for d in &h.duplicates {
+                t.add_row([
+                    "".into(),
+                    ui.cell(Paint::Bad, format!("{d} (DUPLICATE)")),
+                    "".into(),
+                    "".into(),
+                ]);
+            }
         }
         writeln!(out, "{t}")?;
         let dups = self

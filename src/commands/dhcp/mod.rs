@@ -69,14 +69,16 @@ impl Report for Discovery {
         for o in &self.offers {
             let f = &o.offer;
             t.add_row([
-                format!("{}\n{}", f.server, f.server_mac),
-                ui.paint(Paint::Good, f.offered),
-                f.subnet_mask.map_or("-".into(), |m| m.to_string()),
-                list(&f.routers),
-                list(&f.dns_servers),
-                f.lease_seconds.map_or("-".into(), |s| format!("{s} s")),
-                f.domain.clone().unwrap_or_default(),
-                format!("{:.2} ms", o.after_ms),
+                format!("{}\n{}", f.server, f.server_mac).into(),
+                ui.cell(Paint::Good, f.offered),
+                f.subnet_mask.map_or("-".into(), |m| m.to_string()).into(),
+                list(&f.routers).into(),
+                list(&f.dns_servers).into(),
+                f.lease_seconds
+                    .map_or("-".into(), |s| format!("{s} s"))
+                    .into(),
+                f.domain.clone().unwrap_or_default().into(),
+                format!("{:.2} ms", o.after_ms).into(),
             ]);
         }
         writeln!(out, "{t}")?;

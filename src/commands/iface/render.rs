@@ -35,13 +35,13 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-fn state(ui: &Ui, i: &Iface) -> String {
-    let paint = match i.operstate.0 {
+/// The colour of an operational state.
+fn state_paint(i: &Iface) -> Paint {
+    match i.operstate.0 {
         State::Up => Paint::Good,
         State::Down | State::LowerLayerDown => Paint::Bad,
         _ => Paint::Dim,
-    };
-    ui.paint(paint, i.operstate)
+    }
 }
 
 fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -66,14 +66,14 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             .map(|a| format!("{}/{}", a.address, a.prefix))
             .collect();
         let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
-        t.add_row(vec![
-            ui.paint(Paint::Bold, &i.name),
-            i.kind.as_str().to_string(),
-            state(ui, i),
-            i.mac.map_or(String::new(), |m| m.to_string()),
-            v4.join("\n"),
-            v6.join("\n"),
-            gws.join("\n"),
+        t.add_row([
+            ui.cell(Paint::Bold, &i.name),
+            i.kind.as_str().into(),
+            ui.cell(state_paint(i), i.operstate),
+            i.mac.map_or(String::new(), |m| m.to_string()).into(),
+            v4.join("\n").into(),
+            v6.join("\n").into(),
+            gws.join("\n").into(),
         ]);
     }
     writeln!(out, "{t}")
@@ -119,7 +119,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             out,
             ind,
             "State",
-            &format!("{} <{}>", state(ui, i), i.flags),
+            &format!("{} <{}>", ui.paint(state_paint(i), i.operstate), i.flags),
         )?;
         if let Some(mac) = i.mac {
             let vendor = match &i.vendor {

@@ -1,0 +1,91 @@
+//! Text on a terminal: the colour roles, how wide a string shows (colour codes take no room, CJK
+//! characters and emoji two columns) and how outside text is kept to one harmless line.
+
+use unicode_width::UnicodeWidthChar;
+
+/// A colour role; the renderer decides whether and how to paint it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// A positive verdict.
+    Good,
+    /// A negative verdict.
+    Bad,
+    /// Something worth noticing.
+    Warn,
+    /// Emphasis (headers, key values).
+    Bold,
+    /// Less important detail.
+    Dim,
+}
+
+impl Paint {
+    /// The ANSI SGR parameters of this paint (`1;32` for bold green).
+    pub fn sgr(self) -> &'static str {
+        match self {
+            Paint::Good => "1;32",
+            Paint::Bad => "1;31",
+            Paint::Warn => "33",
+            Paint::Bold => "1",
+            Paint::Dim => "2",
+        }
+    }
+}
+
+/// The characters a terminal shows for `s`: ANSI CSI sequences ("ESC [ ... letter") left out.
+pub fn visible_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = s.chars();
+    std::iter::from_fn(move || {
+        loop {
+            let c = chars.next()?;
+            if c != '\x1b' {
+                return Some(c);
+            }
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        }
+    })
+}
+
+/// Number of terminal columns `s` takes: colour codes take none, CJK characters and emoji two.
+pub fn visible_len(s: &str) -> usize {
+    visible_chars(s).filter_map(UnicodeWidthChar::width).sum()
+}
+
+/// Text as one line of a terminal or a line-based output: control characters (a newline or an
+/// escape sequence inside a bad argument or a names file) are shown escaped (`\n`, `\u{1b}`).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        let mut s = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if c.is_control() {
+                s.extend(c.escape_debug());
+            } else {
+                s.push(c);
+            }
+        }
+        s.into()
+    } else {
+        text.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_len_counts_terminal_columns() {
+        assert_eq!(visible_len("\x1b[1;31mabc\x1b[0m"), 3);
+        assert_eq!(visible_len("\x1b[1m网卡0\x1b[0m"), 5);
+        assert_eq!(visible_len("🦀 é"), 4);
+    }
+
+    #[test]
+    fn one_line_escapes_control_characters() {
+        assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
+        assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
+    }
+}

@@ -1,0 +1,123 @@
+//! Tables on a terminal and in a pipe: on a pseudo-terminal of a given width (made by
+//! util-linux `script`) the real binary fits its table to the width, wrapping cells; piped, the
+//! same command prints the table at its full width, one line per row, with the same text.
+
+use std::process::{Command, Stdio};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::common::*;
+
+/// `subnet split` prints a table 72 columns wide.
+const SPLIT: &[&str] = &["subnet", "split", "10.0.0.0/16", "--count", "6"];
+
+/// Runs netkit with `args` on a pseudo-terminal `cols` columns wide; returns what it printed.
+fn on_terminal(cols: u16, args: &[&str]) -> String {
+    let bin = env!("CARGO_BIN_EXE_netkit");
+    let line = format!("stty rows 24 cols {cols}; exec '{bin}' {}", args.join(" "));
+    let o = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("util-linux `script` runs (Debian: bsdutils)");
+    assert!(o.status.success(), "{line}: {o:?}");
+    stdout(&o).replace("\r\n", "\n")
+}
+
+/// The line as a terminal shows it: ANSI colour codes left out.
+fn shown(line: &str) -> String {
+    let mut s = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            chars.by_ref().find(|d| d.is_ascii_alphabetic());
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+/// The table's lines (borders and rows), as shown.
+fn table_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(shown)
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .collect()
+}
+
+/// The text of each column of the table's rows (header left out), lines joined, spaces removed:
+/// what a reader gets from the table whether or not its cells wrapped.
+fn column_texts(lines: &[String]) -> Vec<String> {
+    let body_start = lines.iter().position(|l| l.starts_with('╞')).unwrap() + 1;
+    let body = &lines[body_start..lines.len() - 1];
+    let columns = body[0].split(['│', '┆']).count() - 2;
+    (1..=columns)
+        .map(|i| {
+            body.iter()
+                .map(|l| l.split(['│', '┆']).nth(i).unwrap().to_string())
+                .collect::<String>()
+                .split_whitespace()
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn table_fits_a_narrow_terminal_and_is_full_width_in_a_pipe() {
+    let o = run(SPLIT);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let piped = stdout(&o);
+    assert!(!piped.contains('\x1b'), "no colour in a pipe: {piped}");
+    let full = table_lines(&piped);
+    let full_width = full[0].width();
+    assert!(
+        full_width > 60,
+        "the table is wider than the terminal:\n{piped}"
+    );
+    // Piped: one line per row (8 subnets, the header, 3 rules), every line the full width.
+    assert_eq!(full.len(), 12, "{piped}");
+    assert!(full.iter().all(|l| l.width() == full_width), "{piped}");
+
+    let tty = on_terminal(60, SPLIT);
+    assert!(tty.contains('\x1b'), "coloured on a terminal: {tty:?}");
+    let fitted = table_lines(&tty);
+    assert!(fitted.len() > full.len(), "cells wrap:\n{tty}");
+    for line in &fitted {
+        assert!(
+            line.width() <= 60,
+            "{} columns: {line}\n{tty}",
+            line.width()
+        );
+    }
+    // Nothing is lost: each column holds the same text as in the full-width table.
+    assert_eq!(column_texts(&fitted), column_texts(&full), "{tty}\n{piped}");
+}
+
+#[test]
+fn table_as_wide_as_the_terminal_allows_is_not_wrapped() {
+    let piped = stdout(&run(SPLIT));
+    let full = table_lines(&piped);
+    let width = u16::try_from(full[0].width()).unwrap();
+    let tty = on_terminal(width, &[&["--color", "never"][..], SPLIT].concat());
+    assert_eq!(
+        tty, piped,
+        "a terminal exactly as wide as the table gets the piped bytes"
+    );
+}
+
+#[test]
+fn colour_is_asked_for_separately_from_the_width() {
+    let plain = stdout(&run(SPLIT));
+    // --color always into a pipe: coloured, still full width, the same text once shown.
+    let o = run(&[&["--color", "always"][..], SPLIT].concat());
+    let coloured = stdout(&o);
+    assert!(coloured.contains('\x1b'), "{coloured:?}");
+    let shown_lines: Vec<String> = coloured.lines().map(shown).collect();
+    assert_eq!(shown_lines.join("\n") + "\n", plain);
+    // --color never on a terminal: fitted, no colour.
+    let tty = on_terminal(60, &[&["--color", "never"][..], SPLIT].concat());
+    assert!(!tty.contains('\x1b'), "{tty:?}");
+    assert!(table_lines(&tty).iter().all(|l| l.width() <= 60), "{tty}");
+}
