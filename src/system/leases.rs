@@ -18,6 +18,7 @@ use jiff::civil::{self, Date, DateTime, Time};
 use serde::Serialize;
 
 use super::files::{env_value, parse_server, read_text, under, unquote, valid_ifname};
+use crate::wire::dhcp_msg;
 
 /// One DHCP lease found on disk.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -440,36 +441,26 @@ fn statements(body: &str) -> Vec<String> {
     out
 }
 
-/// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51).
-/// Anything else gives a lease with only `client` set ("dhcpcd"). `expires` is left to the
-/// caller, who knows the file's time.
+/// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51),
+/// read with [`dhcp_msg::read_reply`]. Anything else gives a lease with only `client` set
+/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `expires` is
+/// left to the caller, who knows the file's time.
 pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
     let mut lease = DhcpLease {
         client: "dhcpcd".into(),
         ..DhcpLease::default()
     };
-    if bytes.get(236..240) != Some(&crate::wire::dhcp_msg::COOKIE[..]) {
+    let Some(reply) = dhcp_msg::read_reply(bytes) else {
         return lease;
-    }
-    let v4 = |b: &[u8]| -> Option<IpAddr> {
-        let a: [u8; 4] = b.get(..4)?.try_into().ok()?;
-        let ip = Ipv4Addr::from(a);
-        (!ip.is_unspecified()).then_some(IpAddr::V4(ip))
     };
-    lease.address = bytes.get(16..20).and_then(v4);
-    // A truncated option ends the walk; what came before it stays.
-    for (code, data) in crate::wire::dhcp_msg::options(bytes).map_while(|o| o.ok()) {
-        match code {
-            54 => lease.server = v4(data),
-            3 => lease.router = v4(data),
-            51 if data.len() == 4 => {
-                lease.lease_seconds = Some(u64::from(u32::from_be_bytes([
-                    data[0], data[1], data[2], data[3],
-                ])));
-            }
-            _ => {}
-        }
+    /// 0.0.0.0 means "not set".
+    fn set(ip: Ipv4Addr) -> Option<IpAddr> {
+        (!ip.is_unspecified()).then_some(IpAddr::V4(ip))
     }
+    lease.address = set(reply.yiaddr);
+    lease.server = reply.server_id.and_then(set);
+    lease.router = reply.routers.first().copied().and_then(set);
+    lease.lease_seconds = reply.lease_seconds.map(u64::from);
     lease
 }
 
@@ -692,11 +683,33 @@ lease6 {
         assert_eq!(l.server, ip("192.168.7.1"));
         assert_eq!(l.router, ip("192.168.7.1"));
         assert_eq!(l.lease_seconds, Some(3600));
+        // Cut inside the server identifier: the address before it stays, nothing after.
         let mut truncated = dhcp_ack();
         truncated.truncate(250);
-        let _ = parse_dhcpcd_lease(&truncated);
+        let l = parse_dhcpcd_lease(&truncated);
+        assert_eq!(
+            (l.address, l.server, l.router),
+            (ip("192.168.7.40"), None, None)
+        );
         let junk = parse_dhcpcd_lease(b"not a dhcp message");
         assert_eq!((junk.client.as_str(), junk.address), ("dhcpcd", None));
+        // Without the magic cookie it is not a DHCP message at all.
+        let mut cookie = dhcp_ack();
+        cookie[236] = 0;
+        assert_eq!(parse_dhcpcd_lease(&cookie), parse_dhcpcd_lease(b""));
+        // Unset addresses and a lease time of the wrong size are left out.
+        let mut m = dhcp_ack();
+        m.truncate(240);
+        m.extend_from_slice(&[3, 4, 0, 0, 0, 0, 54, 4, 0, 0, 0, 0, 51, 2, 0, 1, 255]);
+        m[16..20].fill(0);
+        assert_eq!(parse_dhcpcd_lease(&m), parse_dhcpcd_lease(b""));
+        // Garbage after a valid header never panics.
+        for cut in 240..dhcp_ack().len() {
+            let mut m = dhcp_ack();
+            m.truncate(cut);
+            m.extend_from_slice(&[81, 1, 0, 94, 7, 152, 0]);
+            let _ = parse_dhcpcd_lease(&m);
+        }
     }
 
     #[test]
