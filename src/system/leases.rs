@@ -13,9 +13,12 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use jiff::SignedDuration;
+use jiff::civil::{self, Date, DateTime, Time};
 use serde::Serialize;
 
 use super::files::{env_value, parse_server, read_text, under, unquote, valid_ifname};
+use crate::wire::dhcp_msg;
 
 /// One DHCP lease found on disk.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -438,113 +441,57 @@ fn statements(body: &str) -> Vec<String> {
     out
 }
 
-/// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51).
-/// Anything else gives a lease with only `client` set ("dhcpcd"). `expires` is left to the
-/// caller, who knows the file's time.
+/// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51),
+/// read with [`dhcp_msg::read_reply`]. Anything else gives a lease with only `client` set
+/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `expires` is
+/// left to the caller, who knows the file's time.
 pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
     let mut lease = DhcpLease {
         client: "dhcpcd".into(),
         ..DhcpLease::default()
     };
-    if bytes.get(236..240) != Some(&crate::wire::dhcp_msg::COOKIE[..]) {
+    let Some(reply) = dhcp_msg::read_reply(bytes) else {
         return lease;
-    }
-    let v4 = |b: &[u8]| -> Option<IpAddr> {
-        let a: [u8; 4] = b.get(..4)?.try_into().ok()?;
-        let ip = Ipv4Addr::from(a);
-        (!ip.is_unspecified()).then_some(IpAddr::V4(ip))
     };
-    lease.address = bytes.get(16..20).and_then(v4);
-    // A truncated option ends the walk; what came before it stays.
-    for (code, data) in crate::wire::dhcp_msg::options(bytes).map_while(|o| o.ok()) {
-        match code {
-            54 => lease.server = v4(data),
-            3 => lease.router = v4(data),
-            51 if data.len() == 4 => {
-                lease.lease_seconds = Some(u64::from(u32::from_be_bytes([
-                    data[0], data[1], data[2], data[3],
-                ])));
-            }
-            _ => {}
-        }
+    /// 0.0.0.0 means "not set".
+    fn set(ip: Ipv4Addr) -> Option<IpAddr> {
+        (!ip.is_unspecified()).then_some(IpAddr::V4(ip))
     }
+    lease.address = set(reply.yiaddr);
+    lease.server = reply.server_id.and_then(set);
+    lease.router = reply.routers.first().copied().and_then(set);
+    lease.lease_seconds = reply.lease_seconds.map(u64::from);
     lease
 }
+
+/// The Unix epoch on the UTC clock. Lease files write UTC, so the date arithmetic is done on
+/// civil (zone-less) date-times, whose range covers all of years 0..=9999.
+const EPOCH: DateTime = civil::datetime(1970, 1, 1, 0, 0, 0, 0);
 
 /// Formats seconds since the Unix epoch as an RFC 3339 UTC time (`2026-11-25T03:34:53Z`).
 /// Times outside years 0..=9999 give `None`.
 fn format_utc(secs: i64) -> Option<String> {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    if !(0..=9999).contains(&y) {
-        return None;
-    }
-    Some(format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    ))
+    let dt = EPOCH.checked_add(SignedDuration::from_secs(secs)).ok()?;
+    in_years(dt).map(|dt| dt.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// Seconds since the epoch for a UTC civil date and time, checking the ranges.
-fn utc_seconds(y: i64, m: u32, d: u32, hh: u32, mm: u32, ss: u32) -> Option<i64> {
-    if !(0..=9999).contains(&y)
-        || !(1..=12).contains(&m)
-        || !(1..=31).contains(&d)
-        || hh > 23
-        || mm > 59
-        || ss > 60
-    {
-        return None;
-    }
-    let days = days_from_civil(y, m, d);
-    Some(days * 86_400 + i64::from(hh) * 3600 + i64::from(mm) * 60 + i64::from(ss))
+/// `dt` when its year is in 0..=9999 (what RFC 3339 can write).
+fn in_years(dt: DateTime) -> Option<DateTime> {
+    (0..=9999).contains(&dt.year()).then_some(dt)
 }
 
-/// Parses `YYYY/MM/DD HH:MM:SS` or `YYYY-MM-DD HH:MM:SS` (fractions of a second ignored), UTC.
+/// Parses `YYYY/MM/DD HH:MM:SS` or `YYYY-MM-DD HH:MM:SS[.frac]` (the fraction is dropped), UTC,
+/// to seconds since the epoch.
 fn parse_date_time(date: &str, time: &str) -> Option<i64> {
-    let mut dp = date.split(['/', '-']);
-    let y = dp.next()?.parse().ok()?;
-    let m = dp.next()?.parse().ok()?;
-    let d = dp.next()?.parse().ok()?;
-    if dp.next().is_some() {
-        return None;
-    }
-    let time = time.split('.').next()?;
-    let mut tp = time.split(':');
-    let hh = tp.next()?.parse().ok()?;
-    let mm = tp.next()?.parse().ok()?;
-    let ss = tp.next()?.parse().ok()?;
-    if tp.next().is_some() {
-        return None;
-    }
-    utc_seconds(y, m, d, hh, mm, ss)
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days (public-domain algorithms).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    let format = if date.contains('/') {
+        "%Y/%m/%d"
+    } else {
+        "%Y-%m-%d"
+    };
+    let date = Date::strptime(format, date).ok()?;
+    let t = Time::strptime("%H:%M:%S%.f", time).ok()?;
+    let dt = date.to_datetime(civil::time(t.hour(), t.minute(), t.second(), 0));
+    Some(in_years(dt)?.duration_since(EPOCH).as_secs())
 }
 
 #[cfg(test)]
@@ -736,11 +683,33 @@ lease6 {
         assert_eq!(l.server, ip("192.168.7.1"));
         assert_eq!(l.router, ip("192.168.7.1"));
         assert_eq!(l.lease_seconds, Some(3600));
+        // Cut inside the server identifier: the address before it stays, nothing after.
         let mut truncated = dhcp_ack();
         truncated.truncate(250);
-        let _ = parse_dhcpcd_lease(&truncated);
+        let l = parse_dhcpcd_lease(&truncated);
+        assert_eq!(
+            (l.address, l.server, l.router),
+            (ip("192.168.7.40"), None, None)
+        );
         let junk = parse_dhcpcd_lease(b"not a dhcp message");
         assert_eq!((junk.client.as_str(), junk.address), ("dhcpcd", None));
+        // Without the magic cookie it is not a DHCP message at all.
+        let mut cookie = dhcp_ack();
+        cookie[236] = 0;
+        assert_eq!(parse_dhcpcd_lease(&cookie), parse_dhcpcd_lease(b""));
+        // Unset addresses and a lease time of the wrong size are left out.
+        let mut m = dhcp_ack();
+        m.truncate(240);
+        m.extend_from_slice(&[3, 4, 0, 0, 0, 0, 54, 4, 0, 0, 0, 0, 51, 2, 0, 1, 255]);
+        m[16..20].fill(0);
+        assert_eq!(parse_dhcpcd_lease(&m), parse_dhcpcd_lease(b""));
+        // Garbage after a valid header never panics.
+        for cut in 240..dhcp_ack().len() {
+            let mut m = dhcp_ack();
+            m.truncate(cut);
+            m.extend_from_slice(&[81, 1, 0, 94, 7, 152, 0]);
+            let _ = parse_dhcpcd_lease(&m);
+        }
     }
 
     #[test]
@@ -869,5 +838,28 @@ lease6 {
         assert_eq!(parse_date_time("999999999999999999/1/1", "00:00:00"), None);
         assert_eq!(format_utc(i64::MAX), None);
         assert_eq!(format_utc(i64::MIN), None);
+    }
+
+    #[test]
+    fn dates_at_the_edges() {
+        // The whole of years 0 and 9999, and nothing beyond.
+        let first = parse_date_time("0000-01-01", "00:00:00").unwrap();
+        let last = parse_date_time("9999/12/31", "23:59:59").unwrap();
+        assert_eq!(format_utc(first).as_deref(), Some("0000-01-01T00:00:00Z"));
+        assert_eq!(format_utc(last).as_deref(), Some("9999-12-31T23:59:59Z"));
+        assert_eq!((format_utc(first - 1), format_utc(last + 1)), (None, None));
+        // Fractions of a second are dropped, also before the epoch (floor, not toward zero).
+        assert_eq!(
+            parse_date_time("2026-11-25", "03:34:53.999999"),
+            Some(1_795_577_693)
+        );
+        assert_eq!(parse_date_time("1969-12-31", "23:59:59.5"), Some(-1));
+        // Days a month does not have, and trailing text, are not dates.
+        assert_eq!(parse_date_time("2026/02/29", "00:00:00"), None);
+        assert_eq!(parse_date_time("2026/11/25", "03:34:53 UTC"), None);
+        assert_eq!(
+            dhclient_time(&["3", "2026/02/30", "00:00:00"]).as_deref(),
+            Some("3 2026/02/30 00:00:00")
+        );
     }
 }

@@ -3,3 +3,4 @@
 
 pub mod arp_frame;
 pub mod dhcp_msg;
+pub mod dns_query;

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hickory_resolver::proto::op::{Message, MessageType, ResponseCode};
-use hickory_resolver::proto::rr::RecordType;
+use hickory_resolver::proto::rr::{Name, RecordType};
 use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
 
@@ -25,9 +25,7 @@ use super::lookup::{Reply, Resolve, Settings};
 use super::pace::Pace;
 use super::parse::Transport;
 use super::server::Server;
-
-/// The largest UDP reply netkit asks for (EDNS payload size, the DNS Flag Day 2020 value).
-const EDNS_PAYLOAD: u16 = 1232;
+use crate::wire::dns_query::QueryWriter;
 
 /// A query waiting for its reply.
 #[derive(Debug)]
@@ -70,8 +68,8 @@ impl Table {
     }
 }
 
-fn lock(table: &Mutex<Table>) -> std::sync::MutexGuard<'_, Table> {
-    table.lock().unwrap_or_else(|e| e.into_inner())
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One connected UDP socket per server in front of a full resolver (`inner`) used for
@@ -82,6 +80,8 @@ pub struct Fast<R> {
     /// Per server: its lane (None: not UDP, or its socket could not be set up).
     lanes: Vec<Option<Lane>>,
     table: Arc<Mutex<Table>>,
+    /// Encodes every query (one message reused, see [`QueryWriter`]).
+    writer: Mutex<QueryWriter>,
     timeout: Duration,
     /// Attempts `inner` makes after the fast one; 0 means a fast timeout is final.
     retries: usize,
@@ -132,6 +132,7 @@ impl<R: Resolve> Fast<R> {
             inner,
             lanes,
             table,
+            writer: Mutex::new(QueryWriter::new()),
             timeout: settings.timeout,
             retries: settings.retries,
         }
@@ -175,40 +176,13 @@ async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
     }
 }
 
-/// A DNS query message: header (RD set), one question, an EDNS OPT record.
-pub fn encode_query(id: u16, name: &str, rtype: RecordType) -> Vec<u8> {
-    let mut m = Vec::with_capacity(12 + name.len() + 2 + 4 + 11);
-    m.extend_from_slice(&id.to_be_bytes());
-    m.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 1]);
-    for label in name
-        .trim_end_matches('.')
-        .split('.')
-        .filter(|l| !l.is_empty())
-    {
-        m.push(label.len() as u8);
-        m.extend_from_slice(label.as_bytes());
-    }
-    m.push(0);
-    m.extend_from_slice(&u16::from(rtype).to_be_bytes());
-    m.extend_from_slice(&1u16.to_be_bytes()); // class IN
-    // OPT: root owner, type 41, class = UDP payload size, TTL 0, no options.
-    m.extend_from_slice(&[0, 0, 41]);
-    m.extend_from_slice(&EDNS_PAYLOAD.to_be_bytes());
-    m.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
-    m
-}
-
 /// Reads a reply; None when it is not one the fast path may settle.
 pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     let msg = Message::from_vec(reply).ok()?;
     let q = msg.queries.first()?;
     let want = name.trim_end_matches('.');
     if q.query_type() != rtype
-        || !q
-            .name()
-            .to_ascii()
-            .trim_end_matches('.')
-            .eq_ignore_ascii_case(want)
+        || !same_name(q.name(), want)
         || msg.metadata.truncation
         || msg.metadata.message_type != MessageType::Response
     {
@@ -228,6 +202,16 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
         queried: Some(format!("{want}.")),
         message: None,
     })
+}
+
+/// Whether `name` is `want` (dot-separated, no trailing dot), ignoring ASCII case; label by
+/// label, without building `Name::to_ascii`'s string (about 900 instructions a reply).
+fn same_name(name: &Name, want: &str) -> bool {
+    let mut want = want.split('.').filter(|l| !l.is_empty());
+    name.iter().all(|label| {
+        want.next()
+            .is_some_and(|w| label.eq_ignore_ascii_case(w.as_bytes()))
+    }) && want.next().is_none()
 }
 
 impl<R: Resolve> Fast<R> {
@@ -254,7 +238,13 @@ impl<R: Resolve> Fast<R> {
         let forget = || {
             lock(&self.table).pending.remove(&id);
         };
-        let query = encode_query(id, name, rtype);
+        let Some(query) = lock(&self.writer)
+            .encode(id, name, rtype)
+            .map(<[u8]>::to_vec)
+        else {
+            forget();
+            return None;
+        };
         let sent_ok = |result: io::Result<usize>| match result {
             Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
                 lock(&self.table).refuse(server);
@@ -321,7 +311,10 @@ mod tests {
 
     #[test]
     fn queries_encode_and_replies_settle() {
-        let q = encode_query(0x1234, "www.example.test.", RecordType::AAAA);
+        let q = QueryWriter::new()
+            .encode(0x1234, "www.example.test.", RecordType::AAAA)
+            .unwrap()
+            .to_vec();
         let msg = Message::from_vec(&q).unwrap();
         assert_eq!(msg.metadata.id, 0x1234);
         assert!(msg.metadata.recursion_desired);
@@ -346,5 +339,17 @@ mod tests {
         assert!(settle(&other, "mail.example.test", RecordType::AAAA).is_none());
         other[2] |= 0x02;
         assert!(settle(&other, "www.example.test", RecordType::AAAA).is_none());
+    }
+
+    #[test]
+    fn names_compare_label_by_label() {
+        let name = |s: &str| Name::from_ascii(s).unwrap();
+        assert!(same_name(&name("WWW.Example.test."), "www.example.TEST"));
+        assert!(same_name(&name("."), ""));
+        assert!(!same_name(&name("www.example.test."), "www.example"));
+        assert!(!same_name(&name("www.example."), "www.example.test"));
+        assert!(!same_name(&name("wwx.example.test."), "www.example.test"));
+        // A dot inside a label is not a label boundary.
+        assert!(!same_name(&name("a\\.b."), "a.b"));
     }
 }
