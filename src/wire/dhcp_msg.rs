@@ -4,6 +4,7 @@
 //! with dhcproto's lazy `v4::borrowed::Message`, decoding only the options netkit reports. Pure
 //! logic.
 
+use crate::net::hwaddr::Mac;
 use std::net::Ipv4Addr;
 
 use dhcproto::v4::{self, DhcpOption, Encodable, Flags, MessageType, Opcode, OptionCode, borrowed};
@@ -177,7 +178,7 @@ pub struct Offer {
     /// Server identifier (option 54), or the IP source of the offer.
     pub server: Ipv4Addr,
     /// The MAC the offer came from.
-    pub server_mac: String,
+    pub server_mac: Mac,
     /// The address offered to us (yiaddr).
     pub offered: Ipv4Addr,
     /// Subnet mask (option 1).
@@ -205,7 +206,7 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
     }
     Some(Offer {
         server: r.server_id.unwrap_or(ip_src),
-        server_mac: crate::net::hwaddr::format_mac(&eth_src),
+        server_mac: Mac(eth_src),
         offered: r.yiaddr,
         subnet_mask: r.subnet_mask,
         routers: r.routers,
@@ -326,7 +327,7 @@ mod tests {
         let o = offer(&offer_for(7)).unwrap();
         assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
         assert_eq!(o.server, SERVER);
-        assert_eq!(o.server_mac, "00:16:3e:12:34:56");
+        assert_eq!(o.server_mac.to_string(), "00:16:3e:12:34:56");
         assert_eq!(o.subnet_mask, Some(Ipv4Addr::new(255, 255, 255, 0)));
         assert_eq!(o.routers, [SERVER]);
         assert_eq!(

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
@@ -23,7 +23,7 @@ pub struct Discovery {
     /// The interface asked on.
     pub interface: String,
     /// The client MAC in the request.
-    pub client_mac: String,
+    pub client_mac: Mac,
     /// The transaction id (hex).
     pub xid: String,
     /// How long offers were collected, in milliseconds.
@@ -149,7 +149,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     }
     let report = Discovery {
         interface: link.name.clone(),
-        client_mac: format_mac(&chaddr),
+        client_mac: Mac(chaddr),
         xid: format!("0x{xid:08x}"),
         waited_ms: Duration::as_millis(&timeout) as u64,
         offers,
