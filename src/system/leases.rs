@@ -459,8 +459,8 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
     }
     lease.address = set(reply.yiaddr);
     lease.server = reply.server_id.and_then(set);
-    lease.router = reply.routers.first().copied().and_then(set);
-    lease.lease_seconds = reply.lease_seconds.map(u64::from);
+    lease.router = reply.config.routers.first().copied().and_then(set);
+    lease.lease_seconds = reply.config.lease_seconds.map(u64::from);
     lease
 }
 

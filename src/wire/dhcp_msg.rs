@@ -107,6 +107,13 @@ pub struct Reply {
     pub kind: Option<MessageType>,
     /// Server identifier (option 54).
     pub server_id: Option<Ipv4Addr>,
+    /// The configuration the message hands out.
+    pub config: Config,
+}
+
+/// The network configuration a DHCP server hands out, as netkit reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Config {
     /// Subnet mask (option 1).
     pub subnet_mask: Option<Ipv4Addr>,
     /// Routers (option 3).
@@ -139,19 +146,14 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
         yiaddr: msg.yiaddr(),
         kind: None,
         server_id: None,
-        subnet_mask: None,
-        routers: Vec::new(),
-        dns_servers: Vec::new(),
-        domain: None,
-        lease_seconds: None,
-        broadcast: None,
-        ntp_servers: Vec::new(),
+        config: Config::default(),
     };
+    let c = &mut r.config;
     for opt in msg.opts() {
         let code = opt.code();
         if code == OptionCode::DomainName {
             let text = String::from_utf8_lossy(opt.data());
-            r.domain = Some(text.trim_end_matches('\0').to_string());
+            c.domain = Some(text.trim_end_matches('\0').to_string());
             continue;
         }
         if code != OptionCode::MessageType && !WANTED.contains(&code) {
@@ -160,12 +162,12 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
         match opt.into_option() {
             Ok(DhcpOption::MessageType(kind)) => r.kind = Some(kind),
             Ok(DhcpOption::ServerIdentifier(a)) => r.server_id = Some(a),
-            Ok(DhcpOption::SubnetMask(a)) => r.subnet_mask = Some(a),
-            Ok(DhcpOption::Router(v)) => r.routers = v,
-            Ok(DhcpOption::DomainNameServer(v)) => r.dns_servers = v,
-            Ok(DhcpOption::AddressLeaseTime(s)) => r.lease_seconds = Some(s),
-            Ok(DhcpOption::BroadcastAddr(a)) => r.broadcast = Some(a),
-            Ok(DhcpOption::NtpServers(v)) => r.ntp_servers = v,
+            Ok(DhcpOption::SubnetMask(a)) => c.subnet_mask = Some(a),
+            Ok(DhcpOption::Router(v)) => c.routers = v,
+            Ok(DhcpOption::DomainNameServer(v)) => c.dns_servers = v,
+            Ok(DhcpOption::AddressLeaseTime(s)) => c.lease_seconds = Some(s),
+            Ok(DhcpOption::BroadcastAddr(a)) => c.broadcast = Some(a),
+            Ok(DhcpOption::NtpServers(v)) => c.ntp_servers = v,
             _ => {}
         }
     }
@@ -181,20 +183,9 @@ pub struct Offer {
     pub server_mac: Mac,
     /// The address offered to us (yiaddr).
     pub offered: Ipv4Addr,
-    /// Subnet mask (option 1).
-    pub subnet_mask: Option<Ipv4Addr>,
-    /// Routers (option 3).
-    pub routers: Vec<Ipv4Addr>,
-    /// DNS servers (option 6).
-    pub dns_servers: Vec<Ipv4Addr>,
-    /// Domain name (option 15).
-    pub domain: Option<String>,
-    /// Lease time in seconds (option 51).
-    pub lease_seconds: Option<u32>,
-    /// Broadcast address (option 28).
-    pub broadcast: Option<Ipv4Addr>,
-    /// NTP servers (option 42).
-    pub ntp_servers: Vec<Ipv4Addr>,
+    /// What comes with the address.
+    #[serde(flatten)]
+    pub config: Config,
 }
 
 /// Parses a BOOTP/DHCP payload as an offer for `xid` (None for anything else: other xids,
@@ -208,13 +199,7 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
         server: r.server_id.unwrap_or(ip_src),
         server_mac: Mac(eth_src),
         offered: r.yiaddr,
-        subnet_mask: r.subnet_mask,
-        routers: r.routers,
-        dns_servers: r.dns_servers,
-        domain: r.domain,
-        lease_seconds: r.lease_seconds,
-        broadcast: r.broadcast,
-        ntp_servers: r.ntp_servers,
+        config: r.config,
     })
 }
 
@@ -328,18 +313,18 @@ mod tests {
         assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
         assert_eq!(o.server, SERVER);
         assert_eq!(o.server_mac.to_string(), "00:16:3e:12:34:56");
-        assert_eq!(o.subnet_mask, Some(Ipv4Addr::new(255, 255, 255, 0)));
-        assert_eq!(o.routers, [SERVER]);
+        assert_eq!(o.config.subnet_mask, Some(Ipv4Addr::new(255, 255, 255, 0)));
+        assert_eq!(o.config.routers, [SERVER]);
         assert_eq!(
-            o.dns_servers,
+            o.config.dns_servers,
             [
                 Ipv4Addr::new(198, 51, 100, 53),
                 Ipv4Addr::new(198, 51, 100, 54)
             ]
         );
-        assert_eq!(o.lease_seconds, Some(43200));
-        assert_eq!(o.domain.as_deref(), Some("lan.test"));
-        assert_eq!((o.broadcast, o.ntp_servers.len()), (None, 0));
+        assert_eq!(o.config.lease_seconds, Some(43200));
+        assert_eq!(o.config.domain.as_deref(), Some("lan.test"));
+        assert_eq!((o.config.broadcast, o.config.ntp_servers.len()), (None, 0));
         assert_eq!(offer(&offer_for(8)), None);
         let mut ack = offer_for(7);
         ack[242] = 5;
@@ -387,12 +372,12 @@ mod tests {
             ],
         ))
         .unwrap();
-        assert_eq!(o.domain.as_deref(), Some("l\u{fffd}n."));
+        assert_eq!(o.config.domain.as_deref(), Some("l\u{fffd}n."));
         assert_eq!(
-            o.dns_servers,
+            o.config.dns_servers,
             [Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2)]
         );
-        assert_eq!(o.subnet_mask, None);
+        assert_eq!(o.config.subnet_mask, None);
         assert_eq!(o.server, Ipv4Addr::new(10, 0, 0, 9));
     }
 
@@ -402,7 +387,7 @@ mod tests {
         let mut cut = offer_for(7);
         cut.truncate(250);
         let o = offer(&cut).unwrap();
-        assert_eq!((o.server, o.subnet_mask), (SERVER, None));
+        assert_eq!((o.server, o.config.subnet_mask), (SERVER, None));
         // Cut before the message type: not an offer.
         assert_eq!(offer(&offer_for(7)[..241]), None);
         for n in [0, 1, 100, 235, 239] {
@@ -465,6 +450,6 @@ mod tests {
         assert_eq!(full.opts().len(), 1, "only the message type survives");
         let r = read_reply(&p).unwrap();
         assert_eq!(r.server_id, Some(SERVER));
-        assert_eq!(r.domain.as_deref(), Some("\u{fffd}("));
+        assert_eq!(r.config.domain.as_deref(), Some("\u{fffd}("));
     }
 }

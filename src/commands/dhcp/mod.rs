@@ -68,16 +68,17 @@ impl Report for Discovery {
         ]);
         for o in &self.offers {
             let f = &o.offer;
+            let c = &f.config;
             t.add_row([
                 format!("{}\n{}", f.server, f.server_mac).into(),
                 ui.cell(Paint::Good, f.offered),
-                f.subnet_mask.map_or("-".into(), |m| m.to_string()).into(),
-                list(&f.routers).into(),
-                list(&f.dns_servers).into(),
-                f.lease_seconds
+                c.subnet_mask.map_or("-".into(), |m| m.to_string()).into(),
+                list(&c.routers).into(),
+                list(&c.dns_servers).into(),
+                c.lease_seconds
                     .map_or("-".into(), |s| format!("{s} s"))
                     .into(),
-                f.domain.clone().unwrap_or_default().into(),
+                c.domain.clone().unwrap_or_default().into(),
                 format!("{:.2} ms", o.after_ms).into(),
             ]);
         }
