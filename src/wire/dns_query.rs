@@ -42,7 +42,7 @@ impl QueryWriter {
         }
     }
 
-    /// The query with message ID `id` for `name` (ASCII, as `dns::parse::to_ascii_name` gives
+    /// The query with message ID `id` for `name` (ASCII, as `net::name::to_ascii_name` gives
     /// it; the trailing dot is optional) and type `rtype`, valid until the next call. None when
     /// `name` is no DNS name (a label longer than 63 bytes, a name longer than 255).
     pub fn encode(&mut self, id: u16, name: &str, rtype: RecordType) -> Option<&[u8]> {
