@@ -34,7 +34,7 @@ pub struct Chosen {
 }
 
 /// Chooses the interface: `-I NAME`, else the one the kernel routes `toward` through, else the
-/// LAN interface (`route::lan_link`, one with an IPv4 address).
+/// LAN interface (`system::routing::lan_link`, one with an IPv4 address).
 fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Result<Chosen> {
     let links = nl.links()?;
     let addrs = nl.addresses()?;

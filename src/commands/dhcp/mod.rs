@@ -107,7 +107,7 @@ fn fresh_xid() -> u32 {
     h.finish() as u32
 }
 
-/// The interface to ask on: -I, else the LAN interface (`route::lan_link`; it may have no address yet).
+/// The interface to ask on: -I, else the LAN interface (`system::routing::lan_link`; it may have no address yet).
 fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
     let links = nl.links()?;
     let link = match name {

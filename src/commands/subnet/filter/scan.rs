@@ -12,7 +12,7 @@
 //! IPv4 patterns are loaded (grepcidr only looks for the families it has patterns for).
 //!
 //! These parsers read *input* text the way grepcidr does; patterns are parsed by the shared
-//! `subnet::parse` module. Pure logic, no I/O: the filter's I/O loop calls [`Scanner::scan`] once
+//! `net::addr` module. Pure logic, no I/O: the filter's I/O loop calls [`Scanner::scan`] once
 //! per line, or (IPv4-only patterns) [`scan_v4_from`] straight over a buffer of whole lines.
 
 /// An address found in a line, as an integer.
