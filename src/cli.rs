@@ -719,15 +719,7 @@ fn parse_arp_range(text: &str) -> Result<Block> {
 
 /// A network with its prefix: `192.168.0.0/24`, `10.0.0.0/255.0.0.0`.
 fn parse_network(text: &str) -> Result<Block> {
-    let p = Prefixed::parse(text)?;
-    match p.prefix {
-        Some(prefix) => Ok(Block::new(p.addr, prefix)),
-        None => Err(Error::bad(
-            "network",
-            text,
-            format!("no mask: write it as CIDR ({}/24)", text.trim()),
-        )),
-    }
+    Block::from_parts(Prefixed::parse(text)?, None)
 }
 
 /// `netkit dns -x IP`.

@@ -225,13 +225,6 @@ pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
     Err("its 1-bits are not contiguous from the left (a netmask is ones then zeros, e.g. 255.255.255.0)".into())
 }
 
-/// An address with an optional prefix, as typed: `192.168.1.10`, `192.168.1.10/24`,
-/// `192.168.1.10/255.255.255.0`, `2001:db8::1/64`.
-pub fn parse_cidr(input: &str) -> Result<(IpAddr, Option<u8>)> {
-    let p = Prefixed::parse(input)?;
-    Ok((p.addr, p.prefix))
-}
-
 /// An address with the prefix written on it, if any (`192.168.1.10`, `10.0.0.5/8`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefixed {
@@ -348,10 +341,10 @@ pub fn parse_span(input: &str) -> Result<Span> {
             end,
         });
     }
-    let (addr, prefix) = parse_cidr(s)?;
+    let p = Prefixed::parse(s)?;
     Ok(Span::of_block(
-        &addr,
-        prefix.unwrap_or(Family::of(&addr).bits()),
+        &p.addr,
+        p.prefix.unwrap_or(Family::of(&p.addr).bits()),
     ))
 }
 
@@ -419,8 +412,11 @@ mod tests {
 
     #[test]
     fn cidr_and_spans() {
-        let (a, p) = parse_cidr("192.168.1.10/255.255.255.0").unwrap();
-        assert_eq!((a.to_string(), p), ("192.168.1.10".to_string(), Some(24)));
+        let p = Prefixed::parse("192.168.1.10/255.255.255.0").unwrap();
+        assert_eq!(
+            (p.addr.to_string(), p.prefix),
+            ("192.168.1.10".to_string(), Some(24))
+        );
         let s = parse_span("10.1.2.3/8").unwrap();
         assert_eq!((s.start, s.end), (0x0a00_0000, 0x0aff_ffff));
         let s = parse_span("0.0.0.0/0").unwrap();
@@ -431,7 +427,7 @@ mod tests {
         assert_eq!(s.end - s.start, 4);
         assert!(parse_span("192.168.0.9-192.168.0.5").is_err());
         assert!(parse_span("192.168.0.1-::1").is_err());
-        assert!(parse_cidr("10.0.0.0/").is_err());
-        assert!(parse_cidr("10.0.0.0/33").is_err());
+        assert!(Prefixed::parse("10.0.0.0/").is_err());
+        assert!(Prefixed::parse("10.0.0.0/33").is_err());
     }
 }

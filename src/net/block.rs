@@ -71,7 +71,9 @@ impl Block {
         }
     }
 
-    /// Parses `CIDR` or `IP` + `MASK` (mask as prefix or netmask). A bare IP without mask is an error.
+    /// Parses `CIDR` or `IP` + `MASK` (mask as prefix or netmask). A bare IP without mask is an
+    /// error. The command line types both parts itself ([`Block::from_parts`]); tests use this.
+    #[cfg(test)]
     pub fn parse(address: &str, mask: Option<&str>) -> Result<Block> {
         let mask = mask.map(Mask::parse).transpose()?;
         Block::from_parts(Prefixed::parse(address)?, mask)
