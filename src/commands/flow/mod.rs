@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::cli::FlowArgs;
 use crate::error::{Result, exit};
 use crate::net::endpoint::Host;
-use crate::net::hwaddr::format_mac;
+use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Addr, Link, Netlink};
@@ -245,17 +245,20 @@ fn arp_step(
     } else {
         "the destination"
     };
+    let is_at = |mac: Mac| {
+        let vendor = vendor_of(&mac.0).map_or(String::new(), |v| format!(" ({v})"));
+        format!("{hop} ({who}) is at {mac}{vendor}")
+    };
     let neighbours = nl.neighbours()?;
     let cached = neighbour_of(&neighbours, ifindex, hop)
-        .filter(|n| n.mac.as_ref().is_some_and(|m| m.len() == 6) && !n.state.is_unresolved());
+        .filter(|n| !n.state.is_unresolved())
+        .and_then(|n| Some((n, Mac::from_slice(n.mac.as_deref()?)?)));
     let protocol = if hop.is_ipv4() { "ARP" } else { "NDP" };
-    if let Some(n) = cached {
-        let mac = n.mac.as_deref().unwrap_or_default();
-        let vendor = vendor_of(mac).map_or(String::new(), |v| format!(" ({v})"));
+    if let Some((n, mac)) = cached {
         return Ok(Step {
             step: StepKind::Arp,
             outcome: Outcome::Ok,
-            summary: format!("{hop} ({who}) is at {}{vendor}", format_mac(mac)),
+            summary: is_at(mac),
             details: vec![format!(
                 "from the neighbour cache ({}), no {protocol} needed",
                 n.state
@@ -276,11 +279,7 @@ fn arp_step(
                 Some((mac, rtt)) => Step {
                     step: StepKind::Arp,
                     outcome: Outcome::Ok,
-                    summary: format!(
-                        "{hop} ({who}) is at {}{}",
-                        format_mac(&mac),
-                        vendor_of(&mac).map_or(String::new(), |v| format!(" ({v})"))
-                    ),
+                    summary: is_at(Mac(mac)),
                     details: vec![
                         format!("broadcast \"who has {hop}? tell {src}\" on {}", l.name),
                         format!("reply after {:.3} ms", ms(rtt)),
