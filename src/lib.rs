@@ -21,6 +21,7 @@ mod util;
 mod wire;
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -38,31 +39,87 @@ where
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let cli = match parse_lean(&args).map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
-        Err(e) => {
-            // A value refused by netkit's own parser (an address, a mask, a time): its one-line
-            // message, as JSON too under --json, like every other bad input.
-            if let Some(err) = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<Error>())
-            {
-                let json = args.iter().any(|a| a == "--json");
-                let ui = Ui::from_args(&cli::GlobalArgs {
-                    json,
-                    color: cli::ColorChoice::Never,
-                });
-                return ExitCode::from(output::emit_error(&ui, err));
-            }
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            });
-        }
+        Err(e) => return ExitCode::from(clap_failed(&args, &e)),
     };
     let ui = Ui::from_args(&cli.global);
     match run(&cli, &ui) {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(output::emit_error(&ui, &err)),
     }
+}
+
+/// Reports what clap refused: help and version as clap prints them (exit 0); every error as one
+/// line, and as a JSON error under `--json`, like every other bad input (exit 2). A value refused
+/// by netkit's own parser (an address, a mask, a time) keeps its own error.
+fn clap_failed(args: &[OsString], e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return match e.print() {
+            Ok(()) => exit::OK,
+            Err(io) => output::emit_error(&Ui::from_args(&plain(false)), &output::written(io)),
+        };
+    }
+    let json = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json");
+    let ui = Ui::from_args(&plain(json));
+    if let Some(err) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
+        return output::emit_error(&ui, err);
+    }
+    output::emit_error(&ui, &Error::Usage(usage_line(args, e)))
+}
+
+/// Global choices for an error met before the command line was understood: no colour.
+fn plain(json: bool) -> cli::GlobalArgs {
+    cli::GlobalArgs {
+        json,
+        color: cli::ColorChoice::Never,
+    }
+}
+
+/// clap's error as one line: its first paragraph and tips joined ("unrecognized subcommand
+/// 'foo'; tip: a similar subcommand exists: 'flow'"), without the usage that follows, and where
+/// to read more. A missing subcommand, which clap answers with the whole help, names the
+/// subcommands to choose from.
+fn usage_line(args: &[OsString], e: &clap::Error) -> String {
+    use clap::error::ErrorKind;
+    // The subcommands the words name, as far as they go (`netkit subnet` -> [subnet]).
+    let mut cmd = Cli::command();
+    let mut path = vec!["netkit".to_string()];
+    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = cmd.find_subcommand(word).cloned() {
+            path.push(sub.get_name().to_string());
+            cmd = sub;
+        }
+    }
+    let more = format!("see '{} --help'", path.join(" "));
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let names: Vec<&str> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name())
+            .filter(|n| *n != "help")
+            .collect();
+        return format!(
+            "'{}' needs a subcommand: {} ({more})",
+            path.join(" "),
+            names.join(", ")
+        );
+    }
+    let text = e.to_string();
+    let text = text.split("\nUsage:").next().unwrap_or_default();
+    let mut parts = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty() && !p.starts_with("For more information"));
+    let first = parts.next().unwrap_or_default();
+    let mut line = first.strip_prefix("error: ").unwrap_or(&first).to_string();
+    for tip in parts {
+        line.push_str("; ");
+        line.push_str(&tip);
+    }
+    format!("{line} ({more})")
 }
 
 /// Parses `netkit [--json] [--color WHEN] ifaces|ipconfig [NAME] [-a|--all]` without clap: building
@@ -121,9 +178,13 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Subnet(args) => commands::subnet::run(args, ui),
         Command::Mac(args) => commands::mac::run(args, ui),
         Command::Completions(args) => {
-            let mut cmd = Cli::command();
+            // Generated whole, then written: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "netkit", &mut script);
             let mut out = std::io::stdout().lock();
-            clap_complete::generate(args.shell, &mut cmd, "netkit", &mut out);
+            out.write_all(&script)
+                .and_then(|()| out.flush())
+                .map_err(output::written)?;
             Ok(exit::OK)
         }
         Command::Ifaces(args) => commands::iface::run(args, ui),

@@ -279,3 +279,45 @@ fn summarize_from_args_and_stdin() {
     assert_eq!(code(&o), 3);
     assert!(stderr(&o).contains("/nonexistent/list.txt"));
 }
+
+/// `subnet split` into 2^24 subnets under a 100 MB address-space limit, read only for its first
+/// rows: the rows stream (memory constant in their number), in the table and in JSON alike, and
+/// the closed pipe is a quiet success. Buffering every row (about 600 bytes each) would abort.
+#[test]
+fn split_streams_rows_in_bounded_memory() {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    for (json, first_rows) in [("", "│ 1 "), ("--json", "\"network\": \"10.0.0.0/32\"")] {
+        let script = format!(
+            "ulimit -v 100000; {} {json} subnet split 10.0.0.0/8 --prefix 32 \
+             --max 18446744073709551615 | head -n 40; echo \"status ${{PIPESTATUS[0]}}\"",
+            bin.display()
+        );
+        let o = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        let text = stdout(&o);
+        assert!(text.contains(first_rows), "{json}: {text}");
+        assert!(
+            text.ends_with("status 0\n"),
+            "{json}: {text}\n{}",
+            stderr(&o)
+        );
+    }
+    // The table's parts line up: every row as wide as the top line.
+    let o = run(&[
+        "subnet",
+        "split",
+        "10.0.0.0/22",
+        "--prefix",
+        "32",
+        "--max",
+        "2000",
+    ]);
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(lines.len(), 1024 + 4, "{text}");
+    let width = lines[0].chars().count();
+    assert!(lines.iter().all(|l| l.chars().count() == width), "{text}");
+    assert!(lines[1027].starts_with('└'), "{text}");
+}

@@ -1,7 +1,10 @@
 //! How results and errors reach the user: the output format (table or JSON), the colour policy,
 //! the terminal's width, and the one renderer every command goes through (commands return data;
-//! this prints it). Tables are drawn in [`table`], text measured and neutralized in [`text`].
+//! this prints it). Tables are drawn in [`table`], text measured in [`text`]; every byte for
+//! people passes the [`guard`], which neutralizes what came from outside, and JSON is written by
+//! [`guard::write_json`].
 
+mod guard;
 mod table;
 mod text;
 
@@ -9,8 +12,9 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use guard::{Guard, write_json};
 pub use table::{Cell, Table};
-pub use text::{Paint, one_line, visible_len};
+pub use text::{Paint, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result, exit};
@@ -113,6 +117,91 @@ impl Ui {
     }
 }
 
+/// A table written while its rows are computed (`subnet split` into millions of subnets): memory
+/// stays constant in the number of rows and the first rows show at once. The caller gives each
+/// column's widest text up front, so every part of the table lines up; rows are laid out by the
+/// same [`Table`] as any other table, a few hundred at a time.
+#[derive(Debug)]
+pub struct StreamedTable<'a> {
+    ui: &'a Ui,
+    headers: Vec<String>,
+    widths: Vec<usize>,
+    rows: Vec<Vec<Cell>>,
+    started: bool,
+}
+
+/// Rows laid out at once by a [`StreamedTable`].
+const STREAM_ROWS: usize = 256;
+
+impl<'a> StreamedTable<'a> {
+    /// A table with these headers whose columns hold text at most `widths` columns wide.
+    pub fn new<S: AsRef<str>>(ui: &'a Ui, headers: &[S], widths: &[usize]) -> Self {
+        let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_string()).collect();
+        let widths: Vec<usize> = headers
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| visible_len(h).max(*w))
+            .collect();
+        // On a terminal, the widths comfy-table would choose to fit it, kept for every part.
+        let widths = match ui.width {
+            Some(w) => Table::fitted_widths(&headers, &widths, w),
+            None => widths,
+        };
+        StreamedTable {
+            ui,
+            headers,
+            widths,
+            rows: Vec::with_capacity(STREAM_ROWS),
+            started: false,
+        }
+    }
+
+    /// Adds a row, writing the rows so far when there are enough of them.
+    pub fn add_row<I, C>(&mut self, out: &mut dyn Write, cells: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = C>,
+        C: Into<Cell>,
+    {
+        let row = cells.into_iter().map(Into::into).collect();
+        if self.rows.len() >= STREAM_ROWS {
+            // Written when a row follows them: the last part never goes out empty.
+            self.write_part(out, false)?;
+        }
+        self.rows.push(row);
+        Ok(())
+    }
+
+    /// Writes the last rows and the table's bottom line.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.write_part(out, true)
+    }
+
+    fn write_part(&mut self, out: &mut dyn Write, last: bool) -> io::Result<()> {
+        let no_headers: [&str; 0] = [];
+        let mut table = if self.started {
+            self.ui.table(&no_headers)
+        } else {
+            self.ui.table(&self.headers)
+        };
+        for row in self.rows.drain(..) {
+            table.add_row(row);
+        }
+        table.fix_widths(&self.widths);
+        let text = table.to_string();
+        let mut lines = text.lines().peekable();
+        if std::mem::replace(&mut self.started, true) {
+            lines.next(); // the top line, drawn once
+        }
+        while let Some(line) = lines.next() {
+            if lines.peek().is_none() && !last {
+                break; // the bottom line, drawn once
+            }
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A command's result: serializable for `--json`, renderable for people, and carrying its exit status.
 pub trait Report: Serialize {
     /// Writes the human form.
@@ -144,16 +233,27 @@ pub fn emit<R: Report>(ui: &Ui, report: &R) -> Result<u8> {
     Ok(report.status())
 }
 
-/// Writes a report to any writer (used by `emit` and by tests).
+/// Writes a report to any writer (used by `emit` and by tests): JSON, or the human form
+/// through the [`Guard`].
 pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Result<()> {
     match ui.format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, report)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Table => report.human(ui, out),
-        Format::Short => report.short(ui, out),
+        Format::Json => write_json(out, report, true).and_then(|()| writeln!(out)),
+        Format::Table => {
+            let mut out = Guard::new(out, ui.color);
+            report.human(ui, &mut out).and_then(|()| out.flush())
+        }
+        Format::Short => {
+            let mut out = Guard::new(out, ui.color);
+            report.short(ui, &mut out).and_then(|()| out.flush())
+        }
     }
     .map_err(written)
+}
+
+/// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.
+pub fn warn(message: impl std::fmt::Display) {
+    let mut err = Guard::new(io::stderr().lock(), false);
+    let _ = writeln!(err, "netkit: warning: {}", clip_words(&message.to_string()));
 }
 
 /// The JSON shape of an error.
@@ -171,32 +271,114 @@ struct ErrorBody<'a> {
     hint: Option<String>,
 }
 
-/// Reports an error: always one line on stderr (plus a hint line when there is advice), and with
-/// `--json` also a JSON object on stdout. Returns the exit code.
+/// Reports an error: always one line on stderr (the advice, when there is some, on the same
+/// line), and with `--json` also a JSON object on stdout. Long words in the message (a value the
+/// user typed, a line of a file) are cut to [`CLIP`] characters. Returns the exit code.
 pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
     if err.is_broken_pipe() {
         return exit::OK;
     }
     let code = err.exit_code();
     let hint = err.hint();
-    let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "netkit: {}", one_line(&err.to_string()));
-    if let Some(h) = &hint {
-        let _ = writeln!(stderr, "hint: {h}");
-    }
+    let message = clip_words(&err.to_string()).into_owned();
+    let mut stderr = Guard::new(io::stderr().lock(), false);
+    let _ = match &hint {
+        Some(h) => writeln!(stderr, "netkit: {} ({h})", one_line(&message)),
+        None => writeln!(stderr, "netkit: {}", one_line(&message)),
+    };
+    let _ = stderr.flush();
     if ui.format == Format::Json {
         let body = ErrorJson {
             error: ErrorBody {
                 kind: err.kind(),
-                message: err.to_string(),
+                message,
                 exit_code: code,
                 hint,
             },
         };
         let mut stdout = io::stdout().lock();
-        if serde_json::to_writer_pretty(&mut stdout, &body).is_ok() {
+        if write_json(&mut stdout, &body, true).is_ok() {
             let _ = writeln!(stdout);
         }
     }
     code
+}
+
+/// Reports an error met while a command goes on (a file that cannot be read among several): its
+/// one line on stderr and, under `--json`, the error object as one line of `out`, where the
+/// command's JSON lines go.
+pub fn report_inline(ui: &Ui, out: &mut dyn Write, err: &Error) -> io::Result<()> {
+    let message = clip_words(&err.to_string()).into_owned();
+    let mut stderr = Guard::new(io::stderr().lock(), false);
+    let _ = writeln!(stderr, "netkit: {}", one_line(&message));
+    if ui.format == Format::Json {
+        let body = ErrorJson {
+            error: ErrorBody {
+                kind: err.kind(),
+                message,
+                exit_code: err.exit_code(),
+                hint: err.hint(),
+            },
+        };
+        write_json(out, &body, false)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// How many characters of one word an error message shows.
+pub const CLIP: usize = 80;
+
+/// `text` with every word (a run without whitespace) longer than [`CLIP`] characters cut, the
+/// rest replaced by "…(N bytes)": a 200 MB argument gives a readable message.
+pub fn clip_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let long = |w: &str| w.len() > CLIP && w.chars().nth(CLIP).is_some();
+    if !text.split(char::is_whitespace).any(long) {
+        return text.into();
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        if long(word) {
+            let cut = word.char_indices().nth(CLIP).map_or(word.len(), |(i, _)| i);
+            out.push_str(&word[..cut]);
+            out.push_str(&format!("…({} bytes)", word.len()));
+        } else {
+            out.push_str(word);
+        }
+        let space_end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        out.push_str(&after[..space_end]);
+        rest = &after[space_end..];
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_words_are_clipped_with_their_size() {
+        assert_eq!(clip_words("invalid address 'x'"), "invalid address 'x'");
+        let token = "a".repeat(200);
+        let text = format!("invalid address '{token}': not an address");
+        let clipped = clip_words(&text);
+        assert_eq!(
+            clipped,
+            format!(
+                "invalid address '{}…(203 bytes) not an address",
+                "a".repeat(79)
+            )
+        );
+        let wide = "网".repeat(81);
+        assert_eq!(
+            clip_words(&wide),
+            format!("{}…(243 bytes)", "网".repeat(80))
+        );
+        assert_eq!(clip_words(&"网".repeat(80)), "网".repeat(80));
+    }
 }

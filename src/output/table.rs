@@ -13,7 +13,9 @@
 //! decided on colour and width once.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, TableStyle};
+use comfy_table::{
+    ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, TableStyle, Width,
+};
 
 use super::text::{Paint, one_line};
 
@@ -111,6 +113,39 @@ impl Table {
         self.inner.add_row(row);
     }
 
+    /// Gives every column a fixed width of `widths[i]` terminal columns of text (wider text
+    /// wraps): tables drawn in parts line up.
+    pub(super) fn fix_widths(&mut self, widths: &[usize]) {
+        let constraints = widths.iter().map(|w| {
+            let w = u16::try_from(*w + 2).unwrap_or(u16::MAX);
+            ColumnConstraint::Absolute(Width::Fixed(w))
+        });
+        self.inner.set_constraints(constraints);
+    }
+
+    /// The text widths comfy-table gives columns of these headers holding text `widths` wide
+    /// when the table must fit `width` terminal columns (the widths themselves when it fits).
+    pub(super) fn fitted_widths(headers: &[String], widths: &[usize], width: u16) -> Vec<usize> {
+        let mut sample = Table::new(
+            headers.iter().map(|h| Cell::from(h.as_str())).collect(),
+            Some(width),
+            false,
+        );
+        sample.add_row(widths.iter().map(|w| "x".repeat(*w)));
+        let top = sample.inner.lines().next().unwrap_or_default();
+        let inner = top
+            .trim_start_matches('┌')
+            .trim_end_matches('┐')
+            .split('┬')
+            .map(|rule| rule.chars().count().saturating_sub(2).max(1))
+            .collect::<Vec<_>>();
+        if inner.len() == widths.len() {
+            inner
+        } else {
+            widths.to_vec()
+        }
+    }
+
     /// comfy-table's cells for a row of `cells` (text neutralized), their paints kept aside.
     fn take(&mut self, cells: impl IntoIterator<Item = Cell>) -> Vec<comfy_table::Cell> {
         let mut paints = self.paints.as_ref().map(|_| Vec::new());
@@ -197,12 +232,13 @@ fn write_painted(f: &mut std::fmt::Formatter<'_>, cell: &str, paint: Paint) -> s
     write!(f, "{before}\x1b[{}m{text}\x1b[0m{after}", paint.sgr())
 }
 
-/// `text` with every control character except `\n` escaped (`\t`, `\u{1b}`): a cell sends no
+/// `text` with every control character except `\n` and every bidirectional mark escaped (`\t`,
+/// `\u{1b}`, `\u{202e}`): a cell sends no
 /// escape sequence to the terminal, breaks no border, and cannot hold the layout's marks.
 fn neutralized(text: String) -> String {
-    // Fast path: no C0 control but `\n`, no DEL, and no 0xC2 lead byte (which starts every C1
-    // control, U+0080-U+009F, in UTF-8).
-    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n') || *b == 0x7f || *b == 0xc2;
+    // Fast path: no C0 control but `\n`, no DEL, and none of the lead bytes of C1 controls
+    // (0xC2: U+0080-U+009F) and bidirectional marks (0xD8: U+061C; 0xE2: U+200E-U+2069).
+    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2);
     if !text.as_bytes().iter().any(suspect) {
         return text;
     }

@@ -19,6 +19,15 @@ pub enum Paint {
 }
 
 impl Paint {
+    /// Every paint (for the output guard, which lets exactly their codes through).
+    pub const ALL: [Paint; 5] = [
+        Paint::Good,
+        Paint::Bad,
+        Paint::Warn,
+        Paint::Bold,
+        Paint::Dim,
+    ];
+
     /// The ANSI SGR parameters of this paint (`1;32` for bold green).
     pub fn sgr(self) -> &'static str {
         match self {
@@ -54,13 +63,24 @@ pub fn visible_len(s: &str) -> usize {
     visible_chars(s).filter_map(UnicodeWidthChar::width).sum()
 }
 
+/// Whether a terminal would act on `c` rather than show it: control characters (C0, DEL, C1)
+/// and the invisible marks that reorder text (bidirectional embeddings, overrides, isolates).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Text as one line of a terminal or a line-based output: control characters (a newline or an
-/// escape sequence inside a bad argument or a names file) are shown escaped (`\n`, `\u{1b}`).
+/// escape sequence inside a bad argument or a names file) and bidirectional overrides are shown
+/// escaped (`\n`, `\u{1b}`, `\u{202e}`).
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
+    if text.chars().any(is_unsafe) {
         let mut s = String::with_capacity(text.len() + 8);
         for c in text.chars() {
-            if c.is_control() {
+            if is_unsafe(c) {
                 s.extend(c.escape_debug());
             } else {
                 s.push(c);
@@ -87,5 +107,6 @@ mod tests {
     fn one_line_escapes_control_characters() {
         assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
         assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
+        assert_eq!(one_line("txt.\u{202e}exe"), "txt.\\u{202e}exe");
     }
 }

@@ -7,6 +7,8 @@
 //!   a longer line is reported once and skipped up to its newline, so memory stays bounded whatever
 //!   the peer sends.
 
+use crate::output::is_unsafe;
+
 /// Decodes UTF-8 arriving in arbitrary chunks.
 #[derive(Debug, Default)]
 pub struct Utf8Stream {
@@ -153,11 +155,13 @@ pub fn decode_line(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Makes text safe to print on a terminal: control characters (escape sequences a peer could use
-/// to move the cursor or retitle the window) are shown as U+FFFD; tabs and newlines (a raw
-/// message may hold several lines) are kept.
+/// Text a room relays to its members: control characters (escape sequences a peer could use to
+/// move the cursor or retitle the window, a `\r` that would overwrite the line with a fake
+/// `<server>` message) and bidirectional overrides become U+FFFD; tabs and newlines (a raw
+/// message may hold several lines) are kept. (What netkit prints itself goes through the output
+/// guard, which shows the same characters escaped.)
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let hidden = |c: char| is_unsafe(c) && c != '\t' && c != '\n';
     if text.chars().any(hidden) {
         text.chars()
             .map(|c| {
@@ -264,5 +268,9 @@ mod tests {
         assert_eq!(printable("a\x1b[2Jb\tc"), "a\u{fffd}[2Jb\tc");
         assert_eq!(printable("plain 中文"), "plain 中文");
         assert_eq!(printable("two\nlines\r"), "two\nlines\u{fffd}");
+        assert_eq!(
+            printable("\r<server> hi\u{202e}"),
+            "\u{fffd}<server> hi\u{fffd}"
+        );
     }
 }

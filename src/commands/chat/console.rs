@@ -11,7 +11,7 @@ use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
 use super::codec;
-use crate::output::{Paint, Ui};
+use crate::output::{Guard, Paint, Ui};
 
 /// One thing typed on the keyboard (or read from a script on standard input).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +90,7 @@ impl Console {
     /// A console; `lossy` drops output when the printer falls 4096 lines behind.
     pub fn new(ui: &Ui, lossy: bool) -> Self {
         let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
+        let color = ui.color;
         let (tx, rx) = std_mpsc::sync_channel::<Out>(4096);
         let printer = std::thread::Builder::new()
             .name("netkit-console".into())
@@ -97,17 +98,20 @@ impl Console {
                 let mut prompt_shown = false;
                 while let Ok(item) = rx.recv() {
                     let mut out = io::stdout().lock();
-                    let mut err = io::stderr().lock();
                     if interactive && prompt_shown && !matches!(item, Out::Prompt) {
-                        let _ = out.write_all(b"\r\x1b[K");
+                        let _ = out.write_all(CLEAR_LINE);
                         let _ = out.flush();
                     }
+                    // The text goes through the output guard; the prompt is netkit's own.
                     match &item {
                         Out::Message(m) => {
-                            let _ = writeln!(out, "{m}");
+                            let mut text = Guard::new(&mut out, color);
+                            let _ = writeln!(text, "{m}");
+                            let _ = text.flush();
                         }
                         Out::Notice(n) => {
                             let _ = out.flush();
+                            let mut err = Guard::new(io::stderr().lock(), color);
                             let _ = writeln!(err, "{n}");
                             let _ = err.flush();
                         }
@@ -120,7 +124,7 @@ impl Console {
                     let _ = out.flush();
                 }
                 if interactive && prompt_shown {
-                    let _ = io::stdout().write_all(b"\r\x1b[K");
+                    let _ = io::stdout().write_all(CLEAR_LINE);
                     let _ = io::stdout().flush();
                 }
             })
@@ -143,15 +147,14 @@ impl Console {
         }
     }
 
-    /// Prints a chat message (made safe for a terminal) on stdout.
+    /// Prints a chat message on stdout.
     pub fn message(&self, text: &str) {
-        self.send(Out::Message(codec::printable(text).into_owned()));
+        self.send(Out::Message(text.to_string()));
     }
 
     /// Prints a notice (`* ...`) on stderr.
     pub fn notice(&self, text: &str) {
-        let line = format!("* {}", codec::printable(text));
-        self.send(Out::Notice(self.ui.paint(Paint::Dim, line)));
+        self.send(Out::Notice(self.ui.paint(Paint::Dim, format!("* {text}"))));
     }
 
     /// Shows the prompt (on a terminal only) until the next line is printed.
@@ -167,6 +170,9 @@ impl Console {
         }
     }
 }
+
+/// Moves to the start of the line and clears it (the prompt's line).
+const CLEAR_LINE: &[u8] = b"\r\x1b[K";
 
 /// Set once Ctrl-C (SIGINT) or SIGTERM has arrived.
 static STOP: OnceLock<watch::Sender<bool>> = OnceLock::new();

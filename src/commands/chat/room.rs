@@ -18,12 +18,12 @@ use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinHandle};
 
-use super::codec::{Frame, LineSplitter};
+use super::codec::{self, Frame, LineSplitter};
 use super::console::{Console, Input, idle, interrupted, spawn_input};
 use super::server::{listen, listening_notice};
 use crate::cli::ChatServerArgs;
 use crate::error::{Error, Result, exit};
-use crate::output::Ui;
+use crate::output::{Ui, is_unsafe};
 
 /// How long a departing client's last lines may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -204,6 +204,11 @@ impl Hub<'_> {
     }
 
     fn line(&mut self, id: u64, text: String) {
+        // What one member typed reaches the others with its control characters replaced.
+        let text = match codec::printable(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(safe) => safe,
+        };
         let Some(nick) = self.members.get(&id).map(|m| m.nick.clone()) else {
             return;
         };
@@ -314,7 +319,7 @@ fn valid_nick(nick: &str) -> std::result::Result<(), &'static str> {
     if nick.is_empty() || nick.chars().count() > 32 {
         return Err("it must be 1 to 32 characters");
     }
-    if nick.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if nick.chars().any(|c| c.is_whitespace() || is_unsafe(c)) {
         return Err("no spaces or control characters");
     }
     if nick.starts_with(['*', '<']) || nick.contains('>') || nick == "server" {

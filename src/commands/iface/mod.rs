@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::net::block::Block;
 use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
-use crate::output::{Format, Ui, emit};
+use crate::output::{self, Format, Ui, emit};
 use crate::system::leases::{DhcpLease, find_lease};
 use crate::system::netlink::{
     Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, link_named,
@@ -416,7 +416,7 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
         (None, None)
     };
     for w in &warnings {
-        eprintln!("netkit: warning: {w}");
+        output::warn(w);
     }
     emit(
         ui,

@@ -31,7 +31,7 @@ pub mod set;
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::cli::SubnetFilterArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::addr::split_list;
-use crate::output::{Format, Ui, written};
+use crate::output::{self, Format, Guard, Ui, write_json, written};
 
 use scan::{Found, Scanner};
 use set::{Pattern, PatternSet};
@@ -56,25 +56,43 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     if files.is_empty() {
         files.push(OsString::from("-"));
     }
-    let show_names = files.len() > 1;
     let stdout = io::stdout();
+    let out = io::BufWriter::with_capacity(WRITE_BUF, stdout.lock());
+    // Lines of a file are data for the next program in a pipe, passed byte for byte (as grep
+    // and grepcidr do); on a terminal they are shown neutralized, like all outside text.
+    if ui.format != Format::Json && stdout.is_terminal() {
+        filter_files(args, ui, &set, &files, Guard::new(out, ui.color))
+    } else {
+        filter_files(args, ui, &set, &files, out)
+    }
+}
+
+/// Filters every file to `out`; returns the exit status.
+fn filter_files<W: Write>(
+    args: &SubnetFilterArgs,
+    ui: &Ui,
+    set: &PatternSet,
+    files: &[OsString],
+    out: W,
+) -> Result<u8> {
+    let show_names = files.len() > 1;
     let mut filter = Filter {
         scanner: Scanner {
             v4: set.has_v4(),
             v6: set.has_v6(),
             line_start: args.line_start,
         },
-        set: &set,
+        set,
         invert: args.invert,
         count_only: args.count,
         json: ui.format == Format::Json,
         name: None,
-        out: io::BufWriter::with_capacity(WRITE_BUF, stdout.lock()),
+        out,
         matched: 0,
     };
     let mut buf = vec![0u8; READ_BUF];
     let mut failed = false;
-    for file in &files {
+    for file in files {
         filter.name = show_names.then(|| {
             if file == "-" {
                 display_name(file).into_bytes()
@@ -94,13 +112,10 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
             Ok(()) => {}
             Err(Fail::Write(e)) => return Err(Error::io("writing output", e)),
             Err(Fail::Read(e)) => {
+                // Reported where it happened, and the other files still filtered (as grep does).
                 failed = true;
-                filter
-                    .out
-                    .flush()
-                    .map_err(|e| Error::io("writing output", e))?;
                 let err = Error::io(format!("reading {}", display_name(file)), e);
-                eprintln!("netkit: {err}");
+                output::report_inline(ui, &mut filter.out, &err).map_err(written)?;
             }
         }
     }
@@ -108,9 +123,7 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     let mut out = filter.out;
     if args.count {
         if ui.format == Format::Json {
-            serde_json::to_writer(&mut out, &CountJson { count: matched })
-                .map_err(io::Error::from)
-                .map_err(written)?;
+            write_json(&mut out, &CountJson { count: matched }, false).map_err(written)?;
             out.write_all(b"\n").map_err(written)?;
         } else {
             writeln!(out, "{matched}").map_err(written)?;
@@ -400,7 +413,7 @@ impl<W: Write> Filter<'_, W> {
             address,
             network,
         };
-        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)?;
+        write_json(&mut self.out, &record, false)?;
         self.out.write_all(b"\n")
     }
 }

@@ -1,15 +1,19 @@
 //! `netkit subnet split`: cut a network into equal smaller subnets (by prefix or by count).
+//!
+//! The subnets are computed as they are written, for the table and for JSON alike: splitting a
+//! /8 into /32s gives the first rows at once and never holds more than a few hundred in memory.
 
 use std::io::{self, Write};
 use std::net::IpAddr;
 
 use serde::Serialize;
+use serde::ser::SerializeStruct;
 
 use crate::cli::SubnetSplitArgs;
 use crate::error::{Error, Result};
 use crate::net::addr::Family;
 use crate::net::block::{Block, Count};
-use crate::output::{Report, Ui, emit};
+use crate::output::{Report, StreamedTable, Ui, emit};
 
 /// One piece of a split.
 #[derive(Debug, Serialize)]
@@ -26,19 +30,15 @@ pub struct Piece {
     pub hosts: Count,
 }
 
-/// The answer of `subnet split`.
-#[derive(Debug, Serialize)]
+/// The answer of `subnet split`: the pieces themselves are computed when shown.
+#[derive(Debug)]
 pub struct Split {
     /// The network that was split.
-    pub network: String,
+    parent: Block,
     /// Prefix of each piece.
-    pub prefix: u8,
+    prefix: u8,
     /// Number of pieces.
-    pub count: u64,
-    /// The pieces, in address order.
-    pub subnets: Vec<Piece>,
-    #[serde(skip)]
-    family: Family,
+    count: u64,
 }
 
 /// Splits `parent` into pieces of prefix `new_prefix`, refusing to list more than `max`.
@@ -58,56 +58,117 @@ pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
             parent.cidr()
         ))
     })? as u64;
-    let subnets = (0..count as u128)
-        .map(|i| {
-            let piece = parent.subnet(i, new_prefix);
-            let h = piece.hosts();
-            Piece {
-                network: piece.cidr(),
-                first_host: piece.ip(h.first),
-                last_host: piece.ip(h.last),
-                broadcast: h.broadcast.map(|b| piece.ip(b)),
-                hosts: h.count,
-            }
-        })
-        .collect();
     Ok(Split {
-        network: parent.cidr(),
+        parent,
         prefix: new_prefix,
         count,
-        subnets,
-        family: parent.family,
     })
+}
+
+impl Split {
+    /// Piece number `i` (from 0).
+    fn piece(&self, i: u64) -> Piece {
+        let piece = self.parent.subnet(u128::from(i), self.prefix);
+        let h = piece.hosts();
+        Piece {
+            network: piece.cidr(),
+            first_host: piece.ip(h.first),
+            last_host: piece.ip(h.last),
+            broadcast: h.broadcast.map(|b| piece.ip(b)),
+            hosts: h.count,
+        }
+    }
+
+    /// The pieces in address order, computed one by one.
+    pub fn pieces(&self) -> impl Iterator<Item = Piece> + '_ {
+        (0..self.count).map(|i| self.piece(i))
+    }
+
+    fn v4(&self) -> bool {
+        self.parent.family == Family::V4
+    }
+
+    /// A table row of piece `i`.
+    fn row(&self, i: u64, p: &Piece) -> Vec<String> {
+        let mut row = vec![
+            (i + 1).to_string(),
+            p.network.clone(),
+            p.first_host.to_string(),
+            p.last_host.to_string(),
+        ];
+        if self.v4() {
+            row.push(p.broadcast.map_or("-".into(), |b| b.to_string()));
+        }
+        row.push(p.hosts.to_string());
+        row
+    }
+
+    /// The widest text of each column: the last piece's, which has the largest value in every
+    /// part of an address (the bits that vary are all ones in it).
+    fn widths(&self) -> Vec<usize> {
+        let block = self.parent.subnet(u128::from(self.count - 1), self.prefix);
+        let last = self.piece(self.count - 1);
+        let mut widths = vec![
+            self.count.to_string().len(),
+            widest(block.ip(block.network())) + 1 + self.prefix.to_string().len(),
+            widest(last.first_host),
+            widest(last.last_host),
+        ];
+        if self.v4() {
+            widths.push(last.broadcast.map_or(1, widest));
+        }
+        widths.push(last.hosts.to_string().len());
+        widths
+    }
+}
+
+/// The length of `a` as text. For IPv6 the last piece's text bounds the others' too: every
+/// group is at most as large, and the zero groups it has every piece has, so theirs compress at
+/// least as much (should one still come out wider, its cell wraps; the columns stay aligned).
+fn widest(a: IpAddr) -> usize {
+    a.to_string().len()
+}
+
+impl Serialize for Split {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        /// The pieces as a JSON array written as they are computed.
+        struct Pieces<'a>(&'a Split);
+        impl Serialize for Pieces<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.pieces())
+            }
+        }
+        let mut st = s.serialize_struct("Split", 4)?;
+        st.serialize_field("network", &self.parent.cidr())?;
+        st.serialize_field("prefix", &self.prefix)?;
+        st.serialize_field("count", &self.count)?;
+        st.serialize_field("subnets", &Pieces(self))?;
+        st.end()
+    }
 }
 
 impl Report for Split {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let v4 = self.family == Family::V4;
         let mut headers = vec!["#", "Subnet", "First host", "Last host"];
-        if v4 {
+        if self.v4() {
             headers.push("Broadcast");
         }
         headers.push("Hosts");
-        let mut t = ui.table(&headers);
-        for (i, p) in self.subnets.iter().enumerate() {
-            let mut row = vec![
-                (i + 1).to_string(),
-                p.network.clone(),
-                p.first_host.to_string(),
-                p.last_host.to_string(),
-            ];
-            if v4 {
-                row.push(p.broadcast.map_or("-".into(), |b| b.to_string()));
-            }
-            row.push(p.hosts.to_string());
-            t.add_row(row);
-        }
         writeln!(
             out,
             "{} split into {} subnets of /{}:",
-            self.network, self.count, self.prefix
+            self.parent.cidr(),
+            self.count,
+            self.prefix
         )?;
-        writeln!(out, "{t}")
+        let mut t = StreamedTable::new(ui, &headers, &self.widths());
+        for (i, p) in self.pieces().enumerate() {
+            t.add_row(out, self.row(i as u64, &p))?;
+        }
+        t.finish(out)
     }
 }
 
@@ -129,7 +190,8 @@ mod tests {
     #[test]
     fn split_24_into_26() {
         let s = split(Block::parse("192.168.0.0/24", None).unwrap(), 26, 100).unwrap();
-        let nets: Vec<_> = s.subnets.iter().map(|p| p.network.as_str()).collect();
+        let pieces: Vec<Piece> = s.pieces().collect();
+        let nets: Vec<_> = pieces.iter().map(|p| p.network.as_str()).collect();
         assert_eq!(
             nets,
             [
@@ -139,8 +201,8 @@ mod tests {
                 "192.168.0.192/26"
             ]
         );
-        assert_eq!(s.subnets[1].broadcast.unwrap().to_string(), "192.168.0.127");
-        assert_eq!(s.subnets[1].hosts.value, Some(62));
+        assert_eq!(pieces[1].broadcast.unwrap().to_string(), "192.168.0.127");
+        assert_eq!(pieces[1].hosts.value, Some(62));
     }
 
     #[test]
@@ -160,8 +222,8 @@ mod tests {
         assert!(split(p, 33, 100).is_err());
         assert!(split(p, 32, 100).is_err());
         let whole = split(Block::parse("::/0", None).unwrap(), 1, 10).unwrap();
-        assert_eq!(whole.subnets[1].network, "8000::/1");
+        assert_eq!(whole.piece(1).network, "8000::/1");
         let one = split(Block::parse("::/0", None).unwrap(), 0, 10).unwrap();
-        assert_eq!(one.subnets[0].network, "::/0");
+        assert_eq!(one.piece(0).network, "::/0");
     }
 }
