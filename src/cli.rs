@@ -318,6 +318,9 @@ pub struct RouteGetArgs {
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
+    /// How long to wait for the system resolver when DEST is a name (seconds, or 200ms, 2s)
+    #[arg(long, default_value = "5", value_parser = TimeParser::POSITIVE)]
+    pub timeout: Duration,
 }
 
 /// `netkit ifaces [NAME]`
@@ -478,7 +481,7 @@ pub struct FlowArgs {
     /// Destination: a host name or IP, optionally with :PORT ([IPv6]:PORT)
     #[arg(value_name = "DEST[:PORT]", value_parser = |t: &str| parse_endpoint("destination", t))]
     pub dest: Endpoint,
-    /// How long the ARP and TCP steps may wait
+    /// How long each step (the name lookup, ARP, TCP) may wait
     #[arg(long, value_name = "TIME", default_value = "3s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
     /// -4 / -6

@@ -83,11 +83,15 @@ pub enum Error {
 }
 
 impl Error {
-    /// Shorthand for [`Error::BadInput`].
+    /// Shorthand for [`Error::BadInput`]; an input longer than [`CLIP`] characters is kept cut.
     pub fn bad(what: &'static str, input: impl Into<String>, reason: impl Into<String>) -> Self {
+        let input = input.into();
         Error::BadInput {
             what,
-            input: input.into(),
+            input: match clip(&input) {
+                std::borrow::Cow::Borrowed(_) => input,
+                std::borrow::Cow::Owned(cut) => cut,
+            },
             reason: reason.into(),
         }
     }
@@ -157,6 +161,18 @@ impl Error {
     /// True when this is a write to a closed pipe (`netkit ... | head`): a quiet success.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// How many characters of a value an error message shows.
+pub const CLIP: usize = 80;
+
+/// `text` cut to [`CLIP`] characters, the rest replaced by "…(N bytes)" (its whole size): a 200 MB
+/// argument gives a readable message.
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CLIP) {
+        Some((cut, _)) => format!("{}…({} bytes)", &text[..cut], text.len()).into(),
+        None => text.into(),
     }
 }
 

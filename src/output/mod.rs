@@ -17,7 +17,7 @@ pub use table::{Cell, Table};
 pub use text::{Paint, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::error::{Error, Result, exit};
+use crate::error::{CLIP, Error, Result, clip, exit};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -326,13 +326,12 @@ pub fn report_inline(ui: &Ui, out: &mut dyn Write, err: &Error) -> io::Result<()
     Ok(())
 }
 
-/// How many characters of one word an error message shows.
-pub const CLIP: usize = 80;
-
-/// `text` with every word (a run without whitespace) longer than [`CLIP`] characters cut, the
-/// rest replaced by "…(N bytes)": a 200 MB argument gives a readable message.
+/// `text` with every word (a run without whitespace) too long to read cut by [`clip`]: whatever
+/// an error message quotes, it stays readable. (A value [`Error::bad`] has cut already, with
+/// its quotes and note, is not cut again.)
 pub fn clip_words(text: &str) -> std::borrow::Cow<'_, str> {
-    let long = |w: &str| w.len() > CLIP && w.chars().nth(CLIP).is_some();
+    const ROOM: usize = CLIP + 32;
+    let long = |w: &str| w.len() > ROOM && w.chars().nth(ROOM).is_some();
     if !text.split(char::is_whitespace).any(long) {
         return text.into();
     }
@@ -341,13 +340,7 @@ pub fn clip_words(text: &str) -> std::borrow::Cow<'_, str> {
     while !rest.is_empty() {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (word, after) = rest.split_at(word_end);
-        if long(word) {
-            let cut = word.char_indices().nth(CLIP).map_or(word.len(), |(i, _)| i);
-            out.push_str(&word[..cut]);
-            out.push_str(&format!("…({} bytes)", word.len()));
-        } else {
-            out.push_str(word);
-        }
+        out.push_str(&clip(word));
         let space_end = after
             .find(|c: char| !c.is_whitespace())
             .unwrap_or(after.len());
@@ -365,20 +358,27 @@ mod tests {
     fn long_words_are_clipped_with_their_size() {
         assert_eq!(clip_words("invalid address 'x'"), "invalid address 'x'");
         let token = "a".repeat(200);
-        let text = format!("invalid address '{token}': not an address");
-        let clipped = clip_words(&text);
+        let text = format!("reading {token}: not found");
         assert_eq!(
-            clipped,
-            format!(
-                "invalid address '{}…(203 bytes) not an address",
-                "a".repeat(79)
-            )
+            clip_words(&text),
+            format!("reading {}…(201 bytes) not found", "a".repeat(80))
         );
-        let wide = "网".repeat(81);
+        let wide = "网".repeat(113);
         assert_eq!(
             clip_words(&wide),
-            format!("{}…(243 bytes)", "网".repeat(80))
+            format!("{}…(339 bytes)", "网".repeat(80))
         );
-        assert_eq!(clip_words(&"网".repeat(80)), "网".repeat(80));
+        assert_eq!(clip_words(&"网".repeat(112)), "网".repeat(112));
+        // A value cut by Error::bad is not cut again.
+        let err = Error::bad("address", "b".repeat(1000), "not an address");
+        let message = err.to_string();
+        assert_eq!(
+            message,
+            format!(
+                "invalid address '{}…(1000 bytes)': not an address",
+                "b".repeat(80)
+            )
+        );
+        assert_eq!(clip_words(&message), message);
     }
 }

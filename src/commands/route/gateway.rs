@@ -74,6 +74,9 @@ impl Serialize for MacSource {
 pub struct Gateways {
     /// Every default gateway, IPv4 first; the first of each family is the one in use.
     pub gateways: Vec<Gateway>,
+    /// Whether `--resolve` asked for the MACs not cached (then the hint says they did not come).
+    #[serde(skip)]
+    pub asked: bool,
 }
 
 /// Builds the gateway list from kernel snapshots.
@@ -141,11 +144,19 @@ impl Report for Gateways {
             .iter()
             .any(|g| g.gateway.is_some() && g.mac.is_none())
         {
-            writeln!(
-                out,
-                "{} a gateway's MAC is not cached yet; --resolve asks for it",
-                ui.paint(Paint::Dim, "hint:")
-            )?;
+            if self.asked {
+                writeln!(
+                    out,
+                    "{} a gateway did not answer within the timeout: its MAC is still unknown",
+                    ui.paint(Paint::Dim, "note:")
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "{} a gateway's MAC is not cached yet; --resolve asks for it",
+                    ui.paint(Paint::Dim, "hint:")
+                )?;
+            }
         }
         Ok(())
     }
@@ -256,7 +267,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
             }
         }
     }
-    emit(ui, &Gateways { gateways: list })
+    emit(
+        ui,
+        &Gateways {
+            gateways: list,
+            asked: args.resolve,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -300,6 +317,7 @@ mod tests {
     fn no_default_route_is_a_negative_answer() {
         let routes = vec![route(Some("198.51.100.0"), 24, None, 2)];
         let g = Gateways {
+            asked: false,
             gateways: gateways(&routes, &links(), &[]),
         };
         assert_eq!(g.status(), exit::NEGATIVE);

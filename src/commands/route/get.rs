@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 use std::net::{IpAddr, ToSocketAddrs};
+use std::time::Duration;
 
 use netlink_packet_route::route::RouteType;
 use serde::Serialize;
@@ -15,6 +16,7 @@ use crate::net::endpoint::Host;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
 use crate::system::routing::ifname;
+use crate::util::time::human_duration;
 
 /// The mask arithmetic behind the decision.
 #[derive(Debug, Serialize)]
@@ -238,30 +240,62 @@ impl Report for NoRoute {
     }
 }
 
-/// Resolves DEST (an IP or a host name) with the system resolver: the address to use and every
-/// address found (empty for an IP), or why the name has none (a negative answer, not an error).
+/// Resolves DEST (an IP or a host name) with the system resolver, waiting at most `timeout`:
+/// the address to use and every address found (empty for an IP), or why the name has none (a
+/// negative answer, not an error). An IP of the other family than `-4`/`-6` ask for is refused.
 pub fn resolve(
     dest: &Host,
     ipv4_only: bool,
     ipv6_only: bool,
+    timeout: Duration,
 ) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), String>> {
+    let wanted = |a: &IpAddr| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4());
     let dest = match dest {
+        Host::Ip(ip) if !wanted(ip) => {
+            return Err(Error::Usage(format!(
+                "{ip} is an {} address, but {} asks for {}",
+                if ip.is_ipv4() { "IPv4" } else { "IPv6" },
+                if ipv4_only { "-4" } else { "-6" },
+                if ipv4_only { "IPv4" } else { "IPv6" },
+            )));
+        }
         Host::Ip(ip) => return Ok(Ok((*ip, Vec::new()))),
         Host::Name(name) => name.as_str(),
     };
-    match (dest, 0u16).to_socket_addrs() {
+    // getaddrinfo has no deadline of its own (a resolver that drips its answer holds it for a
+    // minute and more): it runs on a thread of its own, left behind when the time is up.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name = dest.to_string();
+    std::thread::Builder::new()
+        .name("netkit-resolve".into())
+        .spawn(move || {
+            let _ = tx.send((name.as_str(), 0u16).to_socket_addrs().map(Vec::from_iter));
+        })
+        .map_err(|e| Error::internal("starting the name lookup", e))?;
+    let found = match rx.recv_timeout(timeout) {
+        Ok(found) => found,
+        Err(_) => {
+            return Err(Error::io(
+                format!("resolving {dest}"),
+                io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!(
+                        "the system resolver gave no answer within {}",
+                        human_duration(timeout)
+                    ),
+                ),
+            ));
+        }
+    };
+    match found {
         Ok(addrs) => {
-            let all: Vec<IpAddr> = addrs.map(|s| s.ip()).fold(Vec::new(), |mut v, a| {
+            let all: Vec<IpAddr> = addrs.iter().map(|s| s.ip()).fold(Vec::new(), |mut v, a| {
                 if !v.contains(&a) {
                     v.push(a);
                 }
                 v
             });
-            let pick = all
-                .iter()
-                .copied()
-                .find(|a| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4()));
-            match pick {
+            match all.iter().copied().find(wanted) {
                 Some(a) => Ok(Ok((a, all))),
                 None => Ok(Err(format!(
                     "{dest} has no {} address",
@@ -282,19 +316,20 @@ pub fn resolve(
 
 /// Runs `netkit route get`.
 pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
-    let (address, resolved) = match resolve(&args.dest, args.family.ipv4, args.family.ipv6)? {
-        Ok(found) => found,
-        Err(reason) => {
-            return emit(
-                ui,
-                &NoRoute {
-                    destination: args.dest.to_string(),
-                    address: None,
-                    reason,
-                },
-            );
-        }
-    };
+    let (address, resolved) =
+        match resolve(&args.dest, args.family.ipv4, args.family.ipv6, args.timeout)? {
+            Ok(found) => found,
+            Err(reason) => {
+                return emit(
+                    ui,
+                    &NoRoute {
+                        destination: args.dest.to_string(),
+                        address: None,
+                        reason,
+                    },
+                );
+            }
+        };
     let mut nl = Netlink::open()?;
     let route = match nl.route_to(address)? {
         Ok(r) => r,

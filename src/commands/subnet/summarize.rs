@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::SubnetSummarizeArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::net::addr::{Cidr, Family, Span, parse_span, split_list};
 use crate::net::aggregate::summarize;
 use crate::output::{Report, Ui, emit};
@@ -42,8 +42,15 @@ fn read_items(path: &std::path::Path, spans: &mut Vec<Span>) -> Result<()> {
 /// Runs `netkit subnet summarize`.
 pub fn run(args: &SubnetSummarizeArgs, ui: &Ui) -> Result<u8> {
     let mut spans = Vec::new();
-    for item in args.items.iter().flat_map(|i| split_list(i)) {
-        spans.push(parse_span(item)?);
+    for arg in &args.items {
+        let mut items = split_list(arg).peekable();
+        if items.peek().is_none() {
+            // An empty argument (`''`, an unset shell variable) is a mistake, not "nothing".
+            return Err(Error::bad("item", arg.as_str(), "it is empty"));
+        }
+        for item in items {
+            spans.push(parse_span(item)?);
+        }
     }
     for f in &args.file {
         read_items(f, &mut spans)?;
