@@ -1,6 +1,7 @@
 //! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
-//! the chosen interface and list every DHCPOFFER with our transaction id; never send DHCPREQUEST,
-//! so no lease is taken.
+//! the chosen interface and list every DHCPOFFER with our transaction id and client MAC; never send
+//! DHCPREQUEST, so no lease is taken. Frames that claim to answer but may not (impossible headers,
+//! another client's offer, the wrong port) are discarded and counted by reason.
 
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
@@ -15,7 +16,8 @@ use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
-use crate::wire::dhcp_msg;
+use crate::wire::dhcp_msg::{self, Flaw};
+use crate::wire::discards::Discards;
 
 /// The answer of `netkit dhcp discover`.
 #[derive(Debug, Serialize)]
@@ -30,6 +32,9 @@ pub struct Discovery {
     pub waited_ms: u64,
     /// Every offer, in arrival order.
     pub offers: Vec<OfferSeen>,
+    /// Frames that claimed to be DHCP replies but were thrown away, by reason.
+    #[serde(flatten)]
+    pub discards: Discards<Flaw>,
 }
 
 /// An offer and when it came.
@@ -49,6 +54,14 @@ impl Report for Discovery {
             "DHCPDISCOVER on {} from {} (xid {})",
             self.interface, self.client_mac, self.xid
         )?;
+        if self.discards.total() > 0 {
+            writeln!(
+                out,
+                "Discarded {} frame(s): {}",
+                self.discards.total(),
+                self.discards.summary()
+            )?;
+        }
         if self.offers.is_empty() {
             return writeln!(
                 out,
@@ -139,10 +152,18 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let sent = Instant::now();
     let deadline = sent + timeout;
     let mut offers = Vec::new();
-    while let Some((offer, at)) = wire
-        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid))
+    let mut discards = Discards::default();
+    while let Some((heard, at)) = wire
+        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
         .map_err(io_err)?
     {
+        let offer = match heard {
+            Ok(offer) => offer,
+            Err(flaw) => {
+                discards.note(flaw);
+                continue;
+            }
+        };
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
         if !offers.iter().any(|o: &OfferSeen| o.offer == offer) {
             offers.push(OfferSeen { after_ms, offer });
@@ -154,6 +175,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         xid: format!("0x{xid:08x}"),
         waited_ms: Duration::as_millis(&timeout) as u64,
         offers,
+        discards,
     };
     emit(ui, &report)
 }
