@@ -53,6 +53,9 @@ pub enum Flaw {
     SenderMulticast,
     /// The sender MAC is 00:00:00:00:00:00.
     SenderZero,
+    /// A plausible reply beyond what one run keeps (replies per request, MACs per address):
+    /// a flood is counted, not stored. Never a verdict of [`ArpFrame::decode`].
+    OverLimit,
 }
 
 impl std::fmt::Display for Flaw {
@@ -65,6 +68,7 @@ impl std::fmt::Display for Flaw {
             Flaw::SenderBroadcast => "with a broadcast sender MAC",
             Flaw::SenderMulticast => "with a multicast sender MAC",
             Flaw::SenderZero => "with a zero sender MAC",
+            Flaw::OverLimit => "beyond what one run keeps (a flood?)",
         })
     }
 }
@@ -386,7 +390,7 @@ mod tests {
                         Flaw::SenderBroadcast => is_broadcast(x.sender_mac),
                         Flaw::SenderMulticast => is_multicast(x.sender_mac),
                         Flaw::SenderZero => x.sender_mac == [0; 6],
-                        Flaw::Truncated | Flaw::NotEthernetIpv4 => false,
+                        Flaw::Truncated | Flaw::NotEthernetIpv4 | Flaw::OverLimit => false,
                     }, "{flaw:?} for {x:?}"),
                     None => prop_assert!(false, "an encoded frame is ARP"),
                 }

@@ -218,6 +218,9 @@ pub enum Flaw {
     NotOffer,
     /// Our transaction id but another client's hardware address (chaddr).
     OtherClient,
+    /// An offer beyond what one exchange keeps: a flood is counted, not stored. Never a verdict
+    /// of [`offer_in_frame`].
+    OverLimit,
 }
 
 impl std::fmt::Display for Flaw {
@@ -232,6 +235,7 @@ impl std::fmt::Display for Flaw {
             Flaw::OtherTransaction => "for another transaction",
             Flaw::NotOffer => "not an offer",
             Flaw::OtherClient => "for another client MAC",
+            Flaw::OverLimit => "beyond what one exchange keeps (a flood?)",
         })
     }
 }

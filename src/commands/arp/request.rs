@@ -18,6 +18,10 @@ use crate::system::rawlink::ArpLink;
 use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
 use crate::wire::discards::Discards;
 
+/// Most replies kept per request and most distinct MACs kept for the target: enough for any
+/// conflict, while a flood of forged replies is only counted (memory and time stay bounded).
+pub const MAX_MACS: usize = 64;
+
 /// What kind of ARP exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -167,10 +171,16 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         let seq = sent_at.len() as u32;
         let rtt = at.saturating_duration_since(sent_at[seq as usize - 1]);
         let mac = Mac(f.sender_mac);
-        if !macs.contains(&mac) {
+        answered.insert(seq);
+        let this_request = replies.iter().rev().take_while(|r: &&Reply| r.seq == seq);
+        let new_mac = !macs.contains(&mac);
+        if this_request.count() >= MAX_MACS || (new_mac && macs.len() >= MAX_MACS) {
+            discards.note(Flaw::OverLimit);
+            continue;
+        }
+        if new_mac {
             macs.push(mac);
         }
-        answered.insert(seq);
         replies.push(Reply {
             seq,
             ip: f.sender_ip,
@@ -471,5 +481,25 @@ mod tests {
         assert_eq!(r.macs, [Mac(PEER)]);
         assert_eq!(r.replies[0].ethernet_source, Some(Mac(bridge)));
         assert_eq!(r.discards.total(), 0);
+    }
+
+    /// Issue 12: a flood of valid-looking replies from ever new MACs is counted, not stored.
+    #[test]
+    fn a_flood_of_macs_is_bounded() {
+        let hosts = (0..100u8)
+            .map(|n| {
+                let ip = "198.51.100.1".parse().unwrap();
+                (ip, [0x02, 0, 0, 0, 1, n], Duration::from_micros(100))
+            })
+            .collect();
+        let mut link = FakeLan::new(hosts);
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 2), "eth0", &mut link).unwrap();
+        assert_eq!(r.macs.len(), MAX_MACS);
+        assert_eq!(r.replies.len(), 2 * MAX_MACS);
+        assert_eq!(
+            r.discards.count(Flaw::OverLimit),
+            2 * (100 - MAX_MACS as u32)
+        );
+        assert_eq!((r.received, r.conflict), (2, true));
     }
 }

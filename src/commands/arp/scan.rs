@@ -80,6 +80,9 @@ fn progress(on: bool, done: usize, total: usize, found: usize) {
     }
 }
 
+/// Most other MACs kept per address: a flood of forged replies is only counted.
+pub const MAX_DUPLICATES: usize = 16;
+
 /// What a scan has gathered so far.
 #[derive(Default)]
 struct Seen {
@@ -104,7 +107,11 @@ fn on_frame(
             return false;
         }
     };
-    let Seen { found, rtts, .. } = seen;
+    let Seen {
+        found,
+        rtts,
+        discards,
+    } = seen;
     if !f.answers(f.sender_ip, plan.source, plan.our_mac) {
         return false;
     }
@@ -115,6 +122,10 @@ fn on_frame(
     let mac = Mac(f.sender_mac);
     match found.get_mut(&f.sender_ip) {
         Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => {
+            if h.duplicates.len() >= MAX_DUPLICATES {
+                discards.note(Flaw::OverLimit);
+                return false;
+            }
             h.duplicates.push(mac);
             true
         }
@@ -407,5 +418,21 @@ mod tests {
         let r = scan(&plan, "198.51.100.0/28", "eth0", &mut link).unwrap();
         assert_eq!(link.sent.len(), 3 * plan.targets.len());
         assert_eq!(r.sent as usize, link.sent.len());
+    }
+
+    /// Issue 12: a flood of other MACs for one address is counted, not stored.
+    #[test]
+    fn duplicates_are_bounded() {
+        let hosts = (0..40u8)
+            .map(|n| (ip(1), [0x02, 0, 0, 0, 1, n], Duration::from_micros(100)))
+            .collect();
+        let mut link = FakeLan::new(hosts);
+        let r = scan(&small_plan(0), "198.51.100.0/28", "eth0", &mut link).unwrap();
+        assert_eq!(r.hosts.len(), 1);
+        assert_eq!(r.hosts[0].duplicates.len(), MAX_DUPLICATES);
+        assert_eq!(
+            r.discards.count(Flaw::OverLimit),
+            40 - 1 - MAX_DUPLICATES as u32
+        );
     }
 }

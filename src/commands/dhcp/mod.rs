@@ -112,6 +112,31 @@ impl Report for Discovery {
     }
 }
 
+/// Most distinct offers one exchange keeps (a LAN has one or two DHCP servers): beyond, a flood
+/// of forged offers is only counted, so memory and the duplicate check stay bounded.
+const MAX_OFFERS: usize = 64;
+
+/// Adds what was heard `after_ms` into the exchange: a new offer to `offers` (a repeated one
+/// is dropped), a flawed frame or an offer beyond [`MAX_OFFERS`] to `discards`.
+fn keep(
+    offers: &mut Vec<OfferSeen>,
+    discards: &mut Discards<Flaw>,
+    heard: std::result::Result<dhcp_msg::Offer, Flaw>,
+    after_ms: f64,
+) {
+    let offer = match heard {
+        Ok(offer) => offer,
+        Err(flaw) => return discards.note(flaw),
+    };
+    if offers.iter().any(|o| o.offer == offer) {
+        return;
+    }
+    if offers.len() >= MAX_OFFERS {
+        return discards.note(Flaw::OverLimit);
+    }
+    offers.push(OfferSeen { after_ms, offer });
+}
+
 /// A transaction id from the process's random hasher seed (no extra dependency needed).
 fn fresh_xid() -> u32 {
     // RandomState carries random keys; the hash of anything is an unpredictable number.
@@ -157,17 +182,8 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
         .map_err(io_err)?
     {
-        let offer = match heard {
-            Ok(offer) => offer,
-            Err(flaw) => {
-                discards.note(flaw);
-                continue;
-            }
-        };
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
-        if !offers.iter().any(|o: &OfferSeen| o.offer == offer) {
-            offers.push(OfferSeen { after_ms, offer });
-        }
+        keep(&mut offers, &mut discards, heard, after_ms);
     }
     let report = Discovery {
         interface: link.name.clone(),
@@ -184,5 +200,37 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
 pub fn run(args: &DhcpArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
         DhcpCommand::Discover(a) => discover(a, ui),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::Ipv4Addr;
+
+    fn offer(last: u8) -> dhcp_msg::Offer {
+        dhcp_msg::Offer {
+            server: Ipv4Addr::new(198, 51, 100, 1),
+            server_mac: Mac([0, 0x16, 0x3e, 0, 0, 1]),
+            offered: Ipv4Addr::new(198, 51, 100, last),
+            config: dhcp_msg::Config::default(),
+        }
+    }
+
+    /// Issue 12: a flood of distinct offers is counted, not stored (memory and the duplicate
+    /// check stay bounded); a repeated offer is no new one; flaws are counted by reason.
+    #[test]
+    fn offers_are_kept_up_to_a_bound() {
+        let (mut offers, mut discards) = (Vec::new(), Discards::default());
+        keep(&mut offers, &mut discards, Ok(offer(1)), 1.0);
+        keep(&mut offers, &mut discards, Ok(offer(1)), 2.0);
+        keep(&mut offers, &mut discards, Err(Flaw::OtherClient), 3.0);
+        assert_eq!((offers.len(), discards.total()), (1, 1));
+        for n in 0..=255u8 {
+            keep(&mut offers, &mut discards, Ok(offer(n)), 4.0);
+        }
+        assert_eq!(offers.len(), MAX_OFFERS);
+        assert_eq!(discards.count(Flaw::OverLimit), 256 - MAX_OFFERS as u32);
+        assert_eq!(discards.count(Flaw::OtherClient), 1);
     }
 }
