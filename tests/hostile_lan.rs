@@ -396,7 +396,7 @@ fn offers_for_others_or_from_the_wrong_port_are_discarded() {
 }
 
 /// Issue 12: a domain with terminal control characters reaches the report exactly (JSON escapes
-/// it; invalid UTF-8 becomes U+FFFD), and the human report shows the offer.
+/// it; invalid UTF-8 becomes U+FFFD), and the human report shows it neutralized, never raw.
 #[test]
 fn a_hostile_domain_reaches_the_report_exactly() {
     let Some((lan, sender)) = hostile_lan("hostile_dhcp_domain", "hostile_domain") else {
@@ -412,6 +412,10 @@ fn a_hostile_domain_reaches_the_report_exactly() {
         raw.contains(r#""domain": "\u001b[31mevil\u0007\r"#),
         "control characters escaped in JSON: {raw}"
     );
+    assert!(
+        !raw.contains('\u{202e}'),
+        "the bidi override escaped in JSON: {raw}"
+    );
     let v = json(&o);
     assert_eq!(
         v["offers"][0]["domain"],
@@ -422,6 +426,18 @@ fn a_hostile_domain_reaches_the_report_exactly() {
         &["dhcp", "discover", "-I", "eth0", "--timeout", "1"],
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("evil"), "{}", stdout(&o));
+    // Not raw on the terminal: the renderer's guard shows each control character escaped.
+    for raw in [&b"\x1b"[..], b"\x07", b"\r", "\u{202e}".as_bytes()] {
+        assert!(
+            !o.stdout.windows(raw.len()).any(|w| w == raw),
+            "{raw:?} reached the terminal raw: {:?}",
+            stdout(&o)
+        );
+    }
+    let text = stdout(&o);
+    assert!(
+        text.contains(r"\u{1b}[31mevil\u{7}\r\u{202e}lan"),
+        "the domain shown escaped: {text}"
+    );
     drop(sender);
 }
