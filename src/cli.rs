@@ -412,7 +412,8 @@ pub struct ArpScanArgs {
     /// Requests per second
     #[arg(long, value_name = "PPS", default_value_t = 10000)]
     pub rate: u32,
-    /// Extra rounds for addresses that did not answer
+    /// Extra rounds for addresses that did not answer: 0 sends exactly one request per address,
+    /// N at most N+1 (a round that finds nobody new ends the scan)
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub retries: u32,
     /// Longest wait for late replies after a round (the wait adapts to the round-trip times seen)

@@ -9,6 +9,7 @@ mod dhcp;
 mod dns;
 mod filter;
 mod flow;
+mod hostile_lan;
 mod ifaces;
 mod layers;
 mod mac;

@@ -1,7 +1,9 @@
 //! DHCP messages (RFC 2131/2132) for `netkit dhcp discover` and the dhcpcd lease reader. The
 //! DHCPDISCOVER is built with dhcproto's `v4::Message` and framed for broadcast (Ethernet + IPv4 +
 //! UDP 68→67) with pnet_packet; server replies (DHCPOFFERs, the DHCPACK dhcpcd saves) are read
-//! with dhcproto's lazy `v4::borrowed::Message`, decoding only the options netkit reports. Pure
+//! with dhcproto's lazy `v4::borrowed::Message`, decoding only the options netkit reports. The
+//! IPv4 and UDP headers around a captured reply are checked field by field against the bytes
+//! there (never sliced on trust), and a frame that is not our offer says why (`Flaw`). Pure
 //! logic.
 
 use crate::net::hwaddr::Mac;
@@ -12,8 +14,8 @@ use pnet_datalink::MacAddr;
 use pnet_packet::Packet;
 use pnet_packet::ethernet::{EtherTypes, EthernetPacket, MutableEthernetPacket};
 use pnet_packet::ip::IpNextHeaderProtocols;
-use pnet_packet::ipv4::{self, Ipv4Packet, MutableIpv4Packet};
-use pnet_packet::udp::{self, MutableUdpPacket, UdpPacket};
+use pnet_packet::ipv4::{self, MutableIpv4Packet};
+use pnet_packet::udp::{self, MutableUdpPacket};
 use serde::Serialize;
 
 /// Options asked for in the parameter request list: mask, router, DNS, domain, lease, server id,
@@ -101,6 +103,9 @@ pub struct Reply {
     pub op: Opcode,
     /// Transaction id (xid).
     pub xid: u32,
+    /// The first six bytes of the client hardware address field (chaddr): an Ethernet client's
+    /// MAC. Read from the fixed header whatever hlen says.
+    pub chaddr: [u8; 6],
     /// The address given to the client (yiaddr).
     pub yiaddr: Ipv4Addr,
     /// DHCP message type (option 53).
@@ -143,6 +148,8 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
     let mut r = Reply {
         op: msg.opcode(),
         xid: msg.xid(),
+        // Not msg.chaddr(): it slices 28..28+hlen, past the message for a large hlen.
+        chaddr: Mac::from_slice(p.get(28..34)?)?.0,
         yiaddr: msg.yiaddr(),
         kind: None,
         server_id: None,
@@ -188,14 +195,71 @@ pub struct Offer {
     pub config: Config,
 }
 
-/// Parses a BOOTP/DHCP payload as an offer for `xid` (None for anything else: other xids,
-/// requests, ACKs, malformed messages).
-pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Option<Offer> {
-    let r = read_reply(p)?;
-    if r.op != Opcode::BootReply || r.xid != xid || r.kind != Some(MessageType::Offer) {
-        return None;
+/// Why a frame that may have carried a DHCP reply for us was thrown away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flaw {
+    /// IPv4 (UDP) with a header that cannot be: version not 4, header length (IHL) under 20
+    /// bytes or beyond the packet, or a wrong header checksum.
+    IpHeader,
+    /// IPv4 total length beyond the captured bytes or smaller than the IP and UDP headers.
+    IpLength,
+    /// An IP fragment: DHCP replies come whole, and netkit does not reassemble.
+    IpFragment,
+    /// UDP (from or to a DHCP port) with a length under 8 or beyond the IP payload.
+    UdpLength,
+    /// A reply to our transaction that did not come from UDP port 67 to port 68.
+    UdpPort,
+    /// Sent to the DHCP client port but no BOOTP message with the DHCP magic cookie.
+    NotDhcp,
+    /// Another transaction id: an offer for another client, or a stale one.
+    OtherTransaction,
+    /// Our transaction, but a BOOTREQUEST or another message type (ACK, NAK...) than an offer.
+    NotOffer,
+    /// Our transaction id but another client's hardware address (chaddr).
+    OtherClient,
+    /// An offer beyond what one exchange keeps: a flood is counted, not stored. Never a verdict
+    /// of [`offer_in_frame`].
+    OverLimit,
+}
+
+impl std::fmt::Display for Flaw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Flaw::IpHeader => "with a bad IPv4 header",
+            Flaw::IpLength => "with an impossible IPv4 total length",
+            Flaw::IpFragment => "fragmented",
+            Flaw::UdpLength => "with an impossible UDP length",
+            Flaw::UdpPort => "from or to the wrong UDP port",
+            Flaw::NotDhcp => "not DHCP",
+            Flaw::OtherTransaction => "for another transaction",
+            Flaw::NotOffer => "not an offer",
+            Flaw::OtherClient => "for another client MAC",
+            Flaw::OverLimit => "beyond what one exchange keeps (a flood?)",
+        })
     }
-    Some(Offer {
+}
+
+/// Parses a BOOTP/DHCP payload as the offer for transaction `xid` from client `chaddr`; `Err`
+/// says why it is not (other xids and clients, requests, ACKs, malformed messages).
+pub fn parse_offer(
+    p: &[u8],
+    xid: u32,
+    chaddr: [u8; 6],
+    ip_src: Ipv4Addr,
+    eth_src: [u8; 6],
+) -> Result<Offer, Flaw> {
+    let r = read_reply(p).ok_or(Flaw::NotDhcp)?;
+    if r.xid != xid {
+        return Err(Flaw::OtherTransaction);
+    }
+    if r.op != Opcode::BootReply || r.kind != Some(MessageType::Offer) {
+        return Err(Flaw::NotOffer);
+    }
+    if r.chaddr != chaddr {
+        return Err(Flaw::OtherClient);
+    }
+    Ok(Offer {
         server: r.server_id.unwrap_or(ip_src),
         server_mac: Mac(eth_src),
         offered: r.yiaddr,
@@ -203,31 +267,102 @@ pub fn parse_offer(p: &[u8], xid: u32, ip_src: Ipv4Addr, eth_src: [u8; 6]) -> Op
     })
 }
 
-/// Takes an Ethernet frame apart down to a DHCP offer for `xid` sent to the client port (68).
-pub fn offer_in_frame(frame: &[u8], xid: u32) -> Option<Offer> {
+/// A UDP datagram taken out of an IPv4 packet whose headers were checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Datagram<'a> {
+    /// IPv4 source.
+    pub src: Ipv4Addr,
+    /// UDP source port.
+    pub sport: u16,
+    /// UDP destination port.
+    pub dport: u16,
+    /// The UDP payload, exactly as long as the UDP length says.
+    pub payload: &'a [u8],
+}
+
+/// The internet checksum (RFC 1071) of `bytes`: 0 over a header that carries a correct one.
+fn internet_checksum(bytes: &[u8]) -> u16 {
+    let mut sum: u32 = bytes
+        .chunks(2)
+        .map(|c| u32::from(u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)])))
+        .sum();
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
+}
+
+/// Reads the UDP datagram in IPv4 packet `ip` (an Ethernet payload, padding included): `None`
+/// when it is not UDP (or too short to say), `Err` when a length or header field is impossible.
+/// Every length is checked against the bytes actually there before anything is sliced; IP
+/// options are skipped; fragments are refused. UDP length flaws are reported only for datagrams
+/// from or to a DHCP port (67, 68), other UDP being none of netkit's business.
+pub fn udp_in_ipv4(ip: &[u8]) -> Option<Result<Datagram<'_>, Flaw>> {
+    const UDP: u8 = 17;
+    if *ip.get(9)? != UDP {
+        return None;
+    }
+    let ihl = usize::from(ip[0] & 0x0f) * 4;
+    if ip[0] >> 4 != 4 || ihl < 20 || ihl > ip.len() {
+        return Some(Err(Flaw::IpHeader));
+    }
+    if internet_checksum(&ip[..ihl]) != 0 {
+        return Some(Err(Flaw::IpHeader));
+    }
+    let total = usize::from(u16::from_be_bytes([ip[2], ip[3]]));
+    if total > ip.len() || total < ihl + 8 {
+        return Some(Err(Flaw::IpLength));
+    }
+    // More-fragments flag or a fragment offset.
+    if u16::from_be_bytes([ip[6], ip[7]]) & 0x3fff != 0 {
+        return Some(Err(Flaw::IpFragment));
+    }
+    let src = Ipv4Addr::new(ip[12], ip[13], ip[14], ip[15]);
+    let udp = &ip[ihl..total];
+    let sport = u16::from_be_bytes([udp[0], udp[1]]);
+    let dport = u16::from_be_bytes([udp[2], udp[3]]);
+    let len = usize::from(u16::from_be_bytes([udp[4], udp[5]]));
+    if len < 8 || len > udp.len() {
+        let dhcp = [sport, dport]
+            .iter()
+            .any(|p| *p == v4::SERVER_PORT || *p == v4::CLIENT_PORT);
+        return dhcp.then_some(Err(Flaw::UdpLength));
+    }
+    Some(Ok(Datagram {
+        src,
+        sport,
+        dport,
+        payload: &udp[8..len],
+    }))
+}
+
+/// Takes an Ethernet frame apart down to the DHCP offer for transaction `xid` from client
+/// `chaddr`. `None` for frames that are none of this exchange's business (not IPv4/UDP, other
+/// ports, requests such as our own broadcast); `Err` for a frame that is or claims to be a reply
+/// to a DHCP client but may not be taken as our offer, with the reason.
+pub fn offer_in_frame(frame: &[u8], xid: u32, chaddr: [u8; 6]) -> Option<Result<Offer, Flaw>> {
     let eth = EthernetPacket::new(frame)?;
     if eth.get_ethertype() != EtherTypes::Ipv4 {
         return None;
     }
-    let ip = Ipv4Packet::new(eth.payload())?;
-    if ip.get_next_level_protocol() != IpNextHeaderProtocols::Udp {
-        return None;
+    let udp = match udp_in_ipv4(eth.payload())? {
+        Ok(udp) => udp,
+        Err(flaw) => return Some(Err(flaw)),
+    };
+    let eth_src = eth.get_source().octets();
+    if (udp.sport, udp.dport) == (v4::SERVER_PORT, v4::CLIENT_PORT) {
+        return Some(parse_offer(udp.payload, xid, chaddr, udp.src, eth_src));
     }
-    let udp = UdpPacket::new(ip.payload())?;
-    if udp.get_destination() != v4::CLIENT_PORT || udp.get_source() != v4::SERVER_PORT {
-        return None;
-    }
-    parse_offer(
-        udp.payload(),
-        xid,
-        ip.get_source(),
-        eth.get_source().octets(),
-    )
+    // Elsewhere only a reply to our own transaction is worth a word.
+    let r = read_reply(udp.payload)?;
+    (r.op == Opcode::BootReply && r.xid == xid).then_some(Err(Flaw::UdpPort))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pnet_packet::ipv4::Ipv4Packet;
+    use pnet_packet::udp::UdpPacket;
 
     const MAC: [u8; 6] = [0x00, 0x16, 0x3e, 0x12, 0x34, 0x56];
     const SERVER: Ipv4Addr = Ipv4Addr::new(198, 51, 100, 1);
@@ -259,7 +394,7 @@ mod tests {
     }
 
     fn offer(p: &[u8]) -> Option<Offer> {
-        parse_offer(p, 7, Ipv4Addr::new(192, 0, 2, 9), MAC)
+        parse_offer(p, 7, MAC, Ipv4Addr::new(192, 0, 2, 9), MAC).ok()
     }
 
     #[test]
@@ -337,13 +472,21 @@ mod tests {
         assert_eq!(bare.server, Ipv4Addr::new(192, 0, 2, 9));
     }
 
-    #[test]
-    fn the_offer_frame_is_taken_apart() {
-        // A server's frame: the discover's framing with the offer as payload, UDP 67 → 68.
-        let payload = offer_for(7);
-        let mut f = discover_frame(7, MAC, MAC);
+    /// Sets the IPv4 header checksum of Ethernet frame `f` right (whatever its IHL says, as
+    /// far as the bytes go).
+    fn fix_ip_checksum(f: &mut [u8]) {
+        f[24..26].copy_from_slice(&[0, 0]);
+        let end = (14 + usize::from(f[14] & 0x0f) * 4).min(f.len());
+        let sum = internet_checksum(&f[14..end]);
+        f[24..26].copy_from_slice(&sum.to_be_bytes());
+    }
+
+    /// A server's frame around `payload`: the discover's framing, IPv4 from SERVER, UDP 67 → 68,
+    /// lengths and IP checksum right.
+    fn server_frame(payload: &[u8]) -> Vec<u8> {
+        let mut f = discover_frame(7, [0x00, 0x16, 0x3e, 0, 0, 1], MAC);
         f.truncate(42);
-        f.extend_from_slice(&payload);
+        f.extend_from_slice(payload);
         let mut udp = MutableUdpPacket::new(&mut f[34..]).unwrap();
         udp.set_source(67);
         udp.set_destination(68);
@@ -351,11 +494,177 @@ mod tests {
         let mut ip = MutableIpv4Packet::new(&mut f[14..]).unwrap();
         ip.set_total_length(28 + payload.len() as u16);
         ip.set_source(SERVER);
-        let o = offer_in_frame(&f, 7).unwrap();
+        fix_ip_checksum(&mut f);
+        f
+    }
+
+    /// `server_frame(offer_for(7))` changed by `edit`, the IP checksum fixed after it.
+    fn edited(edit: impl FnOnce(&mut Vec<u8>)) -> Option<Result<Offer, Flaw>> {
+        let mut f = server_frame(&offer_for(7));
+        edit(&mut f);
+        fix_ip_checksum(&mut f);
+        offer_in_frame(&f, 7, MAC)
+    }
+
+    fn set16(f: &mut [u8], at: usize, v: u16) {
+        f[at..at + 2].copy_from_slice(&v.to_be_bytes());
+    }
+
+    #[test]
+    fn the_offer_frame_is_taken_apart() {
+        let f = server_frame(&offer_for(7));
+        let o = offer_in_frame(&f, 7, MAC).unwrap().unwrap();
         assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
-        assert_eq!(offer_in_frame(&f, 8), None);
-        // Our own broadcast (to port 67) is not an offer.
-        assert_eq!(offer_in_frame(&discover_frame(7, MAC, MAC), 7), None);
+        assert_eq!(o.server_mac.to_string(), "00:16:3e:00:00:01");
+        assert_eq!(
+            offer_in_frame(&f, 8, MAC),
+            Some(Err(Flaw::OtherTransaction))
+        );
+        // Our own broadcast (to port 67) is none of the exchange's business.
+        assert_eq!(offer_in_frame(&discover_frame(7, MAC, MAC), 7, MAC), None);
+        // Ethernet padding after the IP packet is not part of it.
+        assert!(
+            edited(|f| f.extend_from_slice(&[0xee; 40]))
+                .unwrap()
+                .is_ok()
+        );
+        // IP options (IHL 6: one word of NOPs) are skipped.
+        let with_options = edited(|f| {
+            f.splice(34..34, [1, 1, 1, 1]);
+            f[14] = 0x46;
+            let total = u16::from_be_bytes([f[16], f[17]]) + 4;
+            set16(f, 16, total);
+        });
+        assert!(with_options.unwrap().is_ok());
+    }
+
+    /// Issue 12: offers with impossible IPv4 or UDP header fields were accepted.
+    #[test]
+    fn impossible_headers_are_flaws() {
+        let flaw = |edit: &dyn Fn(&mut Vec<u8>)| edited(edit).map(|r| r.err());
+        assert_eq!(flaw(&|f| f[14] = 0x44), Some(Some(Flaw::IpHeader)), "IHL 4");
+        assert_eq!(flaw(&|f| f[14] = 0x40), Some(Some(Flaw::IpHeader)), "IHL 0");
+        assert_eq!(
+            flaw(&|f| f[14] = 0x65),
+            Some(Some(Flaw::IpHeader)),
+            "version 6"
+        );
+        assert_eq!(
+            flaw(&|f| {
+                f[14] = 0x4f;
+                f.truncate(14 + 40);
+            }),
+            Some(Some(Flaw::IpHeader)),
+            "IHL 15 beyond the packet"
+        );
+        let mut bad_sum = server_frame(&offer_for(7));
+        bad_sum[24] ^= 0x55;
+        assert_eq!(
+            offer_in_frame(&bad_sum, 7, MAC),
+            Some(Err(Flaw::IpHeader)),
+            "checksum"
+        );
+        let len = |f: &Vec<u8>| u16::from_be_bytes([f[16], f[17]]);
+        assert_eq!(
+            flaw(&|f| {
+                let n = len(f) + 1;
+                set16(f, 16, n)
+            }),
+            Some(Some(Flaw::IpLength)),
+            "total length beyond the bytes"
+        );
+        assert_eq!(flaw(&|f| set16(f, 16, 0xffff)), Some(Some(Flaw::IpLength)));
+        for total in [0, 19, 20, 27] {
+            assert_eq!(
+                flaw(&|f| set16(f, 16, total)),
+                Some(Some(Flaw::IpLength)),
+                "total {total}"
+            );
+        }
+        assert_eq!(flaw(&|f| f[20] = 0x20), Some(Some(Flaw::IpFragment)), "MF");
+        assert_eq!(
+            flaw(&|f| f[21] = 0x01),
+            Some(Some(Flaw::IpFragment)),
+            "offset"
+        );
+        for udp_len in [0, 7] {
+            assert_eq!(
+                flaw(&|f| set16(f, 38, udp_len)),
+                Some(Some(Flaw::UdpLength)),
+                "UDP length {udp_len}"
+            );
+        }
+        let udp_len = |f: &Vec<u8>| u16::from_be_bytes([f[38], f[39]]);
+        assert_eq!(
+            flaw(&|f| {
+                let n = udp_len(f) + 1;
+                set16(f, 38, n)
+            }),
+            Some(Some(Flaw::UdpLength)),
+            "UDP length beyond the IP payload"
+        );
+        // A UDP length shorter than the packet cuts the payload: here inside the fixed header.
+        assert_eq!(flaw(&|f| set16(f, 38, 8 + 200)), Some(Some(Flaw::NotDhcp)));
+        // Other UDP with a bad length is not DHCP's business.
+        assert_eq!(
+            flaw(&|f| {
+                set16(f, 34, 5353);
+                set16(f, 36, 5353);
+                set16(f, 38, 3);
+            }),
+            None
+        );
+    }
+
+    /// Issue 12: an offer for another client's MAC was accepted; so were replies to our xid
+    /// from the wrong port.
+    #[test]
+    fn other_clients_ports_and_kinds_are_flaws() {
+        let flaw = |edit: &dyn Fn(&mut Vec<u8>)| edited(edit).map(|r| r.err());
+        assert_eq!(flaw(&|f| f[42 + 33] = 0x57), Some(Some(Flaw::OtherClient)));
+        assert_eq!(flaw(&|f| set16(f, 34, 6767)), Some(Some(Flaw::UdpPort)));
+        assert_eq!(flaw(&|f| set16(f, 36, 6868)), Some(Some(Flaw::UdpPort)));
+        assert_eq!(
+            flaw(&|f| f[42 + 242] = 5),
+            Some(Some(Flaw::NotOffer)),
+            "ACK"
+        );
+        assert_eq!(
+            flaw(&|f| f[42] = 1),
+            Some(Some(Flaw::NotOffer)),
+            "BOOTREQUEST"
+        );
+        assert_eq!(
+            flaw(&|f| f[42 + 236] = 0),
+            Some(Some(Flaw::NotDhcp)),
+            "cookie"
+        );
+        // A request to port 67 with our xid (a relay's copy of our DISCOVER) is no reply at all.
+        assert_eq!(
+            flaw(&|f| {
+                f[42] = 1;
+                set16(f, 34, 68);
+                set16(f, 36, 67);
+            }),
+            None
+        );
+        // A huge hlen does not make the reader slice past the message.
+        let o = edited(|f| f[42 + 2] = 255).unwrap().unwrap();
+        assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
+    }
+
+    /// Issue 12: the domain reaches the report exactly, control characters included (the
+    /// renderer neutralizes them for a terminal; JSON escapes them).
+    #[test]
+    fn option_text_is_kept_exactly() {
+        let domain = b"\x1b[31mevil\x07\r\xe2\x80\xaelan";
+        let mut o = vec![53, 1, 2, 15, domain.len() as u8];
+        o.extend_from_slice(domain);
+        o.push(255);
+        let got = offer(&reply(7, &o)).unwrap().config.domain.unwrap();
+        assert_eq!(got, "\u{1b}[31mevil\u{7}\r\u{202e}lan");
+        let json = serde_json::to_string(&got).unwrap();
+        assert_eq!(json, "\"\\u001b[31mevil\\u0007\\r\u{202e}lan\"");
     }
 
     #[test]
@@ -451,5 +760,157 @@ mod tests {
         let r = read_reply(&p).unwrap();
         assert_eq!(r.server_id, Some(SERVER));
         assert_eq!(r.config.domain.as_deref(), Some("\u{fffd}("));
+    }
+
+    mod properties {
+        use super::*;
+        use dhcproto::Decodable;
+        use proptest::collection::vec;
+        use proptest::prelude::*;
+
+        fn ip() -> impl Strategy<Value = Ipv4Addr> {
+            any::<u32>().prop_map(Ipv4Addr::from)
+        }
+
+        fn ips() -> impl Strategy<Value = Vec<Ipv4Addr>> {
+            vec(ip(), 0..5)
+        }
+
+        prop_compose! {
+            fn config()(
+                subnet_mask in proptest::option::of(ip()),
+                routers in ips(),
+                dns_servers in ips(),
+                domain in proptest::option::of("[^\u{0}]{1,60}"),
+                lease_seconds in proptest::option::of(any::<u32>()),
+                broadcast in proptest::option::of(ip()),
+                ntp_servers in ips(),
+            ) -> Config {
+                Config { subnet_mask, routers, dns_servers, domain, lease_seconds, broadcast, ntp_servers }
+            }
+        }
+
+        /// A DHCPOFFER as a server encodes it (dhcproto), carrying `c`.
+        fn encode_offer(xid: u32, chaddr: [u8; 6], yiaddr: Ipv4Addr, c: &Config) -> Vec<u8> {
+            let none = Ipv4Addr::UNSPECIFIED;
+            let mut msg = v4::Message::new_with_id(xid, none, yiaddr, SERVER, none, &chaddr);
+            msg.set_opcode(Opcode::BootReply);
+            let o = msg.opts_mut();
+            o.insert(DhcpOption::MessageType(MessageType::Offer));
+            o.insert(DhcpOption::ServerIdentifier(SERVER));
+            if let Some(m) = c.subnet_mask {
+                o.insert(DhcpOption::SubnetMask(m));
+            }
+            if !c.routers.is_empty() {
+                o.insert(DhcpOption::Router(c.routers.clone()));
+            }
+            if !c.dns_servers.is_empty() {
+                o.insert(DhcpOption::DomainNameServer(c.dns_servers.clone()));
+            }
+            if let Some(d) = &c.domain {
+                o.insert(DhcpOption::DomainName(d.clone()));
+            }
+            if let Some(s) = c.lease_seconds {
+                o.insert(DhcpOption::AddressLeaseTime(s));
+            }
+            if let Some(b) = c.broadcast {
+                o.insert(DhcpOption::BroadcastAddr(b));
+            }
+            if !c.ntp_servers.is_empty() {
+                o.insert(DhcpOption::NtpServers(c.ntp_servers.clone()));
+            }
+            msg.to_vec().unwrap()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(384))]
+
+            #[test]
+            fn arbitrary_frames_never_panic(bytes in vec(any::<u8>(), 0..400)) {
+                let _ = offer_in_frame(&bytes, 7, MAC);
+                let _ = read_reply(&bytes);
+            }
+
+            /// Arbitrary bytes behind an Ethernet header saying IPv4 and an IP byte saying UDP
+            /// reach the header checks.
+            #[test]
+            fn arbitrary_ipv4_udp_never_panics(mut ip in vec(any::<u8>(), 10..120)) {
+                ip[9] = 17;
+                let mut f = server_frame(&[])[..14].to_vec();
+                f.extend_from_slice(&ip);
+                let _ = offer_in_frame(&f, 7, MAC);
+                prop_assert!(udp_in_ipv4(&ip).is_some());
+            }
+
+            /// A real offer with a few bytes changed anywhere (lengths, IHL, options...) never
+            /// panics, with or without the IP checksum set right after the change.
+            #[test]
+            fn edited_offers_never_panic(
+                edits in vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+                cut in any::<prop::sample::Index>(),
+                fix in any::<bool>(),
+            ) {
+                let mut f = server_frame(&offer_for(7));
+                for (at, v) in edits {
+                    let i = at.index(f.len());
+                    f[i] = v;
+                }
+                if fix {
+                    fix_ip_checksum(&mut f);
+                }
+                let _ = offer_in_frame(&f, 7, MAC);
+                let n = cut.index(f.len() + 1);
+                let _ = offer_in_frame(&f[..n], 7, MAC);
+            }
+
+            #[test]
+            fn discover_decodes_to_what_was_encoded(
+                xid in any::<u32>(),
+                src in any::<[u8; 6]>(),
+                chaddr in any::<[u8; 6]>(),
+            ) {
+                let f = discover_frame(xid, src, chaddr);
+                prop_assert_eq!(&f[6..12], &src[..]);
+                let d = udp_in_ipv4(&f[14..]).unwrap().unwrap();
+                prop_assert_eq!((d.src, d.sport, d.dport), (Ipv4Addr::UNSPECIFIED, 68, 67));
+                let m = v4::Message::from_bytes(d.payload).unwrap();
+                prop_assert_eq!(m.opcode(), Opcode::BootRequest);
+                prop_assert_eq!(m.xid(), xid);
+                prop_assert_eq!(m.chaddr(), &chaddr[..]);
+                prop_assert!(m.flags().broadcast());
+                prop_assert_eq!(
+                    m.opts().get(OptionCode::MessageType),
+                    Some(&DhcpOption::MessageType(MessageType::Discover))
+                );
+                let mut id = vec![1];
+                id.extend_from_slice(&chaddr);
+                prop_assert_eq!(
+                    m.opts().get(OptionCode::ClientIdentifier),
+                    Some(&DhcpOption::ClientIdentifier(id))
+                );
+                prop_assert_eq!(
+                    m.opts().get(OptionCode::ParameterRequestList),
+                    Some(&DhcpOption::ParameterRequestList(WANTED.to_vec()))
+                );
+            }
+
+            #[test]
+            fn offers_decode_to_what_the_server_encoded(
+                xid in any::<u32>(),
+                yiaddr in ip(),
+                c in config(),
+            ) {
+                let f = server_frame(&encode_offer(xid, MAC, yiaddr, &c));
+                let o = offer_in_frame(&f, xid, MAC).unwrap().unwrap();
+                prop_assert_eq!((o.server, o.offered), (SERVER, yiaddr));
+                prop_assert_eq!(o.config, c);
+                let other = [0x02, 0, 0, 0, 0, 1];
+                prop_assert_eq!(offer_in_frame(&f, xid, other), Some(Err(Flaw::OtherClient)));
+                prop_assert_eq!(
+                    offer_in_frame(&f, xid ^ 1, MAC),
+                    Some(Err(Flaw::OtherTransaction))
+                );
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod frames;
 pub mod netns;
 
 use std::process::Output;

@@ -15,7 +15,12 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
 use crate::system::rawlink::ArpLink;
-use crate::wire::arp_frame::{ArpFrame, REQUEST};
+use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
+use crate::wire::discards::Discards;
+
+/// Most replies kept per request and most distinct MACs kept for the target: enough for any
+/// conflict, while a flood of forged replies is only counted (memory and time stay bounded).
+pub const MAX_MACS: usize = 64;
 
 /// What kind of ARP exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,10 +64,12 @@ pub struct Reply {
     pub seq: u32,
     /// The replying IP.
     pub ip: Ipv4Addr,
-    /// Its MAC.
+    /// Its MAC (the ARP sender hardware address).
     pub mac: Mac,
     /// The MAC's vendor.
     pub vendor: Option<String>,
+    /// The frame's Ethernet source when it differs from `mac` (a bridge or repeater rewrote it).
+    pub ethernet_source: Option<Mac>,
     /// Round-trip time in milliseconds.
     pub rtt_ms: f64,
 }
@@ -92,6 +99,9 @@ pub struct ArpReport {
     pub conflict: bool,
     /// For --dad: whether the address is in use.
     pub in_use: Option<bool>,
+    /// ARP frames thrown away (malformed, or from a group or zero MAC), by reason.
+    #[serde(flatten)]
+    pub discards: Discards<Flaw>,
 }
 
 /// Runs the exchange on `link`.
@@ -110,6 +120,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
     let mut replies = Vec::new();
     let mut answered = BTreeSet::new();
     let mut macs: Vec<Mac> = Vec::new();
+    let mut discards = Discards::default();
     loop {
         let now = Instant::now();
         if end.is_some_and(|e| now >= e) {
@@ -136,8 +147,15 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         if let Some(e) = end {
             wait = wait.min(e);
         }
-        let Some((f, at)) = link.recv_until(wait).map_err(io_err)? else {
+        let Some((heard, at)) = link.recv_until(wait).map_err(io_err)? else {
             continue;
+        };
+        let f = match heard {
+            Ok(f) => f,
+            Err(flaw) => {
+                discards.note(flaw);
+                continue;
+            }
         };
         let relevant = match plan.mode {
             Mode::Request => f.answers(plan.target, plan.source, plan.our_mac),
@@ -153,15 +171,22 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         let seq = sent_at.len() as u32;
         let rtt = at.saturating_duration_since(sent_at[seq as usize - 1]);
         let mac = Mac(f.sender_mac);
-        if !macs.contains(&mac) {
+        answered.insert(seq);
+        let this_request = replies.iter().rev().take_while(|r: &&Reply| r.seq == seq);
+        let new_mac = !macs.contains(&mac);
+        if this_request.count() >= MAX_MACS || (new_mac && macs.len() >= MAX_MACS) {
+            discards.note(Flaw::OverLimit);
+            continue;
+        }
+        if new_mac {
             macs.push(mac);
         }
-        answered.insert(seq);
         replies.push(Reply {
             seq,
             ip: f.sender_ip,
             vendor: vendor_of(&f.sender_mac),
             mac,
+            ethernet_source: (f.eth_src != f.sender_mac).then_some(Mac(f.eth_src)),
             rtt_ms: rtt.as_secs_f64() * 1000.0,
         });
     }
@@ -182,6 +207,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         macs,
         replies,
         in_use: (plan.mode == Mode::Dad).then_some(in_use),
+        discards,
     })
 }
 
@@ -217,9 +243,12 @@ impl Report for ArpReport {
                 .vendor
                 .as_deref()
                 .map_or(String::new(), |v| format!(" ({v})"));
+            let via = r
+                .ethernet_source
+                .map_or(String::new(), |m| format!(" (Ethernet source {m})"));
             writeln!(
                 out,
-                "Reply from {} is at {}{vendor}  seq={}  {:.3} ms",
+                "Reply from {} is at {}{vendor}{via}  seq={}  {:.3} ms",
                 r.ip,
                 ui.paint(Paint::Good, r.mac),
                 r.seq,
@@ -234,6 +263,14 @@ impl Report for ArpReport {
                 self.target,
                 self.macs.len(),
                 join(&self.macs)
+            )?;
+        }
+        if self.discards.total() > 0 {
+            writeln!(
+                out,
+                "Discarded {} ARP frame(s): {}",
+                self.discards.total(),
+                self.discards.summary()
             )?;
         }
         let rtts: Vec<f64> = self.replies.iter().map(|r| r.rtt_ms).collect();
@@ -389,5 +426,80 @@ mod tests {
             (link.sent[0].target_ip, "198.51.100.2".parse().unwrap())
         );
         assert_eq!(r.status(), exit::OK);
+    }
+
+    /// A reply for `ip` from `sender_mac` (Ethernet source `eth_src`) to us.
+    fn forged(ip: &str, eth_src: [u8; 6], sender_mac: [u8; 6]) -> (Ipv4Addr, Vec<u8>) {
+        let ip: Ipv4Addr = ip.parse().unwrap();
+        let f = ArpFrame {
+            op: crate::wire::arp_frame::REPLY,
+            eth_src,
+            eth_dst: US,
+            sender_mac,
+            sender_ip: ip,
+            target_mac: US,
+            target_ip: "198.51.100.2".parse().unwrap(),
+        };
+        (ip, f.to_bytes().to_vec())
+    }
+
+    /// Issue 12: `netkit arp` said "is at ff:ff:ff:ff:ff:ff" (exit 0) for a forged reply.
+    #[test]
+    fn group_and_zero_sender_macs_are_discarded_and_counted() {
+        let mut link = lan();
+        link.forged = vec![
+            forged("198.51.100.1", PEER, [0xff; 6]),
+            forged("198.51.100.1", PEER, [0x01, 0, 0x5e, 0, 0, 1]),
+            forged("198.51.100.1", PEER, [0; 6]),
+            forged("198.51.100.7", PEER, [0xff; 6]),
+        ];
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 2), "eth0", &mut link).unwrap();
+        assert_eq!(r.macs, [Mac(PEER)], "only the real host answers");
+        assert!(!r.conflict);
+        assert_eq!(r.discards.total(), 6);
+        assert_eq!(r.discards.count(Flaw::SenderBroadcast), 2);
+        assert_eq!(r.discards.count(Flaw::SenderMulticast), 2);
+        assert_eq!(r.discards.count(Flaw::SenderZero), 2);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["discarded"], 6);
+        assert_eq!(json["discard_reasons"]["sender_broadcast"], 2);
+        // Nobody else answers for .7: the forged replies alone are no answer.
+        let r = run_plan(&plan(Mode::Request, "198.51.100.7", 1), "eth0", &mut link).unwrap();
+        assert_eq!((r.received, r.status()), (0, exit::NEGATIVE));
+        assert_eq!(r.discards.count(Flaw::SenderBroadcast), 1);
+        // DAD takes any claim to the address, but not a forged one.
+        let r = run_plan(&plan(Mode::Dad, "198.51.100.7", 1), "eth0", &mut link).unwrap();
+        assert_eq!((r.in_use, r.discards.total()), (Some(false), 1));
+    }
+
+    #[test]
+    fn a_rewritten_ethernet_source_is_shown_not_taken_as_the_answer() {
+        let bridge = [0x00, 0x16, 0x3e, 0, 0, 0x77];
+        let mut link = FakeLan::new(vec![]);
+        link.forged = vec![forged("198.51.100.1", bridge, PEER)];
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 1), "eth0", &mut link).unwrap();
+        assert_eq!(r.macs, [Mac(PEER)]);
+        assert_eq!(r.replies[0].ethernet_source, Some(Mac(bridge)));
+        assert_eq!(r.discards.total(), 0);
+    }
+
+    /// Issue 12: a flood of valid-looking replies from ever new MACs is counted, not stored.
+    #[test]
+    fn a_flood_of_macs_is_bounded() {
+        let hosts = (0..100u8)
+            .map(|n| {
+                let ip = "198.51.100.1".parse().unwrap();
+                (ip, [0x02, 0, 0, 0, 1, n], Duration::from_micros(100))
+            })
+            .collect();
+        let mut link = FakeLan::new(hosts);
+        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 2), "eth0", &mut link).unwrap();
+        assert_eq!(r.macs.len(), MAX_MACS);
+        assert_eq!(r.replies.len(), 2 * MAX_MACS);
+        assert_eq!(
+            r.discards.count(Flaw::OverLimit),
+            2 * (100 - MAX_MACS as u32)
+        );
+        assert_eq!((r.received, r.conflict), (2, true));
     }
 }

@@ -14,8 +14,9 @@ use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
-use crate::system::rawlink::ArpLink;
-use crate::wire::arp_frame::ArpFrame;
+use crate::system::rawlink::{ArpLink, Heard};
+use crate::wire::arp_frame::{ArpFrame, Flaw};
+use crate::wire::discards::Discards;
 
 /// Scan parameters.
 #[derive(Debug, Clone)]
@@ -28,7 +29,7 @@ pub struct ScanPlan {
     pub our_mac: [u8; 6],
     /// Requests per second.
     pub rate: u32,
-    /// Extra rounds for addresses that stayed silent.
+    /// Extra rounds for addresses that stayed silent: 0 asks each address exactly once.
     pub retries: u32,
     /// Longest wait after a round (the adaptive wait never exceeds it).
     pub timeout: Duration,
@@ -41,10 +42,12 @@ pub struct ScanPlan {
 pub struct Host {
     /// Its IP.
     pub ip: Ipv4Addr,
-    /// Its MAC (the first that answered).
+    /// Its MAC (the ARP sender hardware address of the first answer).
     pub mac: Mac,
     /// The MAC's vendor.
     pub vendor: Option<String>,
+    /// The first answer's Ethernet source when it differs from `mac` (a bridge rewrote it).
+    pub ethernet_source: Option<Mac>,
     /// Round-trip time of the first answer, in milliseconds.
     pub rtt_ms: f64,
     /// Other MACs that also answered for this IP (a duplicate address or spoofing).
@@ -66,6 +69,9 @@ pub struct ScanReport {
     pub hosts: Vec<Host>,
     /// Wall time of the scan in milliseconds.
     pub elapsed_ms: f64,
+    /// ARP frames thrown away (malformed, or from a group or zero MAC), by reason.
+    #[serde(flatten)]
+    pub discards: Discards<Flaw>,
 }
 
 fn progress(on: bool, done: usize, total: usize, found: usize) {
@@ -74,15 +80,38 @@ fn progress(on: bool, done: usize, total: usize, found: usize) {
     }
 }
 
-/// Records a reply to one of our requests: the first MAC per IP, later different MACs as duplicates.
+/// Most other MACs kept per address: a flood of forged replies is only counted.
+pub const MAX_DUPLICATES: usize = 16;
+
+/// What a scan has gathered so far.
+#[derive(Default)]
+struct Seen {
+    found: BTreeMap<Ipv4Addr, Host>,
+    rtts: Vec<Duration>,
+    discards: Discards<Flaw>,
+}
+
+/// Records a reply to one of our requests: the first MAC per IP, later different MACs as
+/// duplicates; a flawed frame only as discarded. True when it added something.
 fn on_frame(
     plan: &ScanPlan,
     last_sent: &BTreeMap<Ipv4Addr, Instant>,
-    f: ArpFrame,
+    heard: Heard,
     at: Instant,
-    found: &mut BTreeMap<Ipv4Addr, Host>,
-    rtts: &mut Vec<Duration>,
+    seen: &mut Seen,
 ) -> bool {
+    let f = match heard {
+        Ok(f) => f,
+        Err(flaw) => {
+            seen.discards.note(flaw);
+            return false;
+        }
+    };
+    let Seen {
+        found,
+        rtts,
+        discards,
+    } = seen;
     if !f.answers(f.sender_ip, plan.source, plan.our_mac) {
         return false;
     }
@@ -93,6 +122,10 @@ fn on_frame(
     let mac = Mac(f.sender_mac);
     match found.get_mut(&f.sender_ip) {
         Some(h) if h.mac != mac && !h.duplicates.contains(&mac) => {
+            if h.duplicates.len() >= MAX_DUPLICATES {
+                discards.note(Flaw::OverLimit);
+                return false;
+            }
             h.duplicates.push(mac);
             true
         }
@@ -103,6 +136,7 @@ fn on_frame(
                 ip: f.sender_ip,
                 vendor: vendor_of(&f.sender_mac),
                 mac,
+                ethernet_source: (f.eth_src != f.sender_mac).then_some(Mac(f.eth_src)),
                 rtt_ms: rtt.as_secs_f64() * 1000.0,
                 duplicates: vec![],
             };
@@ -137,16 +171,15 @@ pub fn scan(
     let start = Instant::now();
     let gap = Duration::from_secs_f64(1.0 / plan.rate.max(1) as f64);
     let mut last_sent: BTreeMap<Ipv4Addr, Instant> = BTreeMap::new();
-    let mut found: BTreeMap<Ipv4Addr, Host> = BTreeMap::new();
-    let mut rtts: Vec<Duration> = Vec::new();
+    let mut seen = Seen::default();
     let mut sent = 0u32;
     for round in 0..=plan.retries {
-        let known_before = found.len();
+        let known_before = seen.found.len();
         let pending: Vec<Ipv4Addr> = plan
             .targets
             .iter()
             .copied()
-            .filter(|ip| !found.contains_key(ip))
+            .filter(|ip| !seen.found.contains_key(ip))
             .collect();
         if pending.is_empty() {
             break;
@@ -154,8 +187,8 @@ pub fn scan(
         let mut next = Instant::now();
         for (i, &ip) in pending.iter().enumerate() {
             // Receive while waiting for the next send slot.
-            while let Some((f, at)) = link.recv_until(next).map_err(io_err)? {
-                on_frame(plan, &last_sent, f, at, &mut found, &mut rtts);
+            while let Some((heard, at)) = link.recv_until(next).map_err(io_err)? {
+                on_frame(plan, &last_sent, heard, at, &mut seen);
             }
             link.send(&ArpFrame::request(plan.our_mac, plan.source, ip).to_bytes())
                 .map_err(io_err)?;
@@ -163,7 +196,7 @@ pub fn scan(
             sent += 1;
             next += gap;
             if i % 16 == 0 {
-                progress(plan.progress, i + 1, pending.len(), found.len());
+                progress(plan.progress, i + 1, pending.len(), seen.found.len());
             }
         }
         // Wait for stragglers until the LAN has been quiet for a while (adapted to the round-trip
@@ -172,21 +205,21 @@ pub fn scan(
         let hard = last_send + plan.timeout;
         let mut last_event = last_send;
         // The gap changes only when an answer adds a round-trip time.
-        let mut gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
+        let mut gap = quiet_gap(&seen.rtts, plan.timeout, round == plan.retries);
         loop {
             let until = (last_event + gap).min(hard);
             match link.recv_until(until).map_err(io_err)? {
-                Some((f, at)) => {
-                    if on_frame(plan, &last_sent, f, at, &mut found, &mut rtts) {
+                Some((heard, at)) => {
+                    if on_frame(plan, &last_sent, heard, at, &mut seen) {
                         last_event = at;
-                        gap = quiet_gap(&rtts, plan.timeout, round == plan.retries);
+                        gap = quiet_gap(&seen.rtts, plan.timeout, round == plan.retries);
                     }
                 }
                 None => break,
             }
         }
         // A retry that found nobody new means the silent addresses are empty, not unlucky.
-        if round > 0 && found.len() == known_before && !rtts.is_empty() {
+        if round > 0 && seen.found.len() == known_before && !seen.rtts.is_empty() {
             break;
         }
     }
@@ -194,7 +227,7 @@ pub fn scan(
         plan.progress,
         plan.targets.len(),
         plan.targets.len(),
-        found.len(),
+        seen.found.len(),
     );
     if plan.progress {
         eprintln!();
@@ -204,8 +237,9 @@ pub fn scan(
         interface: interface.to_string(),
         scanned: plan.targets.len(),
         sent,
-        hosts: found.into_values().collect(),
+        hosts: seen.found.into_values().collect(),
         elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
+        discards: seen.discards,
     })
 }
 
@@ -220,7 +254,10 @@ impl Report for ScanReport {
         for h in &self.hosts {
             t.add_row([
                 h.ip.to_string(),
-                h.mac.to_string(),
+                match h.ethernet_source {
+                    Some(e) => format!("{} (Ethernet source {e})", h.mac),
+                    None => h.mac.to_string(),
+                },
                 h.vendor.clone().unwrap_or_default(),
                 format!("{:.3} ms", h.rtt_ms),
             ]);
@@ -258,7 +295,16 @@ impl Report for ScanReport {
                 ui.paint(Paint::Bad, dups)
             )?;
         }
-        writeln!(out)
+        writeln!(out)?;
+        if self.discards.total() > 0 {
+            writeln!(
+                out,
+                "Discarded {} ARP frame(s): {}",
+                self.discards.total(),
+                self.discards.summary()
+            )?;
+        }
+        Ok(())
     }
 
     fn status(&self) -> u8 {
@@ -300,5 +346,93 @@ mod tests {
         assert_eq!(r.hosts[5].duplicates, [Mac([2, 0, 0, 0, 0, 15])]);
         assert!(r.sent >= 253);
         assert_eq!(r.status(), exit::OK);
+    }
+
+    const US: [u8; 6] = [0, 0x16, 0x3e, 0x12, 0x34, 0x56];
+
+    fn ip(n: u8) -> Ipv4Addr {
+        Ipv4Addr::new(198, 51, 100, n)
+    }
+
+    fn small_plan(retries: u32) -> ScanPlan {
+        ScanPlan {
+            targets: (1..=14).map(ip).filter(|&a| a != ip(2)).collect(),
+            source: ip(2),
+            our_mac: US,
+            rate: 20_000,
+            retries,
+            timeout: Duration::from_millis(40),
+            progress: false,
+        }
+    }
+
+    fn reply_from(n: u8, eth_src: [u8; 6], sender_mac: [u8; 6]) -> (Ipv4Addr, Vec<u8>) {
+        let f = ArpFrame {
+            op: crate::wire::arp_frame::REPLY,
+            eth_src,
+            eth_dst: US,
+            sender_mac,
+            sender_ip: ip(n),
+            target_mac: US,
+            target_ip: ip(2),
+        };
+        (ip(n), f.to_bytes().to_vec())
+    }
+
+    /// Issue 12: forged replies with a broadcast, multicast or zero sender MAC showed up as hosts.
+    #[test]
+    fn forged_senders_are_no_hosts_and_are_counted() {
+        let peer = [0, 0x16, 0x3e, 0, 0, 1];
+        let mut link = FakeLan::new(vec![(ip(1), peer, Duration::from_millis(1))]);
+        link.forged = vec![
+            reply_from(5, peer, [0xff; 6]),
+            reply_from(6, peer, [0; 6]),
+            reply_from(7, peer, [0x01, 0x80, 0xc2, 0, 0, 0]),
+            // A second, forged MAC for the real host is no duplicate either.
+            reply_from(1, peer, [0xff; 6]),
+        ];
+        let r = scan(&small_plan(0), "198.51.100.0/28", "eth0", &mut link).unwrap();
+        let ips: Vec<Ipv4Addr> = r.hosts.iter().map(|h| h.ip).collect();
+        assert_eq!(ips, [ip(1)]);
+        assert!(r.hosts[0].duplicates.is_empty());
+        assert_eq!(r.discards.count(Flaw::SenderBroadcast), 2);
+        assert_eq!(r.discards.count(Flaw::SenderZero), 1);
+        assert_eq!(r.discards.count(Flaw::SenderMulticast), 1);
+        assert_eq!(r.status(), exit::OK);
+    }
+
+    /// Issue 12: `--retries 0` means exactly one request per address, and N at most N more.
+    #[test]
+    fn retries_count_extra_rounds_only() {
+        let plan = small_plan(0);
+        let mut link = FakeLan::new(vec![]);
+        let r = scan(&plan, "198.51.100.0/28", "eth0", &mut link).unwrap();
+        assert_eq!(r.sent as usize, plan.targets.len());
+        assert_eq!(link.sent.len(), plan.targets.len());
+        let mut asked: Vec<Ipv4Addr> = link.sent.iter().map(|f| f.target_ip).collect();
+        asked.sort();
+        assert_eq!(asked, plan.targets);
+        // Two retries on a silent LAN: every address asked three times.
+        let plan = small_plan(2);
+        let mut link = FakeLan::new(vec![]);
+        let r = scan(&plan, "198.51.100.0/28", "eth0", &mut link).unwrap();
+        assert_eq!(link.sent.len(), 3 * plan.targets.len());
+        assert_eq!(r.sent as usize, link.sent.len());
+    }
+
+    /// Issue 12: a flood of other MACs for one address is counted, not stored.
+    #[test]
+    fn duplicates_are_bounded() {
+        let hosts = (0..40u8)
+            .map(|n| (ip(1), [0x02, 0, 0, 0, 1, n], Duration::from_micros(100)))
+            .collect();
+        let mut link = FakeLan::new(hosts);
+        let r = scan(&small_plan(0), "198.51.100.0/28", "eth0", &mut link).unwrap();
+        assert_eq!(r.hosts.len(), 1);
+        assert_eq!(r.hosts[0].duplicates.len(), MAX_DUPLICATES);
+        assert_eq!(
+            r.discards.count(Flaw::OverLimit),
+            40 - 1 - MAX_DUPLICATES as u32
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
-//! the chosen interface and list every DHCPOFFER with our transaction id; never send DHCPREQUEST,
-//! so no lease is taken.
+//! the chosen interface and list every DHCPOFFER with our transaction id and client MAC; never send
+//! DHCPREQUEST, so no lease is taken. Frames that claim to answer but may not (impossible headers,
+//! another client's offer, the wrong port) are discarded and counted by reason.
 
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
@@ -15,7 +16,8 @@ use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
-use crate::wire::dhcp_msg;
+use crate::wire::dhcp_msg::{self, Flaw};
+use crate::wire::discards::Discards;
 
 /// The answer of `netkit dhcp discover`.
 #[derive(Debug, Serialize)]
@@ -30,6 +32,9 @@ pub struct Discovery {
     pub waited_ms: u64,
     /// Every offer, in arrival order.
     pub offers: Vec<OfferSeen>,
+    /// Frames that claimed to be DHCP replies but were thrown away, by reason.
+    #[serde(flatten)]
+    pub discards: Discards<Flaw>,
 }
 
 /// An offer and when it came.
@@ -49,6 +54,14 @@ impl Report for Discovery {
             "DHCPDISCOVER on {} from {} (xid {})",
             self.interface, self.client_mac, self.xid
         )?;
+        if self.discards.total() > 0 {
+            writeln!(
+                out,
+                "Discarded {} frame(s): {}",
+                self.discards.total(),
+                self.discards.summary()
+            )?;
+        }
         if self.offers.is_empty() {
             return writeln!(
                 out,
@@ -99,6 +112,31 @@ impl Report for Discovery {
     }
 }
 
+/// Most distinct offers one exchange keeps (a LAN has one or two DHCP servers): beyond, a flood
+/// of forged offers is only counted, so memory and the duplicate check stay bounded.
+const MAX_OFFERS: usize = 64;
+
+/// Adds what was heard `after_ms` into the exchange: a new offer to `offers` (a repeated one
+/// is dropped), a flawed frame or an offer beyond [`MAX_OFFERS`] to `discards`.
+fn keep(
+    offers: &mut Vec<OfferSeen>,
+    discards: &mut Discards<Flaw>,
+    heard: std::result::Result<dhcp_msg::Offer, Flaw>,
+    after_ms: f64,
+) {
+    let offer = match heard {
+        Ok(offer) => offer,
+        Err(flaw) => return discards.note(flaw),
+    };
+    if offers.iter().any(|o| o.offer == offer) {
+        return;
+    }
+    if offers.len() >= MAX_OFFERS {
+        return discards.note(Flaw::OverLimit);
+    }
+    offers.push(OfferSeen { after_ms, offer });
+}
+
 /// A transaction id from the process's random hasher seed (no extra dependency needed).
 fn fresh_xid() -> u32 {
     // RandomState carries random keys; the hash of anything is an unpredictable number.
@@ -139,14 +177,13 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let sent = Instant::now();
     let deadline = sent + timeout;
     let mut offers = Vec::new();
-    while let Some((offer, at)) = wire
-        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid))
+    let mut discards = Discards::default();
+    while let Some((heard, at)) = wire
+        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
         .map_err(io_err)?
     {
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
-        if !offers.iter().any(|o: &OfferSeen| o.offer == offer) {
-            offers.push(OfferSeen { after_ms, offer });
-        }
+        keep(&mut offers, &mut discards, heard, after_ms);
     }
     let report = Discovery {
         interface: link.name.clone(),
@@ -154,6 +191,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         xid: format!("0x{xid:08x}"),
         waited_ms: Duration::as_millis(&timeout) as u64,
         offers,
+        discards,
     };
     emit(ui, &report)
 }
@@ -162,5 +200,37 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
 pub fn run(args: &DhcpArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
         DhcpCommand::Discover(a) => discover(a, ui),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::Ipv4Addr;
+
+    fn offer(last: u8) -> dhcp_msg::Offer {
+        dhcp_msg::Offer {
+            server: Ipv4Addr::new(198, 51, 100, 1),
+            server_mac: Mac([0, 0x16, 0x3e, 0, 0, 1]),
+            offered: Ipv4Addr::new(198, 51, 100, last),
+            config: dhcp_msg::Config::default(),
+        }
+    }
+
+    /// Issue 12: a flood of distinct offers is counted, not stored (memory and the duplicate
+    /// check stay bounded); a repeated offer is no new one; flaws are counted by reason.
+    #[test]
+    fn offers_are_kept_up_to_a_bound() {
+        let (mut offers, mut discards) = (Vec::new(), Discards::default());
+        keep(&mut offers, &mut discards, Ok(offer(1)), 1.0);
+        keep(&mut offers, &mut discards, Ok(offer(1)), 2.0);
+        keep(&mut offers, &mut discards, Err(Flaw::OtherClient), 3.0);
+        assert_eq!((offers.len(), discards.total()), (1, 1));
+        for n in 0..=255u8 {
+            keep(&mut offers, &mut discards, Ok(offer(n)), 4.0);
+        }
+        assert_eq!(offers.len(), MAX_OFFERS);
+        assert_eq!(discards.count(Flaw::OverLimit), 256 - MAX_OFFERS as u32);
+        assert_eq!(discards.count(Flaw::OtherClient), 1);
     }
 }
