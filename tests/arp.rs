@@ -197,6 +197,11 @@ fn without_cap_net_raw_exit_4_with_advice() {
             && err.contains("sudo"),
         "{err}"
     );
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "message and advice on one line: {err}"
+    );
     assert!(o.stdout.is_empty());
 }
 

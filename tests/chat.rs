@@ -649,3 +649,62 @@ fn later_callers_wait_in_the_backlog_during_a_conversation() {
         .count();
     assert_eq!(accepted, 1, "one conversation only: {:?}", server.err.seen);
 }
+
+/// Reads from a raw TCP member until a line holding `needle` arrives; returns that line's bytes.
+fn read_until_line(r: &mut BufReader<TcpStream>, needle: &str) -> Vec<u8> {
+    r.get_ref().set_read_timeout(Some(WAIT)).unwrap();
+    let mut seen = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        let n = r.read_until(b'\n', &mut line).unwrap();
+        assert!(n > 0, "closed before {needle:?}; saw {seen:?}");
+        if String::from_utf8_lossy(&line).contains(needle) {
+            return line;
+        }
+        seen.push(String::from_utf8_lossy(&line).into_owned());
+    }
+}
+
+/// A hostile member's escape sequences, carriage return (which would let `\r<server> ...` pass
+/// for a server message on `nc` or the primer's client) and bidi overrides reach the other members
+/// replaced, and the operator's terminal escaped.
+#[test]
+fn room_relays_control_characters_replaced() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut evil = TcpStream::connect(&addr).unwrap();
+    let mut evil_r = BufReader::new(evil.try_clone().unwrap());
+    read_until_line(&mut evil_r, "welcome");
+    let victim = TcpStream::connect(&addr).unwrap();
+    let mut victim_r = BufReader::new(victim);
+    read_until_line(&mut victim_r, "welcome");
+    read_until_line(&mut evil_r, "joined");
+    evil.write_all("hi\r<server> the room closes\x1b[2J\x07\u{202e}txt.exe\n".as_bytes())
+        .unwrap();
+    let line = read_until_line(&mut victim_r, "the room closes");
+    let text = String::from_utf8(line).unwrap();
+    assert!(text.starts_with('<'), "{text:?}");
+    assert!(
+        text.ends_with("> hi\u{fffd}<server> the room closes\u{fffd}[2J\u{fffd}\u{fffd}txt.exe\n"),
+        "{text:?}"
+    );
+    let shown = server.out("the room closes");
+    assert!(
+        !shown.contains(['\r', '\x1b', '\x07', '\u{202e}']),
+        "the operator's terminal: {shown:?}"
+    );
+}
+
+/// In raw framing, a peer that closes while it is our turn is noticed at once, not after the
+/// operator types the next line.
+#[test]
+fn raw_framing_notices_a_peer_closing_on_our_turn() {
+    let (mut server, addr) = netkit_server(&["--framing", "raw"]);
+    let mut peer = TcpStream::connect(&addr).unwrap();
+    server.err("connected");
+    peer.write_all("hello".as_bytes()).unwrap();
+    server.out("hello");
+    // Now it is the server's turn; nothing is typed on its stdin.
+    drop(peer);
+    server.err("the peer closed the connection");
+    assert_eq!(server.exit_code(), 0);
+}

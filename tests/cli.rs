@@ -158,3 +158,188 @@ fn completions_for_every_shell() {
     }
     assert_eq!(code(&run(&["completions", "tcsh"])), 2);
 }
+
+/// Every error clap itself catches (a missing argument, an unknown subcommand, a value that looks
+/// like a flag, a missing subcommand) is one stderr line and, under --json, a JSON error.
+#[test]
+fn clap_errors_are_one_line_and_json_too() {
+    for args in [
+        &["--json", "subnet", "split", "10.0.0.0/8"][..],
+        &["--json", "frobnicate"],
+        &[
+            "--json",
+            "subnet",
+            "check",
+            "1.1.1.1",
+            "2.2.2.2",
+            "--no-such-flag",
+        ],
+        &["--json", "subnet"],
+        &["--json"],
+        &[
+            "subnet",
+            "info",
+            "10.0.0.0/8",
+            "--json",
+            "--color",
+            "sometimes",
+        ],
+    ] {
+        let o = run(args);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 2, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("netkit: "), "{args:?}: {err}");
+        let v = json(&o);
+        assert_eq!(v["error"]["kind"], "usage", "{args:?}");
+        assert_eq!(v["error"]["exit_code"], 2, "{args:?}");
+    }
+    // The message keeps what clap said and where to read more.
+    let err = stderr(&run(&["subnet", "split", "10.0.0.0/8"]));
+    assert!(
+        err.contains("--prefix") && err.contains("netkit subnet split --help"),
+        "{err}"
+    );
+    let err = stderr(&run(&["subnet"]));
+    assert!(
+        err.contains("check, info, split, summarize, filter"),
+        "{err}"
+    );
+    // Help and version are no errors.
+    let o = run(&["subnet", "--help"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).lines().count() > 5);
+}
+
+/// A value of any size is quoted cut to 80 characters with its size, once.
+#[test]
+fn long_values_are_quoted_cut_once() {
+    let token = "x".repeat(100_000); // near the kernel's limit for one argument (128 KiB)
+    for args in [
+        &["subnet", "info", token.as_str()][..],
+        &["arp", "198.51.100.1", "--timeout", token.as_str()],
+        &["subnet", "summarize", token.as_str()],
+    ] {
+        let o = run(args);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 2, "{}", &err[..err.len().min(300)]);
+        assert_eq!(err.lines().count(), 1);
+        assert!(err.len() < 300, "{} bytes: {}", err.len(), &err[..300]);
+        assert_eq!(err.matches("…(100000 bytes)").count(), 1, "{err}");
+        assert!(err.contains(&format!("'{}…", "x".repeat(80))), "{err}");
+    }
+}
+
+/// `subnet filter` with a file that cannot be read: the error in the JSON stream and on stderr,
+/// the other files still filtered, exit 3; with -c the count too.
+#[test]
+fn filter_reports_an_unreadable_file_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "host 10.1.2.3 up\n").unwrap();
+    let good = good.to_str().unwrap();
+    let o = run(&[
+        "--json",
+        "subnet",
+        "filter",
+        "10.0.0.0/8",
+        "/nonexistent/missing",
+        good,
+    ]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", stdout(&o));
+    assert_eq!(lines[0]["error"]["kind"], "io");
+    assert!(
+        lines[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/nonexistent/missing")
+    );
+    assert_eq!(lines[1]["line"], "host 10.1.2.3 up");
+    let o = run(&[
+        "--json",
+        "subnet",
+        "filter",
+        "-c",
+        "10.0.0.0/8",
+        "/nonexistent/missing",
+    ]);
+    assert_eq!(code(&o), 3);
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["error"]["exit_code"], 3, "{}", stdout(&o));
+    assert_eq!(lines[1]["count"], 0, "{}", stdout(&o));
+}
+
+/// Completions written to a full disk: exit 3 and one line, no panic; into a pipe closed early:
+/// a quiet success.
+#[test]
+fn completions_survive_a_full_disk_and_a_closed_pipe() {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = StdCommand::new(&bin)
+            .args(["completions", shell])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(3), "{shell}: {err}");
+        assert_eq!(err.lines().count(), 1, "{shell}: {err}");
+        assert!(err.contains("No space left"), "{shell}: {err}");
+        let script = format!(
+            "{} completions {shell} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            bin.display()
+        );
+        let o = StdCommand::new("bash")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert_eq!(stdout(&o), "0\n", "{shell}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{shell}");
+    }
+}
+
+/// Empty items are refused alike by summarize and filter; a byte-order mark at the start of a
+/// list file is not part of its first item.
+#[test]
+fn empty_items_and_byte_order_marks() {
+    assert_bad_input(&["subnet", "summarize", ""], "empty");
+    assert_bad_input(&["subnet", "summarize", "10.0.0.0/8", " "], "empty");
+    assert_bad_input(&["subnet", "filter", ""], "empty");
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, "\u{feff}10.0.0.0/25\n10.0.0.128/25\n").unwrap();
+    let o = run(&["subnet", "summarize", "-f", list.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "10.0.0.0/24");
+    let o = run_stdin(
+        &["subnet", "filter", "-f", list.to_str().unwrap()],
+        "a 10.0.0.1\nb 10.0.1.1\n",
+    );
+    assert_eq!(stdout(&o), "a 10.0.0.1\n", "{}", stderr(&o));
+    // A list file of one endless line is refused, not read into memory.
+    std::fs::write(&list, "1".repeat(100_000)).unwrap();
+    assert_bad_input(
+        &["subnet", "summarize", "-f", list.to_str().unwrap()],
+        "line longer than 65536 bytes",
+    );
+}
+
+/// An address of the other family than -4/-6 ask for is refused (exit 2), not silently used.
+#[test]
+fn family_flags_refuse_the_other_family() {
+    assert_bad_input(&["route", "get", "::1", "-4"], "-4 asks for IPv4");
+    assert_bad_input(&["route", "get", "127.0.0.1", "-6"], "-6 asks for IPv6");
+    assert_bad_input(&["flow", "127.0.0.1:1", "-6"], "-6 asks for IPv6");
+}

@@ -95,6 +95,26 @@ async fn raw(
             console.prompt();
             let item = tokio::select! {
                 item = input.recv() => item,
+                // Watched on our turn too: a peer that closes is noticed at once, not after the
+                // next line typed; one that speaks out of turn is shown.
+                n = stream.read(&mut buf) => {
+                    let n = n?;
+                    if n == 0 {
+                        let tail = decoder.finish();
+                        if !tail.is_empty() {
+                            console.message(&tail);
+                        }
+                        return Ok(End::PeerLeft);
+                    }
+                    let text = decoder.push(&buf[..n]);
+                    if !text.is_empty() {
+                        console.message(&text);
+                    }
+                    if text == "bye" {
+                        return Ok(End::PeerSaidBye);
+                    }
+                    continue;
+                }
                 _ = interrupted() => return Ok(End::Interrupted),
             };
             match item {
