@@ -300,6 +300,15 @@ impl Report for DnsReport {
             };
             writeln!(out, "{:<6} {}", q.type_name(), ui.paint(paint, text))?;
         }
+        let ignored: usize = self.result.queries.iter().map(|q| q.ignored).sum();
+        if ignored > 0 {
+            let text = format!(
+                "ignored {ignored} record{} of names that are neither {} nor in its CNAME chain",
+                if ignored == 1 { "" } else { "s" },
+                asked
+            );
+            writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
+        }
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
             qs.iter()
@@ -463,6 +472,7 @@ async fn bulk<R: Resolve>(
                     time_ms: 0.0,
                     answers: Vec::new(),
                     message: Some(e.to_string()),
+                    ignored: 0,
                 }],
             },
         }
@@ -610,6 +620,7 @@ mod tests {
                 data: "192.0.2.1".into(),
             }],
             message: None,
+            ignored: 0,
         };
         let report = DnsReport {
             result: NameResult {
