@@ -393,7 +393,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
 async fn answer<R: Resolve>(
     resolver: &R,
     plan: &Plan,
-    names: Option<Vec<String>>,
+    names: Option<Vec<Entry>>,
     args: &DnsArgs,
     ui: &Ui,
 ) -> Result<u8> {
@@ -428,21 +428,134 @@ async fn answer<R: Resolve>(
     Ok(code)
 }
 
-/// Reads one name per line; blank lines and `#` comments are skipped.
-fn read_names(path: &Path) -> Result<Vec<String>> {
-    let text = if path == Path::new("-") {
-        io::read_to_string(io::stdin().lock())
-            .map_err(|e| Error::io("reading names from standard input", e))?
+/// The longest line of a names file that is read (a name has at most 253 characters; in
+/// UTF-8, with spaces and a comment, a line may be longer, but not this long). The rest of a
+/// longer line is skipped unread into memory.
+const MAX_LINE: usize = 4096;
+
+/// One line of a names file that holds something: a name to look up, or why the line cannot
+/// be one (reported INVALID with its line number, the other names are still looked up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    /// The line number (from 1).
+    line: usize,
+    /// The name as written (trimmed, without the comment); for a line that is not text,
+    /// its bytes with the ones that are not UTF-8 written `\xNN`.
+    text: String,
+    /// Why the line holds no name to ask, when it does not.
+    invalid: Option<String>,
+}
+
+/// Reads the names of `path` ('-' is standard input), see [`read_entries`].
+fn read_names(path: &Path) -> Result<Vec<Entry>> {
+    if path == Path::new("-") {
+        read_entries(io::stdin().lock(), MAX_LINE)
+            .map_err(|e| Error::io("reading names from standard input", e))
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?
-    };
-    Ok(text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect())
+        std::fs::File::open(path)
+            .and_then(|f| read_entries(io::BufReader::new(f), MAX_LINE))
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))
+    }
+}
+
+/// One name per line; blank lines and `#` comments are skipped, a UTF-8 byte order mark at
+/// the start is too. Lines are read at most `max` bytes each: a longer one is reported (unless
+/// a `#` within those bytes makes the rest a comment) and the reader skips to the next newline.
+/// A line that is not UTF-8 is reported too; only an I/O error ends the reading.
+fn read_entries(mut r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(256);
+    for line in 1.. {
+        buf.clear();
+        let Some(len) = read_line_bounded(&mut r, &mut buf, max)? else {
+            break;
+        };
+        let mut bytes = &buf[..];
+        if line == 1 {
+            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        }
+        let name = match memchr::memchr(b'#', bytes) {
+            Some(hash) => &bytes[..hash],
+            None if len > max => {
+                entries.push(Entry {
+                    line,
+                    text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
+                    invalid: Some(format!("line longer than {max} bytes")),
+                });
+                continue;
+            }
+            None => bytes,
+        };
+        let (text, invalid) = match std::str::from_utf8(name) {
+            Ok(text) => (text.trim().to_string(), None),
+            Err(_) => (
+                escaped_bytes(name.trim_ascii()),
+                Some("not UTF-8 text".to_string()),
+            ),
+        };
+        if !text.is_empty() {
+            entries.push(Entry {
+                line,
+                text,
+                invalid,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+/// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
+/// most `max` bytes of it; returns the line's whole length, or None at the end of the input.
+fn read_line_bounded(
+    r: &mut impl io::BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, used, end) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..i], i + 1, true),
+            None => (available, available.len(), false),
+        };
+        let room = max.saturating_add(1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        len = len.saturating_add(chunk.len());
+        r.consume(used);
+        if end {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if len <= max + 1 && buf.last() == Some(&b'\r') {
+        buf.pop();
+        len -= 1;
+    }
+    buf.truncate(max);
+    Ok(Some(len))
+}
+
+/// Bytes as text: UTF-8 as it is, any other byte as `\xNN`.
+fn escaped_bytes(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        s.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\x{b:02x}"));
+        }
+    }
+    s
 }
 
 /// Looks up many names with bounded concurrency, writing one result per name as it completes
@@ -450,17 +563,22 @@ fn read_names(path: &Path) -> Result<Vec<String>> {
 async fn bulk<R: Resolve>(
     resolver: &R,
     plan: &Plan,
-    names: &[String],
+    names: &[Entry],
     args: &DnsArgs,
     ui: &Ui,
 ) -> Result<u8> {
     let progress = io::stderr().is_terminal();
-    let lookups = names.iter().map(|input| async move {
-        match to_ascii_name(input) {
+    let lookups = names.iter().map(|entry| async move {
+        let input = &entry.text;
+        let ascii = match &entry.invalid {
+            Some(why) => Err(why.clone()),
+            None => to_ascii_name(input).map_err(|e| e.to_string()),
+        };
+        match ascii {
             Ok(ascii) => {
                 lookup::resolve_name(resolver, &plan.servers, input, &ascii, &plan.types).await
             }
-            Err(e) => NameResult {
+            Err(why) => NameResult {
                 input: input.clone(),
                 name: String::new(),
                 status: Status::Invalid,
@@ -471,7 +589,7 @@ async fn bulk<R: Resolve>(
                     server: String::new(),
                     time_ms: 0.0,
                     answers: Vec::new(),
-                    message: Some(e.to_string()),
+                    message: Some(format!("line {}: {why}", entry.line)),
                     ignored: 0,
                 }],
             },
@@ -650,6 +768,71 @@ mod tests {
             1,
             "one row per distinct record: {text}"
         );
+    }
+
+    fn entries(bytes: &[u8], max: usize) -> Vec<(usize, String, Option<String>)> {
+        // A reader that hands out 3 bytes at a time, so lines cross its buffer's edges.
+        let reader = io::BufReader::with_capacity(3, bytes);
+        read_entries(reader, max)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.line, e.text, e.invalid))
+            .collect()
+    }
+
+    /// Regression (issue 12): one line that was not UTF-8 ended the whole run (exit 3, no
+    /// results); a byte order mark was part of the first name.
+    #[test]
+    fn names_files_are_read_line_by_line_whatever_they_hold() {
+        let file = b"\xef\xbb\xbfwww.example.test\r\n# a comment\n\n  b\xffad.test  # note\nok.test # \xfe\n\xef\xbb\xbfbom.test";
+        assert_eq!(
+            entries(file, 4096),
+            [
+                (1, "www.example.test".into(), None),
+                (4, "b\\xffad.test".into(), Some("not UTF-8 text".into())),
+                (5, "ok.test".into(), None),
+                (6, "\u{feff}bom.test".into(), None),
+            ]
+        );
+        assert!(entries(b"", 4096).is_empty());
+        assert!(entries(b"\xef\xbb\xbf\n", 4096).is_empty());
+    }
+
+    /// A line longer than the bound is reported, not read whole; the next line is read as usual.
+    #[test]
+    fn long_lines_are_cut_and_reported() {
+        let mut file = b"a.test\n".to_vec();
+        file.extend(std::iter::repeat_n(b'x', 100));
+        file.extend_from_slice(b"\nb.test\n");
+        file.extend(std::iter::repeat_n(b'y', 8));
+        file.extend_from_slice(b"\r\n");
+        file.extend_from_slice(b"c.test #");
+        file.extend(std::iter::repeat_n(b'z', 100));
+        file.extend_from_slice(b"\n");
+        file.extend(std::iter::repeat_n(b'w', 9));
+        let got = entries(&file, 8);
+        let why = Some("line longer than 8 bytes".to_string());
+        assert_eq!(
+            got,
+            [
+                (1, "a.test".into(), None),
+                (2, "xxxxxxxx…".into(), why.clone()),
+                (3, "b.test".into(), None),
+                (4, "yyyyyyyy".into(), None),
+                (5, "c.test".into(), None),
+                (6, "wwwwwwww…".into(), why),
+            ]
+        );
+        // The line kept in memory is at most the bound (plus a byte to see a \r), whatever
+        // the line's length.
+        let mut buf = Vec::new();
+        let mut r = io::Cursor::new(vec![b'q'; 1 << 20]);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 16).unwrap(),
+            Some(1 << 20)
+        );
+        assert_eq!(buf.len(), 16);
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 16).unwrap(), None);
     }
 
     #[test]
