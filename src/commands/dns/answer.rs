@@ -580,4 +580,58 @@ mod tests {
         assert_eq!(format_rdata(&RData::SVCB(svcb.clone())), want);
         assert_eq!(format_rdata(&RData::HTTPS(HTTPS(svcb))), want);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Reads presentation format back into labels (decimal `\DDD`, `\c`).
+        fn labels_of(text: &str) -> Vec<Vec<u8>> {
+            let (mut labels, mut label) = (Vec::new(), Vec::new());
+            let mut bytes = text.bytes();
+            while let Some(b) = bytes.next() {
+                match b {
+                    b'\\' => {
+                        let c = bytes.next().unwrap();
+                        if c.is_ascii_digit() {
+                            let d: String = [c, bytes.next().unwrap(), bytes.next().unwrap()]
+                                .iter()
+                                .map(|&b| char::from(b))
+                                .collect();
+                            label.push(d.parse().unwrap());
+                        } else {
+                            label.push(c);
+                        }
+                    }
+                    b'.' => labels.push(std::mem::take(&mut label)),
+                    other => label.push(other),
+                }
+            }
+            labels
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Whatever bytes a name's labels hold, its presentation form is printable ASCII
+            /// (nothing a terminal acts on) and reads back to the same labels.
+            #[test]
+            fn any_name_is_printable_and_reads_back(
+                labels in proptest::collection::vec(
+                    proptest::collection::vec(any::<u8>(), 1..20), 0..6),
+            ) {
+                let mut name = Name::root();
+                for l in &labels {
+                    name = name.append_label(&l[..]).unwrap();
+                }
+                let text = presentation(&name);
+                prop_assert!(text.bytes().all(|b| (0x21..=0x7e).contains(&b)), "{}", text);
+                if labels.is_empty() {
+                    prop_assert_eq!(text, ".");
+                } else {
+                    prop_assert_eq!(labels_of(&text), labels);
+                }
+            }
+        }
+    }
 }

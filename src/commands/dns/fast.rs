@@ -456,4 +456,83 @@ mod tests {
         // A dot inside a label is not a label boundary.
         assert!(!same_name(&name("a\\.b."), "a.b"));
     }
+
+    mod properties {
+        use super::*;
+        use hickory_resolver::proto::rr::rdata::{CNAME, MX, TXT};
+        use proptest::prelude::*;
+
+        /// A reply to `www.example.test A` holding what the reader has to walk: a CNAME chain,
+        /// compressed names, TXT, MX, an unrelated record and the OPT record.
+        fn rich_reply() -> Vec<u8> {
+            let name = |s: &str| Name::from_ascii(s).unwrap();
+            reply_to("www.example.test", |m| {
+                m.add_answer(Record::from_rdata(
+                    name("www.example.test."),
+                    60,
+                    RData::CNAME(CNAME(name("c.example.test."))),
+                ));
+                m.add_answer(a("c.example.test.", [192, 0, 2, 1]));
+                m.add_answer(Record::from_rdata(
+                    name("c.example.test."),
+                    60,
+                    RData::TXT(TXT::new(vec!["t\x1b".into()])),
+                ));
+                m.add_answer(Record::from_rdata(
+                    name("evil.example."),
+                    60,
+                    RData::MX(MX::new(1, name("mail.evil.example."))),
+                ));
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// Whatever a server sends, reading it (parse, question check, chain filter,
+            /// records to text) returns an answer, an error or "not settled": never a panic.
+            #[test]
+            fn any_bytes_are_read_without_panicking(
+                bytes in proptest::collection::vec(any::<u8>(), 0..700),
+            ) {
+                let _ = settle(&bytes, "www.example.test", RecordType::A);
+                // The same bytes behind a header and question that match the query, so the
+                // reader goes on past them.
+                let mut reply = reply_to("www.example.test", |_| {});
+                reply.extend_from_slice(&bytes);
+                let _ = settle(&reply, "www.example.test", RecordType::A);
+            }
+
+            /// A well-formed reply with bytes changed, cut or counts raised: the same.
+            #[test]
+            fn damaged_replies_are_read_without_panicking(
+                changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+                cut in any::<prop::sample::Index>(),
+            ) {
+                let mut reply = rich_reply();
+                for (at, byte) in changes {
+                    let i = at.index(reply.len());
+                    reply[i] = byte;
+                }
+                if let Some(r) = settle(&reply, "www.example.test", RecordType::A)
+                    && r.status != Status::Error
+                {
+                    // Every answer record is either shown or counted as ignored.
+                    let msg = Message::from_vec(&reply).unwrap();
+                    prop_assert_eq!(r.answers.len() + r.ignored, msg.answers.len());
+                }
+                reply.truncate(cut.index(reply.len() + 1));
+                let _ = settle(&reply, "www.example.test", RecordType::A);
+            }
+        }
+
+        #[test]
+        fn the_undamaged_reply_is_an_answer() {
+            let r = settle(&rich_reply(), "www.example.test", RecordType::A).unwrap();
+            assert_eq!(r.status, Status::Answer);
+            assert_eq!(r.answers.len(), 3);
+            assert_eq!(r.ignored, 1);
+            assert_eq!(r.answers[2].data, "\"t\\027\"");
+        }
+    }
 }

@@ -856,4 +856,34 @@ mod tests {
         write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Any bytes make a names file that is read to the end: never an error nor a
+            /// panic, every entry's line number within the file, no name longer than a line
+            /// may be.
+            #[test]
+            fn any_file_is_read(
+                bytes in proptest::collection::vec(
+                    prop_oneof![any::<u8>(), Just(b'\n'), Just(b'#'), Just(b'.')], 0..400),
+                max in 1usize..40,
+            ) {
+                let lines = bytes.split(|&b| b == b'\n').count();
+                let got = read_entries(io::BufReader::with_capacity(7, &bytes[..]), max).unwrap();
+                let mut last = 0;
+                for e in &got {
+                    prop_assert!(e.line > last && e.line <= lines);
+                    last = e.line;
+                    // At most `max` bytes, each written in at most 4 characters (`\xNN`).
+                    prop_assert!(e.text.len() <= 4 * max + "…".len(), "{:?}", e);
+                    prop_assert!(!e.text.is_empty());
+                }
+            }
+        }
+    }
 }
