@@ -155,6 +155,38 @@ fn a_cname_chain_is_kept_and_strays_beside_it_dropped() {
     }
 }
 
+/// A CNAME whose target the server does not answer in the same response: the resolver asks
+/// for the target, and the answer is the whole chain from the name asked, without the strays.
+#[test]
+fn a_chain_followed_over_two_queries_starts_at_the_name_asked() {
+    for transport in [&[][..], &["--tcp"][..]] {
+        let v = json(&ask(true, "hop.hostile.test", transport));
+        let q = &v["queries"][0];
+        assert_eq!(q["status"], "answer", "{transport:?}: {v}");
+        assert_eq!(q["name"], "hop.hostile.test.", "{v}");
+        let shown: Vec<String> = q["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    a["name"].as_str().unwrap(),
+                    a["data"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "hop.hostile.test. target.hostile.test.",
+                "target.hostile.test. 192.0.2.44"
+            ],
+            "{v}"
+        );
+    }
+}
+
 /// Regression (issue 12): names with control bytes were shown with octal escapes (`\033`);
 /// presentation format is decimal (`\027`), in the table, short and JSON forms, and nothing a
 /// terminal acts on reaches stdout.

@@ -13,6 +13,9 @@
 //! | `chain`     | NAME CNAME c2, c2 CNAME c3, c3 A 192.0.2.3, with two strays in between: |
 //! |             | `evil.example A 203.0.113.66`, `c9.hostile.test A 192.0.2.9`             |
 //! | `ctrl`      | NAME CNAME `a<ESC>[31mb<U+202E>.hostile.test`, and that name's A 192.0.2.7 |
+//! | `hop`       | NAME CNAME `target.hostile.test` and `evil.example A 203.0.113.66`: the  |
+//! |             | resolver asks again for the target                                       |
+//! | `target`    | the name's A 192.0.2.44                                                  |
 //! | `garbage`   | the query's ID followed by bytes that are no DNS message                 |
 //! | `cut`       | a NOERROR header announcing one answer, cut off inside the record        |
 //! | anything    | NXDOMAIN                                                                 |
@@ -165,6 +168,12 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
             answers.push(rr(qname, CNAME, &target));
             answers.push(rr(&target, A, &[192, 0, 2, 7]));
         }
+        b"hop" if a => {
+            let target = wire_name(&[b"target", b"hostile", b"test"]);
+            answers.push(rr(qname, CNAME, &target));
+            answers.push(evil());
+        }
+        b"target" if a => answers.push(rr(qname, A, &[192, 0, 2, 44])),
         b"garbage" => {
             let mut reply = id.to_vec();
             reply.extend((0u8..60).map(|i| i.wrapping_mul(151) ^ 0xa5));
@@ -178,7 +187,7 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
             reply.extend_from_slice(&record[..record.len() - 3]);
             return Some(reply);
         }
-        b"wrongid" | b"evil" | b"onlyevil" | b"chain" | b"ctrl" => {}
+        b"wrongid" | b"evil" | b"onlyevil" | b"chain" | b"ctrl" | b"hop" | b"target" => {}
         _ => rcode = 3,
     }
     let id = if case == b"wrongid" {

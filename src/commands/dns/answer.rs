@@ -115,8 +115,20 @@ impl Answer {
 /// made from); anything else (`evil.example A ...` in the answer to `www.example.test A`) is
 /// data nobody asked this server for, and is ignored (RFC 1035 7.3, RFC 5452 9.1).
 pub fn related<'a>(qname: &Name, records: &'a [Record]) -> (Vec<&'a Record>, usize) {
-    let mut qname = qname.clone();
-    qname.set_fqdn(true);
+    related_to(std::slice::from_ref(qname), records)
+}
+
+/// [`related`] for a question that may have been asked as any of `heads` (a relative name and
+/// its search-list expansions; a resolver that followed a CNAME to another query).
+pub fn related_to<'a>(heads: &[Name], records: &'a [Record]) -> (Vec<&'a Record>, usize) {
+    let heads: Vec<Name> = heads
+        .iter()
+        .map(|h| {
+            let mut h = h.clone();
+            h.set_fqdn(true);
+            h
+        })
+        .collect();
     // Owner -> CNAME targets, then the chain from the name asked (each name once, so a loop
     // ends; linear in the records, however many a hostile answer holds).
     let mut cnames: HashMap<&Name, Vec<&Name>> = HashMap::new();
@@ -126,7 +138,7 @@ pub fn related<'a>(qname: &Name, records: &'a [Record]) -> (Vec<&'a Record>, usi
         }
     }
     let mut chain: HashSet<&Name> = HashSet::new();
-    let mut todo: Vec<&Name> = vec![&qname];
+    let mut todo: Vec<&Name> = heads.iter().collect();
     while let Some(name) = todo.pop() {
         if chain.insert(name) {
             todo.extend(cnames.get(name).into_iter().flatten().copied());

@@ -20,7 +20,7 @@ use rustls::ClientConfig;
 use serde::Serialize;
 use tokio::sync::OnceCell;
 
-use super::answer::{Answer, Status, overall, presentation, related, unusable};
+use super::answer::{Answer, Status, overall, presentation, related_to, unusable};
 use super::parse::Transport;
 use super::server::Server;
 use super::tls::{self, TlsSettings};
@@ -233,6 +233,8 @@ pub struct Hickory {
     /// TLS connection to it fails.
     peers: Vec<Peer>,
     timeout: Duration,
+    /// The search list, to know which names a relative name was asked as.
+    search: Vec<Name>,
 }
 
 #[derive(Debug)]
@@ -316,6 +318,7 @@ impl Hickory {
             tls: tls.map(Arc::new),
             peers,
             timeout: settings.timeout,
+            search,
         })
     }
 }
@@ -331,13 +334,14 @@ impl Resolve for Hickory {
         let name = name.to_string();
         let deadline = self.deadline;
         let peer = self.peers.get(server);
+        let search = &self.search;
         async move {
             let Some(resolver) = resolver else {
                 return Reply::bare(Status::Error, Some("no such server".into()));
             };
             match tokio::time::timeout(deadline, resolver.lookup(name.as_str(), rtype)).await {
                 Err(_) => Reply::bare(Status::Timeout, None),
-                Ok(Ok(lookup)) => from_lookup(&lookup),
+                Ok(Ok(lookup)) => from_lookup(&lookup, &name, search),
                 Ok(Err(NetError::NoConnections)) => {
                     let why = match peer {
                         Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
@@ -381,15 +385,37 @@ impl Hickory {
     }
 }
 
-/// Reads a hickory lookup: the records that answer the question (records of other owners are
-/// counted and dropped, see [`related`]), unless the response is no answer at all (another
-/// opcode than QUERY, an RCODE without a meaning, see [`unusable`]).
-fn from_lookup(lookup: &Lookup) -> Reply {
+/// Reads hickory's lookup of `name`: the records that answer the question (records of other
+/// owners are counted and dropped, see [`related_to`]), unless the response is no answer at
+/// all (another opcode than QUERY, an RCODE without a meaning, see [`unusable`]). The chain
+/// starts at the name asked, as typed or expanded by the search list: when hickory followed a
+/// CNAME with a query of its own, its lookup names that query's name.
+fn from_lookup(lookup: &Lookup, name: &str, search: &[Name]) -> Reply {
     let header = &lookup.message().metadata;
     if let Some(why) = unusable(header.op_code, header.response_code) {
         return Reply::bare(Status::Error, Some(why));
     }
-    let (records, ignored) = related(lookup.query().name(), lookup.answers());
+    let mut heads: Vec<Name> = Vec::with_capacity(search.len() + 2);
+    if let Ok(asked) = Name::from_ascii(name) {
+        if !asked.is_fqdn() {
+            heads.extend(
+                search
+                    .iter()
+                    .filter_map(|s| asked.clone().append_domain(s).ok()),
+            );
+        }
+        heads.push(asked);
+    }
+    heads.push(lookup.query().name().clone());
+    for h in &mut heads {
+        h.set_fqdn(true);
+    }
+    let (records, ignored) = related_to(&heads, lookup.answers());
+    // The name asked: the head the records start from.
+    let queried = heads
+        .iter()
+        .find(|h| records.iter().any(|r| r.name == **h))
+        .map_or_else(|| presentation(lookup.query().name()), presentation);
     let answers: Vec<Answer> = records.into_iter().map(Answer::from_record).collect();
     let status = if answers.is_empty() {
         Status::NoData
@@ -399,7 +425,7 @@ fn from_lookup(lookup: &Lookup) -> Reply {
     Reply {
         status,
         answers,
-        queried: Some(presentation(lookup.query().name())),
+        queried: Some(queried),
         message: None,
         ignored,
     }
