@@ -6,7 +6,7 @@
 
 use std::process::Output;
 
-use crate::common::hostile_dns::{CTRL_LABEL_SHOWN, hostile_dns};
+use crate::common::hostile_dns::{CAA_SHOWN, CTRL_LABEL_SHOWN, hostile_dns};
 use crate::common::*;
 
 fn at() -> String {
@@ -211,6 +211,53 @@ fn names_with_control_bytes_are_shown_in_decimal_escapes() {
         assert_eq!(answers[0]["data"], target.as_str(), "{v}");
         assert_eq!(answers[1]["name"], target.as_str(), "{v}");
     }
+}
+
+/// Strings inside records (a CAA value) are quoted with decimal escapes, as dig shows them, in
+/// single and bulk lookups; JSON holds the same presentation form.
+#[test]
+fn strings_in_records_are_quoted_with_decimal_escapes() {
+    let server = at();
+    let o = run(&["dns", "caa.hostile.test", "CAA", &server, "--short"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{CAA_SHOWN}\n"));
+    let o = run_stdin(
+        &["dns", "--file", "-", "CAA", &server],
+        "caa.hostile.test\n",
+    );
+    assert_eq!(
+        stdout(&o),
+        format!("caa.hostile.test\tANSWER\tCAA {CAA_SHOWN}\n")
+    );
+    let v = json(&run(&["--json", "dns", "caa.hostile.test", "CAA", &server]));
+    assert_eq!(v["queries"][0]["answers"][0]["data"], CAA_SHOWN);
+}
+
+/// Bulk results and their errors pass the output guard: a line of the names file holding an
+/// escape sequence and a right-to-left override is shown neutralized, in one line of three
+/// fields, and JSON keeps it exact (escaped).
+#[test]
+fn bulk_lines_from_outside_are_neutralized() {
+    let server = at();
+    let line = "evil\u{202e}gnp.test\x1b]0;pwned\x07";
+    let names = format!("{line}\nevil.hostile.test\n");
+    let o = run_stdin(&["dns", "--file", "-", "A", &server], &names);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 2, "{out}{}", stderr(&o));
+    assert!(!raw_controls(&o.stdout), "{out:?}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out:?}");
+    assert_eq!(lines[0].split('\t').count(), 3, "{out:?}");
+    assert!(
+        lines[0].contains("\\u{202e}") && lines[0].contains("INVALID"),
+        "{out:?}"
+    );
+
+    let o = run_stdin(&["--json", "dns", "--file", "-", "A", &server], &names);
+    assert!(!raw_controls(&o.stdout), "{:?}", stdout(&o));
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(first["input"], line);
 }
 
 /// Bytes that are no DNS message, or a message cut inside a record: an error, exit 3, one

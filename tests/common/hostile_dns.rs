@@ -16,12 +16,13 @@
 //! | `hop`       | NAME CNAME `target.hostile.test` and `evil.example A 203.0.113.66`: the  |
 //! |             | resolver asks again for the target                                       |
 //! | `target`    | the name's A 192.0.2.44                                                  |
+//! | `caa`       | for any type, a CAA record whose value holds OSC, BEL and U+202E         |
 //! | `garbage`   | the query's ID followed by bytes that are no DNS message                 |
 //! | `cut`       | a NOERROR header announcing one answer, cut off inside the record        |
 //! | anything    | NXDOMAIN                                                                 |
 //!
 //! Records are answered for type A only (another type gets NOERROR and no records), except the
-//! header cases (rcode, opcode, garbage, cut), which answer every type alike.
+//! header cases (rcode, opcode, garbage, cut) and `caa`, which answer every type alike.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
@@ -33,6 +34,12 @@ pub const CTRL_LABEL: &[u8] = b"a\x1b[31mb\xe2\x80\xae";
 
 /// That label in presentation format, as dig prints it (decimal escapes).
 pub const CTRL_LABEL_SHOWN: &str = "a\\027[31mb\\226\\128\\174";
+
+/// The value of the `caa` case's record: an OSC title sequence, BEL, and U+202E.
+pub const CAA_VALUE: &[u8] = b"ca\x1b]0;pwned\x07\xe2\x80\xae.test";
+
+/// That record's data as shown: quoted, decimal escapes.
+pub const CAA_SHOWN: &str = "0 tbs \"ca\\027]0;pwned\\007\\226\\128\\174.test\"";
 
 /// The server's address (UDP and TCP on the same port), started once per test process.
 pub fn hostile_dns() -> SocketAddr {
@@ -174,6 +181,12 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
             answers.push(evil());
         }
         b"target" if a => answers.push(rr(qname, A, &[192, 0, 2, 44])),
+        b"caa" => {
+            let mut rdata = vec![0, 3];
+            rdata.extend_from_slice(b"tbs");
+            rdata.extend_from_slice(CAA_VALUE);
+            answers.push(rr(qname, 257, &rdata));
+        }
         b"garbage" => {
             let mut reply = id.to_vec();
             reply.extend((0u8..60).map(|i| i.wrapping_mul(151) ^ 0xa5));

@@ -214,8 +214,9 @@ pub fn presentation(name: &Name) -> String {
     s
 }
 
-/// Record data as dig prints it. Names in presentation format ([`presentation`]); TXT strings
-/// are quoted (hickory's Display joins them bare); SVCB and HTTPS parameters are written in
+/// Record data as dig prints it. Names in presentation format ([`presentation`]); TXT, CAA
+/// values, HINFO and NAPTR strings quoted with `\DDD` escapes (hickory's Display joins TXT
+/// strings bare and writes the others' bytes as they are); SVCB and HTTPS parameters are written in
 /// RFC 9460's presentation format (hickory's leaves a comma after every list).
 pub fn format_rdata(data: &RData) -> String {
     match data {
@@ -249,6 +250,8 @@ pub fn format_rdata(data: &RData) -> String {
             soa.expire,
             soa.minimum
         ),
+        RData::CAA(caa) => format!("{} {} {}", caa.flags(), caa.tag, quoted(&caa.value)),
+        RData::HINFO(hinfo) => format!("{} {}", quoted(&hinfo.cpu), quoted(&hinfo.os)),
         RData::NAPTR(naptr) => format!(
             "{} {} {} {} {} {}",
             naptr.order,
@@ -370,7 +373,7 @@ pub fn overall(statuses: &[Status]) -> Status {
 mod tests {
     use super::*;
     use hickory_resolver::proto::rr::Name;
-    use hickory_resolver::proto::rr::rdata::{CNAME, MX, NS, NULL, PTR, SOA, SRV, TXT};
+    use hickory_resolver::proto::rr::rdata::{CAA, CNAME, HINFO, MX, NS, NULL, PTR, SOA, SRV, TXT};
 
     #[test]
     fn exit_codes() {
@@ -455,6 +458,14 @@ mod tests {
             let text = format_rdata(&data);
             assert!(text.contains("\\027") && !text.contains('\x1b'), "{text}");
         }
+        // Strings in records: quoted, escaped as in TXT.
+        let mut caa = CAA::new_issue(false, None, Vec::new());
+        caa.tag = "tbs".into();
+        caa.value = b"x\x1b]0;t\x07\xe2\x80\xae".to_vec();
+        let caa = RData::CAA(caa);
+        assert_eq!(format_rdata(&caa), r#"0 tbs "x\027]0;t\007\226\128\174""#);
+        let hinfo = RData::HINFO(HINFO::new("a\rb".into(), "c d".into()));
+        assert_eq!(format_rdata(&hinfo), r#""a\013b" "c d""#);
     }
 
     fn rec(owner: &str, data: RData) -> Record {

@@ -27,7 +27,7 @@ use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
-use crate::output::{Format, Paint, Report, Ui, emit, one_line, written};
+use crate::output::{Format, Guard, Paint, Report, Ui, emit, one_line, write_json, written};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::time::human_duration;
 
@@ -411,7 +411,8 @@ async fn answer<R: Resolve>(
     };
     let code = emit(ui, &report)?;
     if ui.format == Format::Short && code != exit::OK {
-        let mut err = io::stderr().lock();
+        // The server's words (an error message) reach the terminal neutralized.
+        let mut err = Guard::new(io::stderr().lock(), false);
         for q in &report.result.queries {
             if q.status != Status::Answer {
                 let text = q.message.clone().unwrap_or_else(|| q.server.clone());
@@ -602,8 +603,13 @@ async fn bulk<R: Resolve>(
         } else {
             Box::pin(stream.buffered(args.concurrency))
         };
+    // Every line passes the output guard: records, messages and the lines of the names file
+    // are text from outside (JSON, escaped by write_json, passes it unchanged).
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = Guard::new(
+        io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
+        ui.color,
+    );
     let (mut failed, mut invalid, mut negative) = (false, false, false);
     let mut done = 0usize;
     let started = std::time::Instant::now();
@@ -641,7 +647,7 @@ async fn bulk<R: Resolve>(
 /// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
 fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> io::Result<()> {
     if ui.format == Format::Json {
-        serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
+        write_json(out, r, false)?;
         writeln!(out)?;
         return Ok(());
     }
