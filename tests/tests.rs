@@ -7,6 +7,7 @@ mod chat;
 mod cli;
 mod dhcp;
 mod dns;
+mod dns_hostile;
 mod filter;
 mod flow;
 mod hostile_lan;

@@ -135,4 +135,57 @@ mod tests {
             assert_eq!(w.encode(1, bad, RecordType::A), None, "{bad}");
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A label as `encode` may be handed one: the usual host-name characters, or any
+        /// characters but the dot (the caller checks names; the writer must not care).
+        fn label() -> impl Strategy<Value = String> {
+            prop_oneof!["[a-zA-Z0-9_-]{1,63}", "[^.]{1,15}"]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// decode(encode(x)) == x: the ID, the question (every label's bytes, the type,
+            /// class IN), RD and the EDNS payload come back as written; a name DNS cannot
+            /// carry (a label over 63 bytes, over 255 in all) is refused, never cut.
+            #[test]
+            fn queries_decode_as_encoded(
+                id in any::<u16>(),
+                labels in proptest::collection::vec(label(), 0..9),
+                fqdn in any::<bool>(),
+                code in any::<u16>(),
+            ) {
+                let rtype = RecordType::from(code);
+                let mut name = labels.join(".");
+                if fqdn || labels.is_empty() {
+                    name.push('.');
+                }
+                let wire_len: usize = labels.iter().map(|l| l.len() + 1).sum::<usize>() + 1;
+                let fits = labels.iter().all(|l| l.len() <= 63) && wire_len <= 255;
+                let mut w = QueryWriter::new();
+                let Some(bytes) = w.encode(id, &name, rtype) else {
+                    prop_assert!(!fits, "{name:?} fits but was refused");
+                    return Ok(());
+                };
+                prop_assert!(fits, "{name:?} does not fit but was encoded");
+                let msg = Message::from_vec(bytes).unwrap();
+                prop_assert_eq!(msg.metadata.id, id);
+                prop_assert_eq!(msg.metadata.message_type, MessageType::Query);
+                prop_assert_eq!(msg.metadata.op_code, OpCode::Query);
+                prop_assert!(msg.metadata.recursion_desired);
+                prop_assert_eq!(msg.queries.len(), 1);
+                let q = &msg.queries[0];
+                let got: Vec<&[u8]> = q.name().iter().collect();
+                let want: Vec<&[u8]> = labels.iter().map(|l| l.as_bytes()).collect();
+                prop_assert_eq!(got, want);
+                prop_assert_eq!(q.query_type(), rtype);
+                prop_assert_eq!(q.query_class(), DNSClass::IN);
+                prop_assert_eq!(msg.edns.as_ref().map(Edns::max_payload), Some(EDNS_PAYLOAD));
+            }
+        }
+    }
 }

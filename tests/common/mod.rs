@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod frames;
+pub mod hostile_dns;
 pub mod netns;
 
 use std::process::Output;

@@ -3,9 +3,11 @@
 //! receiver task hands each reply to its query by message ID, instead of a fresh socket and
 //! resolver round per query; being connected, the socket also hears ICMP port unreachable
 //! ("connection refused"). Only clean answers are taken from it (records of the
-//! asked type, NXDOMAIN or no data, not truncated); anything else (timeout, SERVFAIL, REFUSED,
-//! truncation, a bare CNAME to chase, a search list to walk) is asked again through the full
-//! hickory resolver, so results never differ from the slow path's. Queries are paced per
+//! asked type, NXDOMAIN or no data, not truncated) and responses that are no answer at all
+//! (another opcode than QUERY, an RCODE without a meaning, which hickory reads as "no
+//! records"); anything else (timeout, SERVFAIL, REFUSED, truncation, a bare CNAME to chase, a
+//! search list to walk) is asked again through the full hickory resolver, so results never
+//! differ from the slow path's. Queries are paced per
 //! server ([`Pace`]): a window of queries in flight, and resends of dropped ones within the
 //! attempt.
 
@@ -16,11 +18,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hickory_resolver::proto::op::{Message, MessageType, ResponseCode};
-use hickory_resolver::proto::rr::{Name, RecordType};
+use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
 
-use super::answer::{Answer, Status};
+use super::answer::{Answer, Status, related, unusable};
 use super::lookup::{Reply, Resolve, Settings};
 use super::pace::Pace;
 use super::parse::Transport;
@@ -176,20 +178,38 @@ async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
     }
 }
 
-/// Reads a reply; None when it is not one the fast path may settle.
+/// Reads a reply to the query for `name` / `rtype` (its ID already matched); None when it is
+/// not one the fast path may settle. The reply must be a response carrying the one question
+/// asked (type, class IN, name); then a response with another opcode than QUERY or an RCODE
+/// without a meaning is an error, as hickory would not say; otherwise only answers with
+/// records of the type, NXDOMAIN and no data are settled here. Records owned by names other
+/// than `name` and its CNAME chain are dropped and counted ([`related`]).
 pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     let msg = Message::from_vec(reply).ok()?;
-    let q = msg.queries.first()?;
     let want = name.trim_end_matches('.');
-    if q.query_type() != rtype
+    let [q] = &msg.queries[..] else {
+        return None;
+    };
+    if msg.metadata.message_type != MessageType::Response
+        || q.query_type() != rtype
+        || q.query_class() != DNSClass::IN
         || !same_name(q.name(), want)
-        || msg.metadata.truncation
-        || msg.metadata.message_type != MessageType::Response
     {
         return None;
     }
-    let answers: Vec<Answer> = msg.answers.iter().map(Answer::from_record).collect();
-    let has_type = msg.answers.iter().any(|r| r.record_type() == rtype);
+    let queried = Some(format!("{want}."));
+    if let Some(why) = unusable(msg.metadata.op_code, msg.metadata.response_code) {
+        return Some(Reply {
+            queried,
+            ..Reply::bare(Status::Error, Some(why))
+        });
+    }
+    if msg.metadata.truncation {
+        return None;
+    }
+    let (records, ignored) = related(q.name(), &msg.answers);
+    let has_type = records.iter().any(|r| r.record_type() == rtype);
+    let answers: Vec<Answer> = records.into_iter().map(Answer::from_record).collect();
     let status = match msg.metadata.response_code {
         ResponseCode::NoError if answers.is_empty() => Status::NoData,
         ResponseCode::NoError if has_type => Status::Answer,
@@ -199,8 +219,9 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     Some(Reply {
         status,
         answers,
-        queried: Some(format!("{want}.")),
+        queried,
         message: None,
+        ignored,
     })
 }
 
@@ -308,6 +329,8 @@ impl<R: Resolve> Resolve for Fast<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hickory_resolver::proto::op::OpCode;
+    use hickory_resolver::proto::rr::{RData, Record};
 
     #[test]
     fn queries_encode_and_replies_settle() {
@@ -341,6 +364,87 @@ mod tests {
         assert!(settle(&other, "www.example.test", RecordType::AAAA).is_none());
     }
 
+    /// The reply to a query for `name` A built by `edit`.
+    fn reply_to(name: &str, edit: impl FnOnce(&mut Message)) -> Vec<u8> {
+        let q = QueryWriter::new()
+            .encode(7, name, RecordType::A)
+            .unwrap()
+            .to_vec();
+        let mut msg = Message::from_vec(&q).unwrap();
+        msg.metadata.message_type = MessageType::Response;
+        edit(&mut msg);
+        msg.to_vec().unwrap()
+    }
+
+    fn a(owner: &str, ip: [u8; 4]) -> Record {
+        Record::from_rdata(
+            Name::from_ascii(owner).unwrap(),
+            60,
+            RData::A(std::net::Ipv4Addr::from(ip).into()),
+        )
+    }
+
+    /// Regression (issue 12): RCODE 11 and 15 and an UPDATE response read as "no data" (the
+    /// fast path handed them to hickory, which calls them "no records").
+    #[test]
+    fn other_opcodes_and_unknown_rcodes_are_errors() {
+        for (rcode, op, want) in [
+            (11u16, OpCode::Query, "server answered RCODE 11"),
+            (15, OpCode::Query, "server answered RCODE 15"),
+            (
+                0,
+                OpCode::Update,
+                "server answered with opcode 5 instead of QUERY",
+            ),
+        ] {
+            let reply = reply_to("www.example.test", |m| {
+                m.metadata.response_code = rcode.into();
+                m.metadata.op_code = op;
+                m.add_answer(a("www.example.test.", [192, 0, 2, 1]));
+            });
+            let r = settle(&reply, "www.example.test", RecordType::A).unwrap();
+            assert_eq!(r.status, Status::Error, "{want}");
+            assert_eq!(r.message.as_deref(), Some(want));
+            assert!(r.answers.is_empty());
+        }
+        // Another question than the one asked (class, count) is no reply to this query.
+        let reply = reply_to("www.example.test", |m| {
+            m.metadata.op_code = OpCode::Update;
+            m.queries[0].set_query_class(DNSClass::CH);
+        });
+        assert!(settle(&reply, "www.example.test", RecordType::A).is_none());
+        let reply = reply_to("www.example.test", |m| {
+            let q = m.queries[0].clone();
+            m.add_query(q);
+        });
+        assert!(settle(&reply, "www.example.test", RecordType::A).is_none());
+        let reply = reply_to("www.example.test", |m| m.queries.clear());
+        assert!(settle(&reply, "www.example.test", RecordType::A).is_none());
+    }
+
+    /// Regression (issue 12): `dns X A --short` printed an address of `evil.example`.
+    #[test]
+    fn records_of_unrelated_owners_are_ignored_and_counted() {
+        let reply = reply_to("www.example.test", |m| {
+            m.add_answer(a("evil.example.", [203, 0, 113, 66]));
+            m.add_answer(a("www.example.test.", [192, 0, 2, 1]));
+        });
+        let r = settle(&reply, "www.example.test", RecordType::A).unwrap();
+        assert_eq!(r.status, Status::Answer);
+        let data: Vec<&str> = r.answers.iter().map(|a| a.data.as_str()).collect();
+        assert_eq!(data, ["192.0.2.1"]);
+        assert_eq!(r.ignored, 1);
+        // Nothing but strays: no data for the name asked.
+        let reply = reply_to("www.example.test", |m| {
+            m.add_answer(a("evil.example.", [203, 0, 113, 66]));
+        });
+        let r = settle(&reply, "www.example.test", RecordType::A).unwrap();
+        assert_eq!(
+            (r.status, r.answers.len(), r.ignored),
+            (Status::NoData, 0, 1)
+        );
+    }
+
     #[test]
     fn names_compare_label_by_label() {
         let name = |s: &str| Name::from_ascii(s).unwrap();
@@ -351,5 +455,84 @@ mod tests {
         assert!(!same_name(&name("wwx.example.test."), "www.example.test"));
         // A dot inside a label is not a label boundary.
         assert!(!same_name(&name("a\\.b."), "a.b"));
+    }
+
+    mod properties {
+        use super::*;
+        use hickory_resolver::proto::rr::rdata::{CNAME, MX, TXT};
+        use proptest::prelude::*;
+
+        /// A reply to `www.example.test A` holding what the reader has to walk: a CNAME chain,
+        /// compressed names, TXT, MX, an unrelated record and the OPT record.
+        fn rich_reply() -> Vec<u8> {
+            let name = |s: &str| Name::from_ascii(s).unwrap();
+            reply_to("www.example.test", |m| {
+                m.add_answer(Record::from_rdata(
+                    name("www.example.test."),
+                    60,
+                    RData::CNAME(CNAME(name("c.example.test."))),
+                ));
+                m.add_answer(a("c.example.test.", [192, 0, 2, 1]));
+                m.add_answer(Record::from_rdata(
+                    name("c.example.test."),
+                    60,
+                    RData::TXT(TXT::new(vec!["t\x1b".into()])),
+                ));
+                m.add_answer(Record::from_rdata(
+                    name("evil.example."),
+                    60,
+                    RData::MX(MX::new(1, name("mail.evil.example."))),
+                ));
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// Whatever a server sends, reading it (parse, question check, chain filter,
+            /// records to text) returns an answer, an error or "not settled": never a panic.
+            #[test]
+            fn any_bytes_are_read_without_panicking(
+                bytes in proptest::collection::vec(any::<u8>(), 0..700),
+            ) {
+                let _ = settle(&bytes, "www.example.test", RecordType::A);
+                // The same bytes behind a header and question that match the query, so the
+                // reader goes on past them.
+                let mut reply = reply_to("www.example.test", |_| {});
+                reply.extend_from_slice(&bytes);
+                let _ = settle(&reply, "www.example.test", RecordType::A);
+            }
+
+            /// A well-formed reply with bytes changed, cut or counts raised: the same.
+            #[test]
+            fn damaged_replies_are_read_without_panicking(
+                changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+                cut in any::<prop::sample::Index>(),
+            ) {
+                let mut reply = rich_reply();
+                for (at, byte) in changes {
+                    let i = at.index(reply.len());
+                    reply[i] = byte;
+                }
+                if let Some(r) = settle(&reply, "www.example.test", RecordType::A)
+                    && r.status != Status::Error
+                {
+                    // Every answer record is either shown or counted as ignored.
+                    let msg = Message::from_vec(&reply).unwrap();
+                    prop_assert_eq!(r.answers.len() + r.ignored, msg.answers.len());
+                }
+                reply.truncate(cut.index(reply.len() + 1));
+                let _ = settle(&reply, "www.example.test", RecordType::A);
+            }
+        }
+
+        #[test]
+        fn the_undamaged_reply_is_an_answer() {
+            let r = settle(&rich_reply(), "www.example.test", RecordType::A).unwrap();
+            assert_eq!(r.status, Status::Answer);
+            assert_eq!(r.answers.len(), 3);
+            assert_eq!(r.ignored, 1);
+            assert_eq!(r.answers[2].data, "\"t\\027\"");
+        }
     }
 }

@@ -10,16 +10,17 @@ use futures_util::future::join_all;
 use hickory_resolver::config::{
     ConnectionConfig, NameServerConfig, ProtocolConfig, ResolveHosts, ResolverConfig, ResolverOpts,
 };
+use hickory_resolver::lookup::Lookup;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::{DnsError, NetError};
-use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::op::{OpCode, ResponseCode};
 use hickory_resolver::proto::rr::{Name, RecordType};
 use hickory_resolver::{Resolver, TokioResolver};
 use rustls::ClientConfig;
 use serde::Serialize;
 use tokio::sync::OnceCell;
 
-use super::answer::{Answer, Status, overall};
+use super::answer::{Answer, Status, overall, presentation, related_to, unusable};
 use super::parse::Transport;
 use super::server::Server;
 use super::tls::{self, TlsSettings};
@@ -37,6 +38,9 @@ pub struct Reply {
     pub queried: Option<String>,
     /// Detail for errors (the resolver's message).
     pub message: Option<String>,
+    /// Answer records ignored because their owner is neither the name asked nor in its CNAME
+    /// chain (see [`related`]).
+    pub ignored: usize,
 }
 
 impl Reply {
@@ -47,6 +51,7 @@ impl Reply {
             answers: Vec::new(),
             queried: None,
             message,
+            ignored: 0,
         }
     }
 }
@@ -81,6 +86,14 @@ pub struct QueryResult {
     /// Detail for failures.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Answer records ignored as unrelated to the question (owned by a name that is neither
+    /// the one asked nor in its CNAME chain); left out of the JSON when none were.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ignored: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A query's record type, or "" when there was none to ask.
@@ -165,6 +178,7 @@ async fn resolve_type<R: Resolve>(
             time_ms: (elapsed.as_secs_f64() * 10_000.0).round() / 10.0,
             answers: reply.answers,
             message,
+            ignored: reply.ignored,
         });
         if !failed {
             break;
@@ -178,6 +192,7 @@ async fn resolve_type<R: Resolve>(
         time_ms: 0.0,
         answers: Vec::new(),
         message: Some("no server to ask".to_string()),
+        ignored: 0,
     })
 }
 
@@ -218,6 +233,8 @@ pub struct Hickory {
     /// TLS connection to it fails.
     peers: Vec<Peer>,
     timeout: Duration,
+    /// The search list, to know which names a relative name was asked as.
+    search: Vec<Name>,
 }
 
 #[derive(Debug)]
@@ -301,6 +318,7 @@ impl Hickory {
             tls: tls.map(Arc::new),
             peers,
             timeout: settings.timeout,
+            search,
         })
     }
 }
@@ -316,27 +334,14 @@ impl Resolve for Hickory {
         let name = name.to_string();
         let deadline = self.deadline;
         let peer = self.peers.get(server);
+        let search = &self.search;
         async move {
             let Some(resolver) = resolver else {
                 return Reply::bare(Status::Error, Some("no such server".into()));
             };
             match tokio::time::timeout(deadline, resolver.lookup(name.as_str(), rtype)).await {
                 Err(_) => Reply::bare(Status::Timeout, None),
-                Ok(Ok(lookup)) => {
-                    let answers: Vec<Answer> =
-                        lookup.answers().iter().map(Answer::from_record).collect();
-                    let status = if answers.is_empty() {
-                        Status::NoData
-                    } else {
-                        Status::Answer
-                    };
-                    Reply {
-                        status,
-                        answers,
-                        queried: Some(lookup.query().name().to_ascii()),
-                        message: None,
-                    }
-                }
+                Ok(Ok(lookup)) => from_lookup(&lookup, &name, search),
                 Ok(Err(NetError::NoConnections)) => {
                     let why = match peer {
                         Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
@@ -380,27 +385,71 @@ impl Hickory {
     }
 }
 
+/// Reads hickory's lookup of `name`: the records that answer the question (records of other
+/// owners are counted and dropped, see [`related_to`]), unless the response is no answer at
+/// all (another opcode than QUERY, an RCODE without a meaning, see [`unusable`]). The chain
+/// starts at the name asked, as typed or expanded by the search list: when hickory followed a
+/// CNAME with a query of its own, its lookup names that query's name.
+fn from_lookup(lookup: &Lookup, name: &str, search: &[Name]) -> Reply {
+    let header = &lookup.message().metadata;
+    if let Some(why) = unusable(header.op_code, header.response_code) {
+        return Reply::bare(Status::Error, Some(why));
+    }
+    let mut heads: Vec<Name> = Vec::with_capacity(search.len() + 2);
+    if let Ok(asked) = Name::from_ascii(name) {
+        if !asked.is_fqdn() {
+            heads.extend(
+                search
+                    .iter()
+                    .filter_map(|s| asked.clone().append_domain(s).ok()),
+            );
+        }
+        heads.push(asked);
+    }
+    heads.push(lookup.query().name().clone());
+    for h in &mut heads {
+        h.set_fqdn(true);
+    }
+    let (records, ignored) = related_to(&heads, lookup.answers());
+    // The name asked: the head the records start from.
+    let queried = heads
+        .iter()
+        .find(|h| records.iter().any(|r| r.name == **h))
+        .map_or_else(|| presentation(lookup.query().name()), presentation);
+    let answers: Vec<Answer> = records.into_iter().map(Answer::from_record).collect();
+    let status = if answers.is_empty() {
+        Status::NoData
+    } else {
+        Status::Answer
+    };
+    Reply {
+        status,
+        answers,
+        queried: Some(queried),
+        message: None,
+        ignored,
+    }
+}
+
 /// Maps a hickory error to a reply.
 pub fn classify_error(e: &NetError) -> Reply {
     match e {
         NetError::Dns(DnsError::NoRecordsFound(nr)) => {
-            let status = if nr.response_code == ResponseCode::NXDomain {
-                Status::NxDomain
-            } else {
-                Status::NoData
+            let status = match nr.response_code {
+                ResponseCode::NXDomain => Status::NxDomain,
+                ResponseCode::NoError => Status::NoData,
+                // hickory passes an RCODE it has no name for (11, 15...) on as "no records".
+                other => return classify_rcode(other),
             };
             Reply {
                 status,
                 answers: Vec::new(),
-                queried: Some(nr.query.name().to_ascii()),
+                queried: Some(presentation(nr.query.name())),
                 message: None,
+                ignored: 0,
             }
         }
-        NetError::Dns(DnsError::ResponseCode(rc)) => match *rc {
-            ResponseCode::ServFail => Reply::bare(Status::ServFail, None),
-            ResponseCode::Refused => Reply::bare(Status::Refused, None),
-            other => Reply::bare(Status::Error, Some(format!("response code {other}"))),
-        },
+        NetError::Dns(DnsError::ResponseCode(rc)) => classify_rcode(*rc),
         NetError::Timeout => Reply::bare(Status::Timeout, None),
         NetError::NoConnections => Reply::bare(
             Status::Error,
@@ -410,6 +459,18 @@ pub fn classify_error(e: &NetError) -> Reply {
             ),
         ),
         other => Reply::bare(Status::Error, Some(other.to_string())),
+    }
+}
+
+/// A response code that is neither an answer nor a negative one.
+fn classify_rcode(rc: ResponseCode) -> Reply {
+    match rc {
+        ResponseCode::ServFail => Reply::bare(Status::ServFail, None),
+        ResponseCode::Refused => Reply::bare(Status::Refused, None),
+        other => match unusable(OpCode::Query, other) {
+            Some(why) => Reply::bare(Status::Error, Some(why)),
+            None => Reply::bare(Status::Error, Some(format!("response code {other}"))),
+        },
     }
 }
 
@@ -451,6 +512,7 @@ pub(crate) mod fake {
             }],
             queried: None,
             message: None,
+            ignored: 0,
         }
     }
 }
@@ -501,6 +563,17 @@ mod tests {
         let refused = NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused));
         assert_eq!(classify_error(&refused).status, Status::Refused);
         assert_eq!(classify_error(&NetError::Timeout).status, Status::Timeout);
+        // Regression (issue 12): hickory reads an RCODE it has no name for as "no records",
+        // which read as no data.
+        for code in [11u16, 15] {
+            let odd = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
+                Query::query(Name::from_ascii("odd.test.").unwrap(), RecordType::A),
+                code.into(),
+            )));
+            let r = classify_error(&odd);
+            assert_eq!(r.status, Status::Error);
+            assert_eq!(r.message, Some(format!("server answered RCODE {code}")));
+        }
         let r = classify_error(&NetError::NoConnections);
         assert_eq!(r.status, Status::Error);
         assert!(r.message.unwrap().contains("could not connect"));

@@ -27,7 +27,7 @@ use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
-use crate::output::{Format, Paint, Report, Ui, emit, one_line, written};
+use crate::output::{Format, Guard, Paint, Report, Ui, emit, one_line, write_json, written};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::time::human_duration;
 
@@ -300,6 +300,15 @@ impl Report for DnsReport {
             };
             writeln!(out, "{:<6} {}", q.type_name(), ui.paint(paint, text))?;
         }
+        let ignored: usize = self.result.queries.iter().map(|q| q.ignored).sum();
+        if ignored > 0 {
+            let text = format!(
+                "ignored {ignored} record{} of names that are neither {} nor in its CNAME chain",
+                if ignored == 1 { "" } else { "s" },
+                asked
+            );
+            writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
+        }
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
             qs.iter()
@@ -384,7 +393,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
 async fn answer<R: Resolve>(
     resolver: &R,
     plan: &Plan,
-    names: Option<Vec<String>>,
+    names: Option<Vec<Entry>>,
     args: &DnsArgs,
     ui: &Ui,
 ) -> Result<u8> {
@@ -402,7 +411,8 @@ async fn answer<R: Resolve>(
     };
     let code = emit(ui, &report)?;
     if ui.format == Format::Short && code != exit::OK {
-        let mut err = io::stderr().lock();
+        // The server's words (an error message) reach the terminal neutralized.
+        let mut err = Guard::new(io::stderr().lock(), false);
         for q in &report.result.queries {
             if q.status != Status::Answer {
                 let text = q.message.clone().unwrap_or_else(|| q.server.clone());
@@ -419,21 +429,134 @@ async fn answer<R: Resolve>(
     Ok(code)
 }
 
-/// Reads one name per line; blank lines and `#` comments are skipped.
-fn read_names(path: &Path) -> Result<Vec<String>> {
-    let text = if path == Path::new("-") {
-        io::read_to_string(io::stdin().lock())
-            .map_err(|e| Error::io("reading names from standard input", e))?
+/// The longest line of a names file that is read (a name has at most 253 characters; in
+/// UTF-8, with spaces and a comment, a line may be longer, but not this long). The rest of a
+/// longer line is skipped unread into memory.
+const MAX_LINE: usize = 4096;
+
+/// One line of a names file that holds something: a name to look up, or why the line cannot
+/// be one (reported INVALID with its line number, the other names are still looked up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    /// The line number (from 1).
+    line: usize,
+    /// The name as written (trimmed, without the comment); for a line that is not text,
+    /// its bytes with the ones that are not UTF-8 written `\xNN`.
+    text: String,
+    /// Why the line holds no name to ask, when it does not.
+    invalid: Option<String>,
+}
+
+/// Reads the names of `path` ('-' is standard input), see [`read_entries`].
+fn read_names(path: &Path) -> Result<Vec<Entry>> {
+    if path == Path::new("-") {
+        read_entries(io::stdin().lock(), MAX_LINE)
+            .map_err(|e| Error::io("reading names from standard input", e))
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?
-    };
-    Ok(text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect())
+        std::fs::File::open(path)
+            .and_then(|f| read_entries(io::BufReader::new(f), MAX_LINE))
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))
+    }
+}
+
+/// One name per line; blank lines and `#` comments are skipped, a UTF-8 byte order mark at
+/// the start is too. Lines are read at most `max` bytes each: a longer one is reported (unless
+/// a `#` within those bytes makes the rest a comment) and the reader skips to the next newline.
+/// A line that is not UTF-8 is reported too; only an I/O error ends the reading.
+fn read_entries(mut r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(256);
+    for line in 1.. {
+        buf.clear();
+        let Some(len) = read_line_bounded(&mut r, &mut buf, max)? else {
+            break;
+        };
+        let mut bytes = &buf[..];
+        if line == 1 {
+            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        }
+        let name = match memchr::memchr(b'#', bytes) {
+            Some(hash) => &bytes[..hash],
+            None if len > max => {
+                entries.push(Entry {
+                    line,
+                    text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
+                    invalid: Some(format!("line longer than {max} bytes")),
+                });
+                continue;
+            }
+            None => bytes,
+        };
+        let (text, invalid) = match std::str::from_utf8(name) {
+            Ok(text) => (text.trim().to_string(), None),
+            Err(_) => (
+                escaped_bytes(name.trim_ascii()),
+                Some("not UTF-8 text".to_string()),
+            ),
+        };
+        if !text.is_empty() {
+            entries.push(Entry {
+                line,
+                text,
+                invalid,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+/// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
+/// most `max` bytes of it; returns the line's whole length, or None at the end of the input.
+fn read_line_bounded(
+    r: &mut impl io::BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, used, end) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..i], i + 1, true),
+            None => (available, available.len(), false),
+        };
+        let room = max.saturating_add(1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        len = len.saturating_add(chunk.len());
+        r.consume(used);
+        if end {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if len <= max + 1 && buf.last() == Some(&b'\r') {
+        buf.pop();
+        len -= 1;
+    }
+    buf.truncate(max);
+    Ok(Some(len))
+}
+
+/// Bytes as text: UTF-8 as it is, any other byte as `\xNN`.
+fn escaped_bytes(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        s.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\x{b:02x}"));
+        }
+    }
+    s
 }
 
 /// Looks up many names with bounded concurrency, writing one result per name as it completes
@@ -441,17 +564,22 @@ fn read_names(path: &Path) -> Result<Vec<String>> {
 async fn bulk<R: Resolve>(
     resolver: &R,
     plan: &Plan,
-    names: &[String],
+    names: &[Entry],
     args: &DnsArgs,
     ui: &Ui,
 ) -> Result<u8> {
     let progress = io::stderr().is_terminal();
-    let lookups = names.iter().map(|input| async move {
-        match to_ascii_name(input) {
+    let lookups = names.iter().map(|entry| async move {
+        let input = &entry.text;
+        let ascii = match &entry.invalid {
+            Some(why) => Err(why.clone()),
+            None => to_ascii_name(input).map_err(|e| e.to_string()),
+        };
+        match ascii {
             Ok(ascii) => {
                 lookup::resolve_name(resolver, &plan.servers, input, &ascii, &plan.types).await
             }
-            Err(e) => NameResult {
+            Err(why) => NameResult {
                 input: input.clone(),
                 name: String::new(),
                 status: Status::Invalid,
@@ -462,7 +590,8 @@ async fn bulk<R: Resolve>(
                     server: String::new(),
                     time_ms: 0.0,
                     answers: Vec::new(),
-                    message: Some(e.to_string()),
+                    message: Some(format!("line {}: {why}", entry.line)),
+                    ignored: 0,
                 }],
             },
         }
@@ -474,8 +603,13 @@ async fn bulk<R: Resolve>(
         } else {
             Box::pin(stream.buffered(args.concurrency))
         };
+    // Every line passes the output guard: records, messages and the lines of the names file
+    // are text from outside (JSON, escaped by write_json, passes it unchanged).
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = Guard::new(
+        io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
+        ui.color,
+    );
     let (mut failed, mut invalid, mut negative) = (false, false, false);
     let mut done = 0usize;
     let started = std::time::Instant::now();
@@ -513,7 +647,7 @@ async fn bulk<R: Resolve>(
 /// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
 fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> io::Result<()> {
     if ui.format == Format::Json {
-        serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
+        write_json(out, r, false)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -610,6 +744,7 @@ mod tests {
                 data: "192.0.2.1".into(),
             }],
             message: None,
+            ignored: 0,
         };
         let report = DnsReport {
             result: NameResult {
@@ -641,6 +776,71 @@ mod tests {
         );
     }
 
+    fn entries(bytes: &[u8], max: usize) -> Vec<(usize, String, Option<String>)> {
+        // A reader that hands out 3 bytes at a time, so lines cross its buffer's edges.
+        let reader = io::BufReader::with_capacity(3, bytes);
+        read_entries(reader, max)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.line, e.text, e.invalid))
+            .collect()
+    }
+
+    /// Regression (issue 12): one line that was not UTF-8 ended the whole run (exit 3, no
+    /// results); a byte order mark was part of the first name.
+    #[test]
+    fn names_files_are_read_line_by_line_whatever_they_hold() {
+        let file = b"\xef\xbb\xbfwww.example.test\r\n# a comment\n\n  b\xffad.test  # note\nok.test # \xfe\n\xef\xbb\xbfbom.test";
+        assert_eq!(
+            entries(file, 4096),
+            [
+                (1, "www.example.test".into(), None),
+                (4, "b\\xffad.test".into(), Some("not UTF-8 text".into())),
+                (5, "ok.test".into(), None),
+                (6, "\u{feff}bom.test".into(), None),
+            ]
+        );
+        assert!(entries(b"", 4096).is_empty());
+        assert!(entries(b"\xef\xbb\xbf\n", 4096).is_empty());
+    }
+
+    /// A line longer than the bound is reported, not read whole; the next line is read as usual.
+    #[test]
+    fn long_lines_are_cut_and_reported() {
+        let mut file = b"a.test\n".to_vec();
+        file.extend(std::iter::repeat_n(b'x', 100));
+        file.extend_from_slice(b"\nb.test\n");
+        file.extend(std::iter::repeat_n(b'y', 8));
+        file.extend_from_slice(b"\r\n");
+        file.extend_from_slice(b"c.test #");
+        file.extend(std::iter::repeat_n(b'z', 100));
+        file.extend_from_slice(b"\n");
+        file.extend(std::iter::repeat_n(b'w', 9));
+        let got = entries(&file, 8);
+        let why = Some("line longer than 8 bytes".to_string());
+        assert_eq!(
+            got,
+            [
+                (1, "a.test".into(), None),
+                (2, "xxxxxxxx…".into(), why.clone()),
+                (3, "b.test".into(), None),
+                (4, "yyyyyyyy".into(), None),
+                (5, "c.test".into(), None),
+                (6, "wwwwwwww…".into(), why),
+            ]
+        );
+        // The line kept in memory is at most the bound (plus a byte to see a \r), whatever
+        // the line's length.
+        let mut buf = Vec::new();
+        let mut r = io::Cursor::new(vec![b'q'; 1 << 20]);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 16).unwrap(),
+            Some(1 << 20)
+        );
+        assert_eq!(buf.len(), 16);
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 16).unwrap(), None);
+    }
+
     #[test]
     fn bulk_lines() {
         let r = NameResult {
@@ -661,5 +861,35 @@ mod tests {
         let mut out = Vec::new();
         write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Any bytes make a names file that is read to the end: never an error nor a
+            /// panic, every entry's line number within the file, no name longer than a line
+            /// may be.
+            #[test]
+            fn any_file_is_read(
+                bytes in proptest::collection::vec(
+                    prop_oneof![any::<u8>(), Just(b'\n'), Just(b'#'), Just(b'.')], 0..400),
+                max in 1usize..40,
+            ) {
+                let lines = bytes.split(|&b| b == b'\n').count();
+                let got = read_entries(io::BufReader::with_capacity(7, &bytes[..]), max).unwrap();
+                let mut last = 0;
+                for e in &got {
+                    prop_assert!(e.line > last && e.line <= lines);
+                    last = e.line;
+                    // At most `max` bytes, each written in at most 4 characters (`\xNN`).
+                    prop_assert!(e.text.len() <= 4 * max + "…".len(), "{:?}", e);
+                    prop_assert!(!e.text.is_empty());
+                }
+            }
+        }
     }
 }
