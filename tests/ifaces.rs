@@ -187,3 +187,59 @@ fn unreadable_resolv_conf_is_a_warning_not_a_failure() {
     assert!(v["warnings"][0].as_str().unwrap().contains("resolv.conf"));
     assert_eq!(iface(&v, "eth0")["ipv4"][0]["address"], "198.51.100.2");
 }
+
+/// Names the kernel accepts and files anyone can write may hold escape sequences, a bell or a
+/// bidi override: `ifaces` shows them escaped on every view, JSON keeps them exactly.
+#[test]
+fn hostile_interface_names_and_search_domains_are_shown_escaped() {
+    let Some(mut lab) = crate::common::netns::Lab::new("ifaces_hostile_names") else {
+        return;
+    };
+    let ns = lab.ns("host");
+    let evil = "e\x1b[2J\x07\u{202e}x";
+    lab.ip(&[
+        "-n", &ns, "link", "add", "name", evil, "type", "veth", "peer", "name", "p0",
+    ]);
+    lab.ip(&["-n", &ns, "link", "set", evil, "up"]);
+    lab.ip(&["-n", &ns, "addr", "add", "192.0.2.7/24", "dev", evil]);
+    lab.etc_file(
+        &ns,
+        "resolv.conf",
+        "nameserver 192.0.2.53\nsearch lab\x1b]0:pwned\x07.test\n",
+    );
+    for args in [
+        &["ifaces"][..],
+        &["ifaces", "--all"],
+        &["--color", "always", "ifaces", "--all"],
+    ] {
+        let o = lab.netkit(&ns, args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        let raw_controls = out
+            .chars()
+            .filter(|c| matches!(c, '\x07' | '\u{202e}' | '\r'))
+            .count();
+        assert_eq!(raw_controls, 0, "{args:?}: {out:?}");
+        // ESC only as netkit's own colour codes.
+        assert!(
+            !out.contains("\x1b[2J") && !out.contains("\x1b]0"),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains(r"e\u{1b}[2J\u{7}\u{202e}x"), "{args:?}: {out}");
+        if args.contains(&"--all") {
+            assert!(
+                out.contains(r"lab\u{1b}]0:pwned\u{7}.test"),
+                "{args:?}: {out}"
+            );
+        }
+    }
+    let o = lab.netkit(&ns, &["--json", "ifaces", "--all"]);
+    let text = stdout(&o);
+    assert!(
+        !text.contains('\u{202e}') && !text.contains('\x1b'),
+        "{text}"
+    );
+    let v = json(&o);
+    iface(&v, evil);
+    assert_eq!(v["dns"]["search"][0], "lab\x1b]0:pwned\x07.test", "{v}");
+}

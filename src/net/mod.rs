@@ -10,3 +10,6 @@ pub mod endpoint;
 pub mod hwaddr;
 pub mod name;
 pub mod oui;
+
+#[cfg(test)]
+mod props;
