@@ -78,7 +78,7 @@ proptest! {
         let again = Block::from_parts(Prefixed::parse(&block.cidr()).unwrap(), None).unwrap();
         prop_assert_eq!(again.cidr(), block.cidr());
         // A dotted IPv4 netmask means the same as its prefix.
-        if let IpAddr::V4(_) = addr {
+        if addr.is_ipv4() {
             let mask = Ipv4Addr::from(u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0));
             prop_assert_eq!(parse_mask(&mask.to_string(), Family::V4).unwrap(), prefix);
         }
