@@ -1,10 +1,52 @@
 //! List files as `subnet summarize -f` and `subnet filter -f` read them: one or more items per
 //! line, `#` comments, `-` for standard input, errors named `FILE:LINE`.
 
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+/// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
+/// most `max` bytes of it; returns the line's whole length, or None at the end of the input.
+pub fn read_line_bounded(
+    r: &mut impl io::BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, used, end) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..i], i + 1, true),
+            None => (available, available.len(), false),
+        };
+        let room = max.saturating_add(1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        len = len.saturating_add(chunk.len());
+        r.consume(used);
+        if end {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if len <= max + 1 && buf.last() == Some(&b'\r') {
+        buf.pop();
+        len -= 1;
+    }
+    buf.truncate(max);
+    Ok(Some(len))
+}
 
 /// The longest line a list file may have, in bytes.
 pub const MAX_LINE: usize = 64 * 1024;
@@ -24,22 +66,20 @@ pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> 
     let mut raw = Vec::new();
     for i in 0.. {
         raw.clear();
-        let read = (&mut reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut raw)
-            .map_err(|e| Error::io(format!("reading {name}"), e))?;
-        if read == 0 {
+        let Some(len) = read_line_bounded(&mut reader, &mut raw, MAX_LINE)
+            .map_err(|e| Error::io(format!("reading {name}"), e))?
+        else {
             break;
-        }
+        };
         let place = || format!("{name}:{}", i + 1);
-        if raw.len() > MAX_LINE {
+        if len > MAX_LINE {
             // Never held whole: a file of one endless line is refused, not read into memory.
             return Err(Error::InFile {
                 place: place(),
                 source: Box::new(Error::Usage(format!("line longer than {MAX_LINE} bytes"))),
             });
         }
-        let mut text: &[u8] = raw.strip_suffix(b"\n").unwrap_or(&raw);
+        let mut text: &[u8] = &raw;
         if i == 0 {
             // A byte-order mark, which some editors write at the start of a file, is no text.
             text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);

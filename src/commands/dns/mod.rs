@@ -29,6 +29,7 @@ use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
 use crate::output::{Format, Guard, Paint, Report, Ui, emit, one_line, write_json, written};
 use crate::system::resolv::{Stub, system_dns};
+use crate::util::lists::read_line_bounded;
 use crate::util::time::human_duration;
 
 /// What to look up.
@@ -503,48 +504,6 @@ fn read_entries(mut r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
         }
     }
     Ok(entries)
-}
-
-/// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
-/// most `max` bytes of it; returns the line's whole length, or None at the end of the input.
-fn read_line_bounded(
-    r: &mut impl io::BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> io::Result<Option<usize>> {
-    let mut len = 0usize;
-    let mut any = false;
-    loop {
-        let available = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            break;
-        }
-        any = true;
-        let (chunk, used, end) = match memchr::memchr(b'\n', available) {
-            Some(i) => (&available[..i], i + 1, true),
-            None => (available, available.len(), false),
-        };
-        let room = max.saturating_add(1).saturating_sub(buf.len());
-        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        len = len.saturating_add(chunk.len());
-        r.consume(used);
-        if end {
-            break;
-        }
-    }
-    if !any {
-        return Ok(None);
-    }
-    if len <= max + 1 && buf.last() == Some(&b'\r') {
-        buf.pop();
-        len -= 1;
-    }
-    buf.truncate(max);
-    Ok(Some(len))
 }
 
 /// Bytes as text: UTF-8 as it is, any other byte as `\xNN`.
