@@ -547,7 +547,8 @@ pub struct DnsArgs {
     /// How long to wait for each attempt: 2, 1.5, 500ms (a bare number is seconds, as in dig +time)
     #[arg(long, value_name = "TIME", default_value = "2s", value_parser = TimeParser::POSITIVE)]
     pub timeout: Duration,
-    /// Extra attempts after the first one times out
+    /// Extra attempts after the first one times out. 0: exactly one query per name and type;
+    /// from 1 on, a UDP query lost within an attempt is also sent again after a round trip
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub retries: usize,
     /// Look up every name in FILE, one per line ('-' is standard input)

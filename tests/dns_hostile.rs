@@ -411,3 +411,77 @@ fn a_names_file_with_bad_lines_answers_every_other_name() {
     assert_eq!(second["input"], "\\xff\\xfe.test");
     assert_eq!(second["queries"][0]["message"], "line 2: not UTF-8 text");
 }
+
+/// `--retries 0` sends exactly one datagram per name and type (single and bulk lookups, which ask
+/// A and AAAA); with retries the query is sent again.
+#[test]
+fn retries_zero_sends_one_datagram() {
+    use std::net::UdpSocket;
+    use std::time::Duration;
+    let sink = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sink.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let server = format!("@{}", sink.local_addr().unwrap());
+    let count = |sink: &UdpSocket| {
+        let mut buf = [0u8; 1500];
+        let mut n = 0;
+        while sink.recv_from(&mut buf).is_ok() {
+            n += 1;
+        }
+        n
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let names = dir.path().join("names.txt");
+    std::fs::write(&names, "silent.test\n").unwrap();
+    let names = names.to_str().unwrap();
+    for (args, exactly) in [
+        (
+            vec![
+                "dns",
+                "silent.test",
+                "A",
+                &server,
+                "--timeout",
+                "1",
+                "--retries",
+                "0",
+            ],
+            Some(1),
+        ),
+        (
+            vec![
+                "dns",
+                "--file",
+                names,
+                &server,
+                "--timeout",
+                "1",
+                "--retries",
+                "0",
+            ],
+            Some(2),
+        ),
+        (
+            vec![
+                "dns",
+                "silent.test",
+                "A",
+                &server,
+                "--timeout",
+                "1",
+                "--retries",
+                "1",
+            ],
+            None,
+        ),
+    ] {
+        let o = run(&args);
+        assert_eq!(code(&o), 3, "{args:?}: {}", stderr(&o));
+        let sent = count(&sink);
+        if let Some(exactly) = exactly {
+            assert_eq!(sent, exactly, "{args:?}");
+        } else {
+            assert!(sent >= 2, "{args:?}: {sent}");
+        }
+    }
+}

@@ -278,10 +278,16 @@ impl<R: Resolve> Fast<R> {
             return None;
         }
         // Within the attempt's timeout, a query with no reply is sent again (same ID: either
-        // copy's reply settles it), each time waiting twice as long, as hickory does.
+        // copy's reply settles it), each time waiting twice as long, unless no retry at all
+        // was asked for.
         let sent = Instant::now();
         let deadline = sent + self.timeout;
-        let mut wait = pace.resend_after();
+        // With --retries 0 the one datagram is all: no resend within the attempt either.
+        let mut wait = if self.retries == 0 {
+            self.timeout
+        } else {
+            pace.resend_after()
+        };
         let mut resent = false;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
