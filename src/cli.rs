@@ -176,7 +176,7 @@ pub struct SubnetCheckArgs {
     #[arg(value_parser = Prefixed::parse)]
     pub b: Prefixed,
     /// Subnet mask: dotted (255.255.255.0) or prefix (/24 or 24); optional when A is given as CIDR
-    #[arg(short, long, value_name = "MASK", value_parser = Mask::parse)]
+    #[arg(short, long, value_name = "MASK", value_parser = Mask::parse, allow_hyphen_values = true)]
     pub mask: Option<Mask>,
     /// Show the bitwise AND of each address with the mask, in binary
     #[arg(long)]
@@ -443,9 +443,10 @@ pub enum DhcpCommand {
     /// Broadcast a DHCPDISCOVER and list every DHCPOFFER that arrives (no DHCPREQUEST is ever sent)
     #[command(
         after_help = "Sends one DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
-                            interface's MAC or --mac, and lists each offer with the same transaction id: server,\n\
-                            offered address, mask, router, DNS servers, lease time, domain. It never requests or\n\
-                            accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
+                            interface's MAC or --mac, and lists each offer for that transaction id and MAC:\n\
+                            server, offered address, mask, router, DNS servers, lease time, domain. Replies with\n\
+                            impossible headers, from the wrong port or for another client are discarded and\n\
+                            counted. It never requests or accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
                             Exit status: 0 an offer came, 1 none within --timeout, 2 bad input, 3 network error,\n\
                             4 no CAP_NET_RAW."
     )]

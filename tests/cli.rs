@@ -336,6 +336,15 @@ fn empty_items_and_byte_order_marks() {
     );
 }
 
+/// A mask that looks like a flag is netkit's bad mask, not clap's "unexpected argument".
+#[test]
+fn negative_mask_is_a_bad_mask() {
+    assert_bad_input(
+        &["subnet", "check", "1.1.1.1", "2.2.2.2", "--mask", "-1"],
+        "invalid mask '-1'",
+    );
+}
+
 /// An address of the other family than -4/-6 ask for is refused (exit 2), not silently used.
 #[test]
 fn family_flags_refuse_the_other_family() {
