@@ -204,3 +204,41 @@ fn route_get_follows_policy_rules() {
     let g = json(&lan.lab.netkit(&lan.host, &["--json", "gateway", "-4"]));
     assert_eq!(g["gateways"][0]["gateway"], "198.51.100.1");
 }
+
+/// A resolver that never answers (its options let getaddrinfo wait a minute): `route get NAME`
+/// and `flow NAME:PORT` give up after their --timeout, exit 3, saying so.
+#[test]
+fn name_lookups_end_at_the_timeout() {
+    let Some(mut lan) = Lan::new("route_name_lookups_end_at_the_timeout") else {
+        return;
+    };
+    let silent = "import socket, time\n\
+                  s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+                  s.bind(('0.0.0.0', 53))\n\
+                  time.sleep(120)\n";
+    let _resolver = lan
+        .lab
+        .daemon(&lan.remote, "python3", &["-c", silent], "udp", 53);
+    let host = lan.host.clone();
+    lan.lab.etc_file(
+        &host,
+        "resolv.conf",
+        "nameserver 203.0.113.10\noptions timeout:30 attempts:2\n",
+    );
+    for args in [
+        &["route", "get", "slow.lab.test", "--timeout", "1"][..],
+        &["flow", "slow.lab.test:80", "--timeout", "1"],
+    ] {
+        let started = std::time::Instant::now();
+        let o = lan.lab.netkit(&lan.host, args);
+        let took = started.elapsed();
+        assert_eq!(code(&o), 3, "{args:?}: {}{}", stdout(&o), stderr(&o));
+        assert!(
+            took < std::time::Duration::from_secs(10),
+            "{args:?} took {took:?}"
+        );
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("no answer within 1.0 s"), "{args:?}: {err}");
+    }
+}

@@ -313,6 +313,25 @@ mod tests {
         assert_eq!(g[1].mac, None);
     }
 
+    /// The hint offers --resolve only when it was not used; after it, it says no answer came.
+    #[test]
+    fn the_hint_follows_what_was_asked() {
+        let routes = vec![route(None, 0, Some("198.51.100.1"), 2)];
+        for (asked, says, never) in [
+            (false, "--resolve asks for it", "did not answer"),
+            (true, "did not answer", "--resolve"),
+        ] {
+            let g = Gateways {
+                asked,
+                gateways: gateways(&routes, &links(), &[]),
+            };
+            let mut out = Vec::new();
+            g.human(&Ui::plain(), &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.contains(says) && !text.contains(never), "{text}");
+        }
+    }
+
     #[test]
     fn no_default_route_is_a_negative_answer() {
         let routes = vec![route(Some("198.51.100.0"), 24, None, 2)];
