@@ -365,7 +365,8 @@ pub struct ArpArgs {
     /// Interface to send on (default: the one the route to IP uses)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
-    /// Number of requests (default 3, or until -w when -w is given)
+    /// Number of requests (default 3); with -w, the number of replies to wait for, requests
+    /// going on until then (as iputils arping)
     #[arg(short = 'c', long, value_name = "COUNT")]
     pub count: Option<u32>,
     /// Time between requests (sub-second allowed)
@@ -374,7 +375,8 @@ pub struct ArpArgs {
     /// Stop after this long whatever happens
     #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::ANY)]
     pub deadline: Option<Duration>,
-    /// How long to wait for a reply after the last request
+    /// How long to wait for a reply after the last request (once every request is answered,
+    /// only a short grace for duplicate replies follows)
     #[arg(long, value_name = "TIME", default_value = "1", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
     /// Stop at the first reply

@@ -260,3 +260,37 @@ fn no_default_route_is_unavailable_not_usage() {
     assert!(stderr(&o).contains("-I"), "{}", stderr(&o));
     assert_eq!(json(&o)["error"]["kind"], "unavailable");
 }
+
+/// Issue 18: `arp IP -c 1 -w 1` exits at the reply, as iputils `arping -c1 -w1` does, and
+/// `-c 2` without a deadline does not wait out --timeout after both requests were answered.
+#[test]
+fn count_with_a_deadline_ends_at_the_reply() {
+    let Some(lan) = Lan::new("arp_count_with_a_deadline") else {
+        return;
+    };
+    for (args, within) in [
+        (&["arp", "198.51.100.1", "-c", "1", "-w", "1"][..], 500),
+        (
+            &[
+                "arp",
+                "198.51.100.1",
+                "-c",
+                "2",
+                "-i",
+                "0.1",
+                "--timeout",
+                "3",
+            ],
+            1000,
+        ),
+    ] {
+        let t = Instant::now();
+        let o = lan.lab.netkit(&lan.host, args);
+        let took = t.elapsed();
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(
+            took < Duration::from_millis(within),
+            "{args:?} took {took:?}"
+        );
+    }
+}

@@ -45,7 +45,8 @@ pub struct Plan {
     pub source: Ipv4Addr,
     /// Our MAC.
     pub our_mac: [u8; 6],
-    /// How many frames to send (None: until the deadline).
+    /// How many frames to send (None: until the deadline); with a deadline, how many answered
+    /// requests end the run (as iputils arping counts replies under -w).
     pub count: Option<u32>,
     /// Time between frames.
     pub interval: Duration,
@@ -126,8 +127,20 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         if end.is_some_and(|e| now >= e) {
             break;
         }
-        let more = plan.count.is_none_or(|c| (sent_at.len() as u32) < c);
-        if !more && sent_at.last().is_none_or(|&t| now >= t + plan.timeout) {
+        // With a deadline, -c counts answers (iputils): requests go on until that many came.
+        let counts_answers = plan.deadline.is_some() && plan.mode == Mode::Request;
+        if counts_answers && plan.count.is_some_and(|c| answered.len() as u32 >= c) {
+            break;
+        }
+        let more = counts_answers || plan.count.is_none_or(|c| (sent_at.len() as u32) < c);
+        let wait_after_last = if answered.len() == sent_at.len() && !sent_at.is_empty() {
+            // Every request answered: only a short grace for duplicate replies, from the
+            // round-trip times seen, not the whole timeout.
+            grace(&replies).min(plan.timeout)
+        } else {
+            plan.timeout
+        };
+        if !more && sent_at.last().is_none_or(|&t| now >= t + wait_after_last) {
             break;
         }
         if (plan.mode == Mode::Dad || plan.first_reply) && !replies.is_empty() {
@@ -142,7 +155,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         let mut wait = if more {
             next_send
         } else {
-            sent_at.last().map_or(now, |&t| t + plan.timeout)
+            sent_at.last().map_or(now, |&t| t + wait_after_last)
         };
         if let Some(e) = end {
             wait = wait.min(e);
@@ -209,6 +222,13 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         in_use: (plan.mode == Mode::Dad).then_some(in_use),
         discards,
     })
+}
+
+/// How long after the last request a run whose requests were all answered waits for duplicate
+/// replies (a second MAC for the address): twice the slowest round trip seen and 5 ms.
+fn grace(replies: &[Reply]) -> Duration {
+    let slowest = replies.iter().map(|r| r.rtt_ms).fold(0.0, f64::max);
+    Duration::from_secs_f64(slowest * 2.0 / 1000.0) + Duration::from_millis(5)
 }
 
 /// The MACs as a comma-separated list.
@@ -367,6 +387,57 @@ mod tests {
         assert!(!r.conflict);
         assert_eq!(r.status(), exit::OK);
         assert_eq!(link.sent[0].target_ip.to_string(), "198.51.100.1");
+    }
+
+    /// Issue 18: `arp IP -c 1 -w 1` ends at the reply, as iputils arping does (with a
+    /// deadline, -c counts replies), and requests go on until that many came.
+    #[test]
+    fn a_deadline_makes_count_count_replies() {
+        let mut p = plan(Mode::Request, "198.51.100.1", 1);
+        p.deadline = Some(Duration::from_secs(2));
+        p.timeout = Duration::from_secs(2);
+        let t = Instant::now();
+        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        assert!(
+            t.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            t.elapsed()
+        );
+        assert_eq!((r.sent, r.received), (1, 1));
+        // A host that answers only after 12 ms: requests every 5 ms until 2 answers came.
+        let mut slow = FakeLan::new(vec![(
+            "198.51.100.1".parse().unwrap(),
+            PEER,
+            Duration::from_millis(12),
+        )]);
+        let mut p = plan(Mode::Request, "198.51.100.1", 2);
+        p.deadline = Some(Duration::from_secs(2));
+        let r = run_plan(&p, "eth0", &mut slow).unwrap();
+        assert_eq!(r.received, 2);
+        assert!(r.sent > 2, "sent {}", r.sent);
+    }
+
+    /// Issue 18: without a deadline, once every request is answered only a short grace for
+    /// duplicates follows the last one, not the whole timeout; an unanswered request still gets
+    /// the whole timeout.
+    #[test]
+    fn answered_requests_end_after_a_short_grace() {
+        let mut p = plan(Mode::Request, "198.51.100.1", 2);
+        p.timeout = Duration::from_secs(2);
+        let t = Instant::now();
+        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        assert!(
+            t.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            t.elapsed()
+        );
+        assert_eq!((r.sent, r.received), (2, 2));
+        let mut p = plan(Mode::Request, "198.51.100.99", 1);
+        p.timeout = Duration::from_millis(150);
+        let t = Instant::now();
+        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        assert!(t.elapsed() >= Duration::from_millis(150));
+        assert_eq!(r.received, 0);
     }
 
     #[test]
