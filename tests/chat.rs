@@ -708,3 +708,26 @@ fn raw_framing_notices_a_peer_closing_on_our_turn() {
     server.err("the peer closed the connection");
     assert_eq!(server.exit_code(), 0);
 }
+
+/// Issue 18: in raw framing a message over the primer's recv(1024) is refused with a notice
+/// (sent, it would reach the primer's client in two pieces, one ending inside a character, and
+/// kill its decode()); the conversation goes on.
+#[test]
+fn raw_framing_refuses_a_message_longer_than_the_primers_recv() {
+    let (mut server, addr) = netkit_server(&["--framing", "raw"]);
+    let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+    server.err("connected");
+    client.say("hi");
+    server.out("hi");
+    server.say(&"你好".repeat(250)); // 1500 bytes: a character straddles byte 1024
+    server.err("not sent: 1500 bytes");
+    server.say("shorter");
+    client.out("shorter");
+    client.say("bye");
+    assert_eq!(server.exit_code(), 0);
+    assert_eq!(client.exit_code(), 0, "{:?}", client.err.rest());
+    assert!(
+        !client.out.rest().iter().any(|l| l.contains("你好你好")),
+        "the long message was not sent"
+    );
+}

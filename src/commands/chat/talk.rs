@@ -131,14 +131,17 @@ async fn raw(
                     console.notice("an empty message cannot be sent with raw framing");
                     continue;
                 }
+                Some(Input::Line(l)) if l.len() > PRIMER_RECV => {
+                    // The primer's programs read one message with recv(1024): a longer one
+                    // arrives in pieces, and a character cut between them kills their decode().
+                    console.notice(&format!(
+                        "not sent: {} bytes is more than the {PRIMER_RECV} the primer's programs \
+                         read at a time (raw framing); shorten it, or use --framing line",
+                        l.len()
+                    ));
+                    continue;
+                }
                 Some(Input::Line(l)) => {
-                    if l.len() > PRIMER_RECV {
-                        console.notice(&format!(
-                            "{} bytes: the primer's programs read {PRIMER_RECV} at a time, so they \
-                             will see this as several messages",
-                            l.len()
-                        ));
-                    }
                     stream.write_all(l.as_bytes()).await?;
                     if l == "bye" {
                         return Ok(End::SaidBye);
