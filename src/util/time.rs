@@ -41,14 +41,63 @@ pub fn parse_duration(what: &'static str, input: &str, positive: bool) -> Result
     }
 }
 
-/// A duration as people read it: whole milliseconds below a second (`12 ms`), tenths of a
-/// second above (`2.0 s`).
+/// A duration as netkit shows every time: about three significant digits in µs, ms or s, by
+/// size (`7.2 µs`, `14.8 ms`, `250 ms`, `2.05 s`, `3 s`), and from a minute on in hours,
+/// minutes and seconds (`1m30s`, `1h`, `2h5m`). Trailing zeros are dropped (`3 s`, not `3.00 s`).
 pub fn human_duration(d: Duration) -> String {
-    if d >= Duration::from_secs(1) {
-        format!("{:.1} s", d.as_secs_f64())
-    } else {
-        format!("{} ms", d.as_millis())
+    let secs = d.as_secs_f64();
+    if d >= Duration::from_secs(60) {
+        return human_seconds(d.as_secs() + u64::from(d.subsec_millis() >= 500));
     }
+    let (value, unit) = if secs >= 1.0 {
+        (secs, "s")
+    } else if secs >= 1e-3 {
+        (secs * 1e3, "ms")
+    } else {
+        (secs * 1e6, "µs")
+    };
+    // Rounded to three significant digits; 999.6 ms rounds up into the next unit.
+    let digits = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let rounded = format!("{value:.digits$}");
+    if rounded.len() > 3 && !rounded.contains('.') && unit != "s" {
+        // 1000 µs or 1000 ms: one unit up.
+        return human_duration(Duration::from_secs_f64(secs.max(1e-3) * 1.0005));
+    }
+    let trimmed = if rounded.contains('.') {
+        rounded.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &rounded
+    };
+    format!("{trimmed} {unit}")
+}
+
+/// Whole seconds as netkit shows a long duration (a lease, a TTL with --human-ttl): seconds
+/// below a minute (`45 s`), else hours, minutes and seconds without the zero parts (`1m30s`,
+/// `1h`, `1h5s`, `26h3m4s`).
+pub fn human_seconds(secs: u64) -> String {
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let mut out = String::new();
+    for (n, unit) in [(h, "h"), (m, "m"), (s, "s")] {
+        if n > 0 {
+            out.push_str(&format!("{n}{unit}"));
+        }
+    }
+    out
+}
+
+/// A duration in JSON: milliseconds as a number with at most three decimals (microseconds), the
+/// one form every `*_ms` field of netkit's JSON has.
+pub fn json_ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
 }
 
 #[cfg(test)]
@@ -80,8 +129,43 @@ mod tests {
     }
 
     #[test]
-    fn shown_times() {
-        assert_eq!(human_duration(Duration::from_millis(12)), "12 ms");
-        assert_eq!(human_duration(Duration::from_millis(2049)), "2.0 s");
+    fn shown_times_have_three_significant_digits() {
+        let t = |us: u64| human_duration(Duration::from_micros(us));
+        assert_eq!(t(0), "0 µs");
+        assert_eq!(t(7), "7 µs");
+        assert_eq!(human_duration(Duration::from_nanos(7_240)), "7.24 µs");
+        assert_eq!(t(11), "11 µs");
+        assert_eq!(t(148), "148 µs");
+        assert_eq!(t(999), "999 µs");
+        assert_eq!(human_duration(Duration::from_nanos(999_700)), "1 ms");
+        assert_eq!(t(1_000), "1 ms");
+        assert_eq!(t(14_797), "14.8 ms");
+        assert_eq!(t(500), "500 µs");
+        assert_eq!(t(250_000), "250 ms");
+        assert_eq!(t(999_800), "1 s");
+        assert_eq!(t(2_049_000), "2.05 s");
+        assert_eq!(t(3_000_000), "3 s");
+        assert_eq!(t(3_007_300), "3.01 s");
+        assert_eq!(t(4_003_600), "4 s");
+        assert_eq!(t(59_990_000), "60 s");
+        assert_eq!(t(90_000_000), "1m30s");
+        assert_eq!(t(3_600_000_000), "1h");
+    }
+
+    #[test]
+    fn long_durations_in_hours_minutes_seconds() {
+        assert_eq!(human_seconds(45), "45 s");
+        assert_eq!(human_seconds(60), "1m");
+        assert_eq!(human_seconds(3600), "1h");
+        assert_eq!(human_seconds(3605), "1h5s");
+        assert_eq!(human_seconds(86_400), "24h");
+        assert_eq!(human_seconds(93_784), "26h3m4s");
+    }
+
+    #[test]
+    fn json_times_are_milliseconds_to_the_microsecond() {
+        assert_eq!(json_ms(Duration::from_nanos(22_373_999)), 22.374);
+        assert_eq!(json_ms(Duration::from_secs(3)), 3000.0);
+        assert_eq!(json_ms(Duration::from_nanos(400)), 0.0);
     }
 }
