@@ -303,7 +303,7 @@ fn json_carries_name_ttl_type_data_server_and_time() {
     assert_eq!(q["type"], "A");
     assert_eq!(q["status"], "answer");
     assert_eq!(q["server"], format!("{} (udp)", server()));
-    assert!(q["time_ms"].as_f64().unwrap() >= 0.0);
+    assert!(q["rtt_ms"].as_f64().unwrap() >= 0.0);
     let mut data: Vec<&str> = q["answers"]
         .as_array()
         .unwrap()

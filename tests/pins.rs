@@ -13,11 +13,8 @@ use crate::common::*;
 
 /// Keys whose scalar values change from run to run.
 const VOLATILE_KEYS: &[&str] = &[
-    "time_ms",
-    "ms",
     "rtt_ms",
-    "elapsed_ms",
-    "after_ms",
+    "took_ms",
     "xid",
     "rx_bytes",
     "rx_packets",
@@ -54,7 +51,7 @@ fn scalar_end(text: &str, at: usize) -> usize {
 }
 
 /// Replaces the scalar value of every volatile key (objects and arrays are kept: their shape is
-/// pinned) and the figures of times written inside strings (`0.412 ms`, `after 2.0 s`).
+/// pinned) and the figures of times written inside strings (`0.412 ms`, `11 µs`, `after 2 s`).
 fn redact(text: &str) -> String {
     let mut out = text.to_string();
     for key in VOLATILE_KEYS {
@@ -86,8 +83,11 @@ fn redact(text: &str) -> String {
                 j += 1;
             }
             let rest: String = chars[j..chars.len().min(j + 4)].iter().collect();
-            let is_time =
-                rest.starts_with(" ms") || rest.starts_with(" s\"") || rest.starts_with(" s)");
+            let unit_end = |unit: &str| {
+                rest.strip_prefix(unit)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            };
+            let is_time = unit_end(" ms") || unit_end(" µs") || unit_end(" s");
             let is_port = i > 0 && chars[i - 1] == ':' && rest.starts_with(';');
             if is_time || is_port {
                 result.push('N');

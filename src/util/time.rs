@@ -94,10 +94,15 @@ pub fn human_seconds(secs: u64) -> String {
     out
 }
 
-/// A duration in JSON: milliseconds as a number with at most three decimals (microseconds), the
-/// one form every `*_ms` field of netkit's JSON has.
-pub fn json_ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e6).round() / 1e3
+/// [`human_duration`] of a time held in milliseconds.
+pub fn human_ms(ms: f64) -> String {
+    human_duration(Duration::from_secs_f64(ms.max(0.0) / 1e3))
+}
+
+/// Serializes a time in milliseconds as JSON's `*_ms` fields all are: a number with at most
+/// three decimals (microseconds), never `0.022373999999999998`.
+pub fn round_ms<S: serde::Serializer>(ms: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64((ms * 1e3).round() / 1e3)
 }
 
 #[cfg(test)]
@@ -164,8 +169,15 @@ mod tests {
 
     #[test]
     fn json_times_are_milliseconds_to_the_microsecond() {
-        assert_eq!(json_ms(Duration::from_nanos(22_373_999)), 22.374);
-        assert_eq!(json_ms(Duration::from_secs(3)), 3000.0);
-        assert_eq!(json_ms(Duration::from_nanos(400)), 0.0);
+        let json = |ms: f64| {
+            let mut out = Vec::new();
+            round_ms(&ms, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(json(0.1 + 0.2), "0.3");
+        assert_eq!(json(22.3739), "22.374");
+        assert_eq!(json(3000.0), "3000.0");
+        assert_eq!(json(0.0004), "0.0");
+        assert_eq!(human_ms(14.797), "14.8 ms");
     }
 }

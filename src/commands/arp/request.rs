@@ -15,6 +15,7 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
 use crate::system::rawlink::ArpLink;
+use crate::util::time::{human_ms, round_ms};
 use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
 use crate::wire::discards::Discards;
 
@@ -72,6 +73,7 @@ pub struct Reply {
     /// The frame's Ethernet source when it differs from `mac` (a bridge or repeater rewrote it).
     pub ethernet_source: Option<Mac>,
     /// Round-trip time in milliseconds.
+    #[serde(serialize_with = "round_ms")]
     pub rtt_ms: f64,
 }
 
@@ -268,11 +270,11 @@ impl Report for ArpReport {
                 .map_or(String::new(), |m| format!(" (Ethernet source {m})"));
             writeln!(
                 out,
-                "Reply from {} is at {}{vendor}{via}  seq={}  {:.3} ms",
+                "Reply from {} is at {}{vendor}{via}  seq={}  {}",
                 r.ip,
                 ui.paint(Paint::Good, r.mac),
                 r.seq,
-                r.rtt_ms
+                human_ms(r.rtt_ms)
             )?;
         }
         if self.conflict {
@@ -308,7 +310,13 @@ impl Report for ArpReport {
                     let min = rtts.iter().cloned().fold(f64::INFINITY, f64::min);
                     let max = rtts.iter().cloned().fold(0.0, f64::max);
                     let avg = rtts.iter().sum::<f64>() / rtts.len() as f64;
-                    write!(out, ", rtt min/avg/max {min:.3}/{avg:.3}/{max:.3} ms")?;
+                    write!(
+                        out,
+                        ", rtt min {}, avg {}, max {}",
+                        human_ms(min),
+                        human_ms(avg),
+                        human_ms(max)
+                    )?;
                 }
                 writeln!(out)
             }

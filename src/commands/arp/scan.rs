@@ -15,6 +15,7 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
 use crate::system::rawlink::{ArpLink, Heard};
+use crate::util::time::{human_ms, round_ms};
 use crate::wire::arp_frame::{ArpFrame, Flaw};
 use crate::wire::discards::Discards;
 
@@ -49,6 +50,7 @@ pub struct Host {
     /// The first answer's Ethernet source when it differs from `mac` (a bridge rewrote it).
     pub ethernet_source: Option<Mac>,
     /// Round-trip time of the first answer, in milliseconds.
+    #[serde(serialize_with = "round_ms")]
     pub rtt_ms: f64,
     /// Other MACs that also answered for this IP (a duplicate address or spoofing).
     pub duplicates: Vec<Mac>,
@@ -67,8 +69,9 @@ pub struct ScanReport {
     pub sent: u32,
     /// Hosts that answered, sorted by IP.
     pub hosts: Vec<Host>,
-    /// Wall time of the scan in milliseconds.
-    pub elapsed_ms: f64,
+    /// How long the scan took, in milliseconds.
+    #[serde(serialize_with = "round_ms")]
+    pub took_ms: f64,
     /// ARP frames thrown away (malformed, or from a group or zero MAC), by reason.
     #[serde(flatten)]
     pub discards: Discards<Flaw>,
@@ -238,7 +241,7 @@ pub fn scan(
         scanned: plan.targets.len(),
         sent,
         hosts: seen.found.into_values().collect(),
-        elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
+        took_ms: start.elapsed().as_secs_f64() * 1000.0,
         discards: seen.discards,
     })
 }
@@ -259,7 +262,7 @@ impl Report for ScanReport {
                     None => h.mac.to_string(),
                 },
                 h.vendor.clone().unwrap_or_default(),
-                format!("{:.3} ms", h.rtt_ms),
+                human_ms(h.rtt_ms),
             ]);
             // Each other MAC that answered for the address on a line of its own under the first
             // (in red, so a row of its own: a table cell has one colour).
@@ -280,13 +283,13 @@ impl Report for ScanReport {
             .count();
         write!(
             out,
-            "{} of {} addresses in {} answered on {} ({} requests, {:.0} ms)",
+            "{} of {} addresses in {} answered on {} ({} requests, {})",
             self.hosts.len(),
             self.scanned,
             self.network,
             self.interface,
             self.sent,
-            self.elapsed_ms
+            human_ms(self.took_ms)
         )?;
         if dups > 0 {
             write!(

@@ -5,7 +5,7 @@
 
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde::Serialize;
 
@@ -16,6 +16,7 @@ use crate::output::{Paint, Report, Ui, emit};
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
+use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dhcp_msg::{self, Flaw};
 use crate::wire::discards::Discards;
 
@@ -28,8 +29,9 @@ pub struct Discovery {
     pub client_mac: Mac,
     /// The transaction id (hex).
     pub xid: String,
-    /// How long offers were collected, in milliseconds.
-    pub waited_ms: u64,
+    /// How long offers were collected (the timeout), in milliseconds.
+    #[serde(serialize_with = "round_ms")]
+    pub timeout_ms: f64,
     /// Every offer, in arrival order.
     pub offers: Vec<OfferSeen>,
     /// Frames that claimed to be DHCP replies but were thrown away, by reason.
@@ -40,8 +42,9 @@ pub struct Discovery {
 /// An offer and when it came.
 #[derive(Debug, Serialize)]
 pub struct OfferSeen {
-    /// Milliseconds after the DHCPDISCOVER.
-    pub after_ms: f64,
+    /// Milliseconds from the DHCPDISCOVER to this offer.
+    #[serde(serialize_with = "round_ms")]
+    pub rtt_ms: f64,
     /// The offer.
     #[serde(flatten)]
     pub offer: dhcp_msg::Offer,
@@ -65,9 +68,9 @@ impl Report for Discovery {
         if self.offers.is_empty() {
             return writeln!(
                 out,
-                "{} no DHCP server answered within {} ms",
+                "{} no DHCP server answered within {}",
                 ui.paint(Paint::Bad, "No offer:"),
-                self.waited_ms
+                human_ms(self.timeout_ms)
             );
         }
         let list = |v: &[std::net::Ipv4Addr]| {
@@ -89,10 +92,10 @@ impl Report for Discovery {
                 list(&c.routers).into(),
                 list(&c.dns_servers).into(),
                 c.lease_seconds
-                    .map_or("-".into(), |s| format!("{s} s"))
+                    .map_or("-".into(), |s| human_seconds(u64::from(s)))
                     .into(),
                 c.domain.clone().unwrap_or_default().into(),
-                format!("{:.2} ms", o.after_ms).into(),
+                human_ms(o.rtt_ms).into(),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -134,7 +137,10 @@ fn keep(
     if offers.len() >= MAX_OFFERS {
         return discards.note(Flaw::OverLimit);
     }
-    offers.push(OfferSeen { after_ms, offer });
+    offers.push(OfferSeen {
+        rtt_ms: after_ms,
+        offer,
+    });
 }
 
 /// A transaction id from the process's random hasher seed (no extra dependency needed).
@@ -189,7 +195,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         interface: link.name.clone(),
         client_mac: Mac(chaddr),
         xid: format!("0x{xid:08x}"),
-        waited_ms: Duration::as_millis(&timeout) as u64,
+        timeout_ms: timeout.as_secs_f64() * 1000.0,
         offers,
         discards,
     };

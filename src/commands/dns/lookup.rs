@@ -25,7 +25,7 @@ use super::parse::Transport;
 use super::server::Server;
 use super::tls::{self, TlsSettings};
 use crate::error::{Error, Result};
-use crate::util::time::human_duration;
+use crate::util::time::{human_duration, round_ms};
 
 /// What one server said to one query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,8 +79,9 @@ pub struct QueryResult {
     pub name: String,
     /// The server that gave this result (the last one tried).
     pub server: String,
-    /// How long the query took (for a timeout: how long netkit waited), in milliseconds.
-    pub time_ms: f64,
+    /// From the query to its answer (for a timeout: how long netkit waited), in milliseconds.
+    #[serde(serialize_with = "round_ms")]
+    pub rtt_ms: f64,
     /// The answer records.
     pub answers: Vec<Answer>,
     /// Detail for failures.
@@ -175,7 +176,7 @@ async fn resolve_type<R: Resolve>(
             status: reply.status,
             name: reply.queried.unwrap_or_else(|| fqdn(name)),
             server: server.to_string(),
-            time_ms: (elapsed.as_secs_f64() * 10_000.0).round() / 10.0,
+            rtt_ms: elapsed.as_secs_f64() * 1000.0,
             answers: reply.answers,
             message,
             ignored: reply.ignored,
@@ -189,7 +190,7 @@ async fn resolve_type<R: Resolve>(
         status: Status::Error,
         name: fqdn(name),
         server: String::new(),
-        time_ms: 0.0,
+        rtt_ms: 0.0,
         answers: Vec::new(),
         message: Some("no server to ask".to_string()),
         ignored: 0,

@@ -30,7 +30,7 @@ use crate::net::name::{reverse_name, to_ascii_name};
 use crate::output::{Format, Guard, Paint, Report, Ui, emit, one_line, write_json, written};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::lists::read_line_bounded;
-use crate::util::time::human_duration;
+use crate::util::time::{human_duration, human_ms};
 
 /// What to look up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,16 +313,17 @@ impl Report for DnsReport {
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
             qs.iter()
-                .map(|q| format!("{} {} ms", q.type_name(), q.time_ms))
+                .map(|q| format!("{} {}", q.type_name(), human_ms(q.rtt_ms)))
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {
-            let min = qs.iter().map(|q| q.time_ms).fold(f64::INFINITY, f64::min);
-            let max = qs.iter().map(|q| q.time_ms).fold(0.0, f64::max);
+            let min = qs.iter().map(|q| q.rtt_ms).fold(f64::INFINITY, f64::min);
+            let max = qs.iter().map(|q| q.rtt_ms).fold(0.0, f64::max);
+            let (min, max) = (human_ms(min), human_ms(max));
             if min == max {
-                format!("{min} ms for each of {} queries, in parallel", qs.len())
+                format!("{min} for each of {} queries, in parallel", qs.len())
             } else {
-                format!("{min}-{max} ms for {} queries in parallel", qs.len())
+                format!("{min} to {max} for {} queries in parallel", qs.len())
             }
         };
         writeln!(
@@ -547,7 +548,7 @@ async fn bulk<R: Resolve>(
                     status: Status::Invalid,
                     name: String::new(),
                     server: String::new(),
-                    time_ms: 0.0,
+                    rtt_ms: 0.0,
                     answers: Vec::new(),
                     message: Some(format!("line {}: {why}", entry.line)),
                     ignored: 0,
@@ -695,7 +696,7 @@ mod tests {
             status: Status::Answer,
             name: "www.example.test.".into(),
             server: "127.0.0.53:53 (udp)".into(),
-            time_ms: 1.0,
+            rtt_ms: 1.0,
             answers: vec![answer::Answer {
                 name: "www.example.test.".into(),
                 ttl: 60,

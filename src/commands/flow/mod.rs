@@ -20,6 +20,7 @@ use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{interface_addr, neighbour_of};
+use crate::util::time::{human_duration, human_ms, round_ms};
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,8 +73,9 @@ pub struct Step {
     pub summary: String,
     /// The working behind it, a line each.
     pub details: Vec<String>,
-    /// How long it took, in milliseconds.
-    pub ms: f64,
+    /// How long the step took, in milliseconds.
+    #[serde(serialize_with = "round_ms")]
+    pub took_ms: f64,
 }
 
 /// The answer of `netkit flow`.
@@ -107,7 +109,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
             outcome: Outcome::Skipped,
             summary: format!("{addr} is already an address: no name to resolve"),
             details: vec![],
-            ms: 0.0,
+            took_ms: 0.0,
         };
         return Ok((step, Some(addr)));
     }
@@ -149,7 +151,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 outcome: Outcome::Ok,
                 summary: format!("{host} → {addr}"),
                 details,
-                ms: ms(took),
+                took_ms: ms(took),
             };
             (step, Some(addr))
         }
@@ -159,7 +161,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 outcome: Outcome::Failed,
                 summary: reason,
                 details: vec![format!("asked {asked}")],
-                ms: ms(took),
+                took_ms: ms(took),
             };
             (step, None)
         }
@@ -195,7 +197,7 @@ fn routing_step(
                 details: vec![
                     "this host has neither a route to that network nor a default gateway".into(),
                 ],
-                ms: ms(t.elapsed()),
+                took_ms: ms(t.elapsed()),
             };
             return Ok((step, Next::Stop));
         }
@@ -232,7 +234,7 @@ fn routing_step(
         outcome: if ok { Outcome::Ok } else { Outcome::Failed },
         summary,
         details,
-        ms: ms(took),
+        took_ms: ms(took),
     };
     let next = match (a.kind.0, a.ifindex, a.next_hop) {
         (RouteType::Local, _, _) => Next::Local,
@@ -275,7 +277,7 @@ fn arp_step(
                 "from the neighbour cache ({}), no {protocol} needed",
                 n.state
             )],
-            ms: ms(t.elapsed()),
+            took_ms: ms(t.elapsed()),
         });
     }
     let link = links.iter().find(|l| l.index == ifindex);
@@ -294,19 +296,19 @@ fn arp_step(
                     summary: is_at(Mac(mac)),
                     details: vec![
                         format!("broadcast \"who has {hop}? tell {src}\" on {}", l.name),
-                        format!("reply after {:.3} ms", ms(rtt)),
+                        format!("round trip {}", human_duration(rtt)),
                     ],
-                    ms: took,
+                    took_ms: took,
                 },
                 None => Step {
                     step: StepKind::Arp,
                     outcome: Outcome::Failed,
                     summary: format!(
-                        "nobody answered ARP for {hop} ({who}) within {} ms",
-                        timeout.as_millis()
+                        "nobody answered ARP for {hop} ({who}) within {}",
+                        human_duration(timeout)
                     ),
                     details: vec![format!("{who} is down, or not on the link {}", l.name)],
-                    ms: took,
+                    took_ms: took,
                 },
             })
         }
@@ -322,7 +324,7 @@ fn arp_step(
                     "netkit asks by ARP, IPv6 uses NDP"
                 }
             )],
-            ms: ms(t.elapsed()),
+            took_ms: ms(t.elapsed()),
         }),
     }
 }
@@ -342,10 +344,8 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 step: StepKind::Tcp,
                 outcome: Outcome::Ok,
                 summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
-                details: vec![format!(
-                    "from {local}; handshake took {took:.3} ms; closed again at once"
-                )],
-                ms: took,
+                details: vec![format!("from {local}; closed again at once")],
+                took_ms: took,
             }
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
@@ -355,7 +355,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
             ),
             details: vec![],
-            ms: took,
+            took_ms: took,
         },
         Err(e) => Step {
             step: StepKind::Tcp,
@@ -363,13 +363,13 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             summary: format!("no connection to {target}: {e}"),
             details: vec![if e.kind() == io::ErrorKind::TimedOut {
                 format!(
-                    "no answer to the SYN within {} ms (a firewall drops it, or the host is down)",
-                    timeout.as_millis()
+                    "no answer to the SYN within {} (a firewall drops it, or the host is down)",
+                    human_duration(timeout)
                 )
             } else {
                 "the network said no".into()
             }],
-            ms: took,
+            took_ms: took,
         },
     }
 }
@@ -438,7 +438,7 @@ impl Report for Flow {
                 i + 1,
                 name,
                 s.summary,
-                ui.paint(Paint::Dim, format!("({:.3} ms)", s.ms))
+                ui.paint(Paint::Dim, format!("(took {})", human_ms(s.took_ms)))
             )?;
             for d in &s.details {
                 writeln!(out, "                     {d}")?;
