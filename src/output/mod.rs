@@ -267,7 +267,6 @@ struct ErrorBody<'a> {
     kind: &'a str,
     message: String,
     exit_code: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<String>,
 }
 

@@ -85,16 +85,10 @@ pub struct QueryResult {
     /// The answer records.
     pub answers: Vec<Answer>,
     /// Detail for failures.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Answer records ignored as unrelated to the question (owned by a name that is neither
-    /// the one asked nor in its CNAME chain); left out of the JSON when none were.
-    #[serde(skip_serializing_if = "is_zero")]
+    /// the one asked nor in its CNAME chain).
     pub ignored: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// A query's record type, or "" when there was none to ask.

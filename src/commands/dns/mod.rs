@@ -204,7 +204,6 @@ pub struct DnsReport {
     /// The servers that could be asked, in order.
     pub servers: Vec<Server>,
     /// systemd-resolved's stub and its upstreams, when the system servers are the stub.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stub: Option<Stub>,
 }
 

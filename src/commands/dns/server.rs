@@ -14,7 +14,6 @@ pub struct Server {
     /// How queries travel.
     pub transport: Transport,
     /// The host name it was given as (`@ns1.example.test`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 

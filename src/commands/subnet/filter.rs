@@ -251,12 +251,9 @@ enum Fail {
 /// One JSON line of output.
 #[derive(Debug, Serialize)]
 struct LineJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<std::borrow::Cow<'a, str>>,
     line: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     address: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     network: Option<&'a str>,
 }
 
