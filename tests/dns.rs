@@ -393,7 +393,7 @@ fn nxdomain_and_nodata_exit_1_and_say_which() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert_eq!(json(&o)["status"], "nodata");
     let o = run(&["dns", "v4only.example.test", "AAAA", &at(server())]);
-    assert!(stdout(&o).contains("no data"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("NODATA"), "{}", stdout(&o));
 
     // A answered, AAAA has no data: the name resolves.
     let o = run(&["dns", "v4only.example.test", &at(server())]);
@@ -447,7 +447,7 @@ fn a_silent_server_times_out_naming_the_server() {
     assert_eq!(code(&o), 3, "{}", stdout(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("timeout") && out.contains(&addr.to_string()),
+        out.contains("TIMEOUT") && out.contains(&addr.to_string()),
         "{out}"
     );
     // A bare --timeout is seconds, as dig's +time: it waited 0.3 s, not 0.3 ms.

@@ -3,14 +3,17 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// A colour role; the renderer decides whether and how to paint it.
+/// A colour role; the renderer decides whether and how to paint it. The verdicts have one
+/// colour each in every command: yes green ([`Paint::Good`]), no yellow ([`Paint::Warn`]),
+/// error red ([`Paint::Bad`]), note dim ([`Paint::Dim`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paint {
-    /// A positive verdict.
+    /// Yes: a positive answer (exit 0), the value asked for.
     Good,
-    /// A negative verdict.
+    /// Error: the question could not be answered (exit 3), or an alarm (a conflict, a
+    /// duplicate MAC).
     Bad,
-    /// Something worth noticing.
+    /// No: a negative answer (exit 1), or something worth noticing.
     Warn,
     /// Emphasis (headers, key values).
     Bold,

@@ -324,7 +324,7 @@ impl Report for ArpReport {
                 Some(true) => writeln!(
                     out,
                     "{} {} is in use by {}",
-                    ui.paint(Paint::Bad, "In use:"),
+                    ui.paint(Paint::Warn, "In use:"),
                     self.target,
                     join(&self.macs)
                 ),

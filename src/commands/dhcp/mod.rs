@@ -69,7 +69,7 @@ impl Report for Discovery {
             return writeln!(
                 out,
                 "{} no DHCP server answered within {}",
-                ui.paint(Paint::Bad, "No offer:"),
+                ui.paint(Paint::Warn, "No offer:"),
                 human_ms(self.timeout_ms)
             );
         }

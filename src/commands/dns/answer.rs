@@ -49,17 +49,18 @@ impl Status {
         )
     }
 
-    /// How people read it.
+    /// How people read it: the [`tag`](Status::tag), the same word everywhere, with what it
+    /// means.
     pub fn describe(self) -> &'static str {
         match self {
-            Status::Answer => "answer",
+            Status::Answer => "ANSWER",
             Status::NxDomain => "NXDOMAIN: no such name",
-            Status::NoData => "no data: the name exists but has no records of this type",
+            Status::NoData => "NODATA: the name exists but has no records of this type",
             Status::ServFail => "SERVFAIL: the server failed to answer",
             Status::Refused => "REFUSED: the server refused to answer",
-            Status::Timeout => "timeout",
-            Status::Error => "error",
-            Status::Invalid => "invalid name",
+            Status::Timeout => "TIMEOUT",
+            Status::Error => "ERROR",
+            Status::Invalid => "INVALID: not a name DNS can carry",
         }
     }
 

@@ -278,7 +278,7 @@ impl Report for DnsReport {
                 .find(|q| q.status == Status::NoData)
                 .map_or("", |q| q.name.as_str());
             let text = format!(
-                "no data: {name} exists but has no {} records",
+                "NODATA: {name} exists but has no {} records",
                 nodata.join(", ")
             );
             writeln!(out, "{}", ui.paint(Paint::Warn, text))?;

@@ -30,8 +30,8 @@ pub enum Outcome {
     Ok,
     /// Not needed (an IP needs no DNS; no port, no TCP).
     Skipped,
-    /// A negative answer: the walk stops, exit 1.
-    Failed,
+    /// A negative answer (no route, no ARP reply, connection refused): the walk stops, exit 1.
+    No,
     /// A network error: the walk stops, exit 3.
     Error,
 }
@@ -158,7 +158,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         Err(reason) => {
             let step = Step {
                 step: StepKind::Dns,
-                outcome: Outcome::Failed,
+                outcome: Outcome::No,
                 summary: reason,
                 details: vec![format!("asked {asked}")],
                 took_ms: ms(took),
@@ -192,7 +192,7 @@ fn routing_step(
         Err(why) => {
             let step = Step {
                 step: StepKind::Routing,
-                outcome: Outcome::Failed,
+                outcome: Outcome::No,
                 summary: format!("no route to {addr}: {why}"),
                 details: vec![
                     "this host has neither a route to that network nor a default gateway".into(),
@@ -231,7 +231,7 @@ fn routing_step(
     };
     let step = Step {
         step: StepKind::Routing,
-        outcome: if ok { Outcome::Ok } else { Outcome::Failed },
+        outcome: if ok { Outcome::Ok } else { Outcome::No },
         summary,
         details,
         took_ms: ms(took),
@@ -302,7 +302,7 @@ fn arp_step(
                 },
                 None => Step {
                     step: StepKind::Arp,
-                    outcome: Outcome::Failed,
+                    outcome: Outcome::No,
                     summary: format!(
                         "nobody answered ARP for {hop} ({who}) within {}",
                         human_duration(timeout)
@@ -350,7 +350,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
             step: StepKind::Tcp,
-            outcome: Outcome::Failed,
+            outcome: Outcome::No,
             summary: format!(
                 "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
             ),
@@ -397,7 +397,7 @@ pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
     match next {
         Next::Hop(ifindex, hop, via_gateway) => {
             let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
-            let stop = arp.outcome == Outcome::Failed;
+            let stop = arp.outcome == Outcome::No;
             flow.steps.push(arp);
             if stop {
                 return emit(ui, &flow);
@@ -425,10 +425,10 @@ impl Report for Flow {
         )?;
         for (i, s) in self.steps.iter().enumerate() {
             let mark = match s.outcome {
-                Outcome::Ok => ui.paint(Paint::Good, "ok  "),
-                Outcome::Skipped => ui.paint(Paint::Dim, "skip"),
-                Outcome::Failed => ui.paint(Paint::Bad, "FAIL"),
-                Outcome::Error => ui.paint(Paint::Bad, "ERR "),
+                Outcome::Ok => ui.paint(Paint::Good, "ok   "),
+                Outcome::Skipped => ui.paint(Paint::Dim, "skip "),
+                Outcome::No => ui.paint(Paint::Warn, "no   "),
+                Outcome::Error => ui.paint(Paint::Bad, "error"),
             };
             let name = s.step.title();
             writeln!(out)?;
@@ -446,9 +446,14 @@ impl Report for Flow {
         }
         writeln!(out)?;
         let verdict = match self.steps.last().map(|s| s.outcome) {
-            Some(Outcome::Failed | Outcome::Error) => {
-                ui.paint(Paint::Bad, "Stopped at the step above.")
-            }
+            Some(Outcome::No) => ui.paint(
+                Paint::Warn,
+                "Stopped at the step above: a negative answer (exit 1).",
+            ),
+            Some(Outcome::Error) => ui.paint(
+                Paint::Bad,
+                "Stopped at the step above: a network error (exit 3).",
+            ),
             _ if self.port.is_some() => ui.paint(Paint::Good, "The two programs can talk."),
             _ => ui.paint(
                 Paint::Good,
@@ -463,9 +468,9 @@ impl Report for Flow {
             .steps
             .iter()
             .map(|s| s.outcome)
-            .find(|o| matches!(o, Outcome::Failed | Outcome::Error))
+            .find(|o| matches!(o, Outcome::No | Outcome::Error))
         {
-            Some(Outcome::Failed) => exit::NEGATIVE,
+            Some(Outcome::No) => exit::NEGATIVE,
             Some(_) => exit::NETWORK,
             None => exit::OK,
         }

@@ -109,7 +109,7 @@ impl Report for Gateways {
             return writeln!(
                 out,
                 "{} this host reaches only the subnets it is directly on.",
-                ui.paint(Paint::Bad, "No default gateway:")
+                ui.paint(Paint::Warn, "No default gateway:")
             );
         }
         let mut t = ui.table(&[

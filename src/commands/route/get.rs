@@ -232,7 +232,12 @@ pub struct NoRoute {
 
 impl Report for NoRoute {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{} {}", ui.paint(Paint::Bad, "No route:"), self.reason)
+        writeln!(
+            out,
+            "{} {}",
+            ui.paint(Paint::Warn, "No route:"),
+            self.reason
+        )
     }
 
     fn status(&self) -> u8 {
