@@ -40,6 +40,10 @@ pub struct Ui {
     /// The width of the terminal stdout is, in columns, for tables to fit; None when stdout is
     /// not a terminal (then nothing is wrapped or cut).
     pub width: Option<u16>,
+    /// Whether results are shown as they come (tables for people on a terminal): a command
+    /// that waits prints each reply, step or offer when it happens. Piped output and JSON stay
+    /// one final document.
+    pub live: bool,
 }
 
 impl Ui {
@@ -68,6 +72,7 @@ impl Ui {
             format,
             color,
             width,
+            live: terminal,
         }
     }
 
@@ -89,6 +94,7 @@ impl Ui {
             format: Format::Table,
             color: false,
             width: None,
+            live: false,
         }
     }
 
@@ -248,6 +254,12 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
         }
     }
     .map_err(written)
+}
+
+/// Standard output for what a live command prints as it happens (see [`Ui::live`]): through
+/// the [`Guard`], line-buffered by the standard library, so each line shows when written.
+pub fn live_out(ui: &Ui) -> Guard<io::StdoutLock<'static>> {
+    Guard::new(io::stdout().lock(), ui.color)
 }
 
 /// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.

@@ -261,6 +261,7 @@ mod tests {
             format: Format::Table,
             color,
             width,
+            live: false,
         }
     }
 

@@ -5,6 +5,7 @@
 //! File readers take a root directory (`/` on a real machine) so tests can point them at a
 //! fixture tree. Imports only `net`, `wire` and `util` below it.
 
+pub mod interrupt;
 pub mod leases;
 pub mod netlink;
 pub mod privilege;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkInterface};
 
 use crate::error::{Error, Result};
+use crate::system::interrupt::interrupted;
 use crate::system::netlink::Link;
 use crate::system::privilege::has_cap_net_raw;
 use crate::wire::arp_frame::{ArpFrame, Flaw};
@@ -88,7 +89,8 @@ impl PnetLink {
         mut keep: impl FnMut(&[u8]) -> Option<T>,
     ) -> io::Result<Option<(T, Instant)>> {
         loop {
-            if Instant::now() >= deadline {
+            // Ctrl-C ends the wait as the deadline does: the command then reports what it saw.
+            if Instant::now() >= deadline || interrupted() {
                 return Ok(None);
             }
             match self.rx.next() {

@@ -14,7 +14,10 @@ use netlink_packet_route::route::RouteType;
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
 use crate::error::{Error, Result};
 use crate::net::block::Block;
-use crate::output::{Ui, emit};
+use std::io::Write;
+
+use crate::output::{self, Report, Ui, emit, written};
+use crate::system::interrupt;
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::routing::{interface_addr, lan_link};
 
@@ -162,7 +165,27 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         first_reply: args.first,
     };
     let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
-    emit(ui, &request::run_plan(&plan, &chosen.name, &mut link)?)
+    // Ctrl-C ends the run with the replies seen and their summary, as arping does.
+    interrupt::catch();
+    if !ui.live {
+        return emit(
+            ui,
+            &request::run_plan(&plan, &chosen.name, &mut link, &mut |_| {})?,
+        );
+    }
+    // On a terminal each reply shows when it comes.
+    let mut out = output::live_out(ui);
+    plan.write_header(&chosen.name, &mut out).map_err(written)?;
+    let mut shown = Ok(());
+    let report = request::run_plan(&plan, &chosen.name, &mut link, &mut |r| {
+        if shown.is_ok() {
+            shown = r.write_line(ui, &mut out);
+        }
+    })?;
+    shown.map_err(written)?;
+    report.write_summary(ui, &mut out).map_err(written)?;
+    out.flush().map_err(written)?;
+    Ok(report.status())
 }
 
 fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {

@@ -14,6 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui};
+use crate::system::interrupt::interrupted;
 use crate::system::rawlink::ArpLink;
 use crate::util::time::{human_ms, round_ms};
 use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
@@ -107,8 +108,14 @@ pub struct ArpReport {
     pub discards: Discards<Flaw>,
 }
 
-/// Runs the exchange on `link`.
-pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<ArpReport> {
+/// Runs the exchange on `link`, telling `on_reply` of each reply as it comes; Ctrl-C ends it
+/// early with what was seen.
+pub fn run_plan(
+    plan: &Plan,
+    interface: &str,
+    link: &mut dyn ArpLink,
+    on_reply: &mut dyn FnMut(&Reply),
+) -> Result<ArpReport> {
     let io_err = |e: io::Error| Error::io(format!("ARP on {interface}"), e);
     let frame = match plan.mode {
         Mode::Request => ArpFrame::request(plan.our_mac, plan.source, plan.target),
@@ -126,7 +133,7 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
     let mut discards = Discards::default();
     loop {
         let now = Instant::now();
-        if end.is_some_and(|e| now >= e) {
+        if end.is_some_and(|e| now >= e) || interrupted() {
             break;
         }
         // With a deadline, -c counts answers (iputils): requests go on until that many came.
@@ -196,14 +203,16 @@ pub fn run_plan(plan: &Plan, interface: &str, link: &mut dyn ArpLink) -> Result<
         if new_mac {
             macs.push(mac);
         }
-        replies.push(Reply {
+        let reply = Reply {
             seq,
             ip: f.sender_ip,
             vendor: vendor_of(&f.sender_mac),
             mac,
             ethernet_source: (f.eth_src != f.sender_mac).then_some(Mac(f.eth_src)),
             rtt_ms: rtt.as_secs_f64() * 1000.0,
-        });
+        };
+        on_reply(&reply);
+        replies.push(reply);
     }
     let in_use = !replies.is_empty();
     Ok(ArpReport {
@@ -241,42 +250,69 @@ fn join(macs: &[Mac]) -> String {
         .join(", ")
 }
 
-impl Report for ArpReport {
-    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        match self.mode {
-            Mode::Request => writeln!(
-                out,
-                "ARP who-has {} on {} from {} ({})",
-                self.target, self.interface, self.source, self.source_mac
-            )?,
-            Mode::Dad => writeln!(
-                out,
-                "Duplicate address detection for {} on {} (probes from 0.0.0.0, {})",
-                self.target, self.interface, self.source_mac
-            )?,
-            Mode::Gratuitous => writeln!(
-                out,
-                "Gratuitous ARP: announcing {} is at {} on {}",
-                self.target, self.source_mac, self.interface
-            )?,
-        }
-        for r in &self.replies {
-            let vendor = r
-                .vendor
-                .as_deref()
-                .map_or(String::new(), |v| format!(" ({v})"));
-            let via = r
-                .ethernet_source
-                .map_or(String::new(), |m| format!(" (Ethernet source {m})"));
-            writeln!(
-                out,
-                "Reply from {} is at {}{vendor}{via}  seq={}  {}",
-                r.ip,
-                ui.paint(Paint::Good, r.mac),
-                r.seq,
-                human_ms(r.rtt_ms)
-            )?;
-        }
+impl Plan {
+    /// The first line: what is asked, on which interface, from which address.
+    pub fn write_header(&self, interface: &str, out: &mut dyn Write) -> io::Result<()> {
+        header(
+            self.mode,
+            self.target,
+            self.source,
+            Mac(self.our_mac),
+            interface,
+            out,
+        )
+    }
+}
+
+/// The first line of `arp`'s output, for a plan before the run and a report after it.
+fn header(
+    mode: Mode,
+    target: Ipv4Addr,
+    source: Ipv4Addr,
+    mac: Mac,
+    interface: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match mode {
+        Mode::Request => writeln!(
+            out,
+            "ARP who-has {target} on {interface} from {source} ({mac})"
+        ),
+        Mode::Dad => writeln!(
+            out,
+            "Duplicate address detection for {target} on {interface} (probes from 0.0.0.0, {mac})"
+        ),
+        Mode::Gratuitous => writeln!(
+            out,
+            "Gratuitous ARP: announcing {target} is at {mac} on {interface}"
+        ),
+    }
+}
+
+impl Reply {
+    /// One reply's line, as arping prints it.
+    pub fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let vendor = self
+            .vendor
+            .as_deref()
+            .map_or(String::new(), |v| format!(" ({v})"));
+        let via = self
+            .ethernet_source
+            .map_or(String::new(), |m| format!(" (Ethernet source {m})"));
+        writeln!(
+            out,
+            "Reply from {} is at {}{vendor}{via}  seq={}  {}",
+            self.ip,
+            ui.paint(Paint::Good, self.mac),
+            self.seq,
+            human_ms(self.rtt_ms)
+        )
+    }
+}
+
+impl ArpReport {
+    /// What the run comes to, after the replies: conflicts, discarded frames, the counts.
+    pub fn write_summary(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         if self.conflict {
             writeln!(
                 out,
@@ -339,6 +375,23 @@ impl Report for ArpReport {
             Mode::Gratuitous => writeln!(out, "--- {} announcements sent", self.sent),
         }
     }
+}
+
+impl Report for ArpReport {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        header(
+            self.mode,
+            self.target,
+            self.source,
+            self.source_mac,
+            &self.interface,
+            out,
+        )?;
+        for r in &self.replies {
+            r.write_line(ui, out)?;
+        }
+        self.write_summary(ui, out)
+    }
 
     fn status(&self) -> u8 {
         match self.mode {
@@ -384,7 +437,13 @@ mod tests {
     #[test]
     fn replies_are_counted_with_rtt() {
         let mut link = lan();
-        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 3), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.1", 3),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!((r.sent, r.received), (3, 3));
         assert_eq!(r.macs, [Mac(PEER)]);
         assert!(
@@ -405,7 +464,7 @@ mod tests {
         p.deadline = Some(Duration::from_secs(2));
         p.timeout = Duration::from_secs(2);
         let t = Instant::now();
-        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        let r = run_plan(&p, "eth0", &mut lan(), &mut |_| {}).unwrap();
         assert!(
             t.elapsed() < Duration::from_millis(500),
             "{:?}",
@@ -420,7 +479,7 @@ mod tests {
         )]);
         let mut p = plan(Mode::Request, "198.51.100.1", 2);
         p.deadline = Some(Duration::from_secs(2));
-        let r = run_plan(&p, "eth0", &mut slow).unwrap();
+        let r = run_plan(&p, "eth0", &mut slow, &mut |_| {}).unwrap();
         assert_eq!(r.received, 2);
         assert!(r.sent > 2, "sent {}", r.sent);
     }
@@ -433,7 +492,7 @@ mod tests {
         let mut p = plan(Mode::Request, "198.51.100.1", 2);
         p.timeout = Duration::from_secs(2);
         let t = Instant::now();
-        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        let r = run_plan(&p, "eth0", &mut lan(), &mut |_| {}).unwrap();
         assert!(
             t.elapsed() < Duration::from_millis(500),
             "{:?}",
@@ -443,7 +502,7 @@ mod tests {
         let mut p = plan(Mode::Request, "198.51.100.99", 1);
         p.timeout = Duration::from_millis(150);
         let t = Instant::now();
-        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        let r = run_plan(&p, "eth0", &mut lan(), &mut |_| {}).unwrap();
         assert!(t.elapsed() >= Duration::from_millis(150));
         assert_eq!(r.received, 0);
     }
@@ -453,7 +512,7 @@ mod tests {
         let mut p = plan(Mode::Request, "198.51.100.99", 100);
         p.deadline = Some(Duration::from_millis(60));
         let t = Instant::now();
-        let r = run_plan(&p, "eth0", &mut lan()).unwrap();
+        let r = run_plan(&p, "eth0", &mut lan(), &mut |_| {}).unwrap();
         assert!(t.elapsed() < Duration::from_millis(200));
         assert_eq!(r.received, 0);
         assert_eq!(r.status(), exit::NEGATIVE);
@@ -474,7 +533,13 @@ mod tests {
                 Duration::from_millis(2),
             ),
         ]);
-        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 1), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.1", 1),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert!(r.conflict);
         assert_eq!(r.macs.len(), 2);
     }
@@ -482,11 +547,23 @@ mod tests {
     #[test]
     fn dad_uses_zero_source_and_reports_use() {
         let mut link = lan();
-        let r = run_plan(&plan(Mode::Dad, "198.51.100.1", 3), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Dad, "198.51.100.1", 3),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(link.sent[0].sender_ip, Ipv4Addr::UNSPECIFIED);
         assert_eq!(r.in_use, Some(true));
         assert_eq!(r.status(), exit::NEGATIVE);
-        let r = run_plan(&plan(Mode::Dad, "198.51.100.50", 2), "eth0", &mut lan()).unwrap();
+        let r = run_plan(
+            &plan(Mode::Dad, "198.51.100.50", 2),
+            "eth0",
+            &mut lan(),
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!((r.in_use, r.status()), (Some(false), exit::OK));
     }
 
@@ -497,6 +574,7 @@ mod tests {
             &plan(Mode::Gratuitous, "198.51.100.2", 2),
             "eth0",
             &mut link,
+            &mut |_| {},
         )
         .unwrap();
         assert_eq!(r.sent, 2);
@@ -532,7 +610,13 @@ mod tests {
             forged("198.51.100.1", PEER, [0; 6]),
             forged("198.51.100.7", PEER, [0xff; 6]),
         ];
-        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 2), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.1", 2),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(r.macs, [Mac(PEER)], "only the real host answers");
         assert!(!r.conflict);
         assert_eq!(r.discards.total(), 6);
@@ -543,11 +627,23 @@ mod tests {
         assert_eq!(json["discarded"], 6);
         assert_eq!(json["discard_reasons"]["sender_broadcast"], 2);
         // Nobody else answers for .7: the forged replies alone are no answer.
-        let r = run_plan(&plan(Mode::Request, "198.51.100.7", 1), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.7", 1),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!((r.received, r.status()), (0, exit::NEGATIVE));
         assert_eq!(r.discards.count(Flaw::SenderBroadcast), 1);
         // DAD takes any claim to the address, but not a forged one.
-        let r = run_plan(&plan(Mode::Dad, "198.51.100.7", 1), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Dad, "198.51.100.7", 1),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!((r.in_use, r.discards.total()), (Some(false), 1));
     }
 
@@ -556,7 +652,13 @@ mod tests {
         let bridge = [0x00, 0x16, 0x3e, 0, 0, 0x77];
         let mut link = FakeLan::new(vec![]);
         link.forged = vec![forged("198.51.100.1", bridge, PEER)];
-        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 1), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.1", 1),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(r.macs, [Mac(PEER)]);
         assert_eq!(r.replies[0].ethernet_source, Some(Mac(bridge)));
         assert_eq!(r.discards.total(), 0);
@@ -572,7 +674,13 @@ mod tests {
             })
             .collect();
         let mut link = FakeLan::new(hosts);
-        let r = run_plan(&plan(Mode::Request, "198.51.100.1", 2), "eth0", &mut link).unwrap();
+        let r = run_plan(
+            &plan(Mode::Request, "198.51.100.1", 2),
+            "eth0",
+            &mut link,
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(r.macs.len(), MAX_MACS);
         assert_eq!(r.replies.len(), 2 * MAX_MACS);
         assert_eq!(
