@@ -347,7 +347,7 @@ fn replies_show_as_they_come_and_ctrl_c_keeps_them() {
         }
         args.extend(["arp", "198.51.100.1", "-c", "20", "-i", "0.5"]);
         let started = Instant::now();
-        let mut child = std::process::Command::new("ip")
+        let child = std::process::Command::new("ip")
             .args(&args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
