@@ -295,17 +295,6 @@ fn count_with_a_deadline_ends_at_the_reply() {
     }
 }
 
-/// Lines a child prints, each with when it came.
-fn timed_lines(child: &mut std::process::Child) -> Vec<(Duration, String)> {
-    use std::io::BufRead;
-    let start = Instant::now();
-    let out = std::io::BufReader::new(child.stdout.take().unwrap());
-    out.lines()
-        .map_while(Result::ok)
-        .map(|l| (start.elapsed(), l.replace('\r', "")))
-        .collect()
-}
-
 /// Issue 17: on a terminal each reply shows when it comes (the header first), not all at the
 /// end; Ctrl-C keeps the replies seen and prints the summary, with the exit code it earns.
 #[test]
@@ -313,53 +302,20 @@ fn replies_show_as_they_come_and_ctrl_c_keeps_them() {
     let Some(lan) = Lan::new("arp_live_and_ctrl_c") else {
         return;
     };
-    let bin = assert_cmd::cargo::cargo_bin("netkit");
     // Live, on a pseudo-terminal: 3 requests 700 ms apart.
-    let line = format!(
-        "exec ip netns exec {} {} --color never arp 198.51.100.1 -c 3 -i 0.7",
-        lan.host,
-        bin.display()
-    );
-    let mut child = std::process::Command::new("script")
-        .args(["-qefc", &line, "/dev/null"])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let lines = timed_lines(&mut child);
-    assert!(child.wait().unwrap().success(), "{lines:?}");
-    let at = |needle: &str| {
-        lines
-            .iter()
-            .find(|(_, l)| l.contains(needle))
-            .unwrap_or_else(|| panic!("no {needle:?} in {lines:?}"))
-            .0
-    };
-    let (header, first, summary) = (at("ARP who-has"), at("seq=1"), at("--- 198.51.100.1"));
+    let (ok, lines) = live_in(&lan.host, &["arp", "198.51.100.1", "-c", "3", "-i", "0.7"]);
+    assert!(ok, "{lines:?}");
+    let (header, first) = (when(&lines, "ARP who-has"), when(&lines, "seq=1"));
+    let summary = when(&lines, "--- 198.51.100.1");
     assert!(first + Duration::from_millis(1000) < summary, "{lines:?}");
     assert!(header <= first, "{lines:?}");
 
     // Piped, interrupted after about two replies: the replies and the summary, exit 0.
     for json in [false, true] {
-        let mut args = vec!["netns", "exec", &lan.host, bin.to_str().unwrap()];
-        if json {
-            args.push("--json");
-        }
+        let mut args = if json { vec!["--json"] } else { vec![] };
         args.extend(["arp", "198.51.100.1", "-c", "20", "-i", "0.5"]);
         let started = Instant::now();
-        let child = std::process::Command::new("ip")
-            .args(&args)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(1200));
-        let kill = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(kill.success());
-        let o = child.wait_with_output().unwrap();
+        let o = interrupted_in(&lan.host, &args, Duration::from_millis(1200));
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let text = stdout(&o);

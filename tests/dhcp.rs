@@ -110,3 +110,47 @@ fn no_server_means_exit_1_within_the_timeout() {
     assert_eq!(code(&o), 4, "{}", stderr(&o));
     assert!(stderr(&o).contains("CAP_NET_RAW"));
 }
+
+/// Issue 17: on a terminal the header shows at once and each offer when it comes, the table at
+/// the end of the wait; Ctrl-C ends the wait with the offers seen (exit 0).
+#[test]
+fn offers_show_as_they_come_and_ctrl_c_keeps_them() {
+    let Some(mut lan) = Lan::new("dhcp_live") else {
+        return;
+    };
+    let client = lan.add_peer("cli", "", "00:16:3e:00:00:98");
+    let leases = tempfile::tempdir().unwrap();
+    let _server = start_dnsmasq(&lan, &leases);
+    let (ok, lines) = live_in(
+        &client,
+        &["dhcp", "discover", "-I", "eth0", "--timeout", "3"],
+    );
+    assert!(ok, "{lines:?}");
+    let header = when(&lines, "waiting up to 3 s for offers");
+    let offer = when(&lines, "offer from 198.51.100.1");
+    let end = when(&lines, "1 offer(s)");
+    assert!(header < std::time::Duration::from_millis(1500), "{lines:?}");
+    assert!(
+        offer + std::time::Duration::from_millis(1000) < end,
+        "{lines:?}"
+    );
+
+    let started = std::time::Instant::now();
+    let o = interrupted_in(
+        &client,
+        &[
+            "--json",
+            "dhcp",
+            "discover",
+            "-I",
+            "eth0",
+            "--timeout",
+            "30",
+        ],
+        std::time::Duration::from_millis(2000),
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(6));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["offers"].as_array().unwrap().len(), 1, "{v}");
+}

@@ -79,3 +79,59 @@ pub fn assert_bad_input(args: &[&str], needle: &str) {
         stdout(&o)
     );
 }
+
+/// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal (so its output is live);
+/// returns whether it succeeded and each line it printed with when the line came.
+pub fn live_in(ns: &str, args: &[&str]) -> (bool, Vec<(std::time::Duration, String)>) {
+    use std::io::BufRead;
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let line = format!(
+        "exec ip netns exec {ns} {} --color never {}",
+        bin.display(),
+        args.join(" ")
+    );
+    let start = std::time::Instant::now();
+    let mut child = std::process::Command::new("script")
+        .args(["-qefc", &line, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs");
+    let out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let lines = out
+        .lines()
+        .map_while(Result::ok)
+        .map(|l| (start.elapsed(), l.replace('\r', "")))
+        .collect();
+    (child.wait().unwrap().success(), lines)
+}
+
+/// When the first line holding `needle` came.
+pub fn when(lines: &[(std::time::Duration, String)], needle: &str) -> std::time::Duration {
+    lines
+        .iter()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or_else(|| panic!("no {needle:?} in {lines:#?}"))
+        .0
+}
+
+/// Runs netkit with `args` inside namespace `ns`, output piped, and sends it SIGINT (Ctrl-C)
+/// after `after`; returns its output.
+pub fn interrupted_in(ns: &str, args: &[&str], after: std::time::Duration) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let child = std::process::Command::new("ip")
+        .args(["netns", "exec", ns])
+        .arg(&bin)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ip netns exec runs");
+    std::thread::sleep(after);
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    child.wait_with_output().expect("netkit ends")
+}

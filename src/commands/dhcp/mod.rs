@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{self, Paint, Report, Ui, emit, written};
+use crate::system::interrupt;
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
@@ -50,13 +51,21 @@ pub struct OfferSeen {
     pub offer: dhcp_msg::Offer,
 }
 
-impl Report for Discovery {
-    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+impl Discovery {
+    /// The first line: what was sent, and how long offers are waited for.
+    fn write_header(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
-            "DHCPDISCOVER on {} from {} (xid {})",
-            self.interface, self.client_mac, self.xid
-        )?;
+            "DHCPDISCOVER on {} from {} (xid {}); waiting up to {} for offers",
+            self.interface,
+            self.client_mac,
+            self.xid,
+            human_ms(self.timeout_ms)
+        )
+    }
+
+    /// Everything after the first line: the offers, what was discarded, the count.
+    fn write_body(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         if self.discards.total() > 0 {
             writeln!(
                 out,
@@ -104,6 +113,27 @@ impl Report for Discovery {
             "{} offer(s); no lease was requested or taken.",
             self.offers.len()
         )
+    }
+}
+
+impl OfferSeen {
+    /// One line for an offer as it arrives (on a terminal, before the table at the end).
+    fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "offer from {} ({}): {} after {}",
+            self.offer.server,
+            self.offer.server_mac,
+            ui.paint(Paint::Good, self.offer.offered),
+            human_ms(self.rtt_ms)
+        )
+    }
+}
+
+impl Report for Discovery {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        self.write_header(out)?;
+        self.write_body(ui, out)
     }
 
     fn status(&self) -> u8 {
@@ -182,24 +212,40 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         .map_err(io_err)?;
     let sent = Instant::now();
     let deadline = sent + timeout;
-    let mut offers = Vec::new();
-    let mut discards = Discards::default();
+    let mut report = Discovery {
+        interface: link.name.clone(),
+        client_mac: Mac(chaddr),
+        xid: format!("0x{xid:08x}"),
+        timeout_ms: timeout.as_secs_f64() * 1000.0,
+        offers: Vec::new(),
+        discards: Discards::default(),
+    };
+    // Ctrl-C ends the wait; the offers seen are reported. On a terminal, the header shows at
+    // once and each offer when it comes.
+    interrupt::catch();
+    let mut live = ui.live.then(|| output::live_out(ui));
+    if let Some(out) = &mut live {
+        report.write_header(out).map_err(written)?;
+    }
     while let Some((heard, at)) = wire
         .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
         .map_err(io_err)?
     {
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
-        keep(&mut offers, &mut discards, heard, after_ms);
+        let before = report.offers.len();
+        keep(&mut report.offers, &mut report.discards, heard, after_ms);
+        if let (Some(out), Some(new)) = (&mut live, report.offers.get(before)) {
+            new.write_line(ui, out).map_err(written)?;
+        }
     }
-    let report = Discovery {
-        interface: link.name.clone(),
-        client_mac: Mac(chaddr),
-        xid: format!("0x{xid:08x}"),
-        timeout_ms: timeout.as_secs_f64() * 1000.0,
-        offers,
-        discards,
-    };
-    emit(ui, &report)
+    match &mut live {
+        Some(out) => {
+            report.write_body(ui, out).map_err(written)?;
+            out.flush().map_err(written)?;
+            Ok(report.status())
+        }
+        None => emit(ui, &report),
+    }
 }
 
 /// Runs `netkit dhcp ...`.
