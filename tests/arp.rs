@@ -303,7 +303,11 @@ fn replies_show_as_they_come_and_ctrl_c_keeps_them() {
         return;
     };
     // Live, on a pseudo-terminal: 3 requests 700 ms apart.
-    let (ok, lines) = live_in(&lan.host, &["arp", "198.51.100.1", "-c", "3", "-i", "0.7"]);
+    let (ok, lines) = live_in(
+        &lan.host,
+        100,
+        &["arp", "198.51.100.1", "-c", "3", "-i", "0.7"],
+    );
     assert!(ok, "{lines:?}");
     let (header, first) = (when(&lines, "ARP who-has"), when(&lines, "seq=1"));
     let summary = when(&lines, "--- 198.51.100.1");

@@ -123,6 +123,7 @@ fn offers_show_as_they_come_and_ctrl_c_keeps_them() {
     let _server = start_dnsmasq(&lan, &leases);
     let (ok, lines) = live_in(
         &client,
+        100,
         &["dhcp", "discover", "-I", "eth0", "--timeout", "3"],
     );
     assert!(ok, "{lines:?}");

@@ -198,3 +198,37 @@ fn this_hosts_own_address_skips_arp() {
         "{v}"
     );
 }
+
+/// Issue 17: on a terminal each step shows when it is taken (routing long before the TCP step
+/// that waits), and the sentences wrap at word boundaries to fit 70 columns.
+#[test]
+fn steps_show_as_they_are_taken_and_fit_the_terminal() {
+    let Some(lan) = Lan::new("flow_live") else {
+        return;
+    };
+    // Nothing at 203.0.113.99: the SYN goes unanswered for the whole timeout.
+    let (_, lines) = live_in(
+        &lan.host,
+        70,
+        &["flow", "203.0.113.99:80", "--timeout", "2"],
+    );
+    let routing = when(&lines, "2. Routing");
+    let end = when(&lines, "Stopped at the step above");
+    assert!(
+        routing + std::time::Duration::from_millis(1500) < end,
+        "{lines:#?}"
+    );
+    for (_, l) in &lines {
+        assert!(
+            l.chars().count() <= 70,
+            "{} columns: {l:?}",
+            l.chars().count()
+        );
+    }
+    // Wrapped, not cut: the routing step's words are all there.
+    let text: String = lines
+        .iter()
+        .map(|(_, l)| l.trim().to_string() + " ")
+        .collect();
+    assert!(text.contains("198.51.100.1"), "{text}");
+}

@@ -98,6 +98,16 @@ impl Ui {
         }
     }
 
+    /// Prose for the terminal: `text` broken at spaces to fit its width, starting at column
+    /// `start`, later lines indented by `hang`; unchanged when stdout is not a terminal (piped
+    /// output is never wrapped).
+    pub fn wrap(&self, text: &str, start: usize, hang: usize) -> String {
+        match self.width {
+            Some(w) => text::wrap(text, usize::from(w), start, hang),
+            None => text.to_string(),
+        }
+    }
+
     /// Wraps `text` in the ANSI codes for `paint` when colour is on.
     pub fn paint(&self, paint: Paint, text: impl std::fmt::Display) -> String {
         if !self.color {

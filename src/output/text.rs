@@ -95,9 +95,49 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` broken at spaces so that no line is wider than `width` columns, the first line
+/// starting at column `start` (after what is already printed on it) and every later line
+/// indented by `hang` spaces. A word wider than a line stays whole. Colour codes take no room.
+pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut col = start;
+    let mut line_empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = visible_len(word);
+        if !line_empty && col + 1 + w > width {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', hang));
+            col = hang;
+            line_empty = true;
+        }
+        if !line_empty {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += w;
+        line_empty = false;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_wraps_at_word_boundaries_with_a_hanging_indent() {
+        let text = "198.51.100.7 is on this host's subnet: delivered directly, after ARP";
+        assert_eq!(
+            wrap(text, 30, 4, 6),
+            "198.51.100.7 is on this\n      host's subnet: delivered\n      directly, after ARP"
+        );
+        assert_eq!(wrap("short", 30, 4, 6), "short");
+        assert_eq!(
+            wrap("averyveryverylongword x", 10, 0, 2),
+            "averyveryverylongword\n  x"
+        );
+    }
 
     #[test]
     fn visible_len_counts_terminal_columns() {

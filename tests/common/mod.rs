@@ -80,13 +80,14 @@ pub fn assert_bad_input(args: &[&str], needle: &str) {
     );
 }
 
-/// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal (so its output is live);
-/// returns whether it succeeded and each line it printed with when the line came.
-pub fn live_in(ns: &str, args: &[&str]) -> (bool, Vec<(std::time::Duration, String)>) {
+/// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide (so
+/// its output is live and fitted); returns whether it succeeded and each line it printed with
+/// when the line came.
+pub fn live_in(ns: &str, cols: u16, args: &[&str]) -> (bool, Vec<(std::time::Duration, String)>) {
     use std::io::BufRead;
     let bin = assert_cmd::cargo::cargo_bin("netkit");
     let line = format!(
-        "exec ip netns exec {ns} {} --color never {}",
+        "stty rows 24 cols {cols}; exec ip netns exec {ns} {} --color never {}",
         bin.display(),
         args.join(" ")
     );

@@ -15,7 +15,7 @@ use crate::error::{Result, exit};
 use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{self, Guard, Paint, Report, Ui, emit, written};
 use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
@@ -376,44 +376,88 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
 
 /// Runs `netkit flow`.
 pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
+    let (host, port) = (&args.dest.host, args.dest.port);
+    let mut walk = Walk {
+        flow: Flow {
+            destination: host.to_string(),
+            port,
+            address: None,
+            steps: vec![],
+        },
+        live: ui.live.then(|| output::live_out(ui)),
+        ui,
+    };
+    if let Some(out) = &mut walk.live {
+        walk.flow.write_header(ui, out).map_err(written)?;
+    }
+    walk_steps(args, &mut walk)?;
+    match &mut walk.live {
+        Some(out) => {
+            walk.flow.write_verdict(ui, out).map_err(written)?;
+            out.flush().map_err(written)?;
+            Ok(walk.flow.status())
+        }
+        None => emit(ui, &walk.flow),
+    }
+}
+
+/// The walk so far, shown step by step when output is live.
+struct Walk<'a> {
+    flow: Flow,
+    live: Option<Guard<io::StdoutLock<'static>>>,
+    ui: &'a Ui,
+}
+
+impl Walk<'_> {
+    /// Adds a step (and shows it at once on a terminal); true when the walk goes on.
+    fn push(&mut self, step: Step) -> Result<bool> {
+        let go_on = matches!(step.outcome, Outcome::Ok | Outcome::Skipped);
+        self.flow.steps.push(step);
+        if let Some(out) = &mut self.live {
+            let i = self.flow.steps.len() - 1;
+            self.flow.write_step(i, self.ui, out).map_err(written)?;
+        }
+        Ok(go_on)
+    }
+}
+
+/// Takes the steps in order until one stops the walk.
+fn walk_steps(args: &FlowArgs, walk: &mut Walk) -> Result<()> {
     let (host, port, timeout) = (&args.dest.host, args.dest.port, args.timeout);
-    let mut flow = Flow {
-        destination: host.to_string(),
-        port,
-        address: None,
-        steps: vec![],
-    };
     let (dns, addr) = dns_step(host, args)?;
-    flow.steps.push(dns);
+    walk.push(dns)?;
     let Some(addr) = addr else {
-        return emit(ui, &flow);
+        return Ok(());
     };
-    flow.address = Some(addr);
+    walk.flow.address = Some(addr);
     let mut nl = Netlink::open()?;
     // The interfaces and their addresses, read once for the routing and the ARP step.
     let (links, addrs) = (nl.links()?, nl.addresses()?);
     let (routing, next) = routing_step(&mut nl, &links, &addrs, addr)?;
-    flow.steps.push(routing);
+    walk.push(routing)?;
     match next {
         Next::Hop(ifindex, hop, via_gateway) => {
             let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
-            let stop = arp.outcome == Outcome::No;
-            flow.steps.push(arp);
-            if stop {
-                return emit(ui, &flow);
+            if !walk.push(arp)? {
+                return Ok(());
             }
         }
         Next::Local => {}
-        Next::Stop => return emit(ui, &flow),
+        Next::Stop => return Ok(()),
     }
     if let Some(p) = port {
-        flow.steps.push(tcp_step(addr, p, timeout));
+        walk.push(tcp_step(addr, p, timeout))?;
     }
-    emit(ui, &flow)
+    Ok(())
 }
 
-impl Report for Flow {
-    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+/// The column where a step's summary starts (` 1. Routing  ok     `), and its details.
+const SUMMARY_COLUMN: usize = 20;
+const DETAIL_COLUMN: usize = 21;
+
+impl Flow {
+    /// The first line: where to.
+    fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let target = match self.port {
             Some(p) => format!("{} port {p}", self.destination),
             None => self.destination.clone(),
@@ -422,28 +466,36 @@ impl Report for Flow {
             out,
             "{}",
             ui.paint(Paint::Bold, format!("How this host reaches {target}:"))
-        )?;
-        for (i, s) in self.steps.iter().enumerate() {
-            let mark = match s.outcome {
-                Outcome::Ok => ui.paint(Paint::Good, "ok   "),
-                Outcome::Skipped => ui.paint(Paint::Dim, "skip "),
-                Outcome::No => ui.paint(Paint::Warn, "no   "),
-                Outcome::Error => ui.paint(Paint::Bad, "error"),
-            };
-            let name = s.step.title();
-            writeln!(out)?;
-            writeln!(
-                out,
-                " {}. {:<8} {mark}  {}  {}",
-                i + 1,
-                name,
-                s.summary,
-                ui.paint(Paint::Dim, format!("(took {})", human_ms(s.took_ms)))
-            )?;
-            for d in &s.details {
-                writeln!(out, "                     {d}")?;
-            }
+        )
+    }
+
+    /// Step number `i` (from 0): its verdict, summary and time, then its details, each wrapped
+    /// to the terminal with a hanging indent.
+    fn write_step(&self, i: usize, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let s = &self.steps[i];
+        let mark = match s.outcome {
+            Outcome::Ok => ui.paint(Paint::Good, "ok   "),
+            Outcome::Skipped => ui.paint(Paint::Dim, "skip "),
+            Outcome::No => ui.paint(Paint::Warn, "no   "),
+            Outcome::Error => ui.paint(Paint::Bad, "error"),
+        };
+        let took = ui.paint(Paint::Dim, format!("(took {})", human_ms(s.took_ms)));
+        let summary = ui.wrap(
+            &format!("{}  {took}", s.summary),
+            SUMMARY_COLUMN,
+            SUMMARY_COLUMN,
+        );
+        writeln!(out)?;
+        writeln!(out, " {}. {:<8} {mark}  {summary}", i + 1, s.step.title())?;
+        for d in &s.details {
+            let detail = ui.wrap(d, DETAIL_COLUMN, DETAIL_COLUMN + 2);
+            writeln!(out, "{:DETAIL_COLUMN$}{detail}", "")?;
         }
+        Ok(())
+    }
+
+    /// The last line: what the walk comes to.
+    fn write_verdict(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         let verdict = match self.steps.last().map(|s| s.outcome) {
             Some(Outcome::No) => ui.paint(
@@ -457,10 +509,24 @@ impl Report for Flow {
             _ if self.port.is_some() => ui.paint(Paint::Good, "The two programs can talk."),
             _ => ui.paint(
                 Paint::Good,
-                "The next hop is known: packets can leave (give :PORT to try a connection).",
+                ui.wrap(
+                    "The next hop is known: packets can leave (give :PORT to try a connection).",
+                    0,
+                    0,
+                ),
             ),
         };
         writeln!(out, "{verdict}")
+    }
+}
+
+impl Report for Flow {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        self.write_header(ui, out)?;
+        for i in 0..self.steps.len() {
+            self.write_step(i, ui, out)?;
+        }
+        self.write_verdict(ui, out)
     }
 
     fn status(&self) -> u8 {
