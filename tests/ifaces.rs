@@ -571,3 +571,223 @@ fn secondary_no_carrier_and_m_down_as_ip_shows_them() {
         "{text}"
     );
 }
+
+/// The flags of an `ip -j addr` address object: the keys whose value is `true`.
+fn ip_addr_flags(a: &Value) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, v)| **v == Value::Bool(true))
+        .map(|(k, _)| k.clone())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Issue 18, ifaces: the differential run, kept. A namespace with many kinds of addresses and
+/// links (primary and secondary, peers v4 and v6, several prefixes, a label, TAP and TUN, a
+/// veth whose peer is down here and one whose peer is down elsewhere, a port of a down bridge,
+/// a macvlan on a down parent), and every address and link of it compared field by field with
+/// `ip -j -d addr` in the same namespace, networks with the kernel's own prefix routes.
+#[test]
+fn differential_against_ip_j_d_addr() {
+    let Some(mut lab) = Lab::new("ifaces_differential") else {
+        return;
+    };
+    let ns = quiet_ns(&mut lab, "diff");
+    let far = quiet_ns(&mut lab, "far");
+    let setup = [
+        // Point-to-point addresses, IPv4 and IPv6, the issue's and TEST-NET ones.
+        "link add name ptp0 type veth peer name ptp1",
+        "link set ptp0 up",
+        "link set ptp1 up",
+        "addr add 10.50.0.1 peer 10.60.0.2/24 dev ptp0",
+        "addr add 192.0.2.201 peer 198.51.100.9/30 dev ptp0",
+        "addr add 203.0.113.77 peer 203.0.113.78/32 dev ptp0",
+        "addr add 2001:db8:aa::1 peer 2001:db8:bb::1/64 dev ptp0",
+        "addr add 2001:db8:cc::1 peer 2001:db8:cc::2/128 dev ptp0",
+        // Primary and secondary, several prefixes, a broadcast, a label, no prefix route.
+        "link add name lan0 type veth peer name lan1",
+        "link set lan0 up",
+        "link set lan1 up",
+        "addr add 198.51.100.1/24 brd + dev lan0",
+        "addr add 198.51.100.2/24 dev lan0",
+        "addr add 198.51.100.3/24 brd + dev lan0 label lan0:one",
+        "addr add 198.51.100.65/26 dev lan0",
+        "addr add 203.0.113.5/30 brd + dev lan0",
+        "addr add 203.0.113.200/32 dev lan0",
+        "addr add 192.0.2.130/25 brd 192.0.2.255 dev lan0",
+        "addr add 192.0.2.10/28 dev lan0 noprefixroute",
+        "addr add 2001:db8:1::1/64 dev lan0",
+        "addr add 2001:db8:1::2/64 dev lan0",
+        "addr add 2001:db8:2::1/48 dev lan0",
+        "addr add 2001:db8:3::1/127 dev lan0 noprefixroute",
+        // A veth whose peer is down in this namespace.
+        "link add name v0 type veth peer name v1",
+        "link set v0 up",
+        // A port of a down bridge.
+        "link add name br0 type bridge",
+        "link add name p0 type veth peer name p1",
+        "link set p0 master br0",
+        "link set p0 up",
+        "link set p1 up",
+    ];
+    for words in setup {
+        lab.ipn(&ns, words);
+    }
+    // A veth whose peer is down in another namespace.
+    lab.ip(&[
+        "-n", &ns, "link", "add", "x0", "type", "veth", "peer", "name", "x1", "netns", &far,
+    ]);
+    lab.ipn(&ns, "link set x0 up");
+    if tun_supported() {
+        lab.ipn(&ns, "tuntap add dev tap0 mode tap");
+        lab.ipn(&ns, "tuntap add dev tun0 mode tun");
+        lab.ipn(&ns, "link set tap0 up");
+        lab.ipn(&ns, "addr add 192.0.2.33/27 dev tap0");
+        lab.ipn(&ns, "addr add 198.51.100.200 peer 198.51.100.201 dev tun0");
+    } else {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "differential_against_ip_j_d_addr: no TUN/TAP in this kernel, left out"
+        );
+    }
+    // A macvlan on a down parent, where the kernel has macvlan.
+    let o = lab.exec(
+        &ns,
+        "ip",
+        &[
+            "link", "add", "link", "v1", "name", "mv0", "type", "macvlan",
+        ],
+    );
+    if code(&o) != 0 {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "differential_against_ip_j_d_addr: no macvlan here ({}), left out",
+            stderr(&o).trim()
+        );
+    }
+
+    let v = ours(&lab, &ns);
+    let ip = lab.ip_json(&ns, &["-d", "addr"]);
+    let ip_links = ip.as_array().unwrap();
+    assert_eq!(
+        v["interfaces"].as_array().unwrap().len(),
+        ip_links.len(),
+        "the same interfaces"
+    );
+    let mut addresses = 0;
+    for l in ip_links {
+        let name = l["ifname"].as_str().unwrap();
+        let mine = iface(&v, name);
+        assert_eq!(mine["index"], l["ifindex"], "{name}");
+        assert_eq!(mine["mtu"], l["mtu"], "{name}");
+        assert_eq!(mine["operstate"], l["operstate"], "{name}");
+        assert_eq!(flags_as_ip(mine), strs(&l["flags"]), "flags of {name}");
+        assert_eq!(
+            mine["master"],
+            l.get("master").cloned().unwrap_or(Value::Null),
+            "{name}"
+        );
+        if l["link_type"] == "ether" {
+            assert_eq!(mine["mac"], l["address"], "{name}");
+        }
+        let info = &l["linkinfo"];
+        if let Some(kind) = info["info_kind"].as_str() {
+            let want = if kind == "tun" {
+                info["info_data"]["type"].as_str().unwrap()
+            } else {
+                kind
+            };
+            assert_eq!(mine["kind"], want, "{name}");
+        }
+        for fam in ["inet", "inet6"] {
+            let theirs: Vec<&Value> = l["addr_info"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|a| a["family"] == fam)
+                .collect();
+            let key = if fam == "inet" { "ipv4" } else { "ipv6" };
+            let list = mine[key].as_array().unwrap();
+            assert_eq!(list.len(), theirs.len(), "{name} {key}: {list:?}");
+            for a in theirs {
+                addresses += 1;
+                let m = list
+                    .iter()
+                    .find(|m| m["address"] == a["local"])
+                    .unwrap_or_else(|| panic!("{name}: no {} in {list:?}", a["local"]));
+                let what = format!("{name} {}", a["local"]);
+                assert_eq!(m["prefix"], a["prefixlen"], "{what}");
+                assert_eq!(m["scope"], a["scope"], "{what}");
+                // ip's "address" is the peer, when there is one.
+                assert_eq!(
+                    m["peer"],
+                    a.get("address").cloned().unwrap_or(Value::Null),
+                    "peer of {what}"
+                );
+                // Every flag ip shows (secondary, temporary, noprefixroute, dynamic...), and no
+                // other; netkit also says "permanent" where ip says nothing.
+                let mut flags: Vec<String> = strs(&m["flags"])
+                    .into_iter()
+                    .filter(|f| *f != "permanent")
+                    .map(String::from)
+                    .collect();
+                flags.sort();
+                assert_eq!(flags, ip_addr_flags(a), "flags of {what}");
+                if fam == "inet" {
+                    assert_eq!(
+                        m["broadcast"],
+                        a.get("broadcast").cloned().unwrap_or(Value::Null),
+                        "broadcast of {what}"
+                    );
+                    let label = a["label"].as_str().filter(|x| *x != name);
+                    assert_eq!(m["label"].as_str(), label, "label of {what}");
+                }
+            }
+        }
+    }
+    assert!(addresses >= 20, "only {addresses} addresses compared");
+
+    // Networks against the kernel's prefix routes, both ways: every primary IPv4 address with
+    // a prefix route (not noprefixroute, link up, and not a /32 without a peer) has one to its
+    // network, and every kernel prefix route is some address's network.
+    let routes = kernel_prefix_routes(&lab, &ns);
+    let mut checked = 0;
+    for i in v["interfaces"].as_array().unwrap() {
+        for a in i["ipv4"].as_array().unwrap() {
+            let flags = strs(&a["flags"]);
+            let network = a["network"].as_str().unwrap();
+            if flags.contains(&"secondary")
+                || flags.contains(&"noprefixroute")
+                || (a["prefix"] == 32 && a["peer"].is_null())
+                || !strs(&i["flags"]).contains(&"UP")
+                || i["name"] == "lo"
+            {
+                continue;
+            }
+            let want = (
+                network.to_string(),
+                a["address"].as_str().unwrap().to_string(),
+                i["name"].as_str().unwrap().to_string(),
+            );
+            assert!(routes.contains(&want), "{want:?} not in {routes:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "only {checked} networks checked");
+    for (dst, src, dev) in &routes {
+        let found = iface(&v, dev)["ipv4"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["address"] == src.as_str() && a["network"] == dst.as_str());
+        assert!(
+            found,
+            "kernel route {dst} src {src} dev {dev} is no address's network"
+        );
+    }
+}
