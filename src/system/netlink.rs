@@ -6,12 +6,14 @@
 use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr};
 
+use netlink_packet_core::Nla;
 use netlink_packet_core::{
     NLM_F_DUMP, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage, NetlinkPayload,
 };
 use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressMessage, AddressScope};
 use netlink_packet_route::link::{
-    InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage, State,
+    InfoData, InfoKind, InfoTun, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage,
+    State,
 };
 use netlink_packet_route::neighbour::{
     NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
@@ -25,6 +27,7 @@ use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::net::addr::Family;
 
 /// Packet and byte counters of a link.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -58,6 +61,9 @@ pub struct Link {
     pub link_type: LinkType,
     /// The driver kind of a virtual device (veth, bridge, tun, vlan, bond, dummy, wireguard...).
     pub kind: Option<InfoKind>,
+    /// What a device of kind `tun` carries (IFLA_TUN_TYPE): IP packets (TUN) or Ethernet
+    /// frames (TAP). None for other kinds, and on kernels that do not report it.
+    pub tun_mode: Option<TunMode>,
     /// Flags: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP, NOARP...
     pub flags: IfFlags,
     /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN, DORMANT...
@@ -70,6 +76,10 @@ pub struct Link {
     pub perm_mac: Option<Vec<u8>>,
     /// Index of the bridge/bond this link is a port of.
     pub master: Option<u32>,
+    /// Index of the device this one sits on (IFLA_LINK), in this namespace: a macvlan's or
+    /// VLAN's parent, a veth's peer. None when there is none, or when it lives in another
+    /// namespace (IFLA_LINK_NETNSID is set), where this index would name something else.
+    pub lower: Option<u32>,
     /// Counters.
     pub counters: Option<Counters>,
     /// Interface alias (`ip link set dev X alias ...`).
@@ -381,16 +391,19 @@ fn convert_link(msg: LinkMessage) -> Link {
         name: String::new(),
         link_type: LinkType(msg.header.link_layer_type),
         kind: None,
+        tun_mode: None,
         flags: IfFlags(msg.header.flags),
         operstate: OperState(State::Unknown),
         mtu: None,
         mac: None,
         perm_mac: None,
         master: None,
+        lower: None,
         counters: None,
         alias: None,
     };
     let mut stats32 = None;
+    let (mut iflink, mut other_netns) = (None, false);
     for attr in msg.attributes {
         match attr {
             LinkAttribute::IfName(n) => link.name = n,
@@ -400,10 +413,14 @@ fn convert_link(msg: LinkMessage) -> Link {
             LinkAttribute::OperState(s) => link.operstate = OperState(s),
             LinkAttribute::Controller(m) => link.master = Some(m),
             LinkAttribute::IfAlias(a) => link.alias = Some(a),
+            LinkAttribute::Link(i) => iflink = Some(i),
+            LinkAttribute::LinkNetNsId(_) => other_netns = true,
             LinkAttribute::LinkInfo(infos) => {
                 for info in infos {
-                    if let LinkInfo::Kind(kind) = info {
-                        link.kind = Some(kind);
+                    match info {
+                        LinkInfo::Kind(kind) => link.kind = Some(kind),
+                        LinkInfo::Data(InfoData::Tun(data)) => link.tun_mode = tun_mode(&data),
+                        _ => {}
                     }
                 }
             }
@@ -440,7 +457,23 @@ fn convert_link(msg: LinkMessage) -> Link {
     if link.perm_mac == link.mac {
         link.perm_mac = None;
     }
+    // As `ip link` reads IFLA_LINK: 0 means none, and with IFLA_LINK_NETNSID the index is
+    // another namespace's.
+    link.lower = iflink.filter(|&i| i != 0 && !other_netns);
     link
+}
+
+/// IFLA_TUN_TYPE among the attributes of a `tun` device's IFLA_INFO_DATA.
+fn tun_mode(data: &[InfoTun]) -> Option<TunMode> {
+    const IFLA_TUN_TYPE: u16 = 3;
+    data.iter().find_map(|attr| match attr {
+        InfoTun::Other(nla) if nla.kind() == IFLA_TUN_TYPE && nla.value_len() == 1 => {
+            let mut value = [0u8; 1];
+            nla.emit_value(&mut value);
+            TunMode::from_iff(u32::from(value[0]))
+        }
+        _ => None,
+    })
 }
 
 fn convert_addr(msg: AddressMessage) -> Option<Addr> {
@@ -477,7 +510,10 @@ fn convert_addr(msg: AddressMessage) -> Option<Addr> {
         peer,
         scope: Scope(msg.header.scope),
         label,
-        flags: AddrFlags(flags),
+        flags: AddrFlags {
+            bits: flags,
+            family: Family::of(&own),
+        },
         valid_lft: cache.as_ref().and_then(|c| lft(c.ifa_valid)),
         preferred_lft: cache.as_ref().and_then(|c| lft(c.ifa_preferred)),
     })
@@ -612,38 +648,55 @@ impl LinkType {
 
 named!(LinkType);
 
-/// A link's flags (IFF_*), listed as `ip` lists them: UP, BROADCAST, LOOPBACK, LOWER_UP...
+/// A link's flags (IFF_*), listed as `ip link` lists them: NO-CARRIER, BROADCAST, UP, LOWER_UP...
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IfFlags(pub LinkFlags);
 
 impl IfFlags {
+    /// In the order iproute2's `print_link_flags` prints them. `ip` leaves RUNNING out (it
+    /// shows NO-CARRIER instead when it is missing); netkit keeps it, after UP.
     const NAMES: &[(LinkFlags, &str)] = &[
+        (LinkFlags::Loopback, "LOOPBACK"),
         (LinkFlags::Broadcast, "BROADCAST"),
         (LinkFlags::Pointopoint, "POINTOPOINT"),
-        (LinkFlags::Loopback, "LOOPBACK"),
         (LinkFlags::Multicast, "MULTICAST"),
         (LinkFlags::Noarp, "NOARP"),
         (LinkFlags::Allmulti, "ALLMULTI"),
         (LinkFlags::Promisc, "PROMISC"),
         (LinkFlags::Controller, "MASTER"),
         (LinkFlags::Port, "SLAVE"),
+        (LinkFlags::Debug, "DEBUG"),
+        (LinkFlags::Dynamic, "DYNAMIC"),
+        (LinkFlags::Automedia, "AUTOMEDIA"),
+        (LinkFlags::Portsel, "PORTSEL"),
+        (LinkFlags::Notrailers, "NOTRAILERS"),
         (LinkFlags::Up, "UP"),
         (LinkFlags::Running, "RUNNING"),
         (LinkFlags::LowerUp, "LOWER_UP"),
         (LinkFlags::Dormant, "DORMANT"),
+        (LinkFlags::Echo, "ECHO"),
     ];
 
-    /// The names of the flags that are set, in `ip`'s order.
+    /// The names of the flags that are set, in `ip`'s order, led by NO-CARRIER when the link
+    /// is up without carrier.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
-        Self::NAMES
-            .iter()
-            .filter(move |(f, _)| self.0.contains(*f))
-            .map(|(_, n)| *n)
+        self.no_carrier().then_some("NO-CARRIER").into_iter().chain(
+            Self::NAMES
+                .iter()
+                .filter(move |(f, _)| self.0.contains(*f))
+                .map(|(_, n)| *n),
+        )
     }
 
     /// The link is administratively up.
     pub fn is_up(self) -> bool {
         self.0.contains(LinkFlags::Up)
+    }
+
+    /// Up but not running: no carrier (a cable out, a veth whose peer is down). `ip link`
+    /// shows NO-CARRIER for exactly this (IFF_UP set, IFF_RUNNING not).
+    pub fn no_carrier(self) -> bool {
+        self.is_up() && !self.0.contains(LinkFlags::Running)
     }
 }
 
@@ -711,9 +764,15 @@ impl Scope {
 named!(Scope);
 
 /// An address's flags (IFA_F_*), listed as `ip` lists them, with `dynamic` for an address that
-/// is not permanent (it has a lifetime: DHCP, SLAAC).
+/// is not permanent (it has a lifetime: DHCP, SLAAC). One bit means two things: IFA_F_SECONDARY
+/// on IPv4 is IFA_F_TEMPORARY on IPv6, so the flags know their family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AddrFlags(pub AddressFlags);
+pub struct AddrFlags {
+    /// The kernel's bits.
+    pub bits: AddressFlags,
+    /// The family of the address they belong to.
+    pub family: Family,
+}
 
 impl AddrFlags {
     const NAMES: &[(AddressFlags, &str)] = &[
@@ -732,12 +791,18 @@ impl AddrFlags {
     ];
 
     /// The names of the flags that are set, then `dynamic` when the address is not permanent.
+    /// Bit 0x01 is `secondary` on IPv4 and `temporary` (a privacy address) on IPv6, as `ip`
+    /// names it.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
-        let dynamic = (!self.0.contains(AddressFlags::Permanent)).then_some("dynamic");
+        let dynamic = (!self.bits.contains(AddressFlags::Permanent)).then_some("dynamic");
+        let ipv6 = self.family == Family::V6;
         Self::NAMES
             .iter()
-            .filter(move |(f, _)| self.0.contains(*f))
-            .map(|(_, n)| *n)
+            .filter(move |(f, _)| self.bits.contains(*f))
+            .map(move |(f, n)| match (*f, ipv6) {
+                (AddressFlags::Secondary, true) => "temporary",
+                _ => *n,
+            })
             .chain(dynamic)
     }
 }
@@ -745,6 +810,28 @@ impl AddrFlags {
 impl Serialize for AddrFlags {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_seq(self.names())
+    }
+}
+
+/// What a TUN/TAP device carries (IFLA_TUN_TYPE, or IFF_TUN / IFF_TAP in sysfs `tun_flags`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TunMode {
+    /// Layer 3: IP packets, no link-layer header (IFF_TUN).
+    Tun,
+    /// Layer 2: Ethernet frames, with a MAC (IFF_TAP).
+    Tap,
+}
+
+impl TunMode {
+    /// The mode in a set of TUN flags: IFF_TUN (0x0001) or IFF_TAP (0x0002); None for neither.
+    pub fn from_iff(flags: u32) -> Option<TunMode> {
+        const IFF_TUN: u32 = 0x0001;
+        const IFF_TAP: u32 = 0x0002;
+        match flags & (IFF_TUN | IFF_TAP) {
+            IFF_TUN => Some(TunMode::Tun),
+            IFF_TAP => Some(TunMode::Tap),
+            _ => None,
+        }
     }
 }
 
@@ -850,6 +937,98 @@ named!(NeighState);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use netlink_packet_core::DefaultNla;
+
+    /// Issue 18.4: bit 0x01 is "secondary" on IPv4 and "temporary" on IPv6, as `ip` names it.
+    #[test]
+    fn secondary_and_temporary_share_a_bit() {
+        let bits = AddressFlags::Secondary | AddressFlags::Permanent;
+        let v4 = AddrFlags {
+            bits,
+            family: Family::V4,
+        };
+        let v6 = AddrFlags {
+            bits,
+            family: Family::V6,
+        };
+        assert_eq!(v4.names().collect::<Vec<_>>(), ["secondary", "permanent"]);
+        assert_eq!(v6.names().collect::<Vec<_>>(), ["temporary", "permanent"]);
+        let dynamic = AddrFlags {
+            bits: AddressFlags::empty(),
+            family: Family::V4,
+        };
+        assert_eq!(dynamic.names().collect::<Vec<_>>(), ["dynamic"]);
+    }
+
+    /// Issue 18.4: iproute2's print_link_flags shows NO-CARRIER for IFF_UP without IFF_RUNNING.
+    #[test]
+    fn no_carrier_is_up_without_running() {
+        let names = |f: LinkFlags| IfFlags(f).names().collect::<Vec<_>>();
+        let base = LinkFlags::Broadcast | LinkFlags::Multicast;
+        assert_eq!(
+            names(base | LinkFlags::Up),
+            ["NO-CARRIER", "BROADCAST", "MULTICAST", "UP"]
+        );
+        assert_eq!(
+            names(base | LinkFlags::Up | LinkFlags::Running | LinkFlags::LowerUp),
+            ["BROADCAST", "MULTICAST", "UP", "RUNNING", "LOWER_UP"]
+        );
+        // Down: no carrier is expected, not news.
+        assert_eq!(names(base), ["BROADCAST", "MULTICAST"]);
+    }
+
+    fn tun_link(tun_type: Option<u8>) -> LinkMessage {
+        let mut msg = LinkMessage::default();
+        let mut infos = vec![LinkInfo::Kind(InfoKind::Tun)];
+        if let Some(t) = tun_type {
+            infos.push(LinkInfo::Data(InfoData::Tun(vec![
+                InfoTun::Other(DefaultNla::new(1, 0u32.to_ne_bytes().to_vec())),
+                InfoTun::Other(DefaultNla::new(3, vec![t])),
+            ])));
+        }
+        msg.attributes.push(LinkAttribute::LinkInfo(infos));
+        msg
+    }
+
+    /// Issue 18.3: IFLA_TUN_TYPE in a tun device's IFLA_INFO_DATA: 1 TUN, 2 TAP.
+    #[test]
+    fn tun_type_is_read_from_info_data() {
+        assert_eq!(convert_link(tun_link(Some(2))).tun_mode, Some(TunMode::Tap));
+        assert_eq!(convert_link(tun_link(Some(1))).tun_mode, Some(TunMode::Tun));
+        assert_eq!(convert_link(tun_link(Some(7))).tun_mode, None);
+        assert_eq!(convert_link(tun_link(None)).tun_mode, None);
+        // A malformed attribute (two bytes where one is due) is ignored, not misread.
+        let mut msg = LinkMessage::default();
+        msg.attributes.push(LinkAttribute::LinkInfo(vec![
+            LinkInfo::Kind(InfoKind::Tun),
+            LinkInfo::Data(InfoData::Tun(vec![InfoTun::Other(DefaultNla::new(
+                3,
+                vec![2, 0],
+            ))])),
+        ]));
+        assert_eq!(convert_link(msg).tun_mode, None);
+    }
+
+    /// Issue 18.4: IFLA_LINK names the lower device only without IFLA_LINK_NETNSID, and 0 is none.
+    #[test]
+    fn lower_device_is_this_namespaces_only() {
+        let link = |attrs: Vec<LinkAttribute>| {
+            let mut msg = LinkMessage::default();
+            msg.attributes = attrs;
+            convert_link(msg).lower
+        };
+        assert_eq!(link(vec![LinkAttribute::Link(7)]), Some(7));
+        assert_eq!(link(vec![LinkAttribute::Link(0)]), None);
+        assert_eq!(
+            link(vec![LinkAttribute::Link(7), LinkAttribute::LinkNetNsId(0)]),
+            None
+        );
+        assert_eq!(
+            link(vec![LinkAttribute::LinkNetNsId(0), LinkAttribute::Link(7)]),
+            None
+        );
+        assert_eq!(link(vec![]), None);
+    }
 
     /// Reads this machine's own tables (no packet leaves the host): loopback must be there.
     #[test]

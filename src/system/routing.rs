@@ -116,12 +116,14 @@ pub(crate) mod fixtures {
             name: name.into(),
             link_type: LinkType(link_type),
             kind: None,
+            tun_mode: None,
             flags: IfFlags(LinkFlags::Up | LinkFlags::Running),
             operstate: OperState(State::Up),
             mtu: None,
             mac: mac.map(|m| m.to_vec()),
             perm_mac: None,
             master: None,
+            lower: None,
             counters: None,
             alias: None,
         }
@@ -148,7 +150,10 @@ pub(crate) mod fixtures {
             peer: None,
             scope: Scope::GLOBAL,
             label: None,
-            flags: AddrFlags(AddressFlags::Permanent),
+            flags: AddrFlags {
+                bits: AddressFlags::Permanent,
+                family: crate::net::addr::Family::of(&a.parse().unwrap()),
+            },
             valid_lft: None,
             preferred_lft: None,
         }

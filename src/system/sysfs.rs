@@ -1,6 +1,6 @@
 //! Per-interface facts the netlink link dump lacks, read from sysfs: link speed and duplex,
 //! wireless or not, device type, driver, bus, virtual or physical, carrier; plus the host and
-//! (NIS) domain names from procfs.
+//! (NIS) domain names from procfs; and the mode of a TUN/TAP device when netlink does not say.
 //!
 //! [`link_facts`] is on the hot path of `netkit ifaces`: it does a fixed handful of small reads
 //! and `readlink`s per interface and never walks a directory.
@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::files::{read_attr, read_text, under, valid_ifname};
+use super::netlink::TunMode;
 
 /// What sysfs says about one network interface. Unknown facts are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -64,6 +65,18 @@ pub fn link_facts(root: &Path, ifname: &str) -> LinkFacts {
             _ => None,
         }),
     }
+}
+
+/// Whether the TUN/TAP device `ifname` is a TUN or a TAP, from the IFF_* bits in
+/// `root/sys/class/net/<ifname>/tun_flags` (hex, "0x1002"): for kernels older than 4.15, whose
+/// link dump lacks IFLA_TUN_TYPE. None when the file is missing or unreadable.
+pub fn tun_mode(root: &Path, ifname: &str) -> Option<TunMode> {
+    if !valid_ifname(ifname) {
+        return None;
+    }
+    let text = read_attr(&under(root, "sys/class/net").join(ifname).join("tun_flags"))?;
+    let hex = text.strip_prefix("0x").unwrap_or(&text);
+    TunMode::from_iff(u32::from_str_radix(hex, 16).ok()?)
 }
 
 /// Mb/s from the `speed` attribute; -1 and other negatives, 0 and garbage mean unknown.
@@ -275,6 +288,30 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         for name in ["", "..", "../../etc", "nosuch0", "a b", "x\0y"] {
             assert_eq!(link_facts(t.path(), name), LinkFacts::default(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn tun_and_tap_from_tun_flags() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path();
+        // What this kernel writes for `ip tuntap add mode tap` and `mode tun` (IFF_NO_PI|IFF_PERSIST set).
+        for (name, flags) in [
+            ("tap0", Some("0x1802\n")),
+            ("tun0", Some("0x1801\n")),
+            ("odd0", Some("0x1803\n")),
+            ("bad0", Some("tap\n")),
+            ("eth9", None),
+        ] {
+            let uevent = format!("INTERFACE={name}\n");
+            let mut files = vec![("uevent", uevent.as_str())];
+            files.extend(flags.map(|f| ("tun_flags", f)));
+            iface(root, "virtual", name, &files);
+        }
+        assert_eq!(tun_mode(root, "tap0"), Some(TunMode::Tap));
+        assert_eq!(tun_mode(root, "tun0"), Some(TunMode::Tun));
+        for unknown in ["odd0", "bad0", "eth9", "nosuch0", "../tap0", ""] {
+            assert_eq!(tun_mode(root, unknown), None, "{unknown}");
         }
     }
 

@@ -8,7 +8,7 @@ mod render;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
-use netlink_packet_route::link::LinkLayerType;
+use netlink_packet_route::link::{InfoKind, LinkLayerType};
 use serde::Serialize;
 
 use crate::cli::IfacesArgs;
@@ -19,11 +19,11 @@ use crate::net::oui::vendor_of;
 use crate::output::{self, Format, Ui, emit};
 use crate::system::leases::{DhcpLease, find_lease};
 use crate::system::netlink::{
-    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, link_named,
+    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, TunMode, link_named,
 };
 use crate::system::resolv::{DnsConfig, system_dns};
 use crate::system::routing::default_routes;
-use crate::system::sysfs::{LinkFacts, hostname, link_facts};
+use crate::system::sysfs::{LinkFacts, hostname, link_facts, tun_mode};
 
 /// An IPv4 address on an interface.
 #[derive(Debug, Clone, Serialize)]
@@ -34,9 +34,10 @@ pub struct Ipv4Info {
     pub prefix: u8,
     /// Dotted netmask.
     pub netmask: IpAddr,
-    /// The subnet in CIDR notation.
+    /// The subnet in CIDR notation. For a point-to-point address it is the peer's: the prefix
+    /// belongs to the peer (`ip addr add A peer P/24`), and so does the kernel's route.
     pub network: String,
-    /// Broadcast address.
+    /// Broadcast address, as the kernel reports it.
     pub broadcast: Option<Ipv4Addr>,
     /// Peer of a point-to-point link.
     pub peer: Option<IpAddr>,
@@ -44,6 +45,8 @@ pub struct Ipv4Info {
     pub scope: Scope,
     /// Label (eth0:1 style aliases).
     pub label: Option<String>,
+    /// Flags: secondary, noprefixroute, permanent, dynamic...
+    pub flags: AddrFlags,
     /// Configured with a lifetime (DHCP) rather than permanently.
     pub dynamic: bool,
     /// Seconds of validity left (None = forever).
@@ -55,8 +58,10 @@ pub struct Ipv4Info {
 pub struct Ipv6Info {
     /// The address.
     pub address: IpAddr,
-    /// Prefix length.
+    /// Prefix length (of the peer, when there is one).
     pub prefix: u8,
+    /// Peer of a point-to-point link.
+    pub peer: Option<IpAddr>,
     /// Scope: global, link, host, site.
     pub scope: Scope,
     /// Flags: dynamic, temporary, deprecated, tentative, permanent...
@@ -84,12 +89,12 @@ pub struct Iface {
     pub name: String,
     /// Interface index.
     pub index: u32,
-    /// ethernet, wireless, loopback, veth, bridge, tun, vlan, bond, dummy, wireguard...
+    /// ethernet, wireless, loopback, veth, bridge, tun, tap, vlan, bond, dummy, wireguard...
     pub kind: IfaceKind,
     /// What the hardware/driver is, as far as the kernel tells.
     pub description: String,
-    /// Flags: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP...
-    pub flags: IfFlags,
+    /// Flags: NO-CARRIER, LOOPBACK, BROADCAST, MULTICAST, UP, RUNNING, LOWER_UP, M-DOWN...
+    pub flags: ShownFlags,
     /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN...
     pub operstate: OperState,
     /// MTU in bytes.
@@ -135,6 +140,55 @@ pub struct Ifaces {
     all: bool,
 }
 
+/// A link's flags as `ip link` shows them: the kernel's, led by NO-CARRIER when the link is up
+/// without carrier, then M-DOWN when the device it sits on (a veth's peer, a macvlan's parent,
+/// in this namespace) is down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownFlags {
+    /// The kernel's IFF_* flags.
+    pub link: IfFlags,
+    /// The device under this one (IFLA_LINK) is administratively down: `ip` says M-DOWN.
+    pub lower_down: bool,
+}
+
+impl ShownFlags {
+    /// The flags of `link`, whose IFLA_LINK device is looked up in `links`. As in iproute2's
+    /// `print_name_and_link`, a device that is not in the list does not count as down.
+    fn of(link: &Link, links: &[Link]) -> ShownFlags {
+        let lower_down = link
+            .lower
+            .and_then(|i| links.iter().find(|l| l.index == i))
+            .is_some_and(|l| !l.flags.is_up());
+        ShownFlags {
+            link: link.flags,
+            lower_down,
+        }
+    }
+
+    /// The names, in `ip`'s order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        self.link.names().chain(self.lower_down.then_some("M-DOWN"))
+    }
+}
+
+impl std::fmt::Display for ShownFlags {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, n) in self.names().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(n)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for ShownFlags {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
 /// What kind of interface this is, in the words people use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IfaceKind {
@@ -150,6 +204,8 @@ pub enum IfaceKind {
     Bridge,
     /// A layer-3 tunnel (TUN, or a link with no link-layer header).
     Tun,
+    /// A layer-2 tunnel (TAP): Ethernet frames to and from a program, with a MAC.
+    Tap,
     /// A VLAN sub-interface.
     Vlan,
     /// Bonded links.
@@ -178,6 +234,7 @@ impl IfaceKind {
             "veth" => IfaceKind::Veth,
             "bridge" => IfaceKind::Bridge,
             "tun" => IfaceKind::Tun,
+            "tap" => IfaceKind::Tap,
             "vlan" => IfaceKind::Vlan,
             "bond" => IfaceKind::Bond,
             "dummy" => IfaceKind::Dummy,
@@ -198,6 +255,7 @@ impl IfaceKind {
             IfaceKind::Veth => "veth",
             IfaceKind::Bridge => "bridge",
             IfaceKind::Tun => "tun",
+            IfaceKind::Tap => "tap",
             IfaceKind::Vlan => "vlan",
             IfaceKind::Bond => "bond",
             IfaceKind::Dummy => "dummy",
@@ -220,6 +278,7 @@ impl IfaceKind {
             }
             IfaceKind::Bridge => "software switch (bridge) joining its ports into one LAN",
             IfaceKind::Tun => "layer-3 tunnel device (VPN)",
+            IfaceKind::Tap => "layer-2 tunnel device (TAP): carries Ethernet frames, has a MAC",
             IfaceKind::Vlan => "VLAN sub-interface",
             IfaceKind::Bond => "bonded (aggregated) links",
             IfaceKind::Dummy => "dummy interface",
@@ -238,11 +297,18 @@ impl Serialize for IfaceKind {
     }
 }
 
-/// What kind of interface `link` is: the driver's kind for a virtual device, else what its
-/// link type and sysfs say.
+/// What kind of interface `link` is: the driver's kind for a virtual device (for kind `tun`,
+/// its mode: TUN or TAP), else what its link type and sysfs say.
 fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
-    if let Some(k) = &link.kind {
-        return IfaceKind::from_name(&k.to_string());
+    match (&link.kind, link.tun_mode) {
+        (Some(InfoKind::Tun), Some(TunMode::Tap)) => return IfaceKind::Tap,
+        (Some(InfoKind::Tun), Some(TunMode::Tun)) => return IfaceKind::Tun,
+        // No mode reported: a TAP still has an Ethernet header, a TUN none.
+        (Some(InfoKind::Tun), None) if link.link_type.0 == LinkLayerType::Ether => {
+            return IfaceKind::Tap;
+        }
+        (Some(k), _) => return IfaceKind::from_name(&k.to_string()),
+        (None, _) => {}
     }
     match link.link_type.0 {
         LinkLayerType::Loopback => IfaceKind::Loopback,
@@ -297,7 +363,8 @@ pub fn build(
             for a in mine {
                 match a.address {
                     IpAddr::V4(v4) => {
-                        let block = Block::new(a.address, a.prefix);
+                        // The prefix is the peer's when there is one (ip-address(8)).
+                        let block = Block::new(a.peer.unwrap_or(a.address), a.prefix);
                         ipv4.push(Ipv4Info {
                             address: v4,
                             prefix: a.prefix,
@@ -307,6 +374,7 @@ pub fn build(
                             peer: a.peer,
                             scope: a.scope,
                             label: a.label.clone().filter(|l| *l != link.name),
+                            flags: a.flags,
                             dynamic: a.valid_lft.is_some(),
                             valid_lft: a.valid_lft,
                         })
@@ -314,6 +382,7 @@ pub fn build(
                     IpAddr::V6(_) => ipv6.push(Ipv6Info {
                         address: a.address,
                         prefix: a.prefix,
+                        peer: a.peer,
                         scope: a.scope,
                         flags: a.flags,
                         valid_lft: a.valid_lft,
@@ -349,7 +418,7 @@ pub fn build(
                 index: link.index,
                 description: describe(&kind, &f),
                 kind,
-                flags: link.flags,
+                flags: ShownFlags::of(link, links),
                 operstate: link.operstate,
                 mtu: link.mtu,
                 mac: mac.map(Mac),
@@ -377,7 +446,15 @@ pub fn build(
 pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     let root = Path::new("/");
     let mut nl = Netlink::open()?;
-    let links = nl.links()?;
+    let mut links = nl.links()?;
+    // Kernels before 4.15 do not say whether a tun device is a TUN or a TAP; sysfs does. Read
+    // only for those devices, so the compact view stays free of per-interface file reads.
+    for l in links
+        .iter_mut()
+        .filter(|l| l.kind == Some(InfoKind::Tun) && l.tun_mode.is_none())
+    {
+        l.tun_mode = tun_mode(root, &l.name);
+    }
     if let Some(name) = &args.name {
         link_named(&links, name)?;
     }
@@ -433,7 +510,7 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::system::routing::fixtures::{addr, links, route};
+    use crate::system::routing::fixtures::{addr, link, links, route};
 
     #[test]
     fn builds_the_ipconfig_view() {
@@ -468,5 +545,102 @@ mod tests {
         assert_eq!(eth.dhcp.enabled, Some(false));
         let v = build(&links(), None, &[dynamic], &routes, &none, &no_lease);
         assert_eq!(v[1].dhcp.enabled, Some(true));
+    }
+
+    fn build_plain(links: &[Link], addrs: &[Addr]) -> Vec<Iface> {
+        build(links, None, addrs, &[], &|_| LinkFacts::default(), &|_| {
+            None
+        })
+    }
+
+    /// Issue 18.1: `ip addr add 10.50.0.1 peer 10.60.0.2/24` puts the prefix on the peer: the
+    /// network is 10.60.0.0/24 (the kernel's prefix route), not 10.50.0.0/24.
+    #[test]
+    fn peer_address_network_is_the_peers() {
+        let mut a = addr(2, "10.50.0.1", 24);
+        a.peer = Some("10.60.0.2".parse().unwrap());
+        let v = build_plain(&links(), &[a]);
+        let got = &v[1].ipv4[0];
+        assert_eq!(got.address.to_string(), "10.50.0.1");
+        assert_eq!(got.peer, Some("10.60.0.2".parse().unwrap()));
+        assert_eq!(got.network, "10.60.0.0/24");
+        assert_eq!(got.netmask.to_string(), "255.255.255.0");
+    }
+
+    /// Issue 18.2: an IPv6 peer address keeps its peer.
+    #[test]
+    fn ipv6_peer_is_kept() {
+        let mut a = addr(2, "2001:db8:aa::1", 64);
+        a.peer = Some("2001:db8:bb::1".parse().unwrap());
+        let v = build_plain(&links(), &[a]);
+        assert_eq!(v[1].ipv6[0].peer, Some("2001:db8:bb::1".parse().unwrap()));
+    }
+
+    /// Issue 18.4: a secondary IPv4 address says so in its flags.
+    #[test]
+    fn secondary_address_is_flagged() {
+        let mut a = addr(2, "192.0.2.2", 24);
+        a.flags.bits |= netlink_packet_route::address::AddressFlags::Secondary;
+        let v = build_plain(&links(), &[addr(2, "192.0.2.1", 24), a]);
+        let flags = |i: usize| v[1].ipv4[i].flags.names().collect::<Vec<_>>();
+        assert_eq!(flags(0), ["permanent"]);
+        assert_eq!(flags(1), ["secondary", "permanent"]);
+    }
+
+    /// Issue 18.3: a tun device in TAP mode is a `tap`, layer 2; in TUN mode a `tun`. Without
+    /// a mode, the link type decides (a TAP has an Ethernet header).
+    #[test]
+    fn tap_is_not_tun() {
+        let dev = |mode, ty| {
+            let mut l = link(3, "t0", ty, Some([0x02, 0, 0, 0, 0, 1]));
+            l.kind = Some(InfoKind::Tun);
+            l.tun_mode = mode;
+            build_plain(&[l], &[]).remove(0)
+        };
+        let tap = dev(Some(TunMode::Tap), LinkLayerType::Ether);
+        assert_eq!(tap.kind, IfaceKind::Tap);
+        assert!(
+            tap.description.starts_with("layer-2"),
+            "{}",
+            tap.description
+        );
+        assert!(tap.mac.is_some());
+        assert_eq!(
+            dev(Some(TunMode::Tun), LinkLayerType::None).kind,
+            IfaceKind::Tun
+        );
+        assert_eq!(dev(None, LinkLayerType::Ether).kind, IfaceKind::Tap);
+        assert_eq!(dev(None, LinkLayerType::None).kind, IfaceKind::Tun);
+    }
+
+    /// Issue 18.4: M-DOWN when the device under this one (IFLA_LINK) is down, as iproute2
+    /// decides it; a lower device that is not in the dump does not count as down.
+    #[test]
+    fn m_down_follows_the_lower_device() {
+        use netlink_packet_route::link::LinkFlags;
+        let mut upper = link(3, "v0", LinkLayerType::Ether, Some([0x02, 0, 0, 0, 0, 3]));
+        upper.flags = IfFlags(LinkFlags::Up | LinkFlags::Broadcast);
+        upper.lower = Some(4);
+        let mut lower = link(4, "v1", LinkLayerType::Ether, Some([0x02, 0, 0, 0, 0, 4]));
+        lower.flags = IfFlags(LinkFlags::Broadcast);
+        let names = |links: &[Link]| -> Vec<&'static str> {
+            build_plain(links, &[])
+                .iter()
+                .find(|i| i.name == "v0")
+                .unwrap()
+                .flags
+                .names()
+                .collect()
+        };
+        assert_eq!(
+            names(&[upper.clone(), lower.clone()]),
+            ["NO-CARRIER", "BROADCAST", "UP", "M-DOWN"]
+        );
+        lower.flags = IfFlags(LinkFlags::Broadcast | LinkFlags::Up);
+        assert_eq!(
+            names(&[upper.clone(), lower]),
+            ["NO-CARRIER", "BROADCAST", "UP"]
+        );
+        assert_eq!(names(&[upper]), ["NO-CARRIER", "BROADCAST", "UP"]);
     }
 }

@@ -1,7 +1,9 @@
 //! The human forms of `netkit ifaces`: a compact table (like `ip -br addr`, with MAC and gateway),
 //! and with --all the `ipconfig /all` layout with dotted leaders.
 
+use std::fmt::Display;
 use std::io::{self, Write};
+use std::net::IpAddr;
 
 use netlink_packet_route::link::State;
 
@@ -35,6 +37,15 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
+/// An address as `ip addr` writes it: `198.51.100.2/24`, or with a peer `10.50.0.1 peer
+/// 10.60.0.2/24` (the prefix is the peer's).
+fn with_prefix(address: impl Display, peer: Option<IpAddr>, prefix: u8) -> String {
+    match peer {
+        Some(p) => format!("{address} peer {p}/{prefix}"),
+        None => format!("{address}/{prefix}"),
+    }
+}
+
 /// The colour of an operational state.
 fn state_paint(i: &Iface) -> Paint {
     match i.operstate.0 {
@@ -58,12 +69,12 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let v4: Vec<String> = i
             .ipv4
             .iter()
-            .map(|a| format!("{}/{}", a.address, a.prefix))
+            .map(|a| with_prefix(a.address, a.peer, a.prefix))
             .collect();
         let v6: Vec<String> = i
             .ipv6
             .iter()
-            .map(|a| format!("{}/{}", a.address, a.prefix))
+            .map(|a| with_prefix(a.address, a.peer, a.prefix))
             .collect();
         let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
         t.add_row([
@@ -164,22 +175,29 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         for a in &i.ipv4 {
-            let life = a
-                .valid_lft
-                .map_or(String::new(), |s| format!(", valid {s} s"));
+            // The lifetime says dynamic; permanent is the norm for IPv4.
+            let mut notes: Vec<String> = a
+                .flags
+                .names()
+                .filter(|n| !matches!(*n, "permanent" | "dynamic"))
+                .map(String::from)
+                .collect();
+            notes.extend(a.valid_lft.map(|s| format!("valid {s} s")));
+            let notes: String = notes.iter().map(|n| format!(", {n}")).collect();
             line(
                 out,
                 ind,
                 "IPv4 address",
-                &format!("{}/{} ({}{life})", a.address, a.prefix, a.scope),
+                &format!(
+                    "{} ({}{notes})",
+                    with_prefix(a.address, a.peer, a.prefix),
+                    a.scope
+                ),
             )?;
             line(out, ind, "  Subnet mask", &a.netmask.to_string())?;
             line(out, ind, "  Network", &a.network)?;
             if let Some(b) = a.broadcast {
                 line(out, ind, "  Broadcast", &b.to_string())?;
-            }
-            if let Some(p) = a.peer {
-                line(out, ind, "  Peer", &p.to_string())?;
             }
         }
         for a in &i.ipv6 {
@@ -193,7 +211,11 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 ind,
                 "IPv6 address",
-                &format!("{}/{} ({}{flags})", a.address, a.prefix, a.scope),
+                &format!(
+                    "{} ({}{flags})",
+                    with_prefix(a.address, a.peer, a.prefix),
+                    a.scope
+                ),
             )?;
         }
         if !i.gateways.is_empty() {
@@ -251,5 +273,16 @@ mod tests {
         assert!(leader("MTU").ends_with(": "));
         assert_eq!(human_bytes(512), "512 B");
         assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+
+    /// ip-address(8): `ip addr add 10.50.0.1 peer 10.60.0.2/24` shows the prefix on the peer.
+    #[test]
+    fn peer_addresses_are_written_as_ip_writes_them() {
+        let peer = Some("10.60.0.2".parse().unwrap());
+        assert_eq!(
+            with_prefix("10.50.0.1", peer, 24),
+            "10.50.0.1 peer 10.60.0.2/24"
+        );
+        assert_eq!(with_prefix("192.0.2.1", None, 24), "192.0.2.1/24");
     }
 }
