@@ -97,7 +97,23 @@ fn no_route_is_a_negative_answer() {
     let ns = lab.ns("alone");
     let o = lab.netkit(&ns, &["route", "get", "203.0.113.10"]);
     assert_eq!(code(&o), 1, "stdout {} stderr {}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("No route"), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("No route:"), "{text}");
+    // Issue 17: the kernel's ENETUNREACH in words, with where to look next.
+    assert!(
+        text.contains("no IPv4 default route") && text.contains("netkit gateway"),
+        "{text}"
+    );
+    assert!(!text.contains("os error"), "{text}");
+    let v = json(&lab.netkit(&ns, &["--json", "route", "get", "2001:db8::1"]));
+    assert_eq!(v["failed_at"], "routing", "{v}");
+    assert!(
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .contains("no IPv6 default route"),
+        "{v}"
+    );
     let o = lab.netkit(&ns, &["gateway"]);
     assert_eq!(code(&o), 1);
     assert!(stdout(&o).contains("No default gateway"), "{}", stdout(&o));

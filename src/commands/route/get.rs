@@ -219,6 +219,17 @@ impl Report for RouteAnswer {
     }
 }
 
+/// Where a `route get` stopped without an answer: the name lookup or the routing decision
+/// (named as `flow` names its steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// DEST is a name the system resolver has no address for.
+    Dns,
+    /// The kernel has no route to the address.
+    Routing,
+}
+
 /// A negative answer that is not an error of netkit's: no route, unknown name.
 #[derive(Debug, Serialize)]
 pub struct NoRoute {
@@ -226,18 +237,20 @@ pub struct NoRoute {
     pub destination: String,
     /// The address, when DEST was resolved.
     pub address: Option<IpAddr>,
+    /// Which step found nothing.
+    pub failed_at: Stage,
     /// Why there is no answer.
     pub reason: String,
 }
 
 impl Report for NoRoute {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "{} {}",
-            ui.paint(Paint::Warn, "No route:"),
-            self.reason
-        )
+        let label = match self.failed_at {
+            Stage::Dns => "No such name:",
+            Stage::Routing => "No route:",
+        };
+        let text = ui.wrap(&self.reason, label.len() + 1, 2);
+        writeln!(out, "{} {text}", ui.paint(Paint::Warn, label))
     }
 
     fn status(&self) -> u8 {
@@ -311,11 +324,32 @@ pub fn resolve(
         Err(e) => {
             let text = e.to_string();
             if text.contains("not known") || text.contains("No address associated") {
-                Ok(Err(format!("cannot resolve {dest}: no such name")))
+                Ok(Err(format!(
+                    "the system resolver has no address for {dest} (netkit dns {dest} asks DNS \
+                     and shows its answer)"
+                )))
             } else {
                 Err(Error::io(format!("resolving {dest}"), e))
             }
         }
+    }
+}
+
+/// Why the kernel has no route to `address`, in words, with where to look next.
+fn no_route_reason(address: IpAddr, why: &io::Error) -> String {
+    let family = if address.is_ipv4() { "IPv4" } else { "IPv6" };
+    match why.kind() {
+        io::ErrorKind::NetworkUnreachable => format!(
+            "this host has no {family} route to {address}: no {family} default route and no \
+             subnet of its interfaces holds it (netkit gateway lists the default routes)"
+        ),
+        io::ErrorKind::HostUnreachable => format!(
+            "the routing table marks {address} unreachable (an 'unreachable' route covers it)"
+        ),
+        io::ErrorKind::PermissionDenied => format!(
+            "a routing rule or route prohibits traffic to {address} (a 'prohibit' route covers it)"
+        ),
+        _ => format!("the kernel has no route to {address}: {why}"),
     }
 }
 
@@ -330,6 +364,7 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
                     &NoRoute {
                         destination: args.dest.to_string(),
                         address: None,
+                        failed_at: Stage::Dns,
                         reason,
                     },
                 );
@@ -339,11 +374,11 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
     let route = match nl.route_to(address)? {
         Ok(r) => r,
         Err(why) => {
-            let reason = format!("the kernel has no route to {address} ({why})");
             let answer = NoRoute {
                 destination: args.dest.to_string(),
                 address: Some(address),
-                reason,
+                failed_at: Stage::Routing,
+                reason: no_route_reason(address, &why),
             };
             return emit(ui, &answer);
         }
