@@ -321,3 +321,65 @@ fn split_streams_rows_in_bounded_memory() {
     assert!(lines.iter().all(|l| l.chars().count() == width), "{text}");
     assert!(lines[1027].starts_with('└'), "{text}");
 }
+
+/// Issue 18, item 5: IPv6 blocks straddling a special range were called public (the catch-all
+/// 2000::/3 hid the overlap); like the IPv4 analogue they are mixed, and say what they overlap.
+#[test]
+fn ipv6_blocks_straddling_special_ranges_are_mixed() {
+    for (block, overlapped) in [
+        ("2001:db8::/31", "2001:db8::/32"),
+        ("2002::/15", "2002::/16"),
+        ("3ff0::/12", "3fff::/20"),
+        ("198.51.100.0/23", "198.51.100.0/24"),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(v["kind"], "mixed", "{block}: {v}");
+        assert_eq!(v["registry_block"], serde_json::Value::Null, "{block}");
+        let blocks: Vec<&str> = v["overlaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["block"].as_str().unwrap())
+            .collect();
+        assert!(blocks.contains(&overlapped), "{block}: {v}");
+        let text = stdout(&run(&["subnet", "info", block]));
+        assert!(
+            text.contains("Overlaps:") && text.contains(overlapped),
+            "{text}"
+        );
+    }
+}
+
+/// Issue 18, item 6: 2001::/23 (IETF protocol assignments, not globally reachable) and the
+/// rows inside it were public; the registry's flags are shown with the row.
+#[test]
+fn ietf_protocol_assignments_and_their_rows_are_not_public() {
+    for (block, kind, row, reachable) in [
+        ("2001::/31", "ietf-protocol", "2001::/23", false),
+        ("2001:5::/32", "ietf-protocol", "2001::/23", false),
+        ("2001:2::/48", "benchmarking", "2001:2::/48", false),
+        ("2001:2::7/128", "benchmarking", "2001:2::/48", false),
+        ("2001:1::3/128", "anycast", "2001:1::3/128", true),
+        ("192.0.0.9/32", "anycast", "192.0.0.9/32", true),
+        ("192.0.0.0/24", "ietf-protocol", "192.0.0.0/24", false),
+        ("5f00::/16", "srv6-sid", "5f00::/16", false),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(
+            (v["kind"].as_str(), v["registry_block"].as_str()),
+            (Some(kind), Some(row)),
+            "{block}: {v}"
+        );
+        assert_eq!(v["registry"]["globally_reachable"], reachable, "{block}");
+        assert_eq!(v["registry"]["registry"], "special-purpose", "{block}");
+    }
+    let text = stdout(&run(&["subnet", "info", "2001:2::/48"]));
+    assert!(
+        text.contains("Registry:") && text.contains("not globally reachable"),
+        "{text}"
+    );
+    // 6to4's reachability is N/A in the registry: null, not a guess.
+    let v = json(&run(&["--json", "subnet", "info", "2002::/16"]));
+    assert_eq!(v["registry"]["globally_reachable"], serde_json::Value::Null);
+    assert_eq!(v["registry"]["forwardable"], true);
+}
