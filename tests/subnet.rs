@@ -383,3 +383,65 @@ fn ietf_protocol_assignments_and_their_rows_are_not_public() {
     assert_eq!(v["registry"]["globally_reachable"], serde_json::Value::Null);
     assert_eq!(v["registry"]["forwardable"], true);
 }
+
+/// Issue 18, item 7: an IPv6 host range started at the network address (the Subnet-Router
+/// anycast address, RFC 4291 section 2.6.1); it starts one later, as Python's `ipaddress` has
+/// it, except on a /127 (RFC 6164) and a /128, and the human output says why.
+#[test]
+fn ipv6_hosts_start_after_the_subnet_router_anycast_address() {
+    let v = json(&run(&["--json", "subnet", "info", "2001:db8:7::/64"]));
+    assert_eq!(v["network_address"], "2001:db8:7::");
+    assert_eq!(v["first_host"], "2001:db8:7::1");
+    assert_eq!(v["last_host"], "2001:db8:7:0:ffff:ffff:ffff:ffff");
+    assert_eq!(v["hosts"], "18446744073709551615");
+    assert_eq!(v["addresses"], "18446744073709551616");
+    let text = stdout(&run(&["subnet", "info", "2001:db8:7::/64"]));
+    assert!(text.contains("Subnet-Router anycast"), "{text}");
+    for (block, first, hosts) in [
+        ("2001:db8::/127", "2001:db8::", "2"),
+        ("2001:db8::9/128", "2001:db8::9", "1"),
+        ("2001:db8::/126", "2001:db8::1", "3"),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(
+            (v["first_host"].as_str(), v["hosts"].as_str()),
+            (Some(first), Some(hosts)),
+            "{block}"
+        );
+    }
+    // subnet split gives each piece the host range info gives it.
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "split",
+        "2001:db8::/63",
+        "-p",
+        "64",
+    ]));
+    for piece in v["subnets"].as_array().unwrap() {
+        let network = piece["network"].as_str().unwrap();
+        let info = json(&run(&["--json", "subnet", "info", network]));
+        for key in ["first_host", "last_host", "hosts", "broadcast"] {
+            assert_eq!(piece[key], info[key], "{network} {key}");
+        }
+    }
+    let text = stdout(&run(&["subnet", "split", "2001:db8::/63", "-p", "64"]));
+    assert!(text.contains("2001:db8:0:1::1 "), "{text}");
+    assert!(text.contains("Subnet-Router anycast"), "{text}");
+}
+
+/// Issue 18, item 7: the wildcard of an IPv6 /80 printed as `::ffff:255.255.255.255`, as if a
+/// mask were an IPv4-mapped address; masks are plain IPv6 text, in info and check alike.
+#[test]
+fn ipv6_masks_are_not_ipv4_mapped_addresses() {
+    let v = json(&run(&["--json", "subnet", "info", "2001:db8::/80"]));
+    assert_eq!(v["wildcard"], "::ffff:ffff:ffff");
+    assert_eq!(v["netmask"], "ffff:ffff:ffff:ffff:ffff::");
+    let text = stdout(&run(&["subnet", "info", "2001:db8::/80"]));
+    assert!(text.contains("Wildcard:   ::ffff:ffff:ffff\n"), "{text}");
+    assert!(!text.contains("255.255"), "{text}");
+    let v = json(&run(&["--json", "subnet", "info", "::/96"]));
+    assert_eq!(v["wildcard"], "::ffff:ffff");
+    let v = json(&run(&["--json", "subnet", "check", "::1/0", "2001:db8::1"]));
+    assert_eq!(v["netmask"], "::");
+}

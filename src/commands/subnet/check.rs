@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::SubnetCheckArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::addr::Family;
-use crate::net::block::{Block, binary, hex_groups};
+use crate::net::block::{Block, MaskAddr, binary, hex_groups};
 use crate::output::{Paint, Report, Ui, emit};
 
 /// The bitwise working, for `--explain`.
@@ -36,8 +36,8 @@ pub struct Check {
     pub b: IpAddr,
     /// Prefix length used.
     pub prefix: u8,
-    /// The mask used.
-    pub netmask: IpAddr,
+    /// The mask used (IPv6: plain hexadecimal groups).
+    pub netmask: MaskAddr,
     /// A's network (CIDR).
     pub network_a: String,
     /// B's network (CIDR).
@@ -103,7 +103,7 @@ pub fn check(a: IpAddr, b: IpAddr, prefix: u8, explain: bool) -> Check {
         a,
         b,
         prefix,
-        netmask: ba.ip(ba.mask()),
+        netmask: ba.netmask(),
         network_a: ba.cidr(),
         network_b: bb.cidr(),
         same_subnet: ba.network() == bb.network(),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::SubnetInfoArgs;
 use crate::error::Result;
 use crate::net::addr::{Family, Span};
-use crate::net::block::{Block, Count, binary};
+use crate::net::block::{Block, Count, MaskAddr, binary};
 use crate::net::classify::{AddrKind, Registry, Row, classify, ipv4_class};
 use crate::output::{Paint, Report, Ui, emit, visible_len};
 
@@ -25,10 +25,10 @@ pub struct Info {
     pub network_address: IpAddr,
     /// Prefix length.
     pub prefix: u8,
-    /// The netmask.
-    pub netmask: IpAddr,
-    /// The wildcard (inverse) mask.
-    pub wildcard: IpAddr,
+    /// The netmask (IPv6: plain hexadecimal groups, never a dotted IPv4 tail).
+    pub netmask: MaskAddr,
+    /// The wildcard (inverse) mask, written likewise.
+    pub wildcard: MaskAddr,
     /// Directed broadcast (IPv4 up to /30; none for /31, /32 and IPv6).
     pub broadcast: Option<IpAddr>,
     /// First usable host.
@@ -99,6 +99,22 @@ impl Info {
                 "/31: a point-to-point link; both addresses are usable hosts (RFC 3021)".into(),
             );
         }
+        if block.family == Family::V6 && host_bits == 1 {
+            notes.push(
+                "/127: a point-to-point link; both addresses are usable hosts (RFC 6164)".into(),
+            );
+        }
+        if block.family == Family::V6 && host_bits >= 2 {
+            let anycast = if block.addr == block.network() {
+                "the address is the network address, the Subnet-Router anycast address"
+            } else {
+                "the network address is the Subnet-Router anycast address"
+            };
+            notes.push(format!(
+                "{anycast} (RFC 4291 section 2.6.1), so hosts start at {}",
+                block.ip(hosts.first)
+            ));
+        }
         if host_bits == 0 {
             notes.push(format!("/{}: a single address (host route)", block.prefix));
         }
@@ -111,7 +127,7 @@ impl Info {
         }
         if block.family == Family::V6
             && block.prefix != 64
-            && host_bits > 0
+            && host_bits > 1
             && special.kind != AddrKind::Loopback
         {
             notes.push("IPv6 subnets for hosts are normally /64 (SLAAC needs it)".into());
@@ -122,8 +138,8 @@ impl Info {
             network: block.cidr(),
             network_address: block.ip(block.network()),
             prefix: block.prefix,
-            netmask: block.ip(block.mask()),
-            wildcard: block.ip(block.wildcard()),
+            netmask: block.netmask(),
+            wildcard: block.wildcard_mask(),
             broadcast: hosts.broadcast.map(|b| block.ip(b)),
             first_host: block.ip(hosts.first),
             last_host: block.ip(hosts.last),
