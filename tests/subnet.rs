@@ -445,3 +445,66 @@ fn ipv6_masks_are_not_ipv4_mapped_addresses() {
     let v = json(&run(&["--json", "subnet", "check", "::1/0", "2001:db8::1"]));
     assert_eq!(v["netmask"], "::");
 }
+
+/// Issue 18, item 8: `subnet check` on IPv6 said "ARP for the peer's MAC" (IPv6 uses Neighbor
+/// Discovery), and called `fe80::1%eth0` and `fe80::2%eth1` one subnet: different zones are
+/// different links (RFC 4007).
+#[test]
+fn check_ipv6_says_ndp_and_different_zones_are_different_links() {
+    let o = run(&["subnet", "check", "2001:db8::1/64", "2001:db8::2"]);
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    assert!(
+        text.contains("Neighbor Discovery (NDP)") && !text.contains("ARP"),
+        "{text}"
+    );
+    let o = run(&[
+        "subnet",
+        "check",
+        "fe80::1%eth0",
+        "fe80::2%eth1",
+        "--mask",
+        "64",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("different links"), "{text}");
+    assert!(
+        text.contains("fe80::1%eth0") && text.contains("fe80::2%eth1"),
+        "{text}"
+    );
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "check",
+        "fe80::1%eth0",
+        "fe80::2%eth1",
+        "--mask",
+        "64",
+    ]));
+    assert_eq!(
+        (
+            &v["same_subnet"],
+            &v["same_link"],
+            &v["zone_a"],
+            &v["zone_b"]
+        ),
+        (
+            &serde_json::json!(false),
+            &serde_json::json!(false),
+            &serde_json::json!("eth0"),
+            &serde_json::json!("eth1")
+        )
+    );
+    // The same zone is the same link: as before.
+    let o = run(&["subnet", "check", "fe80::1%eth0/64", "fe80::2%eth0"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Same subnet"));
+    // A zone is still no part of the arithmetic elsewhere.
+    let v = json(&run(&["--json", "subnet", "info", "fe80::1%eth0/64"]));
+    assert_eq!(v["network"], "fe80::/64");
+    assert_bad_input(
+        &["subnet", "check", "fe80::1%a\u{7}b", "fe80::2", "-m", "64"],
+        "zone",
+    );
+}
