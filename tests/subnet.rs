@@ -321,3 +321,190 @@ fn split_streams_rows_in_bounded_memory() {
     assert!(lines.iter().all(|l| l.chars().count() == width), "{text}");
     assert!(lines[1027].starts_with('└'), "{text}");
 }
+
+/// Issue 18, item 5: IPv6 blocks straddling a special range were called public (the catch-all
+/// 2000::/3 hid the overlap); like the IPv4 analogue they are mixed, and say what they overlap.
+#[test]
+fn ipv6_blocks_straddling_special_ranges_are_mixed() {
+    for (block, overlapped) in [
+        ("2001:db8::/31", "2001:db8::/32"),
+        ("2002::/15", "2002::/16"),
+        ("3ff0::/12", "3fff::/20"),
+        ("198.51.100.0/23", "198.51.100.0/24"),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(v["kind"], "mixed", "{block}: {v}");
+        assert_eq!(v["registry_block"], serde_json::Value::Null, "{block}");
+        let blocks: Vec<&str> = v["overlaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["block"].as_str().unwrap())
+            .collect();
+        assert!(blocks.contains(&overlapped), "{block}: {v}");
+        let text = stdout(&run(&["subnet", "info", block]));
+        assert!(
+            text.contains("Overlaps:") && text.contains(overlapped),
+            "{text}"
+        );
+    }
+}
+
+/// Issue 18, item 6: 2001::/23 (IETF protocol assignments, not globally reachable) and the
+/// rows inside it were public; the registry's flags are shown with the row.
+#[test]
+fn ietf_protocol_assignments_and_their_rows_are_not_public() {
+    for (block, kind, row, reachable) in [
+        ("2001::/31", "ietf-protocol", "2001::/23", false),
+        ("2001:5::/32", "ietf-protocol", "2001::/23", false),
+        ("2001:2::/48", "benchmarking", "2001:2::/48", false),
+        ("2001:2::7/128", "benchmarking", "2001:2::/48", false),
+        ("2001:1::3/128", "anycast", "2001:1::3/128", true),
+        ("192.0.0.9/32", "anycast", "192.0.0.9/32", true),
+        ("192.0.0.0/24", "ietf-protocol", "192.0.0.0/24", false),
+        ("5f00::/16", "srv6-sid", "5f00::/16", false),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(
+            (v["kind"].as_str(), v["registry_block"].as_str()),
+            (Some(kind), Some(row)),
+            "{block}: {v}"
+        );
+        assert_eq!(v["registry"]["globally_reachable"], reachable, "{block}");
+        assert_eq!(v["registry"]["registry"], "special-purpose", "{block}");
+    }
+    let text = stdout(&run(&["subnet", "info", "2001:2::/48"]));
+    assert!(
+        text.contains("Registry:") && text.contains("not globally reachable"),
+        "{text}"
+    );
+    // 6to4's reachability is N/A in the registry: null, not a guess.
+    let v = json(&run(&["--json", "subnet", "info", "2002::/16"]));
+    assert_eq!(v["registry"]["globally_reachable"], serde_json::Value::Null);
+    assert_eq!(v["registry"]["forwardable"], true);
+}
+
+/// Issue 18, item 7: an IPv6 host range started at the network address (the Subnet-Router
+/// anycast address, RFC 4291 section 2.6.1); it starts one later, as Python's `ipaddress` has
+/// it, except on a /127 (RFC 6164) and a /128, and the human output says why.
+#[test]
+fn ipv6_hosts_start_after_the_subnet_router_anycast_address() {
+    let v = json(&run(&["--json", "subnet", "info", "2001:db8:7::/64"]));
+    assert_eq!(v["network_address"], "2001:db8:7::");
+    assert_eq!(v["first_host"], "2001:db8:7::1");
+    assert_eq!(v["last_host"], "2001:db8:7:0:ffff:ffff:ffff:ffff");
+    assert_eq!(v["hosts"], "18446744073709551615");
+    assert_eq!(v["addresses"], "18446744073709551616");
+    let text = stdout(&run(&["subnet", "info", "2001:db8:7::/64"]));
+    assert!(text.contains("Subnet-Router anycast"), "{text}");
+    for (block, first, hosts) in [
+        ("2001:db8::/127", "2001:db8::", "2"),
+        ("2001:db8::9/128", "2001:db8::9", "1"),
+        ("2001:db8::/126", "2001:db8::1", "3"),
+    ] {
+        let v = json(&run(&["--json", "subnet", "info", block]));
+        assert_eq!(
+            (v["first_host"].as_str(), v["hosts"].as_str()),
+            (Some(first), Some(hosts)),
+            "{block}"
+        );
+    }
+    // subnet split gives each piece the host range info gives it.
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "split",
+        "2001:db8::/63",
+        "-p",
+        "64",
+    ]));
+    for piece in v["subnets"].as_array().unwrap() {
+        let network = piece["network"].as_str().unwrap();
+        let info = json(&run(&["--json", "subnet", "info", network]));
+        for key in ["first_host", "last_host", "hosts", "broadcast"] {
+            assert_eq!(piece[key], info[key], "{network} {key}");
+        }
+    }
+    let text = stdout(&run(&["subnet", "split", "2001:db8::/63", "-p", "64"]));
+    assert!(text.contains("2001:db8:0:1::1 "), "{text}");
+    assert!(text.contains("Subnet-Router anycast"), "{text}");
+}
+
+/// Issue 18, item 7: the wildcard of an IPv6 /80 printed as `::ffff:255.255.255.255`, as if a
+/// mask were an IPv4-mapped address; masks are plain IPv6 text, in info and check alike.
+#[test]
+fn ipv6_masks_are_not_ipv4_mapped_addresses() {
+    let v = json(&run(&["--json", "subnet", "info", "2001:db8::/80"]));
+    assert_eq!(v["wildcard"], "::ffff:ffff:ffff");
+    assert_eq!(v["netmask"], "ffff:ffff:ffff:ffff:ffff::");
+    let text = stdout(&run(&["subnet", "info", "2001:db8::/80"]));
+    assert!(text.contains("Wildcard:   ::ffff:ffff:ffff\n"), "{text}");
+    assert!(!text.contains("255.255"), "{text}");
+    let v = json(&run(&["--json", "subnet", "info", "::/96"]));
+    assert_eq!(v["wildcard"], "::ffff:ffff");
+    let v = json(&run(&["--json", "subnet", "check", "::1/0", "2001:db8::1"]));
+    assert_eq!(v["netmask"], "::");
+}
+
+/// Issue 18, item 8: `subnet check` on IPv6 said "ARP for the peer's MAC" (IPv6 uses Neighbor
+/// Discovery), and called `fe80::1%eth0` and `fe80::2%eth1` one subnet: different zones are
+/// different links (RFC 4007).
+#[test]
+fn check_ipv6_says_ndp_and_different_zones_are_different_links() {
+    let o = run(&["subnet", "check", "2001:db8::1/64", "2001:db8::2"]);
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    assert!(
+        text.contains("Neighbor Discovery (NDP)") && !text.contains("ARP"),
+        "{text}"
+    );
+    let o = run(&[
+        "subnet",
+        "check",
+        "fe80::1%eth0",
+        "fe80::2%eth1",
+        "--mask",
+        "64",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("different links"), "{text}");
+    assert!(
+        text.contains("fe80::1%eth0") && text.contains("fe80::2%eth1"),
+        "{text}"
+    );
+    let v = json(&run(&[
+        "--json",
+        "subnet",
+        "check",
+        "fe80::1%eth0",
+        "fe80::2%eth1",
+        "--mask",
+        "64",
+    ]));
+    assert_eq!(
+        (
+            &v["same_subnet"],
+            &v["same_link"],
+            &v["zone_a"],
+            &v["zone_b"]
+        ),
+        (
+            &serde_json::json!(false),
+            &serde_json::json!(false),
+            &serde_json::json!("eth0"),
+            &serde_json::json!("eth1")
+        )
+    );
+    // The same zone is the same link: as before.
+    let o = run(&["subnet", "check", "fe80::1%eth0/64", "fe80::2%eth0"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Same subnet"));
+    // A zone is still no part of the arithmetic elsewhere.
+    let v = json(&run(&["--json", "subnet", "info", "fe80::1%eth0/64"]));
+    assert_eq!(v["network"], "fe80::/64");
+    assert_bad_input(
+        &["subnet", "check", "fe80::1%a\u{7}b", "fe80::2", "-m", "64"],
+        "zone",
+    );
+}

@@ -18,4 +18,5 @@ mod man;
 mod pins;
 mod route;
 mod subnet;
+mod subnet_oracle;
 mod table;

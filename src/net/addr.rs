@@ -225,49 +225,123 @@ pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
     Err("its 1-bits are not contiguous from the left (a netmask is ones then zeros, e.g. 255.255.255.0)".into())
 }
 
-/// An address with the prefix written on it, if any (`192.168.1.10`, `10.0.0.5/8`).
+/// An IPv6 zone (scope) as written after `%` (`fe80::1%eth0`): an interface name or number
+/// (RFC 4007 section 11). Kept inline so that addresses carrying one stay `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Zone {
+    len: u8,
+    bytes: [u8; Zone::MAX],
+}
+
+impl Zone {
+    /// The longest zone accepted, in bytes (interface names are far shorter: 15 on Linux).
+    pub const MAX: usize = 64;
+
+    /// A zone from its text: 1 to [`Zone::MAX`] bytes, no spaces or control characters.
+    pub fn parse(text: &str) -> Result<Zone> {
+        if text.is_empty() || text.len() > Zone::MAX {
+            return Err(Error::bad(
+                "zone",
+                text,
+                format!(
+                    "a zone is an interface name or number of 1-{} characters",
+                    Zone::MAX
+                ),
+            ));
+        }
+        if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(Error::bad(
+                "zone",
+                text,
+                "a zone is an interface name or number, without spaces or control characters",
+            ));
+        }
+        let mut bytes = [0; Zone::MAX];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Ok(Zone {
+            len: text.len() as u8,
+            bytes,
+        })
+    }
+
+    /// The zone's text.
+    pub fn as_str(&self) -> &str {
+        // Built from a &str cut at its end, so always UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Zone({:?})", self.as_str())
+    }
+}
+
+impl serde::Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// An address with the prefix written on it, if any (`192.168.1.10`, `10.0.0.5/8`), and the
+/// zone of an IPv6 address written with one (`fe80::1%eth0/64`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefixed {
     /// The address.
     pub addr: IpAddr,
     /// The prefix length written after '/', checked against the address's family.
     pub prefix: Option<u8>,
+    /// The IPv6 zone written after '%', if any (subnet arithmetic ignores it; which link an
+    /// address is on does not).
+    pub zone: Option<Zone>,
 }
 
 impl std::fmt::Display for Prefixed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.addr.fmt(f)?;
+        if let Some(z) = &self.zone {
+            write!(f, "%{z}")?;
+        }
         match self.prefix {
-            Some(p) => write!(f, "{}/{p}", self.addr),
-            None => self.addr.fmt(f),
+            Some(p) => write!(f, "/{p}"),
+            None => Ok(()),
         }
     }
 }
 
 impl Prefixed {
-    /// Parses an address with an optional `/prefix` or `/netmask`.
+    /// Parses an address (with an optional `%zone` for IPv6) with an optional `/prefix` or
+    /// `/netmask`.
     pub fn parse(input: &str) -> Result<Prefixed> {
         let s = input.trim();
-        match s.split_once('/') {
-            None => Ok(Prefixed {
-                addr: parse_addr(s)?,
-                prefix: None,
-            }),
-            Some((addr, mask)) => {
-                let addr = parse_addr(addr)?;
-                if mask.is_empty() {
-                    return Err(Error::bad(
-                        "network",
-                        input,
-                        "nothing after '/'; expected a prefix length",
-                    ));
-                }
-                let prefix = parse_mask(mask, Family::of(&addr))?;
-                Ok(Prefixed {
-                    addr,
-                    prefix: Some(prefix),
-                })
+        let (text, mask) = match s.split_once('/') {
+            None => (s, None),
+            Some((text, mask)) => (text, Some(mask)),
+        };
+        let addr = parse_addr(text)?;
+        // parse_addr accepts a zone only on IPv6 and drops it; keep it.
+        let zone = match text.trim().split_once('%') {
+            Some((_, zone)) => Some(Zone::parse(zone)?),
+            None => None,
+        };
+        let prefix = match mask {
+            None => None,
+            Some("") => {
+                return Err(Error::bad(
+                    "network",
+                    input,
+                    "nothing after '/'; expected a prefix length",
+                ));
             }
-        }
+            Some(mask) => Some(parse_mask(mask, Family::of(&addr))?),
+        };
+        Ok(Prefixed { addr, prefix, zone })
     }
 }
 
@@ -407,6 +481,35 @@ mod tests {
         assert_eq!(
             parse_addr("fe80::1%eth0").unwrap(),
             "fe80::1".parse::<IpAddr>().unwrap()
+        );
+    }
+
+    /// Issue 18, item 8: the zone of `fe80::1%eth0` was dropped; it is kept with the address (and
+    /// still ignored by the arithmetic).
+    #[test]
+    fn zones_are_kept_with_the_address() {
+        let p = Prefixed::parse("fe80::1%eth0/64").unwrap();
+        assert_eq!(p.addr, "fe80::1".parse::<IpAddr>().unwrap());
+        assert_eq!(p.prefix, Some(64));
+        assert_eq!(p.zone.map(|z| z.to_string()).as_deref(), Some("eth0"));
+        assert_eq!(p.to_string(), "fe80::1%eth0/64");
+        assert_eq!(
+            Prefixed::parse("fe80::1%2").unwrap().to_string(),
+            "fe80::1%2"
+        );
+        assert_eq!(Prefixed::parse("fe80::1").unwrap().zone, None);
+        assert_ne!(
+            Prefixed::parse("fe80::1%eth0").unwrap(),
+            Prefixed::parse("fe80::1%eth1").unwrap()
+        );
+        assert!(Prefixed::parse("10.0.0.1%eth0").is_err());
+        assert!(Prefixed::parse("fe80::1%").is_err());
+        assert!(Prefixed::parse("fe80::1%a\u{1b}b").is_err());
+        assert!(Prefixed::parse(&format!("fe80::1%{}", "x".repeat(65))).is_err());
+        assert!(Prefixed::parse(&format!("fe80::1%{}", "é".repeat(32))).is_ok());
+        assert_eq!(
+            parse_span("fe80::1%eth0/64").unwrap().start,
+            0xfe80u128 << 112
         );
     }
 

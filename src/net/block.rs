@@ -138,16 +138,28 @@ impl Block {
         }
     }
 
-    /// The usable hosts: all but network and broadcast for IPv4 up to /30; both addresses of a /31
-    /// (point-to-point, RFC 3021); the one address of a /32; every address for IPv6.
+    /// The usable hosts, as Python's `ipaddress` counts them: all but network and broadcast for
+    /// IPv4 up to /30; both addresses of a /31 (point-to-point, RFC 3021) and of an IPv6 /127
+    /// (RFC 6164); the one address of a /32 or /128; for other IPv6 blocks all but the network
+    /// address, which is the Subnet-Router anycast address (RFC 4291 section 2.6.1).
     pub fn hosts(&self) -> Hosts {
         let (net, last) = (self.network(), self.last());
         let host_bits = self.bits() - self.prefix;
         match (self.family, host_bits) {
-            (Family::V4, 0) | (Family::V4, 1) | (Family::V6, _) => Hosts {
+            (_, 0) | (_, 1) => Hosts {
                 first: net,
                 last,
                 count: self.size(),
+                broadcast: None,
+            },
+            (Family::V6, _) => Hosts {
+                first: net + 1,
+                last,
+                count: Count {
+                    family: Family::V6,
+                    // 2^host_bits - 1; for ::/0 that is u128::MAX.
+                    value: Some(u128::MAX >> (128 - u32::from(host_bits))),
+                },
                 broadcast: None,
             },
             (Family::V4, _) => Hosts {
@@ -213,10 +225,89 @@ impl Block {
         Ok(prefix as u8)
     }
 
+    /// The mask as an address, for printing ([`MaskAddr`]).
+    pub fn netmask(&self) -> MaskAddr {
+        MaskAddr {
+            family: self.family,
+            value: self.mask(),
+        }
+    }
+
+    /// The wildcard (inverse) mask as an address, for printing.
+    pub fn wildcard_mask(&self) -> MaskAddr {
+        MaskAddr {
+            family: self.family,
+            value: self.wildcard(),
+        }
+    }
+
     /// True when `addr` (same family) lies in this block.
     pub fn contains(&self, addr: u128) -> bool {
         addr & self.mask() == self.network()
     }
+}
+
+/// A mask (netmask or wildcard) written as an address. An IPv6 mask is plain IPv6 text
+/// (`::ffff:ffff:ffff`), never the IPv4-mapped dotted form `::ffff:255.255.255.255` that an
+/// [`IpAddr`] would print: a mask is not an IPv4-mapped address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaskAddr {
+    /// IPv4 or IPv6.
+    pub family: Family,
+    /// The mask as an integer.
+    pub value: u128,
+}
+
+impl std::fmt::Display for MaskAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.family {
+            Family::V4 => from_u128(Family::V4, self.value).fmt(f),
+            Family::V6 => f.write_str(&plain_ipv6(self.value)),
+        }
+    }
+}
+
+impl Serialize for MaskAddr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An IPv6 address in RFC 5952 text (lowercase, no leading zeros, the longest run of two or
+/// more zero groups, the first of equals, as `::`), always in hexadecimal groups: no dotted
+/// IPv4 tail.
+pub fn plain_ipv6(value: u128) -> String {
+    let groups: Vec<u16> = (0..8).map(|i| (value >> (112 - 16 * i)) as u16).collect();
+    // The longest run of zero groups (start, length), the first when several are as long.
+    let (mut best, mut run) = ((0, 0), (0, 0));
+    for (i, &g) in groups.iter().enumerate() {
+        if g == 0 {
+            run = if run.1 == 0 {
+                (i, 1)
+            } else {
+                (run.0, run.1 + 1)
+            };
+            if run.1 > best.1 {
+                best = run;
+            }
+        } else {
+            run = (0, 0);
+        }
+    }
+    let hex = |gs: &[u16]| {
+        gs.iter()
+            .map(|g| format!("{g:x}"))
+            .collect::<Vec<_>>()
+            .join(":")
+    };
+    if best.1 < 2 {
+        return hex(&groups);
+    }
+    format!(
+        "{}::{}",
+        hex(&groups[..best.0]),
+        hex(&groups[best.0 + best.1..])
+    )
 }
 
 /// The binary form of an address, octets separated by dots (IPv4), or groups of 16 bits
@@ -311,6 +402,85 @@ mod tests {
         assert!(Block::parse("172.16.5.4", None).is_err());
         assert!(Block::parse("172.16.5.4/24", Some("/16")).is_err());
         assert!(Block::parse("172.16.5.4/24", Some("255.255.255.0")).is_ok());
+    }
+
+    /// Issue 18, item 7: an IPv6 host range started at the network address, the Subnet-Router
+    /// anycast address; it starts one later, as Python's `ipaddress` has it, except /127 and /128.
+    #[test]
+    fn ipv6_hosts_start_after_the_subnet_router_anycast_address() {
+        let h = b("2001:db8::/64").hosts();
+        assert_eq!(h.first, b("2001:db8::1/128").addr);
+        assert_eq!(h.last, b("2001:db8::ffff:ffff:ffff:ffff/128").addr);
+        assert_eq!(h.count.value, Some((1 << 64) - 1));
+        let h = b("2001:db8::/126").hosts();
+        assert_eq!((h.count.value, h.last - h.first), (Some(3), 2));
+        let p2p = b("2001:db8::/127").hosts();
+        assert_eq!((p2p.first & 1, p2p.count.value), (0, Some(2)));
+        let one = b("2001:db8::5/128").hosts();
+        assert_eq!(
+            (one.first, one.last, one.count.value),
+            (one.last, one.first, Some(1))
+        );
+        let all = b("::/0").hosts();
+        assert_eq!(
+            (all.first, all.last, all.count.value),
+            (1, u128::MAX, Some(u128::MAX))
+        );
+    }
+
+    /// Issue 18, item 7: the wildcard of an IPv6 /80 printed as `::ffff:255.255.255.255`.
+    #[test]
+    fn ipv6_masks_print_without_a_dotted_ipv4_tail() {
+        assert_eq!(
+            b("2001:db8::/80").wildcard_mask().to_string(),
+            "::ffff:ffff:ffff"
+        );
+        assert_eq!(
+            b("2001:db8::/80").netmask().to_string(),
+            "ffff:ffff:ffff:ffff:ffff::"
+        );
+        assert_eq!(b("::/0").netmask().to_string(), "::");
+        assert_eq!(
+            b("::/0").wildcard_mask().to_string(),
+            "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
+        );
+        assert_eq!(b("::/96").wildcard_mask().to_string(), "::ffff:ffff");
+        assert_eq!(b("10.0.0.0/8").wildcard_mask().to_string(), "0.255.255.255");
+        assert_eq!(
+            serde_json::to_string(&b("2001:db8::/80").wildcard_mask()).unwrap(),
+            "\"::ffff:ffff:ffff\""
+        );
+    }
+
+    /// `plain_ipv6` writes what the standard library writes, for every address it does not
+    /// write as IPv4-mapped: random addresses with random runs of zero groups.
+    #[test]
+    fn plain_ipv6_matches_std_outside_ipv4_mapped() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..20_000 {
+            let (hi, lo, zeros) = (next(), next(), next());
+            let mut v = (u128::from(hi) << 64) | u128::from(lo);
+            for i in 0..8 {
+                if zeros >> i & 1 == 1 {
+                    v &= !(0xffffu128 << (16 * i));
+                }
+            }
+            let std = std::net::Ipv6Addr::from(v);
+            if std.to_ipv4_mapped().is_none() {
+                assert_eq!(plain_ipv6(v), std.to_string(), "{v:#x}");
+            } else {
+                assert!(!plain_ipv6(v).contains('.'), "{v:#x}");
+            }
+        }
+        assert_eq!(plain_ipv6(0), "::");
+        assert_eq!(plain_ipv6(1), "::1");
+        assert_eq!(plain_ipv6(0xffff_0000_0000), "::ffff:0:0");
     }
 
     #[test]

@@ -70,7 +70,7 @@ proptest! {
         let prefix = prefix % (bits + 1);
         let written = format!("{addr}/{prefix}");
         let p = Prefixed::parse(&written).unwrap();
-        prop_assert_eq!(p, Prefixed { addr, prefix: Some(prefix) });
+        prop_assert_eq!(p, Prefixed { addr, prefix: Some(prefix), zone: None });
         prop_assert_eq!(p.to_string(), written);
         let block = Block::from_parts(p, None).unwrap();
         prop_assert_eq!(block.prefix, prefix);

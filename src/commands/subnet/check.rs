@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::cli::SubnetCheckArgs;
 use crate::error::{Error, Result, exit};
-use crate::net::addr::Family;
-use crate::net::block::{Block, binary, hex_groups};
+use crate::net::addr::{Family, Zone};
+use crate::net::block::{Block, MaskAddr, binary, hex_groups};
 use crate::output::{Paint, Report, Ui, emit};
 
 /// The bitwise working, for `--explain`.
@@ -36,13 +36,24 @@ pub struct Check {
     pub b: IpAddr,
     /// Prefix length used.
     pub prefix: u8,
-    /// The mask used.
-    pub netmask: IpAddr,
+    /// The mask used (IPv6: plain hexadecimal groups).
+    pub netmask: MaskAddr,
     /// A's network (CIDR).
     pub network_a: String,
     /// B's network (CIDR).
     pub network_b: String,
-    /// The verdict.
+    /// A's IPv6 zone, when written (`fe80::1%eth0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone_a: Option<Zone>,
+    /// B's IPv6 zone, when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone_b: Option<Zone>,
+    /// For two link-local (link-scoped) addresses that both carry a zone: whether the zones are
+    /// the same, i.e. one link (RFC 4007; compared as written: `eth0` and its index `2` are
+    /// told apart). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_link: Option<bool>,
+    /// The verdict: the same network, and (for zoned link-local addresses) the same link.
     pub same_subnet: bool,
     /// Bitwise working when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,9 +103,27 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     Ok((a, b, prefix))
 }
 
-/// Compares two addresses under one prefix.
-pub fn check(a: IpAddr, b: IpAddr, prefix: u8, explain: bool) -> Check {
+/// True for an address whose zone is a link or an interface (RFC 4007): IPv6 link-local unicast
+/// (fe80::/10) and interface- or link-local multicast (ffx1::, ffx2::). A global address has
+/// one zone, the Internet, whatever is written after its `%`.
+fn link_scoped(addr: &IpAddr) -> bool {
+    match addr {
+        IpAddr::V4(_) => false,
+        IpAddr::V6(a) => {
+            let first = a.segments()[0];
+            first & 0xffc0 == 0xfe80 || (first & 0xff00 == 0xff00 && matches!(first & 0xf, 1 | 2))
+        }
+    }
+}
+
+/// Compares two addresses under one prefix; `zones` are theirs when written (`fe80::1%eth0`).
+pub fn check(a: IpAddr, b: IpAddr, prefix: u8, zones: [Option<Zone>; 2], explain: bool) -> Check {
     let (ba, bb) = (Block::new(a, prefix), Block::new(b, prefix));
+    let [zone_a, zone_b] = zones;
+    let same_link = match (zone_a, zone_b) {
+        (Some(za), Some(zb)) if link_scoped(&a) && link_scoped(&b) => Some(za == zb),
+        _ => None,
+    };
     let show = |v: u128| match ba.family {
         Family::V4 => binary(Family::V4, v),
         Family::V6 => hex_groups(v),
@@ -103,10 +132,13 @@ pub fn check(a: IpAddr, b: IpAddr, prefix: u8, explain: bool) -> Check {
         a,
         b,
         prefix,
-        netmask: ba.ip(ba.mask()),
+        netmask: ba.netmask(),
         network_a: ba.cidr(),
         network_b: bb.cidr(),
-        same_subnet: ba.network() == bb.network(),
+        zone_a,
+        zone_b,
+        same_link,
+        same_subnet: ba.network() == bb.network() && same_link != Some(false),
         explain: explain.then(|| Explain {
             a: show(ba.addr),
             b: show(bb.addr),
@@ -142,6 +174,26 @@ fn split_paint(ui: &Ui, text: &str, family: Family, prefix: u8) -> String {
     )
 }
 
+impl Check {
+    /// A as written, with its zone.
+    fn shown_a(&self) -> String {
+        with_zone(self.a, self.zone_a)
+    }
+
+    /// B as written, with its zone.
+    fn shown_b(&self) -> String {
+        with_zone(self.b, self.zone_b)
+    }
+}
+
+/// `fe80::1%eth0`, or the bare address.
+fn with_zone(addr: IpAddr, zone: Option<Zone>) -> String {
+    match zone {
+        Some(z) => format!("{addr}%{z}"),
+        None => addr.to_string(),
+    }
+}
+
 impl Report for Check {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let (ba, bb) = &self.blocks;
@@ -157,8 +209,20 @@ impl Report for Check {
                 "Each address AND the mask gives its network ({unit}; network bits bold):"
             )?;
             for (label, bits, addr, net, netaddr) in [
-                ("A", &ex.a, self.a, &ex.network_a, ba.ip(ba.network())),
-                ("B", &ex.b, self.b, &ex.network_b, bb.ip(bb.network())),
+                (
+                    "A",
+                    &ex.a,
+                    self.shown_a(),
+                    &ex.network_a,
+                    ba.ip(ba.network()),
+                ),
+                (
+                    "B",
+                    &ex.b,
+                    self.shown_b(),
+                    &ex.network_b,
+                    bb.ip(bb.network()),
+                ),
             ] {
                 writeln!(out)?;
                 writeln!(out, "  {label}         {}  {addr}", p(bits))?;
@@ -173,22 +237,39 @@ impl Report for Check {
             }
             writeln!(out)?;
         } else {
-            let width = self.a.to_string().len().max(self.b.to_string().len());
+            let (a, b) = (self.shown_a(), self.shown_b());
+            let width = a.len().max(b.len());
             writeln!(
                 out,
-                "{:width$}  AND {}  =  {}",
-                self.a, self.netmask, self.network_a
+                "{a:width$}  AND {}  =  {}",
+                self.netmask, self.network_a
             )?;
             writeln!(
                 out,
-                "{:width$}  AND {}  =  {}",
-                self.b, self.netmask, self.network_b
+                "{b:width$}  AND {}  =  {}",
+                self.netmask, self.network_b
             )?;
         }
-        if self.same_subnet {
+        let resolution = match ba.family {
+            Family::V4 => "ARP for the peer's MAC",
+            Family::V6 => "Neighbor Discovery (NDP) for the peer's MAC",
+        };
+        if self.same_link == Some(false) {
             writeln!(
                 out,
-                "{} both are in {}: they talk directly (ARP for the peer's MAC, no gateway).",
+                "{} {} and {} are link-local addresses in different zones ({} and {}), so on \
+                 different links: different subnets even though both are in {} (RFC 4007).",
+                ui.paint(Paint::Bad, "Different links:"),
+                self.shown_a(),
+                self.shown_b(),
+                self.zone_a.map(|z| z.to_string()).unwrap_or_default(),
+                self.zone_b.map(|z| z.to_string()).unwrap_or_default(),
+                self.network_a
+            )
+        } else if self.same_subnet {
+            writeln!(
+                out,
+                "{} both are in {}: they talk directly ({resolution}, no gateway).",
                 ui.paint(Paint::Good, "Same subnet:"),
                 self.network_a
             )
@@ -215,7 +296,10 @@ impl Report for Check {
 /// Runs `netkit subnet check`.
 pub fn run(args: &SubnetCheckArgs, ui: &Ui) -> Result<u8> {
     let (a, b, prefix) = resolve_prefix(args)?;
-    emit(ui, &check(a, b, prefix, args.explain))
+    emit(
+        ui,
+        &check(a, b, prefix, [args.a.zone, args.b.zone], args.explain),
+    )
 }
 
 #[cfg(test)]
@@ -240,9 +324,9 @@ mod tests {
             Some("255.255.255.0"),
         ))
         .unwrap();
-        assert!(check(a, b, p, false).same_subnet);
+        assert!(check(a, b, p, [None, None], false).same_subnet);
         let (a, b, p) = resolve_prefix(&args("192.168.1.10/24", "192.168.2.10", None)).unwrap();
-        let c = check(a, b, p, true);
+        let c = check(a, b, p, [None, None], true);
         assert!(!c.same_subnet);
         assert_eq!(c.network_b, "192.168.2.0/24");
         assert_eq!(
@@ -251,7 +335,7 @@ mod tests {
         );
         // The same two hosts are on one /16.
         let (a, b, p) = resolve_prefix(&args("192.168.1.10", "192.168.2.10", Some("/16"))).unwrap();
-        assert!(check(a, b, p, false).same_subnet);
+        assert!(check(a, b, p, [None, None], false).same_subnet);
     }
 
     #[test]
@@ -268,12 +352,63 @@ mod tests {
         assert!(resolve_prefix(&args("10.0.0.1", "::1", Some("8"))).is_err());
     }
 
+    fn human(c: &Check) -> String {
+        let mut buf = Vec::new();
+        c.human(&Ui::plain(), &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    /// Issue 18, item 8: IPv6 neighbours are found by Neighbor Discovery, not ARP; link-local
+    /// addresses in different zones are on different links, whatever their prefix says.
+    #[test]
+    fn ipv6_uses_ndp_and_zones_are_links() {
+        let run = |a: &str, b: &str| {
+            let args = args(a, b, Some("64"));
+            let (x, y, p) = resolve_prefix(&args).unwrap();
+            check(x, y, p, [args.a.zone, args.b.zone], false)
+        };
+        let c = run("2001:db8::1", "2001:db8::2");
+        assert!(c.same_subnet);
+        let text = human(&c);
+        assert!(
+            text.contains("Neighbor Discovery (NDP)") && !text.contains("ARP"),
+            "{text}"
+        );
+        let text = human(&check(
+            "10.0.0.1".parse().unwrap(),
+            "10.0.0.2".parse().unwrap(),
+            24,
+            [None, None],
+            false,
+        ));
+        assert!(text.contains("ARP"), "{text}");
+
+        let c = run("fe80::1%eth0", "fe80::2%eth1");
+        assert_eq!((c.same_subnet, c.same_link), (false, Some(false)));
+        assert_eq!(c.status(), exit::NEGATIVE);
+        let text = human(&c);
+        assert!(
+            text.contains("different links") && text.contains("fe80::1%eth0"),
+            "{text}"
+        );
+        let c = run("fe80::1%eth0", "fe80::2%eth0");
+        assert_eq!((c.same_subnet, c.same_link), (true, Some(true)));
+        // One zone missing: nothing to compare, as before.
+        let c = run("fe80::1%eth0", "fe80::2");
+        assert_eq!((c.same_subnet, c.same_link), (true, None));
+        // Link-local multicast is link-scoped too; a global address has one zone.
+        let c = run("ff02::1%eth0", "ff02::2%eth1");
+        assert_eq!(c.same_link, Some(false));
+        let c = run("2001:db8::1%eth0", "2001:db8::2%eth1");
+        assert_eq!((c.same_subnet, c.same_link), (true, None));
+    }
+
     #[test]
     fn ipv6() {
         let (a, b, p) =
             resolve_prefix(&args("2001:db8:1::5/64", "2001:db8:1::ffff", None)).unwrap();
-        assert!(check(a, b, p, false).same_subnet);
+        assert!(check(a, b, p, [None, None], false).same_subnet);
         let (a, b, p) = resolve_prefix(&args("2001:db8:1::5/64", "2001:db8:2::5", None)).unwrap();
-        assert!(!check(a, b, p, false).same_subnet);
+        assert!(!check(a, b, p, [None, None], false).same_subnet);
     }
 }

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::cli::SubnetInfoArgs;
 use crate::error::Result;
 use crate::net::addr::{Family, Span};
-use crate::net::block::{Block, Count, binary};
-use crate::net::classify::{AddrKind, classify, ipv4_class};
+use crate::net::block::{Block, Count, MaskAddr, binary};
+use crate::net::classify::{AddrKind, Registry, Row, classify, ipv4_class};
 use crate::output::{Paint, Report, Ui, emit, visible_len};
 
 /// The answer of `subnet info`.
@@ -25,10 +25,10 @@ pub struct Info {
     pub network_address: IpAddr,
     /// Prefix length.
     pub prefix: u8,
-    /// The netmask.
-    pub netmask: IpAddr,
-    /// The wildcard (inverse) mask.
-    pub wildcard: IpAddr,
+    /// The netmask (IPv6: plain hexadecimal groups, never a dotted IPv4 tail).
+    pub netmask: MaskAddr,
+    /// The wildcard (inverse) mask, written likewise.
+    pub wildcard: MaskAddr,
     /// Directed broadcast (IPv4 up to /30; none for /31, /32 and IPv6).
     pub broadcast: Option<IpAddr>,
     /// First usable host.
@@ -47,10 +47,36 @@ pub struct Info {
     pub kind_description: &'static str,
     /// The registered special-purpose block this falls in, if any.
     pub registry_block: Option<&'static str>,
+    /// That block's row of the registry: name, RFC, dates and flags (globally reachable,
+    /// forwardable...).
+    pub registry: Option<&'static Row>,
+    /// Registered blocks sharing addresses with this one without containing all of it (what
+    /// makes a block "mixed", or the more specific blocks inside its own).
+    pub overlaps: Vec<Overlap>,
     /// Remarks (RFC 3021 point-to-point, host route, address is the network/broadcast address...).
     pub notes: Vec<String>,
     #[serde(skip)]
     block: Block,
+}
+
+/// A registered block that a block overlaps.
+#[derive(Debug, Serialize)]
+pub struct Overlap {
+    /// The registered block.
+    pub block: &'static str,
+    /// Its kind.
+    pub kind: AddrKind,
+    /// Its name in the registry.
+    pub name: &'static str,
+}
+
+/// A registry flag in words: "forwardable", "not forwardable", "forwardable: n/a".
+fn flag_words(flag: Option<bool>, what: &str) -> String {
+    match flag {
+        Some(true) => what.to_string(),
+        Some(false) => format!("not {what}"),
+        None => format!("{what}: n/a"),
+    }
 }
 
 impl Info {
@@ -73,6 +99,22 @@ impl Info {
                 "/31: a point-to-point link; both addresses are usable hosts (RFC 3021)".into(),
             );
         }
+        if block.family == Family::V6 && host_bits == 1 {
+            notes.push(
+                "/127: a point-to-point link; both addresses are usable hosts (RFC 6164)".into(),
+            );
+        }
+        if block.family == Family::V6 && host_bits >= 2 {
+            let anycast = if block.addr == block.network() {
+                "the address is the network address, the Subnet-Router anycast address"
+            } else {
+                "the network address is the Subnet-Router anycast address"
+            };
+            notes.push(format!(
+                "{anycast} (RFC 4291 section 2.6.1), so hosts start at {}",
+                block.ip(hosts.first)
+            ));
+        }
         if host_bits == 0 {
             notes.push(format!("/{}: a single address (host route)", block.prefix));
         }
@@ -85,7 +127,7 @@ impl Info {
         }
         if block.family == Family::V6
             && block.prefix != 64
-            && host_bits > 0
+            && host_bits > 1
             && special.kind != AddrKind::Loopback
         {
             notes.push("IPv6 subnets for hosts are normally /64 (SLAAC needs it)".into());
@@ -96,8 +138,8 @@ impl Info {
             network: block.cidr(),
             network_address: block.ip(block.network()),
             prefix: block.prefix,
-            netmask: block.ip(block.mask()),
-            wildcard: block.ip(block.wildcard()),
+            netmask: block.netmask(),
+            wildcard: block.wildcard_mask(),
             broadcast: hosts.broadcast.map(|b| block.ip(b)),
             first_host: block.ip(hosts.first),
             last_host: block.ip(hosts.last),
@@ -106,7 +148,17 @@ impl Info {
             class,
             kind: special.kind,
             kind_description: special.description,
-            registry_block: (!special.block.is_empty()).then_some(special.block),
+            registry_block: special.row.map(|r| r.block),
+            registry: special.row,
+            overlaps: special
+                .overlaps
+                .iter()
+                .map(|r| Overlap {
+                    block: r.block,
+                    kind: r.kind,
+                    name: r.name,
+                })
+                .collect(),
             notes,
             block,
         }
@@ -156,6 +208,32 @@ impl Report for Info {
             format!("{}: {}", self.kind, self.kind_description),
             None,
         ));
+        if let Some(r) = self.registry {
+            let mut text = format!("{} {} {}", r.block, r.name, r.rfc);
+            if r.registry == Registry::SpecialPurpose {
+                text.push_str(&format!(
+                    ": {}, {}",
+                    flag_words(r.forwardable, "forwardable"),
+                    flag_words(r.globally_reachable, "globally reachable")
+                ));
+                if let Some(t) = r.terminated {
+                    text.push_str(&format!(", terminated {t}"));
+                }
+            }
+            rows.push(("Registry", text, None));
+        }
+        const SHOWN: usize = 10;
+        for (i, o) in self.overlaps.iter().take(SHOWN).enumerate() {
+            let label = if i == 0 { "Overlaps" } else { "" };
+            rows.push((label, format!("{} {} ({})", o.block, o.kind, o.name), None));
+        }
+        if self.overlaps.len() > SHOWN {
+            rows.push((
+                "",
+                format!("... and {} more (see --json)", self.overlaps.len() - SHOWN),
+                None,
+            ));
+        }
         let width = rows
             .iter()
             .filter(|r| r.2.is_some())
@@ -163,7 +241,10 @@ impl Report for Info {
             .max()
             .unwrap_or(0);
         for (label, value, bits) in rows {
-            let label = ui.paint(Paint::Bold, format!("{:<11}", format!("{label}:")));
+            let label = match label {
+                "" => " ".repeat(11),
+                _ => ui.paint(Paint::Bold, format!("{:<11}", format!("{label}:"))),
+            };
             let value = if label.contains("Network") {
                 ui.paint(Paint::Good, &value)
             } else {

@@ -13,14 +13,15 @@ use crate::cli::SubnetSplitArgs;
 use crate::error::{Error, Result};
 use crate::net::addr::Family;
 use crate::net::block::{Block, Count};
-use crate::output::{Report, StreamedTable, Ui, emit};
+use crate::output::{Paint, Report, StreamedTable, Ui, emit};
 
 /// One piece of a split.
 #[derive(Debug, Serialize)]
 pub struct Piece {
     /// The subnet in CIDR notation.
     pub network: String,
-    /// First usable host.
+    /// First usable host (IPv6: one after the network address, the Subnet-Router anycast
+    /// address, except /127 and /128).
     pub first_host: IpAddr,
     /// Last usable host.
     pub last_host: IpAddr,
@@ -168,7 +169,16 @@ impl Report for Split {
         for (i, p) in self.pieces().enumerate() {
             t.add_row(out, self.row(i as u64, &p))?;
         }
-        t.finish(out)
+        t.finish(out)?;
+        if !self.v4() && self.parent.bits() - self.prefix >= 2 {
+            writeln!(
+                out,
+                "{} each subnet's network address is its Subnet-Router anycast address \
+                 (RFC 4291 section 2.6.1), so its hosts start one after it",
+                ui.paint(Paint::Warn, "note:")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -224,6 +234,11 @@ mod tests {
         let whole = split(Block::parse("::/0", None).unwrap(), 1, 10).unwrap();
         assert_eq!(whole.piece(1).network, "8000::/1");
         let one = split(Block::parse("::/0", None).unwrap(), 0, 10).unwrap();
+        assert_eq!(whole.piece(1).first_host.to_string(), "8000::1");
+        assert_eq!(
+            whole.piece(1).hosts.to_string(),
+            ((1u128 << 127) - 1).to_string()
+        );
         assert_eq!(one.piece(0).network, "::/0");
     }
 }
