@@ -190,8 +190,27 @@ pub struct SubnetInfoArgs {
     #[arg(value_name = "CIDR|IP", value_parser = Prefixed::parse)]
     pub address: Prefixed,
     /// Subnet mask when ADDRESS has none: dotted (255.255.255.0) or prefix (/24 or 24)
-    #[arg(value_parser = Mask::parse)]
-    pub mask: Option<Mask>,
+    #[arg(value_parser = MaskOrAddress::parse)]
+    pub mask: Option<MaskOrAddress>,
+}
+
+/// `subnet info`'s second word: a mask, or an address where a mask belongs (the two typed in
+/// the wrong order, which `subnet info` then says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaskOrAddress {
+    /// A netmask or prefix length.
+    Mask(Mask),
+    /// An address that is no netmask.
+    Address(IpAddr),
+}
+
+impl MaskOrAddress {
+    fn parse(text: &str) -> Result<Self> {
+        match Mask::parse(text) {
+            Ok(m) => Ok(MaskOrAddress::Mask(m)),
+            Err(e) => parse_addr(text).map(MaskOrAddress::Address).map_err(|_| e),
+        }
+    }
 }
 
 /// `netkit subnet split CIDR --prefix N | --count N`

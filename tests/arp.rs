@@ -335,3 +335,34 @@ fn replies_show_as_they_come_and_ctrl_c_keeps_them() {
         }
     }
 }
+
+/// Issue 17: scanning a range outside the interface's subnet says why nobody will answer.
+#[test]
+fn scan_outside_the_subnet_says_so() {
+    let Some(lan) = Lan::new("arp_scan_outside") else {
+        return;
+    };
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "arp",
+            "scan",
+            "203.0.113.0/29",
+            "-I",
+            "eth0",
+            "--timeout",
+            "0.2",
+        ],
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("203.0.113.0/29 is not within eth0's subnet 198.51.100.0/24"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["arp", "scan", "198.51.100.0/29", "--timeout", "0.2"],
+    );
+    assert!(!stderr(&o).contains("not within"), "{}", stderr(&o));
+}

@@ -352,3 +352,26 @@ fn family_flags_refuse_the_other_family() {
     assert_bad_input(&["route", "get", "127.0.0.1", "-6"], "-6 asks for IPv6");
     assert_bad_input(&["flow", "127.0.0.1:1", "-6"], "-6 asks for IPv6");
 }
+
+/// Issue 17: likely mistakes get a hint that names the right command, in one line, exit 2.
+#[test]
+fn likely_mistakes_get_a_hint() {
+    assert_bad_input(
+        &["subnet", "info", "255.255.255.0", "192.168.1.10"],
+        "the address comes first (netkit subnet info 192.168.1.10 255.255.255.0)",
+    );
+    // Not a swap: the mask's own complaint.
+    assert_bad_input(
+        &["subnet", "info", "10.0.0.1", "192.168.1.10"],
+        "invalid mask '192.168.1.10'",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("access.log");
+    std::fs::write(&log, "10.1.2.3 GET /\n").unwrap();
+    let log = log.to_str().unwrap();
+    assert_bad_input(
+        &["subnet", "filter", log, "10.0.0.0/8"],
+        &format!("the networks come first (netkit subnet filter 10.0.0.0/8 {log})"),
+    );
+    assert_bad_input(&["ipconfig", "/all"], "(netkit ipconfig --all)");
+}

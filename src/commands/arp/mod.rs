@@ -212,6 +212,19 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         }
         None => Block::new(IpAddr::V4(chosen.source), chosen.prefix),
     };
+    if !chosen.source.is_unspecified() {
+        let own = Block::new(IpAddr::V4(chosen.source), chosen.prefix);
+        if block.network() < own.network() || block.last() > own.last() {
+            output::warn(format!(
+                "{} is not within {}'s subnet {}: ARP reaches only the hosts on this link, so \
+                 addresses outside it will not answer (scan {} or choose the interface with -I)",
+                block.cidr(),
+                chosen.name,
+                own.cidr(),
+                own.cidr()
+            ));
+        }
+    }
     let size = block.size().value.unwrap_or(u128::MAX);
     if size > 65536 {
         return Err(Error::Usage(format!(

@@ -12,7 +12,7 @@ use netlink_packet_route::link::{InfoKind, LinkLayerType};
 use serde::Serialize;
 
 use crate::cli::IfacesArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::net::block::Block;
 use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
@@ -456,6 +456,17 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
         l.tun_mode = tun_mode(root, &l.name);
     }
     if let Some(name) = &args.name {
+        if name.starts_with('/') && !links.iter().any(|l| &l.name == name) {
+            // ipconfig's switches are written /all on Windows.
+            let instead = if name.eq_ignore_ascii_case("/all") {
+                "netkit ipconfig --all"
+            } else {
+                "netkit ipconfig --help lists them"
+            };
+            return Err(Error::Usage(format!(
+                "{name} is a Windows ipconfig switch; here options start with '--' ({instead})"
+            )));
+        }
         link_named(&links, name)?;
     }
     let (addrs, routes) = (nl.addresses()?, nl.routes()?);

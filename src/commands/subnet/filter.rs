@@ -218,8 +218,23 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
             };
             match parsed {
                 Ok(p) => patterns.extend(p),
-                // grepcidr's rule: the first argument is a pattern, so say what is wrong with it.
-                Err(e) if patterns.is_empty() => return Err(e),
+                // grepcidr's rule: the first argument is a pattern, so say what is wrong with it,
+                // unless it is a file and a network follows: the two in the wrong order.
+                Err(e) if patterns.is_empty() => {
+                    let network = tail
+                        .iter()
+                        .filter_map(|t| t.to_str())
+                        .find(|t| parse_list(t).is_ok());
+                    return Err(match network {
+                        Some(net) if Path::new(first).exists() => Error::Usage(format!(
+                            "{} is a file and {net} a network: the networks come first \
+                             (netkit subnet filter {net} {})",
+                            first.to_string_lossy(),
+                            first.to_string_lossy()
+                        )),
+                        _ => e,
+                    });
+                }
                 Err(_) => break,
             }
             rest = tail;

@@ -5,9 +5,9 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::cli::SubnetInfoArgs;
-use crate::error::Result;
-use crate::net::addr::{Family, Span};
+use crate::cli::{MaskOrAddress, SubnetInfoArgs};
+use crate::error::{Error, Result};
+use crate::net::addr::{Family, Mask, Span};
 use crate::net::block::{Block, Count, MaskAddr, binary};
 use crate::net::classify::{AddrKind, Registry, Row, classify, ipv4_class};
 use crate::output::{Paint, Report, Ui, emit, visible_len};
@@ -281,7 +281,22 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
         ));
         return emit(ui, &info);
     }
-    emit(ui, &Info::of(Block::from_parts(args.address, args.mask)?))
+    let mask = match args.mask {
+        None => None,
+        Some(MaskOrAddress::Mask(m)) => Some(m),
+        Some(MaskOrAddress::Address(a)) => {
+            let first = addr.to_string();
+            if args.address.prefix.is_none() && Mask::parse(&first).is_ok() {
+                return Err(Error::Usage(format!(
+                    "{first} is a mask and {a} an address: the address comes first \
+                     (netkit subnet info {a} {first})"
+                )));
+            }
+            // Not a swap: the mask's own error.
+            Some(Mask::parse(&a.to_string())?)
+        }
+    };
+    emit(ui, &Info::of(Block::from_parts(args.address, mask)?))
 }
 
 #[cfg(test)]
