@@ -39,7 +39,6 @@ Exit status:
                   who answers ARP for an address, can two programs talk over a socket - each with one \
                   command: readable tables for people, --json for scripts, exit codes that mean something.",
     after_help = EXIT_STATUS,
-    propagate_version = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -51,14 +50,23 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags accepted by every subcommand.
+/// Flags accepted by every subcommand (shown under their own heading in every --help).
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Print machine-readable JSON (stable field names, never coloured) instead of tables
-    #[arg(long, global = true)]
+    /// JSON for scripts instead of tables (stable field names, never coloured)
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
-    /// When to colour the output: auto is off when stdout is not a terminal or NO_COLOR is set
-    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// Colour: auto (a terminal, NO_COLOR unset), always or never
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        help_heading = "Global options",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub color: ColorChoice,
 }
 
@@ -114,6 +122,11 @@ pub struct FamilyArgs {
 
 /// `netkit completions SHELL`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  netkit completions bash > /etc/bash_completion.d/netkit\n  \
+                  netkit completions zsh > \"${fpath[1]}/_netkit\"\n  \
+                  netkit completions fish > ~/.config/fish/completions/netkit.fish"
+)]
 pub struct CompletionsArgs {
     /// The shell to generate completions for
     #[arg(value_enum)]
@@ -275,7 +288,7 @@ pub struct SubnetFilterArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Accepted forms: aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff, aabbccddeeff\n\n\
-                        Example:\n  netkit mac 3c:22:fb:12:34:56"
+                        Examples:\n  netkit mac 3c:22:fb:12:34:56\n  netkit mac 3C22.FB12.3456\n  netkit --json mac 01-00-5e-00-00-fb"
 )]
 pub struct MacArgs {
     /// The MAC address, in any common notation
@@ -290,7 +303,8 @@ pub struct MacArgs {
                         not there, netkit asks: one ARP request of its own for an IPv4 gateway when it has\n\
                         CAP_NET_RAW; otherwise one empty UDP datagram to the gateway's discard port, so that\n\
                         the kernel asks (ARP or neighbour solicitation), then it reads the cache again.\n\n\
-                        Exit status: 0 a default gateway exists, 1 none, 3 the kernel tables could not be read."
+                        Exit status: 0 a default gateway exists, 1 none, 3 the kernel tables could not be read.\n\n\
+                        Examples:\n  netkit gateway\n  netkit gateway --resolve\n  netkit --json gateway"
 )]
 pub struct GatewayArgs {
     /// When the gateway's MAC is not cached, ask for it (one ARP/NDP exchange)
@@ -338,7 +352,7 @@ pub struct RouteGetArgs {
     #[command(flatten)]
     pub family: FamilyArgs,
     /// How long to wait for the system resolver when DEST is a name (seconds, or 200ms, 2s)
-    #[arg(long, default_value = "5", value_parser = TimeParser::POSITIVE)]
+    #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::POSITIVE)]
     pub timeout: Duration,
 }
 
@@ -389,14 +403,14 @@ pub struct ArpArgs {
     #[arg(short = 'c', long, value_name = "COUNT")]
     pub count: Option<u32>,
     /// Time between requests (sub-second allowed)
-    #[arg(short = 'i', long, value_name = "TIME", default_value = "1", value_parser = TimeParser::POSITIVE)]
+    #[arg(short = 'i', long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::POSITIVE)]
     pub interval: Duration,
     /// Stop after this long whatever happens
     #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::ANY)]
     pub deadline: Option<Duration>,
     /// How long to wait for a reply after the last request (once every request is answered,
     /// only a short grace for duplicate replies follows)
-    #[arg(long, value_name = "TIME", default_value = "1", value_parser = TimeParser::ANY)]
+    #[arg(long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
     /// Stop at the first reply
     #[arg(short = 'f', long)]
@@ -414,10 +428,15 @@ pub struct ArpArgs {
 pub enum ArpCommand {
     /// Ask every address of a subnet who has it (default: the chosen interface's subnet)
     #[command(
-        after_help = "Exit status: 0 some host answered, 1 none, 2 bad input, 3 network error, 4 no CAP_NET_RAW."
+        after_help = "Exit status: 0 some host answered, 1 none, 2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
+                      Examples:\n  sudo netkit arp scan\n  sudo netkit arp scan 192.168.1.0/24 -I eth0\n  \
+                      sudo netkit --json arp scan 10.0.0.0/22 --rate 2000"
     )]
     Scan(ArpScanArgs),
     /// The neighbour table: IPv4 ARP and IPv6 NDP entries, like `ip neigh`
+    #[command(
+        after_help = "Examples:\n  netkit arp cache\n  netkit arp cache -I eth0\n  netkit --json arp cache"
+    )]
     Cache(ArpCacheArgs),
 }
 
@@ -469,7 +488,9 @@ pub enum DhcpCommand {
                             impossible headers, from the wrong port or for another client are discarded and\n\
                             counted. It never requests or accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
                             Exit status: 0 an offer came, 1 none within --timeout, 2 bad input, 3 network error,\n\
-                            4 no CAP_NET_RAW."
+                            4 no CAP_NET_RAW.\n\n\
+                            Examples:\n  sudo netkit dhcp discover\n  sudo netkit dhcp discover -I eth0 --timeout 10s\n  \
+                            sudo netkit --json dhcp discover --mac 02:00:00:00:00:01"
     )]
     Discover(DhcpDiscoverArgs),
 }
