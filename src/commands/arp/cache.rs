@@ -61,7 +61,7 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
 
 impl Report for Cache {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let mut t = ui.table(&["IP", "MAC", "Vendor", "State", "Interface"]);
+        let mut t = ui.table(&["Address", "MAC", "Vendor", "State", "Interface"]);
         for e in &self.entries {
             let ip = if e.router {
                 format!("{} (router)", e.ip)
@@ -71,7 +71,7 @@ impl Report for Cache {
             t.add_row([
                 ip,
                 e.mac.map_or_else(|| "-".into(), |m| m.to_string()),
-                e.vendor.clone().unwrap_or_default(),
+                e.vendor.clone().unwrap_or_else(|| "-".into()),
                 e.state.to_string(),
                 e.interface.clone(),
             ]);

@@ -253,7 +253,7 @@ pub fn progress_wanted() -> bool {
 
 impl Report for ScanReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let mut t = ui.table(&["IP", "MAC", "Vendor", "RTT"]);
+        let mut t = ui.table(&["Address", "MAC", "Vendor", "RTT"]);
         for h in &self.hosts {
             t.add_row([
                 h.ip.to_string(),
@@ -261,7 +261,7 @@ impl Report for ScanReport {
                     Some(e) => format!("{} (Ethernet source {e})", h.mac),
                     None => h.mac.to_string(),
                 },
-                h.vendor.clone().unwrap_or_default(),
+                h.vendor.clone().unwrap_or_else(|| "-".into()),
                 human_ms(h.rtt_ms),
             ]);
             // Each other MAC that answered for the address on a line of its own under the first

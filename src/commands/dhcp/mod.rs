@@ -83,13 +83,16 @@ impl Discovery {
             );
         }
         let list = |v: &[std::net::Ipv4Addr]| {
+            if v.is_empty() {
+                return "-".to_string();
+            }
             v.iter()
                 .map(|a| a.to_string())
                 .collect::<Vec<_>>()
                 .join("\n")
         };
         let mut t = ui.table(&[
-            "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "After",
+            "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "RTT",
         ]);
         for o in &self.offers {
             let f = &o.offer;
@@ -103,7 +106,7 @@ impl Discovery {
                 c.lease_seconds
                     .map_or("-".into(), |s| human_seconds(u64::from(s)))
                     .into(),
-                c.domain.clone().unwrap_or_default().into(),
+                c.domain.clone().unwrap_or_else(|| "-".into()).into(),
                 human_ms(o.rtt_ms).into(),
             ]);
         }

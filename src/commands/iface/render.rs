@@ -77,14 +77,22 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             .map(|a| with_prefix(a.address, a.peer, a.prefix))
             .collect();
         let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
+        // One line per value; "-" when there is none, as in every table.
+        let lines = |v: Vec<String>| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join("\n")
+            }
+        };
         t.add_row([
             ui.cell(Paint::Bold, &i.name),
             i.kind.as_str().into(),
             ui.cell(state_paint(i), i.operstate),
-            i.mac.map_or(String::new(), |m| m.to_string()).into(),
-            v4.join("\n").into(),
-            v6.join("\n").into(),
-            gws.join("\n").into(),
+            i.mac.map_or_else(|| "-".into(), |m| m.to_string()).into(),
+            lines(v4).into(),
+            lines(v6).into(),
+            lines(gws).into(),
         ]);
     }
     writeln!(out, "{t}")

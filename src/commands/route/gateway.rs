@@ -114,7 +114,7 @@ impl Report for Gateways {
         }
         let mut t = ui.table(&[
             "Family",
-            "Gateway",
+            "Address",
             "Interface",
             "Metric",
             "Table",
@@ -134,8 +134,8 @@ impl Report for Gateways {
                 g.protocol.to_string(),
                 g.mac
                     .map_or_else(|| "not in cache".into(), |m| m.to_string()),
-                g.vendor.clone().unwrap_or_default(),
-                g.neighbour_state.map_or(String::new(), |s| s.to_string()),
+                g.vendor.clone().unwrap_or_else(|| "-".into()),
+                g.neighbour_state.map_or("-".into(), |s| s.to_string()),
             ]);
         }
         writeln!(out, "{t}")?;
