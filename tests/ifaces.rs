@@ -791,3 +791,27 @@ fn differential_against_ip_j_d_addr() {
         );
     }
 }
+
+/// Issue 17: the network views fit a 70-column terminal (tables by comfy-table, prose wrapped
+/// under its label) in the namespace LAN.
+#[test]
+fn network_views_fit_a_70_column_terminal() {
+    let Some(lan) = Lan::new("views_fit_70") else {
+        return;
+    };
+    for args in [
+        &["ifaces"][..],
+        &["ifaces", "--all"],
+        &["gateway"],
+        &["route", "get", "203.0.113.10"],
+        &["arp", "cache"],
+    ] {
+        let (ok, lines) = crate::common::live_in(&lan.host, 70, args);
+        assert!(ok, "{args:?}: {lines:#?}");
+        assert!(lines.len() > 2, "{args:?}: {lines:#?}");
+        for (_, l) in &lines {
+            let w = unicode_width::UnicodeWidthStr::width(l.as_str());
+            assert!(w <= 70, "{args:?}: {w} columns: {l}");
+        }
+    }
+}

@@ -121,3 +121,46 @@ fn colour_is_asked_for_separately_from_the_width() {
     assert!(!tty.contains('\x1b'), "{tty:?}");
     assert!(table_lines(&tty).iter().all(|l| l.width() <= 60), "{tty}");
 }
+
+/// Issue 17: on a 70-column terminal every line of these views fits, prose wrapped at word
+/// boundaries, and no word is lost or cut (the words are those of the piped output).
+#[test]
+fn views_fit_a_70_column_terminal_and_keep_every_word() {
+    for args in [
+        &["subnet", "info", "2001:db8::/31"][..],
+        &[
+            "subnet",
+            "check",
+            "10.0.0.1",
+            "10.0.1.1",
+            "-m",
+            "23",
+            "--explain",
+        ],
+        &["mac", "3c:22:fb:12:34:56"],
+        &["subnet", "split", "2001:db8::/46", "--prefix", "48"],
+    ] {
+        let tty = on_terminal(70, &[&["--color", "never"][..], args].concat());
+        for line in tty.lines() {
+            assert!(
+                line.width() <= 70,
+                "{args:?}: {} columns: {line}",
+                line.width()
+            );
+        }
+        let piped = stdout(&run(args));
+        let words = |t: &str| -> Vec<String> {
+            t.split(|c: char| c.is_whitespace() || "│┆┌┐└┘┬┴╞╪╡═─".contains(c))
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        if !args.contains(&"split") {
+            assert_eq!(words(&tty), words(&piped), "{args:?}\n{tty}\n{piped}");
+        }
+        assert!(
+            piped.lines().any(|l| l.width() > 70),
+            "{args:?} is a test of wrapping"
+        );
+    }
+}

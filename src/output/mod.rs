@@ -4,6 +4,7 @@
 //! people passes the [`guard`], which neutralizes what came from outside, and JSON is written by
 //! [`guard::write_json`].
 
+mod fit;
 mod guard;
 mod table;
 mod text;
@@ -12,6 +13,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use fit::Fit;
 pub use guard::{Guard, write_json};
 pub use table::{Cell, Table};
 pub use text::{Paint, is_unsafe, one_line, visible_len};
@@ -256,7 +258,14 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
         Format::Json => write_json(out, report, true).and_then(|()| writeln!(out)),
         Format::Table => {
             let mut out = Guard::new(out, ui.color);
-            report.human(ui, &mut out).and_then(|()| out.flush())
+            match ui.width {
+                Some(w) => {
+                    let mut fit = Fit::new(&mut out, w);
+                    report.human(ui, &mut fit).and_then(|()| fit.flush())
+                }
+                None => report.human(ui, &mut out),
+            }
+            .and_then(|()| out.flush())
         }
         Format::Short => {
             let mut out = Guard::new(out, ui.color);
@@ -266,10 +275,16 @@ pub fn write_report<R: Report>(ui: &Ui, report: &R, out: &mut dyn Write) -> Resu
     .map_err(written)
 }
 
-/// Standard output for what a live command prints as it happens (see [`Ui::live`]): through
-/// the [`Guard`], line-buffered by the standard library, so each line shows when written.
-pub fn live_out(ui: &Ui) -> Guard<io::StdoutLock<'static>> {
-    Guard::new(io::stdout().lock(), ui.color)
+/// Standard output as a live command writes it (see [`Ui::live`]).
+pub type LiveOut = Fit<Guard<io::StdoutLock<'static>>>;
+
+/// Standard output for what a live command prints as it happens (see [`Ui::live`]): fitted to
+/// the terminal and through the [`Guard`], each line shown when it is complete.
+pub fn live_out(ui: &Ui) -> LiveOut {
+    Fit::new(
+        Guard::new(io::stdout().lock(), ui.color),
+        ui.width.unwrap_or(u16::MAX),
+    )
 }
 
 /// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.

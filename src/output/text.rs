@@ -97,26 +97,35 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` broken at spaces so that no line is wider than `width` columns, the first line
 /// starting at column `start` (after what is already printed on it) and every later line
-/// indented by `hang` spaces. A word wider than a line stays whole. Colour codes take no room.
+/// indented by `hang` spaces. The spaces between words on one line are kept as they were; a
+/// word wider than a line stays whole. Colour codes take no room.
 pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut col = start;
     let mut line_empty = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    let mut rest = text.trim_start_matches(' ');
+    while !rest.is_empty() {
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        let gap = after.len() - after.trim_start_matches(' ').len();
         let w = visible_len(word);
-        if !line_empty && col + 1 + w > width {
+        if !line_empty && col + w > width {
+            // Break before this word: drop the spaces that led to it.
+            while out.ends_with(' ') {
+                out.pop();
+            }
             out.push('\n');
             out.extend(std::iter::repeat_n(' ', hang));
             col = hang;
-            line_empty = true;
-        }
-        if !line_empty {
-            out.push(' ');
-            col += 1;
         }
         out.push_str(word);
         col += w;
         line_empty = false;
+        rest = &after[gap..];
+        if !rest.is_empty() {
+            out.extend(std::iter::repeat_n(' ', gap));
+            col += gap;
+        }
     }
     out
 }

@@ -15,7 +15,7 @@ use crate::error::{Result, exit};
 use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{self, Guard, Paint, Report, Ui, emit, written};
+use crate::output::{self, LiveOut, Paint, Report, Ui, emit, written};
 use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
@@ -404,7 +404,7 @@ pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
 /// The walk so far, shown step by step when output is live.
 struct Walk<'a> {
     flow: Flow,
-    live: Option<Guard<io::StdoutLock<'static>>>,
+    live: Option<LiveOut>,
     ui: &'a Ui,
 }
 
