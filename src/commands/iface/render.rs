@@ -50,7 +50,7 @@ fn with_prefix(address: impl Display, peer: Option<IpAddr>, prefix: u8) -> Strin
 fn state_paint(i: &Iface) -> Paint {
     match i.operstate.0 {
         State::Up => Paint::Good,
-        State::Down | State::LowerLayerDown => Paint::Bad,
+        State::Down | State::LowerLayerDown => Paint::Warn,
         _ => Paint::Dim,
     }
 }

@@ -146,7 +146,7 @@ impl Report for MacInfo {
             writeln!(out, "{} {ll} (SLAAC EUI-64 link-local)", label("IPv6"))?;
         }
         for note in &self.notes {
-            writeln!(out, "{} {note}", ui.paint(Paint::Warn, "note:"))?;
+            writeln!(out, "{} {note}", ui.paint(Paint::Dim, "note:"))?;
         }
         Ok(())
     }

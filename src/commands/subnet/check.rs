@@ -259,7 +259,7 @@ impl Report for Check {
                 out,
                 "{} {} and {} are link-local addresses in different zones ({} and {}), so on \
                  different links: different subnets even though both are in {} (RFC 4007).",
-                ui.paint(Paint::Bad, "Different links:"),
+                ui.paint(Paint::Warn, "Different links:"),
                 self.shown_a(),
                 self.shown_b(),
                 self.zone_a.map(|z| z.to_string()).unwrap_or_default(),
@@ -277,7 +277,7 @@ impl Report for Check {
             writeln!(
                 out,
                 "{} {} vs {}: traffic between them goes through a gateway (router).",
-                ui.paint(Paint::Bad, "Different subnets:"),
+                ui.paint(Paint::Warn, "Different subnets:"),
                 self.network_a,
                 self.network_b
             )

@@ -263,7 +263,7 @@ impl Report for Info {
             }
         }
         for note in &self.notes {
-            writeln!(out, "{} {note}", ui.paint(Paint::Warn, "note:"))?;
+            writeln!(out, "{} {note}", ui.paint(Paint::Dim, "note:"))?;
         }
         Ok(())
     }

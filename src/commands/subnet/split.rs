@@ -175,7 +175,7 @@ impl Report for Split {
                 out,
                 "{} each subnet's network address is its Subnet-Router anycast address \
                  (RFC 4291 section 2.6.1), so its hosts start one after it",
-                ui.paint(Paint::Warn, "note:")
+                ui.paint(Paint::Dim, "note:")
             )?;
         }
         Ok(())
