@@ -131,6 +131,24 @@ fn remote_destination_by_name_goes_via_the_gateway() {
         arp.contains("198.51.100.1") && arp.contains(ROUTER_MAC) && arp.contains("gateway"),
         "{arp}"
     );
+    // Issue 17: every step's findings as fields; the routing step is route get's own answer.
+    let route = json(
+        &lan.lab
+            .netkit(&lan.host, &["--json", "route", "get", "203.0.113.10"]),
+    );
+    assert_eq!(v["steps"][1]["facts"], route, "{v}");
+    assert_eq!(v["steps"][0]["facts"]["address"], "203.0.113.10");
+    let neighbour = &v["steps"][2]["facts"];
+    assert_eq!(neighbour["next_hop"], "198.51.100.1", "{v}");
+    assert_eq!(neighbour["mac"], ROUTER_MAC, "{v}");
+    assert_eq!(v["steps"][3]["facts"]["remote"], "203.0.113.10:8080", "{v}");
+    assert!(
+        v["steps"][3]["facts"]["local"]
+            .as_str()
+            .unwrap()
+            .starts_with("198.51.100.2:"),
+        "{v}"
+    );
     // Without a port the walk ends after ARP.
     let v = json(
         &lan.lab

@@ -15,6 +15,7 @@ use crate::common::*;
 const VOLATILE_KEYS: &[&str] = &[
     "rtt_ms",
     "took_ms",
+    "local",
     "xid",
     "rx_bytes",
     "rx_packets",

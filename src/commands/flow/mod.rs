@@ -11,6 +11,7 @@ use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
+use crate::commands::route::get::RouteAnswer;
 use crate::error::{Result, exit};
 use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
@@ -63,7 +64,7 @@ impl StepKind {
 }
 
 /// One step of the walk.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Step {
     /// dns, routing, arp or tcp.
     pub step: StepKind,
@@ -76,6 +77,57 @@ pub struct Step {
     /// How long the step took, in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub took_ms: f64,
+    /// What the step found, as data (null when it found nothing).
+    pub facts: Facts,
+}
+
+/// What a step found, as fields for scripts (the sentences say it for people).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Facts {
+    /// Nothing found.
+    None,
+    /// The name lookup: the address used, and every address found.
+    Dns {
+        /// The address the walk goes on with.
+        address: IpAddr,
+        /// Every address the resolver gave.
+        addresses: Vec<IpAddr>,
+    },
+    /// The routing decision, as `netkit route get --json` gives it.
+    Routing(Box<RouteAnswer>),
+    /// The next hop's MAC.
+    Neighbour {
+        /// The next hop (the gateway, or the destination on the same subnet).
+        next_hop: IpAddr,
+        /// Its MAC, when known.
+        mac: Option<Mac>,
+        /// The MAC's vendor.
+        vendor: Option<String>,
+        /// Where the MAC came from: "cache" or "arp_reply".
+        source: Option<&'static str>,
+        /// The ARP round trip, when netkit asked.
+        #[serde(serialize_with = "round_ms_opt")]
+        rtt_ms: Option<f64>,
+    },
+    /// The TCP connection.
+    Tcp {
+        /// This host's end, when connected.
+        local: Option<SocketAddr>,
+        /// The destination's end.
+        remote: SocketAddr,
+    },
+}
+
+/// [`round_ms`] for an optional time (null when absent).
+fn round_ms_opt<S: serde::Serializer>(
+    ms: &Option<f64>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match ms {
+        Some(v) => round_ms(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// The answer of `netkit flow`.
@@ -110,6 +162,10 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
             summary: format!("{addr} is already an address: no name to resolve"),
             details: vec![],
             took_ms: 0.0,
+            facts: Facts::Dns {
+                address: addr,
+                addresses: vec![addr],
+            },
         };
         return Ok((step, Some(addr)));
     }
@@ -152,6 +208,10 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 summary: format!("{host} → {addr}"),
                 details,
                 took_ms: ms(took),
+                facts: Facts::Dns {
+                    address: addr,
+                    addresses: all,
+                },
             };
             (step, Some(addr))
         }
@@ -162,6 +222,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 summary: reason,
                 details: vec![format!("asked {asked}")],
                 took_ms: ms(took),
+                facts: Facts::None,
             };
             (step, None)
         }
@@ -198,6 +259,7 @@ fn routing_step(
                     "this host has neither a route to that network nor a default gateway".into(),
                 ],
                 took_ms: ms(t.elapsed()),
+                facts: Facts::None,
             };
             return Ok((step, Next::Stop));
         }
@@ -229,17 +291,18 @@ fn routing_step(
         (_, None, Some(i)) => format!("directly on {i}"),
         _ => format!("the routing table says {}", a.kind),
     };
+    let next = match (a.kind.0, a.ifindex, a.next_hop) {
+        (RouteType::Local, _, _) => Next::Local,
+        (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
+        _ => Next::Stop,
+    };
     let step = Step {
         step: StepKind::Routing,
         outcome: if ok { Outcome::Ok } else { Outcome::No },
         summary,
         details,
         took_ms: ms(took),
-    };
-    let next = match (a.kind.0, a.ifindex, a.next_hop) {
-        (RouteType::Local, _, _) => Next::Local,
-        (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
-        _ => Next::Stop,
+        facts: Facts::Routing(Box::new(a)),
     };
     Ok((step, next))
 }
@@ -263,6 +326,13 @@ fn arp_step(
         let vendor = vendor_of(&mac.0).map_or(String::new(), |v| format!(" ({v})"));
         format!("{hop} ({who}) is at {mac}{vendor}")
     };
+    let neighbour = |mac: Option<Mac>, source, rtt_ms| Facts::Neighbour {
+        next_hop: hop,
+        mac,
+        vendor: mac.and_then(|m| vendor_of(&m.0)),
+        source,
+        rtt_ms,
+    };
     let neighbours = nl.neighbours()?;
     let cached = neighbour_of(&neighbours, ifindex, hop)
         .filter(|n| !n.state.is_unresolved())
@@ -278,6 +348,7 @@ fn arp_step(
                 n.state
             )],
             took_ms: ms(t.elapsed()),
+            facts: neighbour(Some(mac), Some("cache"), None),
         });
     }
     let link = links.iter().find(|l| l.index == ifindex);
@@ -299,6 +370,7 @@ fn arp_step(
                         format!("round trip {}", human_duration(rtt)),
                     ],
                     took_ms: took,
+                    facts: neighbour(Some(Mac(mac)), Some("arp_reply"), Some(ms(rtt))),
                 },
                 None => Step {
                     step: StepKind::Arp,
@@ -309,6 +381,7 @@ fn arp_step(
                     ),
                     details: vec![format!("{who} is down, or not on the link {}", l.name)],
                     took_ms: took,
+                    facts: neighbour(None, None, None),
                 },
             })
         }
@@ -325,6 +398,7 @@ fn arp_step(
                 }
             )],
             took_ms: ms(t.elapsed()),
+            facts: neighbour(None, None, None),
         }),
     }
 }
@@ -336,16 +410,20 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
     let took = ms(t.elapsed());
     match result {
         Ok(stream) => {
-            let local = stream
-                .local_addr()
-                .map(|a| a.to_string())
-                .unwrap_or_default();
+            let local = stream.local_addr().ok();
             Step {
                 step: StepKind::Tcp,
                 outcome: Outcome::Ok,
                 summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
-                details: vec![format!("from {local}; closed again at once")],
+                details: vec![format!(
+                    "from {}; closed again at once",
+                    local.map_or_else(|| "this host".into(), |l| l.to_string())
+                )],
                 took_ms: took,
+                facts: Facts::Tcp {
+                    local,
+                    remote: target,
+                },
             }
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
@@ -356,6 +434,10 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             ),
             details: vec![],
             took_ms: took,
+            facts: Facts::Tcp {
+                local: None,
+                remote: target,
+            },
         },
         Err(e) => Step {
             step: StepKind::Tcp,
@@ -370,6 +452,10 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 "the network said no".into()
             }],
             took_ms: took,
+            facts: Facts::Tcp {
+                local: None,
+                remote: target,
+            },
         },
     }
 }
