@@ -47,7 +47,7 @@ pub enum Error {
         source: Box<Error>,
     },
     /// Reading or writing something failed.
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", in_words(source))]
     Io {
         /// What netkit was doing ("reading names.txt", "binding 127.0.0.1:8001").
         context: String,
@@ -164,6 +164,36 @@ impl Error {
     }
 }
 
+/// What an OS error means, in words and with a next step where there is one, for the kinds a
+/// network tool meets ("Connection refused (os error 111)" becomes "refused: nothing listens on
+/// that port"); an error netkit worded itself, or any other, as it is.
+pub fn in_words(e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    if e.get_ref().is_some() {
+        // netkit's own wording, already in words.
+        return e.to_string();
+    }
+    let words = match e.kind() {
+        ConnectionRefused => "refused: nothing listens on that port (is the server running?)",
+        ConnectionReset => "the other side reset the connection",
+        ConnectionAborted => "the connection was aborted",
+        AddrInUse => "the address and port are in use by another program (choose another port)",
+        AddrNotAvailable => {
+            "that address is not one of this host's (netkit ifaces lists them; 127.0.0.1 is \
+             always there)"
+        }
+        NetworkUnreachable => "no route to that network (netkit route get shows why)",
+        HostUnreachable => "the host is unreachable (nobody answers for it on its link)",
+        TimedOut => "no answer in time",
+        NotFound => "no such file or directory",
+        PermissionDenied => "permission denied",
+        BrokenPipe => "the other side closed the connection",
+        StorageFull => "no space left on the device",
+        _ => return e.to_string(),
+    };
+    words.to_string()
+}
+
 /// How many characters of a value an error message shows.
 pub const CLIP: usize = 80;
 
@@ -226,6 +256,26 @@ mod tests {
         for (e, code, kind) in cases {
             assert_eq!((e.exit_code(), e.kind()), (code, kind), "{e}");
         }
+    }
+
+    /// Issue 17: OS errors are said in words with a next step, never "(os error 111)".
+    #[test]
+    fn os_errors_in_words() {
+        let refused = Error::io(
+            "connecting to 127.0.0.1:1",
+            io::Error::from_raw_os_error(111),
+        );
+        assert_eq!(
+            refused.to_string(),
+            "connecting to 127.0.0.1:1: refused: nothing listens on that port (is the server running?)"
+        );
+        let in_use = Error::io("binding 127.0.0.1:8001", io::Error::from_raw_os_error(98));
+        assert!(
+            in_use.to_string().contains("choose another port"),
+            "{in_use}"
+        );
+        let own = io::Error::new(io::ErrorKind::TimedOut, "no answer within 1 s");
+        assert_eq!(in_words(&own), "no answer within 1 s");
     }
 
     #[test]

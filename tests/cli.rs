@@ -296,7 +296,7 @@ fn completions_survive_a_full_disk_and_a_closed_pipe() {
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(3), "{shell}: {err}");
         assert_eq!(err.lines().count(), 1, "{shell}: {err}");
-        assert!(err.contains("No space left"), "{shell}: {err}");
+        assert!(err.contains("no space left"), "{shell}: {err}");
         let script = format!(
             "{} completions {shell} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
             bin.display()
