@@ -409,7 +409,7 @@ fn room_fans_every_line_out_to_every_other_client_exactly_once() {
             );
         }
     }
-    server.err("disconnected (bye");
+    server.err("ann left (bye; 3 in the room)");
     // The operator saw the room too.
     server.out("<dee> message 3 from dee");
 }
@@ -431,7 +431,7 @@ fn room_operator_lines_reach_everyone_and_killed_clients_do_not_stop_the_room() 
     c.kill();
     a.out("left");
     b.out("left");
-    server.err("disconnected");
+    server.err("left (closed the connection; 2 in the room)");
     a.say("still here");
     b.out("> still here");
     b.say("me too");
@@ -490,9 +490,9 @@ fn room_disconnects_a_client_that_does_not_read() {
     let (mut server, addr) = netkit_server(&["--room", "--queue", "32"]);
     // Joins and never reads.
     let _stuck = TcpStream::connect(&addr).unwrap();
-    server.err("connected (1 in the room)");
+    server.err("joined (1 in the room)");
     let mut talker = TcpStream::connect(&addr).unwrap();
-    server.err("connected (2 in the room)");
+    server.err("joined (2 in the room)");
     let stop = Arc::new(AtomicBool::new(false));
     let mut t = talker.try_clone().unwrap();
     let flood = std::thread::spawn({
@@ -603,7 +603,7 @@ fn ctrl_c_ends_a_conversation_with_exit_0() {
 fn idle_clients_are_disconnected_after_the_idle_timeout() {
     let (mut server, addr) = netkit_server(&["--room", "--idle-timeout", "1"]);
     let mut quiet = room_client("quiet", &addr);
-    server.err("disconnected (idle timeout");
+    server.err("left (idle timeout: no message for 1 s;");
     assert_eq!(quiet.exit_code(), 0);
 }
 
@@ -729,5 +729,192 @@ fn raw_framing_refuses_a_message_longer_than_the_primers_recv() {
     assert!(
         !client.out.rest().iter().any(|l| l.contains("你好你好")),
         "the long message was not sent"
+    );
+}
+
+/// The nick a room gave a member, read from its welcome line (`* welcome, you are NICK (...`).
+fn nick_in(welcome: &str) -> String {
+    welcome
+        .split("you are ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no nick in {welcome:?}"))
+        .to_string()
+}
+
+/// Lines a raw TCP member receives until one holds `needle` (bounded by the read timeout).
+fn lines_until(r: &mut BufReader<TcpStream>, needle: &str) -> Vec<String> {
+    r.get_ref().set_read_timeout(Some(WAIT)).unwrap();
+    let mut seen = Vec::new();
+    loop {
+        let mut line = String::new();
+        let n = r
+            .read_line(&mut line)
+            .unwrap_or_else(|e| panic!("reading until {needle:?}: {e}; saw {seen:#?}"));
+        assert!(n > 0, "closed before {needle:?}; saw {seen:#?}");
+        let done = line.contains(needle);
+        seen.push(line.trim_end().to_string());
+        if done {
+            return seen;
+        }
+    }
+}
+
+/// Issue 17: each event (a join, a rename, a leave) is one notice on the operator's console, and
+/// the operator's piped line is shown once.
+#[test]
+fn room_shows_each_event_once_to_the_operator() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    let mut b = netkit_client("b", &addr, &[]);
+    let b_nick = nick_in(&b.out("welcome"));
+    a.out("joined");
+    server.err(&format!("{b_nick} joined (2 in the room)"));
+    b.say("/nick bob");
+    a.out("is now known as bob");
+    server.say("hello from the operator");
+    a.out("<server> hello from the operator");
+    b.say("bye");
+    assert_eq!(b.exit_code(), 0);
+    a.out("* bob left");
+    server.say("/quit");
+    assert_eq!(server.exit_code(), 0);
+    let out = server.out.rest();
+    let err = server.err.rest();
+    let all: Vec<&String> = out.iter().chain(err.iter()).collect();
+    let count = |needle: &str| all.iter().filter(|l| l.contains(needle)).count();
+    assert_eq!(count(&format!("{b_nick} joined")), 1, "{all:#?}");
+    assert_eq!(count(&b_nick), 2, "joined, renamed: {all:#?}");
+    assert_eq!(count("is now known as bob"), 1, "{all:#?}");
+    assert_eq!(count("bob left"), 1, "{all:#?}");
+    assert!(
+        err.iter()
+            .any(|l| l.ends_with("* bob left (bye; 1 in the room)")),
+        "{err:#?}"
+    );
+    assert_eq!(count("hello from the operator"), 1, "{all:#?}");
+    assert!(
+        out.iter().any(|l| l == "<server> hello from the operator"),
+        "{out:#?}"
+    );
+    assert!(!all.iter().any(|l| l.contains("connected")), "{all:#?}");
+}
+
+/// Runs netkit on a pseudo-terminal (util-linux `script`), its input piped in as keystrokes; the
+/// terminal's output (stdout and stderr together, with the typed lines echoed) comes out of
+/// `script`'s stdout.
+fn netkit_on_terminal(name: &str, args: &[&str]) -> Proc {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let line = format!(
+        "stty rows 24 cols 100; exec '{}' --color never {}",
+        bin.display(),
+        args.join(" ")
+    );
+    let mut c = Command::new("script");
+    c.args(["-qfc", &line, "/dev/null"]).env_remove("NO_COLOR");
+    Proc::spawn(name, c)
+}
+
+/// Issue 17: on a terminal the operator's line is on the screen once (the terminal's echo), not
+/// printed back as `<server> ...`; the members get it.
+#[test]
+fn room_operator_line_shows_once_on_a_terminal() {
+    let mut server = netkit_on_terminal(
+        "room on a terminal",
+        &["chat", "server", "--room", "--port", "0"],
+    );
+    let listening = server.out("listening on");
+    let addr = listening
+        .split("listening on ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {listening:?}"))
+        .to_string();
+    let mut a = room_client("a", &addr);
+    server.out("joined");
+    server.say("hello from the operator");
+    a.out("<server> hello from the operator");
+    server.say("/quit");
+    assert_eq!(server.exit_code(), 0, "{:#?}", server.out.seen);
+    let shown = server.out.rest();
+    let echoed = shown
+        .iter()
+        .filter(|l| l.contains("hello from the operator"))
+        .count();
+    assert_eq!(echoed, 1, "the terminal's echo only: {shown:#?}");
+    assert!(
+        !shown.iter().any(|l| l.contains("<server>")),
+        "not printed back: {shown:#?}"
+    );
+}
+
+/// Issue 17: commands are answered to whoever typed them, privately; an unknown one is refused
+/// and never relayed; `//text` sends text starting with `/`. The member types through a netkit
+/// client, which finds out it is in a room and lets the room answer.
+#[test]
+fn room_commands_are_answered_privately() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    let watcher = TcpStream::connect(&addr).unwrap();
+    let mut w = BufReader::new(watcher);
+    lines_until(&mut w, "welcome");
+    a.out("joined");
+    a.say("/help");
+    let help = a.out("commands:");
+    for cmd in ["/nick NAME", "/who", "/help", "bye"] {
+        assert!(help.contains(cmd), "{help}");
+    }
+    a.say("/nick");
+    a.out("* usage: /nick NAME");
+    a.say("/foo bar");
+    assert_eq!(a.out("unknown"), "* unknown command /foo; /help lists them");
+    a.say("/who");
+    a.out("* 2 here:");
+    a.say("//etc/hosts is a path");
+    let seen = lines_until(&mut w, "/etc/hosts is a path");
+    assert!(
+        seen.last().unwrap().ends_with("> /etc/hosts is a path"),
+        "{seen:#?}"
+    );
+    for private in [
+        "/help",
+        "commands:",
+        "/nick",
+        "usage",
+        "/foo",
+        "unknown",
+        "/who",
+        "here:",
+    ] {
+        assert!(
+            !seen.iter().any(|l| l.contains(private)),
+            "{private:?} reached another member: {seen:#?}"
+        );
+    }
+    // The operator's own commands are answered on its console, and not relayed either.
+    server.say("/help");
+    server.err("commands: /who");
+    server.say("/bar");
+    server.err("unknown command /bar; /help lists them");
+    server.say("/who");
+    server.err("2 here:");
+    server.say("after the commands");
+    let seen = lines_until(&mut w, "<server> after the commands");
+    assert!(
+        !seen
+            .iter()
+            .any(|l| l.contains("/bar") || l.contains("commands:") || l.contains("here:")),
+        "{seen:#?}"
+    );
+    let shown = server.out("/etc/hosts");
+    assert!(shown.ends_with("> /etc/hosts is a path"), "{shown}");
+    assert!(
+        !server
+            .out
+            .seen
+            .iter()
+            .any(|l| l.contains("/foo") || l.contains("/help")),
+        "the operator's console shows no member's command: {:#?}",
+        server.out.seen
     );
 }
