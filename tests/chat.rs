@@ -918,3 +918,107 @@ fn room_commands_are_answered_privately() {
         server.out.seen
     );
 }
+
+/// Issue 17: a netkit client whose script types a command before the room's welcome has arrived
+/// still has it answered by the room (the client waits for the server's first line).
+#[test]
+fn room_command_typed_before_the_welcome_reaches_the_room() {
+    let (_server, addr) = netkit_server(&["--room"]);
+    let o = run_stdin(&["chat", "client", &addr], "/who\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("* 1 here: "),
+        "{}\n{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("works in a room"), "{}", stderr(&o));
+}
+
+/// Issue 17: with one peer, room commands are answered locally and unknown commands refused;
+/// neither is sent. What the peer sends is never taken for a command.
+#[test]
+fn one_to_one_commands_are_answered_locally_and_not_sent() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = netkit_client("client", &addr, &[]);
+    server.err("connected");
+    client.say("/who");
+    let notice = client.err("works in a room");
+    assert!(
+        notice.ends_with(&format!(
+            "* /who works in a room (netkit chat server --room); this is a conversation with one peer at {addr}"
+        )),
+        "{notice}"
+    );
+    client.say("/nick ann");
+    client.err("/nick works in a room");
+    client.say("/foo");
+    client.err("unknown command /foo; /help lists them");
+    client.say("/help");
+    client.err("//text sends text starting with /");
+    client.say("//who, sent as text");
+    assert_eq!(server.out("sent as text"), "/who, sent as text");
+    for typed in ["/nick", "/foo", "/help", "ann"] {
+        assert!(
+            !server.out.seen.iter().any(|l| l.contains(typed)),
+            "{typed:?} was sent: {:#?}",
+            server.out.seen
+        );
+    }
+    assert!(
+        !server
+            .err
+            .seen
+            .iter()
+            .any(|l| l.contains("unknown command")),
+        "the peer's /who is text, not a command: {:#?}",
+        server.err.seen
+    );
+    // The same rule for the server's user.
+    server.say("/who");
+    server.err("/who works in a room");
+    server.say("next");
+    assert_eq!(client.out("next"), "next");
+    assert!(
+        !client.out.seen.iter().any(|l| l.contains("/who")),
+        "{:#?}",
+        client.out.seen
+    );
+    client.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
+}
+
+/// Issue 17: in raw framing too (the primer's server), a typed command is answered locally and
+/// it stays our turn: the server's first message is the next real line.
+#[test]
+fn raw_framing_commands_are_not_sent_to_the_primers_server() {
+    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
+    let port = server
+        .out("listening")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let mut client = netkit_client(
+        "netkit client",
+        &format!("127.0.0.1:{port}"),
+        &["--framing", "raw"],
+    );
+    server.out("connected");
+    client.say("/who");
+    client.err("/who works in a room");
+    client.say("/nick x");
+    client.err("/nick works in a room");
+    client.say("hi");
+    assert_eq!(server.out("hi").trim_start_matches("> "), "hi");
+    assert_eq!(
+        server.out.seen.len(),
+        3,
+        "listening, connected, then hi: {:#?}",
+        server.out.seen
+    );
+    server.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
+}

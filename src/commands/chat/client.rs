@@ -52,7 +52,10 @@ pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
     let mut input = spawn_input(args.opts.max_line as usize);
     let end = talk(stream, peer, &args.opts, &console, &mut input, First::Me).await;
     if let Ok(end) = &end {
-        console.notice(&format!("disconnected ({})", end.describe()));
+        console.notice(&format!(
+            "disconnected ({})",
+            end.describe(args.opts.idle_timeout)
+        ));
     }
     console.close();
     end.map(|_| exit::OK)

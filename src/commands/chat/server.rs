@@ -67,7 +67,10 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             let mut input = spawn_input(args.opts.max_line as usize);
             let end = talk(stream, peer, &args.opts, &console, &mut input, First::Peer).await;
             match &end {
-                Ok(end) => console.notice(&format!("{peer} disconnected ({})", end.describe())),
+                Ok(end) => console.notice(&format!(
+                    "{peer} disconnected ({})",
+                    end.describe(args.opts.idle_timeout)
+                )),
                 Err(e) => console.notice(&format!("{peer} disconnected ({e})")),
             }
             end.map(|_| exit::OK)
