@@ -528,13 +528,43 @@ fn room_full_and_usage_errors() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
 
+/// The one stderr line of a failed run (exit 3), which must name the next step.
+fn network_error(o: &std::process::Output, next_step: &str) -> String {
+    let err = stderr(o);
+    assert_eq!(code(o), 3, "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(next_step), "{next_step:?} in {err}");
+    assert!(!err.contains("os error"), "said in words: {err}");
+    err
+}
+
 #[test]
 fn refused_connection_is_exit_3_in_one_line() {
     let port = free_port();
     let o = run(&["chat", "client", &format!("127.0.0.1:{port}")]);
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("refused"), "{}", stderr(&o));
+    let err = network_error(
+        &o,
+        &format!("(is a server running? netkit chat server --port {port})"),
+    );
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "netkit: 127.0.0.1:{port} refused the connection: nothing listens on that port \
+             (is a server running? netkit chat server --port {port})"
+        )
+    );
+    // The same error as a JSON object under --json.
+    let o = run(&["--json", "chat", "client", &format!("127.0.0.1:{port}")]);
+    network_error(&o, "nothing listens on that port");
+    let j = json(&o);
+    assert_eq!(j["error"]["kind"], "io", "{j}");
+    assert_eq!(j["error"]["exit_code"], 3, "{j}");
+    assert!(
+        j["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("netkit chat server --port")),
+        "{j}"
+    );
 }
 
 #[test]
@@ -542,9 +572,108 @@ fn port_in_use_is_exit_3_in_one_line() {
     let holder = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = holder.local_addr().unwrap().port().to_string();
     let o = run(&["chat", "server", "--port", &port]);
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("in use"), "{}", stderr(&o));
+    let err = network_error(&o, "(choose another --port, or stop that program)");
+    assert!(
+        err.starts_with(&format!(
+            "netkit: cannot listen on 127.0.0.1:{port}: the port is already in use"
+        )),
+        "{err}"
+    );
+}
+
+/// Issue 17: a server that never completes the handshake (its listen queue is full, so the
+/// kernel drops our SYN) is a timeout said with the one time format and a next step.
+#[test]
+fn silent_server_is_a_timeout_in_one_line() {
+    let script = "import socket,sys,time\n\
+                  s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(0)\n\
+                  port=s.getsockname()[1]; cs=[]\n\
+                  for i in range(3):\n    \
+                      c=socket.socket(); c.setblocking(False); c.connect_ex(('127.0.0.1',port)); cs.append(c)\n\
+                  time.sleep(0.2); print('full', port, flush=True); time.sleep(30)\n";
+    let mut full = Proc::spawn("full listener", {
+        let mut c = Command::new("python3");
+        c.arg("-c").arg(script);
+        c
+    });
+    let port = full
+        .out("full")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let o = run(&[
+        "chat",
+        "client",
+        "--timeout",
+        "300ms",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let err = network_error(&o, "wait longer with --timeout");
+    assert!(
+        err.starts_with(&format!(
+            "netkit: no answer from 127.0.0.1:{port} within 300 ms: "
+        )),
+        "{err}"
+    );
+}
+
+/// A number read from a sysctl file under /proc/sys.
+fn sysctl(path: &str) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/sys/{path}"))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Issue 17: a port only root may bind says so and suggests one above 1023.
+#[test]
+fn privileged_port_is_exit_3_with_a_port_to_use_instead() {
+    let Some(start @ 2..) = sysctl("net/ipv4/ip_unprivileged_port_start") else {
+        eprintln!("skipping: every port may be bound by anyone here");
+        return;
+    };
+    let port = (start - 1).min(1023).to_string();
+    let root = std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let mut cmd = if root {
+        // As nobody, without capabilities.
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(assert_cmd::cargo::cargo_bin("netkit"));
+        c
+    } else {
+        Command::new(assert_cmd::cargo::cargo_bin("netkit"))
+    };
+    cmd.args(["chat", "server", "--port", &port]);
+    // Bounded: were the port open to us after all, the server would wait for a caller.
+    let mut p = Proc::spawn("server on a low port", cmd);
+    assert_eq!(p.exit_code(), 3, "{:#?}", p.err.rest());
+    let err = p.err.rest();
+    assert_eq!(err.len(), 1, "one line: {err:#?}");
+    assert!(
+        err[0].contains("need root or CAP_NET_BIND_SERVICE (choose a port above 1023: --port"),
+        "{err:#?}"
+    );
+}
+
+/// Issue 17: binding an address this host does not have says so (bind fails locally; nothing is
+/// sent).
+#[test]
+fn bind_address_not_on_this_host_is_exit_3() {
+    if sysctl("net/ipv4/ip_nonlocal_bind") != Some(0) {
+        eprintln!("skipping: this host lets programs bind any address");
+        return;
+    }
+    let o = run(&["chat", "server", "--bind", "192.0.2.1", "--port", "0"]);
+    let err = network_error(&o, "not on this host");
+    assert!(
+        err.contains("127.0.0.1"),
+        "an address to use instead: {err}"
+    );
 }
 
 #[test]
@@ -605,6 +734,20 @@ fn idle_clients_are_disconnected_after_the_idle_timeout() {
     let mut quiet = room_client("quiet", &addr);
     server.err("left (idle timeout: no message for 1 s;");
     assert_eq!(quiet.exit_code(), 0);
+}
+
+/// Issue 17: the idle-timeout notice of a conversation says how long, in netkit's one time format.
+#[test]
+fn idle_conversation_ends_with_the_time_said_once() {
+    let (mut server, addr) = netkit_server(&["--idle-timeout", "500ms"]);
+    let _quiet = TcpStream::connect(&addr).unwrap();
+    server.err("connected");
+    let notice = server.err("disconnected");
+    assert!(
+        notice.ends_with("disconnected (idle timeout: no message for 500 ms)"),
+        "{notice}"
+    );
+    assert_eq!(server.exit_code(), 0);
 }
 
 #[test]

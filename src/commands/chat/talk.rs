@@ -129,7 +129,17 @@ pub async fn talk(
             line(&mut stream, peer, kind, opts, console, input).await
         }
     }
-    .map_err(|e| Error::io(format!("talking with {peer}"), e))?;
+    .map_err(|e| match e.kind() {
+        // A write to a vanished peer is a reset connection, not a closed stdout (`| head`).
+        io::ErrorKind::ConnectionReset | io::ErrorKind::BrokenPipe => Error::io(
+            format!("the connection to {peer} was reset"),
+            io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "the peer's program ended or crashed mid-conversation",
+            ),
+        ),
+        _ => Error::io(format!("talking with {peer}"), e),
+    })?;
     let _ = stream.shutdown().await;
     Ok(end)
 }
