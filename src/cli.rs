@@ -612,9 +612,16 @@ pub struct DnsArgs {
                   so messages and characters are never split. 'raw' is the primer's protocol: each\n\
                   message is one send() of UTF-8 bytes with no newline, the two sides take turns (the\n\
                   client speaks first), and 'bye' from either side ends the conversation.\n\n\
+                  Commands, as in IRC: a typed line starting with / is a command, answered where it\n\
+                  was typed and never sent. With one peer, /help says what works, /who and /nick say\n\
+                  they work in a room, /quit says bye, and any other /command is refused; type //text\n\
+                  to send text starting with / (//etc/hosts sends /etc/hosts). A client that reached a\n\
+                  --room sends its lines as typed and the room answers. What a peer sends is never\n\
+                  taken for a command.\n\n\
                   Exit status: 0 the conversation ended ('bye', the peer left, end of input, Ctrl-C),\n\
                   2 bad address, port or option, 3 the port is in use, the connection was refused or\n\
-                  the host is unreachable. --json has no effect on a conversation (errors are JSON).\n\n\
+                  the host is unreachable (the message says what to do next). --json has no effect on\n\
+                  a conversation (errors are JSON).\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat client 127.0.0.1:8001\n  \
                   netkit chat server --room --max-clients 50\n  \
                   netkit chat client --framing raw [::1]:8001"
@@ -664,11 +671,19 @@ pub struct ChatOpts {
 #[command(
     after_help = "Without --room the server holds one conversation and exits when it ends; later\n\
                   callers wait in the listen backlog meanwhile. Messages print on stdout; notices\n\
-                  (listening, who connected and disconnected, and why) on stderr.\n\n\
-                  In a --room, clients type /nick NAME to rename, /who to list the room and bye to\n\
-                  leave; the operator's lines go to everyone as <server>, /who lists, /quit or Ctrl-C\n\
-                  closes the room. A client whose --queue fills up (it does not read) is disconnected.\n\n\
-                  Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use."
+                  (listening, who connected and disconnected, and why) on stderr. A typed line\n\
+                  starting with / is a command, never sent (/help; //text sends /text): see\n\
+                  netkit chat --help.\n\n\
+                  In a --room, clients type /nick NAME to rename, /who to list the room, /help for\n\
+                  the commands and bye (or /quit) to leave; a command is answered to its member alone,\n\
+                  and an unknown /command is refused, never relayed (//text sends text starting with\n\
+                  /). The operator's lines go to everyone as <server>; /who lists, /help, /quit or\n\
+                  Ctrl-C closes the room. Each join, rename and leave is one notice on stderr. A client\n\
+                  whose --queue fills up (it does not read) is disconnected.\n\n\
+                  Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use, is\n\
+                  below 1024 without the privilege, or the address is not on this host.\n\n\
+                  Examples:\n  netkit chat server --port 8001\n  netkit chat server --port 0 --bind ::1\n  \
+                  netkit chat server --room --max-clients 50 --idle-timeout 600"
 )]
 pub struct ChatServerArgs {
     /// Address to listen on (an IPv4 or IPv6 address); anything wider than loopback must be asked for
@@ -697,6 +712,12 @@ pub struct ChatServerArgs {
 
 /// `netkit chat client HOST:PORT`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "A typed line starting with / is a command: with one peer it is answered here and never\n\
+                  sent (/help; //text sends /text); in a --room the room answers it. See netkit chat --help.\n\n\
+                  Examples:\n  netkit chat client 127.0.0.1:8001\n  netkit chat client localhost:8001 --timeout 2s\n  \
+                  netkit chat client --framing raw [::1]:8001"
+)]
 pub struct ChatClientArgs {
     /// The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
     #[arg(value_name = "HOST:PORT", value_parser = |t: &str| parse_host_port("server", t))]

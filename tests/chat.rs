@@ -409,7 +409,7 @@ fn room_fans_every_line_out_to_every_other_client_exactly_once() {
             );
         }
     }
-    server.err("disconnected (bye");
+    server.err("ann left (bye; 3 in the room)");
     // The operator saw the room too.
     server.out("<dee> message 3 from dee");
 }
@@ -431,7 +431,7 @@ fn room_operator_lines_reach_everyone_and_killed_clients_do_not_stop_the_room() 
     c.kill();
     a.out("left");
     b.out("left");
-    server.err("disconnected");
+    server.err("left (closed the connection; 2 in the room)");
     a.say("still here");
     b.out("> still here");
     b.say("me too");
@@ -490,9 +490,9 @@ fn room_disconnects_a_client_that_does_not_read() {
     let (mut server, addr) = netkit_server(&["--room", "--queue", "32"]);
     // Joins and never reads.
     let _stuck = TcpStream::connect(&addr).unwrap();
-    server.err("connected (1 in the room)");
+    server.err("joined (1 in the room)");
     let mut talker = TcpStream::connect(&addr).unwrap();
-    server.err("connected (2 in the room)");
+    server.err("joined (2 in the room)");
     let stop = Arc::new(AtomicBool::new(false));
     let mut t = talker.try_clone().unwrap();
     let flood = std::thread::spawn({
@@ -528,13 +528,43 @@ fn room_full_and_usage_errors() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
 
+/// The one stderr line of a failed run (exit 3), which must name the next step.
+fn network_error(o: &std::process::Output, next_step: &str) -> String {
+    let err = stderr(o);
+    assert_eq!(code(o), 3, "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(next_step), "{next_step:?} in {err}");
+    assert!(!err.contains("os error"), "said in words: {err}");
+    err
+}
+
 #[test]
 fn refused_connection_is_exit_3_in_one_line() {
     let port = free_port();
     let o = run(&["chat", "client", &format!("127.0.0.1:{port}")]);
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("refused"), "{}", stderr(&o));
+    let err = network_error(
+        &o,
+        &format!("(is a server running? netkit chat server --port {port})"),
+    );
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "netkit: 127.0.0.1:{port} refused the connection: nothing listens on that port \
+             (is a server running? netkit chat server --port {port})"
+        )
+    );
+    // The same error as a JSON object under --json.
+    let o = run(&["--json", "chat", "client", &format!("127.0.0.1:{port}")]);
+    network_error(&o, "nothing listens on that port");
+    let j = json(&o);
+    assert_eq!(j["error"]["kind"], "io", "{j}");
+    assert_eq!(j["error"]["exit_code"], 3, "{j}");
+    assert!(
+        j["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("netkit chat server --port")),
+        "{j}"
+    );
 }
 
 #[test]
@@ -542,9 +572,108 @@ fn port_in_use_is_exit_3_in_one_line() {
     let holder = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = holder.local_addr().unwrap().port().to_string();
     let o = run(&["chat", "server", "--port", &port]);
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("in use"), "{}", stderr(&o));
+    let err = network_error(&o, "(choose another --port, or stop that program)");
+    assert!(
+        err.starts_with(&format!(
+            "netkit: cannot listen on 127.0.0.1:{port}: the port is already in use"
+        )),
+        "{err}"
+    );
+}
+
+/// Issue 17: a server that never completes the handshake (its listen queue is full, so the
+/// kernel drops our SYN) is a timeout said with the one time format and a next step.
+#[test]
+fn silent_server_is_a_timeout_in_one_line() {
+    let script = "import socket,sys,time\n\
+                  s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(0)\n\
+                  port=s.getsockname()[1]; cs=[]\n\
+                  for i in range(3):\n    \
+                      c=socket.socket(); c.setblocking(False); c.connect_ex(('127.0.0.1',port)); cs.append(c)\n\
+                  time.sleep(0.2); print('full', port, flush=True); time.sleep(30)\n";
+    let mut full = Proc::spawn("full listener", {
+        let mut c = Command::new("python3");
+        c.arg("-c").arg(script);
+        c
+    });
+    let port = full
+        .out("full")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let o = run(&[
+        "chat",
+        "client",
+        "--timeout",
+        "300ms",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let err = network_error(&o, "wait longer with --timeout");
+    assert!(
+        err.starts_with(&format!(
+            "netkit: no answer from 127.0.0.1:{port} within 300 ms: "
+        )),
+        "{err}"
+    );
+}
+
+/// A number read from a sysctl file under /proc/sys.
+fn sysctl(path: &str) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/sys/{path}"))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Issue 17: a port only root may bind says so and suggests one above 1023.
+#[test]
+fn privileged_port_is_exit_3_with_a_port_to_use_instead() {
+    let Some(start @ 2..) = sysctl("net/ipv4/ip_unprivileged_port_start") else {
+        eprintln!("skipping: every port may be bound by anyone here");
+        return;
+    };
+    let port = (start - 1).min(1023).to_string();
+    let root = std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let mut cmd = if root {
+        // As nobody, without capabilities.
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(assert_cmd::cargo::cargo_bin("netkit"));
+        c
+    } else {
+        Command::new(assert_cmd::cargo::cargo_bin("netkit"))
+    };
+    cmd.args(["chat", "server", "--port", &port]);
+    // Bounded: were the port open to us after all, the server would wait for a caller.
+    let mut p = Proc::spawn("server on a low port", cmd);
+    assert_eq!(p.exit_code(), 3, "{:#?}", p.err.rest());
+    let err = p.err.rest();
+    assert_eq!(err.len(), 1, "one line: {err:#?}");
+    assert!(
+        err[0].contains("need root or CAP_NET_BIND_SERVICE (choose a port above 1023: --port"),
+        "{err:#?}"
+    );
+}
+
+/// Issue 17: binding an address this host does not have says so (bind fails locally; nothing is
+/// sent).
+#[test]
+fn bind_address_not_on_this_host_is_exit_3() {
+    if sysctl("net/ipv4/ip_nonlocal_bind") != Some(0) {
+        eprintln!("skipping: this host lets programs bind any address");
+        return;
+    }
+    let o = run(&["chat", "server", "--bind", "192.0.2.1", "--port", "0"]);
+    let err = network_error(&o, "not on this host");
+    assert!(
+        err.contains("127.0.0.1"),
+        "an address to use instead: {err}"
+    );
 }
 
 #[test]
@@ -603,8 +732,22 @@ fn ctrl_c_ends_a_conversation_with_exit_0() {
 fn idle_clients_are_disconnected_after_the_idle_timeout() {
     let (mut server, addr) = netkit_server(&["--room", "--idle-timeout", "1"]);
     let mut quiet = room_client("quiet", &addr);
-    server.err("disconnected (idle timeout");
+    server.err("left (idle timeout: no message for 1 s;");
     assert_eq!(quiet.exit_code(), 0);
+}
+
+/// Issue 17: the idle-timeout notice of a conversation says how long, in netkit's one time format.
+#[test]
+fn idle_conversation_ends_with_the_time_said_once() {
+    let (mut server, addr) = netkit_server(&["--idle-timeout", "500ms"]);
+    let _quiet = TcpStream::connect(&addr).unwrap();
+    server.err("connected");
+    let notice = server.err("disconnected");
+    assert!(
+        notice.ends_with("disconnected (idle timeout: no message for 500 ms)"),
+        "{notice}"
+    );
+    assert_eq!(server.exit_code(), 0);
 }
 
 #[test]
@@ -730,4 +873,295 @@ fn raw_framing_refuses_a_message_longer_than_the_primers_recv() {
         !client.out.rest().iter().any(|l| l.contains("你好你好")),
         "the long message was not sent"
     );
+}
+
+/// The nick a room gave a member, read from its welcome line (`* welcome, you are NICK (...`).
+fn nick_in(welcome: &str) -> String {
+    welcome
+        .split("you are ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no nick in {welcome:?}"))
+        .to_string()
+}
+
+/// Lines a raw TCP member receives until one holds `needle` (bounded by the read timeout).
+fn lines_until(r: &mut BufReader<TcpStream>, needle: &str) -> Vec<String> {
+    r.get_ref().set_read_timeout(Some(WAIT)).unwrap();
+    let mut seen = Vec::new();
+    loop {
+        let mut line = String::new();
+        let n = r
+            .read_line(&mut line)
+            .unwrap_or_else(|e| panic!("reading until {needle:?}: {e}; saw {seen:#?}"));
+        assert!(n > 0, "closed before {needle:?}; saw {seen:#?}");
+        let done = line.contains(needle);
+        seen.push(line.trim_end().to_string());
+        if done {
+            return seen;
+        }
+    }
+}
+
+/// Issue 17: each event (a join, a rename, a leave) is one notice on the operator's console, and
+/// the operator's piped line is shown once.
+#[test]
+fn room_shows_each_event_once_to_the_operator() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    let mut b = netkit_client("b", &addr, &[]);
+    let b_nick = nick_in(&b.out("welcome"));
+    a.out("joined");
+    server.err(&format!("{b_nick} joined (2 in the room)"));
+    b.say("/nick bob");
+    a.out("is now known as bob");
+    server.say("hello from the operator");
+    a.out("<server> hello from the operator");
+    b.say("bye");
+    assert_eq!(b.exit_code(), 0);
+    a.out("* bob left");
+    server.say("/quit");
+    assert_eq!(server.exit_code(), 0);
+    let out = server.out.rest();
+    let err = server.err.rest();
+    let all: Vec<&String> = out.iter().chain(err.iter()).collect();
+    let count = |needle: &str| all.iter().filter(|l| l.contains(needle)).count();
+    assert_eq!(count(&format!("{b_nick} joined")), 1, "{all:#?}");
+    assert_eq!(count(&b_nick), 2, "joined, renamed: {all:#?}");
+    assert_eq!(count("is now known as bob"), 1, "{all:#?}");
+    assert_eq!(count("bob left"), 1, "{all:#?}");
+    assert!(
+        err.iter()
+            .any(|l| l.ends_with("* bob left (bye; 1 in the room)")),
+        "{err:#?}"
+    );
+    assert_eq!(count("hello from the operator"), 1, "{all:#?}");
+    assert!(
+        out.iter().any(|l| l == "<server> hello from the operator"),
+        "{out:#?}"
+    );
+    assert!(!all.iter().any(|l| l.contains("connected")), "{all:#?}");
+}
+
+/// Runs netkit on a pseudo-terminal (util-linux `script`), its input piped in as keystrokes; the
+/// terminal's output (stdout and stderr together, with the typed lines echoed) comes out of
+/// `script`'s stdout.
+fn netkit_on_terminal(name: &str, args: &[&str]) -> Proc {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let line = format!(
+        "stty rows 24 cols 100; exec '{}' --color never {}",
+        bin.display(),
+        args.join(" ")
+    );
+    let mut c = Command::new("script");
+    c.args(["-qfc", &line, "/dev/null"]).env_remove("NO_COLOR");
+    Proc::spawn(name, c)
+}
+
+/// Issue 17: on a terminal the operator's line is on the screen once (the terminal's echo), not
+/// printed back as `<server> ...`; the members get it.
+#[test]
+fn room_operator_line_shows_once_on_a_terminal() {
+    let mut server = netkit_on_terminal(
+        "room on a terminal",
+        &["chat", "server", "--room", "--port", "0"],
+    );
+    let listening = server.out("listening on");
+    let addr = listening
+        .split("listening on ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {listening:?}"))
+        .to_string();
+    let mut a = room_client("a", &addr);
+    server.out("joined");
+    server.say("hello from the operator");
+    a.out("<server> hello from the operator");
+    server.say("/quit");
+    assert_eq!(server.exit_code(), 0, "{:#?}", server.out.seen);
+    let shown = server.out.rest();
+    let echoed = shown
+        .iter()
+        .filter(|l| l.contains("hello from the operator"))
+        .count();
+    assert_eq!(echoed, 1, "the terminal's echo only: {shown:#?}");
+    assert!(
+        !shown.iter().any(|l| l.contains("<server>")),
+        "not printed back: {shown:#?}"
+    );
+}
+
+/// Issue 17: commands are answered to whoever typed them, privately; an unknown one is refused
+/// and never relayed; `//text` sends text starting with `/`. The member types through a netkit
+/// client, which finds out it is in a room and lets the room answer.
+#[test]
+fn room_commands_are_answered_privately() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut a = room_client("a", &addr);
+    let watcher = TcpStream::connect(&addr).unwrap();
+    let mut w = BufReader::new(watcher);
+    lines_until(&mut w, "welcome");
+    a.out("joined");
+    a.say("/help");
+    let help = a.out("commands:");
+    for cmd in ["/nick NAME", "/who", "/help", "bye"] {
+        assert!(help.contains(cmd), "{help}");
+    }
+    a.say("/nick");
+    a.out("* usage: /nick NAME");
+    a.say("/foo bar");
+    assert_eq!(a.out("unknown"), "* unknown command /foo; /help lists them");
+    a.say("/who");
+    a.out("* 2 here:");
+    a.say("//etc/hosts is a path");
+    let seen = lines_until(&mut w, "/etc/hosts is a path");
+    assert!(
+        seen.last().unwrap().ends_with("> /etc/hosts is a path"),
+        "{seen:#?}"
+    );
+    for private in [
+        "/help",
+        "commands:",
+        "/nick",
+        "usage",
+        "/foo",
+        "unknown",
+        "/who",
+        "here:",
+    ] {
+        assert!(
+            !seen.iter().any(|l| l.contains(private)),
+            "{private:?} reached another member: {seen:#?}"
+        );
+    }
+    // The operator's own commands are answered on its console, and not relayed either.
+    server.say("/help");
+    server.err("commands: /who");
+    server.say("/bar");
+    server.err("unknown command /bar; /help lists them");
+    server.say("/who");
+    server.err("2 here:");
+    server.say("after the commands");
+    let seen = lines_until(&mut w, "<server> after the commands");
+    assert!(
+        !seen
+            .iter()
+            .any(|l| l.contains("/bar") || l.contains("commands:") || l.contains("here:")),
+        "{seen:#?}"
+    );
+    let shown = server.out("/etc/hosts");
+    assert!(shown.ends_with("> /etc/hosts is a path"), "{shown}");
+    assert!(
+        !server
+            .out
+            .seen
+            .iter()
+            .any(|l| l.contains("/foo") || l.contains("/help")),
+        "the operator's console shows no member's command: {:#?}",
+        server.out.seen
+    );
+}
+
+/// Issue 17: a netkit client whose script types a command before the room's welcome has arrived
+/// still has it answered by the room (the client waits for the server's first line).
+#[test]
+fn room_command_typed_before_the_welcome_reaches_the_room() {
+    let (_server, addr) = netkit_server(&["--room"]);
+    let o = run_stdin(&["chat", "client", &addr], "/who\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("* 1 here: "),
+        "{}\n{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("works in a room"), "{}", stderr(&o));
+}
+
+/// Issue 17: with one peer, room commands are answered locally and unknown commands refused;
+/// neither is sent. What the peer sends is never taken for a command.
+#[test]
+fn one_to_one_commands_are_answered_locally_and_not_sent() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = netkit_client("client", &addr, &[]);
+    server.err("connected");
+    client.say("/who");
+    let notice = client.err("works in a room");
+    assert!(
+        notice.ends_with(&format!(
+            "* /who works in a room (netkit chat server --room); this is a conversation with one peer at {addr}"
+        )),
+        "{notice}"
+    );
+    client.say("/nick ann");
+    client.err("/nick works in a room");
+    client.say("/foo");
+    client.err("unknown command /foo; /help lists them");
+    client.say("/help");
+    client.err("//text sends text starting with /");
+    client.say("//who, sent as text");
+    assert_eq!(server.out("sent as text"), "/who, sent as text");
+    for typed in ["/nick", "/foo", "/help", "ann"] {
+        assert!(
+            !server.out.seen.iter().any(|l| l.contains(typed)),
+            "{typed:?} was sent: {:#?}",
+            server.out.seen
+        );
+    }
+    assert!(
+        !server
+            .err
+            .seen
+            .iter()
+            .any(|l| l.contains("unknown command")),
+        "the peer's /who is text, not a command: {:#?}",
+        server.err.seen
+    );
+    // The same rule for the server's user.
+    server.say("/who");
+    server.err("/who works in a room");
+    server.say("next");
+    assert_eq!(client.out("next"), "next");
+    assert!(
+        !client.out.seen.iter().any(|l| l.contains("/who")),
+        "{:#?}",
+        client.out.seen
+    );
+    client.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
+}
+
+/// Issue 17: in raw framing too (the primer's server), a typed command is answered locally and
+/// it stays our turn: the server's first message is the next real line.
+#[test]
+fn raw_framing_commands_are_not_sent_to_the_primers_server() {
+    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
+    let port = server
+        .out("listening")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let mut client = netkit_client(
+        "netkit client",
+        &format!("127.0.0.1:{port}"),
+        &["--framing", "raw"],
+    );
+    server.out("connected");
+    client.say("/who");
+    client.err("/who works in a room");
+    client.say("/nick x");
+    client.err("/nick works in a room");
+    client.say("hi");
+    assert_eq!(server.out("hi").trim_start_matches("> "), "hi");
+    assert_eq!(
+        server.out.seen.len(),
+        3,
+        "listening, connected, then hi: {:#?}",
+        server.out.seen
+    );
+    server.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
 }

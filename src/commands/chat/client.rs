@@ -1,5 +1,6 @@
 //! `netkit chat client HOST:PORT`: connect (a refused, unreachable or silent server is a one-line
-//! error, exit 3) and hold the conversation; in raw framing the client speaks first.
+//! error that says what to do next, exit 3) and hold the conversation; in raw framing the client
+//! speaks first.
 
 use std::io;
 use std::net::SocketAddr;
@@ -13,6 +14,7 @@ use crate::cli::ChatClientArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Host, HostPort};
 use crate::output::Ui;
+use crate::util::time::human_duration;
 
 /// Resolves the server and connects to the first address that answers.
 pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream, SocketAddr)> {
@@ -20,26 +22,78 @@ pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream,
         Host::Ip(ip) => vec![SocketAddr::new(*ip, server.port)],
         Host::Name(name) => tokio::net::lookup_host((name.as_str(), server.port))
             .await
-            .map_err(|e| Error::io(format!("resolving {name}"), e))?
+            .map_err(|e| {
+                let next = format!("{e} (check the name, or give an address; netkit dns {name})");
+                Error::io(
+                    format!("cannot resolve {name}"),
+                    io::Error::new(e.kind(), next),
+                )
+            })?
             .collect(),
     };
-    let mut last = io::Error::new(io::ErrorKind::NotFound, "no address found");
-    let mut last_addr = None;
+    let mut last = None;
     for addr in addrs {
         match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
             Ok(Ok(s)) => return Ok((s, addr)),
-            Ok(Err(e)) => last = e,
+            Ok(Err(e)) => last = Some(connect_error(addr, &e, timeout)),
             Err(_) => {
-                last = io::Error::new(
-                    io::ErrorKind::TimedOut,
-                    format!("no answer within {} ms", timeout.as_millis()),
-                )
+                last = Some(connect_error(
+                    addr,
+                    &io::ErrorKind::TimedOut.into(),
+                    timeout,
+                ))
             }
         }
-        last_addr = Some(addr);
     }
-    let target = last_addr.map_or_else(|| server.to_string(), |a| a.to_string());
-    Err(Error::io(format!("connecting to {target}"), last))
+    Err(last.unwrap_or_else(|| {
+        Error::io(
+            format!("cannot resolve {}", server.host),
+            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+        )
+    }))
+}
+
+/// Why a connection to `target` failed, by the kind of error, and what to do next: one line.
+fn connect_error(target: SocketAddr, e: &io::Error, timeout: Duration) -> Error {
+    use io::ErrorKind as K;
+    let (what, next) = match e.kind() {
+        K::ConnectionRefused => (
+            format!("{target} refused the connection"),
+            format!(
+                "nothing listens on that port (is a server running? netkit chat server --port {})",
+                target.port()
+            ),
+        ),
+        K::TimedOut => (
+            format!("no answer from {target} within {}", human_duration(timeout)),
+            "a firewall drops the connection, or the host is down (check the address, or wait \
+             longer with --timeout)"
+                .to_string(),
+        ),
+        K::NetworkUnreachable if target.is_ipv6() => (
+            format!("cannot reach {target}"),
+            "this host has no IPv6 route to it (try its IPv4 address)".to_string(),
+        ),
+        K::NetworkUnreachable => (
+            format!("cannot reach {target}"),
+            format!(
+                "this host has no route to that network (check the address; netkit route get {})",
+                target.ip()
+            ),
+        ),
+        K::HostUnreachable => (
+            format!("cannot reach {target}"),
+            "nothing answers for that address on its network (is the host up? is the address \
+             right?)"
+                .to_string(),
+        ),
+        K::PermissionDenied => (
+            format!("cannot connect to {target}"),
+            "this host forbids the connection (a local firewall rule?)".to_string(),
+        ),
+        _ => (format!("cannot connect to {target}"), e.to_string()),
+    };
+    Error::io(what, io::Error::new(e.kind(), next))
 }
 
 /// Runs the client.
@@ -52,8 +106,58 @@ pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
     let mut input = spawn_input(args.opts.max_line as usize);
     let end = talk(stream, peer, &args.opts, &console, &mut input, First::Me).await;
     if let Ok(end) = &end {
-        console.notice(&format!("disconnected ({})", end.describe()));
+        console.notice(&format!(
+            "disconnected ({})",
+            end.describe(args.opts.idle_timeout)
+        ));
     }
     console.close();
     end.map(|_| exit::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(kind: io::ErrorKind, target: &str) -> (String, u8, &'static str) {
+        let e = connect_error(
+            target.parse().unwrap(),
+            &kind.into(),
+            Duration::from_secs(5),
+        );
+        (e.to_string(), e.exit_code(), e.kind())
+    }
+
+    #[test]
+    fn connection_errors_say_what_to_do_next() {
+        use io::ErrorKind as K;
+        assert_eq!(
+            said(K::ConnectionRefused, "127.0.0.1:30003"),
+            (
+                "127.0.0.1:30003 refused the connection: nothing listens on that port (is a \
+                 server running? netkit chat server --port 30003)"
+                    .to_string(),
+                3,
+                "io"
+            )
+        );
+        let (timeout, ..) = said(K::TimedOut, "127.0.0.1:8001");
+        assert!(
+            timeout.starts_with("no answer from 127.0.0.1:8001 within 5 s: ")
+                && timeout.contains("--timeout"),
+            "{timeout}"
+        );
+        let (v4, ..) = said(K::NetworkUnreachable, "192.0.2.1:8001");
+        assert!(
+            v4.ends_with("(check the address; netkit route get 192.0.2.1)"),
+            "{v4}"
+        );
+        let (v6, ..) = said(K::NetworkUnreachable, "[2001:db8::1]:8001");
+        assert!(v6.contains("no IPv6 route"), "{v6}");
+        for kind in [K::HostUnreachable, K::PermissionDenied, K::ConnectionReset] {
+            let (text, code, _) = said(kind, "127.0.0.1:8001");
+            assert_eq!(code, 3, "{text}");
+            assert!(!text.contains("os error"), "{text}");
+        }
+    }
 }

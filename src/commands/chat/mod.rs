@@ -2,12 +2,14 @@
 //! primer's raw protocol, or newline-delimited lines by default), and a multi-client room.
 //!
 //! Async (tokio, a current-thread runtime) lives inside this command only: [`run`] builds the
-//! runtime and everything below it is async. The framing is pure code in [`codec`]; the console
-//! (what is printed where, the prompt) and keyboard input are in [`console`]; [`talk`] holds a two-party
+//! runtime and everything below it is async. The framing is pure code in [`codec`], and so is
+//! what a typed line means (text or a `/command`) in [`command`]; the console (what is printed
+//! where, the prompt) and keyboard input are in [`console`]; [`talk`] holds a two-party
 //! conversation, [`server`] and [`client`] set one up, and [`room`] relays among many.
 
 pub mod client;
 pub mod codec;
+pub mod command;
 pub mod console;
 pub mod room;
 pub mod server;

@@ -6,8 +6,13 @@
 //! once and shared (`Arc<str>`) by every queue. A client whose queue is full is too slow: it is
 //! disconnected instead of making the room wait. Lines longer than `--max-line` are dropped with a
 //! notice to the sender, and never buffered whole.
+//!
+//! The operator's console shows each event once, as a notice on stderr (`* ann left (bye; 1 in
+//! the room)`), and the members' text on stdout. Commands ([`command`]) are answered privately to
+//! whoever typed them; an unknown `/command` is refused, never relayed.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,11 +24,13 @@ use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinHandle};
 
 use super::codec::{self, Frame, LineSplitter};
+use super::command::{self, NICK_USAGE, ROOM_HELP, ROOM_WELCOME, Typed};
 use super::console::{Console, Input, idle, interrupted, spawn_input};
 use super::server::{listen, listening_notice};
 use crate::cli::ChatServerArgs;
 use crate::error::{Error, Result, exit};
 use crate::output::{Ui, is_unsafe};
+use crate::util::time::human_duration;
 
 /// How long a departing client's last lines may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -34,7 +41,7 @@ enum Event {
     Accepted(TcpStream, SocketAddr),
     Line(u64, String),
     TooLong(u64),
-    Left(u64, &'static str),
+    Left(u64, String),
 }
 
 #[derive(Debug)]
@@ -54,7 +61,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     console.notice(&listening_notice(
         &listener,
         &format!(
-            "a room for up to {} clients; type to talk to everyone, /quit to close",
+            "a room for up to {} clients; type to talk to everyone, /help for commands, /quit to close",
             args.max_clients
         ),
     ));
@@ -86,6 +93,8 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     };
     let mut input = spawn_input(args.opts.max_line as usize);
     let mut input_open = true;
+    // On a terminal the operator's line is on the screen already (the terminal echoed it).
+    let echo_own = !std::io::stdin().is_terminal();
     let mut handled: u64 = 0;
     let result = loop {
         tokio::select! {
@@ -105,10 +114,24 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                 // A room is a service: it keeps running when the operator's input ends.
                 None => input_open = false,
                 Some(Input::TooLong) => console.notice("line too long: not sent"),
-                Some(Input::Line(l)) if l == "/quit" || l == "bye" => break Ok(()),
-                Some(Input::Line(l)) if l == "/who" => hub.who_for_operator(),
-                Some(Input::Line(l)) if l.is_empty() => {}
-                Some(Input::Line(l)) => hub.broadcast(None, &format!("<server> {l}")),
+                Some(Input::Line(l)) => match command::parse(&l) {
+                    Typed::Quit => break Ok(()),
+                    Typed::Text(t) if t == "bye" => break Ok(()),
+                    Typed::Text(t) if t.is_empty() => {}
+                    Typed::Text(t) => {
+                        let line = format!("<server> {t}");
+                        if echo_own {
+                            console.message(&line);
+                        }
+                        hub.send_all(None, &line);
+                    }
+                    Typed::Who => hub.who_for_operator(),
+                    Typed::Help => console.notice(OPERATOR_HELP),
+                    Typed::Nick(_) => console.notice(
+                        "you are <server> to everyone; /nick is for the members",
+                    ),
+                    Typed::Unknown(word) => console.notice(&command::unknown(word)),
+                },
             },
             _ = interrupted() => break Ok(()),
         }
@@ -119,6 +142,11 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     console.close();
     result.map(|()| exit::OK)
 }
+
+/// The operator's commands, for `/help` on the server's console.
+const OPERATOR_HELP: &str = "commands: /who to list the room, /help for this list, /quit (or bye) \
+                             to close the room; other lines go to everyone as <server>, \
+                             //text sends text starting with /";
 
 struct Hub<'a> {
     members: HashMap<u64, Member>,
@@ -144,7 +172,7 @@ impl Hub<'_> {
                         .notice(&format!("{} sent a line over {max} bytes: dropped", m.addr));
                 }
             }
-            Event::Left(id, why) => self.remove(id, why),
+            Event::Left(id, why) => self.remove(id, &why),
         }
     }
 
@@ -183,7 +211,8 @@ impl Hub<'_> {
             format!("{} here: {}", others.len(), others.join(", "))
         };
         let welcome = format!(
-            "* welcome, you are {nick} ({here}); /nick NAME to rename, /who to list, bye to leave\n"
+            "{ROOM_WELCOME}{nick} ({here}); /nick NAME to rename, /who to list, /help for \
+             commands, bye to leave\n"
         );
         let _ = tx.try_send(Arc::from(welcome));
         self.members.insert(
@@ -197,10 +226,10 @@ impl Hub<'_> {
             },
         );
         self.console.notice(&format!(
-            "{addr} connected ({} in the room)",
+            "{nick} joined ({} in the room)",
             self.members.len()
         ));
-        self.broadcast(Some(id), &format!("* {nick} joined"));
+        self.send_all(Some(id), &format!("* {nick} joined"));
     }
 
     fn line(&mut self, id: u64, text: String) {
@@ -212,26 +241,43 @@ impl Hub<'_> {
         let Some(nick) = self.members.get(&id).map(|m| m.nick.clone()) else {
             return;
         };
-        if text == "bye" {
-            self.tell(id, "* bye");
-            self.remove(id, "bye");
-        } else if text == "/who" {
-            let list = self.nicks().join(", ");
-            self.tell(id, &format!("* {} here: {list}", self.members.len()));
-        } else if let Some(new) = text.strip_prefix("/nick ") {
-            let new = new.trim();
-            if let Err(why) = valid_nick(new) {
-                self.tell(id, &format!("* cannot use that nick: {why}"));
-            } else if self.members.values().any(|m| m.nick == new) {
-                self.tell(id, &format!("* the nick {new} is taken"));
-            } else {
-                if let Some(m) = self.members.get_mut(&id) {
-                    m.nick = new.to_string();
-                }
-                self.broadcast(None, &format!("* {nick} is now known as {new}"));
+        match command::parse(&text) {
+            Typed::Text(t) if t == "bye" => self.leave(id),
+            Typed::Quit => self.leave(id),
+            Typed::Text(t) if t.is_empty() => {}
+            Typed::Text(t) => {
+                let line = format!("<{nick}> {t}");
+                self.console.message(&line);
+                self.send_all(Some(id), &line);
             }
-        } else if !text.is_empty() {
-            self.broadcast(Some(id), &format!("<{nick}> {text}"));
+            Typed::Who => {
+                let list = self.nicks().join(", ");
+                self.tell(id, &format!("* {} here: {list}", self.members.len()));
+            }
+            Typed::Help => self.tell(id, &format!("* {ROOM_HELP}")),
+            Typed::Nick(None) => self.tell(id, &format!("* {NICK_USAGE}")),
+            Typed::Nick(Some(new)) => self.rename(id, &nick, new),
+            Typed::Unknown(word) => self.tell(id, &format!("* {}", command::unknown(word))),
+        }
+    }
+
+    fn leave(&mut self, id: u64) {
+        self.tell(id, "* bye");
+        self.remove(id, "bye");
+    }
+
+    fn rename(&mut self, id: u64, old: &str, new: &str) {
+        if let Err(why) = valid_nick(new) {
+            self.tell(id, &format!("* cannot use that nick: {why}"));
+        } else if self.members.values().any(|m| m.nick == new) {
+            self.tell(id, &format!("* the nick {new} is taken"));
+        } else {
+            if let Some(m) = self.members.get_mut(&id) {
+                m.nick = new.to_string();
+            }
+            let text = format!("{old} is now known as {new}");
+            self.console.notice(&text);
+            self.send_all(None, &format!("* {text}"));
         }
     }
 
@@ -254,10 +300,9 @@ impl Hub<'_> {
         }
     }
 
-    /// Sends a line to every member but `from`, shows it to the operator, and disconnects any
-    /// member whose queue is full.
-    fn broadcast(&mut self, from: Option<u64>, text: &str) {
-        self.console.message(text);
+    /// Sends a line to every member but `from` (not to the operator's console: each caller
+    /// shows the operator its own version once), and disconnects any member whose queue is full.
+    fn send_all(&mut self, from: Option<u64>, text: &str) {
         let line: Arc<str> = Arc::from(format!("{text}\n"));
         let mut slow = Vec::new();
         for (id, m) in &self.members {
@@ -285,16 +330,16 @@ impl Hub<'_> {
         // Dropping `tx` lets the writer send what is queued, then close.
         drop(m.tx);
         self.console.notice(&format!(
-            "{} disconnected ({why}; {} left in the room)",
-            m.addr,
+            "{} left ({why}; {} in the room)",
+            m.nick,
             self.members.len()
         ));
-        let text = if why == "bye" || why == "left" {
+        let text = if why == "bye" || why == CLOSED {
             format!("* {} left", m.nick)
         } else {
             format!("* {} left ({why})", m.nick)
         };
-        self.broadcast(None, &text);
+        self.send_all(None, &text);
     }
 
     async fn close_all(&mut self, farewell: &str) {
@@ -328,6 +373,9 @@ fn valid_nick(nick: &str) -> std::result::Result<(), &'static str> {
     Ok(())
 }
 
+/// Why a member left when it closed its connection.
+const CLOSED: &str = "closed the connection";
+
 /// Reads lines from one client and passes them to the hub; reports why it stopped.
 async fn read_loop(
     mut r: OwnedReadHalf,
@@ -342,15 +390,17 @@ async fn read_loop(
     let why = loop {
         let n = tokio::select! {
             n = r.read(&mut buf) => n,
-            _ = idle(idle_after) => break "idle timeout",
+            _ = idle(idle_after) => {
+                break format!("idle timeout: no message for {}", human_duration(idle_after));
+            }
         };
         match n {
             Ok(0) => {
                 frames.extend(splitter.finish());
-                break "left";
+                break CLOSED.to_string();
             }
             Ok(n) => splitter.push(&buf[..n], &mut frames),
-            Err(_) => break "connection lost",
+            Err(_) => break "connection lost".to_string(),
         }
         for f in frames.drain(..) {
             let ev = match f {

@@ -1,6 +1,7 @@
 //! `netkit chat server`: bind, listen with the primer's backlog, accept one client and hold the
 //! conversation with it (later callers wait in the listen backlog), then close.
 
+use std::io;
 use std::net::{IpAddr, SocketAddr};
 
 use tokio::net::{TcpListener, TcpSocket};
@@ -12,21 +13,53 @@ use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
 
-/// Binds `ip:port` and listens with `backlog`; a port in use is a one-line error (exit 3).
+/// Binds `ip:port` and listens with `backlog`; a port in use, a privileged port or an address
+/// not on this host is a one-line error that says what to do next (exit 3).
 pub fn listen(ip: IpAddr, port: u16, backlog: u32) -> Result<TcpListener> {
     let addr = SocketAddr::new(ip, port);
-    let ctx = || format!("listening on {addr}");
+    let err = |e: io::Error| listen_error(addr, &e);
     let socket = match ip {
         IpAddr::V4(_) => TcpSocket::new_v4(),
         IpAddr::V6(_) => TcpSocket::new_v6(),
     }
-    .map_err(|e| Error::io(ctx(), e))?;
-    socket
-        .set_reuseaddr(true)
-        .map_err(|e| Error::io(ctx(), e))?;
-    socket.bind(addr).map_err(|e| Error::io(ctx(), e))?;
-    socket.listen(backlog).map_err(|e| Error::io(ctx(), e))
+    .map_err(err)?;
+    socket.set_reuseaddr(true).map_err(err)?;
+    socket.bind(addr).map_err(err)?;
+    socket.listen(backlog).map_err(err)
 }
+
+/// Why listening on `addr` failed, by the kind of error, and what to do next: one line.
+fn listen_error(addr: SocketAddr, e: &io::Error) -> Error {
+    use io::ErrorKind as K;
+    let next = match e.kind() {
+        K::AddrInUse => {
+            "the port is already in use by another program (choose another --port, or stop \
+             that program)"
+                .to_string()
+        }
+        K::PermissionDenied if addr.port() < 1024 => format!(
+            "ports below 1024 need root or CAP_NET_BIND_SERVICE (choose a port above 1023: \
+             --port {})",
+            8000 + addr.port()
+        ),
+        K::AddrNotAvailable => {
+            "that address is not on this host (bind one of its addresses, see netkit ifaces, or \
+             127.0.0.1)"
+                .to_string()
+        }
+        _ if e.raw_os_error() == Some(EAFNOSUPPORT) => {
+            "this host has no IPv6 (bind an IPv4 address such as 127.0.0.1)".to_string()
+        }
+        _ => e.to_string(),
+    };
+    Error::io(
+        format!("cannot listen on {addr}"),
+        io::Error::new(e.kind(), next),
+    )
+}
+
+/// Linux's "address family not supported" (no IPv6 in this kernel).
+const EAFNOSUPPORT: i32 = 97;
 
 /// The notice printed once listening, saying how far the server is reachable.
 pub fn listening_notice(listener: &TcpListener, what: &str) -> String {
@@ -67,7 +100,10 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             let mut input = spawn_input(args.opts.max_line as usize);
             let end = talk(stream, peer, &args.opts, &console, &mut input, First::Peer).await;
             match &end {
-                Ok(end) => console.notice(&format!("{peer} disconnected ({})", end.describe())),
+                Ok(end) => console.notice(&format!(
+                    "{peer} disconnected ({})",
+                    end.describe(args.opts.idle_timeout)
+                )),
                 Err(e) => console.notice(&format!("{peer} disconnected ({e})")),
             }
             end.map(|_| exit::OK)
@@ -76,4 +112,39 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     drop(listener);
     console.close();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(kind: io::ErrorKind, addr: &str) -> String {
+        let e = listen_error(addr.parse().unwrap(), &kind.into());
+        assert_eq!((e.exit_code(), e.kind()), (3, "io"), "{e}");
+        e.to_string()
+    }
+
+    #[test]
+    fn listen_errors_say_what_to_do_next() {
+        use io::ErrorKind as K;
+        assert_eq!(
+            said(K::AddrInUse, "127.0.0.1:30003"),
+            "cannot listen on 127.0.0.1:30003: the port is already in use by another program \
+             (choose another --port, or stop that program)"
+        );
+        let low = said(K::PermissionDenied, "127.0.0.1:80");
+        assert!(
+            low.ends_with("(choose a port above 1023: --port 8080)"),
+            "{low}"
+        );
+        let high = said(K::PermissionDenied, "127.0.0.1:8001");
+        assert!(!high.contains("1023"), "{high}");
+        let absent = said(K::AddrNotAvailable, "192.0.2.1:8001");
+        assert!(absent.contains("not on this host"), "{absent}");
+        let no_v6 = listen_error(
+            "[::1]:8001".parse().unwrap(),
+            &io::Error::from_raw_os_error(EAFNOSUPPORT),
+        );
+        assert!(no_v6.to_string().contains("no IPv6"), "{no_v6}");
+    }
 }
