@@ -662,7 +662,7 @@ pub struct ChatOpts {
     pub max_line: u32,
     /// Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare
     /// number is seconds; 0: never)
-    #[arg(long, value_name = "TIME", default_value = "0", value_parser = TimeParser::ANY)]
+    #[arg(long, value_name = "TIME", default_value = "0s", value_parser = TimeParser::ANY)]
     pub idle_timeout: Duration,
 }
 

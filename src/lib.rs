@@ -206,6 +206,47 @@ mod tests {
         words.iter().map(OsString::from).collect()
     }
 
+    /// Issue 17: every subcommand's help has examples, the global options under their own
+    /// heading, and every time default its unit.
+    #[test]
+    fn every_subcommand_help_has_examples_and_units() {
+        fn leaves(cmd: &clap::Command, path: String, out: &mut Vec<(String, clap::Command)>) {
+            let subs: Vec<&clap::Command> = cmd
+                .get_subcommands()
+                .filter(|c| c.get_name() != "help")
+                .collect();
+            if subs.is_empty() {
+                out.push((path.clone(), cmd.clone()));
+            }
+            for sub in subs {
+                leaves(sub, format!("{path} {}", sub.get_name()), out);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut all = Vec::new();
+        leaves(&cmd, "netkit".into(), &mut all);
+        assert!(all.len() >= 17, "{}", all.len());
+        for (path, mut leaf) in all {
+            let help = leaf.render_long_help().to_string();
+            assert!(help.contains("Examples:"), "{path} has no examples");
+            assert!(help.contains("Global options:"), "{path}: {help}");
+            for arg in leaf.get_arguments() {
+                let is_time = arg
+                    .get_value_names()
+                    .is_some_and(|n| n.iter().any(|n| n == "TIME"));
+                for d in arg.get_default_values() {
+                    let d = d.to_string_lossy();
+                    assert!(
+                        !is_time || d.ends_with(|c: char| c.is_ascii_alphabetic()),
+                        "{path} --{}: default {d} has no unit",
+                        arg.get_id()
+                    );
+                }
+            }
+        }
+    }
+
     /// The lean `ifaces` parser must agree with the full one on everything it accepts.
     #[test]
     fn lean_parser_agrees_with_the_full_parser() {
