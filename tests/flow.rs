@@ -250,3 +250,37 @@ fn steps_show_as_they_are_taken_and_fit_the_terminal() {
         .collect();
     assert!(text.contains("198.51.100.1"), "{text}");
 }
+
+/// Issue 17: Ctrl-C during the TCP step ends the walk with the steps taken so far, the TCP step
+/// saying it was interrupted (a negative answer: exit 1).
+#[test]
+fn ctrl_c_keeps_the_steps_taken() {
+    let Some(lan) = Lan::new("flow_ctrl_c") else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let o = interrupted_in(
+        &lan.host,
+        &["--json", "flow", "203.0.113.99:80", "--timeout", "20"],
+        std::time::Duration::from_millis(1500),
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        steps(&v),
+        pairs(&[
+            ("dns", "skipped"),
+            ("routing", "ok"),
+            ("arp", "ok"),
+            ("tcp", "no")
+        ])
+    );
+    assert!(
+        v["steps"][3]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("interrupted (Ctrl-C)"),
+        "{v}"
+    );
+}

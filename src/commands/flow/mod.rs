@@ -17,6 +17,7 @@ use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{self, LiveOut, Paint, Report, Ui, emit, written};
+use crate::system::interrupt::{self, interrupted};
 use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
@@ -403,10 +404,25 @@ fn arp_step(
     }
 }
 
+/// Connects to `target` within `timeout`, giving up early on Ctrl-C (then: interrupted).
+fn connect(target: SocketAddr, timeout: Duration) -> io::Result<TcpStream> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(TcpStream::connect_timeout(&target, timeout));
+    });
+    loop {
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !interrupted() => {}
+            Err(_) => return Err(io::Error::from(io::ErrorKind::Interrupted)),
+        }
+    }
+}
+
 fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
     let target = SocketAddr::new(addr, port);
     let t = Instant::now();
-    let result = TcpStream::connect_timeout(&target, timeout);
+    let result = connect(target, timeout);
     let took = ms(t.elapsed());
     match result {
         Ok(stream) => {
@@ -426,6 +442,20 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 },
             }
         }
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Step {
+            step: StepKind::Tcp,
+            outcome: Outcome::No,
+            summary: format!(
+                "interrupted (Ctrl-C) before {target} answered the SYN, after {}",
+                human_ms(took)
+            ),
+            details: vec![],
+            took_ms: took,
+            facts: Facts::Tcp {
+                local: None,
+                remote: target,
+            },
+        },
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
             step: StepKind::Tcp,
             outcome: Outcome::No,
@@ -462,6 +492,8 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
 
 /// Runs `netkit flow`.
 pub fn run(args: &FlowArgs, ui: &Ui) -> Result<u8> {
+    // Ctrl-C ends a waiting step; the steps taken so far and the verdict are shown.
+    interrupt::catch();
     let (host, port) = (&args.dest.host, args.dest.port);
     let mut walk = Walk {
         flow: Flow {
