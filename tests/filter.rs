@@ -373,6 +373,24 @@ fn grepcidr_present() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("grepcidr"))
 }
 
+/// Whether grepcidr is here to compare with; without it, `test` is skipped with a visible
+/// message, except in CI, which installs it (.ci/run): there the test fails.
+fn grepcidr_or_skip(test: &str) -> bool {
+    if grepcidr_present() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none() && std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+        "grepcidr is missing in CI: .ci/run must install it"
+    );
+    // Written to the stderr handle itself: libtest hides eprintln! output of passing tests.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: grepcidr is not installed (apt-get install grepcidr)"
+    );
+    false
+}
+
 fn run(cmd: &mut StdCommand, corpus: &Path) -> (Vec<u8>, Option<i32>) {
     let out = cmd.arg(corpus).output().unwrap();
     (out.stdout, out.status.code())
@@ -380,17 +398,7 @@ fn run(cmd: &mut StdCommand, corpus: &Path) -> (Vec<u8>, Option<i32>) {
 
 #[test]
 fn same_output_as_grepcidr() {
-    if !grepcidr_present() {
-        // CI installs grepcidr (.ci/run), so there this must not skip.
-        assert!(
-            std::env::var_os("CI").is_none() && std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-            "grepcidr is missing in CI: .ci/run must install it"
-        );
-        // Written to the stderr handle itself: libtest hides eprintln! output of passing tests.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED same_output_as_grepcidr: grepcidr is not installed (apt-get install grepcidr)"
-        );
+    if !grepcidr_or_skip("same_output_as_grepcidr") {
         return;
     }
     let d = dir_with(&[("corpus", &tricky_corpus())]);
@@ -464,15 +472,7 @@ impl Gen {
 /// and single addresses, each against a corpus of addresses in many contexts, in four modes.
 #[test]
 fn same_output_as_grepcidr_on_generated_patterns_and_lines() {
-    if !grepcidr_present() {
-        assert!(
-            std::env::var_os("CI").is_none() && std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-            "grepcidr is missing in CI: .ci/run must install it"
-        );
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED same_output_as_grepcidr_on_generated_patterns_and_lines: grepcidr is not installed"
-        );
+    if !grepcidr_or_skip("same_output_as_grepcidr_on_generated_patterns_and_lines") {
         return;
     }
     let mut g = Gen(0x6e65_746b_6974);

@@ -702,14 +702,22 @@ impl IfFlags {
 
 impl std::fmt::Display for IfFlags {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, n) in self.names().enumerate() {
-            if i > 0 {
-                f.write_str(",")?;
-            }
-            f.write_str(n)?;
-        }
-        Ok(())
+        write_flag_names(f, self.names())
     }
+}
+
+/// Flag names as `ip` writes them inside `<...>`: separated by commas.
+pub fn write_flag_names<'a>(
+    f: &mut std::fmt::Formatter<'_>,
+    names: impl Iterator<Item = &'a str>,
+) -> std::fmt::Result {
+    for (i, n) in names.enumerate() {
+        if i > 0 {
+            f.write_str(",")?;
+        }
+        f.write_str(n)?;
+    }
+    Ok(())
 }
 
 impl Serialize for IfFlags {

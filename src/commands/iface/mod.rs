@@ -19,7 +19,8 @@ use crate::net::oui::vendor_of;
 use crate::output::{self, Format, Ui, emit};
 use crate::system::leases::{DhcpLease, find_lease};
 use crate::system::netlink::{
-    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, TunMode, link_named,
+    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, TunMode,
+    link_named, write_flag_names,
 };
 use crate::system::resolv::{DnsConfig, system_dns};
 use crate::system::routing::default_routes;
@@ -173,13 +174,7 @@ impl ShownFlags {
 
 impl std::fmt::Display for ShownFlags {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, n) in self.names().enumerate() {
-            if i > 0 {
-                f.write_str(",")?;
-            }
-            f.write_str(n)?;
-        }
-        Ok(())
+        write_flag_names(f, self.names())
     }
 }
 
