@@ -10,6 +10,7 @@ use netlink_packet_route::link::State;
 use super::{Iface, Ifaces};
 use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui};
+use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it.
 fn leader(label: &str) -> String {
@@ -176,7 +177,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 line(out, ind, "DHCP server", &s.to_string())?;
             }
             if let Some(secs) = l.lease_seconds {
-                line(out, ind, "Lease time", &format!("{secs} s"))?;
+                line(out, ind, "Lease time", &human_seconds(secs))?;
             }
             if let Some(e) = &l.expires {
                 line(out, ind, "Lease expires", e)?;
@@ -190,7 +191,10 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 .filter(|n| !matches!(*n, "permanent" | "dynamic"))
                 .map(String::from)
                 .collect();
-            notes.extend(a.valid_lft.map(|s| format!("valid {s} s")));
+            notes.extend(
+                a.valid_lft
+                    .map(|s| format!("valid {}", human_seconds(u64::from(s)))),
+            );
             let notes: String = notes.iter().map(|n| format!(", {n}")).collect();
             line(
                 out,
