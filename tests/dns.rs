@@ -951,3 +951,182 @@ fn bulk_unordered_gives_every_result_once() {
     got.sort();
     assert_eq!(got, want);
 }
+
+/// dnsmasq on the LAN's router as [`Lan::dns_server`] runs it (answering `.test` names from
+/// `hosts`, NXDOMAIN for other `.test` names, REFUSED for the rest), with `extra` options
+/// (`--cname=...`); the host's resolv.conf is `resolv_conf`.
+fn lab_dns(
+    lan: &mut crate::common::netns::Lan,
+    dir: &tempfile::TempDir,
+    hosts: &str,
+    resolv_conf: &str,
+    extra: &[&str],
+) -> crate::common::netns::Daemon {
+    let hosts_file = dir.path().join("hosts");
+    std::fs::write(&hosts_file, hosts).unwrap();
+    lan.lab.etc_file(&lan.host, "resolv.conf", resolv_conf);
+    lan.lab
+        .etc_file(&lan.host, "hosts", "127.0.0.1 localhost\n");
+    let addn = format!("--addn-hosts={}", hosts_file.display());
+    let mut args = vec![
+        "--no-daemon",
+        "--conf-file=/dev/null",
+        "--no-resolv",
+        "--no-hosts",
+        addn.as_str(),
+        "--local=/test/",
+        "--listen-address=198.51.100.1",
+        "--bind-interfaces",
+        "--port=53",
+    ];
+    args.extend_from_slice(extra);
+    lan.lab.daemon(&lan.router, "dnsmasq", &args, "udp", 53)
+}
+
+/// The names each query asked, with what came back: `[(name, status)]` of `queries[i]`.
+fn attempts(v: &serde_json::Value, i: usize) -> Vec<(String, String)> {
+    v["queries"][i]["attempts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no attempts: {v}"))
+        .iter()
+        .map(|a| {
+            assert!(a["rtt_ms"].as_f64().is_some(), "{a}");
+            (
+                a["name"].as_str().unwrap().to_string(),
+                a["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Issue 17, "DNS says what was asked": with `search lab.test`, `dns www.lab.test MX` said
+/// "NXDOMAIN: www.lab.test.lab.test. does not exist" (the name exists, with no MX), and `dns
+/// alias.lab.test` said it was asked as the CNAME's target. Now the result is the one a stub
+/// resolver returns for the name as typed, the names tried are listed, and the CNAME chain is
+/// in the table. Also the issue-12 note: `dns www` had no AAAA at www.lab.test., then `www.`
+/// was REFUSED and that was the result (exit 3); the name exists, and A answered (exit 0).
+#[test]
+fn the_result_is_for_the_name_as_typed_with_the_names_tried_and_the_cname_chain() {
+    let Some(mut lan) = crate::common::netns::Lan::new("dns_as_typed") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let _dns = lab_dns(
+        &mut lan,
+        &dir,
+        "198.51.100.80 www.lab.test\n",
+        "nameserver 198.51.100.1\nsearch lab.test\n",
+        &["--cname=alias.lab.test,www.lab.test"],
+    );
+    let host = lan.host.clone();
+    let netkit = |args: &[&str]| lan.lab.netkit(&host, args);
+
+    let o = netkit(&["--json", "dns", "www.lab.test", "MX"]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["status"], "nodata", "{v}");
+    assert_eq!(v["queries"][0]["name"], "www.lab.test.", "{v}");
+    assert_eq!(
+        attempts(&v, 0),
+        pairs(&[
+            ("www.lab.test.", "nodata"),
+            ("www.lab.test.lab.test.", "nxdomain")
+        ])
+    );
+    let o = netkit(&["dns", "www.lab.test", "MX"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}");
+    assert!(
+        out.contains("NODATA: www.lab.test. exists but has no MX records"),
+        "{out}"
+    );
+    assert!(
+        out.contains("tried www.lab.test. (NODATA), www.lab.test.lab.test. (NXDOMAIN)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("asked as") && !out.contains("NXDOMAIN:"),
+        "{out}"
+    );
+
+    // The CNAME chain, from the name typed to the address.
+    let o = netkit(&["--json", "dns", "alias.lab.test", "A"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["queries"][0]["name"], "alias.lab.test.", "{v}");
+    let chain: Vec<(String, String, String)> = v["queries"][0]["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let s = |k: &str| a[k].as_str().unwrap().to_string();
+            (s("name"), s("type"), s("data"))
+        })
+        .collect();
+    let want = |n: &str, t: &str, d: &str| (n.to_string(), t.to_string(), d.to_string());
+    assert_eq!(
+        chain,
+        [
+            want("alias.lab.test.", "CNAME", "www.lab.test."),
+            want("www.lab.test.", "A", "198.51.100.80")
+        ],
+        "{v}"
+    );
+    let o = netkit(&["dns", "alias.lab.test", "A"]);
+    let out = stdout(&o);
+    assert!(!out.contains("asked as"), "{out}");
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| l.split(['|', '│', '┆']).map(str::trim).collect())
+        .filter(|cells: &Vec<&str>| cells.len() > 4)
+        .map(|cells| cells[1..cells.len() - 1].to_vec())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "alias.lab.test." && r[2] == "CNAME" && r[3] == "www.lab.test."),
+        "{out}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "www.lab.test." && r[2] == "A" && r[3] == "198.51.100.80"),
+        "{out}"
+    );
+
+    // A relative name: asked under the search domain first; its AAAA has no data there, and
+    // the later REFUSED for `www.` does not hide it.
+    let o = netkit(&["--json", "dns", "www"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["status"], "answer", "{v}");
+    assert_eq!(attempts(&v, 0), pairs(&[("www.lab.test.", "answer")]));
+    assert_eq!(v["queries"][1]["status"], "nodata", "{v}");
+    assert_eq!(v["queries"][1]["name"], "www.lab.test.", "{v}");
+    assert_eq!(
+        attempts(&v, 1),
+        pairs(&[("www.lab.test.", "nodata"), ("www.", "refused")])
+    );
+    let o = netkit(&["dns", "www"]);
+    let out = stdout(&o);
+    assert!(out.contains("www (asked as www.lab.test.)"), "{out}");
+    assert!(
+        out.contains("tried www.lab.test. (A ANSWER, AAAA NODATA), www. (AAAA REFUSED)"),
+        "{out}"
+    );
+    assert!(!out.contains("REFUSED:"), "{out}");
+
+    // The same in bulk: one walk per name.
+    let names = dir.path().join("names");
+    std::fs::write(&names, "www.lab.test\nalias.lab.test\nnope.lab.test\n").unwrap();
+    let o = netkit(&["dns", "--file", names.to_str().unwrap(), "MX"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}{}", stderr(&o));
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines[0][..2], ["www.lab.test", "NODATA"], "{out}");
+    assert_eq!(lines[2][..2], ["nope.lab.test", "NXDOMAIN"], "{out}");
+}

@@ -1,15 +1,14 @@
-//! The fast path for `netkit dns` over UDP (bulk `--file` and single lookups, when no search
-//! list applies): every query to a server goes out on one connected UDP socket and one
-//! receiver task hands each reply to its query by message ID, instead of a fresh socket and
-//! resolver round per query; being connected, the socket also hears ICMP port unreachable
-//! ("connection refused"). Only clean answers are taken from it (records of the
-//! asked type, NXDOMAIN or no data, not truncated) and responses that are no answer at all
-//! (another opcode than QUERY, an RCODE without a meaning, which hickory reads as "no
-//! records"); anything else (timeout, SERVFAIL, REFUSED, truncation, a bare CNAME to chase, a
-//! search list to walk) is asked again through the full hickory resolver, so results never
-//! differ from the slow path's. Queries are paced per
-//! server ([`Pace`]): a window of queries in flight, and resends of dropped ones within the
-//! attempt.
+//! The fast path for `netkit dns` over UDP (bulk `--file` and single lookups): every query to
+//! a server goes out on one connected UDP socket and one receiver task hands each reply to its
+//! query by message ID, instead of a fresh socket and resolver round per query; being
+//! connected, the socket also hears ICMP port unreachable ("connection refused"). Only clean
+//! answers are taken from it (records of the asked type, NXDOMAIN or no data, not truncated)
+//! and responses that are no answer at all (another opcode than QUERY, an RCODE without a
+//! meaning, which hickory reads as "no records"); anything else (timeout, SERVFAIL, REFUSED,
+//! truncation, a bare CNAME to chase) is asked again through the full hickory resolver, so
+//! results never differ from the slow path's. Names come fully qualified: the search list is
+//! walked above, in [`super::lookup::resolve_name`]. Queries are paced per server ([`Pace`]):
+//! a window of queries in flight, and resends of dropped ones within the attempt.
 
 use std::collections::HashMap;
 use std::io;
@@ -105,7 +104,7 @@ impl Drop for Lane {
 
 impl<R: Resolve> Fast<R> {
     /// Connects one socket per UDP server (must run inside a tokio runtime); for a server
-    /// whose socket cannot be set up, queries go to `inner`. Not for use with a search list.
+    /// whose socket cannot be set up, queries go to `inner`.
     /// The fast query is the first attempt: `inner` should make `settings.retries` more (its
     /// own retries one fewer), and with none a fast timeout is reported as the timeout. At most
     /// `settings.concurrency` queries are in flight to each server.
@@ -197,12 +196,8 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     {
         return None;
     }
-    let queried = Some(format!("{want}."));
     if let Some(why) = unusable(msg.metadata.op_code, msg.metadata.response_code) {
-        return Some(Reply {
-            queried,
-            ..Reply::bare(Status::Error, Some(why))
-        });
+        return Some(Reply::bare(Status::Error, Some(why)));
     }
     if msg.metadata.truncation {
         return None;
@@ -219,7 +214,6 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     Some(Reply {
         status,
         answers,
-        queried,
         message: None,
         ignored,
     })

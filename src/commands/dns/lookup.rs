@@ -1,6 +1,7 @@
 //! Asking servers: a small [`Resolve`] trait over "ask server N for NAME/TYPE", its hickory
-//! implementation, and [`resolve_name`], which asks each type, falls back to the next server
-//! when one fails (SERVFAIL, REFUSED, timeout), and times each query. Unit tests plug in a fake.
+//! implementation, and [`resolve_name`], which asks each type, walks the search list as a stub
+//! resolver does ([`Search`]), falls back to the next server when one fails (SERVFAIL, REFUSED,
+//! timeout), and times each query. Unit tests plug in a fake.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -20,7 +21,7 @@ use rustls::ClientConfig;
 use serde::Serialize;
 use tokio::sync::OnceCell;
 
-use super::answer::{Answer, Status, overall, presentation, related_to, unusable};
+use super::answer::{Answer, Status, overall, related_to, unusable};
 use super::parse::Transport;
 use super::server::Server;
 use super::tls::{self, TlsSettings};
@@ -34,8 +35,6 @@ pub struct Reply {
     pub status: Status,
     /// The records (empty unless [`Status::Answer`]).
     pub answers: Vec<Answer>,
-    /// The name that was finally asked (after search-list expansion), when known.
-    pub queried: Option<String>,
     /// Detail for errors (the resolver's message).
     pub message: Option<String>,
     /// Answer records ignored because their owner is neither the name asked nor in its CNAME
@@ -49,7 +48,6 @@ impl Reply {
         Reply {
             status,
             answers: Vec::new(),
-            queried: None,
             message,
             ignored: 0,
         }
@@ -75,7 +73,8 @@ pub struct QueryResult {
     pub rtype: Option<RecordType>,
     /// What came back.
     pub status: Status,
-    /// The name asked (fully qualified; differs from the input when a search domain applied).
+    /// The name asked (fully qualified; differs from the input when a search domain applied),
+    /// the first of the CNAME chain in the answers.
     pub name: String,
     /// The server that gave this result (the last one tried).
     pub server: String,
@@ -89,6 +88,21 @@ pub struct QueryResult {
     /// Answer records ignored as unrelated to the question (owned by a name that is neither
     /// the one asked nor in its CNAME chain).
     pub ignored: usize,
+    /// Every name asked for this type, in order: the name as typed and its search-list
+    /// expansions ([`Search::candidates`]); one entry when no search list applies.
+    pub attempts: Vec<Attempt>,
+}
+
+/// One name asked while walking the search list, and what came back for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attempt {
+    /// The name asked (fully qualified).
+    pub name: String,
+    /// What came back (from the last server tried).
+    pub status: Status,
+    /// From the query to its answer, in milliseconds.
+    #[serde(serialize_with = "round_ms")]
+    pub rtt_ms: f64,
 }
 
 /// A query's record type, or "" when there was none to ask.
@@ -122,19 +136,86 @@ pub struct NameResult {
     pub queries: Vec<QueryResult>,
 }
 
-/// Asks for every type of `name` concurrently; each query tries the servers in order and stops
-/// at the first that answers (records, NXDOMAIN or no data).
+/// The search list and ndots of resolv.conf: which names a name stands for, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The domains appended to a relative name (none with servers given on the command line).
+    pub domains: Vec<String>,
+    /// A name with at least this many dots is asked as typed before the search list.
+    pub ndots: usize,
+}
+
+/// One name a stub resolver asks for the name typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Fully qualified, ASCII.
+    pub name: String,
+    /// Whether this is the name as typed (not a search-list expansion).
+    pub as_typed: bool,
+}
+
+impl Search {
+    /// No search list: every name is asked as typed.
+    pub fn none() -> Self {
+        Search {
+            domains: Vec::new(),
+            ndots: 1,
+        }
+    }
+
+    /// The names asked for `name` (ASCII), in glibc's order (res_search): a fully qualified
+    /// name only as typed; otherwise the name as typed first when it has at least `ndots`
+    /// dots, then the name under each search domain, then the name as typed when it was not
+    /// asked first. Expansions longer than a DNS name may be are left out.
+    pub fn candidates(&self, name: &str) -> Vec<Candidate> {
+        let typed = Candidate {
+            name: fqdn(name),
+            as_typed: true,
+        };
+        if name.ends_with('.') || self.domains.is_empty() {
+            return vec![typed];
+        }
+        let first = name.matches('.').count() >= self.ndots;
+        let mut out = Vec::with_capacity(self.domains.len() + 1);
+        if first {
+            out.push(typed.clone());
+        }
+        for domain in &self.domains {
+            let domain = domain.trim_matches('.');
+            if domain.is_empty() {
+                continue;
+            }
+            let expanded = format!("{name}.{domain}.");
+            if expanded.len() <= 254 && !out.iter().any(|c: &Candidate| c.name == expanded) {
+                out.push(Candidate {
+                    name: expanded,
+                    as_typed: false,
+                });
+            }
+        }
+        if !first {
+            out.push(typed);
+        }
+        out
+    }
+}
+
+/// Asks for every type of `name` concurrently; each query walks the names `search` makes of
+/// it ([`walk`]), asking the servers in order and stopping at the first that answers (records,
+/// NXDOMAIN or no data).
 pub async fn resolve_name<R: Resolve>(
     resolver: &R,
     servers: &[Server],
+    search: &Search,
     input: &str,
     name: &str,
     types: &[RecordType],
 ) -> NameResult {
+    let candidates = search.candidates(name);
     let queries = join_all(
         types
             .iter()
-            .map(|&rtype| resolve_type(resolver, servers, name, rtype)),
+            .map(|&rtype| walk(resolver, servers, &candidates, rtype)),
     )
     .await;
     let statuses: Vec<Status> = queries.iter().map(|q| q.status).collect();
@@ -146,6 +227,72 @@ pub async fn resolve_name<R: Resolve>(
     }
 }
 
+/// Asks the candidates for `rtype` as glibc's res_search does, and reports the result a
+/// program on this machine would get, with every name asked in [`QueryResult::attempts`]:
+/// - records for a name end the walk: that is the answer;
+/// - NXDOMAIN, no data and SERVFAIL move on to the next name; another failure (REFUSED, a
+///   timeout) ends the search list, and only the name as typed is still asked if it was not;
+/// - without an answer, the result is the name as typed when it was asked first (its no data
+///   wins over a later NXDOMAIN from a search suffix), else the first name with no data (the
+///   name exists: a later failure or NXDOMAIN does not hide it), else the first SERVFAIL, else
+///   the last name asked.
+async fn walk<R: Resolve>(
+    resolver: &R,
+    servers: &[Server],
+    candidates: &[Candidate],
+    rtype: RecordType,
+) -> QueryResult {
+    let mut results: Vec<QueryResult> = Vec::with_capacity(candidates.len());
+    let mut searching = true;
+    for c in candidates {
+        if !c.as_typed && !searching {
+            continue;
+        }
+        let q = resolve_type(resolver, servers, &c.name, rtype).await;
+        let status = q.status;
+        results.push(q);
+        match status {
+            Status::Answer => break,
+            Status::NxDomain | Status::NoData | Status::ServFail => {}
+            _ if !c.as_typed => searching = false,
+            _ => {}
+        }
+    }
+    let first_typed = candidates.first().is_some_and(|c| c.as_typed);
+    let pick = results
+        .iter()
+        .position(|q| q.status == Status::Answer)
+        .or_else(|| first_typed.then_some(0))
+        .or_else(|| results.iter().position(|q| q.status == Status::NoData))
+        .or_else(|| results.iter().position(|q| q.status == Status::ServFail))
+        .unwrap_or(results.len().saturating_sub(1));
+    let attempts: Vec<Attempt> = results
+        .iter()
+        .map(|q| Attempt {
+            name: q.name.clone(),
+            status: q.status,
+            rtt_ms: q.rtt_ms,
+        })
+        .collect();
+    if pick >= results.len() {
+        return QueryResult {
+            rtype: Some(rtype),
+            status: Status::Error,
+            name: String::new(),
+            server: String::new(),
+            rtt_ms: 0.0,
+            answers: Vec::new(),
+            message: Some("no name to ask".to_string()),
+            ignored: 0,
+            attempts,
+        };
+    }
+    let mut result = results.swap_remove(pick);
+    result.attempts = attempts;
+    result
+}
+
+/// Asks the servers in order for `name` (fully qualified) / `rtype`, until one answers.
 async fn resolve_type<R: Resolve>(
     resolver: &R,
     servers: &[Server],
@@ -168,12 +315,13 @@ async fn resolve_type<R: Resolve>(
         result = Some(QueryResult {
             rtype: Some(rtype),
             status: reply.status,
-            name: reply.queried.unwrap_or_else(|| fqdn(name)),
+            name: fqdn(name),
             server: server.to_string(),
             rtt_ms: elapsed.as_secs_f64() * 1000.0,
             answers: reply.answers,
             message,
             ignored: reply.ignored,
+            attempts: Vec::new(),
         });
         if !failed {
             break;
@@ -188,6 +336,7 @@ async fn resolve_type<R: Resolve>(
         answers: Vec::new(),
         message: Some("no server to ask".to_string()),
         ignored: 0,
+        attempts: Vec::new(),
     })
 }
 
@@ -206,10 +355,6 @@ pub struct Settings {
     pub timeout: Duration,
     /// Retries after the first attempt.
     pub retries: usize,
-    /// Search list applied to names with fewer than `ndots` dots (system resolvers only).
-    pub search: Vec<String>,
-    /// resolv.conf's ndots.
-    pub ndots: usize,
     /// Queries that may be in flight at once (bulk mode).
     pub concurrency: usize,
     /// Certificates and names for DoT/DoH.
@@ -228,8 +373,6 @@ pub struct Hickory {
     /// TLS connection to it fails.
     peers: Vec<Peer>,
     timeout: Duration,
-    /// The search list, to know which names a relative name was asked as.
-    search: Vec<Name>,
 }
 
 #[derive(Debug)]
@@ -241,12 +384,9 @@ struct Peer {
 
 impl Hickory {
     /// Builds the resolvers. Must run inside a tokio runtime.
+    /// Names are asked fully qualified: the search list is walked by [`resolve_name`], not
+    /// by hickory (whose walk reports the last name's error, not the best answer).
     pub fn new(servers: &[Server], settings: &Settings) -> Result<Self> {
-        let search: Vec<Name> = settings
-            .search
-            .iter()
-            .filter_map(|s| Name::from_ascii(s).ok())
-            .collect();
         let tls = if servers
             .iter()
             .any(|s| matches!(s.transport, Transport::Tls | Transport::Https))
@@ -285,11 +425,10 @@ impl Hickory {
                 connections.push(tcp);
             }
             let ns = NameServerConfig::new(server.address.ip(), true, connections);
-            let config = ResolverConfig::from_parts(None, search.clone(), vec![ns]);
+            let config = ResolverConfig::from_parts(None, Vec::new(), vec![ns]);
             let mut opts = ResolverOpts::default();
             opts.timeout = settings.timeout;
             opts.attempts = settings.retries;
-            opts.ndots = settings.ndots;
             opts.use_hosts_file = ResolveHosts::Never;
             opts.num_concurrent_reqs = 1;
             opts.max_active_requests = settings.concurrency.saturating_mul(4).max(32);
@@ -313,7 +452,6 @@ impl Hickory {
             tls: tls.map(Arc::new),
             peers,
             timeout: settings.timeout,
-            search,
         })
     }
 }
@@ -329,14 +467,13 @@ impl Resolve for Hickory {
         let name = name.to_string();
         let deadline = self.deadline;
         let peer = self.peers.get(server);
-        let search = &self.search;
         async move {
             let Some(resolver) = resolver else {
                 return Reply::bare(Status::Error, Some("no such server".into()));
             };
             match tokio::time::timeout(deadline, resolver.lookup(name.as_str(), rtype)).await {
                 Err(_) => Reply::bare(Status::Timeout, None),
-                Ok(Ok(lookup)) => from_lookup(&lookup, &name, search),
+                Ok(Ok(lookup)) => from_lookup(&lookup, &name),
                 Ok(Err(NetError::NoConnections)) => {
                     let why = match peer {
                         Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
@@ -383,34 +520,19 @@ impl Hickory {
 /// Reads hickory's lookup of `name`: the records that answer the question (records of other
 /// owners are counted and dropped, see [`related_to`]), unless the response is no answer at
 /// all (another opcode than QUERY, an RCODE without a meaning, see [`unusable`]). The chain
-/// starts at the name asked, as typed or expanded by the search list: when hickory followed a
-/// CNAME with a query of its own, its lookup names that query's name.
-fn from_lookup(lookup: &Lookup, name: &str, search: &[Name]) -> Reply {
+/// starts at the name asked; when hickory followed a CNAME with a query of its own, it may
+/// start at that query's name too.
+fn from_lookup(lookup: &Lookup, name: &str) -> Reply {
     let header = &lookup.message().metadata;
     if let Some(why) = unusable(header.op_code, header.response_code) {
         return Reply::bare(Status::Error, Some(why));
     }
-    let mut heads: Vec<Name> = Vec::with_capacity(search.len() + 2);
+    let mut heads: Vec<Name> = Vec::with_capacity(2);
     if let Ok(asked) = Name::from_ascii(name) {
-        if !asked.is_fqdn() {
-            heads.extend(
-                search
-                    .iter()
-                    .filter_map(|s| asked.clone().append_domain(s).ok()),
-            );
-        }
         heads.push(asked);
     }
     heads.push(lookup.query().name().clone());
-    for h in &mut heads {
-        h.set_fqdn(true);
-    }
     let (records, ignored) = related_to(&heads, lookup.answers());
-    // The name asked: the head the records start from.
-    let queried = heads
-        .iter()
-        .find(|h| records.iter().any(|r| r.name == **h))
-        .map_or_else(|| presentation(lookup.query().name()), presentation);
     let answers: Vec<Answer> = records.into_iter().map(Answer::from_record).collect();
     let status = if answers.is_empty() {
         Status::NoData
@@ -420,7 +542,6 @@ fn from_lookup(lookup: &Lookup, name: &str, search: &[Name]) -> Reply {
     Reply {
         status,
         answers,
-        queried: Some(queried),
         message: None,
         ignored,
     }
@@ -436,13 +557,7 @@ pub fn classify_error(e: &NetError) -> Reply {
                 // hickory passes an RCODE it has no name for (11, 15...) on as "no records".
                 other => return classify_rcode(other),
             };
-            Reply {
-                status,
-                answers: Vec::new(),
-                queried: Some(presentation(nr.query.name())),
-                message: None,
-                ignored: 0,
-            }
+            Reply::bare(status, None)
         }
         NetError::Dns(DnsError::ResponseCode(rc)) => classify_rcode(*rc),
         NetError::Timeout => Reply::bare(Status::Timeout, None),
@@ -489,7 +604,9 @@ pub(crate) mod fake {
         ) -> impl Future<Output = Reply> + Send {
             let reply = self.servers[server]
                 .iter()
-                .find(|(n, t, _)| n == name && *t == rtype)
+                .find(|(n, t, _)| {
+                    n.trim_end_matches('.') == name.trim_end_matches('.') && *t == rtype
+                })
                 .map(|(_, _, r)| r.clone())
                 .unwrap_or_else(|| Reply::bare(Status::NxDomain, None));
             std::future::ready(reply)
@@ -505,7 +622,6 @@ pub(crate) mod fake {
                 rtype: RecordType::A,
                 data: ip.into(),
             }],
-            queried: None,
             message: None,
             ignored: 0,
         }
@@ -547,7 +663,6 @@ mod tests {
         )));
         let r = classify_error(&nx);
         assert_eq!(r.status, Status::NxDomain);
-        assert_eq!(r.queried.as_deref(), Some("nope.test."));
         let nodata = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
             q,
             ResponseCode::NoError,
@@ -589,6 +704,7 @@ mod tests {
         let r = block_on(resolve_name(
             &fake,
             &servers(2),
+            &Search::none(),
             "www.test",
             "www.test",
             &[RecordType::A, RecordType::AAAA],
@@ -616,6 +732,7 @@ mod tests {
         let r = block_on(resolve_name(
             &fake,
             &servers(1),
+            &Search::none(),
             "a.test",
             "a.test",
             &[RecordType::A],
@@ -627,11 +744,240 @@ mod tests {
         let r = block_on(resolve_name(
             &fake,
             &servers(2),
+            &Search::none(),
             "b",
             "b.test",
             &[RecordType::A],
         ));
         assert_eq!(r.status, Status::NxDomain);
         assert_eq!(r.queries[0].server, "127.0.0.1:5300 (udp)");
+    }
+
+    fn names(c: &[Candidate]) -> Vec<(&str, bool)> {
+        c.iter().map(|c| (c.name.as_str(), c.as_typed)).collect()
+    }
+
+    #[test]
+    fn candidates_follow_glibc_order() {
+        let lab = Search {
+            domains: vec!["lab.test".into(), "other.test.".into()],
+            ndots: 1,
+        };
+        assert_eq!(
+            names(&lab.candidates("www.lab.test")),
+            [
+                ("www.lab.test.", true),
+                ("www.lab.test.lab.test.", false),
+                ("www.lab.test.other.test.", false)
+            ]
+        );
+        assert_eq!(
+            names(&lab.candidates("www")),
+            [
+                ("www.lab.test.", false),
+                ("www.other.test.", false),
+                ("www.", true)
+            ]
+        );
+        assert_eq!(names(&lab.candidates("www.test.")), [("www.test.", true)]);
+        let two = Search {
+            domains: vec!["lab.test".into()],
+            ndots: 2,
+        };
+        assert_eq!(
+            names(&two.candidates("www.test")),
+            [("www.test.lab.test.", false), ("www.test.", true)]
+        );
+        assert_eq!(names(&Search::none().candidates("www")), [("www.", true)]);
+        assert_eq!(names(&Search::none().candidates(".")), [(".", true)]);
+        // An expansion longer than a name may be is not asked.
+        let long = format!(
+            "{}.{}.{}.{}",
+            "a".repeat(63),
+            "b".repeat(63),
+            "c".repeat(63),
+            "d".repeat(58)
+        );
+        assert_eq!(lab.candidates(&long).len(), 1);
+    }
+
+    fn walk_of(
+        search: &Search,
+        replies: Vec<(&str, RecordType, Reply)>,
+        name: &str,
+        rtype: RecordType,
+    ) -> QueryResult {
+        let fake = Fake {
+            servers: vec![
+                replies
+                    .into_iter()
+                    .map(|(n, t, r)| (n.to_string(), t, r))
+                    .collect(),
+            ],
+        };
+        let mut r = block_on(resolve_name(
+            &fake,
+            &servers(1),
+            search,
+            name,
+            name,
+            &[rtype],
+        ));
+        r.queries.remove(0)
+    }
+
+    fn tried(q: &QueryResult) -> Vec<(&str, Status)> {
+        q.attempts
+            .iter()
+            .map(|a| (a.name.as_str(), a.status))
+            .collect()
+    }
+
+    /// Issue 17: with `search lab.test`, `dns www.lab.test MX` reported the NXDOMAIN of
+    /// www.lab.test.lab.test.; the name as typed exists with no MX, and that is the result.
+    #[test]
+    fn no_data_for_the_name_as_typed_wins_over_a_later_nxdomain() {
+        let lab = Search {
+            domains: vec!["lab.test".into()],
+            ndots: 1,
+        };
+        let nodata = || Reply::bare(Status::NoData, None);
+        let q = walk_of(
+            &lab,
+            vec![("www.lab.test", RecordType::MX, nodata())],
+            "www.lab.test",
+            RecordType::MX,
+        );
+        assert_eq!(
+            (q.status, q.name.as_str()),
+            (Status::NoData, "www.lab.test.")
+        );
+        assert_eq!(
+            tried(&q),
+            [
+                ("www.lab.test.", Status::NoData),
+                ("www.lab.test.lab.test.", Status::NxDomain)
+            ]
+        );
+        // A name missing everywhere: the name as typed, asked first, says so.
+        let q = walk_of(&lab, vec![], "nope.lab.test", RecordType::A);
+        assert_eq!(
+            (q.status, q.name.as_str()),
+            (Status::NxDomain, "nope.lab.test.")
+        );
+        assert_eq!(q.attempts.len(), 2);
+        // Records under a later name are the answer (as glibc returns them).
+        let q = walk_of(
+            &lab,
+            vec![
+                ("www.test", RecordType::A, nodata()),
+                (
+                    "www.test.lab.test",
+                    RecordType::A,
+                    a("www.test.lab.test", "192.0.2.2"),
+                ),
+            ],
+            "www.test",
+            RecordType::A,
+        );
+        assert_eq!(
+            (q.status, q.name.as_str()),
+            (Status::Answer, "www.test.lab.test.")
+        );
+        assert_eq!(q.answers[0].data, "192.0.2.2");
+    }
+
+    /// Regression (issue 12 note): `dns remote` with `search test`: AAAA had no data at
+    /// remote.test., then hickory asked `remote.`, was REFUSED, and that was the result (exit 3).
+    #[test]
+    fn no_data_under_a_search_domain_is_not_hidden_by_a_later_failure() {
+        let search = Search {
+            domains: vec!["test".into()],
+            ndots: 1,
+        };
+        let q = walk_of(
+            &search,
+            vec![
+                (
+                    "remote.test",
+                    RecordType::AAAA,
+                    Reply::bare(Status::NoData, None),
+                ),
+                (
+                    "remote",
+                    RecordType::AAAA,
+                    Reply::bare(Status::Refused, None),
+                ),
+            ],
+            "remote",
+            RecordType::AAAA,
+        );
+        assert_eq!(
+            (q.status, q.name.as_str()),
+            (Status::NoData, "remote.test.")
+        );
+        assert_eq!(
+            tried(&q),
+            [
+                ("remote.test.", Status::NoData),
+                ("remote.", Status::Refused)
+            ]
+        );
+        // An answer ends the walk at once.
+        let q = walk_of(
+            &search,
+            vec![(
+                "remote.test",
+                RecordType::A,
+                a("remote.test", "203.0.113.10"),
+            )],
+            "remote",
+            RecordType::A,
+        );
+        assert_eq!(tried(&q), [("remote.test.", Status::Answer)]);
+    }
+
+    /// A failure other than SERVFAIL under a search domain ends the search list; the name as
+    /// typed is still asked. A SERVFAIL moves on, and is the result when nothing better came.
+    #[test]
+    fn failures_end_the_search_list_but_servfail_moves_on() {
+        let search = Search {
+            domains: vec!["a.test".into(), "b.test".into()],
+            ndots: 1,
+        };
+        let q = walk_of(
+            &search,
+            vec![(
+                "x.a.test",
+                RecordType::A,
+                Reply::bare(Status::Refused, None),
+            )],
+            "x",
+            RecordType::A,
+        );
+        assert_eq!(
+            tried(&q),
+            [("x.a.test.", Status::Refused), ("x.", Status::NxDomain)]
+        );
+        assert_eq!(q.status, Status::NxDomain);
+        let q = walk_of(
+            &search,
+            vec![(
+                "x.a.test",
+                RecordType::A,
+                Reply::bare(Status::ServFail, None),
+            )],
+            "x",
+            RecordType::A,
+        );
+        assert_eq!(
+            tried(&q),
+            [
+                ("x.a.test.", Status::ServFail),
+                ("x.b.test.", Status::NxDomain),
+                ("x.", Status::NxDomain)
+            ]
+        );
+        assert_eq!((q.status, q.name.as_str()), (Status::ServFail, "x.a.test."));
     }
 }

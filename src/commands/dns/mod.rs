@@ -20,7 +20,7 @@ use hickory_resolver::proto::rr::RecordType;
 use serde::Serialize;
 
 use self::answer::{Status, exit_status};
-use self::lookup::{Hickory, NameResult, QueryResult, Resolve, Settings};
+use self::lookup::{Hickory, NameResult, QueryResult, Resolve, Search, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
@@ -50,6 +50,8 @@ struct Plan {
     types: Vec<RecordType>,
     servers: Vec<Server>,
     settings: Settings,
+    /// The system's search list and ndots (none with servers given on the command line).
+    search: Search,
     /// Set when the servers are systemd-resolved's stub.
     stub: Option<Stub>,
 }
@@ -113,15 +115,14 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             _ => vec![RecordType::A, RecordType::AAAA],
         };
     }
-    let mut settings = Settings {
+    let settings = Settings {
         timeout,
         retries: args.retries,
-        search: Vec::new(),
-        ndots: 1,
         concurrency: args.concurrency,
         tls: tls_settings(args, transport)?,
     };
     let mut stub = None;
+    let mut search = Search::none();
     let mut found: Vec<Server> = Vec::new();
     for spec in specs {
         found.extend(server_addresses(spec, transport)?);
@@ -134,8 +135,10 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             .iter()
             .map(|ip| Server::at(SocketAddr::new(*ip, transport.default_port()), transport))
             .collect();
-        settings.search = cfg.search.clone();
-        settings.ndots = usize::from(cfg.ndots.unwrap_or(1));
+        search = Search {
+            domains: cfg.search.clone(),
+            ndots: usize::from(cfg.ndots.unwrap_or(1)),
+        };
         stub = cfg.stub;
     }
     let mut servers: Vec<Server> = Vec::new();
@@ -149,6 +152,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         types,
         servers,
         settings,
+        search,
         stub,
     })
 }
@@ -211,10 +215,13 @@ impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let records = unique_records(&self.result);
         let label = |l: &str| ui.paint(Paint::Bold, format!("{:<8}", format!("{l}:")));
+        // The name that exists (or, when none does, the first result's name).
         let asked = self
             .result
             .queries
-            .first()
+            .iter()
+            .find(|q| matches!(q.status, Status::Answer | Status::NoData))
+            .or(self.result.queries.first())
             .map_or(self.result.name.clone(), |q| q.name.clone());
         if asked.trim_end_matches('.') == self.result.input.trim_end_matches('.') {
             writeln!(out, "{} {}", label("Name"), self.result.input)?;
@@ -233,6 +240,9 @@ impl Report for DnsReport {
             }
         }
         writeln!(out, "{} {}", label("Server"), used.join(", "))?;
+        if let Some(tried) = search_note(&self.result.queries) {
+            writeln!(out, "{} {}", label("Search"), ui.paint(Paint::Dim, tried))?;
+        }
         if let Some(stub) = &self.stub {
             let ups = if stub.upstreams.is_empty() {
                 "upstreams unknown".to_string()
@@ -344,6 +354,49 @@ impl Report for DnsReport {
     }
 }
 
+/// The names the search list made of the name typed, when more than one was asked: `tried
+/// www.lab.test. (NODATA), www.lab.test.lab.test. (NXDOMAIN)`, each name once in the order
+/// asked, with what came back for it; when the types asked got different answers for a name
+/// (or not all of them asked it), each type's (`www.lab.test. (A ANSWER, AAAA NODATA), www.
+/// (AAAA REFUSED)`).
+fn search_note(queries: &[QueryResult]) -> Option<String> {
+    if queries.iter().all(|q| q.attempts.len() <= 1) {
+        return None;
+    }
+    let mut names: Vec<(&str, Vec<(String, Status)>)> = Vec::new();
+    for q in queries {
+        for a in &q.attempts {
+            let at = match names.iter().position(|(n, _)| *n == a.name) {
+                Some(at) => at,
+                None => {
+                    names.push((&a.name, Vec::new()));
+                    names.len() - 1
+                }
+            };
+            names[at].1.push((q.type_name(), a.status));
+        }
+    }
+    let parts: Vec<String> = names
+        .iter()
+        .map(|(name, said)| {
+            let what = match said.split_first() {
+                Some((first, rest))
+                    if said.len() == queries.len() && rest.iter().all(|s| s.1 == first.1) =>
+                {
+                    first.1.tag().to_string()
+                }
+                _ => said
+                    .iter()
+                    .map(|(t, s)| format!("{t} {}", s.tag()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            format!("{name} ({what})")
+        })
+        .collect();
+    Some(format!("tried {}", parts.join(", ")))
+}
+
 /// The answer records of every query, each distinct record once (a CNAME met by both the A and
 /// the AAAA query is shown once).
 fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
@@ -373,10 +426,9 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         .build()
         .map_err(|e| Error::internal("starting the DNS runtime", e))?;
     runtime.block_on(async {
-        // Over UDP without a search list, the fast path makes the first attempt (and says when
-        // nothing listens at the server's port), the full resolver the retries.
-        let fast_path = plan.settings.search.is_empty()
-            && plan.servers.iter().all(|s| s.transport == Transport::Udp);
+        // Over UDP, the fast path makes the first attempt (and says when nothing listens at the
+        // server's port), the full resolver the retries.
+        let fast_path = plan.servers.iter().all(|s| s.transport == Transport::Udp);
         let mut settings = plan.settings.clone();
         if fast_path {
             settings.retries = settings.retries.saturating_sub(1);
@@ -404,7 +456,15 @@ async fn answer<R: Resolve>(
             return bulk(resolver, plan, &names.unwrap_or_default(), args, ui).await;
         }
     };
-    let result = lookup::resolve_name(resolver, &plan.servers, input, ascii, &plan.types).await;
+    let result = lookup::resolve_name(
+        resolver,
+        &plan.servers,
+        &plan.search,
+        input,
+        ascii,
+        &plan.types,
+    )
+    .await;
     let report = DnsReport {
         result,
         servers: plan.servers.clone(),
@@ -536,7 +596,15 @@ async fn bulk<R: Resolve>(
         };
         match ascii {
             Ok(ascii) => {
-                lookup::resolve_name(resolver, &plan.servers, input, &ascii, &plan.types).await
+                lookup::resolve_name(
+                    resolver,
+                    &plan.servers,
+                    &plan.search,
+                    input,
+                    &ascii,
+                    &plan.types,
+                )
+                .await
             }
             Err(why) => NameResult {
                 input: input.clone(),
@@ -551,6 +619,7 @@ async fn bulk<R: Resolve>(
                     answers: Vec::new(),
                     message: Some(format!("line {}: {why}", entry.line)),
                     ignored: 0,
+                    attempts: Vec::new(),
                 }],
             },
         }
@@ -704,6 +773,7 @@ mod tests {
             }],
             message: None,
             ignored: 0,
+            attempts: Vec::new(),
         };
         let report = DnsReport {
             result: NameResult {
