@@ -536,11 +536,14 @@ pub struct FlowArgs {
 /// `netkit dns NAME [TYPE...] [@SERVER...]`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Arguments after NAME are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA,\n\
-                        HTTPS, SVCB; default A and AAAA) or servers (@IP, @IP:PORT, @[IPv6]:PORT, @NAME[:PORT];\n\
-                        a NAME is looked up as any host name is, and is the name a DoT/DoH certificate must\n\
-                        carry). Without a server, the system's resolvers from /etc/resolv.conf are asked, with\n\
-                        its search list and ndots. Names in other scripts are sent as punycode (IDNA).\n\n\
+    after_help = "Besides NAME, the arguments are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV,\n\
+                        CAA, HTTPS, SVCB; default A and AAAA) and servers (@IP, @IP:PORT, @[IPv6]:PORT,\n\
+                        @NAME[:PORT]; a NAME is looked up as any host name is, and is the name a DoT/DoH\n\
+                        certificate must carry), in any order as in dig: the word that is not a record type\n\
+                        is the name (`netkit dns MX example.com`). Without a server, the system's resolvers\n\
+                        from /etc/resolv.conf are asked, with its search list and ndots, as the C library asks\n\
+                        them: the result is the one a program gets for the name as typed, and every name\n\
+                        tried is listed. Names in other scripts are sent as punycode (IDNA).\n\n\
                         With --file, one name per line ('#' comments); results come one line per name, in\n\
                         input order unless --unordered; --json gives one JSON object per line.\n\n\
                         Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
@@ -551,7 +554,8 @@ pub struct FlowArgs {
                         netkit dns example.com @dns.quad9.net --tls"
 )]
 pub struct DnsArgs {
-    /// The name to look up, then record types and @SERVER[:PORT]s
+    /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
+    /// not a record type is the name)
     #[arg(value_name = "NAME|TYPE|@SERVER")]
     pub args: Vec<String>,
     /// Reverse lookup: the PTR record of this IP address

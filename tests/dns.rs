@@ -1130,3 +1130,65 @@ fn the_result_is_for_the_name_as_typed_with_the_names_tried_and_the_cname_chain(
     assert_eq!(lines[0][..2], ["www.lab.test", "NODATA"], "{out}");
     assert_eq!(lines[2][..2], ["nope.lab.test", "NXDOMAIN"], "{out}");
 }
+
+/// The JSON of a lookup without its times (which differ from run to run).
+fn timeless(mut v: serde_json::Value) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("rtt_ms");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    v
+}
+
+/// Issue 17: `dns A www.example.test` (dig takes the type first too) looked up the name `A`
+/// and refused `www.example.test` as a record type. Either order gives the same answer; a
+/// word that is a type is the name only when every word is one, and then a negative answer
+/// says how to ask for the type.
+#[test]
+fn the_type_may_come_before_the_name() {
+    let s = at(server());
+    for (a, b) in [
+        (
+            vec!["--json", "dns", "www.example.test", "A", &s],
+            vec!["--json", "dns", "A", "www.example.test", &s],
+        ),
+        (
+            vec!["--json", "dns", "example.test", "MX", "TXT", &s],
+            vec!["--json", "dns", "mx", &s, "TXT", "example.test"],
+        ),
+    ] {
+        let (oa, ob) = (run(&a), run(&b));
+        assert_eq!(code(&oa), 0, "{}", stderr(&oa));
+        assert_eq!(code(&ob), 0, "{b:?}: {}", stderr(&ob));
+        assert_eq!(timeless(json(&oa)), timeless(json(&ob)), "{b:?}");
+    }
+    let o = run(&["--json", "dns", "A", "www.example.test", &s]);
+    let v = json(&o);
+    assert_eq!(v["input"], "www.example.test");
+    assert_eq!(v["queries"].as_array().unwrap().len(), 1, "{v}");
+    // Every word a type: the first is the name (here refused: the server has no zone `a`).
+    let o = run(&["--json", "dns", "A", "MX", &s]);
+    let v = json(&o);
+    assert_eq!(v["input"], "A", "{v}");
+    assert_eq!(v["queries"][0]["type"], "MX", "{v}");
+    // A name that is a type word and finds nothing: a hint (not for other names).
+    let o = run(&["dns", "A", &s]);
+    assert_eq!(code(&o), 3, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("A is also a record type: for a name's A records, netkit dns NAME A"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["dns", "nope.example.test", "A", &s]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(!stdout(&o).contains("also a record type"), "{}", stdout(&o));
+    assert_bad_input(&["dns", "ANY", "example.test", "@127.0.0.1"], "ANY");
+    assert_bad_input(&["dns", "example.test", "BOGUS", "@127.0.0.1"], "BOGUS");
+}

@@ -88,12 +88,23 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     } else if let Some(file) = &args.file {
         (Target::File(file.clone()), &words[..])
     } else {
-        let Some((first, rest)) = words.split_first() else {
+        // The name and its types in either order, as dig takes them (`dns A www.example.com`):
+        // the name is the first word that is not a record type; when every word is one, the
+        // first (`dns A` looks up the name A, `dns mx MX` the MX records of mx).
+        let at = words
+            .iter()
+            .position(|w| !parse::is_type_word(w))
+            .unwrap_or(0);
+        if words.is_empty() {
             return Err(Error::Usage(
                 "give a NAME to look up, -x IP for a reverse lookup, or --file FILE".into(),
             ));
-        };
-        (Target::Name(first.to_string(), to_ascii_name(first)?), rest)
+        }
+        let name = words.remove(at);
+        (
+            Target::Name(name.to_string(), to_ascii_name(name)?),
+            &words[..],
+        )
     };
     let mut types: Vec<RecordType> = Vec::new();
     for w in type_words {
@@ -318,6 +329,16 @@ impl Report for DnsReport {
                 asked
             );
             writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
+        }
+        // `dns A` alone looks up the name A; when that finds nothing, say how to ask for a type.
+        if self.result.status != Status::Answer && parse::is_type_word(&self.result.input) {
+            let text = format!(
+                "{} is also a record type: for a name's {} records, netkit dns NAME {}",
+                self.result.input,
+                self.result.input.to_ascii_uppercase(),
+                self.result.input
+            );
+            writeln!(out, "{}", ui.paint(Paint::Dim, text))?;
         }
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
@@ -747,6 +768,29 @@ mod tests {
         let p = plan_of(&["a.test", "--all", "@127.0.0.1"]).unwrap();
         assert_eq!(p.types.len(), parse::ALL_TYPES.len());
         assert!(plan_of(&["a.test", "BOGUS", "@127.0.0.1"]).is_err());
+        // The type first, as dig takes it: the word that is not a type is the name.
+        let p = plan_of(&["A", "www.example.test", "@127.0.0.1"]).unwrap();
+        assert_eq!(
+            p.target,
+            Target::Name("www.example.test".into(), "www.example.test".into())
+        );
+        assert_eq!(p.types, [RecordType::A]);
+        let p = plan_of(&["mx", "@127.0.0.1", "example.test", "TXT"]).unwrap();
+        assert_eq!(
+            p.target,
+            Target::Name("example.test".into(), "example.test".into())
+        );
+        assert_eq!(p.types, [RecordType::MX, RecordType::TXT]);
+        // Every word a type: the first is the name.
+        let p = plan_of(&["A", "@127.0.0.1"]).unwrap();
+        assert_eq!(p.target, Target::Name("A".into(), "a".into()));
+        assert_eq!(p.types, [RecordType::A, RecordType::AAAA]);
+        let p = plan_of(&["mx", "MX", "@127.0.0.1"]).unwrap();
+        assert_eq!(p.target, Target::Name("mx".into(), "mx".into()));
+        assert_eq!(p.types, [RecordType::MX]);
+        // ANY is a type word, refused as a type (not looked up as a name).
+        let e = plan_of(&["ANY", "example.test", "@127.0.0.1"]).unwrap_err();
+        assert!(e.to_string().contains("--all"), "{e}");
         assert!(plan_of(&["@127.0.0.1"]).is_err());
         assert!(plan_of(&["a.test", "@bad..name"]).is_err());
         // Addresses given twice are asked once.

@@ -57,6 +57,12 @@ pub fn parse_type(text: &str) -> Result<RecordType> {
     }
 }
 
+/// Whether `word` names a record type, known or refused (`ANY`): on the command line, such a
+/// word is a type, not the name to look up.
+pub fn is_type_word(word: &str) -> bool {
+    word.trim().eq_ignore_ascii_case("ANY") || parse_type(word).is_ok()
+}
+
 /// How a query travels to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
