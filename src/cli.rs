@@ -545,7 +545,11 @@ pub struct FlowArgs {
                         them: the result is the one a program gets for the name as typed, and every name\n\
                         tried is listed. Names in other scripts are sent as punycode (IDNA).\n\n\
                         With --file, one name per line ('#' comments); results come one line per name, in\n\
-                        input order unless --unordered; --json gives one JSON object per line.\n\n\
+                        input order unless --unordered (aligned columns on a terminal, else NAME, STATUS\n\
+                        and records separated by tabs); --json gives one JSON object per line. On a terminal,\n\
+                        stderr shows the progress. Ctrl-C stops: the results so far are printed (in input\n\
+                        order, up to the first name still being looked up), a summary goes to stderr, and\n\
+                        the exit status is the one those results earn.\n\n\
                         Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
                         3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
                         name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\

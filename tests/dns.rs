@@ -1192,3 +1192,243 @@ fn the_type_may_come_before_the_name() {
     assert_bad_input(&["dns", "ANY", "example.test", "@127.0.0.1"], "ANY");
     assert_bad_input(&["dns", "example.test", "BOGUS", "@127.0.0.1"], "BOGUS");
 }
+
+/// A UDP responder that answers each query after `delay`: `hN.slow.test A` is 198.51.100.N,
+/// a name starting `nx` is NXDOMAIN. Like a slow upstream.
+fn slow_server(delay: Duration) -> SocketAddr {
+    let sock = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
+    let addr = sock.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1500];
+        while let Ok((n, peer)) = sock.recv_from(&mut buf) {
+            let q = buf[..n].to_vec();
+            let sock = sock.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(delay);
+                // The question: labels from byte 12 up to the root label, then type and class.
+                let mut at = 12;
+                while at < q.len() && q[at] != 0 {
+                    at += usize::from(q[at]) + 1;
+                }
+                let end = at + 5;
+                if end > q.len() {
+                    return;
+                }
+                let first = &q[13..13 + usize::from(q[12]).min(q.len() - 13)];
+                let mut reply = q[..end].to_vec();
+                if first.starts_with(b"nx") {
+                    reply[2..12].copy_from_slice(&[0x81, 0x83, 0, 1, 0, 0, 0, 0, 0, 0]);
+                } else {
+                    let last: u8 = std::str::from_utf8(first)
+                        .unwrap_or("")
+                        .trim_start_matches('h')
+                        .parse()
+                        .unwrap_or(0);
+                    reply[2..12].copy_from_slice(&[0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0]);
+                    reply.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+                    reply.extend_from_slice(&[198, 51, 100, last]);
+                }
+                let _ = sock.send_to(&reply, peer);
+            });
+        }
+    });
+    addr
+}
+
+/// Runs netkit with `args` on a pseudo-terminal 100 columns wide (stdout and stderr both go
+/// to it, as in a shell), feeding it nothing; returns the raw bytes it wrote.
+fn on_a_terminal(args: &[&str]) -> (bool, Vec<u8>) {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let line = format!(
+        "stty rows 24 cols 100; exec {} --color never {}",
+        bin.display(),
+        args.join(" ")
+    );
+    let o = std::process::Command::new("script")
+        .args(["-qefc", &line, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs");
+    (o.status.success(), o.stdout)
+}
+
+/// What a terminal shows of `raw`, line by line: `\r` returns to the line's start, `ESC [K`
+/// erases from there to its end, other characters overwrite.
+fn screen(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut lines = Vec::new();
+    for segment in text.split('\n') {
+        let mut line: Vec<char> = Vec::new();
+        let mut at = 0;
+        let mut chars = segment.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => at = 0,
+                '\x1b' if chars.peek() == Some(&'[') => {
+                    chars.next();
+                    let code: String = chars
+                        .by_ref()
+                        .take_while(|c| !c.is_ascii_alphabetic())
+                        .collect();
+                    assert!(code.is_empty(), "an escape other than ESC [K: {code:?}");
+                    line.truncate(at);
+                }
+                c => {
+                    if at < line.len() {
+                        line[at] = c;
+                    } else {
+                        line.push(c);
+                    }
+                    at += 1;
+                }
+            }
+        }
+        lines.push(line.into_iter().collect());
+    }
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Issue 17: on a terminal, `dns --file`'s progress line was never cleared, so results were
+/// glued to it (`\r100/120 names, 2.3 swww.lab.test…`), and it was drawn only every 100 names.
+/// Now it is redrawn about four times a second while a slow server answers, erased before
+/// each result line, and the results line up in columns under a header.
+#[test]
+fn bulk_progress_on_a_terminal_is_cleared_before_each_result_and_columns_align() {
+    let addr = slow_server(Duration::from_millis(150));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names");
+    let names: Vec<String> = (1..=8)
+        .map(|i| format!("h{i}.slow.test"))
+        .chain([
+            "nx.slow.test".to_string(),
+            "h99.with.a.longer.name.slow.test".into(),
+        ])
+        .collect();
+    std::fs::write(&path, names.join("\n")).unwrap();
+    let at_server = at(addr);
+    let start = Instant::now();
+    let (_, raw) = on_a_terminal(&[
+        "dns",
+        "--file",
+        path.to_str().unwrap(),
+        "A",
+        &at_server,
+        "--concurrency",
+        "2",
+    ]);
+    let took = start.elapsed();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    // Five rounds of 150 ms: the progress was drawn several times, each time in place.
+    assert!(took >= Duration::from_millis(750), "took {took:?}");
+    let draws = text.matches("\r\x1b[K").count();
+    assert!(draws >= 4, "{draws} progress draws or clears in {text:?}");
+    assert!(
+        text.contains(" names, ") && text.contains(" answered, "),
+        "{text:?}"
+    );
+    let shown = screen(&raw);
+    assert!(
+        shown.iter().all(|l| !l.contains(" names, ")),
+        "a progress line was left on the screen: {shown:#?}"
+    );
+    // Header, ten results in input order, the summary.
+    assert_eq!(shown.len(), 12, "{shown:#?}");
+    let width = "h99.with.a.longer.name.slow.test".len();
+    assert_eq!(
+        shown[0],
+        format!("{:<width$}  STATUS    RECORDS", "NAME"),
+        "{shown:#?}"
+    );
+    for (i, name) in names.iter().enumerate() {
+        let line = &shown[i + 1];
+        let (status, records) = if name.starts_with("nx") {
+            ("NXDOMAIN", String::new())
+        } else {
+            let n = name[1..].split('.').next().unwrap();
+            ("ANSWER", format!("A 198.51.100.{n}"))
+        };
+        assert_eq!(
+            line.trim_end(),
+            format!("{name:<width$}  {status:<8}  {records}").trim_end(),
+            "{shown:#?}"
+        );
+    }
+    let summary = &shown[11];
+    assert!(
+        summary.starts_with("10 names in ")
+            && summary.ends_with(": 9 answered, 1 NXDOMAIN or NODATA"),
+        "{summary}"
+    );
+}
+
+/// Starts netkit with `args` (output piped), sends it SIGINT (Ctrl-C) after `after`, and
+/// returns its output and how long it ran.
+fn interrupted(args: &[&str], after: Duration) -> (std::process::Output, Duration) {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let start = Instant::now();
+    let child = std::process::Command::new(bin)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("netkit runs");
+    std::thread::sleep(after);
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let o = child.wait_with_output().expect("netkit ends");
+    (o, start.elapsed())
+}
+
+/// Issue 17: Ctrl-C during `dns --file` lost everything. Now it stops at once; the results
+/// received so far are printed (in input order, up to the first name still being looked up),
+/// with a summary on stderr, and the exit status is the one they earn (1: an NXDOMAIN).
+#[test]
+fn ctrl_c_during_bulk_keeps_the_results_so_far() {
+    let addr = slow_server(Duration::from_millis(150));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names");
+    let names: Vec<String> = ["h1", "nx2", "h3"]
+        .iter()
+        .map(|n| n.to_string())
+        .chain((4..=40).map(|i| format!("h{i}")))
+        .map(|n| format!("{n}.slow.test"))
+        .collect();
+    std::fs::write(&path, names.join("\n")).unwrap();
+    let at_server = at(addr);
+    let path = path.to_str().unwrap();
+    let args = ["dns", "--file", path, "A", &at_server, "--concurrency", "1"];
+    let (o, took) = interrupted(&args, Duration::from_millis(1000));
+    let out = stdout(&o);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{out}{err}");
+    assert!(took < Duration::from_millis(1800), "took {took:?}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!((3..40).contains(&lines.len()), "{out}");
+    for (line, name) in lines.iter().zip(&names) {
+        assert!(line.starts_with(&format!("{name}\t")), "{out}");
+    }
+    assert_eq!(lines[1], "nx2.slow.test\tNXDOMAIN\t");
+    assert!(
+        err.starts_with("interrupted after ")
+            && err.contains(&format!(": {} of 40 names", lines.len())),
+        "{err}"
+    );
+    assert!(err.contains("1 NXDOMAIN or NODATA"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // --json: the objects so far, each whole.
+    let mut json_args = vec!["--json"];
+    json_args.extend_from_slice(&args);
+    let (o, _) = interrupted(&json_args, Duration::from_millis(700));
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["input"].as_str().unwrap().ends_with(".slow.test"));
+    }
+}

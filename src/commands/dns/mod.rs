@@ -14,6 +14,7 @@ pub mod tls;
 use std::io::{self, IsTerminal, Write};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use futures_util::stream::{self, StreamExt};
 use hickory_resolver::proto::rr::RecordType;
@@ -27,7 +28,10 @@ use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
-use crate::output::{Format, Guard, Paint, Report, Ui, emit, one_line, write_json, written};
+use crate::output::{
+    Format, Guard, Paint, Report, Ui, emit, one_line, visible_len, write_json, written,
+};
+use crate::system::interrupt;
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::lists::read_line_bounded;
 use crate::util::time::{human_duration, human_ms};
@@ -659,42 +663,245 @@ async fn bulk<R: Resolve>(
         io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
         ui.color,
     );
-    let (mut failed, mut invalid, mut negative) = (false, false, false);
-    let mut done = 0usize;
-    let started = std::time::Instant::now();
-    while let Some(r) = results.next().await {
-        failed |= r.status.is_failure();
-        invalid |= r.status == Status::Invalid;
-        negative |= r.status.is_negative();
-        write_bulk_line(ui, &r, &mut out).map_err(written)?;
-        done += 1;
-        if progress && (done.is_multiple_of(100) || done == names.len()) {
-            out.flush().map_err(written)?;
-            eprint!(
-                "\r{done}/{} names, {}",
-                names.len(),
-                human_duration(started.elapsed())
-            );
+    // On a terminal, each line shows when it comes, in aligned columns under a header.
+    let live = ui.live && ui.format == Format::Table;
+    let columns = live.then(|| Columns::fit(names));
+    if let Some(columns) = &columns {
+        columns.write_header(ui, &mut out).map_err(written)?;
+    }
+    // Ctrl-C stops the lookups: what was printed stays, with its summary and exit status.
+    interrupt::catch();
+    let mut tally = Tally::default();
+    let started = Instant::now();
+    let mut shown = Progress::new(progress);
+    let mut tick = tokio::time::interval(Duration::from_millis(50));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let interrupted = loop {
+        tokio::select! {
+            r = results.next() => {
+                let Some(r) = r else { break false };
+                tally.add(r.status);
+                shown.clear();
+                write_bulk_line(ui, columns.as_ref(), &r, &mut out).map_err(written)?;
+                if live {
+                    out.flush().map_err(written)?;
+                }
+            }
+            _ = tick.tick() => {
+                if interrupt::interrupted() {
+                    break true;
+                }
+                if shown.due() {
+                    // The results so far first, so the line drawn after them stays last.
+                    out.flush().map_err(written)?;
+                    shown.draw(&tally.progress(names.len(), started.elapsed()));
+                }
+            }
+        }
+    };
+    // Lookups still running are dropped (cancelled) with the stream.
+    drop(results);
+    out.flush().map_err(written)?;
+    shown.clear();
+    if progress || interrupted {
+        let summary = tally.summary(names.len(), started.elapsed(), interrupted);
+        let summary = if progress {
+            ui.paint(Paint::Dim, summary)
+        } else {
+            summary
+        };
+        let _ = writeln!(io::stderr().lock(), "{summary}");
+    }
+    Ok(tally.status())
+}
+
+/// The progress line of a bulk lookup on stderr (a terminal): redrawn about four times a
+/// second, and cleared before each result line, so that results never run into it.
+#[derive(Debug)]
+struct Progress {
+    /// Whether stderr is a terminal (else nothing is drawn).
+    on: bool,
+    /// Whether a progress line is on the screen now.
+    showing: bool,
+    /// When it was last drawn (at first: when the lookups started).
+    drawn: Instant,
+}
+
+/// How often the progress line is redrawn.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+/// The terminal's "back to the start of the line, erase it".
+const CLEAR_LINE: &str = "\r\x1b[K";
+
+impl Progress {
+    /// A progress line first drawn [`PROGRESS_EVERY`] from now (a quick run shows none).
+    fn new(on: bool) -> Self {
+        Progress {
+            on,
+            showing: false,
+            drawn: Instant::now(),
         }
     }
-    out.flush().map_err(written)?;
-    if progress && !names.is_empty() {
-        eprintln!();
+
+    /// Whether the line should be drawn now.
+    fn due(&self) -> bool {
+        self.on && self.drawn.elapsed() >= PROGRESS_EVERY
     }
-    Ok(if failed {
-        exit::NETWORK
-    } else if invalid {
-        exit::USAGE
-    } else if negative {
-        exit::NEGATIVE
+
+    /// Draws `text` (netkit's own: counts and times only) in place of the previous line.
+    fn draw(&mut self, text: &str) {
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "{CLEAR_LINE}{text}");
+        let _ = err.flush();
+        self.showing = true;
+        self.drawn = Instant::now();
+    }
+
+    /// Erases the line, when one is showing.
+    fn clear(&mut self) {
+        if self.showing {
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "{CLEAR_LINE}");
+            let _ = err.flush();
+            self.showing = false;
+        }
+    }
+}
+
+/// What the names of a bulk lookup came back with so far.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Tally {
+    done: usize,
+    answered: usize,
+    negative: usize,
+    failed: usize,
+    invalid: usize,
+}
+
+impl Tally {
+    fn add(&mut self, status: Status) {
+        self.done += 1;
+        match status {
+            Status::Answer => self.answered += 1,
+            Status::Invalid => self.invalid += 1,
+            s if s.is_negative() => self.negative += 1,
+            _ => self.failed += 1,
+        }
+    }
+
+    /// The exit status the results earn: 3 any failure, else 2 a line that is not a name,
+    /// else 1 a name without an answer, else 0.
+    fn status(&self) -> u8 {
+        if self.failed > 0 {
+            exit::NETWORK
+        } else if self.invalid > 0 {
+            exit::USAGE
+        } else if self.negative > 0 {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        }
+    }
+
+    /// `57/120 names, 50 answered, 48/s, 1.2 s`.
+    fn progress(&self, total: usize, elapsed: Duration) -> String {
+        format!(
+            "{}/{total} names, {} answered, {}, {}",
+            self.done,
+            self.answered,
+            rate(self.done, elapsed),
+            human_duration(elapsed)
+        )
+    }
+
+    /// `120 names in 2.5 s (48/s): 110 answered, 8 NXDOMAIN or NODATA, 2 failed`; when
+    /// interrupted, `interrupted after 1.2 s: 57 of 120 names (48/s): ...`.
+    fn summary(&self, total: usize, elapsed: Duration, interrupted: bool) -> String {
+        let head = if interrupted {
+            format!(
+                "interrupted after {}: {} of {total} names",
+                human_duration(elapsed),
+                self.done
+            )
+        } else {
+            format!("{total} names in {}", human_duration(elapsed))
+        };
+        let mut parts = vec![format!("{} answered", self.answered)];
+        for (n, what) in [
+            (self.negative, "NXDOMAIN or NODATA"),
+            (self.failed, "failed"),
+            (self.invalid, "INVALID"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        format!(
+            "{head} ({}): {}",
+            rate(self.done, elapsed),
+            parts.join(", ")
+        )
+    }
+}
+
+/// Names per second, `48/s` (`-/s` before any time has passed).
+fn rate(done: usize, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 1e-3 {
+        return "-/s".into();
+    }
+    let per = done as f64 / secs;
+    if per >= 10.0 || per == 0.0 {
+        format!("{per:.0}/s")
     } else {
-        exit::OK
-    })
+        format!("{per:.1}/s")
+    }
+}
+
+/// Bulk results on a terminal: NAME padded to the widest name of the file (at most
+/// [`Columns::MAX_NAME`] columns; a longer name pushes its line's other fields right), STATUS,
+/// then the records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    name: usize,
+}
+
+impl Columns {
+    const MAX_NAME: usize = 40;
+    /// The longest status tag (NXDOMAIN, SERVFAIL).
+    const STATUS: usize = 8;
+
+    fn fit(names: &[Entry]) -> Self {
+        let widest = names
+            .iter()
+            .map(|e| visible_len(&one_line(&e.text)))
+            .max()
+            .unwrap_or(0);
+        Columns {
+            name: widest.clamp("NAME".len(), Self::MAX_NAME),
+        }
+    }
+
+    fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let header = format!(
+            "{:<name$}  {:<status$}  RECORDS",
+            "NAME",
+            "STATUS",
+            name = self.name,
+            status = Self::STATUS
+        );
+        writeln!(out, "{}", ui.paint(Paint::Bold, header))
+    }
 }
 
 /// One bulk result: a JSON object on one line, the bare data (--short), or
-/// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...`.
-fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> io::Result<()> {
+/// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...` (in aligned `columns` on a terminal).
+fn write_bulk_line(
+    ui: &Ui,
+    columns: Option<&Columns>,
+    r: &NameResult,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if ui.format == Format::Json {
         write_json(out, r, false)?;
         writeln!(out)?;
@@ -726,6 +933,22 @@ fn write_bulk_line(ui: &Ui, r: &NameResult, out: &mut dyn Write) -> io::Result<(
     };
     // A line of the names file may hold a tab or an escape sequence (an invalid name): shown
     // escaped, so that each result stays one line of three fields.
+    let name = one_line(&r.input);
+    if let Some(c) = columns {
+        let pad = c.name.saturating_sub(visible_len(&name));
+        let tag = r.status.tag();
+        if detail.is_empty() {
+            return writeln!(out, "{name}{:pad$}  {}", "", ui.paint(paint, tag));
+        }
+        let status = format!("{tag:<width$}", width = Columns::STATUS);
+        return writeln!(
+            out,
+            "{name}{:pad$}  {}  {}",
+            "",
+            ui.paint(paint, status),
+            one_line(&detail)
+        );
+    }
     writeln!(
         out,
         "{}\t{}\t{}",
@@ -923,7 +1146,7 @@ mod tests {
             queries: vec![],
         };
         let mut out = Vec::new();
-        write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
+        write_bulk_line(&Ui::plain(), None, &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "nx.test\tNXDOMAIN\t\n");
         let r = NameResult {
             input: "a\tb.test".into(),
@@ -932,8 +1155,106 @@ mod tests {
             queries: vec![],
         };
         let mut out = Vec::new();
-        write_bulk_line(&Ui::plain(), &r, &mut out).unwrap();
+        write_bulk_line(&Ui::plain(), None, &r, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a\\tb.test\tINVALID\t\n");
+    }
+
+    /// On a terminal, bulk lines line up: NAME padded to the widest name of the file (capped),
+    /// STATUS to its longest tag; no trailing blanks when there is nothing more to say.
+    #[test]
+    fn bulk_columns() {
+        let entry = |text: &str| Entry {
+            line: 1,
+            text: text.into(),
+            invalid: None,
+        };
+        let c = Columns::fit(&[entry("a.test"), entry("longer.example.test")]);
+        assert_eq!(c.name, 19);
+        assert_eq!(Columns::fit(&[entry("a")]).name, 4);
+        assert_eq!(
+            Columns::fit(&[entry(&"x".repeat(90))]).name,
+            Columns::MAX_NAME
+        );
+        let mut out = Vec::new();
+        c.write_header(&Ui::plain(), &mut out).unwrap();
+        let nx = NameResult {
+            input: "nx.test".into(),
+            name: "nx.test".into(),
+            status: Status::NxDomain,
+            queries: vec![],
+        };
+        write_bulk_line(&Ui::plain(), Some(&c), &nx, &mut out).unwrap();
+        let mut q = lookup::QueryResult {
+            rtype: Some(RecordType::A),
+            status: Status::Answer,
+            name: "a.test.".into(),
+            server: String::new(),
+            rtt_ms: 1.0,
+            answers: vec![answer::Answer {
+                name: "a.test.".into(),
+                ttl: 60,
+                rtype: RecordType::A,
+                data: "192.0.2.1".into(),
+            }],
+            message: None,
+            ignored: 0,
+            attempts: Vec::new(),
+        };
+        let a = NameResult {
+            input: "a.test".into(),
+            name: "a.test".into(),
+            status: Status::Answer,
+            queries: vec![q.clone()],
+        };
+        write_bulk_line(&Ui::plain(), Some(&c), &a, &mut out).unwrap();
+        q.status = Status::Timeout;
+        q.answers.clear();
+        q.message = Some("no answer from 192.0.2.53:53 (udp) after waiting 2 s".into());
+        let t = NameResult {
+            input: "longer.example.test".into(),
+            name: "longer.example.test".into(),
+            status: Status::Timeout,
+            queries: vec![q],
+        };
+        write_bulk_line(&Ui::plain(), Some(&c), &t, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "NAME                 STATUS    RECORDS\n\
+             nx.test              NXDOMAIN\n\
+             a.test               ANSWER    A 192.0.2.1\n\
+             longer.example.test  TIMEOUT   no answer from 192.0.2.53:53 (udp) after waiting 2 s\n"
+        );
+    }
+
+    #[test]
+    fn bulk_progress_and_summary() {
+        let mut t = Tally::default();
+        assert_eq!(t.status(), exit::OK);
+        for s in [
+            Status::Answer,
+            Status::Answer,
+            Status::NxDomain,
+            Status::NoData,
+        ] {
+            t.add(s);
+        }
+        assert_eq!(t.status(), exit::NEGATIVE);
+        let secs = Duration::from_millis(2500);
+        assert_eq!(t.progress(10, secs), "4/10 names, 2 answered, 1.6/s, 2.5 s");
+        assert_eq!(
+            t.summary(10, secs, true),
+            "interrupted after 2.5 s: 4 of 10 names (1.6/s): 2 answered, 2 NXDOMAIN or NODATA"
+        );
+        t.add(Status::Invalid);
+        assert_eq!(t.status(), exit::USAGE);
+        t.add(Status::Refused);
+        assert_eq!(t.status(), exit::NETWORK);
+        assert_eq!(
+            t.summary(6, Duration::from_millis(300), false),
+            "6 names in 300 ms (20/s): 2 answered, 2 NXDOMAIN or NODATA, 1 failed, 1 INVALID"
+        );
+        assert_eq!(rate(0, Duration::ZERO), "-/s");
+        assert_eq!(rate(0, secs), "0/s");
     }
 
     mod properties {
