@@ -273,7 +273,7 @@ fn default_lookup_answers_a_and_aaaa_in_a_table() {
         "192.0.2.10",
         "192.0.2.11",
         "2001:db8::10",
-        "NAME",
+        "Name",
         "TTL",
         "300",
     ] {
@@ -1339,7 +1339,7 @@ fn bulk_progress_on_a_terminal_is_cleared_before_each_result_and_columns_align()
     let width = "h99.with.a.longer.name.slow.test".len();
     assert_eq!(
         shown[0],
-        format!("{:<width$}  STATUS    RECORDS", "NAME"),
+        format!("{:<width$}  Status    Records", "Name"),
         "{shown:#?}"
     );
     for (i, name) in names.iter().enumerate() {

@@ -277,7 +277,7 @@ impl Report for DnsReport {
             )?;
         }
         if !records.is_empty() {
-            let mut table = ui.table(&["NAME", "TTL", "TYPE", "DATA"]);
+            let mut table = ui.table(&["Name", "TTL", "Type", "Data"]);
             for a in records {
                 table.add_row([
                     a.name.clone(),
@@ -858,8 +858,8 @@ fn rate(done: usize, elapsed: Duration) -> String {
     }
 }
 
-/// Bulk results on a terminal: NAME padded to the widest name of the file (at most
-/// [`Columns::MAX_NAME`] columns; a longer name pushes its line's other fields right), STATUS,
+/// Bulk results on a terminal, under a header: Name padded to the widest name of the file (at most
+/// [`Columns::MAX_NAME`] columns; a longer name pushes its line's other fields right), Status,
 /// then the records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
@@ -884,9 +884,9 @@ impl Columns {
 
     fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let header = format!(
-            "{:<name$}  {:<status$}  RECORDS",
-            "NAME",
-            "STATUS",
+            "{:<name$}  {:<status$}  Records",
+            "Name",
+            "Status",
             name = self.name,
             status = Self::STATUS
         );
@@ -1219,7 +1219,7 @@ mod tests {
         write_bulk_line(&Ui::plain(), Some(&c), &t, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "NAME                 STATUS    RECORDS\n\
+            "Name                 Status    Records\n\
              nx.test              NXDOMAIN\n\
              a.test               ANSWER    A 192.0.2.1\n\
              longer.example.test  TIMEOUT   no answer from 192.0.2.53:53 (udp) after waiting 2 s\n"
