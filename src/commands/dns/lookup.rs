@@ -232,10 +232,9 @@ pub async fn resolve_name<R: Resolve>(
 /// - records for a name end the walk: that is the answer;
 /// - NXDOMAIN, no data and SERVFAIL move on to the next name; another failure (REFUSED, a
 ///   timeout) ends the search list, and only the name as typed is still asked if it was not;
-/// - without an answer, the result is the name as typed when it was asked first (its no data
-///   wins over a later NXDOMAIN from a search suffix), else the first name with no data (the
-///   name exists: a later failure or NXDOMAIN does not hide it), else the first SERVFAIL, else
-///   the last name asked.
+/// - without an answer, the result is the first name with no data (the name exists: an
+///   NXDOMAIN or a failure elsewhere does not hide it), else the name as typed when it was asked
+///   first, else the first SERVFAIL, else the last name asked.
 async fn walk<R: Resolve>(
     resolver: &R,
     servers: &[Server],
@@ -259,11 +258,13 @@ async fn walk<R: Resolve>(
         }
     }
     let first_typed = candidates.first().is_some_and(|c| c.as_typed);
+    // glibc's res_search: an answer; else NODATA for any name tried (got_nodata); else the
+    // name as typed when it was asked first (saved_herrno); else SERVFAIL; else the last.
     let pick = results
         .iter()
         .position(|q| q.status == Status::Answer)
-        .or_else(|| first_typed.then_some(0))
         .or_else(|| results.iter().position(|q| q.status == Status::NoData))
+        .or_else(|| first_typed.then_some(0))
         .or_else(|| results.iter().position(|q| q.status == Status::ServFail))
         .unwrap_or(results.len().saturating_sub(1));
     let attempts: Vec<Attempt> = results
@@ -889,6 +890,37 @@ mod tests {
 
     /// Regression (issue 12 note): `dns remote` with `search test`: AAAA had no data at
     /// remote.test., then hickory asked `remote.`, was REFUSED, and that was the result (exit 3).
+    #[test]
+    /// glibc keeps NODATA from any name tried over the NXDOMAIN of the name as typed.
+    #[test]
+    fn no_data_anywhere_wins_over_the_typed_names_nxdomain() {
+        let search = Search {
+            domains: vec!["lab.test".into()],
+            ndots: 1,
+        };
+        let q = walk_of(
+            &search,
+            vec![
+                (
+                    "www.example",
+                    RecordType::MX,
+                    Reply::bare(Status::NxDomain, None),
+                ),
+                (
+                    "www.example.lab.test",
+                    RecordType::MX,
+                    Reply::bare(Status::NoData, None),
+                ),
+            ],
+            "www.example",
+            RecordType::MX,
+        );
+        assert_eq!(
+            (q.status, q.name.as_str()),
+            (Status::NoData, "www.example.lab.test.")
+        );
+    }
+
     #[test]
     fn no_data_under_a_search_domain_is_not_hidden_by_a_later_failure() {
         let search = Search {
