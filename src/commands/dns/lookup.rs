@@ -888,9 +888,6 @@ mod tests {
         assert_eq!(q.answers[0].data, "192.0.2.2");
     }
 
-    /// Regression (issue 12 note): `dns remote` with `search test`: AAAA had no data at
-    /// remote.test., then hickory asked `remote.`, was REFUSED, and that was the result (exit 3).
-    #[test]
     /// glibc keeps NODATA from any name tried over the NXDOMAIN of the name as typed.
     #[test]
     fn no_data_anywhere_wins_over_the_typed_names_nxdomain() {
@@ -921,6 +918,8 @@ mod tests {
         );
     }
 
+    /// Regression (issue 12 note): `dns remote` with `search test`: AAAA had no data at
+    /// remote.test., then hickory asked `remote.`, was REFUSED, and that was the result (exit 3).
     #[test]
     fn no_data_under_a_search_domain_is_not_hidden_by_a_later_failure() {
         let search = Search {
