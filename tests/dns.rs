@@ -1367,22 +1367,10 @@ fn bulk_progress_on_a_terminal_is_cleared_before_each_result_and_columns_align()
 /// Starts netkit with `args` (output piped), sends it SIGINT (Ctrl-C) after `after`, and
 /// returns its output and how long it ran.
 fn interrupted(args: &[&str], after: Duration) -> (std::process::Output, Duration) {
-    let bin = assert_cmd::cargo::cargo_bin("netkit");
     let start = Instant::now();
-    let child = std::process::Command::new(bin)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("netkit runs");
-    std::thread::sleep(after);
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(kill.success());
-    let o = child.wait_with_output().expect("netkit ends");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("netkit"));
+    cmd.args(args);
+    let o = interrupt_after(cmd, after);
     (o, start.elapsed())
 }
 

@@ -119,15 +119,22 @@ pub fn when(lines: &[(std::time::Duration, String)], needle: &str) -> std::time:
 /// Runs netkit with `args` inside namespace `ns`, output piped, and sends it SIGINT (Ctrl-C)
 /// after `after`; returns its output.
 pub fn interrupted_in(ns: &str, args: &[&str], after: std::time::Duration) -> Output {
-    let bin = assert_cmd::cargo::cargo_bin("netkit");
-    let child = std::process::Command::new("ip")
-        .args(["netns", "exec", ns])
-        .arg(&bin)
-        .args(args)
+    let mut cmd = std::process::Command::new("ip");
+    cmd.args(["netns", "exec", ns])
+        .arg(assert_cmd::cargo::cargo_bin("netkit"))
+        .args(args);
+    interrupt_after(cmd, after)
+}
+
+/// Starts `cmd` (stdin empty, output piped) and sends it SIGINT (Ctrl-C) after `after`;
+/// returns its output.
+pub fn interrupt_after(mut cmd: std::process::Command, after: std::time::Duration) -> Output {
+    let child = cmd
+        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("ip netns exec runs");
+        .expect("the command runs");
     std::thread::sleep(after);
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
