@@ -373,6 +373,17 @@ fn arp_step(
                     took_ms: took,
                     facts: neighbour(Some(Mac(mac)), Some("arp_reply"), Some(ms(rtt))),
                 },
+                None if interrupted() => Step {
+                    step: StepKind::Arp,
+                    outcome: Outcome::No,
+                    summary: format!(
+                        "interrupted (Ctrl-C) before {hop} ({who}) answered ARP, after {}",
+                        human_ms(took)
+                    ),
+                    details: vec![],
+                    took_ms: took,
+                    facts: neighbour(None, None, None),
+                },
                 None => Step {
                     step: StepKind::Arp,
                     outcome: Outcome::No,
