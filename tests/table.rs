@@ -164,3 +164,40 @@ fn views_fit_a_70_column_terminal_and_keep_every_word() {
         );
     }
 }
+
+/// Issue 17: snapshots of the pure views as a person sees them on 70- and 100-column terminals
+/// (colour off): any change to how netkit speaks shows up here for review
+/// (`INSTA_UPDATE=always cargo test --test tests snapshots` rewrites them after an intended one).
+#[test]
+fn snapshots_of_terminal_views() {
+    for cols in [70u16, 100] {
+        for (name, args) in [
+            ("subnet_info_v4", &["subnet", "info", "192.168.1.10/24"][..]),
+            ("subnet_info_v6", &["subnet", "info", "2001:db8::/31"]),
+            (
+                "subnet_check_explain",
+                &[
+                    "subnet",
+                    "check",
+                    "10.0.0.1",
+                    "10.0.1.1",
+                    "-m",
+                    "23",
+                    "--explain",
+                ],
+            ),
+            (
+                "subnet_split",
+                &["subnet", "split", "192.168.0.0/24", "--prefix", "26"],
+            ),
+            (
+                "subnet_summarize",
+                &["subnet", "summarize", "10.0.0.0/25", "10.0.0.128/25"],
+            ),
+            ("mac", &["mac", "3c:22:fb:12:34:56"]),
+        ] {
+            let shown = on_terminal(cols, &[&["--color", "never"][..], args].concat());
+            insta::assert_snapshot!(format!("{name}_{cols}"), shown);
+        }
+    }
+}
