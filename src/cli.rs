@@ -739,7 +739,7 @@ pub struct ChatClientArgs {
 }
 
 /// The value parser of every time flag (`--timeout`, `--interval`, `--deadline`,
-/// `--idle-timeout`): [`parse_duration`], naming the flag in its error.
+/// `--idle-timeout`): `util::time::parse_duration`, naming the flag in its error.
 #[derive(Debug, Clone, Copy)]
 pub struct TimeParser {
     positive: bool,
