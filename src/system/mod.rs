@@ -7,6 +7,7 @@
 
 pub mod interrupt;
 pub mod leases;
+pub mod lookup;
 pub mod netlink;
 pub mod privilege;
 pub mod rawlink;

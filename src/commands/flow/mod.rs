@@ -151,12 +151,8 @@ fn ms(d: Duration) -> f64 {
 fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
     if let Host::Ip(addr) = *host {
         // Refuses an address of the other family than -4/-6 ask for.
-        let _ = crate::commands::route::get::resolve(
-            host,
-            args.family.ipv4,
-            args.family.ipv6,
-            args.timeout,
-        )?;
+        let _ =
+            crate::system::lookup::resolve(host, args.family.ipv4, args.family.ipv6, args.timeout)?;
         let step = Step {
             step: StepKind::Dns,
             outcome: Outcome::Skipped,
@@ -180,12 +176,8 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         })
         .unwrap_or_default();
     let t = Instant::now();
-    let found = crate::commands::route::get::resolve(
-        host,
-        args.family.ipv4,
-        args.family.ipv6,
-        args.timeout,
-    )?;
+    let found =
+        crate::system::lookup::resolve(host, args.family.ipv4, args.family.ipv6, args.timeout)?;
     let took = t.elapsed();
     let asked = if servers.is_empty() {
         "the system resolver (hosts file, then DNS)".to_string()
