@@ -105,6 +105,8 @@ pub enum Command {
     Dhcp(DhcpArgs),
     /// What happens when a program talks to DEST: DNS, routing, ARP and TCP, step by step, timed
     Flow(FlowArgs),
+    /// Ask whether DEST answers: ICMP echo requests, each reply timed, loss and round trips (like ping)
+    Ping(PingArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
@@ -528,6 +530,54 @@ pub struct FlowArgs {
     /// How long each step (the name lookup, ARP, TCP) may wait
     #[arg(long, value_name = "TIME", default_value = "3s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
+    /// -4 / -6
+    #[command(flatten)]
+    pub family: FamilyArgs,
+}
+
+/// `netkit ping DEST`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Sends ICMP echo requests (ICMPv6 for an IPv6 DEST) one interval apart and prints each reply\n\
+                  as it comes: its size, sender, sequence number, TTL and round-trip time; duplicates are\n\
+                  marked (DUP!), and errors routers send back (time to live exceeded, unreachable) are\n\
+                  shown on lines of their own. The summary counts requests, replies, duplicates and errors,\n\
+                  the loss and the round trips (min/avg/max/mdev). Without -c or -w it runs until Ctrl-C,\n\
+                  which prints the summary of what was seen. Times accept seconds (1, 0.2) or units (200ms).\n\n\
+                  No privilege is needed where net.ipv4.ping_group_range includes the user's group (an ICMP\n\
+                  datagram socket); otherwise a raw socket needs CAP_NET_RAW (sudo, or\n\
+                  `sudo setcap cap_net_raw+ep $(command -v netkit)`).\n\n\
+                  Exit status: 0 a reply came, 1 none came, 2 bad input, 3 network error, 4 no privilege.\n\n\
+                  Examples:\n  netkit ping 192.168.1.1 -c 3\n  netkit ping example.com -w 5\n  \
+                  netkit ping -6 -c 100 -i 0.01 2001:db8::1\n  netkit --json ping 10.0.0.1 -c 5 -t 2"
+)]
+pub struct PingArgs {
+    /// Destination: an IP address or a host name
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
+    pub dest: Host,
+    /// Number of requests; with -w, the number of replies to wait for (requests go on until
+    /// then, as iputils ping)
+    #[arg(short = 'c', long, value_name = "COUNT", value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: Option<u32>,
+    /// Time between requests (sub-second allowed)
+    #[arg(short = 'i', long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::POSITIVE)]
+    pub interval: Duration,
+    /// Stop after this long whatever happens
+    #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::POSITIVE)]
+    pub deadline: Option<Duration>,
+    /// How long to wait for replies after the last request
+    #[arg(short = 'W', long, value_name = "TIME", default_value = "10s", value_parser = TimeParser::POSITIVE)]
+    pub timeout: Duration,
+    /// Bytes of data in each request (the ICMP header adds 8)
+    #[arg(short = 's', long, value_name = "BYTES", default_value_t = 56,
+          value_parser = clap::value_parser!(u16).range(0..=65507))]
+    pub size: u16,
+    /// TTL (IPv6: hop limit) of the requests
+    #[arg(short = 't', long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    pub ttl: Option<u8>,
+    /// Interface to send on (default: the one the route to DEST uses)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,

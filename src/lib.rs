@@ -195,6 +195,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Chat(args) => commands::chat::run(args, ui),
         Command::Dhcp(args) => commands::dhcp::run(args, ui),
         Command::Flow(args) => commands::flow::run(args, ui),
+        Command::Ping(args) => commands::ping::run(args, ui),
     }
 }
 

@@ -15,6 +15,7 @@ mod ifaces;
 mod layers;
 mod mac;
 mod man;
+mod ping;
 mod pins;
 mod route;
 mod subnet;

@@ -9,5 +9,6 @@ pub mod dns;
 pub mod flow;
 pub mod iface;
 pub mod mac;
+pub mod ping;
 pub mod route;
 pub mod subnet;

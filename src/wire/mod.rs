@@ -1,4 +1,4 @@
-//! Packet formats, built and parsed without I/O: ARP frames, DHCP messages and DNS queries, and
+//! Packet formats, built and parsed without I/O: ARP frames, DHCP messages, DNS queries, ICMP echo, and
 //! the count of frames their decoders threw away. The commands and the raw link in `system` use
 //! them; they import only the vocabulary in `net`.
 
@@ -6,3 +6,4 @@ pub mod arp_frame;
 pub mod dhcp_msg;
 pub mod discards;
 pub mod dns_query;
+pub mod icmp_echo;

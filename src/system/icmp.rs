@@ -1,0 +1,349 @@
+//! The ICMP socket under `ping`: an unprivileged ICMP datagram socket where
+//! `net.ipv4.ping_group_range` lets this process's group open one (the kernel then picks the
+//! echo id, fills the checksum, hands back only our replies, and reports ICMP errors on the
+//! socket's error queue), else a raw ICMP socket with CAP_NET_RAW, else a permission error with
+//! the same advice as `arp`. Behind the small [`EchoSocket`] trait, so the ping logic is tested
+//! with a fake.
+
+use std::io::{self, IoSliceMut};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant};
+
+use nix::sys::socket::{
+    ControlMessageOwned, MsgFlags, SockaddrStorage, recvmsg, setsockopt, sockopt,
+};
+use serde::Serialize;
+use socket2::{Domain, Protocol, SockAddr, Socket, Type};
+
+use crate::error::{Error, Result};
+use crate::system::interrupt::interrupted;
+use crate::wire::icmp_echo::{self, Echo, Flaw, IcmpError, Message};
+
+/// Which kind of socket carries the echo requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SocketKind {
+    /// SOCK_DGRAM + IPPROTO_ICMP(V6): no privilege, where ping_group_range allows.
+    Datagram,
+    /// SOCK_RAW: needs CAP_NET_RAW.
+    Raw,
+}
+
+/// What arrived for us.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// An echo reply.
+    Reply {
+        /// Who sent it.
+        from: IpAddr,
+        /// Its sequence number.
+        seq: u16,
+        /// ICMP header and data, in bytes.
+        bytes: usize,
+        /// The TTL / hop limit it arrived with, when the kernel told.
+        ttl: Option<u8>,
+    },
+    /// An ICMP error about one of our requests.
+    Error {
+        /// Who sent the error (a router on the way, or the destination).
+        from: IpAddr,
+        /// The request's sequence number.
+        seq: u16,
+        /// What it says.
+        error: IcmpError,
+    },
+    /// A packet thrown away.
+    Discarded(Flaw),
+}
+
+/// Sends echo requests to one destination and hears what comes back.
+pub trait EchoSocket {
+    /// Sends one echo request with sequence number `seq` carrying `payload`.
+    fn send(&mut self, seq: u16, payload: &[u8]) -> io::Result<()>;
+    /// The next thing heard before `deadline`, with its arrival time; None at the deadline (or
+    /// when Ctrl-C came). Packets that are not for us are skipped.
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>>;
+}
+
+/// A real ICMP socket toward one destination.
+#[derive(Debug)]
+pub struct IcmpSocket {
+    sock: Socket,
+    kind: SocketKind,
+    v6: bool,
+    id: u16,
+    dest: SockAddr,
+    dest_ip: IpAddr,
+    buf: Vec<u8>,
+}
+
+/// The advice when neither socket can be opened: which privilege, and why it is needed.
+fn no_privilege() -> Error {
+    Error::Permission {
+        action: "ping (net.ipv4.ping_group_range leaves this user's group out, so a raw ICMP \
+                 socket)"
+            .into(),
+    }
+}
+
+impl IcmpSocket {
+    /// Opens the socket toward `dest`: a datagram socket when allowed, else a raw one; with
+    /// `ttl` as the TTL / hop limit and bound to `interface` when given.
+    pub fn open(dest: IpAddr, ttl: Option<u8>, interface: Option<&str>) -> Result<IcmpSocket> {
+        let v6 = dest.is_ipv6();
+        let (domain, proto) = if v6 {
+            (Domain::IPV6, Protocol::ICMPV6)
+        } else {
+            (Domain::IPV4, Protocol::ICMPV4)
+        };
+        let (sock, kind) = match Socket::new(domain, Type::DGRAM, Some(proto)) {
+            Ok(s) => (s, SocketKind::Datagram),
+            Err(_) => match Socket::new(domain, Type::RAW, Some(proto)) {
+                Ok(s) => (s, SocketKind::Raw),
+                Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                    return Err(no_privilege());
+                }
+                Err(e) => return Err(Error::io("opening an ICMP socket", e)),
+            },
+        };
+        let setup = |e: io::Error| Error::io("setting up the ICMP socket", e);
+        let nix_setup = |e: nix::Error| setup(io::Error::from(e));
+        if let Some(name) = interface {
+            sock.bind_device(Some(name.as_bytes())).map_err(|e| {
+                if e.raw_os_error() == Some(19) {
+                    Error::bad(
+                        "interface",
+                        name,
+                        "no such interface (netkit ifaces lists them)",
+                    )
+                } else {
+                    Error::io(format!("binding to {name}"), e)
+                }
+            })?;
+        }
+        if v6 {
+            if let Some(t) = ttl {
+                sock.set_unicast_hops_v6(u32::from(t)).map_err(setup)?;
+            }
+            setsockopt(&sock, sockopt::Ipv6RecvHopLimit, &true).map_err(nix_setup)?;
+            if kind == SocketKind::Datagram {
+                setsockopt(&sock, sockopt::Ipv6RecvErr, &true).map_err(nix_setup)?;
+            }
+        } else {
+            if let Some(t) = ttl {
+                sock.set_ttl_v4(u32::from(t)).map_err(setup)?;
+            }
+            if kind == SocketKind::Datagram {
+                setsockopt(&sock, sockopt::Ipv4RecvTtl, &true).map_err(nix_setup)?;
+                setsockopt(&sock, sockopt::Ipv4RecvErr, &true).map_err(nix_setup)?;
+            }
+        }
+        Ok(IcmpSocket {
+            sock,
+            kind,
+            v6,
+            // Raw sockets see every ICMP message of the host: our id tells ours apart.
+            id: (std::process::id() & 0xffff) as u16,
+            dest: SockAddr::from(SocketAddr::new(dest, 0)),
+            dest_ip: dest,
+            buf: vec![0; 65_536],
+        })
+    }
+
+    /// Datagram or raw.
+    pub fn kind(&self) -> SocketKind {
+        self.kind
+    }
+
+    /// One recvmsg: from the error queue (without waiting) or the socket.
+    fn recv_one(&mut self, errqueue: bool) -> io::Result<Option<Heard>> {
+        let mut cmsg = nix::cmsg_space!(
+            nix::libc::sock_extended_err,
+            nix::libc::sockaddr_in6,
+            nix::libc::c_int
+        );
+        let flags = if errqueue {
+            MsgFlags::MSG_ERRQUEUE | MsgFlags::MSG_DONTWAIT
+        } else {
+            MsgFlags::empty()
+        };
+        let fd = self.sock.as_raw_fd();
+        let mut iov = [IoSliceMut::new(&mut self.buf)];
+        let msg = recvmsg::<SockaddrStorage>(fd, &mut iov, Some(&mut cmsg), flags)
+            .map_err(io::Error::from)?;
+        let (n, address) = (msg.bytes, msg.address);
+        let mut ttl = None;
+        let mut error = None;
+        if let Ok(cmsgs) = msg.cmsgs() {
+            for c in cmsgs {
+                match c {
+                    ControlMessageOwned::Ipv4Ttl(t) => ttl = u8::try_from(t).ok(),
+                    ControlMessageOwned::Ipv6HopLimit(h) => ttl = u8::try_from(h).ok(),
+                    ControlMessageOwned::Ipv4RecvErr(ee, offender) => {
+                        let from = offender
+                            .map(|o| IpAddr::V4(Ipv4Addr::from(u32::from_be(o.sin_addr.s_addr))));
+                        error = Some((ee.ee_origin, ee.ee_type, ee.ee_code, from));
+                    }
+                    ControlMessageOwned::Ipv6RecvErr(ee, offender) => {
+                        let from =
+                            offender.map(|o| IpAddr::V6(Ipv6Addr::from(o.sin6_addr.s6_addr)));
+                        error = Some((ee.ee_origin, ee.ee_type, ee.ee_code, from));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let data = &self.buf[..n.min(self.buf.len())];
+        let sender = address
+            .as_ref()
+            .and_then(|a| {
+                a.as_sockaddr_in()
+                    .map(|s| IpAddr::V4(s.ip()))
+                    .or_else(|| a.as_sockaddr_in6().map(|s| IpAddr::V6(s.ip())))
+            })
+            .unwrap_or(self.dest_ip);
+        if errqueue {
+            // SO_EE_ORIGIN_ICMP (2) and SO_EE_ORIGIN_ICMP6 (3): an ICMP error about `data`,
+            // the request we sent.
+            let Some((origin, kind, code, from)) = error else {
+                return Ok(None);
+            };
+            if origin != 2 && origin != 3 {
+                return Ok(None);
+            }
+            let (Some(error), Some((_, seq))) = (
+                IcmpError::from_type_code(self.v6, kind, code),
+                icmp_echo::sent_request(self.v6, data),
+            ) else {
+                return Ok(None);
+            };
+            return Ok(Some(Heard::Error {
+                from: from.unwrap_or(sender),
+                seq,
+                error,
+            }));
+        }
+        let (icmp, from, ttl) = if self.kind == SocketKind::Raw && !self.v6 {
+            match icmp_echo::ipv4_head(data) {
+                Ok(h) => (&data[h.header_len..], IpAddr::V4(h.source), Some(h.ttl)),
+                Err(flaw) => return Ok(Some(Heard::Discarded(flaw))),
+            }
+        } else {
+            (data, sender, ttl)
+        };
+        let check = self.kind == SocketKind::Raw;
+        Ok(match icmp_echo::decode(self.v6, icmp, check) {
+            Err(flaw) => Some(Heard::Discarded(flaw)),
+            Ok(Message::Reply { echo, len }) => {
+                // A datagram socket only gets its own replies; a raw one sees everyone's.
+                (self.kind == SocketKind::Datagram || echo.id == self.id).then_some(Heard::Reply {
+                    from,
+                    seq: echo.seq,
+                    bytes: len,
+                    ttl,
+                })
+            }
+            Ok(Message::Error { error, id, seq, to }) => (id == self.id
+                && to == Some(self.dest_ip))
+            .then_some(Heard::Error { from, seq, error }),
+            Ok(Message::Other) => None,
+        })
+    }
+}
+
+impl EchoSocket for IcmpSocket {
+    fn send(&mut self, seq: u16, payload: &[u8]) -> io::Result<()> {
+        let bytes = icmp_echo::encode_request(
+            self.v6,
+            &Echo {
+                id: self.id,
+                seq,
+                payload: payload.to_vec(),
+            },
+        );
+        self.sock.send_to(&bytes, &self.dest).map(|_| ())
+    }
+
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
+        loop {
+            if self.kind == SocketKind::Datagram
+                && let Ok(Some(h)) = self.recv_one(true)
+            {
+                return Ok(Some((h, Instant::now())));
+            }
+            let now = Instant::now();
+            if now >= deadline || interrupted() {
+                return Ok(None);
+            }
+            // Short waits, so Ctrl-C is seen soon.
+            let wait = (deadline - now).clamp(Duration::from_millis(1), Duration::from_millis(50));
+            self.sock.set_read_timeout(Some(wait))?;
+            match self.recv_one(false) {
+                Ok(Some(h)) => return Ok(Some((h, Instant::now()))),
+                Ok(None) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock
+                            | io::ErrorKind::TimedOut
+                            | io::ErrorKind::Interrupted
+                    ) => {}
+                // With IP_RECVERR a pending ICMP error fails the read: it is on the error queue.
+                Err(_) if self.kind == SocketKind::Datagram => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fake {
+    //! A simulated path for unit tests: each request is answered after a delay, perhaps twice,
+    //! perhaps not at all, perhaps with an error from a router.
+    use std::collections::VecDeque;
+
+    use super::*;
+
+    /// What happens to request number `seq` (the wire's sequence number).
+    pub type Fate = fn(u16) -> Vec<(Duration, Heard)>;
+
+    /// The fake socket: queued arrivals, in time order.
+    pub struct FakePath {
+        pub fate: Fate,
+        queue: VecDeque<(Instant, Heard)>,
+    }
+
+    impl FakePath {
+        pub fn new(fate: Fate) -> FakePath {
+            FakePath {
+                fate,
+                queue: VecDeque::new(),
+            }
+        }
+    }
+
+    impl EchoSocket for FakePath {
+        fn send(&mut self, seq: u16, _payload: &[u8]) -> io::Result<()> {
+            let now = Instant::now();
+            for (delay, h) in (self.fate)(seq) {
+                self.queue.push_back((now + delay, h));
+            }
+            self.queue.make_contiguous().sort_by_key(|(t, _)| *t);
+            Ok(())
+        }
+
+        fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
+            match self.queue.front() {
+                Some((at, _)) if *at <= deadline => {
+                    std::thread::sleep(at.saturating_duration_since(Instant::now()));
+                    Ok(self.queue.pop_front().map(|(at, h)| (h, at)))
+                }
+                _ => {
+                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
