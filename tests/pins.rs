@@ -28,6 +28,10 @@ const VOLATILE_KEYS: &[&str] = &[
     "hostname",
     "state",
     "neighbour_state",
+    "min_ms",
+    "avg_ms",
+    "max_ms",
+    "mdev_ms",
 ];
 
 /// The end of the JSON scalar (string, number, literal) starting at `at`.
@@ -258,6 +262,11 @@ fn lan_commands() {
         ("flow_remote", &["flow", "remote.test:8080"]),
         ("flow_refused", &["flow", "203.0.113.10:8081"]),
         ("flow_no_port", &["flow", "198.51.100.1"]),
+        ("ping", &["ping", "203.0.113.10", "-c", "2", "-i", "0.05"]),
+        (
+            "ping_ttl_exceeded",
+            &["ping", "203.0.113.10", "-t", "1", "-c", "1", "-W", "1"],
+        ),
     ];
     for (name, args) in cases {
         let mut argv = vec!["--json"];
