@@ -143,3 +143,23 @@ pub fn interrupt_after(mut cmd: std::process::Command, after: std::time::Duratio
     assert!(kill.success());
     child.wait_with_output().expect("netkit ends")
 }
+
+/// Asserts the permission contract of a command run without CAP_NET_RAW: exit 4, one stderr line
+/// with the advice (sudo, or setcap once), nothing on stdout. Returns stderr for further checks.
+pub fn assert_needs_cap_net_raw(o: &Output) -> String {
+    let err = stderr(o);
+    assert_eq!(code(o), 4, "{err}");
+    assert!(
+        err.contains("CAP_NET_RAW")
+            && err.contains("setcap cap_net_raw+ep")
+            && err.contains("sudo"),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "message and advice on one line: {err}"
+    );
+    assert!(o.stdout.is_empty(), "{}", stdout(o));
+    err
+}
