@@ -21,3 +21,4 @@ mod route;
 mod subnet;
 mod subnet_oracle;
 mod table;
+mod trace;

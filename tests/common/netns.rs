@@ -7,6 +7,8 @@
 //!   router (wan0 203.0.113.1/24) ── remote (eth0 203.0.113.10/24)
 //! ```
 //!
+//! [`Chain`] adds a chain of routers behind the LAN's router, for traces (see its docs).
+//!
 //! Every namespace gets a unique name and is removed when the `Lab` is dropped, also when the
 //! test panics. Without root (or without `ip netns`) the test is skipped with a visible message,
 //! unless NETKIT_REQUIRE_NETNS=1, which turns the skip into a failure (CI sets it).
@@ -328,5 +330,158 @@ impl Lan {
             "--port=53",
         ];
         self.lab.daemon(&self.router, "dnsmasq", &args, "udp", 53)
+    }
+}
+
+/// The LAN with a chain of routers behind its router, for `trace`: five hops from the host to
+/// the far host, IPv4 on 192.0.2.0/24 (one /30 per link) and IPv6 on 2001:db8:f0::/44 (one
+/// /64 per link).
+///
+/// ```text
+///   host ── r1 (the LAN's router, 198.51.100.1 / 2001:db8:1::1)
+///            └─ 192.0.2.0/30   2001:db8:f1::/64 ─ r2 (.2 / ::2)
+///                └─ 192.0.2.4/30   2001:db8:f2::/64 ─ r3 (.6 / ::2)   silent
+///                    └─ 192.0.2.8/30   2001:db8:f3::/64 ─ r4 (.10 / ::2)
+///                        └─ 192.0.2.12/30  2001:db8:f4::/64 ─ far (.14 / ::2)
+/// ```
+///
+/// - r3 forwards but never answers: an `iif lo` blackhole rule toward the host's networks drops
+///   everything r3 itself sends there (time exceeded included); what it forwards passes.
+/// - r4 has routes back to the host's networks and nothing else: DEST in
+///   192.0.2.128/25 or 2001:db8:ff::/64 ([`Chain::UNREACHABLE_NET`]) gets "net unreachable"
+///   from r4 (no route at all; an `unreachable` route would say "host unreachable").
+/// - The far host listens on nothing: UDP and TCP probes get "port unreachable" / a reset.
+/// - Every router forwards, and sends ICMP errors without the per-peer ICMP rate limit (a trace
+///   asks many at once). IPv4's "no route" errors keep their own limit, which no namespace can
+///   change (net.ipv4.route.error_cost/burst are global): 5 at once, then one a second.
+#[derive(Debug)]
+pub struct Chain {
+    /// The LAN; its router is the chain's first hop.
+    pub lan: Lan,
+    /// Second hop.
+    pub r2: String,
+    /// Third hop, silent.
+    pub r3: String,
+    /// Fourth hop, the last router.
+    pub r4: String,
+    /// The far host, fifth hop.
+    pub far: String,
+}
+
+impl Chain {
+    /// The hops' IPv4 addresses as seen from the host, in order (the far host last).
+    pub const HOPS_V4: [&str; 5] = [
+        "198.51.100.1",
+        "192.0.2.2",
+        "192.0.2.6",
+        "192.0.2.10",
+        "192.0.2.14",
+    ];
+    /// The hops' IPv6 addresses as seen from the host, in order (the far host last).
+    pub const HOPS_V6: [&str; 5] = [
+        "2001:db8:1::1",
+        "2001:db8:f1::2",
+        "2001:db8:f2::2",
+        "2001:db8:f3::2",
+        "2001:db8:f4::2",
+    ];
+    /// Which hop (index into HOPS_*) never answers.
+    pub const SILENT: usize = 2;
+    /// The far host.
+    pub const FAR_V4: &str = "192.0.2.14";
+    /// The far host (IPv6).
+    pub const FAR_V6: &str = "2001:db8:f4::2";
+    /// An address in a network r4 has no route to (IPv4, IPv6).
+    pub const UNREACHABLE_NET: (&str, &str) = ("192.0.2.130", "2001:db8:ff::1");
+
+    /// Builds the LAN and the chain, or None when the test must skip.
+    pub fn new(test: &str) -> Option<Chain> {
+        let mut lan = Lan::new(test)?;
+        let (r2, r3, r4, far) = (
+            lan.lab.ns("r2"),
+            lan.lab.ns("r3"),
+            lan.lab.ns("r4"),
+            lan.lab.ns("far"),
+        );
+        let r1 = lan.router.clone();
+        let lab = &lan.lab;
+        // Link i joins routers[i] (down0, or c0 on r1) to routers[i + 1] (up0).
+        let nodes = [&r1, &r2, &r3, &r4, &far];
+        for (i, pair) in nodes.windows(2).enumerate() {
+            let down = if i == 0 { "c0" } else { "down0" };
+            lab.veth(pair[0], down, pair[1], "up0");
+            let v4 = 4 * i;
+            lab.ipn(
+                pair[0],
+                &format!("addr add 192.0.2.{}/30 dev {down}", v4 + 1),
+            );
+            lab.ipn(pair[1], &format!("addr add 192.0.2.{}/30 dev up0", v4 + 2));
+            let net6 = format!("2001:db8:f{}", i + 1);
+            lab.ipn(pair[0], &format!("addr add {net6}::1/64 dev {down} nodad"));
+            lab.ipn(pair[1], &format!("addr add {net6}::2/64 dev up0 nodad"));
+        }
+        // Forward: toward the chain's networks, each router to the next (r4 is the end).
+        for (i, node) in nodes[..3].iter().enumerate() {
+            let dev = if i == 0 { "c0" } else { "down0" };
+            lab.ipn(
+                node,
+                &format!("route add 192.0.2.0/24 via 192.0.2.{} dev {dev}", 4 * i + 2),
+            );
+            lab.ipn(
+                node,
+                &format!(
+                    "-6 route add 2001:db8:f0::/44 via 2001:db8:f{}::2 dev {dev}",
+                    i + 1
+                ),
+            );
+        }
+        // Back: toward the host's networks only, each to the previous.
+        for (i, node) in nodes[1..4].iter().enumerate() {
+            let back4 = format!("via 192.0.2.{} dev up0", 4 * i + 1);
+            let back6 = format!("via 2001:db8:f{}::1 dev up0", i + 1);
+            lab.ipn(node, &format!("route add 198.51.100.0/24 {back4}"));
+            lab.ipn(node, &format!("route add 203.0.113.0/24 {back4}"));
+            lab.ipn(node, &format!("-6 route add 2001:db8:1::/64 {back6}"));
+        }
+        lab.ipn(&far, "route add default via 192.0.2.13 dev up0");
+        lab.ipn(&far, "-6 route add default via 2001:db8:f4::1 dev up0");
+        // r3 says nothing of its own to the host's networks (forwarded packets are not `iif lo`).
+        lab.ipn(&r3, "rule add iif lo to 198.51.100.0/24 blackhole");
+        lab.ipn(&r3, "-6 rule add iif lo to 2001:db8:1::/64 blackhole");
+        for node in &nodes[..4] {
+            let o = lab.exec(
+                node,
+                "sysctl",
+                &[
+                    "-qw",
+                    "net.ipv4.ip_forward=1",
+                    "net.ipv6.conf.all.forwarding=1",
+                    "net.ipv4.icmp_ratemask=0",
+                    "net.ipv6.icmp.ratelimit=0",
+                ],
+            );
+            assert!(
+                o.status.success(),
+                "[{test}] sysctl: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        Some(Chain {
+            lan,
+            r2,
+            r3,
+            r4,
+            far,
+        })
+    }
+
+    /// Owns the namespaces.
+    pub fn lab(&self) -> &Lab {
+        &self.lan.lab
+    }
+
+    /// The host under test.
+    pub fn host(&self) -> &str {
+        &self.lan.host
     }
 }
