@@ -107,6 +107,8 @@ pub enum Command {
     Flow(FlowArgs),
     /// Ask whether DEST answers: ICMP echo requests, each reply timed, loss and round trips (like ping)
     Ping(PingArgs),
+    /// The routers on the way to DEST, hop by hop: who answers at each TTL, loss and round trips (like mtr --report)
+    Trace(TraceArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
@@ -575,6 +577,62 @@ pub struct PingArgs {
     /// TTL (IPv6: hop limit) of the requests
     #[arg(short = 't', long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     pub ttl: Option<u8>,
+    /// Interface to send on (default: the one the route to DEST uses)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
+    /// -4 / -6
+    #[command(flatten)]
+    pub family: FamilyArgs,
+}
+
+/// `netkit trace DEST`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Sends probes toward DEST with TTL (IPv6: hop limit) 1, 2, 3... many at once, round after\n\
+                  round (like mtr, not one hop at a time like traceroute): each router where a probe's TTL runs\n\
+                  out answers \"time exceeded\", and so shows itself. After --count rounds one line per hop gives\n\
+                  the address(es) that answered, the loss, probes sent and the round trips (last, avg, best,\n\
+                  worst, stdev); a router that never answers shows as `*` (common, not a fault). The last line\n\
+                  says whether DEST was reached, and if not, what the last answer meant. Ctrl-C prints what the\n\
+                  finished rounds saw. Addresses are shown as numbers (no reverse names yet).\n\n\
+                  ICMP echo (the default) needs no privilege where net.ipv4.ping_group_range includes the\n\
+                  user's group; --udp and --tcp need raw sockets, so CAP_NET_RAW (sudo, or\n\
+                  `sudo setcap cap_net_raw+ep $(command -v netkit)`).\n\n\
+                  Exit status: 0 DEST reached, 1 not reached, 2 bad input, 3 network error, 4 no privilege.\n\n\
+                  Examples:\n  netkit trace 192.0.2.1\n  netkit trace example.com --count 10\n  \
+                  netkit trace --tcp --port 443 example.com\n  netkit --json trace -6 2001:db8::1 --udp"
+)]
+pub struct TraceArgs {
+    /// Destination: an IP address or a host name
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
+    pub dest: Host,
+    /// Rounds of probes (each hop is probed once a round)
+    #[arg(short = 'c', long, value_name = "COUNT", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub count: u32,
+    /// Largest TTL (hop limit) tried
+    #[arg(short = 'm', long, value_name = "N", default_value_t = 30,
+          value_parser = clap::value_parser!(u8).range(1..=254))]
+    pub max_hops: u8,
+    /// TTL of the first hop probed (hops before it are not shown)
+    #[arg(short = 'f', long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u8).range(1..=254))]
+    pub first_hop: u8,
+    /// How long a round waits for answers
+    #[arg(short = 'W', long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::POSITIVE)]
+    pub timeout: Duration,
+    /// Shortest time from the start of one round to the start of the next
+    #[arg(short = 'i', long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::POSITIVE)]
+    pub interval: Duration,
+    /// Probe with UDP datagrams (to ports 33434 and up, as traceroute; --port fixes one)
+    #[arg(long, conflicts_with = "tcp")]
+    pub udp: bool,
+    /// Probe with TCP SYNs (to --port, 80 by default)
+    #[arg(long)]
+    pub tcp: bool,
+    /// Destination port of UDP or TCP probes
+    #[arg(short = 'p', long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    pub port: Option<u16>,
     /// Interface to send on (default: the one the route to DEST uses)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,

@@ -196,6 +196,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Dhcp(args) => commands::dhcp::run(args, ui),
         Command::Flow(args) => commands::flow::run(args, ui),
         Command::Ping(args) => commands::ping::run(args, ui),
+        Command::Trace(args) => commands::trace::run(args, ui),
     }
 }
 

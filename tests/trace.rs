@@ -56,3 +56,132 @@ fn the_chain_is_wired_hop_by_hop() {
         );
     }
 }
+
+/// Runs `netkit --json trace ARGS` on the host, fast rounds; returns the output.
+fn trace(chain: &Chain, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--json", "trace", "-i", "0.2", "-W", "0.5"];
+    all.extend(args);
+    chain.lab().netkit(chain.host(), &all)
+}
+
+/// Every hop in order with the routers' addresses, the silent one as no address with its
+/// reason, the far host reached at hop 5: ICMP, UDP (port unreachable from the far host) and
+/// TCP (a reset from the far host), IPv4 and IPv6.
+#[test]
+fn every_hop_in_order_to_the_far_host() {
+    let Some(chain) = Chain::new("trace_far_host") else {
+        return;
+    };
+    for (hops, far) in [
+        (Chain::HOPS_V4, Chain::FAR_V4),
+        (Chain::HOPS_V6, Chain::FAR_V6),
+    ] {
+        for proto in [&[][..], &["--udp"], &["--tcp", "--port", "9"]] {
+            let mut args = vec![far, "-c", "2"];
+            args.extend(proto);
+            let o = trace(&chain, &args);
+            assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+            let v = json(&o);
+            assert_eq!(v["verdict"]["outcome"], "reached", "{args:?}: {v}");
+            assert_eq!(v["verdict"]["hop"], 5, "{args:?}");
+            assert_eq!(v["socket"], "raw");
+            let got = v["hops"].as_array().unwrap();
+            assert_eq!(got.len(), 5, "{args:?}: {v}");
+            for (i, (h, want)) in got.iter().zip(hops).enumerate() {
+                assert_eq!(h["ttl"], i + 1, "{args:?}");
+                assert_eq!(h["sent"], 2, "{args:?} hop {}: {h}", i + 1);
+                if i == Chain::SILENT {
+                    assert_eq!(h["addresses"], serde_json::json!([]), "{args:?}: {h}");
+                    assert_eq!(h["loss_percent"], 100.0);
+                    assert_eq!(h["avg_ms"], serde_json::Value::Null);
+                    assert_eq!(
+                        h["silence"],
+                        "forwards but does not answer probes (common, not a fault)"
+                    );
+                } else {
+                    assert_eq!(h["addresses"][0]["address"], want, "{args:?}: {h}");
+                    assert_eq!(h["addresses"].as_array().unwrap().len(), 1);
+                    assert_eq!(h["received"], 2, "{args:?}: {h}");
+                    assert!(h["best_ms"].as_f64().unwrap() > 0.0);
+                    assert!(h["best_ms"].as_f64() <= h["worst_ms"].as_f64());
+                }
+            }
+            let last = &got[4]["answer"];
+            let want = match proto.first() {
+                None => serde_json::json!({"kind": "echo_reply"}),
+                Some(&"--udp") => {
+                    serde_json::json!({"kind": "unreachable", "error": "port_unreachable"})
+                }
+                Some(_) => serde_json::json!({"kind": "tcp_reply"}),
+            };
+            assert_eq!(last, &want, "{args:?}");
+            // Every probe is listed, answered or not.
+            let probes = v["probes"].as_array().unwrap();
+            assert!(probes.len() >= 10, "{args:?}: {}", probes.len());
+        }
+    }
+    // Text: the header, one row per hop, the silent one as `*` with its reason, the verdict.
+    let o = chain.lab().netkit(
+        chain.host(),
+        &["trace", Chain::FAR_V4, "-c", "1", "-i", "0.2", "-W", "0.5"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("trace to 192.0.2.14 (192.0.2.14), ICMP echo, 1 round\n"),
+        "{text}"
+    );
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("192.0.2.") || l.contains("198.51.100.") || l.contains('*'))
+        .collect();
+    assert!(
+        text.contains("* forwards but does not answer probes (common, not a fault)"),
+        "{text}"
+    );
+    for hop in Chain::HOPS_V4 {
+        if hop != Chain::HOPS_V4[Chain::SILENT] {
+            assert!(rows.iter().any(|r| r.contains(hop)), "{hop} in {text}");
+        }
+    }
+    assert!(text.ends_with("┘\nreached 192.0.2.14 at hop 5\n"), "{text}");
+}
+
+/// DEST in a network r4 has no route to: exit 1, the path ends at r4 (hop 4), which said
+/// "net unreachable"; IPv4 and IPv6.
+#[test]
+fn an_unreachable_network_ends_at_the_router_that_says_so() {
+    let Some(chain) = Chain::new("trace_unreachable") else {
+        return;
+    };
+    for (hops, dest) in [
+        (Chain::HOPS_V4, Chain::UNREACHABLE_NET.0),
+        (Chain::HOPS_V6, Chain::UNREACHABLE_NET.1),
+    ] {
+        let o = trace(&chain, &[dest, "-c", "1"]);
+        assert_eq!(code(&o), 1, "{dest}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(
+            v["verdict"],
+            serde_json::json!({
+                "outcome": "unreachable", "hop": 4, "from": hops[3], "error": "net_unreachable"
+            }),
+            "{v}"
+        );
+        assert_eq!(v["hops"].as_array().unwrap().len(), 4, "{v}");
+        assert_eq!(v["hops"][3]["addresses"][0]["address"], hops[3]);
+    }
+    let o = chain.lab().netkit(
+        chain.host(),
+        &["trace", Chain::UNREACHABLE_NET.0, "-c", "1", "-W", "0.5"],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).trim_end().ends_with(
+            "not reached: 192.0.2.10 (hop 4) answered Destination Net Unreachable: it has no \
+             route to DEST's network"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -12,3 +12,4 @@ pub mod mac;
 pub mod ping;
 pub mod route;
 pub mod subnet;
+pub mod trace;

@@ -16,5 +16,6 @@ pub mod rawlink;
 pub mod resolv;
 pub mod routing;
 pub mod sysfs;
+pub mod tracer;
 
 mod files;

@@ -105,6 +105,17 @@ pub fn round_ms<S: serde::Serializer>(ms: &f64, s: S) -> std::result::Result<S::
     s.serialize_f64((ms * 1e3).round() / 1e3)
 }
 
+/// [`round_ms`] for an optional time (null when absent).
+pub fn round_ms_opt<S: serde::Serializer>(
+    ms: &Option<f64>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match ms {
+        Some(v) => round_ms(v, s),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -466,6 +466,21 @@ impl Chain {
                 String::from_utf8_lossy(&o.stderr)
             );
         }
+        // Each link answers once before the chain is handed over (IPv6 neighbours of new
+        // links are not resolved at once; a trace's first rounds would find them missing).
+        for (i, node) in nodes[..4].iter().enumerate() {
+            for next in [
+                format!("192.0.2.{}", 4 * i + 2),
+                format!("2001:db8:f{}::2", i + 1),
+            ] {
+                let o = lab.exec(node, "ping", &["-c", "1", "-W", "3", &next]);
+                assert!(
+                    o.status.success(),
+                    "[{test}] link {i} toward {next}: {}",
+                    String::from_utf8_lossy(&o.stdout)
+                );
+            }
+        }
         Some(Chain {
             lan,
             r2,

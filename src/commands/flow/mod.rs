@@ -22,7 +22,7 @@ use crate::system::netlink::{Addr, Link, Netlink};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{interface_addr, neighbour_of};
-use crate::util::time::{human_duration, human_ms, round_ms};
+use crate::util::time::{human_duration, human_ms, round_ms, round_ms_opt};
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,17 +118,6 @@ pub enum Facts {
         /// The destination's end.
         remote: SocketAddr,
     },
-}
-
-/// [`round_ms`] for an optional time (null when absent).
-fn round_ms_opt<S: serde::Serializer>(
-    ms: &Option<f64>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match ms {
-        Some(v) => round_ms(v, s),
-        None => s.serialize_none(),
-    }
 }
 
 /// The answer of `netkit flow`.

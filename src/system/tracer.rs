@@ -1,0 +1,262 @@
+//! The tracer under `trace`: trippy-core sends probes with increasing TTL / hop limit, many in
+//! flight at once, round after round. This module picks the privilege mode (raw sockets with
+//! CAP_NET_RAW; without it an ICMP datagram socket where net.ipv4.ping_group_range allows, for
+//! ICMP only), runs the rounds on a thread of their own (so Ctrl-C keeps what came), and turns
+//! each round's probes into plain [`ProbeRecord`]s, the only thing the command sees of trippy.
+
+use std::io;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use trippy_core::{
+    Builder, IcmpPacketType, Port, PortDirection, PrivilegeMode, ProbeStatus, Protocol,
+};
+
+use crate::error::{Error, Result};
+use crate::system::icmp::SocketKind;
+use crate::system::interrupt::interrupted;
+use crate::system::privilege::has_cap_net_raw;
+use crate::wire::icmp_echo::IcmpError;
+
+/// How probes are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// ICMP echo requests.
+    Icmp,
+    /// UDP datagrams (to port 33434 and up, one per probe, as traceroute; or a fixed port).
+    Udp,
+    /// TCP SYNs to one port.
+    Tcp,
+}
+
+/// Parameters of a trace.
+#[derive(Debug, Clone)]
+pub struct TraceConfig {
+    /// The address traced.
+    pub target: IpAddr,
+    /// How probes are sent.
+    pub method: Method,
+    /// The destination port (UDP: fixed when given; TCP: always given).
+    pub port: Option<u16>,
+    /// How many rounds.
+    pub rounds: usize,
+    /// TTL of the first probe of each round.
+    pub first_hop: u8,
+    /// Largest TTL tried.
+    pub max_hops: u8,
+    /// How long a round waits for answers.
+    pub timeout: Duration,
+    /// Shortest time from the start of a round to the start of the next.
+    pub interval: Duration,
+    /// Interface to send on.
+    pub interface: Option<String>,
+}
+
+/// What answered one probe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "error")]
+pub enum Answer {
+    /// The TTL ran out at a router, which said so.
+    TtlExceeded,
+    /// The target answered the echo request.
+    EchoReply,
+    /// The target answered on TCP (SYN-ACK or reset: the port is open or closed, the host is
+    /// there either way).
+    TcpReply,
+    /// An ICMP destination-unreachable error (from the target: port unreachable, reached).
+    Unreachable(IcmpError),
+}
+
+/// One probe and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProbeRecord {
+    /// The round (1-based).
+    pub round: usize,
+    /// The TTL / hop limit it was sent with.
+    pub ttl: u8,
+    /// Who answered (null: no answer).
+    pub from: Option<IpAddr>,
+    /// What the answer was (null: no answer).
+    pub answer: Option<Answer>,
+    /// Round-trip time (null: no answer).
+    #[serde(serialize_with = "crate::util::time::round_ms_opt")]
+    pub rtt_ms: Option<f64>,
+}
+
+/// The outcome of a run: the probes, and the socket kind used.
+#[derive(Debug)]
+pub struct Run {
+    /// Every probe sent, in round and TTL order.
+    pub probes: Vec<ProbeRecord>,
+    /// Raw sockets, or the unprivileged ICMP datagram socket.
+    pub socket: SocketKind,
+    /// Ctrl-C ended the run early.
+    pub interrupted: bool,
+}
+
+/// The advice when the privilege is missing: the same as `arp` and `ping`.
+fn no_privilege(method: Method) -> Error {
+    Error::Permission {
+        action: match method {
+            Method::Icmp => "trace (net.ipv4.ping_group_range leaves this user's group out, so \
+                             raw sockets)"
+                .into(),
+            Method::Udp | Method::Tcp => {
+                "trace --udp/--tcp (raw sockets read the routers' answers)".into()
+            }
+        },
+    }
+}
+
+/// Whether an ICMP datagram socket opens for this user (net.ipv4.ping_group_range).
+fn datagram_icmp_allowed(v6: bool) -> bool {
+    use socket2::{Domain, Protocol as P, Socket, Type};
+    let (d, p) = if v6 {
+        (Domain::IPV6, P::ICMPV6)
+    } else {
+        (Domain::IPV4, P::ICMPV4)
+    };
+    Socket::new(d, Type::DGRAM, Some(p)).is_ok()
+}
+
+/// The privilege mode the trace can use, checked once up front.
+fn privilege(config: &TraceConfig) -> Result<(PrivilegeMode, SocketKind)> {
+    if has_cap_net_raw() {
+        return Ok((PrivilegeMode::Privileged, SocketKind::Raw));
+    }
+    if config.method == Method::Icmp && datagram_icmp_allowed(config.target.is_ipv6()) {
+        return Ok((PrivilegeMode::Unprivileged, SocketKind::Datagram));
+    }
+    Err(no_privilege(config.method))
+}
+
+/// Converts one of trippy's probe states; None for a probe never sent.
+fn record(status: &ProbeStatus, round: usize, v6: bool) -> Option<ProbeRecord> {
+    let silent = |ttl: u8| ProbeRecord {
+        round,
+        ttl,
+        from: None,
+        answer: None,
+        rtt_ms: None,
+    };
+    match status {
+        ProbeStatus::NotSent | ProbeStatus::Skipped => None,
+        ProbeStatus::Failed(p) => Some(silent(p.ttl.0)),
+        ProbeStatus::Awaited(p) => Some(silent(p.ttl.0)),
+        ProbeStatus::Complete(p) => {
+            let answer = match p.icmp_packet_type {
+                IcmpPacketType::TimeExceeded(_) => Answer::TtlExceeded,
+                IcmpPacketType::EchoReply(_) => Answer::EchoReply,
+                IcmpPacketType::NotApplicable => Answer::TcpReply,
+                IcmpPacketType::Unreachable(code) => Answer::Unreachable(
+                    IcmpError::from_type_code(v6, if v6 { 1 } else { 3 }, code.0)
+                        .unwrap_or(IcmpError::Unreachable),
+                ),
+            };
+            let rtt = p.received.duration_since(p.sent).unwrap_or_default();
+            Some(ProbeRecord {
+                round,
+                ttl: p.ttl.0,
+                from: Some(p.host),
+                answer: Some(answer),
+                rtt_ms: Some(rtt.as_secs_f64() * 1000.0),
+            })
+        }
+    }
+}
+
+/// The trippy error in netkit's words.
+fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
+    use trippy_core::Error as T;
+    match e {
+        T::UnknownInterface(name) => Error::bad(
+            "interface",
+            name,
+            "no such interface, or it has no address of DEST's family (netkit ifaces lists them)",
+        ),
+        // trippy's own I/O error type is not public: its text is all there is to go by.
+        other => {
+            let text = other.to_string();
+            if text.contains("Operation not permitted") || text.contains("Permission denied") {
+                return no_privilege(config.method);
+            }
+            Error::io(format!("tracing {}", config.target), io::Error::other(text))
+        }
+    }
+}
+
+/// Runs the trace; Ctrl-C ends it with the rounds that completed.
+pub fn run(config: &TraceConfig) -> Result<Run> {
+    let (mode, socket) = privilege(config)?;
+    let protocol = match config.method {
+        Method::Icmp => Protocol::Icmp,
+        Method::Udp => Protocol::Udp,
+        Method::Tcp => Protocol::Tcp,
+    };
+    let direction = match (config.method, config.port) {
+        (Method::Icmp, _) => PortDirection::None,
+        (_, Some(p)) => PortDirection::FixedDest(Port(p)),
+        // traceroute's way: one source port, the destination port counting up per probe.
+        (_, None) => PortDirection::FixedSrc(Port(source_port())),
+    };
+    let tracer = Builder::new(config.target)
+        .privilege_mode(mode)
+        .protocol(protocol)
+        .port_direction(direction)
+        .interface(config.interface.clone())
+        .max_rounds(Some(config.rounds))
+        .first_ttl(config.first_hop)
+        .max_ttl(config.max_hops)
+        .min_round_duration(config.interval)
+        .max_round_duration(config.timeout)
+        .trace_identifier(std::process::id() as u16)
+        .build()
+        .map_err(|e| tracer_error(config, e))?;
+    let v6 = config.target.is_ipv6();
+    let probes = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&probes);
+    let round_no = Arc::new(Mutex::new(0usize));
+    let (_tracer, handle) = tracer
+        .spawn_with(move |round| {
+            let mut n = round_no.lock().unwrap_or_else(|p| p.into_inner());
+            *n += 1;
+            let got = round.probes.iter().filter_map(|p| record(p, *n, v6));
+            sink.lock().unwrap_or_else(|p| p.into_inner()).extend(got);
+        })
+        .map_err(|e| tracer_error(config, e))?;
+    let mut stopped = false;
+    while !handle.is_finished() {
+        if interrupted() {
+            stopped = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    if !stopped {
+        match handle.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(tracer_error(config, e)),
+            Err(_) => {
+                return Err(Error::internal(
+                    "tracing",
+                    io::Error::other("the tracer thread panicked"),
+                ));
+            }
+        }
+    }
+    let probes = probes.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    Ok(Run {
+        probes,
+        socket,
+        interrupted: stopped,
+    })
+}
+
+/// The UDP/TCP source port: one per process, above the ports the kernel hands out
+/// (32768-60999), so two traces at once do not collide.
+fn source_port() -> u16 {
+    61000 + (std::process::id() % 4000) as u16
+}
