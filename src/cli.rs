@@ -595,9 +595,8 @@ pub struct PingArgs {
                   worst, stdev); a router that never answers shows as `*` (common, not a fault). The last line\n\
                   says whether DEST was reached, and if not, what the last answer meant. Ctrl-C prints what the\n\
                   finished rounds saw. Addresses are shown as numbers (no reverse names yet).\n\n\
-                  ICMP echo (the default) needs no privilege where net.ipv4.ping_group_range includes the\n\
-                  user's group; --udp and --tcp need raw sockets, so CAP_NET_RAW (sudo, or\n\
-                  `sudo setcap cap_net_raw+ep $(command -v netkit)`).\n\n\
+                  Probes go out and answers come in on raw sockets, so CAP_NET_RAW is needed (sudo, or\n\
+                  `sudo setcap cap_net_raw+ep $(command -v netkit)`), whatever the protocol.\n\n\
                   Exit status: 0 DEST reached, 1 not reached, 2 bad input, 3 network error, 4 no privilege.\n\n\
                   Examples:\n  netkit trace 192.0.2.1\n  netkit trace example.com --count 10\n  \
                   netkit trace --tcp --port 443 example.com\n  netkit --json trace -6 2001:db8::1 --udp"

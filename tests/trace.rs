@@ -185,3 +185,30 @@ fn an_unreachable_network_ends_at_the_router_that_says_so() {
         stdout(&o)
     );
 }
+
+/// Without CAP_NET_RAW: exit 4 with one line of advice, for every protocol, even where
+/// ping_group_range would allow an ICMP datagram socket (trippy-core cannot use it for IPv4 on
+/// Linux; see system/tracer.rs).
+#[test]
+fn without_privilege_exit_4() {
+    let Some(chain) = Chain::new("trace_unprivileged") else {
+        return;
+    };
+    let host = chain.host();
+    let o = chain.lab().exec(
+        host,
+        "sysctl",
+        &["-qw", "net.ipv4.ping_group_range=0 2147483647"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for extra in [&[][..], &["--udp"], &["--tcp"]] {
+        let mut args = vec!["trace", Chain::FAR_V4, "-c", "1", "-W", "0.5"];
+        args.extend(extra);
+        let o = chain.lab().netkit_unprivileged(host, &args);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 4, "{extra:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("CAP_NET_RAW"), "{extra:?}: {err}");
+        assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    }
+}

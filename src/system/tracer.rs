@@ -1,7 +1,7 @@
 //! The tracer under `trace`: trippy-core sends probes with increasing TTL / hop limit, many in
-//! flight at once, round after round. This module picks the privilege mode (raw sockets with
-//! CAP_NET_RAW; without it an ICMP datagram socket where net.ipv4.ping_group_range allows, for
-//! ICMP only), runs the rounds on a thread of their own (so Ctrl-C keeps what came), and turns
+//! flight at once, round after round. This module checks the privilege (raw sockets, so
+//! CAP_NET_RAW: see [`privilege`] for why not trippy's unprivileged mode), runs the rounds on a
+//! thread of their own (so Ctrl-C keeps what came), and turns
 //! each round's probes into plain [`ProbeRecord`]s, the only thing the command sees of trippy.
 
 use std::io;
@@ -98,39 +98,20 @@ pub struct Run {
 }
 
 /// The advice when the privilege is missing: the same as `arp` and `ping`.
-fn no_privilege(method: Method) -> Error {
+fn no_privilege() -> Error {
     Error::Permission {
-        action: match method {
-            Method::Icmp => "trace (net.ipv4.ping_group_range leaves this user's group out, so \
-                             raw sockets)"
-                .into(),
-            Method::Udp | Method::Tcp => {
-                "trace --udp/--tcp (raw sockets read the routers' answers)".into()
-            }
-        },
+        action: "trace (raw sockets send the probes and read the routers' answers)".into(),
     }
 }
 
-/// Whether an ICMP datagram socket opens for this user (net.ipv4.ping_group_range).
-fn datagram_icmp_allowed(v6: bool) -> bool {
-    use socket2::{Domain, Protocol as P, Socket, Type};
-    let (d, p) = if v6 {
-        (Domain::IPV6, P::ICMPV6)
-    } else {
-        (Domain::IPV4, P::ICMPV4)
-    };
-    Socket::new(d, Type::DGRAM, Some(p)).is_ok()
-}
-
-/// The privilege mode the trace can use, checked once up front.
-fn privilege(config: &TraceConfig) -> Result<(PrivilegeMode, SocketKind)> {
+/// The privilege mode the trace can use, checked once up front. Always raw sockets:
+/// trippy-core 0.13's unprivileged mode sets IP_HDRINCL on its IPv4 ICMP datagram socket,
+/// which Linux refuses (ENOPROTOOPT), so it cannot trace IPv4 without CAP_NET_RAW here.
+fn privilege() -> Result<(PrivilegeMode, SocketKind)> {
     if has_cap_net_raw() {
         return Ok((PrivilegeMode::Privileged, SocketKind::Raw));
     }
-    if config.method == Method::Icmp && datagram_icmp_allowed(config.target.is_ipv6()) {
-        return Ok((PrivilegeMode::Unprivileged, SocketKind::Datagram));
-    }
-    Err(no_privilege(config.method))
+    Err(no_privilege())
 }
 
 /// Converts one of trippy's probe states; None for a probe never sent.
@@ -181,7 +162,7 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
         other => {
             let text = other.to_string();
             if text.contains("Operation not permitted") || text.contains("Permission denied") {
-                return no_privilege(config.method);
+                return no_privilege();
             }
             Error::io(format!("tracing {}", config.target), io::Error::other(text))
         }
@@ -190,7 +171,7 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
 
 /// Runs the trace; Ctrl-C ends it with the rounds that completed.
 pub fn run(config: &TraceConfig) -> Result<Run> {
-    let (mode, socket) = privilege(config)?;
+    let (mode, socket) = privilege()?;
     let protocol = match config.method {
         Method::Icmp => Protocol::Icmp,
         Method::Udp => Protocol::Udp,
