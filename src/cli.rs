@@ -594,7 +594,11 @@ pub struct PingArgs {
                   the address(es) that answered, the loss, probes sent and the round trips (last, avg, best,\n\
                   worst, stdev); a router that never answers shows as `*` (common, not a fault). The last line\n\
                   says whether DEST was reached, and if not, what the last answer meant. Ctrl-C prints what the\n\
-                  finished rounds saw. Addresses are shown as numbers (no reverse names yet).\n\n\
+                  finished rounds saw. On a terminal the table fills in round by round (as mtr's does).\n\n\
+                  Each address comes with its reverse name (asked of the system resolver in parallel, never\n\
+                  slowing the probes; -n skips it) and its kind as `subnet info` names it (private, cgnat: your\n\
+                  provider's NAT, documentation, public...). Hop 1 is explained as `route get` explains a route:\n\
+                  the mask arithmetic that sent the packet to the gateway, and the gateway's MAC and vendor.\n\n\
                   Probes go out and answers come in on raw sockets, so CAP_NET_RAW is needed (sudo, or\n\
                   `sudo setcap cap_net_raw+ep $(command -v netkit)`), whatever the protocol.\n\n\
                   Exit status: 0 DEST reached, 1 not reached, 2 bad input, 3 network error, 4 no privilege.\n\n\
@@ -635,6 +639,9 @@ pub struct TraceArgs {
     /// Interface to send on (default: the one the route to DEST uses)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
+    /// Show addresses only: no reverse (PTR) names
+    #[arg(short = 'n', long)]
+    pub no_dns: bool,
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,

@@ -1,7 +1,7 @@
 //! `netkit trace` on the namespace LAN's chain of routers (tests/common/netns.rs `Chain`).
 //! First, that the chain is wired as its docs say, probed hop by hop with `netkit ping -t N`.
 
-use crate::common::netns::Chain;
+use crate::common::netns::{Chain, ROUTER_MAC};
 use crate::common::*;
 
 /// One echo request with TTL `ttl` toward `dest`; returns (who answered, what it said):
@@ -136,7 +136,22 @@ fn every_hop_in_order_to_the_far_host() {
         .filter(|l| l.contains("192.0.2.") || l.contains("198.51.100.") || l.contains('*'))
         .collect();
     assert!(
-        text.contains("* forwards but does not answer probes (common, not a fault)"),
+        text.contains("\n* hop 3: forwards but does not answer probes (common, not a fault)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\ndocumentation: reserved for examples and test networks"),
+        "{text}"
+    );
+    // Hop 1 explained as `route get` explains a route, with the gateway's MAC and vendor.
+    assert!(
+        text.contains(&format!(
+            "Hop 1: 192.0.2.14 is not on this host's subnet 198.51.100.0/24: the packet went to \
+             the gateway 198.51.100.1 (MAC {ROUTER_MAC}, Xensource, Inc.) on eth0, which is hop 1.\n  \
+             198.51.100.2  AND 255.255.255.0  =  198.51.100.0/24   (this host)\n  \
+             192.0.2.14    AND 255.255.255.0  =  192.0.2.0/24      (destination)\n  \
+             → different subnets\n"
+        )),
         "{text}"
     );
     for hop in Chain::HOPS_V4 {
@@ -144,7 +159,7 @@ fn every_hop_in_order_to_the_far_host() {
             assert!(rows.iter().any(|r| r.contains(hop)), "{hop} in {text}");
         }
     }
-    assert!(text.ends_with("┘\nreached 192.0.2.14 at hop 5\n"), "{text}");
+    assert!(text.ends_with("\nreached 192.0.2.14 at hop 5\n"), "{text}");
 }
 
 /// DEST in a network r4 has no route to: exit 1, the path ends at r4 (hop 4), which said
@@ -211,4 +226,259 @@ fn without_privilege_exit_4() {
         assert!(err.contains("CAP_NET_RAW"), "{extra:?}: {err}");
         assert!(o.stdout.is_empty(), "{}", stdout(&o));
     }
+}
+
+/// Reverse names come from the system resolver (here the LAN's dnsmasq, which has names for
+/// some hops): each answering address gets its name or null, and its kind; `-n` asks nothing.
+/// The first hop is explained in JSON too.
+#[test]
+fn names_kinds_and_the_first_hop() {
+    let Some(mut chain) = Chain::new("trace_names") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let _dns = chain.lan.dns_server(
+        &dir,
+        "192.0.2.2 r2.chain.test\n192.0.2.14 far.chain.test\n",
+        "nameserver 198.51.100.1\n",
+    );
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let names: Vec<_> = v["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["addresses"][0]["name"].clone())
+        .collect();
+    assert_eq!(
+        names,
+        serde_json::json!([null, "r2.chain.test", null, null, "far.chain.test"])
+            .as_array()
+            .unwrap()
+            .clone(),
+        "{v}"
+    );
+    assert_eq!(v["hops"][0]["addresses"][0]["kind"], "documentation");
+    let first = &v["first_hop"];
+    assert_eq!(first["interface"], "eth0", "{first}");
+    assert_eq!(first["gateway"], "198.51.100.1");
+    assert_eq!(first["mac"], ROUTER_MAC);
+    assert_eq!(first["vendor"], "Xensource, Inc.");
+    assert_eq!(first["subnet"]["same_subnet"], false);
+    assert_eq!(first["subnet"]["source_network"], "198.51.100.0/24");
+    assert_eq!(first["subnet"]["destination_network"], "192.0.2.0/24");
+    // The names are shown beside the addresses.
+    let o = chain.lab().netkit(
+        chain.host(),
+        &["trace", Chain::FAR_V4, "-c", "1", "-W", "0.5"],
+    );
+    let text = stdout(&o);
+    assert!(text.contains("r2.chain.test (192.0.2.2)"), "{text}");
+    assert!(text.contains("far.chain.test (192.0.2.14)"), "{text}");
+    // -n: no names asked, none shown.
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1", "-n"]);
+    let v = json(&o);
+    for h in v["hops"].as_array().unwrap() {
+        for a in h["addresses"].as_array().unwrap() {
+            assert_eq!(a["name"], serde_json::Value::Null, "{h}");
+        }
+    }
+}
+
+/// A router that drops ICMP echo toward the far host: the ICMP trace ends in silence after
+/// hop 2 (exit 1) and its verdict suggests another protocol; UDP and TCP get through.
+#[test]
+fn a_router_dropping_icmp_echo() {
+    let Some(chain) = Chain::new("trace_icmp_dropped") else {
+        return;
+    };
+    chain.drop_icmp_echo_at_r4();
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1", "-m", "8", "-n"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["verdict"],
+        serde_json::json!({"outcome": "no_answer", "last_answer": 2, "max_hops": 8}),
+        "{v}"
+    );
+    let o = chain.lab().netkit(
+        chain.host(),
+        &[
+            "trace",
+            Chain::FAR_V4,
+            "-c",
+            "1",
+            "-m",
+            "8",
+            "-W",
+            "0.5",
+            "-n",
+        ],
+    );
+    assert!(
+        stdout(&o).trim_end().ends_with(
+            "not reached: no answer past hop 2 (tried up to hop 8); a filter may drop ICMP \
+             echo: try --udp or --tcp --port 443"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    for proto in [&["--udp"][..], &["--tcp", "--port", "443"]] {
+        let mut args = vec![Chain::FAR_V4, "-c", "1", "-n"];
+        args.extend(proto);
+        let o = trace(&chain, &args);
+        assert_eq!(code(&o), 0, "{proto:?}: {}", stderr(&o));
+        assert_eq!(json(&o)["verdict"]["hop"], 5, "{proto:?}");
+    }
+}
+
+/// Two equal-cost next hops after the gateway: UDP probes (one port each) take both, and hop 2
+/// lists both routers, each with the probes it answered.
+#[test]
+fn equal_cost_paths_show_both_routers() {
+    let Some(mut chain) = Chain::new("trace_ecmp") else {
+        return;
+    };
+    chain.add_ecmp();
+    let o = chain.lab().netkit(
+        chain.host(),
+        &[
+            "--json",
+            "trace",
+            Chain::FAR_V4,
+            "--udp",
+            "-c",
+            "16",
+            "-i",
+            "0.05",
+            "-W",
+            "0.5",
+            "-n",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let hop2 = &v["hops"][1];
+    let mut got: Vec<&str> = hop2["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["address"].as_str().unwrap())
+        .collect();
+    got.sort();
+    let mut want = [Chain::HOPS_V4[1], Chain::ECMP_HOP2];
+    want.sort();
+    assert_eq!(got, want, "{hop2}");
+    let answers: u64 = hop2["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["answers"].as_u64().unwrap())
+        .sum();
+    assert_eq!(answers, hop2["received"].as_u64().unwrap(), "{hop2}");
+    assert_eq!(v["verdict"]["hop"], 5, "{v}");
+}
+
+/// --first-hop and --max-hops bound the hops shown; -I picks the interface (an unknown one
+/// is bad input, exit 2, one line); with -I hop 1 is not explained.
+#[test]
+fn hop_bounds_and_interface() {
+    let Some(chain) = Chain::new("trace_bounds") else {
+        return;
+    };
+    let o = trace(
+        &chain,
+        &[Chain::FAR_V4, "-c", "1", "-f", "2", "-m", "4", "-n"],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    let ttls: Vec<_> = v["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["ttl"].clone())
+        .collect();
+    assert_eq!(ttls, [2, 3, 4], "{v}");
+    assert_eq!(
+        v["verdict"],
+        serde_json::json!({"outcome": "no_answer", "last_answer": 4, "max_hops": 4})
+    );
+    assert_eq!(v["first_hop"], serde_json::Value::Null);
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1", "-I", "eth0", "-n"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)["first_hop"], serde_json::Value::Null);
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1", "-I", "nosuch0", "-n"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nosuch0"), "{err}");
+}
+
+/// Ctrl-C: the rounds finished so far are reported (fewer than asked), with a note, and the
+/// exit status they earn.
+#[test]
+fn ctrl_c_reports_the_rounds_so_far() {
+    let Some(chain) = Chain::new("trace_interrupted") else {
+        return;
+    };
+    let o = interrupted_in(
+        chain.host(),
+        &[
+            "--json",
+            "trace",
+            Chain::FAR_V4,
+            "-c",
+            "1000",
+            "-i",
+            "0.1",
+            "-W",
+            "0.5",
+            "-n",
+        ],
+        std::time::Duration::from_millis(1500),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["interrupted"], true);
+    let sent = v["hops"][0]["sent"].as_u64().unwrap();
+    assert!((1..1000).contains(&sent), "{sent}");
+    assert_eq!(v["verdict"]["hop"], 5);
+}
+
+/// On a terminal the table fills in round by round (a frame per round, redrawn in place),
+/// then the final report replaces it.
+#[test]
+fn live_on_a_terminal() {
+    let Some(chain) = Chain::new("trace_live") else {
+        return;
+    };
+    let (ok, lines) = live_in(
+        chain.host(),
+        100,
+        &[
+            "trace",
+            Chain::FAR_V4,
+            "-c",
+            "3",
+            "-i",
+            "0.4",
+            "-W",
+            "0.3",
+            "-n",
+        ],
+    );
+    assert!(ok, "{lines:#?}");
+    let first = when(&lines, "1 of 3 rounds done…");
+    let end = when(&lines, "reached 192.0.2.14 at hop 5");
+    assert!(first < end, "{lines:#?}");
+    // Frames are erased by netkit's own cursor movement (up N lines, erase below).
+    assert!(
+        lines
+            .iter()
+            .any(|(_, l)| l.contains("\x1b[") && l.contains("A\x1b[J")),
+        "{lines:#?}"
+    );
+    let last = &lines.last().unwrap().1;
+    assert!(last.ends_with("reached 192.0.2.14 at hop 5"), "{lines:#?}");
 }

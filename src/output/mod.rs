@@ -20,6 +20,7 @@ pub use text::{Paint, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
+use crate::system::routing::SubnetCheck;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,6 +286,101 @@ pub fn live_out(ui: &Ui) -> LiveOut {
         Guard::new(io::stdout().lock(), ui.color),
         ui.width.unwrap_or(u16::MAX),
     )
+}
+
+/// The primer's mask arithmetic of a route (`route get`, hop 1 of `trace`): this host's address
+/// and the destination, each ANDed with the mask, and whether the networks are the same.
+pub fn write_mask_arithmetic(
+    ui: &Ui,
+    out: &mut dyn Write,
+    check: &SubnetCheck,
+    dest: std::net::IpAddr,
+) -> io::Result<()> {
+    let (src, dst) = (check.source.addr.to_string(), dest.to_string());
+    let (own, theirs) = (
+        check.source_network.to_string(),
+        check.destination_network.to_string(),
+    );
+    let a = src.len().max(dst.len());
+    let n = own.len().max(theirs.len());
+    let mask = check.netmask;
+    writeln!(out, "  {src:a$}  AND {mask}  =  {own:n$}   (this host)")?;
+    writeln!(
+        out,
+        "  {dst:a$}  AND {mask}  =  {theirs:n$}   (destination)"
+    )?;
+    let verdict = if check.same_subnet {
+        ui.paint(Paint::Good, "same subnet")
+    } else {
+        ui.paint(Paint::Warn, "different subnets")
+    };
+    writeln!(out, "  → {verdict}")
+}
+
+/// A view redrawn in place on a terminal (`trace`'s table filling in, as mtr's does): each
+/// frame replaces the one before. Off unless [`Ui::live`]; a frame taller than the terminal is
+/// not drawn (it could not be erased), and the final report comes after [`Redraw::clear`].
+#[derive(Debug)]
+pub struct Redraw {
+    /// Whether frames are drawn.
+    on: bool,
+    /// The terminal's height in lines.
+    rows: usize,
+    /// Lines of the frame on the screen now.
+    shown: usize,
+}
+
+impl Redraw {
+    /// Frames on stdout, when it is a terminal showing tables.
+    pub fn new(ui: &Ui) -> Self {
+        let rows = terminal_size::terminal_size_of(io::stdout()).map_or(0, |(_, h)| h.0);
+        Redraw {
+            on: ui.live && ui.format == Format::Table,
+            rows: usize::from(rows),
+            shown: 0,
+        }
+    }
+
+    /// Draws `report` (its human form, through the [`Guard`] and fitted) over the last frame.
+    pub fn frame<R: Report>(&mut self, ui: &Ui, report: &R) -> Result<()> {
+        if !self.on {
+            return Ok(());
+        }
+        let mut text = Vec::new();
+        write_report(ui, report, &mut text)?;
+        let lines = text.iter().filter(|&&b| b == b'\n').count();
+        if lines >= self.rows {
+            return self.clear();
+        }
+        let mut out = io::stdout().lock();
+        // netkit's own cursor movement, around text that went through the guard.
+        self.erase(&mut out)
+            .and_then(|()| out.write_all(&text))
+            .and_then(|()| out.flush())
+            .map_err(written)?;
+        self.shown = lines;
+        Ok(())
+    }
+
+    /// Erases the frame on the screen, if any.
+    pub fn clear(&mut self) -> Result<()> {
+        if self.shown == 0 {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        self.erase(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(written)
+    }
+
+    /// "Up to the frame's first line, erase to the end of the screen."
+    fn erase(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.shown > 0 {
+            write!(out, "\x1b[{}A\r\x1b[J", self.shown)?;
+            self.shown = 0;
+        }
+        Ok(())
+    }
 }
 
 /// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.

@@ -1,10 +1,12 @@
 //! Host names to addresses with the system resolver (hosts file, then DNS, as the C library
-//! asks), with a deadline of netkit's own: getaddrinfo has none. Used by `route get`, `flow` and
-//! `ping`.
+//! asks), with a deadline of netkit's own: getaddrinfo has none. Used by `route get`, `flow`,
+//! `ping` and `trace`; and addresses to names ([`Names`]), for `trace`.
 
+use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, ToSocketAddrs};
-use std::time::Duration;
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::net::endpoint::Host;
@@ -85,4 +87,81 @@ pub fn resolve(
             }
         }
     }
+}
+
+/// The most reverse lookups one [`Names`] runs (a trace meets a few dozen addresses at most;
+/// past this, addresses are shown without a name).
+pub const MAX_NAMES: usize = 256;
+
+/// Reverse lookups with the system resolver (hosts file, then a PTR query: getnameinfo), each
+/// on a thread of its own, so that many run at once and none holds up the caller, which asks
+/// for what has come so far.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Address → its name (None: it has none, or the lookup failed); absent: still asked.
+    done: Arc<Mutex<HashMap<IpAddr, Option<String>>>>,
+    /// Every address asked, in order.
+    asked: Vec<IpAddr>,
+}
+
+impl Names {
+    /// No lookups yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Starts looking up `ip`, unless it was asked before (or [`MAX_NAMES`] were).
+    pub fn ask(&mut self, ip: IpAddr) {
+        if self.asked.contains(&ip) || self.asked.len() >= MAX_NAMES {
+            return;
+        }
+        self.asked.push(ip);
+        let done = Arc::clone(&self.done);
+        let started = std::thread::Builder::new()
+            .name("netkit-reverse".into())
+            .spawn(move || {
+                let name = reverse(ip);
+                done.lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(ip, name);
+            });
+        if started.is_err() {
+            self.done
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(ip, None);
+        }
+    }
+
+    /// The name of `ip`, when its lookup came back with one.
+    pub fn get(&self, ip: IpAddr) -> Option<String> {
+        self.done
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&ip)
+            .cloned()
+            .flatten()
+    }
+
+    /// Waits until every lookup asked has come back, or `deadline` passes.
+    pub fn wait(&self, deadline: Instant) {
+        loop {
+            let pending = {
+                let done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+                self.asked.iter().any(|a| !done.contains_key(a))
+            };
+            if !pending || Instant::now() >= deadline {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// The name the system resolver has for `ip`, without the root's trailing dot; None when it
+/// has none (NI_NAMEREQD: never the address written out as a "name").
+pub fn reverse(ip: IpAddr) -> Option<String> {
+    let (name, _) = dns_lookup::getnameinfo(&SocketAddr::new(ip, 0), libc::NI_NAMEREQD).ok()?;
+    let name = name.trim_end_matches('.');
+    (!name.is_empty() && name.parse::<IpAddr>().is_err()).then(|| name.to_string())
 }

@@ -169,8 +169,9 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
     }
 }
 
-/// Runs the trace; Ctrl-C ends it with the rounds that completed.
-pub fn run(config: &TraceConfig) -> Result<Run> {
+/// Runs the trace; Ctrl-C ends it with the rounds that completed. `progress` is called on the
+/// caller's thread with every probe so far each time a round completes.
+pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
     let (mode, socket) = privilege()?;
     let protocol = match config.method {
         Method::Icmp => Protocol::Icmp,
@@ -191,7 +192,13 @@ pub fn run(config: &TraceConfig) -> Result<Run> {
         .max_rounds(Some(config.rounds))
         .first_ttl(config.first_hop)
         .max_ttl(config.max_hops)
-        .min_round_duration(config.interval)
+        // The last round has no next one to keep its distance from: it ends as soon as DEST
+        // answered and the hops before it had their grace time.
+        .min_round_duration(if config.rounds > 1 {
+            config.interval
+        } else {
+            Duration::ZERO
+        })
         .max_round_duration(config.timeout)
         .trace_identifier(std::process::id() as u16)
         .build()
@@ -209,13 +216,27 @@ pub fn run(config: &TraceConfig) -> Result<Run> {
         })
         .map_err(|e| tracer_error(config, e))?;
     let mut stopped = false;
+    let mut shown = 0;
+    let mut show = |shown: &mut usize| {
+        let now = {
+            let all = probes.lock().unwrap_or_else(|p| p.into_inner());
+            (all.len() > *shown).then(|| all.clone())
+        };
+        if let Some(now) = now {
+            *shown = now.len();
+            progress(&now);
+        }
+    };
     while !handle.is_finished() {
         if interrupted() {
             stopped = true;
             break;
         }
+        show(&mut shown);
         std::thread::sleep(Duration::from_millis(10));
     }
+    // The last round, finished after the last look.
+    show(&mut shown);
     if !stopped {
         match handle.join() {
             Ok(Ok(())) => {}

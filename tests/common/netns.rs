@@ -403,6 +403,12 @@ impl Chain {
             lan.lab.ns("r4"),
             lan.lab.ns("far"),
         );
+        // Reverse names are asked of the LAN's router, where nothing answers unless a test
+        // starts the LAN's DNS server (never of the machine's own resolver).
+        let host = lan.host.clone();
+        lan.lab
+            .etc_file(&host, "resolv.conf", "nameserver 198.51.100.1\n");
+        lan.lab.etc_file(&host, "hosts", "127.0.0.1 localhost\n");
         let r1 = lan.router.clone();
         let lab = &lan.lab;
         // Link i joins routers[i] (down0, or c0 on r1) to routers[i + 1] (up0).
@@ -488,6 +494,63 @@ impl Chain {
             r4,
             far,
         })
+    }
+
+    /// The second router at hop 2 that [`Chain::add_ecmp`] adds.
+    pub const ECMP_HOP2: &str = "192.0.2.18";
+
+    /// Adds a second path at hop 2: r1 reaches 192.0.2.0/24 through r2 and through a new
+    /// router r2b (192.0.2.16/30 from r1, 192.0.2.20/30 on to r3) with equal cost, and hashes
+    /// flows on their ports (fib_multipath_hash_policy=1), so UDP probes to different ports
+    /// take both paths. IPv4 only.
+    pub fn add_ecmp(&mut self) {
+        let r2b = self.lan.lab.ns("r2b");
+        let (r1, r3) = (self.lan.router.clone(), self.r3.clone());
+        let lab = &self.lan.lab;
+        lab.veth(&r1, "c1", &r2b, "up0");
+        lab.veth(&r2b, "down0", &r3, "up1");
+        lab.ipn(&r1, "addr add 192.0.2.17/30 dev c1");
+        lab.ipn(&r2b, "addr add 192.0.2.18/30 dev up0");
+        lab.ipn(&r2b, "addr add 192.0.2.21/30 dev down0");
+        lab.ipn(&r3, "addr add 192.0.2.22/30 dev up1");
+        lab.ipn(&r2b, "route add 192.0.2.0/24 via 192.0.2.22 dev down0");
+        lab.ipn(&r2b, "route add 198.51.100.0/24 via 192.0.2.17 dev up0");
+        lab.ipn(
+            &r1,
+            "route replace 192.0.2.0/24 nexthop via 192.0.2.2 dev c0 nexthop via 192.0.2.18 dev c1",
+        );
+        for (node, settings) in [
+            (&r1, &["net.ipv4.fib_multipath_hash_policy=1"][..]),
+            (
+                &r2b,
+                &["net.ipv4.ip_forward=1", "net.ipv4.icmp_ratemask=0"][..],
+            ),
+        ] {
+            let o = lab.exec(node, "sysctl", &[&["-qw"][..], settings].concat());
+            assert!(
+                o.status.success(),
+                "sysctl: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        for (node, next) in [(&r1, "192.0.2.18"), (&r2b, "192.0.2.22")] {
+            let o = lab.exec(node, "ping", &["-c", "1", "-W", "3", next]);
+            assert!(
+                o.status.success(),
+                "toward {next}: {}",
+                String::from_utf8_lossy(&o.stdout)
+            );
+        }
+    }
+
+    /// Makes r4 drop ICMP echo requests to the far host (as a filter that lets only UDP and
+    /// TCP through): a policy rule blackholes them before r4 looks at their TTL, so ICMP probes
+    /// past hop 2 vanish, while UDP and TCP probes still reach the far host.
+    pub fn drop_icmp_echo_at_r4(&self) {
+        self.lan.lab.ipn(
+            &self.r4,
+            &format!("rule add ipproto icmp to {} blackhole", Self::FAR_V4),
+        );
     }
 
     /// Owns the namespaces.

@@ -9,27 +9,10 @@ use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
 use crate::error::{Result, exit};
-use crate::net::addr::Cidr;
-use crate::net::block::Block;
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
 use crate::system::lookup::resolve;
 use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
-use crate::system::routing::ifname;
-
-/// The mask arithmetic behind the decision.
-#[derive(Debug, Serialize)]
-pub struct SubnetCheck {
-    /// This host's address on the outgoing interface, with its prefix.
-    pub source: Cidr,
-    /// The mask of that address.
-    pub netmask: IpAddr,
-    /// Source AND mask.
-    pub source_network: Cidr,
-    /// Destination AND the same mask.
-    pub destination_network: Cidr,
-    /// Whether the two networks are equal.
-    pub same_subnet: bool,
-}
+use crate::system::routing::{SubnetCheck, ifname, subnet_check};
 
 /// The answer of `netkit route get`.
 #[derive(Debug, Serialize)]
@@ -75,29 +58,7 @@ pub fn answer(
 ) -> RouteAnswer {
     let interface = route.oif.map(|i| ifname(links, i));
     let direct = route.gateway.is_none();
-    let on_if = |i| {
-        crate::system::routing::interface_addr(
-            addrs,
-            i,
-            address.is_ipv4(),
-            Some(address),
-            route.prefsrc,
-        )
-    };
-    let subnet = route.oif.and_then(on_if).map(|a| {
-        let own = Block::new(a.address, a.prefix);
-        let theirs = Block::new(address, a.prefix);
-        SubnetCheck {
-            source: Cidr {
-                addr: a.address,
-                prefix: a.prefix,
-            },
-            netmask: own.ip(own.mask()),
-            source_network: own.network_cidr(),
-            destination_network: theirs.network_cidr(),
-            same_subnet: own.network() == theirs.network(),
-        }
-    });
+    let subnet = subnet_check(addrs, route, address);
     let dev = interface.clone().unwrap_or_else(|| "?".into());
     let explanation = match route.kind.0 {
         RouteType::Local => format!(
@@ -185,24 +146,7 @@ impl Report for RouteAnswer {
             && self.kind.0 == RouteType::Unicast
         {
             writeln!(out)?;
-            let src = s.source.addr.to_string();
-            let width = src.len().max(self.address.to_string().len());
-            writeln!(
-                out,
-                "  {src:width$}  AND {}  =  {}   (this host)",
-                s.netmask, s.source_network
-            )?;
-            writeln!(
-                out,
-                "  {:width$}  AND {}  =  {}   (destination)",
-                self.address, s.netmask, s.destination_network
-            )?;
-            let verdict = if s.same_subnet {
-                ui.paint(Paint::Good, "same subnet")
-            } else {
-                ui.paint(Paint::Warn, "different subnets")
-            };
-            writeln!(out, "  → {verdict}")?;
+            write_mask_arithmetic(ui, out, s, self.address)?;
         }
         writeln!(out)?;
         writeln!(out, "{}", self.explanation)

@@ -4,17 +4,27 @@
 
 pub mod report;
 
+use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
-use crate::output::{Ui, emit};
+use crate::net::hwaddr::Mac;
+use crate::output::{Redraw, Ui, emit};
+use crate::system::icmp::SocketKind;
 use crate::system::interrupt;
-use crate::system::lookup::resolve;
-use crate::system::tracer::{self, Method, TraceConfig};
+use crate::system::lookup::{Names, resolve};
+use crate::system::netlink::Netlink;
+use crate::system::routing::{ifname, neighbour_of, subnet_check};
+use crate::system::tracer::{self, Method, Run, TraceConfig};
+
+use report::FirstHop;
 
 /// How long the system resolver may take for DEST.
 const RESOLVE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long the reverse names still on their way may delay the final table.
+const NAME_GRACE: Duration = Duration::from_millis(500);
 
 /// TCP's destination port when --port is not given.
 const TCP_PORT: u16 = 80;
@@ -63,12 +73,57 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     // Ctrl-C ends the run with the rounds finished so far, as mtr's report does.
     interrupt::catch();
     let start = Instant::now();
-    let run = tracer::run(&config)?;
-    let report = report::build(
-        args.dest.to_string(),
-        &config,
-        run,
-        start.elapsed().as_secs_f64() * 1000.0,
-    );
+    let dest = args.dest.to_string();
+    let mut names = Names::new();
+    let mut redraw = Redraw::new(ui);
+    let mut drawn = Ok(());
+    let run = tracer::run(&config, &mut |probes| {
+        if !args.no_dns {
+            for from in probes.iter().filter_map(|p| p.from) {
+                names.ask(from);
+            }
+        }
+        if drawn.is_ok() {
+            let run = Run {
+                probes: probes.to_vec(),
+                socket: SocketKind::Raw,
+                interrupted: false,
+            };
+            let mut frame = report::build(dest.clone(), &config, run, 0.0, &|ip| names.get(ip));
+            frame.running = probes.last().map(|p| p.round);
+            drawn = redraw.frame(ui, &frame);
+        }
+    })?;
+    let took_ms = start.elapsed().as_secs_f64() * 1000.0;
+    // Names still on their way get a moment; a resolver that does not answer costs no more.
+    names.wait(Instant::now() + NAME_GRACE);
+    let mut report = report::build(dest, &config, run, took_ms, &|ip| names.get(ip));
+    if config.first_hop == 1 && config.interface.is_none() {
+        report.first_hop = first_hop(address);
+    }
+    drawn?;
+    redraw.clear()?;
     emit(ui, &report)
+}
+
+/// The route the kernel picks toward `target` and the next hop's MAC from the neighbour table
+/// (filled by the trace itself); None when netlink does not tell.
+fn first_hop(target: IpAddr) -> Option<FirstHop> {
+    let mut nl = Netlink::open().ok()?;
+    let route = nl.route_to(target).ok()?.ok()?;
+    let (links, addrs, neighbours) = (
+        nl.links().ok()?,
+        nl.addresses().ok()?,
+        nl.neighbours().ok()?,
+    );
+    let oif = route.oif?;
+    let next = route.gateway.unwrap_or(target);
+    let mac = neighbour_of(&neighbours, oif, next).and_then(|n| Mac::from_slice(n.mac.as_deref()?));
+    Some(FirstHop::new(
+        target,
+        Some(ifname(&links, oif)),
+        subnet_check(&addrs, &route, target),
+        route.gateway,
+        mac,
+    ))
 }

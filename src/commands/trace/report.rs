@@ -8,9 +8,13 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::error::exit;
-use crate::net::addr::Family;
-use crate::output::{Paint, Report, Ui};
+use crate::net::addr::{Family, Span};
+use crate::net::classify::{AddrKind, classify};
+use crate::net::hwaddr::Mac;
+use crate::net::oui::vendor_of;
+use crate::output::{Cell, Paint, Report, Table, Ui, write_mask_arithmetic};
 use crate::system::icmp::SocketKind;
+use crate::system::routing::SubnetCheck;
 use crate::system::tracer::{Answer, Method, ProbeRecord, Run, TraceConfig};
 use crate::util::time::{human_ms, round_ms, round_ms_opt};
 use crate::wire::icmp_echo::IcmpError;
@@ -20,8 +24,111 @@ use crate::wire::icmp_echo::IcmpError;
 pub struct HopAddress {
     /// Who answered.
     pub address: IpAddr,
+    /// Its reverse name (null: none, not back in time, or --no-dns).
+    pub name: Option<String>,
+    /// What kind of address it is (private, cgnat, public, documentation...), as `subnet info`
+    /// names it.
+    pub kind: AddrKind,
     /// How many probes it answered.
     pub answers: u32,
+}
+
+/// How the packet left this host: the route to DEST, its mask arithmetic and the gateway's MAC,
+/// which explain hop 1 (as `route get` explains a route).
+#[derive(Debug, Clone, Serialize)]
+pub struct FirstHop {
+    /// The outgoing interface.
+    pub interface: Option<String>,
+    /// The mask arithmetic (null: the interface has no address of DEST's family).
+    pub subnet: Option<SubnetCheck>,
+    /// The gateway (null: DEST is on the link, hop 1 is DEST itself).
+    pub gateway: Option<IpAddr>,
+    /// The next hop's MAC from the neighbour table (null: not there).
+    pub mac: Option<Mac>,
+    /// The vendor of that MAC (null: unknown or not registered).
+    pub vendor: Option<String>,
+    /// The decision in plain words.
+    pub explanation: String,
+}
+
+impl FirstHop {
+    /// Explains the route the kernel picked toward `target`.
+    pub fn new(
+        target: IpAddr,
+        interface: Option<String>,
+        subnet: Option<SubnetCheck>,
+        gateway: Option<IpAddr>,
+        mac: Option<Mac>,
+    ) -> FirstHop {
+        let dev = interface.as_deref().unwrap_or("?");
+        let next = gateway.unwrap_or(target);
+        let mac_words = match mac {
+            Some(m) => format!(" (MAC {m}{})", vendor_words(m)),
+            None => String::new(),
+        };
+        let explanation = match (gateway, &subnet) {
+            (Some(gw), Some(s)) if !s.same_subnet => format!(
+                "{target} is not on this host's subnet {}: the packet went to the gateway \
+                 {gw}{mac_words} on {dev}, which is hop 1.",
+                s.source_network
+            ),
+            (Some(gw), _) => format!(
+                "a route sends packets for {target} via the gateway {gw}{mac_words} on {dev}, \
+                 which is hop 1."
+            ),
+            (None, Some(s)) if s.same_subnet => format!(
+                "{target} is on this host's subnet {}: delivered directly to it{mac_words} on \
+                 {dev}, so hop 1 is {next} itself.",
+                s.source_network
+            ),
+            (None, _) => format!(
+                "a route puts {target} directly on {dev} (on-link){mac_words}: hop 1 is {next} \
+                 itself."
+            ),
+        };
+        FirstHop {
+            interface,
+            subnet,
+            gateway,
+            mac,
+            vendor: mac.and_then(|m| vendor_of(&m.0)),
+            explanation,
+        }
+    }
+}
+
+/// ", Vendor Name" for a registered MAC, else nothing.
+fn vendor_words(mac: Mac) -> String {
+    vendor_of(&mac.0).map_or(String::new(), |v| format!(", {v}"))
+}
+
+/// What an address of `kind` on a path means, in a few words.
+fn kind_note(kind: AddrKind, address: IpAddr) -> String {
+    match kind {
+        AddrKind::Private => {
+            "a private network's router: yours, or inside your provider (RFC 1918)".into()
+        }
+        AddrKind::Cgnat => {
+            "your provider's NAT: carrier-grade NAT's shared address space (RFC 6598)".into()
+        }
+        AddrKind::Public => "public: routed on the Internet".into(),
+        AddrKind::UniqueLocal => "a private IPv6 network's router (RFC 4193)".into(),
+        AddrKind::Documentation => {
+            "reserved for examples and test networks, never routed on the Internet (RFC 5737, \
+             RFC 3849)"
+                .into()
+        }
+        _ => {
+            let bits = if address.is_ipv4() { 32 } else { 128 };
+            classify(&Span::of_block(&address, bits)).description.into()
+        }
+    }
+}
+
+/// The kind of `address`, as `subnet info` classifies it.
+pub fn kind_of(address: IpAddr) -> AddrKind {
+    let bits = if address.is_ipv4() { 32 } else { 128 };
+    classify(&Span::of_block(&address, bits)).kind
 }
 
 /// One hop: every probe sent with its TTL.
@@ -105,6 +212,8 @@ pub struct TraceReport {
     pub rounds: usize,
     /// Ctrl-C ended the trace before all rounds.
     pub interrupted: bool,
+    /// How the packet left this host: hop 1 explained (null: not known, or -I given).
+    pub first_hop: Option<FirstHop>,
     /// The hops from --first-hop to where the path ends.
     pub hops: Vec<Hop>,
     /// Where and why the trace ended.
@@ -114,6 +223,10 @@ pub struct TraceReport {
     /// How long the trace took.
     #[serde(serialize_with = "round_ms")]
     pub took_ms: f64,
+    /// While the trace runs (a live view): the rounds finished so far (then the verdict is not
+    /// shown yet).
+    #[serde(skip)]
+    pub running: Option<usize>,
 }
 
 /// Where the path ends: the first TTL at which DEST answered, else the first at which a router
@@ -143,7 +256,12 @@ fn verdict(probes: &[ProbeRecord], target: IpAddr, max_hops: u8) -> Verdict {
 }
 
 /// The line for `ttl`, from the probes sent with it; `later_answered`: a hop past it answered.
-fn hop(ttl: u8, probes: &[ProbeRecord], later_answered: bool) -> Hop {
+fn hop(
+    ttl: u8,
+    probes: &[ProbeRecord],
+    later_answered: bool,
+    names: &dyn Fn(IpAddr) -> Option<String>,
+) -> Hop {
     let mine: Vec<&ProbeRecord> = probes.iter().filter(|p| p.ttl == ttl).collect();
     let mut addresses: Vec<HopAddress> = Vec::new();
     let mut rtts = Vec::new();
@@ -156,6 +274,8 @@ fn hop(ttl: u8, probes: &[ProbeRecord], later_answered: bool) -> Hop {
             Some(a) => a.answers += 1,
             None => addresses.push(HopAddress {
                 address: from,
+                name: names(from),
+                kind: kind_of(from),
                 answers: 1,
             }),
         }
@@ -191,8 +311,15 @@ fn hop(ttl: u8, probes: &[ProbeRecord], later_answered: bool) -> Hop {
     }
 }
 
-/// Builds the report from a finished (or interrupted) run.
-pub fn build(destination: String, config: &TraceConfig, run: Run, took_ms: f64) -> TraceReport {
+/// Builds the report from a finished (or interrupted) run; `names` gives the reverse names come
+/// back so far. `first_hop` and `running` are for the caller to fill in.
+pub fn build(
+    destination: String,
+    config: &TraceConfig,
+    run: Run,
+    took_ms: f64,
+    names: &dyn Fn(IpAddr) -> Option<String>,
+) -> TraceReport {
     let verdict = verdict(&run.probes, config.target, config.max_hops);
     let end = match verdict {
         Verdict::Reached { hop } | Verdict::Unreachable { hop, .. } => hop,
@@ -204,7 +331,7 @@ pub fn build(destination: String, config: &TraceConfig, run: Run, took_ms: f64) 
                 .probes
                 .iter()
                 .any(|p| p.ttl > ttl && p.ttl <= end && p.from.is_some());
-            hop(ttl, &run.probes, later)
+            hop(ttl, &run.probes, later, names)
         })
         .collect();
     TraceReport {
@@ -220,6 +347,8 @@ pub fn build(destination: String, config: &TraceConfig, run: Run, took_ms: f64) 
         verdict,
         probes: run.probes,
         took_ms,
+        first_hop: None,
+        running: None,
     }
 }
 
@@ -241,55 +370,10 @@ fn percent(p: f64) -> String {
     text.strip_suffix(".0").unwrap_or(&text).to_string() + "%"
 }
 
-impl Report for TraceReport {
-    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let port = self.port.map_or(String::new(), |p| format!(" port {p}"));
-        writeln!(
-            out,
-            "trace to {} ({}), {}{port}, {} round{}",
-            self.destination,
-            self.address,
-            match self.protocol {
-                Method::Icmp => "ICMP echo",
-                Method::Udp => "UDP",
-                Method::Tcp => "TCP SYN",
-            },
-            self.rounds,
-            if self.rounds == 1 { "" } else { "s" }
-        )?;
-        let mut t = ui.table(&[
-            "Hop", "Address", "Loss", "Sent", "Last", "Avg", "Best", "Worst", "StDev",
-        ]);
-        let ms = |v: Option<f64>| v.map_or("-".to_string(), human_ms);
-        for h in &self.hops {
-            let address = if h.addresses.is_empty() {
-                ui.paint(
-                    Paint::Dim,
-                    format!("* {}", h.silence.unwrap_or("no answer")),
-                )
-            } else {
-                h.addresses
-                    .iter()
-                    .map(|a| a.address.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            t.add_row([
-                h.ttl.to_string(),
-                address,
-                percent(h.loss_percent),
-                h.sent.to_string(),
-                ms(h.last_ms),
-                ms(h.avg_ms),
-                ms(h.best_ms),
-                ms(h.worst_ms),
-                ms(h.stdev_ms),
-            ]);
-        }
-        if !self.hops.is_empty() {
-            writeln!(out, "{t}")?;
-        }
-        let line = match &self.verdict {
+impl TraceReport {
+    /// The verdict line.
+    fn verdict_line(&self, ui: &Ui) -> String {
+        match &self.verdict {
             Verdict::Reached { hop } => ui.paint(
                 Paint::Good,
                 format!("reached {} at hop {hop}", self.address),
@@ -306,17 +390,127 @@ impl Report for TraceReport {
                 max_hops,
             } => ui.paint(
                 Paint::Warn,
-                format!("not reached: no answer past hop {h} (tried up to hop {max_hops})"),
+                format!(
+                    "not reached: no answer past hop {h} (tried up to hop {max_hops}){}",
+                    self.filter_hint()
+                ),
             ),
             Verdict::NoAnswer {
                 last_answer: None,
                 max_hops,
             } => ui.paint(
                 Paint::Warn,
-                format!("not reached: no answer at any hop up to {max_hops}"),
+                format!(
+                    "not reached: no answer at any hop up to {max_hops}{}",
+                    self.filter_hint()
+                ),
             ),
+        }
+    }
+
+    /// What to try when the probes vanish: filters often drop one protocol only.
+    fn filter_hint(&self) -> &'static str {
+        match self.protocol {
+            Method::Icmp => "; a filter may drop ICMP echo: try --udp or --tcp --port 443",
+            Method::Udp => "; a filter may drop UDP probes: try --tcp --port 443",
+            Method::Tcp => "; a filter may drop TCP SYNs to this port: try another --port",
+        }
+    }
+
+    /// The table of hops.
+    fn table(&self, ui: &Ui) -> Table {
+        let mut t = ui.table(&[
+            "Hop", "Address", "Kind", "Loss", "Sent", "Last", "Avg", "Best", "Worst", "StDev",
+        ]);
+        let ms = |v: Option<f64>| v.map_or("-".to_string(), human_ms);
+        for h in &self.hops {
+            let (address, kind) = if h.addresses.is_empty() {
+                (ui.cell(Paint::Dim, "*"), Cell::from(""))
+            } else {
+                let lines = |f: &dyn Fn(&HopAddress) -> String| {
+                    h.addresses.iter().map(f).collect::<Vec<_>>().join("\n")
+                };
+                (
+                    Cell::from(lines(&|a| match &a.name {
+                        Some(n) => format!("{n} ({})", a.address),
+                        None => a.address.to_string(),
+                    })),
+                    Cell::from(lines(&|a| a.kind.to_string()).to_string()),
+                )
+            };
+            t.add_row([
+                Cell::from(h.ttl.to_string()),
+                address,
+                kind,
+                Cell::from(percent(h.loss_percent).to_string()),
+                Cell::from(h.sent.to_string()),
+                Cell::from(ms(h.last_ms).to_string()),
+                Cell::from(ms(h.avg_ms).to_string()),
+                Cell::from(ms(h.best_ms).to_string()),
+                Cell::from(ms(h.worst_ms).to_string()),
+                Cell::from(ms(h.stdev_ms).to_string()),
+            ]);
+        }
+        t
+    }
+
+    /// One line per kind of address on the path: what it means.
+    fn kind_notes(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut seen: Vec<AddrKind> = Vec::new();
+        for a in self.hops.iter().flat_map(|h| &h.addresses) {
+            if !seen.contains(&a.kind) {
+                seen.push(a.kind);
+                writeln!(out, "{}: {}", a.kind, kind_note(a.kind, a.address))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Hop 1 explained: the decision, then the mask arithmetic.
+    fn first_hop_notes(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let Some(f) = &self.first_hop else {
+            return Ok(());
         };
-        writeln!(out, "{line}")?;
+        writeln!(out, "Hop 1: {}", f.explanation)?;
+        if let Some(s) = &f.subnet {
+            write_mask_arithmetic(ui, out, s, self.address)?;
+        }
+        Ok(())
+    }
+}
+
+impl Report for TraceReport {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let port = self.port.map_or(String::new(), |p| format!(" port {p}"));
+        writeln!(
+            out,
+            "trace to {} ({}), {}{port}, {} round{}",
+            self.destination,
+            self.address,
+            match self.protocol {
+                Method::Icmp => "ICMP echo",
+                Method::Udp => "UDP",
+                Method::Tcp => "TCP SYN",
+            },
+            self.rounds,
+            if self.rounds == 1 { "" } else { "s" }
+        )?;
+        if !self.hops.is_empty() {
+            writeln!(out, "{}", self.table(ui))?;
+        }
+        if let Some(done) = self.running {
+            let line = format!("{done} of {} rounds done…", self.rounds);
+            return writeln!(out, "{}", ui.paint(Paint::Dim, line));
+        }
+        for h in &self.hops {
+            if let Some(why) = h.silence {
+                let line = format!("* hop {}: {why}", h.ttl);
+                writeln!(out, "{}", ui.paint(Paint::Dim, line))?;
+            }
+        }
+        self.kind_notes(out)?;
+        self.first_hop_notes(ui, out)?;
+        writeln!(out, "{}", self.verdict_line(ui))?;
         if self.interrupted {
             writeln!(
                 out,
@@ -372,7 +566,7 @@ mod tests {
             socket: SocketKind::Raw,
             interrupted: false,
         };
-        build(TARGET.into(), &config(), run, 1.0)
+        build(TARGET.into(), &config(), run, 1.0, &|_| None)
     }
 
     fn text(r: &TraceReport) -> String {
@@ -410,8 +604,107 @@ mod tests {
         assert!(h2.silence.unwrap().starts_with("forwards"));
         assert_eq!(h2.avg_ms, None);
         let t = text(&r);
-        assert!(t.contains("* forwards but does not answer probes"), "{t}");
+        assert!(
+            t.contains("\n* hop 2: forwards but does not answer probes (common, not a fault)\n"),
+            "{t}"
+        );
         assert!(t.ends_with("reached 192.0.2.14 at hop 3\n"), "{t}");
+    }
+
+    /// Two addresses at one hop (load balancing) are both listed, with their names and kinds;
+    /// each kind on the path is explained once, CGNAT as the provider's NAT.
+    #[test]
+    fn several_addresses_names_and_kinds() {
+        use Answer::*;
+        let probes = vec![
+            probe(1, 1, Some("192.168.1.1"), TtlExceeded, 1.0),
+            probe(1, 2, Some("100.64.0.1"), TtlExceeded, 2.0),
+            probe(2, 1, Some("192.168.1.1"), TtlExceeded, 1.0),
+            probe(2, 2, Some("100.64.0.2"), TtlExceeded, 2.0),
+            probe(1, 3, Some(TARGET), EchoReply, 3.0),
+            probe(2, 3, Some(TARGET), EchoReply, 3.0),
+        ];
+        let run = Run {
+            probes,
+            socket: SocketKind::Raw,
+            interrupted: false,
+        };
+        let names = |ip: IpAddr| (ip.to_string() == "100.64.0.2").then(|| "cgn-b.isp.test".into());
+        let r = build(TARGET.into(), &config(), run, 1.0, &names);
+        let h2 = &r.hops[1];
+        let got: Vec<_> = h2
+            .addresses
+            .iter()
+            .map(|a| (a.address.to_string(), a.name.clone(), a.kind, a.answers))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("100.64.0.1".into(), None, AddrKind::Cgnat, 1),
+                (
+                    "100.64.0.2".into(),
+                    Some("cgn-b.isp.test".into()),
+                    AddrKind::Cgnat,
+                    1
+                )
+            ]
+        );
+        assert_eq!(r.hops[0].addresses[0].kind, AddrKind::Private);
+        let t = text(&r);
+        assert!(t.contains("cgn-b.isp.test (100.64.0.2)"), "{t}");
+        assert!(
+            t.contains("\ncgnat: your provider's NAT: carrier-grade NAT's shared address space"),
+            "{t}"
+        );
+        assert!(t.contains("\nprivate: a private network's router"), "{t}");
+        assert_eq!(t.matches("\ndocumentation: ").count(), 1, "{t}");
+    }
+
+    /// Hop 1 explained: off the subnet, so the gateway, with its MAC and vendor.
+    #[test]
+    fn first_hop_through_the_gateway() {
+        use crate::net::addr::Cidr;
+        let target: IpAddr = TARGET.parse().unwrap();
+        let subnet = SubnetCheck {
+            source: Cidr {
+                addr: "198.51.100.2".parse().unwrap(),
+                prefix: 24,
+            },
+            netmask: "255.255.255.0".parse().unwrap(),
+            source_network: Cidr {
+                addr: "198.51.100.0".parse().unwrap(),
+                prefix: 24,
+            },
+            destination_network: Cidr {
+                addr: "192.0.2.0".parse().unwrap(),
+                prefix: 24,
+            },
+            same_subnet: false,
+        };
+        let mac = Mac([0x00, 0x16, 0x3e, 0, 0, 1]);
+        let f = FirstHop::new(
+            target,
+            Some("eth0".into()),
+            Some(subnet),
+            Some("198.51.100.1".parse().unwrap()),
+            Some(mac),
+        );
+        assert_eq!(
+            f.explanation,
+            "192.0.2.14 is not on this host's subnet 198.51.100.0/24: the packet went to the \
+             gateway 198.51.100.1 (MAC 00:16:3e:00:00:01, Xensource, Inc.) on eth0, which is hop 1."
+        );
+        let mut r = report(vec![probe(1, 1, Some(TARGET), Answer::EchoReply, 1.0)]);
+        r.first_hop = Some(f);
+        let t = text(&r);
+        assert!(
+            t.contains(
+                "  198.51.100.2  AND 255.255.255.0  =  198.51.100.0/24   (this host)\n  \
+                 192.0.2.14    AND 255.255.255.0  =  192.0.2.0/24      (destination)\n  \
+                 → different subnets\n"
+            ),
+            "{t}"
+        );
     }
 
     #[test]
