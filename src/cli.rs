@@ -599,8 +599,9 @@ pub struct PingArgs {
                   slowing the probes; -n skips it) and its kind as `subnet info` names it (private, cgnat: your\n\
                   provider's NAT, documentation, public...). Hop 1 is explained as `route get` explains a route:\n\
                   the mask arithmetic that sent the packet to the gateway, and the gateway's MAC and vendor.\n\n\
-                  Probes go out and answers come in on raw sockets, so CAP_NET_RAW is needed (sudo, or\n\
-                  `sudo setcap cap_net_raw+ep $(command -v netkit)`), whatever the protocol.\n\n\
+                  UDP and TCP probes need raw sockets, so CAP_NET_RAW (sudo, or `sudo setcap cap_net_raw+ep\n\
+                  $(command -v netkit)`). ICMP probes use raw sockets with it, and without it the unprivileged\n\
+                  ICMP socket `ping` uses, where net.ipv4.ping_group_range allows (\"socket\": \"datagram\").\n\n\
                   Exit status: 0 DEST reached, 1 not reached, 2 bad input, 3 network error, 4 no privilege.\n\n\
                   Examples:\n  netkit trace 192.0.2.1\n  netkit trace example.com --count 10\n  \
                   netkit trace --tcp --port 443 example.com\n  netkit --json trace -6 2001:db8::1 --udp"

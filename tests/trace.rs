@@ -201,31 +201,70 @@ fn an_unreachable_network_ends_at_the_router_that_says_so() {
     );
 }
 
-/// Without CAP_NET_RAW: exit 4 with one line of advice, for every protocol, even where
-/// ping_group_range would allow an ICMP datagram socket (trippy-core cannot use it for IPv4 on
-/// Linux; see system/tracer.rs).
+/// Without CAP_NET_RAW: an ICMP trace runs on the unprivileged ICMP socket where
+/// net.ipv4.ping_group_range allows it (every hop as with raw sockets, the silent one silent,
+/// "net unreachable" from r4), IPv4 and IPv6; UDP and TCP need raw sockets: exit 4 with one
+/// line of advice. With ping_group_range shutting the user out, ICMP is exit 4 too.
 #[test]
-fn without_privilege_exit_4() {
+fn without_privilege() {
     let Some(chain) = Chain::new("trace_unprivileged") else {
         return;
     };
     let host = chain.host();
-    let o = chain.lab().exec(
-        host,
-        "sysctl",
-        &["-qw", "net.ipv4.ping_group_range=0 2147483647"],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    for extra in [&[][..], &["--udp"], &["--tcp"]] {
+    let group_range = |range: &str| {
+        let setting = format!("net.ipv4.ping_group_range={range}");
+        let o = chain.lab().exec(host, "sysctl", &["-qw", &setting]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    group_range("0 2147483647");
+    for (hops, far, unreachable) in [
+        (Chain::HOPS_V4, Chain::FAR_V4, Chain::UNREACHABLE_NET.0),
+        (Chain::HOPS_V6, Chain::FAR_V6, Chain::UNREACHABLE_NET.1),
+    ] {
+        let o = chain.lab().netkit_unprivileged(
+            host,
+            &[
+                "--json", "trace", far, "-c", "2", "-i", "0.2", "-W", "0.5", "-n",
+            ],
+        );
+        assert_eq!(code(&o), 0, "{far}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["socket"], "datagram");
+        assert_eq!(v["verdict"]["hop"], 5, "{v}");
+        for (i, (h, want)) in v["hops"].as_array().unwrap().iter().zip(hops).enumerate() {
+            assert_eq!(h["sent"], 2, "{far} hop {}: {h}", i + 1);
+            if i == Chain::SILENT {
+                assert_eq!(h["addresses"], serde_json::json!([]), "{h}");
+            } else {
+                assert_eq!(h["addresses"][0]["address"], want, "{h}");
+                assert_eq!(h["received"], 2, "{h}");
+            }
+        }
+        assert_eq!(v["hops"][4]["answer"]["kind"], "echo_reply");
+        let o = chain.lab().netkit_unprivileged(
+            host,
+            &["--json", "trace", unreachable, "-c", "1", "-W", "0.5", "-n"],
+        );
+        assert_eq!(code(&o), 1, "{unreachable}: {}", stderr(&o));
+        assert_eq!(
+            json(&o)["verdict"],
+            serde_json::json!({
+                "outcome": "unreachable", "hop": 4, "from": hops[3], "error": "net_unreachable"
+            })
+        );
+    }
+    for extra in [&["--udp"][..], &["--tcp"]] {
         let mut args = vec!["trace", Chain::FAR_V4, "-c", "1", "-W", "0.5"];
         args.extend(extra);
-        let o = chain.lab().netkit_unprivileged(host, &args);
-        let err = stderr(&o);
-        assert_eq!(code(&o), 4, "{extra:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("CAP_NET_RAW"), "{extra:?}: {err}");
-        assert!(o.stdout.is_empty(), "{}", stdout(&o));
+        let err = assert_needs_cap_net_raw(&chain.lab().netkit_unprivileged(host, &args));
+        assert!(err.contains("UDP and TCP probes"), "{err}");
     }
+    group_range("1 0");
+    let o = chain
+        .lab()
+        .netkit_unprivileged(host, &["trace", Chain::FAR_V4, "-c", "1", "-W", "0.5"]);
+    let err = assert_needs_cap_net_raw(&o);
+    assert!(err.contains("ping_group_range"), "{err}");
 }
 
 /// Reverse names come from the system resolver (here the LAN's dnsmasq, which has names for

@@ -156,6 +156,15 @@ impl IcmpSocket {
         self.kind
     }
 
+    /// Sets the TTL / hop limit of the requests sent from now on (`trace` changes it per probe).
+    pub fn set_ttl(&mut self, ttl: u8) -> io::Result<()> {
+        if self.v6 {
+            self.sock.set_unicast_hops_v6(u32::from(ttl))
+        } else {
+            self.sock.set_ttl_v4(u32::from(ttl))
+        }
+    }
+
     /// One recvmsg: from the error queue (without waiting) or the socket.
     fn recv_one(&mut self, errqueue: bool) -> io::Result<Option<Heard>> {
         let mut cmsg = nix::cmsg_space!(

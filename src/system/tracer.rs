@@ -4,10 +4,11 @@
 //! thread of their own (so Ctrl-C keeps what came), and turns
 //! each round's probes into plain [`ProbeRecord`]s, the only thing the command sees of trippy.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use trippy_core::{
@@ -15,7 +16,7 @@ use trippy_core::{
 };
 
 use crate::error::{Error, Result};
-use crate::system::icmp::SocketKind;
+use crate::system::icmp::{EchoSocket, Heard, IcmpSocket, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::system::privilege::has_cap_net_raw;
 use crate::wire::icmp_echo::IcmpError;
@@ -100,18 +101,18 @@ pub struct Run {
 /// The advice when the privilege is missing: the same as `arp` and `ping`.
 fn no_privilege() -> Error {
     Error::Permission {
-        action: "trace (raw sockets send the probes and read the routers' answers)".into(),
+        action: "trace (raw sockets send UDP and TCP probes, and ICMP ones where \
+                 net.ipv4.ping_group_range leaves this user's group out)"
+            .into(),
     }
 }
 
-/// The privilege mode the trace can use, checked once up front. Always raw sockets:
-/// trippy-core 0.13's unprivileged mode sets IP_HDRINCL on its IPv4 ICMP datagram socket,
-/// which Linux refuses (ENOPROTOOPT), so it cannot trace IPv4 without CAP_NET_RAW here.
-fn privilege() -> Result<(PrivilegeMode, SocketKind)> {
-    if has_cap_net_raw() {
-        return Ok((PrivilegeMode::Privileged, SocketKind::Raw));
-    }
-    Err(no_privilege())
+/// Whether trippy-core can run the trace: only with raw sockets (CAP_NET_RAW). Its
+/// unprivileged mode sets IP_HDRINCL on its IPv4 ICMP datagram socket, which Linux refuses
+/// (ENOPROTOOPT), so without the privilege an ICMP trace runs on netkit's own datagram socket
+/// ([`run_datagram`]), as `ping` does, where net.ipv4.ping_group_range allows.
+fn privileged() -> bool {
+    has_cap_net_raw()
 }
 
 /// Converts one of trippy's probe states; None for a probe never sent.
@@ -172,7 +173,13 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
 /// Runs the trace; Ctrl-C ends it with the rounds that completed. `progress` is called on the
 /// caller's thread with every probe so far each time a round completes.
 pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
-    let (mode, socket) = privilege()?;
+    if !privileged() {
+        return match config.method {
+            Method::Icmp => run_datagram(config, progress),
+            _ => Err(no_privilege()),
+        };
+    }
+    let (mode, socket) = (PrivilegeMode::Privileged, SocketKind::Raw);
     let protocol = match config.method {
         Method::Icmp => Protocol::Icmp,
         Method::Udp => Protocol::Udp,
@@ -261,4 +268,129 @@ pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Re
 /// (32768-60999), so two traces at once do not collide.
 fn source_port() -> u16 {
     61000 + (std::process::id() % 4000) as u16
+}
+
+/// How long a round waits for more answers after the last one, once DEST answered (as
+/// trippy-core's default grace).
+const GRACE: Duration = Duration::from_millis(100);
+
+/// An ICMP trace on the unprivileged ICMP datagram socket (`ping`'s): each round sends one echo
+/// request per TTL at once, then reads echo replies and, from the socket's error queue, the
+/// routers' "time exceeded" and "unreachable". A round ends when DEST answered and no answer
+/// came for [`GRACE`], or at the timeout; rounds start `interval` apart.
+fn run_datagram(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
+    let mut sock = IcmpSocket::open(config.target, None, config.interface.as_deref()).map_err(
+        |e| match e {
+            Error::Permission { .. } => no_privilege(),
+            other => other,
+        },
+    )?;
+    let socket = sock.kind();
+    let sending = |e: io::Error| Error::io(format!("tracing {}", config.target), e);
+    let mut probes: Vec<ProbeRecord> = Vec::new();
+    let mut seq: u16 = 0;
+    // The TTL at which DEST answered: later rounds send no further.
+    let mut dest_ttl: Option<u8> = None;
+    let mut stopped = false;
+    for round in 1..=config.rounds {
+        let start = Instant::now();
+        let last_ttl = dest_ttl.unwrap_or(config.max_hops);
+        let first = probes.len();
+        let mut sent: HashMap<u16, (usize, Instant)> = HashMap::new();
+        for ttl in config.first_hop..=last_ttl {
+            seq = seq.wrapping_add(1);
+            sock.set_ttl(ttl).map_err(sending)?;
+            sent.insert(seq, (probes.len(), Instant::now()));
+            probes.push(ProbeRecord {
+                round,
+                ttl,
+                from: None,
+                answer: None,
+                rtt_ms: None,
+            });
+            // An ICMP error heard since the last send is reported by this one (IP_RECVERR sets
+            // the socket's pending error) and the request is not sent: send it again.
+            let mut tries = 0;
+            while let Err(e) = sock.send(seq, &[0; 32]) {
+                tries += 1;
+                if tries > 3 || e.kind() == io::ErrorKind::PermissionDenied {
+                    return Err(sending(e));
+                }
+            }
+        }
+        let mut last_heard = start;
+        let mut found = false;
+        loop {
+            let now = Instant::now();
+            let deadline = if found {
+                (last_heard + GRACE).min(start + config.timeout)
+            } else {
+                start + config.timeout
+            };
+            if now >= deadline {
+                break;
+            }
+            let Some((heard, at)) = sock.recv_until(deadline).map_err(sending)? else {
+                if interrupted() {
+                    stopped = true;
+                }
+                break;
+            };
+            let (from, seq, answer) = match heard {
+                Heard::Reply { from, seq, .. } => (from, seq, Answer::EchoReply),
+                Heard::Error {
+                    from,
+                    seq,
+                    error: IcmpError::TtlExceeded,
+                } => (from, seq, Answer::TtlExceeded),
+                Heard::Error { from, seq, error } => (from, seq, Answer::Unreachable(error)),
+                Heard::Discarded(_) => continue,
+            };
+            let Some(&(i, sent_at)) = sent.get(&seq) else {
+                continue;
+            };
+            let p = &mut probes[i];
+            if p.from.is_some() {
+                continue;
+            }
+            p.from = Some(from);
+            p.answer = Some(answer);
+            p.rtt_ms = Some(at.duration_since(sent_at).as_secs_f64() * 1000.0);
+            last_heard = at;
+            if from == config.target {
+                found = true;
+                dest_ttl = Some(dest_ttl.map_or(p.ttl, |t| t.min(p.ttl)));
+            }
+        }
+        if stopped || interrupted() {
+            // A round cut short is not reported, as with trippy-core's rounds.
+            probes.truncate(first);
+            stopped = true;
+            break;
+        }
+        // Probes past DEST reached DEST too: the round ends at DEST, as trippy-core's do.
+        if let Some(t) = dest_ttl {
+            let round_probes = probes.split_off(first);
+            probes.extend(round_probes.into_iter().filter(|p| p.ttl <= t));
+        }
+        progress(&probes);
+        if round < config.rounds {
+            let next = start + config.interval;
+            while Instant::now() < next {
+                if interrupted() {
+                    stopped = true;
+                    break;
+                }
+                std::thread::sleep((next - Instant::now()).min(Duration::from_millis(10)));
+            }
+            if stopped {
+                break;
+            }
+        }
+    }
+    Ok(Run {
+        probes,
+        socket,
+        interrupted: stopped,
+    })
 }
