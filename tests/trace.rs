@@ -520,4 +520,27 @@ fn live_on_a_terminal() {
     );
     let last = &lines.last().unwrap().1;
     assert!(last.ends_with("reached 192.0.2.14 at hop 5"), "{lines:#?}");
+    // On a 70-column terminal every line fits, and every word of the notes is kept.
+    let (ok, lines) = live_in(chain.host(), 70, &["trace", Chain::FAR_V4, "-c", "1", "-n"]);
+    assert!(ok, "{lines:#?}");
+    let last_frame = lines
+        .iter()
+        .rposition(|(_, l)| l.contains("\x1b["))
+        .map_or(0, |i| i + 1);
+    let shown: Vec<&str> = lines[last_frame..]
+        .iter()
+        .map(|(_, l)| l.as_str())
+        .collect();
+    for l in &shown {
+        let w = unicode_width::UnicodeWidthStr::width(*l);
+        assert!(w <= 70, "{w} columns: {l:?} in {shown:#?}");
+    }
+    let text = shown.join(" ");
+    for words in [
+        "forwards but does not answer probes (common, not a fault)",
+        "the packet went to the gateway 198.51.100.1",
+    ] {
+        let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(words), "{words:?} in {shown:#?}");
+    }
 }
