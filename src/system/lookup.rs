@@ -89,6 +89,20 @@ pub fn resolve(
     }
 }
 
+/// DEST of a command that needs one address (`ping`, `trace`): the address [`resolve`] picks,
+/// a name without one being bad input (exit 2).
+pub fn resolve_dest(
+    dest: &Host,
+    ipv4_only: bool,
+    ipv6_only: bool,
+    timeout: Duration,
+) -> Result<IpAddr> {
+    match resolve(dest, ipv4_only, ipv6_only, timeout)? {
+        Ok((address, _)) => Ok(address),
+        Err(reason) => Err(Error::bad("destination", dest.to_string(), reason)),
+    }
+}
+
 /// The most reverse lookups one [`Names`] runs (a trace meets a few dozen addresses at most;
 /// past this, addresses are shown without a name).
 pub const MAX_NAMES: usize = 256;

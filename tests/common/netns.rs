@@ -132,6 +132,16 @@ impl Lab {
         self.ip(&args);
     }
 
+    /// Sets kernel settings (`name=value`) inside namespace `ns`, panicking on failure.
+    pub fn sysctl(&self, ns: &str, settings: &[&str]) {
+        let o = self.exec(ns, "sysctl", &[&["-qw"][..], settings].concat());
+        assert!(
+            o.status.success(),
+            "sysctl {settings:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
     /// Runs a program inside namespace `ns`.
     pub fn exec(&self, ns: &str, program: &str, args: &[&str]) -> Output {
         Command::new("ip")
@@ -272,12 +282,7 @@ impl Lan {
         lab.ipn(&host, "route add default via 198.51.100.1 dev eth0");
         lab.ipn(&host, "-6 route add default via 2001:db8:1::1 dev eth0");
         lab.ipn(&remote, "route add default via 203.0.113.1");
-        let o = lab.exec(&router, "sysctl", &["-qw", "net.ipv4.ip_forward=1"]);
-        assert!(
-            o.status.success(),
-            "sysctl: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        lab.sysctl(&router, &["net.ipv4.ip_forward=1"]);
         Some(Lan {
             lab,
             host,
@@ -455,21 +460,14 @@ impl Chain {
         lab.ipn(&r3, "rule add iif lo to 198.51.100.0/24 blackhole");
         lab.ipn(&r3, "-6 rule add iif lo to 2001:db8:1::/64 blackhole");
         for node in &nodes[..4] {
-            let o = lab.exec(
+            lab.sysctl(
                 node,
-                "sysctl",
                 &[
-                    "-qw",
                     "net.ipv4.ip_forward=1",
                     "net.ipv6.conf.all.forwarding=1",
                     "net.ipv4.icmp_ratemask=0",
                     "net.ipv6.icmp.ratelimit=0",
                 ],
-            );
-            assert!(
-                o.status.success(),
-                "[{test}] sysctl: {}",
-                String::from_utf8_lossy(&o.stderr)
             );
         }
         // Each link answers once before the chain is handed over (IPv6 neighbours of new

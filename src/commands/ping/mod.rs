@@ -12,28 +12,19 @@ use crate::error::Result;
 use crate::output::{self, Report, Ui, emit, written};
 use crate::system::icmp::IcmpSocket;
 use crate::system::interrupt;
-use crate::system::lookup::resolve;
+use crate::system::lookup::resolve_dest;
 
 /// How long the system resolver may take for DEST.
 const RESOLVE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Runs `netkit ping ...`.
 pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
-    let address = match resolve(
+    let address = resolve_dest(
         &args.dest,
         args.family.ipv4,
         args.family.ipv6,
         RESOLVE_TIMEOUT,
-    )? {
-        Ok((address, _)) => address,
-        Err(reason) => {
-            return Err(crate::error::Error::bad(
-                "destination",
-                args.dest.to_string(),
-                reason,
-            ));
-        }
-    };
+    )?;
     let mut sock = IcmpSocket::open(address, args.ttl, args.interface.as_deref())?;
     let plan = session::Plan {
         destination: args.dest.to_string(),

@@ -13,7 +13,7 @@ use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
 use crate::system::icmp::SocketKind;
 use crate::system::interrupt;
-use crate::system::lookup::{Names, resolve};
+use crate::system::lookup::{Names, resolve_dest};
 use crate::system::netlink::Netlink;
 use crate::system::routing::{ifname, neighbour_of, subnet_check};
 use crate::system::tracer::{self, Method, Run, TraceConfig};
@@ -47,15 +47,12 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             args.first_hop, args.max_hops
         )));
     }
-    let address = match resolve(
+    let address = resolve_dest(
         &args.dest,
         args.family.ipv4,
         args.family.ipv6,
         RESOLVE_TIMEOUT,
-    )? {
-        Ok((address, _)) => address,
-        Err(reason) => return Err(Error::bad("destination", args.dest.to_string(), reason)),
-    };
+    )?;
     let config = TraceConfig {
         target: address,
         method,
