@@ -488,13 +488,18 @@ pub enum DhcpCommand {
     #[command(
         after_help = "Sends one DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
                             interface's MAC or --mac, and lists each offer for that transaction id and MAC:\n\
-                            server, offered address, mask, router, DNS servers, lease time, domain. Replies with\n\
+                            server, offered address, mask, router, DNS servers, lease time, domain; then T1/T2,\n\
+                            MTU, classless static routes (option 121) and PXE boot (66/67) when offered, and with\n\
+                            --raw every option as bytes. With --expect ADDR, an offer from any other server is\n\
+                            called a rogue DHCP server and the exit status is 1. Replies with\n\
                             impossible headers, from the wrong port or for another client are discarded and\n\
                             counted. It never requests or accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
-                            Exit status: 0 an offer came, 1 none within --timeout, 2 bad input, 3 network error,\n\
+                            Exit status: 0 an offer came, 1 none within --timeout or a rogue server (--expect),\n\
+                            2 bad input, 3 network error,\n\
                             4 no CAP_NET_RAW.\n\n\
                             Examples:\n  sudo netkit dhcp discover\n  sudo netkit dhcp discover -I eth0 --timeout 10s\n  \
-                            sudo netkit --json dhcp discover --mac 02:00:00:00:00:01"
+                            sudo netkit --json dhcp discover --mac 02:00:00:00:00:01\n  \
+                            sudo netkit dhcp discover --expect 192.168.1.1 --raw"
     )]
     Discover(DhcpDiscoverArgs),
 }
@@ -511,6 +516,12 @@ pub struct DhcpDiscoverArgs {
     /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
     #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
+    /// The LAN's DHCP server: an offer from any other is a rogue DHCP server (exit 1)
+    #[arg(long, value_name = "ADDR")]
+    pub expect: Option<std::net::Ipv4Addr>,
+    /// Also list every option of each offer, as code, name and bytes
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// `netkit flow DEST[:PORT]`

@@ -9,26 +9,193 @@ use crate::common::*;
 
 /// dnsmasq serving DHCP on the router's LAN side, with its lease file in `leases`.
 pub(crate) fn start_dnsmasq(lan: &Lan, leases: &tempfile::TempDir) -> Daemon {
+    let router = lan.router.clone();
+    start_dhcp_server(
+        lan,
+        &router,
+        "lan0",
+        leases,
+        &[
+            "--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,12h",
+            "--dhcp-option=option:router,198.51.100.1",
+            "--dhcp-option=option:dns-server,198.51.100.53",
+        ],
+    )
+}
+
+/// dnsmasq serving DHCP in namespace `ns` on `iface`, with its lease file in `leases` and the
+/// range and options in `config`.
+fn start_dhcp_server(
+    lan: &Lan,
+    ns: &str,
+    iface: &str,
+    leases: &tempfile::TempDir,
+    config: &[&str],
+) -> Daemon {
     let lease_file = format!(
         "--dhcp-leasefile={}",
         leases.path().join("leases").display()
     );
     let pid_file = format!("--pid-file={}", leases.path().join("pid").display());
-    let args = [
+    let interface = format!("--interface={iface}");
+    let mut args = vec![
         "--no-daemon",
         "--no-ping",
         "--conf-file=/dev/null",
         "--port=0",
-        "--interface=lan0",
+        interface.as_str(),
         "--bind-interfaces",
-        "--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,12h",
-        "--dhcp-option=option:router,198.51.100.1",
-        "--dhcp-option=option:dns-server,198.51.100.53",
         "--domain=lan.test",
         lease_file.as_str(),
         pid_file.as_str(),
     ];
-    lan.lab.daemon(&lan.router, "dnsmasq", &args, "udp", 67)
+    args.extend(config);
+    lan.lab.daemon(ns, "dnsmasq", &args, "udp", 67)
+}
+
+/// What an offer holds beyond the basics: T1/T2, MTU, classless static routes (option 121),
+/// PXE boot (66/67), and every option as bytes; --raw lists them for people too.
+#[test]
+fn renewal_mtu_routes_pxe_and_raw_options() {
+    let Some(mut lan) = Lan::new("dhcp_options") else {
+        return;
+    };
+    let client = lan.add_peer("cli", "", "00:16:3e:00:00:99");
+    let leases = tempfile::tempdir().unwrap();
+    let router = lan.router.clone();
+    let _server = start_dhcp_server(
+        &lan,
+        &router,
+        "lan0",
+        &leases,
+        &[
+            "--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,2h",
+            "--dhcp-option=option:router,198.51.100.1",
+            "--dhcp-option=option:T1,1800",
+            "--dhcp-option=option:T2,3150",
+            "--dhcp-option=option:mtu,1400",
+            "--dhcp-option=option:classless-static-route,10.0.0.0/8,198.51.100.254,0.0.0.0/0,198.51.100.1",
+            "--dhcp-option=66,tftp.lan.test",
+            "--dhcp-option=67,pxelinux.0",
+        ],
+    );
+    let o = lan.lab.netkit(
+        &client,
+        &["--json", "dhcp", "discover", "-I", "eth0", "--timeout", "3"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let offer = &v["offers"][0];
+    assert_eq!(offer["renewal_seconds"], 1800, "{offer}");
+    assert_eq!(offer["rebinding_seconds"], 3150);
+    assert_eq!(offer["lease_seconds"], 7200);
+    assert_eq!(offer["mtu"], 1400);
+    assert_eq!(
+        offer["classless_routes"],
+        serde_json::json!([
+            {"destination": "10.0.0.0/8", "router": "198.51.100.254"},
+            {"destination": "0.0.0.0/0", "router": "198.51.100.1"}
+        ])
+    );
+    assert_eq!(offer["tftp_server"], "tftp.lan.test");
+    assert_eq!(offer["boot_file"], "pxelinux.0");
+    // Every option as it came: the MTU's two bytes among them.
+    let options = offer["options"].as_array().unwrap();
+    assert!(
+        options
+            .iter()
+            .any(|o| o["code"] == 26 && o["name"] == "interface_mtu" && o["hex"] == "0578"),
+        "{options:?}"
+    );
+    assert_eq!(
+        options[0]["code"], 53,
+        "the message type first: {options:?}"
+    );
+    let o = lan.lab.netkit(
+        &client,
+        &["dhcp", "discover", "-I", "eth0", "--timeout", "3", "--raw"],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "198.51.100.1: renews (T1) after 30m; rebinds (T2) after 52m30s; MTU 1400; \
+             routes (option 121, in place of the router option) 10.0.0.0/8 via 198.51.100.254, \
+             0.0.0.0/0 via 198.51.100.1; PXE boot: pxelinux.0 from TFTP server tftp.lan.test\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n   26 interface_mtu            0578\n"),
+        "{text}"
+    );
+}
+
+/// --expect: an offer from a second DHCP server on the LAN is a rogue DHCP server, exit 1, in
+/// JSON and for people; with only the expected server answering, exit 0.
+#[test]
+fn a_rogue_dhcp_server_is_named() {
+    let Some(mut lan) = Lan::new("dhcp_rogue") else {
+        return;
+    };
+    let client = lan.add_peer("cli", "", "00:16:3e:00:00:99");
+    let rogue = lan.add_peer("rogue", "198.51.100.66/24", "00:16:3e:00:00:66");
+    let (leases, rogue_leases) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let _server = start_dnsmasq(&lan, &leases);
+    let discover = |expect: &str, json: bool| {
+        let mut args = vec![
+            "dhcp",
+            "discover",
+            "-I",
+            "eth0",
+            "--timeout",
+            "2",
+            "--expect",
+            expect,
+        ];
+        if json {
+            args.insert(0, "--json");
+        }
+        lan.lab.netkit(&client, &args)
+    };
+    let o = discover("198.51.100.1", true);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["expected_server"], "198.51.100.1");
+    assert_eq!(v["rogue_servers"], serde_json::json!([]));
+    let text = stdout(&discover("198.51.100.1", false));
+    assert!(
+        text.contains("No rogue DHCP server: only 198.51.100.1, the expected server, answered"),
+        "{text}"
+    );
+    let _rogue = start_dhcp_server(
+        &lan,
+        &rogue,
+        "eth0",
+        &rogue_leases,
+        &[
+            "--dhcp-range=198.51.100.200,198.51.100.210,255.255.255.0,1h",
+            "--dhcp-option=option:router,198.51.100.66",
+        ],
+    );
+    let o = discover("198.51.100.1", true);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["rogue_servers"],
+        serde_json::json!(["198.51.100.66"]),
+        "{v}"
+    );
+    assert_eq!(v["offers"].as_array().unwrap().len(), 2, "{v}");
+    let o = discover("198.51.100.1", false);
+    assert_eq!(code(&o), 1);
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "Rogue DHCP server: 198.51.100.66 offered addresses besides the expected \
+             198.51.100.1: hosts that take its offer get its router and DNS servers"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

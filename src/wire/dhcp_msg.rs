@@ -20,7 +20,7 @@ use serde::Serialize;
 
 /// Options asked for in the parameter request list: mask, router, DNS, domain, lease, server id,
 /// broadcast, NTP.
-const WANTED: [OptionCode; 8] = [
+const WANTED: [OptionCode; 14] = [
     OptionCode::SubnetMask,
     OptionCode::Router,
     OptionCode::DomainNameServer,
@@ -29,6 +29,12 @@ const WANTED: [OptionCode; 8] = [
     OptionCode::ServerIdentifier,
     OptionCode::BroadcastAddr,
     OptionCode::NtpServers,
+    OptionCode::InterfaceMtu,
+    OptionCode::Renewal,
+    OptionCode::Rebinding,
+    OptionCode::ClasslessStaticRoute,
+    OptionCode::TFTPServerName,
+    OptionCode::BootfileName,
 ];
 
 /// The largest DHCP message netkit accepts (option 57): an Ethernet MTU.
@@ -133,6 +139,73 @@ pub struct Config {
     pub broadcast: Option<Ipv4Addr>,
     /// NTP servers (option 42).
     pub ntp_servers: Vec<Ipv4Addr>,
+    /// Interface MTU (option 26).
+    pub mtu: Option<u16>,
+    /// T1: when the client starts renewing with the same server, in seconds (option 58).
+    pub renewal_seconds: Option<u32>,
+    /// T2: when the client asks any server to extend the lease, in seconds (option 59).
+    pub rebinding_seconds: Option<u32>,
+    /// Classless static routes (option 121, RFC 3442): they replace the router option.
+    pub classless_routes: Vec<ClasslessRoute>,
+    /// PXE boot: the TFTP server's name (option 66).
+    pub tftp_server: Option<String>,
+    /// PXE boot: the file to fetch (option 67).
+    pub boot_file: Option<String>,
+    /// Every option the message held, in order, as code and bytes (hex).
+    pub options: Vec<RawOption>,
+}
+
+/// One route of option 121.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClasslessRoute {
+    /// The destination network, as a CIDR.
+    pub destination: String,
+    /// The router to send it to (0.0.0.0: on the link).
+    pub router: Ipv4Addr,
+}
+
+/// An option as it came on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RawOption {
+    /// The option code.
+    pub code: u8,
+    /// dhcproto's name for it (`Unknown(224)` for codes it does not know).
+    pub name: String,
+    /// Its value, as hex bytes.
+    pub hex: String,
+}
+
+/// dhcproto's name of an option code in snake case (`InterfaceMtu` → `interface_mtu`;
+/// `unknown` for codes it has no name for).
+fn snake_name(code: OptionCode) -> String {
+    let debug = format!("{code:?}");
+    if debug.starts_with("Unknown") {
+        return "unknown".into();
+    }
+    // A word starts at an upper-case letter after a lower-case one, or at the last capital of
+    // an acronym followed by lower case (`TFTPServerName` → `tftp_server_name`).
+    let chars: Vec<char> = debug.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts = c.is_ascii_uppercase()
+            && (prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                || prev.is_some_and(|p| p.is_ascii_uppercase())
+                    && next.is_some_and(|n| n.is_ascii_lowercase()));
+        if starts {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Text of an option value: invalid UTF-8 replaced, trailing NULs trimmed.
+fn option_text(data: &[u8]) -> String {
+    String::from_utf8_lossy(data)
+        .trim_end_matches('\0')
+        .to_string()
 }
 
 /// Reads a BOOTP/DHCP message: `None` unless it has the fixed header and the DHCP magic
@@ -158,9 +231,35 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
     let c = &mut r.config;
     for opt in msg.opts() {
         let code = opt.code();
-        if code == OptionCode::DomainName {
-            let text = String::from_utf8_lossy(opt.data());
-            c.domain = Some(text.trim_end_matches('\0').to_string());
+        let data = opt.data();
+        c.options.push(RawOption {
+            code: u8::from(code),
+            name: snake_name(code),
+            hex: data.iter().map(|b| format!("{b:02x}")).collect(),
+        });
+        // Text options, and numbers of a fixed size checked here (dhcproto's decoder asserts
+        // on some lengths in debug builds).
+        let be = |n: usize| {
+            (data.len() == n).then(|| data.iter().fold(0u32, |a, b| a << 8 | u32::from(*b)))
+        };
+        match code {
+            OptionCode::DomainName => c.domain = Some(option_text(data)),
+            OptionCode::TFTPServerName => c.tftp_server = Some(option_text(data)),
+            OptionCode::BootfileName => c.boot_file = Some(option_text(data)),
+            OptionCode::InterfaceMtu => c.mtu = be(2).map(|v| v as u16),
+            OptionCode::Renewal => c.renewal_seconds = be(4),
+            OptionCode::Rebinding => c.rebinding_seconds = be(4),
+            _ => {}
+        }
+        if matches!(
+            code,
+            OptionCode::DomainName
+                | OptionCode::TFTPServerName
+                | OptionCode::BootfileName
+                | OptionCode::InterfaceMtu
+                | OptionCode::Renewal
+                | OptionCode::Rebinding
+        ) {
             continue;
         }
         if code != OptionCode::MessageType && !WANTED.contains(&code) {
@@ -175,6 +274,15 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
             Ok(DhcpOption::AddressLeaseTime(s)) => c.lease_seconds = Some(s),
             Ok(DhcpOption::BroadcastAddr(a)) => c.broadcast = Some(a),
             Ok(DhcpOption::NtpServers(v)) => c.ntp_servers = v,
+            Ok(DhcpOption::ClasslessStaticRoute(routes)) => {
+                c.classless_routes = routes
+                    .into_iter()
+                    .map(|(net, router)| ClasslessRoute {
+                        destination: net.to_string(),
+                        router,
+                    })
+                    .collect();
+            }
             _ => {}
         }
     }
@@ -434,7 +542,9 @@ mod tests {
         want[28..34].copy_from_slice(&mac);
         want[236..240].copy_from_slice(&[99, 130, 83, 99]);
         want.extend_from_slice(&[53, 1, 1]);
-        want.extend_from_slice(&[55, 8, 1, 3, 6, 15, 51, 54, 28, 42]);
+        // Parameter request list: mask, router, DNS, domain, lease, server id, broadcast, NTP,
+        // MTU, T1, T2, classless routes, TFTP server, boot file.
+        want.extend_from_slice(&[55, 14, 1, 3, 6, 15, 51, 54, 28, 42, 26, 58, 59, 121, 66, 67]);
         want.extend_from_slice(&[57, 2, 0x05, 0xdc]);
         want.extend_from_slice(&[61, 7, 1, 0x02, 0, 0, 0, 0, 0x42]);
         want.push(255);
@@ -785,8 +895,17 @@ mod tests {
                 lease_seconds in proptest::option::of(any::<u32>()),
                 broadcast in proptest::option::of(ip()),
                 ntp_servers in ips(),
+                mtu in proptest::option::of(any::<u16>()),
+                renewal_seconds in proptest::option::of(any::<u32>()),
+                rebinding_seconds in proptest::option::of(any::<u32>()),
+                tftp_server in proptest::option::of("[a-z.]{1,30}"),
+                boot_file in proptest::option::of("[a-z./]{1,30}"),
             ) -> Config {
-                Config { subnet_mask, routers, dns_servers, domain, lease_seconds, broadcast, ntp_servers }
+                Config {
+                    subnet_mask, routers, dns_servers, domain, lease_seconds, broadcast,
+                    ntp_servers, mtu, renewal_seconds, rebinding_seconds, tftp_server, boot_file,
+                    ..Config::default()
+                }
             }
         }
 
@@ -818,6 +937,21 @@ mod tests {
             }
             if !c.ntp_servers.is_empty() {
                 o.insert(DhcpOption::NtpServers(c.ntp_servers.clone()));
+            }
+            if let Some(m) = c.mtu {
+                o.insert(DhcpOption::InterfaceMtu(m));
+            }
+            if let Some(t) = c.renewal_seconds {
+                o.insert(DhcpOption::Renewal(t));
+            }
+            if let Some(t) = c.rebinding_seconds {
+                o.insert(DhcpOption::Rebinding(t));
+            }
+            if let Some(t) = &c.tftp_server {
+                o.insert(DhcpOption::TFTPServerName(t.as_bytes().to_vec()));
+            }
+            if let Some(f) = &c.boot_file {
+                o.insert(DhcpOption::BootfileName(f.as_bytes().to_vec()));
             }
             msg.to_vec().unwrap()
         }
@@ -901,8 +1035,22 @@ mod tests {
                 c in config(),
             ) {
                 let f = server_frame(&encode_offer(xid, MAC, yiaddr, &c));
-                let o = offer_in_frame(&f, xid, MAC).unwrap().unwrap();
+                let mut o = offer_in_frame(&f, xid, MAC).unwrap().unwrap();
                 prop_assert_eq!((o.server, o.offered), (SERVER, yiaddr));
+                // Every option is listed as it came: the MTU's bytes among them.
+                let listed = |code: u8| o.config.options.iter().find(|r| r.code == code).cloned();
+                prop_assert_eq!(
+                    listed(26).map(|r| r.hex),
+                    c.mtu.map(|m| format!("{m:04x}"))
+                );
+                prop_assert_eq!(listed(53).map(|r| r.name), Some("message_type".to_string()));
+                if c.tftp_server.is_some() {
+                    prop_assert_eq!(
+                        listed(66).map(|r| r.name),
+                        Some("tftp_server_name".to_string())
+                    );
+                }
+                o.config.options.clear();
                 prop_assert_eq!(o.config, c);
                 let other = [0x02, 0, 0, 0, 0, 1];
                 prop_assert_eq!(offer_in_frame(&f, xid, other), Some(Err(Flaw::OtherClient)));

@@ -5,6 +5,7 @@
 
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
+use std::net::Ipv4Addr;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -33,11 +34,18 @@ pub struct Discovery {
     /// How long offers were collected (the timeout), in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub timeout_ms: f64,
+    /// The server --expect names (null: none named).
+    pub expected_server: Option<Ipv4Addr>,
+    /// Servers other than the expected one that made offers: rogue DHCP servers.
+    pub rogue_servers: Vec<Ipv4Addr>,
     /// Every offer, in arrival order.
     pub offers: Vec<OfferSeen>,
     /// Frames that claimed to be DHCP replies but were thrown away, by reason.
     #[serde(flatten)]
     pub discards: Discards<Flaw>,
+    /// Whether every option is listed in the human form (--raw).
+    #[serde(skip)]
+    pub raw: bool,
 }
 
 /// An offer and when it came.
@@ -111,20 +119,105 @@ impl Discovery {
             ]);
         }
         writeln!(out, "{t}")?;
+        for o in &self.offers {
+            self.write_details(o, out)?;
+        }
         writeln!(
             out,
             "{} offer(s); no lease was requested or taken.",
             self.offers.len()
+        )?;
+        self.write_verdict(ui, out)
+    }
+
+    /// What an offer holds beyond the table (T1/T2, MTU, routes, PXE), and with --raw every
+    /// option.
+    fn write_details(&self, o: &OfferSeen, out: &mut dyn Write) -> io::Result<()> {
+        let c = &o.offer.config;
+        let mut facts = Vec::new();
+        if let Some(t1) = c.renewal_seconds {
+            facts.push(format!(
+                "renews (T1) after {}",
+                human_seconds(u64::from(t1))
+            ));
+        }
+        if let Some(t2) = c.rebinding_seconds {
+            facts.push(format!(
+                "rebinds (T2) after {}",
+                human_seconds(u64::from(t2))
+            ));
+        }
+        if let Some(mtu) = c.mtu {
+            facts.push(format!("MTU {mtu}"));
+        }
+        if !c.classless_routes.is_empty() {
+            let routes: Vec<String> = c
+                .classless_routes
+                .iter()
+                .map(|r| format!("{} via {}", r.destination, r.router))
+                .collect();
+            facts.push(format!(
+                "routes (option 121, in place of the router option) {}",
+                routes.join(", ")
+            ));
+        }
+        match (&c.tftp_server, &c.boot_file) {
+            (None, None) => {}
+            (server, file) => facts.push(format!(
+                "PXE boot: {} from TFTP server {}",
+                file.as_deref().unwrap_or("-"),
+                server.as_deref().unwrap_or("-")
+            )),
+        }
+        if !facts.is_empty() {
+            writeln!(out, "{}: {}", o.offer.server, facts.join("; "))?;
+        }
+        if self.raw {
+            writeln!(out, "{} options:", o.offer.server)?;
+            for opt in &c.options {
+                writeln!(out, "  {:>3} {:<24} {}", opt.code, opt.name, opt.hex)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// With --expect: whether only the expected server answered.
+    fn write_verdict(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let Some(expected) = self.expected_server else {
+            return Ok(());
+        };
+        if self.rogue_servers.is_empty() {
+            return writeln!(
+                out,
+                "{} only {expected}, the expected server, answered",
+                ui.paint(Paint::Good, "No rogue DHCP server:")
+            );
+        }
+        let rogues: Vec<String> = self.rogue_servers.iter().map(|a| a.to_string()).collect();
+        writeln!(
+            out,
+            "{} {} offered addresses besides the expected {expected}: hosts that take its offer \
+             get its router and DNS servers",
+            ui.paint(Paint::Bad, "Rogue DHCP server:"),
+            rogues.join(", ")
         )
     }
 }
 
 impl OfferSeen {
     /// One line for an offer as it arrives (on a terminal, before the table at the end).
-    fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+    fn write_line(&self, ui: &Ui, out: &mut dyn Write, rogue: bool) -> io::Result<()> {
+        let alarm = if rogue {
+            format!(
+                " {}",
+                ui.paint(Paint::Bad, "(rogue: not the expected server)")
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "offer from {} ({}): {} after {}",
+            "offer from {} ({}): {} after {}{alarm}",
             self.offer.server,
             self.offer.server_mac,
             ui.paint(Paint::Good, self.offer.offered),
@@ -140,7 +233,7 @@ impl Report for Discovery {
     }
 
     fn status(&self) -> u8 {
-        if self.offers.is_empty() {
+        if self.offers.is_empty() || !self.rogue_servers.is_empty() {
             exit::NEGATIVE
         } else {
             exit::OK
@@ -220,8 +313,11 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         client_mac: Mac(chaddr),
         xid: format!("0x{xid:08x}"),
         timeout_ms: timeout.as_secs_f64() * 1000.0,
+        expected_server: args.expect,
+        rogue_servers: Vec::new(),
         offers: Vec::new(),
         discards: Discards::default(),
+        raw: args.raw,
     };
     // Ctrl-C ends the wait; the offers seen are reported. On a terminal, the header shows at
     // once and each offer when it comes.
@@ -237,8 +333,15 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
         let before = report.offers.len();
         keep(&mut report.offers, &mut report.discards, heard, after_ms);
-        if let (Some(out), Some(new)) = (&mut live, report.offers.get(before)) {
-            new.write_line(ui, out).map_err(written)?;
+        if let Some(new) = report.offers.get(before) {
+            let server = new.offer.server;
+            let rogue = args.expect.is_some_and(|e| e != server);
+            if rogue && !report.rogue_servers.contains(&server) {
+                report.rogue_servers.push(server);
+            }
+            if let Some(out) = &mut live {
+                new.write_line(ui, out, rogue).map_err(written)?;
+            }
         }
     }
     match &mut live {
@@ -261,7 +364,6 @@ pub fn run(args: &DhcpArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::net::Ipv4Addr;
 
     fn offer(last: u8) -> dhcp_msg::Offer {
         dhcp_msg::Offer {
