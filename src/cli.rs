@@ -109,6 +109,8 @@ pub enum Command {
     Ping(PingArgs),
     /// The routers on the way to DEST, hop by hop: who answers at each TTL, loss and round trips (like mtr --report)
     Trace(TraceArgs),
+    /// Listen to the LAN's broadcasts: new stations, MAC changes, ARP spoofing, rogue DHCP servers and routers (like arpwatch)
+    Watch(WatchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
@@ -657,6 +659,48 @@ pub struct TraceArgs {
     /// -4 / -6
     #[command(flatten)]
     pub family: FamilyArgs,
+}
+
+/// `netkit watch`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Listens on the interface (never in promiscuous mode: the broadcasts every host receives, and\n\
+                  frames sent to this one, are enough) and prints one line per event, as it happens: time (UTC),\n\
+                  kind, IP, MAC and vendor, and what it means. Events: a new station (an IP/MAC pair not known);\n\
+                  changed MAC; flip-flop (back to the MAC before); IP conflict (two MACs for one IP within a\n\
+                  minute); GATEWAY SPOOFING (a second MAC claims the gateway's IP: likely ARP spoofing);\n\
+                  gratuitous ARP; ARP probe and announce (a host joining, RFC 5227); outside subnet (a sender\n\
+                  address not in the interface's subnets); DHCP server (an offer, ack or nak seen) and ROGUE DHCP\n\
+                  (a server other than --dhcp-server); router advert and ROGUE ROUTER (IPv6, other than\n\
+                  --router). The known stations start from the neighbour table, or from --db FILE, which keeps\n\
+                  them across runs (as arpwatch's arp.dat; written at the end, atomically; a file that is not\n\
+                  one is refused and left alone). At most 65536 stations are kept. --json gives one JSON object\n\
+                  per event and a last one with the summary. Ctrl-C (or --duration, --count) ends the watch with\n\
+                  a summary: frames heard, stations, events by kind. Needs CAP_NET_RAW.\n\n\
+                  Exit status: 0 no alarm, 1 an alarm (IP conflict, gateway spoofing, rogue DHCP server or\n\
+                  router), 2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
+                  Examples:\n  sudo netkit watch\n  sudo netkit watch -I eth0 --dhcp-server 192.168.1.1 --db ~/.netkit-stations\n  \
+                  sudo netkit --json watch --duration 10m"
+)]
+pub struct WatchArgs {
+    /// Interface to listen on (default: the default route's, or the only Ethernet interface that is up)
+    #[arg(short = 'I', long = "interface", value_name = "IFACE")]
+    pub interface: Option<String>,
+    /// Keep the known stations in FILE across runs (created when missing)
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<std::path::PathBuf>,
+    /// The LAN's DHCP server: offers from any other are a rogue DHCP server (an alarm)
+    #[arg(long, value_name = "ADDR")]
+    pub dhcp_server: Option<std::net::Ipv4Addr>,
+    /// The LAN's IPv6 router (its link-local address): advertisements from any other are a rogue router
+    #[arg(long, value_name = "ADDR")]
+    pub router: Option<std::net::Ipv6Addr>,
+    /// Stop after this long (default: until Ctrl-C)
+    #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::POSITIVE)]
+    pub duration: Option<Duration>,
+    /// Stop after N events
+    #[arg(short = 'c', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
 }
 
 /// `netkit dns NAME [TYPE...] [@SERVER...]`

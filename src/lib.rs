@@ -197,6 +197,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Flow(args) => commands::flow::run(args, ui),
         Command::Ping(args) => commands::ping::run(args, ui),
         Command::Trace(args) => commands::trace::run(args, ui),
+        Command::Watch(args) => commands::watch::run(args, ui),
     }
 }
 

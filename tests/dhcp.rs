@@ -25,7 +25,7 @@ pub(crate) fn start_dnsmasq(lan: &Lan, leases: &tempfile::TempDir) -> Daemon {
 
 /// dnsmasq serving DHCP in namespace `ns` on `iface`, with its lease file in `leases` and the
 /// range and options in `config`.
-fn start_dhcp_server(
+pub(crate) fn start_dhcp_server(
     lan: &Lan,
     ns: &str,
     iface: &str,

@@ -22,3 +22,4 @@ mod subnet;
 mod subnet_oracle;
 mod table;
 mod trace;
+mod watch;

@@ -13,3 +13,4 @@ pub mod ping;
 pub mod route;
 pub mod subnet;
 pub mod trace;
+pub mod watch;

@@ -42,7 +42,18 @@ impl PnetLink {
     /// Opens the interface `name` (index `index`) to send `what` ("ARP", "DHCP"), checking the
     /// privilege first.
     pub fn open(name: &str, index: u32, what: &str) -> Result<PnetLink> {
-        let action = format!("sending {what} on {name}");
+        Self::open_for(name, index, format!("sending {what} on {name}"))
+    }
+
+    /// Opens the interface `name` (index `index`) to listen (`watch`), checking the privilege
+    /// first.
+    pub fn listen(name: &str, index: u32) -> Result<PnetLink> {
+        Self::open_for(name, index, format!("listening on {name}"))
+    }
+
+    /// Opens the channel; `action` says what for, in the advice when the privilege is missing.
+    fn open_for(name: &str, index: u32, action: String) -> Result<PnetLink> {
+        let what = action.clone();
         if !has_cap_net_raw() {
             return Err(Error::Permission { action });
         }
@@ -71,7 +82,7 @@ impl PnetLink {
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
                 Err(Error::Permission { action })
             }
-            Err(e) => Err(Error::io(format!("opening {name} for {what}"), e)),
+            Err(e) => Err(Error::io(what, e)),
         }
     }
 

@@ -7,3 +7,4 @@ pub mod dhcp_msg;
 pub mod discards;
 pub mod dns_query;
 pub mod icmp_echo;
+pub mod lan_frame;
