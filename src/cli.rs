@@ -723,9 +723,17 @@ pub struct WatchArgs {
                         Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
                         3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
                         name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
+                        With --full (or any of --norecurse, --cd, --dnssec, --nsid, --subnet, --bufsize,\n\
+                        --no-edns, --ignore-tc) one query per type goes to the first server that answers and\n\
+                        the whole reply is shown, as dig shows it: header (id, opcode, rcode, flags qr aa tc\n\
+                        rd ra ad cd), EDNS (version, UDP size, DO, NSID, options), the question, the answer,\n\
+                        authority and additional sections, size and time. The search list is not applied. A\n\
+                        class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
                         netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
-                        netkit dns example.com @dns.quad9.net --tls"
+                        netkit dns example.com @dns.quad9.net --tls\n  \
+                        netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
+                        netkit dns CH TXT version.bind @192.0.2.53 --nsid"
 )]
 pub struct DnsArgs {
     /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
@@ -781,6 +789,58 @@ pub struct DnsArgs {
     /// With --file: print results as they come instead of in input order
     #[arg(long, requires = "file")]
     pub unordered: bool,
+    /// Show the whole reply, as dig does: header and flags, question, answer, authority and
+    /// additional sections, EDNS, size and time (one server, UDP; TCP when truncated)
+    #[arg(long, conflicts_with_all = ["file", "tls", "https"])]
+    pub full: bool,
+    /// Clear RD: ask the server not to recurse (implies --full)
+    #[arg(long)]
+    pub norecurse: bool,
+    /// Set CD: ask a validating resolver not to check DNSSEC (implies --full)
+    #[arg(long)]
+    pub cd: bool,
+    /// Set DO: ask for the DNSSEC records (RRSIG, NSEC...) with the answer (implies --full)
+    #[arg(long)]
+    pub dnssec: bool,
+    /// Ask the server for its name server identifier, RFC 5001 (implies --full)
+    #[arg(long)]
+    pub nsid: bool,
+    /// EDNS client subnet to send, RFC 7871: ADDR/PREFIX (implies --full)
+    #[arg(long, value_name = "CIDR", value_parser = parse_subnet_option)]
+    pub subnet: Option<(IpAddr, u8)>,
+    /// EDNS UDP payload size to announce, 512-65535 (implies --full)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(512..))]
+    pub bufsize: Option<u16>,
+    /// Send no EDNS OPT record (implies --full)
+    #[arg(long, conflicts_with_all = ["dnssec", "nsid", "subnet", "bufsize"])]
+    pub no_edns: bool,
+    /// Keep a truncated UDP answer instead of asking again over TCP (implies --full)
+    #[arg(long)]
+    pub ignore_tc: bool,
+    /// With --full: TTLs as 1h2m3s instead of seconds
+    #[arg(long)]
+    pub human_ttl: bool,
+}
+
+/// `--subnet ADDR/PREFIX` (a bare address is a /32 or /128).
+fn parse_subnet_option(text: &str) -> std::result::Result<(IpAddr, u8), String> {
+    let (addr, prefix) = match text.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (text, None),
+    };
+    let addr: IpAddr = addr
+        .parse()
+        .map_err(|_| format!("{text:?} is not ADDR/PREFIX (192.0.2.0/24, 2001:db8::/56)"))?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    let prefix = match prefix {
+        None => max,
+        Some(p) => p
+            .parse::<u8>()
+            .ok()
+            .filter(|p| *p <= max)
+            .ok_or_else(|| format!("the prefix of {text:?} must be 0-{max}"))?,
+    };
+    Ok((addr, prefix))
 }
 
 /// `netkit chat ...`

@@ -1420,3 +1420,218 @@ fn ctrl_c_during_bulk_keeps_the_results_so_far() {
         assert!(v["input"].as_str().unwrap().ends_with(".slow.test"));
     }
 }
+
+/// --full: the whole reply: header with flags and rcode, the question, every section, EDNS;
+/// JSON carries the same.
+#[test]
+fn full_shows_the_whole_message() {
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "A",
+        &at(server()),
+        "--full",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let m = &v[0];
+    assert_eq!(m["server"], server().to_string());
+    assert_eq!(m["transport"], "udp");
+    assert_eq!(m["header"]["rcode"], "NOERROR");
+    assert_eq!(m["header"]["opcode"], "QUERY");
+    let f = &m["header"]["flags"];
+    assert_eq!(
+        (f["qr"].as_bool(), f["aa"].as_bool(), f["rd"].as_bool()),
+        (Some(true), Some(true), Some(true)),
+        "{f}"
+    );
+    assert_eq!(
+        m["question"],
+        serde_json::json!([{"name": "www.example.test.", "class": "IN", "type": "A"}])
+    );
+    let data: Vec<&str> = m["answer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["data"].as_str().unwrap())
+        .collect();
+    assert_eq!(data, ["192.0.2.10", "192.0.2.11"]);
+    assert_eq!(m["answer"][0]["ttl"], 300);
+    assert_eq!(m["answer"][0]["class"], "IN");
+    assert!(m["edns"]["udp_size"].as_u64().unwrap() >= 512, "{m}");
+    assert!(m["size"].as_u64().unwrap() > 40);
+    // For people: the header line with the flags, and the sections.
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        &at(server()),
+        "--full",
+        "--norecurse",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("NOERROR; flags: qr aa\n"), "{text}");
+    assert!(
+        text.contains("Question:  www.example.test. IN A\n"),
+        "{text}"
+    );
+    assert!(text.contains("Answer (2):"), "{text}");
+    assert!(text.contains("Authority ("), "{text}");
+}
+
+/// A truncated UDP answer is asked again over TCP; --ignore-tc keeps the truncated one.
+#[test]
+fn full_follows_truncation_to_tcp_unless_told_not_to() {
+    let args = |extra: &'static str| {
+        let mut a = vec![
+            "--json",
+            "dns",
+            "big.example.test",
+            "TXT",
+            "--bufsize",
+            "512",
+        ];
+        a.push(extra);
+        a
+    };
+    let server = at(server());
+    let mut a = args("--full");
+    a.push(&server);
+    let v = json(&run(&a));
+    assert_eq!(v[0]["transport"], "tcp", "{v}");
+    assert_eq!(v[0]["retried_over_tcp"], true);
+    assert_eq!(v[0]["header"]["flags"]["tc"], false);
+    assert_eq!(v[0]["answer"].as_array().unwrap().len(), 1);
+    let mut a = args("--ignore-tc");
+    a.push(&server);
+    let v = json(&run(&a));
+    assert_eq!(v[0]["transport"], "udp", "{v}");
+    assert_eq!(v[0]["header"]["flags"]["tc"], true);
+}
+
+/// Types by number (RFC 3597) and the CHAOS class reach the server as asked.
+#[test]
+fn full_takes_any_type_and_class() {
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "TYPE65534",
+        &at(server()),
+        "--full",
+    ]);
+    assert_eq!(code(&o), 1, "no data of that type: {}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v[0]["question"][0]["type"], "TYPE65534", "{v}");
+    assert_eq!(v[0]["header"]["rcode"], "NOERROR");
+    let o = run(&[
+        "--json",
+        "dns",
+        "CH",
+        "TXT",
+        "version.bind",
+        &at(server()),
+        "--full",
+    ]);
+    let v = json(&o);
+    assert_eq!(v[0]["question"][0]["class"], "CH", "{v}");
+    assert_ne!(v[0]["header"]["rcode"], "NOERROR", "{v}");
+    let o = run(&["dns", "CH", "TXT", "version.bind", &at(server())]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}
+
+/// Against dig, for the same queries to the same server: the same rcode, flags and records.
+#[test]
+fn full_agrees_with_dig() {
+    if std::process::Command::new("dig")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+            "dig is needed under CI"
+        );
+        eprintln!("SKIP full_agrees_with_dig: dig is not installed");
+        return;
+    }
+    let s = server();
+    for (name, rtype, extra) in [
+        ("www.example.test", "A", ""),
+        ("example.test", "MX", ""),
+        ("alias.example.test", "A", "+norecurse"),
+        ("nosuch.example.test", "A", ""),
+        ("www.example.test", "TXT", ""),
+        ("_sip._tcp.example.test", "SRV", ""),
+    ] {
+        let mut dig = std::process::Command::new("dig");
+        dig.args([
+            "+noall",
+            "+comments",
+            "+answer",
+            "+authority",
+            "+nocookie",
+            "+nottlid",
+        ])
+        .arg(format!("@{}", s.ip()))
+        .args(["-p", &s.port().to_string(), name, rtype]);
+        if !extra.is_empty() {
+            dig.arg(extra);
+        }
+        let d = String::from_utf8(dig.output().unwrap().stdout).unwrap();
+        let status = d
+            .split("status: ")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_string();
+        let flags: Vec<&str> = d
+            .split("flags: ")
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        let records: Vec<String> = d
+            .lines()
+            .filter(|l| !l.starts_with(';') && !l.trim().is_empty())
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let mut args = vec!["--json", "dns", name, rtype, "--full"];
+        let at_s = at(s);
+        args.push(&at_s);
+        if extra == "+norecurse" {
+            args.push("--norecurse");
+        }
+        let v = json(&run(&args));
+        let m = &v[0];
+        assert_eq!(m["header"]["rcode"], status, "{name} {rtype}: {d}");
+        let f = &m["header"]["flags"];
+        let ours: Vec<&str> = ["qr", "aa", "tc", "rd", "ra", "ad", "cd"]
+            .into_iter()
+            .filter(|k| f[*k] == true)
+            .collect();
+        assert_eq!(ours, flags, "{name} {rtype}: {d}");
+        let mut theirs = records.clone();
+        let mut mine: Vec<String> = ["answer", "authority"]
+            .iter()
+            .flat_map(|s| m[*s].as_array().unwrap().iter())
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["name"].as_str().unwrap(),
+                    r["class"].as_str().unwrap(),
+                    r["type"].as_str().unwrap(),
+                    r["data"].as_str().unwrap()
+                )
+            })
+            .collect();
+        theirs.sort();
+        mine.sort();
+        assert_eq!(mine, theirs, "{name} {rtype}: {d}");
+    }
+}

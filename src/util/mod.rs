@@ -2,4 +2,5 @@
 //! files of user input.
 
 pub mod lists;
+pub mod random;
 pub mod time;

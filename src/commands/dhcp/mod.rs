@@ -3,7 +3,6 @@
 //! DHCPREQUEST, so no lease is taken. Frames that claim to answer but may not (impossible headers,
 //! another client's offer, the wrong port) are discarded and counted by reason.
 
-use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
 use std::net::Ipv4Addr;
 use std::time::Instant;
@@ -18,6 +17,7 @@ use crate::system::interrupt;
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::rawlink::PnetLink;
 use crate::system::routing::lan_link;
+use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dhcp_msg::{self, Flaw};
 use crate::wire::discards::Discards;
@@ -269,14 +269,6 @@ fn keep(
     });
 }
 
-/// A transaction id from the process's random hasher seed (no extra dependency needed).
-fn fresh_xid() -> u32 {
-    // RandomState carries random keys; the hash of anything is an unpredictable number.
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u32(std::process::id());
-    h.finish() as u32
-}
-
 /// The interface to ask on: -I, else the LAN interface (`system::routing::lan_link`; it may have no address yet).
 fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
     let links = nl.links()?;
@@ -301,7 +293,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         )
     })?;
     let chaddr = args.mac.unwrap_or(own);
-    let xid = fresh_xid();
+    let xid = unpredictable_u32();
     let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
     wire.send_raw(&dhcp_msg::discover_frame(xid, own, chaddr))

@@ -95,7 +95,16 @@ pub struct Answer {
 
 /// A record type as DNS names it (`A`, `MX`, `TYPE65534`).
 pub fn type_name<S: serde::Serializer>(t: &RecordType, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(t)
+    s.serialize_str(&type_text(*t))
+}
+
+/// A record type's mnemonic, or RFC 3597's `TYPEnnn` for one without (hickory's Display says
+/// "Unknown" for all of those).
+pub fn type_text(t: RecordType) -> String {
+    match t {
+        RecordType::Unknown(n) => format!("TYPE{n}"),
+        other => other.to_string(),
+    }
 }
 
 impl Answer {

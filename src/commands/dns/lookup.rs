@@ -111,7 +111,7 @@ fn type_or_empty<S: serde::Serializer>(
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.collect_str(t),
+        Some(t) => s.serialize_str(&super::answer::type_text(*t)),
         None => s.serialize_str(""),
     }
 }
@@ -119,7 +119,7 @@ fn type_or_empty<S: serde::Serializer>(
 impl QueryResult {
     /// The record type's name, "" when there was none to ask.
     pub fn type_name(&self) -> String {
-        self.rtype.map_or(String::new(), |t| t.to_string())
+        self.rtype.map_or(String::new(), super::answer::type_text)
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod fast;
 pub mod lookup;
+pub mod message;
 pub mod pace;
 pub mod parse;
 pub mod server;
@@ -17,7 +18,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use futures_util::stream::{self, StreamExt};
-use hickory_resolver::proto::rr::RecordType;
+use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
 use self::answer::{Status, exit_status};
@@ -58,6 +59,8 @@ struct Plan {
     search: Search,
     /// Set when the servers are systemd-resolved's stub.
     stub: Option<Stub>,
+    /// The class asked (IN unless a class word was given: `CH TXT version.bind`).
+    class: DNSClass,
 }
 
 fn plan(args: &DnsArgs) -> Result<Plan> {
@@ -76,12 +79,21 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     }
     let mut specs: Vec<Endpoint> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
+    let mut class = DNSClass::IN;
+    let many = args.args.len() > 1;
     for a in &args.args {
         if a.starts_with('@') {
             specs.push(parse_server_spec(a)?);
+        } else if let Some(c) = parse::parse_class(a).filter(|_| many) {
+            class = c;
         } else {
             words.push(a);
         }
+    }
+    if class != DNSClass::IN && !full_mode(args) {
+        return Err(Error::Usage(format!(
+            "class {class} needs --full (the resolver asks class IN only)"
+        )));
     }
     specs.extend(args.servers.iter().cloned());
     let (target, type_words) = if let Some(ip) = args.reverse {
@@ -169,6 +181,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         settings,
         search,
         stub,
+        class,
     })
 }
 
@@ -282,7 +295,7 @@ impl Report for DnsReport {
                 table.add_row([
                     a.name.clone(),
                     a.ttl.to_string(),
-                    a.rtype.to_string(),
+                    answer::type_text(a.rtype),
                     a.data.clone(),
                 ]);
             }
@@ -438,10 +451,98 @@ fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
 }
 
 /// Runs `netkit dns`.
+/// Whether the message itself is asked for (`--full`, or a flag only a raw query can carry).
+fn full_mode(args: &DnsArgs) -> bool {
+    args.full
+        || args.norecurse
+        || args.cd
+        || args.dnssec
+        || args.nsid
+        || args.subnet.is_some()
+        || args.bufsize.is_some()
+        || args.no_edns
+        || args.ignore_tc
+}
+
+/// `--full`: one query per type to the first server that answers, the whole reply shown.
+fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let ascii = match &plan.target {
+        Target::Name(_, ascii) | Target::Reverse(_, ascii) => ascii,
+        Target::File(_) => {
+            return Err(Error::Usage(
+                "--full shows one name's messages, not a file's".into(),
+            ));
+        }
+    };
+    if plan
+        .servers
+        .iter()
+        .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
+    {
+        return Err(Error::Usage(
+            "--full asks over UDP (TCP when truncated), not TLS or HTTPS".into(),
+        ));
+    }
+    let mut name = Name::from_ascii(ascii).map_err(|e| Error::bad("name", ascii, e.to_string()))?;
+    name.set_fqdn(true);
+    let flags = message::QueryFlags {
+        recurse: !args.norecurse,
+        checking_disabled: args.cd,
+        edns: !args.no_edns,
+        bufsize: args.bufsize.unwrap_or(1232),
+        dnssec_ok: args.dnssec,
+        nsid: args.nsid,
+        subnet: args.subnet,
+        ignore_tc: args.ignore_tc,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let mut answers = Vec::new();
+    for &rtype in &plan.types {
+        let query = message::build_query(
+            crate::util::random::unpredictable_u32() as u16,
+            &name,
+            rtype,
+            plan.class,
+            &flags,
+        );
+        let mut failures = Vec::new();
+        let mut got = None;
+        for server in &plan.servers {
+            match runtime.block_on(message::exchange(
+                server.address,
+                &query,
+                plan.settings.timeout,
+                flags.ignore_tc,
+            )) {
+                Ok(x) => {
+                    got = Some(message::FullAnswer::new(server.address, &x));
+                    break;
+                }
+                Err(why) => failures.push(why),
+            }
+        }
+        let Some(mut answer) = got else {
+            return Err(Error::io(
+                format!("asking for {ascii} {}", answer::type_text(rtype)),
+                io::Error::new(io::ErrorKind::TimedOut, failures.join("; ")),
+            ));
+        };
+        answer.human_ttl = args.human_ttl;
+        answers.push(answer);
+    }
+    emit(ui, &message::FullAnswers(answers))
+}
+
 pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let short = ui.short();
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
+    if full_mode(args) {
+        return full(&plan, args, ui);
+    }
     let names = match &plan.target {
         Target::File(path) => Some(read_names(path)?),
         _ => None,

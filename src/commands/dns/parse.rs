@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 /// The record types `netkit dns` accepts by name.
-pub const KNOWN_TYPES: [RecordType; 12] = [
+pub const KNOWN_TYPES: [RecordType; 23] = [
     RecordType::A,
     RecordType::AAAA,
     RecordType::CNAME,
@@ -22,6 +22,17 @@ pub const KNOWN_TYPES: [RecordType; 12] = [
     RecordType::CAA,
     RecordType::HTTPS,
     RecordType::SVCB,
+    RecordType::DS,
+    RecordType::DNSKEY,
+    RecordType::RRSIG,
+    RecordType::NSEC,
+    RecordType::NSEC3,
+    RecordType::NSEC3PARAM,
+    RecordType::TLSA,
+    RecordType::SSHFP,
+    RecordType::NAPTR,
+    RecordType::CDS,
+    RecordType::CDNSKEY,
 ];
 
 /// The types `--all` asks for: the common ones a name carries (ANY is deprecated, RFC 8482).
@@ -47,12 +58,19 @@ pub fn parse_type(text: &str) -> Result<RecordType> {
             "ANY is not supported (most servers refuse it, RFC 8482); use --all",
         ));
     }
+    // Any type by number, in RFC 3597's generic form.
+    if let Some(n) = upper.strip_prefix("TYPE")
+        && let Ok(n) = n.parse::<u16>()
+    {
+        return Ok(RecordType::from(n));
+    }
     match RecordType::from_str(&upper) {
         Ok(t) if KNOWN_TYPES.contains(&t) => Ok(t),
         _ => Err(Error::bad(
             "record type",
             text,
-            "expected one of A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, HTTPS, SVCB",
+            "expected one of A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, HTTPS, SVCB, DS, \
+             DNSKEY, RRSIG, NSEC, NSEC3, NSEC3PARAM, TLSA, SSHFP, NAPTR, CDS, CDNSKEY, or TYPEnnn",
         )),
     }
 }
@@ -98,6 +116,17 @@ impl Transport {
     }
 }
 
+/// Parses a class word (IN, CH or CHAOS, HS), case-insensitively; None for other words.
+pub fn parse_class(word: &str) -> Option<hickory_resolver::proto::rr::DNSClass> {
+    use hickory_resolver::proto::rr::DNSClass;
+    match word.trim().to_ascii_uppercase().as_str() {
+        "IN" => Some(DNSClass::IN),
+        "CH" | "CHAOS" => Some(DNSClass::CH),
+        "HS" => Some(DNSClass::HS),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +139,9 @@ mod tests {
         assert!(parse_type("ANY").unwrap_err().to_string().contains("--all"));
         assert!(parse_type("BOGUS").is_err());
         assert!(parse_type("example").is_err());
+        assert_eq!(parse_type("type65534").unwrap(), RecordType::Unknown(65534));
+        assert_eq!(parse_type("TYPE1").unwrap(), RecordType::A);
+        assert_eq!(parse_type("dnskey").unwrap(), RecordType::DNSKEY);
+        assert!(parse_type("TYPE65536").is_err());
     }
 }
