@@ -432,10 +432,16 @@ pub struct ArpArgs {
 /// The arp subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ArpCommand {
-    /// Ask every address of a subnet who has it (default: the chosen interface's subnet)
+    /// Ask every address of one or more ranges who has it (default: the chosen interface's subnet)
     #[command(
-        after_help = "Exit status: 0 some host answered, 1 none, 2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
+        after_help = "On a terminal each host shows as it answers, with a progress line on stderr (asked, answered,\n\
+                      rate, time left); piped, the table comes at the end. At most 65536 addresses (a /16) at a\n\
+                      time. --resolve looks up each host's name (PTR) with the system resolver after the scan,\n\
+                      many at once, waiting at most 5 s for them. Ctrl-C ends the scan and shows what answered.\n\n\
+                      Exit status: 0 some host answered, 1 none, 2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
                       Examples:\n  sudo netkit arp scan\n  sudo netkit arp scan 192.168.1.0/24 -I eth0\n  \
+                      sudo netkit arp scan 10.0.0.0/24 10.0.5.0/24 10.0.9.7 --resolve\n  \
+                      sudo netkit arp scan --localnet\n  sudo netkit arp scan --file ranges.txt --timeout 1s\n  \
                       sudo netkit --json arp scan 10.0.0.0/22 --rate 2000"
     )]
     Scan(ArpScanArgs),
@@ -449,9 +455,19 @@ pub enum ArpCommand {
 /// `netkit arp scan [CIDR]`
 #[derive(Debug, Args)]
 pub struct ArpScanArgs {
-    /// The range to scan (default: the subnet of the interface)
-    #[arg(value_name = "CIDR", value_parser = parse_arp_range)]
-    pub network: Option<Block>,
+    /// The ranges to scan: CIDR blocks or single addresses (default: the subnet of the interface)
+    #[arg(value_name = "RANGE", value_parser = parse_arp_range)]
+    pub networks: Vec<Block>,
+    /// Also scan the ranges and addresses listed in FILE (whitespace-separated, '#' starts a
+    /// comment, '-' reads standard input)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Also scan every IPv4 subnet of the interface
+    #[arg(long)]
+    pub localnet: bool,
+    /// Look up each host's name (PTR) after the scan
+    #[arg(long)]
+    pub resolve: bool,
     /// Interface to send on (default: the one the route to the range uses, or the default route's)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
@@ -1015,8 +1031,9 @@ fn parse_arp_target(text: &str) -> Result<Ipv4Addr> {
     }
 }
 
-/// `netkit arp scan CIDR`: an IPv4 range (a bare address is a /32).
-fn parse_arp_range(text: &str) -> Result<Block> {
+/// `netkit arp scan RANGE`: an IPv4 range, a CIDR block (`192.0.2.0/24`,
+/// `192.0.2.0/255.255.255.0`) or one address (a /32).
+pub fn parse_arp_range(text: &str) -> Result<Block> {
     let p = Prefixed::parse(text)?;
     if Family::of(&p.addr) != Family::V4 {
         return Err(Error::bad("network", text, "ARP is IPv4 only"));

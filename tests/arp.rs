@@ -353,3 +353,315 @@ fn scan_outside_the_subnet_says_so() {
     );
     assert!(!stderr(&o).contains("not within"), "{}", stderr(&o));
 }
+
+/// The hosts of a `--json arp scan`, as (ip, name) in the report's order.
+fn scan_hosts(v: &serde_json::Value) -> Vec<(String, Option<String>)> {
+    v["hosts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no hosts in {v}"))
+        .iter()
+        .map(|h| {
+            (
+                h["ip"].as_str().unwrap().to_string(),
+                h["name"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn ips(v: &serde_json::Value) -> Vec<String> {
+    scan_hosts(v).into_iter().map(|(ip, _)| ip).collect()
+}
+
+/// Issue 15: several ranges on the command line and in a file (byte-order mark, comments, blank
+/// lines, several items a line), merged: each address asked once, hosts in address order.
+#[test]
+fn scan_several_ranges_and_a_file() {
+    let Some(mut lan) = Lan::new("arp_scan_ranges") else {
+        return;
+    };
+    lan.add_peer("p20", "198.51.100.20/24", "00:16:3e:00:00:20");
+    lan.add_peer("p30", "198.51.100.30/24", "02:00:00:00:00:30");
+    lan.add_peer("p40", "198.51.100.40/24", "02:00:00:00:00:40");
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "--json",
+            "arp",
+            "scan",
+            "198.51.100.16/29",
+            "198.51.100.30",
+            "198.51.100.20",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(ips(&v), ["198.51.100.20", "198.51.100.30"], "{v}");
+    // .17-.22 of the /29 (.20 again changes nothing) and .30.
+    assert_eq!(v["scanned"], 7, "{v}");
+    assert_eq!(
+        v["ranges"],
+        serde_json::json!(["198.51.100.16/29", "198.51.100.30/32"])
+    );
+    assert_eq!(v["network"], "198.51.100.16/29, 198.51.100.30/32");
+    assert_eq!(v["resolved"], false);
+    assert!(v["hosts"][0]["name"].is_null(), "{v}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ranges.txt");
+    std::fs::write(
+        &file,
+        "\u{feff}# the LAN's hosts\n\n198.51.100.1   # the router\n\
+         198.51.100.28/30 198.51.100.40\n   \n198.51.100.41\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "arp", "scan", "--file", file]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        ips(&v),
+        ["198.51.100.1", "198.51.100.30", "198.51.100.40"],
+        "{v}"
+    );
+    assert_eq!(v["scanned"], 5, "{v}");
+    // The file and a range given beside it are both scanned; piped, one table at the end.
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "arp",
+            "scan",
+            "--file",
+            file,
+            "198.51.100.20",
+            "--timeout",
+            "0.2",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = stdout(&o);
+    for ip in [
+        "198.51.100.1 ",
+        "198.51.100.20 ",
+        "198.51.100.30 ",
+        "198.51.100.40 ",
+    ] {
+        assert_eq!(text.matches(ip).count(), 1, "{ip} in {text}");
+    }
+    assert!(text.contains("4 of 6 addresses in 198.51.100.1/32, 198.51.100.20/32, 198.51.100.28/30 and 1 more range answered on eth0"), "{text}");
+    assert!(
+        !stderr(&o).contains("asked"),
+        "no progress when piped: {}",
+        stderr(&o)
+    );
+}
+
+/// Issue 15: a bad line of a range file, a range too large or a file without ranges is one
+/// clear error line with exit 2 (a JSON error under --json), before anything is sent.
+#[test]
+fn bad_scan_ranges_are_one_line_exit_2() {
+    // Run outside the namespace LAN: the interface named does not exist, so that nothing could
+    // ever be sent here even if the input were taken.
+    const NO_IFACE: &str = "nk-none0";
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let bad = path(
+        "bad.txt",
+        "\u{feff}# ranges\n\n198.51.100.1\n198.51.100.7 nonsense-here\n",
+    );
+    assert_bad_input(
+        &["arp", "scan", "-I", NO_IFACE, "--file", &bad],
+        "bad.txt:4",
+    );
+    assert_bad_input(
+        &["arp", "scan", "-I", NO_IFACE, "--file", &bad],
+        "nonsense-here",
+    );
+    let o = run(&["--json", "arp", "scan", "-I", NO_IFACE, "--file", &bad]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["error"]["kind"], "bad_input", "{v}");
+    assert_eq!(v["error"]["exit_code"], 2, "{v}");
+    let v6 = path("v6.txt", "2001:db8::1\n");
+    assert_bad_input(&["arp", "scan", "-I", NO_IFACE, "--file", &v6], "IPv4 only");
+    let empty = path("empty.txt", "# nothing yet\n\n   \n");
+    assert_bad_input(
+        &["arp", "scan", "-I", NO_IFACE, "--file", &empty],
+        "lists no address",
+    );
+    // Too many addresses, in one range, in several, or from a file of many lines.
+    assert_bad_input(
+        &["arp", "scan", "-I", NO_IFACE, "10.0.0.0/8"],
+        "at most a /16",
+    );
+    assert_bad_input(
+        &[
+            "arp",
+            "scan",
+            "-I",
+            NO_IFACE,
+            "10.0.0.0/17",
+            "10.0.128.0/17",
+            "10.1.0.0/24",
+        ],
+        "at most a /16",
+    );
+    let mut many = String::new();
+    for i in 0..300 {
+        many.push_str(&format!("10.{}.{}.0/24\n", i / 200, i % 200));
+    }
+    let many = path("many.txt", &many);
+    assert_bad_input(
+        &["arp", "scan", "-I", NO_IFACE, "--file", &many],
+        "at most a /16",
+    );
+    assert_bad_input(&["arp", "scan", "-I", NO_IFACE, "198.51.100.0/33"], "33");
+}
+
+/// Issue 15: `--localnet` scans every IPv4 subnet of the interface, each asked from this host's
+/// own address on it.
+#[test]
+fn scan_localnet_covers_every_subnet_of_the_interface() {
+    let Some(mut lan) = Lan::new("arp_scan_localnet") else {
+        return;
+    };
+    lan.lab.ipn(&lan.host, "addr add 192.0.2.5/28 dev eth0");
+    lan.add_peer("p9", "192.0.2.9/28", "02:00:00:00:00:09");
+    lan.add_peer("p20", "198.51.100.20/24", "00:16:3e:00:00:20");
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "arp", "scan", "--localnet"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "both subnets are this link's");
+    let v = json(&o);
+    assert_eq!(
+        v["ranges"],
+        serde_json::json!(["192.0.2.0/28", "198.51.100.0/24"])
+    );
+    // 14 + 254 usable addresses, less this host's two.
+    assert_eq!(v["scanned"], 266, "{v}");
+    assert_eq!(
+        ips(&v),
+        ["192.0.2.9", "198.51.100.1", "198.51.100.20"],
+        "{v}"
+    );
+}
+
+/// Issue 15: `--resolve` adds each host's PTR name, asked of the LAN's DNS server (dnsmasq on
+/// the router, from a hosts file) after the scan; a host without one has none.
+#[test]
+fn scan_resolve_names_hosts_from_the_lans_dns() {
+    let Some(mut lan) = Lan::new("arp_scan_resolve") else {
+        return;
+    };
+    lan.add_peer("p20", "198.51.100.20/24", "00:16:3e:00:00:20");
+    lan.add_peer("p30", "198.51.100.30/24", "02:00:00:00:00:30");
+    let dir = tempfile::tempdir().unwrap();
+    let _dns = lan.dns_server(
+        &dir,
+        "198.51.100.20 p20.test\n198.51.100.30 printer-30.test\n",
+        "nameserver 198.51.100.1\n",
+    );
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["--json", "arp", "scan", "198.51.100.0/26", "--resolve"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["resolved"], true);
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        scan_hosts(&v),
+        [
+            ("198.51.100.1".to_string(), None),
+            ("198.51.100.20".to_string(), some("p20.test")),
+            ("198.51.100.30".to_string(), some("printer-30.test")),
+        ],
+        "{v}"
+    );
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["arp", "scan", "198.51.100.0/26", "--resolve"]);
+    let text = stdout(&o);
+    assert!(text.contains("Name"), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains("198.51.100.30 "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("printer-30.test"), "{text}");
+    assert!(text.contains("; 2 with a name"), "{text}");
+}
+
+/// `arp scan ARGS` inside `ns` on a pseudo-terminal, stderr on the terminal too or (with
+/// `stderr_to`) in a file: whether it succeeded and everything the terminal showed, carriage
+/// returns and escapes included.
+fn scan_on_a_terminal(ns: &str, args: &str, stderr_to: Option<&std::path::Path>) -> (bool, String) {
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let redirect = stderr_to.map_or(String::new(), |p| format!(" 2>{}", p.display()));
+    let line = format!(
+        "stty rows 24 cols 120; exec ip netns exec {ns} {} --color never arp scan {args}{redirect}",
+        bin.display()
+    );
+    let o = std::process::Command::new("script")
+        .args(["-qefc", &line, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs");
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+/// Issue 15: on a terminal, hosts show as they answer, with the progress line on stderr while
+/// the scan runs (drawn after the first hosts and before the end); with stderr not a terminal,
+/// the hosts still show live but no progress is drawn.
+#[test]
+fn scan_is_live_on_a_terminal_with_progress_on_stderr() {
+    let Some(mut lan) = Lan::new("arp_scan_live") else {
+        return;
+    };
+    lan.add_peer("p20", "198.51.100.20/24", "00:16:3e:00:00:20");
+    // 253 addresses at 200 a second: over a second of asking after .20 has answered.
+    let args = "198.51.100.0/24 --rate 200 --retries 0";
+    let (ok, screen) = scan_on_a_terminal(&lan.host, args, None);
+    assert!(ok, "{screen}");
+    let at = |needle: &str| {
+        screen
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in {screen:?}"))
+    };
+    let header = at("ARP scan of 253 addresses (198.51.100.0/24) on eth0");
+    let host = at("198.51.100.20    00:16:3e:00:00:20");
+    let progress = at(" asked, ");
+    let summary = at("2 of 253 addresses in 198.51.100.0/24 answered on eth0");
+    assert!(header < host, "{screen:?}");
+    assert!(
+        host < progress,
+        "the host shows before the scan ends: {screen:?}"
+    );
+    assert!(progress < summary, "{screen:?}");
+    assert!(screen[progress..].contains("answered, "), "{screen:?}");
+    assert!(!screen.contains('┌'), "no table at the end: {screen:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let err = dir.path().join("stderr.txt");
+    let (ok, screen) = scan_on_a_terminal(&lan.host, args, Some(&err));
+    assert!(ok, "{screen}");
+    let err = std::fs::read_to_string(&err).unwrap();
+    assert!(
+        screen.contains("198.51.100.20    00:16:3e:00:00:20"),
+        "{screen:?}"
+    );
+    assert!(screen.contains("answered on eth0"), "{screen:?}");
+    assert!(
+        !screen.contains(" asked, ") && !err.contains("asked"),
+        "{screen:?} {err:?}"
+    );
+}

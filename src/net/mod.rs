@@ -10,6 +10,7 @@ pub mod endpoint;
 pub mod hwaddr;
 pub mod name;
 pub mod oui;
+pub mod targets;
 
 #[cfg(test)]
 mod props;

@@ -6,6 +6,7 @@
 
 mod fit;
 mod guard;
+mod progress;
 mod table;
 mod text;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 pub use fit::Fit;
 pub use guard::{Guard, write_json};
+pub use progress::{Progress, rate};
 pub use table::{Cell, Table};
 pub use text::{Paint, is_unsafe, one_line, visible_len};
 

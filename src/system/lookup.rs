@@ -1,6 +1,7 @@
 //! Host names to addresses with the system resolver (hosts file, then DNS, as the C library
 //! asks), with a deadline of netkit's own: getaddrinfo has none. Used by `route get`, `flow`,
-//! `ping` and `trace`; and addresses to names ([`Names`]), for `trace`.
+//! `ping` and `trace`; and addresses to names ([`Names`] for `trace`, [`reverse_many`] for the
+//! hosts of `arp scan --resolve`).
 
 use std::collections::HashMap;
 use std::io;
@@ -170,6 +171,66 @@ impl Names {
             std::thread::sleep(Duration::from_millis(5));
         }
     }
+}
+
+/// The names of many addresses ([`reverse`] for each), looked up `workers` at a time on threads
+/// of their own, waiting until `deadline` at most: the names in the order of `ips` (None: none,
+/// or not back in time). `tick` hears how many have come back, now and then while waiting.
+/// Lookups still running at the deadline are left behind (getnameinfo cannot be cancelled);
+/// no new one starts after it.
+pub fn reverse_many(
+    ips: &[IpAddr],
+    workers: usize,
+    deadline: Instant,
+    tick: &mut dyn FnMut(usize),
+) -> Vec<Option<String>> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let mut names = vec![None; ips.len()];
+    if ips.is_empty() {
+        return names;
+    }
+    let list: Arc<Vec<IpAddr>> = Arc::new(ips.to_vec());
+    let next = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut running = 0;
+    for _ in 0..workers.clamp(1, ips.len()) {
+        let (list, next, stop, tx) = (list.clone(), next.clone(), stop.clone(), tx.clone());
+        let started = std::thread::Builder::new()
+            .name("netkit-reverse".into())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&ip) = list.get(i) else { break };
+                    if tx.send((i, reverse(ip))).is_err() {
+                        break;
+                    }
+                }
+            });
+        running += usize::from(started.is_ok());
+    }
+    drop(tx);
+    if running == 0 {
+        return names;
+    }
+    let mut back = 0;
+    while back < ips.len() {
+        let now = Instant::now();
+        if now >= deadline {
+            break;
+        }
+        match rx.recv_timeout((deadline - now).min(Duration::from_millis(100))) {
+            Ok((i, name)) => {
+                names[i] = name;
+                back += 1;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        tick(back);
+    }
+    stop.store(true, Ordering::Relaxed);
+    names
 }
 
 /// The name the system resolver has for `ip`, without the root's trailing dot; None when it

@@ -7,19 +7,25 @@ pub mod cache;
 pub mod request;
 pub mod scan;
 
+use std::io;
 use std::net::{IpAddr, Ipv4Addr};
+use std::time::{Duration, Instant};
 
 use netlink_packet_route::route::RouteType;
 
-use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs};
+use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs, parse_arp_range};
 use crate::error::{Error, Result};
 use crate::net::block::Block;
+use crate::net::targets::Ipv4SetBuilder;
 use std::io::Write;
 
-use crate::output::{self, Report, Ui, emit, written};
+use crate::output::{self, Format, Paint, Progress, Report, Ui, emit, written};
 use crate::system::interrupt;
+use crate::system::lookup::reverse_many;
 use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::routing::{interface_addr, lan_link};
+use crate::util::lists::read_list_file;
+use crate::util::time::{human_duration, human_ms};
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -188,6 +194,56 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     Ok(report.status())
 }
 
+/// Most addresses one scan asks: a /16.
+pub const MAX_TARGETS: u64 = 65536;
+
+/// How long `--resolve` waits for the names, at most.
+pub const NAMES_WAIT: Duration = Duration::from_secs(5);
+
+/// Reverse lookups running at once for `--resolve`.
+const NAME_WORKERS: usize = 32;
+
+/// The addresses a scan asks, as typed: each range whole (for the report and the "not on this
+/// link" warning) and its usable hosts (what is asked).
+#[derive(Default)]
+struct Wanted {
+    blocks: Ipv4SetBuilder,
+    hosts: Ipv4SetBuilder,
+    /// Addresses added, counting repeats: a bound on the distinct ones.
+    added: u64,
+    /// The first range given (to choose the interface by).
+    first: Option<Block>,
+    any: bool,
+}
+
+fn v4(value: u128) -> Ipv4Addr {
+    Ipv4Addr::from(value as u32)
+}
+
+impl Wanted {
+    fn add(&mut self, block: Block) -> Result<()> {
+        self.first.get_or_insert(block);
+        self.any = true;
+        self.blocks.add(v4(block.network()), v4(block.last()));
+        let hosts = block.hosts();
+        self.hosts.add(v4(hosts.first), v4(hosts.last));
+        self.added = self
+            .added
+            .saturating_add((hosts.last - hosts.first + 1) as u64);
+        // Refused as soon as the distinct addresses pass the cap (a /8 goes no further).
+        if self.added > MAX_TARGETS {
+            self.added = self.hosts.count();
+            if self.added > MAX_TARGETS {
+                return Err(Error::Usage(format!(
+                    "{} makes more than {MAX_TARGETS} addresses to scan; scan at most a /16 at a time",
+                    block.cidr()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     if args.rate == 0 {
         return Err(Error::bad(
@@ -196,59 +252,266 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
             "must be at least 1 request per second",
         ));
     }
-    let toward = match args.network.map(|b| b.address()) {
+    let mut wanted = Wanted::default();
+    for &block in &args.networks {
+        wanted.add(block)?;
+    }
+    if let Some(path) = &args.file {
+        let before = wanted.any;
+        wanted.any = false;
+        read_list_file(path, |line| {
+            for word in line.split_whitespace() {
+                wanted.add(parse_arp_range(word)?)?;
+            }
+            Ok(())
+        })?;
+        if !wanted.any {
+            return Err(Error::Usage(format!(
+                "{} lists no address or range to scan",
+                path.display()
+            )));
+        }
+        wanted.any |= before;
+    }
+    let toward = match wanted.first.map(|b| b.address()) {
         Some(IpAddr::V4(a)) => Some(a),
         _ => None,
     };
     let mut nl = Netlink::open()?;
     let chosen = choose(&mut nl, args.interface.as_deref(), toward)?;
-    let block = match args.network {
-        Some(block) => block,
-        None if chosen.source.is_unspecified() => {
+    // This host's IPv4 subnets on the interface: --localnet scans them, and a range outside
+    // them gets a warning (ARP stays on the link).
+    let own: Vec<(Ipv4Addr, u8)> = nl
+        .addresses()?
+        .iter()
+        .filter(|a| a.index == chosen.index)
+        .filter_map(|a| match a.address {
+            IpAddr::V4(v) => Some((v, a.prefix)),
+            IpAddr::V6(_) => None,
+        })
+        .collect();
+    if args.localnet {
+        if own.is_empty() {
+            return Err(Error::unavailable(format!(
+                "{} has no IPv4 address: --localnet has no subnet to scan",
+                chosen.name
+            )));
+        }
+        for &(a, p) in &own {
+            wanted.add(Block::new(IpAddr::V4(a), p))?;
+        }
+    }
+    if !wanted.any {
+        if chosen.source.is_unspecified() {
             return Err(Error::unavailable(format!(
                 "{} has no IPv4 address: give the range to scan",
                 chosen.name
             )));
         }
-        None => Block::new(IpAddr::V4(chosen.source), chosen.prefix),
-    };
-    if !chosen.source.is_unspecified() {
-        let own = Block::new(IpAddr::V4(chosen.source), chosen.prefix);
-        if block.network() < own.network() || block.last() > own.last() {
-            output::warn(format!(
-                "{} is not within {}'s subnet {}: ARP reaches only the hosts on this link, so \
-                 addresses outside it will not answer (scan {} or choose the interface with -I)",
-                block.cidr(),
-                chosen.name,
-                own.cidr(),
-                own.cidr()
-            ));
-        }
+        wanted.add(Block::new(IpAddr::V4(chosen.source), chosen.prefix))?;
     }
-    let size = block.size().value.unwrap_or(u128::MAX);
-    if size > 65536 {
+    let mut subnets = Ipv4SetBuilder::new();
+    for &(a, p) in &own {
+        let b = Block::new(IpAddr::V4(a), p);
+        subnets.add(v4(b.network()), v4(b.last()));
+    }
+    let subnets = subnets.build();
+    let blocks = wanted.blocks.build();
+    let ranges: Vec<String> = blocks.cidrs().iter().map(|c| c.to_string()).collect();
+    let outside = blocks.minus(&subnets);
+    if !own.is_empty() && !outside.is_empty() {
+        let cidrs: Vec<String> = outside.cidrs().iter().map(|c| c.to_string()).collect();
+        let mine: Vec<String> = subnets.cidrs().iter().map(|c| c.to_string()).collect();
+        output::warn(format!(
+            "{} {} not within {}'s subnet {}: ARP reaches only the hosts on this link, so \
+             addresses outside it will not answer (scan {} or choose the interface with -I)",
+            scan::describe(&cidrs),
+            if cidrs.len() == 1 { "is" } else { "are" },
+            chosen.name,
+            scan::describe(&mine),
+            scan::describe(&mine),
+        ));
+    }
+    let mut targets = wanted.hosts.build();
+    for &(a, _) in &own {
+        targets = targets.without(a);
+    }
+    if targets.len() > MAX_TARGETS {
         return Err(Error::Usage(format!(
-            "{} has {size} addresses; scan at most a /16 at a time",
-            block.cidr()
+            "{} addresses to scan; scan at most {MAX_TARGETS} (a /16) at a time",
+            targets.len()
         )));
     }
-    let hosts = block.hosts();
-    let targets: Vec<Ipv4Addr> = (hosts.first..=hosts.last)
-        .map(|v| Ipv4Addr::from(v as u32))
-        .filter(|&a| a != chosen.source)
-        .collect();
+    if targets.is_empty() {
+        return Err(Error::Usage(
+            "nothing to scan: the ranges hold only this host's own addresses".into(),
+        ));
+    }
     let plan = scan::ScanPlan {
         targets,
+        ranges,
         source: chosen.source,
+        own: own
+            .iter()
+            .map(|&(a, p)| {
+                let b = Block::new(IpAddr::V4(a), p);
+                (v4(b.network()), v4(b.last()), a)
+            })
+            .collect(),
         our_mac: chosen.mac,
         rate: args.rate,
         retries: args.retries,
         timeout: args.timeout,
-        progress: ui.format == crate::output::Format::Table && scan::progress_wanted(),
     };
     let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
-    emit(
+    // Ctrl-C ends the scan with the hosts found so far and their summary.
+    interrupt::catch();
+    let live = ui.live && ui.format == Format::Table;
+    let mut watch = LiveScan {
         ui,
-        &scan::scan(&plan, &block.cidr(), &chosen.name, &mut link)?,
+        out: live.then(|| output::live_out(ui)),
+        progress: Progress::on_terminal(),
+        failed: None,
+    };
+    if let Some(out) = watch.out.as_mut() {
+        write_scan_header(&plan, &chosen, out).map_err(written)?;
+    }
+    let started = Instant::now();
+    let mut report = scan::scan(&plan, &chosen.name, &mut link, &mut watch)?;
+    watch.progress.clear();
+    if let Some(e) = watch.failed.take() {
+        return Err(written(e));
+    }
+    if args.resolve && !report.hosts.is_empty() {
+        resolve_names(&mut report, &mut watch.progress);
+        report.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+    }
+    let Some(mut out) = watch.out else {
+        return emit(ui, &report);
+    };
+    if report.resolved {
+        write_names(&report, &mut out).map_err(written)?;
+    }
+    report.write_summary(ui, &mut out).map_err(written)?;
+    out.flush().map_err(written)?;
+    Ok(report.status())
+}
+
+/// Looks up the hosts' names, many at once, with a progress line.
+fn resolve_names(report: &mut scan::ScanReport, progress: &mut Progress) {
+    let ips: Vec<IpAddr> = report.hosts.iter().map(|h| IpAddr::V4(h.ip)).collect();
+    let started = Instant::now();
+    let total = ips.len();
+    let names = reverse_many(&ips, NAME_WORKERS, started + NAMES_WAIT, &mut |back| {
+        if progress.due() {
+            progress.draw(&format!(
+                "names: {back}/{total} back, {}",
+                human_duration(started.elapsed())
+            ));
+        }
+    });
+    progress.clear();
+    for (h, name) in report.hosts.iter_mut().zip(names) {
+        h.name = name;
+    }
+    report.resolved = true;
+}
+
+/// The live view's first lines: what is scanned, then the column headers.
+fn write_scan_header(
+    plan: &scan::ScanPlan,
+    chosen: &Chosen,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "ARP scan of {} addresses ({}) on {} from {} ({}), {} requests/s",
+        plan.targets.len(),
+        scan::describe(&plan.ranges),
+        chosen.name,
+        chosen.source,
+        crate::net::hwaddr::Mac(chosen.mac),
+        plan.rate
+    )?;
+    writeln!(
+        out,
+        "{:<15}  {:<17}  {:>8}  Vendor",
+        "Address", "MAC", "RTT"
     )
+}
+
+/// The names found, under the live view's hosts.
+fn write_names(report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()> {
+    let named: Vec<&scan::Host> = report.hosts.iter().filter(|h| h.name.is_some()).collect();
+    if named.is_empty() {
+        return writeln!(out, "No names found for the {} hosts", report.hosts.len());
+    }
+    writeln!(out, "Names:")?;
+    for h in named {
+        writeln!(out, "{:<15}  {}", h.ip, h.name.as_deref().unwrap_or("-"))?;
+    }
+    Ok(())
+}
+
+/// The live view of a scan: each host on stdout when it answers (on a terminal), the progress
+/// line on stderr (when stderr is one).
+struct LiveScan<'a> {
+    ui: &'a Ui,
+    out: Option<output::LiveOut>,
+    progress: Progress,
+    /// The first failed write to stdout.
+    failed: Option<io::Error>,
+}
+
+impl LiveScan<'_> {
+    fn line(&mut self, text: String) {
+        let Some(out) = self.out.as_mut() else { return };
+        if self.failed.is_some() {
+            return;
+        }
+        self.progress.clear();
+        if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+            self.failed = Some(e);
+        }
+    }
+}
+
+impl scan::Watch for LiveScan<'_> {
+    fn found(&mut self, h: &scan::Host) {
+        if self.out.is_none() {
+            return;
+        }
+        let vendor = h.vendor.as_deref().unwrap_or("-");
+        let mut text = format!(
+            "{:<15}  {:<17}  {:>8}  {vendor}",
+            h.ip.to_string(),
+            h.mac.to_string(),
+            human_ms(h.rtt_ms)
+        );
+        if let Some(e) = h.ethernet_source {
+            text.push_str(&format!("  (Ethernet source {e})"));
+        }
+        self.line(text);
+    }
+
+    fn duplicate(&mut self, h: &scan::Host, mac: crate::net::hwaddr::Mac) {
+        if self.out.is_none() {
+            return;
+        }
+        let text = format!(
+            "{:<15}  {}",
+            h.ip.to_string(),
+            self.ui.paint(
+                Paint::Bad,
+                format!("{mac} (DUPLICATE: a second MAC answers for this address)")
+            )
+        );
+        self.line(text);
+    }
+
+    fn tick(&mut self, tally: &scan::Tally) {
+        if self.progress.due() {
+            self.progress.draw(&tally.line());
+        }
+    }
 }

@@ -12,7 +12,7 @@ pub mod parse;
 pub mod server;
 pub mod tls;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -30,7 +30,8 @@ use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
 use crate::output::{
-    Format, Guard, Paint, Report, Ui, emit, one_line, visible_len, write_json, written,
+    Format, Guard, Paint, Progress, Report, Ui, emit, one_line, rate, visible_len, write_json,
+    written,
 };
 use crate::system::interrupt;
 use crate::system::resolv::{Stub, system_dns};
@@ -713,7 +714,6 @@ async fn bulk<R: Resolve>(
     args: &DnsArgs,
     ui: &Ui,
 ) -> Result<u8> {
-    let progress = io::stderr().is_terminal();
     let lookups = names.iter().map(|entry| async move {
         let input = &entry.text;
         let ascii = match &entry.invalid {
@@ -774,7 +774,8 @@ async fn bulk<R: Resolve>(
     interrupt::catch();
     let mut tally = Tally::default();
     let started = Instant::now();
-    let mut shown = Progress::new(progress);
+    let mut shown = Progress::on_terminal();
+    let progress = shown.is_on();
     let mut tick = tokio::time::interval(Duration::from_millis(50));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let interrupted = loop {
@@ -814,59 +815,6 @@ async fn bulk<R: Resolve>(
         let _ = writeln!(io::stderr().lock(), "{summary}");
     }
     Ok(tally.status())
-}
-
-/// The progress line of a bulk lookup on stderr (a terminal): redrawn about four times a
-/// second, and cleared before each result line, so that results never run into it.
-#[derive(Debug)]
-struct Progress {
-    /// Whether stderr is a terminal (else nothing is drawn).
-    on: bool,
-    /// Whether a progress line is on the screen now.
-    showing: bool,
-    /// When it was last drawn (at first: when the lookups started).
-    drawn: Instant,
-}
-
-/// How often the progress line is redrawn.
-const PROGRESS_EVERY: Duration = Duration::from_millis(250);
-
-/// The terminal's "back to the start of the line, erase it".
-const CLEAR_LINE: &str = "\r\x1b[K";
-
-impl Progress {
-    /// A progress line first drawn [`PROGRESS_EVERY`] from now (a quick run shows none).
-    fn new(on: bool) -> Self {
-        Progress {
-            on,
-            showing: false,
-            drawn: Instant::now(),
-        }
-    }
-
-    /// Whether the line should be drawn now.
-    fn due(&self) -> bool {
-        self.on && self.drawn.elapsed() >= PROGRESS_EVERY
-    }
-
-    /// Draws `text` (netkit's own: counts and times only) in place of the previous line.
-    fn draw(&mut self, text: &str) {
-        let mut err = io::stderr().lock();
-        let _ = write!(err, "{CLEAR_LINE}{text}");
-        let _ = err.flush();
-        self.showing = true;
-        self.drawn = Instant::now();
-    }
-
-    /// Erases the line, when one is showing.
-    fn clear(&mut self) {
-        if self.showing {
-            let mut err = io::stderr().lock();
-            let _ = write!(err, "{CLEAR_LINE}");
-            let _ = err.flush();
-            self.showing = false;
-        }
-    }
 }
 
 /// What the names of a bulk lookup came back with so far.
@@ -910,7 +858,7 @@ impl Tally {
             "{}/{total} names, {} answered, {}, {}",
             self.done,
             self.answered,
-            rate(self.done, elapsed),
+            rate(self.done as u64, elapsed),
             human_duration(elapsed)
         )
     }
@@ -939,23 +887,9 @@ impl Tally {
         }
         format!(
             "{head} ({}): {}",
-            rate(self.done, elapsed),
+            rate(self.done as u64, elapsed),
             parts.join(", ")
         )
-    }
-}
-
-/// Names per second, `48/s` (`-/s` before any time has passed).
-fn rate(done: usize, elapsed: Duration) -> String {
-    let secs = elapsed.as_secs_f64();
-    if secs < 1e-3 {
-        return "-/s".into();
-    }
-    let per = done as f64 / secs;
-    if per >= 10.0 || per == 0.0 {
-        format!("{per:.0}/s")
-    } else {
-        format!("{per:.1}/s")
     }
 }
 
