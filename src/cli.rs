@@ -745,11 +745,15 @@ pub struct WatchArgs {
                         rd ra ad cd), EDNS (version, UDP size, DO, NSID, options), the question, the answer,\n\
                         authority and additional sections, size and time. The search list is not applied. A\n\
                         class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\n\
+                        With --compare, every server given is asked at once (the query flags above apply) and\n\
+                        each type's answers are grouped: servers with the same response code and record set\n\
+                        (TTLs aside) are in one group. Exit 1 when they disagree, 3 when none answered.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
                         netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
                         netkit dns example.com @dns.quad9.net --tls\n  \
                         netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
-                        netkit dns CH TXT version.bind @192.0.2.53 --nsid"
+                        netkit dns CH TXT version.bind @192.0.2.53 --nsid\n  \
+                        netkit dns example.com @192.0.2.53 @198.51.100.53 --compare"
 )]
 pub struct DnsArgs {
     /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
@@ -836,6 +840,10 @@ pub struct DnsArgs {
     /// With --full: TTLs as 1h2m3s instead of seconds
     #[arg(long)]
     pub human_ttl: bool,
+    /// Ask every server given (several @SERVER) at once and show which agree, per type; exit 1
+    /// when they disagree
+    #[arg(long, conflicts_with_all = ["file", "full", "tls", "https", "short"])]
+    pub compare: bool,
 }
 
 /// `--subnet ADDR/PREFIX` (a bare address is a /32 or /128).

@@ -1635,3 +1635,73 @@ fn full_agrees_with_dig() {
         assert_eq!(mine, theirs, "{name} {rtype}: {d}");
     }
 }
+
+/// A second server with the same zones as [`server`] (UDP only).
+fn twin_server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = udp.local_addr().unwrap();
+        serve(vec![Listener::Udp(udp)]);
+        addr
+    })
+}
+
+/// --compare: two servers with the same zone agree (exit 0); a failing one is a different
+/// answer (exit 1), in its own group; JSON lists each server's answer.
+#[test]
+fn compare_groups_the_servers_by_answer() {
+    let (a, b, bad) = (at(server()), at(twin_server()), at(servfail_server()));
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "A",
+        "MX",
+        &a,
+        &b,
+        "--compare",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["agree"], true, "{v}");
+    assert_eq!(
+        v[0]["servers"][0]["records"],
+        serde_json::json!([
+            "www.example.test. A 192.0.2.10",
+            "www.example.test. A 192.0.2.11"
+        ])
+    );
+    assert_eq!(v[1]["type"], "MX");
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "A",
+        &a,
+        &bad,
+        &b,
+        "--compare",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v[0]["agree"], false);
+    let groups: Vec<u64> = v[0]["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["group"].as_u64().unwrap())
+        .collect();
+    assert_eq!(groups, [0, 1, 0], "{v}");
+    assert_eq!(v[0]["servers"][1]["rcode"], "SERVFAIL");
+    let o = run(&["dns", "www.example.test", "A", &a, &bad, "--compare"]);
+    let text = stdout(&o);
+    assert!(
+        text.trim_end()
+            .ends_with("the servers disagree: 2 different answers among 2 servers"),
+        "{text}"
+    );
+    let o = run(&["dns", "www.example.test", &a, "--compare"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}

@@ -4,6 +4,7 @@
 //! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
 
 pub mod answer;
+pub mod compare;
 pub mod fast;
 pub mod lookup;
 pub mod message;
@@ -91,7 +92,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             words.push(a);
         }
     }
-    if class != DNSClass::IN && !full_mode(args) {
+    if class != DNSClass::IN && !full_mode(args) && !args.compare {
         return Err(Error::Usage(format!(
             "class {class} needs --full (the resolver asks class IN only)"
         )));
@@ -465,28 +466,9 @@ fn full_mode(args: &DnsArgs) -> bool {
         || args.ignore_tc
 }
 
-/// `--full`: one query per type to the first server that answers, the whole reply shown.
-fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
-    let ascii = match &plan.target {
-        Target::Name(_, ascii) | Target::Reverse(_, ascii) => ascii,
-        Target::File(_) => {
-            return Err(Error::Usage(
-                "--full shows one name's messages, not a file's".into(),
-            ));
-        }
-    };
-    if plan
-        .servers
-        .iter()
-        .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
-    {
-        return Err(Error::Usage(
-            "--full asks over UDP (TCP when truncated), not TLS or HTTPS".into(),
-        ));
-    }
-    let mut name = Name::from_ascii(ascii).map_err(|e| Error::bad("name", ascii, e.to_string()))?;
-    name.set_fqdn(true);
-    let flags = message::QueryFlags {
+/// The query flags the command line asks for.
+fn query_flags(args: &DnsArgs) -> message::QueryFlags {
+    message::QueryFlags {
         recurse: !args.norecurse,
         checking_disabled: args.cd,
         edns: !args.no_edns,
@@ -495,7 +477,64 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         nsid: args.nsid,
         subnet: args.subnet,
         ignore_tc: args.ignore_tc,
+    }
+}
+
+/// The name of a single-name plan, fully qualified (no search list: as dig asks).
+fn one_name(plan: &Plan, what: &str) -> Result<Name> {
+    let ascii = match &plan.target {
+        Target::Name(_, ascii) | Target::Reverse(_, ascii) => ascii,
+        Target::File(_) => {
+            return Err(Error::Usage(format!("{what} takes one name, not a file")));
+        }
     };
+    if plan
+        .servers
+        .iter()
+        .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
+    {
+        return Err(Error::Usage(format!(
+            "{what} asks over UDP (TCP when truncated), not TLS or HTTPS"
+        )));
+    }
+    let mut name = Name::from_ascii(ascii).map_err(|e| Error::bad("name", ascii, e.to_string()))?;
+    name.set_fqdn(true);
+    Ok(name)
+}
+
+/// `--compare`: every server asked at once, per type, the answers grouped.
+fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let name = one_name(plan, "--compare")?;
+    if plan.servers.len() < 2 {
+        return Err(Error::Usage(
+            "--compare needs at least two servers (@SERVER @SERVER...)".into(),
+        ));
+    }
+    let flags = query_flags(args);
+    let servers: Vec<SocketAddr> = plan.servers.iter().map(|s| s.address).collect();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let mut all = Vec::new();
+    for &rtype in &plan.types {
+        all.push(runtime.block_on(compare::compare(
+            &servers,
+            &name,
+            rtype,
+            plan.class,
+            &flags,
+            plan.settings.timeout,
+        )));
+    }
+    emit(ui, &compare::Comparisons(all))
+}
+
+/// `--full`: one query per type to the first server that answers, the whole reply shown.
+fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let name = one_name(plan, "--full")?;
+    let ascii = name.to_ascii();
+    let flags = query_flags(args);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -541,6 +580,9 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let short = ui.short();
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
+    if args.compare {
+        return compare(&plan, args, ui);
+    }
     if full_mode(args) {
         return full(&plan, args, ui);
     }

@@ -1,0 +1,188 @@
+//! `netkit dns NAME @A @B ... --compare`: the same question to every server at once, and for
+//! each type which servers give the same answer (response code and record set; TTLs aside,
+//! since caches count them down). Several servers otherwise only mean failover.
+
+use std::io::{self, Write};
+use std::net::SocketAddr;
+
+use futures_util::future::join_all;
+use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
+use serde::Serialize;
+
+use super::answer::type_text;
+use super::message::{self, FullAnswer, QueryFlags};
+use crate::error::exit;
+use crate::output::{Paint, Report, Ui};
+use crate::util::time::{human_ms, round_ms_opt};
+
+/// What one server said.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerAnswer {
+    /// The server.
+    pub server: SocketAddr,
+    /// Its response code (null: no answer).
+    pub rcode: Option<String>,
+    /// The answer records as `TYPE data`, sorted (TTLs left out).
+    pub records: Vec<String>,
+    /// The round trip (null: no answer).
+    #[serde(serialize_with = "round_ms_opt")]
+    pub rtt_ms: Option<f64>,
+    /// Why there was no answer (null: there was one).
+    pub error: Option<String>,
+    /// Which group of agreeing servers it is in (0: the largest).
+    pub group: usize,
+}
+
+/// One type compared across the servers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The name asked.
+    pub name: String,
+    /// The type asked.
+    #[serde(rename = "type")]
+    pub rtype: String,
+    /// Each server's answer, in the order given.
+    pub servers: Vec<ServerAnswer>,
+    /// Whether every server gave the same answer.
+    pub agree: bool,
+}
+
+/// Every type compared.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Comparisons(pub Vec<Comparison>);
+
+/// The answer's comparable part: response code and sorted records.
+fn key(a: &ServerAnswer) -> (Option<&str>, &[String]) {
+    (a.rcode.as_deref(), &a.records)
+}
+
+/// Asks every server for `name`/`rtype` at once and groups the servers by answer.
+pub async fn compare(
+    servers: &[SocketAddr],
+    name: &Name,
+    rtype: RecordType,
+    class: DNSClass,
+    flags: &QueryFlags,
+    timeout: std::time::Duration,
+) -> Comparison {
+    let asks = servers.iter().map(|&server| async move {
+        let query = message::build_query(
+            crate::util::random::unpredictable_u32() as u16,
+            name,
+            rtype,
+            class,
+            flags,
+        );
+        let got = message::exchange(server, &query, timeout, flags.ignore_tc).await;
+        match got {
+            Ok(x) => {
+                let full = FullAnswer::new(server, &x);
+                let mut records: Vec<String> = full
+                    .answer
+                    .iter()
+                    .map(|r| format!("{} {} {}", r.name, r.rtype, r.data))
+                    .collect();
+                records.sort();
+                records.dedup();
+                ServerAnswer {
+                    server,
+                    rcode: Some(full.header.rcode.clone()),
+                    records,
+                    rtt_ms: Some(full.rtt_ms),
+                    error: None,
+                    group: 0,
+                }
+            }
+            Err(why) => ServerAnswer {
+                server,
+                rcode: None,
+                records: Vec::new(),
+                rtt_ms: None,
+                error: Some(why),
+                group: 0,
+            },
+        }
+    });
+    let mut answers = join_all(asks).await;
+    // Groups, largest first (ties: the first server's group first).
+    let mut groups: Vec<(usize, usize)> = Vec::new(); // (first index, size)
+    for i in 0..answers.len() {
+        let first = (0..=i)
+            .find(|&j| key(&answers[j]) == key(&answers[i]))
+            .unwrap_or(i);
+        match groups.iter_mut().find(|(f, _)| *f == first) {
+            Some(g) => g.1 += 1,
+            None => groups.push((first, 1)),
+        }
+    }
+    groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for i in 0..answers.len() {
+        let first = (0..=i)
+            .find(|&j| key(&answers[j]) == key(&answers[i]))
+            .unwrap_or(i);
+        answers[i].group = groups.iter().position(|(f, _)| *f == first).unwrap_or(0);
+    }
+    Comparison {
+        name: super::answer::presentation(name),
+        rtype: type_text(rtype),
+        agree: groups.len() <= 1,
+        servers: answers,
+    }
+}
+
+impl Report for Comparisons {
+    fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        for (i, c) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "{} {}", c.name, c.rtype)?;
+            let mut t = ui.table(&["Server", "Group", "Rcode", "Records", "Time"]);
+            for s in &c.servers {
+                let records = match (&s.error, s.records.is_empty()) {
+                    (Some(e), _) => ui.cell(Paint::Bad, e),
+                    (None, true) => ui.cell(Paint::Dim, "(none)"),
+                    (None, false) => s.records.join("\n").into(),
+                };
+                t.add_row([
+                    s.server.to_string().into(),
+                    char::from(b'A' + (s.group.min(25) as u8))
+                        .to_string()
+                        .into(),
+                    s.rcode.clone().unwrap_or_else(|| "-".into()).into(),
+                    records,
+                    s.rtt_ms.map_or("-".to_string(), human_ms).into(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            let n = c.servers.len();
+            let line = if c.agree {
+                ui.paint(Paint::Good, format!("all {n} servers agree"))
+            } else {
+                let groups = c.servers.iter().map(|s| s.group).max().unwrap_or(0) + 1;
+                ui.paint(
+                    Paint::Warn,
+                    format!("the servers disagree: {groups} different answers among {n} servers"),
+                )
+            };
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    /// 0 all agree, 1 any disagreement, 3 no server answered at all.
+    fn status(&self) -> u8 {
+        let none_answered = self
+            .0
+            .iter()
+            .all(|c| c.servers.iter().all(|s| s.error.is_some()));
+        if none_answered {
+            exit::NETWORK
+        } else if self.0.iter().all(|c| c.agree) {
+            exit::OK
+        } else {
+            exit::NEGATIVE
+        }
+    }
+}
