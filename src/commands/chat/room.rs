@@ -19,7 +19,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ws::{CloseCode, close_code};
-use futures_util::StreamExt;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
@@ -48,7 +47,8 @@ struct Member {
     addr: SocketAddr,
     via: Via,
     tx: mpsc::Sender<Out>,
-    reader: AbortHandle,
+    /// A TCP member's reader (a browser member's one task is `writer`).
+    reader: Option<AbortHandle>,
     writer: JoinHandle<()>,
 }
 
@@ -300,13 +300,12 @@ impl Hub<'_> {
                 let (r, w) = stream.into_split();
                 let writer = tokio::spawn(write_loop(w, rx));
                 let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after));
-                (Via::Tcp, reader.abort_handle(), writer)
+                (Via::Tcp, Some(reader.abort_handle()), writer)
             }
             Conn::Web(socket) => {
-                let (w, r) = (*socket).split();
-                let writer = tokio::spawn(web::write_loop(w, rx));
-                let reader = tokio::spawn(web::read_loop(r, id, events, max_line, idle_after));
-                (Via::Browser, reader.abort_handle(), writer)
+                // One task both ways: letting go of its queue ends it, after a close frame.
+                let task = web::member(*socket, id, events, rx, max_line, idle_after);
+                (Via::Browser, None, tokio::spawn(task))
             }
         };
         let nick = addr.to_string();
@@ -471,7 +470,9 @@ impl Hub<'_> {
         let Some(m) = self.members.remove(&id) else {
             return;
         };
-        m.reader.abort();
+        if let Some(r) = &m.reader {
+            r.abort();
+        }
         if let Some((code, reason)) = close {
             let _ = m.tx.try_send(Out::Close(code, reason));
         }
@@ -499,7 +500,9 @@ impl Hub<'_> {
             }
             let _ =
                 m.tx.try_send(Out::Close(close_code::AWAY, "the room closed"));
-            m.reader.abort();
+            if let Some(r) = &m.reader {
+                r.abort();
+            }
             writers.push(m.writer);
         }
         let _ = tokio::time::timeout(Duration::from_secs(1), async {

@@ -21,12 +21,10 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 
-use super::console::idle;
 use super::relay::{CLOSED, Conn, Delivery, Event, Out};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::util::time::human_duration;
@@ -40,6 +38,10 @@ const SCRIPT: &str = include_str!("web/page.js");
 /// else (no inline script, no other site, no frames around it).
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
                    img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The WebSocket layer's read buffer, and how much it gathers before writing to the socket.
+const READ_BUFFER: usize = 8 * 1024;
+const WRITE_BUFFER: usize = 16 * 1024;
 
 /// How long a browser's frames may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -120,8 +122,12 @@ async fn upgrade(
         return (StatusCode::FORBIDDEN, format!("{why}\n")).into_response();
     }
     let events = shared.events.clone();
+    // A browser's lines are short: small buffers (tungstenite's default is 128 KiB each way)
+    // keep a thousand browser members in a few tens of MiB.
     ws.max_message_size(shared.max_line)
         .max_frame_size(shared.max_line)
+        .read_buffer_size(READ_BUFFER)
+        .write_buffer_size(WRITE_BUFFER)
         .on_upgrade(move |socket| async move {
             let _ = events
                 .send(Event::Accepted(Conn::Web(Box::new(socket)), addr))
@@ -189,56 +195,114 @@ pub fn urls(local: SocketAddr, others: &[IpAddr]) -> Vec<String> {
         .collect()
 }
 
-/// Reads a browser member's messages and passes each line to the hub; reports why it stopped.
-pub async fn read_loop(
-    mut stream: SplitStream<WebSocket>,
+/// One browser member's connection, both ways, in one task (no split socket): reads its messages
+/// and passes each line to the hub, and writes its queue, many frames per flush when they pile
+/// up. When the queue ends (the hub let the member go) or asks for it ([`Out::Close`]) the socket
+/// is closed with a close frame; when the browser goes, the hub is told why and the task waits for
+/// the hub to let go of the queue.
+pub async fn member(
+    mut socket: WebSocket,
     id: u64,
     events: mpsc::Sender<Event>,
+    mut rx: mpsc::Receiver<Out>,
     max_line: usize,
     idle_after: Duration,
 ) {
-    let end = loop {
-        let msg = tokio::select! {
-            m = stream.next() => m,
-            _ = idle(idle_after) => break Event::Left(
-                id,
-                format!("idle timeout: no message for {}", human_duration(idle_after)),
-            ),
-        };
-        match msg {
-            // Pings are answered by the WebSocket layer.
-            Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
-            Some(Ok(Message::Text(text))) => {
-                // One message is one line as typed; a message holding newlines is several, as
-                // it would be from a TCP client (so it can never fake a line of its own).
-                for line in text.split('\n') {
-                    let line = line.strip_suffix('\r').unwrap_or(line).to_string();
-                    if events.send(Event::Line(id, line)).await.is_err() {
+    let idle_deadline = |now: tokio::time::Instant| now + idle_after;
+    let mut deadline = idle_deadline(tokio::time::Instant::now());
+    let mut reading = true;
+    let close = loop {
+        tokio::select! {
+            item = rx.recv() => {
+                let Some(Out::Say(first)) = item else {
+                    // The hub let the member go (its queue drained), or asked to close.
+                    break match item {
+                        Some(Out::Close(code, reason)) => (code, reason),
+                        _ => (close_code::NORMAL, ""),
+                    };
+                };
+                let mut closing = None;
+                let sent = tokio::time::timeout(WRITE_TIMEOUT, async {
+                    socket.feed(Message::Text(first.frame.clone())).await?;
+                    for _ in 1..64 {
+                        match rx.try_recv() {
+                            Ok(Out::Say(d)) => socket.feed(Message::Text(d.frame.clone())).await?,
+                            Ok(Out::Close(code, reason)) => {
+                                closing = Some((code, reason));
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    socket.flush().await
+                })
+                .await;
+                match (sent, closing) {
+                    (Ok(Ok(())), None) => {}
+                    (Ok(Ok(())), Some(close)) => break close,
+                    _ => {
+                        if reading {
+                            let _ = events.send(Event::Left(id, "connection lost".into())).await;
+                        }
                         return;
                     }
                 }
             }
-            Some(Ok(Message::Binary(_))) => {
-                break Event::Broke(
-                    id,
-                    close_code::UNSUPPORTED,
-                    "sent binary data; the room takes text".to_string(),
-                );
+            msg = socket.next(), if reading => {
+                let gone = match msg {
+                    // Pings are answered by the WebSocket layer.
+                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => None,
+                    Some(Ok(Message::Text(text))) => {
+                        deadline = idle_deadline(tokio::time::Instant::now());
+                        // One message is one line as typed; a message holding newlines is several,
+                        // as it would be from a TCP client (so it can never fake a line of its own).
+                        for line in text.split('\n') {
+                            let line = line.strip_suffix('\r').unwrap_or(line).to_string();
+                            if events.send(Event::Line(id, line)).await.is_err() {
+                                return;
+                            }
+                        }
+                        None
+                    }
+                    Some(Ok(Message::Binary(_))) => Some(Event::Broke(
+                        id,
+                        close_code::UNSUPPORTED,
+                        "sent binary data; the room takes text".to_string(),
+                    )),
+                    Some(Ok(Message::Close(_))) | None => Some(Event::Left(id, CLOSED.to_string())),
+                    Some(Err(e)) if too_big(&e) => Some(Event::Broke(
+                        id,
+                        close_code::SIZE,
+                        format!("sent a message over {max_line} bytes"),
+                    )),
+                    Some(Err(_)) => Some(Event::Left(id, "connection lost".to_string())),
+                };
+                if let Some(ev) = gone {
+                    // Tell the hub, then write what it still sends until it lets go.
+                    reading = false;
+                    if events.send(ev).await.is_err() {
+                        return;
+                    }
+                }
             }
-            Some(Ok(Message::Close(_))) | None => {
-                break Event::Left(id, CLOSED.to_string());
+            _ = tokio::time::sleep_until(deadline), if reading && !idle_after.is_zero() => {
+                reading = false;
+                let why = format!("idle timeout: no message for {}", human_duration(idle_after));
+                if events.send(Event::Left(id, why)).await.is_err() {
+                    return;
+                }
             }
-            Some(Err(e)) if too_big(&e) => {
-                break Event::Broke(
-                    id,
-                    close_code::SIZE,
-                    format!("sent a message over {max_line} bytes"),
-                );
-            }
-            Some(Err(_)) => break Event::Left(id, "connection lost".to_string()),
         }
     };
-    let _ = events.send(end).await;
+    let frame = CloseFrame {
+        code: close.0,
+        reason: close.1.into(),
+    };
+    let _ = tokio::time::timeout(WRITE_TIMEOUT, async {
+        let _ = socket.send(Message::Close(Some(frame))).await;
+        let _ = socket.close().await;
+    })
+    .await;
 }
 
 /// True when a read failed because a frame or message was over the limit.
@@ -248,55 +312,18 @@ fn too_big(e: &axum::Error) -> bool {
         .is_some_and(|e| matches!(e, tungstenite::Error::Capacity(_)))
 }
 
-/// Writes a browser member's queue to its socket, many frames per flush when they pile up, and
-/// closes it with a close frame when the queue ends (1000) or asks to (its code).
-pub async fn write_loop(mut sink: SplitSink<WebSocket, Message>, mut rx: mpsc::Receiver<Out>) {
-    let mut close = (close_code::NORMAL, "");
-    'queue: while let Some(first) = rx.recv().await {
-        let mut batch = 0usize;
-        let mut next = Some(first);
-        let sent = tokio::time::timeout(WRITE_TIMEOUT, async {
-            while let Some(item) = next.take() {
-                match item {
-                    Out::Say(d) => sink.feed(Message::Text(d.frame.clone())).await?,
-                    Out::Close(code, why) => {
-                        close = (code, why);
-                        return Ok(true);
-                    }
-                }
-                batch += 1;
-                if batch < 64 {
-                    next = rx.try_recv().ok();
-                }
-            }
-            sink.flush().await.map(|()| false)
-        })
-        .await;
-        match sent {
-            Ok(Ok(false)) => {}
-            Ok(Ok(true)) => break 'queue,
-            _ => return,
-        }
-    }
+/// Tells a browser the room is full and closes its socket (1013: try again later).
+pub async fn refuse_full(mut socket: WebSocket, notice: std::sync::Arc<Delivery>) {
     let frame = CloseFrame {
-        code: close.0,
-        reason: close.1.into(),
+        code: close_code::AGAIN,
+        reason: "the room is full".into(),
     };
     let _ = tokio::time::timeout(WRITE_TIMEOUT, async {
-        let _ = sink.send(Message::Close(Some(frame))).await;
-        let _ = sink.close().await;
+        let _ = socket.send(Message::Text(notice.frame.clone())).await;
+        let _ = socket.send(Message::Close(Some(frame))).await;
+        let _ = socket.close().await;
     })
     .await;
-}
-
-/// Tells a browser the room is full and closes its socket (1013: try again later).
-pub async fn refuse_full(socket: WebSocket, notice: std::sync::Arc<Delivery>) {
-    let (sink, _stream) = socket.split();
-    let (tx, rx) = mpsc::channel(2);
-    let _ = tx.try_send(Out::Say(notice));
-    let _ = tx.try_send(Out::Close(close_code::AGAIN, "the room is full"));
-    drop(tx);
-    write_loop(sink, rx).await;
 }
 
 #[cfg(test)]
