@@ -43,10 +43,12 @@ fn web_room(extra: &[&str]) -> (Proc, String, String) {
     (p, tcp, web)
 }
 
-/// A browser-side member: a WebSocket to `/ws`, reading the room's JSON frames.
+/// A browser-side member: a WebSocket to `/ws`, reading the room's JSON objects (one per line of
+/// a text message).
 struct Page {
     ws: WebSocket<TcpStream>,
     seen: Vec<String>,
+    pending: std::collections::VecDeque<Value>,
 }
 
 /// Opens `/ws` on `web` with this Origin (None: like a script, no Origin).
@@ -63,6 +65,7 @@ fn connect(web: &str, origin: Option<&str>) -> Result<Page, tungstenite::Error> 
         Ok((ws, _)) => Ok(Page {
             ws,
             seen: Vec::new(),
+            pending: Default::default(),
         }),
         Err(tungstenite::HandshakeError::Failure(e)) => Err(e),
         Err(tungstenite::HandshakeError::Interrupted(_)) => panic!("handshake interrupted"),
@@ -105,17 +108,23 @@ impl Page {
         }
     }
 
-    /// Waits for a text frame that reads as a line containing `needle`; returns its JSON.
+    /// Waits for a JSON object that reads as a line containing `needle`; returns it.
     fn expect(&mut self, needle: &str) -> Value {
         loop {
+            if let Some(v) = self.pending.pop_front() {
+                let line = as_line(&v);
+                self.seen.push(line.clone());
+                if line.contains(needle) {
+                    return v;
+                }
+                continue;
+            }
             match self.next() {
                 Message::Text(t) => {
-                    let v: Value = serde_json::from_str(t.as_str())
-                        .unwrap_or_else(|e| panic!("not JSON: {t:?}: {e}"));
-                    let line = as_line(&v);
-                    self.seen.push(line.clone());
-                    if line.contains(needle) {
-                        return v;
+                    for part in t.as_str().split('\n') {
+                        let v: Value = serde_json::from_str(part)
+                            .unwrap_or_else(|e| panic!("not JSON: {part:?}: {e}"));
+                        self.pending.push_back(v);
                     }
                 }
                 Message::Close(c) => {
@@ -243,6 +252,34 @@ fn the_welcome_lists_the_members_and_the_page_follows_joins_and_leaves() {
     cy.expect("bye");
     assert_eq!(cy.closed().0, CloseCode::Normal);
     bob.expect(&format!("{cy_nick} left"));
+}
+
+#[test]
+fn a_big_room_lists_its_members_to_the_page_in_parts() {
+    let (mut server, tcp, web) = web_room(&["--max-clients", "300"]);
+    let tcp_members: Vec<TcpStream> = (0..250)
+        .map(|_| TcpStream::connect(&tcp).unwrap())
+        .collect();
+    server.err("joined (250 in the room)");
+    let mut page = connect(&web, Some(&format!("http://{web}"))).unwrap();
+    let welcome = page.expect("welcome");
+    let mut listed = welcome["members"].as_array().unwrap().len();
+    assert!(
+        listed < 251,
+        "the welcome carries the first part only: {listed}"
+    );
+    while listed < 251 {
+        let part = page.pending.pop_front().unwrap_or_else(|| {
+            let Message::Text(t) = page.next() else {
+                panic!("only {listed} members listed")
+            };
+            serde_json::from_str(t.as_str()).unwrap()
+        });
+        assert_eq!(part["type"], "members", "{part}");
+        listed += part["members"].as_array().unwrap().len();
+    }
+    assert_eq!(listed, 251);
+    drop(tcp_members);
 }
 
 #[test]

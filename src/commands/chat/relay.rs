@@ -82,13 +82,16 @@ pub enum Said {
     Message { from: String, text: String },
     /// `* text`: an answer, a warning or news that changes no one's membership.
     Notice { text: String },
-    /// The first line to a new member: its nick and who is here.
+    /// The first line to a new browser member: its nick and who is here (the first part of the
+    /// list; [`Said::Members`] follow with the rest).
     Welcome {
         text: String,
         you: String,
         members: Vec<Whois>,
         max_line: u32,
     },
+    /// More of the member list, right after the welcome (for the page only).
+    Members { members: Vec<Whois> },
     /// Someone joined.
     Joined { text: String, member: Whois },
     /// Someone left.
@@ -110,6 +113,7 @@ impl Said {
     /// The line a TCP client reads, without its newline.
     pub fn line(&self) -> String {
         match self {
+            Said::Members { members } => format!("* {} more here", members.len()),
             Said::Message { from, text } => format!("<{from}> {text}"),
             Said::Notice { text }
             | Said::Welcome { text, .. }
@@ -130,6 +134,16 @@ pub struct Delivery {
 }
 
 impl Delivery {
+    /// Renders `said` for a TCP member only (no frame).
+    pub fn line_only(said: &Said) -> Self {
+        let mut line = said.line();
+        line.push('\n');
+        Delivery {
+            line: line.into(),
+            frame: Utf8Bytes::default(),
+        }
+    }
+
     /// Renders `said` for both kinds of member.
     pub fn new(said: &Said) -> Self {
         let mut line = said.line();

@@ -38,6 +38,9 @@ use crate::output::{Ui, is_unsafe};
 use crate::system::netlink::Netlink;
 use crate::util::time::human_duration;
 
+/// How many members a part of the page's member list holds (about 14 KB of JSON).
+const ROSTER_PART: usize = 200;
+
 /// How long a departing client's last lines may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -323,22 +326,43 @@ impl Hub<'_> {
             reader,
             writer,
         };
-        let mut members: Vec<Whois> = self.members.values().map(Member::whois).collect();
-        members.push(member.whois());
-        members.sort_unstable_by(|a, b| a.nick.cmp(&b.nick));
-        let welcome = Said::Welcome {
-            text: format!(
-                "{}{nick} ({here}); /nick NAME to rename, /who to list, /help for commands, bye \
-                 to leave",
-                ROOM_WELCOME.trim_start_matches("* ")
-            ),
-            you: nick.clone(),
-            members,
-            max_line: self.args.opts.max_line,
-        };
-        let _ = member
-            .tx
-            .try_send(Out::Say(Arc::new(Delivery::new(&welcome))));
+        let text = format!(
+            "{}{nick} ({here}); /nick NAME to rename, /who to list, /help for commands, bye to \
+             leave",
+            ROOM_WELCOME.trim_start_matches("* ")
+        );
+        match via {
+            Via::Tcp => {
+                let welcome = Said::notice(text);
+                let _ = member
+                    .tx
+                    .try_send(Out::Say(Arc::new(Delivery::line_only(&welcome))));
+            }
+            Via::Browser => {
+                // The page's member list, in parts: no frame of a big room's list is big, so
+                // no member's WebSocket buffers grow with the room.
+                let mut members: Vec<Whois> = self.members.values().map(Member::whois).collect();
+                members.push(member.whois());
+                members.sort_unstable_by(|a, b| a.nick.cmp(&b.nick));
+                let part = ROSTER_PART.max(members.len().div_ceil(self.args.queue as usize / 2));
+                let mut parts = members.chunks(part);
+                let welcome = Said::Welcome {
+                    text,
+                    you: nick.clone(),
+                    members: parts.next().map(<[Whois]>::to_vec).unwrap_or_default(),
+                    max_line: self.args.opts.max_line,
+                };
+                let _ = member
+                    .tx
+                    .try_send(Out::Say(Arc::new(Delivery::new(&welcome))));
+                for p in parts {
+                    let more = Said::Members {
+                        members: p.to_vec(),
+                    };
+                    let _ = member.tx.try_send(Out::Say(Arc::new(Delivery::new(&more))));
+                }
+            }
+        }
         let joined = Said::Joined {
             text: match via {
                 Via::Tcp => format!("{nick} joined"),

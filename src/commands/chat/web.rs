@@ -4,7 +4,8 @@
 //! script, all embedded in the binary (`web/page.*`; nothing from a CDN), and upgrades `/ws` to a
 //! WebSocket that joins the same room as the TCP clients. The page speaks the room's language:
 //! each text message it sends is a line as typed (`/nick`, `/who` included), and it receives the
-//! JSON frames of [`relay::Said`](super::relay::Said).
+//! JSON objects of [`relay::Said`](super::relay::Said), one per line of a text message (several
+//! when they pile up, as a TCP member gets many lines per write).
 //!
 //! Browsers always send an Origin with a WebSocket request; only a page served by this room
 //! (Origin's host:port equal to the Host header) may join, so a page on another site cannot make
@@ -42,6 +43,10 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; conn
 /// The WebSocket layer's read buffer, and how much it gathers before writing to the socket.
 const READ_BUFFER: usize = 8 * 1024;
 const WRITE_BUFFER: usize = 16 * 1024;
+
+/// How many bytes of frames queued for a browser go in one WebSocket message at most (more when
+/// one frame is bigger).
+const BATCH: usize = 16 * 1024;
 
 /// How long a browser's frames may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -221,22 +226,32 @@ pub async fn member(
                         _ => (close_code::NORMAL, ""),
                     };
                 };
+                // What piled up goes in one message, a frame per line (as a TCP member gets
+                // many lines per write); a lone frame goes as it is, shared, uncopied.
                 let mut closing = None;
-                let sent = tokio::time::timeout(WRITE_TIMEOUT, async {
-                    socket.feed(Message::Text(first.frame.clone())).await?;
-                    for _ in 1..64 {
-                        match rx.try_recv() {
-                            Ok(Out::Say(d)) => socket.feed(Message::Text(d.frame.clone())).await?,
-                            Ok(Out::Close(code, reason)) => {
-                                closing = Some((code, reason));
-                                break;
+                let mut batch = String::new();
+                while batch.len() < BATCH {
+                    match rx.try_recv() {
+                        Ok(Out::Say(d)) => {
+                            if batch.is_empty() {
+                                batch.push_str(&first.frame);
                             }
-                            Err(_) => break,
+                            batch.push('\n');
+                            batch.push_str(&d.frame);
                         }
+                        Ok(Out::Close(code, reason)) => {
+                            closing = Some((code, reason));
+                            break;
+                        }
+                        Err(_) => break,
                     }
-                    socket.flush().await
-                })
-                .await;
+                }
+                let text = if batch.is_empty() {
+                    first.frame.clone()
+                } else {
+                    batch.into()
+                };
+                let sent = tokio::time::timeout(WRITE_TIMEOUT, socket.send(Message::Text(text))).await;
                 match (sent, closing) {
                     (Ok(Ok(())), None) => {}
                     (Ok(Ok(())), Some(close)) => break close,

@@ -82,6 +82,10 @@ function receive(frame) {
       notice(m.text);
       if (wanted && wanted !== you) socket.send("/nick " + wanted);
       break;
+    case "members":
+      for (const x of m.members) roster.set(x.nick, x);
+      drawMembers();
+      break;
     case "joined":
       roster.set(m.member.nick, m.member);
       drawMembers();
@@ -121,7 +125,8 @@ function connect() {
     retry = 500;
   };
   socket.onmessage = (ev) => {
-    if (typeof ev.data === "string") receive(ev.data);
+    // One JSON object per line; several lines when they piled up.
+    if (typeof ev.data === "string") ev.data.split("\n").forEach(receive);
   };
   socket.onclose = (ev) => {
     roster.clear();
