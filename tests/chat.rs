@@ -191,6 +191,13 @@ impl Proc {
         let _ = self.child.wait();
     }
 
+    /// How many file descriptors it has open.
+    pub(crate) fn open_fds(&self) -> usize {
+        std::fs::read_dir(format!("/proc/{}/fd", self.child.id()))
+            .unwrap()
+            .count()
+    }
+
     /// Peak resident memory (VmHWM) in KiB.
     pub(crate) fn peak_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();

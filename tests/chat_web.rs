@@ -393,6 +393,36 @@ fn a_huge_frame_is_refused_from_its_header_with_bounded_memory() {
     page_member(&web);
 }
 
+/// Idle HTTP connections (never a request) cannot pile up: at most --max-clients + 64 are open,
+/// the rest wait in the listen backlog.
+#[test]
+fn idle_http_connections_are_capped() {
+    let (mut server, tcp, web) = web_room(&["--max-clients", "2"]);
+    let before = server.open_fds();
+    let idle: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(&web).unwrap())
+        .collect();
+    let deadline = std::time::Instant::now() + WAIT;
+    while server.open_fds() < before + 66 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {} connections taken",
+            server.open_fds() - before
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // A TCP member joins: the server's accept loops have run since.
+    let _ann = room_client("ann", &tcp);
+    server.err("joined (1 in the room)");
+    assert_eq!(
+        server.open_fds(),
+        before + 66 + 1,
+        "idle connections beyond the cap"
+    );
+    drop(idle);
+    page_member(&web);
+}
+
 #[test]
 fn binary_frames_close_the_socket_with_1003() {
     let (mut server, _tcp, web) = web_room(&[]);

@@ -92,6 +92,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             l,
             events_tx.clone(),
             args.opts.max_line as usize,
+            args.max_clients,
         ))
     });
     let acceptor = {

@@ -11,20 +11,28 @@
 //! (Origin's host:port equal to the Host header) may join, so a page on another site cannot make
 //! a visitor's browser join. A request without an Origin is not from a page (a script, a test
 //! client) and is let in, as a TCP client is. On loopback the Host must name loopback too (no DNS
-//! rebinding). Messages and frames over `--max-line` close the socket with code 1009.
+//! rebinding). Messages and frames over `--max-line` close the socket with code 1009. At most
+//! `--max-clients` + 64 connections are open at once; later ones wait in the listen backlog.
 
+use std::io;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::connect_info::Connected;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::{IncomingStream, Listener};
 use futures_util::{SinkExt, StreamExt};
-use tokio::net::TcpListener;
-use tokio::sync::mpsc;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
 use super::relay::{CLOSED, Conn, Delivery, Event, Out};
 use crate::net::endpoint::{is_loopback, is_wildcard};
@@ -58,9 +66,19 @@ struct Shared {
     loopback: bool,
 }
 
+/// HTTP connections open at once beyond `--max-clients` (page loads, and browsers to be told the
+/// room is full); later ones wait in the listen backlog.
+const SPARE_CONNECTIONS: usize = 64;
+
 /// Serves the page and the WebSocket on `listener` until the task is aborted; new members go to
-/// the hub as [`Event::Accepted`].
-pub async fn serve(listener: TcpListener, events: mpsc::Sender<Event>, max_line: usize) {
+/// the hub as [`Event::Accepted`]. At most `max_clients` + [`SPARE_CONNECTIONS`] connections are
+/// open at once (members included), so idle connections cannot hold unbounded memory.
+pub async fn serve(
+    listener: TcpListener,
+    events: mpsc::Sender<Event>,
+    max_line: usize,
+    max_clients: usize,
+) {
     let loopback = listener.local_addr().is_ok_and(|a| is_loopback(a.ip()));
     let shared = Shared {
         events,
@@ -73,11 +91,111 @@ pub async fn serve(listener: TcpListener, events: mpsc::Sender<Event>, max_line:
         .route("/page.js", get(script))
         .route("/ws", get(upgrade))
         .with_state(shared);
-    let _ = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await;
+    let capped = Capped {
+        inner: listener,
+        slots: Arc::new(Semaphore::new(
+            max_clients.saturating_add(SPARE_CONNECTIONS),
+        )),
+    };
+    let _ = axum::serve(capped, app.into_make_service_with_connect_info::<Peer>()).await;
+}
+
+/// The address a request came from (axum's connect info for [`Capped`]).
+#[derive(Debug, Clone, Copy)]
+struct Peer(SocketAddr);
+
+impl Connected<IncomingStream<'_, Capped>> for Peer {
+    fn connect_info(stream: IncomingStream<'_, Capped>) -> Self {
+        Peer(*stream.remote_addr())
+    }
+}
+
+/// A listener that accepts only while a slot is free; each connection holds its slot until it
+/// closes (a WebSocket member's for as long as it is in the room).
+#[derive(Debug)]
+struct Capped {
+    inner: TcpListener,
+    slots: Arc<Semaphore>,
+}
+
+/// An accepted connection and its slot.
+#[derive(Debug)]
+struct CappedIo {
+    stream: TcpStream,
+    _slot: OwnedSemaphorePermit,
+}
+
+impl Listener for Capped {
+    type Io = CappedIo;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (CappedIo, SocketAddr) {
+        loop {
+            let Ok(slot) = self.slots.clone().acquire_owned().await else {
+                // The semaphore is never closed.
+                std::future::pending::<()>().await;
+                continue;
+            };
+            match self.inner.accept().await {
+                Ok((stream, addr)) => {
+                    let _ = stream.set_nodelay(true);
+                    return (
+                        CappedIo {
+                            stream,
+                            _slot: slot,
+                        },
+                        addr,
+                    );
+                }
+                // Out of file descriptors and the like: wait a little rather than spin.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.inner.local_addr()
+    }
+}
+
+impl AsyncRead for CappedIo {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for CappedIo {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
 }
 
 fn asset(kind: &'static str, body: &'static str) -> Response {
@@ -113,7 +231,7 @@ async fn script() -> Response {
 
 async fn upgrade(
     State(shared): State<Shared>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(addr)): ConnectInfo<Peer>,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Response {
@@ -328,7 +446,7 @@ fn too_big(e: &axum::Error) -> bool {
 }
 
 /// Tells a browser the room is full and closes its socket (1013: try again later).
-pub async fn refuse_full(mut socket: WebSocket, notice: std::sync::Arc<Delivery>) {
+pub async fn refuse_full(mut socket: WebSocket, notice: Arc<Delivery>) {
     let frame = CloseFrame {
         code: close_code::AGAIN,
         reason: "the room is full".into(),
