@@ -9,7 +9,7 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::ws::{CloseCode, Utf8Bytes, WebSocket};
+use axum::extract::ws::{CloseCode, Utf8Bytes, WebSocket, close_code};
 use serde::Serialize;
 use tokio::net::TcpStream;
 
@@ -54,8 +54,8 @@ pub enum Event {
     /// A member's connection ended, and why.
     Left(u64, String),
     /// A browser member broke the rules of its socket (a message over `--max-line`, binary
-    /// data): it is closed with this code, and why.
-    Broke(u64, CloseCode, String),
+    /// data): it is closed so, and why.
+    Broke(u64, Closing, String),
     /// A WebSocket request was refused before it joined (for the operator's console).
     Refused(SocketAddr, String),
 }
@@ -164,12 +164,44 @@ pub enum Out {
     Say(std::sync::Arc<Delivery>),
     /// The last item: close the WebSocket with this code and reason (a TCP connection is just
     /// closed).
-    Close(CloseCode, &'static str),
+    Close(Closing),
+}
+
+/// Why the room closes a browser member's WebSocket, other than its leaving (code 1000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// A message or frame over `--max-line`: 1009.
+    TooBig,
+    /// Binary data: 1003.
+    Binary,
+    /// The room closed: 1001.
+    RoomClosed,
+    /// The room is full: 1013 (try again later).
+    Full,
+}
+
+impl Closing {
+    /// The close code and reason sent in the close frame.
+    pub fn frame(self) -> (CloseCode, &'static str) {
+        match self {
+            Closing::TooBig => (close_code::SIZE, "message too big"),
+            Closing::Binary => (close_code::UNSUPPORTED, "text only"),
+            Closing::RoomClosed => (close_code::AWAY, "the room closed"),
+            Closing::Full => (close_code::AGAIN, "the room is full"),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A queue slot is what a member's backlog costs per line: no bigger than the `Arc<str>`
+    /// a TCP room queued before browsers joined it.
+    #[test]
+    fn a_queue_slot_is_two_words() {
+        assert!(std::mem::size_of::<Out>() <= 16);
+    }
 
     #[test]
     fn both_forms_of_what_is_said() {

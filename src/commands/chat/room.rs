@@ -18,7 +18,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::ws::{CloseCode, close_code};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
@@ -28,7 +27,7 @@ use tokio::task::{AbortHandle, JoinHandle};
 use super::codec::{self, Frame, LineSplitter};
 use super::command::{self, NICK_USAGE, ROOM_HELP, ROOM_WELCOME, Typed};
 use super::console::{Console, Input, idle, interrupted, spawn_input};
-use super::relay::{CLOSED, Conn, Delivery, Event, Out, Said, Via, Whois};
+use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out, Said, Via, Whois};
 use super::server::{PortFlag, listen, listen_at, listening_notice};
 use super::web;
 use crate::cli::ChatServerArgs;
@@ -256,14 +255,7 @@ impl Hub<'_> {
                 }
             }
             Event::Left(id, why) => self.remove(id, &why, None),
-            Event::Broke(id, code, why) => {
-                let reason = match code {
-                    close_code::SIZE => "message too big",
-                    close_code::UNSUPPORTED => "text only",
-                    _ => "",
-                };
-                self.remove(id, &why, Some((code, reason)));
-            }
+            Event::Broke(id, closing, why) => self.remove(id, &why, Some(closing)),
             Event::Refused(addr, why) => self.console.notice(&format!("{addr} refused: {why}")),
         }
     }
@@ -469,7 +461,11 @@ impl Hub<'_> {
     /// Sends what is said to every member but `from` (not to the operator's console: each caller
     /// shows the operator its own version once), and disconnects any member whose queue is full.
     fn send_all(&mut self, from: Option<u64>, said: &Said) {
-        let delivery = Arc::new(Delivery::new(said));
+        // Without --web no one reads the page's frame: render the line alone.
+        let delivery = Arc::new(match self.args.web {
+            Some(_) => Delivery::new(said),
+            None => Delivery::line_only(said),
+        });
         let mut slow = Vec::new();
         for (id, m) in &self.members {
             if Some(*id) == from {
@@ -490,16 +486,16 @@ impl Hub<'_> {
         }
     }
 
-    /// Removes a member; a browser's socket is closed with `close` (code, reason) when given.
-    fn remove(&mut self, id: u64, why: &str, close: Option<(CloseCode, &'static str)>) {
+    /// Removes a member; a browser's socket is closed so when `close` says why.
+    fn remove(&mut self, id: u64, why: &str, close: Option<Closing>) {
         let Some(m) = self.members.remove(&id) else {
             return;
         };
         if let Some(r) = &m.reader {
             r.abort();
         }
-        if let Some((code, reason)) = close {
-            let _ = m.tx.try_send(Out::Close(code, reason));
+        if let Some(closing) = close {
+            let _ = m.tx.try_send(Out::Close(closing));
         }
         // Dropping `tx` lets the writer send what is queued, then close.
         drop(m.tx);
@@ -523,8 +519,7 @@ impl Hub<'_> {
             if let Out::Say(d) = &said {
                 let _ = m.tx.try_send(Out::Say(d.clone()));
             }
-            let _ =
-                m.tx.try_send(Out::Close(close_code::AWAY, "the room closed"));
+            let _ = m.tx.try_send(Out::Close(Closing::RoomClosed));
             if let Some(r) = &m.reader {
                 r.abort();
             }

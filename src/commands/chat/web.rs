@@ -34,7 +34,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
-use super::relay::{CLOSED, Conn, Delivery, Event, Out};
+use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::util::time::human_duration;
 
@@ -340,7 +340,7 @@ pub async fn member(
                 let Some(Out::Say(first)) = item else {
                     // The hub let the member go (its queue drained), or asked to close.
                     break match item {
-                        Some(Out::Close(code, reason)) => (code, reason),
+                        Some(Out::Close(closing)) => closing.frame(),
                         _ => (close_code::NORMAL, ""),
                     };
                 };
@@ -357,8 +357,8 @@ pub async fn member(
                             batch.push('\n');
                             batch.push_str(&d.frame);
                         }
-                        Ok(Out::Close(code, reason)) => {
-                            closing = Some((code, reason));
+                        Ok(Out::Close(why)) => {
+                            closing = Some(why.frame());
                             break;
                         }
                         Err(_) => break,
@@ -399,13 +399,13 @@ pub async fn member(
                     }
                     Some(Ok(Message::Binary(_))) => Some(Event::Broke(
                         id,
-                        close_code::UNSUPPORTED,
+                        Closing::Binary,
                         "sent binary data; the room takes text".to_string(),
                     )),
                     Some(Ok(Message::Close(_))) | None => Some(Event::Left(id, CLOSED.to_string())),
                     Some(Err(e)) if too_big(&e) => Some(Event::Broke(
                         id,
-                        close_code::SIZE,
+                        Closing::TooBig,
                         format!("sent a message over {max_line} bytes"),
                     )),
                     Some(Err(_)) => Some(Event::Left(id, "connection lost".to_string())),
@@ -447,9 +447,10 @@ fn too_big(e: &axum::Error) -> bool {
 
 /// Tells a browser the room is full and closes its socket (1013: try again later).
 pub async fn refuse_full(mut socket: WebSocket, notice: Arc<Delivery>) {
+    let (code, reason) = Closing::Full.frame();
     let frame = CloseFrame {
-        code: close_code::AGAIN,
-        reason: "the room is full".into(),
+        code,
+        reason: reason.into(),
     };
     let _ = tokio::time::timeout(WRITE_TIMEOUT, async {
         let _ = socket.send(Message::Text(notice.frame.clone())).await;
