@@ -2,7 +2,7 @@
 //! Man pages (man/) and shell completions are generated from these definitions.
 
 use std::ffi::OsStr;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -14,7 +14,7 @@ use crate::net::addr::{Family, Mask, Prefixed, parse_addr};
 use crate::net::block::Block;
 use crate::net::endpoint::{
     Endpoint, Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port,
-    parse_server_spec,
+    parse_listen, parse_server_spec,
 };
 use crate::net::hwaddr::parse_mac;
 use crate::util::time::parse_duration;
@@ -942,10 +942,18 @@ pub struct ChatOpts {
                   /). The operator's lines go to everyone as <server>; /who lists, /help, /quit or\n\
                   Ctrl-C closes the room. Each join, rename and leave is one notice on stderr. A client\n\
                   whose --queue fills up (it does not read) is disconnected.\n\n\
+                  With --web the room is also a web page (B/S beside C/S): browsers open\n\
+                  http://ADDR:PORT/ and join the same room over a WebSocket (/ws), with the same\n\
+                  nicks, commands, --max-line, --queue and --max-clients (which counts both kinds of\n\
+                  member). /who says how each member is connected and from where. Only a page from\n\
+                  the room's own address may join (the Origin must match the Host: HTTP 403\n\
+                  otherwise); a message over --max-line closes that socket with code 1009.\n\n\
                   Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use, is\n\
                   below 1024 without the privilege, or the address is not on this host.\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat server --port 0 --bind ::1\n  \
-                  netkit chat server --room --max-clients 50 --idle-timeout 600"
+                  netkit chat server --room --max-clients 50 --idle-timeout 600\n  \
+                  netkit chat server --room --web                      # and http://127.0.0.1:8080/\n  \
+                  netkit chat server --room --bind 0.0.0.0 --web 0.0.0.0:8080"
 )]
 pub struct ChatServerArgs {
     /// Address to listen on (an IPv4 or IPv6 address); anything wider than loopback must be asked for
@@ -967,6 +975,11 @@ pub struct ChatServerArgs {
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::value_parser!(u32).range(32..=1_000_000))]
     pub queue: u32,
+    /// With --room: also serve the room to browsers, a page at http://ADDR:PORT/ that joins over
+    /// a WebSocket (alone: 127.0.0.1:8080; port 0: any free port)
+    #[arg(long, value_name = "ADDR:PORT", num_args = 0..=1, requires = "room",
+          default_missing_value = "127.0.0.1:8080", value_parser = parse_listen)]
+    pub web: Option<SocketAddr>,
     /// Framing, line limit, idle timeout
     #[command(flatten)]
     pub opts: ChatOpts,

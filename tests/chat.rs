@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-const WAIT: Duration = Duration::from_secs(15);
+pub(crate) const WAIT: Duration = Duration::from_secs(15);
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -19,7 +19,7 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn netkit_cmd(args: &[&str]) -> Command {
+pub(crate) fn netkit_cmd(args: &[&str]) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("netkit"));
     c.args(args).env_remove("NO_COLOR");
     c
@@ -32,9 +32,9 @@ fn python(script: &str, arg: &str) -> Command {
 }
 
 /// Lines read from a child's stream, as they come.
-struct Lines {
+pub(crate) struct Lines {
     rx: Receiver<String>,
-    seen: Vec<String>,
+    pub(crate) seen: Vec<String>,
 }
 
 impl Lines {
@@ -63,7 +63,7 @@ impl Lines {
     }
 
     /// Waits for a line containing `needle` (skipping others); returns it.
-    fn expect(&mut self, needle: &str, what: &str) -> String {
+    pub(crate) fn expect(&mut self, needle: &str, what: &str) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -91,7 +91,7 @@ impl Lines {
     }
 
     /// Waits until every needle has been in some line, in any order.
-    fn expect_all(&mut self, needles: &[String], what: &str) {
+    pub(crate) fn expect_all(&mut self, needles: &[String], what: &str) {
         let mut missing: Vec<&String> = needles.iter().collect();
         let deadline = Instant::now() + WAIT;
         while !missing.is_empty() {
@@ -107,7 +107,7 @@ impl Lines {
     }
 
     /// Everything until the stream ends (bounded by the deadline), including lines seen before.
-    fn rest(&mut self) -> Vec<String> {
+    pub(crate) fn rest(&mut self) -> Vec<String> {
         let deadline = Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -120,16 +120,16 @@ impl Lines {
 }
 
 /// A child process with piped stdio, killed on drop.
-struct Proc {
-    name: String,
+pub(crate) struct Proc {
+    pub(crate) name: String,
     child: Child,
     stdin: Option<ChildStdin>,
-    out: Lines,
-    err: Lines,
+    pub(crate) out: Lines,
+    pub(crate) err: Lines,
 }
 
 impl Proc {
-    fn spawn(name: &str, mut cmd: Command) -> Self {
+    pub(crate) fn spawn(name: &str, mut cmd: Command) -> Self {
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -147,7 +147,7 @@ impl Proc {
         }
     }
 
-    fn say(&mut self, line: &str) {
+    pub(crate) fn say(&mut self, line: &str) {
         let stdin = self.stdin.as_mut().expect("stdin open");
         stdin
             .write_all(format!("{line}\n").as_bytes())
@@ -155,22 +155,22 @@ impl Proc {
             .unwrap_or_else(|e| panic!("{}: writing stdin: {e}", self.name));
     }
 
-    fn close_stdin(&mut self) {
+    pub(crate) fn close_stdin(&mut self) {
         self.stdin = None;
     }
 
-    fn out(&mut self, needle: &str) -> String {
+    pub(crate) fn out(&mut self, needle: &str) -> String {
         let what = format!("{} stdout", self.name);
         self.out.expect(needle, &what)
     }
 
-    fn err(&mut self, needle: &str) -> String {
+    pub(crate) fn err(&mut self, needle: &str) -> String {
         let what = format!("{} stderr", self.name);
         self.err.expect(needle, &what)
     }
 
     /// Waits for the exit code, with a deadline.
-    fn exit_code(&mut self) -> i32 {
+    pub(crate) fn exit_code(&mut self) -> i32 {
         let deadline = Instant::now() + WAIT;
         loop {
             if let Some(st) = self.child.try_wait().unwrap() {
@@ -186,13 +186,20 @@ impl Proc {
         }
     }
 
-    fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 
+    /// How many file descriptors it has open.
+    pub(crate) fn open_fds(&self) -> usize {
+        std::fs::read_dir(format!("/proc/{}/fd", self.child.id()))
+            .unwrap()
+            .count()
+    }
+
     /// Peak resident memory (VmHWM) in KiB.
-    fn peak_kib(&self) -> u64 {
+    pub(crate) fn peak_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         status
             .lines()
@@ -209,7 +216,7 @@ impl Drop for Proc {
 }
 
 /// Starts a netkit server on a free port (port 0); returns it and its address.
-fn netkit_server(extra: &[&str]) -> (Proc, String) {
+pub(crate) fn netkit_server(extra: &[&str]) -> (Proc, String) {
     let mut args = vec!["chat", "server", "--port", "0"];
     args.extend_from_slice(extra);
     let mut p = Proc::spawn("netkit server", netkit_cmd(&args));
@@ -222,7 +229,7 @@ fn netkit_server(extra: &[&str]) -> (Proc, String) {
     (p, addr)
 }
 
-fn netkit_client(name: &str, addr: &str, extra: &[&str]) -> Proc {
+pub(crate) fn netkit_client(name: &str, addr: &str, extra: &[&str]) -> Proc {
     let mut args = vec!["chat", "client"];
     args.extend_from_slice(extra);
     args.push(addr);
@@ -232,7 +239,7 @@ fn netkit_client(name: &str, addr: &str, extra: &[&str]) -> Proc {
 }
 
 /// A port nothing listens on (bound once, then released).
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -344,7 +351,7 @@ fn ipv6_loopback_conversation() {
 }
 
 /// A room client with a nick, once everyone's joins have been seen.
-fn room_client(name: &str, addr: &str) -> Proc {
+pub(crate) fn room_client(name: &str, addr: &str) -> Proc {
     let mut c = netkit_client(name, addr, &[]);
     c.out("welcome");
     c
@@ -697,7 +704,7 @@ fn bad_ports_and_addresses_are_exit_2() {
 }
 
 /// Sends SIGINT (what Ctrl-C sends) to a child.
-fn interrupt(p: &Proc) {
+pub(crate) fn interrupt(p: &Proc) {
     let ok = Command::new("kill")
         .args(["-INT", &p.child.id().to_string()])
         .status()
@@ -876,7 +883,7 @@ fn raw_framing_refuses_a_message_longer_than_the_primers_recv() {
 }
 
 /// The nick a room gave a member, read from its welcome line (`* welcome, you are NICK (...`).
-fn nick_in(welcome: &str) -> String {
+pub(crate) fn nick_in(welcome: &str) -> String {
     welcome
         .split("you are ")
         .nth(1)

@@ -4,6 +4,7 @@ mod common;
 
 mod arp;
 mod chat;
+mod chat_web;
 mod cli;
 mod dhcp;
 mod dns;

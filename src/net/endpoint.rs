@@ -1,7 +1,7 @@
 //! Endpoints as users type them: `HOST[:PORT]` (`[v6]:port` for IPv6) for a server or
 //! destination to reach, an address to listen on, and which addresses only this machine can reach.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use super::addr::parse_addr;
 use super::name::to_ascii_name;
@@ -192,6 +192,25 @@ pub fn parse_bind(text: &str) -> Result<IpAddr> {
     })
 }
 
+/// Parses an address to listen on with its port, `ADDR:PORT` (`[::1]:8080` for IPv6,
+/// `localhost:8080`); port 0 asks for any free port.
+pub fn parse_listen(text: &str) -> Result<SocketAddr> {
+    let bad = |reason: &str| Error::bad("address", text, reason);
+    let (host, port) = text
+        .rsplit_once(':')
+        .ok_or_else(|| bad("expected ADDR:PORT, such as 127.0.0.1:8080 or [::1]:8080"))?;
+    if host.contains(':') && !host.starts_with('[') {
+        return Err(bad(
+            "write an IPv6 address with a port in brackets: [::1]:8080",
+        ));
+    }
+    let ip = parse_bind(host)?;
+    let port = port
+        .parse::<u16>()
+        .map_err(|_| bad("expected a port from 0 to 65535 after the colon"))?;
+    Ok(SocketAddr::new(ip, port))
+}
+
 /// True for addresses only this machine can reach.
 pub fn is_loopback(ip: IpAddr) -> bool {
     match ip {
@@ -289,5 +308,24 @@ mod tests {
         assert!(is_loopback(parse_bind("[::1]").unwrap()));
         assert!(is_wildcard(parse_bind("0.0.0.0").unwrap()));
         assert!(parse_bind("127.0.0.256").is_err());
+        assert_eq!(
+            parse_listen("127.0.0.1:8080").unwrap(),
+            "127.0.0.1:8080".parse().unwrap()
+        );
+        assert_eq!(parse_listen("[::1]:0").unwrap(), "[::1]:0".parse().unwrap());
+        assert_eq!(
+            parse_listen("localhost:80").unwrap(),
+            "127.0.0.1:80".parse().unwrap()
+        );
+        for bad in [
+            "127.0.0.1",
+            "::1:8080",
+            "[::1]",
+            "127.0.0.1:x",
+            "host:80",
+            ":80",
+        ] {
+            assert!(parse_listen(bad).is_err(), "{bad}");
+        }
     }
 }

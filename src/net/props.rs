@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use super::addr::{Family, Mask, Prefixed, parse_addr, parse_mask, parse_span};
 use super::block::Block;
 use super::endpoint::{
-    Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port, parse_port,
-    parse_server_spec,
+    Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port, parse_listen,
+    parse_port, parse_server_spec,
 };
 use super::hwaddr::{format_mac, parse_mac};
 use super::name::{reverse_name, to_ascii_name};
@@ -57,6 +57,7 @@ proptest! {
         let _ = parse_host("destination", &text);
         let _ = parse_server_spec(&text);
         let _ = parse_bind(&text);
+        let _ = parse_listen(&text);
         let _ = to_ascii_name(&text);
         for positive in [false, true] {
             let _ = parse_duration("timeout", &text, positive);

@@ -5,15 +5,19 @@
 //! runtime and everything below it is async. The framing is pure code in [`codec`], and so is
 //! what a typed line means (text or a `/command`) in [`command`]; the console (what is printed
 //! where, the prompt) and keyboard input are in [`console`]; [`talk`] holds a two-party
-//! conversation, [`server`] and [`client`] set one up, and [`room`] relays among many.
+//! conversation, [`server`] and [`client`] set one up, and [`room`] relays among many: TCP
+//! clients, and with `--web` browsers, which [`web`] serves a page and a WebSocket; [`relay`]
+//! holds what the room and its members' connections say to each other.
 
 pub mod client;
 pub mod codec;
 pub mod command;
 pub mod console;
+pub mod relay;
 pub mod room;
 pub mod server;
 pub mod talk;
+pub mod web;
 
 use std::time::Duration;
 

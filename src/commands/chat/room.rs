@@ -1,9 +1,10 @@
 //! `netkit chat server --room`: a multi-client chat room, like `ncat --chat` but with nicks,
-//! announced joins and leaves, bounded memory and no client able to stall the others.
+//! announced joins and leaves, bounded memory and no client able to stall the others. With
+//! `--web` browsers join the same room ([`web`]): TCP clients and browsers are members alike.
 //!
 //! One hub task owns the member list and handles events one at a time; each client has a reader
 //! task (socket → lines → hub) and a writer task (bounded queue → socket). A message is formatted
-//! once and shared (`Arc<str>`) by every queue. A client whose queue is full is too slow: it is
+//! once, as a line and as a page frame ([`relay::Delivery`]), and shared by every queue. A client whose queue is full is too slow: it is
 //! disconnected instead of making the room wait. Lines longer than `--max-line` are dropped with a
 //! notice to the sender, and never buffered whole.
 //!
@@ -18,7 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::TcpListener;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinHandle};
@@ -26,37 +27,51 @@ use tokio::task::{AbortHandle, JoinHandle};
 use super::codec::{self, Frame, LineSplitter};
 use super::command::{self, NICK_USAGE, ROOM_HELP, ROOM_WELCOME, Typed};
 use super::console::{Console, Input, idle, interrupted, spawn_input};
-use super::server::{listen, listening_notice};
+use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out, Said, Via, Whois};
+use super::server::{PortFlag, listen, listen_at, listening_notice};
+use super::web;
 use crate::cli::ChatServerArgs;
 use crate::error::{Error, Result, exit};
+use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::{Ui, is_unsafe};
+use crate::system::netlink::Netlink;
 use crate::util::time::human_duration;
+
+/// How many members a part of the page's member list holds (about 14 KB of JSON).
+const ROSTER_PART: usize = 200;
 
 /// How long a departing client's last lines may take to be written.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// What the hub hears about.
-#[derive(Debug)]
-enum Event {
-    Accepted(TcpStream, SocketAddr),
-    Line(u64, String),
-    TooLong(u64),
-    Left(u64, String),
-}
 
 #[derive(Debug)]
 struct Member {
     nick: String,
     addr: SocketAddr,
-    tx: mpsc::Sender<Arc<str>>,
-    reader: AbortHandle,
+    via: Via,
+    tx: mpsc::Sender<Out>,
+    /// A TCP member's reader (a browser member's one task is `writer`).
+    reader: Option<AbortHandle>,
     writer: JoinHandle<()>,
+}
+
+impl Member {
+    fn whois(&self) -> Whois {
+        Whois {
+            nick: self.nick.clone(),
+            via: self.via,
+            addr: self.addr,
+        }
+    }
 }
 
 /// Runs the room until Ctrl-C or the operator's `/quit`.
 pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     let ip = args.bind;
     let listener = listen(ip, args.port, args.backlog.max(128))?;
+    let web_listener = match args.web {
+        Some(addr) => Some(listen_at(addr, args.backlog.max(128), PortFlag::Web)?),
+        None => None,
+    };
     let console = Console::new(ui, true);
     console.notice(&listening_notice(
         &listener,
@@ -65,16 +80,27 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             args.max_clients
         ),
     ));
+    if let Some(l) = &web_listener {
+        console.notice(&web_notice(l));
+    }
     // On a terminal the operator gets a prompt that incoming lines keep clear of.
     console.prompt();
     let (events_tx, mut events) = mpsc::channel::<Event>(1024);
+    let web_server = web_listener.map(|l| {
+        tokio::spawn(web::serve(
+            l,
+            events_tx.clone(),
+            args.opts.max_line as usize,
+            args.max_clients,
+        ))
+    });
     let acceptor = {
         let tx = events_tx.clone();
         tokio::spawn(async move {
             loop {
                 match listener.accept().await {
                     Ok((s, a)) => {
-                        if tx.send(Event::Accepted(s, a)).await.is_err() {
+                        if tx.send(Event::Accepted(Conn::Tcp(s), a)).await.is_err() {
                             break;
                         }
                     }
@@ -119,11 +145,11 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                     Typed::Text(t) if t == "bye" => break Ok(()),
                     Typed::Text(t) if t.is_empty() => {}
                     Typed::Text(t) => {
-                        let line = format!("<server> {t}");
+                        let said = Said::Message { from: "server".into(), text: t.into_owned() };
                         if echo_own {
-                            console.message(&line);
+                            console.message(&said.line());
                         }
-                        hub.send_all(None, &line);
+                        hub.send_all(None, &said);
                     }
                     Typed::Who => hub.who_for_operator(),
                     Typed::Help => console.notice(OPERATOR_HELP),
@@ -137,10 +163,66 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
         }
     };
     acceptor.abort();
-    hub.close_all("* the server is closing the room").await;
+    if let Some(w) = web_server {
+        w.abort();
+    }
+    hub.close_all("the server is closing the room").await;
     console.notice("room closed");
     console.close();
     result.map(|()| exit::OK)
+}
+
+/// The start-up notice of `--web`: where the page is, and on a wider address than loopback the
+/// URLs others on the network can open.
+fn web_notice(listener: &TcpListener) -> String {
+    let Ok(local) = listener.local_addr() else {
+        return "web page: listening".to_string();
+    };
+    let here = web::urls(local, &[]);
+    if is_loopback(local.ip()) {
+        return format!(
+            "web page on {} (this machine only); browsers join the same room",
+            here.join(", ")
+        );
+    }
+    if !is_wildcard(local.ip()) {
+        return format!(
+            "web page on {} (reachable from the network): others can open it in a browser",
+            here.join(", ")
+        );
+    }
+    // Every interface: this host's own addresses (not loopback, not link-local).
+    let mine: Vec<std::net::IpAddr> = Netlink::open()
+        .and_then(|mut n| n.addresses())
+        .map(|addrs| {
+            addrs
+                .into_iter()
+                .map(|a| a.address)
+                .filter(|ip| !is_loopback(*ip) && !is_link_local(*ip))
+                .collect()
+        })
+        .unwrap_or_default();
+    let urls = web::urls(local, &mine);
+    if urls.is_empty() {
+        format!(
+            "web page on {local} (every interface: reachable from the network); others open \
+             http://THIS-HOST'S-ADDRESS:{}/ (netkit ifaces lists them)",
+            local.port()
+        )
+    } else {
+        format!(
+            "web page on {local} (every interface: reachable from the network); others open {}",
+            urls.join(" or ")
+        )
+    }
+}
+
+/// fe80::/10 and 169.254.0.0/16: a URL to them needs a zone, or reaches no one else.
+fn is_link_local(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) == 0xfe80,
+    }
 }
 
 /// The operator's commands, for `/help` on the server's console.
@@ -159,50 +241,69 @@ struct Hub<'a> {
 impl Hub<'_> {
     fn handle(&mut self, ev: Event) {
         match ev {
-            Event::Accepted(stream, addr) => self.join(stream, addr),
+            Event::Accepted(conn, addr) => self.join(conn, addr),
             Event::Line(id, text) => self.line(id, text),
             Event::TooLong(id) => {
                 let max = self.args.opts.max_line;
                 self.tell(
                     id,
-                    &format!("* your line was longer than {max} bytes: dropped"),
+                    &format!("your line was longer than {max} bytes: dropped"),
                 );
                 if let Some(m) = self.members.get(&id) {
                     self.console
                         .notice(&format!("{} sent a line over {max} bytes: dropped", m.addr));
                 }
             }
-            Event::Left(id, why) => self.remove(id, &why),
+            Event::Left(id, why) => self.remove(id, &why, None),
+            Event::Broke(id, closing, why) => self.remove(id, &why, Some(closing)),
+            Event::Refused(addr, why) => self.console.notice(&format!("{addr} refused: {why}")),
         }
     }
 
-    fn join(&mut self, stream: TcpStream, addr: SocketAddr) {
-        let _ = stream.set_nodelay(true);
+    fn join(&mut self, conn: Conn, addr: SocketAddr) {
         if self.members.len() >= self.args.max_clients {
             self.console
                 .notice(&format!("{addr} refused: the room is full"));
-            tokio::spawn(async move {
-                let mut s = stream;
-                let msg = b"* the room is full, try again later\n";
-                let _ = tokio::time::timeout(WRITE_TIMEOUT, s.write_all(msg)).await;
-                let _ = s.shutdown().await;
-            });
+            let full = Arc::new(Delivery::new(&Said::notice(
+                "the room is full, try again later",
+            )));
+            match conn {
+                Conn::Tcp(stream) => {
+                    tokio::spawn(async move {
+                        let mut s = stream;
+                        let _ = s.set_nodelay(true);
+                        let msg = full.line.as_bytes();
+                        let _ = tokio::time::timeout(WRITE_TIMEOUT, s.write_all(msg)).await;
+                        let _ = s.shutdown().await;
+                    });
+                }
+                Conn::Web(socket) => {
+                    tokio::spawn(web::refuse_full(*socket, full));
+                }
+            }
             return;
         }
         let id = self.next_id;
         self.next_id += 1;
-        let (r, w) = stream.into_split();
         let (tx, rx) = mpsc::channel(self.args.queue as usize);
-        let writer = tokio::spawn(write_loop(w, rx));
-        let reader = tokio::spawn(read_loop(
-            r,
-            id,
-            self.events.clone(),
-            self.args.opts.max_line as usize,
-            // Checked by chat::run before the room opened.
-            self.args.opts.idle_timeout,
-        ))
-        .abort_handle();
+        let max_line = self.args.opts.max_line as usize;
+        // Checked by chat::run before the room opened.
+        let idle_after = self.args.opts.idle_timeout;
+        let events = self.events.clone();
+        let (via, reader, writer) = match conn {
+            Conn::Tcp(stream) => {
+                let _ = stream.set_nodelay(true);
+                let (r, w) = stream.into_split();
+                let writer = tokio::spawn(write_loop(w, rx));
+                let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after));
+                (Via::Tcp, Some(reader.abort_handle()), writer)
+            }
+            Conn::Web(socket) => {
+                // One task both ways: letting go of its queue ends it, after a close frame.
+                let task = web::member(*socket, id, events, rx, max_line, idle_after);
+                (Via::Browser, None, tokio::spawn(task))
+            }
+        };
         let nick = addr.to_string();
         let others: Vec<&str> = self.members.values().map(|m| m.nick.as_str()).collect();
         let here = if others.is_empty() {
@@ -210,26 +311,68 @@ impl Hub<'_> {
         } else {
             format!("{} here: {}", others.len(), others.join(", "))
         };
-        let welcome = format!(
-            "{ROOM_WELCOME}{nick} ({here}); /nick NAME to rename, /who to list, /help for \
-             commands, bye to leave\n"
+        let member = Member {
+            nick: nick.clone(),
+            addr,
+            via,
+            tx,
+            reader,
+            writer,
+        };
+        let text = format!(
+            "{}{nick} ({here}); /nick NAME to rename, /who to list, /help for commands, bye to \
+             leave",
+            ROOM_WELCOME.trim_start_matches("* ")
         );
-        let _ = tx.try_send(Arc::from(welcome));
-        self.members.insert(
-            id,
-            Member {
-                nick: nick.clone(),
-                addr,
-                tx,
-                reader,
-                writer,
+        match via {
+            Via::Tcp => {
+                let welcome = Said::notice(text);
+                let _ = member
+                    .tx
+                    .try_send(Out::Say(Arc::new(Delivery::line_only(&welcome))));
+            }
+            Via::Browser => {
+                // The page's member list, in parts: no frame of a big room's list is big, so
+                // no member's WebSocket buffers grow with the room.
+                let mut members: Vec<Whois> = self.members.values().map(Member::whois).collect();
+                members.push(member.whois());
+                members.sort_unstable_by(|a, b| a.nick.cmp(&b.nick));
+                let part = ROSTER_PART.max(members.len().div_ceil(self.args.queue as usize / 2));
+                let mut parts = members.chunks(part);
+                let welcome = Said::Welcome {
+                    text,
+                    you: nick.clone(),
+                    members: parts.next().map(<[Whois]>::to_vec).unwrap_or_default(),
+                    max_line: self.args.opts.max_line,
+                };
+                let _ = member
+                    .tx
+                    .try_send(Out::Say(Arc::new(Delivery::new(&welcome))));
+                for p in parts {
+                    let more = Said::Members {
+                        members: p.to_vec(),
+                    };
+                    let _ = member.tx.try_send(Out::Say(Arc::new(Delivery::new(&more))));
+                }
+            }
+        }
+        let joined = Said::Joined {
+            text: match via {
+                Via::Tcp => format!("{nick} joined"),
+                Via::Browser => format!("{nick} joined from a browser"),
             },
-        );
+            member: member.whois(),
+        };
+        self.members.insert(id, member);
+        let how = match via {
+            Via::Tcp => "",
+            Via::Browser => " from a browser",
+        };
         self.console.notice(&format!(
-            "{nick} joined ({} in the room)",
+            "{nick} joined{how} ({} in the room)",
             self.members.len()
         ));
-        self.send_all(Some(id), &format!("* {nick} joined"));
+        self.send_all(Some(id), &joined);
     }
 
     fn line(&mut self, id: u64, text: String) {
@@ -246,70 +389,91 @@ impl Hub<'_> {
             Typed::Quit => self.leave(id),
             Typed::Text(t) if t.is_empty() => {}
             Typed::Text(t) => {
-                let line = format!("<{nick}> {t}");
-                self.console.message(&line);
-                self.send_all(Some(id), &line);
+                let said = Said::Message {
+                    from: nick,
+                    text: t.into_owned(),
+                };
+                self.console.message(&said.line());
+                self.send_all(Some(id), &said);
             }
             Typed::Who => {
-                let list = self.nicks().join(", ");
-                self.tell(id, &format!("* {} here: {list}", self.members.len()));
+                let list = self.who().join(", ");
+                self.tell(id, &format!("{} here: {list}", self.members.len()));
             }
-            Typed::Help => self.tell(id, &format!("* {ROOM_HELP}")),
-            Typed::Nick(None) => self.tell(id, &format!("* {NICK_USAGE}")),
+            Typed::Help => self.tell(id, ROOM_HELP),
+            Typed::Nick(None) => self.tell(id, NICK_USAGE),
             Typed::Nick(Some(new)) => self.rename(id, &nick, new),
-            Typed::Unknown(word) => self.tell(id, &format!("* {}", command::unknown(word))),
+            Typed::Unknown(word) => self.tell(id, &command::unknown(word)),
         }
     }
 
     fn leave(&mut self, id: u64) {
-        self.tell(id, "* bye");
-        self.remove(id, "bye");
+        self.tell(id, "bye");
+        self.remove(id, "bye", None);
     }
 
     fn rename(&mut self, id: u64, old: &str, new: &str) {
         if let Err(why) = valid_nick(new) {
-            self.tell(id, &format!("* cannot use that nick: {why}"));
+            self.tell(id, &format!("cannot use that nick: {why}"));
         } else if self.members.values().any(|m| m.nick == new) {
-            self.tell(id, &format!("* the nick {new} is taken"));
+            self.tell(id, &format!("the nick {new} is taken"));
         } else {
             if let Some(m) = self.members.get_mut(&id) {
                 m.nick = new.to_string();
             }
             let text = format!("{old} is now known as {new}");
             self.console.notice(&text);
-            self.send_all(None, &format!("* {text}"));
+            self.send_all(
+                None,
+                &Said::Renamed {
+                    text,
+                    old: old.to_string(),
+                    new: new.to_string(),
+                },
+            );
         }
     }
 
-    fn nicks(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.members.values().map(|m| m.nick.as_str()).collect();
-        v.sort_unstable();
-        v
+    /// Each member by nick, with how it is connected and from where:
+    /// `ann (TCP client 127.0.0.1:50000)`, `bob (browser 127.0.0.1:50002)`.
+    fn who(&self) -> Vec<String> {
+        let mut v: Vec<&Member> = self.members.values().collect();
+        v.sort_unstable_by(|a, b| a.nick.cmp(&b.nick));
+        v.iter()
+            .map(|m| format!("{} ({} {})", m.nick, m.via.words(), m.addr))
+            .collect()
     }
 
     fn who_for_operator(&self) {
-        let list = self.nicks().join(", ");
+        let list = self.who().join(", ");
         self.console
             .notice(&format!("{} here: {list}", self.members.len()));
     }
 
-    /// Sends one line to one member (a notice; dropped when its queue is full).
+    /// Sends one notice to one member (dropped when its queue is full).
     fn tell(&self, id: u64, text: &str) {
         if let Some(m) = self.members.get(&id) {
-            let _ = m.tx.try_send(Arc::from(format!("{text}\n")));
+            let _ =
+                m.tx.try_send(Out::Say(Arc::new(Delivery::new(&Said::notice(text)))));
         }
     }
 
-    /// Sends a line to every member but `from` (not to the operator's console: each caller
+    /// Sends what is said to every member but `from` (not to the operator's console: each caller
     /// shows the operator its own version once), and disconnects any member whose queue is full.
-    fn send_all(&mut self, from: Option<u64>, text: &str) {
-        let line: Arc<str> = Arc::from(format!("{text}\n"));
+    fn send_all(&mut self, from: Option<u64>, said: &Said) {
+        // Without --web no one reads the page's frame: render the line alone.
+        let delivery = Arc::new(match self.args.web {
+            Some(_) => Delivery::new(said),
+            None => Delivery::line_only(said),
+        });
         let mut slow = Vec::new();
         for (id, m) in &self.members {
             if Some(*id) == from {
                 continue;
             }
-            if let Err(mpsc::error::TrySendError::Full(_)) = m.tx.try_send(line.clone()) {
+            if let Err(mpsc::error::TrySendError::Full(_)) =
+                m.tx.try_send(Out::Say(delivery.clone()))
+            {
                 slow.push(*id);
             }
         }
@@ -318,15 +482,21 @@ impl Hub<'_> {
                 // Its queue is full and its socket stuck: close it now.
                 m.writer.abort();
             }
-            self.remove(id, "too slow: its messages piled up");
+            self.remove(id, "too slow: its messages piled up", None);
         }
     }
 
-    fn remove(&mut self, id: u64, why: &str) {
+    /// Removes a member; a browser's socket is closed so when `close` says why.
+    fn remove(&mut self, id: u64, why: &str, close: Option<Closing>) {
         let Some(m) = self.members.remove(&id) else {
             return;
         };
-        m.reader.abort();
+        if let Some(r) = &m.reader {
+            r.abort();
+        }
+        if let Some(closing) = close {
+            let _ = m.tx.try_send(Out::Close(closing));
+        }
         // Dropping `tx` lets the writer send what is queued, then close.
         drop(m.tx);
         self.console.notice(&format!(
@@ -335,19 +505,24 @@ impl Hub<'_> {
             self.members.len()
         ));
         let text = if why == "bye" || why == CLOSED {
-            format!("* {} left", m.nick)
+            format!("{} left", m.nick)
         } else {
-            format!("* {} left ({why})", m.nick)
+            format!("{} left ({why})", m.nick)
         };
-        self.send_all(None, &text);
+        self.send_all(None, &Said::Left { text, nick: m.nick });
     }
 
     async fn close_all(&mut self, farewell: &str) {
-        let line: Arc<str> = Arc::from(format!("{farewell}\n"));
+        let said = Out::Say(Arc::new(Delivery::new(&Said::notice(farewell))));
         let mut writers = Vec::new();
         for (_, m) in self.members.drain() {
-            let _ = m.tx.try_send(line.clone());
-            m.reader.abort();
+            if let Out::Say(d) = &said {
+                let _ = m.tx.try_send(Out::Say(d.clone()));
+            }
+            let _ = m.tx.try_send(Out::Close(Closing::RoomClosed));
+            if let Some(r) = &m.reader {
+                r.abort();
+            }
             writers.push(m.writer);
         }
         let _ = tokio::time::timeout(Duration::from_secs(1), async {
@@ -372,9 +547,6 @@ fn valid_nick(nick: &str) -> std::result::Result<(), &'static str> {
     }
     Ok(())
 }
-
-/// Why a member left when it closed its connection.
-const CLOSED: &str = "closed the connection";
 
 /// Reads lines from one client and passes them to the hub; reports why it stopped.
 async fn read_loop(
@@ -422,18 +594,24 @@ async fn read_loop(
 
 /// Writes a client's queue to its socket, many lines per write when they pile up. The batch
 /// buffer lives only while there is something to write, so an idle client costs no buffer.
-async fn write_loop(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Arc<str>>) {
-    while let Some(first) = rx.recv().await {
-        let mut out = Vec::with_capacity(first.len().max(512));
-        out.extend_from_slice(first.as_bytes());
+async fn write_loop(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Out>) {
+    while let Some(Out::Say(first)) = rx.recv().await {
+        let mut out = Vec::with_capacity(first.line.len().max(512));
+        out.extend_from_slice(first.line.as_bytes());
+        let mut closing = false;
         while out.len() < 16384 {
             match rx.try_recv() {
-                Ok(m) => out.extend_from_slice(m.as_bytes()),
+                Ok(Out::Say(d)) => out.extend_from_slice(d.line.as_bytes()),
+                Ok(Out::Close(..)) => {
+                    closing = true;
+                    break;
+                }
                 Err(_) => break,
             }
         }
         match tokio::time::timeout(WRITE_TIMEOUT, w.write_all(&out)).await {
-            Ok(Ok(())) => {}
+            Ok(Ok(())) if !closing => {}
+            Ok(Ok(())) => break,
             _ => return,
         }
     }

@@ -13,11 +13,42 @@ use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
 
+/// The flag that chose the port, for the advice when listening fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortFlag {
+    /// `--bind` and `--port`: the chat's TCP port.
+    Port,
+    /// `--web ADDR:PORT`: the room's web page.
+    Web,
+}
+
+impl PortFlag {
+    /// How to type the flag with `port` instead.
+    fn with(self, addr: SocketAddr, port: u16) -> String {
+        match self {
+            PortFlag::Port => format!("--port {port}"),
+            PortFlag::Web => format!("--web {}", SocketAddr::new(addr.ip(), port)),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            PortFlag::Port => "--port",
+            PortFlag::Web => "--web ADDR:PORT",
+        }
+    }
+}
+
 /// Binds `ip:port` and listens with `backlog`; a port in use, a privileged port or an address
 /// not on this host is a one-line error that says what to do next (exit 3).
 pub fn listen(ip: IpAddr, port: u16, backlog: u32) -> Result<TcpListener> {
-    let addr = SocketAddr::new(ip, port);
-    let err = |e: io::Error| listen_error(addr, &e);
+    listen_at(SocketAddr::new(ip, port), backlog, PortFlag::Port)
+}
+
+/// [`listen`] for the port `flag` chose.
+pub fn listen_at(addr: SocketAddr, backlog: u32, flag: PortFlag) -> Result<TcpListener> {
+    let ip = addr.ip();
+    let err = |e: io::Error| listen_error(addr, &e, flag);
     let socket = match ip {
         IpAddr::V4(_) => TcpSocket::new_v4(),
         IpAddr::V6(_) => TcpSocket::new_v6(),
@@ -29,18 +60,17 @@ pub fn listen(ip: IpAddr, port: u16, backlog: u32) -> Result<TcpListener> {
 }
 
 /// Why listening on `addr` failed, by the kind of error, and what to do next: one line.
-fn listen_error(addr: SocketAddr, e: &io::Error) -> Error {
+fn listen_error(addr: SocketAddr, e: &io::Error, flag: PortFlag) -> Error {
     use io::ErrorKind as K;
     let next = match e.kind() {
-        K::AddrInUse => {
-            "the port is already in use by another program (choose another --port, or stop \
-             that program)"
-                .to_string()
-        }
+        K::AddrInUse => format!(
+            "the port is already in use by another program (choose another {}, or stop that \
+             program)",
+            flag.name()
+        ),
         K::PermissionDenied if addr.port() < 1024 => format!(
-            "ports below 1024 need root or CAP_NET_BIND_SERVICE (choose a port above 1023: \
-             --port {})",
-            8000 + addr.port()
+            "ports below 1024 need root or CAP_NET_BIND_SERVICE (choose a port above 1023: {})",
+            flag.with(addr, 8000 + addr.port())
         ),
         K::AddrNotAvailable => {
             "that address is not on this host (bind one of its addresses, see netkit ifaces, or \
@@ -119,7 +149,7 @@ mod tests {
     use super::*;
 
     fn said(kind: io::ErrorKind, addr: &str) -> String {
-        let e = listen_error(addr.parse().unwrap(), &kind.into());
+        let e = listen_error(addr.parse().unwrap(), &kind.into(), PortFlag::Port);
         assert_eq!((e.exit_code(), e.kind()), (3, "io"), "{e}");
         e.to_string()
     }
@@ -144,6 +174,17 @@ mod tests {
         let no_v6 = listen_error(
             "[::1]:8001".parse().unwrap(),
             &io::Error::from_raw_os_error(EAFNOSUPPORT),
+            PortFlag::Port,
+        );
+        let web = listen_error(
+            "127.0.0.1:80".parse().unwrap(),
+            &K::PermissionDenied.into(),
+            PortFlag::Web,
+        );
+        assert!(
+            web.to_string()
+                .ends_with("(choose a port above 1023: --web 127.0.0.1:8080)"),
+            "{web}"
         );
         assert!(no_v6.to_string().contains("no IPv6"), "{no_v6}");
     }
