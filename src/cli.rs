@@ -753,7 +753,8 @@ pub struct WatchArgs {
                         netkit dns example.com @dns.quad9.net --tls\n  \
                         netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
                         netkit dns CH TXT version.bind @192.0.2.53 --nsid\n  \
-                        netkit dns example.com @192.0.2.53 @198.51.100.53 --compare"
+                        netkit dns example.com @192.0.2.53 @198.51.100.53 --compare\n  \
+                        netkit dns www.example.com --trace"
 )]
 pub struct DnsArgs {
     /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
@@ -844,6 +845,15 @@ pub struct DnsArgs {
     /// when they disagree
     #[arg(long, conflicts_with_all = ["file", "full", "tls", "https", "short"])]
     pub compare: bool,
+    /// Resolve iteratively from the root, as dig +trace: each delegation step, the servers
+    /// asked and which answered, the referral (NS and glue), then the answer. With @SERVER the
+    /// walk starts there instead of the root servers, and its port is used for every server
+    #[arg(long, conflicts_with_all = ["file", "full", "compare", "tls", "https", "tcp", "short"])]
+    pub trace: bool,
+    /// With --trace: start from the root servers listed in FILE (A/AAAA lines of a root hints
+    /// file, as named.root) instead of the built-in ones
+    #[arg(long, value_name = "FILE", requires = "trace")]
+    pub root_hints: Option<PathBuf>,
 }
 
 /// `--subnet ADDR/PREFIX` (a bare address is a /32 or /128).

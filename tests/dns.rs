@@ -21,6 +21,7 @@ use rustls::ServerConfig;
 use rustls::pki_types::PrivateKeyDer;
 
 use crate::common::*;
+use std::process::Command;
 
 const ZONE: &str = r#"
 $TTL 300
@@ -77,6 +78,17 @@ enum Listener {
 
 /// Serves the test zones on `listeners` from a thread of its own, for the rest of the process.
 fn serve(listeners: Vec<Listener>) {
+    serve_zones(
+        listeners,
+        vec![
+            ("example.test.".into(), ZONE.into()),
+            ("2.0.192.in-addr.arpa.".into(), REVERSE.into()),
+        ],
+    );
+}
+
+/// Serves `zones` (origin, zone file text) on `listeners`, from a thread of its own.
+fn serve_zones(listeners: Vec<Listener>, zones: Vec<(String, String)>) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -85,7 +97,7 @@ fn serve(listeners: Vec<Listener>) {
             .unwrap();
         rt.block_on(async move {
             let mut catalog = Catalog::new();
-            for (origin, text) in [("example.test.", ZONE), ("2.0.192.in-addr.arpa.", REVERSE)] {
+            for (origin, text) in &zones {
                 let name = LowerName::from(Name::from_str(origin).unwrap());
                 catalog.upsert(name, vec![zone(origin, text)]);
             }
@@ -1704,4 +1716,233 @@ fn compare_groups_the_servers_by_answer() {
     );
     let o = run(&["dns", "www.example.test", &a, "--compare"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
+}
+
+/// A test hierarchy for --trace, served by NSD (an authoritative server that sends glue with
+/// its referrals), one instance per address, every one on the same port: the root on 127.0.0.2
+/// delegates `test.` to ns.test. (127.0.0.3, with glue); `test.` delegates `lab.test.` to a
+/// lame server first (ns0.lab.test. on 127.0.0.5, which serves another zone and refuses) and
+/// then to ns1.lab.test. (127.0.0.4), both with glue, and `glueless.test.` to ns.lab.test.
+/// without glue (found by a walk of its own). The servers stop when it is dropped.
+struct Hierarchy {
+    port: u16,
+    children: Vec<std::process::Child>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Hierarchy {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Hierarchy {
+    /// Starts the servers, or None (skipping visibly) where NSD is not installed.
+    fn start(test: &str) -> Option<Hierarchy> {
+        if Command::new("nsd").arg("-v").output().is_err() {
+            assert!(
+                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+                "NSD is needed under CI (apt-get install nsd)"
+            );
+            eprintln!("SKIP {test}: NSD is not installed");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let port = UdpSocket::bind("127.0.0.2:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        // (address, directory, [(origin, zone file)]) of each server.
+        type Served<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+        let zones: [Served; 4] = [
+            (
+                "127.0.0.2",
+                "root",
+                &[(
+                    ".",
+                    "$TTL 3600
+@ IN SOA a.root.test. admin.root.test. 1 3600 600 86400 60
+@ IN NS a.root.test.
+a.root.test. IN A 127.0.0.2
+test. IN NS ns.test.
+ns.test. IN A 127.0.0.3
+",
+                )],
+            ),
+            (
+                "127.0.0.3",
+                "test",
+                &[(
+                    "test.",
+                    "$TTL 3600
+@ IN SOA ns.test. admin.test. 1 3600 600 86400 60
+@ IN NS ns.test.
+ns IN A 127.0.0.3
+lab IN NS ns0.lab.test.
+lab IN NS ns1.lab.test.
+ns0.lab IN A 127.0.0.5
+ns1.lab IN A 127.0.0.4
+glueless IN NS ns.lab.test.
+",
+                )],
+            ),
+            (
+                "127.0.0.4",
+                "lab",
+                &[
+                    (
+                        "lab.test.",
+                        "$TTL 300
+@ IN SOA ns1.lab.test. admin.lab.test. 1 3600 600 86400 60
+@ IN NS ns0.lab.test.
+@ IN NS ns1.lab.test.
+ns0 IN A 127.0.0.5
+ns1 IN A 127.0.0.4
+ns IN A 127.0.0.4
+www IN A 192.0.2.80
+",
+                    ),
+                    (
+                        "glueless.test.",
+                        "$TTL 300
+@ IN SOA ns.lab.test. admin.lab.test. 1 3600 600 86400 60
+@ IN NS ns.lab.test.
+www IN A 192.0.2.81
+",
+                    ),
+                ],
+            ),
+            (
+                "127.0.0.5",
+                "lame",
+                &[(
+                    "other.test.",
+                    "$TTL 300
+@ IN SOA ns.other.test. admin.other.test. 1 3600 600 86400 60
+@ IN NS ns.other.test.
+ns IN A 127.0.0.5
+",
+                )],
+            ),
+        ];
+        let mut children = Vec::new();
+        for (ip, tag, served) in zones {
+            let d = dir.path().join(tag);
+            std::fs::create_dir_all(&d).unwrap();
+            let mut conf = format!(
+                "server:\n  ip-address: {ip}\n  port: {port}\n  zonesdir: \"{d}\"\n  \
+                 pidfile: \"{d}/nsd.pid\"\n  database: \"\"\n  zonelistfile: \"{d}/zone.list\"\n  \
+                 xfrdfile: \"{d}/xfrd.state\"\n  xfrdir: \"{d}\"\n  username: \"\"\n  chroot: \"\"\n  \
+                 server-count: 1\n  verbosity: 0\nremote-control:\n  control-enable: no\n",
+                d = d.display()
+            );
+            for (i, (origin, text)) in served.iter().enumerate() {
+                std::fs::write(d.join(format!("{i}.zone")), text).unwrap();
+                conf += &format!("zone:\n  name: \"{origin}\"\n  zonefile: \"{i}.zone\"\n");
+            }
+            std::fs::write(d.join("nsd.conf"), conf).unwrap();
+            children.push(
+                Command::new("nsd")
+                    .args(["-d", "-c"])
+                    .arg(d.join("nsd.conf"))
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .expect("nsd starts"),
+            );
+        }
+        let h = Hierarchy {
+            port,
+            children,
+            _dir: dir,
+        };
+        // Each server answers (anything) before the hierarchy is handed over.
+        let probe = [0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 1];
+        for ip in ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"] {
+            let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+            sock.set_read_timeout(Some(Duration::from_millis(100)))
+                .unwrap();
+            let mut buf = [0u8; 512];
+            let ready = (0..100).any(|_| {
+                let _ = sock.send_to(&probe, (ip, port));
+                sock.recv_from(&mut buf).is_ok()
+            });
+            assert!(ready, "NSD on {ip}:{port} never answered");
+        }
+        Some(h)
+    }
+}
+
+/// --trace walks root → test. → lab.test.: each step's servers, the lame one shown and passed
+/// over, the referrals with their glue, then the answer.
+#[test]
+fn trace_walks_down_from_the_root() {
+    let Some(h) = Hierarchy::start("trace_walks_down_from_the_root") else {
+        return;
+    };
+    let port = h.port;
+    let root = format!("@127.0.0.2:{port}");
+    let o = run(&["--json", "dns", "www.lab.test", &root, "--trace"]);
+    assert_eq!(code(&o), 0, "{}{}", stderr(&o), stdout(&o));
+    let v = json(&o);
+    let zones: Vec<&str> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["zone"].as_str().unwrap())
+        .collect();
+    assert_eq!(zones, [".", "test.", "lab.test."], "{v}");
+    assert_eq!(v["steps"][0]["referral"]["zone"], "test.");
+    assert_eq!(
+        v["steps"][0]["referral"]["servers"],
+        serde_json::json!([{"name": "ns.test.", "addresses": ["127.0.0.3"], "glue": true}])
+    );
+    let last = &v["steps"][2]["asked"];
+    assert_eq!(last[0]["ns"], "ns0.lab.test.", "{v}");
+    assert_eq!(last[0]["outcome"], "lame");
+    assert_eq!(last[1]["ns"], "ns1.lab.test.");
+    assert_eq!(last[1]["outcome"], "answer");
+    assert_eq!(v["end"], "answer");
+    assert_eq!(v["answer"][0]["data"], "192.0.2.80");
+    // For people.
+    let o = run(&["dns", "www.lab.test", &root, "--trace"]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("  → test. is served by ns.test. [127.0.0.3; glue]"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("  asked ns0.lab.test. (127.0.0.5:{port}): lame")),
+        "{text}"
+    );
+    assert!(text.contains("192.0.2.80"), "{text}");
+}
+
+/// A referral without glue: the name server's address is found by a walk of its own; a name
+/// that does not exist ends in NXDOMAIN (exit 1).
+#[test]
+fn trace_finds_glueless_servers_and_ends_in_nxdomain() {
+    let Some(h) = Hierarchy::start("trace_finds_glueless_servers_and_ends_in_nxdomain") else {
+        return;
+    };
+    let port = h.port;
+    let root = format!("@127.0.0.2:{port}");
+    let o = run(&["--json", "dns", "www.glueless.test", &root, "--trace"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let r = &v["steps"][1]["referral"];
+    assert_eq!(r["zone"], "glueless.test.", "{v}");
+    assert_eq!(r["servers"][0]["glue"], false);
+    assert_eq!(
+        r["servers"][0]["addresses"],
+        serde_json::json!(["127.0.0.4"])
+    );
+    assert_eq!(v["answer"][0]["data"], "192.0.2.81");
+    let o = run(&["--json", "dns", "nosuch.lab.test", &root, "--trace"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(json(&o)["end"], "nxdomain");
 }

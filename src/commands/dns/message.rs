@@ -269,7 +269,8 @@ pub struct Rr {
 }
 
 impl Rr {
-    fn from(r: &Record) -> Rr {
+    /// A record in presentation form.
+    pub fn from_record(r: &Record) -> Rr {
         Rr {
             name: presentation(&r.name),
             ttl: r.ttl,
@@ -443,13 +444,13 @@ impl FullAnswer {
                     rtype: type_text(q.query_type()),
                 })
                 .collect(),
-            answer: m.answers.iter().map(Rr::from).collect(),
-            authority: m.authorities.iter().map(Rr::from).collect(),
+            answer: m.answers.iter().map(Rr::from_record).collect(),
+            authority: m.authorities.iter().map(Rr::from_record).collect(),
             additional: m
                 .additionals
                 .iter()
                 .filter(|r| r.record_type() != RecordType::OPT)
-                .map(Rr::from)
+                .map(Rr::from_record)
                 .collect(),
             edns,
             human_ttl: false,

@@ -12,9 +12,10 @@ pub mod pace;
 pub mod parse;
 pub mod server;
 pub mod tls;
+pub mod walk;
 
 use std::io::{self, Write};
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -502,6 +503,86 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
     Ok(name)
 }
 
+/// The root servers of a root hints file: the addresses of its A and AAAA lines.
+fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
+    let text =
+        std::fs::read(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    let text = String::from_utf8_lossy(&text);
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let line = line.split(';').next().unwrap_or("");
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let Some(i) = words
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case("A") || w.eq_ignore_ascii_case("AAAA"))
+            && let Some(Ok(ip)) = words.get(i + 1).map(|w| w.parse::<IpAddr>())
+        {
+            found.push(ip);
+        }
+    }
+    if found.is_empty() {
+        return Err(Error::bad(
+            "root hints file",
+            path.display().to_string(),
+            "has no A or AAAA line (a root hints file lists the root servers, as named.root does)",
+        ));
+    }
+    Ok(found)
+}
+
+/// `--trace`: the walk from the root (or the servers given) to the name.
+fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
+    let name = one_name(plan, "--trace")?;
+    let given: Vec<SocketAddr> = if args_name_servers(args) {
+        plan.servers.iter().map(|s| s.address).collect()
+    } else {
+        Vec::new()
+    };
+    let (start, port): (Vec<SocketAddr>, u16) = if let Some(path) = &args.root_hints {
+        let port = given.first().map_or(53, |s| s.port());
+        (
+            read_root_hints(path)?
+                .into_iter()
+                .map(|ip| SocketAddr::new(ip, port))
+                .collect(),
+            port,
+        )
+    } else if !given.is_empty() {
+        let port = given[0].port();
+        (given, port)
+    } else {
+        (
+            walk::ROOT_HINTS
+                .iter()
+                .filter_map(|a| a.parse::<IpAddr>().ok())
+                .map(|ip| SocketAddr::new(ip, 53))
+                .collect(),
+            53,
+        )
+    };
+    let hops: Vec<walk::Hop> = start
+        .into_iter()
+        .map(|server| walk::Hop { server, ns: None })
+        .collect();
+    let settings = walk::WalkSettings {
+        timeout: plan.settings.timeout,
+        port,
+        dnssec_ok: args.dnssec,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let rtype = plan.types.first().copied().unwrap_or(RecordType::A);
+    let result = runtime.block_on(walk::walk(&name, rtype, plan.class, &hops, &settings));
+    emit(ui, &result)
+}
+
+/// Whether servers were given on the command line (not the system's resolvers).
+fn args_name_servers(args: &DnsArgs) -> bool {
+    !args.servers.is_empty() || args.args.iter().any(|a| a.starts_with('@'))
+}
+
 /// `--compare`: every server asked at once, per type, the answers grouped.
 fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--compare")?;
@@ -580,6 +661,9 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let short = ui.short();
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
+    if args.trace {
+        return trace(&plan, args, ui);
+    }
     if args.compare {
         return compare(&plan, args, ui);
     }
