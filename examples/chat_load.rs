@@ -5,6 +5,9 @@
 //!
 //! Usage: cargo run --release --example chat_load -- ADDR CLIENTS MESSAGES TIMEOUT_SECS
 
+#[path = "common/deliveries.rs"]
+mod deliveries;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -93,26 +96,7 @@ fn main() {
                 drop(w);
             });
         }
-        let mut last = 0;
-        let mut last_change = Instant::now();
-        loop {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            let d = delivered.load(Ordering::Relaxed);
-            if d != last {
-                last = d;
-                last_change = Instant::now();
-            }
-            // Done, out of time, or nothing moved for 5 s (lines were dropped).
-            if d >= expected
-                || start.elapsed() > timeout
-                || last_change.elapsed() > Duration::from_secs(5)
-            {
-                break;
-            }
-        }
-        let d = delivered.load(Ordering::Relaxed);
-        // Until the last delivery (a stall's idle seconds do not count).
-        let secs = last_change.duration_since(start).as_secs_f64().max(0.001);
+        let (d, secs) = deliveries::wait(&delivered, expected, start, timeout).await;
         println!(
             "clients={clients} messages={messages} expected={expected} delivered={d} seconds={secs:.3} rate={:.0}",
             d as f64 / secs

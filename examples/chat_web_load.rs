@@ -8,6 +8,9 @@
 //!
 //! Usage: cargo run --release --example chat_web_load -- TCP_ADDR WEB_ADDR T W M TIMEOUT_SECS
 
+#[path = "common/deliveries.rs"]
+mod deliveries;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -147,25 +150,7 @@ fn main() {
                 }
             });
         }
-        let mut last = 0;
-        let mut last_change = Instant::now();
-        loop {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            let d = delivered.load(Ordering::Relaxed);
-            if d != last {
-                last = d;
-                last_change = Instant::now();
-            }
-            // Done, out of time, or nothing moved for 5 s (lines were dropped).
-            if d >= expected
-                || start.elapsed() > timeout
-                || last_change.elapsed() > Duration::from_secs(5)
-            {
-                break;
-            }
-        }
-        let d = delivered.load(Ordering::Relaxed);
-        let secs = last_change.duration_since(start).as_secs_f64().max(0.001);
+        let (d, secs) = deliveries::wait(&delivered, expected, start, timeout).await;
         println!(
             "tcp={tcp} web={web} messages={messages} expected={expected} delivered={d} seconds={secs:.3} rate={:.0}",
             d as f64 / secs

@@ -492,30 +492,15 @@ fn room_replaces_invalid_utf8_and_refuses_overlong_lines_with_bounded_memory() {
 
 #[test]
 fn room_disconnects_a_client_that_does_not_read() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
     let (mut server, addr) = netkit_server(&["--room", "--queue", "32"]);
     // Joins and never reads.
     let _stuck = TcpStream::connect(&addr).unwrap();
     server.err("joined (1 in the room)");
     let mut talker = TcpStream::connect(&addr).unwrap();
     server.err("joined (2 in the room)");
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut t = talker.try_clone().unwrap();
-    let flood = std::thread::spawn({
-        let stop = stop.clone();
-        move || {
-            let line = format!("{}\n", "y".repeat(1000));
-            // At most 200 MB, until the stuck client is dropped.
-            for _ in 0..200_000 {
-                if stop.load(Ordering::Relaxed) || t.write_all(line.as_bytes()).is_err() {
-                    break;
-                }
-            }
-        }
-    });
+    let (stop, flood) = flood(&talker);
     server.err("too slow");
-    stop.store(true, Ordering::Relaxed);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
     flood.join().unwrap();
     // The room still works for everyone else.
     let mut watcher = room_client("watcher", &addr);
@@ -1171,4 +1156,29 @@ fn raw_framing_commands_are_not_sent_to_the_primers_server() {
     server.say("bye");
     assert_eq!(client.exit_code(), 0);
     assert_eq!(server.exit_code(), 0);
+}
+
+/// Writes 1000-byte lines into `talker` from a thread (at most 200 MB) until the returned flag is
+/// set: a room member flooding the room.
+pub(crate) fn flood(
+    talker: &TcpStream,
+) -> (
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::thread::JoinHandle<()>,
+) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let mut t = talker.try_clone().unwrap();
+    let handle = std::thread::spawn({
+        let stop = stop.clone();
+        move || {
+            let line = format!("{}\n", "y".repeat(1000));
+            for _ in 0..200_000 {
+                if stop.load(Ordering::Relaxed) || t.write_all(line.as_bytes()).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    (stop, handle)
 }

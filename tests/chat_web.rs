@@ -437,28 +437,14 @@ fn binary_frames_close_the_socket_with_1003() {
 
 #[test]
 fn a_browser_that_does_not_read_is_disconnected_and_the_room_goes_on() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
     let (mut server, tcp, web) = web_room(&["--queue", "32"]);
     // Joins and never reads.
     let (_stuck, stuck_nick) = page_member(&web);
     let mut talker = TcpStream::connect(&tcp).unwrap();
     server.err("joined (2 in the room)");
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut t = talker.try_clone().unwrap();
-    let flood = std::thread::spawn({
-        let stop = stop.clone();
-        move || {
-            let line = format!("{}\n", "y".repeat(1000));
-            for _ in 0..200_000 {
-                if stop.load(Ordering::Relaxed) || t.write_all(line.as_bytes()).is_err() {
-                    break;
-                }
-            }
-        }
-    });
+    let (stop, flood) = crate::chat::flood(&talker);
     server.err(&format!("{stuck_nick} left (too slow"));
-    stop.store(true, Ordering::Relaxed);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
     flood.join().unwrap();
     let (mut watcher, _) = page_member(&web);
     talker.write_all(b"done\n").unwrap();
