@@ -1742,12 +1742,7 @@ impl Drop for Hierarchy {
 impl Hierarchy {
     /// Starts the servers, or None (skipping visibly) where NSD is not installed.
     fn start(test: &str) -> Option<Hierarchy> {
-        if Command::new("nsd").arg("-v").output().is_err() {
-            assert!(
-                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-                "NSD is needed under CI (apt-get install nsd)"
-            );
-            eprintln!("SKIP {test}: NSD is not installed");
+        if !have_nsd(test) {
             return None;
         }
         let dir = tempfile::tempdir().unwrap();
@@ -1833,48 +1828,78 @@ ns IN A 127.0.0.5
         for (ip, tag, served) in zones {
             let d = dir.path().join(tag);
             std::fs::create_dir_all(&d).unwrap();
-            let mut conf = format!(
-                "server:\n  ip-address: {ip}\n  port: {port}\n  zonesdir: \"{d}\"\n  \
-                 pidfile: \"{d}/nsd.pid\"\n  database: \"\"\n  zonelistfile: \"{d}/zone.list\"\n  \
-                 xfrdfile: \"{d}/xfrd.state\"\n  xfrdir: \"{d}\"\n  username: \"\"\n  chroot: \"\"\n  \
-                 server-count: 1\n  verbosity: 0\nremote-control:\n  control-enable: no\n",
-                d = d.display()
-            );
+            let mut files = Vec::new();
             for (i, (origin, text)) in served.iter().enumerate() {
-                std::fs::write(d.join(format!("{i}.zone")), text).unwrap();
-                conf += &format!("zone:\n  name: \"{origin}\"\n  zonefile: \"{i}.zone\"\n");
+                let file = format!("{i}.zone");
+                std::fs::write(d.join(&file), text).unwrap();
+                files.push((origin.to_string(), file));
             }
-            std::fs::write(d.join("nsd.conf"), conf).unwrap();
-            children.push(
-                Command::new("nsd")
-                    .args(["-d", "-c"])
-                    .arg(d.join("nsd.conf"))
-                    .stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::null())
-                    .spawn()
-                    .expect("nsd starts"),
-            );
+            children.push(nsd(&d, ip, port, &files));
         }
         let h = Hierarchy {
             port,
             children,
             _dir: dir,
         };
-        // Each server answers (anything) before the hierarchy is handed over.
-        let probe = [0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 1];
         for ip in ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"] {
-            let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
-            sock.set_read_timeout(Some(Duration::from_millis(100)))
-                .unwrap();
-            let mut buf = [0u8; 512];
-            let ready = (0..100).any(|_| {
-                let _ = sock.send_to(&probe, (ip, port));
-                sock.recv_from(&mut buf).is_ok()
-            });
-            assert!(ready, "NSD on {ip}:{port} never answered");
+            wait_for_dns(ip, port);
         }
         Some(h)
     }
+}
+
+/// Whether NSD is installed; without it, a visible skip (a failure under CI).
+fn have_nsd(test: &str) -> bool {
+    if Command::new("nsd").arg("-v").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+        "NSD is needed under CI (apt-get install nsd)"
+    );
+    eprintln!("SKIP {test}: NSD is not installed");
+    false
+}
+
+/// Starts NSD in the foreground on `ip`:`port`, serving `zones` (origin, zone file in `dir`).
+fn nsd(
+    dir: &std::path::Path,
+    ip: &str,
+    port: u16,
+    zones: &[(String, String)],
+) -> std::process::Child {
+    let mut conf = format!(
+        "server:\n  ip-address: {ip}\n  port: {port}\n  zonesdir: \"{d}\"\n  \
+         pidfile: \"{d}/nsd.pid\"\n  database: \"\"\n  zonelistfile: \"{d}/zone.list\"\n  \
+         xfrdfile: \"{d}/xfrd.state\"\n  xfrdir: \"{d}\"\n  username: \"\"\n  chroot: \"\"\n  \
+         server-count: 1\n  verbosity: 0\nremote-control:\n  control-enable: no\n",
+        d = dir.display()
+    );
+    for (origin, file) in zones {
+        conf += &format!("zone:\n  name: \"{origin}\"\n  zonefile: \"{file}\"\n");
+    }
+    std::fs::write(dir.join("nsd.conf"), conf).unwrap();
+    Command::new("nsd")
+        .args(["-d", "-c"])
+        .arg(dir.join("nsd.conf"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("nsd starts")
+}
+
+/// Waits until a DNS server answers (anything) on `ip`:`port`.
+fn wait_for_dns(ip: &str, port: u16) {
+    let probe = [0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 1];
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut buf = [0u8; 512];
+    let ready = (0..100).any(|_| {
+        let _ = sock.send_to(&probe, (ip, port));
+        sock.recv_from(&mut buf).is_ok()
+    });
+    assert!(ready, "NSD on {ip}:{port} never answered");
 }
 
 /// --trace walks root → test. → lab.test.: each step's servers, the lame one shown and passed
@@ -1945,4 +1970,163 @@ fn trace_finds_glueless_servers_and_ends_in_nxdomain() {
     let o = run(&["--json", "dns", "nosuch.lab.test", &root, "--trace"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert_eq!(json(&o)["end"], "nxdomain");
+}
+
+/// A zone signed with a key made for this run (ldns-keygen, ldns-signzone), served by NSD.
+struct SignedZone {
+    port: u16,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for SignedZone {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl SignedZone {
+    /// `signed.test.` on 127.0.0.6, or None (skipping visibly) without NSD or ldns.
+    fn start(test: &str) -> Option<SignedZone> {
+        if !have_nsd(test) {
+            return None;
+        }
+        if Command::new("ldns-signzone").arg("-v").output().is_err() {
+            assert!(
+                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+                "ldns-signzone is needed under CI (apt-get install ldnsutils)"
+            );
+            eprintln!("SKIP {test}: ldnsutils is not installed");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("signed.zone"),
+            "$ORIGIN signed.test.\n$TTL 300\n@ IN SOA ns admin 1 3600 600 86400 60\n\
+             @ IN NS ns\nns IN A 127.0.0.6\nwww IN A 192.0.2.90\n",
+        )
+        .unwrap();
+        let key = Command::new("ldns-keygen")
+            .current_dir(d)
+            .args(["-a", "ECDSAP256SHA256", "-k", "signed.test"])
+            .output()
+            .unwrap();
+        assert!(
+            key.status.success(),
+            "{}",
+            String::from_utf8_lossy(&key.stderr)
+        );
+        let base = String::from_utf8(key.stdout).unwrap().trim().to_string();
+        let sign = Command::new("ldns-signzone")
+            .current_dir(d)
+            .args(["-n", "signed.zone", &base])
+            .output()
+            .unwrap();
+        assert!(
+            sign.status.success(),
+            "{}",
+            String::from_utf8_lossy(&sign.stderr)
+        );
+        let port = UdpSocket::bind("127.0.0.6:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = nsd(
+            d,
+            "127.0.0.6",
+            port,
+            &[("signed.test.".into(), "signed.zone.signed".into())],
+        );
+        wait_for_dns("127.0.0.6", port);
+        Some(SignedZone {
+            port,
+            child,
+            _dir: dir,
+        })
+    }
+}
+
+/// --dnssec sets DO: the answer comes with its RRSIG, decoded; a name that does not exist with
+/// the NSEC3 records that prove it; DNSKEY and RRSIG data read as dig reads them.
+#[test]
+fn dnssec_records_come_with_the_answer() {
+    let Some(z) = SignedZone::start("dnssec_records_come_with_the_answer") else {
+        return;
+    };
+    let at = format!("@127.0.0.6:{}", z.port);
+    let o = run(&["--json", "dns", "www.signed.test", "A", &at, "--dnssec"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let types: Vec<&str> = v[0]["answer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["A", "RRSIG"], "{v}");
+    assert!(v[0]["edns"]["dnssec_ok"] == true, "{v}");
+    let rrsig = v[0]["answer"][1]["data"].as_str().unwrap();
+    assert!(rrsig.starts_with("A 13 3 300 "), "{rrsig}");
+    let o = run(&["--json", "dns", "nosuch.signed.test", "A", &at, "--dnssec"]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    let types: Vec<&str> = v[0]["authority"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["type"].as_str().unwrap())
+        .collect();
+    assert!(types.contains(&"NSEC3") && types.contains(&"RRSIG"), "{v}");
+    // The same data as dig shows, record for record.
+    for (name, rtype) in [("signed.test", "DNSKEY"), ("www.signed.test", "A")] {
+        let d = Command::new("dig")
+            .args([
+                "+dnssec",
+                "+noall",
+                "+answer",
+                "+nottlid",
+                "+nocookie",
+                "+nosplit",
+            ])
+            .arg("@127.0.0.6")
+            .args(["-p", &z.port.to_string(), name, rtype])
+            .output();
+        let Ok(d) = d else {
+            assert!(
+                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+                "dig is needed under CI"
+            );
+            return;
+        };
+        let mut theirs: Vec<String> = String::from_utf8(d.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with(';'))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let v = json(&run(&["--json", "dns", name, rtype, &at, "--dnssec"]));
+        let mut ours: Vec<String> = v[0]["answer"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["name"].as_str().unwrap(),
+                    r["class"].as_str().unwrap(),
+                    r["type"].as_str().unwrap(),
+                    r["data"].as_str().unwrap()
+                )
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+            })
+            .collect();
+        theirs.sort();
+        ours.sort();
+        assert_eq!(ours, theirs, "{name} {rtype}");
+    }
 }

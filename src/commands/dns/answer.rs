@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use hickory_resolver::proto::dnssec::PublicKey;
+use hickory_resolver::proto::dnssec::rdata::DNSSECRData;
 use hickory_resolver::proto::op::{OpCode, ResponseCode};
 use hickory_resolver::proto::rr::rdata::svcb::{SVCB, SvcParamKey, SvcParamValue};
 use hickory_resolver::proto::rr::{Name, RData, Record, RecordType};
@@ -238,6 +240,7 @@ pub fn format_rdata(data: &RData) -> String {
             .join(" "),
         RData::SVCB(svcb) => format_svcb(svcb),
         RData::HTTPS(https) => format_svcb(&https.0),
+        RData::DNSSEC(d) => format_dnssec(d),
         RData::CNAME(n) => presentation(&n.0),
         RData::NS(n) => presentation(&n.0),
         RData::PTR(n) => presentation(&n.0),
@@ -270,6 +273,49 @@ pub fn format_rdata(data: &RData) -> String {
             quoted(&naptr.services),
             quoted(&naptr.regexp),
             presentation(&naptr.replacement)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// DNSSEC records in RFC 4034's presentation format, as dig writes them: algorithms and digest
+/// types as numbers, signature times as YYYYMMDDHHMMSS (UTC), keys and signatures in base64,
+/// digests in hex. (hickory's Display names algorithms and writes times as seconds.)
+fn format_dnssec(data: &DNSSECRData) -> String {
+    use data_encoding::{BASE64, HEXUPPER};
+    let time = |t: u32| {
+        jiff::Timestamp::from_second(i64::from(t))
+            .map(|ts| ts.strftime("%Y%m%d%H%M%S").to_string())
+            .unwrap_or_else(|_| t.to_string())
+    };
+    match data {
+        DNSSECRData::RRSIG(sig) => {
+            let i = sig.input();
+            format!(
+                "{} {} {} {} {} {} {} {} {}",
+                type_text(i.type_covered),
+                u8::from(i.algorithm),
+                i.num_labels,
+                i.original_ttl,
+                time(i.sig_expiration.get()),
+                time(i.sig_inception.get()),
+                i.key_tag,
+                presentation(&i.signer_name),
+                BASE64.encode(sig.sig())
+            )
+        }
+        DNSSECRData::DNSKEY(key) => format!(
+            "{} 3 {} {}",
+            key.flags(),
+            u8::from(key.public_key().algorithm()),
+            BASE64.encode(key.public_key().public_bytes())
+        ),
+        DNSSECRData::DS(ds) => format!(
+            "{} {} {} {}",
+            ds.key_tag(),
+            u8::from(ds.algorithm()),
+            u8::from(ds.digest_type()),
+            HEXUPPER.encode(ds.digest())
         ),
         other => other.to_string(),
     }
