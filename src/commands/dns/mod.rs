@@ -454,6 +454,14 @@ fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
 }
 
 /// Runs `netkit dns`.
+/// The current-thread tokio runtime every lookup of `netkit dns` runs on.
+fn dns_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal("starting the DNS runtime", e))
+}
+
 /// Whether the message itself is asked for (`--full`, or a flag only a raw query can carry).
 fn full_mode(args: &DnsArgs) -> bool {
     args.full
@@ -569,10 +577,7 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         port,
         dnssec_ok: args.dnssec,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let runtime = dns_runtime()?;
     let rtype = plan.types.first().copied().unwrap_or(RecordType::A);
     let result = runtime.block_on(walk::walk(&name, rtype, plan.class, &hops, &settings));
     emit(ui, &result)
@@ -593,10 +598,7 @@ fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     }
     let flags = query_flags(args);
     let servers: Vec<SocketAddr> = plan.servers.iter().map(|s| s.address).collect();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let runtime = dns_runtime()?;
     let mut all = Vec::new();
     for &rtype in &plan.types {
         all.push(runtime.block_on(compare::compare(
@@ -616,10 +618,7 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--full")?;
     let ascii = name.to_ascii();
     let flags = query_flags(args);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let runtime = dns_runtime()?;
     let mut answers = Vec::new();
     for &rtype in &plan.types {
         let query = message::build_query(
@@ -674,10 +673,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         Target::File(path) => Some(read_names(path)?),
         _ => None,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal("starting the DNS runtime", e))?;
+    let runtime = dns_runtime()?;
     runtime.block_on(async {
         // Over UDP, the fast path makes the first attempt (and says when nothing listens at the
         // server's port), the full resolver the retries.
