@@ -838,7 +838,7 @@ pub struct DnsArgs {
     /// Keep a truncated UDP answer instead of asking again over TCP (implies --full)
     #[arg(long)]
     pub ignore_tc: bool,
-    /// With --full: TTLs as 1h2m3s instead of seconds
+    /// TTLs as 1h2m3s instead of seconds (tables; JSON keeps seconds)
     #[arg(long)]
     pub human_ttl: bool,
     /// Ask every server given (several @SERVER) at once and show which agree, per type; exit 1

@@ -298,6 +298,24 @@ fn default_lookup_answers_a_and_aaaa_in_a_table() {
     assert!(out.contains("Query time"), "{out}");
 }
 
+/// --human-ttl: TTLs as 1h2m3s in the table (the zone's 300 s is 5m), seconds in JSON.
+#[test]
+fn human_ttl_in_tables_only() {
+    let o = run(&["dns", "www.example.test", "A", &at(server()), "--human-ttl"]);
+    let text = stdout(&o);
+    assert!(text.contains(" 5m "), "{text}");
+    assert!(!text.contains(" 300 "), "{text}");
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "www.example.test",
+        "A",
+        &at(server()),
+        "--human-ttl",
+    ]));
+    assert_eq!(v["queries"][0]["answers"][0]["ttl"], 300, "{v}");
+}
+
 #[test]
 fn short_prints_only_the_data() {
     let o = run(&["dns", "example.test", "MX", "TXT", &at(server()), "--short"]);

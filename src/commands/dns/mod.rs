@@ -240,6 +240,9 @@ pub struct DnsReport {
     pub servers: Vec<Server>,
     /// systemd-resolved's stub and its upstreams, when the system servers are the stub.
     pub stub: Option<Stub>,
+    /// Show TTLs as 1h2m3s (--human-ttl); JSON keeps seconds.
+    #[serde(skip)]
+    pub human_ttl: bool,
 }
 
 impl Report for DnsReport {
@@ -297,7 +300,11 @@ impl Report for DnsReport {
             for a in records {
                 table.add_row([
                     a.name.clone(),
-                    a.ttl.to_string(),
+                    if self.human_ttl {
+                        crate::util::time::human_seconds(u64::from(a.ttl))
+                    } else {
+                        a.ttl.to_string()
+                    },
                     answer::type_text(a.rtype),
                     a.data.clone(),
                 ]);
@@ -718,6 +725,7 @@ async fn answer<R: Resolve>(
         result,
         servers: plan.servers.clone(),
         stub: plan.stub.clone(),
+        human_ttl: args.human_ttl,
     };
     let code = emit(ui, &report)?;
     if ui.format == Format::Short && code != exit::OK {
@@ -1207,6 +1215,7 @@ mod tests {
                 queries: vec![q.clone(), q],
             },
             servers: vec![],
+            human_ttl: false,
             stub: Some(Stub {
                 address: "127.0.0.53".parse().unwrap(),
                 resolver: "systemd-resolved".into(),
