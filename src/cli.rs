@@ -852,8 +852,17 @@ pub struct DnsArgs {
     pub trace: bool,
     /// With --trace: start from the root servers listed in FILE (A/AAAA lines of a root hints
     /// file, as named.root) instead of the built-in ones
-    #[arg(long, value_name = "FILE", requires = "trace")]
+    #[arg(long, value_name = "FILE")]
     pub root_hints: Option<PathBuf>,
+    /// Walk from the root as --trace does and check the DNSSEC chain of trust from the trust
+    /// anchor to the answer: secure, insecure (an unsigned delegation) or bogus with the reason
+    /// (exit 1)
+    #[arg(long, conflicts_with_all = ["file", "full", "compare", "tls", "https", "tcp", "short"])]
+    pub validate: bool,
+    /// With --validate: the trust anchors, as DS lines (ZONE IN DS TAG ALGORITHM DIGEST-TYPE
+    /// HEX), instead of the root's built-in ones
+    #[arg(long, value_name = "FILE", requires = "validate")]
+    pub trust_anchor: Option<PathBuf>,
 }
 
 /// `--subnet ADDR/PREFIX` (a bare address is a /32 or /128).

@@ -2148,3 +2148,255 @@ fn dnssec_records_come_with_the_answer() {
         assert_eq!(ours, theirs, "{name} {rtype}");
     }
 }
+
+/// A signed hierarchy for --validate, NSD on one port, one address per zone, every zone signed
+/// at test time with ldns (ECDSA P-256) and each DS put into its parent before the parent is
+/// signed: the root (127.0.0.12) → test. (127.0.0.13) → lab.test. (127.0.0.14, signed, with a
+/// DS: secure), bad.test. (127.0.0.15, signed, with a DS, but an A record changed after signing:
+/// bogus) and plain.test. (127.0.0.16, not signed, no DS: insecure). The root's DS is the trust
+/// anchor file.
+struct SignedTree {
+    port: u16,
+    anchor: std::path::PathBuf,
+    children: Vec<std::process::Child>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for SignedTree {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl SignedTree {
+    fn start(test: &str) -> Option<SignedTree> {
+        if !have_nsd(test) {
+            return None;
+        }
+        if Command::new("ldns-signzone").arg("-v").output().is_err() {
+            assert!(
+                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+                "ldnsutils is needed under CI"
+            );
+            eprintln!("SKIP {test}: ldnsutils is not installed");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let port = UdpSocket::bind("127.0.0.12:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let soa = "@ IN SOA ns admin 1 3600 600 86400 60\n";
+        // Signs `text` as `origin` in DIR/tag; returns the signed file's name and the DS line.
+        let sign = |tag: &str, origin: &str, text: &str| -> (std::path::PathBuf, String) {
+            let d = dir.path().join(tag);
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(
+                d.join("z.zone"),
+                format!("$ORIGIN {origin}\n$TTL 300\n{text}"),
+            )
+            .unwrap();
+            let key = Command::new("ldns-keygen")
+                .current_dir(&d)
+                .args(["-a", "ECDSAP256SHA256", "-k", origin])
+                .output()
+                .unwrap();
+            assert!(
+                key.status.success(),
+                "{}",
+                String::from_utf8_lossy(&key.stderr)
+            );
+            let base = String::from_utf8(key.stdout).unwrap().trim().to_string();
+            let s = Command::new("ldns-signzone")
+                .current_dir(&d)
+                .args(["-n", "z.zone", &base])
+                .output()
+                .unwrap();
+            assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+            let ds = Command::new("ldns-key2ds")
+                .current_dir(&d)
+                .args(["-n", "-2", &format!("{base}.key")])
+                .output()
+                .unwrap();
+            assert!(
+                ds.status.success(),
+                "{}",
+                String::from_utf8_lossy(&ds.stderr)
+            );
+            (d, String::from_utf8(ds.stdout).unwrap())
+        };
+        let (lab, lab_ds) = sign(
+            "lab",
+            "lab.test.",
+            &format!("{soa}@ IN NS ns\nns IN A 127.0.0.14\nwww IN A 192.0.2.80\n"),
+        );
+        let (bad, bad_ds) = sign(
+            "bad",
+            "bad.test.",
+            &format!("{soa}@ IN NS ns\nns IN A 127.0.0.15\nwww IN A 192.0.2.91\n"),
+        );
+        // After signing, the A record is changed: its signature no longer matches.
+        let signed = std::fs::read_to_string(bad.join("z.zone.signed")).unwrap();
+        assert!(signed.contains("192.0.2.91"), "{signed}");
+        std::fs::write(
+            bad.join("z.zone.signed"),
+            signed.replace("192.0.2.91", "192.0.2.99"),
+        )
+        .unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::create_dir_all(&plain).unwrap();
+        std::fs::write(
+            plain.join("z.zone.signed"),
+            format!("$ORIGIN plain.test.\n$TTL 300\n{soa}@ IN NS ns\nns IN A 127.0.0.16\nwww IN A 192.0.2.92\n"),
+        )
+        .unwrap();
+        let (test_dir, test_ds) = sign(
+            "test",
+            "test.",
+            &format!(
+                "{soa}@ IN NS ns\nns IN A 127.0.0.13\n\
+                 lab IN NS ns.lab\nns.lab IN A 127.0.0.14\n{lab_ds}\
+                 bad IN NS ns.bad\nns.bad IN A 127.0.0.15\n{bad_ds}\
+                 plain IN NS ns.plain\nns.plain IN A 127.0.0.16\n"
+            ),
+        );
+        let (root, root_ds) = sign(
+            "root",
+            ".",
+            &format!(
+                "{soa}@ IN NS a.root.test.\na.root.test. IN A 127.0.0.12\ntest. IN NS ns.test.\nns.test. IN A 127.0.0.13\n{test_ds}"
+            ),
+        );
+        let anchor = dir.path().join("anchor.ds");
+        std::fs::write(&anchor, &root_ds).unwrap();
+        let mut children = Vec::new();
+        for (d, ip, origin) in [
+            (&root, "127.0.0.12", "."),
+            (&test_dir, "127.0.0.13", "test."),
+            (&lab, "127.0.0.14", "lab.test."),
+            (&bad, "127.0.0.15", "bad.test."),
+            (&plain, "127.0.0.16", "plain.test."),
+        ] {
+            children.push(nsd(d, ip, port, &[(origin.into(), "z.zone.signed".into())]));
+        }
+        let t = SignedTree {
+            port,
+            anchor,
+            children,
+            _dir: dir,
+        };
+        for ip in [
+            "127.0.0.12",
+            "127.0.0.13",
+            "127.0.0.14",
+            "127.0.0.15",
+            "127.0.0.16",
+        ] {
+            wait_for_dns(ip, port);
+        }
+        Some(t)
+    }
+}
+
+/// --validate: the chain from the trust anchor verifies for a signed zone (secure), stops at an
+/// unsigned delegation (insecure) and fails on a record changed after signing (bogus, exit 1),
+/// and a wrong trust anchor makes the root bogus.
+#[test]
+fn validate_says_secure_insecure_or_bogus() {
+    let Some(t) = SignedTree::start("validate_says_secure_insecure_or_bogus") else {
+        return;
+    };
+    let root = format!("@127.0.0.12:{}", t.port);
+    let anchor = t.anchor.to_str().unwrap().to_string();
+    let check = |name: &str| {
+        let o = run(&[
+            "--json",
+            "dns",
+            name,
+            &root,
+            "--validate",
+            "--trust-anchor",
+            &anchor,
+        ]);
+        (code(&o), json(&o))
+    };
+    let (c, v) = check("www.lab.test");
+    assert_eq!(c, 0, "{v}");
+    assert_eq!(v["validation"]["security"], "secure", "{v}");
+    let zones: Vec<&str> = v["validation"]["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["zone"].as_str().unwrap())
+        .collect();
+    assert_eq!(zones, [".", "test.", "lab.test.", "www.lab.test."], "{v}");
+    let (c, v) = check("www.plain.test");
+    assert_eq!(c, 0, "{v}");
+    assert_eq!(v["validation"]["security"], "insecure", "{v}");
+    assert!(
+        v["validation"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("plain.test. is not signed"),
+        "{v}"
+    );
+    let (c, v) = check("www.bad.test");
+    assert_eq!(c, 1, "{v}");
+    assert_eq!(v["validation"]["security"], "bogus", "{v}");
+    assert!(
+        v["validation"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("does not verify"),
+        "{v}"
+    );
+    // A negative answer: its proof is not checked, and it says so.
+    let (c, v) = check("nosuch.lab.test");
+    assert_eq!(c, 1, "{v}");
+    assert_eq!(v["validation"]["security"], "unchecked", "{v}");
+    // A trust anchor that is not the root's key.
+    let wrong = t.anchor.with_file_name("wrong.ds");
+    std::fs::write(
+        &wrong,
+        ". IN DS 12345 13 2 0000000000000000000000000000000000000000000000000000000000000000\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "--json",
+        "dns",
+        "www.lab.test",
+        &root,
+        "--validate",
+        "--trust-anchor",
+        wrong.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    assert!(
+        v["validation"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("matches its DS"),
+        "{v}"
+    );
+    // For people.
+    let o = run(&[
+        "dns",
+        "www.lab.test",
+        &root,
+        "--validate",
+        "--trust-anchor",
+        &anchor,
+    ]);
+    assert!(
+        stdout(&o)
+            .trim_end()
+            .ends_with("DNSSEC: secure (every link of the chain verified)"),
+        "{}",
+        stdout(&o)
+    );
+}

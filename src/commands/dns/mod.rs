@@ -12,6 +12,7 @@ pub mod pace;
 pub mod parse;
 pub mod server;
 pub mod tls;
+pub mod validate;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -582,11 +583,42 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let settings = walk::WalkSettings {
         timeout: plan.settings.timeout,
         port,
-        dnssec_ok: args.dnssec,
+        dnssec_ok: args.dnssec || args.validate,
+    };
+    let anchors = if !args.validate {
+        Vec::new()
+    } else if let Some(path) = &args.trust_anchor {
+        let text =
+            std::fs::read(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+        let found = validate::parse_anchors(&String::from_utf8_lossy(&text));
+        if found.is_empty() {
+            return Err(Error::bad(
+                "trust anchor file",
+                path.display().to_string(),
+                "has no DS line (ZONE IN DS TAG ALGORITHM DIGEST-TYPE HEX)",
+            ));
+        }
+        found
+    } else {
+        validate::parse_anchors(&validate::ROOT_ANCHORS.join("\n"))
     };
     let runtime = dns_runtime()?;
     let rtype = plan.types.first().copied().unwrap_or(RecordType::A);
-    let result = runtime.block_on(walk::walk(&name, rtype, plan.class, &hops, &settings));
+    let mut result = runtime.block_on(walk::walk(&name, rtype, plan.class, &hops, &settings));
+    if args.validate {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as u32);
+        let answer = result.answer_records.clone();
+        result.validation = Some(runtime.block_on(validate::validate(
+            &result,
+            &answer,
+            rtype,
+            &anchors,
+            plan.settings.timeout,
+            now,
+        )));
+    }
     emit(ui, &result)
 }
 
@@ -667,7 +699,12 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let short = ui.short();
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
-    if args.trace {
+    if args.root_hints.is_some() && !(args.trace || args.validate) {
+        return Err(Error::Usage(
+            "--root-hints is for --trace and --validate".into(),
+        ));
+    }
+    if args.trace || args.validate {
         return trace(&plan, args, ui);
     }
     if args.compare {

@@ -165,6 +165,11 @@ pub struct Walk {
     pub answer: Vec<Rr>,
     /// Why it failed (null: it did not).
     pub detail: Option<String>,
+    /// The DNSSEC verdict (null: --validate not asked).
+    pub validation: Option<super::validate::Validation>,
+    /// The answer's records as they came (for validation).
+    #[serde(skip)]
+    pub answer_records: Vec<hickory_resolver::proto::rr::Record>,
 }
 
 /// The walk's settings.
@@ -215,6 +220,8 @@ fn walk_at<'a>(
             end: End::Failed,
             answer: Vec::new(),
             detail: None,
+            validation: None,
+            answer_records: Vec::new(),
         };
         let mut zone = Name::root();
         let mut servers: Vec<Hop> = start.to_vec();
@@ -276,6 +283,7 @@ fn walk_at<'a>(
                     asked.outcome = Outcome::Answer;
                     walk.end = End::Answer;
                     walk.answer = m.answers.iter().map(Rr::from_record).collect();
+                    walk.answer_records = m.answers.clone();
                     ended = true;
                 } else if let Some((child, ns_names)) = referral(m, &zone, name) {
                     asked.outcome = Outcome::Referral;
@@ -406,6 +414,38 @@ fn referral(
     Some((child?, ns))
 }
 
+impl Walk {
+    /// The DNSSEC verdict and its chain, when --validate asked for it.
+    fn write_validation(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        use super::validate::Security;
+        let Some(v) = &self.validation else {
+            return Ok(());
+        };
+        for l in &v.chain {
+            writeln!(out, "  {}: {}", l.zone, l.detail)?;
+        }
+        let line = match v.security {
+            Security::Secure => ui.paint(
+                Paint::Good,
+                "DNSSEC: secure (every link of the chain verified)",
+            ),
+            Security::Insecure => ui.paint(
+                Paint::Warn,
+                format!("DNSSEC: insecure: {}", v.reason.as_deref().unwrap_or("")),
+            ),
+            Security::Bogus => ui.paint(
+                Paint::Bad,
+                format!("DNSSEC: bogus: {}", v.reason.as_deref().unwrap_or("")),
+            ),
+            Security::Unchecked => ui.paint(
+                Paint::Dim,
+                format!("DNSSEC: not checked: {}", v.reason.as_deref().unwrap_or("")),
+            ),
+        };
+        writeln!(out, "{line}")
+    }
+}
+
 impl Report for Walk {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "trace of {} {} from the root", self.name, self.rtype)?;
@@ -494,10 +534,18 @@ impl Report for Walk {
                     )
                 )
             ),
-        }
+        }?;
+        self.write_validation(ui, out)
     }
 
     fn status(&self) -> u8 {
+        if self
+            .validation
+            .as_ref()
+            .is_some_and(|v| v.security == super::validate::Security::Bogus)
+        {
+            return exit::NEGATIVE;
+        }
         match self.end {
             End::Answer => exit::OK,
             End::Nxdomain | End::Nodata => exit::NEGATIVE,
