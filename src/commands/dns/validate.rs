@@ -225,17 +225,14 @@ fn ds_of(records: &[Record]) -> Vec<DS> {
 }
 
 /// Checks a zone's DNSKEY set against the DSs vouching for it; its keys when it verifies.
-async fn zone_keys(
+fn zone_keys(
     zone: &Name,
-    server: SocketAddr,
+    set: Result<Signed, String>,
     ds: &[DS],
-    timeout: Duration,
     now: u32,
     chain: &mut Vec<Link>,
 ) -> Result<Vec<DNSKEY>, String> {
-    let set = fetch(server, zone, RecordType::DNSKEY, timeout)
-        .await
-        .map_err(|e| format!("DNSKEY of {}: {e}", presentation(zone)))?;
+    let set = set.map_err(|e| format!("DNSKEY of {}: {e}", presentation(zone)))?;
     let keys = keys_of(&set.records);
     if keys.is_empty() {
         return Err(format!("{} has no DNSKEY", presentation(zone)));
@@ -317,11 +314,26 @@ pub async fn validate(
         .map(|a| a.ds.clone())
         .collect();
     let mut keys = Vec::new();
-    for (i, (zone, server)) in zones.iter().enumerate().skip(start) {
-        if i > start {
+    // Every DS and DNSKEY set of the chain is asked for at once; they are checked in order.
+    let zones_ref = &zones;
+    let asks = zones
+        .iter()
+        .enumerate()
+        .skip(start)
+        .map(|(i, (zone, server))| async move {
+            let ds = if i > start {
+                Some(fetch(zones_ref[i - 1].1, zone, RecordType::DS, timeout).await)
+            } else {
+                None
+            };
+            (ds, fetch(*server, zone, RecordType::DNSKEY, timeout).await)
+        });
+    let fetched = futures_util::future::join_all(asks).await;
+    for ((i, (zone, _)), (ds_set, key_set)) in zones.iter().enumerate().skip(start).zip(fetched) {
+        if let Some(ds_set) = ds_set {
             // The DS of this zone, at its parent.
-            let parent = zones[i - 1].1;
-            let set = match fetch(parent, zone, RecordType::DS, timeout).await {
+            debug_assert!(i > start);
+            let set = match ds_set {
                 Ok(s) => s,
                 Err(e) => {
                     return verdict(
@@ -350,7 +362,7 @@ pub async fn validate(
             }
             ds = ds_of(&set.records);
         }
-        keys = match zone_keys(zone, *server, &ds, timeout, now, &mut chain).await {
+        keys = match zone_keys(zone, key_set, &ds, now, &mut chain) {
             Ok(k) => k,
             Err(e) => return verdict(Security::Bogus, Some(e), chain),
         };
