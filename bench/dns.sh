@@ -4,14 +4,17 @@
 #   1. one lookup as a whole process: netkit dns NAME A --short vs dig +short (hyperfine medians);
 #   2. bulk: netkit dns --file (concurrent) vs dig -f (sequential) on all 10,000 names:
 #      throughput ratio (target >= 10x), and every answer checked against the hosts file.
-# Usage: bench/dns.sh [NAMES] [PORT]   (needs dnsmasq, dig, hyperfine:
-#        apt-get install -y dnsmasq-base dnsutils hyperfine)
+# SERVER=nsd serves the same names from NSD (an authoritative server, faster than dnsmasq: there
+# netkit itself is the bottleneck) instead of dnsmasq.
+# Usage: [SERVER=dnsmasq|nsd] bench/dns.sh [NAMES] [PORT]   (needs dnsmasq or nsd, dig, hyperfine:
+#        apt-get install -y dnsmasq-base nsd dnsutils hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-10000}
 PORT=${2:-5399}
-for tool in dnsmasq dig hyperfine; do
-    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install -y dnsmasq-base dnsutils hyperfine" >&2; exit 2; }
+SERVER=${SERVER:-dnsmasq}
+for tool in "$SERVER" dig hyperfine; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install -y dnsmasq-base nsd dnsutils hyperfine" >&2; exit 2; }
 done
 cargo build --release --quiet
 # dig -f waits for each answer, so its time depends on how fast an idle core wakes up; on a busy
@@ -37,9 +40,35 @@ with open(f"{out}/hosts", "w") as h, open(f"{out}/names.txt", "w") as names, ope
         exp.write(ip + "\n")
 PY
 
-dnsmasq --no-resolv --no-hosts --no-poll --addn-hosts="$OUT/hosts" --port="$PORT" \
-    --listen-address=127.0.0.1 --bind-interfaces --no-daemon --local=/test/ \
-    --cache-size=0 --log-facility="$OUT/dnsmasq.log" &
+if [ "$SERVER" = nsd ]; then
+    { printf '$ORIGIN bench.test.\n$TTL 300\n@ IN SOA ns admin 1 3600 600 86400 60\n@ IN NS ns\nns IN A 127.0.0.1\n'
+      awk '{ sub(/\.bench\.test$/, "", $2); print $2 " IN A " $1 }' "$OUT/hosts"; } > "$OUT/bench.zone"
+    cat > "$OUT/nsd.conf" <<CONF
+server:
+  ip-address: 127.0.0.1
+  port: $PORT
+  zonesdir: "$OUT"
+  pidfile: "$OUT/nsd.pid"
+  database: ""
+  zonelistfile: "$OUT/zone.list"
+  xfrdfile: "$OUT/xfrd.state"
+  xfrdir: "$OUT"
+  username: ""
+  chroot: ""
+  server-count: 1
+  verbosity: 0
+remote-control:
+  control-enable: no
+zone:
+  name: "bench.test."
+  zonefile: "bench.zone"
+CONF
+    nsd -d -c "$OUT/nsd.conf" 2>"$OUT/nsd.log" &
+else
+    dnsmasq --no-resolv --no-hosts --no-poll --addn-hosts="$OUT/hosts" --port="$PORT" \
+        --listen-address=127.0.0.1 --bind-interfaces --no-daemon --local=/test/ \
+        --cache-size=0 --log-facility="$OUT/dnsmasq.log" &
+fi
 DNSMASQ=$!
 trap 'kill "$DNSMASQ" 2>/dev/null || true; wait "$DNSMASQ" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do dig +short +tries=1 +time=1 @127.0.0.1 -p "$PORT" host-0.bench.test >/dev/null 2>&1 && break; sleep 0.1; done
@@ -61,10 +90,11 @@ done
 
 # Correctness: every name answered, in input order, with its own address. Also the server's
 # own CPU time for each client's run (schedstat, ns): the floor no client can go below.
-cpu() { cut -d' ' -f1 "/proc/$DNSMASQ/schedstat"; }
+# (NSD answers from a forked child: its CPU time is not read here.)
+cpu() { if [ "$SERVER" = nsd ]; then echo 0; else cut -d' ' -f1 "/proc/$DNSMASQ/schedstat"; fi; }
 c0=$(cpu); $NK dns --file "$OUT/names.txt" A --short @127.0.0.1:"$PORT" >"$OUT/netkit.txt"; c1=$(cpu)
 dig +short @127.0.0.1 -p "$PORT" -f "$OUT/names.txt" >"$OUT/dig.txt"; c2=$(cpu)
-echo "  dnsmasq CPU time: $(( (c1 - c0) / 1000000 )) ms serving netkit's $COUNT queries, $(( (c2 - c1) / 1000000 )) ms serving dig's"
+[ "$SERVER" = nsd ] || echo "  $SERVER CPU time: $(( (c1 - c0) / 1000000 )) ms serving netkit's $COUNT queries, $(( (c2 - c1) / 1000000 )) ms serving dig's"
 $NK --json dns --file "$OUT/names.txt" A @127.0.0.1:"$PORT" --unordered >"$OUT/netkit-unordered.jsonl"
 # A window larger than dnsmasq's socket buffer (about 260 queries): paced, not a cliff.
 for c in 256 1024; do
