@@ -609,10 +609,10 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as u32);
-        let answer = result.answer_records.clone();
+        let answered = result.end == walk::End::Answer;
         result.validation = Some(runtime.block_on(validate::validate(
-            &result,
-            &answer,
+            &result.zone_servers(),
+            answered.then_some(&result.answer_records[..]),
             rtype,
             &anchors,
             plan.settings.timeout,

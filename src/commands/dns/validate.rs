@@ -17,7 +17,6 @@ use serde::Serialize;
 
 use super::answer::presentation;
 use super::message::{self, QueryFlags};
-use super::walk::{Outcome, Walk};
 
 /// The root zone's trust anchors (IANA: KSK-2017 and KSK-2024), as DS records.
 pub const ROOT_ANCHORS: [&str; 2] = [
@@ -256,10 +255,11 @@ fn zone_keys(
     Ok(keys)
 }
 
-/// Validates the walk's answer from `anchors`.
+/// Validates `answer` (None: the walk ended without one) from `anchors`, along `zones`: each
+/// zone of the walk from the root down, with the server of it that answered.
 pub async fn validate(
-    walk: &Walk,
-    answer: &[Record],
+    zones: &[(Name, SocketAddr)],
+    answer: Option<&[Record]>,
     rtype: RecordType,
     anchors: &[Anchor],
     timeout: Duration,
@@ -271,7 +271,7 @@ pub async fn validate(
         reason,
         chain,
     };
-    if walk.end != super::walk::End::Answer {
+    let Some(answer) = answer else {
         return verdict(
             Security::Unchecked,
             Some(
@@ -281,22 +281,7 @@ pub async fn validate(
             ),
             chain,
         );
-    }
-    // The zones and the server of each that answered, from the root down.
-    let mut zones: Vec<(Name, SocketAddr)> = Vec::new();
-    for s in &walk.steps {
-        let Some(a) = s.asked.iter().find(|a| {
-            matches!(
-                a.outcome,
-                Outcome::Referral | Outcome::Answer | Outcome::Nodata | Outcome::Nxdomain
-            )
-        }) else {
-            continue;
-        };
-        if let Ok(z) = Name::from_ascii(&s.zone) {
-            zones.push((z, a.server));
-        }
-    }
+    };
     let Some(start) = zones
         .iter()
         .position(|(z, _)| anchors.iter().any(|a| a.zone == *z))
@@ -315,7 +300,7 @@ pub async fn validate(
         .collect();
     let mut keys = Vec::new();
     // Every DS and DNSKEY set of the chain is asked for at once; they are checked in order.
-    let zones_ref = &zones;
+    let zones_ref = zones;
     let asks = zones
         .iter()
         .enumerate()

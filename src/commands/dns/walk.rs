@@ -415,6 +415,23 @@ fn referral(
 }
 
 impl Walk {
+    /// Each zone of the walk from the root down, with the server of it that answered (a
+    /// referral, an answer or a negative answer).
+    pub fn zone_servers(&self) -> Vec<(Name, SocketAddr)> {
+        self.steps
+            .iter()
+            .filter_map(|s| {
+                let a = s.asked.iter().find(|a| {
+                    matches!(
+                        a.outcome,
+                        Outcome::Referral | Outcome::Answer | Outcome::Nodata | Outcome::Nxdomain
+                    )
+                })?;
+                Some((Name::from_ascii(&s.zone).ok()?, a.server))
+            })
+            .collect()
+    }
+
     /// The DNSSEC verdict and its chain, when --validate asked for it.
     fn write_validation(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         use super::validate::Security;
