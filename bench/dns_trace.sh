@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # netkit dns --trace vs dig +trace, same run, on a delegation hierarchy served by NSD inside a
-# network namespace made here (removed on exit), as tests/dns.rs `Hierarchy`: the root on
+# network namespace made here (removed on exit), as tests/dns.rs `hierarchy`: the root on
 # 127.0.0.2 → test. on 127.0.0.3 → lab.test. on 127.0.0.5 (lame: refuses) and 127.0.0.4, all on
 # one port. Both tools start from the same root server (@127.0.0.2 -p PORT) and walk to
 # www.lab.test A; the namespace's resolv.conf points at its own loopback, where nothing answers,

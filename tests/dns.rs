@@ -1736,19 +1736,14 @@ fn compare_groups_the_servers_by_answer() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
 
-/// A test hierarchy for --trace, served by NSD (an authoritative server that sends glue with
-/// its referrals), one instance per address, every one on the same port: the root on 127.0.0.2
-/// delegates `test.` to ns.test. (127.0.0.3, with glue); `test.` delegates `lab.test.` to a
-/// lame server first (ns0.lab.test. on 127.0.0.5, which serves another zone and refuses) and
-/// then to ns1.lab.test. (127.0.0.4), both with glue, and `glueless.test.` to ns.lab.test.
-/// without glue (found by a walk of its own). The servers stop when it is dropped.
-struct Hierarchy {
+/// NSD instances started by a test, all on one port, with their files; stopped when dropped.
+struct NsdServers {
     port: u16,
     children: Vec<std::process::Child>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
-impl Drop for Hierarchy {
+impl Drop for NsdServers {
     fn drop(&mut self) {
         for c in &mut self.children {
             let _ = c.kill();
@@ -1757,41 +1752,70 @@ impl Drop for Hierarchy {
     }
 }
 
-impl Hierarchy {
-    /// Starts the servers, or None (skipping visibly) where NSD is not installed.
-    fn start(test: &str) -> Option<Hierarchy> {
-        if !have_nsd(test) {
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let port = UdpSocket::bind("127.0.0.2:0")
+impl NsdServers {
+    /// No servers yet: a fresh directory, and a free port on `ip` (every server uses it).
+    fn new(ip: &str) -> NsdServers {
+        let port = UdpSocket::bind((ip, 0))
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        // (address, directory, [(origin, zone file)]) of each server.
-        type Served<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
-        let zones: [Served; 4] = [
-            (
-                "127.0.0.2",
-                "root",
-                &[(
-                    ".",
-                    "$TTL 3600
+        NsdServers {
+            port,
+            children: Vec::new(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Starts NSD on `ip` serving `zones` (origin, zone file in `dir`).
+    fn serve(&mut self, dir: &std::path::Path, ip: &str, zones: &[(String, String)]) {
+        self.children.push(nsd(dir, ip, self.port, zones));
+    }
+
+    /// Waits until every address in `ips` answers.
+    fn wait(self, ips: &[&str]) -> NsdServers {
+        for ip in ips {
+            wait_for_dns(ip, self.port);
+        }
+        self
+    }
+}
+
+/// A test hierarchy for --trace, served by NSD (an authoritative server that sends glue with
+/// its referrals), one instance per address, every one on the same port: the root on 127.0.0.2
+/// delegates `test.` to ns.test. (127.0.0.3, with glue); `test.` delegates `lab.test.` to a
+/// lame server first (ns0.lab.test. on 127.0.0.5, which serves another zone and refuses) and
+/// then to ns1.lab.test. (127.0.0.4), both with glue, and `glueless.test.` to ns.lab.test.
+/// without glue (found by a walk of its own). The servers stop when the result is dropped; None (skipping visibly)
+/// where NSD is not installed.
+fn hierarchy(test: &str) -> Option<NsdServers> {
+    if !have_nsd(test) {
+        return None;
+    }
+    let mut servers = NsdServers::new("127.0.0.2");
+    // (address, directory, [(origin, zone file)]) of each server.
+    type Served<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let zones: [Served; 4] = [
+        (
+            "127.0.0.2",
+            "root",
+            &[(
+                ".",
+                "$TTL 3600
 @ IN SOA a.root.test. admin.root.test. 1 3600 600 86400 60
 @ IN NS a.root.test.
 a.root.test. IN A 127.0.0.2
 test. IN NS ns.test.
 ns.test. IN A 127.0.0.3
 ",
-                )],
-            ),
-            (
-                "127.0.0.3",
-                "test",
-                &[(
-                    "test.",
-                    "$TTL 3600
+            )],
+        ),
+        (
+            "127.0.0.3",
+            "test",
+            &[(
+                "test.",
+                "$TTL 3600
 @ IN SOA ns.test. admin.test. 1 3600 600 86400 60
 @ IN NS ns.test.
 ns IN A 127.0.0.3
@@ -1801,15 +1825,15 @@ ns0.lab IN A 127.0.0.5
 ns1.lab IN A 127.0.0.4
 glueless IN NS ns.lab.test.
 ",
-                )],
-            ),
-            (
-                "127.0.0.4",
-                "lab",
-                &[
-                    (
-                        "lab.test.",
-                        "$TTL 300
+            )],
+        ),
+        (
+            "127.0.0.4",
+            "lab",
+            &[
+                (
+                    "lab.test.",
+                    "$TTL 300
 @ IN SOA ns1.lab.test. admin.lab.test. 1 3600 600 86400 60
 @ IN NS ns0.lab.test.
 @ IN NS ns1.lab.test.
@@ -1818,52 +1842,42 @@ ns1 IN A 127.0.0.4
 ns IN A 127.0.0.4
 www IN A 192.0.2.80
 ",
-                    ),
-                    (
-                        "glueless.test.",
-                        "$TTL 300
+                ),
+                (
+                    "glueless.test.",
+                    "$TTL 300
 @ IN SOA ns.lab.test. admin.lab.test. 1 3600 600 86400 60
 @ IN NS ns.lab.test.
 www IN A 192.0.2.81
 ",
-                    ),
-                ],
-            ),
-            (
-                "127.0.0.5",
-                "lame",
-                &[(
-                    "other.test.",
-                    "$TTL 300
+                ),
+            ],
+        ),
+        (
+            "127.0.0.5",
+            "lame",
+            &[(
+                "other.test.",
+                "$TTL 300
 @ IN SOA ns.other.test. admin.other.test. 1 3600 600 86400 60
 @ IN NS ns.other.test.
 ns IN A 127.0.0.5
 ",
-                )],
-            ),
-        ];
-        let mut children = Vec::new();
-        for (ip, tag, served) in zones {
-            let d = dir.path().join(tag);
-            std::fs::create_dir_all(&d).unwrap();
-            let mut files = Vec::new();
-            for (i, (origin, text)) in served.iter().enumerate() {
-                let file = format!("{i}.zone");
-                std::fs::write(d.join(&file), text).unwrap();
-                files.push((origin.to_string(), file));
-            }
-            children.push(nsd(&d, ip, port, &files));
+            )],
+        ),
+    ];
+    for (ip, tag, served) in zones {
+        let d = servers.dir.path().join(tag);
+        std::fs::create_dir_all(&d).unwrap();
+        let mut files = Vec::new();
+        for (i, (origin, text)) in served.iter().enumerate() {
+            let file = format!("{i}.zone");
+            std::fs::write(d.join(&file), text).unwrap();
+            files.push((origin.to_string(), file));
         }
-        let h = Hierarchy {
-            port,
-            children,
-            _dir: dir,
-        };
-        for ip in ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"] {
-            wait_for_dns(ip, port);
-        }
-        Some(h)
+        servers.serve(&d, ip, &files);
     }
+    Some(servers.wait(&["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"]))
 }
 
 /// Whether NSD is installed; without it, a visible skip (a failure under CI).
@@ -1924,7 +1938,7 @@ fn wait_for_dns(ip: &str, port: u16) {
 /// over, the referrals with their glue, then the answer.
 #[test]
 fn trace_walks_down_from_the_root() {
-    let Some(h) = Hierarchy::start("trace_walks_down_from_the_root") else {
+    let Some(h) = hierarchy("trace_walks_down_from_the_root") else {
         return;
     };
     let port = h.port;
@@ -1969,7 +1983,7 @@ fn trace_walks_down_from_the_root() {
 /// that does not exist ends in NXDOMAIN (exit 1).
 #[test]
 fn trace_finds_glueless_servers_and_ends_in_nxdomain() {
-    let Some(h) = Hierarchy::start("trace_finds_glueless_servers_and_ends_in_nxdomain") else {
+    let Some(h) = hierarchy("trace_finds_glueless_servers_and_ends_in_nxdomain") else {
         return;
     };
     let port = h.port;
@@ -1990,88 +2004,76 @@ fn trace_finds_glueless_servers_and_ends_in_nxdomain() {
     assert_eq!(json(&o)["end"], "nxdomain");
 }
 
-/// A zone signed with a key made for this run (ldns-keygen, ldns-signzone), served by NSD.
-struct SignedZone {
-    port: u16,
-    child: std::process::Child,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for SignedZone {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// Whether ldns's tools are installed; without them, a visible skip (a failure under CI).
+fn have_ldns(test: &str) -> bool {
+    if Command::new("ldns-signzone").arg("-v").output().is_ok() {
+        return true;
     }
+    assert!(
+        std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
+        "ldnsutils is needed under CI (apt-get install ldnsutils)"
+    );
+    eprintln!("SKIP {test}: ldnsutils is not installed");
+    false
 }
 
-impl SignedZone {
-    /// `signed.test.` on 127.0.0.6, or None (skipping visibly) without NSD or ldns.
-    fn start(test: &str) -> Option<SignedZone> {
-        if !have_nsd(test) {
-            return None;
-        }
-        if Command::new("ldns-signzone").arg("-v").output().is_err() {
-            assert!(
-                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-                "ldns-signzone is needed under CI (apt-get install ldnsutils)"
-            );
-            eprintln!("SKIP {test}: ldnsutils is not installed");
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::write(
-            d.join("signed.zone"),
-            "$ORIGIN signed.test.\n$TTL 300\n@ IN SOA ns admin 1 3600 600 86400 60\n\
-             @ IN NS ns\nns IN A 127.0.0.6\nwww IN A 192.0.2.90\n",
-        )
+/// Runs `program ARGS` in `dir`, which must succeed; returns its standard output.
+fn run_in(dir: &std::path::Path, program: &str, args: &[&str]) -> String {
+    let o = Command::new(program)
+        .current_dir(dir)
+        .args(args)
+        .output()
         .unwrap();
-        let key = Command::new("ldns-keygen")
-            .current_dir(d)
-            .args(["-a", "ECDSAP256SHA256", "-k", "signed.test"])
-            .output()
-            .unwrap();
-        assert!(
-            key.status.success(),
-            "{}",
-            String::from_utf8_lossy(&key.stderr)
-        );
-        let base = String::from_utf8(key.stdout).unwrap().trim().to_string();
-        let sign = Command::new("ldns-signzone")
-            .current_dir(d)
-            .args(["-n", "signed.zone", &base])
-            .output()
-            .unwrap();
-        assert!(
-            sign.status.success(),
-            "{}",
-            String::from_utf8_lossy(&sign.stderr)
-        );
-        let port = UdpSocket::bind("127.0.0.6:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = nsd(
-            d,
-            "127.0.0.6",
-            port,
-            &[("signed.test.".into(), "signed.zone.signed".into())],
-        );
-        wait_for_dns("127.0.0.6", port);
-        Some(SignedZone {
-            port,
-            child,
-            _dir: dir,
-        })
+    assert!(
+        o.status.success(),
+        "{program}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Writes `text` as zone `origin` to `dir`/z.zone and signs it with a key made now (ECDSA
+/// P-256): `dir`/z.zone.signed. Returns the key's DS line, for the parent zone.
+fn sign_zone(dir: &std::path::Path, origin: &str, text: &str) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("z.zone"),
+        format!("$ORIGIN {origin}\n$TTL 300\n{text}"),
+    )
+    .unwrap();
+    let base = run_in(dir, "ldns-keygen", &["-a", "ECDSAP256SHA256", "-k", origin]);
+    let base = base.trim();
+    run_in(dir, "ldns-signzone", &["-n", "z.zone", base]);
+    run_in(dir, "ldns-key2ds", &["-n", "-2", &format!("{base}.key")])
+}
+
+/// A zone signed with a key made for this run: `signed.test.` on 127.0.0.6, or None (skipping
+/// visibly) without NSD or ldns.
+fn signed_zone(test: &str) -> Option<NsdServers> {
+    if !have_nsd(test) || !have_ldns(test) {
+        return None;
     }
+    let mut servers = NsdServers::new("127.0.0.6");
+    let d = servers.dir.path().to_path_buf();
+    sign_zone(
+        &d,
+        "signed.test.",
+        "@ IN SOA ns admin 1 3600 600 86400 60\n@ IN NS ns\nns IN A 127.0.0.6\n\
+         www IN A 192.0.2.90\n",
+    );
+    servers.serve(
+        &d,
+        "127.0.0.6",
+        &[("signed.test.".into(), "z.zone.signed".into())],
+    );
+    Some(servers.wait(&["127.0.0.6"]))
 }
 
 /// --dnssec sets DO: the answer comes with its RRSIG, decoded; a name that does not exist with
 /// the NSEC3 records that prove it; DNSKEY and RRSIG data read as dig reads them.
 #[test]
 fn dnssec_records_come_with_the_answer() {
-    let Some(z) = SignedZone::start("dnssec_records_come_with_the_answer") else {
+    let Some(z) = signed_zone("dnssec_records_come_with_the_answer") else {
         return;
     };
     let at = format!("@127.0.0.6:{}", z.port);
@@ -2154,152 +2156,73 @@ fn dnssec_records_come_with_the_answer() {
 /// signed: the root (127.0.0.12) → test. (127.0.0.13) → lab.test. (127.0.0.14, signed, with a
 /// DS: secure), bad.test. (127.0.0.15, signed, with a DS, but an A record changed after signing:
 /// bogus) and plain.test. (127.0.0.16, not signed, no DS: insecure). The root's DS is the trust
-/// anchor file.
-struct SignedTree {
-    port: u16,
-    anchor: std::path::PathBuf,
-    children: Vec<std::process::Child>,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for SignedTree {
-    fn drop(&mut self) {
-        for c in &mut self.children {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
+/// anchor file, `anchor.ds` in its directory.
+fn signed_tree(test: &str) -> Option<NsdServers> {
+    if !have_nsd(test) || !have_ldns(test) {
+        return None;
     }
-}
-
-impl SignedTree {
-    fn start(test: &str) -> Option<SignedTree> {
-        if !have_nsd(test) {
-            return None;
-        }
-        if Command::new("ldns-signzone").arg("-v").output().is_err() {
-            assert!(
-                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-                "ldnsutils is needed under CI"
-            );
-            eprintln!("SKIP {test}: ldnsutils is not installed");
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let port = UdpSocket::bind("127.0.0.12:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let soa = "@ IN SOA ns admin 1 3600 600 86400 60\n";
-        // Signs `text` as `origin` in DIR/tag; returns the signed file's name and the DS line.
-        let sign = |tag: &str, origin: &str, text: &str| -> (std::path::PathBuf, String) {
-            let d = dir.path().join(tag);
-            std::fs::create_dir_all(&d).unwrap();
-            std::fs::write(
-                d.join("z.zone"),
-                format!("$ORIGIN {origin}\n$TTL 300\n{text}"),
-            )
-            .unwrap();
-            let key = Command::new("ldns-keygen")
-                .current_dir(&d)
-                .args(["-a", "ECDSAP256SHA256", "-k", origin])
-                .output()
-                .unwrap();
-            assert!(
-                key.status.success(),
-                "{}",
-                String::from_utf8_lossy(&key.stderr)
-            );
-            let base = String::from_utf8(key.stdout).unwrap().trim().to_string();
-            let s = Command::new("ldns-signzone")
-                .current_dir(&d)
-                .args(["-n", "z.zone", &base])
-                .output()
-                .unwrap();
-            assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
-            let ds = Command::new("ldns-key2ds")
-                .current_dir(&d)
-                .args(["-n", "-2", &format!("{base}.key")])
-                .output()
-                .unwrap();
-            assert!(
-                ds.status.success(),
-                "{}",
-                String::from_utf8_lossy(&ds.stderr)
-            );
-            (d, String::from_utf8(ds.stdout).unwrap())
-        };
-        let (lab, lab_ds) = sign(
-            "lab",
-            "lab.test.",
-            &format!("{soa}@ IN NS ns\nns IN A 127.0.0.14\nwww IN A 192.0.2.80\n"),
+    let mut servers = NsdServers::new("127.0.0.12");
+    let dir = servers.dir.path().to_path_buf();
+    let soa = "@ IN SOA ns admin 1 3600 600 86400 60\n";
+    let lab_ds = sign_zone(
+        &dir.join("lab"),
+        "lab.test.",
+        &format!("{soa}@ IN NS ns\nns IN A 127.0.0.14\nwww IN A 192.0.2.80\n"),
+    );
+    let bad = dir.join("bad");
+    let bad_ds = sign_zone(
+        &bad,
+        "bad.test.",
+        &format!("{soa}@ IN NS ns\nns IN A 127.0.0.15\nwww IN A 192.0.2.91\n"),
+    );
+    // After signing, the A record is changed: its signature no longer matches.
+    let signed = std::fs::read_to_string(bad.join("z.zone.signed")).unwrap();
+    assert!(signed.contains("192.0.2.91"), "{signed}");
+    std::fs::write(
+        bad.join("z.zone.signed"),
+        signed.replace("192.0.2.91", "192.0.2.99"),
+    )
+    .unwrap();
+    let plain = dir.join("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    std::fs::write(
+        plain.join("z.zone.signed"),
+        format!("$ORIGIN plain.test.\n$TTL 300\n{soa}@ IN NS ns\nns IN A 127.0.0.16\nwww IN A 192.0.2.92\n"),
+    )
+    .unwrap();
+    let test_ds = sign_zone(
+        &dir.join("test"),
+        "test.",
+        &format!(
+            "{soa}@ IN NS ns\nns IN A 127.0.0.13\n\
+             lab IN NS ns.lab\nns.lab IN A 127.0.0.14\n{lab_ds}\
+             bad IN NS ns.bad\nns.bad IN A 127.0.0.15\n{bad_ds}\
+             plain IN NS ns.plain\nns.plain IN A 127.0.0.16\n"
+        ),
+    );
+    let root_ds = sign_zone(
+        &dir.join("root"),
+        ".",
+        &format!(
+            "{soa}@ IN NS a.root.test.\na.root.test. IN A 127.0.0.12\ntest. IN NS ns.test.\nns.test. IN A 127.0.0.13\n{test_ds}"
+        ),
+    );
+    std::fs::write(dir.join("anchor.ds"), &root_ds).unwrap();
+    let ips = [
+        ("root", "127.0.0.12", "."),
+        ("test", "127.0.0.13", "test."),
+        ("lab", "127.0.0.14", "lab.test."),
+        ("bad", "127.0.0.15", "bad.test."),
+        ("plain", "127.0.0.16", "plain.test."),
+    ];
+    for (tag, ip, origin) in ips {
+        servers.serve(
+            &dir.join(tag),
+            ip,
+            &[(origin.into(), "z.zone.signed".into())],
         );
-        let (bad, bad_ds) = sign(
-            "bad",
-            "bad.test.",
-            &format!("{soa}@ IN NS ns\nns IN A 127.0.0.15\nwww IN A 192.0.2.91\n"),
-        );
-        // After signing, the A record is changed: its signature no longer matches.
-        let signed = std::fs::read_to_string(bad.join("z.zone.signed")).unwrap();
-        assert!(signed.contains("192.0.2.91"), "{signed}");
-        std::fs::write(
-            bad.join("z.zone.signed"),
-            signed.replace("192.0.2.91", "192.0.2.99"),
-        )
-        .unwrap();
-        let plain = dir.path().join("plain");
-        std::fs::create_dir_all(&plain).unwrap();
-        std::fs::write(
-            plain.join("z.zone.signed"),
-            format!("$ORIGIN plain.test.\n$TTL 300\n{soa}@ IN NS ns\nns IN A 127.0.0.16\nwww IN A 192.0.2.92\n"),
-        )
-        .unwrap();
-        let (test_dir, test_ds) = sign(
-            "test",
-            "test.",
-            &format!(
-                "{soa}@ IN NS ns\nns IN A 127.0.0.13\n\
-                 lab IN NS ns.lab\nns.lab IN A 127.0.0.14\n{lab_ds}\
-                 bad IN NS ns.bad\nns.bad IN A 127.0.0.15\n{bad_ds}\
-                 plain IN NS ns.plain\nns.plain IN A 127.0.0.16\n"
-            ),
-        );
-        let (root, root_ds) = sign(
-            "root",
-            ".",
-            &format!(
-                "{soa}@ IN NS a.root.test.\na.root.test. IN A 127.0.0.12\ntest. IN NS ns.test.\nns.test. IN A 127.0.0.13\n{test_ds}"
-            ),
-        );
-        let anchor = dir.path().join("anchor.ds");
-        std::fs::write(&anchor, &root_ds).unwrap();
-        let mut children = Vec::new();
-        for (d, ip, origin) in [
-            (&root, "127.0.0.12", "."),
-            (&test_dir, "127.0.0.13", "test."),
-            (&lab, "127.0.0.14", "lab.test."),
-            (&bad, "127.0.0.15", "bad.test."),
-            (&plain, "127.0.0.16", "plain.test."),
-        ] {
-            children.push(nsd(d, ip, port, &[(origin.into(), "z.zone.signed".into())]));
-        }
-        let t = SignedTree {
-            port,
-            anchor,
-            children,
-            _dir: dir,
-        };
-        for ip in [
-            "127.0.0.12",
-            "127.0.0.13",
-            "127.0.0.14",
-            "127.0.0.15",
-            "127.0.0.16",
-        ] {
-            wait_for_dns(ip, port);
-        }
-        Some(t)
     }
+    Some(servers.wait(&ips.map(|(_, ip, _)| ip)))
 }
 
 /// --validate: the chain from the trust anchor verifies for a signed zone (secure), stops at an
@@ -2307,11 +2230,12 @@ impl SignedTree {
 /// and a wrong trust anchor makes the root bogus.
 #[test]
 fn validate_says_secure_insecure_or_bogus() {
-    let Some(t) = SignedTree::start("validate_says_secure_insecure_or_bogus") else {
+    let Some(t) = signed_tree("validate_says_secure_insecure_or_bogus") else {
         return;
     };
     let root = format!("@127.0.0.12:{}", t.port);
-    let anchor = t.anchor.to_str().unwrap().to_string();
+    let anchor_path = t.dir.path().join("anchor.ds");
+    let anchor = anchor_path.to_str().unwrap().to_string();
     let check = |name: &str| {
         let o = run(&[
             "--json",
@@ -2359,7 +2283,7 @@ fn validate_says_secure_insecure_or_bogus() {
     assert_eq!(c, 1, "{v}");
     assert_eq!(v["validation"]["security"], "unchecked", "{v}");
     // A trust anchor that is not the root's key.
-    let wrong = t.anchor.with_file_name("wrong.ds");
+    let wrong = t.dir.path().join("wrong.ds");
     std::fs::write(
         &wrong,
         ". IN DS 12345 13 2 0000000000000000000000000000000000000000000000000000000000000000\n",
