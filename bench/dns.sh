@@ -43,26 +43,8 @@ PY
 if [ "$SERVER" = nsd ]; then
     { printf '$ORIGIN bench.test.\n$TTL 300\n@ IN SOA ns admin 1 3600 600 86400 60\n@ IN NS ns\nns IN A 127.0.0.1\n'
       awk '{ sub(/\.bench\.test$/, "", $2); print $2 " IN A " $1 }' "$OUT/hosts"; } > "$OUT/bench.zone"
-    cat > "$OUT/nsd.conf" <<CONF
-server:
-  ip-address: 127.0.0.1
-  port: $PORT
-  zonesdir: "$OUT"
-  pidfile: "$OUT/nsd.pid"
-  database: ""
-  zonelistfile: "$OUT/zone.list"
-  xfrdfile: "$OUT/xfrd.state"
-  xfrdir: "$OUT"
-  username: ""
-  chroot: ""
-  server-count: 1
-  verbosity: 0
-remote-control:
-  control-enable: no
-zone:
-  name: "bench.test."
-  zonefile: "bench.zone"
-CONF
+    . bench/lib/nsd.sh
+    nsd_conf "$OUT" 127.0.0.1 "$PORT" bench.test. bench.zone
     nsd -d -c "$OUT/nsd.conf" 2>"$OUT/nsd.log" &
 else
     dnsmasq --no-resolv --no-hosts --no-poll --addn-hosts="$OUT/hosts" --port="$PORT" \

@@ -17,41 +17,13 @@ NK=$(pwd)/target/release/netkit
 NS="nkd$$"
 PORT=5391
 TMP=$(mktemp -d)
-cleanup() {
-    for p in "$TMP"/*/nsd.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    rm -rf "$TMP" "/etc/netns/$NS"
-}
-trap cleanup EXIT
-ip netns add "$NS"; ip -n "$NS" link set lo up
-mkdir -p "/etc/netns/$NS"; echo "nameserver 127.0.0.1" > "/etc/netns/$NS/resolv.conf"
-# dig +trace finds the servers' addresses with getaddrinfo (not from glue): the namespace's hosts
-# file has them.
-printf '127.0.0.1 localhost\n127.0.0.2 a.root.test\n127.0.0.3 ns.test\n127.0.0.4 ns1.lab.test\n127.0.0.5 ns0.lab.test\n' \
-    > "/etc/netns/$NS/hosts"
+. bench/lib/nsd.sh
+trap 'dns_netns_cleanup "$NS" "$TMP"' EXIT
+dns_netns "$NS" '127.0.0.2 a.root.test\n127.0.0.3 ns.test\n127.0.0.4 ns1.lab.test\n127.0.0.5 ns0.lab.test\n'
 zone() { # DIR IP ORIGIN TEXT
     mkdir -p "$TMP/$1"
     printf '%b' "$4" > "$TMP/$1/z.zone"
-    cat > "$TMP/$1/nsd.conf" <<CONF
-server:
-  ip-address: $2
-  port: $PORT
-  zonesdir: "$TMP/$1"
-  pidfile: "$TMP/$1/nsd.pid"
-  database: ""
-  zonelistfile: "$TMP/$1/zone.list"
-  xfrdfile: "$TMP/$1/xfrd.state"
-  xfrdir: "$TMP/$1"
-  username: ""
-  chroot: ""
-  server-count: 1
-  verbosity: 0
-remote-control:
-  control-enable: no
-zone:
-  name: "$3"
-  zonefile: "z.zone"
-CONF
+    nsd_conf "$TMP/$1" "$2" "$PORT" "$3" z.zone
     ip netns exec "$NS" nsd -c "$TMP/$1/nsd.conf" 2>/dev/null
 }
 SOA='@ IN SOA ns admin 1 3600 600 86400 60\n'

@@ -16,15 +16,9 @@ NK=$(pwd)/target/release/netkit
 NS="nkv$$"
 PORT=5392
 TMP=$(mktemp -d)
-cleanup() {
-    for p in "$TMP"/*/nsd.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    rm -rf "$TMP" "/etc/netns/$NS"
-}
-trap cleanup EXIT
-ip netns add "$NS"; ip -n "$NS" link set lo up
-mkdir -p "/etc/netns/$NS"; echo "nameserver 127.0.0.1" > "/etc/netns/$NS/resolv.conf"
-printf '127.0.0.1 localhost\n127.0.0.12 a.root.test\n127.0.0.13 ns.test\n127.0.0.14 ns.lab.test\n' > "/etc/netns/$NS/hosts"
+. bench/lib/nsd.sh
+trap 'dns_netns_cleanup "$NS" "$TMP"' EXIT
+dns_netns "$NS" '127.0.0.12 a.root.test\n127.0.0.13 ns.test\n127.0.0.14 ns.lab.test\n'
 SOA='@ IN SOA ns admin 1 3600 600 86400 60'
 sign() { # TAG ORIGIN TEXT -> DS on stdout
     mkdir -p "$TMP/$1"; cd "$TMP/$1"
@@ -35,26 +29,7 @@ sign() { # TAG ORIGIN TEXT -> DS on stdout
     cd - >/dev/null
 }
 serve() { # TAG IP ORIGIN
-    cat > "$TMP/$1/nsd.conf" <<CONF
-server:
-  ip-address: $2
-  port: $PORT
-  zonesdir: "$TMP/$1"
-  pidfile: "$TMP/$1/nsd.pid"
-  database: ""
-  zonelistfile: "$TMP/$1/zone.list"
-  xfrdfile: "$TMP/$1/xfrd.state"
-  xfrdir: "$TMP/$1"
-  username: ""
-  chroot: ""
-  server-count: 1
-  verbosity: 0
-remote-control:
-  control-enable: no
-zone:
-  name: "$3"
-  zonefile: "z.zone.signed"
-CONF
+    nsd_conf "$TMP/$1" "$2" "$PORT" "$3" z.zone.signed
     ip netns exec "$NS" nsd -c "$TMP/$1/nsd.conf" 2>/dev/null
 }
 LAB_DS=$(sign lab lab.test. '@ IN NS ns\nns IN A 127.0.0.14\nwww IN A 192.0.2.80\n')
