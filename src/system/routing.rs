@@ -9,9 +9,10 @@ use netlink_packet_route::route::RouteType;
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::net::addr::{Cidr, to_u128};
 use crate::net::block::Block;
-use crate::system::netlink::{Addr, Link, Neighbour, Route, Scope, Table};
+use crate::system::netlink::{Addr, Link, Neighbour, Route, Scope, Table, link_named};
 
 /// The name of interface `index` ("if7" when it is not in the list).
 pub fn ifname(links: &[Link], index: u32) -> String {
@@ -38,6 +39,25 @@ pub fn default_routes(routes: &[Route]) -> Vec<&Route> {
         )
     });
     out
+}
+
+/// The interface `-I` names, else the LAN interface ([`lan_link`]); `doing` ("ask on",
+/// "listen on") says what for when none can be told.
+pub fn named_or_lan_link(
+    links: &[Link],
+    routes: &[Route],
+    name: Option<&str>,
+    doing: &str,
+) -> Result<Link> {
+    let link = match name {
+        Some(n) => link_named(links, n)?,
+        None => lan_link(links, routes, |_| true).ok_or_else(|| {
+            Error::unavailable(format!(
+                "cannot tell which interface to {doing}: say which with -I"
+            ))
+        })?,
+    };
+    Ok(link.clone())
 }
 
 /// The interface a LAN exchange (an ARP scan, a DHCP discover) goes out of when no destination

@@ -14,9 +14,9 @@ use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Paint, Report, Ui, emit, written};
 use crate::system::interrupt;
-use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::netlink::Netlink;
 use crate::system::rawlink::PnetLink;
-use crate::system::routing::lan_link;
+use crate::system::routing::named_or_lan_link;
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dhcp_msg::{self, Flaw};
@@ -269,22 +269,11 @@ fn keep(
     });
 }
 
-/// The interface to ask on: -I, else the LAN interface (`system::routing::lan_link`; it may have no address yet).
-fn choose(nl: &mut Netlink, name: Option<&str>) -> Result<Link> {
-    let links = nl.links()?;
-    let link = match name {
-        Some(n) => link_named(&links, n)?,
-        None => lan_link(&links, &nl.routes()?, |_| true).ok_or_else(|| {
-            Error::unavailable("cannot tell which interface to ask on: say which with -I")
-        })?,
-    };
-    Ok(link.clone())
-}
-
 fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let timeout = args.timeout;
     let mut nl = Netlink::open()?;
-    let link = choose(&mut nl, args.interface.as_deref())?;
+    let (links, routes) = (nl.links()?, nl.routes()?);
+    let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), "ask on")?;
     let own = link.mac6().ok_or_else(|| {
         Error::bad(
             "interface",

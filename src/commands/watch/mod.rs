@@ -20,9 +20,9 @@ use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Format, Paint, Ui, write_json, written};
 use crate::system::interrupt;
-use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::netlink::Netlink;
 use crate::system::rawlink::PnetLink;
-use crate::system::routing::{default_routes, lan_link, neighbour_of};
+use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
 use crate::util::time::{human_duration, round_ms};
 use crate::wire::discards::Discards;
 use crate::wire::lan_frame::{self, Flaw, Sighting};
@@ -64,22 +64,6 @@ pub struct Summary {
 #[derive(Serialize)]
 struct SummaryLine<'a> {
     summary: &'a Summary,
-}
-
-/// The interface to listen on: -I, else the LAN interface.
-fn choose(
-    links: &[Link],
-    routes: &[crate::system::netlink::Route],
-    name: Option<&str>,
-) -> Result<Link> {
-    Ok(match name {
-        Some(n) => link_named(links, n)?.clone(),
-        None => lan_link(links, routes, |_| true)
-            .ok_or_else(|| {
-                Error::unavailable("cannot tell which interface to listen on: say which with -I")
-            })?
-            .clone(),
-    })
 }
 
 /// Now, in Unix seconds.
@@ -172,7 +156,7 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
     let (links, routes) = (nl.links()?, nl.routes()?);
-    let link = choose(&links, &routes, args.interface.as_deref())?;
+    let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
     let mut wire = PnetLink::listen(&link.name, link.index)?;
     let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
     let setup = Setup {
