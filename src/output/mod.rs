@@ -343,6 +343,11 @@ impl Redraw {
         }
     }
 
+    /// Whether frames are drawn at all (stdout is a terminal showing tables).
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// Draws `report` (its human form, through the [`Guard`] and fitted) over the last frame.
     pub fn frame<R: Report>(&mut self, ui: &Ui, report: &R) -> Result<()> {
         if !self.on {

@@ -74,13 +74,20 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     let mut names = Names::new();
     let mut redraw = Redraw::new(ui);
     let mut drawn = Ok(());
+    let mut asked_up_to = 0;
     let run = tracer::run(&config, &mut |probes| {
         if !args.no_dns {
-            for from in probes.iter().filter_map(|p| p.from) {
+            // Only the probes new since the last round.
+            for from in probes[asked_up_to.min(probes.len())..]
+                .iter()
+                .filter_map(|p| p.from)
+            {
                 names.ask(from);
             }
+            asked_up_to = probes.len();
         }
-        if drawn.is_ok() {
+        // A frame is built only where it is drawn (a terminal).
+        if redraw.is_on() && drawn.is_ok() {
             let run = Run {
                 probes: probes.to_vec(),
                 socket: SocketKind::Raw,
