@@ -9,21 +9,33 @@ use crate::error::{Error, Result};
 /// → `xn--bcher-kva.de`), upper case is folded; checks label and name lengths and characters.
 /// The result keeps a trailing dot when the input had one (a fully qualified name).
 pub fn to_ascii_name(text: &str) -> Result<String> {
+    let mut ascii = String::new();
+    to_ascii_name_into(text, &mut ascii)?;
+    Ok(ascii)
+}
+
+/// [`to_ascii_name`] into `ascii` (replacing what it held, reusing its memory: a bulk lookup
+/// converts every line of a names file into one buffer per name in flight).
+pub fn to_ascii_name_into(text: &str, ascii: &mut String) -> Result<()> {
     let input = text.trim();
     let bad = |reason: &str| Error::bad("name", text, reason);
+    ascii.clear();
     if input.is_empty() {
         return Err(bad("empty"));
     }
     if input == "." {
-        return Ok(".".to_string());
+        ascii.push('.');
+        return Ok(());
     }
     let fqdn = input.ends_with('.');
     let bare = input.strip_suffix('.').unwrap_or(input);
-    let ascii = if bare.is_ascii() {
-        bare.to_ascii_lowercase()
+    if bare.is_ascii() {
+        ascii.push_str(bare);
+        ascii.make_ascii_lowercase();
     } else {
-        idna::domain_to_ascii(bare).map_err(|_| bad("not a valid internationalized domain name"))?
-    };
+        *ascii = idna::domain_to_ascii(bare)
+            .map_err(|_| bad("not a valid internationalized domain name"))?;
+    }
     if ascii.len() > 253 {
         return Err(bad("longer than 253 characters"));
     }
@@ -45,7 +57,10 @@ pub fn to_ascii_name(text: &str) -> Result<String> {
             )));
         }
     }
-    Ok(if fqdn { format!("{ascii}.") } else { ascii })
+    if fqdn {
+        ascii.push('.');
+    }
+    Ok(())
 }
 
 /// The reverse-lookup name of an address: `192.0.2.1` → `1.2.0.192.in-addr.arpa.`, IPv6 →

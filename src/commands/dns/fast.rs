@@ -28,6 +28,10 @@ use super::parse::Transport;
 use super::server::Server;
 use crate::wire::dns_query::QueryWriter;
 
+/// What a query to a port where nothing listens comes back with.
+pub const REFUSED: &str =
+    "connection refused: nothing listens at that port (ICMP port unreachable)";
+
 /// A query waiting for its reply.
 #[derive(Debug)]
 struct Pending {
@@ -221,7 +225,7 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
 
 /// Whether `name` is `want` (dot-separated, no trailing dot), ignoring ASCII case; label by
 /// label, without building `Name::to_ascii`'s string (about 900 instructions a reply).
-fn same_name(name: &Name, want: &str) -> bool {
+pub fn same_name(name: &Name, want: &str) -> bool {
     let mut want = want.split('.').filter(|l| !l.is_empty());
     name.iter().all(|label| {
         want.next()
@@ -230,6 +234,11 @@ fn same_name(name: &Name, want: &str) -> bool {
 }
 
 impl<R: Resolve> Fast<R> {
+    /// The full resolver behind the fast path: the attempts after a first one made elsewhere.
+    pub fn inner(&self) -> &R {
+        &self.inner
+    }
+
     async fn try_fast(&self, server: usize, name: &str, rtype: RecordType) -> Option<Reply> {
         let Lane { sock, pace, .. } = self.lanes.get(server)?.as_ref()?;
         // Held while the query is in flight; a query resent is counted as lost and leaves the
@@ -287,10 +296,7 @@ impl<R: Resolve> Fast<R> {
             let left = deadline.saturating_duration_since(Instant::now());
             match tokio::time::timeout(wait.min(left), &mut rx).await {
                 Ok(Ok(Delivery::Refused)) => {
-                    return Some(Reply::bare(
-                        Status::Error,
-                        Some("connection refused: nothing listens at that port (ICMP port unreachable)".into()),
-                    ));
+                    return Some(Reply::bare(Status::Error, Some(REFUSED.into())));
                 }
                 Ok(Ok(Delivery::Reply(bytes))) => {
                     if !resent {

@@ -163,6 +163,11 @@ impl Search {
         }
     }
 
+    /// Whether `name` is asked only as typed ([`Search::candidates`] makes no other name of it).
+    pub fn as_typed_only(&self, name: &str) -> bool {
+        name.ends_with('.') || self.domains.is_empty() || self.candidates(name).len() == 1
+    }
+
     /// The names asked for `name` (ASCII), in glibc's order (res_search): a fully qualified
     /// name only as typed; otherwise the name as typed first when it has at least `ndots`
     /// dots, then the name under each search domain, then the name as typed when it was not
@@ -218,13 +223,7 @@ pub async fn resolve_name<R: Resolve>(
             .map(|&rtype| walk(resolver, servers, &candidates, rtype)),
     )
     .await;
-    let statuses: Vec<Status> = queries.iter().map(|q| q.status).collect();
-    NameResult {
-        input: input.to_string(),
-        name: name.to_string(),
-        status: overall(&statuses),
-        queries,
-    }
+    NameResult::new(input, name, queries)
 }
 
 /// Asks the candidates for `rtype` as glibc's res_search does, and reports the result a
@@ -304,26 +303,14 @@ async fn resolve_type<R: Resolve>(
     for (i, server) in servers.iter().enumerate() {
         let start = Instant::now();
         let reply = resolver.lookup(i, name, rtype).await;
-        let elapsed = start.elapsed();
-        let message = match reply.status {
-            Status::Timeout => Some(format!(
-                "no answer from {server} after waiting {}",
-                human_duration(elapsed)
-            )),
-            _ => reply.message.map(|m| format!("{server}: {m}")),
-        };
         let failed = reply.status.is_failure();
-        result = Some(QueryResult {
-            rtype: Some(rtype),
-            status: reply.status,
-            name: fqdn(name),
-            server: server.to_string(),
-            rtt_ms: elapsed.as_secs_f64() * 1000.0,
-            answers: reply.answers,
-            message,
-            ignored: reply.ignored,
-            attempts: Vec::new(),
-        });
+        result = Some(QueryResult::from_reply(
+            server,
+            name,
+            rtype,
+            reply,
+            start.elapsed(),
+        ));
         if !failed {
             break;
         }
@@ -339,6 +326,61 @@ async fn resolve_type<R: Resolve>(
         ignored: 0,
         attempts: Vec::new(),
     })
+}
+
+impl QueryResult {
+    /// What `server` said to the query for `name` / `rtype`, `elapsed` after it was sent (the
+    /// search-list walk fills in [`QueryResult::attempts`]).
+    pub fn from_reply(
+        server: &Server,
+        name: &str,
+        rtype: RecordType,
+        reply: Reply,
+        elapsed: Duration,
+    ) -> Self {
+        let message = match reply.status {
+            Status::Timeout => Some(format!(
+                "no answer from {server} after waiting {}",
+                human_duration(elapsed)
+            )),
+            _ => reply.message.map(|m| format!("{server}: {m}")),
+        };
+        QueryResult {
+            rtype: Some(rtype),
+            status: reply.status,
+            name: fqdn(name),
+            server: server.to_string(),
+            rtt_ms: elapsed.as_secs_f64() * 1000.0,
+            answers: reply.answers,
+            message,
+            ignored: reply.ignored,
+            attempts: Vec::new(),
+        }
+    }
+
+    /// The result of a name asked alone (no search list): its one attempt, as [`walk`]
+    /// reports it.
+    pub fn alone(mut self) -> Self {
+        self.attempts = vec![Attempt {
+            name: self.name.clone(),
+            status: self.status,
+            rtt_ms: self.rtt_ms,
+        }];
+        self
+    }
+}
+
+impl NameResult {
+    /// The result for `input` (looked up as `name`, ASCII) from one query per type.
+    pub fn new(input: &str, name: &str, queries: Vec<QueryResult>) -> Self {
+        let statuses: Vec<Status> = queries.iter().map(|q| q.status).collect();
+        NameResult {
+            input: input.to_string(),
+            name: name.to_string(),
+            status: overall(&statuses),
+            queries,
+        }
+    }
 }
 
 fn fqdn(name: &str) -> String {

@@ -4,12 +4,14 @@
 //! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
 
 pub mod answer;
+pub mod batch;
 pub mod compare;
 pub mod fast;
 pub mod lookup;
 pub mod message;
 pub mod pace;
 pub mod parse;
+pub mod quick;
 pub mod server;
 pub mod tls;
 pub mod validate;
@@ -31,7 +33,7 @@ use self::server::Server;
 use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
-use crate::net::name::{reverse_name, to_ascii_name};
+use crate::net::name::{reverse_name, to_ascii_name, to_ascii_name_into};
 use crate::output::{
     Format, Guard, Paint, Progress, Report, Ui, emit, one_line, rate, visible_len, write_json,
     written,
@@ -731,6 +733,22 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
             return answer(&resolver, &plan, names, args, ui).await;
         }
         let fast = fast::Fast::new(resolver, &plan.servers, &plan.settings).await;
+        if let (Some(names), [server]) = (&names, &plan.servers[..])
+            && let Some(sock) = batch::connect_to(server).await
+        {
+            let job = batch::Job {
+                server,
+                search: &plan.search,
+                types: &plan.types,
+                settings: &plan.settings,
+                window: args.concurrency,
+                unordered: args.unordered,
+                quick_lines: ui.format == Format::Short || (ui.format == Format::Table && !ui.live),
+            };
+            let mut sink = Sink::new(ui, names)?;
+            let interrupted = batch::run(&job, sock, names, &fast, &mut sink).await?;
+            return sink.finish(interrupted);
+        }
         answer(&fast, &plan, names, args, ui).await
     })
 }
@@ -872,8 +890,33 @@ fn escaped_bytes(bytes: &[u8]) -> String {
     s
 }
 
+/// The name to ask for a line of a names file, into `ascii` (ASCII), or the INVALID result it is
+/// reported as.
+fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Result<(), NameResult> {
+    let name = match &entry.invalid {
+        Some(why) => Err(why.clone()),
+        None => to_ascii_name_into(&entry.text, ascii).map_err(|e| e.to_string()),
+    };
+    name.map_err(|why| NameResult {
+        input: entry.text.clone(),
+        name: String::new(),
+        status: Status::Invalid,
+        queries: vec![lookup::QueryResult {
+            rtype: None,
+            status: Status::Invalid,
+            name: String::new(),
+            server: String::new(),
+            rtt_ms: 0.0,
+            answers: Vec::new(),
+            message: Some(format!("line {}: {why}", entry.line)),
+            ignored: 0,
+            attempts: Vec::new(),
+        }],
+    })
+}
+
 /// Looks up many names with bounded concurrency, writing one result per name as it completes
-/// (in input order unless --unordered).
+/// (in input order unless --unordered). Over UDP, [`batch`] does this instead.
 async fn bulk<R: Resolve>(
     resolver: &R,
     plan: &Plan,
@@ -882,39 +925,20 @@ async fn bulk<R: Resolve>(
     ui: &Ui,
 ) -> Result<u8> {
     let lookups = names.iter().map(|entry| async move {
-        let input = &entry.text;
-        let ascii = match &entry.invalid {
-            Some(why) => Err(why.clone()),
-            None => to_ascii_name(input).map_err(|e| e.to_string()),
-        };
-        match ascii {
-            Ok(ascii) => {
+        let mut ascii = String::new();
+        match entry_name(entry, &mut ascii) {
+            Ok(()) => {
                 lookup::resolve_name(
                     resolver,
                     &plan.servers,
                     &plan.search,
-                    input,
+                    &entry.text,
                     &ascii,
                     &plan.types,
                 )
                 .await
             }
-            Err(why) => NameResult {
-                input: input.clone(),
-                name: String::new(),
-                status: Status::Invalid,
-                queries: vec![lookup::QueryResult {
-                    rtype: None,
-                    status: Status::Invalid,
-                    name: String::new(),
-                    server: String::new(),
-                    rtt_ms: 0.0,
-                    answers: Vec::new(),
-                    message: Some(format!("line {}: {why}", entry.line)),
-                    ignored: 0,
-                    attempts: Vec::new(),
-                }],
-            },
+            Err(invalid) => invalid,
         }
     });
     let stream = stream::iter(lookups);
@@ -924,64 +948,140 @@ async fn bulk<R: Resolve>(
         } else {
             Box::pin(stream.buffered(args.concurrency))
         };
-    // Every line passes the output guard: records, messages and the lines of the names file
-    // are text from outside (JSON, escaped by write_json, passes it unchanged).
-    let stdout = io::stdout();
-    let mut out = Guard::new(
-        io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
-        ui.color,
-    );
-    // On a terminal, each line shows when it comes, in aligned columns under a header.
-    let live = ui.live && ui.format == Format::Table;
-    let columns = live.then(|| Columns::fit(names));
-    if let Some(columns) = &columns {
-        columns.write_header(ui, &mut out).map_err(written)?;
-    }
-    // Ctrl-C stops the lookups: what was printed stays, with its summary and exit status.
-    interrupt::catch();
-    let mut tally = Tally::default();
-    let started = Instant::now();
-    let mut shown = Progress::on_terminal();
-    let progress = shown.is_on();
-    let mut tick = tokio::time::interval(Duration::from_millis(50));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut sink = Sink::new(ui, names)?;
+    let mut tick = Sink::ticks();
     let interrupted = loop {
         tokio::select! {
             r = results.next() => {
                 let Some(r) = r else { break false };
-                tally.add(r.status);
-                shown.clear();
-                write_bulk_line(ui, columns.as_ref(), &r, &mut out).map_err(written)?;
-                if live {
-                    out.flush().map_err(written)?;
-                }
+                sink.write(&r)?;
             }
             _ = tick.tick() => {
-                if interrupt::interrupted() {
+                if sink.tick()? {
                     break true;
-                }
-                if shown.due() {
-                    // The results so far first, so the line drawn after them stays last.
-                    out.flush().map_err(written)?;
-                    shown.draw(&tally.progress(names.len(), started.elapsed()));
                 }
             }
         }
     };
     // Lookups still running are dropped (cancelled) with the stream.
     drop(results);
-    out.flush().map_err(written)?;
-    shown.clear();
-    if progress || interrupted {
-        let summary = tally.summary(names.len(), started.elapsed(), interrupted);
-        let summary = if progress {
-            ui.paint(Paint::Dim, summary)
-        } else {
-            summary
-        };
-        let _ = writeln!(io::stderr().lock(), "{summary}");
+    sink.finish(interrupted)
+}
+
+/// Where the results of a bulk lookup go: one line each on standard output, through the output
+/// guard (records, messages and the lines of the names file are text from outside; JSON,
+/// escaped by write_json, passes it unchanged); on a terminal in aligned columns under a header,
+/// with a progress line on standard error; and a tally for the summary and the exit status.
+/// Ctrl-C stops the lookups: what was printed stays, with its summary and exit status.
+struct Sink<'u> {
+    ui: &'u Ui,
+    out: Guard<io::BufWriter<io::StdoutLock<'static>>>,
+    /// On a terminal, each line shows when it comes, in aligned columns under a header.
+    live: bool,
+    columns: Option<Columns>,
+    tally: Tally,
+    total: usize,
+    started: Instant,
+    shown: Progress,
+}
+
+impl std::fmt::Debug for Sink<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sink").field("tally", &self.tally).finish()
     }
-    Ok(tally.status())
+}
+
+impl<'u> Sink<'u> {
+    /// Starts the output for `names` (the header on a terminal) and catches Ctrl-C.
+    fn new(ui: &'u Ui, names: &[Entry]) -> Result<Self> {
+        let mut out = Guard::new(
+            io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+            ui.color,
+        );
+        let live = ui.live && ui.format == Format::Table;
+        let columns = live.then(|| Columns::fit(names));
+        if let Some(columns) = &columns {
+            columns.write_header(ui, &mut out).map_err(written)?;
+        }
+        interrupt::catch();
+        Ok(Sink {
+            ui,
+            out,
+            live,
+            columns,
+            tally: Tally::default(),
+            total: names.len(),
+            started: Instant::now(),
+            shown: Progress::on_terminal(),
+        })
+    }
+
+    /// The clock of [`Sink::tick`].
+    fn ticks() -> tokio::time::Interval {
+        let mut tick = tokio::time::interval(Duration::from_millis(50));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        tick
+    }
+
+    /// Writes one name's result.
+    fn write(&mut self, r: &NameResult) -> Result<()> {
+        self.tally.add(r.status);
+        self.shown.clear();
+        write_bulk_line(self.ui, self.columns.as_ref(), r, &mut self.out).map_err(written)?;
+        if self.live {
+            self.out.flush().map_err(written)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one name's line with `write` (its overall status `status`).
+    fn write_with(
+        &mut self,
+        status: Status,
+        write: impl FnOnce(&mut dyn Write, &Ui) -> io::Result<()>,
+    ) -> Result<()> {
+        self.tally.add(status);
+        self.shown.clear();
+        write(&mut self.out, self.ui).map_err(written)?;
+        if self.live {
+            self.out.flush().map_err(written)?;
+        }
+        Ok(())
+    }
+
+    /// Redraws the progress line when it is due; true once Ctrl-C was pressed.
+    fn tick(&mut self) -> Result<bool> {
+        if interrupt::interrupted() {
+            return Ok(true);
+        }
+        if self.shown.due() {
+            // The results so far first, so the line drawn after them stays last.
+            self.out.flush().map_err(written)?;
+            self.shown
+                .draw(&self.tally.progress(self.total, self.started.elapsed()));
+        }
+        Ok(false)
+    }
+
+    /// Ends the output (with a summary on standard error on a terminal or after Ctrl-C) and
+    /// gives the exit status.
+    fn finish(mut self, interrupted: bool) -> Result<u8> {
+        self.out.flush().map_err(written)?;
+        self.shown.clear();
+        let progress = self.shown.is_on();
+        if progress || interrupted {
+            let summary = self
+                .tally
+                .summary(self.total, self.started.elapsed(), interrupted);
+            let summary = if progress {
+                self.ui.paint(Paint::Dim, summary)
+            } else {
+                summary
+            };
+            let _ = writeln!(io::stderr().lock(), "{summary}");
+        }
+        Ok(self.tally.status())
+    }
 }
 
 /// What the names of a bulk lookup came back with so far.

@@ -97,6 +97,15 @@ impl Pace {
         Slot { pace: self, permit }
     }
 
+    /// Room in the window now, if there is any.
+    pub fn try_slot(&self) -> Option<Slot<'_>> {
+        let permit = self.permits.try_acquire().ok()?;
+        Some(Slot {
+            pace: self,
+            permit: Some(permit),
+        })
+    }
+
     /// How long to wait for a reply before sending a query again: srtt + 4 * rttvar.
     pub fn resend_after(&self) -> Duration {
         match self.lock().rtt {
