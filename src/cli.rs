@@ -855,8 +855,8 @@ pub struct DnsArgs {
     #[arg(long, value_name = "FILE")]
     pub root_hints: Option<PathBuf>,
     /// Walk from the root as --trace does and check the DNSSEC chain of trust from the trust
-    /// anchor to the answer: secure, insecure (an unsigned delegation) or bogus with the reason
-    /// (exit 1)
+    /// anchor to the answer, or to the NSEC/NSEC3 proof of a negative answer: secure, insecure
+    /// (an unsigned delegation, or an NSEC3 opt-out span) or bogus with the reason (exit 1)
     #[arg(long, conflicts_with_all = ["file", "full", "compare", "tls", "https", "tcp", "short"])]
     pub validate: bool,
     /// With --validate: the trust anchors, as DS lines (ZONE IN DS TAG ALGORITHM DIGEST-TYPE

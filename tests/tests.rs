@@ -8,6 +8,7 @@ mod chat_web;
 mod cli;
 mod dhcp;
 mod dns;
+mod dns_denial;
 mod dns_hostile;
 mod filter;
 mod flow;

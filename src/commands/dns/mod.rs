@@ -611,15 +611,22 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as u32);
-        let answered = result.end == walk::End::Answer;
-        result.validation = Some(runtime.block_on(validate::validate(
+        let reply = match result.end {
+            walk::End::Answer => validate::Reply::Answer(&result.answer_records),
+            walk::End::Nxdomain => validate::Reply::NoName(&result.authority_records),
+            walk::End::Nodata => validate::Reply::NoData(&result.authority_records),
+            walk::End::Failed => validate::Reply::Nothing,
+        };
+        let validation = runtime.block_on(validate::validate(
             &result.zone_servers(),
-            answered.then_some(&result.answer_records[..]),
+            &name,
+            reply,
             rtype,
             &anchors,
             plan.settings.timeout,
             now,
-        )));
+        ));
+        result.validation = Some(validation);
     }
     emit(ui, &result)
 }

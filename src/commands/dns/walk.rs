@@ -170,6 +170,10 @@ pub struct Walk {
     /// The answer's records as they came (for validation).
     #[serde(skip)]
     pub answer_records: Vec<hickory_resolver::proto::rr::Record>,
+    /// The authority section of a negative answer as it came (for validation: its NSEC or
+    /// NSEC3 records and their RRSIGs prove the answer).
+    #[serde(skip)]
+    pub authority_records: Vec<hickory_resolver::proto::rr::Record>,
 }
 
 /// The walk's settings.
@@ -222,6 +226,7 @@ fn walk_at<'a>(
             detail: None,
             validation: None,
             answer_records: Vec::new(),
+            authority_records: Vec::new(),
         };
         let mut zone = Name::root();
         let mut servers: Vec<Hop> = start.to_vec();
@@ -275,6 +280,7 @@ fn walk_at<'a>(
                 if rcode == ResponseCode::NXDomain && authoritative {
                     asked.outcome = Outcome::Nxdomain;
                     walk.end = End::Nxdomain;
+                    walk.authority_records = m.authorities.clone();
                     ended = true;
                 } else if rcode != ResponseCode::NoError {
                     asked.outcome = Outcome::Lame;
@@ -344,6 +350,7 @@ fn walk_at<'a>(
                 } else if authoritative {
                     asked.outcome = Outcome::Nodata;
                     walk.end = End::Nodata;
+                    walk.authority_records = m.authorities.clone();
                     ended = true;
                 } else {
                     asked.outcome = Outcome::Lame;
