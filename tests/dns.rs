@@ -584,6 +584,40 @@ fn bulk_results_match_single_lookups() {
     assert_eq!(bulk[1]["status"], "refused");
 }
 
+/// The batch engine (one server over UDP) writes `--short` and tab-separated lines straight
+/// from the replies; the resolver path (TCP here) builds them from full results. Both must
+/// print the same for the same names: plain answers, two types, a CNAME, NXDOMAIN, no data, an
+/// IDN, a name the server refuses, an invalid line, in input order and unordered.
+#[test]
+fn bulk_lines_from_the_batch_engine_match_the_resolver_path() {
+    let names = "www.example.test\nalias.example.test\nnope.example.test\nv4only.example.test\n\
+                 bücher.example.test\nwww.elsewhere.test\nbad..name\nmail.example.test\n";
+    let udp = at(server());
+    for format in [&[][..], &["--short"][..]] {
+        let mut args = vec!["dns", "--file", "-", "A", "AAAA", udp.as_str()];
+        args.extend_from_slice(format);
+        let engine = run_stdin(&args, names);
+        args.push("--tcp");
+        let resolver = run_stdin(&args, names);
+        assert_eq!(code(&engine), code(&resolver), "{}", stderr(&engine));
+        assert_eq!(stdout(&engine), stdout(&resolver), "{format:?}");
+        assert!(
+            stdout(&engine).contains("192.0.2.11"),
+            "{}",
+            stdout(&engine)
+        );
+        // Unordered: the same lines, in any order.
+        args.pop();
+        args.push("--unordered");
+        let unordered = run_stdin(&args, names);
+        let mut a: Vec<String> = stdout(&unordered).lines().map(String::from).collect();
+        let mut b: Vec<String> = stdout(&resolver).lines().map(String::from).collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b, "{format:?} --unordered");
+    }
+}
+
 /// `--file -` of `names` against a UDP socket that never answers (300 ms timeout, no retries):
 /// the output, how long it took and the socket's address.
 fn bulk_against_silence(names: &str) -> (std::process::Output, Duration, SocketAddr) {

@@ -38,6 +38,8 @@ const BATCH: usize = 64;
 /// The longest reply read whole. netkit asks for at most 1232 bytes (EDNS); a longer reply is
 /// cut, flagged by the kernel, and left to the full resolver.
 const REPLY_MAX: usize = 4096;
+/// Queries in flight at most, whatever `--concurrency` says: each needs a message ID of its own.
+const MAX_IN_FLIGHT: usize = 60_000;
 /// How often timers (resends, timeouts) and the progress line are looked at.
 const TICK: Duration = Duration::from_millis(5);
 
@@ -321,6 +323,9 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
                 // The name went to the full resolver meanwhile.
                 self.queue.pop_front();
                 continue;
+            }
+            if self.flights.len() - self.free_flights.len() >= MAX_IN_FLIGHT {
+                break;
             }
             let Some(permit) = self.pace.try_slot() else {
                 break;
@@ -633,7 +638,7 @@ fn write_quick(
     }
     let mut written = 0;
     for (got, &rtype) in name.got.iter().zip(types) {
-        if quick::read(&got.bytes, &name.ascii, rtype, spans).is_none() {
+        if quick::address_spans(&got.bytes, &name.ascii, rtype, spans).is_none() {
             continue;
         }
         let typed = (!short).then_some((rtype, written == 0));

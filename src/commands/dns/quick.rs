@@ -13,7 +13,9 @@
 use std::io::{self, Write};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use hickory_resolver::proto::op::{Edns, Header, MessageType, OpCode, Query, ResponseCode};
+use hickory_resolver::proto::op::{
+    Edns, Header, HeaderCounts, MessageType, Metadata, OpCode, Query, ResponseCode,
+};
 use hickory_resolver::proto::rr::{DNSClass, Name, RData, Record, RecordData, RecordType};
 use hickory_resolver::proto::serialize::binary::{BinDecodable, BinDecoder};
 
@@ -28,46 +30,8 @@ pub fn read(
     rtype: RecordType,
     spans: &mut Vec<(usize, usize)>,
 ) -> Option<Status> {
-    spans.clear();
-    let size = match rtype {
-        RecordType::A => 4,
-        RecordType::AAAA => 16,
-        _ => return None,
-    };
     let mut d = BinDecoder::new(reply);
-    let header = Header::read(&mut d).ok()?;
-    let (m, counts) = (header.metadata, header.counts);
-    if m.message_type != MessageType::Response
-        || m.op_code != OpCode::Query
-        || m.truncation
-        || counts.queries != 1
-    {
-        return None;
-    }
-    let q = Query::read(&mut d).ok()?;
-    if q.query_type() != rtype
-        || q.query_class() != DNSClass::IN
-        || !super::fast::same_name(q.name(), name.trim_end_matches('.'))
-    {
-        return None;
-    }
-    for _ in 0..counts.answers {
-        let owner = Name::read(&mut d).ok()?;
-        let rt = d.read_u16().ok()?.unverified(/*compared below*/);
-        let class = d.read_u16().ok()?.unverified(/*compared below*/);
-        let _ttl = d.read_u32().ok()?.unverified(/*any TTL*/);
-        let len = d.read_u16().ok()?.unverified(/*compared below*/);
-        if rt != u16::from(rtype)
-            || class != u16::from(DNSClass::IN)
-            || usize::from(len) != size
-            || owner != *q.name()
-        {
-            return None;
-        }
-        let start = d.index();
-        d.read_slice(size).ok()?;
-        spans.push((start, start + size));
-    }
+    let (m, counts) = answers(&mut d, name, rtype, spans)?;
     // The rest is read as hickory's message reader reads it (Message::read_records): a reply it
     // would refuse is not taken here either.
     let mut edns = false;
@@ -109,6 +73,66 @@ pub fn read(
         (ResponseCode::NXDomain, true) => Some(Status::NxDomain),
         _ => None,
     }
+}
+
+/// The spans of the addresses of a reply [`read`] took (its answer section, read again
+/// without the sections after it).
+pub fn address_spans(
+    reply: &[u8],
+    name: &str,
+    rtype: RecordType,
+    spans: &mut Vec<(usize, usize)>,
+) -> Option<()> {
+    answers(&mut BinDecoder::new(reply), name, rtype, spans).map(drop)
+}
+
+/// Reads the header, the question and the answer section (see [`read`]), leaving `d` after it.
+fn answers(
+    d: &mut BinDecoder<'_>,
+    name: &str,
+    rtype: RecordType,
+    spans: &mut Vec<(usize, usize)>,
+) -> Option<(Metadata, HeaderCounts)> {
+    spans.clear();
+    let size = match rtype {
+        RecordType::A => 4,
+        RecordType::AAAA => 16,
+        _ => return None,
+    };
+    let header = Header::read(d).ok()?;
+    let (m, counts) = (header.metadata, header.counts);
+    if m.message_type != MessageType::Response
+        || m.op_code != OpCode::Query
+        || m.truncation
+        || counts.queries != 1
+    {
+        return None;
+    }
+    let q = Query::read(d).ok()?;
+    if q.query_type() != rtype
+        || q.query_class() != DNSClass::IN
+        || !super::fast::same_name(q.name(), name.trim_end_matches('.'))
+    {
+        return None;
+    }
+    for _ in 0..counts.answers {
+        let owner = Name::read(d).ok()?;
+        let rt = d.read_u16().ok()?.unverified(/*compared below*/);
+        let class = d.read_u16().ok()?.unverified(/*compared below*/);
+        let _ttl = d.read_u32().ok()?.unverified(/*any TTL*/);
+        let len = d.read_u16().ok()?.unverified(/*compared below*/);
+        if rt != u16::from(rtype)
+            || class != u16::from(DNSClass::IN)
+            || usize::from(len) != size
+            || owner != *q.name()
+        {
+            return None;
+        }
+        let start = d.index();
+        d.read_slice(size).ok()?;
+        spans.push((start, start + size));
+    }
+    Some((m, counts))
 }
 
 /// Writes the addresses at `spans` of `reply`, each one once: one per line, or with `typed =
@@ -174,6 +198,9 @@ mod tests {
     fn quick(reply: &[u8], rtype: RecordType) -> Option<(Status, String)> {
         let mut spans = Vec::new();
         let status = read(reply, "www.example.test", rtype, &mut spans)?;
+        let mut again = Vec::new();
+        address_spans(reply, "www.example.test", rtype, &mut again).unwrap();
+        assert_eq!(spans, again);
         let mut out = Vec::new();
         write_addresses(&mut out, reply, &spans, None).unwrap();
         Some((status, String::from_utf8(out).unwrap()))
