@@ -687,13 +687,21 @@ pub(super) async fn run<R: Resolve>(
         statuses: Vec::new(),
     };
     let mut buffers = Buffers::new();
-    let mut tick = tokio::time::interval(TICK);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut next_tick = tokio::time::Instant::now();
     loop {
         // Results first: their slots take the next names.
         engine.write_ready(sink)?;
         if engine.next >= names.len() && engine.in_use() == 0 {
             return Ok(false);
+        }
+        // Timers and the progress line by the clock, also while replies keep coming.
+        let now = tokio::time::Instant::now();
+        if now >= next_tick {
+            next_tick = now + TICK;
+            if sink.tick()? {
+                return Ok(true);
+            }
+            engine.timers(&mut buffers);
         }
         engine.start_names();
         engine.launch(&mut buffers);
@@ -721,12 +729,7 @@ pub(super) async fn run<R: Resolve>(
             Some((slot, result)) = engine.fallbacks.next(), if !engine.fallbacks.is_empty() => {
                 engine.finish(slot, Done::Result(result));
             }
-            _ = tick.tick() => {
-                if sink.tick()? {
-                    return Ok(true);
-                }
-                engine.timers(&mut buffers);
-            }
+            _ = tokio::time::sleep_until(next_tick) => {}
         }
     }
 }
