@@ -744,7 +744,10 @@ pub struct WatchArgs {
                         the whole reply is shown, as dig shows it: header (id, opcode, rcode, flags qr aa tc\n\
                         rd ra ad cd), EDNS (version, UDP size, DO, NSID, options), the question, the answer,\n\
                         authority and additional sections, size and time. The search list is not applied. A\n\
-                        class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\n\
+                        class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\
+                        Without --full, --json still carries, for every query (and every name of --file), the\n\
+                        whole response its result was read from, in that layout (`response`; null when none\n\
+                        came: a timeout, a refused port, a line that is no name).\n\n\
                         With --compare, every server given is asked at once (the query flags above apply) and\n\
                         each type's answers are grouped: servers with the same response code and record set\n\
                         (TTLs aside) are in one group. Exit 1 when they disagree, 3 when none answered.\n\n\

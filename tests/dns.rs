@@ -136,7 +136,7 @@ fn serve_zones(listeners: Vec<Listener>, zones: Vec<(String, String)>) {
 }
 
 /// The authoritative test server's address (UDP and TCP on the same port), started once.
-fn server() -> SocketAddr {
+pub(crate) fn server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
         // One port for both: bind UDP on :0, then TCP on the same port (retry if taken).
@@ -154,18 +154,18 @@ fn server() -> SocketAddr {
 }
 
 /// The name in the TLS test server's certificate (which also carries 127.0.0.1).
-const TLS_NAME: &str = "dns.example.test";
+pub(crate) const TLS_NAME: &str = "dns.example.test";
 
 /// The same zones over DNS over TLS and DNS over HTTPS, with a certificate for [`TLS_NAME`]
 /// and 127.0.0.1 issued by a CA made for this test run.
-struct TlsServers {
-    dot: SocketAddr,
-    doh: SocketAddr,
+pub(crate) struct TlsServers {
+    pub(crate) dot: SocketAddr,
+    pub(crate) doh: SocketAddr,
     /// The test CA, PEM.
-    ca: PathBuf,
+    pub(crate) ca: PathBuf,
 }
 
-fn tls_servers() -> &'static TlsServers {
+pub(crate) fn tls_servers() -> &'static TlsServers {
     static SERVERS: OnceLock<TlsServers> = OnceLock::new();
     SERVERS.get_or_init(|| {
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -210,7 +210,7 @@ fn tls_servers() -> &'static TlsServers {
 }
 
 /// A UDP responder that answers every query with SERVFAIL (the query echoed back with QR set).
-fn servfail_server() -> SocketAddr {
+pub(crate) fn servfail_server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
         let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -272,7 +272,7 @@ fn lossy_server() -> SocketAddr {
     addr
 }
 
-fn at(addr: SocketAddr) -> String {
+pub(crate) fn at(addr: SocketAddr) -> String {
     format!("@{addr}")
 }
 
@@ -1195,12 +1195,13 @@ fn the_result_is_for_the_name_as_typed_with_the_names_tried_and_the_cname_chain(
     assert_eq!(lines[2][..2], ["nope.lab.test", "NXDOMAIN"], "{out}");
 }
 
-/// The JSON of a lookup without its times (which differ from run to run).
+/// The JSON of a lookup without its times and message IDs (which differ from run to run).
 fn timeless(mut v: serde_json::Value) -> serde_json::Value {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(m) => {
                 m.remove("rtt_ms");
+                m.remove("id");
                 m.values_mut().for_each(strip);
             }
             serde_json::Value::Array(a) => a.iter_mut().for_each(strip),

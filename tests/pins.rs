@@ -17,6 +17,8 @@ const VOLATILE_KEYS: &[&str] = &[
     "took_ms",
     "local",
     "xid",
+    // DNS message ids (`dns --json`, every response).
+    "id",
     "rx_bytes",
     "rx_packets",
     "rx_errors",

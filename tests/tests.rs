@@ -10,6 +10,7 @@ mod dhcp;
 mod dns;
 mod dns_denial;
 mod dns_hostile;
+mod dns_json;
 mod filter;
 mod flow;
 mod hostile_lan;

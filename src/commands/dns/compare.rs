@@ -79,6 +79,7 @@ pub async fn compare(
             Ok(x) => {
                 let full = FullAnswer::new(server, &x);
                 let mut records: Vec<String> = full
+                    .message
                     .answer
                     .iter()
                     .map(|r| format!("{} {} {}", r.name, r.rtype, r.data))
@@ -87,7 +88,7 @@ pub async fn compare(
                 records.dedup();
                 ServerAnswer {
                     server,
-                    rcode: Some(full.header.rcode.clone()),
+                    rcode: Some(full.message.header.rcode.clone()),
                     records,
                     rtt_ms: Some(full.rtt_ms),
                     error: None,

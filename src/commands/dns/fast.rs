@@ -23,6 +23,7 @@ use tokio::sync::oneshot;
 
 use super::answer::{Answer, Status, related, unusable};
 use super::lookup::{Reply, Resolve, Settings};
+use super::message::Response;
 use super::pace::Pace;
 use super::parse::Transport;
 use super::server::Server;
@@ -186,7 +187,8 @@ async fn receive(sock: Arc<UdpSocket>, index: usize, table: Arc<Mutex<Table>>) {
 /// asked (type, class IN, name); then a response with another opcode than QUERY or an RCODE
 /// without a meaning is an error, as hickory would not say; otherwise only answers with
 /// records of the type, NXDOMAIN and no data are settled here. Records owned by names other
-/// than `name` and its CNAME chain are dropped and counted ([`related`]).
+/// than `name` and its CNAME chain are dropped and counted ([`related`]). The reply settled
+/// keeps the decoded message (moved, not copied: laid out only if the output is JSON).
 pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
     let msg = Message::from_vec(reply).ok()?;
     let want = name.trim_end_matches('.');
@@ -201,7 +203,8 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
         return None;
     }
     if let Some(why) = unusable(msg.metadata.op_code, msg.metadata.response_code) {
-        return Some(Reply::bare(Status::Error, Some(why)));
+        let response = Response::udp(msg, reply.len());
+        return Some(Reply::bare(Status::Error, Some(why)).with_response(Some(Box::new(response))));
     }
     if msg.metadata.truncation {
         return None;
@@ -220,6 +223,7 @@ pub fn settle(reply: &[u8], name: &str, rtype: RecordType) -> Option<Reply> {
         answers,
         message: None,
         ignored,
+        response: Some(Box::new(Response::udp(msg, reply.len()))),
     })
 }
 
@@ -360,6 +364,12 @@ mod tests {
         reply[3] = (reply[3] & 0xf0) | 3;
         let r = settle(&reply, "www.example.test", RecordType::AAAA).unwrap();
         assert_eq!(r.status, Status::NxDomain);
+        // The whole response is kept, as it came.
+        let kept = r.response.unwrap();
+        assert_eq!(
+            *kept,
+            Response::udp(Message::from_vec(&reply).unwrap(), reply.len())
+        );
         // SERVFAIL, a different question, truncation: not for the fast path.
         reply[3] = (reply[3] & 0xf0) | 2;
         assert!(settle(&reply, "www.example.test", RecordType::AAAA).is_none());
@@ -412,6 +422,8 @@ mod tests {
             assert_eq!(r.status, Status::Error, "{want}");
             assert_eq!(r.message.as_deref(), Some(want));
             assert!(r.answers.is_empty());
+            // It is still a response, and kept.
+            assert_eq!(r.response.unwrap().message.metadata.op_code, op);
         }
         // Another question than the one asked (class, count) is no reply to this query.
         let reply = reply_to("www.example.test", |m| {

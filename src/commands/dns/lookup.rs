@@ -8,20 +8,21 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
+use hickory_resolver::Resolver;
 use hickory_resolver::config::{
     ConnectionConfig, NameServerConfig, ProtocolConfig, ResolveHosts, ResolverConfig, ResolverOpts,
 };
 use hickory_resolver::lookup::Lookup;
-use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::op::{OpCode, ResponseCode};
 use hickory_resolver::proto::rr::{Name, RecordType};
-use hickory_resolver::{Resolver, TokioResolver};
 use rustls::ClientConfig;
 use serde::Serialize;
 use tokio::sync::OnceCell;
 
 use super::answer::{Answer, Status, overall, related_to, unusable};
+use super::heard::{Heard, Tapped};
+use super::message::{Received, Response};
 use super::parse::Transport;
 use super::server::Server;
 use super::tls::{self, TlsSettings};
@@ -40,6 +41,8 @@ pub struct Reply {
     /// Answer records ignored because their owner is neither the name asked nor in its CNAME
     /// chain (see [`related`]).
     pub ignored: usize,
+    /// The response this reply was read from, whole (None: none came, or none was kept).
+    pub response: Option<Box<Response>>,
 }
 
 impl Reply {
@@ -50,7 +53,14 @@ impl Reply {
             answers: Vec::new(),
             message,
             ignored: 0,
+            response: None,
         }
+    }
+
+    /// This reply, read from `response`.
+    pub fn with_response(mut self, response: Option<Box<Response>>) -> Self {
+        self.response = response;
+        self
     }
 }
 
@@ -91,6 +101,9 @@ pub struct QueryResult {
     /// Every name asked for this type, in order: the name as typed and its search-list
     /// expansions ([`Search::candidates`]); one entry when no search list applies.
     pub attempts: Vec<Attempt>,
+    /// The whole response this result was read from, as `--full` shows a message (null when
+    /// none came: a timeout, nothing listening, a line that is no name; `message` says why).
+    pub response: Option<Received>,
 }
 
 /// One name asked while walking the search list, and what came back for it.
@@ -285,6 +298,7 @@ async fn walk<R: Resolve>(
             message: Some("no name to ask".to_string()),
             ignored: 0,
             attempts,
+            response: None,
         };
     }
     let mut result = results.swap_remove(pick);
@@ -325,6 +339,7 @@ async fn resolve_type<R: Resolve>(
         message: Some("no server to ask".to_string()),
         ignored: 0,
         attempts: Vec::new(),
+        response: None,
     })
 }
 
@@ -355,6 +370,10 @@ impl QueryResult {
             message,
             ignored: reply.ignored,
             attempts: Vec::new(),
+            response: reply.response.map(|response| Received {
+                server: server.address,
+                response,
+            }),
         }
     }
 
@@ -407,7 +426,11 @@ pub struct Settings {
 /// The real resolver: one hickory resolver per server, so each result names its server.
 #[derive(Debug)]
 pub struct Hickory {
-    resolvers: Vec<TokioResolver>,
+    resolvers: Vec<Resolver<Tapped>>,
+    /// Per server: the responses its resolver's connections hear ([`heard`](super::heard)).
+    heard: Vec<Heard>,
+    /// Whether each reply carries the response it came from ([`Hickory::keeping_responses`]).
+    keep: bool,
     /// Hard cap on one lookup, in case the resolver's own timeouts do not fire.
     deadline: Duration,
     /// For DoT/DoH: the client configuration, to find out why a connection failed.
@@ -429,7 +452,10 @@ impl Hickory {
     /// Builds the resolvers. Must run inside a tokio runtime.
     /// Names are asked fully qualified: the search list is walked by [`resolve_name`], not
     /// by hickory (whose walk reports the last name's error, not the best answer).
-    pub fn new(servers: &[Server], settings: &Settings) -> Result<Self> {
+    /// With `keep` (for `--json`), each reply carries the response it was read from, whole:
+    /// the responses of every query are heard ([`Heard`]), and hickory's cache is off, so that
+    /// every result comes from a response to its own query, as the fast path's do.
+    pub fn new(servers: &[Server], settings: &Settings, keep: bool) -> Result<Self> {
         let tls = if servers
             .iter()
             .any(|s| matches!(s.transport, Transport::Tls | Transport::Https))
@@ -439,6 +465,7 @@ impl Hickory {
             None
         };
         let mut resolvers = Vec::with_capacity(servers.len());
+        let mut heard = Vec::with_capacity(servers.len());
         let mut peers = Vec::with_capacity(servers.len());
         for server in servers {
             let tls_name = settings.tls.name_for(server);
@@ -476,9 +503,12 @@ impl Hickory {
             opts.num_concurrent_reqs = 1;
             opts.max_active_requests = settings.concurrency.saturating_mul(4).max(32);
             opts.edns0 = true;
+            if keep {
+                opts.cache_size = 0;
+            }
+            let ears = Heard::default();
             let mut builder =
-                Resolver::builder_with_config(config, TokioRuntimeProvider::default())
-                    .with_options(opts);
+                Resolver::builder_with_config(config, Tapped::new(ears.clone())).with_options(opts);
             if let Some(tls) = &tls {
                 builder = builder.with_tls_config(tls.clone());
             }
@@ -486,11 +516,14 @@ impl Hickory {
                 .build()
                 .map_err(|e| Error::internal(format!("setting up a resolver for {server}"), e))?;
             resolvers.push(resolver);
+            heard.push(ears);
         }
         let attempts = u32::try_from(settings.retries.saturating_add(1)).unwrap_or(u32::MAX);
         let deadline = settings.timeout.saturating_mul(attempts) + Duration::from_millis(500);
         Ok(Hickory {
             resolvers,
+            heard,
+            keep,
             deadline,
             tls: tls.map(Arc::new),
             peers,
@@ -510,25 +543,58 @@ impl Resolve for Hickory {
         let name = name.to_string();
         let deadline = self.deadline;
         let peer = self.peers.get(server);
+        let heard = self.heard.get(server).filter(|_| self.keep);
         async move {
             let Some(resolver) = resolver else {
                 return Reply::bare(Status::Error, Some("no such server".into()));
             };
-            match tokio::time::timeout(deadline, resolver.lookup(name.as_str(), rtype)).await {
-                Err(_) => Reply::bare(Status::Timeout, None),
-                Ok(Ok(lookup)) => from_lookup(&lookup, &name),
-                Ok(Err(NetError::NoConnections)) => {
-                    let why = match peer {
-                        Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
-                        _ => None,
-                    };
-                    match why {
-                        Some(why) => Reply::bare(Status::Error, Some(why)),
-                        None => classify_error(&NetError::NoConnections),
-                    }
-                }
-                Ok(Err(e)) => classify_error(&e),
+            let listener = heard.and_then(|h| h.listen(&name, rtype));
+            let reply = self.ask(&resolver, peer, &name, rtype, deadline).await;
+            let Some(listener) = listener else {
+                return reply;
+            };
+            match (reply.status, listener.last()) {
+                // The response of an earlier attempt is not what the result came from.
+                (Status::Timeout, _) => reply,
+                (_, Some(response)) => reply.with_response(Some(response)),
+                (_, None) if reply.message.is_none() => Reply {
+                    message: Some(NOT_ASKED.into()),
+                    ..reply
+                },
+                (_, None) => reply,
             }
+        }
+    }
+}
+
+/// Why a result that is no failure has no response.
+pub const NOT_ASKED: &str = "no response: the resolver answered without asking the server \
+     (names such as localhost, *.invalid and 127.in-addr.arpa are answered locally, RFC 6761)";
+
+impl Hickory {
+    /// Asks hickory's resolver for `name` / `rtype` and reads what it says.
+    async fn ask(
+        &self,
+        resolver: &Resolver<Tapped>,
+        peer: Option<&Peer>,
+        name: &str,
+        rtype: RecordType,
+        deadline: Duration,
+    ) -> Reply {
+        match tokio::time::timeout(deadline, resolver.lookup(name, rtype)).await {
+            Err(_) => Reply::bare(Status::Timeout, None),
+            Ok(Ok(lookup)) => from_lookup(&lookup, name),
+            Ok(Err(NetError::NoConnections)) => {
+                let why = match peer {
+                    Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
+                    _ => None,
+                };
+                match why {
+                    Some(why) => Reply::bare(Status::Error, Some(why)),
+                    None => classify_error(&NetError::NoConnections),
+                }
+            }
+            Ok(Err(e)) => classify_error(&e),
         }
     }
 }
@@ -587,6 +653,7 @@ fn from_lookup(lookup: &Lookup, name: &str) -> Reply {
         answers,
         message: None,
         ignored,
+        response: None,
     }
 }
 
@@ -667,6 +734,7 @@ pub(crate) mod fake {
             }],
             message: None,
             ignored: 0,
+            response: None,
         }
     }
 }
@@ -730,6 +798,45 @@ mod tests {
         let r = classify_error(&NetError::NoConnections);
         assert_eq!(r.status, Status::Error);
         assert!(r.message.unwrap().contains("could not connect"));
+    }
+
+    /// A reply's response goes into the result, with the server it came from; a reply
+    /// without one (a timeout) has none.
+    #[test]
+    fn results_carry_the_response_of_their_reply() {
+        use hickory_resolver::proto::op::{Message, MessageType};
+        let server = &servers(1)[0];
+        let mut m = Message::new(7, MessageType::Response, OpCode::Query);
+        m.add_query(hickory_resolver::proto::op::Query::query(
+            Name::from_ascii("www.test.").unwrap(),
+            RecordType::A,
+        ));
+        let reply =
+            a("www.test", "192.0.2.1").with_response(Some(Box::new(Response::udp(m.clone(), 29))));
+        let q = QueryResult::from_reply(
+            server,
+            "www.test",
+            RecordType::A,
+            reply,
+            Duration::from_millis(3),
+        );
+        let r = q.response.as_ref().unwrap();
+        assert_eq!((r.server, r.response.size), (server.address, 29));
+        assert_eq!(r.response.message, m);
+        let json = serde_json::to_value(&q).unwrap();
+        assert_eq!(json["response"]["header"]["id"], 7);
+        assert_eq!(json["response"]["server"], "127.0.0.1:5300");
+        assert_eq!(json["message"], serde_json::Value::Null);
+        let q = QueryResult::from_reply(
+            server,
+            "www.test",
+            RecordType::A,
+            Reply::bare(Status::Timeout, None),
+            Duration::from_millis(3),
+        );
+        let json = serde_json::to_value(&q).unwrap();
+        assert_eq!(json["response"], serde_json::Value::Null);
+        assert!(json["message"].as_str().unwrap().contains("no answer"));
     }
 
     #[test]

@@ -93,8 +93,24 @@ pub fn build_query(
 pub enum Carried {
     /// One UDP datagram.
     Udp,
-    /// TCP (after a truncated UDP answer).
+    /// TCP (after a truncated UDP answer, or asked over TCP).
     Tcp,
+    /// DNS over TLS.
+    Tls,
+    /// DNS over HTTPS.
+    Https,
+}
+
+impl Carried {
+    /// The transport's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Carried::Udp => "UDP",
+            Carried::Tcp => "TCP",
+            Carried::Tls => "TLS",
+            Carried::Https => "HTTPS",
+        }
+    }
 }
 
 /// A reply and how it came.
@@ -307,6 +323,24 @@ pub struct EdnsView {
     pub options: Vec<OptionView>,
 }
 
+/// The parts of a DNS message, as `--full` shows them and every `--json` result carries them
+/// (one layout, built by [`MessageView::of`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageView {
+    /// The header.
+    pub header: Header,
+    /// The question section.
+    pub question: Vec<Question>,
+    /// The answer section.
+    pub answer: Vec<Rr>,
+    /// The authority section.
+    pub authority: Vec<Rr>,
+    /// The additional section (without the OPT pseudo-record, shown as `edns`).
+    pub additional: Vec<Rr>,
+    /// EDNS (null: the message has none).
+    pub edns: Option<EdnsView>,
+}
+
 /// The whole reply, for people and for scripts.
 #[derive(Debug, Clone, Serialize)]
 pub struct FullAnswer {
@@ -321,21 +355,73 @@ pub struct FullAnswer {
     pub rtt_ms: f64,
     /// The reply's size in bytes.
     pub size: usize,
-    /// The header.
-    pub header: Header,
-    /// The question section.
-    pub question: Vec<Question>,
-    /// The answer section.
-    pub answer: Vec<Rr>,
-    /// The authority section.
-    pub authority: Vec<Rr>,
-    /// The additional section (without the OPT pseudo-record, shown as `edns`).
-    pub additional: Vec<Rr>,
-    /// EDNS (null: the server sent none).
-    pub edns: Option<EdnsView>,
+    /// Header, sections and EDNS.
+    #[serde(flatten)]
+    pub message: MessageView,
     /// Show TTLs as 1h2m3s.
     #[serde(skip)]
     pub human_ttl: bool,
+}
+
+/// A response as it came to one query: the decoded message (laid out as JSON only when
+/// written, see [`Received`]), its size and how it was carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// The message.
+    pub message: Message,
+    /// Its size in bytes.
+    pub size: usize,
+    /// UDP, TCP, TLS or HTTPS.
+    pub transport: Carried,
+    /// A truncated UDP answer came before this one, which came over TCP.
+    pub retried_over_tcp: bool,
+}
+
+impl Response {
+    /// A response that came in one UDP datagram of `size` bytes.
+    pub fn udp(message: Message, size: usize) -> Self {
+        Response {
+            message,
+            size,
+            transport: Carried::Udp,
+            retried_over_tcp: false,
+        }
+    }
+}
+
+/// A response and the server that sent it. In JSON: `server`, `transport`,
+/// `retried_over_tcp`, `size`, then the message as `--full` lays it out ([`MessageView`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// The server.
+    pub server: SocketAddr,
+    /// What it sent.
+    pub response: Box<Response>,
+}
+
+/// [`Received`] as written.
+#[derive(Serialize)]
+struct ReceivedView {
+    server: SocketAddr,
+    transport: Carried,
+    retried_over_tcp: bool,
+    size: usize,
+    #[serde(flatten)]
+    message: MessageView,
+}
+
+impl Serialize for Received {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let r = &self.response;
+        ReceivedView {
+            server: self.server,
+            transport: r.transport,
+            retried_over_tcp: r.retried_over_tcp,
+            size: r.size,
+            message: MessageView::of(&r.message),
+        }
+        .serialize(s)
+    }
 }
 
 /// The response code as dig names it (`NOERROR`, `NXDOMAIN`, `RCODE23` for unassigned ones).
@@ -373,10 +459,9 @@ fn text_of(bytes: &[u8]) -> String {
     s
 }
 
-impl FullAnswer {
-    /// The view of an exchange with `server`.
-    pub fn new(server: SocketAddr, x: &Exchange) -> FullAnswer {
-        let m = &x.reply;
+impl MessageView {
+    /// The parts of `m`: the one layout of a message, for `--full` and for `--json`.
+    pub fn of(m: &Message) -> MessageView {
         let md = &m.metadata;
         let rcode: ResponseCode = md.response_code;
         let edns = m.edns.as_ref().map(|e| {
@@ -415,12 +500,7 @@ impl FullAnswer {
                 options,
             }
         });
-        FullAnswer {
-            server,
-            transport: x.carried,
-            retried_over_tcp: x.retried_over_tcp,
-            rtt_ms: x.rtt.as_secs_f64() * 1000.0,
-            size: x.size,
+        MessageView {
             header: Header {
                 id: md.id,
                 opcode: format!("{:?}", md.op_code).to_uppercase(),
@@ -453,13 +533,27 @@ impl FullAnswer {
                 .map(Rr::from_record)
                 .collect(),
             edns,
+        }
+    }
+}
+
+impl FullAnswer {
+    /// The view of an exchange with `server`.
+    pub fn new(server: SocketAddr, x: &Exchange) -> FullAnswer {
+        FullAnswer {
+            server,
+            transport: x.carried,
+            retried_over_tcp: x.retried_over_tcp,
+            rtt_ms: x.rtt.as_secs_f64() * 1000.0,
+            size: x.size,
+            message: MessageView::of(&x.reply),
             human_ttl: false,
         }
     }
 
     /// The flags that are set, in dig's order.
     fn flag_words(&self) -> String {
-        let f = &self.header.flags;
+        let f = &self.message.header.flags;
         [
             (f.qr, "qr"),
             (f.aa, "aa"),
@@ -517,14 +611,12 @@ impl Report for FullAnswer {
             "{} {} over {}{tcp}, {} bytes in {}",
             label("Server"),
             self.server,
-            match self.transport {
-                Carried::Udp => "UDP",
-                Carried::Tcp => "TCP",
-            },
+            self.transport.label(),
             self.size,
             human_ms(self.rtt_ms)
         )?;
-        let h = &self.header;
+        let m = &self.message;
+        let h = &m.header;
         let rcode = match h.rcode.as_str() {
             "NOERROR" => ui.paint(Paint::Good, &h.rcode),
             "NXDOMAIN" => ui.paint(Paint::Warn, &h.rcode),
@@ -538,7 +630,7 @@ impl Report for FullAnswer {
             h.opcode,
             self.flag_words()
         )?;
-        match &self.edns {
+        match &m.edns {
             Some(e) => {
                 let mut line = format!("version {}, UDP size {}", e.version, e.udp_size);
                 if e.dnssec_ok {
@@ -554,7 +646,7 @@ impl Report for FullAnswer {
             }
             None => writeln!(out, "{} none in the reply", label("EDNS"))?,
         }
-        for q in &self.question {
+        for q in &m.question {
             writeln!(
                 out,
                 "{} {} {} {}",
@@ -564,13 +656,13 @@ impl Report for FullAnswer {
                 q.rtype
             )?;
         }
-        self.section(ui, out, "Answer", &self.answer)?;
-        self.section(ui, out, "Authority", &self.authority)?;
-        self.section(ui, out, "Additional", &self.additional)
+        self.section(ui, out, "Answer", &m.answer)?;
+        self.section(ui, out, "Authority", &m.authority)?;
+        self.section(ui, out, "Additional", &m.additional)
     }
 
     fn short(&self, _ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        for r in &self.answer {
+        for r in &self.message.answer {
             writeln!(out, "{}", r.data)?;
         }
         Ok(())
@@ -584,8 +676,8 @@ impl Report for FullAnswer {
 impl FullAnswer {
     /// What the reply says, in the words of the other lookups.
     pub fn outcome(&self) -> Status {
-        match self.header.rcode.as_str() {
-            "NOERROR" if !self.answer.is_empty() => Status::Answer,
+        match self.message.header.rcode.as_str() {
+            "NOERROR" if !self.message.answer.is_empty() => Status::Answer,
             "NOERROR" => Status::NoData,
             "NXDOMAIN" => Status::NxDomain,
             "SERVFAIL" => Status::ServFail,
@@ -626,6 +718,78 @@ mod tests {
     use super::*;
     use hickory_resolver::proto::rr::rdata::opt::EdnsCode;
     use std::str::FromStr;
+
+    /// `--full` and every `--json` result lay a message out alike: one builder, one layout.
+    #[test]
+    fn a_response_is_laid_out_as_full_lays_out_a_message() {
+        let name = Name::from_str("www.example.test.").unwrap();
+        let mut m = build_query(
+            0x0102,
+            &name,
+            RecordType::A,
+            DNSClass::IN,
+            &QueryFlags::default(),
+        );
+        m.metadata.message_type = MessageType::Response;
+        m.metadata.authoritative = true;
+        m.metadata.response_code = ResponseCode::NXDomain;
+        let soa = Record::from_rdata(
+            Name::from_str("example.test.").unwrap(),
+            60,
+            hickory_resolver::proto::rr::RData::SOA(hickory_resolver::proto::rr::rdata::SOA::new(
+                Name::from_str("ns1.example.test.").unwrap(),
+                Name::from_str("hostmaster.example.test.").unwrap(),
+                1,
+                3600,
+                600,
+                86400,
+                60,
+            )),
+        );
+        m.add_authority(soa);
+        let server: SocketAddr = "127.0.0.1:5353".parse().unwrap();
+        let size = m.to_vec().unwrap().len();
+        let received = Received {
+            server,
+            response: Box::new(Response {
+                message: m.clone(),
+                size,
+                transport: Carried::Tcp,
+                retried_over_tcp: true,
+            }),
+        };
+        let json = serde_json::to_value(&received).unwrap();
+        let full = serde_json::to_value(FullAnswer::new(
+            server,
+            &Exchange {
+                reply: m,
+                size,
+                carried: Carried::Tcp,
+                rtt: Duration::from_millis(1),
+                retried_over_tcp: true,
+            },
+        ))
+        .unwrap();
+        // The same keys in the same order, but the round trip (the result has its own).
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().unwrap().keys().cloned().collect()
+        };
+        let mut want = keys(&full);
+        want.retain(|k| k != "rtt_ms");
+        assert_eq!(keys(&json), want);
+        for k in &want {
+            assert_eq!(json[k], full[k], "{k}");
+        }
+        assert_eq!(json["server"], "127.0.0.1:5353");
+        assert_eq!(json["transport"], "tcp");
+        assert_eq!(json["size"], size);
+        assert_eq!(json["header"]["id"], 0x0102);
+        assert_eq!(json["header"]["rcode"], "NXDOMAIN");
+        assert_eq!(json["header"]["flags"]["aa"], true);
+        assert_eq!(json["question"][0]["name"], "www.example.test.");
+        assert_eq!(json["authority"][0]["type"], "SOA");
+        assert_eq!(json["edns"]["udp_size"], 1232);
+    }
 
     #[test]
     fn the_query_carries_the_flags_asked_for() {

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod batch;
 pub mod compare;
 pub mod fast;
+pub mod heard;
 pub mod lookup;
 pub mod message;
 pub mod pace;
@@ -735,7 +736,8 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
         if fast_path {
             settings.retries = settings.retries.saturating_sub(1);
         }
-        let resolver = Hickory::new(&plan.servers, &settings)?;
+        // For JSON, each result carries the response it was read from.
+        let resolver = Hickory::new(&plan.servers, &settings, ui.format == Format::Json)?;
         if !fast_path {
             return answer(&resolver, &plan, names, args, ui).await;
         }
@@ -918,6 +920,7 @@ fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Result<(), Name
             message: Some(format!("line {}: {why}", entry.line)),
             ignored: 0,
             attempts: Vec::new(),
+            response: None,
         }],
     })
 }
@@ -1350,6 +1353,7 @@ mod tests {
             message: None,
             ignored: 0,
             attempts: Vec::new(),
+            response: None,
         };
         let report = DnsReport {
             result: NameResult {
@@ -1509,6 +1513,7 @@ mod tests {
             message: None,
             ignored: 0,
             attempts: Vec::new(),
+            response: None,
         };
         let a = NameResult {
             input: "a.test".into(),

@@ -270,7 +270,12 @@ fn walk_at<'a>(
                 let m = &x.reply;
                 let rcode = m.metadata.response_code;
                 asked.rtt_ms = Some(x.rtt.as_secs_f64() * 1000.0);
-                asked.rcode = Some(message::FullAnswer::new(hop.server, &x).header.rcode);
+                asked.rcode = Some(
+                    message::FullAnswer::new(hop.server, &x)
+                        .message
+                        .header
+                        .rcode,
+                );
                 let authoritative = m.metadata.authoritative;
                 let answers: Vec<_> = m
                     .answers
