@@ -23,11 +23,11 @@ use tokio::net::UdpSocket;
 
 use super::answer::{Status, overall};
 use super::fast::{Fast, REFUSED, settle};
+use super::lines::{Entry, Sink, entry_name};
 use super::lookup::{NameResult, QueryResult, Reply, Resolve, Search, Settings, resolve_name};
 use super::pace::{Pace, Slot as Permit};
 use super::quick;
 use super::server::Server;
-use super::{Entry, Sink, entry_name};
 use crate::error::Result;
 use crate::output::{Paint, one_line};
 use crate::util::random::unpredictable_u32;

@@ -2,12 +2,15 @@
 //! arguments into a plan (name, types, servers), runs the lookups on a current-thread tokio
 //! runtime built here, and renders the results. Pure parts live in [`parse`] (input) and
 //! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
+//! A names file (`--file`) is read and its result lines written in [`lines`]; against one UDP
+//! server the [`batch`] engine asks for every name, reading A/AAAA replies with [`quick`].
 
 pub mod answer;
 pub mod batch;
 pub mod compare;
 pub mod fast;
 pub mod heard;
+pub mod lines;
 pub mod lookup;
 pub mod message;
 pub mod pace;
@@ -21,28 +24,23 @@ pub mod walk;
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use futures_util::stream::{self, StreamExt};
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
 use self::answer::{Status, exit_status};
+use self::lines::{Entry, Sink, entry_name, read_names, unique_records};
 use self::lookup::{Hickory, NameResult, QueryResult, Resolve, Search, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
-use crate::net::name::{reverse_name, to_ascii_name, to_ascii_name_into};
-use crate::output::{
-    Format, Guard, Paint, Progress, Report, Ui, emit, one_line, rate, visible_len, write_json,
-    written,
-};
-use crate::system::interrupt;
+use crate::net::name::{reverse_name, to_ascii_name};
+use crate::output::{Format, Guard, Paint, Report, Ui, emit};
 use crate::system::resolv::{Stub, system_dns};
-use crate::util::lists::read_line_bounded;
-use crate::util::time::{human_duration, human_ms};
+use crate::util::time::human_ms;
 
 /// What to look up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -449,21 +447,6 @@ fn search_note(queries: &[QueryResult]) -> Option<String> {
     Some(format!("tried {}", parts.join(", ")))
 }
 
-/// The answer records of every query, each distinct record once (a CNAME met by both the A and
-/// the AAAA query is shown once).
-fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
-    let mut seen: Vec<&answer::Answer> = Vec::new();
-    for a in result.queries.iter().flat_map(|q| q.answers.iter()) {
-        if !seen
-            .iter()
-            .any(|s| s.name == a.name && s.rtype == a.rtype && s.data == a.data)
-        {
-            seen.push(a);
-        }
-    }
-    seen
-}
-
 /// Runs `netkit dns`.
 /// The current-thread tokio runtime every lookup of `netkit dns` runs on.
 fn dns_runtime() -> Result<tokio::runtime::Runtime> {
@@ -811,120 +794,6 @@ async fn answer<R: Resolve>(
     Ok(code)
 }
 
-/// The longest line of a names file that is read (a name has at most 253 characters; in
-/// UTF-8, with spaces and a comment, a line may be longer, but not this long). The rest of a
-/// longer line is skipped unread into memory.
-const MAX_LINE: usize = 4096;
-
-/// One line of a names file that holds something: a name to look up, or why the line cannot
-/// be one (reported INVALID with its line number, the other names are still looked up).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Entry {
-    /// The line number (from 1).
-    line: usize,
-    /// The name as written (trimmed, without the comment); for a line that is not text,
-    /// its bytes with the ones that are not UTF-8 written `\xNN`.
-    text: String,
-    /// Why the line holds no name to ask, when it does not.
-    invalid: Option<String>,
-}
-
-/// Reads the names of `path` ('-' is standard input), see [`read_entries`].
-fn read_names(path: &Path) -> Result<Vec<Entry>> {
-    if path == Path::new("-") {
-        read_entries(io::stdin().lock(), MAX_LINE)
-            .map_err(|e| Error::io("reading names from standard input", e))
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| read_entries(io::BufReader::new(f), MAX_LINE))
-            .map_err(|e| Error::io(format!("reading {}", path.display()), e))
-    }
-}
-
-/// One name per line; blank lines and `#` comments are skipped, a UTF-8 byte order mark at
-/// the start is too. Lines are read at most `max` bytes each: a longer one is reported (unless
-/// a `#` within those bytes makes the rest a comment) and the reader skips to the next newline.
-/// A line that is not UTF-8 is reported too; only an I/O error ends the reading.
-fn read_entries(mut r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
-    let mut entries = Vec::new();
-    let mut buf: Vec<u8> = Vec::with_capacity(256);
-    for line in 1.. {
-        buf.clear();
-        let Some(len) = read_line_bounded(&mut r, &mut buf, max)? else {
-            break;
-        };
-        let mut bytes = &buf[..];
-        if line == 1 {
-            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-        }
-        let name = match memchr::memchr(b'#', bytes) {
-            Some(hash) => &bytes[..hash],
-            None if len > max => {
-                entries.push(Entry {
-                    line,
-                    text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
-                    invalid: Some(format!("line longer than {max} bytes")),
-                });
-                continue;
-            }
-            None => bytes,
-        };
-        let (text, invalid) = match std::str::from_utf8(name) {
-            Ok(text) => (text.trim().to_string(), None),
-            Err(_) => (
-                escaped_bytes(name.trim_ascii()),
-                Some("not UTF-8 text".to_string()),
-            ),
-        };
-        if !text.is_empty() {
-            entries.push(Entry {
-                line,
-                text,
-                invalid,
-            });
-        }
-    }
-    Ok(entries)
-}
-
-/// Bytes as text: UTF-8 as it is, any other byte as `\xNN`.
-fn escaped_bytes(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        s.push_str(chunk.valid());
-        for b in chunk.invalid() {
-            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\x{b:02x}"));
-        }
-    }
-    s
-}
-
-/// The name to ask for a line of a names file, into `ascii` (ASCII), or the INVALID result it is
-/// reported as.
-fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Result<(), NameResult> {
-    let name = match &entry.invalid {
-        Some(why) => Err(why.clone()),
-        None => to_ascii_name_into(&entry.text, ascii).map_err(|e| e.to_string()),
-    };
-    name.map_err(|why| NameResult {
-        input: entry.text.clone(),
-        name: String::new(),
-        status: Status::Invalid,
-        queries: vec![lookup::QueryResult {
-            rtype: None,
-            status: Status::Invalid,
-            name: String::new(),
-            server: String::new(),
-            rtt_ms: 0.0,
-            answers: Vec::new(),
-            message: Some(format!("line {}: {why}", entry.line)),
-            ignored: 0,
-            attempts: Vec::new(),
-            response: None,
-        }],
-    })
-}
-
 /// Looks up many names with bounded concurrency, writing one result per name as it completes
 /// (in input order unless --unordered). Over UDP, [`batch`] does this instead.
 async fn bulk<R: Resolve>(
@@ -978,303 +847,14 @@ async fn bulk<R: Resolve>(
     sink.finish(interrupted)
 }
 
-/// Where the results of a bulk lookup go: one line each on standard output, through the output
-/// guard (records, messages and the lines of the names file are text from outside; JSON,
-/// escaped by write_json, passes it unchanged); on a terminal in aligned columns under a header,
-/// with a progress line on standard error; and a tally for the summary and the exit status.
-/// Ctrl-C stops the lookups: what was printed stays, with its summary and exit status.
-struct Sink<'u> {
-    ui: &'u Ui,
-    out: Guard<io::BufWriter<io::StdoutLock<'static>>>,
-    /// On a terminal, each line shows when it comes, in aligned columns under a header.
-    live: bool,
-    columns: Option<Columns>,
-    tally: Tally,
-    total: usize,
-    started: Instant,
-    shown: Progress,
-}
-
-impl std::fmt::Debug for Sink<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Sink").field("tally", &self.tally).finish()
-    }
-}
-
-impl<'u> Sink<'u> {
-    /// Starts the output for `names` (the header on a terminal) and catches Ctrl-C.
-    fn new(ui: &'u Ui, names: &[Entry]) -> Result<Self> {
-        let mut out = Guard::new(
-            io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
-            ui.color,
-        );
-        let live = ui.live && ui.format == Format::Table;
-        let columns = live.then(|| Columns::fit(names));
-        if let Some(columns) = &columns {
-            columns.write_header(ui, &mut out).map_err(written)?;
-        }
-        interrupt::catch();
-        Ok(Sink {
-            ui,
-            out,
-            live,
-            columns,
-            tally: Tally::default(),
-            total: names.len(),
-            started: Instant::now(),
-            shown: Progress::on_terminal(),
-        })
-    }
-
-    /// The clock of [`Sink::tick`].
-    fn ticks() -> tokio::time::Interval {
-        let mut tick = tokio::time::interval(Duration::from_millis(50));
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-        tick
-    }
-
-    /// Writes one name's result.
-    fn write(&mut self, r: &NameResult) -> Result<()> {
-        self.tally.add(r.status);
-        self.shown.clear();
-        write_bulk_line(self.ui, self.columns.as_ref(), r, &mut self.out).map_err(written)?;
-        if self.live {
-            self.out.flush().map_err(written)?;
-        }
-        Ok(())
-    }
-
-    /// Writes one name's line with `write` (its overall status `status`).
-    fn write_with(
-        &mut self,
-        status: Status,
-        write: impl FnOnce(&mut dyn Write, &Ui) -> io::Result<()>,
-    ) -> Result<()> {
-        self.tally.add(status);
-        self.shown.clear();
-        write(&mut self.out, self.ui).map_err(written)?;
-        if self.live {
-            self.out.flush().map_err(written)?;
-        }
-        Ok(())
-    }
-
-    /// Redraws the progress line when it is due; true once Ctrl-C was pressed.
-    fn tick(&mut self) -> Result<bool> {
-        if interrupt::interrupted() {
-            return Ok(true);
-        }
-        if self.shown.due() {
-            // The results so far first, so the line drawn after them stays last.
-            self.out.flush().map_err(written)?;
-            self.shown
-                .draw(&self.tally.progress(self.total, self.started.elapsed()));
-        }
-        Ok(false)
-    }
-
-    /// Ends the output (with a summary on standard error on a terminal or after Ctrl-C) and
-    /// gives the exit status.
-    fn finish(mut self, interrupted: bool) -> Result<u8> {
-        self.out.flush().map_err(written)?;
-        self.shown.clear();
-        let progress = self.shown.is_on();
-        if progress || interrupted {
-            let summary = self
-                .tally
-                .summary(self.total, self.started.elapsed(), interrupted);
-            let summary = if progress {
-                self.ui.paint(Paint::Dim, summary)
-            } else {
-                summary
-            };
-            let _ = writeln!(io::stderr().lock(), "{summary}");
-        }
-        Ok(self.tally.status())
-    }
-}
-
-/// What the names of a bulk lookup came back with so far.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Tally {
-    done: usize,
-    answered: usize,
-    negative: usize,
-    failed: usize,
-    invalid: usize,
-}
-
-impl Tally {
-    fn add(&mut self, status: Status) {
-        self.done += 1;
-        match status {
-            Status::Answer => self.answered += 1,
-            Status::Invalid => self.invalid += 1,
-            s if s.is_negative() => self.negative += 1,
-            _ => self.failed += 1,
-        }
-    }
-
-    /// The exit status the results earn: 3 any failure, else 2 a line that is not a name,
-    /// else 1 a name without an answer, else 0.
-    fn status(&self) -> u8 {
-        if self.failed > 0 {
-            exit::NETWORK
-        } else if self.invalid > 0 {
-            exit::USAGE
-        } else if self.negative > 0 {
-            exit::NEGATIVE
-        } else {
-            exit::OK
-        }
-    }
-
-    /// `57/120 names, 50 answered, 48/s, 1.2 s`.
-    fn progress(&self, total: usize, elapsed: Duration) -> String {
-        format!(
-            "{}/{total} names, {} answered, {}, {}",
-            self.done,
-            self.answered,
-            rate(self.done as u64, elapsed),
-            human_duration(elapsed)
-        )
-    }
-
-    /// `120 names in 2.5 s (48/s): 110 answered, 8 NXDOMAIN or NODATA, 2 failed`; when
-    /// interrupted, `interrupted after 1.2 s: 57 of 120 names (48/s): ...`.
-    fn summary(&self, total: usize, elapsed: Duration, interrupted: bool) -> String {
-        let head = if interrupted {
-            format!(
-                "interrupted after {}: {} of {total} names",
-                human_duration(elapsed),
-                self.done
-            )
-        } else {
-            format!("{total} names in {}", human_duration(elapsed))
-        };
-        let mut parts = vec![format!("{} answered", self.answered)];
-        for (n, what) in [
-            (self.negative, "NXDOMAIN or NODATA"),
-            (self.failed, "failed"),
-            (self.invalid, "INVALID"),
-        ] {
-            if n > 0 {
-                parts.push(format!("{n} {what}"));
-            }
-        }
-        format!(
-            "{head} ({}): {}",
-            rate(self.done as u64, elapsed),
-            parts.join(", ")
-        )
-    }
-}
-
-/// Bulk results on a terminal, under a header: Name padded to the widest name of the file (at most
-/// [`Columns::MAX_NAME`] columns; a longer name pushes its line's other fields right), Status,
-/// then the records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Columns {
-    name: usize,
-}
-
-impl Columns {
-    const MAX_NAME: usize = 40;
-    /// The longest status tag (NXDOMAIN, SERVFAIL).
-    const STATUS: usize = 8;
-
-    fn fit(names: &[Entry]) -> Self {
-        let widest = names
-            .iter()
-            .map(|e| visible_len(&one_line(&e.text)))
-            .max()
-            .unwrap_or(0);
-        Columns {
-            name: widest.clamp("NAME".len(), Self::MAX_NAME),
-        }
-    }
-
-    fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let header = format!(
-            "{:<name$}  {:<status$}  Records",
-            "Name",
-            "Status",
-            name = self.name,
-            status = Self::STATUS
-        );
-        writeln!(out, "{}", ui.paint(Paint::Bold, header))
-    }
-}
-
-/// One bulk result: a JSON object on one line, the bare data (--short), or
-/// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...` (in aligned `columns` on a terminal).
-fn write_bulk_line(
-    ui: &Ui,
-    columns: Option<&Columns>,
-    r: &NameResult,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if ui.format == Format::Json {
-        write_json(out, r, false)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    let unique = unique_records(r);
-    if ui.format == Format::Short {
-        for a in unique {
-            writeln!(out, "{}", a.data)?;
-        }
-        return Ok(());
-    }
-    let records: Vec<String> = unique
-        .iter()
-        .map(|a| format!("{} {}", a.rtype, a.data))
-        .collect();
-    let detail = if records.is_empty() {
-        r.queries
-            .iter()
-            .find_map(|q| q.message.clone())
-            .unwrap_or_default()
-    } else {
-        records.join(", ")
-    };
-    let paint = match r.status {
-        Status::Answer => Paint::Good,
-        s if s.is_negative() => Paint::Warn,
-        _ => Paint::Bad,
-    };
-    // A line of the names file may hold a tab or an escape sequence (an invalid name): shown
-    // escaped, so that each result stays one line of three fields.
-    let name = one_line(&r.input);
-    if let Some(c) = columns {
-        let pad = c.name.saturating_sub(visible_len(&name));
-        let tag = r.status.tag();
-        if detail.is_empty() {
-            return writeln!(out, "{name}{:pad$}  {}", "", ui.paint(paint, tag));
-        }
-        let status = format!("{tag:<width$}", width = Columns::STATUS);
-        return writeln!(
-            out,
-            "{name}{:pad$}  {}  {}",
-            "",
-            ui.paint(paint, status),
-            one_line(&detail)
-        );
-    }
-    writeln!(
-        out,
-        "{}\t{}\t{}",
-        one_line(&r.input),
-        ui.paint(paint, r.status.tag()),
-        one_line(&detail)
-    )?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::lines::*;
     use super::*;
+    use crate::output::rate;
+    use crate::util::lists::read_line_bounded;
     use clap::Parser;
+    use std::time::Duration;
 
     fn plan_of(words: &[&str]) -> Result<Plan> {
         let mut argv = vec!["netkit", "dns"];
