@@ -10,7 +10,6 @@
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io::{self, IoSlice, IoSliceMut};
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, RawFd};
 use std::pin::Pin;
 use std::time::{Duration, Instant};
@@ -23,13 +22,13 @@ use tokio::net::UdpSocket;
 
 use super::answer::{Status, overall};
 use super::fast::{Fast, REFUSED, settle};
-use super::lines::{Entry, Sink, entry_name};
+use super::lines::{Entry, Sink, entry_name, status_paint};
 use super::lookup::{NameResult, QueryResult, Reply, Resolve, Search, Settings, resolve_name};
 use super::pace::{Pace, Slot as Permit};
 use super::quick;
 use super::server::Server;
 use crate::error::Result;
-use crate::output::{Paint, one_line};
+use crate::output::one_line;
 use crate::util::random::unpredictable_u32;
 use crate::wire::dns_query::QueryWriter;
 
@@ -207,17 +206,6 @@ fn recv_batch(fd: RawFd, b: &mut Buffers) -> io::Result<usize> {
             .push((m.bytes, m.flags.contains(MsgFlags::MSG_TRUNC)));
     }
     Ok(b.lens.len())
-}
-
-async fn connect(server: SocketAddr) -> io::Result<UdpSocket> {
-    let local: SocketAddr = if server.is_ipv4() {
-        (Ipv4Addr::UNSPECIFIED, 0).into()
-    } else {
-        (Ipv6Addr::UNSPECIFIED, 0).into()
-    };
-    let sock = UdpSocket::bind(local).await?;
-    sock.connect(server).await?;
-    Ok(sock)
 }
 
 /// The engine's state for one run.
@@ -625,13 +613,8 @@ fn write_quick(
     let short = ui.format == crate::output::Format::Short;
     if !short {
         write!(out, "{}\t", one_line(input))?;
-        let paint = match status {
-            Status::Answer => Paint::Good,
-            s if s.is_negative() => Paint::Warn,
-            _ => Paint::Bad,
-        };
         if ui.color {
-            write!(out, "{}\t", ui.paint(paint, status.tag()))?;
+            write!(out, "{}\t", ui.paint(status_paint(status), status.tag()))?;
         } else {
             write!(out, "{}\t", status.tag())?;
         }
@@ -653,7 +636,7 @@ fn write_quick(
 /// The engine's socket to `server`, connected (None: it cannot be set up; the caller then uses
 /// the full resolver for every name).
 pub async fn connect_to(server: &Server) -> Option<UdpSocket> {
-    connect(server.address).await.ok()
+    super::fast::connected(server.address).await.ok()
 }
 
 /// Looks up every name of `names` as [`Job`] says on `sock` ([`connect_to`]), writing the

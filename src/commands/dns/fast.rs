@@ -146,14 +146,20 @@ impl<R: Resolve> Fast<R> {
 }
 
 async fn connect(server: SocketAddr) -> Option<Arc<UdpSocket>> {
+    connected(server).await.ok().map(Arc::new)
+}
+
+/// A UDP socket on an ephemeral port connected to `server` (so that it hears ICMP port
+/// unreachable, and only that server's datagrams).
+pub async fn connected(server: SocketAddr) -> io::Result<UdpSocket> {
     let local: SocketAddr = if server.is_ipv4() {
         (Ipv4Addr::UNSPECIFIED, 0).into()
     } else {
         (Ipv6Addr::UNSPECIFIED, 0).into()
     };
-    let sock = UdpSocket::bind(local).await.ok()?;
-    sock.connect(server).await.ok()?;
-    Some(Arc::new(sock))
+    let sock = UdpSocket::bind(local).await?;
+    sock.connect(server).await?;
+    Ok(sock)
 }
 
 /// Hands each reply from server `index` to the query waiting for its ID.

@@ -376,6 +376,16 @@ impl Columns {
     }
 }
 
+/// The colour of a name's status in a bulk line: an answer good, a negative answer a warning,
+/// a failure bad.
+pub(super) fn status_paint(status: Status) -> Paint {
+    match status {
+        Status::Answer => Paint::Good,
+        s if s.is_negative() => Paint::Warn,
+        _ => Paint::Bad,
+    }
+}
+
 /// One bulk result: a JSON object on one line, the bare data (--short), or
 /// `NAME<TAB>STATUS<TAB>TYPE DATA, TYPE DATA...` (in aligned `columns` on a terminal).
 pub(super) fn write_bulk_line(
@@ -408,11 +418,7 @@ pub(super) fn write_bulk_line(
     } else {
         records.join(", ")
     };
-    let paint = match r.status {
-        Status::Answer => Paint::Good,
-        s if s.is_negative() => Paint::Warn,
-        _ => Paint::Bad,
-    };
+    let paint = status_paint(r.status);
     // A line of the names file may hold a tab or an escape sequence (an invalid name): shown
     // escaped, so that each result stays one line of three fields.
     let name = one_line(&r.input);
