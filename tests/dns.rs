@@ -1605,6 +1605,24 @@ fn full_takes_any_type_and_class() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
 
+/// The records of `sections` of a message in `--json` (`--full`'s layout), one
+/// `NAME CLASS TYPE DATA` line each, as dig prints them.
+pub(crate) fn record_lines(msg: &serde_json::Value, sections: &[&str]) -> Vec<String> {
+    sections
+        .iter()
+        .flat_map(|s| msg[*s].as_array().unwrap().iter())
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["name"].as_str().unwrap(),
+                r["class"].as_str().unwrap(),
+                r["type"].as_str().unwrap(),
+                r["data"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 /// Against dig, for the same queries to the same server: the same rcode, flags and records.
 #[test]
 fn full_agrees_with_dig() {
@@ -1682,19 +1700,7 @@ fn full_agrees_with_dig() {
             .collect();
         assert_eq!(ours, flags, "{name} {rtype}: {d}");
         let mut theirs = records.clone();
-        let mut mine: Vec<String> = ["answer", "authority"]
-            .iter()
-            .flat_map(|s| m[*s].as_array().unwrap().iter())
-            .map(|r| {
-                format!(
-                    "{} {} {} {}",
-                    r["name"].as_str().unwrap(),
-                    r["class"].as_str().unwrap(),
-                    r["type"].as_str().unwrap(),
-                    r["data"].as_str().unwrap()
-                )
-            })
-            .collect();
+        let mut mine = record_lines(m, &["answer", "authority"]);
         theirs.sort();
         mine.sort();
         assert_eq!(mine, theirs, "{name} {rtype}: {d}");
@@ -1808,6 +1814,24 @@ impl NsdServers {
     }
 
     /// Waits until every address in `ips` answers.
+    /// Serves each `(TAG, IP, ORIGIN)` zone signed by [`sign_zone`] (`dir/TAG/z.zone.signed`)
+    /// and waits until every one answers.
+    pub(crate) fn serve_signed(
+        mut self,
+        dir: &std::path::Path,
+        zones: &[(&str, &str, &str)],
+    ) -> NsdServers {
+        for (tag, ip, origin) in zones {
+            self.serve(
+                &dir.join(tag),
+                ip,
+                &[((*origin).into(), "z.zone.signed".into())],
+            );
+        }
+        let ips: Vec<&str> = zones.iter().map(|(_, ip, _)| *ip).collect();
+        self.wait(&ips)
+    }
+
     pub(crate) fn wait(self, ips: &[&str]) -> NsdServers {
         for ip in ips {
             wait_for_dns(ip, self.port);
@@ -2196,7 +2220,7 @@ pub(crate) fn signed_tree(test: &str) -> Option<NsdServers> {
     if !have_nsd(test) || !have_ldns(test) {
         return None;
     }
-    let mut servers = NsdServers::new("127.0.0.12");
+    let servers = NsdServers::new("127.0.0.12");
     let dir = servers.dir.path().to_path_buf();
     let soa = "@ IN SOA ns admin 1 3600 600 86400 60\n";
     let lab_ds = sign_zone(
@@ -2250,14 +2274,7 @@ pub(crate) fn signed_tree(test: &str) -> Option<NsdServers> {
         ("bad", "127.0.0.15", "bad.test."),
         ("plain", "127.0.0.16", "plain.test."),
     ];
-    for (tag, ip, origin) in ips {
-        servers.serve(
-            &dir.join(tag),
-            ip,
-            &[(origin.into(), "z.zone.signed".into())],
-        );
-    }
-    Some(servers.wait(&ips.map(|(_, ip, _)| ip)))
+    Some(servers.serve_signed(&dir, &ips))
 }
 
 /// --validate: the chain from the trust anchor verifies for a signed zone (secure), stops at an

@@ -53,7 +53,7 @@ fn denial_tree(test: &str) -> Option<NsdServers> {
     if !have_nsd(test) || !have_ldns(test) {
         return None;
     }
-    let mut servers = NsdServers::new("127.0.0.20");
+    let servers = NsdServers::new("127.0.0.20");
     let dir = servers.dir.path().to_path_buf();
     let leaf = |ip: &str| format!("@ IN NS ns\nns IN A {ip}\nwww IN A 192.0.2.1\n");
     let nsec_ds = sign(
@@ -136,14 +136,7 @@ fn denial_tree(test: &str) -> Option<NsdServers> {
         ("stripped", "127.0.0.25", "stripped.test."),
         ("optout", "127.0.0.26", "optout.test."),
     ];
-    for (tag, ip, origin) in zones {
-        servers.serve(
-            &dir.join(tag),
-            ip,
-            &[(origin.into(), "z.zone.signed".into())],
-        );
-    }
-    Some(servers.wait(&zones.map(|(_, ip, _)| ip)))
+    Some(servers.serve_signed(&dir, &zones))
 }
 
 /// `netkit --json dns NAME [TYPE] @ROOT --validate --trust-anchor DIR/anchor.ds`: the exit

@@ -9,7 +9,7 @@ use std::net::{SocketAddr, UdpSocket};
 use serde_json::Value;
 
 use crate::common::*;
-use crate::dns::{at, server, servfail_server, tls_servers};
+use crate::dns::{at, record_lines, server, servfail_server, tls_servers};
 
 /// The set of `name ttl type data` of some records (an answers list or a section).
 fn records(list: &Value) -> Vec<String> {
@@ -353,19 +353,7 @@ fn the_response_agrees_with_dig() {
                 .filter(|k| f[*k] == true)
                 .collect();
             assert_eq!(ours, flags, "{what}");
-            let mut mine: Vec<String> = ["answer", "authority", "additional"]
-                .iter()
-                .flat_map(|s| r[*s].as_array().unwrap().iter())
-                .map(|r| {
-                    format!(
-                        "{} {} {} {}",
-                        r["name"].as_str().unwrap(),
-                        r["class"].as_str().unwrap(),
-                        r["type"].as_str().unwrap(),
-                        r["data"].as_str().unwrap()
-                    )
-                })
-                .collect();
+            let mut mine = record_lines(r, &["answer", "authority", "additional"]);
             theirs.sort();
             mine.sort();
             assert_eq!(mine, theirs, "{what}");
