@@ -1,13 +1,16 @@
 //! List files as `subnet summarize -f` and `subnet filter -f` read them: one or more items per
 //! line, `#` comments, `-` for standard input, errors named `FILE:LINE`.
 
-use std::io::{self, BufRead};
+use std::io;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::util::input::{self, MAX_SKIP};
 
 /// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
 /// most `max` bytes of it; returns the line's whole length, or None at the end of the input.
+/// A line longer than [`MAX_SKIP`] is an error (InvalidData): no text file has one, and
+/// skipping an endless one (`/dev/zero`) would never end.
 pub fn read_line_bounded(
     r: &mut impl io::BufRead,
     buf: &mut Vec<u8>,
@@ -36,6 +39,12 @@ pub fn read_line_bounded(
         if end {
             break;
         }
+        if len > MAX_SKIP {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a line longer than {} MiB: not a text file", MAX_SKIP >> 20),
+            ));
+        }
     }
     if !any {
         return Ok(None);
@@ -56,13 +65,7 @@ pub const MAX_LINE: usize = 64 * 1024;
 /// `line`; its errors are reported as `FILE:LINE: ...`.
 pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> Result<()> {
     let name = path.display().to_string();
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        let f = std::fs::File::open(path).map_err(|e| Error::io(format!("reading {name}"), e))?;
-        Box::new(io::BufReader::new(f))
-    };
-    let mut reader = reader;
+    let mut reader = input::open(path)?;
     let mut raw = Vec::new();
     for i in 0.. {
         raw.clear();

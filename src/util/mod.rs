@@ -1,6 +1,8 @@
 //! Small helpers every layer may use: times as typed on the command line and as shown, list
-//! files of user input.
+//! files of user input, and
+//! every file the user names read within bounds of size and time.
 
+pub mod input;
 pub mod lists;
 pub mod random;
 pub mod time;

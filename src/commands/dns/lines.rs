@@ -54,14 +54,14 @@ pub(super) struct Entry {
 
 /// Reads the names of `path` ('-' is standard input), see [`read_entries`].
 pub(super) fn read_names(path: &Path) -> Result<Vec<Entry>> {
-    if path == Path::new("-") {
-        read_entries(io::stdin().lock(), MAX_LINE)
-            .map_err(|e| Error::io("reading names from standard input", e))
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| read_entries(io::BufReader::new(f), MAX_LINE))
-            .map_err(|e| Error::io(format!("reading {}", path.display()), e))
-    }
+    let r = crate::util::input::open(path)?;
+    read_entries(r, MAX_LINE).map_err(|e| {
+        if path == Path::new("-") {
+            Error::io("reading names from standard input", e)
+        } else {
+            Error::io(format!("reading {}", path.display()), e)
+        }
+    })
 }
 
 /// One name per line; blank lines and `#` comments are skipped, a UTF-8 byte order mark at

@@ -40,6 +40,7 @@ use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::{reverse_name, to_ascii_name};
 use crate::output::{Format, Guard, Paint, Report, Ui, emit};
 use crate::system::resolv::{Stub, system_dns};
+use crate::util::input;
 use crate::util::time::human_ms;
 
 /// What to look up.
@@ -505,10 +506,12 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
     Ok(name)
 }
 
+/// The most netkit reads of a root hints or trust anchor file (named.root is 3 KiB).
+const MAX_ZONE_FILE: usize = 1 << 20;
+
 /// The root servers of a root hints file: the addresses of its A and AAAA lines.
 fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
-    let text =
-        std::fs::read(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    let text = input::read_whole(path, "root hints file", MAX_ZONE_FILE)?;
     let text = String::from_utf8_lossy(&text);
     let mut found = Vec::new();
     for line in text.lines() {
@@ -574,8 +577,7 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let anchors = if !args.validate {
         Vec::new()
     } else if let Some(path) = &args.trust_anchor {
-        let text =
-            std::fs::read(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+        let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
         let found = validate::parse_anchors(&String::from_utf8_lossy(&text));
         if found.is_empty() {
             return Err(Error::bad(

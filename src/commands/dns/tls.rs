@@ -82,8 +82,7 @@ impl TlsSettings {
 
 /// Every certificate in a PEM file; a file without any is bad input.
 fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
-    let text =
-        std::fs::read(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    let text = crate::util::input::read_whole(path, "CA file", 1 << 20)?;
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&text)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::bad("CA file", path.display().to_string(), e.to_string()))?;
