@@ -162,9 +162,14 @@ fn a_rogue_dhcp_server_is_named() {
     let v = json(&o);
     assert_eq!(v["expected_server"], "198.51.100.1");
     assert_eq!(v["rogue_servers"], serde_json::json!([]));
+    assert_eq!(v["offers"][0]["verdict"], "expected", "{v}");
+    assert_eq!(v["offers"][0]["server_id"], "198.51.100.1", "{v}");
     let text = stdout(&discover("198.51.100.1", false));
     assert!(
-        text.contains("No rogue DHCP server: only 198.51.100.1, the expected server, answered"),
+        text.contains(
+            "No rogue DHCP server: only 198.51.100.1 at 00:16:3e:00:00:01, the expected server, \
+             answered"
+        ),
         "{text}"
     );
     let _rogue = start_dhcp_server(
@@ -182,7 +187,9 @@ fn a_rogue_dhcp_server_is_named() {
     let v = json(&o);
     assert_eq!(
         v["rogue_servers"],
-        serde_json::json!(["198.51.100.66"]),
+        serde_json::json!([
+            {"address": "198.51.100.66", "mac": "00:16:3e:00:00:66", "verdict": "other_address"}
+        ]),
         "{v}"
     );
     assert_eq!(v["offers"].as_array().unwrap().len(), 2, "{v}");
@@ -191,8 +198,9 @@ fn a_rogue_dhcp_server_is_named() {
     let text = stdout(&o);
     assert!(
         text.contains(
-            "Rogue DHCP server: 198.51.100.66 offered addresses besides the expected \
-             198.51.100.1: hosts that take its offer get its router and DNS servers"
+            "Rogue DHCP server: 198.51.100.66 at 00:16:3e:00:00:66 offered addresses besides the \
+             expected 198.51.100.1 at 00:16:3e:00:00:01: hosts that take its offer get its router \
+             and DNS servers"
         ),
         "{text}"
     );
