@@ -11,7 +11,7 @@ use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
 use nix::sys::socket::{self as nixsock, LinkAddr};
-use nix::{getsockopt_impl, sockopt_impl};
+use nix::{getsockopt_impl, setsockopt_impl, sockopt_impl};
 
 use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkInterface};
 
@@ -117,8 +117,10 @@ impl PnetLink {
     }
 }
 
-// PACKET_STATISTICS (packet(7)): frames the socket received and dropped since the last read.
-// nix has no accessor for it; its macro declares one (the kernel fills a `tpacket_stats`).
+// Two packet-socket options (packet(7)) nix has no accessor for; its macro declares them.
+// PACKET_STATISTICS: frames the socket received and dropped since the last read (the kernel
+// fills a `tpacket_stats`). PACKET_IGNORE_OUTGOING (Linux 4.20): frames this host sends are not
+// queued to the socket at all.
 sockopt_impl!(
     /// The packet socket's statistics; reading them resets them.
     PacketStatistics,
@@ -126,6 +128,14 @@ sockopt_impl!(
     libc::SOL_PACKET,
     libc::PACKET_STATISTICS,
     libc::tpacket_stats
+);
+sockopt_impl!(
+    /// Whether frames of packet type PACKET_OUTGOING are kept off the socket.
+    PacketIgnoreOutgoing,
+    SetOnly,
+    libc::SOL_PACKET,
+    libc::PACKET_IGNORE_OUTGOING,
+    bool
 );
 
 /// How long one wait for a frame lasts at most: deadlines and Ctrl-C are seen within it.
@@ -178,6 +188,9 @@ impl Listener {
                     "has no link-layer address to listen on (is it gone?)",
                 )
             })?;
+        // What this host sends takes no room in the socket's buffer (and is no drop); on a
+        // kernel without the option, such frames are skipped as they are read.
+        let _ = nixsock::setsockopt(&sock, PacketIgnoreOutgoing, &true);
         nixsock::bind(sock.as_raw_fd(), &link).map_err(|e| fail(e.into()))?;
         sock.set_read_timeout(Some(LISTEN_SLICE)).map_err(fail)?;
         let mut listener = Listener {
@@ -239,6 +252,12 @@ impl Listener {
                 }
                 Ok((_, None)) => {}
                 Err(nix::errno::Errno::EAGAIN | nix::errno::Errno::EINTR) => {}
+                Err(e @ (nix::errno::Errno::ENETDOWN | nix::errno::Errno::ENXIO)) => {
+                    return Err(io::Error::new(
+                        io::Error::from(e).kind(),
+                        "the interface went down or away",
+                    ));
+                }
                 Err(e) => return Err(e.into()),
             }
         }
