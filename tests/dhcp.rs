@@ -53,6 +53,30 @@ pub(crate) fn start_dhcp_server(
     lan.lab.daemon(ns, "dnsmasq", &args, "udp", 67)
 }
 
+/// `netkit [--json] dhcp discover -I eth0 --timeout TIMEOUT --expect EXPECT` in namespace `ns`.
+pub(crate) fn discover_expecting(
+    lan: &Lan,
+    ns: &str,
+    expect: &str,
+    timeout: &str,
+    json: bool,
+) -> std::process::Output {
+    let mut args = vec![
+        "dhcp",
+        "discover",
+        "-I",
+        "eth0",
+        "--timeout",
+        timeout,
+        "--expect",
+        expect,
+    ];
+    if json {
+        args.insert(0, "--json");
+    }
+    lan.lab.netkit(ns, &args)
+}
+
 /// What an offer holds beyond the basics: T1/T2, MTU, classless static routes (option 121),
 /// PXE boot (66/67), and every option as bytes; --raw lists them for people too.
 #[test]
@@ -141,22 +165,7 @@ fn a_rogue_dhcp_server_is_named() {
     let rogue = lan.add_peer("rogue", "198.51.100.66/24", "00:16:3e:00:00:66");
     let (leases, rogue_leases) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let _server = start_dnsmasq(&lan, &leases);
-    let discover = |expect: &str, json: bool| {
-        let mut args = vec![
-            "dhcp",
-            "discover",
-            "-I",
-            "eth0",
-            "--timeout",
-            "2",
-            "--expect",
-            expect,
-        ];
-        if json {
-            args.insert(0, "--json");
-        }
-        lan.lab.netkit(&client, &args)
-    };
+    let discover = |expect: &str, json: bool| discover_expecting(&lan, &client, expect, "2", json);
     let o = discover("198.51.100.1", true);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&o);

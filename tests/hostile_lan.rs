@@ -466,20 +466,21 @@ fn a_hostile_domain_reaches_the_report_exactly() {
 
 /// `dhcp discover --expect 198.51.100.1` on the host, in JSON or for people.
 fn discover_expecting_router(lan: &Lan, json: bool) -> std::process::Output {
-    let mut args = vec![
-        "dhcp",
-        "discover",
-        "-I",
-        "eth0",
-        "--timeout",
-        "1.5",
-        "--expect",
-        "198.51.100.1",
-    ];
-    if json {
-        args.insert(0, "--json");
-    }
-    lan.lab.netkit(&lan.host, &args)
+    crate::dhcp::discover_expecting(lan, &lan.host, "198.51.100.1", "1.5", json)
+}
+
+/// `--json dhcp discover --expect 198.51.100.1` on the host: exit 1, with one rogue server,
+/// `address` at the rogue's MAC, judged `verdict`. Returns the report.
+fn one_rogue(lan: &Lan, address: &str, verdict: &str) -> serde_json::Value {
+    let o = discover_expecting_router(lan, true);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["rogue_servers"],
+        serde_json::json!([{"address": address, "mac": ROGUE_MAC, "verdict": verdict}]),
+        "{v}"
+    );
+    v
 }
 
 /// Issue 25 item 3: an offer from 198.51.100.66 that named the expected server in option 54
@@ -490,16 +491,7 @@ fn a_forged_server_identifier_is_no_disguise() {
     let Some((lan, sender)) = hostile_lan("hostile_dhcp_id", "forged_server_id") else {
         return;
     };
-    let o = discover_expecting_router(&lan, true);
-    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
-    let v = json(&o);
-    assert_eq!(
-        v["rogue_servers"],
-        serde_json::json!([
-            {"address": "198.51.100.66", "mac": ROGUE_MAC, "verdict": "other_address"}
-        ]),
-        "{v}"
-    );
+    let v = one_rogue(&lan, "198.51.100.66", "other_address");
     let offer = &v["offers"][0];
     assert_eq!(
         (&offer["server"], &offer["server_id"], &offer["verdict"]),
@@ -544,16 +536,7 @@ fn the_expected_servers_address_from_another_mac_is_rogue() {
         .lab
         .exec(&lan.host, "ping", &["-c", "1", "-W", "2", "198.51.100.1"]);
     assert!(o.status.success(), "ping the router: {}", stderr(&o));
-    let o = discover_expecting_router(&lan, true);
-    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
-    let v = json(&o);
-    assert_eq!(
-        v["rogue_servers"],
-        serde_json::json!([
-            {"address": "198.51.100.1", "mac": ROGUE_MAC, "verdict": "other_mac"}
-        ]),
-        "{v}"
-    );
+    let v = one_rogue(&lan, "198.51.100.1", "other_mac");
     let mut verdicts: Vec<(String, String)> = v["offers"]
         .as_array()
         .unwrap()

@@ -240,26 +240,8 @@ fn arp_events_and_the_gateway_spoofed() {
     let (mut w, _) = Watch::start(&lan, &peer, &["--duration", "60"]);
     let ip = |s: &str| s.parse::<Ipv4Addr>().unwrap();
     let (evil, other) = (mac(EVIL), mac(PEER));
-    let host = mac(HOST_MAC);
-    let at = unix_now();
     // The attacker tells the host that the gateway's address is at its MAC.
-    send_frames(
-        &peer,
-        &[arp(
-            2,
-            evil,
-            host,
-            evil,
-            ip("198.51.100.1"),
-            host,
-            ip("198.51.100.2"),
-        )],
-        None,
-    );
-    let e = w.expect("gateway_spoofing", "198.51.100.1", at);
-    assert_eq!(e["mac"], EVIL);
-    assert_eq!(e["previous_mac"], ROUTER_MAC);
-    assert_eq!(e["alarm"], true);
+    let e = spoof_gateway(&mut w, &peer);
     assert!(
         e["detail"]
             .as_str()
@@ -344,6 +326,28 @@ fn arp_events_and_the_gateway_spoofed() {
             .cloned()
             .unwrap_or(summary["discard_reasons"].clone())
     );
+}
+
+/// The attack: a reply from EVIL telling the host that the gateway's address is at its MAC.
+fn gateway_spoof() -> Vec<u8> {
+    let (evil, host) = (mac(EVIL), mac(HOST_MAC));
+    let (gw, me) = (
+        Ipv4Addr::new(198, 51, 100, 1),
+        Ipv4Addr::new(198, 51, 100, 2),
+    );
+    arp(2, evil, host, evil, gw, host, me)
+}
+
+/// Sends [`gateway_spoof`] from `peer`; the watch must call it gateway spoofing, an alarm, the
+/// gateway being at the router's MAC. Returns the event.
+fn spoof_gateway(w: &mut Watch, peer: &str) -> serde_json::Value {
+    let at = unix_now();
+    send_frames(peer, &[gateway_spoof()], None);
+    let e = w.expect("gateway_spoofing", "198.51.100.1", at);
+    assert_eq!(e["mac"], EVIL);
+    assert_eq!(e["previous_mac"], ROUTER_MAC);
+    assert_eq!(e["alarm"], true);
+    e
 }
 
 /// A router advertisement from link-local `src` (hop limit 255) advertising 2001:db8:1::/64.
@@ -526,25 +530,18 @@ fn stations_are_kept_in_the_db() {
     let Some((lan, peer)) = lan("watch_db") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
+    let (_dir, db) = db_file();
     let db_arg = db.to_str().unwrap();
-    let (w, _) = Watch::start(&lan, &peer, &["--db", db_arg, "--duration", "60"]);
-    let (code, summary, _) = w.stop();
+    let (code, summary, _) = start_with_db(&lan, &peer, &db, &[]).stop();
     assert_eq!(code, 0);
-    let text = std::fs::read_to_string(&db).unwrap();
+    let text = assert_sentinel_saved(&db);
     assert!(text.starts_with("# netkit watch stations 1\n"), "{text}");
-    assert!(
-        text.contains(&format!("198.51.100.250\t{PEER}\t")),
-        "{text}"
-    );
     assert_eq!(
         text.lines().count() - 1,
         summary["stations"].as_u64().unwrap() as usize
     );
     // Next run: the sentinel is known, so its announcement raises no new station.
-    let (w, _) = Watch::start(&lan, &peer, &["--db", db_arg, "--duration", "60"]);
-    let (_, summary, _) = w.stop();
+    let (_, summary, _) = start_with_db(&lan, &peer, &db, &[]).stop();
     assert_eq!(summary["events"].get("new_station"), None, "{summary}");
     // A foreign file: refused before listening, one line, left as it was.
     std::fs::write(&db, "root:x:0:0:root:/root:/bin/bash\n").unwrap();
@@ -577,16 +574,7 @@ fn for_people_and_without_privilege() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let evil = mac(EVIL);
-    let spoof = arp(
-        2,
-        evil,
-        mac(HOST_MAC),
-        evil,
-        Ipv4Addr::new(198, 51, 100, 1),
-        mac(HOST_MAC),
-        Ipv4Addr::new(198, 51, 100, 2),
-    );
+    let spoof = gateway_spoof();
     while child.try_wait().unwrap().is_none() {
         send_frames(&peer, std::slice::from_ref(&spoof), None);
         std::thread::sleep(Duration::from_millis(100));
@@ -730,8 +718,7 @@ fn a_gateway_known_only_from_the_db_is_defended() {
     };
     let peer = lan.add_peer("peer", "", EVIL);
     lan.lab.ipn(&lan.host, "neigh flush dev eth0");
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
+    let (_dir, db) = db_file();
     let gateway_line = format!("198.51.100.1\t{ROUTER_MAC}\t1764000000");
     std::fs::write(&db, format!("# netkit watch stations 1\n{gateway_line}\n")).unwrap();
     let (mut w, _) = Watch::start(
@@ -739,30 +726,39 @@ fn a_gateway_known_only_from_the_db_is_defended() {
         &peer,
         &["--db", db.to_str().unwrap(), "--duration", "60"],
     );
-    let (evil, host) = (mac(EVIL), mac(HOST_MAC));
-    let at = unix_now();
-    send_frames(
-        &peer,
-        &[arp(
-            2,
-            evil,
-            host,
-            evil,
-            ip("198.51.100.1"),
-            host,
-            ip("198.51.100.2"),
-        )],
-        None,
-    );
-    let e = w.expect("gateway_spoofing", "198.51.100.1", at);
-    assert_eq!(e["previous_mac"], ROUTER_MAC);
-    assert_eq!(e["alarm"], true);
+    spoof_gateway(&mut w, &peer);
     let (code, summary, err) = w.stop();
     assert_eq!(code, 1, "{err}");
     assert_eq!(summary["events"].get("changed_mac"), None, "{summary}");
     let text = std::fs::read_to_string(&db).unwrap();
     assert!(text.contains(&gateway_line), "{text}");
     assert!(!text.contains(EVIL), "the spoofer's MAC saved: {text}");
+}
+
+/// A temporary directory and a station file's path in it (not made yet).
+fn db_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stations");
+    (dir, db)
+}
+
+/// [`Watch::start`] with `--db DB`, `extra` and `--duration 60`.
+fn start_with_db(lan: &Lan, peer: &str, db: &std::path::Path, extra: &[&str]) -> Watch {
+    let mut args = vec!["--db", db.to_str().unwrap(), "--duration", "60"];
+    args.extend_from_slice(extra);
+    Watch::start(lan, peer, &args).0
+}
+
+/// The sentinel's line in a station file, up to its time.
+fn sentinel_line() -> String {
+    format!("198.51.100.250\t{PEER}\t")
+}
+
+/// Asserts that the station file at `db` holds the sentinel; returns its text.
+fn assert_sentinel_saved(db: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(db).unwrap();
+    assert!(text.contains(&sentinel_line()), "{text}");
+    text
 }
 
 /// `netkit watch -I eth0 --db DB --duration 1` on the host.
@@ -833,13 +829,8 @@ fn one_watcher_per_db_and_an_unwritable_one_refused_at_the_start() {
     let Some((lan, peer)) = lan("watch_db_lock") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
-    let (w, _) = Watch::start(
-        &lan,
-        &peer,
-        &["--db", db.to_str().unwrap(), "--duration", "60"],
-    );
+    let (dir, db) = db_file();
+    let w = start_with_db(&lan, &peer, &db, &[]);
     let o = watch_db_once(&lan, &db);
     assert_eq!(o.status.code(), Some(3));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -847,11 +838,7 @@ fn one_watcher_per_db_and_an_unwritable_one_refused_at_the_start() {
     assert!(err.contains("in use by another netkit watch"), "{err}");
     let (code, _, err) = w.stop();
     assert_eq!(code, 0, "{err}");
-    let text = std::fs::read_to_string(&db).unwrap();
-    assert!(
-        text.contains(&format!("198.51.100.250\t{PEER}\t")),
-        "{text}"
-    );
+    assert_sentinel_saved(&db);
     // Root without CAP_DAC_OVERRIDE cannot write into a directory of mode 0555.
     let ro = dir.path().join("ro");
     std::fs::create_dir(&ro).unwrap();
@@ -888,8 +875,7 @@ fn stations_survive_a_closed_pipe() {
     let Some((lan, peer)) = lan("watch_pipe") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
+    let (_dir, db) = db_file();
     let mut child = Command::new("ip")
         .args(["netns", "exec", &lan.host])
         .arg(assert_cmd::cargo::cargo_bin("netkit"))
@@ -945,11 +931,7 @@ fn stations_survive_a_closed_pipe() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let text = std::fs::read_to_string(&db).unwrap();
-    assert!(
-        text.contains(&format!("198.51.100.250\t{PEER}\t")),
-        "{text}"
-    );
+    assert_sentinel_saved(&db);
 }
 
 /// Issue 25 item 6: when the interface disappeared, the watch ended with exit 3, no summary,
@@ -959,23 +941,14 @@ fn stations_survive_the_interface_going_away() {
     let Some((lan, peer)) = lan("watch_gone") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
-    let (w, _) = Watch::start(
-        &lan,
-        &peer,
-        &["--db", db.to_str().unwrap(), "--duration", "60"],
-    );
+    let (_dir, db) = db_file();
+    let w = start_with_db(&lan, &peer, &db, &[]);
     lan.lab.ipn(&lan.host, "link del eth0");
     let (code, summary, err) = w.ended();
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("listening on eth0"), "{err}");
     assert!(summary["stations"].as_u64().unwrap() >= 1, "{summary}");
-    let text = std::fs::read_to_string(&db).unwrap();
-    assert!(
-        text.contains(&format!("198.51.100.250\t{PEER}\t")),
-        "{text}"
-    );
+    assert_sentinel_saved(&db);
 }
 
 /// Issue 25 item 6: a long watch saves its stations as it goes (--save-every), so a watch
@@ -986,27 +959,15 @@ fn stations_are_saved_during_a_long_watch() {
     let Some((lan, peer)) = lan("watch_periodic") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stations");
-    let (w, _) = Watch::start(
-        &lan,
-        &peer,
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "--save-every",
-            "1",
-            "--duration",
-            "60",
-        ],
-    );
-    let want = format!("198.51.100.250\t{PEER}\t");
+    let (_dir, db) = db_file();
+    let mut w = start_with_db(&lan, &peer, &db, &["--save-every", "1"]);
     let give_up = Instant::now() + Duration::from_secs(10);
-    while !std::fs::read_to_string(&db).is_ok_and(|t| t.contains(&want)) {
+    while !std::fs::read_to_string(&db).is_ok_and(|t| t.contains(&sentinel_line())) {
         assert!(Instant::now() < give_up, "not saved during the watch");
         std::thread::sleep(Duration::from_millis(200));
     }
     w.signal("KILL");
+    w.child.wait().unwrap();
     let o = watch_db_once(&lan, &db);
     assert_eq!(
         o.status.code(),
@@ -1016,7 +977,7 @@ fn stations_are_saved_during_a_long_watch() {
     );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("stations known"), "{text}");
-    assert!(std::fs::read_to_string(&db).unwrap().contains(&want));
+    assert_sentinel_saved(&db);
 }
 
 /// Issue 25: frames the kernel dropped under load went silently missing. While the watch is

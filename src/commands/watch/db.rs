@@ -446,24 +446,6 @@ mod tests {
         assert!(e.contains("larger than"), "{e}");
     }
 
-    /// Issue 25 item 9: a FIFO nobody writes to is refused at once, not waited for.
-    #[test]
-    fn a_fifo_is_refused_at_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("fifo");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&p)
-                .status()
-                .unwrap()
-                .success()
-        );
-        let started = std::time::Instant::now();
-        let e = Db::open(&p, 10).unwrap_err();
-        assert!(e.to_string().contains("is a FIFO"), "{e}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
-    }
-
     proptest! {
         /// Issue 25 item 6: whatever the times (1e300, NaN, negative), a saved file loads again.
         #[test]
