@@ -22,7 +22,7 @@ use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Format, Paint, Ui, write_json, written};
 use crate::system::interrupt;
-use crate::system::netlink::{Link, Netlink};
+use crate::system::netlink::{Addr, Link, Neighbour, Netlink, Route};
 use crate::system::rawlink::Listener;
 use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
 use crate::util::time::{human_duration, round_ms};
@@ -171,20 +171,18 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
 /// What the kernel knows of the link before the watch: its subnets and addresses, its MAC, the
 /// default gateways on it and their MACs, and the MACs of the expected DHCP server and router.
 fn setup_of(
-    nl: &mut Netlink,
     link: &Link,
-    routes: &[crate::system::netlink::Route],
+    (addrs, routes, neighbours): (&[Addr], &[Route], &[Neighbour]),
     args: &WatchArgs,
-) -> Result<Setup> {
-    let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
+) -> Setup {
     let mac_of = |ip: IpAddr| {
-        neighbour_of(&neighbours, link.index, ip).and_then(|n| Mac::from_slice(n.mac.as_deref()?))
+        neighbour_of(neighbours, link.index, ip).and_then(|n| Mac::from_slice(n.mac.as_deref()?))
     };
     let v4: Vec<_> = addrs
         .iter()
         .filter(|a| a.index == link.index && a.address.is_ipv4())
         .collect();
-    Ok(Setup {
+    Setup {
         subnets: v4.iter().map(|a| Block::new(a.address, a.prefix)).collect(),
         own_mac: link.mac6().map(Mac),
         own_ips: v4
@@ -208,20 +206,19 @@ fn setup_of(
         router: args
             .router
             .map(|ip| Expected::new(ip, mac_of(IpAddr::V6(ip)))),
-    })
+    }
 }
 
 /// The stations the neighbour table lists on the link (the start without a database).
-fn neighbour_stations(nl: &mut Netlink, link: &Link) -> Result<Vec<db::Known>> {
-    Ok(nl
-        .neighbours()?
+fn neighbour_stations(neighbours: &[Neighbour], link: &Link) -> Vec<db::Known> {
+    neighbours
         .iter()
         .filter(|n| n.index == link.index)
         .filter_map(|n| match n.address {
             IpAddr::V4(ip) => Some((ip, Mac::from_slice(n.mac.as_deref()?)?, 0.0)),
             IpAddr::V6(_) => None,
         })
-        .collect())
+        .collect()
 }
 
 /// Why the listening stopped before its end.
@@ -350,7 +347,8 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let (links, routes) = (nl.links()?, nl.routes()?);
     let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
     let wire = Listener::open(&link.name, link.index)?;
-    let setup = setup_of(&mut nl, link, &routes, args)?;
+    let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
+    let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
     // The database is opened (locked, read, its directory checked) before anything is heard:
     // a file that could not be saved is found now, not at the end of the watch.
     let (db, known) = match &args.db {
@@ -362,7 +360,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     };
     let known = match known {
         Some(k) => k,
-        None => neighbour_stations(&mut nl, link)?,
+        None => neighbour_stations(&neighbours, link),
     };
     let watcher = Watcher::new(setup, known);
     interrupt::catch();
