@@ -4,7 +4,8 @@
 # RATE frames/s (Python AF_PACKET), each from its own IP (198.18.x.y) and MAC, so each is a new
 # station. Each watcher runs alone while the burst is sent (arpwatch -d -p: debug, foreground,
 # no promiscuous mode; `netkit --json watch`), then gets SIGINT; printed: new stations reported,
-# frames counted (netkit), and the CPU time (user + system) of the watcher process.
+# frames counted and frames the kernel dropped (netkit), and the CPU time (user + system) of the
+# watcher process.
 # Needs root, arpwatch and python3 (apt-get install arpwatch python3). Packets stay inside the namespaces.
 # Usage: bench/watch.sh [N] [RATE]
 set -euo pipefail
@@ -73,9 +74,10 @@ aw_new=$(cat "$TMP/out.aw" "$TMP/err.aw" | grep -c "new station" || true)
 aw_cpu=$(awk '{print $1 + $2}' "$TMP/cpu.aw")
 watch_burst nk "$NK" --json watch -I eth0
 nk_new=$(grep -c '"kind":"new_station"' "$TMP/out.nk" || true)
-nk_frames=$(grep '"summary"' "$TMP/out.nk" | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["arp"])')
+nk_frames=$(grep '"summary"' "$TMP/out.nk" | python3 -c 'import json,sys; s = json.load(sys.stdin)["summary"]; print(s["arp"], s["dropped"])')
+read -r nk_frames nk_dropped <<< "$nk_frames"
 nk_cpu=$(awk '{print $1 + $2}' "$TMP/cpu.nk")
 echo "burst: $N ARP requests at $RATE/s, each a new station"
-printf "  %-12s %14s %14s %12s\n" "" "new stations" "frames counted" "CPU s"
-printf "  %-12s %14s %14s %12s\n" arpwatch "$aw_new" "-" "$aw_cpu"
-printf "  %-12s %14s %14s %12s\n" "netkit watch" "$nk_new" "$nk_frames" "$nk_cpu"
+printf "  %-12s %14s %14s %14s %12s\n" "" "new stations" "frames counted" "kernel dropped" "CPU s"
+printf "  %-12s %14s %14s %14s %12s\n" arpwatch "$aw_new" "-" "-" "$aw_cpu"
+printf "  %-12s %14s %14s %14s %12s\n" "netkit watch" "$nk_new" "$nk_frames" "$nk_dropped" "$nk_cpu"

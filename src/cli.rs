@@ -508,8 +508,11 @@ pub enum DhcpCommand {
                             interface's MAC or --mac, and lists each offer for that transaction id and MAC:\n\
                             server, offered address, mask, router, DNS servers, lease time, domain; then T1/T2,\n\
                             MTU, classless static routes (option 121) and PXE boot (66/67) when offered, and with\n\
-                            --raw every option as bytes. With --expect ADDR, an offer from any other server is\n\
-                            called a rogue DHCP server and the exit status is 1. Replies with\n\
+                            --raw every option as bytes. With --expect ADDR, an offer is judged by its IP source and\n\
+                            Ethernet source, never by the server it names (option 54, flagged when it names another\n\
+                            address): one from another address, or from ADDR but another MAC than the neighbour\n\
+                            table's or the first offer's, is a rogue DHCP server and the exit status is 1 (behind a\n\
+                            DHCP relay, expect the relay's address). Replies with\n\
                             impossible headers, from the wrong port or for another client are discarded and\n\
                             counted. It never requests or accepts a lease. Needs CAP_NET_RAW (sudo, or setcap cap_net_raw+ep).\n\n\
                             Exit status: 0 an offer came, 1 none within --timeout or a rogue server (--expect),\n\
@@ -534,7 +537,7 @@ pub struct DhcpDiscoverArgs {
     /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
     #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
-    /// The LAN's DHCP server: an offer from any other is a rogue DHCP server (exit 1)
+    /// The LAN's DHCP server: an offer sent from any other address or MAC is a rogue DHCP server (exit 1)
     #[arg(long, value_name = "ADDR")]
     pub expect: Option<std::net::Ipv4Addr>,
     /// Also list every option of each offer, as code, name and bytes
@@ -682,33 +685,47 @@ pub struct TraceArgs {
 #[command(
     after_help = "Listens on the interface (never in promiscuous mode: the broadcasts every host receives, and\n\
                   frames sent to this one, are enough) and prints one line per event, as it happens: time (UTC),\n\
-                  kind, IP, MAC and vendor, and what it means. Events: a new station (an IP/MAC pair not known);\n\
-                  changed MAC; flip-flop (back to the MAC before); IP conflict (two MACs for one IP within a\n\
-                  minute); GATEWAY SPOOFING (a second MAC claims the gateway's IP: likely ARP spoofing);\n\
-                  gratuitous ARP; ARP probe and announce (a host joining, RFC 5227); outside subnet (a sender\n\
-                  address not in the interface's subnets); DHCP server (an offer, ack or nak seen) and ROGUE DHCP\n\
-                  (a server other than --dhcp-server); router advert and ROGUE ROUTER (IPv6, other than\n\
-                  --router). The known stations start from the neighbour table, or from --db FILE, which keeps\n\
-                  them across runs (as arpwatch's arp.dat; written at the end, atomically; a file that is not\n\
-                  one is refused and left alone). At most 65536 stations are kept. --json gives one JSON object\n\
-                  per event and a last one with the summary. Ctrl-C (or --duration, --count) ends the watch with\n\
-                  a summary: frames heard, stations, events by kind. Needs CAP_NET_RAW.\n\n\
-                  Exit status: 0 no alarm, 1 an alarm (IP conflict, gateway spoofing, rogue DHCP server or\n\
-                  router), 2 bad input, 3 network error, 4 no CAP_NET_RAW.\n\n\
+                  kind, IP, MAC and vendor, and what it means. Frames this host sent are told apart by the\n\
+                  kernel (their packet type), never by their source MAC. Events: a new station (an IP/MAC pair\n\
+                  not known); changed MAC; flip-flop (back to the MAC before); IP conflict (two MACs for one IP\n\
+                  within a minute); GATEWAY SPOOFING (a second MAC claims the gateway's IP: likely ARP spoofing);\n\
+                  CLAIMS OUR IP (another host claims this host's address); CLAIMS OUR MAC (a frame from outside\n\
+                  carries this host's MAC; at most one report a minute); gratuitous ARP; ARP probe and announce\n\
+                  (a host joining, RFC 5227); outside subnet (a sender address not in the interface's subnets);\n\
+                  DHCP server (an offer, ack or nak seen) and ROGUE DHCP; router advert and ROGUE ROUTER (IPv6).\n\
+                  A DHCP server or router is judged by the IP source and the Ethernet source of its message,\n\
+                  never by what the message says of itself (a DHCP Server Identifier is flagged when it names\n\
+                  another address): one from another address than --dhcp-server / --router, or from that\n\
+                  address but another MAC than the one the neighbour table, --db or its first message gave, is\n\
+                  rogue. The known stations start from the neighbour table, or from --db FILE, which keeps them\n\
+                  across runs (as arpwatch's arp.dat): checked and locked at the start (FILE.lock: one watcher\n\
+                  per file), saved every --save-every and whenever the watch ends, atomically through a\n\
+                  temporary file with a random name, never through a link; a file that is not one is refused\n\
+                  and left alone. A gateway known only from --db keeps its MAC. At most 65536 stations are\n\
+                  kept. --json gives one JSON object per event (kind and what it carries) and a last one with\n\
+                  the summary. Ctrl-C (or --duration, --count) ends the watch with a summary: frames heard,\n\
+                  frames the kernel dropped because they came too fast, stations, events by kind. Needs\n\
+                  CAP_NET_RAW.\n\n\
+                  Exit status: 0 no alarm, 1 an alarm (IP conflict, gateway spoofing, our IP or MAC claimed,\n\
+                  rogue DHCP server or router), 2 bad input, 3 network error (the interface lost: after the\n\
+                  summary, the stations saved), 4 no CAP_NET_RAW.\n\n\
                   Examples:\n  sudo netkit watch\n  sudo netkit watch -I eth0 --dhcp-server 192.168.1.1 --db ~/.netkit-stations\n  \
-                  sudo netkit --json watch --duration 10m"
+                  sudo netkit --json watch --duration 600"
 )]
 pub struct WatchArgs {
     /// Interface to listen on (default: the default route's, or the only Ethernet interface that is up)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
-    /// Keep the known stations in FILE across runs (created when missing)
+    /// Keep the known stations in FILE across runs (created when missing; FILE.lock keeps a second watcher off it)
     #[arg(long, value_name = "FILE")]
     pub db: Option<std::path::PathBuf>,
-    /// The LAN's DHCP server: offers from any other are a rogue DHCP server (an alarm)
+    /// With --db, also save the stations this often during the watch (they are always saved at its end)
+    #[arg(long, value_name = "TIME", default_value = "300s", value_parser = TimeParser::POSITIVE)]
+    pub save_every: Duration,
+    /// The LAN's DHCP server: messages sent from any other address or MAC are a rogue DHCP server (an alarm)
     #[arg(long, value_name = "ADDR")]
     pub dhcp_server: Option<std::net::Ipv4Addr>,
-    /// The LAN's IPv6 router (its link-local address): advertisements from any other are a rogue router
+    /// The LAN's IPv6 router (its link-local address): advertisements sent from any other address or MAC are a rogue router
     #[arg(long, value_name = "ADDR")]
     pub router: Option<std::net::Ipv6Addr>,
     /// Stop after this long (default: until Ctrl-C)

@@ -53,6 +53,30 @@ pub(crate) fn start_dhcp_server(
     lan.lab.daemon(ns, "dnsmasq", &args, "udp", 67)
 }
 
+/// `netkit [--json] dhcp discover -I eth0 --timeout TIMEOUT --expect EXPECT` in namespace `ns`.
+pub(crate) fn discover_expecting(
+    lan: &Lan,
+    ns: &str,
+    expect: &str,
+    timeout: &str,
+    json: bool,
+) -> std::process::Output {
+    let mut args = vec![
+        "dhcp",
+        "discover",
+        "-I",
+        "eth0",
+        "--timeout",
+        timeout,
+        "--expect",
+        expect,
+    ];
+    if json {
+        args.insert(0, "--json");
+    }
+    lan.lab.netkit(ns, &args)
+}
+
 /// What an offer holds beyond the basics: T1/T2, MTU, classless static routes (option 121),
 /// PXE boot (66/67), and every option as bytes; --raw lists them for people too.
 #[test]
@@ -141,30 +165,20 @@ fn a_rogue_dhcp_server_is_named() {
     let rogue = lan.add_peer("rogue", "198.51.100.66/24", "00:16:3e:00:00:66");
     let (leases, rogue_leases) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let _server = start_dnsmasq(&lan, &leases);
-    let discover = |expect: &str, json: bool| {
-        let mut args = vec![
-            "dhcp",
-            "discover",
-            "-I",
-            "eth0",
-            "--timeout",
-            "2",
-            "--expect",
-            expect,
-        ];
-        if json {
-            args.insert(0, "--json");
-        }
-        lan.lab.netkit(&client, &args)
-    };
+    let discover = |expect: &str, json: bool| discover_expecting(&lan, &client, expect, "2", json);
     let o = discover("198.51.100.1", true);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["expected_server"], "198.51.100.1");
     assert_eq!(v["rogue_servers"], serde_json::json!([]));
+    assert_eq!(v["offers"][0]["verdict"], "expected", "{v}");
+    assert_eq!(v["offers"][0]["server_id"], "198.51.100.1", "{v}");
     let text = stdout(&discover("198.51.100.1", false));
     assert!(
-        text.contains("No rogue DHCP server: only 198.51.100.1, the expected server, answered"),
+        text.contains(
+            "No rogue DHCP server: only 198.51.100.1 at 00:16:3e:00:00:01, the expected server, \
+             answered"
+        ),
         "{text}"
     );
     let _rogue = start_dhcp_server(
@@ -182,7 +196,9 @@ fn a_rogue_dhcp_server_is_named() {
     let v = json(&o);
     assert_eq!(
         v["rogue_servers"],
-        serde_json::json!(["198.51.100.66"]),
+        serde_json::json!([
+            {"address": "198.51.100.66", "mac": "00:16:3e:00:00:66", "verdict": "other_address"}
+        ]),
         "{v}"
     );
     assert_eq!(v["offers"].as_array().unwrap().len(), 2, "{v}");
@@ -191,8 +207,9 @@ fn a_rogue_dhcp_server_is_named() {
     let text = stdout(&o);
     assert!(
         text.contains(
-            "Rogue DHCP server: 198.51.100.66 offered addresses besides the expected \
-             198.51.100.1: hosts that take its offer get its router and DNS servers"
+            "Rogue DHCP server: 198.51.100.66 at 00:16:3e:00:00:66 offered addresses besides the \
+             expected 198.51.100.1 at 00:16:3e:00:00:01: hosts that take its offer get its router \
+             and DNS servers"
         ),
         "{text}"
     );

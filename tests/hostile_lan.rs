@@ -5,6 +5,10 @@
 //! client's MAC or transaction are never an offer; all of them are counted in `--json`. Where a
 //! case must show "no answer", a genuine host (the router) answers too, so a test that let the
 //! forged frame through would see it.
+//!
+//! Issue 25: offers that name the expected server in their Server Identifier, or forge its
+//! address from another MAC, are rogue for `dhcp discover --expect`; `arp scan --file` on endless
+//! input ends with a clear error.
 
 use std::net::Ipv4Addr;
 
@@ -161,12 +165,30 @@ fn hostile_domain(f: &[u8]) -> Option<(String, Vec<Vec<u8>>)> {
     Some((what, vec![rogue_offer(&d, ip(101), HOSTILE_DOMAIN)]))
 }
 
+/// Issue 25 item 3: an offer from the rogue's own address (.66) that names the LAN's server
+/// (.1) as its Server Identifier (option 54).
+fn forged_server_id(f: &[u8]) -> Option<(String, Vec<Vec<u8>>)> {
+    let d = frames::discover_in(f)?;
+    let offer = frames::offer_frame(frames::mac(ROGUE_MAC), ROGUE_IP, ip(1), &d, ip(101));
+    Some((format!("discover xid {:08x}", d.xid), vec![offer]))
+}
+
+/// Issue 25 item 3: an offer forging the LAN's server's IP address (.1, option 54 too) from the
+/// rogue's MAC.
+fn forged_server_ip(f: &[u8]) -> Option<(String, Vec<Vec<u8>>)> {
+    let d = frames::discover_in(f)?;
+    let offer = frames::offer_frame(frames::mac(ROGUE_MAC), ip(1), ip(1), &d, ip(102));
+    Some((format!("discover xid {:08x}", d.xid), vec![offer]))
+}
+
 const SCENARIOS: &[(&str, frames::Respond)] = &[
     ("forged_arp", forged_arp),
     ("forged_scan", forged_scan),
     ("bad_lengths", bad_lengths),
     ("not_ours", not_ours),
     ("hostile_domain", hostile_domain),
+    ("forged_server_id", forged_server_id),
+    ("forged_server_ip", forged_server_ip),
 ];
 
 /// Not a test: the frame sender of tests/common/frames.rs, run by the tests below inside the
@@ -440,4 +462,137 @@ fn a_hostile_domain_reaches_the_report_exactly() {
         "the domain shown escaped: {text}"
     );
     drop(sender);
+}
+
+/// `dhcp discover --expect 198.51.100.1` on the host, in JSON or for people.
+fn discover_expecting_router(lan: &Lan, json: bool) -> std::process::Output {
+    crate::dhcp::discover_expecting(lan, &lan.host, "198.51.100.1", "1.5", json)
+}
+
+/// `--json dhcp discover --expect 198.51.100.1` on the host: exit 1, with one rogue server,
+/// `address` at the rogue's MAC, judged `verdict`. Returns the report.
+fn one_rogue(lan: &Lan, address: &str, verdict: &str) -> serde_json::Value {
+    let o = discover_expecting_router(lan, true);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["rogue_servers"],
+        serde_json::json!([{"address": address, "mac": ROGUE_MAC, "verdict": verdict}]),
+        "{v}"
+    );
+    v
+}
+
+/// Issue 25 item 3: an offer from 198.51.100.66 that named the expected server in option 54
+/// passed `--expect` ("No rogue DHCP server"). The sender is judged by its IP source: a rogue,
+/// and the Server Identifier that names another address is flagged.
+#[test]
+fn a_forged_server_identifier_is_no_disguise() {
+    let Some((lan, sender)) = hostile_lan("hostile_dhcp_id", "forged_server_id") else {
+        return;
+    };
+    let v = one_rogue(&lan, "198.51.100.66", "other_address");
+    let offer = &v["offers"][0];
+    assert_eq!(
+        (&offer["server"], &offer["server_id"], &offer["verdict"]),
+        (
+            &serde_json::json!("198.51.100.66"),
+            &serde_json::json!("198.51.100.1"),
+            &serde_json::json!("other_address")
+        ),
+        "{v}"
+    );
+    let o = discover_expecting_router(&lan, false);
+    assert_eq!(code(&o), 1);
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "198.51.100.66: names 198.51.100.1 as its server (option 54), not its own address"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Rogue DHCP server: 198.51.100.66 at {ROGUE_MAC} offered addresses besides the \
+             expected 198.51.100.1"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("No rogue"), "{text}");
+    assert_eq!(sender.seen().len(), 2, "one DHCPDISCOVER a run");
+}
+
+/// Issue 25 item 3: an offer forging the expected server's address (IP source and option 54)
+/// from another MAC is a rogue, told apart by the MAC the neighbour table knows for the server,
+/// whichever offer comes first; the real server's offer is the expected one.
+#[test]
+fn the_expected_servers_address_from_another_mac_is_rogue() {
+    let Some((lan, _sender)) = hostile_lan("hostile_dhcp_ip", "forged_server_ip") else {
+        return;
+    };
+    let leases = tempfile::tempdir().unwrap();
+    let _server = crate::dhcp::start_dnsmasq(&lan, &leases);
+    let o = lan
+        .lab
+        .exec(&lan.host, "ping", &["-c", "1", "-W", "2", "198.51.100.1"]);
+    assert!(o.status.success(), "ping the router: {}", stderr(&o));
+    let v = one_rogue(&lan, "198.51.100.1", "other_mac");
+    let mut verdicts: Vec<(String, String)> = v["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["server_mac"].as_str().unwrap().to_string(),
+                o["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    verdicts.sort();
+    assert_eq!(
+        verdicts,
+        [
+            (ROUTER_MAC.to_string(), "expected".to_string()),
+            (ROGUE_MAC.to_string(), "other_mac".to_string())
+        ],
+        "{v}"
+    );
+    let text = stdout(&discover_expecting_router(&lan, false));
+    assert!(
+        text.contains(&format!(
+            "Rogue DHCP server: {ROGUE_MAC} forging 198.51.100.1 offered addresses besides the \
+             expected 198.51.100.1 at {ROUTER_MAC}"
+        )),
+        "{text}"
+    );
+}
+
+/// Issue 25 item 9: `arp scan --file` on endless input (/dev/zero) and on a FIFO nobody writes
+/// to ends with one clear line, bounded in memory and time, and sends nothing.
+#[test]
+fn arp_scan_lists_that_never_end_are_refused() {
+    let Some(mut lab) = crate::common::netns::Lab::new("hostile_scan_file") else {
+        return;
+    };
+    let ns = lab.ns("solo");
+    let started = std::time::Instant::now();
+    let o = lab.netkit(&ns, &["arp", "scan", "--file", "/dev/zero"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("a line longer than 16 MiB"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("ranges");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let o = lab.netkit(&ns, &["arp", "scan", "--file", fifo.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("could not be opened within 10 s"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }

@@ -292,10 +292,13 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
 /// A DHCPOFFER, as netkit reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Offer {
-    /// Server identifier (option 54), or the IP source of the offer.
+    /// The IP source of the offer: the server that sent it (or the relay that passed it on).
     pub server: Ipv4Addr,
     /// The MAC the offer came from.
     pub server_mac: Mac,
+    /// The server the offer names as its own (option 54, the Server Identifier; null: none).
+    /// Anyone can write it: `server` and `server_mac` say who sent the offer.
+    pub server_id: Option<Ipv4Addr>,
     /// The address offered to us (yiaddr).
     pub offered: Ipv4Addr,
     /// What comes with the address.
@@ -368,11 +371,19 @@ pub fn parse_offer(
         return Err(Flaw::OtherClient);
     }
     Ok(Offer {
-        server: r.server_id.unwrap_or(ip_src),
+        server: ip_src,
         server_mac: Mac(eth_src),
+        server_id: r.server_id,
         offered: r.yiaddr,
         config: r.config,
     })
+}
+
+/// The server a message from IP `source` names in its Server Identifier (option 54) when that
+/// is another address: flagged, since a rogue server names the real one to pass for it (and a
+/// relay passes on the server's offers from its own address).
+pub fn other_server_id(source: Ipv4Addr, server_id: Option<Ipv4Addr>) -> Option<Ipv4Addr> {
+    server_id.filter(|id| *id != source)
 }
 
 /// A UDP datagram taken out of an IPv4 packet whose headers were checked.
@@ -556,7 +567,11 @@ mod tests {
     fn offers_are_parsed_and_foreign_xids_ignored() {
         let o = offer(&offer_for(7)).unwrap();
         assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
-        assert_eq!(o.server, SERVER);
+        // Issue 25 item 3: the server is who sent it (the IP source); option 54 is kept apart.
+        assert_eq!(o.server, Ipv4Addr::new(192, 0, 2, 9));
+        assert_eq!(o.server_id, Some(SERVER));
+        assert_eq!(other_server_id(o.server, o.server_id), Some(SERVER));
+        assert_eq!(other_server_id(SERVER, o.server_id), None);
         assert_eq!(o.server_mac.to_string(), "00:16:3e:12:34:56");
         assert_eq!(o.config.subnet_mask, Some(Ipv4Addr::new(255, 255, 255, 0)));
         assert_eq!(o.config.routers, [SERVER]);
@@ -577,9 +592,10 @@ mod tests {
         let mut request = offer_for(7);
         request[0] = 1;
         assert_eq!(offer(&request), None);
-        // No server identifier: the offer's IP source stands in.
+        // No server identifier: none is named.
         let bare = offer(&reply(7, &[53, 1, 2, 255])).unwrap();
         assert_eq!(bare.server, Ipv4Addr::new(192, 0, 2, 9));
+        assert_eq!(bare.server_id, None);
     }
 
     /// Sets the IPv4 header checksum of Ethernet frame `f` right (whatever its IHL says, as
@@ -797,7 +813,7 @@ mod tests {
             [Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2)]
         );
         assert_eq!(o.config.subnet_mask, None);
-        assert_eq!(o.server, Ipv4Addr::new(10, 0, 0, 9));
+        assert_eq!(o.server_id, Some(Ipv4Addr::new(10, 0, 0, 9)));
     }
 
     #[test]
@@ -806,7 +822,7 @@ mod tests {
         let mut cut = offer_for(7);
         cut.truncate(250);
         let o = offer(&cut).unwrap();
-        assert_eq!((o.server, o.config.subnet_mask), (SERVER, None));
+        assert_eq!((o.server_id, o.config.subnet_mask), (Some(SERVER), None));
         // Cut before the message type: not an offer.
         assert_eq!(offer(&offer_for(7)[..241]), None);
         for n in [0, 1, 100, 235, 239] {
@@ -858,7 +874,7 @@ mod tests {
         let p = reply(7, &[53, 1, 2, 80, 1, 0, 54, 4, 198, 51, 100, 1, 255]);
         let full = std::panic::catch_unwind(|| v4::Message::from_bytes(&p).is_ok());
         assert_eq!(full.is_err(), cfg!(debug_assertions), "{full:?}");
-        assert_eq!(offer(&p).unwrap().server, SERVER);
+        assert_eq!(offer(&p).unwrap().server_id, Some(SERVER));
         // A domain that is not UTF-8, then the server identifier.
         let p = reply(
             7,

@@ -1,6 +1,8 @@
-//! What `watch` hears on the LAN: one Ethernet frame read as an ARP message, a DHCP server's
-//! message (offer, ack, nak) or an IPv6 router advertisement, with the reason when a frame of
-//! one of those kinds cannot be taken at its word. Pure: every frame is checked, none trusted.
+//! What `watch` hears on the LAN: one Ethernet frame read as the source MAC it claims and an ARP
+//! message, a DHCP server's message (offer, ack, nak) or an IPv6 router advertisement, with the
+//! reason when a frame of one of those kinds cannot be taken at its word. Pure: every frame is
+//! checked, none trusted. Who sent a server's message is read from the frame's IP and Ethernet
+//! sources; what the message says of itself (a DHCP Server Identifier) is kept apart.
 //!
 //! Router advertisements: the fixed fields come from pnet_packet; the options are read here,
 //! because pnet's option iterator computes `length * 8 - 2` in a `u8` (an option length of 32
@@ -23,10 +25,13 @@ use crate::wire::dhcp_msg::{self, Config};
 /// A DHCP server's message to a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DhcpServerMessage {
-    /// The server (its identifier option, or the IP source).
+    /// The IP source: the server that sent it (or the relay that passed it on).
     pub server: Ipv4Addr,
     /// The Ethernet source of the frame.
     pub server_mac: Mac,
+    /// The server the message names as its own (option 54, the Server Identifier; null:
+    /// none). Anyone can write it: `server` and `server_mac` say who sent it.
+    pub server_id: Option<Ipv4Addr>,
     /// offer, ack or nak.
     pub message: &'static str,
     /// The client it is for (chaddr).
@@ -65,6 +70,23 @@ pub struct RouterAdvert {
     pub prefixes: Vec<RaPrefix>,
 }
 
+/// One frame as `watch` takes it: the Ethernet source it claims, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// The Ethernet source (None: a frame too short to have one).
+    pub source: Option<Mac>,
+    /// What it is, or why a frame of a watched kind was skipped.
+    pub sighting: Result<Sighting, Flaw>,
+}
+
+/// Reads one Ethernet frame.
+pub fn read(frame: &[u8]) -> Frame {
+    Frame {
+        source: frame.get(6..12).and_then(Mac::from_slice),
+        sighting: sight(frame),
+    }
+}
+
 /// What a frame is, for `watch`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sighting {
@@ -85,8 +107,9 @@ pub enum Flaw {
     Arp(arp_frame::Flaw),
     /// An IPv4/UDP frame from or to a DHCP port with an impossible header or message.
     Dhcp(dhcp_msg::Flaw),
-    /// A router advertisement that is truncated, has a bad option, or does not come from a
-    /// link-local address with hop limit 255 (RFC 4861's checks).
+    /// A router advertisement that is truncated, has a bad option (a prefix longer than 128
+    /// bits among them), or does not come from a link-local address with hop limit 255 (RFC
+    /// 4861's checks).
     RouterAdvert,
 }
 
@@ -118,8 +141,8 @@ impl std::fmt::Display for Flaw {
     }
 }
 
-/// Reads one Ethernet frame.
-pub fn sight(frame: &[u8]) -> Result<Sighting, Flaw> {
+/// What one Ethernet frame is.
+fn sight(frame: &[u8]) -> Result<Sighting, Flaw> {
     if let Some(arp) = ArpFrame::decode(frame) {
         return arp.map(Sighting::Arp).map_err(Flaw::Arp);
     }
@@ -152,8 +175,9 @@ fn dhcp(ip: &[u8], mac: Mac) -> Result<Sighting, Flaw> {
         _ => return Err(Flaw::Dhcp(dhcp_msg::Flaw::NotOffer)),
     };
     Ok(Sighting::Dhcp(Box::new(DhcpServerMessage {
-        server: r.server_id.unwrap_or(udp.src),
+        server: udp.src,
         server_mac: mac,
+        server_id: r.server_id,
         message,
         client_mac: Mac(r.chaddr),
         address: r.yiaddr,
@@ -196,7 +220,7 @@ fn router_advert(ip: &[u8], mac: Mac) -> Result<Sighting, Flaw> {
 }
 
 /// The Prefix Information options (type 3) among NDP options; an option of length 0 or
-/// running past the end is a flaw (RFC 4861 4.6).
+/// running past the end is a flaw (RFC 4861 4.6), and so is a prefix longer than 128 bits.
 fn prefixes(mut options: &[u8]) -> Result<Vec<RaPrefix>, Flaw> {
     let mut found = Vec::new();
     while !options.is_empty() {
@@ -210,7 +234,10 @@ fn prefixes(mut options: &[u8]) -> Result<Vec<RaPrefix>, Flaw> {
         }
         let (option, rest) = options.split_at(len);
         if kind == 3 && len == 32 {
-            let bits = option[2].min(128);
+            let bits = option[2];
+            if bits > 128 {
+                return Err(Flaw::RouterAdvert);
+            }
             let mut prefix = [0u8; 16];
             prefix.copy_from_slice(&option[16..32]);
             let valid = u32::from_be_bytes([option[4], option[5], option[6], option[7]]);
@@ -295,6 +322,18 @@ mod tests {
         let mut long = vec![3, 41];
         long.extend_from_slice(&[0; 318]);
         assert_eq!(sight(&ra_frame(ll, 255, &long)), Err(Flaw::RouterAdvert));
+        // Issue 25: a prefix length above 128 is malformed, not "::/128".
+        let mut too_long = prefix_option();
+        too_long[2] = 129;
+        assert_eq!(
+            sight(&ra_frame(ll, 255, &too_long)),
+            Err(Flaw::RouterAdvert)
+        );
+        too_long[2] = 128;
+        assert!(matches!(
+            sight(&ra_frame(ll, 255, &too_long)),
+            Ok(Sighting::RouterAdvert(_))
+        ));
         let mut big = vec![9, 32];
         big.extend_from_slice(&[0; 254]);
         assert!(matches!(
@@ -306,7 +345,7 @@ mod tests {
     proptest! {
         #[test]
         fn arbitrary_frames_never_panic(bytes in vec(any::<u8>(), 0..300)) {
-            let _ = sight(&bytes);
+            let _ = read(&bytes);
         }
 
         /// Arbitrary options behind a valid RA header never panic.

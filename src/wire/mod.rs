@@ -1,5 +1,5 @@
-//! Packet formats, built and parsed without I/O: ARP frames, DHCP messages, DNS queries, ICMP echo, and
-//! the count of frames their decoders threw away. The commands and the raw link in `system` use
+//! Packet formats, built and parsed without I/O: ARP frames, DHCP messages, DNS queries, ICMP echo, the
+//! count of frames their decoders threw away, and the judgement of who sent a server's message. The commands and the raw link in `system` use
 //! them; they import only the vocabulary in `net`.
 
 pub mod arp_frame;
@@ -8,3 +8,4 @@ pub mod discards;
 pub mod dns_query;
 pub mod icmp_echo;
 pub mod lan_frame;
+pub mod sender;

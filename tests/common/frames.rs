@@ -183,6 +183,19 @@ pub fn offer(
     p
 }
 
+/// A whole DHCPOFFER frame (see [`offer`]) broadcast from Ethernet `eth_src` and IPv4 `ip_src`,
+/// naming `server_id` as its server (option 54), which need not be its source.
+pub fn offer_frame(
+    eth_src: [u8; 6],
+    ip_src: Ipv4Addr,
+    server_id: Ipv4Addr,
+    d: &Discover,
+    yiaddr: Ipv4Addr,
+) -> Vec<u8> {
+    let payload = offer(d.xid, d.chaddr, yiaddr, server_id, b"lan.test");
+    udp_broadcast(eth_src, ip_src, 67, 68, &payload)
+}
+
 /// Runs the sender side in this process (called by `hostile_lan::frame_sender` inside the
 /// peer namespace): answers frames on eth0 with `respond` until the time is up.
 pub fn serve(respond: Respond) {

@@ -1,7 +1,9 @@
 //! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
 //! the chosen interface and list every DHCPOFFER with our transaction id and client MAC; never send
 //! DHCPREQUEST, so no lease is taken. Frames that claim to answer but may not (impossible headers,
-//! another client's offer, the wrong port) are discarded and counted by reason.
+//! another client's offer, the wrong port) are discarded and counted by reason. With `--expect`,
+//! each offer's sender is judged by its IP and Ethernet sources (`wire::sender`), never by the
+//! Server Identifier it writes.
 
 use std::io::{self, Write};
 use std::net::Ipv4Addr;
@@ -16,11 +18,12 @@ use crate::output::{self, Paint, Report, Ui, emit, written};
 use crate::system::interrupt;
 use crate::system::netlink::Netlink;
 use crate::system::rawlink::PnetLink;
-use crate::system::routing::named_or_lan_link;
+use crate::system::routing::{named_or_lan_link, neighbour_of};
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
-use crate::wire::dhcp_msg::{self, Flaw};
+use crate::wire::dhcp_msg::{self, Flaw, other_server_id};
 use crate::wire::discards::Discards;
+use crate::wire::sender::{Expected, Verdict};
 
 /// The answer of `netkit dhcp discover`.
 #[derive(Debug, Serialize)]
@@ -36,8 +39,8 @@ pub struct Discovery {
     pub timeout_ms: f64,
     /// The server --expect names (null: none named).
     pub expected_server: Option<Ipv4Addr>,
-    /// Servers other than the expected one that made offers: rogue DHCP servers.
-    pub rogue_servers: Vec<Ipv4Addr>,
+    /// Senders other than the expected server that made offers: rogue DHCP servers.
+    pub rogue_servers: Vec<RogueServer>,
     /// Every offer, in arrival order.
     pub offers: Vec<OfferSeen>,
     /// Frames that claimed to be DHCP replies but were thrown away, by reason.
@@ -48,12 +51,38 @@ pub struct Discovery {
     pub raw: bool,
 }
 
+/// A sender of offers that is not the expected server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RogueServer {
+    /// The offer's IP source.
+    pub address: Ipv4Addr,
+    /// The offer's Ethernet source.
+    pub mac: Mac,
+    /// How it differs from the expected server: another address, or its address from another
+    /// MAC.
+    pub verdict: Verdict,
+}
+
+impl std::fmt::Display for RogueServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.verdict {
+            Verdict::OtherMac => write!(f, "{} forging {}", self.mac, self.address),
+            _ => write!(f, "{} at {}", self.address, self.mac),
+        }
+    }
+}
+
 /// An offer and when it came.
 #[derive(Debug, Serialize)]
 pub struct OfferSeen {
     /// Milliseconds from the DHCPDISCOVER to this offer.
     #[serde(serialize_with = "round_ms")]
     pub rtt_ms: f64,
+    /// Its sender judged against --expect (null: no --expect).
+    pub verdict: Option<Verdict>,
+    /// Why it is not the expected server's, in words.
+    #[serde(skip)]
+    pub why: Option<String>,
     /// The offer.
     #[serde(flatten)]
     pub offer: dhcp_msg::Offer,
@@ -161,6 +190,11 @@ impl Discovery {
                 routes.join(", ")
             ));
         }
+        if let Some(id) = other_server_id(o.offer.server, o.offer.server_id) {
+            facts.push(format!(
+                "names {id} as its server (option 54), not its own address"
+            ));
+        }
         match (&c.tftp_server, &c.boot_file) {
             (None, None) => {}
             (server, file) => facts.push(format!(
@@ -186,18 +220,23 @@ impl Discovery {
         let Some(expected) = self.expected_server else {
             return Ok(());
         };
+        let mac = self
+            .offers
+            .iter()
+            .find(|o| o.verdict == Some(Verdict::Expected))
+            .map_or(String::new(), |o| format!(" at {}", o.offer.server_mac));
         if self.rogue_servers.is_empty() {
             return writeln!(
                 out,
-                "{} only {expected}, the expected server, answered",
+                "{} only {expected}{mac}, the expected server, answered",
                 ui.paint(Paint::Good, "No rogue DHCP server:")
             );
         }
-        let rogues: Vec<String> = self.rogue_servers.iter().map(|a| a.to_string()).collect();
+        let rogues: Vec<String> = self.rogue_servers.iter().map(|r| r.to_string()).collect();
         writeln!(
             out,
-            "{} {} offered addresses besides the expected {expected}: hosts that take its offer \
-             get its router and DNS servers",
+            "{} {} offered addresses besides the expected {expected}{mac}: hosts that take its \
+             offer get its router and DNS servers",
             ui.paint(Paint::Bad, "Rogue DHCP server:"),
             rogues.join(", ")
         )
@@ -206,15 +245,14 @@ impl Discovery {
 
 impl OfferSeen {
     /// One line for an offer as it arrives (on a terminal, before the table at the end).
-    fn write_line(&self, ui: &Ui, out: &mut dyn Write, rogue: bool) -> io::Result<()> {
-        let alarm = if rogue {
-            format!(
-                " {}",
-                ui.paint(Paint::Bad, "(rogue: not the expected server)")
-            )
-        } else {
-            String::new()
+    fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let mut alarm = match &self.why {
+            Some(why) => format!(" {}", ui.paint(Paint::Bad, format!("(rogue: {why})"))),
+            None => String::new(),
         };
+        if let Some(id) = other_server_id(self.offer.server, self.offer.server_id) {
+            alarm += &format!(" (names {id} in option 54)");
+        }
         writeln!(
             out,
             "offer from {} ({}): {} after {}{alarm}",
@@ -265,8 +303,32 @@ fn keep(
     }
     offers.push(OfferSeen {
         rtt_ms: after_ms,
+        verdict: None,
+        why: None,
         offer,
     });
+}
+
+/// Judges a new offer's sender against the expected server (`--expect`), and adds it to
+/// `rogues` when it is another.
+fn judge(
+    expected: Option<&mut Expected<Ipv4Addr>>,
+    seen: &mut OfferSeen,
+    rogues: &mut Vec<RogueServer>,
+) {
+    let Some(expected) = expected else { return };
+    let (address, mac) = (seen.offer.server, seen.offer.server_mac);
+    let verdict = expected.judge(address, mac);
+    seen.verdict = Some(verdict);
+    seen.why = expected.why(verdict, address, mac);
+    let rogue = RogueServer {
+        address,
+        mac,
+        verdict,
+    };
+    if verdict.rogue() && !rogues.contains(&rogue) {
+        rogues.push(rogue);
+    }
 }
 
 fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
@@ -282,6 +344,16 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         )
     })?;
     let chaddr = args.mac.unwrap_or(own);
+    // The expected server's MAC, when the neighbour table knows it; else its first offer's.
+    let mut expected = match args.expect {
+        Some(ip) => {
+            let neighbours = nl.neighbours()?;
+            let mac = neighbour_of(&neighbours, link.index, ip.into())
+                .and_then(|n| Mac::from_slice(n.mac.as_deref()?));
+            Some(Expected::new(ip, mac))
+        }
+        None => None,
+    };
     let xid = unpredictable_u32();
     let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
@@ -314,14 +386,10 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
         let before = report.offers.len();
         keep(&mut report.offers, &mut report.discards, heard, after_ms);
-        if let Some(new) = report.offers.get(before) {
-            let server = new.offer.server;
-            let rogue = args.expect.is_some_and(|e| e != server);
-            if rogue && !report.rogue_servers.contains(&server) {
-                report.rogue_servers.push(server);
-            }
+        if let Some(new) = report.offers.get_mut(before) {
+            judge(expected.as_mut(), new, &mut report.rogue_servers);
             if let Some(out) = &mut live {
-                new.write_line(ui, out, rogue).map_err(written)?;
+                new.write_line(ui, out).map_err(written)?;
             }
         }
     }
@@ -350,6 +418,7 @@ mod tests {
         dhcp_msg::Offer {
             server: Ipv4Addr::new(198, 51, 100, 1),
             server_mac: Mac([0, 0x16, 0x3e, 0, 0, 1]),
+            server_id: Some(Ipv4Addr::new(198, 51, 100, 1)),
             offered: Ipv4Addr::new(198, 51, 100, last),
             config: dhcp_msg::Config::default(),
         }
@@ -370,5 +439,59 @@ mod tests {
         assert_eq!(offers.len(), MAX_OFFERS);
         assert_eq!(discards.count(Flaw::OverLimit), 256 - MAX_OFFERS as u32);
         assert_eq!(discards.count(Flaw::OtherClient), 1);
+    }
+
+    /// Issue 25 item 3: `--expect` judges by the offer's IP and Ethernet sources. An offer from
+    /// another address naming the expected server in option 54 is rogue (and flagged); one
+    /// from the expected address but another MAC is rogue too; each sender is listed once.
+    #[test]
+    fn offers_are_judged_by_their_sources() {
+        let expected_ip = Ipv4Addr::new(198, 51, 100, 1);
+        let mut expected = Expected::new(expected_ip, None);
+        let mut rogues = Vec::new();
+        let seen = |server: Ipv4Addr, mac: Mac| {
+            let mut o = offer(120);
+            o.server = server;
+            o.server_mac = mac;
+            OfferSeen {
+                rtt_ms: 1.0,
+                verdict: None,
+                why: None,
+                offer: o,
+            }
+        };
+        let evil = Mac([2, 0, 0, 0, 0, 0x66]);
+        let mut forged_id = seen(Ipv4Addr::new(198, 51, 100, 66), evil);
+        judge(Some(&mut expected), &mut forged_id, &mut rogues);
+        assert_eq!(forged_id.verdict, Some(Verdict::OtherAddress));
+        assert_eq!(
+            other_server_id(forged_id.offer.server, forged_id.offer.server_id),
+            Some(expected_ip)
+        );
+        let mut good = seen(expected_ip, Mac([0, 0x16, 0x3e, 0, 0, 1]));
+        judge(Some(&mut expected), &mut good, &mut rogues);
+        assert_eq!(
+            (good.verdict, good.why.as_deref()),
+            (Some(Verdict::Expected), None)
+        );
+        let mut forged_ip = seen(expected_ip, evil);
+        judge(Some(&mut expected), &mut forged_ip, &mut rogues);
+        assert_eq!(forged_ip.verdict, Some(Verdict::OtherMac));
+        judge(
+            Some(&mut expected),
+            &mut seen(expected_ip, evil),
+            &mut rogues,
+        );
+        assert_eq!(
+            rogues.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+            [
+                "198.51.100.66 at 02:00:00:00:00:66",
+                "02:00:00:00:00:66 forging 198.51.100.1"
+            ]
+        );
+        // Without --expect, nothing is judged.
+        let mut plain = seen(expected_ip, evil);
+        judge(None, &mut plain, &mut rogues);
+        assert_eq!(plain.verdict, None);
     }
 }

@@ -1,8 +1,10 @@
 //! `netkit watch`: listen to the LAN as arpwatch does and say what the broadcasts show: new
-//! stations, MAC changes, ARP spoofing of the gateway, RFC 5227 probes and announcements, DHCP
-//! servers (rogue ones), IPv6 routers (rogue ones). This module opens the link, learns what the
-//! kernel knows (subnets, gateways, neighbours), streams the events `state` raises, and ends
-//! with a summary; `db` keeps the stations across runs.
+//! stations, MAC changes, ARP spoofing of the gateway, hosts claiming this host's address or
+//! MAC, RFC 5227 probes and announcements, DHCP servers (rogue ones), IPv6 routers (rogue
+//! ones). This module opens the link, learns what the kernel knows (subnets, gateways,
+//! neighbours), streams the events `state` raises, and ends with a summary; `db` keeps the
+//! stations across runs, saved on every way the watch ends (Ctrl-C, --count, --duration, a
+//! closed output, a lost interface) and now and then during a long one.
 
 pub mod db;
 pub mod state;
@@ -20,13 +22,15 @@ use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Format, Paint, Ui, write_json, written};
 use crate::system::interrupt;
-use crate::system::netlink::Netlink;
-use crate::system::rawlink::PnetLink;
+use crate::system::netlink::{Addr, Link, Neighbour, Netlink, Route};
+use crate::system::rawlink::Listener;
 use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
 use crate::util::time::{human_duration, round_ms};
 use crate::wire::discards::Discards;
 use crate::wire::lan_frame::{self, Flaw, Sighting};
+use crate::wire::sender::Expected;
 
+use db::Db;
 use state::{Event, Kind, MAX_STATIONS, Setup, Watcher};
 
 /// What was heard, counted.
@@ -39,6 +43,9 @@ pub struct Summary {
     pub took_ms: f64,
     /// Frames heard in all.
     pub frames: u64,
+    /// Frames the kernel dropped because they came faster than netkit read them: missing
+    /// from every count here.
+    pub dropped: u64,
     /// ARP frames among them.
     pub arp: u64,
     /// DHCP server messages among them.
@@ -85,14 +92,14 @@ fn write_event(ui: &Ui, out: &mut dyn Write, e: &Event) -> io::Result<()> {
         write_json(out, e, false)?;
         return writeln!(out);
     }
-    let kind = format!("{:<16}", e.kind.words());
+    let kind = format!("{:<16}", e.kind().words());
     let kind = if e.alarm {
         ui.paint(Paint::Bad, kind)
     } else {
         kind
     };
-    let ip = e.ip.map_or("-".to_string(), |i| i.to_string());
-    let mac = e.mac.map_or("-".to_string(), |m| m.to_string());
+    let ip = e.what.ip().map_or("-".to_string(), |i| i.to_string());
+    let mac = e.what.mac().map_or("-".to_string(), |m| m.to_string());
     let vendor = e
         .vendor
         .as_deref()
@@ -119,6 +126,15 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         s.stations,
         s.stations_heard
     )?;
+    if s.dropped > 0 {
+        writeln!(
+            out,
+            "{} the kernel dropped {} frames that came faster than netkit read them: they are \
+             missing from these counts",
+            ui.paint(Paint::Warn, "Dropped:"),
+            s.dropped
+        )?;
+    }
     if s.unlisted > 0 {
         writeln!(
             out,
@@ -152,60 +168,209 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     writeln!(out, "{verdict}")
 }
 
+/// What the kernel knows of the link before the watch: its subnets and addresses, its MAC, the
+/// default gateways on it and their MACs, and the MACs of the expected DHCP server and router.
+fn setup_of(
+    link: &Link,
+    (addrs, routes, neighbours): (&[Addr], &[Route], &[Neighbour]),
+    args: &WatchArgs,
+) -> Setup {
+    let mac_of = |ip: IpAddr| {
+        neighbour_of(neighbours, link.index, ip).and_then(|n| Mac::from_slice(n.mac.as_deref()?))
+    };
+    let v4: Vec<_> = addrs
+        .iter()
+        .filter(|a| a.index == link.index && a.address.is_ipv4())
+        .collect();
+    Setup {
+        subnets: v4.iter().map(|a| Block::new(a.address, a.prefix)).collect(),
+        own_mac: link.mac6().map(Mac),
+        own_ips: v4
+            .iter()
+            .filter_map(|a| match a.address {
+                IpAddr::V4(ip) => Some(ip),
+                IpAddr::V6(_) => None,
+            })
+            .collect(),
+        gateways: default_routes(routes)
+            .into_iter()
+            .filter(|r| r.oif == Some(link.index))
+            .filter_map(|r| match r.gateway {
+                Some(IpAddr::V4(gw)) => Some((gw, mac_of(IpAddr::V4(gw)))),
+                _ => None,
+            })
+            .collect(),
+        dhcp_server: args
+            .dhcp_server
+            .map(|ip| Expected::new(ip, mac_of(IpAddr::V4(ip)))),
+        router: args
+            .router
+            .map(|ip| Expected::new(ip, mac_of(IpAddr::V6(ip)))),
+    }
+}
+
+/// The stations the neighbour table lists on the link (the start without a database).
+fn neighbour_stations(neighbours: &[Neighbour], link: &Link) -> Vec<db::Known> {
+    neighbours
+        .iter()
+        .filter(|n| n.index == link.index)
+        .filter_map(|n| match n.address {
+            IpAddr::V4(ip) => Some((ip, Mac::from_slice(n.mac.as_deref()?)?, 0.0)),
+            IpAddr::V6(_) => None,
+        })
+        .collect()
+}
+
+/// Why the listening stopped before its end.
+enum Stop {
+    /// The output could not be written (a closed pipe among others).
+    Output(io::Error),
+    /// The link could not be read (the interface went down or away).
+    Link(Error),
+}
+
+/// A watch under way.
+struct Watch<'a> {
+    ui: &'a Ui,
+    args: &'a WatchArgs,
+    link: &'a Link,
+    wire: Listener,
+    watcher: Watcher,
+    db: Option<Db>,
+    summary: Summary,
+}
+
+impl Watch<'_> {
+    /// Listens until the end (--duration, --count, Ctrl-C), the output closes or the link is
+    /// lost; saves the stations to the database every --save-every on the way.
+    fn listen(&mut self, out: &mut dyn Write) -> std::result::Result<(), Stop> {
+        let start = Instant::now();
+        let end = self.args.duration.map(|d| start + d);
+        let mut last_save = start;
+        let mut events = 0u64;
+        loop {
+            // Waits in slices of a second at most, so Ctrl-C, --duration and the periodic
+            // save are seen on a quiet LAN.
+            let slice = Instant::now() + Duration::from_secs(1);
+            let until = end.map_or(slice, |e| e.min(slice));
+            // Only frames that came in: those this host sent are never taken for another's.
+            let heard = self
+                .wire
+                .recv_until(until, |f| Some(lan_frame::read(f)))
+                .map_err(|e| {
+                    Stop::Link(Error::io(format!("listening on {}", self.link.name), e))
+                })?;
+            if last_save.elapsed() >= self.args.save_every {
+                self.save_now();
+                last_save = Instant::now();
+            }
+            let Some((frame, _)) = heard else {
+                if interrupt::interrupted() || end.is_some_and(|e| Instant::now() >= e) {
+                    return Ok(());
+                }
+                continue;
+            };
+            self.summary.frames += 1;
+            match &frame.sighting {
+                Ok(Sighting::Arp(_)) => self.summary.arp += 1,
+                Ok(Sighting::Dhcp(_)) => self.summary.dhcp += 1,
+                Ok(Sighting::RouterAdvert(_)) => self.summary.router_adverts += 1,
+                Ok(Sighting::Other) => {}
+                Err(flaw) => self.summary.discards.note(*flaw),
+            }
+            let heard = self.watcher.hear(&frame, unix_now());
+            for e in &heard {
+                write_event(self.ui, out, e).map_err(Stop::Output)?;
+                *self.summary.events.entry(e.kind()).or_insert(0) += 1;
+                self.summary.alarms += u64::from(e.alarm);
+                events += 1;
+                if self.args.count.is_some_and(|n| events >= n) {
+                    out.flush().map_err(Stop::Output)?;
+                    return Ok(());
+                }
+            }
+            if !heard.is_empty() {
+                out.flush().map_err(Stop::Output)?;
+            }
+        }
+    }
+
+    /// Saves the stations now if they changed since the last save; a failure is a warning
+    /// (the watch goes on, and the save at its end says whether the stations were kept).
+    fn save_now(&mut self) {
+        let Some(db) = &self.db else { return };
+        if !self.watcher.changed() {
+            return;
+        }
+        match db.save(&self.watcher.known()) {
+            Ok(()) => self.watcher.mark_saved(),
+            Err(e) => output::warn(e),
+        }
+    }
+
+    /// The end of every watch, however it ended: the stations saved, then the summary (unless
+    /// the output is what failed); the first error of those, the lost link or the closed
+    /// output decides the exit status.
+    fn finish(mut self, out: &mut dyn Write, took: Duration, stop: Option<Stop>) -> Result<u8> {
+        let s = &mut self.summary;
+        s.took_ms = took.as_secs_f64() * 1000.0;
+        s.stations = self.watcher.stations.len();
+        s.stations_heard = self.watcher.stations.values().filter(|s| s.heard).count();
+        s.unlisted = self.watcher.unlisted;
+        s.dropped = self.wire.dropped();
+        let saved = match &self.db {
+            Some(db) => db.save(&self.watcher.known()),
+            None => Ok(()),
+        };
+        let shown = match &stop {
+            Some(Stop::Output(_)) => Ok(()),
+            _ => write_summary(self.ui, out, &self.summary).and_then(|()| out.flush()),
+        };
+        saved?;
+        match stop {
+            Some(Stop::Link(e)) => return Err(e),
+            Some(Stop::Output(e)) => return Err(written(e)),
+            None => {}
+        }
+        shown.map_err(written)?;
+        Ok(if self.summary.alarms > 0 {
+            exit::NEGATIVE
+        } else {
+            exit::OK
+        })
+    }
+}
+
 /// Runs `netkit watch`.
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
     let (links, routes) = (nl.links()?, nl.routes()?);
-    let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
-    let mut wire = PnetLink::listen(&link.name, link.index)?;
+    let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
+    let wire = Listener::open(&link.name, link.index)?;
     let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
-    let setup = Setup {
-        subnets: addrs
-            .iter()
-            .filter(|a| a.index == link.index && a.address.is_ipv4())
-            .map(|a| Block::new(a.address, a.prefix))
-            .collect(),
-        gateways: default_routes(&routes)
-            .into_iter()
-            .filter(|r| r.oif == Some(link.index))
-            .filter_map(|r| match r.gateway {
-                Some(IpAddr::V4(gw)) => Some((
-                    gw,
-                    neighbour_of(&neighbours, link.index, IpAddr::V4(gw))
-                        .and_then(|n| Mac::from_slice(n.mac.as_deref()?)),
-                )),
-                _ => None,
-            })
-            .collect(),
-        dhcp_server: args.dhcp_server,
-        router: args.router,
+    let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
+    // The database is opened (locked, read, its directory checked) before anything is heard:
+    // a file that could not be saved is found now, not at the end of the watch.
+    let (db, known) = match &args.db {
+        Some(path) => {
+            let (db, known) = Db::open(path, MAX_STATIONS)?;
+            (Some(db), known)
+        }
+        None => (None, None),
     };
-    let from_table = || {
-        neighbours
-            .iter()
-            .filter(|n| n.index == link.index)
-            .filter_map(|n| match n.address {
-                IpAddr::V4(ip) => Some((ip, Mac::from_slice(n.mac.as_deref()?)?, 0.0)),
-                IpAddr::V6(_) => None,
-            })
-            .collect::<Vec<_>>()
+    let known = match known {
+        Some(k) => k,
+        None => neighbour_stations(&neighbours, link),
     };
-    let known = match &args.db {
-        Some(path) => db::load(path, MAX_STATIONS)?.unwrap_or_else(from_table),
-        None => from_table(),
-    };
-    let mut watcher = Watcher::new(setup.clone(), known);
-    let mut summary = Summary {
-        interface: link.name.clone(),
-        ..Summary::default()
-    };
+    let watcher = Watcher::new(setup, known);
     interrupt::catch();
     let mut out: Box<dyn Write> = match ui.format {
         Format::Json => Box::new(io::stdout().lock()),
         _ => Box::new(output::live_out(ui)),
     };
     if ui.format != Format::Json {
-        let gateways: Vec<String> = setup
+        let gateways: Vec<String> = watcher
+            .setup()
             .gateways
             .iter()
             .map(|(g, m)| match m {
@@ -226,69 +391,19 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
         )
         .map_err(written)?;
     }
-    let own = link.mac6();
+    let mut watch = Watch {
+        ui,
+        args,
+        link,
+        wire,
+        watcher,
+        db,
+        summary: Summary {
+            interface: link.name.clone(),
+            ..Summary::default()
+        },
+    };
     let start = Instant::now();
-    let end = args.duration.map(|d| start + d);
-    let mut events = 0u64;
-    'listen: loop {
-        // Waits in slices of a second at most, so Ctrl-C and --duration are seen on a quiet LAN.
-        let slice = Instant::now() + Duration::from_secs(1);
-        let until = end.map_or(slice, |e| e.min(slice));
-        // Frames this host sends (its ARP replies among them) are seen too: they are not heard.
-        let heard = wire
-            .recv_raw_until(until, |f| {
-                (f.get(6..12) != own.as_ref().map(|m| &m[..])).then(|| lan_frame::sight(f))
-            })
-            .map_err(|e| Error::io(format!("listening on {}", link.name), e))?;
-        let Some((sighting, _)) = heard else {
-            if interrupt::interrupted() || end.is_some_and(|e| Instant::now() >= e) {
-                break;
-            }
-            continue;
-        };
-        summary.frames += 1;
-        let sighting = match sighting {
-            Ok(s) => s,
-            Err(flaw) => {
-                summary.discards.note(flaw);
-                continue;
-            }
-        };
-        match &sighting {
-            Sighting::Arp(_) => summary.arp += 1,
-            Sighting::Dhcp(_) => summary.dhcp += 1,
-            Sighting::RouterAdvert(_) => summary.router_adverts += 1,
-            Sighting::Other => continue,
-        }
-        for e in watcher.hear(&sighting, unix_now()) {
-            write_event(ui, &mut out, &e).map_err(written)?;
-            *summary.events.entry(e.kind).or_insert(0) += 1;
-            summary.alarms += u64::from(e.alarm);
-            events += 1;
-            if args.count.is_some_and(|n| events >= n) {
-                break 'listen;
-            }
-        }
-        out.flush().map_err(written)?;
-    }
-    summary.took_ms = start.elapsed().as_secs_f64() * 1000.0;
-    summary.stations = watcher.stations.len();
-    summary.stations_heard = watcher.stations.values().filter(|s| s.heard).count();
-    summary.unlisted = watcher.unlisted;
-    if let Some(path) = &args.db {
-        let mut stations: Vec<db::Known> = watcher
-            .stations
-            .iter()
-            .map(|(ip, s)| (*ip, s.mac, s.last_seen))
-            .collect();
-        stations.sort_by_key(|(ip, _, _)| *ip);
-        db::save(path, &stations)?;
-    }
-    write_summary(ui, &mut out, &summary).map_err(written)?;
-    out.flush().map_err(written)?;
-    Ok(if summary.alarms > 0 {
-        exit::NEGATIVE
-    } else {
-        exit::OK
-    })
+    let stop = watch.listen(&mut out).err();
+    watch.finish(&mut out, start.elapsed(), stop)
 }

@@ -1,6 +1,7 @@
 //! What `watch` makes of the frames it hears: the known stations (IP → MAC, as arpwatch keeps
-//! them) and the events each frame raises. Pure: fed sightings and times, tested without a
-//! network.
+//! them) and the events each frame raises, each kind with what it carries ([`What`]). Pure: fed
+//! frames and times, tested without a network. A new kind of event is a variant of [`What`] and
+//! [`Kind`] here and the code that raises it; the renderer and the summary take it as it comes.
 
 use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -12,7 +13,9 @@ use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::wire::arp_frame::{ArpFrame, REQUEST};
-use crate::wire::lan_frame::{DhcpServerMessage, RouterAdvert, Sighting};
+use crate::wire::dhcp_msg::other_server_id;
+use crate::wire::lan_frame::{DhcpServerMessage, Frame, RouterAdvert, Sighting};
+use crate::wire::sender::{Expected, Verdict};
 
 /// Most stations kept: past it, new ones are counted, not stored (a flood of forged senders
 /// must not grow memory without end).
@@ -22,7 +25,11 @@ pub const MAX_STATIONS: usize = 65_536;
 /// conflict), not a host that changed its network card.
 pub const CONFLICT_SECONDS: f64 = 60.0;
 
-/// What happened.
+/// Frames from outside that claim this host's MAC are reported at most once in this many
+/// seconds (a host using the MAC sends many); the report counts those in between.
+pub const OWN_MAC_REPORT_SECONDS: f64 = 60.0;
+
+/// What happened: the kinds of event, as the summary counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -36,6 +43,10 @@ pub enum Kind {
     IpConflict,
     /// A MAC other than the gateway's claims the gateway's IP.
     GatewaySpoofing,
+    /// Another host claims this host's own IP.
+    OwnIpClaimed,
+    /// A frame from outside claims this host's MAC.
+    OwnMacClaimed,
     /// An unrequested ARP reply about the sender itself.
     GratuitousArp,
     /// An RFC 5227 probe: sender IP 0.0.0.0, asking whether an address is free.
@@ -61,7 +72,12 @@ impl Kind {
     pub fn alarm(self) -> bool {
         matches!(
             self,
-            Kind::IpConflict | Kind::GatewaySpoofing | Kind::RogueDhcp | Kind::RogueRouter
+            Kind::IpConflict
+                | Kind::GatewaySpoofing
+                | Kind::OwnIpClaimed
+                | Kind::OwnMacClaimed
+                | Kind::RogueDhcp
+                | Kind::RogueRouter
         )
     }
 
@@ -73,6 +89,8 @@ impl Kind {
             Kind::FlipFlop => "flip-flop",
             Kind::IpConflict => "IP conflict",
             Kind::GatewaySpoofing => "GATEWAY SPOOFING",
+            Kind::OwnIpClaimed => "CLAIMS OUR IP",
+            Kind::OwnMacClaimed => "CLAIMS OUR MAC",
             Kind::GratuitousArp => "gratuitous ARP",
             Kind::ArpProbe => "ARP probe",
             Kind::ArpAnnounce => "ARP announce",
@@ -86,29 +104,189 @@ impl Kind {
     }
 }
 
-/// One event.
+/// What happened, with what each kind carries (in `--json`, `kind` and these fields).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum What {
+    /// `ip` is at `mac`, not seen before.
+    NewStation { ip: Ipv4Addr, mac: Mac },
+    /// `ip` moved from `previous_mac` to `mac`.
+    ChangedMac {
+        ip: Ipv4Addr,
+        mac: Mac,
+        previous_mac: Mac,
+    },
+    /// `ip` is back at `mac` from `previous_mac`.
+    FlipFlop {
+        ip: Ipv4Addr,
+        mac: Mac,
+        previous_mac: Mac,
+    },
+    /// `ip` answers from `mac` and from `previous_mac` at once.
+    IpConflict {
+        ip: Ipv4Addr,
+        mac: Mac,
+        previous_mac: Mac,
+    },
+    /// `mac` claims the gateway's `ip`, which is at `previous_mac`.
+    GatewaySpoofing {
+        ip: Ipv4Addr,
+        mac: Mac,
+        previous_mac: Mac,
+    },
+    /// `mac` claims `ip`, this host's own address (this host is at `own_mac`).
+    OwnIpClaimed {
+        ip: Ipv4Addr,
+        mac: Mac,
+        own_mac: Option<Mac>,
+    },
+    /// Frames from outside claim `mac`, this host's MAC: `frames` since the last report, the
+    /// latest an ARP message for `ip` when it was one.
+    OwnMacClaimed {
+        ip: Option<Ipv4Addr>,
+        mac: Mac,
+        frames: u64,
+    },
+    /// `mac` tells everyone it has `ip`, unasked.
+    GratuitousArp { ip: Ipv4Addr, mac: Mac },
+    /// `mac` asks whether `ip` is free (RFC 5227).
+    ArpProbe { ip: Ipv4Addr, mac: Mac },
+    /// `mac` announces it has `ip` (RFC 5227).
+    ArpAnnounce { ip: Ipv4Addr, mac: Mac },
+    /// `mac` sends from `ip`, outside the interface's subnets.
+    OutsideSubnet { ip: Ipv4Addr, mac: Mac },
+    /// A DHCP server's message, from `ip` (its IP source) and `mac`.
+    DhcpServer {
+        ip: Ipv4Addr,
+        mac: Mac,
+        dhcp: Box<DhcpServerMessage>,
+    },
+    /// A DHCP server's message from another sender than the expected server (`verdict` says
+    /// how; `expected_mac` is the expected server's MAC when known).
+    RogueDhcp {
+        ip: Ipv4Addr,
+        mac: Mac,
+        verdict: Verdict,
+        expected_mac: Option<Mac>,
+        dhcp: Box<DhcpServerMessage>,
+    },
+    /// A router advertisement from `ip` (its link-local source) and `mac`.
+    RouterAdvert {
+        ip: Ipv6Addr,
+        mac: Mac,
+        router_advert: RouterAdvert,
+    },
+    /// A router advertisement from another sender than the expected router.
+    RogueRouter {
+        ip: Ipv6Addr,
+        mac: Mac,
+        verdict: Verdict,
+        expected_mac: Option<Mac>,
+        router_advert: RouterAdvert,
+    },
+    /// The station table holds `limit` stations: new ones are counted, not listed.
+    StationLimit { limit: usize },
+}
+
+impl What {
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            What::NewStation { .. } => Kind::NewStation,
+            What::ChangedMac { .. } => Kind::ChangedMac,
+            What::FlipFlop { .. } => Kind::FlipFlop,
+            What::IpConflict { .. } => Kind::IpConflict,
+            What::GatewaySpoofing { .. } => Kind::GatewaySpoofing,
+            What::OwnIpClaimed { .. } => Kind::OwnIpClaimed,
+            What::OwnMacClaimed { .. } => Kind::OwnMacClaimed,
+            What::GratuitousArp { .. } => Kind::GratuitousArp,
+            What::ArpProbe { .. } => Kind::ArpProbe,
+            What::ArpAnnounce { .. } => Kind::ArpAnnounce,
+            What::OutsideSubnet { .. } => Kind::OutsideSubnet,
+            What::DhcpServer { .. } => Kind::DhcpServer,
+            What::RogueDhcp { .. } => Kind::RogueDhcp,
+            What::RouterAdvert { .. } => Kind::RouterAdvert,
+            What::RogueRouter { .. } => Kind::RogueRouter,
+            What::StationLimit { .. } => Kind::StationLimit,
+        }
+    }
+
+    /// The address concerned, when there is one.
+    pub fn ip(&self) -> Option<IpAddr> {
+        match self {
+            What::NewStation { ip, .. }
+            | What::ChangedMac { ip, .. }
+            | What::FlipFlop { ip, .. }
+            | What::IpConflict { ip, .. }
+            | What::GatewaySpoofing { ip, .. }
+            | What::OwnIpClaimed { ip, .. }
+            | What::GratuitousArp { ip, .. }
+            | What::ArpProbe { ip, .. }
+            | What::ArpAnnounce { ip, .. }
+            | What::OutsideSubnet { ip, .. }
+            | What::DhcpServer { ip, .. }
+            | What::RogueDhcp { ip, .. } => Some(IpAddr::V4(*ip)),
+            What::OwnMacClaimed { ip, .. } => ip.map(IpAddr::V4),
+            What::RouterAdvert { ip, .. } | What::RogueRouter { ip, .. } => Some(IpAddr::V6(*ip)),
+            What::StationLimit { .. } => None,
+        }
+    }
+
+    /// The MAC concerned, when there is one.
+    pub fn mac(&self) -> Option<Mac> {
+        match self {
+            What::NewStation { mac, .. }
+            | What::ChangedMac { mac, .. }
+            | What::FlipFlop { mac, .. }
+            | What::IpConflict { mac, .. }
+            | What::GatewaySpoofing { mac, .. }
+            | What::OwnIpClaimed { mac, .. }
+            | What::OwnMacClaimed { mac, .. }
+            | What::GratuitousArp { mac, .. }
+            | What::ArpProbe { mac, .. }
+            | What::ArpAnnounce { mac, .. }
+            | What::OutsideSubnet { mac, .. }
+            | What::DhcpServer { mac, .. }
+            | What::RogueDhcp { mac, .. }
+            | What::RouterAdvert { mac, .. }
+            | What::RogueRouter { mac, .. } => Some(*mac),
+            What::StationLimit { .. } => None,
+        }
+    }
+}
+
+/// One event: when, what, and what it means.
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
     /// When, in seconds since the Unix epoch.
     pub time: f64,
-    /// What happened.
-    pub kind: Kind,
+    /// What happened (`kind` and its fields).
+    #[serde(flatten)]
+    pub what: What,
     /// Whether it is an alarm.
     pub alarm: bool,
-    /// The IP concerned (null: none).
-    pub ip: Option<IpAddr>,
-    /// The MAC concerned (null: none).
-    pub mac: Option<Mac>,
-    /// That MAC's vendor (null: unknown).
+    /// The vendor of the MAC concerned (null: unknown, or no MAC).
     pub vendor: Option<String>,
-    /// The MAC the IP had before (changed MAC, flip-flop, conflicts, spoofing).
-    pub previous_mac: Option<Mac>,
     /// What it means, in words.
     pub detail: String,
-    /// The DHCP message (DHCP events).
-    pub dhcp: Option<DhcpServerMessage>,
-    /// The advertisement (router events).
-    pub router_advert: Option<RouterAdvert>,
+}
+
+impl Event {
+    /// The event `what` at `now`, meaning `detail`.
+    fn new(now: f64, what: What, detail: String) -> Event {
+        Event {
+            time: now,
+            alarm: what.kind().alarm(),
+            vendor: what.mac().and_then(|m| vendor_of(&m.0)),
+            what,
+            detail,
+        }
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        self.what.kind()
+    }
 }
 
 /// A known station.
@@ -130,12 +308,16 @@ pub struct Station {
 pub struct Setup {
     /// The interface's IPv4 subnets.
     pub subnets: Vec<Block>,
+    /// This host's MAC on the interface.
+    pub own_mac: Option<Mac>,
+    /// This host's IPv4 addresses on the interface.
+    pub own_ips: Vec<Ipv4Addr>,
     /// The default gateways on the interface, with their MACs when known.
     pub gateways: Vec<(Ipv4Addr, Option<Mac>)>,
-    /// The expected DHCP server (--dhcp-server).
-    pub dhcp_server: Option<Ipv4Addr>,
-    /// The expected IPv6 router (--router).
-    pub router: Option<Ipv6Addr>,
+    /// The expected DHCP server (--dhcp-server), with its MAC when known.
+    pub dhcp_server: Option<Expected<Ipv4Addr>>,
+    /// The expected IPv6 router (--router), with its MAC when known.
+    pub router: Option<Expected<Ipv6Addr>>,
 }
 
 /// The watcher's state.
@@ -148,12 +330,20 @@ pub struct Watcher {
     pub unlisted: u64,
     /// Addresses already reported as outside the subnets.
     outside: HashSet<Ipv4Addr>,
+    /// When a frame claiming this host's MAC was last reported.
+    own_mac_reported: Option<f64>,
+    /// Such frames since that report.
+    own_mac_frames: u64,
+    /// Whether the stations changed since they were last saved.
+    changed: bool,
 }
 
 impl Watcher {
-    /// A watcher knowing `setup` and the stations `known` (IP, MAC, last seen).
+    /// A watcher knowing `setup` and the stations `known` (IP, MAC, last seen). A gateway or
+    /// expected DHCP server whose MAC the neighbour table did not give takes it from `known`,
+    /// so a spoofer is not taken for it.
     pub fn new(setup: Setup, known: impl IntoIterator<Item = (Ipv4Addr, Mac, f64)>) -> Self {
-        let stations = known
+        let stations: HashMap<Ipv4Addr, Station> = known
             .into_iter()
             .take(MAX_STATIONS)
             .map(|(ip, mac, last_seen)| {
@@ -168,34 +358,116 @@ impl Watcher {
                 )
             })
             .collect();
+        let mut setup = setup;
+        for (gw, mac) in &mut setup.gateways {
+            if mac.is_none() {
+                *mac = stations.get(gw).map(|s| s.mac);
+            }
+        }
+        if let Some(server) = &mut setup.dhcp_server
+            && let Some(s) = stations.get(&server.address())
+        {
+            server.know(s.mac);
+        }
         Watcher {
             setup,
             stations,
             unlisted: 0,
             outside: HashSet::new(),
+            own_mac_reported: None,
+            own_mac_frames: 0,
+            changed: false,
         }
     }
 
+    /// What the watcher knows (the gateways' MACs include those taken from the database).
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// The stations as the database keeps them, by address.
+    pub fn known(&self) -> Vec<(Ipv4Addr, Mac, f64)> {
+        let mut v: Vec<_> = self
+            .stations
+            .iter()
+            .map(|(ip, s)| (*ip, s.mac, s.last_seen))
+            .collect();
+        v.sort_by_key(|(ip, _, _)| *ip);
+        v
+    }
+
+    /// Whether the stations changed since they were last saved.
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// Notes that the stations were saved as they are now.
+    pub fn mark_saved(&mut self) {
+        self.changed = false;
+    }
+
     /// The events one frame raises, heard at `now` (Unix seconds).
-    pub fn hear(&mut self, sighting: &Sighting, now: f64) -> Vec<Event> {
-        match sighting {
-            Sighting::Arp(f) => self.arp(f, now),
-            Sighting::Dhcp(m) => vec![self.dhcp(m, now)],
-            Sighting::RouterAdvert(ra) => vec![self.router_advert(ra, now)],
-            Sighting::Other => Vec::new(),
+    pub fn hear(&mut self, frame: &Frame, now: f64) -> Vec<Event> {
+        let mut out = Vec::new();
+        let arp = match &frame.sighting {
+            Ok(Sighting::Arp(f)) => Some(f),
+            _ => None,
+        };
+        let own = self.setup.own_mac;
+        if own.is_some()
+            && (frame.source == own || arp.is_some_and(|f| Some(Mac(f.sender_mac)) == own))
+        {
+            out.extend(self.own_mac_claimed(arp, now));
         }
+        match &frame.sighting {
+            Ok(Sighting::Arp(f)) => out.extend(self.arp(f, now)),
+            Ok(Sighting::Dhcp(m)) => out.push(self.dhcp(m, now)),
+            Ok(Sighting::RouterAdvert(ra)) => out.push(self.router_advert(ra, now)),
+            Ok(Sighting::Other) | Err(_) => {}
+        }
+        out
+    }
+
+    /// A frame that came in claiming this host's MAC (as its Ethernet source or ARP sender):
+    /// reported at most once per [`OWN_MAC_REPORT_SECONDS`].
+    fn own_mac_claimed(&mut self, arp: Option<&ArpFrame>, now: f64) -> Option<Event> {
+        let mac = self.setup.own_mac?;
+        self.own_mac_frames += 1;
+        if self
+            .own_mac_reported
+            .is_some_and(|last| now - last < OWN_MAC_REPORT_SECONDS)
+        {
+            return None;
+        }
+        self.own_mac_reported = Some(now);
+        let frames = std::mem::take(&mut self.own_mac_frames);
+        let ip = arp.map(|f| f.sender_ip).filter(|ip| !ip.is_unspecified());
+        let mut detail = format!(
+            "a frame from another host claims this host's MAC {mac}: a host forging it (MAC \
+             spoofing), or a loop sending this host's frames back"
+        );
+        if let Some(ip) = ip {
+            detail += &format!("; it says {mac} has {ip}");
+        }
+        if frames > 1 {
+            detail += &format!("; {frames} such frames since the last report");
+        }
+        Some(Event::new(
+            now,
+            What::OwnMacClaimed { ip, mac, frames },
+            detail,
+        ))
     }
 
     fn arp(&mut self, f: &ArpFrame, now: f64) -> Vec<Event> {
         let mac = Mac(f.sender_mac);
-        let ev = |kind, ip: Ipv4Addr, detail: String| event(now, kind, Some(ip), Some(mac), detail);
         if f.sender_ip.is_unspecified() {
-            return vec![ev(
-                Kind::ArpProbe,
-                f.target_ip,
+            let ip = f.target_ip;
+            return vec![Event::new(
+                now,
+                What::ArpProbe { ip, mac },
                 format!(
-                    "{mac} asks whether {} is free before taking it (RFC 5227): a host joining",
-                    f.target_ip
+                    "{mac} asks whether {ip} is free before taking it (RFC 5227): a host joining"
                 ),
             )];
         }
@@ -203,15 +475,15 @@ impl Watcher {
         let mut out = Vec::new();
         if f.sender_ip == f.target_ip {
             out.push(if f.op == REQUEST {
-                ev(
-                    Kind::ArpAnnounce,
-                    ip,
+                Event::new(
+                    now,
+                    What::ArpAnnounce { ip, mac },
                     format!("{mac} announces it has {ip} (RFC 5227)"),
                 )
             } else {
-                ev(
-                    Kind::GratuitousArp,
-                    ip,
+                Event::new(
+                    now,
+                    What::GratuitousArp { ip, mac },
                     format!("{mac} tells everyone it has {ip}, unasked"),
                 )
             });
@@ -226,24 +498,43 @@ impl Watcher {
             && self.outside.len() < MAX_STATIONS
         {
             self.outside.insert(ip);
-            out.push(ev(
-                Kind::OutsideSubnet,
-                ip,
+            out.push(Event::new(
+                now,
+                What::OutsideSubnet { ip, mac },
                 format!("{ip} is outside this interface's subnets: a misconfigured host, or one from another network"),
             ));
+        }
+        // This host is no station of its own table; another MAC for its address is an alarm.
+        if self.setup.own_ips.contains(&ip) {
+            let own_mac = self.setup.own_mac;
+            if Some(mac) != own_mac {
+                out.push(Event::new(
+                    now,
+                    What::OwnIpClaimed { ip, mac, own_mac },
+                    format!(
+                        "{mac} claims {ip}, this host's own address: another host configured \
+                         with it (an address conflict), or one impersonating this host (ARP \
+                         spoofing)"
+                    ),
+                ));
+            }
+            return out;
         }
         if let Some(gw) = self.setup.gateways.iter_mut().find(|(g, _)| *g == ip) {
             match gw.1 {
                 Some(known) if known != mac => {
-                    let mut e = ev(
-                        Kind::GatewaySpoofing,
-                        ip,
+                    out.push(Event::new(
+                        now,
+                        What::GatewaySpoofing {
+                            ip,
+                            mac,
+                            previous_mac: known,
+                        },
                         format!(
                             "{mac} claims the gateway's address {ip}, which belongs to {known}: likely ARP spoofing (a host putting itself between this LAN and the outside)"
                         ),
-                    );
-                    e.previous_mac = Some(known);
-                    out.push(e);
+                    ));
+                    // The spoofer's MAC is never learned for the gateway (nor saved).
                     return out;
                 }
                 Some(_) => {}
@@ -257,15 +548,16 @@ impl Watcher {
     /// Records that `ip` is at `mac`: a new station, a change, or nothing new.
     fn learn(&mut self, ip: Ipv4Addr, mac: Mac, now: f64) -> Option<Event> {
         let full = self.stations.len() >= MAX_STATIONS;
+        self.changed = true;
         let Some(st) = self.stations.get_mut(&ip) else {
             if full {
                 self.unlisted += 1;
                 return (self.unlisted == 1).then(|| {
-                    event(
+                    Event::new(
                         now,
-                        Kind::StationLimit,
-                        None::<IpAddr>,
-                        None,
+                        What::StationLimit {
+                            limit: MAX_STATIONS,
+                        },
                         format!("{MAX_STATIONS} stations known: new ones are counted, not listed"),
                     )
                 });
@@ -279,11 +571,9 @@ impl Watcher {
                     heard: true,
                 },
             );
-            return Some(event(
+            return Some(Event::new(
                 now,
-                Kind::NewStation,
-                Some(ip),
-                Some(mac),
+                What::NewStation { ip, mac },
                 format!("{ip} is at {mac}"),
             ));
         };
@@ -293,31 +583,49 @@ impl Watcher {
             return None;
         }
         let old = st.mac;
-        let (kind, detail) = if st.heard && now - st.last_seen < CONFLICT_SECONDS {
-            (
-                Kind::IpConflict,
-                format!(
-                    "{ip} answers from {mac} and from {old} within {} s: two hosts use one address",
-                    CONFLICT_SECONDS
-                ),
-            )
-        } else if st.previous == Some(mac) {
-            (
-                Kind::FlipFlop,
-                format!("{ip} is back at {mac} (it was at {old})"),
-            )
-        } else {
-            (Kind::ChangedMac, format!("{ip} moved from {old} to {mac}"))
-        };
+        let conflict = st.heard && now - st.last_seen < CONFLICT_SECONDS;
+        let back = st.previous == Some(mac);
         *st = Station {
             mac,
             previous: Some(old),
             last_seen: now,
             heard: true,
         };
-        let mut e = event(now, kind, Some(ip), Some(mac), detail);
-        e.previous_mac = Some(old);
-        Some(e)
+        let previous_mac = old;
+        Some(if conflict {
+            Event::new(
+                now,
+                What::IpConflict {
+                    ip,
+                    mac,
+                    previous_mac,
+                },
+                format!(
+                    "{ip} answers from {mac} and from {old} within {CONFLICT_SECONDS} s: two \
+                     hosts use one address"
+                ),
+            )
+        } else if back {
+            Event::new(
+                now,
+                What::FlipFlop {
+                    ip,
+                    mac,
+                    previous_mac,
+                },
+                format!("{ip} is back at {mac} (it was at {old})"),
+            )
+        } else {
+            Event::new(
+                now,
+                What::ChangedMac {
+                    ip,
+                    mac,
+                    previous_mac,
+                },
+                format!("{ip} moved from {old} to {mac}"),
+            )
+        })
     }
 
     fn dhcp(&mut self, m: &DhcpServerMessage, now: f64) -> Event {
@@ -335,24 +643,32 @@ impl Watcher {
         if !c.dns_servers.is_empty() {
             gives += &format!(", DNS {}", list(&c.dns_servers));
         }
-        let (kind, detail) = match self.setup.dhcp_server {
-            Some(expected) if expected != m.server => (
-                Kind::RogueDhcp,
-                format!(
-                    "a DHCP server other than {expected}: {gives} (hosts that take it get its router and DNS)"
-                ),
-            ),
-            _ => (Kind::DhcpServer, gives),
-        };
-        let mut e = event(
-            now,
-            kind,
-            Some(IpAddr::V4(m.server)),
-            Some(m.server_mac),
-            detail,
-        );
-        e.dhcp = Some(m.clone());
-        e
+        if let Some(id) = other_server_id(m.server, m.server_id) {
+            gives += &format!(
+                "; it names {id} as its server (option 54), not its own address {}",
+                m.server
+            );
+        }
+        let (ip, mac, dhcp) = (m.server, m.server_mac, Box::new(m.clone()));
+        if let Some(expected) = &mut self.setup.dhcp_server {
+            let verdict = expected.judge(ip, mac);
+            if let Some(why) = expected.why(verdict, ip, mac) {
+                return Event::new(
+                    now,
+                    What::RogueDhcp {
+                        ip,
+                        mac,
+                        verdict,
+                        expected_mac: expected.mac(),
+                        dhcp,
+                    },
+                    format!(
+                        "a DHCP server {why}: {gives} (hosts that take it get its router and DNS)"
+                    ),
+                );
+            }
+        }
+        Event::new(now, What::DhcpServer { ip, mac, dhcp }, gives)
     }
 
     fn router_advert(&mut self, ra: &RouterAdvert, now: f64) -> Event {
@@ -365,38 +681,32 @@ impl Watcher {
         if !prefixes.is_empty() {
             says += &format!(", prefixes {}", prefixes.join(", "));
         }
-        let (kind, detail) = match self.setup.router {
-            Some(expected) if expected != ra.router => (
-                Kind::RogueRouter,
-                format!("a router other than {expected} advertises itself: {says}"),
-            ),
-            _ => (Kind::RouterAdvert, says),
-        };
-        let mut e = event(now, kind, Some(IpAddr::V6(ra.router)), Some(ra.mac), detail);
-        e.router_advert = Some(ra.clone());
-        e
-    }
-}
-
-/// An event with nothing extra.
-fn event(
-    now: f64,
-    kind: Kind,
-    ip: Option<impl Into<IpAddr>>,
-    mac: Option<Mac>,
-    detail: String,
-) -> Event {
-    Event {
-        time: now,
-        kind,
-        alarm: kind.alarm(),
-        ip: ip.map(Into::into),
-        mac,
-        vendor: mac.and_then(|m| vendor_of(&m.0)),
-        previous_mac: None,
-        detail,
-        dhcp: None,
-        router_advert: None,
+        let (ip, mac, router_advert) = (ra.router, ra.mac, ra.clone());
+        if let Some(expected) = &mut self.setup.router {
+            let verdict = expected.judge(ip, mac);
+            if let Some(why) = expected.why(verdict, ip, mac) {
+                return Event::new(
+                    now,
+                    What::RogueRouter {
+                        ip,
+                        mac,
+                        verdict,
+                        expected_mac: expected.mac(),
+                        router_advert,
+                    },
+                    format!("a router advertises itself {why}: {says}"),
+                );
+            }
+        }
+        Event::new(
+            now,
+            What::RouterAdvert {
+                ip,
+                mac,
+                router_advert,
+            },
+            says,
+        )
     }
 }
 
@@ -404,35 +714,52 @@ fn event(
 mod tests {
     use super::*;
     use crate::wire::arp_frame::REPLY;
+    use crate::wire::dhcp_msg::Config;
 
     const GW: Ipv4Addr = Ipv4Addr::new(198, 51, 100, 1);
     const GW_MAC: Mac = Mac([0x00, 0x16, 0x3e, 0, 0, 1]);
+    const OWN: Ipv4Addr = Ipv4Addr::new(198, 51, 100, 2);
+    const OWN_MAC: Mac = Mac([0x00, 0x16, 0x3e, 0x12, 0x34, 0x56]);
     const EVIL: Mac = Mac([0x02, 0, 0, 0, 0, 0x66]);
 
-    fn watcher() -> Watcher {
-        let setup = Setup {
+    fn setup() -> Setup {
+        Setup {
             subnets: vec![Block::new(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 0)), 24)],
+            own_mac: Some(OWN_MAC),
+            own_ips: vec![OWN],
             gateways: vec![(GW, Some(GW_MAC))],
-            dhcp_server: Some(GW),
+            dhcp_server: Some(Expected::new(GW, None)),
             router: None,
-        };
-        Watcher::new(setup, [])
+        }
     }
 
-    fn arp(op: u16, mac: Mac, sip: &str, tip: &str) -> Sighting {
-        Sighting::Arp(ArpFrame {
-            op,
-            eth_src: mac.0,
-            eth_dst: [0xff; 6],
-            sender_mac: mac.0,
-            sender_ip: sip.parse().unwrap(),
-            target_mac: [0; 6],
-            target_ip: tip.parse().unwrap(),
-        })
+    fn watcher() -> Watcher {
+        Watcher::new(setup(), [])
+    }
+
+    /// An ARP frame from `mac` (Ethernet source and sender).
+    fn arp(op: u16, mac: Mac, sip: &str, tip: &str) -> Frame {
+        arp_from(mac, op, mac, sip, tip)
+    }
+
+    /// An ARP frame with Ethernet source `eth` and sender `mac`.
+    fn arp_from(eth: Mac, op: u16, mac: Mac, sip: &str, tip: &str) -> Frame {
+        Frame {
+            source: Some(eth),
+            sighting: Ok(Sighting::Arp(ArpFrame {
+                op,
+                eth_src: eth.0,
+                eth_dst: [0xff; 6],
+                sender_mac: mac.0,
+                sender_ip: sip.parse().unwrap(),
+                target_mac: [0; 6],
+                target_ip: tip.parse().unwrap(),
+            })),
+        }
     }
 
     fn kinds(events: &[Event]) -> Vec<Kind> {
-        events.iter().map(|e| e.kind).collect()
+        events.iter().map(|e| e.kind()).collect()
     }
 
     #[test]
@@ -442,18 +769,44 @@ mod tests {
         let b = Mac([0x00, 0x16, 0x3e, 0, 0, 8]);
         let ask = |m| arp(REQUEST, m, "198.51.100.7", "198.51.100.2");
         assert_eq!(kinds(&w.hear(&ask(a), 0.0)), [Kind::NewStation]);
+        assert!(w.changed());
+        w.mark_saved();
         assert!(w.hear(&ask(a), 1.0).is_empty());
         // Another MAC within a minute: two hosts at once.
         let e = w.hear(&ask(b), 2.0);
         assert_eq!(kinds(&e), [Kind::IpConflict]);
         assert!(e[0].alarm);
-        assert_eq!(e[0].previous_mac, Some(a));
+        assert!(
+            matches!(e[0].what, What::IpConflict { previous_mac, .. } if previous_mac == a),
+            "{e:?}"
+        );
         // Much later: the old MAC is back, a flip-flop (not an alarm).
         let e = w.hear(&ask(a), 1000.0);
         assert_eq!(kinds(&e), [Kind::FlipFlop]);
         assert!(!e[0].alarm);
         let c = Mac([0x00, 0x16, 0x3e, 0, 0, 9]);
         assert_eq!(kinds(&w.hear(&ask(c), 2000.0)), [Kind::ChangedMac]);
+    }
+
+    /// The JSON of an event: `kind` and its own fields, then the common ones.
+    #[test]
+    fn events_serialize_with_their_kind() {
+        let mut w = watcher();
+        let a = Mac([0x00, 0x16, 0x3e, 0, 0, 7]);
+        let e = &w.hear(&arp(REQUEST, a, "198.51.100.7", "198.51.100.2"), 5.0)[0];
+        let v = serde_json::to_value(e).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "time": 5.0,
+                "kind": "new_station",
+                "ip": "198.51.100.7",
+                "mac": "00:16:3e:00:00:07",
+                "alarm": false,
+                "vendor": "Xensource, Inc.",
+                "detail": "198.51.100.7 is at 00:16:3e:00:00:07",
+            })
+        );
     }
 
     #[test]
@@ -471,9 +824,178 @@ mod tests {
             "{}",
             e[0].detail
         );
-        assert_eq!(e[0].previous_mac, Some(GW_MAC));
+        assert!(
+            matches!(e[0].what, What::GatewaySpoofing { previous_mac, .. } if previous_mac == GW_MAC)
+        );
         // The gateway's own MAC stays the known one.
         assert_eq!(w.stations[&GW].mac, GW_MAC);
+    }
+
+    /// Issue 25 item 5: a gateway the neighbour table did not know but the database did is
+    /// spoofed as an alarm, and the spoofer's MAC is not learned (nor saved) for it.
+    #[test]
+    fn a_gateway_known_from_the_database_is_defended() {
+        let mut s = setup();
+        s.gateways = vec![(GW, None)];
+        let mut w = Watcher::new(s, [(GW, GW_MAC, 100.0)]);
+        assert_eq!(w.setup().gateways, [(GW, Some(GW_MAC))]);
+        let e = w.hear(&arp(REPLY, EVIL, "198.51.100.1", "198.51.100.2"), 200.0);
+        assert_eq!(kinds(&e), [Kind::GatewaySpoofing]);
+        assert!(e[0].alarm);
+        assert_eq!(w.known(), [(GW, GW_MAC, 100.0)]);
+        // Without the database, the first MAC heard is taken for the gateway's.
+        let mut s = setup();
+        s.gateways = vec![(GW, None)];
+        let mut w = Watcher::new(s, []);
+        w.hear(&arp(REPLY, GW_MAC, "198.51.100.1", "198.51.100.2"), 0.0);
+        let e = w.hear(&arp(REPLY, EVIL, "198.51.100.1", "198.51.100.2"), 1.0);
+        assert_eq!(kinds(&e), [Kind::GatewaySpoofing]);
+    }
+
+    /// Issue 25 item 5: another host claiming this host's address is an alarm, never a
+    /// station.
+    #[test]
+    fn another_host_claiming_our_address() {
+        let mut w = watcher();
+        let e = w.hear(&arp(REPLY, EVIL, "198.51.100.2", "198.51.100.1"), 0.0);
+        assert_eq!(kinds(&e), [Kind::OwnIpClaimed]);
+        assert!(e[0].alarm);
+        assert!(e[0].detail.contains("this host's own address"), "{e:?}");
+        let e = w.hear(&arp(REQUEST, EVIL, "198.51.100.2", "198.51.100.2"), 1.0);
+        assert_eq!(kinds(&e), [Kind::ArpAnnounce, Kind::OwnIpClaimed]);
+        assert!(w.stations.is_empty(), "{:?}", w.stations);
+        // A probe for it is a host asking, not claiming.
+        let e = w.hear(&arp(REQUEST, EVIL, "0.0.0.0", "198.51.100.2"), 2.0);
+        assert_eq!(kinds(&e), [Kind::ArpProbe]);
+    }
+
+    /// Issue 25 item 2: a frame from outside that claims this host's MAC is an alarm (its
+    /// ARP still judged), reported once a minute with the count in between.
+    #[test]
+    fn a_frame_claiming_our_mac_from_outside() {
+        let mut w = watcher();
+        let e = w.hear(&arp(REPLY, OWN_MAC, "198.51.100.1", "198.51.100.9"), 0.0);
+        assert_eq!(kinds(&e), [Kind::OwnMacClaimed, Kind::GatewaySpoofing]);
+        assert!(e[0].alarm);
+        assert_eq!(e[0].what.ip(), Some(IpAddr::V4(GW)));
+        // Our MAC as the ARP sender behind another Ethernet source, too.
+        let e = w.hear(
+            &arp_from(EVIL, REPLY, OWN_MAC, "198.51.100.9", "198.51.100.1"),
+            10.0,
+        );
+        assert_eq!(kinds(&e), [Kind::NewStation], "within the minute: counted");
+        let other = Frame {
+            source: Some(OWN_MAC),
+            sighting: Ok(Sighting::Other),
+        };
+        let e = w.hear(&other, 61.0);
+        assert_eq!(kinds(&e), [Kind::OwnMacClaimed]);
+        assert!(matches!(
+            e[0].what,
+            What::OwnMacClaimed {
+                frames: 2,
+                ip: None,
+                ..
+            }
+        ));
+        assert!(e[0].detail.contains("2 such frames"), "{}", e[0].detail);
+        // A malformed frame claiming it counts as well.
+        let flawed = Frame {
+            source: Some(OWN_MAC),
+            sighting: Err(crate::wire::lan_frame::Flaw::RouterAdvert),
+        };
+        assert_eq!(kinds(&w.hear(&flawed, 200.0)), [Kind::OwnMacClaimed]);
+    }
+
+    fn dhcp_from(ip: Ipv4Addr, mac: Mac, server_id: Option<Ipv4Addr>) -> Frame {
+        Frame {
+            source: Some(mac),
+            sighting: Ok(Sighting::Dhcp(Box::new(DhcpServerMessage {
+                server: ip,
+                server_mac: mac,
+                server_id,
+                message: "offer",
+                client_mac: Mac([0, 0x16, 0x3e, 0, 0, 0x99]),
+                address: Ipv4Addr::new(198, 51, 100, 120),
+                config: Config::default(),
+            }))),
+        }
+    }
+
+    /// Issue 25 item 3: a DHCP server is judged by its IP and Ethernet sources, never by the
+    /// Server Identifier it writes; a message naming another server is flagged.
+    #[test]
+    fn rogue_dhcp_servers_by_their_sources() {
+        let mut w = watcher();
+        let rogue = Ipv4Addr::new(198, 51, 100, 66);
+        // From another address, naming the expected server in option 54: rogue, and flagged.
+        let e = w.hear(&dhcp_from(rogue, EVIL, Some(GW)), 0.0);
+        assert_eq!(kinds(&e), [Kind::RogueDhcp]);
+        assert!(
+            matches!(
+                e[0].what,
+                What::RogueDhcp {
+                    verdict: Verdict::OtherAddress,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(
+            e[0].detail
+                .contains("names 198.51.100.1 as its server (option 54)"),
+            "{}",
+            e[0].detail
+        );
+        // The expected server (its MAC remembered), then its address from another MAC.
+        assert_eq!(
+            kinds(&w.hear(&dhcp_from(GW, GW_MAC, Some(GW)), 1.0)),
+            [Kind::DhcpServer]
+        );
+        let e = w.hear(&dhcp_from(GW, EVIL, Some(GW)), 2.0);
+        assert_eq!(kinds(&e), [Kind::RogueDhcp]);
+        assert!(
+            matches!(e[0].what, What::RogueDhcp { verdict: Verdict::OtherMac, expected_mac: Some(m), .. } if m == GW_MAC)
+        );
+        // The database tells the expected server's MAC before any message.
+        let mut w = Watcher::new(setup(), [(GW, GW_MAC, 1.0)]);
+        let e = w.hear(&dhcp_from(GW, EVIL, Some(GW)), 2.0);
+        assert_eq!(kinds(&e), [Kind::RogueDhcp]);
+        // Without --dhcp-server, a message naming another server is still flagged.
+        let mut s = setup();
+        s.dhcp_server = None;
+        let mut w = Watcher::new(s, []);
+        let e = w.hear(&dhcp_from(rogue, EVIL, Some(GW)), 0.0);
+        assert_eq!(kinds(&e), [Kind::DhcpServer]);
+        assert!(e[0].detail.contains("option 54"), "{}", e[0].detail);
+    }
+
+    /// Issue 25 item 5: --router compares the router's MAC as well as its address.
+    #[test]
+    fn a_rogue_router_from_the_routers_address() {
+        let mut s = setup();
+        let router: Ipv6Addr = "fe80::1".parse().unwrap();
+        s.router = Some(Expected::new(router, Some(GW_MAC)));
+        let mut w = Watcher::new(s, []);
+        let ra = |mac: Mac| Frame {
+            source: Some(mac),
+            sighting: Ok(Sighting::RouterAdvert(RouterAdvert {
+                router,
+                mac,
+                lifetime_seconds: 1800,
+                managed: false,
+                other: false,
+                prefixes: vec![],
+            })),
+        };
+        assert_eq!(kinds(&w.hear(&ra(GW_MAC), 0.0)), [Kind::RouterAdvert]);
+        let e = w.hear(&ra(EVIL), 1.0);
+        assert_eq!(kinds(&e), [Kind::RogueRouter]);
+        assert!(
+            e[0].detail.contains("forging its address"),
+            "{}",
+            e[0].detail
+        );
     }
 
     #[test]
@@ -482,7 +1004,7 @@ mod tests {
         let m = Mac([0x00, 0x16, 0x3e, 0, 0, 0x21]);
         let e = w.hear(&arp(REQUEST, m, "0.0.0.0", "198.51.100.33"), 0.0);
         assert_eq!(kinds(&e), [Kind::ArpProbe]);
-        assert_eq!(e[0].ip, Some("198.51.100.33".parse().unwrap()));
+        assert_eq!(e[0].what.ip(), Some("198.51.100.33".parse().unwrap()));
         let e = w.hear(&arp(REQUEST, m, "198.51.100.33", "198.51.100.33"), 1.0);
         assert_eq!(kinds(&e), [Kind::ArpAnnounce, Kind::NewStation]);
         let e = w.hear(&arp(REPLY, m, "198.51.100.33", "198.51.100.33"), 2.0);
@@ -502,19 +1024,12 @@ mod tests {
         let mut limit = 0;
         for n in 0..(MAX_STATIONS as u32 + 10) {
             let ip = Ipv4Addr::from(0xc632_0000 + n);
-            let f = Sighting::Arp(ArpFrame {
-                op: REQUEST,
-                eth_src: [0, 0x16, 0x3e, 1, 2, 3],
-                eth_dst: [0xff; 6],
-                sender_mac: [0, 0x16, 0x3e, 1, 2, 3],
-                sender_ip: ip,
-                target_mac: [0; 6],
-                target_ip: ip,
-            });
+            let mac = Mac([0, 0x16, 0x3e, 1, 2, 3]);
+            let f = arp(REQUEST, mac, &ip.to_string(), &ip.to_string());
             limit += w
                 .hear(&f, 0.0)
                 .iter()
-                .filter(|e| e.kind == Kind::StationLimit)
+                .filter(|e| e.kind() == Kind::StationLimit)
                 .count();
         }
         assert_eq!(w.stations.len(), MAX_STATIONS);
