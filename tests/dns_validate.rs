@@ -322,6 +322,7 @@ impl Tree {
                 }
                 _ => ds,
             };
+            std::fs::write(d.join(format!("{}.ds", z.tag)), &ds).unwrap();
             let server = if z.tag == "strip" { "127.0.0.9" } else { z.ip };
             test_zone += &delegation(z.origin, server, &ds);
         }
@@ -707,6 +708,42 @@ fn algorithms_digests_and_anchors() {
         let v = json(&o);
         assert_eq!(v["validation"]["security"], "secure", "{v}");
     }
+    // The zone's own DS as the anchor, asked of its authoritative server alone (as `delv
+    // @SERVER +root=ZONE` does): everything the chain needs is there.
+    let ds = std::fs::read_to_string(t.path("nsec.ds")).unwrap();
+    let w: Vec<&str> = ds.split_whitespace().collect();
+    std::fs::write(
+        t.path("delv-nsec.conf"),
+        format!(
+            "trust-anchors {{ \"nsec.test.\" static-ds {} {} {} \"{}\"; }};\n",
+            w[4],
+            w[5],
+            w[6],
+            w[7..].concat()
+        ),
+    )
+    .unwrap();
+    let conf = t.path("delv-nsec.conf");
+    let o = t.exec(
+        "delv",
+        &[
+            "@127.0.0.4",
+            "-a",
+            conf.to_str().unwrap(),
+            "+root=nsec.test",
+            "www.nsec.test",
+            "A",
+        ],
+    );
+    assert!(
+        stdout(&o).contains("; fully validated"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let o = t.netkit("www.nsec.test", "A", "127.0.0.4", "nsec.ds", &[]);
+    let v = json(&o);
+    assert_eq!(v["validation"]["security"], "secure", "{v}");
     // An anchor for another tree only: nothing above the name is trusted.
     std::fs::write(
         t.path("other.ds"),

@@ -198,40 +198,55 @@ impl<'a> Validator<'a> {
             Zone::Secure(k) => k.clone(),
             Zone::Not(v) => return Zone::Not(v.clone()),
         };
-        let proofs = Proofs::gather(&reply.authority, &parent, &keys, self.now);
+        match self.no_ds(zone, &parent, &keys, &reply, true) {
+            Some(v) => Zone::Not(v),
+            None => Zone::Not(Verdict::bogus(format!(
+                "{at} signs records, but its parent proves the name does not exist"
+            ))),
+        }
+    }
+
+    /// The parent's proof, in `reply`, that `name` has no DS, checked with the keys of
+    /// `parent`: None when proved and `name` is no delegation (a name inside the parent's zone,
+    /// or one that does not exist), else the verdict: insecure for an unsigned delegation (or an
+    /// opt-out span), bogus when nothing proves it. `cut`: `name` is known to be a zone.
+    fn no_ds(
+        &self,
+        name: &Name,
+        parent: &Name,
+        keys: &[DNSKEY],
+        reply: &Reply,
+        cut: bool,
+    ) -> Option<Verdict> {
+        let at = name_text(name);
+        let proofs = Proofs::gather(&reply.authority, parent, keys, self.now);
         let negative = if reply.rcode == ResponseCode::NXDomain {
             Negative::NoName
         } else {
             Negative::NoData
         };
-        match proofs.deny(zone, RecordType::DS, negative) {
-            Proved::Yes(links) if negative == Negative::NoData => {
-                self.links(links);
-                self.link(Link::new(
-                    zone,
-                    "no DS at the parent: an unsigned delegation",
-                ));
-                Zone::Not(Verdict::insecure(format!(
-                    "{at} is not signed (its parent has no DS for it)"
-                )))
+        let (links, why) = match proofs.deny(name, RecordType::DS, negative) {
+            Proved::Yes(links)
+                if negative == Negative::NoData && (cut || proofs.delegation_at(name)) =>
+            {
+                (links, String::new())
             }
-            Proved::Yes(_) => Zone::Not(Verdict::bogus(format!(
-                "{at} signs records, but its parent proves the name does not exist"
-            ))),
-            Proved::Insecure(links, why) => {
-                self.links(links);
-                self.link(Link::new(
-                    zone,
-                    "no DS at the parent: an unsigned delegation",
-                ));
-                Zone::Not(Verdict::insecure(format!(
-                    "{at} is not signed (its parent has no DS for it): {why}"
-                )))
+            Proved::Yes(_) => return None,
+            Proved::Insecure(links, why) => (links, format!(": {why}")),
+            Proved::No(why) => {
+                return Some(Verdict::bogus(format!(
+                    "{at} has no DS at its parent, and that is not proved: {why}"
+                )));
             }
-            Proved::No(why) => Zone::Not(Verdict::bogus(format!(
-                "{at} has no DS at its parent, and that is not proved: {why}"
-            ))),
-        }
+        };
+        self.links(links);
+        self.link(Link::new(
+            name,
+            "no DS at the parent: an unsigned delegation",
+        ));
+        Some(Verdict::insecure(format!(
+            "{at} is not signed (its parent has no DS for it){why}"
+        )))
     }
 
     /// The DNSKEY set of `zone`, checked against what vouches for it.
@@ -291,46 +306,15 @@ impl<'a> Validator<'a> {
                 zone = below;
                 continue;
             }
-            let proofs = Proofs::gather(&reply.authority, &zone, &keys, self.now);
-            let negative = if reply.rcode == ResponseCode::NXDomain {
-                Negative::NoName
-            } else {
-                Negative::NoData
-            };
-            let at = name_text(&below);
-            match proofs.deny(&below, RecordType::DS, negative) {
-                Proved::Yes(links) => {
-                    if proofs.delegation_at(&below) {
-                        self.links(links);
-                        self.link(Link::new(
-                            &below,
-                            "no DS at the parent: an unsigned delegation",
-                        ));
-                        let v = Verdict::insecure(format!(
-                            "{at} is not signed (its parent has no DS for it)"
-                        ));
-                        return (below, Rc::new(Zone::Not(v)));
-                    }
-                    // Not a zone cut: the name is in the same zone.
-                }
-                Proved::Insecure(links, why) => {
-                    self.links(links);
-                    self.link(Link::new(
-                        &below,
-                        "no DS at the parent: an unsigned delegation",
-                    ));
-                    let v = Verdict::insecure(format!(
-                        "{at} is not signed (its parent has no DS for it): {why}"
-                    ));
-                    return (below, Rc::new(Zone::Not(v)));
-                }
-                Proved::No(why) => {
-                    let v = Verdict::bogus(format!(
-                        "{at} has no DS at its parent, and that is not proved: {why}"
-                    ));
-                    return (zone, Rc::new(Zone::Not(v)));
-                }
+            if let Some(v) = self.no_ds(&below, &zone, &keys, &reply, false) {
+                let at = if v.security == Security::Insecure {
+                    below
+                } else {
+                    zone
+                };
+                return (at, Rc::new(Zone::Not(v)));
             }
+            // No DS and no delegation: the name is in the same zone.
         }
         (zone, state)
     }
