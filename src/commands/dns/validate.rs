@@ -357,17 +357,7 @@ impl<'a> Validator<'a> {
                 name_text(&source)
             ),
         ));
-        match Proofs::gather(authority, &signer, &keys, self.now).wildcard(&set.name, &source) {
-            Proved::Yes(links) => {
-                self.links(links);
-                None
-            }
-            Proved::Insecure(links, why) => {
-                self.links(links);
-                Some(Verdict::insecure(why))
-            }
-            Proved::No(why) => Some(Verdict::bogus(why)),
-        }
+        self.proof(Proofs::gather(authority, &signer, &keys, self.now).wildcard(&set.name, &source))
     }
 
     /// Checks a negative answer for `name`/`rtype`: its NSEC/NSEC3 proof, with the keys of the
@@ -415,7 +405,14 @@ impl<'a> Validator<'a> {
             Zone::Secure(k) => k.clone(),
             Zone::Not(v) => return Some(v.clone()),
         };
-        match Proofs::gather(&reply.authority, &zone, &keys, self.now).deny(name, rtype, negative) {
+        self.proof(
+            Proofs::gather(&reply.authority, &zone, &keys, self.now).deny(name, rtype, negative),
+        )
+    }
+
+    /// A proof's links kept; None when it proved, else the verdict.
+    fn proof(&self, proved: Proved) -> Option<Verdict> {
+        match proved {
             Proved::Yes(links) => {
                 self.links(links);
                 None
