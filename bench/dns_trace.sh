@@ -2,10 +2,10 @@
 # netkit dns --trace vs dig +trace, same run, on a delegation hierarchy served by NSD inside a
 # network namespace made here (removed on exit), as tests/dns.rs `hierarchy`: the root on
 # 127.0.0.2 → test. on 127.0.0.3 → lab.test. on 127.0.0.5 (lame: refuses) and 127.0.0.4, all on
-# one port. Both tools start from the same root server (@127.0.0.2 -p PORT) and walk to
-# www.lab.test A; the namespace's resolv.conf points at its own loopback, where nothing answers,
-# so neither can reach the machine's resolver (dig +trace looks the servers' names up with
-# getaddrinfo: the namespace's hosts file has them). Prints both walks once, then hyperfine's times.
+# one port. Both tools ask the same server (@127.0.0.2 -p PORT) for the root's name servers and
+# walk from them to www.lab.test A; the namespace's resolv.conf points at its own loopback, where
+# nothing answers, so neither can reach the machine's resolver (dig +trace looks the servers' names
+# up with getaddrinfo: the namespace's hosts file has them). Prints both walks once, then hyperfine's times.
 # Needs root, nsd, dig and hyperfine (apt-get install nsd dnsutils hyperfine).
 # Usage: bench/dns_trace.sh [RUNS]
 set -euo pipefail

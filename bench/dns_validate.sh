@@ -2,8 +2,10 @@
 # What `netkit dns --validate` adds to a walk: a signed tree served by NSD inside a namespace
 # made here (removed on exit), every zone signed now with ldns (ECDSA P-256) and its DS put in
 # the parent: the root on 127.0.0.12 → test. on 127.0.0.13 → lab.test. on 127.0.0.14. Times
-# `dns www.lab.test --trace --dnssec` (the walk with DO set) beside `--validate` (the same walk,
-# then the DS and DNSKEY sets and every signature checked), and `dig +trace +dnssec` for scale.
+# `dns www.lab.test --trace --dnssec` (the walk with DO set) beside `--validate @ROOT` (the answer
+# asked of the root server and the servers its referrals lead to, as delv asks a server, then the DS
+# and DNSKEY sets and every signature checked), `--trace --validate` (the walk, then the chain
+# along its servers), and `dig +trace +dnssec` for scale.
 # Needs root, nsd, ldnsutils, dig and hyperfine. Usage: bench/dns_validate.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +46,5 @@ echo
 hyperfine -N --warmup 3 --runs "$RUNS" \
     "ip netns exec $NS $NK dns www.lab.test @127.0.0.12:$PORT --trace --dnssec" \
     "ip netns exec $NS $NK dns www.lab.test @127.0.0.12:$PORT --validate --trust-anchor $TMP/anchor.ds" \
+    "ip netns exec $NS $NK dns www.lab.test @127.0.0.12:$PORT --trace --validate --trust-anchor $TMP/anchor.ds" \
     "ip netns exec $NS dig +trace +dnssec @127.0.0.12 -p $PORT www.lab.test A"

@@ -867,22 +867,37 @@ pub struct DnsArgs {
     pub compare: bool,
     /// Resolve iteratively from the root, as dig +trace: each delegation step, the servers
     /// asked and which answered, the referral (NS and glue), then the answer. With @SERVER the
-    /// walk starts there instead of the root servers, and its port is used for every server
+    /// root's name servers are asked of SERVER (as dig +trace @SERVER), the walk starts from
+    /// them, and SERVER's port is used for every server
     #[arg(long, conflicts_with_all = ["file", "full", "compare", "tls", "https", "tcp", "short"])]
     pub trace: bool,
-    /// With --trace: start from the root servers listed in FILE (A/AAAA lines of a root hints
-    /// file, as named.root) instead of the built-in ones
+    /// With --trace or --validate (without @SERVER): start from the root servers listed in
+    /// FILE (A/AAAA lines of a root hints file, as named.root) instead of the built-in ones
     #[arg(long, value_name = "FILE")]
     pub root_hints: Option<PathBuf>,
-    /// Walk from the root as --trace does and check the DNSSEC chain of trust from the trust
-    /// anchor to the answer, or to the NSEC/NSEC3 proof of a negative answer: secure, insecure
-    /// (an unsigned delegation, or an NSEC3 opt-out span) or bogus with the reason (exit 1)
+    /// Check the DNSSEC chain of trust from the trust anchor to the answer (each RRset of a
+    /// CNAME chain, a wildcard's proof) or to the NSEC/NSEC3 proof of a negative answer, as
+    /// delv does: secure, insecure (an unsigned delegation, an opt-out span, algorithms netkit
+    /// does not verify), indeterminate (no trust anchor above the name) or bogus with the
+    /// reason (exit 1). With @SERVER every record is asked of SERVER with CD set, as delv
+    /// @SERVER (referrals from an authoritative SERVER are followed); without, from the root
+    /// servers down; with --trace, along the walk's servers
     #[arg(long, conflicts_with_all = ["file", "full", "compare", "tls", "https", "tcp", "short"])]
     pub validate: bool,
     /// With --validate: the trust anchors, as DS lines (ZONE IN DS TAG ALGORITHM DIGEST-TYPE
-    /// HEX), instead of the root's built-in ones
+    /// HEX) or DNSKEY lines (a dnssec-keygen or ldns-keygen .key file, unbound-anchor's
+    /// root.key), instead of the root's built-in ones
     #[arg(long, value_name = "FILE", requires = "validate")]
     pub trust_anchor: Option<PathBuf>,
+    /// With --trace or --validate: the most queries one lookup sends (glueless referrals
+    /// can ask for many); past it the lookup stops and says so
+    #[arg(long, value_name = "N", default_value_t = 150,
+          value_parser = clap::value_parser!(u32).range(1..=100_000).map(|n| n as usize))]
+    pub max_queries: usize,
+    /// With --trace or --validate: the longest one lookup takes; past it the lookup stops and
+    /// says so
+    #[arg(long, value_name = "TIME", default_value = "30s", value_parser = TimeParser::POSITIVE)]
+    pub max_time: Duration,
 }
 
 /// `--subnet ADDR/PREFIX` (a bare address is a /32 or /128).

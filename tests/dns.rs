@@ -2356,7 +2356,7 @@ fn validate_says_secure_insecure_or_bogus() {
         v["validation"]["reason"]
             .as_str()
             .unwrap()
-            .contains("matches its DS"),
+            .contains("matches its trust anchor"),
         "{v}"
     );
     // For people.

@@ -9,23 +9,36 @@ use crate::dns::{NsdServers, have_ldns, have_nsd, run_in, signed_tree};
 /// P-256) and ldns-signzone's `options` (none: NSEC; `-n`: NSEC3): `dir`/z.zone.signed.
 /// Returns the key's DS line, for the parent zone.
 fn sign(dir: &std::path::Path, origin: &str, text: &str, options: &[&str]) -> String {
+    sign_with(dir, origin, text, &["-a", "ECDSAP256SHA256"], options).0
+}
+
+/// [`sign`] with ldns-keygen's `keygen` options (`-a ALGORITHM`, `-b BITS`): the DS line
+/// (SHA-256) and the key's base name (`dir`/BASE.key is its DNSKEY line).
+pub(crate) fn sign_with(
+    dir: &std::path::Path,
+    origin: &str,
+    text: &str,
+    keygen: &[&str],
+    options: &[&str],
+) -> (String, String) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
         dir.join("z.zone"),
         format!("$ORIGIN {origin}\n$TTL 300\n@ IN SOA ns admin 1 3600 600 86400 60\n{text}"),
     )
     .unwrap();
-    let base = run_in(dir, "ldns-keygen", &["-a", "ECDSAP256SHA256", "-k", origin]);
-    let base = base.trim();
+    let base = run_in(dir, "ldns-keygen", &[keygen, &["-k", origin]].concat());
+    let base = base.trim().to_string();
     let mut args = options.to_vec();
-    args.extend(["z.zone", base]);
+    args.extend(["z.zone", &base]);
     run_in(dir, "ldns-signzone", &args);
-    run_in(dir, "ldns-key2ds", &["-n", "-2", &format!("{base}.key")])
+    let ds = run_in(dir, "ldns-key2ds", &["-n", "-2", &format!("{base}.key")]);
+    (ds, base)
 }
 
 /// Edits `dir`/z.zone.signed line by line: `edit` returns a line's replacement (None: drop
 /// it). Asserts that some line changed.
-fn edit_signed(dir: &std::path::Path, edit: impl Fn(&str) -> Option<String>) {
+pub(crate) fn edit_signed(dir: &std::path::Path, edit: impl Fn(&str) -> Option<String>) {
     let path = dir.join("z.zone.signed");
     let before = std::fs::read_to_string(&path).unwrap();
     let after: String = before
@@ -37,7 +50,7 @@ fn edit_signed(dir: &std::path::Path, edit: impl Fn(&str) -> Option<String>) {
 }
 
 /// Whether a zone file line is a record of `rtype` (the RRSIG lines that cover it aside).
-fn is_type(line: &str, rtype: &str) -> bool {
+pub(crate) fn is_type(line: &str, rtype: &str) -> bool {
     line.split_whitespace().nth(3) == Some(rtype)
 }
 

@@ -17,6 +17,7 @@ pub mod pace;
 pub mod parse;
 pub mod quick;
 pub mod server;
+pub mod source;
 pub mod tls;
 pub mod validate;
 pub mod walk;
@@ -42,6 +43,8 @@ use crate::output::{Format, Guard, Paint, Report, Ui, emit};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::input;
 use crate::util::time::human_ms;
+use crate::wire::dnssec::Security;
+use crate::wire::dnssec::anchors::{Anchor, ROOT_ANCHORS, parse_anchors};
 
 /// What to look up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -535,85 +538,153 @@ fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
     Ok(found)
 }
 
-/// `--trace`: the walk from the root (or the servers given) to the name.
+/// The trust anchors of `--trust-anchor FILE` (DS or DNSKEY lines), else the root's.
+fn trust_anchors(args: &DnsArgs) -> Result<Vec<Anchor>> {
+    let Some(path) = &args.trust_anchor else {
+        return parse_anchors(&ROOT_ANCHORS.join("\n"))
+            .map_err(|e| Error::internal("the built-in trust anchors", io::Error::other(e)));
+    };
+    let shown = path.display().to_string();
+    let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
+    let found = parse_anchors(&String::from_utf8_lossy(&text))
+        .map_err(|why| Error::bad("trust anchor file", &shown, why))?;
+    if found.is_empty() {
+        return Err(Error::bad(
+            "trust anchor file",
+            shown,
+            "has no DS or DNSKEY record (ZONE IN DS TAG ALGORITHM DIGEST-TYPE HEX, or \
+             ZONE IN DNSKEY FLAGS 3 ALGORITHM KEY)",
+        ));
+    }
+    Ok(found)
+}
+
+/// `--trace` and `--validate`: the walk from the root to the name, the DNSSEC verdict on the
+/// answer, or both. The walk starts from the root servers SERVER names (as `dig +trace
+/// @SERVER`), or from root hints; validation asks SERVER for every record it needs (as `delv
+/// @SERVER`), or follows referrals from the root hints (or, after a walk, from its zones).
 fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
-    let name = one_name(plan, "--trace")?;
+    let name = one_name(plan, if args.trace { "--trace" } else { "--validate" })?;
     let given: Vec<SocketAddr> = if args_name_servers(args) {
         plan.servers.iter().map(|s| s.address).collect()
     } else {
         Vec::new()
     };
-    let (start, port): (Vec<SocketAddr>, u16) = if let Some(path) = &args.root_hints {
-        let port = given.first().map_or(53, |s| s.port());
-        (
-            read_root_hints(path)?
-                .into_iter()
-                .map(|ip| SocketAddr::new(ip, port))
-                .collect(),
-            port,
-        )
-    } else if !given.is_empty() {
-        let port = given[0].port();
-        (given, port)
+    if args.root_hints.is_some() && !given.is_empty() {
+        return Err(Error::Usage(
+            "--root-hints and @SERVER both say where to start: give one".into(),
+        ));
+    }
+    let port = given.first().map_or(53, |s| s.port());
+    let hints: Vec<SocketAddr> = match &args.root_hints {
+        Some(path) => read_root_hints(path)?,
+        None => walk::ROOT_HINTS
+            .iter()
+            .filter_map(|a| a.parse::<IpAddr>().ok())
+            .collect(),
+    }
+    .into_iter()
+    .map(|ip| SocketAddr::new(ip, port))
+    .collect();
+    let anchors = if args.validate {
+        trust_anchors(args)?
     } else {
-        (
-            walk::ROOT_HINTS
-                .iter()
-                .filter_map(|a| a.parse::<IpAddr>().ok())
-                .map(|ip| SocketAddr::new(ip, 53))
-                .collect(),
-            53,
-        )
+        Vec::new()
     };
-    let hops: Vec<walk::Hop> = start
-        .into_iter()
-        .map(|server| walk::Hop { server, ns: None })
-        .collect();
+    let runtime = dns_runtime()?;
+    let rtype = plan.types.first().copied().unwrap_or(RecordType::A);
+    let budget = source::Budget::new(args.max_queries, args.max_time);
     let settings = walk::WalkSettings {
+        budget: &budget,
         timeout: plan.settings.timeout,
         port,
         dnssec_ok: args.dnssec || args.validate,
     };
-    let anchors = if !args.validate {
-        Vec::new()
-    } else if let Some(path) = &args.trust_anchor {
-        let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
-        let found = validate::parse_anchors(&String::from_utf8_lossy(&text));
-        if found.is_empty() {
-            return Err(Error::bad(
-                "trust anchor file",
-                path.display().to_string(),
-                "has no DS line (ZONE IN DS TAG ALGORITHM DIGEST-TYPE HEX)",
-            ));
-        }
-        found
-    } else {
-        validate::parse_anchors(&validate::ROOT_ANCHORS.join("\n"))
-    };
-    let runtime = dns_runtime()?;
-    let rtype = plan.types.first().copied().unwrap_or(RecordType::A);
-    let mut result = runtime.block_on(walk::walk(&name, rtype, plan.class, &hops, &settings));
-    if args.validate {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as u32);
-        let reply = match result.end {
-            walk::End::Answer => validate::Reply::Answer(&result.answer_records),
-            walk::End::Nxdomain => validate::Reply::NoName(&result.authority_records),
-            walk::End::Nodata => validate::Reply::NoData(&result.authority_records),
-            walk::End::Failed => validate::Reply::Nothing,
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as u32);
+    let result = runtime.block_on(async {
+        let mut cuts = vec![(Name::root(), hints.clone())];
+        let mut result = if args.trace {
+            let start = match given.first() {
+                Some(server) => walk::prime(*server, &settings)
+                    .await
+                    .map(|(p, hops)| (Some(p), hops)),
+                None => Ok((
+                    None,
+                    hints
+                        .iter()
+                        .map(|&server| walk::Hop { server, ns: None })
+                        .collect(),
+                )),
+            };
+            match start {
+                Ok((priming, start)) => {
+                    let mut w = walk::walk(&name, rtype, plan.class, &start, &settings).await;
+                    w.root_servers = priming;
+                    cuts = w.cuts(&start, port);
+                    w
+                }
+                Err(why) => walk::Walk::failed(&name, rtype, why),
+            }
+        } else {
+            walk::Walk::failed(&name, rtype, String::new())
         };
-        let validation = runtime.block_on(validate::validate(
-            &result.zone_servers(),
-            &name,
-            reply,
-            rtype,
-            &anchors,
-            plan.settings.timeout,
-            now,
-        ));
-        result.validation = Some(validation);
-    }
+        if args.validate {
+            let through = if args.trace {
+                None
+            } else {
+                given.first().copied()
+            };
+            if through.is_some() {
+                // Everything is asked of SERVER, and of the servers its referrals name: never
+                // of the root hints.
+                cuts.clear();
+            }
+            let source = source::Source::new(&budget, plan.settings.timeout, port, through, cuts);
+            let reply = if args.trace {
+                result.reply.clone()
+            } else {
+                match &*source.get(&name, rtype).await {
+                    Ok(r) => Some(r.clone()),
+                    Err(e) => {
+                        result.detail = Some(e.clone());
+                        None
+                    }
+                }
+            };
+            if !args.trace {
+                result.records_asked = Some(source.describe());
+                if let Some(r) = &reply {
+                    result.answered(r);
+                }
+            }
+            result.validation = Some(match reply.filter(|_| result.end != walk::End::Failed) {
+                Some(reply) => {
+                    source.remember(&name, rtype, reply.clone());
+                    validate::Validator::new(&source, &anchors, now)
+                        .validate(&name, rtype, reply)
+                        .await
+                }
+                None => validate::Validation {
+                    security: Security::Indeterminate,
+                    reason: Some(format!(
+                        "there is no answer to validate: {}",
+                        result.detail.as_deref().unwrap_or("none came")
+                    )),
+                    chain: Vec::new(),
+                },
+            });
+            if let (Some(v), Some(spent)) = (&mut result.validation, budget.exhausted())
+                && v.security != Security::Bogus
+            {
+                v.security = Security::Indeterminate;
+                v.reason = Some(spent);
+            }
+        }
+        result.queries = budget.spent();
+        result
+    });
     emit(ui, &result)
 }
 

@@ -4,7 +4,9 @@
 //! answer (or NXDOMAIN, or no data) ends the walk. Servers that time out, refuse or answer
 //! neither with data nor a referral (lame delegations) are shown, and the walk goes on with the
 //! next one. Referrals without glue have their name servers' addresses found by a walk of
-//! their own from the same start.
+//! their own from the same start. With @SERVER, the root's name servers are asked of SERVER
+//! first (as `dig +trace @SERVER` does) and the walk starts from them. Every query counts
+//! against the lookup's [`Budget`]; when it runs out the walk stops and says so.
 
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
@@ -16,6 +18,7 @@ use serde::Serialize;
 
 use super::answer::{presentation, type_text};
 use super::message::{self, QueryFlags, Rr};
+use super::source::{self, Budget, MAX_ASKED, MAX_DEPTH, MAX_STEPS, Reply, ask, glue, referral};
 use crate::error::exit;
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
@@ -49,13 +52,6 @@ pub const ROOT_HINTS: [&str; 26] = [
     "2001:500:9f::42",
     "2001:dc3::35",
 ];
-
-/// Most steps a walk takes (a name has at most 127 labels; real walks take 3 to 6).
-const MAX_STEPS: usize = 32;
-/// Most servers asked in one step.
-const MAX_ASKED: usize = 8;
-/// How deep walks for glueless name servers may nest.
-const MAX_DEPTH: usize = 2;
 
 /// A server to ask, and the name it was given under (None: a start server).
 #[derive(Debug, Clone)]
@@ -165,20 +161,35 @@ pub struct Walk {
     pub answer: Vec<Rr>,
     /// Why it failed (null: it did not).
     pub detail: Option<String>,
+    /// Where the walk's root servers came from: the server asked for them (null: root hints).
+    pub root_servers: Option<Priming>,
+    /// With --validate alone: how the records were asked (through a server, or from the root
+    /// servers down); null for a walk.
+    pub records_asked: Option<String>,
+    /// The queries sent, the walk's and the validation's.
+    pub queries: usize,
     /// The DNSSEC verdict (null: --validate not asked).
     pub validation: Option<super::validate::Validation>,
-    /// The answer's records as they came (for validation).
+    /// The last reply as it came (for validation: the answer's RRSIGs, the NSEC or NSEC3
+    /// records of a negative answer).
     #[serde(skip)]
-    pub answer_records: Vec<hickory_resolver::proto::rr::Record>,
-    /// The authority section of a negative answer as it came (for validation: its NSEC or
-    /// NSEC3 records and their RRSIGs prove the answer).
-    #[serde(skip)]
-    pub authority_records: Vec<hickory_resolver::proto::rr::Record>,
+    pub reply: Option<Reply>,
+}
+
+/// The root servers as a server named them (`dig +trace @SERVER` asks it for `. NS`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Priming {
+    /// The server asked.
+    pub server: SocketAddr,
+    /// The root's name servers it gave, with their addresses.
+    pub servers: Vec<NameServer>,
 }
 
 /// The walk's settings.
-#[derive(Debug, Clone)]
-pub struct WalkSettings {
+#[derive(Debug)]
+pub struct WalkSettings<'a> {
+    /// The queries and time the whole lookup may spend.
+    pub budget: &'a Budget,
     /// How long each server may take.
     pub timeout: Duration,
     /// The port every server of the walk is asked on (53, or the start server's, as dig -p).
@@ -198,9 +209,94 @@ pub async fn walk(
     rtype: RecordType,
     class: DNSClass,
     start: &[Hop],
-    settings: &WalkSettings,
+    settings: &WalkSettings<'_>,
 ) -> Walk {
     walk_at(name, rtype, class, start, settings, 0).await
+}
+
+/// Asks `server` (recursion on) for the root's name servers and their addresses, as
+/// `dig +trace @SERVER` does: the glue of its answer, else each name asked of it.
+pub async fn prime(
+    server: SocketAddr,
+    settings: &WalkSettings<'_>,
+) -> Result<(Priming, Vec<Hop>), String> {
+    let flags = QueryFlags::default();
+    let root = Name::root();
+    let x = ask(
+        settings.budget,
+        server,
+        &root,
+        RecordType::NS,
+        DNSClass::IN,
+        &flags,
+        settings.timeout,
+    )
+    .await
+    .map_err(|e| format!("asking {server} for the root's name servers: {e}"))?;
+    let names: Vec<Name> = x
+        .reply
+        .answers
+        .iter()
+        .filter(|r| r.name.is_root())
+        .filter_map(|r| match &r.data {
+            RData::NS(ns) => Some(ns.0.clone()),
+            _ => None,
+        })
+        .collect();
+    if names.is_empty() {
+        return Err(format!(
+            "{server} gave no name servers for the root ({})",
+            x.reply.metadata.response_code
+        ));
+    }
+    let mut servers = Vec::new();
+    for ns in names.iter().take(13) {
+        let mut addresses = glue(&x.reply, ns);
+        let had_glue = !addresses.is_empty();
+        if !had_glue
+            && servers.len() < 4
+            && let Ok(a) = ask(
+                settings.budget,
+                server,
+                ns,
+                RecordType::A,
+                DNSClass::IN,
+                &flags,
+                settings.timeout,
+            )
+            .await
+        {
+            addresses = source::addresses_in(&a.reply.answers, ns);
+        }
+        servers.push(NameServer {
+            name: presentation(ns),
+            addresses,
+            glue: had_glue,
+        });
+    }
+    let hops = hops_of(&servers, settings.port);
+    if hops.is_empty() {
+        return Err(format!(
+            "{server} named the root's servers but no address for any of them"
+        ));
+    }
+    Ok((Priming { server, servers }, hops))
+}
+
+/// The servers to ask, IPv4 first: a host without IPv6 loses no time on it.
+fn hops_of(found: &[NameServer], port: u16) -> Vec<Hop> {
+    let mut hops = Vec::new();
+    for v6 in [false, true] {
+        for f in found {
+            for a in f.addresses.iter().filter(|a| a.is_ipv6() == v6) {
+                hops.push(Hop {
+                    server: SocketAddr::new(*a, port),
+                    ns: Some(f.name.clone()),
+                });
+            }
+        }
+    }
+    hops
 }
 
 fn walk_at<'a>(
@@ -208,7 +304,7 @@ fn walk_at<'a>(
     rtype: RecordType,
     class: DNSClass,
     start: &'a [Hop],
-    settings: &'a WalkSettings,
+    settings: &'a WalkSettings<'a>,
     depth: usize,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Walk> + 'a>> {
     Box::pin(async move {
@@ -224,9 +320,11 @@ fn walk_at<'a>(
             end: End::Failed,
             answer: Vec::new(),
             detail: None,
+            root_servers: None,
+            records_asked: None,
+            queries: 0,
             validation: None,
-            answer_records: Vec::new(),
-            authority_records: Vec::new(),
+            reply: None,
         };
         let mut zone = Name::root();
         let mut servers: Vec<Hop> = start.to_vec();
@@ -239,13 +337,6 @@ fn walk_at<'a>(
             let mut next: Option<(Name, Vec<Hop>)> = None;
             let mut ended = false;
             for hop in servers.iter().take(MAX_ASKED) {
-                let query = message::build_query(
-                    crate::util::random::unpredictable_u32() as u16,
-                    name,
-                    rtype,
-                    class,
-                    &flags,
-                );
                 let mut asked = Asked {
                     server: hop.server,
                     ns: hop.ns.clone(),
@@ -254,9 +345,24 @@ fn walk_at<'a>(
                     rtt_ms: None,
                     detail: None,
                 };
-                let x = match message::exchange(hop.server, &query, settings.timeout, false).await {
+                let x = match ask(
+                    settings.budget,
+                    hop.server,
+                    name,
+                    rtype,
+                    class,
+                    &flags,
+                    settings.timeout,
+                )
+                .await
+                {
                     Ok(x) => x,
                     Err(why) => {
+                        if let Some(spent) = settings.budget.exhausted() {
+                            walk.steps.push(step);
+                            walk.detail = Some(spent);
+                            return walk;
+                        }
                         asked.outcome = if why.starts_with("no answer") {
                             Outcome::Timeout
                         } else {
@@ -285,7 +391,7 @@ fn walk_at<'a>(
                 if rcode == ResponseCode::NXDomain && authoritative {
                     asked.outcome = Outcome::Nxdomain;
                     walk.end = End::Nxdomain;
-                    walk.authority_records = m.authorities.clone();
+                    walk.reply = Some(Reply::of(m));
                     ended = true;
                 } else if rcode != ResponseCode::NoError {
                     asked.outcome = Outcome::Lame;
@@ -294,23 +400,13 @@ fn walk_at<'a>(
                     asked.outcome = Outcome::Answer;
                     walk.end = End::Answer;
                     walk.answer = m.answers.iter().map(Rr::from_record).collect();
-                    walk.answer_records = m.answers.clone();
+                    walk.reply = Some(Reply::of(m));
                     ended = true;
                 } else if let Some((child, ns_names)) = referral(m, &zone, name) {
                     asked.outcome = Outcome::Referral;
                     let mut found = Vec::new();
-                    let mut hops = Vec::new();
                     for ns in &ns_names {
-                        let glue: Vec<IpAddr> = m
-                            .additionals
-                            .iter()
-                            .filter(|r| owned_by(&r.name, ns))
-                            .filter_map(|r| match &r.data {
-                                RData::A(a) => Some(IpAddr::V4(a.0)),
-                                RData::AAAA(a) => Some(IpAddr::V6(a.0)),
-                                _ => None,
-                            })
-                            .collect();
+                        let glue = glue(m, ns);
                         found.push(NameServer {
                             name: presentation(ns),
                             glue: !glue.is_empty(),
@@ -330,23 +426,19 @@ fn walk_at<'a>(
                             )
                             .await;
                             f.addresses = sub
-                                .answer
-                                .iter()
-                                .filter_map(|r| r.data.parse::<IpAddr>().ok())
-                                .collect();
+                                .reply
+                                .as_ref()
+                                .map(|r| source::addresses_in(&r.answers, ns))
+                                .unwrap_or_default();
                         }
                     }
-                    // IPv4 first: a host without IPv6 loses no time on it.
-                    for v6 in [false, true] {
-                        for f in &found {
-                            for a in f.addresses.iter().filter(|a| a.is_ipv6() == v6) {
-                                hops.push(Hop {
-                                    server: SocketAddr::new(*a, settings.port),
-                                    ns: Some(f.name.clone()),
-                                });
-                            }
-                        }
+                    if let Some(spent) = settings.budget.exhausted() {
+                        step.asked.push(asked);
+                        walk.steps.push(step);
+                        walk.detail = Some(spent);
+                        return walk;
                     }
+                    let hops = hops_of(&found, settings.port);
                     step.referral = Some(Referral {
                         zone: presentation(&child),
                         servers: found,
@@ -355,7 +447,7 @@ fn walk_at<'a>(
                 } else if authoritative {
                     asked.outcome = Outcome::Nodata;
                     walk.end = End::Nodata;
-                    walk.authority_records = m.authorities.clone();
+                    walk.reply = Some(Reply::of(m));
                     ended = true;
                 } else {
                     asked.outcome = Outcome::Lame;
@@ -398,55 +490,57 @@ fn walk_at<'a>(
     })
 }
 
-/// The referral in `m`, if it is one: the NS records in the authority section for a zone
-/// below `zone` that holds `name` (closer to it than the zone asked), and their names.
-fn referral(
-    m: &hickory_resolver::proto::op::Message,
-    zone: &Name,
-    name: &Name,
-) -> Option<(Name, Vec<Name>)> {
-    let mut child: Option<Name> = None;
-    let mut ns = Vec::new();
-    for r in &m.authorities {
-        let RData::NS(target) = &r.data else {
-            continue;
-        };
-        let owner = &r.name;
-        let closer =
-            owner.zone_of(name) && zone.zone_of(owner) && owner.num_labels() > zone.num_labels();
-        if !closer {
-            continue;
-        }
-        match &child {
-            Some(c) if c != owner => continue,
-            _ => child = Some(owner.clone()),
-        }
-        ns.push(target.0.clone());
-    }
-    Some((child?, ns))
-}
-
 impl Walk {
-    /// Each zone of the walk from the root down, with the server of it that answered (a
-    /// referral, an answer or a negative answer).
-    pub fn zone_servers(&self) -> Vec<(Name, SocketAddr)> {
-        self.steps
-            .iter()
-            .filter_map(|s| {
-                let a = s.asked.iter().find(|a| {
-                    matches!(
-                        a.outcome,
-                        Outcome::Referral | Outcome::Answer | Outcome::Nodata | Outcome::Nxdomain
-                    )
-                })?;
-                Some((Name::from_ascii(&s.zone).ok()?, a.server))
-            })
-            .collect()
+    /// A walk of `name`/`rtype` that did not start (`detail` says why), or that validation
+    /// alone fills in.
+    pub fn failed(name: &Name, rtype: RecordType, detail: String) -> Walk {
+        Walk {
+            name: presentation(name),
+            rtype: type_text(rtype),
+            steps: Vec::new(),
+            end: End::Failed,
+            answer: Vec::new(),
+            detail: (!detail.is_empty()).then_some(detail),
+            root_servers: None,
+            records_asked: None,
+            queries: 0,
+            validation: None,
+            reply: None,
+        }
+    }
+
+    /// How the walk ends when `reply` is the answer (validation without a walk).
+    pub fn answered(&mut self, reply: &Reply) {
+        self.end = match reply.rcode {
+            ResponseCode::NXDomain => End::Nxdomain,
+            ResponseCode::NoError if !reply.answers.is_empty() => End::Answer,
+            ResponseCode::NoError => End::Nodata,
+            other => {
+                self.detail = Some(format!("the server answered {other}"));
+                End::Failed
+            }
+        };
+        self.answer = reply.answers.iter().map(Rr::from_record).collect();
+        self.reply = Some(reply.clone());
+    }
+
+    /// Each zone of the walk from the root down with its servers (`start` for the root, a
+    /// referral's for each zone below), on `port`: where validation asks its questions.
+    pub fn cuts(&self, start: &[Hop], port: u16) -> Vec<(Name, Vec<SocketAddr>)> {
+        let mut cuts = vec![(Name::root(), start.iter().map(|h| h.server).collect())];
+        for r in self.steps.iter().filter_map(|s| s.referral.as_ref()) {
+            let Ok(zone) = Name::from_ascii(&r.zone) else {
+                continue;
+            };
+            let servers = hops_of(&r.servers, port).iter().map(|h| h.server).collect();
+            cuts.push((zone, servers));
+        }
+        cuts
     }
 
     /// The DNSSEC verdict and its chain, when --validate asked for it.
     fn write_validation(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        use super::validate::Security;
+        use crate::wire::dnssec::Security;
         let Some(v) = &self.validation else {
             return Ok(());
         };
@@ -466,9 +560,12 @@ impl Walk {
                 Paint::Bad,
                 format!("DNSSEC: bogus: {}", v.reason.as_deref().unwrap_or("")),
             ),
-            Security::Unchecked => ui.paint(
-                Paint::Dim,
-                format!("DNSSEC: not checked: {}", v.reason.as_deref().unwrap_or("")),
+            Security::Indeterminate => ui.paint(
+                Paint::Warn,
+                format!(
+                    "DNSSEC: indeterminate: {}",
+                    v.reason.as_deref().unwrap_or("")
+                ),
             ),
         };
         writeln!(out, "{line}")
@@ -477,7 +574,30 @@ impl Walk {
 
 impl Report for Walk {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "trace of {} {} from the root", self.name, self.rtype)?;
+        match &self.records_asked {
+            Some(how) => writeln!(
+                out,
+                "DNSSEC validation of {} {}, records asked {how}",
+                self.name, self.rtype
+            )?,
+            None => writeln!(out, "trace of {} {} from the root", self.name, self.rtype)?,
+        }
+        if let Some(p) = &self.root_servers {
+            let servers: Vec<String> = p
+                .servers
+                .iter()
+                .map(|n| {
+                    let addrs: Vec<String> = n.addresses.iter().map(|a| a.to_string()).collect();
+                    format!("{} [{}]", n.name, addrs.join(", "))
+                })
+                .collect();
+            writeln!(
+                out,
+                "root servers from {}: {}",
+                p.server,
+                servers.join(", ")
+            )?;
+        }
         for s in &self.steps {
             writeln!(out, "{}", ui.paint(Paint::Bold, format!("{}:", s.zone)))?;
             for a in &s.asked {
@@ -558,7 +678,12 @@ impl Report for Walk {
                 ui.paint(
                     Paint::Bad,
                     format!(
-                        "the walk stopped: {}",
+                        "{}: {}",
+                        if self.records_asked.is_some() {
+                            "no answer"
+                        } else {
+                            "the walk stopped"
+                        },
                         self.detail.as_deref().unwrap_or("no answer")
                     )
                 )
@@ -571,7 +696,7 @@ impl Report for Walk {
         if self
             .validation
             .as_ref()
-            .is_some_and(|v| v.security == super::validate::Security::Bogus)
+            .is_some_and(|v| v.security == crate::wire::dnssec::Security::Bogus)
         {
             return exit::NEGATIVE;
         }
