@@ -170,7 +170,7 @@ fn unreadable_resolv_conf_is_a_warning_not_a_failure() {
     // A resolv.conf nobody may read, and netkit run without root's power to read it anyway.
     lan.lab
         .etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.53\n");
-    let path = format!("/etc/netns/{}/resolv.conf", lan.host);
+    let path = lan.lab.etc_path(&lan.host, "resolv.conf");
     std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
     let o = lan
         .lab

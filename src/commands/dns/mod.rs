@@ -300,6 +300,7 @@ impl Report for DnsReport {
         }
         if !records.is_empty() {
             let mut table = ui.table(&["Name", "TTL", "Type", "Data"]);
+            table.expendable(&["TTL"]);
             for a in records {
                 table.add_row([
                     a.name.clone(),
