@@ -177,12 +177,18 @@ impl<'a> StreamedTable<'a> {
         expendable: &[&str],
     ) -> Self {
         let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_string()).collect();
-        let layout = match ui.width {
-            Some(w) => {
-                let out = Table::positions(&headers, expendable);
-                Table::layout_for(&headers, widths, &out, w)
-            }
-            None => table::Layout::Natural,
+        let out = Table::positions(&headers, expendable);
+        let layout = match Table::layout_for(&headers, widths, &out, ui.width) {
+            // Every part at the same widths, the whole table's (piped too).
+            table::Layout::Natural => table::Layout::Fitted {
+                shown: (0..headers.len()).collect(),
+                widths: headers
+                    .iter()
+                    .zip(widths)
+                    .map(|(h, w)| visible_len(h).max(*w))
+                    .collect(),
+            },
+            layout => layout,
         };
         let left_out = match &layout {
             table::Layout::Fitted { shown, .. } => (0..headers.len())

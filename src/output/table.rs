@@ -255,13 +255,17 @@ impl Table {
     }
 
     /// The layout for a table whose columns (these headers) hold text at most `widths` wide,
-    /// each cell one unbreakable piece, on a terminal `width` columns wide.
+    /// each cell one unbreakable piece, on a terminal `width` columns wide (None: not a
+    /// terminal).
     pub(super) fn layout_for(
         headers: &[String],
         widths: &[usize],
         expendable: &[usize],
-        width: u16,
+        width: Option<u16>,
     ) -> Layout {
+        let Some(width) = width else {
+            return Layout::Natural;
+        };
         let natural: Vec<usize> = headers
             .iter()
             .zip(widths)
