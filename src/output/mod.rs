@@ -434,6 +434,17 @@ pub fn warn(message: impl std::fmt::Display) {
     write_stderr_line(&line);
 }
 
+/// Says on stderr, when standard input is a terminal, that the command now reads it: `what`
+/// is read from there, Ctrl-D ends, and `instead` is what to type next time (a student who left
+/// the arguments out sees why nothing happens).
+pub fn reading_the_terminal(what: &str, instead: &str) {
+    if io::stdin().is_terminal() {
+        write_stderr_line(&format!(
+            "netkit: reading {what} from the terminal; Ctrl-D ends ({instead})"
+        ));
+    }
+}
+
 /// The indentation of an error's later lines on a terminal: under the text after `netkit: `.
 const ERROR_HANG: usize = "netkit: ".len();
 
