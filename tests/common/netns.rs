@@ -14,14 +14,15 @@
 //!
 //! As root the namespaces are the machine's own (`ip netns add`). Without root they are made
 //! rootless, as rootless containers are (issue 27 item 7): one process per test run holds a user
-//! namespace in which this user is root (`unshare --user --map-root-user`), with its own mount
+//! namespace in which this user is root and its subordinate ids (/etc/subuid) are the other
+//! users (`unshare --user --map-user=0 --map-users=...`, through newuidmap), with its own mount
 //! and network namespaces; there `/run/netns` is a fresh tmpfs and `/etc/netns` a directory of
 //! this run, and every command of the lab (`ip`, `ip netns exec`, the daemons, netkit) runs in
 //! it through `nsenter`. Inside, veth pairs, bridges, raw sockets, sysctls of the namespaces and
 //! daemons such as dnsmasq work as they do for root; the holder ends, and everything in it goes,
-//! when the test process does. Where neither works (no root, user namespaces off) the test is
-//! skipped with a visible message, unless NETKIT_REQUIRE_NETNS=1, which turns the skip into a
-//! failure (CI sets it).
+//! when the test process does. Where neither works (no root; user namespaces off, or no
+//! subordinate ids) the test is skipped with a visible message, unless NETKIT_REQUIRE_NETNS=1,
+//! which turns the skip into a failure (CI sets it).
 //!
 //! Tests run programs in a namespace through [`Lab::exec`], [`Lab::netkit`], [`Lab::daemon`],
 //! or, when they need the [`Command`] itself (to pipe or signal it), [`netns_exec`] (and
@@ -82,6 +83,8 @@ enum Host {
 #[derive(Debug)]
 struct Holder {
     pid: u32,
+    /// The highest user and group id inside (the user is 0, its subordinate ids follow).
+    top_id: u32,
     /// What `/etc/netns` is inside (files for `ip netns exec` to bind over /etc).
     etc: PathBuf,
     /// The end of the holder's standard input: it closes when the test process ends.
@@ -176,6 +179,62 @@ read -r _ || true
 umount -l "$work/keep" && rm -rf "$etc" && rmdir "$work/keep" "$work"
 "#;
 
+/// This user's first block of subordinate ids in `file` (/etc/subuid, /etc/subgid): its start
+/// and length, from a `NAME:START:COUNT` or `UID:START:COUNT` line.
+fn subordinate(file: &str, uid: &str, name: &str) -> Option<(u32, u32)> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().find_map(|l| {
+        let mut f = l.trim().split(':');
+        let (who, start, count) = (f.next()?, f.next()?, f.next()?);
+        ((who == uid || who == name) && !who.is_empty())
+            .then(|| Some((start.parse().ok()?, count.parse().ok()?)))
+            .flatten()
+    })
+}
+
+/// How `unshare` maps ids into the holder's user namespace, as rootless containers map them:
+/// this user as root, its subordinate ids (/etc/subuid, /etc/subgid) as 1, 2, ..., mapped by the
+/// setuid helpers newuidmap and newgidmap (package `uidmap`); so `nobody` exists inside, daemons
+/// may switch to it, and `ping_group_range` may shut groups out. Returns the `unshare` arguments
+/// and the highest id inside, or why ids cannot be mapped so.
+fn id_maps(uid: &str) -> Result<(Vec<String>, u32), String> {
+    let name = std::fs::read_to_string("/etc/passwd")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.get(2) == Some(&uid)).then(|| f[0].to_string())
+        })
+        .unwrap_or_default();
+    for helper in ["newuidmap", "newgidmap"] {
+        let found = Command::new(helper)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok();
+        if !found {
+            return Err(format!("no {helper} (Debian: apt-get install uidmap)"));
+        }
+    }
+    let block = |file: &str| {
+        subordinate(file, uid, &name)
+            .filter(|&(_, count)| count > 0)
+            .ok_or_else(|| {
+                format!("no subordinate ids for {name} in {file} (usermod --add-subuids)")
+            })
+    };
+    let ((us, uc), (gs, gc)) = (block("/etc/subuid")?, block("/etc/subgid")?);
+    Ok((
+        vec![
+            "--map-user=0".into(),
+            "--map-group=0".into(),
+            format!("--map-users={us},1,{uc}"),
+            format!("--map-groups={gs},1,{gc}"),
+        ],
+        uc.min(gc),
+    ))
+}
+
 /// Starts the holder of a rootless run and waits until its namespaces are ready.
 fn start_holder() -> Result<Holder, String> {
     let work = tempfile::Builder::new()
@@ -185,10 +244,11 @@ fn start_holder() -> Result<Holder, String> {
         .keep();
     let etc = work.join("etc-netns");
     std::fs::create_dir(&etc).map_err(|e| format!("{}: {e}", etc.display()))?;
+    let (maps, top_id) = id_maps(&euid())?;
     let mut child = Command::new("unshare")
+        .arg("--user")
+        .args(&maps)
         .args([
-            "--user",
-            "--map-root-user",
             "--mount",
             "--net",
             "--propagation",
@@ -213,12 +273,14 @@ fn start_holder() -> Result<Holder, String> {
         let o = child.wait_with_output().map_err(|e| e.to_string())?;
         let _ = std::fs::remove_dir_all(&work);
         return Err(format!(
-            "unshare --user --map-root-user --mount --net: {}",
+            "unshare --user {} --mount --net: {}",
+            maps.join(" "),
             String::from_utf8_lossy(&o.stderr).trim()
         ));
     }
     Ok(Holder {
         pid: child.id(),
+        top_id,
         etc,
         _stdin: Mutex::new(child.stdin.take().expect("piped stdin")),
         _child: Mutex::new(child),
@@ -265,6 +327,25 @@ pub fn netns_exec_line(ns: &str) -> String {
         ),
         _ => format!("ip netns exec {ns}"),
     }
+}
+
+/// The widest `net.ipv4.ping_group_range` the lab's namespaces take: every group as root;
+/// rootless, the groups the user namespace maps (a range must name groups that exist there).
+pub fn every_ping_group() -> String {
+    match host() {
+        Host::Rootless(h) => format!("0 {}", h.top_id),
+        _ => "0 2147483647".into(),
+    }
+}
+
+/// Whether TUN/TAP devices can be made in the lab's namespaces: the kernel has them and
+/// /dev/net/tun opens (rootless, a device only root may open stays shut).
+pub fn tun_usable() -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/net/tun")
+        .is_ok()
 }
 
 /// The directory whose files `ip netns exec` binds over /etc inside the lab's namespaces.
