@@ -265,7 +265,7 @@ fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
 }
 
 /// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide
-/// (colour off); returns what the terminal showed, escape sequences left out.
+/// (colour off); returns what the terminal showed (see [`screen`]).
 fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
     let bin = env!("CARGO_BIN_EXE_netkit");
     let line = format!(
@@ -278,12 +278,62 @@ fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
         .stdin(Stdio::null())
         .output()
         .expect("util-linux `script` runs");
-    stdout(&o)
-        .replace('\r', "")
-        .lines()
-        .map(shown)
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen(&stdout(&o))
+}
+
+/// What a terminal shows after `raw`: `\r` returns to the line's start, `ESC [ K` erases to its
+/// end (a progress line), `ESC [ n A` goes up n lines and `ESC [ J` erases to the end of the
+/// screen (a view redrawn in place); other escape sequences (colours) show nothing, other
+/// characters overwrite. Lines are not wrapped at the terminal's edge: a line wider than the
+/// terminal stays one long line, for the checks to find.
+fn screen(raw: &str) -> String {
+    let mut lines: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                row += 1;
+                col = 0;
+                if row == lines.len() {
+                    lines.push(Vec::new());
+                }
+            }
+            '\r' => col = 0,
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut arg = String::new();
+                let end = loop {
+                    match chars.next() {
+                        Some(d) if d.is_ascii_alphabetic() => break d,
+                        Some(d) => arg.push(d),
+                        None => break ' ',
+                    }
+                };
+                match end {
+                    'K' => lines[row].truncate(col),
+                    'J' => {
+                        lines[row].truncate(col);
+                        lines.truncate(row + 1);
+                    }
+                    'A' => row = row.saturating_sub(arg.parse().unwrap_or(1)),
+                    _ => {}
+                }
+            }
+            c => {
+                let line = &mut lines[row];
+                if col < line.len() {
+                    line[col] = c;
+                } else {
+                    line.resize(col, ' ');
+                    line.push(c);
+                }
+                col += 1;
+            }
+        }
+    }
+    let text: Vec<String> = lines.iter().map(|l| l.iter().collect()).collect();
+    text.join("\n").trim_end_matches('\n').to_string()
 }
 
 /// Where a view's values are in its `--json`: a JSON pointer (`*` for every element of an

@@ -434,6 +434,32 @@ pub fn warn(message: impl std::fmt::Display) {
     write_stderr_line(&line);
 }
 
+/// Writes a line of netkit's own to stderr (a summary after a live view), painted with `paint`
+/// when `ui` colours, and on a terminal broken between words to fit it.
+pub fn stderr_line(ui: &Ui, paint: Option<Paint>, line: &str) {
+    let width = stderr_width();
+    let line = match width {
+        Some(w) if visible_len(line) > w => text::wrap(line, w, 0, 0),
+        _ => line.to_string(),
+    };
+    let mut err = Guard::new(io::stderr().lock(), ui.color);
+    let line = match paint {
+        Some(p) => ui.paint(p, line),
+        None => line,
+    };
+    let _ = writeln!(err, "{line}");
+    let _ = err.flush();
+}
+
+/// The width of the terminal stderr is, if it is one.
+fn stderr_width() -> Option<usize> {
+    io::stderr()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(io::stderr()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0))
+}
+
 /// Says on stderr, when standard input is a terminal, that the command now reads it: `what`
 /// is read from there, Ctrl-D ends, and `instead` is what to type next time (a student who left
 /// the arguments out sees why nothing happens).
@@ -452,12 +478,7 @@ const ERROR_HANG: usize = "netkit: ".len();
 /// broken between words (a number stays with its unit), every later line indented alike
 /// ([`ERROR_HANG`]); piped, it stays one line.
 fn write_stderr_line(line: &str) {
-    let width = io::stderr()
-        .is_terminal()
-        .then(|| terminal_size::terminal_size_of(io::stderr()))
-        .flatten()
-        .map(|(w, _)| usize::from(w.0));
-    let line = match width {
+    let line = match stderr_width() {
         Some(w) if visible_len(line) > w => text::wrap(line, w, 0, ERROR_HANG),
         _ => line.to_string(),
     };

@@ -254,12 +254,8 @@ impl<'u> Sink<'u> {
             let summary = self
                 .tally
                 .summary(self.total, self.started.elapsed(), interrupted);
-            let summary = if progress {
-                self.ui.paint(Paint::Dim, summary)
-            } else {
-                summary
-            };
-            let _ = writeln!(io::stderr().lock(), "{summary}");
+            let paint = progress.then_some(Paint::Dim);
+            crate::output::stderr_line(self.ui, paint, &summary);
         }
         Ok(self.tally.status())
     }
