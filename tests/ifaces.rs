@@ -648,7 +648,7 @@ fn differential_against_ip_j_d_addr() {
         use std::io::Write;
         let _ = writeln!(
             std::io::stderr(),
-            "differential_against_ip_j_d_addr: no TUN/TAP in this kernel, left out"
+            "differential_against_ip_j_d_addr: TUN/TAP is not open to this user, left out"
         );
     }
     // A macvlan on a down parent, where the kernel has macvlan.

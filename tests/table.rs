@@ -19,16 +19,23 @@ const SPLIT: &[&str] = &["subnet", "split", "10.0.0.0/16", "--count", "6"];
 
 /// Runs netkit with `args` on a pseudo-terminal `cols` columns wide; returns what it printed.
 fn on_terminal(cols: u16, args: &[&str]) -> String {
-    let bin = env!("CARGO_BIN_EXE_netkit");
-    let line = format!("stty rows 24 cols {cols}; exec '{bin}' {}", args.join(" "));
+    let (ok, text) = on_terminal_status(cols, args);
+    assert!(ok, "{args:?}: {text}");
+    text
+}
+
+/// Runs `words` (a shell line's words: netkit and its arguments, perhaps behind what enters a
+/// namespace) on a pseudo-terminal `cols` columns wide and `rows` high, stdout and stderr on
+/// it; returns whether it succeeded and the bytes it wrote, as text.
+fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
+    let line = format!("stty rows {rows} cols {cols}; exec {words}");
     let o = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .output()
         .expect("util-linux `script` runs (Debian: bsdutils)");
-    assert!(o.status.success(), "{line}: {o:?}");
-    stdout(&o).replace("\r\n", "\n")
+    (o.status.success(), stdout(&o))
 }
 
 /// The line as a terminal shows it: ANSI colour codes left out.
@@ -254,31 +261,20 @@ fn errors_wrap_on_a_terminal_and_stay_one_line_in_a_pipe() {
 /// returns whether it succeeded and what it printed.
 fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
     let bin = env!("CARGO_BIN_EXE_netkit");
-    let line = format!("stty rows 24 cols {cols}; exec '{bin}' {}", args.join(" "));
-    let o = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("util-linux `script` runs (Debian: bsdutils)");
-    (o.status.success(), stdout(&o).replace("\r\n", "\n"))
+    let (ok, text) = on_a_pty(cols, 24, &format!("'{bin}' {}", args.join(" ")));
+    (ok, text.replace("\r\n", "\n"))
 }
 
 /// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide
 /// (colour off); returns what the terminal showed (see [`screen`]).
 fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
     let bin = env!("CARGO_BIN_EXE_netkit");
-    let line = format!(
-        "stty rows 50 cols {cols}; exec {} '{bin}' --color never {}",
+    let words = format!(
+        "{} '{bin}' --color never {}",
         netns_exec_line(ns),
         args.join(" ")
     );
-    let o = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("util-linux `script` runs");
-    screen(&stdout(&o))
+    screen(&on_a_pty(cols, 50, &words).1)
 }
 
 /// What a terminal shows after `raw`: `\r` returns to the line's start, `ESC [ K` erases to its
