@@ -126,8 +126,8 @@ pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
 
 /// The pieces a line of text may be broken between, each with the number of spaces after it
 /// (none after the last): words (runs without a space), except that a number stays with the
-/// short unit after it (`3.01 s`, `6.12 µs`, `12 h`, `0 %`), and a short capital tag with the
-/// number after it (`RFC 5737`, `TTL 64`). Leading spaces are skipped.
+/// unit or short noun after it (`3.01 s`, `6.12 µs`, `0 %`, `187 packets`), and a short capital
+/// tag with the number after it (`RFC 5737`, `TTL 64`). Leading spaces are skipped.
 pub fn atoms(text: &str) -> impl Iterator<Item = (&str, usize)> {
     let mut rest = text.trim_start_matches(' ');
     std::iter::from_fn(move || {
@@ -184,12 +184,12 @@ fn is_tag(word: &str) -> bool {
     (2..=4).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// Whether a word is a unit: a few letters (µs, ms, s, h, KiB, B/s) or a percent sign, with
-/// the punctuation that may close a phrase.
+/// Whether a word is what a number measures or counts: a unit (µs, ms, s, h, KiB, B/s, %) or a
+/// short noun (packets, errors, hosts), with the punctuation that may close a phrase.
 fn is_unit(word: &str) -> bool {
     let core = word.trim_end_matches([')', ']', ',', ';', '.', ':']);
     !core.is_empty()
-        && core.chars().count() <= 4
+        && core.chars().count() <= 10
         && core
             .chars()
             .all(|c| c.is_alphabetic() || c == '%' || c == '/')
@@ -229,10 +229,19 @@ mod tests {
             wrap("from 198.51.100.1 is here", 17, 0, 0),
             "from 198.51.100.1\nis here"
         );
-        let pieces: Vec<(&str, usize)> = atoms("  (5 s) 10 hosts,  x 2").collect();
+        let pieces: Vec<(&str, usize)> =
+            atoms("  (5 s) 10 hosts,  x 2 198.51.100.1 is 3 requested.").collect();
         assert_eq!(
             pieces,
-            [("(5 s)", 1), ("10", 1), ("hosts,", 2), ("x", 1), ("2", 0)]
+            [
+                ("(5 s)", 1),
+                ("10 hosts,", 2),
+                ("x", 1),
+                ("2", 1),
+                ("198.51.100.1", 1),
+                ("is", 1),
+                ("3 requested.", 0)
+            ]
         );
         assert_eq!(widest_atom("a 300 µs\nb"), 6);
         assert_eq!(
