@@ -6,7 +6,6 @@
 //! `--json`: every address, MAC, name and word is whole on the screen (issue 27 item 1).
 
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -646,7 +645,8 @@ fn watch_view_never_cuts_a_value() {
     };
     let peer = lan.add_peer("cmi", "198.51.100.7/24", "00:01:ad:00:00:07");
     let host = lan.host.clone();
-    // A watch of the host while the peer, new to it, asks for its MAC.
+    // A watch of the host until its first event: the peer, new to it, asking every 300 ms for
+    // an address nobody has (so the host never learns the peer, whenever the watch starts).
     let watched = |args: Vec<String>, cols: Option<u16>| -> String {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         std::thread::scope(|s| {
@@ -654,14 +654,15 @@ fn watch_view_never_cuts_a_value() {
                 Some(cols) => on_terminal_in(&host, cols, &args),
                 None => stdout(&lan.lab.netkit(&host, &args)),
             });
-            std::thread::sleep(Duration::from_millis(700));
-            let o = lan.lab.netkit(&peer, &["arp", "198.51.100.2", "-c", "1"]);
-            assert_eq!(code(&o), 0, "{}", stderr(&o));
+            while !run.is_finished() {
+                lan.lab
+                    .netkit(&peer, &["arp", "198.51.100.99", "-c", "1", "-w", "0.3"]);
+            }
             run.join().unwrap()
         })
     };
     let args = |json: bool| -> Vec<String> {
-        let mut a: Vec<String> = ["watch", "-I", "eth0", "--duration", "2"]
+        let mut a: Vec<String> = ["watch", "-I", "eth0", "--count", "1", "--duration", "20"]
             .map(String::from)
             .to_vec();
         if json {
@@ -669,17 +670,14 @@ fn watch_view_never_cuts_a_value() {
         }
         a
     };
-    // The host forgets the peer before each watch (which starts from the host's ARP cache).
-    let forget = || lan.lab.ipn(&host, "neigh flush dev eth0");
-    forget();
     let docs: Vec<Value> = watched(args(true), None)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert!(docs.len() > 1, "an event and the summary: {docs:?}");
+    assert_eq!(docs[0]["mac"], "00:01:ad:00:00:07", "{docs:?}");
     let fields: Fields = &[("/ip", "Address"), ("/mac", "MAC"), ("/vendor", "MAC")];
     for cols in [60, 80, 100] {
-        forget();
         let screen = watched(args(false), Some(cols));
         check_view("watch", cols, &screen, &docs, fields);
     }
