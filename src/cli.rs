@@ -154,6 +154,7 @@ pub enum SubnetCommand {
     /// Are two addresses on the same subnet? Exit 0 yes, 1 no
     #[command(
         after_help = "Examples:\n  netkit subnet check 192.168.1.10 192.168.1.200 --mask 255.255.255.0\n  \
+                            netkit subnet check 192.168.1.10 192.168.1.200 255.255.255.0\n  \
                             netkit subnet check 10.0.0.5/8 10.200.1.1 --explain"
     )]
     Check(SubnetCheckArgs),
@@ -194,6 +195,9 @@ pub struct SubnetCheckArgs {
     /// Second address
     #[arg(value_parser = Prefixed::parse)]
     pub b: Prefixed,
+    /// The subnet mask as a third value, as ipcalc takes it (the same as --mask)
+    #[arg(value_name = "MASK", value_parser = Mask::parse, conflicts_with = "mask")]
+    pub mask_value: Option<Mask>,
     /// Subnet mask: dotted (255.255.255.0) or prefix (/24 or 24); optional when A is given as CIDR
     #[arg(short, long, value_name = "MASK", value_parser = Mask::parse, allow_hyphen_values = true)]
     pub mask: Option<Mask>,
@@ -736,45 +740,34 @@ pub struct WatchArgs {
     pub count: Option<u64>,
 }
 
-/// `netkit dns NAME [TYPE...] [@SERVER...]`
+/// `netkit dns NAME [TYPE...] [@SERVER...]`: examples first, the details after the options in
+/// few words (issue 27 item 6).
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Besides NAME, the arguments are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV,\n\
-                        CAA, HTTPS, SVCB; default A and AAAA) and servers (@IP, @IP:PORT, @[IPv6]:PORT,\n\
-                        @NAME[:PORT]; a NAME is looked up as any host name is, and is the name a DoT/DoH\n\
-                        certificate must carry), in any order as in dig: the word that is not a record type\n\
-                        is the name (`netkit dns MX example.com`). Without a server, the system's resolvers\n\
-                        from /etc/resolv.conf are asked, with its search list and ndots, as the C library asks\n\
-                        them: the result is the one a program gets for the name as typed, and every name\n\
-                        tried is listed. Names in other scripts are sent as punycode (IDNA).\n\n\
-                        With --file, one name per line ('#' comments); results come one line per name, in\n\
-                        input order unless --unordered (aligned columns on a terminal, else NAME, STATUS\n\
-                        and records separated by tabs); --json gives one JSON object per line. On a terminal,\n\
-                        stderr shows the progress. Ctrl-C stops: the results so far are printed (in input\n\
-                        order, up to the first name still being looked up), a summary goes to stderr, and\n\
-                        the exit status is the one those results earn.\n\n\
-                        Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
-                        3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
-                        name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
-                        With --full (or any of --norecurse, --cd, --dnssec, --nsid, --subnet, --bufsize,\n\
-                        --no-edns, --ignore-tc) one query per type goes to the first server that answers and\n\
-                        the whole reply is shown, as dig shows it: header (id, opcode, rcode, flags qr aa tc\n\
-                        rd ra ad cd), EDNS (version, UDP size, DO, NSID, options), the question, the answer,\n\
-                        authority and additional sections, size and time. The search list is not applied. A\n\
-                        class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\
-                        Without --full, --json still carries, for every query (and every name of --file), the\n\
-                        whole response its result was read from, in that layout (`response`; null when none\n\
-                        came: a timeout, a refused port, a line that is no name).\n\n\
-                        With --compare, every server given is asked at once (the query flags above apply) and\n\
-                        each type's answers are grouped: servers with the same response code and record set\n\
-                        (TTLs aside) are in one group. Exit 1 when they disagree, 3 when none answered.\n\n\
-                        Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
-                        netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
-                        netkit dns example.com @dns.quad9.net --tls\n  \
-                        netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
-                        netkit dns CH TXT version.bind @192.0.2.53 --nsid\n  \
-                        netkit dns example.com @192.0.2.53 @198.51.100.53 --compare\n  \
-                        netkit dns www.example.com --trace"
+    help_template = "{about-with-newline}\n{before-help}{usage-heading} {usage}\n\n{all-args}{after-help}",
+    before_help = "Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
+                   netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
+                   netkit dns example.com @dns.quad9.net --tls\n  \
+                   netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
+                   netkit dns example.com @192.0.2.53 @198.51.100.53 --compare\n  \
+                   netkit dns www.example.com --trace\n",
+    after_help = "Arguments come in any order, as in dig: record types (A, AAAA, CNAME, MX, NS, TXT, SOA,\n\
+                       PTR, SRV, CAA, HTTPS, SVCB, TYPEnnn; default A and AAAA), servers (@IP[:PORT],\n\
+                       @[IPv6]:PORT, @NAME[:PORT]; a NAME is also what a DoT/DoH certificate must carry) and\n\
+                       the name: the word that is not a type (`netkit dns MX example.com`). Without a server\n\
+                       the resolvers of /etc/resolv.conf are asked, with its search list and ndots, as the C\n\
+                       library asks them; every name tried is listed. Other scripts go as punycode (IDNA).\n\n\
+                       --file: one name a line ('#' comments), one result line each, in input order unless\n\
+                       --unordered; --json gives an object a line; Ctrl-C prints the results so far.\n\
+                       --full (or --norecurse, --cd, --dnssec, --nsid, --subnet, --bufsize, --no-edns,\n\
+                       --ignore-tc): the whole reply of the first server that answers, as dig shows it, without\n\
+                       the search list; a class word (CH, HS) before the name asks that class. Without --full,\n\
+                       --json still carries each query's whole response (`response`).\n\
+                       --compare: every server asked at once; the same rcode and records (TTLs aside) are one\n\
+                       group.\n\n\
+                       Exit status: 0 answered, 1 NXDOMAIN or no data of that type (--compare: the servers\n\
+                       disagree), 2 bad input, 3 SERVFAIL, REFUSED, timeout or another network error. With\n\
+                       --file: 0 every name answered, 1 some had no answer, 2 a line is not a name, 3 errors."
 )]
 pub struct DnsArgs {
     /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
@@ -1049,7 +1042,7 @@ pub struct ChatServerArgs {
 )]
 pub struct ChatClientArgs {
     /// The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
-    #[arg(value_name = "HOST:PORT", value_parser = |t: &str| parse_host_port("server", t))]
+    #[arg(value_name = "HOST:PORT", value_parser = parse_chat_server)]
     pub server: HostPort,
     /// How long to wait for the connection: 5, 0.5, 500ms (a bare number is seconds)
     #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
@@ -1057,6 +1050,20 @@ pub struct ChatClientArgs {
     /// Framing, line limit, idle timeout
     #[command(flatten)]
     pub opts: ChatOpts,
+}
+
+/// `chat client`'s server: `HOST:PORT`. A host without its port is the student's likely slip
+/// (the primer's client names both): said with where the port comes from (issue 27 item 4).
+fn parse_chat_server(text: &str) -> Result<HostPort> {
+    match parse_endpoint("server", text) {
+        Ok(e) if e.port.is_none() && !matches!(e.host, Host::Ip(IpAddr::V6(_))) => Err(Error::bad(
+            "server",
+            text,
+            "no port: a chat server is reached at HOST:PORT, such as 127.0.0.1:8001 or \
+             [::1]:8001 (netkit chat server says which port it listens on)",
+        )),
+        _ => parse_host_port("server", text),
+    }
 }
 
 /// The value parser of every time flag (`--timeout`, `--interval`, `--deadline`,

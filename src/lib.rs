@@ -95,6 +95,9 @@ fn usage_line(args: &[OsString], e: &clap::Error) -> String {
         }
     }
     let more = format!("see '{} --help'", path.join(" "));
+    if let Some(slip) = slip(&path, args, e) {
+        return format!("{slip} ({more})");
+    }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let names: Vec<&str> = cmd
             .get_subcommands()
@@ -120,6 +123,55 @@ fn usage_line(args: &[OsString], e: &clap::Error) -> String {
         line.push_str(&tip);
     }
     format!("{line} ({more})")
+}
+
+/// A student's likely slip behind what clap refused, said with what to type instead (issue 27
+/// item 4): a value after `subnet` or `route` where the subcommand belongs (`netkit subnet
+/// 192.168.1.0/24`: did you mean `subnet info`?), `mac` without the address.
+fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    match (e.kind(), &path[..]) {
+        (ErrorKind::InvalidSubcommand, ["netkit", parent @ ("subnet" | "route")]) => {
+            let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
+                return None;
+            };
+            // The words from the one clap refused on: what the user meant to ask about.
+            let at = args
+                .iter()
+                .position(|a| a.to_str() == Some(word.as_str()))?;
+            let rest: Vec<String> = args[at..]
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            let is_address = |w: &str| {
+                let w = w.split('/').next().unwrap_or(w);
+                w.parse::<std::net::IpAddr>().is_ok()
+            };
+            let meant = match *parent {
+                "route" => "get",
+                _ if !is_address(word) => return None,
+                _ if rest.iter().filter(|w| is_address(w)).count() >= 2 => "check",
+                _ => "info",
+            };
+            Some(format!(
+                "'{word}' is not a subcommand of 'netkit {parent}': did you mean \
+                 'netkit {parent} {meant} {}'?",
+                rest.join(" ")
+            ))
+        }
+        (ErrorKind::MissingRequiredArgument, ["netkit", "mac"]) => Some(
+            "'netkit mac' needs the MAC address to explain, as in: netkit mac 3c:22:fb:12:34:56; \
+             this machine's own MACs: netkit ifaces"
+                .into(),
+        ),
+        (ErrorKind::MissingRequiredArgument, ["netkit", "chat", "client"]) => Some(
+            "'netkit chat client' needs the server's HOST:PORT, as in: netkit chat client \
+             127.0.0.1:8001; netkit chat server says which port it listens on"
+                .into(),
+        ),
+        _ => None,
+    }
 }
 
 /// Parses `netkit [--json] [--color WHEN] ifaces|ipconfig [NAME] [-a|--all]` without clap: building

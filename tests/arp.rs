@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::netns::{HOST_MAC, Lan, ROUTER_MAC};
+use crate::common::netns::{HOST_MAC, Lan, ROUTER_MAC, netns_exec_line};
 use crate::common::*;
 
 #[test]
@@ -605,7 +605,8 @@ fn scan_on_a_terminal(ns: &str, args: &str, stderr_to: Option<&std::path::Path>)
     let bin = assert_cmd::cargo::cargo_bin("netkit");
     let redirect = stderr_to.map_or(String::new(), |p| format!(" 2>{}", p.display()));
     let line = format!(
-        "stty rows 24 cols 120; exec ip netns exec {ns} {} --color never arp scan {args}{redirect}",
+        "stty rows 24 cols 120; exec {} {} --color never arp scan {args}{redirect}",
+        netns_exec_line(ns),
         bin.display()
     );
     let o = std::process::Command::new("script")

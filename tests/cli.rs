@@ -375,3 +375,124 @@ fn likely_mistakes_get_a_hint() {
     );
     assert_bad_input(&["ipconfig", "/all"], "(netkit ipconfig --all)");
 }
+
+/// Issue 27 item 4: a student's likely slips get the command they meant, in one line, exit 2
+/// (and a mask as the third value of `subnet check` is simply taken).
+#[test]
+fn a_students_slips_get_what_to_type_instead() {
+    // The mask as a third value, as ipcalc takes it: the same answer as --mask.
+    let third = run(&[
+        "--json",
+        "subnet",
+        "check",
+        "192.168.1.10",
+        "192.168.1.200",
+        "255.255.255.0",
+    ]);
+    let flag = run(&[
+        "--json",
+        "subnet",
+        "check",
+        "192.168.1.10",
+        "192.168.1.200",
+        "--mask",
+        "255.255.255.0",
+    ]);
+    assert_eq!(code(&third), 0, "{}", stderr(&third));
+    assert_eq!(json(&third), json(&flag));
+    // A mask where the second address belongs is never answered "Different subnets".
+    assert_bad_input(
+        &["subnet", "check", "192.168.1.10/24", "255.255.255.0"],
+        "'255.255.255.0' is a subnet mask, not a second address: give the address to compare, \
+         as in: netkit subnet check 192.168.1.10/24 ADDRESS",
+    );
+    assert_bad_input(
+        &["subnet", "check", "192.168.1.10", "255.255.255.0"],
+        "netkit subnet check 192.168.1.10 ADDRESS --mask 255.255.255.0",
+    );
+    // An address where the subcommand belongs.
+    assert_bad_input(
+        &["subnet", "192.168.1.0/24"],
+        "did you mean 'netkit subnet info 192.168.1.0/24'?",
+    );
+    assert_bad_input(
+        &["subnet", "192.168.1.10", "192.168.1.20"],
+        "did you mean 'netkit subnet check 192.168.1.10 192.168.1.20'?",
+    );
+    assert_bad_input(
+        &["route", "203.0.113.10"],
+        "did you mean 'netkit route get 203.0.113.10'?",
+    );
+    // Several names for one lookup (refused before anything is asked).
+    assert_bad_input(
+        &["dns", "a.test", "b.test"],
+        "'b.test' is not a record type but a second name: netkit dns looks up one name at a \
+         time; for several, put them in a file, one a line (netkit dns --file NAMES)",
+    );
+    // A misspelt type is still a type.
+    assert_bad_input(&["dns", "a.test", "AAA"], "invalid record type 'AAA'");
+    assert_bad_input(
+        &["mac"],
+        "'netkit mac' needs the MAC address to explain, as in: netkit mac 3c:22:fb:12:34:56",
+    );
+    assert_bad_input(
+        &["chat", "client", "127.0.0.1"],
+        "no port: a chat server is reached at HOST:PORT, such as 127.0.0.1:8001",
+    );
+    assert_bad_input(
+        &["chat", "client"],
+        "'netkit chat client' needs the server's HOST:PORT",
+    );
+    // The same under --json.
+    let v = json(&run(&["--json", "route", "203.0.113.10"]));
+    assert_eq!(v["error"]["kind"], "usage");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("netkit route get 203.0.113.10"),
+        "{v}"
+    );
+}
+
+/// Issue 27 item 4: `subnet summarize` (and `subnet filter`) without arguments on a terminal say
+/// that they read it, and how to end; piped, they read in silence.
+#[test]
+fn reading_the_terminal_is_said() {
+    for (args, said) in [
+        (
+            "subnet summarize",
+            "reading addresses, networks or ranges, one or more a line, from the terminal; \
+             Ctrl-D ends",
+        ),
+        (
+            "subnet filter 10.0.0.0/8",
+            "reading lines to filter from the terminal; Ctrl-D ends",
+        ),
+    ] {
+        let bin = assert_cmd::cargo::cargo_bin("netkit");
+        // Ctrl-D after a second on the terminal `script` makes.
+        let line = format!("stty rows 24 cols 200; exec {} {args}", bin.display());
+        let mut child = StdCommand::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("util-linux `script` runs");
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(b"10.0.0.1\n\x04").unwrap();
+        }
+        let o = child.wait_with_output().unwrap();
+        let text = stdout(&o);
+        assert!(o.status.success(), "{args}: {text}");
+        assert!(text.contains(said), "{args}: {text}");
+        // Piped: nothing said, the data read.
+        let piped = run_stdin(&args.split(' ').collect::<Vec<_>>(), "10.0.0.1\n");
+        assert_eq!(code(&piped), 0, "{}", stderr(&piped));
+        assert!(stderr(&piped).is_empty(), "{}", stderr(&piped));
+        assert!(stdout(&piped).contains("10.0.0.1"), "{}", stdout(&piped));
+    }
+}

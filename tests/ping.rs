@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::netns::Lan;
+use crate::common::netns::{Lan, every_ping_group};
 use crate::common::*;
 
 /// The standard LAN with IPv6 behind the router too: wan0 2001:db8:2::1, remote 2001:db8:2::10.
@@ -242,7 +242,10 @@ fn unprivileged_where_ping_group_range_allows() {
     let o = lan.lab.exec(
         &lan.host,
         "sysctl",
-        &["-qw", "net.ipv4.ping_group_range=0 2147483647"],
+        &[
+            "-qw",
+            &format!("net.ipv4.ping_group_range={}", every_ping_group()),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     for (dest, hops) in [

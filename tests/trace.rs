@@ -1,7 +1,7 @@
 //! `netkit trace` on the namespace LAN's chain of routers (tests/common/netns.rs `Chain`).
 //! First, that the chain is wired as its docs say, probed hop by hop with `netkit ping -t N`.
 
-use crate::common::netns::{Chain, ROUTER_MAC};
+use crate::common::netns::{Chain, ROUTER_MAC, every_ping_group};
 use crate::common::*;
 
 /// One echo request with TTL `ttl` toward `dest`; returns (who answered, what it said):
@@ -215,7 +215,7 @@ fn without_privilege() {
         let setting = format!("net.ipv4.ping_group_range={range}");
         chain.lab().sysctl(host, &[&setting]);
     };
-    group_range("0 2147483647");
+    group_range(&every_ping_group());
     for (hops, far, unreachable) in [
         (Chain::HOPS_V4, Chain::FAR_V4, Chain::UNREACHABLE_NET.0),
         (Chain::HOPS_V6, Chain::FAR_V6, Chain::UNREACHABLE_NET.1),

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::frames::{Discover, arp, mac, offer_frame};
-use crate::common::netns::{HOST_MAC, Lan, ROUTER_MAC};
+use crate::common::netns::{HOST_MAC, Lan, ROUTER_MAC, netns_exec};
 
 /// The attacking peer's MAC.
 const EVIL: &str = "02:00:00:00:00:66";
@@ -36,8 +36,8 @@ fn send_frames(ns: &str, frames: &[Vec<u8>], per_second: Option<u32>) {
                   \x20   if rate and i % 50 == 49:\n\
                   \x20       ahead = start + (i + 1) / rate - time.monotonic()\n\
                   \x20       if ahead > 0: time.sleep(ahead)\n";
-    let mut child = Command::new("ip")
-        .args(["netns", "exec", ns, "python3", "-c", script])
+    let mut child = netns_exec(ns)
+        .args(["python3", "-c", script])
         .arg(per_second.unwrap_or(0).to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -72,8 +72,7 @@ impl Watch {
     /// hears: a sentinel announcement from `peer_ns` is sent every 100 ms until it is
     /// reported. Returns the watch and how many sentinel frames were sent.
     fn start(lan: &Lan, peer_ns: &str, args: &[&str]) -> (Watch, u64) {
-        let mut child = Command::new("ip")
-            .args(["netns", "exec", &lan.host])
+        let mut child = netns_exec(&lan.host)
             .arg(assert_cmd::cargo::cargo_bin("netkit"))
             .args(["--json", "watch", "-I", "eth0"])
             .args(args)
@@ -566,8 +565,7 @@ fn for_people_and_without_privilege() {
     let Some((lan, peer)) = lan("watch_text") else {
         return;
     };
-    let mut child = Command::new("ip")
-        .args(["netns", "exec", &lan.host])
+    let mut child = netns_exec(&lan.host)
         .arg(assert_cmd::cargo::cargo_bin("netkit"))
         .args(["watch", "-I", "eth0", "--count", "1", "--duration", "30"])
         .stdout(Stdio::piped())
@@ -876,8 +874,7 @@ fn stations_survive_a_closed_pipe() {
         return;
     };
     let (_dir, db) = db_file();
-    let mut child = Command::new("ip")
-        .args(["netns", "exec", &lan.host])
+    let mut child = netns_exec(&lan.host)
         .arg(assert_cmd::cargo::cargo_bin("netkit"))
         .args(["--json", "watch", "-I", "eth0", "--duration", "30", "--db"])
         .arg(&db)

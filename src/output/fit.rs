@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::text::{visible_len, wrap};
+use super::text::{atoms, visible_len, widest_atom, wrap};
 
 /// Wraps the lines written through it to `width` columns (see the module docs).
 #[derive(Debug)]
@@ -39,8 +39,22 @@ impl<W: Write> Fit<W> {
             Some(at) => (&text[..at], visible_len(&text[..at])),
             None => (&text[..indent], indent + 2),
         };
-        let hang = hang.min(self.width / 2);
-        let fitted = wrap(&text[head.len()..], self.width, visible_len(head), hang);
+        let rest = &text[head.len()..];
+        let first = atoms(rest).next().map_or(0, |(a, _)| visible_len(a));
+        let widest = widest_atom(rest);
+        // A piece too wide to show whole under the value goes less indented.
+        let hang = if hang + widest > self.width {
+            indent + 2
+        } else {
+            hang.min(self.width / 2)
+        };
+        if visible_len(head) + first > self.width && indent + 2 + first <= self.width {
+            // A value too wide to start beside its label (a long name) goes under it.
+            let under = indent + 2;
+            let fitted = wrap(rest, self.width, under, under);
+            return write!(self.inner, "{}\n{:under$}{fitted}", head.trim_end(), "");
+        }
+        let fitted = wrap(rest, self.width, visible_len(head), hang);
         write!(self.inner, "{head}{fitted}")
     }
 }
@@ -106,12 +120,22 @@ mod tests {
         let text = "   State . . . : UP <BROADCAST,MULTICAST,UP,RUNNING,LOWER_UP> and more\n";
         assert_eq!(
             fitted(50, text),
-            "   State . . . : UP\n                 <BROADCAST,MULTICAST,UP,RUNNING,LOWER_UP>\n                 and more\n"
+            "   State . . . : UP\n     <BROADCAST,MULTICAST,UP,RUNNING,LOWER_UP> and\n     more\n"
         );
         let text = "note: the address is the network address, the Subnet-Router anycast\n";
         assert_eq!(
             fitted(40, text),
             "note: the address is the network\n      address, the Subnet-Router anycast\n"
+        );
+    }
+
+    /// Issue 27 item 1: a value too wide to start beside its label goes whole under it.
+    #[test]
+    fn a_long_value_goes_under_its_label() {
+        let name = "a-rather-long-host-name-for-a-narrow-screen.lab.test";
+        assert_eq!(
+            fitted(60, &format!("Name:    {name}\n")),
+            format!("Name:\n  {name}\n")
         );
     }
 

@@ -4,6 +4,7 @@
 //! people passes the [`guard`], which neutralizes what came from outside, and JSON is written by
 //! [`guard::write_json`].
 
+mod columns;
 mod fit;
 mod guard;
 mod progress;
@@ -14,6 +15,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use columns::{Aligned, Column};
 pub use fit::Fit;
 pub use guard::{Guard, write_json};
 pub use progress::{Progress, rate};
@@ -127,6 +129,12 @@ impl Ui {
         Cell::new(text.to_string(), self.color.then_some(paint))
     }
 
+    /// Rows in aligned columns for a live view, fitted to the terminal when stdout is one (see
+    /// [`Aligned`]): the last column is the rest, the `expendable` ones may be left out.
+    pub fn aligned(&self, columns: Vec<Column>, expendable: &[&str]) -> Aligned {
+        Aligned::new(self.width, self.color, columns, expendable)
+    }
+
     /// A table with netkit's look, with the given column headers (bold when colour is on),
     /// fitted to the terminal when stdout is one.
     pub fn table<S: AsRef<str>>(&self, headers: &[S]) -> Table {
@@ -140,13 +148,17 @@ impl Ui {
 
 /// A table written while its rows are computed (`subnet split` into millions of subnets): memory
 /// stays constant in the number of rows and the first rows show at once. The caller gives each
-/// column's widest text up front, so every part of the table lines up; rows are laid out by the
-/// same [`Table`] as any other table, a few hundred at a time.
+/// column's widest text up front (each cell one piece that is never broken), so every part of
+/// the table lines up; rows are laid out by the same [`Table`] as any other table, a few
+/// hundred at a time, all with the layout chosen for the whole (the same columns left out, or
+/// records).
 #[derive(Debug)]
 pub struct StreamedTable<'a> {
     ui: &'a Ui,
     headers: Vec<String>,
-    widths: Vec<usize>,
+    layout: table::Layout,
+    /// The headers of the columns the layout leaves out.
+    left_out: Vec<String>,
     rows: Vec<Vec<Cell>>,
     started: bool,
 }
@@ -155,23 +167,41 @@ pub struct StreamedTable<'a> {
 const STREAM_ROWS: usize = 256;
 
 impl<'a> StreamedTable<'a> {
-    /// A table with these headers whose columns hold text at most `widths` columns wide.
-    pub fn new<S: AsRef<str>>(ui: &'a Ui, headers: &[S], widths: &[usize]) -> Self {
+    /// A table with these headers whose columns hold text at most `widths` columns wide; on a
+    /// narrow terminal the `expendable` columns (by header, most expendable first) may be left
+    /// out (see [`Table::expendable`]).
+    pub fn new<S: AsRef<str>>(
+        ui: &'a Ui,
+        headers: &[S],
+        widths: &[usize],
+        expendable: &[&str],
+    ) -> Self {
         let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_string()).collect();
-        let widths: Vec<usize> = headers
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| visible_len(h).max(*w))
-            .collect();
-        // On a terminal, the widths comfy-table would choose to fit it, kept for every part.
-        let widths = match ui.width {
-            Some(w) => Table::fitted_widths(&headers, &widths, w),
-            None => widths,
+        let out = Table::positions(&headers, expendable);
+        let layout = match Table::layout_for(&headers, widths, &out, ui.width) {
+            // Every part at the same widths, the whole table's (piped too).
+            table::Layout::Natural => table::Layout::Fitted {
+                shown: (0..headers.len()).collect(),
+                widths: headers
+                    .iter()
+                    .zip(widths)
+                    .map(|(h, w)| visible_len(h).max(*w))
+                    .collect(),
+            },
+            layout => layout,
+        };
+        let left_out = match &layout {
+            table::Layout::Fitted { shown, .. } => (0..headers.len())
+                .filter(|i| !shown.contains(i))
+                .map(|i| headers[i].clone())
+                .collect(),
+            _ => Vec::new(),
         };
         StreamedTable {
             ui,
             headers,
-            widths,
+            layout,
+            left_out,
             rows: Vec::with_capacity(STREAM_ROWS),
             started: false,
         }
@@ -192,25 +222,33 @@ impl<'a> StreamedTable<'a> {
         Ok(())
     }
 
-    /// Writes the last rows and the table's bottom line.
+    /// Writes the last rows and the table's bottom line (and which columns were left out).
     pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.write_part(out, true)
+        self.write_part(out, true)?;
+        if !self.left_out.is_empty() {
+            let names: Vec<&str> = self.left_out.iter().map(String::as_str).collect();
+            let note = Table::left_out_note(&names, None);
+            writeln!(out, "{}", self.ui.paint(Paint::Dim, note))?;
+        }
+        Ok(())
     }
 
     fn write_part(&mut self, out: &mut dyn Write, last: bool) -> io::Result<()> {
-        let no_headers: [&str; 0] = [];
-        let mut table = if self.started {
-            self.ui.table(&no_headers)
-        } else {
-            self.ui.table(&self.headers)
-        };
+        let started = std::mem::replace(&mut self.started, true);
+        let mut table = self.ui.table(&self.headers);
+        table.as_part(self.layout.clone(), started);
         for row in self.rows.drain(..) {
             table.add_row(row);
         }
-        table.fix_widths(&self.widths);
         let text = table.to_string();
+        if self.layout == table::Layout::Records {
+            if started {
+                writeln!(out)?; // the blank line between two records
+            }
+            return writeln!(out, "{text}");
+        }
         let mut lines = text.lines().peekable();
-        if std::mem::replace(&mut self.started, true) {
+        if started {
             lines.next(); // the top line, drawn once
         }
         while let Some(line) = lines.next() {
@@ -392,8 +430,61 @@ impl Redraw {
 
 /// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.
 pub fn warn(message: impl std::fmt::Display) {
+    let line = format!("netkit: warning: {}", clip_words(&message.to_string()));
+    write_stderr_line(&line);
+}
+
+/// Writes a line of netkit's own to stderr (a summary after a live view), painted with `paint`
+/// when `ui` colours, and on a terminal broken between words to fit it.
+pub fn stderr_line(ui: &Ui, paint: Option<Paint>, line: &str) {
+    let width = stderr_width();
+    let line = match width {
+        Some(w) if visible_len(line) > w => text::wrap(line, w, 0, 0),
+        _ => line.to_string(),
+    };
+    let mut err = Guard::new(io::stderr().lock(), ui.color);
+    let line = match paint {
+        Some(p) => ui.paint(p, line),
+        None => line,
+    };
+    let _ = writeln!(err, "{line}");
+    let _ = err.flush();
+}
+
+/// The width of the terminal stderr is, if it is one.
+fn stderr_width() -> Option<usize> {
+    io::stderr()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(io::stderr()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0))
+}
+
+/// Says on stderr, when standard input is a terminal, that the command now reads it: `what`
+/// is read from there, Ctrl-D ends, and `instead` is what to type next time (a student who left
+/// the arguments out sees why nothing happens).
+pub fn reading_the_terminal(what: &str, instead: &str) {
+    if io::stdin().is_terminal() {
+        write_stderr_line(&format!(
+            "netkit: reading {what} from the terminal; Ctrl-D ends ({instead})"
+        ));
+    }
+}
+
+/// The indentation of an error's later lines on a terminal: under the text after `netkit: `.
+const ERROR_HANG: usize = "netkit: ".len();
+
+/// Writes one line to stderr through the [`Guard`]. On a terminal a line wider than it is
+/// broken between words (a number stays with its unit), every later line indented alike
+/// ([`ERROR_HANG`]); piped, it stays one line.
+fn write_stderr_line(line: &str) {
+    let line = match stderr_width() {
+        Some(w) if visible_len(line) > w => text::wrap(line, w, 0, ERROR_HANG),
+        _ => line.to_string(),
+    };
     let mut err = Guard::new(io::stderr().lock(), false);
-    let _ = writeln!(err, "netkit: warning: {}", clip_words(&message.to_string()));
+    let _ = writeln!(err, "{line}");
+    let _ = err.flush();
 }
 
 /// The JSON shape of an error.
@@ -411,7 +502,8 @@ struct ErrorBody<'a> {
 }
 
 /// Reports an error: always one line on stderr (the advice, when there is some, on the same
-/// line), and with `--json` also a JSON object on stdout. Long words in the message (a value the
+/// line; on a terminal broken between words to fit it), and with `--json` also a JSON object
+/// on stdout. Long words in the message (a value the
 /// user typed, a line of a file) are cut to [`CLIP`] characters. Returns the exit code.
 pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
     if err.is_broken_pipe() {
@@ -420,12 +512,10 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
     let code = err.exit_code();
     let hint = err.hint();
     let message = clip_words(&err.to_string()).into_owned();
-    let mut stderr = Guard::new(io::stderr().lock(), false);
-    let _ = match &hint {
-        Some(h) => writeln!(stderr, "netkit: {} ({h})", one_line(&message)),
-        None => writeln!(stderr, "netkit: {}", one_line(&message)),
-    };
-    let _ = stderr.flush();
+    write_stderr_line(&match &hint {
+        Some(h) => format!("netkit: {} ({h})", one_line(&message)),
+        None => format!("netkit: {}", one_line(&message)),
+    });
     if ui.format == Format::Json {
         let body = ErrorJson {
             error: ErrorBody {
@@ -448,8 +538,7 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
 /// command's JSON lines go.
 pub fn report_inline(ui: &Ui, out: &mut dyn Write, err: &Error) -> io::Result<()> {
     let message = clip_words(&err.to_string()).into_owned();
-    let mut stderr = Guard::new(io::stderr().lock(), false);
-    let _ = writeln!(stderr, "netkit: {}", one_line(&message));
+    write_stderr_line(&format!("netkit: {}", one_line(&message)));
     if ui.format == Format::Json {
         let body = ErrorJson {
             error: ErrorBody {

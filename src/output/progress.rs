@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 pub struct Progress {
     /// Whether it is drawn at all (stderr is a terminal).
     on: bool,
+    /// The terminal's width, when known: a line wider would wrap, and only its last part be
+    /// erased.
+    width: Option<usize>,
     /// Whether a progress line is on the screen now.
     showing: bool,
     /// When it was last drawn (at first: when the wait started).
@@ -26,8 +29,13 @@ impl Progress {
     /// A progress line first drawn [`PROGRESS_EVERY`] from now (a quick run shows none), when
     /// `on`.
     pub fn new(on: bool) -> Self {
+        let width = on
+            .then(|| terminal_size::terminal_size_of(io::stderr()))
+            .flatten()
+            .map(|(w, _)| usize::from(w.0));
         Progress {
             on,
+            width,
             showing: false,
             drawn: Instant::now(),
         }
@@ -53,6 +61,7 @@ impl Progress {
         if !self.on {
             return;
         }
+        let text = fitted(text, self.width.map_or(usize::MAX, |w| w.saturating_sub(1)));
         let mut err = io::stderr().lock();
         let _ = write!(err, "{CLEAR_LINE}{text}");
         let _ = err.flush();
@@ -69,6 +78,23 @@ impl Progress {
             self.showing = false;
         }
     }
+}
+
+/// `text` without the words that would take it past `width` columns (a number stays with its
+/// unit): a progress line fits on one line of the terminal.
+fn fitted(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if super::text::visible_len(text) <= width {
+        return text.into();
+    }
+    let mut out = String::new();
+    for (atom, gap) in super::text::atoms(text) {
+        if super::text::visible_len(&out) + super::text::visible_len(atom) > width {
+            break;
+        }
+        out.push_str(atom);
+        out.extend(std::iter::repeat_n(' ', gap));
+    }
+    out.trim_end().to_string().into()
 }
 
 /// Items per second, `48/s` (`-/s` before any time has passed).
@@ -95,6 +121,19 @@ mod tests {
         assert_eq!(rate(0, Duration::from_secs(1)), "0/s");
         assert_eq!(rate(5, Duration::from_secs(2)), "2.5/s");
         assert_eq!(rate(10_000, Duration::from_millis(500)), "20000/s");
+    }
+
+    /// Issue 27 item 1: a progress line never wraps (only its last line would be erased), and
+    /// is cut between words.
+    #[test]
+    fn a_progress_line_fits_the_terminal() {
+        let line = "names: 120/500 done, 98 answered, 2201/s, 3.01 s";
+        assert_eq!(fitted(line, 80), line);
+        assert_eq!(fitted(line, 40), "names: 120/500 done, 98 answered,");
+        assert_eq!(
+            fitted(line, 47),
+            "names: 120/500 done, 98 answered, 2201/s,"
+        );
     }
 
     #[test]

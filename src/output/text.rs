@@ -98,19 +98,16 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 /// `text` broken at spaces so that no line is wider than `width` columns, the first line
 /// starting at column `start` (after what is already printed on it) and every later line
 /// indented by `hang` spaces. The spaces between words on one line are kept as they were; a
-/// word wider than a line stays whole. Colour codes take no room.
+/// word wider than a line stays whole, and so does a number with its unit (see [`atoms`]).
+/// Colour codes take no room.
 pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut col = start;
     let mut line_empty = true;
-    let mut rest = text.trim_start_matches(' ');
-    while !rest.is_empty() {
-        let word_end = rest.find(' ').unwrap_or(rest.len());
-        let (word, after) = rest.split_at(word_end);
-        let gap = after.len() - after.trim_start_matches(' ').len();
-        let w = visible_len(word);
+    for (atom, gap) in atoms(text) {
+        let w = visible_len(atom);
         if !line_empty && col + w > width {
-            // Break before this word: drop the spaces that led to it.
+            // Break before this atom: drop the spaces that led to it.
             while out.ends_with(' ') {
                 out.pop();
             }
@@ -118,16 +115,84 @@ pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
             out.extend(std::iter::repeat_n(' ', hang));
             col = hang;
         }
-        out.push_str(word);
+        out.push_str(atom);
         col += w;
         line_empty = false;
-        rest = &after[gap..];
-        if !rest.is_empty() {
-            out.extend(std::iter::repeat_n(' ', gap));
-            col += gap;
-        }
+        out.extend(std::iter::repeat_n(' ', gap));
+        col += gap;
     }
     out
+}
+
+/// The pieces a line of text may be broken between, each with the number of spaces after it
+/// (none after the last): words (runs without a space), except that a number stays with the
+/// unit or short noun after it (`3.01 s`, `6.12 µs`, `0 %`, `187 packets`), and a short capital
+/// tag with the number after it (`RFC 5737`, `TTL 64`). Leading spaces are skipped.
+pub fn atoms(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = text.trim_start_matches(' ');
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.find(' ').unwrap_or(rest.len());
+        let after = &rest[end..];
+        let next = after.trim_start_matches(' ');
+        let next_end = next.find(' ').unwrap_or(next.len());
+        if next_end > 0 {
+            let (word, next_word) = (&rest[..end], &next[..next_end]);
+            let closed = next_word.trim_end_matches([')', ']', ',', ';', '.', ':']);
+            if (is_number(word) && is_unit(next_word)) || (is_tag(word) && is_number(closed)) {
+                end += (after.len() - next.len()) + next_end;
+            }
+        }
+        let (atom, after) = rest.split_at(end);
+        let next = after.trim_start_matches(' ');
+        let gap = if next.is_empty() {
+            0
+        } else {
+            after.len() - next.len()
+        };
+        rest = next;
+        Some((atom, gap))
+    })
+}
+
+/// The widest piece of `text` that [`wrap`] keeps whole, in terminal columns: the least width
+/// a column holding it may have without cutting a value.
+pub fn widest_atom(text: &str) -> usize {
+    text.lines()
+        .flat_map(atoms)
+        .map(|(a, _)| visible_len(a))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a word is a number a unit may follow: digits with at most one decimal point (an
+/// IPv4 address is no number), after an opening bracket or sign.
+fn is_number(word: &str) -> bool {
+    let core = word.trim_start_matches(['(', '[', '<', '>', '~', '≈', '±', '+', '-', '=']);
+    core.ends_with(|c: char| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && core.matches('.').count() <= 1
+}
+
+/// Whether a word is a tag a number may follow: two to four capital letters (RFC, TTL).
+fn is_tag(word: &str) -> bool {
+    let core = word.trim_start_matches(['(', '[']);
+    (2..=4).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a word is what a number measures or counts: a unit (µs, ms, s, h, KiB, B/s, %) or a
+/// short noun (packets, errors, hosts), with the punctuation that may close a phrase.
+fn is_unit(word: &str) -> bool {
+    let core = word.trim_end_matches([')', ']', ',', ';', '.', ':']);
+    !core.is_empty()
+        && core.chars().count() <= 10
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '%' || c == '/')
 }
 
 #[cfg(test)]
@@ -145,6 +210,43 @@ mod tests {
         assert_eq!(
             wrap("averyveryverylongword x", 10, 0, 2),
             "averyveryverylongword\n  x"
+        );
+    }
+
+    /// Issue 27 item 1: a number is never parted from its unit (`(took 3.01` / `s)`).
+    #[test]
+    fn a_number_stays_with_its_unit() {
+        assert_eq!(
+            wrap("the lookup failed (took 3.01 s)", 28, 0, 2),
+            "the lookup failed (took\n  3.01 s)"
+        );
+        assert_eq!(
+            wrap("rtt min 6.12 µs, avg 7.76 µs", 16, 0, 0),
+            "rtt min 6.12 µs,\navg 7.76 µs"
+        );
+        // An address is no number: it may end a line before the next word.
+        assert_eq!(
+            wrap("from 198.51.100.1 is here", 17, 0, 0),
+            "from 198.51.100.1\nis here"
+        );
+        let pieces: Vec<(&str, usize)> =
+            atoms("  (5 s) 10 hosts,  x 2 198.51.100.1 is 3 requested.").collect();
+        assert_eq!(
+            pieces,
+            [
+                ("(5 s)", 1),
+                ("10 hosts,", 2),
+                ("x", 1),
+                ("2", 1),
+                ("198.51.100.1", 1),
+                ("is", 1),
+                ("3 requested.", 0)
+            ]
+        );
+        assert_eq!(widest_atom("a 300 µs\nb"), 6);
+        assert_eq!(
+            wrap("never routed (RFC 5737, RFC 3849)", 27, 0, 0),
+            "never routed (RFC 5737,\nRFC 3849)"
         );
     }
 

@@ -13,7 +13,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::Ipv4Addr;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -245,8 +245,7 @@ impl Sender {
     /// Starts scenario `scenario` in namespace `ns` and waits (up to 10 s) until it listens.
     pub fn start(ns: &str, scenario: &str) -> Sender {
         let exe = std::env::current_exe().expect("the test binary's path");
-        let mut child = Command::new("ip")
-            .args(["netns", "exec", ns])
+        let mut child = super::netns::netns_exec(ns)
             .arg(exe)
             .args([
                 "hostile_lan::frame_sender",

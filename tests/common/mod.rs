@@ -88,7 +88,8 @@ pub fn live_in(ns: &str, cols: u16, args: &[&str]) -> (bool, Vec<(std::time::Dur
     use std::io::BufRead;
     let bin = assert_cmd::cargo::cargo_bin("netkit");
     let line = format!(
-        "stty rows 24 cols {cols}; exec ip netns exec {ns} {} --color never {}",
+        "stty rows 24 cols {cols}; exec {} {} --color never {}",
+        netns::netns_exec_line(ns),
         bin.display(),
         args.join(" ")
     );
@@ -120,10 +121,8 @@ pub fn when(lines: &[(std::time::Duration, String)], needle: &str) -> std::time:
 /// Runs netkit with `args` inside namespace `ns`, output piped, and sends it SIGINT (Ctrl-C)
 /// after `after`; returns its output.
 pub fn interrupted_in(ns: &str, args: &[&str], after: std::time::Duration) -> Output {
-    let mut cmd = std::process::Command::new("ip");
-    cmd.args(["netns", "exec", ns])
-        .arg(assert_cmd::cargo::cargo_bin("netkit"))
-        .args(args);
+    let mut cmd = netns::netns_exec(ns);
+    cmd.arg(assert_cmd::cargo::cargo_bin("netkit")).args(args);
     interrupt_after(cmd, after)
 }
 

@@ -10,15 +10,32 @@
 //! [`Chain`] adds a chain of routers behind the LAN's router, for traces (see its docs).
 //!
 //! Every namespace gets a unique name and is removed when the `Lab` is dropped, also when the
-//! test panics. Without root (or without `ip netns`) the test is skipped with a visible message,
-//! unless NETKIT_REQUIRE_NETNS=1, which turns the skip into a failure (CI sets it).
+//! test panics.
+//!
+//! As root the namespaces are the machine's own (`ip netns add`). Without root they are made
+//! rootless, as rootless containers are (issue 27 item 7): one process per test run holds a user
+//! namespace in which this user is root and its subordinate ids (/etc/subuid) are the other
+//! users (`unshare --user --map-user=0 --map-users=...`, through newuidmap), with its own mount
+//! and network namespaces; there `/run/netns` is a fresh tmpfs and `/etc/netns` a directory of
+//! this run, and every command of the lab (`ip`, `ip netns exec`, the daemons, netkit) runs in
+//! it through `nsenter`. Inside, veth pairs, bridges, raw sockets, sysctls of the namespaces and
+//! daemons such as dnsmasq work as they do for root; the holder ends, and everything in it goes,
+//! when the test process does. Where neither works (no root; user namespaces off, or no
+//! subordinate ids) the test is skipped with a visible message, unless NETKIT_REQUIRE_NETNS=1,
+//! which turns the skip into a failure (CI sets it).
+//!
+//! Tests run programs in a namespace through [`Lab::exec`], [`Lab::netkit`], [`Lab::daemon`],
+//! or, when they need the [`Command`] itself (to pipe or signal it), [`netns_exec`] (and
+//! [`netns_exec_line`] in a shell line): never `ip netns exec` by hand, which misses the user
+//! namespace of a rootless run.
 
 #![allow(dead_code)]
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -50,34 +67,292 @@ fn require() -> bool {
     std::env::var("NETKIT_REQUIRE_NETNS").is_ok_and(|v| v == "1")
 }
 
-/// Why namespaces cannot be made here, or None when they can: probed once per test process
-/// (tests run in parallel threads; one probe namespace name each would collide).
-fn unavailable() -> Option<String> {
-    static PROBE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    PROBE.get_or_init(probe).clone()
+/// Where the lab's commands run.
+#[derive(Debug)]
+enum Host {
+    /// As root, in the machine's own namespaces.
+    Root,
+    /// Without root, in the user namespace `holder` keeps (see the module docs).
+    Rootless(Holder),
+    /// Nowhere: why not.
+    Unavailable(String),
 }
 
-fn probe() -> Option<String> {
+/// The process that holds a rootless run's user, mount and network namespaces: `sh`, waiting
+/// for its standard input to close (when the test process ends).
+#[derive(Debug)]
+struct Holder {
+    pid: u32,
+    /// The highest user and group id inside (the user is 0, its subordinate ids follow).
+    top_id: u32,
+    /// What `/etc/netns` is inside (files for `ip netns exec` to bind over /etc).
+    etc: PathBuf,
+    /// The end of the holder's standard input: it closes when the test process ends.
+    _stdin: Mutex<ChildStdin>,
+    _child: Mutex<Child>,
+}
+
+/// The lab's host, probed once per test process (tests run in parallel threads; one probe
+/// namespace name each would collide, and one holder serves them all).
+fn host() -> &'static Host {
+    static HOST: OnceLock<Host> = OnceLock::new();
+    HOST.get_or_init(probe)
+}
+
+/// Why namespaces cannot be made here, or None when they can.
+fn unavailable() -> Option<String> {
+    match host() {
+        Host::Unavailable(why) => Some(why.clone()),
+        _ => None,
+    }
+}
+
+/// Whether the lab runs rootless, in a user namespace (see the module docs).
+pub fn rootless() -> bool {
+    matches!(host(), Host::Rootless(_))
+}
+
+fn euid() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let euid = status
+    status
         .lines()
         .find(|l| l.starts_with("Uid:"))
         .and_then(|l| l.split_whitespace().nth(2))
-        .unwrap_or("?");
+        .unwrap_or("?")
+        .to_string()
+}
+
+fn probe() -> Host {
+    let euid = euid();
     if euid != "0" {
-        return Some(format!("not root (euid {euid})"));
+        return match start_holder() {
+            Ok(holder) => Host::Rootless(holder),
+            Err(why) => Host::Unavailable(format!(
+                "not root (euid {euid}), and no rootless namespaces either: {why}"
+            )),
+        };
     }
     let probe = format!("nkprobe{}", std::process::id());
     match Command::new("ip").args(["netns", "add", &probe]).output() {
         Ok(o) if o.status.success() => {
             let _ = Command::new("ip").args(["netns", "del", &probe]).output();
-            None
+            Host::Root
         }
-        Ok(o) => Some(format!(
+        Ok(o) => Host::Unavailable(format!(
             "ip netns add failed: {}",
             String::from_utf8_lossy(&o.stderr).trim()
         )),
-        Err(e) => Some(format!("cannot run ip: {e}")),
+        Err(e) => Host::Unavailable(format!("cannot run ip: {e}")),
+    }
+}
+
+/// The holder's script (POSIX sh; `$1` the run's directory, `$2` what /etc/netns is to be).
+/// `graft P N` makes the directory P/N where P is not this user's (`/run`, `/etc` on a machine
+/// where root never made namespaces): a tmpfs laid over P shows what P held, each entry bound
+/// back, and the new N. Bound copies are kept on a tmpfs of their own, which is detached before
+/// the run's directory is removed, so that the removal never reaches into /run or /etc.
+const HOLDER: &str = r#"set -e
+work=$1 etc=$2
+mkdir -p "$work/keep"
+mount -t tmpfs -o mode=700 keep "$work/keep"
+graft() {
+	keep=$work/keep/${1#/}
+	mkdir -p "$keep"
+	mount --rbind "$1" "$keep"
+	mount -t tmpfs -o mode=755 graft "$1"
+	for e in "$keep"/* "$keep"/.[!.]* "$keep"/..?*; do
+		[ -e "$e" ] || [ -L "$e" ] || continue
+		t=$1/${e##*/}
+		if [ -L "$e" ]; then ln -s "$(readlink "$e")" "$t"
+		elif [ -d "$e" ]; then mkdir "$t" && mount --rbind "$e" "$t"
+		else : > "$t" && mount --bind "$e" "$t"
+		fi
+	done
+	mkdir "$1/$2"
+}
+[ -d /run/netns ] || graft /run netns
+mount -t tmpfs -o mode=755 netns /run/netns
+[ -d /etc/netns ] || graft /etc netns
+mount --bind "$etc" /etc/netns
+echo ready
+read -r _ || true
+umount -l "$work/keep" && rm -rf "$etc" && rmdir "$work/keep" "$work"
+"#;
+
+/// This user's first block of subordinate ids in `file` (/etc/subuid, /etc/subgid): its start
+/// and length, from a `NAME:START:COUNT` or `UID:START:COUNT` line.
+fn subordinate(file: &str, uid: &str, name: &str) -> Option<(u32, u32)> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().find_map(|l| {
+        let mut f = l.trim().split(':');
+        let (who, start, count) = (f.next()?, f.next()?, f.next()?);
+        ((who == uid || who == name) && !who.is_empty())
+            .then(|| Some((start.parse().ok()?, count.parse().ok()?)))
+            .flatten()
+    })
+}
+
+/// How `unshare` maps ids into the holder's user namespace, as rootless containers map them:
+/// this user as root, its subordinate ids (/etc/subuid, /etc/subgid) as 1, 2, ..., mapped by the
+/// setuid helpers newuidmap and newgidmap (package `uidmap`); so `nobody` exists inside, daemons
+/// may switch to it, and `ping_group_range` may shut groups out. Returns the `unshare` arguments
+/// and the highest id inside, or why ids cannot be mapped so.
+fn id_maps(uid: &str) -> Result<(Vec<String>, u32), String> {
+    let name = std::fs::read_to_string("/etc/passwd")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.get(2) == Some(&uid)).then(|| f[0].to_string())
+        })
+        .unwrap_or_default();
+    for helper in ["newuidmap", "newgidmap"] {
+        let found = Command::new(helper)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok();
+        if !found {
+            return Err(format!("no {helper} (Debian: apt-get install uidmap)"));
+        }
+    }
+    let block = |file: &str| {
+        subordinate(file, uid, &name)
+            .filter(|&(_, count)| count > 0)
+            .ok_or_else(|| {
+                format!("no subordinate ids for {name} in {file} (usermod --add-subuids)")
+            })
+    };
+    let ((us, uc), (gs, gc)) = (block("/etc/subuid")?, block("/etc/subgid")?);
+    Ok((
+        vec![
+            "--map-user=0".into(),
+            "--map-group=0".into(),
+            format!("--map-users={us},1,{uc}"),
+            format!("--map-groups={gs},1,{gc}"),
+        ],
+        uc.min(gc),
+    ))
+}
+
+/// Starts the holder of a rootless run and waits until its namespaces are ready.
+fn start_holder() -> Result<Holder, String> {
+    let work = tempfile::Builder::new()
+        .prefix("netkit-rootless-")
+        .tempdir()
+        .map_err(|e| format!("a directory for the run: {e}"))?
+        .keep();
+    let etc = work.join("etc-netns");
+    std::fs::create_dir(&etc).map_err(|e| format!("{}: {e}", etc.display()))?;
+    let (maps, top_id) = id_maps(&euid())?;
+    let mut child = Command::new("unshare")
+        .arg("--user")
+        .args(&maps)
+        .args([
+            "--mount",
+            "--net",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            HOLDER,
+            "sh",
+        ])
+        .arg(&work)
+        .arg(&etc)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run unshare: {e}"))?;
+    let mut ready = String::new();
+    let out = child.stdout.take().expect("piped stdout");
+    let _ = std::io::BufReader::new(out).read_line(&mut ready);
+    if ready.trim() != "ready" {
+        let _ = child.kill();
+        let o = child.wait_with_output().map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_dir_all(&work);
+        return Err(format!(
+            "unshare --user {} --mount --net: {}",
+            maps.join(" "),
+            String::from_utf8_lossy(&o.stderr).trim()
+        ));
+    }
+    Ok(Holder {
+        pid: child.id(),
+        top_id,
+        etc,
+        _stdin: Mutex::new(child.stdin.take().expect("piped stdin")),
+        _child: Mutex::new(child),
+    })
+}
+
+/// A command running `program` where the lab's namespaces are: as it is for root, through
+/// `nsenter` into the holder's namespaces for a rootless run.
+fn lab_command(program: impl AsRef<std::ffi::OsStr>) -> Command {
+    match host() {
+        Host::Rootless(h) => {
+            let mut c = Command::new("nsenter");
+            c.args([
+                "-t",
+                &h.pid.to_string(),
+                "-U",
+                "-m",
+                "-n",
+                "--preserve-credentials",
+                "--",
+            ])
+            .arg(program);
+            c
+        }
+        _ => Command::new(program),
+    }
+}
+
+/// A command running a program inside namespace `ns` (`ip netns exec NS`; add the program and
+/// its arguments), rootless or not: for tests that need the [`Command`] itself.
+pub fn netns_exec(ns: &str) -> Command {
+    let mut c = lab_command("ip");
+    c.args(["netns", "exec", ns]);
+    c
+}
+
+/// The words that run a program inside namespace `ns` in a shell line (`script -c`), as
+/// [`netns_exec`] does.
+pub fn netns_exec_line(ns: &str) -> String {
+    match host() {
+        Host::Rootless(h) => format!(
+            "nsenter -t {} -U -m -n --preserve-credentials -- ip netns exec {ns}",
+            h.pid
+        ),
+        _ => format!("ip netns exec {ns}"),
+    }
+}
+
+/// The widest `net.ipv4.ping_group_range` the lab's namespaces take: every group as root;
+/// rootless, the groups the user namespace maps (a range must name groups that exist there).
+pub fn every_ping_group() -> String {
+    match host() {
+        Host::Rootless(h) => format!("0 {}", h.top_id),
+        _ => "0 2147483647".into(),
+    }
+}
+
+/// Whether TUN/TAP devices can be made in the lab's namespaces: the kernel has them and
+/// /dev/net/tun opens (rootless, a device only root may open stays shut).
+pub fn tun_usable() -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/net/tun")
+        .is_ok()
+}
+
+/// The directory whose files `ip netns exec` binds over /etc inside the lab's namespaces.
+fn etc_root() -> PathBuf {
+    match host() {
+        Host::Rootless(h) => h.etc.clone(),
+        _ => PathBuf::from("/etc/netns"),
     }
 }
 
@@ -92,7 +367,7 @@ impl Lab {
             // Written to the stderr handle itself: libtest hides eprintln! output of passing tests.
             let _ = writeln!(
                 std::io::stderr(),
-                "SKIPPED {test}: needs root and network namespaces ({why})"
+                "SKIPPED {test}: needs network namespaces, as root or rootless ({why})"
             );
             return None;
         }
@@ -115,7 +390,7 @@ impl Lab {
 
     /// Runs `ip ARGS`, panicking with its stderr on failure.
     pub fn ip(&self, args: &[&str]) {
-        let o = Command::new("ip").args(args).output().expect("ip runs");
+        let o = lab_command("ip").args(args).output().expect("ip runs");
         assert!(
             o.status.success(),
             "[{}] ip {}: {}",
@@ -144,8 +419,8 @@ impl Lab {
 
     /// Runs a program inside namespace `ns`.
     pub fn exec(&self, ns: &str, program: &str, args: &[&str]) -> Output {
-        Command::new("ip")
-            .args(["netns", "exec", ns, program])
+        netns_exec(ns)
+            .arg(program)
             .args(args)
             .env_remove("NO_COLOR")
             .output()
@@ -173,8 +448,8 @@ impl Lab {
     /// Starts `program ARGS` inside `ns` in the background and waits (up to 5 s) until something
     /// listens on `port` (`proto` "tcp" or "udp") there.
     pub fn daemon(&self, ns: &str, program: &str, args: &[&str], proto: &str, port: u16) -> Daemon {
-        let child = Command::new("ip")
-            .args(["netns", "exec", ns, program])
+        let child = netns_exec(ns)
+            .arg(program)
             .args(args)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -194,7 +469,7 @@ impl Lab {
 
     /// Runs `ip -j ARGS` inside `ns` and parses the JSON.
     pub fn ip_json(&self, ns: &str, args: &[&str]) -> serde_json::Value {
-        let o = Command::new("ip")
+        let o = lab_command("ip")
             .args(["-n", ns, "-j"])
             .args(args)
             .output()
@@ -207,9 +482,15 @@ impl Lab {
         serde_json::from_slice(&o.stdout).expect("ip -j gives JSON")
     }
 
+    /// Where the file `name` that `ip netns exec NS` bind-mounts over /etc is kept (see
+    /// [`Lab::etc_file`]).
+    pub fn etc_path(&self, ns: &str, name: &str) -> PathBuf {
+        etc_root().join(ns).join(name)
+    }
+
     /// Files that `ip netns exec NS` bind-mounts over /etc (hosts, resolv.conf...).
     pub fn etc_file(&mut self, ns: &str, name: &str, content: &str) {
-        let dir = PathBuf::from("/etc/netns").join(ns);
+        let dir = etc_root().join(ns);
         std::fs::create_dir_all(&dir).expect("create /etc/netns/NS");
         std::fs::write(dir.join(name), content).expect("write /etc/netns file");
         if !self.etc_dirs.contains(&dir) {
@@ -230,12 +511,12 @@ impl Lab {
 impl Drop for Lab {
     fn drop(&mut self) {
         for ns in &self.namespaces {
-            if let Ok(o) = Command::new("ip").args(["netns", "pids", ns]).output() {
+            if let Ok(o) = lab_command("ip").args(["netns", "pids", ns]).output() {
                 for pid in String::from_utf8_lossy(&o.stdout).split_whitespace() {
                     let _ = Command::new("kill").args(["-9", pid]).output();
                 }
             }
-            let _ = Command::new("ip").args(["netns", "del", ns]).output();
+            let _ = lab_command("ip").args(["netns", "del", ns]).output();
         }
         for dir in &self.etc_dirs {
             let _ = std::fs::remove_dir_all(dir);

@@ -62,6 +62,7 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
 impl Report for Cache {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let mut t = ui.table(&["Address", "MAC", "Vendor", "State", "Interface"]);
+        t.expendable(&["Vendor", "Interface"]);
         for e in &self.entries {
             let ip = if e.router {
                 format!("{} (router)", e.ip)

@@ -19,7 +19,9 @@ use crate::net::block::Block;
 use crate::net::targets::Ipv4SetBuilder;
 use std::io::Write;
 
-use crate::output::{self, Format, Paint, Progress, Report, Ui, emit, written};
+use crate::output::{
+    self, Aligned, Cell, Column, Format, Paint, Progress, Report, Ui, emit, written,
+};
 use crate::system::interrupt;
 use crate::system::lookup::reverse_many;
 use crate::system::netlink::{Link, Netlink, link_named};
@@ -370,11 +372,12 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     let mut watch = LiveScan {
         ui,
         out: live.then(|| output::live_out(ui)),
+        columns: scan_columns(ui),
         progress: Progress::on_terminal(),
         failed: None,
     };
     if let Some(out) = watch.out.as_mut() {
-        write_scan_header(&plan, &chosen, out).map_err(written)?;
+        write_scan_header(&plan, &chosen, &watch.columns, out).map_err(written)?;
     }
     let started = Instant::now();
     let mut report = scan::scan(&plan, &chosen.name, &mut link, &mut watch)?;
@@ -390,7 +393,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         return emit(ui, &report);
     };
     if report.resolved {
-        write_names(&report, &mut out).map_err(written)?;
+        write_names(ui, &report, &mut out).map_err(written)?;
     }
     report.write_summary(ui, &mut out).map_err(written)?;
     out.flush().map_err(written)?;
@@ -417,10 +420,22 @@ fn resolve_names(report: &mut scan::ScanReport, progress: &mut Progress) {
     report.resolved = true;
 }
 
+/// The live view's columns: on a narrow terminal the RTT goes first, the vendor under the row.
+fn scan_columns(ui: &Ui) -> Aligned {
+    let columns = vec![
+        Column::left("Address", 15),
+        Column::left("MAC", 17),
+        Column::right("RTT", 8),
+        Column::left("Vendor", 10),
+    ];
+    ui.aligned(columns, &["RTT"])
+}
+
 /// The live view's first lines: what is scanned, then the column headers.
 fn write_scan_header(
     plan: &scan::ScanPlan,
     chosen: &Chosen,
+    columns: &Aligned,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(
@@ -433,22 +448,21 @@ fn write_scan_header(
         crate::net::hwaddr::Mac(chosen.mac),
         plan.rate
     )?;
-    writeln!(
-        out,
-        "{:<15}  {:<17}  {:>8}  Vendor",
-        "Address", "MAC", "RTT"
-    )
+    columns.write_header(out)
 }
 
 /// The names found, under the live view's hosts.
-fn write_names(report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()> {
+fn write_names(ui: &Ui, report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let named: Vec<&scan::Host> = report.hosts.iter().filter(|h| h.name.is_some()).collect();
     if named.is_empty() {
         return writeln!(out, "No names found for the {} hosts", report.hosts.len());
     }
     writeln!(out, "Names:")?;
+    let columns = vec![Column::left("Address", 15), Column::left("Name", 10)];
+    let mut names = ui.aligned(columns, &[]);
     for h in named {
-        writeln!(out, "{:<15}  {}", h.ip, h.name.as_deref().unwrap_or("-"))?;
+        let name = h.name.as_deref().unwrap_or("-");
+        names.write_row(out, vec![h.ip.to_string().into(), name.into()])?;
     }
     Ok(())
 }
@@ -458,19 +472,24 @@ fn write_names(report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()>
 struct LiveScan<'a> {
     ui: &'a Ui,
     out: Option<output::LiveOut>,
+    columns: Aligned,
     progress: Progress,
     /// The first failed write to stdout.
     failed: Option<io::Error>,
 }
 
 impl LiveScan<'_> {
-    fn line(&mut self, text: String) {
+    fn row(&mut self, cells: Vec<Cell>) {
         let Some(out) = self.out.as_mut() else { return };
         if self.failed.is_some() {
             return;
         }
         self.progress.clear();
-        if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        if let Err(e) = self
+            .columns
+            .write_row(out, cells)
+            .and_then(|()| out.flush())
+        {
             self.failed = Some(e);
         }
     }
@@ -481,32 +500,29 @@ impl scan::Watch for LiveScan<'_> {
         if self.out.is_none() {
             return;
         }
-        let vendor = h.vendor.as_deref().unwrap_or("-");
-        let mut text = format!(
-            "{:<15}  {:<17}  {:>8}  {vendor}",
-            h.ip.to_string(),
-            h.mac.to_string(),
-            human_ms(h.rtt_ms)
-        );
+        let mut vendor = h.vendor.as_deref().unwrap_or("-").to_string();
         if let Some(e) = h.ethernet_source {
-            text.push_str(&format!("  (Ethernet source {e})"));
+            vendor.push_str(&format!("  (Ethernet source {e})"));
         }
-        self.line(text);
+        self.row(vec![
+            h.ip.to_string().into(),
+            h.mac.to_string().into(),
+            human_ms(h.rtt_ms).into(),
+            vendor.into(),
+        ]);
     }
 
     fn duplicate(&mut self, h: &scan::Host, mac: crate::net::hwaddr::Mac) {
         if self.out.is_none() {
             return;
         }
-        let text = format!(
-            "{:<15}  {}",
-            h.ip.to_string(),
-            self.ui.paint(
-                Paint::Bad,
-                format!("{mac} (DUPLICATE: a second MAC answers for this address)")
-            )
-        );
-        self.line(text);
+        let warning = "DUPLICATE: a second MAC answers for this address";
+        self.row(vec![
+            h.ip.to_string().into(),
+            self.ui.cell(Paint::Bad, mac),
+            "".into(),
+            self.ui.cell(Paint::Bad, warning),
+        ]);
     }
 
     fn tick(&mut self, tally: &scan::Tally) {

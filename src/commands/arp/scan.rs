@@ -454,6 +454,7 @@ impl Report for ScanReport {
             headers.push("Name");
         }
         let mut t = ui.table(&headers);
+        t.expendable(&["RTT", "Vendor"]);
         for h in &self.hosts {
             let mut row: Vec<Cell> = vec![
                 h.ip.to_string().into(),

@@ -131,6 +131,7 @@ impl Discovery {
         let mut t = ui.table(&[
             "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "RTT",
         ]);
+        t.expendable(&["RTT", "Domain", "Lease", "DNS"]);
         for o in &self.offers {
             let f = &o.offer;
             let c = &f.config;

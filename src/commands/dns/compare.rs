@@ -140,6 +140,7 @@ impl Report for Comparisons {
             }
             writeln!(out, "{} {}", c.name, c.rtype)?;
             let mut t = ui.table(&["Server", "Group", "Rcode", "Records", "Time"]);
+            t.expendable(&["Time", "Group"]);
             for s in &c.servers {
                 let records = match (&s.error, s.records.is_empty()) {
                     (Some(e), _) => ui.cell(Paint::Bad, e),

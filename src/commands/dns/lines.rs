@@ -13,7 +13,8 @@ use super::lookup::{self, NameResult};
 use crate::error::{Error, Result, exit};
 use crate::net::name::to_ascii_name_into;
 use crate::output::{
-    Format, Guard, Paint, Progress, Ui, one_line, rate, visible_len, write_json, written,
+    Aligned, Column, Format, Guard, Paint, Progress, Ui, one_line, rate, visible_len, write_json,
+    written,
 };
 use crate::system::interrupt;
 use crate::util::lists::read_line_bounded;
@@ -253,12 +254,8 @@ impl<'u> Sink<'u> {
             let summary = self
                 .tally
                 .summary(self.total, self.started.elapsed(), interrupted);
-            let summary = if progress {
-                self.ui.paint(Paint::Dim, summary)
-            } else {
-                summary
-            };
-            let _ = writeln!(io::stderr().lock(), "{summary}");
+            let paint = progress.then_some(Paint::Dim);
+            crate::output::stderr_line(self.ui, paint, &summary);
         }
         Ok(self.tally.status())
     }
@@ -365,14 +362,18 @@ impl Columns {
     }
 
     pub(super) fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let header = format!(
-            "{:<name$}  {:<status$}  Records",
-            "Name",
-            "Status",
-            name = self.name,
-            status = Self::STATUS
-        );
-        writeln!(out, "{}", ui.paint(Paint::Bold, header))
+        self.aligned(ui).write_header(out)
+    }
+
+    /// The columns fitted to the terminal: the records under the name and status when they
+    /// have too little room beside them.
+    fn aligned(&self, ui: &Ui) -> Aligned {
+        let columns = vec![
+            Column::left("Name", self.name),
+            Column::left("Status", Self::STATUS),
+            Column::left("Records", 16),
+        ];
+        ui.aligned(columns, &[])
     }
 }
 
@@ -423,19 +424,12 @@ pub(super) fn write_bulk_line(
     // escaped, so that each result stays one line of three fields.
     let name = one_line(&r.input);
     if let Some(c) = columns {
-        let pad = c.name.saturating_sub(visible_len(&name));
-        let tag = r.status.tag();
-        if detail.is_empty() {
-            return writeln!(out, "{name}{:pad$}  {}", "", ui.paint(paint, tag));
-        }
-        let status = format!("{tag:<width$}", width = Columns::STATUS);
-        return writeln!(
-            out,
-            "{name}{:pad$}  {}  {}",
-            "",
-            ui.paint(paint, status),
-            one_line(&detail)
-        );
+        let cells = vec![
+            name.into_owned().into(),
+            ui.cell(paint, r.status.tag()),
+            one_line(&detail).into_owned().into(),
+        ];
+        return c.aligned(ui).write_row(out, cells);
     }
     writeln!(
         out,

@@ -580,6 +580,7 @@ impl FullAnswer {
             return Ok(());
         }
         let mut t = ui.table(&["Name", "TTL", "Class", "Type", "Data"]);
+        t.expendable(&["Class", "TTL"]);
         for r in rrs {
             let ttl = if self.human_ttl {
                 human_seconds(u64::from(r.ttl))

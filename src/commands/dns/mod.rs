@@ -133,7 +133,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     };
     let mut types: Vec<RecordType> = Vec::new();
     for w in type_words {
-        let t = parse::parse_type(w)?;
+        let t = parse::parse_type(w).map_err(|e| several_names(w, e))?;
         if !types.contains(&t) {
             types.push(t);
         }
@@ -303,6 +303,7 @@ impl Report for DnsReport {
         }
         if !records.is_empty() {
             let mut table = ui.table(&["Name", "TTL", "Type", "Data"]);
+            table.expendable(&["TTL"]);
             for a in records {
                 table.add_row([
                     a.name.clone(),
@@ -449,6 +450,19 @@ fn search_note(queries: &[QueryResult]) -> Option<String> {
         })
         .collect();
     Some(format!("tried {}", parts.join(", ")))
+}
+
+/// Issue 27 item 4: a second name where a record type belongs (`dns a.test b.test`) is a
+/// student asking about several names: said so, with the ways to do that.
+fn several_names(word: &str, refused: Error) -> Error {
+    if !word.contains('.') || word.contains(char::is_whitespace) {
+        return refused;
+    }
+    Error::Usage(format!(
+        "'{word}' is not a record type but a second name: netkit dns looks up one name at a \
+         time; for several, put them in a file, one a line (netkit dns --file NAMES), or run \
+         netkit dns once for each"
+    ))
 }
 
 /// Runs `netkit dns`.

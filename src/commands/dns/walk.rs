@@ -646,6 +646,7 @@ impl Report for Walk {
         match self.end {
             End::Answer => {
                 let mut t = ui.table(&["Name", "TTL", "Type", "Data"]);
+                t.expendable(&["TTL"]);
                 for r in &self.answer {
                     t.add_row([
                         r.name.clone(),

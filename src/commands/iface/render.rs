@@ -66,6 +66,9 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         "IPv6",
         "Gateway",
     ]);
+    // On a narrow terminal: without the gateways (`gateway` shows them) and the kinds, then
+    // one block per interface, as `ip addr` shows them.
+    t.expendable(&["Gateway", "Kind"]).full_view("--all");
     for i in &r.interfaces {
         let v4: Vec<String> = i
             .ipv4

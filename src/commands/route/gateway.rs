@@ -123,6 +123,7 @@ impl Report for Gateways {
             "Vendor",
             "State",
         ]);
+        t.expendable(&["Table", "Proto", "Metric", "Vendor"]);
         for g in &self.gateways {
             t.add_row(vec![
                 g.family.name().to_string(),

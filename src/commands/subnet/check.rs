@@ -62,10 +62,36 @@ pub struct Check {
     blocks: (Block, Block),
 }
 
-/// Decides which prefix applies: `--mask`, else the prefix written on A or B.
+/// Whether `addr` is written as a subnet mask would be: IPv4, the first byte 255, the ones
+/// contiguous (255.255.255.0). No host has such an address (240.0.0.0/4 is reserved).
+fn looks_like_mask(addr: IpAddr) -> bool {
+    match addr {
+        IpAddr::V4(v4) => {
+            let bits = u32::from(v4);
+            bits >> 24 == 0xff && bits.leading_ones() + bits.trailing_zeros() == 32
+        }
+        IpAddr::V6(_) => false,
+    }
+}
+
+/// Decides which prefix applies: `--mask` (or the mask given as a third value), else the
+/// prefix written on A or B.
 fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     let (a, pa) = (args.a.addr, args.a.prefix);
     let (b, pb) = (args.b.addr, args.b.prefix);
+    // Issue 27 item 4: a mask where the second address belongs (`check 192.168.1.10/24
+    // 255.255.255.0`) is a slip, never a question about the host 255.255.255.0.
+    if pb.is_none() && looks_like_mask(b) {
+        let first = match pa {
+            Some(_) => format!("{}", args.a),
+            None => format!("{} ADDRESS --mask {b}", args.a),
+        };
+        return Err(Error::Usage(format!(
+            "'{b}' is a subnet mask, not a second address: give the address to compare, \
+             as in: netkit subnet check {first}{}",
+            if pa.is_some() { " ADDRESS" } else { "" }
+        )));
+    }
     let family = Family::of(&a);
     if family != Family::of(&b) {
         return Err(Error::Usage(format!(
@@ -76,7 +102,11 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
             Family::of(&b).name()
         )));
     }
-    let given = args.mask.map(|m| m.prefix_for(family)).transpose()?;
+    let given = args
+        .mask
+        .or(args.mask_value)
+        .map(|m| m.prefix_for(family))
+        .transpose()?;
     let written: Vec<u8> = [pa, pb].into_iter().flatten().collect();
     let prefix = match (given, written.as_slice()) {
         (Some(m), w) if w.iter().all(|&p| p == m) => m,
@@ -312,6 +342,7 @@ mod tests {
             a: Prefixed::parse(a).unwrap(),
             b: Prefixed::parse(b).unwrap(),
             mask: mask.map(|m| Mask::parse(m).unwrap()),
+            mask_value: None,
             explain: false,
         }
     }

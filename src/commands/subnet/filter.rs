@@ -54,6 +54,10 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     let (patterns, mut files) = resolve(args)?;
     let set = PatternSet::new(patterns);
     if files.is_empty() {
+        crate::output::reading_the_terminal(
+            "lines to filter",
+            "or give a file after the patterns: netkit subnet filter 10.0.0.0/8 access.log",
+        );
         files.push(OsString::from("-"));
     }
     let stdout = io::stdout();

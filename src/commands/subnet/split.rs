@@ -165,7 +165,10 @@ impl Report for Split {
             self.count,
             self.prefix
         )?;
-        let mut t = StreamedTable::new(ui, &headers, &self.widths());
+        // On a narrow terminal the row number and the host count go first, then the last
+        // host (the one before the broadcast) and the first; the subnet and its broadcast stay.
+        let expendable = ["#", "Hosts", "Last host", "First host"];
+        let mut t = StreamedTable::new(ui, &headers, &self.widths(), &expendable);
         for (i, p) in self.pieces().enumerate() {
             t.add_row(out, self.row(i as u64, &p))?;
         }

@@ -56,6 +56,10 @@ pub fn run(args: &SubnetSummarizeArgs, ui: &Ui) -> Result<u8> {
         read_items(f, &mut spans)?;
     }
     if args.items.is_empty() && args.file.is_empty() {
+        crate::output::reading_the_terminal(
+            "addresses, networks or ranges, one or more a line,",
+            "or give them as arguments: netkit subnet summarize 10.0.0.0/25 10.0.0.128/25",
+        );
         read_items(std::path::Path::new("-"), &mut spans)?;
     }
     let inputs = spans.len();

@@ -422,6 +422,8 @@ impl TraceReport {
         let mut t = ui.table(&[
             "Hop", "Address", "Kind", "Loss", "Sent", "Last", "Avg", "Best", "Worst", "StDev",
         ]);
+        // On a narrow terminal mtr's columns go first: the address, loss and average stay.
+        t.expendable(&["StDev", "Kind", "Best", "Worst", "Sent", "Last"]);
         let ms = |v: Option<f64>| v.map_or("-".to_string(), human_ms);
         for h in &self.hops {
             let (address, kind) = if h.addresses.is_empty() {

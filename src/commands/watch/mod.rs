@@ -20,7 +20,7 @@ use crate::cli::WatchArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
-use crate::output::{self, Format, Paint, Ui, write_json, written};
+use crate::output::{self, Column, Format, Paint, Ui, write_json, written};
 use crate::system::interrupt;
 use crate::system::netlink::{Addr, Link, Neighbour, Netlink, Route};
 use crate::system::rawlink::Listener;
@@ -92,11 +92,10 @@ fn write_event(ui: &Ui, out: &mut dyn Write, e: &Event) -> io::Result<()> {
         write_json(out, e, false)?;
         return writeln!(out);
     }
-    let kind = format!("{:<16}", e.kind().words());
     let kind = if e.alarm {
-        ui.paint(Paint::Bad, kind)
+        ui.cell(Paint::Bad, e.kind().words())
     } else {
-        kind
+        e.kind().words().into()
     };
     let ip = e.what.ip().map_or("-".to_string(), |i| i.to_string());
     let mac = e.what.mac().map_or("-".to_string(), |m| m.to_string());
@@ -104,7 +103,20 @@ fn write_event(ui: &Ui, out: &mut dyn Write, e: &Event) -> io::Result<()> {
         .vendor
         .as_deref()
         .map_or(String::new(), |v| format!(" ({v})"));
-    writeln!(out, "{}  {kind}  {ip:<15}  {mac}{vendor}", clock(e.time))?;
+    // On a narrow terminal the MAC and vendor go under the event, with its detail.
+    let columns = vec![
+        Column::left("Time", 8),
+        Column::left("Event", 16),
+        Column::left("Address", 15),
+        Column::left("MAC", 17),
+    ];
+    let row = vec![
+        clock(e.time).into(),
+        kind,
+        ip.into(),
+        format!("{mac}{vendor}").into(),
+    ];
+    ui.aligned(columns, &[]).write_row(out, row)?;
     writeln!(out, "          {}", e.detail)
 }
 
