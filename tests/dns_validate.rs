@@ -14,12 +14,9 @@
 //! (RSAMD5, which no validator may accept), `gost.test.` (its only DS of digest type 3),
 //! `iter.test.` (NSEC3 with 200 iterations) and `optout.test.` (unsigned, in an opt-out span).
 
-use std::net::UdpSocket;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::common::netns::{Daemon, Lab};
 use crate::common::*;
@@ -50,65 +47,30 @@ const ROOT: &str = "127.0.0.2";
 
 /// A UDP proxy inside the namespace, on `listen`:53, forwarding to `upstream`:53 and removing
 /// the authority section of every reply (the NSEC/NSEC3 proofs among them); with no upstream,
-/// a server that never answers. Stops when dropped.
-struct StripProxy {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for StripProxy {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
+/// a server that never answers (tests/fixtures/strip_proxy.py). A process of its own in the
+/// namespace, so it runs rootless too; stops when dropped.
+fn strip_proxy(lab: &Lab, ns: &str, listen: &str, upstream: Option<&str>) -> Daemon {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/strip_proxy.py");
+    let mut args = vec![script, listen];
+    args.extend(upstream);
+    let proxy = lab.daemon(ns, "python3", &args, "udp", 53);
+    let bound = format!("src = {listen}:53");
+    let t = Instant::now();
+    while lab.exec(ns, "ss", &["-Hlun", &bound]).stdout.is_empty() {
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "the proxy listens on {listen}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-impl StripProxy {
-    fn start(ns: &str, listen: &str, upstream: Option<&str>) -> StripProxy {
-        use hickory_resolver::proto::op::Message;
-        let stop = Arc::new(AtomicBool::new(false));
-        let netns = std::fs::File::open(format!("/var/run/netns/{ns}")).unwrap();
-        let listen = format!("{listen}:53");
-        let upstream = upstream.map(|u| format!("{u}:53"));
-        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
-        let stopped = stop.clone();
-        std::thread::spawn(move || {
-            // This thread alone enters the namespace; its sockets live there.
-            nix::sched::setns(&netns, nix::sched::CloneFlags::CLONE_NEWNET).unwrap();
-            let sock = UdpSocket::bind(&listen).unwrap();
-            sock.set_read_timeout(Some(Duration::from_millis(200)))
-                .unwrap();
-            ready_tx.send(()).unwrap();
-            let mut buf = [0u8; 4096];
-            while !stopped.load(Ordering::SeqCst) {
-                let Ok((n, peer)) = sock.recv_from(&mut buf) else {
-                    continue;
-                };
-                let Some(upstream) = &upstream else {
-                    continue;
-                };
-                let up = UdpSocket::bind("127.0.0.1:0").unwrap();
-                up.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
-                up.send_to(&buf[..n], upstream).unwrap();
-                let mut reply = [0u8; 4096];
-                let Ok(m) = up.recv(&mut reply) else { continue };
-                let Ok(mut msg) = Message::from_vec(&reply[..m]) else {
-                    continue;
-                };
-                msg.authorities.clear();
-                let _ = sock.send_to(&msg.to_vec().unwrap(), peer);
-            }
-        });
-        ready_rx
-            .recv_timeout(Duration::from_secs(5))
-            .expect("the proxy listens");
-        StripProxy { stop }
-    }
+    proxy
 }
 
 /// The tree, served in its namespace; everything stops and is removed when dropped.
 struct Tree {
     /// Killed before the namespace goes (fields drop in order).
     _daemons: Vec<Daemon>,
-    _proxy: StripProxy,
+    _proxy: Daemon,
     lab: Lab,
     ns: String,
     dir: tempfile::TempDir,
@@ -436,7 +398,7 @@ impl Tree {
             "udp",
             53,
         ));
-        let proxy = StripProxy::start(&ns, "127.0.0.9", Some("127.0.0.10"));
+        let proxy = strip_proxy(&lab, &ns, "127.0.0.9", Some("127.0.0.10"));
         let tree = Tree {
             _daemons: daemons,
             _proxy: proxy,
@@ -901,7 +863,7 @@ fn lookups_stop_at_their_query_budget_and_deadline() {
         );
     }
     // Nothing answers on 127.0.0.41: the deadline, not the 5 s timeout, ends the lookup.
-    let _silent = StripProxy::start(&t.ns, "127.0.0.41", None);
+    let _silent = strip_proxy(&t.lab, &t.ns, "127.0.0.41", None);
     for mode in ["--trace", "--validate"] {
         let o = t.lab.netkit(
             &t.ns,
