@@ -7,7 +7,7 @@
 //!   a longer line is reported once and skipped up to its newline, so memory stays bounded whatever
 //!   the peer sends.
 
-use crate::output::is_unsafe;
+use crate::output::drives_terminal;
 
 /// Decodes UTF-8 arriving in arbitrary chunks.
 #[derive(Debug, Default)]
@@ -161,7 +161,7 @@ pub fn decode_line(bytes: &[u8]) -> String {
 /// message may hold several lines) are kept. (What netkit prints itself goes through the output
 /// guard, which shows the same characters escaped.)
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| is_unsafe(c) && c != '\t' && c != '\n';
+    let hidden = |c: char| drives_terminal(c) && c != '\t' && c != '\n';
     if text.chars().any(hidden) {
         text.chars()
             .map(|c| {
