@@ -1182,3 +1182,53 @@ pub(crate) fn flood(
     });
     (stop, handle)
 }
+
+/// Issue 25 item 10: nicks with invisible characters ("server\u{200b}", "alice\u{2060}")
+/// passed for the operator and for another member. They are refused, and nicks are compared
+/// by their NFKC, lower-case form ("ALICE", "ａｌｉｃｅ" are alice; "ＳＥＲＶＥＲ" is the operator).
+#[test]
+fn room_nicks_cannot_impersonate() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut alice = room_client("alice", &addr);
+    alice.say("/nick alice");
+    alice.out("is now known as alice");
+    let mut mallory = room_client("mallory", &addr);
+    alice.out("joined");
+    for (nick, why) in [
+        ("server\u{200b}", "U+200B"),
+        ("alice\u{2060}", "U+2060"),
+        ("al\u{200d}ice", "U+200D"),
+        ("\u{feff}alice", "U+FEFF"),
+        // The room replaced the override with U+FFFD before reading the command.
+        ("alice\u{202e}", "U+FFFD"),
+        ("alice\u{3164}", "U+3164"),
+        ("ALICE", "is taken"),
+        ("ａｌｉｃｅ", "is taken"),
+        ("ＳＥＲＶＥＲ", "reserved"),
+        ("Server", "reserved"),
+        ("127.0.0.1:8001", "reserved"),
+    ] {
+        mallory.say(&format!("/nick {nick}"));
+        let answer = mallory.out(why);
+        assert!(
+            answer.starts_with("* cannot use that nick") || answer.starts_with("* the nick"),
+            "{nick:?}: {answer}"
+        );
+    }
+    // The same member may change the case of its own nick.
+    alice.say("/nick Alice");
+    alice.out("alice is now known as Alice");
+    mallory.say("/nick mallory");
+    alice.out("is now known as mallory");
+    let seen: Vec<String> = alice.out.seen.clone();
+    assert!(
+        !seen.iter().any(|l| l.contains("known as server")
+            || l.contains("known as alice\u{2060}")
+            || l.contains("known as ALICE")),
+        "{seen:#?}"
+    );
+    // The operator's console shows an invisible character escaped, never hidden.
+    mallory.say("hi\u{200b}there");
+    let shown = server.out("there");
+    assert!(shown.ends_with("hi\\u{200b}there"), "{shown:?}");
+}
