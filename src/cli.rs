@@ -892,10 +892,16 @@ fn parse_subnet_option(text: &str) -> std::result::Result<(IpAddr, u8), String> 
 /// `netkit chat ...`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Framing: 'line' (the default) sends each message as one UTF-8 line ending in a newline,\n\
-                  so messages and characters are never split. 'raw' is the primer's protocol: each\n\
-                  message is one send() of UTF-8 bytes with no newline, the two sides take turns (the\n\
-                  client speaks first), and 'bye' from either side ends the conversation.\n\n\
+    after_help = "Framing: 'auto' (the default) talks with netkit, nc and the primer's own Python programs:\n\
+                  a message ends at a newline, or when the peer pauses with bytes sent (what one\n\
+                  recv(1024) returns). A peer whose first message comes without a newline takes\n\
+                  turns, as the primer's programs do: netkit says so and answers the same way from\n\
+                  then on (one send() per message, no newline, one message per turn). Otherwise\n\
+                  messages are lines and both sides talk at any time. 'line' sends and reads only\n\
+                  newline-terminated UTF-8 lines; 'raw' is the primer's protocol from the start: each\n\
+                  message is one send() with no newline, one read is one message, the sides take turns\n\
+                  (the client first). 'bye' from either side ends the conversation. What the peer\n\
+                  says is shown after its address: <127.0.0.1:50000> hello.\n\n\
                   Commands, as in IRC: a typed line starting with / is a command, answered where it\n\
                   was typed and never sent. With one peer, /help says what works, /who and /nick say\n\
                   they work in a room, /quit says bye, and any other /command is refused; type //text\n\
@@ -928,6 +934,9 @@ pub enum ChatCommand {
 /// How chat messages are delimited on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Framing {
+    /// A message ends at a newline or when the peer pauses; a peer that takes turns without
+    /// newlines (the primer's programs) is answered the same way
+    Auto,
     /// One UTF-8 line per message, ending in a newline; the two sides talk freely
     Line,
     /// The primer's protocol: one read is one message, no newline, the sides take turns
@@ -937,8 +946,9 @@ pub enum Framing {
 /// Options shared by the chat server and client.
 #[derive(Debug, Args)]
 pub struct ChatOpts {
-    /// How messages are delimited: newline-terminated lines, or the primer's raw sends
-    #[arg(long, value_enum, default_value_t = Framing::Line, value_name = "FRAMING")]
+    /// How messages are delimited: found out from the peer, newline-terminated lines, or the
+    /// primer's raw sends
+    #[arg(long, value_enum, default_value_t = Framing::Auto, value_name = "FRAMING")]
     pub framing: Framing,
     /// Longest message accepted, in bytes; longer lines are dropped with a notice
     #[arg(long, value_name = "BYTES", default_value_t = 65536,

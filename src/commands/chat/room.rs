@@ -31,7 +31,7 @@ use super::nick;
 use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out, Said, Via, Whois};
 use super::server::{PortFlag, listen, listen_at, listening_notice};
 use super::web;
-use crate::cli::ChatServerArgs;
+use crate::cli::{ChatServerArgs, Framing};
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
@@ -119,7 +119,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
         args,
         console: &console,
     };
-    let mut input = spawn_input(args.opts.max_line as usize);
+    let mut input = spawn_input(args.opts.max_line as usize, &console);
     let mut input_open = true;
     // On a terminal the operator's line is on the screen already (the terminal echoed it).
     let echo_own = !std::io::stdin().is_terminal();
@@ -297,7 +297,8 @@ impl Hub<'_> {
                 let _ = stream.set_nodelay(true);
                 let (r, w) = stream.into_split();
                 let writer = tokio::spawn(write_loop(w, rx));
-                let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after));
+                let framing = self.args.opts.framing;
+                let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after, framing));
                 (Via::Tcp, Some(reader.abort_handle()), writer)
             }
             Conn::Web(socket) => {
@@ -545,31 +546,44 @@ impl Hub<'_> {
     }
 }
 
-/// Reads lines from one client and passes them to the hub; reports why it stopped.
+/// Reads lines from one client and passes them to the hub; reports why it stopped. With `auto`
+/// framing a pause of the client with bytes held ends a line too (the primer's client sends
+/// without a newline).
 async fn read_loop(
     mut r: OwnedReadHalf,
     id: u64,
     events: mpsc::Sender<Event>,
     max_line: usize,
     idle_after: Duration,
+    framing: Framing,
 ) {
     let mut splitter = LineSplitter::new(max_line);
     let mut buf = vec![0u8; 4096];
     let mut frames = Vec::new();
+    let mut last_read = tokio::time::Instant::now();
     let why = loop {
-        let n = tokio::select! {
-            n = r.read(&mut buf) => n,
+        let pause_at = splitter
+            .pause_after()
+            .filter(|_| framing == Framing::Auto)
+            .map(|d| last_read + d);
+        tokio::select! {
+            n = r.read(&mut buf) => match n {
+                Ok(0) => {
+                    frames.extend(splitter.finish());
+                    break CLOSED.to_string();
+                }
+                Ok(n) => {
+                    last_read = tokio::time::Instant::now();
+                    splitter.push(&buf[..n], &mut frames);
+                }
+                Err(_) => break "connection lost".to_string(),
+            },
+            _ = tokio::time::sleep_until(pause_at.unwrap_or(last_read)), if pause_at.is_some() => {
+                frames.extend(splitter.pause());
+            }
             _ = idle(idle_after) => {
                 break format!("idle timeout: no message for {}", human_duration(idle_after));
             }
-        };
-        match n {
-            Ok(0) => {
-                frames.extend(splitter.finish());
-                break CLOSED.to_string();
-            }
-            Ok(n) => splitter.push(&buf[..n], &mut frames),
-            Err(_) => break "connection lost".to_string(),
         }
         for f in frames.drain(..) {
             let ev = match f {
