@@ -910,8 +910,8 @@ fn parse_subnet_option(text: &str) -> std::result::Result<(IpAddr, u8), String> 
                   taken for a command.\n\n\
                   Exit status: 0 the conversation ended ('bye', the peer left, end of input, Ctrl-C),\n\
                   2 bad address, port or option, 3 the port is in use, the connection was refused or\n\
-                  the host is unreachable (the message says what to do next). --json has no effect on\n\
-                  a conversation (errors are JSON).\n\n\
+                  reset, or the host is unreachable (the message says what to do next). --json has no\n\
+                  effect on a conversation (errors are JSON).\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat client 127.0.0.1:8001\n  \
                   netkit chat server --room --max-clients 50\n  \
                   netkit chat client --framing raw [::1]:8001"
@@ -964,8 +964,9 @@ pub struct ChatOpts {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Without --room the server holds one conversation and exits when it ends; later\n\
-                  callers wait in the listen backlog meanwhile. Messages print on stdout; notices\n\
-                  (listening, who connected and disconnected, and why) on stderr. A typed line\n\
+                  callers wait in the listen backlog meanwhile. Messages print on stdout, the peer's\n\
+                  after its address (<127.0.0.1:50000> hello); notices (listening, who connected\n\
+                  and disconnected, and why, the framing found) on stderr. A typed line\n\
                   starting with / is a command, never sent (/help; //text sends /text): see\n\
                   netkit chat --help.\n\n\
                   In a --room, clients type /nick NAME to rename, /who to list the room, /help for\n\
@@ -979,7 +980,9 @@ pub struct ChatOpts {
                   nicks, commands, --max-line, --queue and --max-clients (which counts both kinds of\n\
                   member). /who says how each member is connected and from where. Only a page from\n\
                   the room's own address may join (the Origin must match the Host: HTTP 403\n\
-                  otherwise); a message over --max-line closes that socket with code 1009.\n\n\
+                  otherwise); a message over --max-line closes that socket with code 1009, text\n\
+                  that is not UTF-8 with 1007, a protocol error with 1002. A request's head must\n\
+                  arrive within 10 s, and one address may hold 32 HTTP connections at once.\n\n\
                   Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use, is\n\
                   below 1024 without the privilege, or the address is not on this host.\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat server --port 0 --bind ::1\n  \
@@ -1022,6 +1025,10 @@ pub struct ChatServerArgs {
 #[command(
     after_help = "A typed line starting with / is a command: with one peer it is answered here and never\n\
                   sent (/help; //text sends /text); in a --room the room answers it. See netkit chat --help.\n\n\
+                  A server that talks with one client at a time (the primer's, netkit's without --room)\n\
+                  lets the next callers wait in its listen backlog: connected, but not yet heard. When\n\
+                  nothing comes for 5 s after the first message the client says it may be waiting\n\
+                  there, and a reset before the server said anything is explained so (exit 3).\n\n\
                   Examples:\n  netkit chat client 127.0.0.1:8001\n  netkit chat client localhost:8001 --timeout 2s\n  \
                   netkit chat client --framing raw [::1]:8001"
 )]

@@ -1543,3 +1543,22 @@ fn a_196_mb_stream_without_newlines_is_relayed_in_bounded_memory() {
         );
     }
 }
+
+/// Issue 27 item 2: the primer's client in a room: what it sends without a newline is a line once
+/// it pauses, relayed after its nick.
+#[test]
+fn the_primers_client_in_a_room() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut ann = room_client("ann", &addr);
+    let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+    ann.out("joined");
+    client.say("hello from python, 你好");
+    let line = ann.out("hello from python");
+    assert!(line.ends_with("> hello from python, 你好"), "{line}");
+    server.out("hello from python");
+    // The primer's recv(1024) got the room's lines so far.
+    client.out("welcome");
+    client.say("bye");
+    ann.out("left");
+    assert_eq!(client.exit_code(), 0, "{:?}", client.err.rest());
+}
