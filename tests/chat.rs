@@ -215,6 +215,28 @@ impl Drop for Proc {
     }
 }
 
+/// The primer's server on a free port (it prints `listening PORT` first); it and its address.
+fn primer_server() -> (Proc, String) {
+    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
+    let port = server
+        .out("listening")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    (server, format!("127.0.0.1:{port}"))
+}
+
+/// The address in netkit's `* listening on ADDR (...)` notice, wherever the line starts.
+fn listening_address(notice: &str) -> String {
+    notice
+        .split("listening on ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {notice:?}"))
+        .to_string()
+}
+
 /// Starts a netkit server on a free port (port 0); returns it and its address.
 pub(crate) fn netkit_server(extra: &[&str]) -> (Proc, String) {
     let mut args = vec!["chat", "server", "--port", "0"];
@@ -281,18 +303,8 @@ fn raw_framing_netkit_server_talks_with_the_primers_client() {
 
 #[test]
 fn raw_framing_netkit_client_talks_with_the_primers_server_and_says_bye() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let mut client = netkit_client(
-        "netkit client",
-        &format!("127.0.0.1:{port}"),
-        &["--framing", "raw"],
-    );
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &["--framing", "raw"]);
     client.say("中文消息，一二三");
     assert_eq!(
         server.out("中文").trim_start_matches("> "),
@@ -812,14 +824,7 @@ fn later_callers_wait_in_the_backlog_during_a_conversation() {
 /// default clients: the second waits in line and is told so, not that the server crashed.
 #[test]
 fn the_second_caller_of_the_primers_server_is_told_it_waits_in_line() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let addr = format!("127.0.0.1:{port}");
+    let (mut server, addr) = primer_server();
     let mut first = netkit_client("first", &addr, &[]);
     server.out("connected");
     let mut second = netkit_client("second", &addr, &[]);
@@ -1006,13 +1011,7 @@ fn room_operator_line_shows_once_on_a_terminal() {
         "room on a terminal",
         &["chat", "server", "--room", "--port", "0"],
     );
-    let listening = server.out("listening on");
-    let addr = listening
-        .split("listening on ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {listening:?}"))
-        .to_string();
+    let addr = listening_address(&server.out("listening on"));
     let mut a = room_client("a", &addr);
     server.out("joined");
     server.say("hello from the operator");
@@ -1176,18 +1175,8 @@ fn one_to_one_commands_are_answered_locally_and_not_sent() {
 /// it stays our turn: the server's first message is the next real line.
 #[test]
 fn raw_framing_commands_are_not_sent_to_the_primers_server() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let mut client = netkit_client(
-        "netkit client",
-        &format!("127.0.0.1:{port}"),
-        &["--framing", "raw"],
-    );
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &["--framing", "raw"]);
     server.out("connected");
     client.say("/who");
     client.err("/who works in a room");
@@ -1320,14 +1309,8 @@ fn the_primers_client_talks_with_the_default_server() {
 /// server (`data == 'bye'`).
 #[test]
 fn the_default_client_talks_with_the_primers_server() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let mut client = netkit_client("netkit client", &format!("127.0.0.1:{port}"), &[]);
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &[]);
     client.say("中文消息，一二三");
     assert_eq!(
         server.out("中文").trim_start_matches("> "),
@@ -1432,13 +1415,7 @@ fn the_prompt_is_never_drawn_twice() {
             "server on a terminal",
             &["chat", "server", "--port", "0", "--framing", framing],
         );
-        let listening = server.out("listening on");
-        let addr = listening
-            .split("listening on ")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or_else(|| panic!("no address in {listening:?}"))
-            .to_string();
+        let addr = listening_address(&server.out("listening on"));
         let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
         server.out("connected");
         client.say("one");

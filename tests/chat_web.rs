@@ -323,18 +323,7 @@ fn a_page_from_another_site_cannot_join() {
 #[test]
 fn the_page_is_served_from_the_binary_with_a_strict_policy() {
     let (_server, _tcp, web) = web_room(&[]);
-    let get = |path: &str| {
-        let mut s = TcpStream::connect(&web).unwrap();
-        s.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {web}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut r = String::new();
-        s.read_to_string(&mut r).unwrap();
-        r
-    };
+    let get = |path: &str| http_get(&web, path);
     let page = get("/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     let head = page.split("\r\n\r\n").next().unwrap().to_ascii_lowercase();
