@@ -103,7 +103,7 @@ pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
     let _ = stream.set_nodelay(true);
     let console = Console::new(ui, false);
     console.notice(&format!("connected to {peer}"));
-    let mut input = spawn_input(args.opts.max_line as usize, &console);
+    let mut input = spawn_input(args.opts.max_line as usize);
     let end = talk(stream, peer, &args.opts, &console, &mut input, First::Me).await;
     if let Ok(end) = &end {
         console.notice(&format!(

@@ -4,7 +4,6 @@
 //! conversation.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -25,11 +24,9 @@ pub enum Input {
 }
 
 /// Reads standard input line by line on its own thread (so a blocked read never holds up the
-/// runtime), with lines bounded by `max` bytes. The channel closes at end of input. Each line
-/// read tells `console` that the user pressed Enter (the prompt's line is done).
-pub fn spawn_input(max: usize, console: &Console) -> mpsc::Receiver<Input> {
+/// runtime), with lines bounded by `max` bytes. The channel closes at end of input.
+pub fn spawn_input(max: usize) -> mpsc::Receiver<Input> {
     let (tx, rx) = mpsc::channel(64);
-    let typed = console.typed.clone();
     let _ = std::thread::Builder::new()
         .name("netkit-stdin".into())
         .spawn(move || {
@@ -61,7 +58,6 @@ pub fn spawn_input(max: usize, console: &Console) -> mpsc::Receiver<Input> {
                     // The last line, without a newline.
                     Input::Line(codec::decode_line(&buf))
                 };
-                typed.store(true, Ordering::Relaxed);
                 if tx.blocking_send(item).is_err() {
                     break;
                 }
@@ -115,9 +111,6 @@ pub struct Console {
     /// everyone.
     lossy: bool,
     budget: Arc<Budget>,
-    /// Set by the keyboard thread when a line was typed: the terminal's echo ended the prompt's
-    /// line, so the prompt is no longer on the screen's last line.
-    typed: Arc<AtomicBool>,
     ui: Ui,
 }
 
@@ -128,13 +121,11 @@ impl Console {
         let color = ui.color;
         let (tx, rx) = std_mpsc::sync_channel::<Out>(4096);
         let budget = Arc::new(Budget::default());
-        let typed = Arc::new(AtomicBool::new(false));
         let printer = {
             let budget = budget.clone();
-            let typed = typed.clone();
             std::thread::Builder::new()
                 .name("netkit-console".into())
-                .spawn(move || print_loop(&rx, interactive, color, &budget, &typed))
+                .spawn(move || print_loop(&rx, interactive, color, &budget))
                 .ok()
         };
         Console {
@@ -142,7 +133,6 @@ impl Console {
             printer,
             lossy,
             budget,
-            typed,
             ui: *ui,
         }
     }
@@ -232,58 +222,34 @@ impl Console {
 }
 
 /// The printer thread: writes each item (text through the output guard; the prompt and the
-/// line clearing are netkit's own) and frees its bytes from the budget.
-fn print_loop(
-    rx: &std_mpsc::Receiver<Out>,
-    interactive: bool,
-    color: bool,
-    budget: &Budget,
-    typed: &AtomicBool,
-) {
+/// line clearing are netkit's own) and frees its bytes from the budget. On a terminal every
+/// drawing starts by clearing the last line, so the prompt is there once whatever came before it
+/// (a prompt already drawn, a line typed ahead and echoed).
+fn print_loop(rx: &std_mpsc::Receiver<Out>, interactive: bool, color: bool, budget: &Budget) {
+    // Whether the prompt belongs on the last line (redrawn under what is printed).
     let mut prompt_shown = false;
     while let Ok(item) = rx.recv() {
-        if typed.swap(false, Ordering::Relaxed) {
-            // The typed line's Enter moved the cursor to a fresh line: no prompt is on it.
-            prompt_shown = false;
-        }
         let mut out = io::stdout().lock();
+        if interactive {
+            let _ = out.write_all(CLEAR_LINE);
+        }
         match &item {
-            Out::Prompt => {
-                if interactive && !prompt_shown {
-                    let _ = out.write_all(b"> ");
-                    prompt_shown = true;
-                }
+            Out::Prompt => prompt_shown = true,
+            Out::Unprompt => prompt_shown = false,
+            Out::Message(m) => {
+                let mut text = Guard::new(&mut out, color);
+                let _ = writeln!(text, "{m}");
+                let _ = text.flush();
             }
-            Out::Unprompt => {
-                if interactive && prompt_shown {
-                    let _ = out.write_all(CLEAR_LINE);
-                    prompt_shown = false;
-                }
+            Out::Notice(n) => {
+                let _ = out.flush();
+                let mut err = Guard::new(io::stderr().lock(), color);
+                let _ = writeln!(err, "{n}");
+                let _ = err.flush();
             }
-            Out::Message(_) | Out::Notice(_) => {
-                if interactive && prompt_shown {
-                    let _ = out.write_all(CLEAR_LINE);
-                    let _ = out.flush();
-                }
-                match &item {
-                    Out::Message(m) => {
-                        let mut text = Guard::new(&mut out, color);
-                        let _ = writeln!(text, "{m}");
-                        let _ = text.flush();
-                    }
-                    _ => {
-                        let _ = out.flush();
-                        let mut err = Guard::new(io::stderr().lock(), color);
-                        if let Out::Notice(n) = &item {
-                            let _ = writeln!(err, "{n}");
-                        }
-                        let _ = err.flush();
-                    }
-                }
-                if interactive && prompt_shown {
-                    let _ = out.write_all(b"> ");
-                }
-            }
+        }
+        if interactive && prompt_shown {
+            let _ = out.write_all(b"> ");
         }
         let _ = out.flush();
         let mut queued = budget.queued.lock().unwrap_or_else(|e| e.into_inner());

@@ -119,7 +119,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
         args,
         console: &console,
     };
-    let mut input = spawn_input(args.opts.max_line as usize, &console);
+    let mut input = spawn_input(args.opts.max_line as usize);
     let mut input_open = true;
     // On a terminal the operator's line is on the screen already (the terminal echoed it).
     let echo_own = !std::io::stdin().is_terminal();

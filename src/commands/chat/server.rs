@@ -127,7 +127,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
         Some(Ok((stream, peer))) => {
             let _ = stream.set_nodelay(true);
             console.notice(&format!("{peer} connected"));
-            let mut input = spawn_input(args.opts.max_line as usize, &console);
+            let mut input = spawn_input(args.opts.max_line as usize);
             let end = talk(stream, peer, &args.opts, &console, &mut input, First::Peer).await;
             match &end {
                 Ok(end) => console.notice(&format!(
