@@ -1406,34 +1406,6 @@ fn a_peers_text_never_looks_like_a_notice() {
     }
 }
 
-/// A line of terminal output as the terminal shows it: a carriage return goes back to the line's
-/// start, `ESC [ K` erases from the cursor to the end, other characters overwrite.
-fn as_shown(raw: &str) -> String {
-    let mut line: Vec<char> = Vec::new();
-    let mut at = 0;
-    let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("\x1b[K") {
-            line.truncate(at);
-            rest = after;
-            continue;
-        }
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '\r' => at = 0,
-            c => {
-                if at < line.len() {
-                    line[at] = c;
-                } else {
-                    line.push(c);
-                }
-                at += 1;
-            }
-        }
-    }
-    line.into_iter().collect()
-}
-
 /// Issue 27 item 2: on a terminal the prompt is drawn once: never `> > ` after /help, after a
 /// notice, or after each incoming line while taking turns.
 #[test]
@@ -1458,7 +1430,7 @@ fn the_prompt_is_never_drawn_twice() {
         server.out("> three");
         server.say("bye");
         assert_eq!(server.exit_code(), 0, "{:#?}", server.out.seen);
-        let shown: Vec<String> = server.out.rest().iter().map(|l| as_shown(l)).collect();
+        let shown = screen(server.out.rest().join("\n").as_bytes());
         assert!(
             !shown.iter().any(|l| l.contains("> > ")),
             "{framing}: {shown:#?}"
