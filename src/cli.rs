@@ -917,10 +917,16 @@ fn parse_subnet_option(text: &str) -> std::result::Result<(IpAddr, u8), String> 
 /// `netkit chat ...`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Framing: 'line' (the default) sends each message as one UTF-8 line ending in a newline,\n\
-                  so messages and characters are never split. 'raw' is the primer's protocol: each\n\
-                  message is one send() of UTF-8 bytes with no newline, the two sides take turns (the\n\
-                  client speaks first), and 'bye' from either side ends the conversation.\n\n\
+    after_help = "Framing: 'auto' (the default) talks with netkit, nc and the primer's own Python programs:\n\
+                  a message ends at a newline, or when the peer pauses with bytes sent (what one\n\
+                  recv(1024) returns). A peer whose first message comes without a newline takes\n\
+                  turns, as the primer's programs do: netkit says so and answers the same way from\n\
+                  then on (one send() per message, no newline, one message per turn). Otherwise\n\
+                  messages are lines and both sides talk at any time. 'line' sends and reads only\n\
+                  newline-terminated UTF-8 lines; 'raw' is the primer's protocol from the start: each\n\
+                  message is one send() with no newline, one read is one message, the sides take turns\n\
+                  (the client first). 'bye' from either side ends the conversation. What the peer\n\
+                  says is shown after its address: <127.0.0.1:50000> hello.\n\n\
                   Commands, as in IRC: a typed line starting with / is a command, answered where it\n\
                   was typed and never sent. With one peer, /help says what works, /who and /nick say\n\
                   they work in a room, /quit says bye, and any other /command is refused; type //text\n\
@@ -929,8 +935,8 @@ fn parse_subnet_option(text: &str) -> std::result::Result<(IpAddr, u8), String> 
                   taken for a command.\n\n\
                   Exit status: 0 the conversation ended ('bye', the peer left, end of input, Ctrl-C),\n\
                   2 bad address, port or option, 3 the port is in use, the connection was refused or\n\
-                  the host is unreachable (the message says what to do next). --json has no effect on\n\
-                  a conversation (errors are JSON).\n\n\
+                  reset, or the host is unreachable (the message says what to do next). --json has no\n\
+                  effect on a conversation (errors are JSON).\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat client 127.0.0.1:8001\n  \
                   netkit chat server --room --max-clients 50\n  \
                   netkit chat client --framing raw [::1]:8001"
@@ -953,6 +959,9 @@ pub enum ChatCommand {
 /// How chat messages are delimited on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Framing {
+    /// A message ends at a newline or when the peer pauses; a peer that takes turns without
+    /// newlines (the primer's programs) is answered the same way
+    Auto,
     /// One UTF-8 line per message, ending in a newline; the two sides talk freely
     Line,
     /// The primer's protocol: one read is one message, no newline, the sides take turns
@@ -962,8 +971,9 @@ pub enum Framing {
 /// Options shared by the chat server and client.
 #[derive(Debug, Args)]
 pub struct ChatOpts {
-    /// How messages are delimited: newline-terminated lines, or the primer's raw sends
-    #[arg(long, value_enum, default_value_t = Framing::Line, value_name = "FRAMING")]
+    /// How messages are delimited: found out from the peer, newline-terminated lines, or the
+    /// primer's raw sends
+    #[arg(long, value_enum, default_value_t = Framing::Auto, value_name = "FRAMING")]
     pub framing: Framing,
     /// Longest message accepted, in bytes; longer lines are dropped with a notice
     #[arg(long, value_name = "BYTES", default_value_t = 65536,
@@ -979,8 +989,9 @@ pub struct ChatOpts {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Without --room the server holds one conversation and exits when it ends; later\n\
-                  callers wait in the listen backlog meanwhile. Messages print on stdout; notices\n\
-                  (listening, who connected and disconnected, and why) on stderr. A typed line\n\
+                  callers wait in the listen backlog meanwhile. Messages print on stdout, the peer's\n\
+                  after its address (<127.0.0.1:50000> hello); notices (listening, who connected\n\
+                  and disconnected, and why, the framing found) on stderr. A typed line\n\
                   starting with / is a command, never sent (/help; //text sends /text): see\n\
                   netkit chat --help.\n\n\
                   In a --room, clients type /nick NAME to rename, /who to list the room, /help for\n\
@@ -994,7 +1005,9 @@ pub struct ChatOpts {
                   nicks, commands, --max-line, --queue and --max-clients (which counts both kinds of\n\
                   member). /who says how each member is connected and from where. Only a page from\n\
                   the room's own address may join (the Origin must match the Host: HTTP 403\n\
-                  otherwise); a message over --max-line closes that socket with code 1009.\n\n\
+                  otherwise); a message over --max-line closes that socket with code 1009, text\n\
+                  that is not UTF-8 with 1007, a protocol error with 1002. A request's head must\n\
+                  arrive within 10 s, and one address may hold 32 HTTP connections at once.\n\n\
                   Exit status: 0 ended normally, 2 bad address or option, 3 the port is in use, is\n\
                   below 1024 without the privilege, or the address is not on this host.\n\n\
                   Examples:\n  netkit chat server --port 8001\n  netkit chat server --port 0 --bind ::1\n  \
@@ -1037,6 +1050,10 @@ pub struct ChatServerArgs {
 #[command(
     after_help = "A typed line starting with / is a command: with one peer it is answered here and never\n\
                   sent (/help; //text sends /text); in a --room the room answers it. See netkit chat --help.\n\n\
+                  A server that talks with one client at a time (the primer's, netkit's without --room)\n\
+                  lets the next callers wait in its listen backlog: connected, but not yet heard. When\n\
+                  nothing comes for 5 s after the first message the client says it may be waiting\n\
+                  there, and a reset before the server said anything is explained so (exit 3).\n\n\
                   Examples:\n  netkit chat client 127.0.0.1:8001\n  netkit chat client localhost:8001 --timeout 2s\n  \
                   netkit chat client --framing raw [::1]:8001"
 )]

@@ -215,6 +215,28 @@ impl Drop for Proc {
     }
 }
 
+/// The primer's server on a free port (it prints `listening PORT` first); it and its address.
+fn primer_server() -> (Proc, String) {
+    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
+    let port = server
+        .out("listening")
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    (server, format!("127.0.0.1:{port}"))
+}
+
+/// The address in netkit's `* listening on ADDR (...)` notice, wherever the line starts.
+fn listening_address(notice: &str) -> String {
+    notice
+        .split("listening on ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {notice:?}"))
+        .to_string()
+}
+
 /// Starts a netkit server on a free port (port 0); returns it and its address.
 pub(crate) fn netkit_server(extra: &[&str]) -> (Proc, String) {
     let mut args = vec!["chat", "server", "--port", "0"];
@@ -247,13 +269,27 @@ pub(crate) fn free_port() -> u16 {
         .port()
 }
 
+/// The text of a line a peer said in a conversation with one peer, after its label (the
+/// peer's address): `<127.0.0.1:50000> text` → `text`. Fails when the label is missing.
+pub(crate) fn said(line: &str) -> &str {
+    let (label, text) = line
+        .strip_prefix('<')
+        .and_then(|rest| rest.split_once("> "))
+        .unwrap_or_else(|| panic!("no sender label: {line:?}"));
+    assert!(
+        label.parse::<std::net::SocketAddr>().is_ok(),
+        "the label is the peer's address: {line:?}"
+    );
+    text
+}
+
 #[test]
 fn raw_framing_netkit_server_talks_with_the_primers_client() {
     let (mut server, addr) = netkit_server(&["--framing", "raw"]);
     let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
     server.err("connected");
     client.say("你好，服务器！");
-    assert_eq!(server.out("服务器"), "你好，服务器！");
+    assert_eq!(said(&server.out("服务器")), "你好，服务器！");
     server.say("你好，客户端。How are you?");
     assert!(client.out("客户端").ends_with("你好，客户端。How are you?"));
     client.say("fine");
@@ -267,25 +303,15 @@ fn raw_framing_netkit_server_talks_with_the_primers_client() {
 
 #[test]
 fn raw_framing_netkit_client_talks_with_the_primers_server_and_says_bye() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let mut client = netkit_client(
-        "netkit client",
-        &format!("127.0.0.1:{port}"),
-        &["--framing", "raw"],
-    );
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &["--framing", "raw"]);
     client.say("中文消息，一二三");
     assert_eq!(
         server.out("中文").trim_start_matches("> "),
         "中文消息，一二三"
     );
     server.say("收到了 got it");
-    assert_eq!(client.out("收到了"), "收到了 got it");
+    assert_eq!(said(&client.out("收到了")), "收到了 got it");
     client.say("bye");
     assert_eq!(client.exit_code(), 0);
     assert_eq!(server.exit_code(), 0, "{:?}", server.err.rest());
@@ -310,7 +336,7 @@ fn raw_framing_a_character_split_across_reads_arrives_intact() {
         c.arg("-c").arg(script);
         c
     });
-    assert_eq!(server.out("字"), "中文字符");
+    assert_eq!(said(&server.out("字")), "中文字符");
     server.say("ok");
     peer.out("ok");
     server.out("bye");
@@ -324,9 +350,9 @@ fn line_framing_both_ways_and_bye_from_the_server_ends_both() {
     let (mut server, addr) = netkit_server(&[]);
     let mut client = netkit_client("client", &addr, &[]);
     client.say("hello, 服务器");
-    assert_eq!(server.out("hello"), "hello, 服务器");
+    assert_eq!(said(&server.out("hello")), "hello, 服务器");
     server.say("hello, 客户端");
-    assert_eq!(client.out("hello"), "hello, 客户端");
+    assert_eq!(said(&client.out("hello")), "hello, 客户端");
     server.say("bye");
     client.out("bye");
     assert_eq!(server.exit_code(), 0);
@@ -749,11 +775,13 @@ fn a_peer_vanishing_mid_line_ends_the_conversation_and_its_partial_line_is_shown
     server.err("connected");
     raw.write_all("half a line, 半行".as_bytes()).unwrap();
     drop(raw);
-    assert_eq!(server.out("half"), "half a line, 半行");
+    assert_eq!(said(&server.out("half")), "half a line, 半行");
     server.err("disconnected (the peer closed the connection)");
     assert_eq!(server.exit_code(), 0);
 }
 
+/// Issue 27 item 2: a caller waiting in the listen backlog saw "connected", then "reset ... crashed
+/// mid-conversation". It is told it may be waiting in line, and the reset is explained so.
 #[test]
 fn later_callers_wait_in_the_backlog_during_a_conversation() {
     let (mut server, addr) = netkit_server(&[]);
@@ -764,6 +792,8 @@ fn later_callers_wait_in_the_backlog_during_a_conversation() {
     second.say("anyone?");
     first.say("hello");
     server.out("hello");
+    let hint = second.err("no answer from");
+    assert!(hint.contains("waits in its listen backlog"), "{hint}");
     assert!(
         !server.out.seen.iter().any(|l| l.contains("anyone")),
         "{:?}",
@@ -772,10 +802,15 @@ fn later_callers_wait_in_the_backlog_during_a_conversation() {
     first.say("bye");
     assert_eq!(server.exit_code(), 0);
     assert_eq!(first.exit_code(), 0);
-    // The server has gone: the waiting caller's connection is closed.
-    second.close_stdin();
-    let code = second.exit_code();
-    assert!(code == 0 || code == 3, "second exited {code}");
+    // The server has gone: the waiting caller's connection is reset, and it is told why.
+    assert_eq!(second.exit_code(), 3, "{:#?}", second.err.seen);
+    let err = second.err("reset");
+    assert!(
+        err.contains("reset before the server said anything")
+            && err.contains("waiting in its listen backlog")
+            && !err.contains("crashed"),
+        "{err}"
+    );
     let accepted = server
         .err
         .rest()
@@ -783,6 +818,24 @@ fn later_callers_wait_in_the_backlog_during_a_conversation() {
         .filter(|l| l.ends_with(" connected"))
         .count();
     assert_eq!(accepted, 1, "one conversation only: {:?}", server.err.seen);
+}
+
+/// Issue 27 item 2: the primer's server (listen(5): "the next four wait in line") with two
+/// default clients: the second waits in line and is told so, not that the server crashed.
+#[test]
+fn the_second_caller_of_the_primers_server_is_told_it_waits_in_line() {
+    let (mut server, addr) = primer_server();
+    let mut first = netkit_client("first", &addr, &[]);
+    server.out("connected");
+    let mut second = netkit_client("second", &addr, &[]);
+    second.say("hello?");
+    second.err("waits in its listen backlog");
+    first.say("bye");
+    assert_eq!(first.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0, "{:#?}", server.err.rest());
+    assert_eq!(second.exit_code(), 3, "{:#?}", second.err.seen);
+    second.err("waiting in its listen backlog");
+    assert!(!second.err.seen.iter().any(|l| l.contains("crashed")));
 }
 
 /// Reads from a raw TCP member until a line holding `needle` arrives; returns that line's bytes.
@@ -958,13 +1011,7 @@ fn room_operator_line_shows_once_on_a_terminal() {
         "room on a terminal",
         &["chat", "server", "--room", "--port", "0"],
     );
-    let listening = server.out("listening on");
-    let addr = listening
-        .split("listening on ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {listening:?}"))
-        .to_string();
+    let addr = listening_address(&server.out("listening on"));
     let mut a = room_client("a", &addr);
     server.out("joined");
     server.say("hello from the operator");
@@ -1092,7 +1139,7 @@ fn one_to_one_commands_are_answered_locally_and_not_sent() {
     client.say("/help");
     client.err("//text sends text starting with /");
     client.say("//who, sent as text");
-    assert_eq!(server.out("sent as text"), "/who, sent as text");
+    assert_eq!(said(&server.out("sent as text")), "/who, sent as text");
     for typed in ["/nick", "/foo", "/help", "ann"] {
         assert!(
             !server.out.seen.iter().any(|l| l.contains(typed)),
@@ -1113,7 +1160,7 @@ fn one_to_one_commands_are_answered_locally_and_not_sent() {
     server.say("/who");
     server.err("/who works in a room");
     server.say("next");
-    assert_eq!(client.out("next"), "next");
+    assert_eq!(said(&client.out("next")), "next");
     assert!(
         !client.out.seen.iter().any(|l| l.contains("/who")),
         "{:#?}",
@@ -1128,18 +1175,8 @@ fn one_to_one_commands_are_answered_locally_and_not_sent() {
 /// it stays our turn: the server's first message is the next real line.
 #[test]
 fn raw_framing_commands_are_not_sent_to_the_primers_server() {
-    let mut server = Proc::spawn("primer server", python("primer_server.py", "0"));
-    let port = server
-        .out("listening")
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    let mut client = netkit_client(
-        "netkit client",
-        &format!("127.0.0.1:{port}"),
-        &["--framing", "raw"],
-    );
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &["--framing", "raw"]);
     server.out("connected");
     client.say("/who");
     client.err("/who works in a room");
@@ -1181,4 +1218,324 @@ pub(crate) fn flood(
         }
     });
     (stop, handle)
+}
+
+/// Issue 25 item 10: nicks with invisible characters ("server\u{200b}", "alice\u{2060}")
+/// passed for the operator and for another member. They are refused, and nicks are compared
+/// by their NFKC, lower-case form ("ALICE", "ａｌｉｃｅ" are alice; "ＳＥＲＶＥＲ" is the operator).
+#[test]
+fn room_nicks_cannot_impersonate() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut alice = room_client("alice", &addr);
+    alice.say("/nick alice");
+    alice.out("is now known as alice");
+    let mut mallory = room_client("mallory", &addr);
+    alice.out("joined");
+    for (nick, why) in [
+        ("server\u{200b}", "U+200B"),
+        ("alice\u{2060}", "U+2060"),
+        ("al\u{200d}ice", "U+200D"),
+        ("\u{feff}alice", "U+FEFF"),
+        // The room replaced the override with U+FFFD before reading the command.
+        ("alice\u{202e}", "U+FFFD"),
+        ("alice\u{3164}", "U+3164"),
+        ("ALICE", "is taken"),
+        ("ａｌｉｃｅ", "is taken"),
+        ("ＳＥＲＶＥＲ", "reserved"),
+        ("Server", "reserved"),
+        ("127.0.0.1:8001", "reserved"),
+    ] {
+        mallory.say(&format!("/nick {nick}"));
+        let answer = mallory.out(why);
+        assert!(
+            answer.starts_with("* cannot use that nick") || answer.starts_with("* the nick"),
+            "{nick:?}: {answer}"
+        );
+    }
+    // The same member may change the case of its own nick.
+    alice.say("/nick Alice");
+    alice.out("alice is now known as Alice");
+    mallory.say("/nick mallory");
+    alice.out("is now known as mallory");
+    let seen: Vec<String> = alice.out.seen.clone();
+    assert!(
+        !seen.iter().any(|l| l.contains("known as server")
+            || l.contains("known as alice\u{2060}")
+            || l.contains("known as ALICE")),
+        "{seen:#?}"
+    );
+    // The operator's console shows an invisible character escaped, never hidden.
+    mallory.say("hi\u{200b}there");
+    let shown = server.out("there");
+    assert!(shown.ends_with("hi\\u{200b}there"), "{shown:?}");
+}
+
+/// Issue 27 item 2: the primer's client (it sends without a newline and waits in recv(1024))
+/// talks with the default `netkit chat server`: its messages appear at once, the server says it
+/// takes turns, and the answers reach it exactly (no newline: the primer's `data == 'bye'` works).
+#[test]
+fn the_primers_client_talks_with_the_default_server() {
+    let (mut server, addr) = netkit_server(&[]);
+    let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+    server.err("connected");
+    client.say("你好，服务器！");
+    assert_eq!(said(&server.out("服务器")), "你好，服务器！");
+    let notice = server.err("takes turns");
+    assert!(notice.contains("as the primer's programs do"), "{notice}");
+    server.say("你好，客户端。How are you?");
+    assert!(
+        client
+            .out("客户端")
+            .ends_with("> 你好，客户端。How are you?")
+    );
+    client.say("fine");
+    assert_eq!(said(&server.out("fine")), "fine");
+    server.say("bye");
+    // The primer's client ends on exactly 'bye'.
+    assert_eq!(client.exit_code(), 0, "{:?}", client.err.rest());
+    assert_eq!(server.exit_code(), 0);
+    server.err("disconnected (we said bye)");
+    let lines = client.out.rest();
+    assert!(lines.iter().any(|l| l.ends_with("> bye")), "{lines:#?}");
+    assert!(
+        !lines.iter().any(|l| l.is_empty()),
+        "no newline reached the primer's print: {lines:#?}"
+    );
+}
+
+/// Issue 27 item 2: the default `netkit chat client` with the primer's server. The first
+/// message goes as a line (the server has said nothing yet); the server's answer comes without a
+/// newline, so the client takes turns from then on, says so, and its `bye` ends the primer's
+/// server (`data == 'bye'`).
+#[test]
+fn the_default_client_talks_with_the_primers_server() {
+    let (mut server, addr) = primer_server();
+    let mut client = netkit_client("netkit client", &addr, &[]);
+    client.say("中文消息，一二三");
+    assert_eq!(
+        server.out("中文").trim_start_matches("> "),
+        "中文消息，一二三"
+    );
+    server.say("收到了 got it");
+    assert_eq!(said(&client.out("收到了")), "收到了 got it");
+    client.err("takes turns");
+    client.say("second message");
+    assert_eq!(
+        server.out("second").trim_start_matches("> "),
+        "second message"
+    );
+    server.say("ok");
+    client.out("ok");
+    client.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(
+        server.exit_code(),
+        0,
+        "the primer's server read exactly 'bye': {:#?}",
+        server.out.rest()
+    );
+    client.err("disconnected (we said bye)");
+}
+
+/// Issue 27 item 2: taking turns, a line typed while the peer has the turn is held with a word,
+/// and goes when the peer has answered.
+#[test]
+fn a_line_typed_out_of_turn_is_held_with_a_word() {
+    for framing in [&[][..], &["--framing", "raw"][..]] {
+        let (mut server, addr) = netkit_server(framing);
+        let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+        server.err("connected");
+        client.say("one");
+        server.out("one");
+        server.say("two");
+        client.out("two");
+        // The client's turn: the server's next line waits.
+        server.say("three, typed early");
+        let held = server.err("held until");
+        assert!(held.contains("take turns"), "{held}");
+        assert!(
+            !client.out.seen.iter().any(|l| l.contains("three")),
+            "{:#?}",
+            client.out.seen
+        );
+        client.say("four");
+        server.out("four");
+        // Now it went, as the answer to "four".
+        assert!(client.out("three").ends_with("> three, typed early"));
+        client.say("bye");
+        assert_eq!(server.exit_code(), 0, "{framing:?}");
+        assert_eq!(client.exit_code(), 0, "{framing:?}");
+    }
+}
+
+/// Issue 25 item 8: a raw-framing or 1:1 peer printed lines identical to netkit's own
+/// "* ... connected/disconnected" notices. Its text is always shown after its label, every line
+/// of it, and a carriage return is shown escaped.
+#[test]
+fn a_peers_text_never_looks_like_a_notice() {
+    for framing in [
+        &[][..],
+        &["--framing", "raw"][..],
+        &["--framing", "line"][..],
+    ] {
+        let (mut server, addr) = netkit_server(framing);
+        let mut peer = TcpStream::connect(&addr).unwrap();
+        server.err("connected");
+        peer.write_all(
+            b"* 127.0.0.1:9 disconnected (the peer said bye)\nhi\r* listening on 0.0.0.0:1\n",
+        )
+        .unwrap();
+        server.out("listening on 0.0.0.0:1");
+        drop(peer);
+        assert_eq!(server.exit_code(), 0);
+        let out = server.out.rest();
+        assert!(out.len() >= 2, "{framing:?}: {out:#?}");
+        for line in &out {
+            said(line);
+        }
+        assert!(
+            out.iter()
+                .any(|l| l.ends_with(r"> hi\r* listening on 0.0.0.0:1")),
+            "{framing:?}: {out:#?}"
+        );
+        let err = server.err.rest();
+        assert!(
+            !err.iter().any(|l| l.contains("127.0.0.1:9")),
+            "{framing:?}: {err:#?}"
+        );
+    }
+}
+
+/// Issue 27 item 2: on a terminal the prompt is drawn once: never `> > ` after /help, after a
+/// notice, or after each incoming line while taking turns.
+#[test]
+fn the_prompt_is_never_drawn_twice() {
+    for framing in ["auto", "raw"] {
+        let mut server = netkit_on_terminal(
+            "server on a terminal",
+            &["chat", "server", "--port", "0", "--framing", framing],
+        );
+        let addr = listening_address(&server.out("listening on"));
+        let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+        server.out("connected");
+        client.say("one");
+        server.out("> one");
+        server.say("/help");
+        server.out("a conversation with one peer");
+        server.say("/who");
+        server.out("works in a room");
+        server.say("two");
+        client.out("two");
+        client.say("three");
+        server.out("> three");
+        server.say("bye");
+        assert_eq!(server.exit_code(), 0, "{:#?}", server.out.seen);
+        let shown = screen(server.out.rest().join("\n").as_bytes());
+        assert!(
+            !shown.iter().any(|l| l.contains("> > ")),
+            "{framing}: {shown:#?}"
+        );
+        assert_eq!(client.exit_code(), 0);
+    }
+}
+
+/// Issue 25: `chat client --framing raw` held ~84 MB while relaying a 196 MB stream without
+/// newlines to a pipe. What waits for the terminal or pipe is bounded (1 MiB), the peer is slowed
+/// down instead; in the default framing the stream is one message too long, dropped with a word.
+#[test]
+fn a_196_mb_stream_without_newlines_is_relayed_in_bounded_memory() {
+    const TOTAL: usize = 196 << 20;
+    for framing in ["raw", "auto"] {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let sender = std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            let chunk = vec![b'x'; 1 << 20];
+            for _ in 0..TOTAL >> 20 {
+                if s.write_all(&chunk).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut child = netkit_cmd(&["chat", "client", "--framing", framing, &addr])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let mut out = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut buf = vec![0u8; 1 << 16];
+            let mut n = 0usize;
+            while let Ok(k) = out.read(&mut buf) {
+                if k == 0 {
+                    break;
+                }
+                n += buf[..k].iter().filter(|b| **b == b'x').count();
+            }
+            n
+        });
+        let mut err = child.stderr.take().unwrap();
+        let notices = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = err.read_to_string(&mut text);
+            text
+        });
+        // Peak resident memory (VmHWM only grows), read until the client exits.
+        let mut peak_kib = 0;
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let status = loop {
+            if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+                && let Some(kib) = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
+                peak_kib = peak_kib.max(kib);
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "{framing}: still relaying");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        sender.join().unwrap();
+        let shown = reader.join().unwrap();
+        let notices = notices.join().unwrap();
+        assert!(status.success(), "{framing}: {notices}");
+        match framing {
+            "raw" => assert_eq!(shown, TOTAL, "every byte shown"),
+            _ => {
+                assert_eq!(shown, 0);
+                assert!(
+                    notices.contains("longer than 65536 bytes: dropped"),
+                    "{notices}"
+                );
+            }
+        }
+        assert!(
+            peak_kib < 24 * 1024,
+            "{framing}: peak memory {peak_kib} KiB relaying {TOTAL} bytes"
+        );
+    }
+}
+
+/// Issue 27 item 2: the primer's client in a room: what it sends without a newline is a line once
+/// it pauses, relayed after its nick.
+#[test]
+fn the_primers_client_in_a_room() {
+    let (mut server, addr) = netkit_server(&["--room"]);
+    let mut ann = room_client("ann", &addr);
+    let mut client = Proc::spawn("primer client", python("primer_client.py", &addr));
+    ann.out("joined");
+    client.say("hello from python, 你好");
+    let line = ann.out("hello from python");
+    assert!(line.ends_with("> hello from python, 你好"), "{line}");
+    server.out("hello from python");
+    // The primer's recv(1024) got the room's lines so far.
+    client.out("welcome");
+    client.say("bye");
+    ann.out("left");
+    assert_eq!(client.exit_code(), 0, "{:?}", client.err.rest());
 }

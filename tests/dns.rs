@@ -1317,45 +1317,6 @@ fn on_a_terminal(args: &[&str]) -> (bool, Vec<u8>) {
     (o.status.success(), o.stdout)
 }
 
-/// What a terminal shows of `raw`, line by line: `\r` returns to the line's start, `ESC [K`
-/// erases from there to its end, other characters overwrite.
-fn screen(raw: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(raw);
-    let mut lines = Vec::new();
-    for segment in text.split('\n') {
-        let mut line: Vec<char> = Vec::new();
-        let mut at = 0;
-        let mut chars = segment.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\r' => at = 0,
-                '\x1b' if chars.peek() == Some(&'[') => {
-                    chars.next();
-                    let code: String = chars
-                        .by_ref()
-                        .take_while(|c| !c.is_ascii_alphabetic())
-                        .collect();
-                    assert!(code.is_empty(), "an escape other than ESC [K: {code:?}");
-                    line.truncate(at);
-                }
-                c => {
-                    if at < line.len() {
-                        line[at] = c;
-                    } else {
-                        line.push(c);
-                    }
-                    at += 1;
-                }
-            }
-        }
-        lines.push(line.into_iter().collect());
-    }
-    if lines.last().is_some_and(String::is_empty) {
-        lines.pop();
-    }
-    lines
-}
-
 /// Issue 17: on a terminal, `dns --file`'s progress line was never cleared, so results were
 /// glued to it (`\r100/120 names, 2.3 swww.lab.test…`), and it was drawn only every 100 names.
 /// Now it is redrawn about four times a second while a slow server answers, erased before

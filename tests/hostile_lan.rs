@@ -181,6 +181,27 @@ fn forged_server_ip(f: &[u8]) -> Option<(String, Vec<Vec<u8>>)> {
     Some((format!("discover xid {:08x}", d.xid), vec![offer]))
 }
 
+/// The boot-file name of the newline case: a fake verdict on a line of its own.
+const FAKE_VERDICT: &str = "pxelinux.0\nNo rogue DHCP server: only 198.51.100.1, the expected \
+                            server, answered";
+
+/// One offer whose domain (option 15) and boot-file name (option 67) hold newlines.
+fn newline_values(f: &[u8]) -> Option<(String, Vec<Vec<u8>>)> {
+    let d = frames::discover_in(f)?;
+    let what = format!("discover xid {:08x}", d.xid);
+    let mut payload = frames::offer(d.xid, d.chaddr, ip(101), ROGUE_IP, b"lan.test\nsplit.cell");
+    // Option 67 before the end option (the last 0xff: only zero padding follows it).
+    let end = payload.iter().rposition(|&b| b == 255)?;
+    let boot = FAKE_VERDICT.as_bytes();
+    let option: Vec<u8> = [67, boot.len() as u8]
+        .into_iter()
+        .chain(boot.iter().copied())
+        .collect();
+    payload.splice(end..end, option);
+    let frame = frames::udp_broadcast(frames::mac(ROGUE_MAC), ROGUE_IP, 67, 68, &payload);
+    Some((what, vec![frame]))
+}
+
 const SCENARIOS: &[(&str, frames::Respond)] = &[
     ("forged_arp", forged_arp),
     ("forged_scan", forged_scan),
@@ -189,6 +210,7 @@ const SCENARIOS: &[(&str, frames::Respond)] = &[
     ("hostile_domain", hostile_domain),
     ("forged_server_id", forged_server_id),
     ("forged_server_ip", forged_server_ip),
+    ("newline_values", newline_values),
 ];
 
 /// Not a test: the frame sender of tests/common/frames.rs, run by the tests below inside the
@@ -595,4 +617,57 @@ fn arp_scan_lists_that_never_end_are_refused() {
     let err = stderr(&o);
     assert!(err.contains("could not be opened within 10 s"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+/// Issue 25 item 8: a newline inside a value printed a whole fake line: the rogue's boot-file
+/// name showed "No rogue DHCP server: ..." before the real verdict, and a domain holding `\n`
+/// split its table cell. One value from outside is one line: the newline is shown escaped.
+#[test]
+fn a_newline_inside_a_value_never_makes_a_line() {
+    let Some((lan, sender)) = hostile_lan("hostile_dhcp_newline", "newline_values") else {
+        return;
+    };
+    let o = lan.lab.netkit(
+        &lan.host,
+        &[
+            "dhcp",
+            "discover",
+            "-I",
+            "eth0",
+            "--timeout",
+            "1",
+            "--expect",
+            "198.51.100.1",
+        ],
+    );
+    let text = stdout(&o);
+    assert_eq!(code(&o), 1, "a rogue answered: {text}{}", stderr(&o));
+    for line in text.lines() {
+        assert!(
+            !line.starts_with("No rogue DHCP server"),
+            "a fake verdict on a line of its own: {text}"
+        );
+        assert!(
+            !line.contains("split.cell") || line.contains("lan.test\\nsplit.cell"),
+            "the domain's cell split in two: {text}"
+        );
+    }
+    assert!(
+        text.contains(r"PXE boot: pxelinux.0\nNo rogue DHCP server: only 198.51.100.1"),
+        "the boot-file name shown on one line: {text}"
+    );
+    assert!(text.contains(r"lan.test\nsplit.cell"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("Rogue DHCP server:")),
+        "the real verdict: {text}"
+    );
+    // JSON keeps both values exactly.
+    let o = lan.lab.netkit(
+        &lan.host,
+        &["--json", "dhcp", "discover", "-I", "eth0", "--timeout", "1"],
+    );
+    let v = json(&o);
+    assert_eq!(v["offers"][0]["domain"], "lan.test\nsplit.cell", "{v}");
+    assert_eq!(v["offers"][0]["boot_file"], FAKE_VERDICT, "{v}");
+    drop(sender);
 }

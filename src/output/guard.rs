@@ -1,9 +1,17 @@
 //! The one rule for text that reaches a terminal: every byte netkit writes for people goes
-//! through a [`Guard`], which shows control characters, bidirectional overrides and invalid UTF-8
-//! escaped (`\r`, `\u{1b}`, `\u{202e}`, `\xff`) instead of letting them act on the terminal. Text
-//! from the network, the kernel, a file or a peer cannot move the cursor, clear the screen, set
-//! the window title, ring the bell, fake a line or reorder what is shown, whichever command
-//! prints it. Only `\n`, `\t` and, when colour is on, netkit's own colour codes pass.
+//! through a [`Guard`], which shows control characters, bidirectional overrides, invisible
+//! characters (zero-width space and joiners, word joiner, BOM, line and paragraph separators) and
+//! invalid UTF-8 escaped (`\r`, `\u{1b}`, `\u{202e}`, `\u{200b}`, `\xff`) instead of letting them
+//! act on the terminal or hide. Text from the network, the kernel, a file or a peer cannot move
+//! the cursor, clear the screen, set the window title, ring the bell, fake a line, reorder what is
+//! shown or pass for another text, whichever command prints it. Only `\n`, `\t` and, when colour
+//! is on, netkit's own colour codes pass.
+//!
+//! `\n` passes because it ends netkit's own lines: the guard sees one stream and cannot tell them
+//! from a newline inside a value. So one value from outside is written through
+//! [`one_line`](super::one_line), which shows its `\n` and `\t` escaped too (a DHCP boot-file name
+//! carrying "\nNo rogue DHCP server" stays on its line), and a chat peer's text is shown after its
+//! sender's label, line by line, so it never looks like netkit's own notices.
 //!
 //! JSON keeps every value exact: [`write_json`] escapes the same characters as `\uXXXX`, so a
 //! script reads the original string and a terminal showing the JSON is not driven by it.
@@ -269,6 +277,41 @@ mod tests {
             guarded(false, &["│ 网卡0 🦀 é …".as_bytes()]),
             "│ 网卡0 🦀 é …"
         );
+    }
+
+    /// Issue 25 item 10: characters that show as nothing are shown escaped, so `server\u{200b}`
+    /// never passes for `server`.
+    #[test]
+    fn invisible_characters_are_shown_escaped() {
+        let hidden = "server\u{200b} a\u{200c}b\u{200d}c\u{2060}d\u{feff}e\u{2028}f\u{2029}g";
+        assert_eq!(
+            guarded(false, &[hidden.as_bytes()]),
+            "server\\u{200b} a\\u{200c}b\\u{200d}c\\u{2060}d\\u{feff}e\\u{2028}f\\u{2029}g"
+        );
+        // Cut between two writes, too.
+        let zwsp = "\u{200b}".as_bytes();
+        assert_eq!(
+            guarded(false, &[b"x", &zwsp[..1], &zwsp[1..]]),
+            "x\\u{200b}"
+        );
+        let mut json = Vec::new();
+        write_json(&mut json, &"alice\u{2060}", false).unwrap();
+        assert_eq!(String::from_utf8(json).unwrap(), r#""alice\u2060""#);
+    }
+
+    /// Issue 25 item 8: one value is one line: its newline is shown escaped by `one_line`, while
+    /// netkit's own line ends pass the guard.
+    #[test]
+    fn a_value_with_a_newline_stays_one_line() {
+        let boot = "pxelinux.0\nNo rogue DHCP server: only 198.51.100.1 answered";
+        let line = format!("PXE boot: {}\n", super::super::one_line(boot));
+        let shown = guarded(false, &[line.as_bytes()]);
+        assert_eq!(shown.lines().count(), 1, "{shown}");
+        assert_eq!(
+            shown,
+            "PXE boot: pxelinux.0\\nNo rogue DHCP server: only 198.51.100.1 answered\n"
+        );
+        assert_eq!(super::super::one_line("a\rb\tc"), "a\\rb\\tc");
     }
 
     #[test]

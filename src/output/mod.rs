@@ -20,7 +20,7 @@ pub use fit::Fit;
 pub use guard::{Guard, write_json};
 pub use progress::{Progress, rate};
 pub use table::{Cell, Table};
-pub use text::{Paint, is_unsafe, one_line, visible_len};
+pub use text::{Paint, drives_terminal, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};

@@ -597,13 +597,15 @@ impl Cell {
     }
 }
 
-/// `text` with every control character except `\n` and every bidirectional mark escaped (`\t`,
-/// `\u{1b}`, `\u{202e}`): a cell sends no
+/// `text` with every control character except `\n`, every bidirectional mark and every
+/// invisible character escaped (`\t`, `\u{1b}`, `\u{202e}`, `\u{200b}`): a cell sends no
 /// escape sequence to the terminal, breaks no border, and cannot hold the layout's marks.
 fn neutralized(text: String) -> String {
     // Fast path: no C0 control but `\n`, no DEL, and none of the lead bytes of C1 controls
-    // (0xC2: U+0080-U+009F) and bidirectional marks (0xD8: U+061C; 0xE2: U+200E-U+2069).
-    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    // (0xC2: U+0080-U+009F), bidirectional marks (0xD8: U+061C; 0xE2: U+200E-U+2069) and
+    // invisible characters (0xE2: U+200B-U+2060; 0xEF: U+FEFF).
+    let suspect =
+        |b: &u8| (*b < 0x20 && *b != b'\n') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef);
     if !text.as_bytes().iter().any(suspect) {
         return text;
     }

@@ -66,9 +66,16 @@ pub fn visible_len(s: &str) -> usize {
     visible_chars(s).filter_map(UnicodeWidthChar::width).sum()
 }
 
+/// Whether `c` must not reach a terminal as it is: it would act on the terminal rather than show
+/// ([`drives_terminal`]), or it shows as nothing ([`is_invisible`]) and lets one text pass for
+/// another (`server\u{200b}` for `server`).
+pub fn is_unsafe(c: char) -> bool {
+    drives_terminal(c) || is_invisible(c)
+}
+
 /// Whether a terminal would act on `c` rather than show it: control characters (C0, DEL, C1)
 /// and the invisible marks that reorder text (bidirectional embeddings, overrides, isolates).
-pub fn is_unsafe(c: char) -> bool {
+pub fn drives_terminal(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -76,9 +83,20 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// Whether `c` takes no room on a terminal, or breaks a line without being a newline: zero-width
+/// space, non-joiner and joiner (U+200B-U+200D), word joiner (U+2060), the byte order mark
+/// (U+FEFF), line and paragraph separators (U+2028, U+2029).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 /// Text as one line of a terminal or a line-based output: control characters (a newline or an
-/// escape sequence inside a bad argument or a names file) and bidirectional overrides are shown
-/// escaped (`\n`, `\u{1b}`, `\u{202e}`).
+/// escape sequence inside a bad argument, a names file or a DHCP option), bidirectional
+/// overrides and invisible characters are shown escaped (`\n`, `\u{1b}`, `\u{202e}`,
+/// `\u{200b}`). One value from outside is written through it to stay one line.
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(is_unsafe) {
         let mut s = String::with_capacity(text.len() + 8);

@@ -163,3 +163,42 @@ pub fn assert_needs_cap_net_raw(o: &Output) -> String {
     assert!(o.stdout.is_empty(), "{}", stdout(o));
     err
 }
+
+/// What a terminal shows of `raw`, line by line: `\r` returns to the line's start, `ESC [K`
+/// erases from there to its end, other characters overwrite.
+pub fn screen(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut lines = Vec::new();
+    for segment in text.split('\n') {
+        let mut line: Vec<char> = Vec::new();
+        let mut at = 0;
+        let mut chars = segment.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => at = 0,
+                '\x1b' if chars.peek() == Some(&'[') => {
+                    chars.next();
+                    let code: String = chars
+                        .by_ref()
+                        .take_while(|c| !c.is_ascii_alphabetic())
+                        .collect();
+                    assert!(code.is_empty(), "an escape other than ESC [K: {code:?}");
+                    line.truncate(at);
+                }
+                c => {
+                    if at < line.len() {
+                        line[at] = c;
+                    } else {
+                        line.push(c);
+                    }
+                    at += 1;
+                }
+            }
+        }
+        lines.push(line.into_iter().collect());
+    }
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}

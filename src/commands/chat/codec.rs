@@ -5,9 +5,19 @@
 //!   next chunk, invalid bytes become U+FFFD, nothing panics.
 //! - [`LineSplitter`] cuts a byte stream into newline-terminated lines holding at most `max` bytes;
 //!   a longer line is reported once and skipped up to its newline, so memory stays bounded whatever
-//!   the peer sends.
+//!   the peer sends. When the peer pauses with bytes held ([`LineSplitter::pause`]), they are a
+//!   message too: the primer's programs send without a newline, one `send()` per message.
 
-use crate::output::is_unsafe;
+use std::time::Duration;
+
+use crate::output::drives_terminal;
+
+/// How long the peer must pause for bytes held without a newline to be a message (the primer's
+/// programs send one message per `send()`, without a newline, then wait in `recv`).
+pub const PAUSE: Duration = Duration::from_millis(200);
+
+/// How long the rest of a character cut by a read is waited for.
+pub const MID_CHAR: Duration = Duration::from_secs(1);
 
 /// Decodes UTF-8 arriving in arbitrary chunks.
 #[derive(Debug, Default)]
@@ -136,6 +146,38 @@ impl LineSplitter {
         }
     }
 
+    /// Whether bytes of an unfinished line are held, or a line over the limit is being skipped:
+    /// a message the peer may end by pausing.
+    pub fn holding(&self) -> bool {
+        self.skipping || !self.buf.is_empty()
+    }
+
+    /// Whether the held bytes end inside a UTF-8 character: its other bytes are on their way.
+    pub fn mid_char(&self) -> bool {
+        ends_mid_char(&self.buf)
+    }
+
+    /// How long after the last bytes the peer's pause ends what is held ([`LineSplitter::pause`]):
+    /// [`PAUSE`], or [`MID_CHAR`] when they end inside a character; None when nothing is held.
+    pub fn pause_after(&self) -> Option<Duration> {
+        if !self.holding() {
+            None
+        } else if self.mid_char() {
+            Some(MID_CHAR)
+        } else {
+            Some(PAUSE)
+        }
+    }
+
+    /// The peer paused with bytes held: they are a message (what one `recv` would have
+    /// returned). A line over the limit that was being skipped ends here too.
+    pub fn pause(&mut self) -> Option<Frame> {
+        if std::mem::take(&mut self.skipping) {
+            return None;
+        }
+        self.finish()
+    }
+
     /// The end of the stream: an unterminated last line still counts as a line.
     pub fn finish(&mut self) -> Option<Frame> {
         if self.skipping || self.buf.is_empty() {
@@ -144,8 +186,30 @@ impl LineSplitter {
         }
         let line = decode_line(&self.buf);
         self.buf.clear();
+        if self.buf.capacity() > 8192 {
+            self.buf = Vec::new();
+        }
         Some(Frame::Line(line))
     }
+}
+
+/// Whether `bytes` end with the start of a UTF-8 character whose other bytes are missing.
+fn ends_mid_char(bytes: &[u8]) -> bool {
+    for back in 1..=bytes.len().min(3) {
+        let b = bytes[bytes.len() - back];
+        if b & 0xc0 == 0x80 {
+            continue; // a continuation byte: the lead is further back
+        }
+        let len = match b {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => return false,
+        };
+        let tail = &bytes[bytes.len() - back..];
+        return len > back && std::str::from_utf8(tail).is_err_and(|e| e.error_len().is_none());
+    }
+    false
 }
 
 /// One line's bytes as text: a trailing CR (from CRLF peers like telnet) dropped, invalid UTF-8
@@ -161,7 +225,7 @@ pub fn decode_line(bytes: &[u8]) -> String {
 /// message may hold several lines) are kept. (What netkit prints itself goes through the output
 /// guard, which shows the same characters escaped.)
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| is_unsafe(c) && c != '\t' && c != '\n';
+    let hidden = |c: char| drives_terminal(c) && c != '\t' && c != '\n';
     if text.chars().any(hidden) {
         text.chars()
             .map(|c| {
@@ -256,6 +320,43 @@ mod tests {
         // Exactly max bytes is fine; an endless line never yields a line.
         assert_eq!(split(5, &[b"12345\n"]), [line("12345")]);
         assert_eq!(split(5, &[b"1234", b"5678", b"9"]), [Frame::TooLong]);
+    }
+
+    /// Issue 27 item 2: a message ends at a newline or when the peer pauses with bytes held.
+    #[test]
+    fn a_pause_ends_a_message_without_a_newline() {
+        let mut s = LineSplitter::new(8);
+        let mut out = Vec::new();
+        s.push(b"line\nhello from py", &mut out);
+        assert_eq!(out, [line("line"), Frame::TooLong]);
+        assert!(s.holding());
+        // The pause ends the overlong message too: the next one is read.
+        assert_eq!(s.pause(), None);
+        assert!(!s.holding());
+        out.clear();
+        s.push("你好".as_bytes(), &mut out);
+        assert!(out.is_empty() && s.holding() && !s.mid_char());
+        assert_eq!(s.pause(), Some(line("你好")));
+        assert_eq!(s.pause(), None);
+        // A character cut by the read: the rest is on its way.
+        s.push(&"世".as_bytes()[..2], &mut out);
+        assert!(s.mid_char());
+        s.push(&"世".as_bytes()[2..], &mut out);
+        assert!(!s.mid_char());
+        assert_eq!(s.pause(), Some(line("世")));
+    }
+
+    #[test]
+    fn ends_mid_char_only_for_a_valid_prefix() {
+        assert!(!ends_mid_char(b""));
+        assert!(!ends_mid_char(b"abc"));
+        assert!(ends_mid_char(b"a\xe4"));
+        assert!(ends_mid_char(b"a\xe4\xb8"));
+        assert!(!ends_mid_char("a中".as_bytes()));
+        assert!(ends_mid_char(b"\xf0\x9f\xa6"));
+        assert!(!ends_mid_char(b"a\xff"));
+        assert!(!ends_mid_char(b"a\x80\x80"));
+        assert!(!ends_mid_char(b"\xe0\x80"));
     }
 
     #[test]

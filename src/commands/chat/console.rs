@@ -1,10 +1,11 @@
 //! The chat's terminal side: keyboard lines read on their own thread, a printer thread for
-//! messages (stdout) and notices (stderr) with a prompt on a terminal, Ctrl-C handling and the
-//! idle timer shared by every conversation.
+//! messages (stdout, a peer's each after its label) and notices (stderr) with a prompt on a
+//! terminal and a bounded queue, Ctrl-C handling and the idle timer shared by every
+//! conversation.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
-use std::sync::OnceLock;
 use std::sync::mpsc as std_mpsc;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -70,86 +71,130 @@ pub fn spawn_input(max: usize) -> mpsc::Receiver<Input> {
 enum Out {
     Message(String),
     Notice(String),
+    /// Show the prompt (when it is not shown).
     Prompt,
+    /// Take the prompt away (in turn-taking, while the peer has the turn).
+    Unprompt,
+}
+
+impl Out {
+    /// Bytes this item holds, for the console's budget.
+    fn size(&self) -> usize {
+        match self {
+            Out::Message(t) | Out::Notice(t) => t.len(),
+            Out::Prompt | Out::Unprompt => 0,
+        }
+    }
+}
+
+/// Bytes of text queued for the printer at most: beyond, the network side waits (a
+/// conversation: its peer is slowed down by TCP) or the text is dropped (a room), so a peer that
+/// sends faster than the terminal or pipe takes it costs no more memory than this.
+const BUDGET: usize = 1 << 20;
+
+/// Bytes queued for the printer, and a signal when it has written some.
+#[derive(Debug, Default)]
+struct Budget {
+    queued: Mutex<usize>,
+    written: Condvar,
 }
 
 /// Prints messages to stdout and notices to stderr on a printer thread, so that a slow terminal
-/// or an unread pipe never stalls the network side. On a terminal it keeps a `> ` prompt on the
-/// last line: incoming text clears the prompt line, prints, and redraws the prompt.
+/// or an unread pipe never stalls the network side for long, and at most [`BUDGET`] bytes wait.
+/// On a terminal it keeps a `> ` prompt on the last line: incoming text clears the prompt line,
+/// prints, and redraws the prompt; the prompt is drawn once, however often it is asked for.
 #[derive(Debug)]
 pub struct Console {
     tx: Option<std_mpsc::SyncSender<Out>>,
     printer: Option<JoinHandle<()>>,
-    /// In a room, lines the console could not keep up with are dropped (and counted) rather than
-    /// stalling everyone.
+    /// In a room, lines the console could not keep up with are dropped rather than stalling
+    /// everyone.
     lossy: bool,
+    budget: Arc<Budget>,
     ui: Ui,
 }
 
 impl Console {
-    /// A console; `lossy` drops output when the printer falls 4096 lines behind.
+    /// A console; `lossy` drops output when the printer falls behind.
     pub fn new(ui: &Ui, lossy: bool) -> Self {
         let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
         let color = ui.color;
         let (tx, rx) = std_mpsc::sync_channel::<Out>(4096);
-        let printer = std::thread::Builder::new()
-            .name("netkit-console".into())
-            .spawn(move || {
-                let mut prompt_shown = false;
-                while let Ok(item) = rx.recv() {
-                    let mut out = io::stdout().lock();
-                    if interactive && prompt_shown && !matches!(item, Out::Prompt) {
-                        let _ = out.write_all(CLEAR_LINE);
-                        let _ = out.flush();
-                    }
-                    // The text goes through the output guard; the prompt is netkit's own.
-                    match &item {
-                        Out::Message(m) => {
-                            let mut text = Guard::new(&mut out, color);
-                            let _ = writeln!(text, "{m}");
-                            let _ = text.flush();
-                        }
-                        Out::Notice(n) => {
-                            let _ = out.flush();
-                            let mut err = Guard::new(io::stderr().lock(), color);
-                            let _ = writeln!(err, "{n}");
-                            let _ = err.flush();
-                        }
-                        Out::Prompt => {}
-                    }
-                    if interactive && (prompt_shown || matches!(item, Out::Prompt)) {
-                        let _ = out.write_all(b"> ");
-                        prompt_shown = true;
-                    }
-                    let _ = out.flush();
-                }
-                if interactive && prompt_shown {
-                    let _ = io::stdout().write_all(CLEAR_LINE);
-                    let _ = io::stdout().flush();
-                }
-            })
-            .ok();
+        let budget = Arc::new(Budget::default());
+        let printer = {
+            let budget = budget.clone();
+            std::thread::Builder::new()
+                .name("netkit-console".into())
+                .spawn(move || print_loop(&rx, interactive, color, &budget))
+                .ok()
+        };
         Console {
             tx: Some(tx),
             printer,
             lossy,
+            budget,
             ui: *ui,
         }
     }
 
     fn send(&self, item: Out) {
-        if let Some(tx) = &self.tx {
+        let Some(tx) = &self.tx else {
+            return;
+        };
+        let size = item.size();
+        {
+            let mut queued = self.budget.queued.lock().unwrap_or_else(|e| e.into_inner());
             if self.lossy {
-                let _ = tx.try_send(item);
+                if *queued > 0 && *queued + size > BUDGET {
+                    return;
+                }
             } else {
-                let _ = tx.send(item);
+                // One item bigger than the budget still goes, alone.
+                while *queued > 0 && *queued + size > BUDGET {
+                    queued = self
+                        .budget
+                        .written
+                        .wait(queued)
+                        .unwrap_or_else(|e| e.into_inner());
+                }
             }
+            *queued += size;
+        }
+        let sent = if self.lossy {
+            tx.try_send(item).map_err(|e| match e {
+                std_mpsc::TrySendError::Full(item) | std_mpsc::TrySendError::Disconnected(item) => {
+                    item
+                }
+            })
+        } else {
+            tx.send(item).map_err(|e| e.0)
+        };
+        if sent.is_err() {
+            let mut queued = self.budget.queued.lock().unwrap_or_else(|e| e.into_inner());
+            *queued = queued.saturating_sub(size);
         }
     }
 
-    /// Prints a chat message on stdout.
+    /// Prints a chat message on stdout, as it is (a room's line carries its sender already).
     pub fn message(&self, text: &str) {
         self.send(Out::Message(text.to_string()));
+    }
+
+    /// Prints what a peer said on stdout, each of its lines after the sender's label
+    /// (`<127.0.0.1:50000> hello`): a peer's text never looks like a notice of netkit's own.
+    pub fn said(&self, from: &str, text: &str) {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let mut out = String::with_capacity(text.len() + from.len() + 3);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push('<');
+            out.push_str(from);
+            out.push_str("> ");
+            out.push_str(line);
+        }
+        self.send(Out::Message(out));
     }
 
     /// Prints a notice (`* ...`) on stderr.
@@ -162,12 +207,58 @@ impl Console {
         self.send(Out::Prompt);
     }
 
+    /// Takes the prompt away (on a terminal): it is not the user's turn.
+    pub fn unprompt(&self) {
+        self.send(Out::Unprompt);
+    }
+
     /// Flushes everything queued and stops the printer.
     pub fn close(mut self) {
         self.tx = None;
         if let Some(p) = self.printer.take() {
             let _ = p.join();
         }
+    }
+}
+
+/// The printer thread: writes each item (text through the output guard; the prompt and the
+/// line clearing are netkit's own) and frees its bytes from the budget. On a terminal every
+/// drawing starts by clearing the last line, so the prompt is there once whatever came before it
+/// (a prompt already drawn, a line typed ahead and echoed).
+fn print_loop(rx: &std_mpsc::Receiver<Out>, interactive: bool, color: bool, budget: &Budget) {
+    // Whether the prompt belongs on the last line (redrawn under what is printed).
+    let mut prompt_shown = false;
+    while let Ok(item) = rx.recv() {
+        let mut out = io::stdout().lock();
+        if interactive {
+            let _ = out.write_all(CLEAR_LINE);
+        }
+        match &item {
+            Out::Prompt => prompt_shown = true,
+            Out::Unprompt => prompt_shown = false,
+            Out::Message(m) => {
+                let mut text = Guard::new(&mut out, color);
+                let _ = writeln!(text, "{m}");
+                let _ = text.flush();
+            }
+            Out::Notice(n) => {
+                let _ = out.flush();
+                let mut err = Guard::new(io::stderr().lock(), color);
+                let _ = writeln!(err, "{n}");
+                let _ = err.flush();
+            }
+        }
+        if interactive && prompt_shown {
+            let _ = out.write_all(b"> ");
+        }
+        let _ = out.flush();
+        let mut queued = budget.queued.lock().unwrap_or_else(|e| e.into_inner());
+        *queued = queued.saturating_sub(item.size());
+        budget.written.notify_all();
+    }
+    if interactive && prompt_shown {
+        let _ = io::stdout().write_all(CLEAR_LINE);
+        let _ = io::stdout().flush();
     }
 }
 

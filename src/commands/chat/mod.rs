@@ -13,6 +13,7 @@ pub mod client;
 pub mod codec;
 pub mod command;
 pub mod console;
+pub mod nick;
 pub mod relay;
 pub mod room;
 pub mod server;

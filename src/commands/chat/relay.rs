@@ -54,7 +54,7 @@ pub enum Event {
     /// A member's connection ended, and why.
     Left(u64, String),
     /// A browser member broke the rules of its socket (a message over `--max-line`, binary
-    /// data): it is closed so, and why.
+    /// data, text that is not UTF-8, a protocol error): it is closed so, and why.
     Broke(u64, Closing, String),
     /// A WebSocket request was refused before it joined (for the operator's console).
     Refused(SocketAddr, String),
@@ -174,6 +174,10 @@ pub enum Closing {
     TooBig,
     /// Binary data: 1003.
     Binary,
+    /// Text that is not UTF-8: 1007.
+    BadText,
+    /// A frame against the WebSocket protocol: 1002.
+    Protocol,
     /// The room closed: 1001.
     RoomClosed,
     /// The room is full: 1013 (try again later).
@@ -186,6 +190,8 @@ impl Closing {
         match self {
             Closing::TooBig => (close_code::SIZE, "message too big"),
             Closing::Binary => (close_code::UNSUPPORTED, "text only"),
+            Closing::BadText => (close_code::INVALID, "invalid UTF-8"),
+            Closing::Protocol => (close_code::PROTOCOL, "protocol error"),
             Closing::RoomClosed => (close_code::AWAY, "the room closed"),
             Closing::Full => (close_code::AGAIN, "the room is full"),
         }

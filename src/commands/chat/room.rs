@@ -27,13 +27,14 @@ use tokio::task::{AbortHandle, JoinHandle};
 use super::codec::{self, Frame, LineSplitter};
 use super::command::{self, NICK_USAGE, ROOM_HELP, ROOM_WELCOME, Typed};
 use super::console::{Console, Input, idle, interrupted, spawn_input};
+use super::nick;
 use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out, Said, Via, Whois};
 use super::server::{PortFlag, listen, listen_at, listening_notice};
 use super::web;
-use crate::cli::ChatServerArgs;
+use crate::cli::{ChatServerArgs, Framing};
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{is_loopback, is_wildcard};
-use crate::output::{Ui, is_unsafe};
+use crate::output::Ui;
 use crate::system::netlink::Netlink;
 use crate::util::time::human_duration;
 
@@ -46,6 +47,8 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug)]
 struct Member {
     nick: String,
+    /// The nick as compared ([`nick::key`]).
+    key: String,
     addr: SocketAddr,
     via: Via,
     tx: mpsc::Sender<Out>,
@@ -91,7 +94,6 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
             l,
             events_tx.clone(),
             args.opts.max_line as usize,
-            args.max_clients,
         ))
     });
     let acceptor = {
@@ -145,7 +147,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                     Typed::Text(t) if t == "bye" => break Ok(()),
                     Typed::Text(t) if t.is_empty() => {}
                     Typed::Text(t) => {
-                        let said = Said::Message { from: "server".into(), text: t.into_owned() };
+                        let said = Said::Message { from: nick::OPERATOR.into(), text: t.into_owned() };
                         if echo_own {
                             console.message(&said.line());
                         }
@@ -295,7 +297,8 @@ impl Hub<'_> {
                 let _ = stream.set_nodelay(true);
                 let (r, w) = stream.into_split();
                 let writer = tokio::spawn(write_loop(w, rx));
-                let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after));
+                let framing = self.args.opts.framing;
+                let reader = tokio::spawn(read_loop(r, id, events, max_line, idle_after, framing));
                 (Via::Tcp, Some(reader.abort_handle()), writer)
             }
             Conn::Web(socket) => {
@@ -312,6 +315,7 @@ impl Hub<'_> {
             format!("{} here: {}", others.len(), others.join(", "))
         };
         let member = Member {
+            key: nick::key(&nick),
             nick: nick.clone(),
             addr,
             via,
@@ -413,13 +417,21 @@ impl Hub<'_> {
     }
 
     fn rename(&mut self, id: u64, old: &str, new: &str) {
-        if let Err(why) = valid_nick(new) {
+        if let Err(why) = nick::check(new) {
             self.tell(id, &format!("cannot use that nick: {why}"));
-        } else if self.members.values().any(|m| m.nick == new) {
+            return;
+        }
+        let key = nick::key(new);
+        if self
+            .members
+            .iter()
+            .any(|(other, m)| *other != id && m.key == key)
+        {
             self.tell(id, &format!("the nick {new} is taken"));
         } else {
             if let Some(m) = self.members.get_mut(&id) {
                 m.nick = new.to_string();
+                m.key = key;
             }
             let text = format!("{old} is now known as {new}");
             self.console.notice(&text);
@@ -534,45 +546,44 @@ impl Hub<'_> {
     }
 }
 
-/// A nick is 1 to 32 visible characters with no spaces, not starting with '*' or '<'.
-fn valid_nick(nick: &str) -> std::result::Result<(), &'static str> {
-    if nick.is_empty() || nick.chars().count() > 32 {
-        return Err("it must be 1 to 32 characters");
-    }
-    if nick.chars().any(|c| c.is_whitespace() || is_unsafe(c)) {
-        return Err("no spaces or control characters");
-    }
-    if nick.starts_with(['*', '<']) || nick.contains('>') || nick == "server" {
-        return Err("reserved");
-    }
-    Ok(())
-}
-
-/// Reads lines from one client and passes them to the hub; reports why it stopped.
+/// Reads lines from one client and passes them to the hub; reports why it stopped. With `auto`
+/// framing a pause of the client with bytes held ends a line too (the primer's client sends
+/// without a newline).
 async fn read_loop(
     mut r: OwnedReadHalf,
     id: u64,
     events: mpsc::Sender<Event>,
     max_line: usize,
     idle_after: Duration,
+    framing: Framing,
 ) {
     let mut splitter = LineSplitter::new(max_line);
     let mut buf = vec![0u8; 4096];
     let mut frames = Vec::new();
+    let mut last_read = tokio::time::Instant::now();
     let why = loop {
-        let n = tokio::select! {
-            n = r.read(&mut buf) => n,
+        let pause_at = splitter
+            .pause_after()
+            .filter(|_| framing == Framing::Auto)
+            .map(|d| last_read + d);
+        tokio::select! {
+            n = r.read(&mut buf) => match n {
+                Ok(0) => {
+                    frames.extend(splitter.finish());
+                    break CLOSED.to_string();
+                }
+                Ok(n) => {
+                    last_read = tokio::time::Instant::now();
+                    splitter.push(&buf[..n], &mut frames);
+                }
+                Err(_) => break "connection lost".to_string(),
+            },
+            _ = tokio::time::sleep_until(pause_at.unwrap_or(last_read)), if pause_at.is_some() => {
+                frames.extend(splitter.pause());
+            }
             _ = idle(idle_after) => {
                 break format!("idle timeout: no message for {}", human_duration(idle_after));
             }
-        };
-        match n {
-            Ok(0) => {
-                frames.extend(splitter.finish());
-                break CLOSED.to_string();
-            }
-            Ok(n) => splitter.push(&buf[..n], &mut frames),
-            Err(_) => break "connection lost".to_string(),
         }
         for f in frames.drain(..) {
             let ev = match f {
@@ -616,20 +627,4 @@ async fn write_loop(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Out>) {
         }
     }
     let _ = tokio::time::timeout(WRITE_TIMEOUT, w.shutdown()).await;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nick_rules() {
-        assert!(valid_nick("alice").is_ok());
-        assert!(valid_nick("小明").is_ok());
-        assert!(valid_nick("").is_err());
-        assert!(valid_nick("a b").is_err());
-        assert!(valid_nick("*x").is_err());
-        assert!(valid_nick("server").is_err());
-        assert!(valid_nick(&"x".repeat(33)).is_err());
-    }
 }

@@ -11,31 +11,38 @@
 //! (Origin's host:port equal to the Host header) may join, so a page on another site cannot make
 //! a visitor's browser join. A request without an Origin is not from a page (a script, a test
 //! client) and is let in, as a TCP client is. On loopback the Host must name loopback too (no DNS
-//! rebinding). Messages and frames over `--max-line` close the socket with code 1009. At most
-//! `--max-clients` + 64 connections are open at once; later ones wait in the listen backlog.
+//! rebinding). Messages and frames over `--max-line` close the socket with code 1009, invalid
+//! UTF-8 with 1007, a broken protocol with 1002, binary data with 1003.
+//!
+//! A slowloris (many connections each sending half a request, forever) cannot take the page
+//! down: hyper reads each connection with a timer, so a request's head that has not arrived
+//! after [`HEADER_TIMEOUT`] closes it; at most [`PER_ADDRESS`] HTTP connections from one address
+//! and [`HTTP_CONNECTIONS`] in all are open at once; and an HTTP connection takes no member's
+//! place: only a WebSocket that joined counts against `--max-clients`.
 
-use std::io;
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::pin::Pin;
-use std::sync::Arc;
-use std::task::{Context, Poll};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::connect_info::Connected;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code};
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::serve::{IncomingStream, Listener};
 use futures_util::{SinkExt, StreamExt};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::{Service, service_fn};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, mpsc};
 
 use super::relay::{CLOSED, Closing, Conn, Delivery, Event, Out};
 use crate::net::endpoint::{is_loopback, is_wildcard};
+use crate::output::one_line;
 use crate::util::time::human_duration;
 
 /// The page, its style and its script (served from the binary).
@@ -66,135 +73,165 @@ struct Shared {
     loopback: bool,
 }
 
-/// HTTP connections open at once beyond `--max-clients` (page loads, and browsers to be told the
-/// room is full); later ones wait in the listen backlog.
-const SPARE_CONNECTIONS: usize = 64;
+/// HTTP connections open at once that have not become WebSockets (page loads, requests being
+/// read); more wait in the listen backlog. Members do not count here: once a connection is a
+/// WebSocket it is the room's, counted by `--max-clients`.
+const HTTP_CONNECTIONS: usize = 256;
+
+/// HTTP connections open at once from one address (an IPv6 /64): a browser opens up to six, so
+/// a few browsers behind one NAT fit; more are answered 503 and closed at once.
+const PER_ADDRESS: usize = 32;
+
+/// How long a request's head may take to arrive, from the connection's start or the end of the
+/// previous response (so also how long an idle keep-alive connection stays).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a connection may stay HTTP before it is closed (a slow body, a reader that never
+/// reads its responses); a WebSocket member is not held to it.
+const HTTP_LIFETIME: Duration = Duration::from_secs(60);
+
+/// hyper's read buffer, the most a request's head may take (its floor is 8 KiB).
+const HTTP_BUFFER: usize = 16 * 1024;
+
+/// What a connection over [`PER_ADDRESS`] is told before it is closed.
+const TOO_MANY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n\
+                          Content-Length: 39\r\nConnection: close\r\n\r\n\
+                          too many connections from your address\n";
 
 /// Serves the page and the WebSocket on `listener` until the task is aborted; new members go to
-/// the hub as [`Event::Accepted`]. At most `max_clients` + [`SPARE_CONNECTIONS`] connections are
-/// open at once (members included), so idle connections cannot hold unbounded memory.
-pub async fn serve(
-    listener: TcpListener,
-    events: mpsc::Sender<Event>,
-    max_line: usize,
-    max_clients: usize,
-) {
+/// the hub as [`Event::Accepted`]. Against slowloris: a request's head must arrive within
+/// [`HEADER_TIMEOUT`] (hyper's timer), at most [`HTTP_CONNECTIONS`] HTTP connections are open at
+/// once and [`PER_ADDRESS`] from one address, and none of them takes a member's place.
+pub async fn serve(listener: TcpListener, events: mpsc::Sender<Event>, max_line: usize) {
     let loopback = listener.local_addr().is_ok_and(|a| is_loopback(a.ip()));
     let shared = Shared {
-        events,
+        events: events.clone(),
         max_line,
         loopback,
     };
-    let app = Router::new()
-        .route("/", get(page))
-        .route("/page.css", get(style))
-        .route("/page.js", get(script))
-        .route("/ws", get(upgrade))
-        .with_state(shared);
-    let capped = Capped {
-        inner: listener,
-        slots: Arc::new(Semaphore::new(
-            max_clients.saturating_add(SPARE_CONNECTIONS),
-        )),
-    };
-    let _ = axum::serve(capped, app.into_make_service_with_connect_info::<Peer>()).await;
+    let app = TowerToHyperService::new(
+        Router::new()
+            .route("/", get(page))
+            .route("/page.css", get(style))
+            .route("/page.js", get(script))
+            .route("/ws", get(upgrade))
+            .with_state(shared),
+    );
+    let open = Arc::new(Semaphore::new(HTTP_CONNECTIONS));
+    let per_address = Arc::new(PerAddress::default());
+    loop {
+        // The semaphore is never closed.
+        let Ok(slot) = open.clone().acquire_owned().await else {
+            return;
+        };
+        let (stream, addr) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            // Out of file descriptors and the like: wait a little rather than spin.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Some(ticket) = per_address.take(addr.ip()) else {
+            // Said without waiting: a 503 fits any socket buffer. What the request sent so far
+            // is read first, so that the close is a close, not a reset that could discard it.
+            let _ = stream.try_read(&mut [0u8; 4096]);
+            let _ = stream.try_write(TOO_MANY);
+            if per_address.first_refusal(addr.ip()) {
+                let why = format!(
+                    "more than {PER_ADDRESS} HTTP connections at once from its address; more are \
+                     closed until some end"
+                );
+                let _ = events.try_send(Event::Refused(addr, why));
+            }
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |mut req: Request<Incoming>| {
+                req.extensions_mut().insert(ConnectInfo(Peer(addr)));
+                app.call(req)
+            });
+            let conn = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .max_buf_size(HTTP_BUFFER)
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades();
+            // Ends when the connection closes or becomes a WebSocket (then the member's task
+            // has it): either way its HTTP slots are free again.
+            let _ = tokio::time::timeout(HTTP_LIFETIME, conn).await;
+            drop((slot, ticket));
+        });
+    }
 }
 
-/// The address a request came from (axum's connect info for [`Capped`]).
+/// The address a request came from.
 #[derive(Debug, Clone, Copy)]
 struct Peer(SocketAddr);
 
-impl Connected<IncomingStream<'_, Capped>> for Peer {
-    fn connect_info(stream: IncomingStream<'_, Capped>) -> Self {
-        Peer(*stream.remote_addr())
-    }
+/// HTTP connections open per address (an IPv6 address by its /64), and whether the operator
+/// has been told about that address since it last had none.
+#[derive(Debug, Default)]
+struct PerAddress {
+    open: Mutex<HashMap<IpAddr, (usize, bool)>>,
 }
 
-/// A listener that accepts only while a slot is free; each connection holds its slot until it
-/// closes (a WebSocket member's for as long as it is in the room).
-#[derive(Debug)]
-struct Capped {
-    inner: TcpListener,
-    slots: Arc<Semaphore>,
-}
-
-/// An accepted connection and its slot.
-#[derive(Debug)]
-struct CappedIo {
-    stream: TcpStream,
-    _slot: OwnedSemaphorePermit,
-}
-
-impl Listener for Capped {
-    type Io = CappedIo;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (CappedIo, SocketAddr) {
-        loop {
-            let Ok(slot) = self.slots.clone().acquire_owned().await else {
-                // The semaphore is never closed.
-                std::future::pending::<()>().await;
-                continue;
-            };
-            match self.inner.accept().await {
-                Ok((stream, addr)) => {
-                    let _ = stream.set_nodelay(true);
-                    return (
-                        CappedIo {
-                            stream,
-                            _slot: slot,
-                        },
-                        addr,
-                    );
-                }
-                // Out of file descriptors and the like: wait a little rather than spin.
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+impl PerAddress {
+    fn key(ip: IpAddr) -> IpAddr {
+        match ip {
+            IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
             }
+            IpAddr::V6(v6) => IpAddr::V4(
+                v6.to_ipv4_mapped()
+                    .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED),
+            ),
+            v4 => v4,
         }
     }
 
-    fn local_addr(&self) -> io::Result<SocketAddr> {
-        self.inner.local_addr()
+    /// A place for one more connection from `ip`, None when it has [`PER_ADDRESS`] already.
+    fn take(self: &Arc<Self>, ip: IpAddr) -> Option<Ticket> {
+        let key = Self::key(ip);
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = open.entry(key).or_default();
+        if entry.0 >= PER_ADDRESS {
+            return None;
+        }
+        entry.0 += 1;
+        Some(Ticket {
+            table: self.clone(),
+            key,
+        })
+    }
+
+    /// True the first time `ip` is refused since it last had no connection open.
+    fn first_refusal(&self, ip: IpAddr) -> bool {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        open.get_mut(&Self::key(ip))
+            .is_some_and(|entry| !std::mem::replace(&mut entry.1, true))
     }
 }
 
-impl AsyncRead for CappedIo {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
+/// One open connection of an address; dropping it frees the place.
+#[derive(Debug)]
+struct Ticket {
+    table: Arc<PerAddress>,
+    key: IpAddr,
 }
 
-impl AsyncWrite for CappedIo {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut open = self.table.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = open.get_mut(&self.key) {
+            entry.0 -= 1;
+            if entry.0 == 0 {
+                open.remove(&self.key);
+            }
+        }
     }
 }
 
@@ -403,12 +440,10 @@ pub async fn member(
                         "sent binary data; the room takes text".to_string(),
                     )),
                     Some(Ok(Message::Close(_))) | None => Some(Event::Left(id, CLOSED.to_string())),
-                    Some(Err(e)) if too_big(&e) => Some(Event::Broke(
-                        id,
-                        Closing::TooBig,
-                        format!("sent a message over {max_line} bytes"),
-                    )),
-                    Some(Err(_)) => Some(Event::Left(id, "connection lost".to_string())),
+                    Some(Err(e)) => Some(match broke(&e, max_line) {
+                        Some((closing, why)) => Event::Broke(id, closing, why),
+                        None => Event::Left(id, "connection lost".to_string()),
+                    }),
                 };
                 if let Some(ev) = gone {
                     // Tell the hub, then write what it still sends until it lets go.
@@ -438,11 +473,25 @@ pub async fn member(
     .await;
 }
 
-/// True when a read failed because a frame or message was over the limit.
-fn too_big(e: &axum::Error) -> bool {
-    std::error::Error::source(e)
-        .and_then(|inner| inner.downcast_ref::<tungstenite::Error>())
-        .is_some_and(|e| matches!(e, tungstenite::Error::Capacity(_)))
+/// How a browser broke the rules of its socket, when a read failed because it did (and why, in
+/// words): a frame or message over `max_line` (1009), text that is not UTF-8 (1007), anything
+/// else against the WebSocket protocol (1002). None when the connection was just lost.
+fn broke(e: &axum::Error, max_line: usize) -> Option<(Closing, String)> {
+    use tungstenite::error::{Error as E, ProtocolError as P};
+    let inner = std::error::Error::source(e)?.downcast_ref::<E>()?;
+    match inner {
+        E::Capacity(_) => Some((
+            Closing::TooBig,
+            format!("sent a message over {max_line} bytes"),
+        )),
+        E::Utf8(_) => Some((Closing::BadText, "sent text that is not UTF-8".to_string())),
+        E::Protocol(P::ResetWithoutClosingHandshake) => None,
+        E::Protocol(p) => Some((
+            Closing::Protocol,
+            format!("broke the WebSocket protocol: {}", one_line(&p.to_string())),
+        )),
+        _ => None,
+    }
 }
 
 /// Tells a browser the room is full and closes its socket (1013: try again later).
@@ -507,6 +556,34 @@ mod tests {
         for h in ["example.test:80", "192.0.2.1:80", "[2001:db8::1]:80", ""] {
             assert!(!names_loopback(h), "{h}");
         }
+    }
+
+    #[test]
+    fn the_503_says_its_length() {
+        let text = std::str::from_utf8(TOO_MANY).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(
+            head.contains(&format!("Content-Length: {}", body.len())),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn addresses_count_by_host_and_ipv6_by_64() {
+        let key = |s: &str| PerAddress::key(s.parse().unwrap()).to_string();
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::");
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        let table = Arc::new(PerAddress::default());
+        let ip: IpAddr = "2001:db8::1".parse().unwrap();
+        let other: IpAddr = "2001:db8::2".parse().unwrap();
+        let held: Vec<Ticket> = (0..PER_ADDRESS).map(|_| table.take(ip).unwrap()).collect();
+        assert!(table.take(other).is_none(), "the same /64");
+        assert!(table.first_refusal(ip));
+        assert!(!table.first_refusal(other));
+        assert!(table.take("192.0.2.1".parse().unwrap()).is_some());
+        drop(held);
+        assert!(table.take(ip).is_some());
     }
 
     #[test]

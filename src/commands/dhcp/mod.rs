@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
-use crate::output::{self, Paint, Report, Ui, emit, written};
+use crate::output::{self, Paint, Report, Ui, emit, one_line, written};
 use crate::system::interrupt;
 use crate::system::netlink::Netlink;
 use crate::system::rawlink::PnetLink;
@@ -144,7 +144,12 @@ impl Discovery {
                 c.lease_seconds
                     .map_or("-".into(), |s| human_seconds(u64::from(s)))
                     .into(),
-                c.domain.clone().unwrap_or_else(|| "-".into()).into(),
+                // Text from the server: one value, one line (a newline inside is shown `\n`).
+                c.domain
+                    .as_deref()
+                    .map_or("-".into(), one_line)
+                    .into_owned()
+                    .into(),
                 human_ms(o.rtt_ms).into(),
             ]);
         }
@@ -200,8 +205,8 @@ impl Discovery {
             (None, None) => {}
             (server, file) => facts.push(format!(
                 "PXE boot: {} from TFTP server {}",
-                file.as_deref().unwrap_or("-"),
-                server.as_deref().unwrap_or("-")
+                one_line(file.as_deref().unwrap_or("-")),
+                one_line(server.as_deref().unwrap_or("-"))
             )),
         }
         if !facts.is_empty() {

@@ -9,7 +9,7 @@ use netlink_packet_route::link::State;
 
 use super::{Iface, Ifaces};
 use crate::net::hwaddr::is_local;
-use crate::output::{Paint, Report, Ui};
+use crate::output::{Paint, Report, Ui, one_line};
 use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it.
@@ -107,7 +107,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{indent}{}{value}", leader(label))
     };
     if let Some(h) = &r.hostname {
-        line(out, "", "Host name", h)?;
+        line(out, "", "Host name", &one_line(h))?;
     }
     if let Some(dns) = &r.dns {
         let servers: Vec<String> = dns.servers.iter().map(|s| s.to_string()).collect();
