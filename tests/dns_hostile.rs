@@ -303,7 +303,7 @@ fn bulk_lookups_read_hostile_replies_as_single_lookups_do() {
     assert_eq!(lines[0], "evil.hostile.test\tANSWER\tA 192.0.2.1");
     assert!(
         lines[1].starts_with("rcode11.hostile.test\tERROR\t")
-            && lines[1].ends_with("server answered RCODE 11"),
+            && lines[1].ends_with("server answered RCODE 11 (RESERVED11)"),
         "{}",
         lines[1]
     );
