@@ -748,7 +748,7 @@ fn write_quick(
 /// The engine's socket to `server`, connected (None: it cannot be set up; the caller then uses
 /// the full resolver for every name).
 pub async fn connect_to(server: &Server) -> Option<UdpSocket> {
-    super::client::connected(server.address).await.ok()
+    super::message::connected(server.address).await.ok()
 }
 
 /// Looks up every name of `names` as [`Job`] says on `sock` ([`connect_to`]), writing the

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,7 +29,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::answer::{Status, classify};
 use super::lookup::{Reply, Resolve, Settings};
-use super::message::{Carried, Response};
+use super::message::{Carried, Response, connected};
 use super::pace::Pace;
 use super::parse::Transport;
 use super::server::Server;
@@ -128,19 +128,6 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A UDP socket on an ephemeral port connected to `server` (so that it hears ICMP port
-/// unreachable, and only that server's datagrams).
-pub async fn connected(server: SocketAddr) -> io::Result<UdpSocket> {
-    let local: SocketAddr = if server.is_ipv4() {
-        (Ipv4Addr::UNSPECIFIED, 0).into()
-    } else {
-        (Ipv6Addr::UNSPECIFIED, 0).into()
-    };
-    let sock = UdpSocket::bind(local).await?;
-    sock.connect(server).await?;
-    Ok(sock)
 }
 
 /// What the UDP receiver hands a waiting query.

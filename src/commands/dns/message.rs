@@ -8,7 +8,7 @@
 //! here ([`MessageView`]) is the one every `--json` result carries.
 
 use std::io::{self, Write};
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use hickory_resolver::proto::op::{Edns, Message, MessageType, OpCode, Query};
@@ -16,7 +16,7 @@ use hickory_resolver::proto::rr::rdata::opt::{ClientSubnet, EdnsOption, NSIDPayl
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::{TcpStream, UdpSocket};
 
 use super::answer::{Status, Verdict, classify, exit_status, presentation};
 use crate::output::{Paint, Report, Ui};
@@ -147,6 +147,19 @@ pub struct Raw {
     pub retried_over_tcp: bool,
 }
 
+/// A UDP socket on an ephemeral port connected to `server` (so that it hears ICMP port
+/// unreachable, and only that server's datagrams).
+pub async fn connected(server: SocketAddr) -> io::Result<UdpSocket> {
+    let local: SocketAddr = if server.is_ipv4() {
+        (Ipv4Addr::UNSPECIFIED, 0).into()
+    } else {
+        (Ipv6Addr::UNSPECIFIED, 0).into()
+    };
+    let sock = UdpSocket::bind(local).await?;
+    sock.connect(server).await?;
+    Ok(sock)
+}
+
 /// Whether `reply` is the reply to `query`: a response (QR set) with its ID and its question.
 /// Err: the reply has the query's ID and is a response, but is no DNS message (a bad packet).
 fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>, String> {
@@ -178,9 +191,7 @@ pub async fn ask(
         Over::Tcp => return over_tcp(server, query, &q, deadline, timeout, false).await,
         Over::Udp { ignore_tc } => ignore_tc,
     };
-    let sock = super::client::connected(server)
-        .await
-        .map_err(|e| e.to_string())?;
+    let sock = connected(server).await.map_err(|e| e.to_string())?;
     let start = Instant::now();
     sock.send(query).await.map_err(|e| e.to_string())?;
     let mut buf = vec![0u8; 65_535];
