@@ -91,7 +91,10 @@ pub async fn compare(
                     .message
                     .answer
                     .iter()
-                    .map(|r| format!("{} {} {}", r.owner(), r.type_text(), r.data))
+                    .map(|r| {
+                        let line = format!("{} {} {}", r.owner(), r.type_text(), r.data);
+                        line.trim_end().to_string()
+                    })
                     .collect();
                 records.sort();
                 records.dedup();

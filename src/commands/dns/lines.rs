@@ -591,7 +591,11 @@ pub(super) fn write_bulk_line(
     }
     let records: Vec<String> = unique
         .iter()
-        .map(|a| format!("{} {}", a.type_text(), a.data))
+        .map(|a| {
+            format!("{} {}", a.type_text(), a.data)
+                .trim_end()
+                .to_string()
+        })
         .collect();
     let detail = if records.is_empty() {
         r.queries
