@@ -333,7 +333,13 @@ pub(super) struct Sink<'u> {
     pub(super) total: Option<usize>,
     pub(super) started: Instant,
     pub(super) shown: Progress,
+    /// Results written when the output was last flushed, and when that was.
+    flushed: usize,
+    last_flush: Instant,
 }
+
+/// The longest a result waits in the output buffer of a bulk lookup.
+const FLUSH: Duration = Duration::from_millis(200);
 
 impl std::fmt::Debug for Sink<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -364,6 +370,8 @@ impl<'u> Sink<'u> {
             total,
             started: Instant::now(),
             shown: Progress::on_terminal(),
+            flushed: 0,
+            last_flush: Instant::now(),
         })
     }
 
@@ -400,10 +408,17 @@ impl<'u> Sink<'u> {
         Ok(())
     }
 
-    /// Redraws the progress line when it is due; true once Ctrl-C was pressed.
+    /// Redraws the progress line when it is due, and hands the results written so far on at
+    /// least every [`FLUSH`] (so that a reader of a pipe sees them while the names still come);
+    /// true once Ctrl-C was pressed.
     pub(super) fn tick(&mut self) -> Result<bool> {
         if interrupt::interrupted() {
             return Ok(true);
+        }
+        if self.tally.done > self.flushed && self.last_flush.elapsed() >= FLUSH {
+            self.out.flush().map_err(written)?;
+            self.flushed = self.tally.done;
+            self.last_flush = Instant::now();
         }
         if self.shown.due() {
             // The results so far first, so the line drawn after them stays last.
