@@ -274,6 +274,17 @@ impl<'a, 'p> Engine<'a, 'p> {
         self.slots.len() - self.free.len()
     }
 
+    /// Whether a result is ready to be written.
+    fn has_results(&self) -> bool {
+        if self.job.unordered {
+            !self.ready.is_empty()
+        } else {
+            self.order
+                .front()
+                .is_some_and(|&slot| self.slots[slot].done.is_some())
+        }
+    }
+
     /// Whether a slot is free for another name.
     fn has_room(&self) -> bool {
         !self.free.is_empty() || self.slots.len() < self.job.window
@@ -807,8 +818,11 @@ pub(super) async fn run(
             continue;
         }
         let wants_names = engine.has_room() && !engine.names.is_done();
+        // Results settled without a reply (a line that is no name) are written at once.
+        let results_ready = engine.has_results();
         tokio::select! {
             biased;
+            () = std::future::ready(()), if results_ready => {}
             ready = sock.readable() => {
                 if ready.is_err() {
                     continue;
