@@ -747,6 +747,56 @@ fn tls_and_https_answer_when_the_certificate_is_trusted() {
     }
 }
 
+/// Issue 24 item 15: a DoT server presenting its CA's own certificate (a CA used as an end
+/// entity) fails in one sentence with the cause, never debug text (`Other(OtherError(...))`).
+#[test]
+fn a_tls_failure_is_one_sentence_with_its_cause() {
+    let mut params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "netkit test CA as a server");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let key = KeyPair::generate().unwrap();
+    let ca = params.self_signed(&key).unwrap();
+    let provider = Arc::new(hickory_resolver::net::tls::default_provider());
+    let mut config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![ca.der().clone()],
+            PrivateKeyDer::try_from(key.serialize_der()).unwrap(),
+        )
+        .unwrap();
+    config.alpn_protocols = vec![b"dot".to_vec()];
+    let dot = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = dot.local_addr().unwrap();
+    serve(vec![Listener::Tls(dot, Arc::new(config))]);
+    let dir = tempfile::tempdir().unwrap();
+    let pem = dir.path().join("ca.pem");
+    std::fs::write(&pem, ca.pem()).unwrap();
+    let o = run(&[
+        "dns",
+        "www.example.test",
+        "A",
+        &at(addr),
+        "--tls",
+        "--tls-ca",
+        pem.to_str().unwrap(),
+        "--timeout",
+        "2s",
+        "--retries",
+        "0",
+    ]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 3, "{out}{}", stderr(&o));
+    assert!(
+        out.contains("TLS: the server's certificate is not accepted: it is a CA certificate"),
+        "{out}"
+    );
+    assert!(!out.contains("Other(") && !out.contains("Error("), "{out}");
+}
+
 #[test]
 fn tls_options_need_tls_and_a_real_ca_file() {
     let o = run(&[

@@ -429,4 +429,76 @@ mod tests {
             "{misplaced}"
         );
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A reply holding one record of each of many types, for the damage below.
+        fn rich() -> Vec<u8> {
+            let owner = name("x.test.");
+            let records: Vec<Vec<u8>> = vec![
+                rr(&[0xc0, 12], 1, &[192, 0, 2, 1]),
+                rr(&[0xc0, 12], 15, &[0, 10, 0xc0, 12]),
+                rr(&owner, 16, b"\x05hello\x03a\x1bb"),
+                rr(
+                    &owner,
+                    29,
+                    &[
+                        0, 0x12, 0x16, 0x13, 0x8b, 0x3c, 0xf0, 0x18, 0x81, 0x0c, 0xbc, 0xe0, 0,
+                        0x98, 0x95, 0xb8,
+                    ],
+                ),
+                rr(&owner, 42, &[0, 1, 24, 3, 192, 0, 2]),
+                rr(&owner, 47, &[0xc0, 12, 0, 1, 0x40]),
+                rr(&owner, 64, &[0, 1, 0, 0, 1, 0, 3, 2, b'h', b'2']),
+                rr(&owner, 65000, &[]),
+            ];
+            let mut parts: Vec<&[u8]> = Vec::new();
+            let q = question("x.test.");
+            parts.push(&q);
+            for r in &records {
+                parts.push(r);
+            }
+            message([0x84, 0], [1, records.len() as u16, 0, 0], &parts)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2048))]
+
+            /// Whatever the bytes, reading never panics, and what is read is printable ASCII:
+            /// nothing a terminal acts on comes out of a record.
+            #[test]
+            fn any_damage_is_read_or_refused(
+                changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+                cut in any::<prop::sample::Index>(),
+            ) {
+                let mut bytes = rich();
+                for (at, b) in changes {
+                    let i = at.index(bytes.len());
+                    bytes[i] = b;
+                }
+                bytes.truncate(cut.index(bytes.len() + 1));
+                if let Ok(m) = read(&bytes) {
+                    for r in m.answer.iter().chain(&m.authority).chain(&m.additional) {
+                        prop_assert!(r.data.bytes().all(|b| (0x20..0x7f).contains(&b)), "{:?}", r.data);
+                        // The data read back, standing alone, is the same data.
+                        let again = Record::new(r.name.clone(), r.ttl, r.class, r.rtype, &r.rdata).unwrap();
+                        prop_assert_eq!(&again.data, &r.data);
+                    }
+                }
+            }
+
+            /// Any type, any data: read or refused, never a panic; printable when read.
+            #[test]
+            fn any_rdata_is_read_or_refused(
+                rtype in prop_oneof![1u16..=66, 99u16..=109, 249u16..=262, Just(32768u16), Just(32769u16), any::<u16>()],
+                data in proptest::collection::vec(any::<u8>(), 0..64),
+            ) {
+                if let Ok((_, text)) = rdata::read(&data, 0, data.len(), rtype, 1) {
+                    prop_assert!(text.bytes().all(|b| (0x20..0x7f).contains(&b)), "{:?}", text);
+                }
+            }
+        }
+    }
 }
