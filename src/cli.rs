@@ -722,35 +722,41 @@ pub struct WatchArgs {
 /// `netkit dns NAME [TYPE...] [@SERVER...]`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Besides NAME, the arguments are record types (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV,\n\
-                        CAA, HTTPS, SVCB; default A and AAAA) and servers (@IP, @IP:PORT, @[IPv6]:PORT,\n\
-                        @NAME[:PORT]; a NAME is looked up as any host name is, and is the name a DoT/DoH\n\
-                        certificate must carry), in any order as in dig: the word that is not a record type\n\
-                        is the name (`netkit dns MX example.com`). Without a server, the system's resolvers\n\
-                        from /etc/resolv.conf are asked, with its search list and ndots, as the C library asks\n\
-                        them: the result is the one a program gets for the name as typed, and every name\n\
-                        tried is listed. Names in other scripts are sent as punycode (IDNA).\n\n\
-                        With --file, one name per line ('#' comments); results come one line per name, in\n\
-                        input order unless --unordered (aligned columns on a terminal, else NAME, STATUS\n\
-                        and records separated by tabs); --json gives one JSON object per line. On a terminal,\n\
-                        stderr shows the progress. Ctrl-C stops: the results so far are printed (in input\n\
-                        order, up to the first name still being looked up), a summary goes to stderr, and\n\
-                        the exit status is the one those results earn.\n\n\
-                        Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input,\n\
-                        3 SERVFAIL, REFUSED, timeout or another network error. With --file: 0 when every\n\
-                        name answered, 1 when some had no answer, 2 when a line is not a name, 3 on errors.\n\n\
+    after_help = "Besides NAME, the arguments are record types (every mnemonic dig knows: A, AAAA, CNAME,\n\
+                        MX, NS, TXT, SOA, PTR, SRV, CAA, HTTPS, LOC, URI...; default A and AAAA) and servers\n\
+                        (@IP, @IP:PORT, @[IPv6]:PORT, @NAME[:PORT]; a NAME is looked up as any host name is, and\n\
+                        is the name a DoT/DoH certificate must carry), in any order as in dig: the word that is\n\
+                        not a record type is the name (`netkit dns MX example.com`). Without a server, the\n\
+                        system's resolvers from /etc/resolv.conf are asked, with its search list and ndots, as\n\
+                        the C library asks them: the result is the one a program gets for the name as typed, and\n\
+                        every name tried is listed. Names in other scripts are sent as punycode (IDNA); a name\n\
+                        may carry RFC 1035 escapes (dot\\.name, sp\\032ace).\n\n\
+                        With --file, one name per line ('#' comments), read as it comes (the first results print\n\
+                        while a pipe still writes); results come one line per name, in input order unless\n\
+                        --unordered (aligned columns on a terminal, else NAME, STATUS and records separated by\n\
+                        tabs); --json gives one JSON object per line. On a terminal, stderr shows the progress.\n\
+                        Ctrl-C stops: the results so far are printed (in input order, up to the first name still\n\
+                        being looked up), a summary goes to stderr, and the exit status is the one those results\n\
+                        earn.\n\n\
+                        Exit status: 0 answered, 1 NXDOMAIN or no data of that type, 2 bad input, 3 SERVFAIL,\n\
+                        REFUSED, a referral (the server does not recurse), a CNAME loop, a bad packet, a timeout\n\
+                        or another network error (REFUSED for one type of a name that answered another is a\n\
+                        note, not a failure). With --file: 0 when every name answered, 1 when some had no\n\
+                        answer, 2 when a line is not a name, 3 on errors.\n\n\
                         With --full (or any of --norecurse, --cd, --dnssec, --nsid, --subnet, --bufsize,\n\
-                        --no-edns, --ignore-tc) one query per type goes to the first server that answers and\n\
-                        the whole reply is shown, as dig shows it: header (id, opcode, rcode, flags qr aa tc\n\
-                        rd ra ad cd), EDNS (version, UDP size, DO, NSID, options), the question, the answer,\n\
-                        authority and additional sections, size and time. The search list is not applied. A\n\
-                        class word (CH, HS) before the name asks that class; TYPEnnn asks any type by number.\n\
-                        Without --full, --json still carries, for every query (and every name of --file), the\n\
-                        whole response its result was read from, in that layout (`response`; null when none\n\
-                        came: a timeout, a refused port, a line that is no name).\n\n\
+                        --no-edns, --ignore-tc) one query per type goes to the first server that answers (over\n\
+                        UDP, again over TCP when truncated; over TCP with --tcp) and the whole reply is shown,\n\
+                        as dig shows it: header (id, opcode, rcode, flags qr aa tc rd ra ad cd), EDNS (version,\n\
+                        UDP size, DO, NSID, Extended DNS Errors and other options, as dig writes them), the\n\
+                        question, the answer, authority and additional sections, size and time. The search list\n\
+                        is not applied. A class word (CH, HS) before the name asks that class; TYPEnnn asks any\n\
+                        type by number. Without --full, --json still carries, for every query (and every name of\n\
+                        --file), the whole response its result was read from, in that layout (`response`; null\n\
+                        when none came: a timeout, a refused port, a line that is no name).\n\n\
                         With --compare, every server given is asked at once (the query flags above apply) and\n\
-                        each type's answers are grouped: servers with the same response code and record set\n\
-                        (TTLs aside) are in one group. Exit 1 when they disagree, 3 when none answered.\n\n\
+                        each type's answers are grouped: servers with the same response code, kind of answer (a\n\
+                        referral is not a no-records answer) and record set (TTLs aside) are in one group. Exit\n\
+                        1 when they disagree, 3 when none answered.\n\n\
                         Examples:\n  netkit dns example.com\n  netkit dns example.com MX TXT @1.1.1.1\n  \
                         netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
                         netkit dns example.com @dns.quad9.net --tls\n  \
@@ -782,7 +788,7 @@ pub struct DnsArgs {
     /// Print only the record data, one per line
     #[arg(long)]
     pub short: bool,
-    /// Use TCP instead of UDP
+    /// Use TCP instead of UDP (also with --full, --compare and the flags implying --full)
     #[arg(long, conflicts_with_all = ["tls", "https"])]
     pub tcp: bool,
     /// DNS over TLS (port 853 by default), certificates checked against built-in roots
@@ -804,7 +810,7 @@ pub struct DnsArgs {
     /// from 1 on, a UDP query lost within an attempt is also sent again after a round trip
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub retries: usize,
-    /// Look up every name in FILE, one per line ('-' is standard input)
+    /// Look up every name in FILE, one per line ('-' is standard input), read as it comes
     #[arg(short = 'f', long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// With --file: how many names are looked up at once (fewer queries are in flight while a server drops them)
@@ -814,7 +820,7 @@ pub struct DnsArgs {
     #[arg(long, requires = "file")]
     pub unordered: bool,
     /// Show the whole reply, as dig does: header and flags, question, answer, authority and
-    /// additional sections, EDNS, size and time (one server, UDP; TCP when truncated)
+    /// additional sections, EDNS, size and time (one server; UDP, TCP when truncated or --tcp)
     #[arg(long, conflicts_with_all = ["file", "tls", "https"])]
     pub full: bool,
     /// Clear RD: ask the server not to recurse (implies --full)
