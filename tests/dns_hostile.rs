@@ -6,6 +6,8 @@
 
 use std::process::Output;
 
+use crate::common;
+use crate::common::dig::{flags, json_flags, json_records, records, status};
 use crate::common::hostile_dns::{CAA_SHOWN, CTRL_LABEL_SHOWN, hostile_dns, hostile_dns_twin};
 use crate::common::*;
 
@@ -486,57 +488,11 @@ fn retries_zero_sends_one_datagram() {
     }
 }
 
-/// dig's output for `dig +nosplit @hostile NAME TYPE [extra...]`, or None (a visible skip, a
-/// failure under CI) when dig is not installed.
+/// dig's output for `dig @hostile NAME TYPE [extra...]` (None: no dig, a visible skip).
 fn dig(name: &str, rtype: &str, extra: &[&str]) -> Option<String> {
-    let server = hostile_dns();
-    let o = std::process::Command::new("dig")
-        .args(["+nosplit", "+tries=1", "+time=1", "+nocookie"])
-        .arg(format!("@{}", server.ip()))
-        .args(["-p", &server.port().to_string(), name, rtype])
-        .args(extra)
-        .output();
-    match o {
-        Ok(o) => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Err(_) => {
-            assert!(
-                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-                "dig is needed under CI (bind9-dnsutils)"
-            );
-            eprintln!("SKIP: dig is not installed");
-            None
-        }
-    }
-}
-
-/// The records of dig's answer section (`+noall +answer` lines), spaces collapsed.
-fn dig_records(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.starts_with(';') && !l.trim().is_empty())
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-/// A `--json --full` message's records of `section` as dig's lines: name, TTL, class, type, data.
-fn our_records(m: &serde_json::Value, section: &str) -> Vec<String> {
-    m[section]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {} {} {}",
-                r["name"].as_str().unwrap(),
-                r["ttl"],
-                r["class"].as_str().unwrap(),
-                r["type"].as_str().unwrap(),
-                r["data"].as_str().unwrap()
-            )
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-        })
-        .collect()
+    let mut args = vec![name, rtype, "+nottlid"];
+    args.extend_from_slice(extra);
+    common::dig::dig(hostile_dns(), &args)
 }
 
 /// Issue 24 item 10: a reply that is no DNS message (an RDLENGTH past its end, a compression
@@ -688,7 +644,7 @@ fn legal_empty_rdata_works_in_every_mode() {
         );
         if let Some(d) = dig(name, rtype, &["+noall", "+answer"]) {
             let v = json(&run(&["--json", "dns", name, rtype, &server, "--full"]));
-            assert_eq!(our_records(&v[0], "answer"), dig_records(&d), "{d}");
+            assert_eq!(json_records(&v[0], &["answer"]), records(&d), "{d}");
         }
     }
 }
@@ -906,34 +862,10 @@ fn hostile_replies_read_as_dig_reads_them() {
         };
         let v = json(&run(&["--json", "dns", name, rtype, &server, "--full"]));
         let m = &v[0];
-        let status = d
-            .split("status: ")
-            .nth(1)
-            .unwrap()
-            .split(',')
-            .next()
-            .unwrap();
-        assert_eq!(m["header"]["rcode"], status, "{name}: {d}");
-        let flags: Vec<&str> = d
-            .split("flags: ")
-            .nth(1)
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .collect();
-        let f = &m["header"]["flags"];
-        let ours: Vec<&str> = ["qr", "aa", "tc", "rd", "ra", "ad", "cd"]
-            .into_iter()
-            .filter(|k| f[*k] == true)
-            .collect();
-        assert_eq!(ours, flags, "{name}: {d}");
-        let mut mine: Vec<String> = ["answer", "authority", "additional"]
-            .iter()
-            .flat_map(|s| our_records(m, s))
-            .collect();
-        let mut theirs = dig_records(&d);
+        assert_eq!(m["header"]["rcode"], status(&d), "{name}: {d}");
+        assert_eq!(json_flags(m), flags(&d), "{name}: {d}");
+        let mut mine = json_records(m, &["answer", "authority", "additional"]);
+        let mut theirs = records(&d);
         mine.sort();
         theirs.sort();
         assert_eq!(mine, theirs, "{name}: {d}");

@@ -6,9 +6,12 @@
 //! loopback, on a port of its own, and stops when its test ends.
 
 use std::io::{BufRead, Write};
+use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::common;
+use crate::common::dig::{json_records, records as records_of};
 use crate::common::*;
 use crate::dns::{NsdServers, at, have_nsd, server};
 
@@ -113,11 +116,16 @@ tkey IN TYPE249 \# 29 0b686d61632d7368613235360000000000000000000003000000000000
 ds2 IN DS 60485 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D
 longkey IN DNSKEY 257 3 8 AwEAAaz/tAm8yTn4Mfeh5eyI96WSVexTBAvkMgJzkKTOiW1vkIbzxeF3+/4RgWOq7HrxRixHlFlExOLAJr5emLvN7SWXgnLh4+B5xQlNVz8Og8kvArMtNROxVQuCaSnIDdD5LKyWbRd2n9WGe2R8PzgCmr3EgVLrjyBxWezF0jLHwVN8efS3rCj/EWgvIWgb9tarpVUDK/b58Da+sqqls3eNbuv7pr+eoZG+SrDK6nWeL3c6H5Apxz7LjVc1uTIdsIXxuOLYA4/ilBmSVIzuDWfdRUfhHdY6+cn8HFRm+2hM8AnXGXws9555KrUB5qihylGa8subX2Nn6UwNR1AkUTV74bU="#;
 
-/// The netkit binary as a plain command, for a process fed and read while it runs.
-fn netkit_command() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("netkit"));
-    cmd.env_remove("NO_COLOR");
-    cmd
+/// `netkit dns --file - A SERVER` running, fed through a pipe, its output to `stdout`.
+fn reading_stdin(server: &str, stdout: Stdio) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("netkit"))
+        .env_remove("NO_COLOR")
+        .args(["dns", "--file", "-", "A", server])
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
 }
 
 /// Serves `zones` (origin, text without its SOA and NS) from one NSD on `ip`; None (a visible
@@ -143,54 +151,11 @@ fn nsd_serving(test: &str, ip: &str, zones: &[(&str, &str)]) -> Option<NsdServer
     Some(servers.wait(&[ip]))
 }
 
-/// dig's output (`+nosplit`: base64 and hex whole, as netkit writes them), or None (a visible
-/// skip, a failure under CI) without dig.
+/// dig's output for `dig @IP -p PORT ARGS... +nottlid` (None: no dig, a visible skip).
 fn dig(ip: &str, port: u16, args: &[&str]) -> Option<String> {
-    match Command::new("dig")
-        .args(["+nosplit", "+tries=1", "+time=2", "+nocookie"])
-        .arg(format!("@{ip}"))
-        .args(["-p", &port.to_string()])
-        .args(args)
-        .output()
-    {
-        Ok(o) => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Err(_) => {
-            assert!(
-                std::env::var_os("NETKIT_REQUIRE_NETNS").is_none(),
-                "dig is needed under CI (bind9-dnsutils)"
-            );
-            eprintln!("SKIP: dig is not installed");
-            None
-        }
-    }
-}
-
-/// Lines of dig's record sections, spaces collapsed.
-fn records_of(dig: &str) -> Vec<String> {
-    dig.lines()
-        .filter(|l| !l.starts_with(';') && !l.trim().is_empty())
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-/// A `--json --full` message's records of `section` as dig's lines.
-fn records_in(m: &serde_json::Value, section: &str) -> Vec<String> {
-    m[section]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let line = format!(
-                "{} {} {} {} {}",
-                r["name"].as_str().unwrap(),
-                r["ttl"],
-                r["class"].as_str().unwrap(),
-                r["type"].as_str().unwrap(),
-                r["data"].as_str().unwrap()
-            );
-            line.split_whitespace().collect::<Vec<_>>().join(" ")
-        })
-        .collect()
+    let mut args = args.to_vec();
+    args.push("+nottlid");
+    common::dig::dig(SocketAddr::new(ip.parse().unwrap(), port), &args)
 }
 
 /// Issue 24 item 11: every record type in the zone reads as dig reads it: the question by its
@@ -239,7 +204,7 @@ fn every_record_type_reads_as_dig_reads_it() {
         let theirs = records_of(&d);
         assert!(!theirs.is_empty(), "dig got nothing for {name} {rtype}");
         let v = json(&run(&["--json", "dns", &name, &rtype, &server, "--full"]));
-        assert_eq!(records_in(&v[0], "answer"), theirs, "{name} {rtype}");
+        assert_eq!(json_records(&v[0], &["answer"]), theirs, "{name} {rtype}");
         let short = dig("127.0.0.31", nsd.port, &["+short", &name, &rtype]).unwrap();
         let o = run(&["dns", &name, &rtype, &server, "--short"]);
         assert_eq!(code(&o), 0, "{name} {rtype}: {}", stderr(&o));
@@ -248,7 +213,7 @@ fn every_record_type_reads_as_dig_reads_it() {
         let v = json(&run(&["--json", "dns", &name, &rtype, &server]));
         let answers = &v["queries"][0]["answers"];
         assert_eq!(
-            records_in(&serde_json::json!({"a": answers}), "a"),
+            json_records(&serde_json::json!({ "a": answers }), &["a"]),
             theirs,
             "{name} {rtype}"
         );
@@ -303,28 +268,14 @@ fn a_root_servers_referral_and_compare() {
     let v = json(&run(&["--json", "dns", "www.lab.test", "A", &root]));
     assert_eq!(v["status"], "referral", "{v}");
     // The root refers, the zone's server has no AAAA: two answers, never one "(none)" group.
-    let o = run(&[
-        "--json",
-        "dns",
-        "www.lab.test",
-        "AAAA",
-        &root,
-        &test,
-        "--compare",
-    ]);
+    let compare = ["dns", "www.lab.test", "AAAA", &root, &test, "--compare"];
+    let o = run(&[&["--json"][..], &compare].concat());
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v[0]["agree"], false, "{v}");
     assert_eq!(v[0]["servers"][0]["status"], "referral", "{v}");
     assert_eq!(v[0]["servers"][1]["status"], "nodata", "{v}");
-    let text = stdout(&run(&[
-        "dns",
-        "www.lab.test",
-        "AAAA",
-        &root,
-        &test,
-        "--compare",
-    ]));
+    let text = stdout(&run(&compare));
     assert!(text.contains("(referral to test. (ns.test.))"), "{text}");
     // dig sees the same message: NOERROR, no aa, the NS in authority.
     if let Some(d) = dig(
@@ -377,7 +328,7 @@ fn cnames_between_and_out_of_the_servers_zones() {
     ) {
         assert_eq!(
             records_of(&d),
-            ["out.lab.test. 300 IN CNAME www.example.com."],
+            ["out.lab.test. IN CNAME www.example.com."],
             "{d}"
         );
     }
@@ -448,13 +399,7 @@ fn names_starting_with_a_dash_are_names() {
 #[test]
 fn names_from_standard_input_stream() {
     let s = at(server());
-    let mut child = netkit_command()
-        .args(["dns", "--file", "-", "A", &s])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = reading_stdin(&s, Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"www.example.test\n").unwrap();
     stdin.flush().unwrap();
@@ -480,13 +425,7 @@ fn names_from_standard_input_stream() {
 
     // 400,000 names, none of which DNS can carry (no query leaves): read, reported and
     // forgotten as they come.
-    let mut child = netkit_command()
-        .args(["dns", "--file", "-", "A", &s])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = reading_stdin(&s, Stdio::null());
     let mut stdin = child.stdin.take().unwrap();
     let chunk = format!("not a name: {}\n", "x".repeat(87)).repeat(10_000);
     for _ in 0..40 {

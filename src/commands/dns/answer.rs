@@ -100,32 +100,91 @@ impl Status {
     }
 }
 
-/// What one reply says about the question: its status, the records that answer it, why it is
-/// no answer, and where a CNAME chain leads that the reply does not follow.
+/// How a reply came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Carried {
+    /// One UDP datagram.
+    Udp,
+    /// TCP (after a truncated UDP answer, or asked over TCP).
+    Tcp,
+    /// DNS over TLS.
+    Tls,
+    /// DNS over HTTPS.
+    Https,
+}
+
+impl Carried {
+    /// The transport's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Carried::Udp => "UDP",
+            Carried::Tcp => "TCP",
+            Carried::Tls => "TLS",
+            Carried::Https => "HTTPS",
+        }
+    }
+}
+
+/// A response as it came to one query: the message as `wire::dns` read it (laid out as JSON only
+/// when written, see [`Received`](super::message::Received)), its size and how it was carried.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
+pub struct Response {
+    /// The message.
+    pub message: Message,
+    /// Its size in bytes.
+    pub size: usize,
+    /// UDP, TCP, TLS or HTTPS.
+    pub transport: Carried,
+    /// A truncated UDP answer came before this one, which came over TCP.
+    pub retried_over_tcp: bool,
+}
+
+#[cfg(test)]
+impl Response {
+    /// A response that came in one UDP datagram of `size` bytes.
+    pub fn udp(message: Message, size: usize) -> Self {
+        Response {
+            message,
+            size,
+            transport: Carried::Udp,
+            retried_over_tcp: false,
+        }
+    }
+}
+
+/// What one server said to one query: its status, the records that answer it, why it is no
+/// answer, where a CNAME chain leads that the reply does not follow, and the response it was
+/// read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
     /// The kind of answer.
     pub status: Status,
-    /// The records of the name and its chain (empty for a failure).
+    /// The records of the name and its CNAME chain (empty for a failure).
     pub answers: Vec<Record>,
     /// Why it is not an answer, in words (None: nothing to say).
     pub message: Option<String>,
-    /// Answer records ignored as unrelated to the question.
+    /// Answer records ignored because their owner is neither the name asked nor in its CNAME
+    /// chain (see [`related`]).
     pub ignored: usize,
     /// The name the CNAME chain ends at, when the reply holds nothing for it and no zone of the
     /// server's covers it: the chain leaves the server's zones, and a follow-up query may learn
     /// more (None: the reply is complete).
     pub leads_to: Option<Name>,
+    /// The response this reply was read from, whole (None: none came).
+    pub response: Option<Box<Response>>,
 }
 
-impl Verdict {
-    fn bare(status: Status, message: Option<String>) -> Self {
-        Verdict {
+impl Reply {
+    /// A reply with no records.
+    pub fn bare(status: Status, message: Option<String>) -> Self {
+        Reply {
             status,
             answers: Vec::new(),
             message,
             ignored: 0,
             leads_to: None,
+            response: None,
         }
     }
 }
@@ -145,12 +204,14 @@ fn ede_text(m: &Message) -> Option<String> {
 /// - records of the type at the chain's end: an answer; NXDOMAIN: the chain's end does not
 ///   exist; otherwise an alias whose target the server's zones cover (its SOA in the authority
 ///   section) has no data there, and one they do not cover leads out of them
-///   ([`Verdict::leads_to`]: the chain is the answer);
+///   ([`Reply::leads_to`]: the chain is the answer);
 /// - no record at all: a referral when the server is not authoritative and names the servers
 ///   of a zone above the name without an SOA (RFC 2308 2.2), else no data.
-pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Verdict {
+///
+/// The reply carries no response; the caller adds it.
+pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
     if m.header.opcode != 0 {
-        return Verdict::bare(
+        return Reply::bare(
             Status::Error,
             Some(format!(
                 "server answered with opcode {} instead of QUERY",
@@ -162,8 +223,8 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Verdict {
     let ede = ede_text(m);
     match rcode {
         0 | 3 => {}
-        2 => return Verdict::bare(Status::ServFail, ede),
-        5 => return Verdict::bare(Status::Refused, ede),
+        2 => return Reply::bare(Status::ServFail, ede),
+        5 => return Reply::bare(Status::Refused, ede),
         other => {
             let what = match other {
                 16 => "BADVERS: it does not speak the EDNS version asked".to_string(),
@@ -173,18 +234,16 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Verdict {
             if let Some(e) = ede {
                 why = format!("{why}: {e}");
             }
-            return Verdict::bare(Status::Error, Some(why));
+            return Reply::bare(Status::Error, Some(why));
         }
     }
     let (kept, ignored) = related(qname, &m.answer);
     let answers: Vec<Record> = kept.into_iter().cloned().collect();
     let chain = follow(qname, rtype, &answers);
-    let verdict = |status, message| Verdict {
-        status,
+    let verdict = |status, message| Reply {
         answers: answers.clone(),
-        message,
         ignored,
-        leads_to: None,
+        ..Reply::bare(status, message)
     };
     if let Chain::Loop(names) = &chain {
         return verdict(
@@ -229,13 +288,13 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Verdict {
                 )),
             );
         }
-        return Verdict {
+        return Reply {
             leads_to: Some(end),
             ..verdict(Status::Answer, None)
         };
     }
     if let Some(why) = referral(m, qname) {
-        return Verdict {
+        return Reply {
             answers: Vec::new(),
             ..verdict(Status::Referral, Some(why))
         };
@@ -247,7 +306,7 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Verdict {
 /// when `m` is one for `qname`: not authoritative, no SOA in the authority section, and NS
 /// records there for a zone holding the name.
 pub fn referral(m: &Message, qname: &Name) -> Option<String> {
-    if m.header.aa || m.authority.iter().any(|r| r.rtype == RecordType::SOA) {
+    if m.header.flags.aa || m.authority.iter().any(|r| r.rtype == RecordType::SOA) {
         return None;
     }
     let mut zone: Option<&Name> = None;
@@ -404,6 +463,7 @@ pub fn overall(statuses: &[Status]) -> Status {
 mod tests {
     use super::*;
     use crate::wire::dns::message::read;
+    use crate::wire::dns::name::wire;
 
     #[test]
     fn exit_codes() {
@@ -434,28 +494,18 @@ mod tests {
 
     /// A reply built from its sections: (owner, type, data) per record, as zone-file text for
     /// the few types used here.
-    struct Reply {
+    struct Built {
         aa: bool,
         rcode: u8,
         answer: Vec<(&'static str, u16, Vec<u8>)>,
         authority: Vec<(&'static str, u16, Vec<u8>)>,
     }
 
-    fn wire(n: &str) -> Vec<u8> {
-        let mut w = Vec::new();
-        for l in n.trim_end_matches('.').split('.').filter(|l| !l.is_empty()) {
-            w.push(l.len() as u8);
-            w.extend_from_slice(l.as_bytes());
-        }
-        w.push(0);
-        w
-    }
-
     fn soa() -> Vec<u8> {
         [wire("ns.test."), wire("admin.test."), vec![0; 20]].concat()
     }
 
-    impl Reply {
+    impl Built {
         fn bytes(&self, q: &str) -> Vec<u8> {
             let mut m = vec![0, 1, if self.aa { 0x84 } else { 0x80 }, self.rcode, 0, 1];
             m.extend_from_slice(&(self.answer.len() as u16).to_be_bytes());
@@ -473,14 +523,14 @@ mod tests {
             m
         }
 
-        fn verdict(&self, q: &str) -> Verdict {
+        fn verdict(&self, q: &str) -> super::Reply {
             let m = read(&self.bytes(q)).unwrap();
             classify(&m, &Name::from_ascii(q).unwrap(), RecordType::A)
         }
     }
 
-    fn reply(aa: bool, rcode: u8) -> Reply {
-        Reply {
+    fn reply(aa: bool, rcode: u8) -> Built {
+        Built {
             aa,
             rcode,
             answer: Vec::new(),

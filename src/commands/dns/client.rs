@@ -80,7 +80,7 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
     let Ok(header) = Header::read(bytes) else {
         return Settled::NotOurs;
     };
-    if !header.qr {
+    if !header.flags.qr {
         return Settled::NotOurs;
     }
     let m = match message::read(bytes) {
@@ -107,23 +107,19 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
     if q.rtype != rtype || q.class != DNSClass::IN || !same_name(&q.name, name) {
         return Settled::NotOurs;
     }
-    if m.header.tc {
+    if m.header.flags.tc {
         return Settled::Truncated {
             slip: m.answer.is_empty(),
         };
     }
-    let qname = q.name.clone();
-    let verdict = classify(&m, &qname, rtype);
-    let size = bytes.len();
-    Settled::Reply(Reply::from_verdict(
-        verdict,
-        Response {
-            message: m,
-            size,
-            transport,
-            retried_over_tcp: false,
-        },
-    ))
+    let mut reply = classify(&m, &q.name, rtype);
+    reply.response = Some(Box::new(Response {
+        message: m,
+        size: bytes.len(),
+        transport,
+        retried_over_tcp: false,
+    }));
+    Settled::Reply(reply)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -12,57 +12,14 @@ use futures_util::future::join_all;
 use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
 
-use super::answer::{Status, Verdict, overall, presentation, type_text};
-use super::message::{Received, Response};
+pub use super::answer::Reply;
+use super::answer::{Status, overall, presentation, type_text};
+use super::message::Received;
 use super::server::Server;
 use super::tls::TlsSettings;
 use crate::util::time::{human_duration, round_ms};
 use crate::wire::dns::name::dots;
 use crate::wire::dns::record::Record;
-
-/// What one server said to one query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
-    /// The kind of answer.
-    pub status: Status,
-    /// The records of the name and its CNAME chain.
-    pub answers: Vec<Record>,
-    /// Detail for errors (why there is no answer).
-    pub message: Option<String>,
-    /// Answer records ignored because their owner is neither the name asked nor in its CNAME
-    /// chain (see [`related`](super::answer::related)).
-    pub ignored: usize,
-    /// The response this reply was read from, whole (None: none came).
-    pub response: Option<Box<Response>>,
-    /// Where the CNAME chain leads out of the server's zones (see [`Verdict::leads_to`]).
-    pub leads_to: Option<Name>,
-}
-
-impl Reply {
-    /// A reply with no records.
-    pub fn bare(status: Status, message: Option<String>) -> Self {
-        Reply {
-            status,
-            answers: Vec::new(),
-            message,
-            ignored: 0,
-            response: None,
-            leads_to: None,
-        }
-    }
-
-    /// What `response` says, as [`classify`](super::answer::classify) read it.
-    pub fn from_verdict(v: Verdict, response: Response) -> Self {
-        Reply {
-            status: v.status,
-            answers: v.answers,
-            message: v.message,
-            ignored: v.ignored,
-            response: Some(Box::new(response)),
-            leads_to: v.leads_to,
-        }
-    }
-}
 
 /// "Ask server number `server` for `name` / `rtype`", so the logic above it needs no network.
 pub trait Resolve: Send + Sync {
@@ -605,7 +562,7 @@ mod tests {
         bytes[2] |= 0x80;
         let m = crate::wire::dns::message::read(&bytes).unwrap();
         let mut reply = a("www.test", "192.0.2.1");
-        reply.response = Some(Box::new(Response::udp(m.clone(), 29)));
+        reply.response = Some(Box::new(super::super::answer::Response::udp(m.clone(), 29)));
         let q = QueryResult::from_reply(
             server,
             "www.test",

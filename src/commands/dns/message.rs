@@ -18,11 +18,12 @@ use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UdpSocket};
 
-use super::answer::{Status, Verdict, classify, exit_status, presentation};
+pub use super::answer::{Carried, Response};
+use super::answer::{Reply, Status, classify, exit_status, presentation};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dns::edns::Ede;
-use crate::wire::dns::message::{self as wire, Header as WireHeader};
+use crate::wire::dns::message::{self as wire, Flags, Header as WireHeader};
 use crate::wire::dns::record::Record;
 use crate::wire::dns::types::{class_text, opcode_text, rcode_text, type_text};
 
@@ -94,32 +95,6 @@ pub fn build_query(
     m
 }
 
-/// How the reply came.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Carried {
-    /// One UDP datagram.
-    Udp,
-    /// TCP (after a truncated UDP answer, or asked over TCP).
-    Tcp,
-    /// DNS over TLS.
-    Tls,
-    /// DNS over HTTPS.
-    Https,
-}
-
-impl Carried {
-    /// The transport's name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Carried::Udp => "UDP",
-            Carried::Tcp => "TCP",
-            Carried::Tls => "TLS",
-            Carried::Https => "HTTPS",
-        }
-    }
-}
-
 /// How [`ask`] sends a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Over {
@@ -166,7 +141,7 @@ fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>
     let Ok(h) = WireHeader::read(reply) else {
         return Ok(None);
     };
-    if !h.qr || h.id != query.header.id {
+    if !h.flags.qr || h.id != query.header.id {
         return Ok(None);
     }
     match wire::read(reply) {
@@ -214,7 +189,7 @@ pub async fn ask(
         }
     };
     let rtt = start.elapsed();
-    if !message.header.tc || ignore_tc {
+    if !message.header.flags.tc || ignore_tc {
         return Ok(Raw {
             bytes,
             message,
@@ -309,25 +284,6 @@ pub async fn exchange(
         rtt: raw.rtt,
         retried_over_tcp: raw.retried_over_tcp,
     })
-}
-
-/// The header flags.
-#[derive(Debug, Clone, Serialize)]
-pub struct Flags {
-    /// A response.
-    pub qr: bool,
-    /// Authoritative answer.
-    pub aa: bool,
-    /// Truncated.
-    pub tc: bool,
-    /// Recursion desired.
-    pub rd: bool,
-    /// Recursion available.
-    pub ra: bool,
-    /// Authentic data (DNSSEC validated by the server).
-    pub ad: bool,
-    /// Checking disabled.
-    pub cd: bool,
 }
 
 /// The header.
@@ -430,15 +386,7 @@ impl MessageView {
                 id: h.id,
                 opcode: opcode_text(h.opcode),
                 rcode: rcode_text(m.rcode()),
-                flags: Flags {
-                    qr: h.qr,
-                    aa: h.aa,
-                    tc: h.tc,
-                    rd: h.rd,
-                    ra: h.ra,
-                    ad: h.ad,
-                    cd: h.cd,
-                },
+                flags: h.flags,
             },
             question: m
                 .question
@@ -485,33 +433,6 @@ pub struct FullAnswer {
     pub human_ttl: bool,
 }
 
-/// A response as it came to one query: the message as `wire::dns` read it (laid out as JSON only
-/// when written, see [`Received`]), its size and how it was carried.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Response {
-    /// The message.
-    pub message: wire::Message,
-    /// Its size in bytes.
-    pub size: usize,
-    /// UDP, TCP, TLS or HTTPS.
-    pub transport: Carried,
-    /// A truncated UDP answer came before this one, which came over TCP.
-    pub retried_over_tcp: bool,
-}
-
-#[cfg(test)]
-impl Response {
-    /// A response that came in one UDP datagram of `size` bytes.
-    pub fn udp(message: wire::Message, size: usize) -> Self {
-        Response {
-            message,
-            size,
-            transport: Carried::Udp,
-            retried_over_tcp: false,
-        }
-    }
-}
-
 /// A response and the server that sent it. In JSON: `server`, `transport`,
 /// `retried_over_tcp`, `size`, then the message as `--full` lays it out ([`MessageView`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -550,7 +471,7 @@ impl Serialize for Received {
 impl FullAnswer {
     /// The view of a reply from `server` to the question `qname` / `rtype`.
     pub fn of(server: SocketAddr, raw: &Raw, qname: &Name, rtype: RecordType) -> FullAnswer {
-        let Verdict {
+        let Reply {
             status, message, ..
         } = classify(&raw.message, qname, rtype);
         FullAnswer {
@@ -782,8 +703,8 @@ mod tests {
         let bytes = q.to_vec().unwrap();
         let back = wire::read(&bytes).unwrap();
         assert_eq!(back.header.id, 7);
-        assert!(!back.header.rd);
-        assert!(back.header.cd);
+        assert!(!back.header.flags.rd);
+        assert!(back.header.flags.cd);
         assert_eq!(back.question[0].class, DNSClass::CH);
         let e = back.edns.unwrap();
         assert_eq!(e.udp_size, 4096);

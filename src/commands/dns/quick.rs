@@ -70,7 +70,7 @@ fn answers(
         _ => return None,
     };
     let header = Header::read(reply).ok()?;
-    if !header.qr || header.opcode != 0 || header.tc || header.counts[0] != 1 {
+    if !header.flags.qr || header.opcode != 0 || header.flags.tc || header.counts[0] != 1 {
         return None;
     }
     let (qname, next) = name_at(reply, 12).ok()?;

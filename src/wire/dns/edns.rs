@@ -3,12 +3,11 @@
 //! text, client subnet, cookies, padding..., and any other option as `OPT=CODE: hex ("text")`.
 //! Pure logic.
 
-use std::fmt::Write as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
 
-use super::rdata::ipv6_text;
+use super::rdata::{ipv6_text, push_escaped};
 
 /// The OPT record of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,22 +96,10 @@ pub fn ede_purpose(code: u16) -> Option<&'static str> {
     })
 }
 
-/// Bytes as the contents of a quoted string: printable ASCII kept, `"` and `\` escaped, the
-/// rest as `\DDD`.
+/// Bytes as the contents of a quoted string (see [`push_escaped`]).
 fn escaped(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len());
-    for &b in bytes {
-        match b {
-            b'"' | b'\\' => {
-                s.push('\\');
-                s.push(char::from(b));
-            }
-            0x20..=0x7e => s.push(char::from(b)),
-            _ => {
-                let _ = write!(s, "\\{b:03}");
-            }
-        }
-    }
+    push_escaped(&mut s, bytes);
     s
 }
 

@@ -7,20 +7,17 @@
 //! refused (dig warns about them). Pure logic.
 
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
+use serde::Serialize;
 
 use super::edns::{Edns, EdnsOption};
 use super::rdata::{self, Malformed, read_name};
 use super::record::Record;
 
-/// The header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Header {
-    /// Message ID.
-    pub id: u16,
+/// The header's flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Flags {
     /// QR: a response.
     pub qr: bool,
-    /// The opcode (0 QUERY).
-    pub opcode: u8,
     /// Authoritative answer.
     pub aa: bool,
     /// Truncated.
@@ -29,10 +26,21 @@ pub struct Header {
     pub rd: bool,
     /// Recursion available.
     pub ra: bool,
-    /// Authentic data.
+    /// Authentic data (DNSSEC validated by the server).
     pub ad: bool,
     /// Checking disabled.
     pub cd: bool,
+}
+
+/// The header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// Message ID.
+    pub id: u16,
+    /// The opcode (0 QUERY).
+    pub opcode: u8,
+    /// The flags.
+    pub flags: Flags,
     /// The header's four bits of the response code.
     pub rcode: u8,
     /// Records in each section: question, answer, authority, additional.
@@ -50,14 +58,16 @@ impl Header {
         let word = |i: usize| u16::from_be_bytes([h[i], h[i + 1]]);
         Ok(Header {
             id: word(0),
-            qr: h[2] & 0x80 != 0,
             opcode: (h[2] >> 3) & 0x0f,
-            aa: h[2] & 0x04 != 0,
-            tc: h[2] & 0x02 != 0,
-            rd: h[2] & 0x01 != 0,
-            ra: h[3] & 0x80 != 0,
-            ad: h[3] & 0x20 != 0,
-            cd: h[3] & 0x10 != 0,
+            flags: Flags {
+                qr: h[2] & 0x80 != 0,
+                aa: h[2] & 0x04 != 0,
+                tc: h[2] & 0x02 != 0,
+                rd: h[2] & 0x01 != 0,
+                ra: h[3] & 0x80 != 0,
+                ad: h[3] & 0x20 != 0,
+                cd: h[3] & 0x10 != 0,
+            },
             rcode: h[3] & 0x0f,
             counts: [word(4), word(6), word(8), word(10)],
         })
@@ -308,16 +318,7 @@ fn opt(data: &[u8], class: u16, ttl: u32) -> Result<Edns, Malformed> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn name(n: &str) -> Vec<u8> {
-        let mut w = Vec::new();
-        for l in n.trim_end_matches('.').split('.').filter(|l| !l.is_empty()) {
-            w.push(l.len() as u8);
-            w.extend_from_slice(l.as_bytes());
-        }
-        w.push(0);
-        w
-    }
+    use crate::wire::dns::name::wire as name;
 
     fn rr(owner: &[u8], rtype: u16, rdata: &[u8]) -> Vec<u8> {
         let mut v = owner.to_vec();
@@ -363,7 +364,7 @@ mod tests {
         assert_eq!(m.answer[0].data, "\\# 0");
         assert_eq!(m.answer[1].data, "");
         assert_eq!(m.authority[0].data, "\\# 0");
-        assert!(m.header.qr && m.header.aa);
+        assert!(m.header.flags.qr && m.header.flags.aa);
         assert_eq!(m.trailing, 0);
     }
 

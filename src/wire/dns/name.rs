@@ -178,6 +178,22 @@ pub fn same_name(name: &Name, want: &str) -> bool {
     }) && want.next().is_none()
 }
 
+/// `text` (dotted, no escapes) as an uncompressed name in wire format, for tests.
+#[cfg(test)]
+pub fn wire(text: &str) -> Vec<u8> {
+    let mut w = Vec::new();
+    for l in text
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|l| !l.is_empty())
+    {
+        w.push(l.len() as u8);
+        w.extend_from_slice(l.as_bytes());
+    }
+    w.push(0);
+    w
+}
+
 /// How many dots separate the labels of `text` (escaped dots are inside a label).
 pub fn dots(text: &str) -> usize {
     let mut n = 0;

@@ -191,6 +191,25 @@ impl<'a> Rd<'a> {
         Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    /// Reads a number of one, two or four bytes and writes it in decimal.
+    fn num8(&mut self) -> R<u8> {
+        let n = self.u8()?;
+        self.word(n);
+        Ok(n)
+    }
+
+    fn num16(&mut self) -> R<u16> {
+        let n = self.u16()?;
+        self.word(n);
+        Ok(n)
+    }
+
+    fn num32(&mut self) -> R<u32> {
+        let n = self.u32()?;
+        self.word(n);
+        Ok(n)
+    }
+
     /// Writes `text` to the output, after a space unless the output is empty.
     fn word(&mut self, text: impl std::fmt::Display) {
         if !self.out.is_empty() {
@@ -308,8 +327,9 @@ pub fn quoted(bytes: &[u8]) -> String {
     s
 }
 
-/// Bytes as in a quoted string, without the quotes.
-fn push_escaped(s: &mut String, bytes: &[u8]) {
+/// Bytes as in a quoted string, without the quotes: `"` and `\` escaped, bytes outside
+/// printable ASCII as `\DDD`.
+pub fn push_escaped(s: &mut String, bytes: &[u8]) {
     for &b in bytes {
         match b {
             b'"' | b'\\' => {
@@ -362,16 +382,14 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
             c.name()?;
             c.name()?;
             for _ in 0..5 {
-                let n = c.u32()?;
-                c.word(n);
+                c.num32()?;
             }
         }
         // WKS
         11 => {
             let a = c.ipv4()?;
             c.word(a);
-            let proto = c.u8()?;
-            c.word(proto);
+            c.num8()?;
             let bits = c.rest();
             for (i, byte) in bits.iter().enumerate() {
                 for bit in 0..8 {
@@ -393,8 +411,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // MX AFSDB RT KX LP
         15 | 18 | 21 | 36 | 107 => {
-            let n = c.u16()?;
-            c.word(n);
+            c.num16()?;
             c.name()?;
         }
         // TXT SPF AVC RESINFO WALLET NINFO
@@ -420,37 +437,29 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         24 | 46 => {
             let covered = c.u16()?;
             c.word(type_name(covered));
-            let alg = c.u8()?;
-            c.word(alg);
-            let labels = c.u8()?;
-            c.word(labels);
-            let ttl = c.u32()?;
-            c.word(ttl);
+            c.num8()?;
+            c.num8()?;
+            c.num32()?;
             for _ in 0..2 {
                 let t = c.u32()?;
                 c.word(time_text(t));
             }
-            let tag = c.u16()?;
-            c.word(tag);
+            c.num16()?;
             c.name()?;
             c.base64_rest();
         }
         // KEY DNSKEY CDNSKEY RKEY
         25 | 48 | 60 | 57 => {
-            let flags = c.u16()?;
-            c.word(flags);
-            let proto = c.u8()?;
-            c.word(proto);
-            let alg = c.u8()?;
-            c.word(alg);
+            c.num16()?;
+            c.num8()?;
+            c.num8()?;
             if c.left() > 0 {
                 c.base64_rest();
             }
         }
         // PX
         26 => {
-            let n = c.u16()?;
-            c.word(n);
+            c.num16()?;
             c.name()?;
             c.name()?;
         }
@@ -484,8 +493,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // SRV
         33 => {
             for _ in 0..3 {
-                let n = c.u16()?;
-                c.word(n);
+                c.num16()?;
             }
             c.name()?;
         }
@@ -504,8 +512,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // NAPTR
         35 => {
             for _ in 0..2 {
-                let n = c.u16()?;
-                c.word(n);
+                c.num16()?;
             }
             for _ in 0..3 {
                 c.string()?;
@@ -529,8 +536,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
                 n => n.to_string(),
             };
             c.word(kind);
-            let tag = c.u16()?;
-            c.word(tag);
+            c.num16()?;
             let alg = c.u8()?;
             match algorithm_mnemonic(alg) {
                 Some(m) => c.word(m),
@@ -557,8 +563,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // SINK
         40 => {
             for _ in 0..3 {
-                let n = c.u8()?;
-                c.word(n);
+                c.num8()?;
             }
             c.base64_rest();
         }
@@ -589,30 +594,22 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // DS CDS TA DLV
         43 | 59 | 32768 | 32769 => {
-            let tag = c.u16()?;
-            c.word(tag);
-            let alg = c.u8()?;
-            c.word(alg);
-            let digest = c.u8()?;
-            c.word(digest);
+            c.num16()?;
+            c.num8()?;
+            c.num8()?;
             c.hex_rest();
         }
         // SSHFP
         44 => {
-            let alg = c.u8()?;
-            c.word(alg);
-            let kind = c.u8()?;
-            c.word(kind);
+            c.num8()?;
+            c.num8()?;
             c.hex_rest();
         }
         // IPSECKEY
         45 => {
-            let precedence = c.u8()?;
-            c.word(precedence);
-            let kind = c.u8()?;
-            c.word(kind);
-            let alg = c.u8()?;
-            c.word(alg);
+            c.num8()?;
+            let kind = c.num8()?;
+            c.num8()?;
             gateway(c, kind)?;
             if c.left() > 0 {
                 c.base64_rest();
@@ -632,12 +629,9 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // NSEC3 NSEC3PARAM
         50 | 51 => {
-            let alg = c.u8()?;
-            c.word(alg);
-            let flags = c.u8()?;
-            c.word(flags);
-            let iterations = c.u16()?;
-            c.word(iterations);
+            c.num8()?;
+            c.num8()?;
+            c.num16()?;
             let n = usize::from(c.u8()?);
             let salt = c.bytes(n)?;
             c.word(if salt.is_empty() {
@@ -655,8 +649,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // TLSA SMIMEA
         52 | 53 => {
             for _ in 0..3 {
-                let n = c.u8()?;
-                c.word(n);
+                c.num8()?;
             }
             c.hex_rest();
         }
@@ -676,20 +669,15 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // CSYNC
         62 => {
-            let serial = c.u32()?;
-            c.word(serial);
-            let flags = c.u16()?;
-            c.word(flags);
+            c.num32()?;
+            c.num16()?;
             c.bitmap()?;
         }
         // ZONEMD
         63 => {
-            let serial = c.u32()?;
-            c.word(serial);
-            let scheme = c.u8()?;
-            c.word(scheme);
-            let alg = c.u8()?;
-            c.word(alg);
+            c.num32()?;
+            c.num8()?;
+            c.num8()?;
             if c.left() < 12 {
                 return Err(Malformed::UnexpectedEnd);
             }
@@ -706,14 +694,12 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
                 1 => c.word("NOTIFY"),
                 n => c.word(n),
             }
-            let port = c.u16()?;
-            c.word(port);
+            c.num16()?;
             c.name()?;
         }
         // NID L64
         104 | 106 => {
-            let pref = c.u16()?;
-            c.word(pref);
+            c.num16()?;
             let b = c.bytes(8)?;
             let groups: Vec<String> = b
                 .chunks(2)
@@ -723,8 +709,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // L32
         105 => {
-            let pref = c.u16()?;
-            c.word(pref);
+            c.num16()?;
             let a = c.ipv4()?;
             c.word(a);
         }
@@ -738,11 +723,9 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         249 => {
             c.name()?;
             for _ in 0..2 {
-                let t = c.u32()?;
-                c.word(t);
+                c.num32()?;
             }
-            let mode = c.u16()?;
-            c.word(mode);
+            c.num16()?;
             let error = c.u16()?;
             c.word(rcode_text(error));
             // The key is written even when empty (dig's double space); other data only when
@@ -762,16 +745,14 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
             let hi = c.u16()?;
             let lo = c.u32()?;
             c.word((u64::from(hi) << 32) | u64::from(lo));
-            let fudge = c.u16()?;
-            c.word(fudge);
+            c.num16()?;
             let n = usize::from(c.u16()?);
             c.word(n);
             let mac = c.bytes(n)?;
             if n > 0 {
                 c.word(BASE64.encode(mac));
             }
-            let id = c.u16()?;
-            c.word(id);
+            c.num16()?;
             let error = c.u16()?;
             c.word(rcode_text(error));
             let n = usize::from(c.u16()?);
@@ -784,8 +765,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // URI
         256 => {
             for _ in 0..2 {
-                let n = c.u16()?;
-                c.word(n);
+                c.num16()?;
             }
             let b = c.rest();
             if b.is_empty() {
@@ -795,8 +775,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // CAA
         257 => {
-            let flags = c.u8()?;
-            c.word(flags);
+            c.num8()?;
             let n = usize::from(c.u8()?);
             let tag = c.bytes(n)?;
             if tag.is_empty() || !tag.iter().all(u8::is_ascii_alphanumeric) {
@@ -809,11 +788,9 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // DOA
         259 => {
             for _ in 0..2 {
-                let n = c.u32()?;
-                c.word(n);
+                c.num32()?;
             }
-            let location = c.u8()?;
-            c.word(location);
+            c.num8()?;
             c.string()?;
             if c.left() == 0 {
                 c.word("-");
@@ -823,8 +800,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         }
         // AMTRELAY
         260 => {
-            let precedence = c.u8()?;
-            c.word(precedence);
+            c.num8()?;
             let d_type = c.u8()?;
             c.word(d_type >> 7);
             let kind = d_type & 0x7f;
@@ -910,8 +886,7 @@ fn loc(c: &mut Rd<'_>) -> R<()> {
 /// SVCB and HTTPS (RFC 9460): priority, target, then each parameter as `key=value`, as dig
 /// writes them (alpn and unknown keys quoted).
 fn svcb(c: &mut Rd<'_>) -> R<()> {
-    let priority = c.u16()?;
-    c.word(priority);
+    c.num16()?;
     c.name()?;
     let mut last: Option<u16> = None;
     while c.left() > 0 {
@@ -1028,6 +1003,7 @@ fn svc_key(key: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::dns::name::wire as name;
 
     /// Presentation of `rdata` (uncompressed) as type `rtype`, class IN.
     fn show(rtype: u16, rdata: &[u8]) -> R<String> {
@@ -1035,16 +1011,6 @@ mod tests {
             assert_eq!(canon, rdata);
             text
         })
-    }
-
-    fn name(n: &str) -> Vec<u8> {
-        let mut w = Vec::new();
-        for l in n.trim_end_matches('.').split('.').filter(|l| !l.is_empty()) {
-            w.push(l.len() as u8);
-            w.extend_from_slice(l.as_bytes());
-        }
-        w.push(0);
-        w
     }
 
     fn cat(parts: &[&[u8]]) -> Vec<u8> {
