@@ -871,3 +871,29 @@ fn hostile_replies_read_as_dig_reads_them() {
         assert_eq!(mine, theirs, "{name}: {d}");
     }
 }
+
+/// Bytes after the message's last record are read past with a warning, as dig warns ("Message
+/// has 4 extra bytes at end"), not refused.
+#[test]
+fn bytes_after_the_message_are_a_warning() {
+    let server = at();
+    let o = run(&["dns", "trailing.hostile.test", "A", &server, "--full"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("the message has 4 extra bytes at its end"),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "trailing.hostile.test",
+        "A",
+        &server,
+        "--full",
+    ]));
+    assert_eq!(v[0]["trailing_bytes"], 4, "{v}");
+    if let Some(d) = dig("trailing.hostile.test", "A", &[]) {
+        assert!(d.contains("Message has 4 extra bytes at end"), "{d}");
+    }
+}
