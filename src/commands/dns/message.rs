@@ -311,6 +311,9 @@ pub struct Question {
     pub rtype: String,
 }
 
+/// One record of any section, as every mode shows it: the one typed view (`wire::dns::record`).
+pub type Rr = Record;
+
 /// One EDNS option.
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionView {

@@ -15,11 +15,10 @@ use hickory_resolver::proto::rr::{DNSClass, Name, RData, RecordType};
 use serde::Serialize;
 
 use super::answer::{presentation, type_text};
-use super::message::{self, QueryFlags};
+use super::message::{self, QueryFlags, Rr};
 use crate::error::exit;
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
-use crate::wire::dns::record::Record;
 
 /// The root servers' addresses (IANA root hints), where a walk starts unless told otherwise.
 pub const ROOT_HINTS: [&str; 26] = [
@@ -163,7 +162,7 @@ pub struct Walk {
     /// How it ended.
     pub end: End,
     /// The final answer's records.
-    pub answer: Vec<Record>,
+    pub answer: Vec<Rr>,
     /// Why it failed (null: it did not).
     pub detail: Option<String>,
     /// The DNSSEC verdict (null: --validate not asked).
@@ -294,7 +293,7 @@ fn walk_at<'a>(
                 } else if !answers.is_empty() {
                     asked.outcome = Outcome::Answer;
                     walk.end = End::Answer;
-                    walk.answer = m.answers.iter().map(Record::from_hickory).collect();
+                    walk.answer = m.answers.iter().map(Rr::from_record).collect();
                     walk.answer_records = m.answers.clone();
                     ended = true;
                 } else if let Some((child, ns_names)) = referral(m, &zone, name) {

@@ -74,7 +74,7 @@ impl Record {
     /// The view of a record hickory decoded (its data encoded again and read here, so that it
     /// is written as every other record is). A record hickory holds but cannot encode keeps
     /// hickory's own text.
-    pub fn from_hickory(r: &hickory_resolver::proto::rr::Record) -> Self {
+    pub fn from_record(r: &hickory_resolver::proto::rr::Record) -> Self {
         let mut bytes = Vec::new();
         let encoded = r.data.emit(&mut BinEncoder::new(&mut bytes)).is_ok();
         let read = encoded
@@ -147,7 +147,7 @@ mod tests {
             300,
             RData::MX(MX::new(10, n("mail.example.test."))),
         );
-        let r = Record::from_hickory(&mx);
+        let r = Record::from_record(&mx);
         assert_eq!(r.data, "10 mail.example.test.");
         assert_eq!(r.name_at(2), Some(n("mail.example.test.")));
         let soa = hickory_resolver::proto::rr::Record::from_rdata(
@@ -164,10 +164,10 @@ mod tests {
             )),
         );
         assert_eq!(
-            Record::from_hickory(&soa).data,
+            Record::from_record(&soa).data,
             "ns.example.test. admin.example.test. 1 2 3 4 5"
         );
-        let json = serde_json::to_value(Record::from_hickory(&soa)).unwrap();
+        let json = serde_json::to_value(Record::from_record(&soa)).unwrap();
         assert_eq!(json["class"], "IN");
         assert_eq!(json["type"], "SOA");
         assert_eq!(json["name"], "example.test.");
