@@ -817,7 +817,9 @@ pub(super) async fn run(
             engine.refuse_all();
             continue;
         }
-        let wants_names = engine.has_room() && !engine.names.is_done();
+        // Waiting for the names file only while a name read would be started.
+        let wants_names =
+            engine.queue.len() < BATCH && engine.has_room() && !engine.names.is_done();
         // Results settled without a reply (a line that is no name) are written at once.
         let results_ready = engine.has_results();
         tokio::select! {
