@@ -55,14 +55,20 @@ pub(super) struct Entry {
     pub(super) invalid: Option<String>,
 }
 
-/// Names read ahead of the lookups: at most this many wait in the channel.
-const READ_AHEAD: usize = 256;
+/// Names handed over by the reader thread at once, at most.
+const CHUNK: usize = 256;
+/// Chunks waiting in the channel, at most: at most `CHUNK * CHUNKS` names are read ahead.
+const CHUNKS: usize = 4;
+
+/// What the reader thread hands over: names, or the error that ended the reading.
+type Chunk = std::result::Result<Vec<Entry>, Error>;
 
 /// The names of a names file, read on a thread of their own (`util::input::open`: a pipe that
-/// stays silent is an error, standard input is waited for) and handed over a bounded channel.
+/// stays silent is an error, standard input is waited for) and handed over a bounded channel,
+/// in chunks while the lookups are busy, one by one while they wait for names.
 #[derive(Debug)]
 pub(super) struct Names {
-    rx: tokio::sync::mpsc::Receiver<std::result::Result<Entry, Error>>,
+    rx: tokio::sync::mpsc::Receiver<Chunk>,
     /// Entries taken from the channel but not yet handed out.
     ahead: std::collections::VecDeque<Entry>,
     /// How many names the file holds, when it is a regular file (counted before the lookups).
@@ -75,18 +81,20 @@ pub(super) struct Names {
 impl Names {
     /// Starts reading `path` ('-' is standard input).
     pub(super) fn open(path: &Path) -> Result<Names> {
-        let context = |e: io::Error| {
-            if path == Path::new("-") {
+        let stdin = path == Path::new("-");
+        let shown = path.display().to_string();
+        let context = move |e: io::Error| {
+            if stdin {
                 Error::io("reading names from standard input", e)
             } else {
-                Error::io(format!("reading {}", path.display()), e)
+                Error::io(format!("reading {shown}"), e)
             }
         };
         let total = match std::fs::metadata(path) {
-            Ok(m) if m.is_file() && path != Path::new("-") => {
+            Ok(m) if m.is_file() && !stdin => {
                 let mut n = 0;
                 let mut entries = EntryReader::new(crate::util::input::open(path)?, MAX_LINE);
-                while entries.next_entry().map_err(context)?.is_some() {
+                while entries.next_entry().map_err(&context)?.is_some() {
                     n += 1;
                 }
                 Some(n)
@@ -94,24 +102,34 @@ impl Names {
             _ => None,
         };
         let r = crate::util::input::open(path)?;
-        let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
-        let path = path.to_path_buf();
+        let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(CHUNKS);
         std::thread::Builder::new()
             .name("names".into())
             .spawn(move || {
                 let mut entries = EntryReader::new(r, MAX_LINE);
+                let mut chunk = Vec::with_capacity(CHUNK);
                 loop {
-                    let item = match entries.next_entry() {
-                        Ok(Some(e)) => Ok(e),
-                        Ok(None) => return,
-                        Err(e) => Err(if path == Path::new("-") {
-                            Error::io("reading names from standard input", e)
-                        } else {
-                            Error::io(format!("reading {}", path.display()), e)
-                        }),
+                    let (next, end) = match entries.next_entry() {
+                        Ok(Some(e)) => {
+                            chunk.push(e);
+                            (None, false)
+                        }
+                        Ok(None) => (None, true),
+                        Err(e) => (Some(context(e)), true),
                     };
-                    let last = item.is_err();
-                    if tx.blocking_send(item).is_err() || last {
+                    // Handed over when full, when the channel is empty (the lookups may wait
+                    // for names: a slow pipe's are not held back), and at the end.
+                    let now = chunk.len() == CHUNK || tx.capacity() == CHUNKS || end;
+                    if now && !chunk.is_empty() {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        if tx.blocking_send(Ok(full)).is_err() {
+                            return;
+                        }
+                    }
+                    if let Some(e) = next {
+                        let _ = tx.blocking_send(Err(e));
+                    }
+                    if end {
                         return;
                     }
                 }
@@ -139,9 +157,9 @@ impl Names {
         self.ahead.make_contiguous()
     }
 
-    fn take(&mut self, item: Option<std::result::Result<Entry, Error>>) {
+    fn take(&mut self, item: Option<Chunk>) {
         match item {
-            Some(Ok(e)) => self.ahead.push_back(e),
+            Some(Ok(chunk)) => self.ahead.extend(chunk),
             Some(Err(e)) => {
                 self.error = Some(e);
                 self.done = true;

@@ -17,8 +17,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use hickory_resolver::proto::rr::{DNSClass, RecordType};
 
 use super::answer::Status;
-use crate::wire::dns::message::{Header, name_at, read_sections};
-use crate::wire::dns::name::same_name;
+use crate::wire::dns::message::{Header, read_sections};
+use crate::wire::dns::name::same_wire;
 use crate::wire::dns::rdata::read_name;
 
 /// Reads `reply` to the query for `name` (as `name::query_name_into` writes it) / `rtype`: its
@@ -73,21 +73,26 @@ fn answers(
     if !header.flags.qr || header.opcode != 0 || header.flags.tc || header.counts[0] != 1 {
         return None;
     }
-    let (qname, next) = name_at(reply, 12).ok()?;
+    let mut asked: Vec<u8> = Vec::with_capacity(64);
+    let next = read_name(reply, 12, &mut asked, None).ok()?;
     let fixed = reply.get(next..next + 4)?;
     if u16::from_be_bytes([fixed[0], fixed[1]]) != u16::from(rtype)
         || u16::from_be_bytes([fixed[2], fixed[3]]) != u16::from(DNSClass::IN)
-        || !same_name(&qname, name)
+        || !same_wire(&asked, name)
     {
         return None;
     }
     let mut at = next + 4;
-    let mut owner: Vec<u8> = Vec::with_capacity(64);
-    let mut asked: Vec<u8> = Vec::with_capacity(64);
-    read_name(reply, 12, &mut asked, None).ok()?;
+    let mut owner: Vec<u8> = Vec::new();
     for _ in 0..header.counts[1] {
-        owner.clear();
-        let next = read_name(reply, at, &mut owner, None).ok()?;
+        // An owner written as a pointer to the question's name is that name (most are).
+        let next = if reply.get(at..at + 2) == Some(&[0xc0, 12]) {
+            owner.clone_from(&asked);
+            at + 2
+        } else {
+            owner.clear();
+            read_name(reply, at, &mut owner, None).ok()?
+        };
         let f = reply.get(next..next + 10)?;
         let rt = u16::from_be_bytes([f[0], f[1]]);
         let class = u16::from_be_bytes([f[2], f[3]]);

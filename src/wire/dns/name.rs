@@ -194,6 +194,38 @@ pub fn wire(text: &str) -> Vec<u8> {
     w
 }
 
+/// Whether the uncompressed wire-format name `wire` is the name `want` (as [`same_name`]
+/// takes it), without building a name: a bulk lookup compares one per reply.
+pub fn same_wire(wire: &[u8], want: &str) -> bool {
+    if want.contains('\\') {
+        return from_query_name(want).is_some_and(|w| {
+            let mut at = 0;
+            w.iter().all(|label| {
+                let len = usize::from(wire.get(at).copied().unwrap_or(0));
+                let ok = len == label.len()
+                    && wire
+                        .get(at + 1..at + 1 + len)
+                        .is_some_and(|l| l.eq_ignore_ascii_case(label));
+                at += 1 + len;
+                ok
+            }) && wire.get(at) == Some(&0)
+        });
+    }
+    let mut at = 0;
+    for w in want.split('.').filter(|l| !l.is_empty()) {
+        let len = usize::from(wire.get(at).copied().unwrap_or(0));
+        if len != w.len()
+            || !wire
+                .get(at + 1..at + 1 + len)
+                .is_some_and(|l| l.eq_ignore_ascii_case(w.as_bytes()))
+        {
+            return false;
+        }
+        at += 1 + len;
+    }
+    wire.get(at) == Some(&0)
+}
+
 /// How many dots separate the labels of `text` (escaped dots are inside a label).
 pub fn dots(text: &str) -> usize {
     let mut n = 0;
@@ -282,6 +314,14 @@ mod tests {
             "dot\\.name.test"
         ));
         assert!(same_name(&raw(&[b"WWW", b"test"]), "www.test"));
+        assert!(same_wire(b"\x03WWW\x04test\x00", "www.test."));
+        assert!(!same_wire(b"\x03www\x04test\x00", "www.test.x"));
+        assert!(!same_wire(b"\x03www\x00", "www.test"));
+        assert!(same_wire(b"\x08dot.name\x04test\x00", "dot\\.name.test"));
+        assert!(!same_wire(
+            b"\x03dot\x04name\x04test\x00",
+            "dot\\.name.test"
+        ));
         assert_eq!(dots("dot\\.name.test"), 1);
         assert_eq!(dots("a\\\\.b"), 1);
     }
