@@ -1097,6 +1097,15 @@ mod tests {
             show(47, &HEXUPPER.decode(b"04686F737404726963680474657374000006400100000003041B000000000000000000000000000000000000000000000000000020").unwrap()).unwrap(),
             "host.rich.test. A MX RRSIG NSEC TYPE1234"
         );
+        // NSEC3: salt and types as dig writes them, the next hash in base32hex.
+        let nsec3 = HEXLOWER
+            .decode(b"0101000c04aabbccdd140102030405060708090a0b0c0d0e0f10111213140006400000000002")
+            .unwrap();
+        assert_eq!(
+            show(50, &nsec3).unwrap(),
+            "1 1 12 AABBCCDD 041061050O3GG28A1C60Q3GF208H44OK A RRSIG"
+        );
+        assert_eq!(show(51, &[1, 0, 0, 0, 0]).unwrap(), "1 0 0 -");
         assert_eq!(
             show(28, &Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1).octets()).unwrap(),
             "2001:db8::1"
