@@ -749,25 +749,30 @@ pub struct WatchArgs {
                    netkit dns -x 192.0.2.1\n  netkit dns --file names.txt --short\n  \
                    netkit dns example.com @dns.quad9.net --tls\n  \
                    netkit dns example.com SOA @192.0.2.53 --full --norecurse\n  \
+                   netkit dns CH TXT version.bind @192.0.2.53 --nsid\n  \
                    netkit dns example.com @192.0.2.53 @198.51.100.53 --compare\n  \
                    netkit dns www.example.com --trace\n",
-    after_help = "Arguments come in any order, as in dig: record types (A, AAAA, CNAME, MX, NS, TXT, SOA,\n\
-                       PTR, SRV, CAA, HTTPS, SVCB, TYPEnnn; default A and AAAA), servers (@IP[:PORT],\n\
-                       @[IPv6]:PORT, @NAME[:PORT]; a NAME is also what a DoT/DoH certificate must carry) and\n\
-                       the name: the word that is not a type (`netkit dns MX example.com`). Without a server\n\
-                       the resolvers of /etc/resolv.conf are asked, with its search list and ndots, as the C\n\
-                       library asks them; every name tried is listed. Other scripts go as punycode (IDNA).\n\n\
-                       --file: one name a line ('#' comments), one result line each, in input order unless\n\
-                       --unordered; --json gives an object a line; Ctrl-C prints the results so far.\n\
+    after_help = "Arguments come in any order, as in dig: record types (every mnemonic dig knows, and\n\
+                       TYPEnnn; default A and AAAA), servers (@IP[:PORT], @[IPv6]:PORT, @NAME[:PORT]; a NAME is\n\
+                       also what a DoT/DoH certificate must carry) and the name: the word that is not a type\n\
+                       (`netkit dns MX example.com`); it may carry RFC 1035 escapes (dot\\.name, sp\\032ace).\n\
+                       Without a server the resolvers of /etc/resolv.conf are asked, with its search list and\n\
+                       ndots, as the C library asks them; every name tried is listed. Other scripts go as\n\
+                       punycode (IDNA).\n\n\
+                       --file: one name a line ('#' comments), read as it comes; one result line each, in input\n\
+                       order unless --unordered; --json gives an object a line; Ctrl-C prints the results so far.\n\
                        --full (or --norecurse, --cd, --dnssec, --nsid, --subnet, --bufsize, --no-edns,\n\
-                       --ignore-tc): the whole reply of the first server that answers, as dig shows it, without\n\
-                       the search list; a class word (CH, HS) before the name asks that class. Without --full,\n\
-                       --json still carries each query's whole response (`response`).\n\
-                       --compare: every server asked at once; the same rcode and records (TTLs aside) are one\n\
-                       group.\n\n\
-                       Exit status: 0 answered, 1 NXDOMAIN or no data of that type (--compare: the servers\n\
-                       disagree), 2 bad input, 3 SERVFAIL, REFUSED, timeout or another network error. With\n\
-                       --file: 0 every name answered, 1 some had no answer, 2 a line is not a name, 3 errors."
+                       --ignore-tc): the whole reply of the first server that answers, as dig shows it (EDNS\n\
+                       options and Extended DNS Errors included; over TCP with --tcp), without the search list;\n\
+                       a class word (CH, HS) before the name asks that class. Without --full, --json still\n\
+                       carries each query's whole response (`response`).\n\
+                       --compare: every server asked at once; the same rcode, kind of answer and records (TTLs\n\
+                       aside) are one group.\n\n\
+                       Exit status: 0 answered (REFUSED for one type of a name that answered another is a note),\n\
+                       1 NXDOMAIN or no data of that type (--compare: the servers disagree), 2 bad input, 3\n\
+                       SERVFAIL, REFUSED, a referral (the server does not recurse), a CNAME loop, a bad packet,\n\
+                       a timeout or another network error. With --file: 0 every name answered, 1 some had no\n\
+                       answer, 2 a line is not a name, 3 errors."
 )]
 pub struct DnsArgs {
     /// The name to look up, record types and @SERVER[:PORT]s, in any order (the word that is
@@ -792,7 +797,7 @@ pub struct DnsArgs {
     /// Print only the record data, one per line
     #[arg(long)]
     pub short: bool,
-    /// Use TCP instead of UDP
+    /// Use TCP instead of UDP (also with --full, --compare and the flags implying --full)
     #[arg(long, conflicts_with_all = ["tls", "https"])]
     pub tcp: bool,
     /// DNS over TLS (port 853 by default), certificates checked against built-in roots
@@ -814,7 +819,7 @@ pub struct DnsArgs {
     /// from 1 on, a UDP query lost within an attempt is also sent again after a round trip
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub retries: usize,
-    /// Look up every name in FILE, one per line ('-' is standard input)
+    /// Look up every name in FILE, one per line ('-' is standard input), read as it comes
     #[arg(short = 'f', long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// With --file: how many names are looked up at once (fewer queries are in flight while a server drops them)
@@ -824,7 +829,7 @@ pub struct DnsArgs {
     #[arg(long, requires = "file")]
     pub unordered: bool,
     /// Show the whole reply, as dig does: header and flags, question, answer, authority and
-    /// additional sections, EDNS, size and time (one server, UDP; TCP when truncated)
+    /// additional sections, EDNS, size and time (one server; UDP, TCP when truncated or --tcp)
     #[arg(long, conflicts_with_all = ["file", "tls", "https"])]
     pub full: bool,
     /// Clear RD: ask the server not to recurse (implies --full)

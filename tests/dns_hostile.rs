@@ -6,7 +6,9 @@
 
 use std::process::Output;
 
-use crate::common::hostile_dns::{CAA_SHOWN, CTRL_LABEL_SHOWN, hostile_dns};
+use crate::common;
+use crate::common::dig::{flags, json_flags, json_records, records, status};
+use crate::common::hostile_dns::{CAA_SHOWN, CTRL_LABEL_SHOWN, hostile_dns, hostile_dns_twin};
 use crate::common::*;
 
 fn at() -> String {
@@ -303,7 +305,7 @@ fn bulk_lookups_read_hostile_replies_as_single_lookups_do() {
     assert_eq!(lines[0], "evil.hostile.test\tANSWER\tA 192.0.2.1");
     assert!(
         lines[1].starts_with("rcode11.hostile.test\tERROR\t")
-            && lines[1].ends_with("server answered RCODE 11"),
+            && lines[1].ends_with("server answered RCODE 11 (RESERVED11)"),
         "{}",
         lines[1]
     );
@@ -483,5 +485,415 @@ fn retries_zero_sends_one_datagram() {
         } else {
             assert!(sent >= 2, "{args:?}: {sent}");
         }
+    }
+}
+
+/// dig's output for `dig @hostile NAME TYPE [extra...]` (None: no dig, a visible skip).
+fn dig(name: &str, rtype: &str, extra: &[&str]) -> Option<String> {
+    let mut args = vec![name, rtype, "+nottlid"];
+    args.extend_from_slice(extra);
+    common::dig::dig(hostile_dns(), &args)
+}
+
+/// Issue 24 item 10: a reply that is no DNS message (an RDLENGTH past its end, a compression
+/// pointer to itself) is "bad packet: REASON" at once, with dig's reason, in every mode, never
+/// a timeout.
+#[test]
+fn malformed_replies_are_a_bad_packet_at_once_with_the_reason() {
+    let server = at();
+    for (case, reason) in [
+        ("badlen", "bad packet: unexpected end of input"),
+        ("ptrloop", "bad packet: bad compression pointer"),
+    ] {
+        let name = format!("{case}.hostile.test");
+        for extra in [&[][..], &["--tcp"], &["--retries", "0"]] {
+            let mut args = extra.to_vec();
+            args.extend(["--timeout", "20"]);
+            let o = ask(false, &name, &args);
+            let out = stdout(&o);
+            assert_eq!(code(&o), 3, "{name} {extra:?}: {out}{}", stderr(&o));
+            assert!(out.contains(reason), "{name} {extra:?}: {out}");
+            assert!(!out.contains("TIMEOUT"), "{out}");
+            let v = json(&ask(true, &name, &args));
+            assert_eq!(v["queries"][0]["status"], "error", "{v}");
+            assert!(
+                v["queries"][0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains(reason),
+                "{v}"
+            );
+        }
+        for extra in [&["--full"][..], &["--full", "--tcp"]] {
+            let mut args = vec![
+                "dns",
+                name.as_str(),
+                "A",
+                server.as_str(),
+                "--timeout",
+                "20",
+            ];
+            args.extend_from_slice(extra);
+            let o = run(&args);
+            assert_eq!(code(&o), 3, "{name} {extra:?}: {}", stderr(&o));
+            assert!(
+                stderr(&o).contains(reason),
+                "{name} {extra:?}: {}",
+                stderr(&o)
+            );
+        }
+        let o = run_stdin(
+            &["dns", "--file", "-", "A", &server, "--timeout", "20"],
+            &format!("{name}\n"),
+        );
+        assert!(
+            stdout(&o).starts_with(&format!("{name}\tERROR\t")),
+            "{}",
+            stdout(&o)
+        );
+        assert!(stdout(&o).contains(reason), "{}", stdout(&o));
+    }
+    // dig says the same of the pointer loop.
+    if let Some(d) = dig("ptrloop.hostile.test", "A", &[]) {
+        assert!(d.contains("Got bad packet: bad compression pointer"), "{d}");
+    }
+}
+
+/// Issue 24 item 10: a reply with QR clear is a query (perhaps our own, reflected), not the
+/// reply: it is waited past until the deadline, never read as an answer.
+#[test]
+fn a_reply_with_qr_clear_is_waited_past() {
+    let server = at();
+    for extra in [&[][..], &["--tcp"]] {
+        let mut args = vec!["--retries", "0"];
+        args.extend_from_slice(extra);
+        let o = ask(false, "qr0.hostile.test", &args);
+        let out = stdout(&o);
+        assert_eq!(code(&o), 3, "{extra:?}: {out}");
+        assert!(out.contains("TIMEOUT"), "{extra:?}: {out}");
+        assert!(!out.contains("192.0.2.100"), "{out}");
+    }
+    let o = run(&[
+        "dns",
+        "qr0.hostile.test",
+        "A",
+        &server,
+        "--full",
+        "--timeout",
+        "1",
+    ]);
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("no answer"), "{}", stderr(&o));
+}
+
+/// Issue 24 item 10: legal empty RDATA (`TYPE65000 \# 0`, an empty APL) works in every mode, and
+/// reads as dig reads it.
+#[test]
+fn legal_empty_rdata_works_in_every_mode() {
+    let (server, twin) = (at(), format!("@{}", hostile_dns_twin()));
+    for (rtype, shown) in [("TYPE65000", "\\# 0"), ("APL", "")] {
+        let name = "empty.hostile.test";
+        for extra in [&[][..], &["--tcp"]] {
+            let mut args = vec!["dns", name, rtype, server.as_str()];
+            args.extend_from_slice(extra);
+            let o = run(&args);
+            assert_eq!(
+                code(&o),
+                0,
+                "{rtype} {extra:?}: {}{}",
+                stdout(&o),
+                stderr(&o)
+            );
+            args.push("--short");
+            assert_eq!(
+                stdout(&run(&args)),
+                format!("{shown}\n"),
+                "{rtype} {extra:?}"
+            );
+            let mut j = vec!["--json"];
+            j.extend_from_slice(&args[..args.len() - 1]);
+            let v = json(&run(&j));
+            assert_eq!(v["queries"][0]["answers"][0]["data"], shown, "{v}");
+            assert_eq!(v["queries"][0]["answers"][0]["type"], rtype, "{v}");
+            j.push("--full");
+            let v = json(&run(&j));
+            assert_eq!(v[0]["answer"][0]["data"], shown, "{v}");
+        }
+        let o = run_stdin(
+            &["dns", "--file", "-", rtype, &server],
+            &format!("{name}\n"),
+        );
+        assert_eq!(
+            stdout(&o),
+            format!("{name}\tANSWER\t{rtype} {shown}\n").replace(" \n", "\n")
+        );
+        let v = json(&run(&[
+            "--json",
+            "dns",
+            name,
+            rtype,
+            &server,
+            &twin,
+            "--compare",
+        ]));
+        assert_eq!(v[0]["agree"], true, "{v}");
+        assert_eq!(
+            v[0]["servers"][0]["records"][0],
+            format!("{name}. {rtype} {shown}").trim_end(),
+            "{v}"
+        );
+        if let Some(d) = dig(name, rtype, &["+noall", "+answer"]) {
+            let v = json(&run(&["--json", "dns", name, rtype, &server, "--full"]));
+            assert_eq!(json_records(&v[0], &["answer"]), records(&d), "{d}");
+        }
+    }
+}
+
+/// Issue 24 item 13: Extended DNS Errors are read (RFC 8914) in `--full`, in JSON and on the
+/// plain SERVFAIL line; other options are written as dig writes them; nothing is Rust debug text.
+#[test]
+fn extended_dns_errors_and_options_as_dig_writes_them() {
+    let server = at();
+    let o = ask(false, "ede.hostile.test", &[]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 3, "{out}");
+    assert!(
+        out.contains("SERVFAIL") && out.contains("EDE 6 (DNSSEC Bogus): signature expired"),
+        "{out}"
+    );
+    assert!(out.contains("EDE 18 (Prohibited)"), "{out}");
+    let o = run(&["dns", "ede.hostile.test", "A", &server, "--full"]);
+    let full = stdout(&o);
+    assert!(
+        full.contains("EDE 6 (DNSSEC Bogus): signature expired"),
+        "{full}"
+    );
+    assert!(
+        full.contains("OPT=65001: 68 65 6c 6c 6f (\"hello\")"),
+        "{full}"
+    );
+    assert!(full.contains("NSID \"ns-1\""), "{full}");
+    assert!(!full.contains("Unknown("), "{full}");
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "ede.hostile.test",
+        "A",
+        &server,
+        "--full",
+    ]));
+    let ede = &v[0]["edns"]["ede"];
+    assert_eq!(ede[0]["info_code"], 6, "{v}");
+    assert_eq!(ede[0]["purpose"], "DNSSEC Bogus");
+    assert_eq!(ede[0]["extra_text"], "signature expired");
+    assert_eq!(ede[1]["extra_text"], serde_json::Value::Null);
+    // dig writes the same options the same way.
+    if let Some(d) = dig("ede.hostile.test", "A", &[]) {
+        assert!(
+            d.contains("; EDE: 6 (DNSSEC Bogus): (signature expired)"),
+            "{d}"
+        );
+        let options = v[0]["edns"]["options"].as_array().unwrap();
+        for o in options.iter().filter(|o| o["name"] != "EDE") {
+            let line = format!(
+                "; {}: {}",
+                o["name"].as_str().unwrap(),
+                o["value"].as_str().unwrap()
+            );
+            assert!(d.contains(&line), "{line} in {d}");
+        }
+    }
+}
+
+/// Issue 24 item 13: extended RCODE 16 (with OPT) is BADVERS, as dig says.
+#[test]
+fn extended_rcode_16_is_badvers() {
+    let server = at();
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "badvers.hostile.test",
+        "A",
+        &server,
+        "--full",
+    ]));
+    assert_eq!(v[0]["header"]["rcode"], "BADVERS", "{v}");
+    let o = ask(false, "badvers.hostile.test", &[]);
+    assert_eq!(code(&o), 3);
+    assert!(stdout(&o).contains("RCODE 16 (BADVERS"), "{}", stdout(&o));
+    if let Some(d) = dig("badvers.hostile.test", "A", &[]) {
+        assert!(d.contains("status: BADVERS"), "{d}");
+    }
+}
+
+/// Issue 24 item 14: a CNAME loop says so and shows the chain, exit 3.
+#[test]
+fn a_cname_loop_says_so_and_shows_the_chain() {
+    let o = ask(false, "cnameloop.hostile.test", &[]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 3, "{out}");
+    assert!(
+        out.contains(
+            "CNAME loop: a.loop.hostile.test. → b.loop.hostile.test. → a.loop.hostile.test."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("cnameloop.hostile.test.") && out.contains("CNAME"),
+        "{out}"
+    );
+    assert!(!out.contains("NODATA"), "{out}");
+    let v = json(&ask(true, "cnameloop.hostile.test", &[]));
+    assert_eq!(v["status"], "cname_loop");
+    assert_eq!(v["queries"][0]["answers"].as_array().unwrap().len(), 3);
+    let o = run_stdin(
+        &["dns", "--file", "-", "A", &at()],
+        "cnameloop.hostile.test\n",
+    );
+    assert!(
+        stdout(&o).starts_with("cnameloop.hostile.test\tLOOP\tCNAME a.loop.hostile.test."),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Issue 24 item 3: a CNAME that leads out of the server's zones is what the server answered:
+/// the chain is shown; the follow-up query that fails (REFUSED) is a note, not the status.
+#[test]
+fn a_chain_leaving_the_zones_is_the_answer_with_a_note() {
+    for transport in [&[][..], &["--tcp"]] {
+        let o = ask(false, "leave.hostile.test", transport);
+        let out = stdout(&o);
+        assert_eq!(code(&o), 0, "{transport:?}: {out}");
+        assert!(out.contains("refused.hostile.test."), "{out}");
+        assert!(!out.contains("REFUSED:"), "{out}");
+        assert!(out.contains("it said REFUSED"), "{out}");
+        let v = json(&ask(true, "leave.hostile.test", transport));
+        assert_eq!(v["status"], "answer", "{v}");
+        let q = &v["queries"][0];
+        assert_eq!(q["answers"][0]["type"], "CNAME");
+        assert!(q["note"].as_str().unwrap().contains("outside"), "{v}");
+    }
+}
+
+/// Issue 24 item 2: a referral (not authoritative, NS for a zone above the name, no SOA) is a
+/// referral, with its own status and exit code, never NODATA.
+#[test]
+fn a_referral_is_a_referral() {
+    let o = ask(false, "referral.hostile.test", &[]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 3, "{out}");
+    assert!(
+        out.contains("referral to hostile.test. (ns.hostile.test.): this server does not recurse; try --trace or a resolver"),
+        "{out}"
+    );
+    assert!(!out.contains("NODATA"), "{out}");
+    let v = json(&ask(true, "referral.hostile.test", &[]));
+    assert_eq!(v["status"], "referral", "{v}");
+    let o = run_stdin(
+        &["dns", "--file", "-", "A", &at()],
+        "referral.hostile.test\n",
+    );
+    assert!(
+        stdout(&o).starts_with("referral.hostile.test\tREFERRAL\treferral to hostile.test."),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["dns", "referral.hostile.test", "A", &at(), "--full"]);
+    assert_eq!(code(&o), 3);
+    assert!(
+        stdout(&o).contains("this server does not recurse"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Issue 27 item 5: a name whose A answers while AAAA is REFUSED resolves (exit 0); the
+/// REFUSED line is a note that says what to do next.
+#[test]
+fn refused_beside_an_answer_is_a_note() {
+    let server = at();
+    let o = run(&["dns", "aaaarefused.hostile.test", &server]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 0, "{out}");
+    assert!(out.contains("192.0.2.27"), "{out}");
+    assert!(
+        out.contains("REFUSED") && out.contains("ask a resolver"),
+        "{out}"
+    );
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "aaaarefused.hostile.test",
+        &server,
+    ]));
+    assert_eq!(v["status"], "answer", "{v}");
+    // Alone, REFUSED is still a failure.
+    let o = run(&["dns", "aaaarefused.hostile.test", "AAAA", &server]);
+    assert_eq!(code(&o), 3);
+}
+
+/// The hostile cases dig reads, side by side: the same RCODE, flags and records, section by
+/// section (`--full` against `dig +nosplit`).
+#[test]
+fn hostile_replies_read_as_dig_reads_them() {
+    let server = at();
+    for (name, rtype) in [
+        ("cnameloop.hostile.test", "A"),
+        ("referral.hostile.test", "A"),
+        ("trailing.hostile.test", "A"),
+        ("leave.hostile.test", "A"),
+        ("chain.hostile.test", "A"),
+        ("caa.hostile.test", "CAA"),
+        ("ctrl.hostile.test", "A"),
+    ] {
+        let Some(d) = dig(
+            name,
+            rtype,
+            &[
+                "+noall",
+                "+comments",
+                "+answer",
+                "+authority",
+                "+additional",
+            ],
+        ) else {
+            return;
+        };
+        let v = json(&run(&["--json", "dns", name, rtype, &server, "--full"]));
+        let m = &v[0];
+        assert_eq!(m["header"]["rcode"], status(&d), "{name}: {d}");
+        assert_eq!(json_flags(m), flags(&d), "{name}: {d}");
+        let mut mine = json_records(m, &["answer", "authority", "additional"]);
+        let mut theirs = records(&d);
+        mine.sort();
+        theirs.sort();
+        assert_eq!(mine, theirs, "{name}: {d}");
+    }
+}
+
+/// Bytes after the message's last record are read past with a warning, as dig warns ("Message
+/// has 4 extra bytes at end"), not refused.
+#[test]
+fn bytes_after_the_message_are_a_warning() {
+    let server = at();
+    let o = run(&["dns", "trailing.hostile.test", "A", &server, "--full"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("the message has 4 extra bytes at its end"),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&run(&[
+        "--json",
+        "dns",
+        "trailing.hostile.test",
+        "A",
+        &server,
+        "--full",
+    ]));
+    assert_eq!(v[0]["trailing_bytes"], 4, "{v}");
+    if let Some(d) = dig("trailing.hostile.test", "A", &[]) {
+        assert!(d.contains("Message has 4 extra bytes at end"), "{d}");
     }
 }

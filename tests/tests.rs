@@ -11,6 +11,7 @@ mod dns;
 mod dns_denial;
 mod dns_hostile;
 mod dns_json;
+mod dns_types;
 mod dns_validate;
 mod filter;
 mod flow;

@@ -19,10 +19,25 @@
 //! | `caa`       | for any type, a CAA record whose value holds OSC, BEL and U+202E         |
 //! | `garbage`   | the query's ID followed by bytes that are no DNS message                 |
 //! | `cut`       | a NOERROR header announcing one answer, cut off inside the record        |
+//! | `badlen`    | an A record whose RDLENGTH (50) runs past the end of the message         |
+//! | `ptrloop`   | an A record whose owner is a compression pointer to itself               |
+//! | `qr0`       | QR clear (a query, not a response), with an A record (192.0.2.100)       |
+//! | `empty`     | for TYPE65000 and APL, a record of the type with empty RDATA (legal)     |
+//! | `ede`       | SERVFAIL with EDNS: EDE 6 "signature expired", option 65001 "hello",     |
+//! |             | NSID "ns-1", EDE 18 without text                                         |
+//! | `badvers`   | EDNS with extended RCODE 1 over header RCODE 0: BADVERS (16)             |
+//! | `cnameloop` | NAME CNAME a.loop.hostile.test, a CNAME b.loop..., b CNAME a.loop...     |
+//! | `leave`     | NAME CNAME refused.hostile.test (no SOA: the chain leaves the "zones")   |
+//! | `refused`   | REFUSED                                                                  |
+//! | `aaaarefused` | A 192.0.2.27; AAAA REFUSED                                             |
+//! | `referral`  | not authoritative, no answer, `hostile.test. NS ns.hostile.test.` with   |
+//! |             | glue `ns.hostile.test. A 192.0.2.53`, no SOA: a referral                 |
+//! | `trailing`  | the name's A 192.0.2.1, then four bytes after the message                |
 //! | anything    | NXDOMAIN                                                                 |
 //!
 //! Records are answered for type A only (another type gets NOERROR and no records), except the
-//! header cases (rcode, opcode, garbage, cut) and `caa`, which answer every type alike.
+//! header cases (rcode, opcode, garbage, cut, badlen, ptrloop, qr0, ede, badvers, refused,
+//! referral) and `caa`, which answer every type alike.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
@@ -44,30 +59,39 @@ pub const CAA_SHOWN: &str = "0 tbs \"ca\\027]0;pwned\\007\\226\\128\\174.test\""
 /// The server's address (UDP and TCP on the same port), started once per test process.
 pub fn hostile_dns() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
-    *ADDR.get_or_init(|| {
-        let (udp, tcp) = loop {
-            let udp = UdpSocket::bind("127.0.0.1:0").expect("bind UDP on loopback");
-            let port = udp.local_addr().unwrap().port();
-            if let Ok(tcp) = TcpListener::bind(("127.0.0.1", port)) {
-                break (udp, tcp);
+    *ADDR.get_or_init(start)
+}
+
+/// A second server answering alike (for `--compare`), started once per test process.
+pub fn hostile_dns_twin() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(start)
+}
+
+/// Starts a server on a port of its own.
+fn start() -> SocketAddr {
+    let (udp, tcp) = loop {
+        let udp = UdpSocket::bind("127.0.0.1:0").expect("bind UDP on loopback");
+        let port = udp.local_addr().unwrap().port();
+        if let Ok(tcp) = TcpListener::bind(("127.0.0.1", port)) {
+            break (udp, tcp);
+        }
+    };
+    let addr = udp.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1500];
+        while let Ok((n, peer)) = udp.recv_from(&mut buf) {
+            if let Some(reply) = respond(&buf[..n]) {
+                let _ = udp.send_to(&reply, peer);
             }
-        };
-        let addr = udp.local_addr().unwrap();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 1500];
-            while let Ok((n, peer)) = udp.recv_from(&mut buf) {
-                if let Some(reply) = respond(&buf[..n]) {
-                    let _ = udp.send_to(&reply, peer);
-                }
-            }
-        });
-        std::thread::spawn(move || {
-            for stream in tcp.incoming().flatten() {
-                std::thread::spawn(move || serve_tcp(stream));
-            }
-        });
-        addr
-    })
+        }
+    });
+    std::thread::spawn(move || {
+        for stream in tcp.incoming().flatten() {
+            std::thread::spawn(move || serve_tcp(stream));
+        }
+    });
+    addr
 }
 
 /// DNS over TCP: each message with a two-byte length before it.
@@ -114,7 +138,24 @@ fn rr(owner: &[u8], rtype: u16, rdata: &[u8]) -> Vec<u8> {
 }
 
 const A: u16 = 1;
+const NS: u16 = 2;
 const CNAME: u16 = 5;
+const AAAA: u16 = 28;
+const APL: u16 = 42;
+
+/// The OPT record: UDP size 1232, `ext_rcode` over the header's RCODE, these options.
+fn opt(ext_rcode: u8, options: &[(u16, &[u8])]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for (code, value) in options {
+        data.extend_from_slice(&code.to_be_bytes());
+        data.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
+        data.extend_from_slice(value);
+    }
+    let mut out = vec![0, 0, 41, 0x04, 0xd0, ext_rcode, 0, 0, 0];
+    out.extend_from_slice(&u16::try_from(data.len()).unwrap().to_be_bytes());
+    out.extend_from_slice(&data);
+    out
+}
 
 /// The response to `query` for its case; None when the query cannot be read.
 fn respond(query: &[u8]) -> Option<Vec<u8>> {
@@ -142,9 +183,76 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
     let evil = || rr(&wire_name(&[b"evil", b"example"]), A, &[203, 0, 113, 66]);
     let mut opcode = 0u8;
     let mut rcode = 0u8;
+    let mut qr = 0x80u8;
+    let mut aa = 0u8;
     let mut answers: Vec<Vec<u8>> = Vec::new();
+    let mut authority: Vec<Vec<u8>> = Vec::new();
+    let mut additional: Vec<Vec<u8>> = Vec::new();
+    let mut trailing: &[u8] = b"";
     let a = qtype == A;
+    // The name of this case's record in the answer, compressed: a pointer to the question.
+    let here = [0xc0, 12];
     match case {
+        b"badlen" => {
+            let mut record = rr(&here, A, &[192, 0, 2, 50]);
+            let at = record.len() - 6;
+            record[at..at + 2].copy_from_slice(&50u16.to_be_bytes());
+            answers.push(record);
+        }
+        b"ptrloop" => {
+            // The owner points at itself: at 12 + the question's length.
+            let at = u16::try_from(12 + question.len()).unwrap() | 0xc000;
+            answers.push(rr(&at.to_be_bytes(), A, &[192, 0, 2, 51]));
+        }
+        b"qr0" => {
+            qr = 0;
+            answers.push(rr(&here, A, &[192, 0, 2, 100]));
+        }
+        b"empty" => {
+            if qtype == 65000 || qtype == APL {
+                answers.push(rr(&here, qtype, &[]));
+            }
+        }
+        b"ede" => {
+            rcode = 2;
+            additional.push(opt(
+                0,
+                &[
+                    (15, b"\x00\x06signature expired"),
+                    (65001, b"hello"),
+                    (3, b"ns-1"),
+                    (15, b"\x00\x12"),
+                ],
+            ));
+        }
+        b"badvers" => additional.push(opt(1, &[])),
+        b"cnameloop" if a => {
+            let one = wire_name(&[b"a", b"loop", b"hostile", b"test"]);
+            let two = wire_name(&[b"b", b"loop", b"hostile", b"test"]);
+            answers.push(rr(qname, CNAME, &one));
+            answers.push(rr(&one, CNAME, &two));
+            answers.push(rr(&two, CNAME, &one));
+        }
+        b"leave" if a => {
+            answers.push(rr(
+                qname,
+                CNAME,
+                &wire_name(&[b"refused", b"hostile", b"test"]),
+            ));
+        }
+        b"refused" => rcode = 5,
+        b"aaaarefused" if a => answers.push(rr(&here, A, &[192, 0, 2, 27])),
+        b"aaaarefused" if qtype == AAAA => rcode = 5,
+        b"referral" => {
+            let ns = wire_name(&[b"ns", b"hostile", b"test"]);
+            authority.push(rr(&wire_name(&[b"hostile", b"test"]), NS, &ns));
+            additional.push(rr(&ns, A, &[192, 0, 2, 53]));
+        }
+        b"trailing" if a => {
+            aa = 0x04;
+            answers.push(rr(&here, A, &[192, 0, 2, 1]));
+            trailing = b"junk";
+        }
         b"rcode11" => rcode = 11,
         b"rcode15" => {
             rcode = 15;
@@ -200,7 +308,8 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
             reply.extend_from_slice(&record[..record.len() - 3]);
             return Some(reply);
         }
-        b"wrongid" | b"evil" | b"onlyevil" | b"chain" | b"ctrl" | b"hop" | b"target" => {}
+        b"wrongid" | b"evil" | b"onlyevil" | b"chain" | b"ctrl" | b"hop" | b"target"
+        | b"cnameloop" | b"leave" | b"aaaarefused" | b"trailing" => {}
         _ => rcode = 3,
     }
     let id = if case == b"wrongid" {
@@ -209,15 +318,17 @@ fn respond(query: &[u8]) -> Option<Vec<u8>> {
         id
     };
     let mut reply = id.to_vec();
-    // QR, the opcode, RD as asked; RA and the RCODE.
-    reply.push(0x80 | (opcode << 3) | rd);
+    // QR, the opcode, AA, RD as asked; RA and the RCODE.
+    reply.push(qr | (opcode << 3) | aa | rd);
     reply.push(0x80 | rcode);
     reply.extend_from_slice(&[0, 1]);
-    reply.extend_from_slice(&u16::try_from(answers.len()).unwrap().to_be_bytes());
-    reply.extend_from_slice(&[0, 0, 0, 0]);
-    reply.extend_from_slice(question);
-    for r in answers {
-        reply.extend_from_slice(&r);
+    for section in [&answers, &authority, &additional] {
+        reply.extend_from_slice(&u16::try_from(section.len()).unwrap().to_be_bytes());
     }
+    reply.extend_from_slice(question);
+    for r in answers.iter().chain(&authority).chain(&additional) {
+        reply.extend_from_slice(r);
+    }
+    reply.extend_from_slice(trailing);
     Some(reply)
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod dig;
 pub mod frames;
 pub mod hostile_dns;
 pub mod netns;

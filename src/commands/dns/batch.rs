@@ -1,11 +1,16 @@
 //! The bulk engine of `netkit dns --file` against one UDP server: every query goes out on one
 //! connected socket, up to [`BATCH`] datagrams per system call (sendmmsg) and replies come in
 //! the same way (recvmmsg), on the command's one thread, with no task, channel or future per
-//! name. A window of names is in progress at once (`--concurrency`), queries are paced like the
-//! fast path's ([`Pace`]: a congestion window, resends after a round trip) and each reply is
-//! settled by the same reader ([`settle`]), so results are the fast path's. Whatever this engine
-//! does not settle (a SERVFAIL, a truncated reply, a timeout with retries left, a name with a
-//! search list to walk) goes to the full resolver, with the attempts left.
+//! name. Names come from the file as they are read ([`Names`]); a window of names is in progress
+//! at once (`--concurrency`), and the reorder buffer for output in input order is that window.
+//! Queries are paced like the client's ([`Pace`]: a congestion window, resends after a round
+//! trip) and each reply is settled by the same reader ([`settle`]), so results are the client's.
+//! A truncated reply is asked again over TCP at once; once a server has sent one with no answer
+//! at all (the "slip" of a rate-limiting server such as NSD's RRL), queries of that type go over
+//! TCP from the start, and resends of its lost ones too (a rate limiter drops the rest), so a
+//! rate-limited bulk lookup runs at TCP's pace instead of waiting out timeouts. What this engine
+//! does not settle (a timeout with retries left, a chain leading out of the server's zones, a
+//! name with a search list to walk) goes to the client, with the attempts left.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -21,16 +26,17 @@ use tokio::io::Interest;
 use tokio::net::UdpSocket;
 
 use super::answer::{Status, overall};
-use super::fast::{Fast, REFUSED, settle};
-use super::lines::{Entry, Sink, entry_name, status_paint};
-use super::lookup::{NameResult, QueryResult, Reply, Resolve, Search, Settings, resolve_name};
+use super::client::{Client, REFUSED, Retries, Settled, settle};
+use super::lines::{Entry, Names, Sink, entry_name, status_paint};
+use super::lookup::{NameResult, QueryResult, Reply, Search, Settings, resolve_name};
+use super::message::Carried;
 use super::pace::{Pace, Slot as Permit};
 use super::quick;
 use super::server::Server;
 use crate::error::Result;
 use crate::output::one_line;
 use crate::util::random::unpredictable_u32;
-use crate::wire::dns_query::QueryWriter;
+use crate::wire::dns::query::QueryWriter;
 
 /// Datagrams per system call.
 const BATCH: usize = 64;
@@ -63,10 +69,12 @@ pub struct Job<'a> {
 }
 
 /// One name in progress, in a slot reused by the names after it (its buffers with it).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Name {
-    /// Its line in the names file.
-    entry: usize,
+    /// Its line of the names file.
+    entry: Entry,
+    /// Which name the slot holds (a TCP query's result is for the name it was asked for).
+    generation: u64,
     /// As asked (ASCII).
     ascii: String,
     /// Per type: what came back.
@@ -77,6 +85,24 @@ struct Name {
     waiting: usize,
     /// The result, once there is one (written, then the slot is free).
     done: Option<Done>,
+}
+
+impl Default for Name {
+    fn default() -> Self {
+        Name {
+            entry: Entry {
+                line: 0,
+                text: String::new(),
+                invalid: None,
+            },
+            generation: 0,
+            ascii: String::new(),
+            got: Vec::new(),
+            flights: Vec::new(),
+            waiting: 0,
+            done: None,
+        }
+    }
 }
 
 /// What came back for one type of a name.
@@ -127,6 +153,9 @@ struct Flight<'p> {
 }
 
 type Fallback<'f> = Pin<Box<dyn Future<Output = (usize, NameResult)> + 'f>>;
+
+/// A query asked over TCP: (slot, generation, type, reply, time since the first send).
+type OverTcp<'f> = Pin<Box<dyn Future<Output = (usize, u64, usize, Reply, Duration)> + 'f>>;
 
 /// Every datagram buffer of the engine, allocated once.
 struct Buffers {
@@ -209,10 +238,10 @@ fn recv_batch(fd: RawFd, b: &mut Buffers) -> io::Result<usize> {
 }
 
 /// The engine's state for one run.
-struct Engine<'a, 'p, R: Resolve> {
+struct Engine<'a, 'p> {
     job: &'a Job<'a>,
-    names: &'a [Entry],
-    fast: &'a Fast<R>,
+    names: &'a mut Names,
+    client: &'a Client,
     pace: &'p Pace,
     writer: QueryWriter,
     /// Name slots (at most `job.window`) and the free ones.
@@ -222,8 +251,8 @@ struct Engine<'a, 'p, R: Resolve> {
     order: VecDeque<usize>,
     /// Slots whose result is ready, for unordered output.
     ready: Vec<usize>,
-    /// The next line of the names file to start.
-    next: usize,
+    /// Names started so far (each slot's generation).
+    started: u64,
     /// Queries waiting for room in the window: (slot, type).
     queue: VecDeque<(usize, usize)>,
     /// Queries in flight, the free places, and which flight each message ID belongs to (+1).
@@ -232,35 +261,56 @@ struct Engine<'a, 'p, R: Resolve> {
     ids: Vec<u32>,
     next_id: u16,
     fallbacks: FuturesUnordered<Fallback<'a>>,
+    tcp: FuturesUnordered<OverTcp<'a>>,
+    /// Per type: the server slipped a reply of it (a rate limiter): ask it over TCP.
+    slipped: Vec<bool>,
     /// Scratch space: the address spans of a reply, the statuses of a name.
     spans: Vec<(usize, usize)>,
     statuses: Vec<Status>,
 }
 
-impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
+impl<'a, 'p> Engine<'a, 'p> {
     fn in_use(&self) -> usize {
         self.slots.len() - self.free.len()
     }
 
-    /// Starts names while there are free slots and few queries wait for the window.
+    /// Whether a result is ready to be written.
+    fn has_results(&self) -> bool {
+        if self.job.unordered {
+            !self.ready.is_empty()
+        } else {
+            self.order
+                .front()
+                .is_some_and(|&slot| self.slots[slot].done.is_some())
+        }
+    }
+
+    /// Whether a slot is free for another name.
+    fn has_room(&self) -> bool {
+        !self.free.is_empty() || self.slots.len() < self.job.window
+    }
+
+    /// Starts names while there are free slots, names read and few queries wait for the window.
     fn start_names(&mut self) {
-        while self.next < self.names.len() && self.queue.len() < BATCH {
+        while self.queue.len() < BATCH && self.has_room() {
+            let Some(entry) = self.names.try_next() else {
+                break;
+            };
             let slot = match self.free.pop() {
                 Some(slot) => slot,
-                None if self.slots.len() < self.job.window => {
+                None => {
                     self.slots.push(Name::default());
                     self.slots.len() - 1
                 }
-                None => break,
             };
-            let entry = self.next;
-            self.next += 1;
             if !self.job.unordered {
                 self.order.push_back(slot);
             }
+            self.started += 1;
             let types = self.job.types.len();
             let name = &mut self.slots[slot];
             name.entry = entry;
+            name.generation = self.started;
             name.got.resize_with(types, Got::default);
             for got in &mut name.got {
                 got.kind = Kind::Waiting;
@@ -269,7 +319,7 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
             name.flights.resize(types, None);
             name.waiting = types;
             name.done = None;
-            match entry_name(&self.names[entry], &mut name.ascii) {
+            match entry_name(&name.entry, &mut name.ascii) {
                 Err(invalid) => self.finish(slot, Done::Result(invalid)),
                 Ok(()) if !self.job.search.as_typed_only(&name.ascii) => {
                     self.fall_back(slot, false);
@@ -314,6 +364,11 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
             }
             if self.flights.len() - self.free_flights.len() >= MAX_IN_FLIGHT {
                 break;
+            }
+            if self.slipped[ty] {
+                self.queue.pop_front();
+                self.over_tcp(slot, ty, Instant::now());
+                continue;
             }
             let Some(permit) = self.pace.try_slot() else {
                 break;
@@ -397,15 +452,16 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
                 let reply = match std::mem::take(&mut got.kind) {
                     Kind::Full(reply) => reply,
                     // What quick::read takes, settle settles alike (see its tests).
-                    _ => settle(&got.bytes, &name.ascii, rtype).unwrap_or_else(|| {
-                        Reply::bare(Status::Error, Some("unreadable reply".into()))
-                    }),
+                    _ => match settle(&got.bytes, &name.ascii, rtype, Carried::Udp) {
+                        Settled::Reply(reply) => reply,
+                        _ => Reply::bare(Status::Error, Some("unreadable reply".into())),
+                    },
                 };
                 QueryResult::from_reply(self.job.server, &name.ascii, rtype, reply, got.elapsed)
                     .alone()
             })
             .collect();
-        let result = NameResult::new(&self.names[name.entry].text, &name.ascii, queries);
+        let result = NameResult::new(&name.entry.text, &name.ascii, queries);
         self.finish(slot, Done::Result(result));
     }
 
@@ -428,63 +484,125 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
         }
         let name = &mut self.slots[slot];
         name.waiting = 0;
-        let input = self.names[name.entry].text.clone();
+        let input = name.entry.text.clone();
         let ascii = name.ascii.clone();
         let job = self.job;
         let servers = std::slice::from_ref(job.server);
-        let fast = self.fast;
+        let client = self.client;
         let lookup: Fallback<'a> = if asked {
             Box::pin(async move {
-                let r = resolve_name(fast.inner(), servers, job.search, &input, &ascii, job.types)
-                    .await;
+                let retries = Retries(client);
+                let r =
+                    resolve_name(&retries, servers, job.search, &input, &ascii, job.types).await;
                 (slot, r)
             })
         } else {
             Box::pin(async move {
-                let r = resolve_name(fast, servers, job.search, &input, &ascii, job.types).await;
+                let r = resolve_name(client, servers, job.search, &input, &ascii, job.types).await;
                 (slot, r)
             })
         };
         self.fallbacks.push(lookup);
     }
 
+    /// Asks one type of a name over TCP (its UDP query in flight, if any, is dropped); `first`
+    /// is when the type was first asked.
+    fn over_tcp(&mut self, slot: usize, ty: usize, first: Instant) {
+        if let Some(index) = self.slots[slot].flights[ty] {
+            self.land(index);
+        }
+        let name = &self.slots[slot];
+        let (ascii, generation) = (name.ascii.clone(), name.generation);
+        let rtype = self.job.types[ty];
+        let client = self.client;
+        self.tcp.push(Box::pin(async move {
+            let reply = client.ask_tcp(0, &ascii, rtype).await;
+            (slot, generation, ty, reply, first.elapsed())
+        }));
+    }
+
+    /// A TCP query came back: its type is settled, unless the slot holds another name by now.
+    fn tcp_done(
+        &mut self,
+        slot: usize,
+        generation: u64,
+        ty: usize,
+        reply: Reply,
+        elapsed: Duration,
+    ) {
+        if self
+            .slots
+            .get(slot)
+            .is_none_or(|n| n.generation != generation)
+        {
+            return;
+        }
+        if reply.leads_to.is_some() {
+            self.fall_back(slot, true);
+            return;
+        }
+        self.settle_type(slot, ty, Kind::Full(reply), elapsed);
+    }
+
     /// Reads the replies received into `buffers`.
     fn take_replies(&mut self, buffers: &Buffers) {
         for (i, &(len, cut)) in buffers.lens.iter().enumerate() {
             let bytes = &buffers.replies[i * REPLY_MAX..i * REPLY_MAX + len];
-            if len < 12 {
+            // A reply has QR set: our own query reflected back is not one.
+            if len < 12 || bytes[2] & 0x80 == 0 {
                 continue;
             }
             let id = u16::from_be_bytes([bytes[0], bytes[1]]);
             let index = self.ids[usize::from(id)];
-            if index == 0 {
-                continue;
-            }
-            let Some(flight) = self.land(index as usize - 1) else {
+            let Some(Some(flight)) = (index > 0).then(|| self.flights[index as usize - 1].as_ref())
+            else {
                 continue;
             };
+            let (slot, ty) = (flight.slot, flight.ty);
+            let rtype = self.job.types[ty];
+            if cut {
+                self.land(index as usize - 1);
+                self.fall_back(slot, true);
+                continue;
+            }
+            let name = &mut self.slots[slot];
+            // Ok: read by quick::read; Err: how the full reader settled it.
+            let settled: Result<Status, Settled> =
+                match quick::read(bytes, &name.ascii, rtype, &mut self.spans) {
+                    Some(status) => Ok(status),
+                    None => Err(settle(bytes, &name.ascii, rtype, Carried::Udp)),
+                };
+            if matches!(settled, Err(Settled::NotOurs)) {
+                // Another question under this ID: not the reply; keep waiting.
+                continue;
+            }
+            let flight = self.land(index as usize - 1).expect("a flight in the air");
             if !flight.resent {
                 // Only unambiguous samples (Karn): a reply after a resend may answer either copy.
                 self.pace.answered(flight.sent.elapsed());
             }
             drop(flight.permit);
-            let (slot, ty) = (flight.slot, flight.ty);
-            let (rtype, elapsed) = (self.job.types[ty], flight.first.elapsed());
-            if cut {
-                self.fall_back(slot, true);
-                continue;
-            }
-            let name = &mut self.slots[slot];
-            if let Some(status) = quick::read(bytes, &name.ascii, rtype, &mut self.spans) {
-                let got = &mut name.got[ty].bytes;
-                got.clear();
-                got.extend_from_slice(bytes);
-                self.settle_type(slot, ty, Kind::Quick(status), elapsed);
-                continue;
-            }
-            match settle(bytes, &name.ascii, rtype) {
-                Some(reply) => self.settle_type(slot, ty, Kind::Full(reply), elapsed),
-                None => self.fall_back(slot, true),
+            let elapsed = flight.first.elapsed();
+            match settled {
+                Ok(status) => {
+                    let got = &mut self.slots[slot].got[ty].bytes;
+                    got.clear();
+                    got.extend_from_slice(bytes);
+                    self.settle_type(slot, ty, Kind::Quick(status), elapsed);
+                }
+                Err(Settled::Truncated { slip }) => {
+                    if slip {
+                        self.slipped[ty] = true;
+                    }
+                    self.over_tcp(slot, ty, flight.first);
+                }
+                Err(Settled::Reply(reply)) if reply.leads_to.is_some() => {
+                    self.fall_back(slot, true)
+                }
+                Err(Settled::Reply(reply)) => {
+                    self.settle_type(slot, ty, Kind::Full(reply), elapsed)
+                }
+                Err(Settled::NotOurs) => {}
             }
         }
     }
@@ -525,6 +643,11 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
                 } else {
                     self.fall_back(flight.slot, true);
                 }
+            } else if now >= flight.resend_at && self.slipped[flight.ty] {
+                // A rate limiter drops what it does not slip: the rest goes over TCP.
+                self.pace.lost(flight.sent);
+                let (slot, ty, first) = (flight.slot, flight.ty, flight.first);
+                self.over_tcp(slot, ty, first);
             } else if now >= flight.resend_at {
                 // Counted as lost: it leaves the window, so a silent server does not hold it shut.
                 self.pace.lost(flight.sent);
@@ -560,7 +683,7 @@ impl<'a, 'p, R: Resolve> Engine<'a, 'p, R> {
                 Some(Done::Result(r)) => sink.write(&r)?,
                 Some(Done::Quick(status)) => {
                     let name = &self.slots[slot];
-                    let input = &self.names[name.entry].text;
+                    let input = &name.entry.text;
                     let (types, spans) = (self.job.types, &mut self.spans);
                     sink.write_with(status, |out, ui| {
                         write_quick(out, ui, input, status, name, types, spans)
@@ -636,36 +759,38 @@ fn write_quick(
 /// The engine's socket to `server`, connected (None: it cannot be set up; the caller then uses
 /// the full resolver for every name).
 pub async fn connect_to(server: &Server) -> Option<UdpSocket> {
-    super::fast::connected(server.address).await.ok()
+    super::message::connected(server.address).await.ok()
 }
 
 /// Looks up every name of `names` as [`Job`] says on `sock` ([`connect_to`]), writing the
 /// results to `sink`; true when Ctrl-C ended it.
-pub(super) async fn run<R: Resolve>(
+pub(super) async fn run(
     job: &Job<'_>,
     sock: UdpSocket,
-    names: &[Entry],
-    fast: &Fast<R>,
+    names: &mut Names,
+    client: &Client,
     sink: &mut Sink<'_>,
 ) -> Result<bool> {
     let pace = Pace::new(job.settings.concurrency);
     let mut engine = Engine {
         job,
         names,
-        fast,
+        client,
         pace: &pace,
         writer: QueryWriter::new(),
-        slots: Vec::with_capacity(job.window.min(names.len())),
+        slots: Vec::with_capacity(job.window.min(1024)),
         free: Vec::new(),
         order: VecDeque::new(),
         ready: Vec::new(),
-        next: 0,
+        started: 0,
         queue: VecDeque::new(),
         flights: Vec::new(),
         free_flights: Vec::new(),
         ids: vec![0; 1 << 16],
         next_id: unpredictable_u32() as u16,
         fallbacks: FuturesUnordered::new(),
+        tcp: FuturesUnordered::new(),
+        slipped: vec![false; job.types.len()],
         spans: Vec::new(),
         statuses: Vec::new(),
     };
@@ -674,7 +799,7 @@ pub(super) async fn run<R: Resolve>(
     loop {
         // Results first: their slots take the next names.
         engine.write_ready(sink)?;
-        if engine.next >= names.len() && engine.in_use() == 0 {
+        if engine.names.is_done() && engine.in_use() == 0 {
             return Ok(false);
         }
         // Timers and the progress line by the clock, also while replies keep coming.
@@ -692,8 +817,14 @@ pub(super) async fn run<R: Resolve>(
             engine.refuse_all();
             continue;
         }
+        // Waiting for the names file only while a name read would be started.
+        let wants_names =
+            engine.queue.len() < BATCH && engine.has_room() && !engine.names.is_done();
+        // Results settled without a reply (a line that is no name) are written at once.
+        let results_ready = engine.has_results();
         tokio::select! {
             biased;
+            () = std::future::ready(()), if results_ready => {}
             ready = sock.readable() => {
                 if ready.is_err() {
                     continue;
@@ -709,9 +840,13 @@ pub(super) async fn run<R: Resolve>(
                     }
                 }
             }
+            Some((slot, generation, ty, reply, elapsed)) = engine.tcp.next(), if !engine.tcp.is_empty() => {
+                engine.tcp_done(slot, generation, ty, reply, elapsed);
+            }
             Some((slot, result)) = engine.fallbacks.next(), if !engine.fallbacks.is_empty() => {
                 engine.finish(slot, Done::Result(result));
             }
+            () = engine.names.ready(), if wants_names => {}
             _ = tokio::time::sleep_until(next_tick) => {}
         }
     }

@@ -1,6 +1,7 @@
 //! `netkit dns NAME @A @B ... --compare`: the same question to every server at once, and for
-//! each type which servers give the same answer (response code and record set; TTLs aside,
-//! since caches count them down). Several servers otherwise only mean failover.
+//! each type which servers give the same answer (response code, what the reply is, and record
+//! set; TTLs aside, since caches count them down): a referral is not the "no records" of an
+//! authoritative server. Several servers otherwise only mean failover.
 
 use std::io::{self, Write};
 use std::net::SocketAddr;
@@ -9,8 +10,8 @@ use futures_util::future::join_all;
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
-use super::answer::type_text;
-use super::message::{self, FullAnswer, QueryFlags};
+use super::answer::{Status, classify, type_text};
+use super::message::{self, Over, QueryFlags};
 use crate::error::exit;
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
@@ -22,6 +23,10 @@ pub struct ServerAnswer {
     pub server: SocketAddr,
     /// Its response code (null: no answer).
     pub rcode: Option<String>,
+    /// What the reply is (answer, nodata, nxdomain, referral...; null: no answer).
+    pub status: Option<Status>,
+    /// Why that is no answer, in words (a referral's zone and servers; null: nothing to say).
+    pub detail: Option<String>,
     /// The answer records as `TYPE data`, sorted (TTLs left out).
     pub records: Vec<String>,
     /// The round trip (null: no answer).
@@ -52,9 +57,9 @@ pub struct Comparison {
 #[serde(transparent)]
 pub struct Comparisons(pub Vec<Comparison>);
 
-/// The answer's comparable part: response code and sorted records.
-fn key(a: &ServerAnswer) -> (Option<&str>, &[String]) {
-    (a.rcode.as_deref(), &a.records)
+/// The answer's comparable part: response code, what the reply is, and sorted records.
+fn key(a: &ServerAnswer) -> (Option<&str>, Option<Status>, &[String]) {
+    (a.rcode.as_deref(), a.status, &a.records)
 }
 
 /// Asks every server for `name`/`rtype` at once and groups the servers by answer.
@@ -65,6 +70,7 @@ pub async fn compare(
     class: DNSClass,
     flags: &QueryFlags,
     timeout: std::time::Duration,
+    over: Over,
 ) -> Comparison {
     let asks = servers.iter().map(|&server| async move {
         let query = message::build_query(
@@ -74,23 +80,34 @@ pub async fn compare(
             class,
             flags,
         );
-        let got = message::exchange(server, &query, timeout, flags.ignore_tc).await;
+        let got = match query.to_vec() {
+            Ok(bytes) => message::ask(server, &bytes, timeout, over).await,
+            Err(e) => Err(format!("cannot build the query: {e}")),
+        };
         match got {
-            Ok(x) => {
-                let full = FullAnswer::new(server, &x);
-                let mut records: Vec<String> = full
+            Ok(raw) => {
+                let verdict = classify(&raw.message, name, rtype);
+                let mut records: Vec<String> = raw
                     .message
                     .answer
                     .iter()
-                    .map(|r| format!("{} {} {}", r.name, r.rtype, r.data))
+                    .map(|r| {
+                        let line = format!("{} {} {}", r.owner(), r.type_text(), r.data);
+                        line.trim_end().to_string()
+                    })
                     .collect();
                 records.sort();
                 records.dedup();
+                let detail = matches!(verdict.status, Status::Referral | Status::CnameLoop)
+                    .then_some(verdict.message)
+                    .flatten();
                 ServerAnswer {
                     server,
-                    rcode: Some(full.message.header.rcode.clone()),
+                    rcode: Some(crate::wire::dns::types::rcode_text(raw.message.rcode())),
+                    status: Some(verdict.status),
+                    detail,
                     records,
-                    rtt_ms: Some(full.rtt_ms),
+                    rtt_ms: Some(raw.rtt.as_secs_f64() * 1000.0),
                     error: None,
                     group: 0,
                 }
@@ -98,6 +115,8 @@ pub async fn compare(
             Err(why) => ServerAnswer {
                 server,
                 rcode: None,
+                status: None,
+                detail: None,
                 records: Vec::new(),
                 rtt_ms: None,
                 error: Some(why),
@@ -142,10 +161,15 @@ impl Report for Comparisons {
             let mut t = ui.table(&["Server", "Group", "Rcode", "Records", "Time"]);
             t.expendable(&["Time", "Group"]);
             for s in &c.servers {
-                let records = match (&s.error, s.records.is_empty()) {
-                    (Some(e), _) => ui.cell(Paint::Bad, e),
-                    (None, true) => ui.cell(Paint::Dim, "(none)"),
-                    (None, false) => s.records.join("\n").into(),
+                let records = match (&s.error, s.records.is_empty(), s.status) {
+                    (Some(e), _, _) => ui.cell(Paint::Bad, e),
+                    (None, true, Some(Status::Referral)) => {
+                        let why = s.detail.as_deref().unwrap_or("");
+                        let zone = why.split(':').next().unwrap_or(why);
+                        ui.cell(Paint::Warn, format!("({zone})"))
+                    }
+                    (None, true, _) => ui.cell(Paint::Dim, "(none)"),
+                    (None, false, _) => s.records.join("\n").into(),
                 };
                 t.add_row([
                     s.server.to_string().into(),

@@ -1,17 +1,18 @@
-//! A bulk lookup's lines: the names file read in (one [`Entry`] per line that holds something,
-//! bounded, whatever the bytes), and one result line per name out through a [`Sink`] (a JSON
-//! object, the bare data, or `NAME<TAB>STATUS<TAB>RECORDS`, in aligned columns with a progress
-//! line on a terminal). Shared by the resolver path (`bulk` in this module's parent) and the
-//! batch engine ([`super::batch`]).
+//! A bulk lookup's lines: the names file read as a stream ([`Names`]: one [`Entry`] per line that
+//! holds something, bounded, whatever the bytes, read on a thread of its own a bounded number of
+//! lines ahead, so memory does not grow with the file and the first results come while a pipe
+//! still writes), and one result line per name out through a [`Sink`] (a JSON object, the bare
+//! data, or `NAME<TAB>STATUS<TAB>RECORDS`, in aligned columns with a progress line on a
+//! terminal). Shared by the resolver path (`bulk` in this module's parent) and the batch engine
+//! ([`super::batch`]).
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::answer::{self, Status};
+use super::answer::Status;
 use super::lookup::{self, NameResult};
 use crate::error::{Error, Result, exit};
-use crate::net::name::to_ascii_name_into;
 use crate::output::{
     Aligned, Column, Format, Guard, Paint, Progress, Ui, one_line, rate, visible_len, write_json,
     written,
@@ -19,11 +20,13 @@ use crate::output::{
 use crate::system::interrupt;
 use crate::util::lists::read_line_bounded;
 use crate::util::time::human_duration;
+use crate::wire::dns::name::query_name_into;
+use crate::wire::dns::record::Record;
 
 /// The answer records of every query, each distinct record once (a CNAME met by both the A and
 /// the AAAA query is shown once).
-pub(super) fn unique_records(result: &NameResult) -> Vec<&answer::Answer> {
-    let mut seen: Vec<&answer::Answer> = Vec::new();
+pub(super) fn unique_records(result: &NameResult) -> Vec<&Record> {
+    let mut seen: Vec<&Record> = Vec::new();
     for a in result.queries.iter().flat_map(|q| q.answers.iter()) {
         if !seen
             .iter()
@@ -53,60 +56,244 @@ pub(super) struct Entry {
     pub(super) invalid: Option<String>,
 }
 
-/// Reads the names of `path` ('-' is standard input), see [`read_entries`].
-pub(super) fn read_names(path: &Path) -> Result<Vec<Entry>> {
-    let r = crate::util::input::open(path)?;
-    read_entries(r, MAX_LINE).map_err(|e| {
-        if path == Path::new("-") {
-            Error::io("reading names from standard input", e)
-        } else {
-            Error::io(format!("reading {}", path.display()), e)
+/// Names handed over by the reader thread at once, at most.
+const CHUNK: usize = 256;
+/// Chunks waiting in the channel, at most: at most `CHUNK * CHUNKS` names are read ahead.
+const CHUNKS: usize = 4;
+
+/// What the reader thread hands over: names, or the error that ended the reading.
+type Chunk = std::result::Result<Vec<Entry>, Error>;
+
+/// The names of a names file, read on a thread of their own (`util::input::open`: a pipe that
+/// stays silent is an error, standard input is waited for) and handed over a bounded channel,
+/// in chunks while the lookups are busy, one by one while they wait for names.
+#[derive(Debug)]
+pub(super) struct Names {
+    rx: tokio::sync::mpsc::Receiver<Chunk>,
+    /// Entries taken from the channel but not yet handed out.
+    ahead: std::collections::VecDeque<Entry>,
+    /// How many names the file holds, when it is a regular file (counted before the lookups).
+    pub(super) total: Option<usize>,
+    /// The error that ended the reading, if one did.
+    error: Option<Error>,
+    done: bool,
+}
+
+impl Names {
+    /// Starts reading `path` ('-' is standard input).
+    pub(super) fn open(path: &Path) -> Result<Names> {
+        let stdin = path == Path::new("-");
+        let shown = path.display().to_string();
+        let context = move |e: io::Error| {
+            if stdin {
+                Error::io("reading names from standard input", e)
+            } else {
+                Error::io(format!("reading {shown}"), e)
+            }
+        };
+        let total = match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && !stdin => {
+                let mut n = 0;
+                let mut entries = EntryReader::new(crate::util::input::open(path)?, MAX_LINE);
+                while entries.next_entry().map_err(&context)?.is_some() {
+                    n += 1;
+                }
+                Some(n)
+            }
+            _ => None,
+        };
+        let r = crate::util::input::open(path)?;
+        let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(CHUNKS);
+        std::thread::Builder::new()
+            .name("names".into())
+            .spawn(move || {
+                let mut entries = EntryReader::new(r, MAX_LINE);
+                let mut chunk = Vec::with_capacity(CHUNK);
+                loop {
+                    let (next, end) = match entries.next_entry() {
+                        Ok(Some(e)) => {
+                            chunk.push(e);
+                            (None, false)
+                        }
+                        Ok(None) => (None, true),
+                        Err(e) => (Some(context(e)), true),
+                    };
+                    // Handed over when full, when the channel is empty (the lookups may wait
+                    // for names: a slow pipe's are not held back), and at the end.
+                    let now = chunk.len() == CHUNK || tx.capacity() == CHUNKS || end;
+                    if now && !chunk.is_empty() {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        if tx.blocking_send(Ok(full)).is_err() {
+                            return;
+                        }
+                    }
+                    if let Some(e) = next {
+                        let _ = tx.blocking_send(Err(e));
+                    }
+                    if end {
+                        return;
+                    }
+                }
+            })
+            .map_err(|e| Error::io("starting the names reader", e))?;
+        Ok(Names {
+            rx,
+            ahead: std::collections::VecDeque::new(),
+            total,
+            error: None,
+            done: false,
+        })
+    }
+
+    /// The first names, read ahead (up to `n`, or what came within a moment): the columns of a
+    /// terminal are fitted to them.
+    pub(super) async fn first(&mut self, n: usize) -> &[Entry] {
+        let until = tokio::time::Instant::now() + Duration::from_millis(100);
+        while self.ahead.len() < n && !self.done {
+            match tokio::time::timeout_at(until, self.rx.recv()).await {
+                Ok(item) => self.take(item),
+                Err(_) => break,
+            }
         }
-    })
+        self.ahead.make_contiguous()
+    }
+
+    fn take(&mut self, item: Option<Chunk>) {
+        match item {
+            Some(Ok(chunk)) => self.ahead.extend(chunk),
+            Some(Err(e)) => {
+                self.error = Some(e);
+                self.done = true;
+            }
+            None => self.done = true,
+        }
+    }
+
+    /// The next name when one is there now; None when none is (see [`Names::is_done`]).
+    pub(super) fn try_next(&mut self) -> Option<Entry> {
+        if let Some(e) = self.ahead.pop_front() {
+            return Some(e);
+        }
+        if self.done {
+            return None;
+        }
+        match self.rx.try_recv() {
+            Ok(item) => {
+                self.take(Some(item));
+                self.ahead.pop_front()
+            }
+            Err(tokio::sync::mpsc::error::TryRecvError::Empty) => None,
+            Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => {
+                self.done = true;
+                None
+            }
+        }
+    }
+
+    /// Waits for the next name (None: the file ended).
+    pub(super) async fn next(&mut self) -> Option<Entry> {
+        loop {
+            if let Some(e) = self.ahead.pop_front() {
+                return Some(e);
+            }
+            if self.done {
+                return None;
+            }
+            let item = self.rx.recv().await;
+            self.take(item);
+        }
+    }
+
+    /// Waits until a name is there or the file ended, without taking it.
+    pub(super) async fn ready(&mut self) {
+        if self.ahead.is_empty() && !self.done {
+            let item = self.rx.recv().await;
+            self.take(item);
+        }
+    }
+
+    /// Whether every name has been handed out.
+    pub(super) fn is_done(&self) -> bool {
+        self.done && self.ahead.is_empty()
+    }
+
+    /// The error that ended the reading early, if one did.
+    pub(super) fn error(&mut self) -> Option<Error> {
+        self.error.take()
+    }
 }
 
 /// One name per line; blank lines and `#` comments are skipped, a UTF-8 byte order mark at
 /// the start is too. Lines are read at most `max` bytes each: a longer one is reported (unless
 /// a `#` within those bytes makes the rest a comment) and the reader skips to the next newline.
 /// A line that is not UTF-8 is reported too; only an I/O error ends the reading.
-pub(super) fn read_entries(mut r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
-    let mut entries = Vec::new();
-    let mut buf: Vec<u8> = Vec::with_capacity(256);
-    for line in 1.. {
-        buf.clear();
-        let Some(len) = read_line_bounded(&mut r, &mut buf, max)? else {
-            break;
-        };
-        let mut bytes = &buf[..];
-        if line == 1 {
-            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+pub(super) struct EntryReader<R> {
+    r: R,
+    max: usize,
+    buf: Vec<u8>,
+    line: usize,
+}
+
+impl<R: io::BufRead> EntryReader<R> {
+    pub(super) fn new(r: R, max: usize) -> Self {
+        EntryReader {
+            r,
+            max,
+            buf: Vec::with_capacity(256),
+            line: 0,
         }
-        let name = match memchr::memchr(b'#', bytes) {
-            Some(hash) => &bytes[..hash],
-            None if len > max => {
-                entries.push(Entry {
-                    line,
-                    text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
-                    invalid: Some(format!("line longer than {max} bytes")),
-                });
-                continue;
+    }
+
+    /// The next line that holds something.
+    pub(super) fn next_entry(&mut self) -> io::Result<Option<Entry>> {
+        loop {
+            self.line += 1;
+            let line = self.line;
+            let max = self.max;
+            self.buf.clear();
+            let Some(len) = read_line_bounded(&mut self.r, &mut self.buf, max)? else {
+                return Ok(None);
+            };
+            let mut bytes = &self.buf[..];
+            if line == 1 {
+                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
             }
-            None => bytes,
-        };
-        let (text, invalid) = match std::str::from_utf8(name) {
-            Ok(text) => (text.trim().to_string(), None),
-            Err(_) => (
-                escaped_bytes(name.trim_ascii()),
-                Some("not UTF-8 text".to_string()),
-            ),
-        };
-        if !text.is_empty() {
-            entries.push(Entry {
-                line,
-                text,
-                invalid,
-            });
+            let name = match memchr::memchr(b'#', bytes) {
+                Some(hash) => &bytes[..hash],
+                None if len > max => {
+                    return Ok(Some(Entry {
+                        line,
+                        text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
+                        invalid: Some(format!("line longer than {max} bytes")),
+                    }));
+                }
+                None => bytes,
+            };
+            let (text, invalid) = match std::str::from_utf8(name) {
+                Ok(text) => (text.trim().to_string(), None),
+                Err(_) => (
+                    escaped_bytes(name.trim_ascii()),
+                    Some("not UTF-8 text".to_string()),
+                ),
+            };
+            if !text.is_empty() {
+                return Ok(Some(Entry {
+                    line,
+                    text,
+                    invalid,
+                }));
+            }
         }
+    }
+}
+
+/// Every entry of `r` (see [`EntryReader`]).
+#[cfg(test)]
+pub(super) fn read_entries(r: impl io::BufRead, max: usize) -> io::Result<Vec<Entry>> {
+    let mut reader = EntryReader::new(r, max);
+    let mut entries = Vec::new();
+    while let Some(e) = reader.next_entry()? {
+        entries.push(e);
     }
     Ok(entries)
 }
@@ -128,7 +315,7 @@ pub(super) fn escaped_bytes(bytes: &[u8]) -> String {
 pub(super) fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Result<(), NameResult> {
     let name = match &entry.invalid {
         Some(why) => Err(why.clone()),
-        None => to_ascii_name_into(&entry.text, ascii).map_err(|e| e.to_string()),
+        None => query_name_into(&entry.text, ascii).map_err(|e| e.to_string()),
     };
     name.map_err(|why| NameResult {
         input: entry.text.clone(),
@@ -142,6 +329,7 @@ pub(super) fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Resu
             rtt_ms: 0.0,
             answers: Vec::new(),
             message: Some(format!("line {}: {why}", entry.line)),
+            note: None,
             ignored: 0,
             attempts: Vec::new(),
             response: None,
@@ -161,10 +349,16 @@ pub(super) struct Sink<'u> {
     pub(super) live: bool,
     pub(super) columns: Option<Columns>,
     pub(super) tally: Tally,
-    pub(super) total: usize,
+    pub(super) total: Option<usize>,
     pub(super) started: Instant,
     pub(super) shown: Progress,
+    /// Results written when the output was last flushed, and when that was.
+    flushed: usize,
+    last_flush: Instant,
 }
+
+/// The longest a result waits in the output buffer of a bulk lookup.
+const FLUSH: Duration = Duration::from_millis(200);
 
 impl std::fmt::Debug for Sink<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -173,14 +367,15 @@ impl std::fmt::Debug for Sink<'_> {
 }
 
 impl<'u> Sink<'u> {
-    /// Starts the output for `names` (the header on a terminal) and catches Ctrl-C.
-    pub(super) fn new(ui: &'u Ui, names: &[Entry]) -> Result<Self> {
+    /// Starts the output for a names file of `total` names (when known) whose first names are
+    /// `first` (the header on a terminal, fitted to them) and catches Ctrl-C.
+    pub(super) fn new(ui: &'u Ui, first: &[Entry], total: Option<usize>) -> Result<Self> {
         let mut out = Guard::new(
             io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
             ui.color,
         );
         let live = ui.live && ui.format == Format::Table;
-        let columns = live.then(|| Columns::fit(names));
+        let columns = live.then(|| Columns::fit(first));
         if let Some(columns) = &columns {
             columns.write_header(ui, &mut out).map_err(written)?;
         }
@@ -191,9 +386,11 @@ impl<'u> Sink<'u> {
             live,
             columns,
             tally: Tally::default(),
-            total: names.len(),
+            total,
             started: Instant::now(),
             shown: Progress::on_terminal(),
+            flushed: 0,
+            last_flush: Instant::now(),
         })
     }
 
@@ -230,10 +427,17 @@ impl<'u> Sink<'u> {
         Ok(())
     }
 
-    /// Redraws the progress line when it is due; true once Ctrl-C was pressed.
+    /// Redraws the progress line when it is due, and hands the results written so far on at
+    /// least every [`FLUSH`] (so that a reader of a pipe sees them while the names still come);
+    /// true once Ctrl-C was pressed.
     pub(super) fn tick(&mut self) -> Result<bool> {
         if interrupt::interrupted() {
             return Ok(true);
+        }
+        if self.tally.done > self.flushed && self.last_flush.elapsed() >= FLUSH {
+            self.out.flush().map_err(written)?;
+            self.flushed = self.tally.done;
+            self.last_flush = Instant::now();
         }
         if self.shown.due() {
             // The results so far first, so the line drawn after them stays last.
@@ -296,11 +500,14 @@ impl Tally {
         }
     }
 
-    /// `57/120 names, 50 answered, 48/s, 1.2 s`.
-    pub(super) fn progress(&self, total: usize, elapsed: Duration) -> String {
+    /// `57/120 names, 50 answered, 48/s, 1.2 s` (`57 names, ...` when the total is unknown).
+    pub(super) fn progress(&self, total: Option<usize>, elapsed: Duration) -> String {
+        let done = match total {
+            Some(total) => format!("{}/{total}", self.done),
+            None => self.done.to_string(),
+        };
         format!(
-            "{}/{total} names, {} answered, {}, {}",
-            self.done,
+            "{done} names, {} answered, {}, {}",
             self.answered,
             rate(self.done as u64, elapsed),
             human_duration(elapsed)
@@ -309,15 +516,24 @@ impl Tally {
 
     /// `120 names in 2.5 s (48/s): 110 answered, 8 NXDOMAIN or NODATA, 2 failed`; when
     /// interrupted, `interrupted after 1.2 s: 57 of 120 names (48/s): ...`.
-    pub(super) fn summary(&self, total: usize, elapsed: Duration, interrupted: bool) -> String {
-        let head = if interrupted {
-            format!(
+    pub(super) fn summary(
+        &self,
+        total: Option<usize>,
+        elapsed: Duration,
+        interrupted: bool,
+    ) -> String {
+        let head = match (interrupted, total) {
+            (true, Some(total)) => format!(
                 "interrupted after {}: {} of {total} names",
                 human_duration(elapsed),
                 self.done
-            )
-        } else {
-            format!("{total} names in {}", human_duration(elapsed))
+            ),
+            (true, None) => format!(
+                "interrupted after {}: {} names",
+                human_duration(elapsed),
+                self.done
+            ),
+            (false, _) => format!("{} names in {}", self.done, human_duration(elapsed)),
         };
         let mut parts = vec![format!("{} answered", self.answered)];
         for (n, what) in [
@@ -409,7 +625,11 @@ pub(super) fn write_bulk_line(
     }
     let records: Vec<String> = unique
         .iter()
-        .map(|a| format!("{} {}", a.rtype, a.data))
+        .map(|a| {
+            format!("{} {}", a.type_text(), a.data)
+                .trim_end()
+                .to_string()
+        })
         .collect();
     let detail = if records.is_empty() {
         r.queries

@@ -1,68 +1,25 @@
-//! Asking servers: a small [`Resolve`] trait over "ask server N for NAME/TYPE", its hickory
-//! implementation, and [`resolve_name`], which asks each type, walks the search list as a stub
-//! resolver does ([`Search`]), falls back to the next server when one fails (SERVFAIL, REFUSED,
-//! timeout), and times each query. Unit tests plug in a fake.
+//! Asking servers: a small [`Resolve`] trait over "ask server N for NAME/TYPE" (netkit's own
+//! [`Client`](super::client::Client) implements it), and [`resolve_name`], which asks each
+//! type, walks the search list as a stub resolver does ([`Search`]), falls back to the next
+//! server when one fails (SERVFAIL, REFUSED, a referral, a timeout), follows a CNAME chain that
+//! leaves a server's zones with a query of its own to the same server (a failure there is a note:
+//! the chain is what the server answered), and times each query. Unit tests plug in a fake.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
-use hickory_resolver::Resolver;
-use hickory_resolver::config::{
-    ConnectionConfig, NameServerConfig, ProtocolConfig, ResolveHosts, ResolverConfig, ResolverOpts,
-};
-use hickory_resolver::lookup::Lookup;
-use hickory_resolver::net::{DnsError, NetError};
-use hickory_resolver::proto::op::{OpCode, ResponseCode};
 use hickory_resolver::proto::rr::{Name, RecordType};
-use rustls::ClientConfig;
 use serde::Serialize;
-use tokio::sync::OnceCell;
 
-use super::answer::{Answer, Status, overall, related_to, unusable};
-use super::heard::{Heard, Tapped};
-use super::message::{Received, Response};
-use super::parse::Transport;
+pub use super::answer::Reply;
+use super::answer::{Status, overall, presentation, type_text};
+use super::message::Received;
 use super::server::Server;
-use super::tls::{self, TlsSettings};
-use crate::error::{Error, Result};
+use super::tls::TlsSettings;
 use crate::util::time::{human_duration, round_ms};
-
-/// What one server said to one query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
-    /// The kind of answer.
-    pub status: Status,
-    /// The records (empty unless [`Status::Answer`]).
-    pub answers: Vec<Answer>,
-    /// Detail for errors (the resolver's message).
-    pub message: Option<String>,
-    /// Answer records ignored because their owner is neither the name asked nor in its CNAME
-    /// chain (see [`related`]).
-    pub ignored: usize,
-    /// The response this reply was read from, whole (None: none came, or none was kept).
-    pub response: Option<Box<Response>>,
-}
-
-impl Reply {
-    /// A reply with no records.
-    pub fn bare(status: Status, message: Option<String>) -> Self {
-        Reply {
-            status,
-            answers: Vec::new(),
-            message,
-            ignored: 0,
-            response: None,
-        }
-    }
-
-    /// This reply, read from `response`.
-    pub fn with_response(mut self, response: Option<Box<Response>>) -> Self {
-        self.response = response;
-        self
-    }
-}
+use crate::wire::dns::name::dots;
+use crate::wire::dns::record::Record;
 
 /// "Ask server number `server` for `name` / `rtype`", so the logic above it needs no network.
 pub trait Resolve: Send + Sync {
@@ -92,9 +49,12 @@ pub struct QueryResult {
     #[serde(serialize_with = "round_ms")]
     pub rtt_ms: f64,
     /// The answer records.
-    pub answers: Vec<Answer>,
-    /// Detail for failures.
+    pub answers: Vec<Record>,
+    /// Detail for failures, and why an alias has no records (where its chain leads).
     pub message: Option<String>,
+    /// What else there is to know (null: nothing): a follow-up query for where the CNAME chain
+    /// leads that failed.
+    pub note: Option<String>,
     /// Answer records ignored as unrelated to the question (owned by a name that is neither
     /// the one asked nor in its CNAME chain).
     pub ignored: usize,
@@ -124,7 +84,7 @@ fn type_or_empty<S: serde::Serializer>(
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.serialize_str(&super::answer::type_text(*t)),
+        Some(t) => s.serialize_str(&type_text(*t)),
         None => s.serialize_str(""),
     }
 }
@@ -132,7 +92,7 @@ fn type_or_empty<S: serde::Serializer>(
 impl QueryResult {
     /// The record type's name, "" when there was none to ask.
     pub fn type_name(&self) -> String {
-        self.rtype.map_or(String::new(), super::answer::type_text)
+        self.rtype.map_or(String::new(), type_text)
     }
 }
 
@@ -193,7 +153,7 @@ impl Search {
         if name.ends_with('.') || self.domains.is_empty() {
             return vec![typed];
         }
-        let first = name.matches('.').count() >= self.ndots;
+        let first = dots(name) >= self.ndots;
         let mut out = Vec::with_capacity(self.domains.len() + 1);
         if first {
             out.push(typed.clone());
@@ -296,6 +256,7 @@ async fn walk<R: Resolve>(
             rtt_ms: 0.0,
             answers: Vec::new(),
             message: Some("no name to ask".to_string()),
+            note: None,
             ignored: 0,
             attempts,
             response: None,
@@ -316,15 +277,12 @@ async fn resolve_type<R: Resolve>(
     let mut result = None;
     for (i, server) in servers.iter().enumerate() {
         let start = Instant::now();
-        let reply = resolver.lookup(i, name, rtype).await;
+        let mut reply = resolver.lookup(i, name, rtype).await;
+        let note = follow_up(resolver, i, server, &mut reply, rtype).await;
         let failed = reply.status.is_failure();
-        result = Some(QueryResult::from_reply(
-            server,
-            name,
-            rtype,
-            reply,
-            start.elapsed(),
-        ));
+        let mut q = QueryResult::from_reply(server, name, rtype, reply, start.elapsed());
+        q.note = note;
+        result = Some(q);
         if !failed {
             break;
         }
@@ -337,10 +295,76 @@ async fn resolve_type<R: Resolve>(
         rtt_ms: 0.0,
         answers: Vec::new(),
         message: Some("no server to ask".to_string()),
+        note: None,
         ignored: 0,
         attempts: Vec::new(),
         response: None,
     })
+}
+
+/// The most links of a CNAME chain followed with queries of their own.
+const MAX_FOLLOW_UPS: usize = 8;
+
+/// When `reply`'s CNAME chain leads out of what server `index` answered, asks that server for
+/// where it leads (a server with several zones answers each alone), and again for the next
+/// link, merging what comes back: the records, and for the end of the chain its status (no
+/// data, NXDOMAIN, a loop). A follow-up that fails (REFUSED: the target is in nobody's zone the
+/// server has) leaves the reply as the server gave it, the chain; the failure is the note
+/// returned.
+async fn follow_up<R: Resolve>(
+    resolver: &R,
+    index: usize,
+    server: &Server,
+    reply: &mut Reply,
+    rtype: RecordType,
+) -> Option<String> {
+    let mut seen: Vec<Name> = Vec::new();
+    while let Some(target) = reply.leads_to.take() {
+        let text = presentation(&target);
+        if seen.len() >= MAX_FOLLOW_UPS {
+            return Some(format!(
+                "the CNAME chain goes on past {text}: netkit follows {MAX_FOLLOW_UPS} links"
+            ));
+        }
+        if seen.contains(&target) {
+            reply.status = Status::CnameLoop;
+            let mut names: Vec<String> = seen.iter().map(presentation).collect();
+            names.push(text);
+            reply.message = Some(format!("CNAME loop: {}", names.join(" → ")));
+            return None;
+        }
+        seen.push(target.clone());
+        let next = resolver.lookup(index, &text, rtype).await;
+        match next.status {
+            Status::Answer | Status::NoData | Status::NxDomain | Status::CnameLoop => {
+                let why = match next.status {
+                    Status::NoData => Some(format!(
+                        "{text} (where the CNAME chain leads) has no {} records",
+                        type_text(rtype)
+                    )),
+                    Status::NxDomain => Some(format!(
+                        "{text} (where the CNAME chain leads) does not exist"
+                    )),
+                    _ => None,
+                };
+                reply.status = next.status;
+                reply.message = next.message.or(why);
+                reply.ignored += next.ignored;
+                reply.answers.extend(next.answers);
+                reply.leads_to = next.leads_to;
+            }
+            failed => {
+                let detail = next.message.map_or(String::new(), |m| format!(": {m}"));
+                return Some(format!(
+                    "the CNAME chain leads to {text}, outside {server}'s zones; asked for {text} {}, \
+                     it said {}{detail} (a resolver follows the chain: netkit dns {text})",
+                    type_text(rtype),
+                    failed.tag()
+                ));
+            }
+        }
+    }
+    None
 }
 
 impl QueryResult {
@@ -358,6 +382,12 @@ impl QueryResult {
                 "no answer from {server} after waiting {}",
                 human_duration(elapsed)
             )),
+            // A referral, a loop, an alias's end: about the name; the server is on its line.
+            Status::Referral
+            | Status::CnameLoop
+            | Status::NoData
+            | Status::NxDomain
+            | Status::Answer => reply.message,
             _ => reply.message.map(|m| format!("{server}: {m}")),
         };
         QueryResult {
@@ -368,6 +398,7 @@ impl QueryResult {
             rtt_ms: elapsed.as_secs_f64() * 1000.0,
             answers: reply.answers,
             message,
+            note: None,
             ignored: reply.ignored,
             attempts: Vec::new(),
             response: reply.response.map(|response| Received {
@@ -423,277 +454,6 @@ pub struct Settings {
     pub tls: TlsSettings,
 }
 
-/// The real resolver: one hickory resolver per server, so each result names its server.
-#[derive(Debug)]
-pub struct Hickory {
-    resolvers: Vec<Resolver<Tapped>>,
-    /// Per server: the responses its resolver's connections hear ([`heard`](super::heard)).
-    heard: Vec<Heard>,
-    /// Whether each reply carries the response it came from ([`Hickory::keeping_responses`]).
-    keep: bool,
-    /// Hard cap on one lookup, in case the resolver's own timeouts do not fire.
-    deadline: Duration,
-    /// For DoT/DoH: the client configuration, to find out why a connection failed.
-    tls: Option<Arc<ClientConfig>>,
-    /// Per server: what it is, the name its certificate must carry, and (once asked) why a
-    /// TLS connection to it fails.
-    peers: Vec<Peer>,
-    timeout: Duration,
-}
-
-#[derive(Debug)]
-struct Peer {
-    server: Server,
-    tls_name: String,
-    why: OnceCell<Option<String>>,
-}
-
-impl Hickory {
-    /// Builds the resolvers. Must run inside a tokio runtime.
-    /// Names are asked fully qualified: the search list is walked by [`resolve_name`], not
-    /// by hickory (whose walk reports the last name's error, not the best answer).
-    /// With `keep` (for `--json`), each reply carries the response it was read from, whole:
-    /// the responses of every query are heard ([`Heard`]), and hickory's cache is off, so that
-    /// every result comes from a response to its own query, as the fast path's do.
-    pub fn new(servers: &[Server], settings: &Settings, keep: bool) -> Result<Self> {
-        let tls = if servers
-            .iter()
-            .any(|s| matches!(s.transport, Transport::Tls | Transport::Https))
-        {
-            Some(settings.tls.client_config()?)
-        } else {
-            None
-        };
-        let mut resolvers = Vec::with_capacity(servers.len());
-        let mut heard = Vec::with_capacity(servers.len());
-        let mut peers = Vec::with_capacity(servers.len());
-        for server in servers {
-            let tls_name = settings.tls.name_for(server);
-            peers.push(Peer {
-                server: server.clone(),
-                tls_name: tls_name.clone(),
-                why: OnceCell::new(),
-            });
-            let protocol = match server.transport {
-                Transport::Udp => ProtocolConfig::Udp,
-                Transport::Tcp => ProtocolConfig::Tcp,
-                Transport::Tls => ProtocolConfig::Tls {
-                    server_name: tls_name.into(),
-                },
-                Transport::Https => ProtocolConfig::Https {
-                    server_name: tls_name.into(),
-                    path: "/dns-query".into(),
-                },
-            };
-            let mut connection = ConnectionConfig::new(protocol);
-            connection.port = server.address.port();
-            let mut connections = vec![connection];
-            if server.transport == Transport::Udp {
-                // A truncated UDP answer is asked again over TCP, on the same port.
-                let mut tcp = ConnectionConfig::new(ProtocolConfig::Tcp);
-                tcp.port = server.address.port();
-                connections.push(tcp);
-            }
-            let ns = NameServerConfig::new(server.address.ip(), true, connections);
-            let config = ResolverConfig::from_parts(None, Vec::new(), vec![ns]);
-            let mut opts = ResolverOpts::default();
-            opts.timeout = settings.timeout;
-            opts.attempts = settings.retries;
-            opts.use_hosts_file = ResolveHosts::Never;
-            opts.num_concurrent_reqs = 1;
-            opts.max_active_requests = settings.concurrency.saturating_mul(4).max(32);
-            opts.edns0 = true;
-            if keep {
-                opts.cache_size = 0;
-            }
-            let ears = Heard::default();
-            let mut builder =
-                Resolver::builder_with_config(config, Tapped::new(ears.clone())).with_options(opts);
-            if let Some(tls) = &tls {
-                builder = builder.with_tls_config(tls.clone());
-            }
-            let resolver = builder
-                .build()
-                .map_err(|e| Error::internal(format!("setting up a resolver for {server}"), e))?;
-            resolvers.push(resolver);
-            heard.push(ears);
-        }
-        let attempts = u32::try_from(settings.retries.saturating_add(1)).unwrap_or(u32::MAX);
-        let deadline = settings.timeout.saturating_mul(attempts) + Duration::from_millis(500);
-        Ok(Hickory {
-            resolvers,
-            heard,
-            keep,
-            deadline,
-            tls: tls.map(Arc::new),
-            peers,
-            timeout: settings.timeout,
-        })
-    }
-}
-
-impl Resolve for Hickory {
-    fn lookup(
-        &self,
-        server: usize,
-        name: &str,
-        rtype: RecordType,
-    ) -> impl Future<Output = Reply> + Send {
-        let resolver = self.resolvers.get(server).cloned();
-        let name = name.to_string();
-        let deadline = self.deadline;
-        let peer = self.peers.get(server);
-        let heard = self.heard.get(server).filter(|_| self.keep);
-        async move {
-            let Some(resolver) = resolver else {
-                return Reply::bare(Status::Error, Some("no such server".into()));
-            };
-            let listener = heard.and_then(|h| h.listen(&name, rtype));
-            let reply = self.ask(&resolver, peer, &name, rtype, deadline).await;
-            let Some(listener) = listener else {
-                return reply;
-            };
-            match (reply.status, listener.last()) {
-                // The response of an earlier attempt is not what the result came from.
-                (Status::Timeout, _) => reply,
-                (_, Some(response)) => reply.with_response(Some(response)),
-                (_, None) if reply.message.is_none() => Reply {
-                    message: Some(NOT_ASKED.into()),
-                    ..reply
-                },
-                (_, None) => reply,
-            }
-        }
-    }
-}
-
-/// Why a result that is no failure has no response.
-pub const NOT_ASKED: &str = "no response: the resolver answered without asking the server \
-     (names such as localhost, *.invalid and 127.in-addr.arpa are answered locally, RFC 6761)";
-
-impl Hickory {
-    /// Asks hickory's resolver for `name` / `rtype` and reads what it says.
-    async fn ask(
-        &self,
-        resolver: &Resolver<Tapped>,
-        peer: Option<&Peer>,
-        name: &str,
-        rtype: RecordType,
-        deadline: Duration,
-    ) -> Reply {
-        match tokio::time::timeout(deadline, resolver.lookup(name, rtype)).await {
-            Err(_) => Reply::bare(Status::Timeout, None),
-            Ok(Ok(lookup)) => from_lookup(&lookup, name),
-            Ok(Err(NetError::NoConnections)) => {
-                let why = match peer {
-                    Some(peer) if peer.is_tls() => self.why_tls_fails(peer).await,
-                    _ => None,
-                };
-                match why {
-                    Some(why) => Reply::bare(Status::Error, Some(why)),
-                    None => classify_error(&NetError::NoConnections),
-                }
-            }
-            Ok(Err(e)) => classify_error(&e),
-        }
-    }
-}
-
-impl Peer {
-    fn is_tls(&self) -> bool {
-        matches!(self.server.transport, Transport::Tls | Transport::Https)
-    }
-}
-
-impl Hickory {
-    /// Why TLS connections to `peer` fail, found once per server by a handshake of our own.
-    async fn why_tls_fails(&self, peer: &Peer) -> Option<String> {
-        let config = self.tls.clone()?;
-        let (addr, name) = (peer.server.address, peer.tls_name.clone());
-        let https = peer.server.transport == Transport::Https;
-        let timeout = self.timeout;
-        peer.why
-            .get_or_init(|| async move {
-                tokio::task::spawn_blocking(move || {
-                    tls::diagnose(addr, &name, &config, https, timeout)
-                })
-                .await
-                .ok()
-                .flatten()
-            })
-            .await
-            .clone()
-    }
-}
-
-/// Reads hickory's lookup of `name`: the records that answer the question (records of other
-/// owners are counted and dropped, see [`related_to`]), unless the response is no answer at
-/// all (another opcode than QUERY, an RCODE without a meaning, see [`unusable`]). The chain
-/// starts at the name asked; when hickory followed a CNAME with a query of its own, it may
-/// start at that query's name too.
-fn from_lookup(lookup: &Lookup, name: &str) -> Reply {
-    let header = &lookup.message().metadata;
-    if let Some(why) = unusable(header.op_code, header.response_code) {
-        return Reply::bare(Status::Error, Some(why));
-    }
-    let mut heads: Vec<Name> = Vec::with_capacity(2);
-    if let Ok(asked) = Name::from_ascii(name) {
-        heads.push(asked);
-    }
-    heads.push(lookup.query().name().clone());
-    let (records, ignored) = related_to(&heads, lookup.answers());
-    let answers: Vec<Answer> = records.into_iter().map(Answer::from_record).collect();
-    let status = if answers.is_empty() {
-        Status::NoData
-    } else {
-        Status::Answer
-    };
-    Reply {
-        status,
-        answers,
-        message: None,
-        ignored,
-        response: None,
-    }
-}
-
-/// Maps a hickory error to a reply.
-pub fn classify_error(e: &NetError) -> Reply {
-    match e {
-        NetError::Dns(DnsError::NoRecordsFound(nr)) => {
-            let status = match nr.response_code {
-                ResponseCode::NXDomain => Status::NxDomain,
-                ResponseCode::NoError => Status::NoData,
-                // hickory passes an RCODE it has no name for (11, 15...) on as "no records".
-                other => return classify_rcode(other),
-            };
-            Reply::bare(status, None)
-        }
-        NetError::Dns(DnsError::ResponseCode(rc)) => classify_rcode(*rc),
-        NetError::Timeout => Reply::bare(Status::Timeout, None),
-        NetError::NoConnections => Reply::bare(
-            Status::Error,
-            Some(
-                "could not connect (nothing listening, unreachable, or a failed TLS handshake)"
-                    .into(),
-            ),
-        ),
-        other => Reply::bare(Status::Error, Some(other.to_string())),
-    }
-}
-
-/// A response code that is neither an answer nor a negative one.
-fn classify_rcode(rc: ResponseCode) -> Reply {
-    match rc {
-        ResponseCode::ServFail => Reply::bare(Status::ServFail, None),
-        ResponseCode::Refused => Reply::bare(Status::Refused, None),
-        other => match unusable(OpCode::Query, other) {
-            Some(why) => Reply::bare(Status::Error, Some(why)),
-            None => Reply::bare(Status::Error, Some(format!("response code {other}"))),
-        },
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod fake {
     //! A resolver that answers from a table, for unit tests.
@@ -723,24 +483,51 @@ pub(crate) mod fake {
         }
     }
 
+    /// An A record.
+    pub fn record(name: &str, ip: &str) -> Record {
+        let ip: std::net::Ipv4Addr = ip.parse().unwrap();
+        Record::new(
+            Name::from_ascii(format!("{}.", name.trim_end_matches('.'))).unwrap(),
+            60,
+            hickory_resolver::proto::rr::DNSClass::IN,
+            RecordType::A,
+            &ip.octets(),
+        )
+        .unwrap()
+    }
+
+    /// A CNAME record.
+    pub fn cname(name: &str, target: &str) -> Record {
+        let target = Name::from_ascii(target).unwrap();
+        let mut wire = Vec::new();
+        for l in target.iter() {
+            wire.push(l.len() as u8);
+            wire.extend_from_slice(l);
+        }
+        wire.push(0);
+        Record::new(
+            Name::from_ascii(name).unwrap(),
+            60,
+            hickory_resolver::proto::rr::DNSClass::IN,
+            RecordType::CNAME,
+            &wire,
+        )
+        .unwrap()
+    }
+
+    /// An answer of one A record.
     pub fn a(name: &str, ip: &str) -> Reply {
         Reply {
             status: Status::Answer,
-            answers: vec![Answer {
-                name: format!("{name}."),
-                ttl: 60,
-                rtype: RecordType::A,
-                data: ip.into(),
-            }],
-            message: None,
-            ignored: 0,
-            response: None,
+            answers: vec![record(name, ip)],
+            ..Reply::bare(Status::Answer, None)
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::parse::Transport;
     use super::fake::*;
     use super::*;
 
@@ -763,56 +550,19 @@ mod tests {
             .block_on(f)
     }
 
-    #[test]
-    fn hickory_errors_are_classified() {
-        use hickory_resolver::net::NoRecords;
-        use hickory_resolver::proto::op::Query;
-        let q = Query::query(Name::from_ascii("nope.test.").unwrap(), RecordType::A);
-        let nx = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
-            q.clone(),
-            ResponseCode::NXDomain,
-        )));
-        let r = classify_error(&nx);
-        assert_eq!(r.status, Status::NxDomain);
-        let nodata = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
-            q,
-            ResponseCode::NoError,
-        )));
-        assert_eq!(classify_error(&nodata).status, Status::NoData);
-        let servfail = NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail));
-        assert_eq!(classify_error(&servfail).status, Status::ServFail);
-        let refused = NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused));
-        assert_eq!(classify_error(&refused).status, Status::Refused);
-        assert_eq!(classify_error(&NetError::Timeout).status, Status::Timeout);
-        // Regression (issue 12): hickory reads an RCODE it has no name for as "no records",
-        // which read as no data.
-        for code in [11u16, 15] {
-            let odd = NetError::Dns(DnsError::NoRecordsFound(NoRecords::new(
-                Query::query(Name::from_ascii("odd.test.").unwrap(), RecordType::A),
-                code.into(),
-            )));
-            let r = classify_error(&odd);
-            assert_eq!(r.status, Status::Error);
-            assert_eq!(r.message, Some(format!("server answered RCODE {code}")));
-        }
-        let r = classify_error(&NetError::NoConnections);
-        assert_eq!(r.status, Status::Error);
-        assert!(r.message.unwrap().contains("could not connect"));
-    }
-
     /// A reply's response goes into the result, with the server it came from; a reply
     /// without one (a timeout) has none.
     #[test]
     fn results_carry_the_response_of_their_reply() {
-        use hickory_resolver::proto::op::{Message, MessageType};
         let server = &servers(1)[0];
-        let mut m = Message::new(7, MessageType::Response, OpCode::Query);
-        m.add_query(hickory_resolver::proto::op::Query::query(
-            Name::from_ascii("www.test.").unwrap(),
-            RecordType::A,
-        ));
-        let reply =
-            a("www.test", "192.0.2.1").with_response(Some(Box::new(Response::udp(m.clone(), 29))));
+        let mut bytes = crate::wire::dns::query::QueryWriter::new()
+            .encode(7, "www.test.", RecordType::A)
+            .unwrap()
+            .to_vec();
+        bytes[2] |= 0x80;
+        let m = crate::wire::dns::message::read(&bytes).unwrap();
+        let mut reply = a("www.test", "192.0.2.1");
+        reply.response = Some(Box::new(super::super::answer::Response::udp(m.clone(), 29)));
         let q = QueryResult::from_reply(
             server,
             "www.test",
@@ -825,6 +575,8 @@ mod tests {
         assert_eq!(r.response.message, m);
         let json = serde_json::to_value(&q).unwrap();
         assert_eq!(json["response"]["header"]["id"], 7);
+        assert_eq!(json["answers"][0]["class"], "IN");
+        assert_eq!(json["note"], serde_json::Value::Null);
         assert_eq!(json["response"]["server"], "127.0.0.1:5300");
         assert_eq!(json["message"], serde_json::Value::Null);
         let q = QueryResult::from_reply(
@@ -1159,5 +911,77 @@ mod tests {
             ]
         );
         assert_eq!((q.status, q.name.as_str()), (Status::ServFail, "x.a.test."));
+    }
+
+    /// Issue 24 item 3: a chain that leaves the server's zones is what the server answered; the
+    /// follow-up to where it leads is merged when it answers, a note when it fails.
+    #[test]
+    fn a_chain_out_of_the_zones_is_followed_and_a_failure_is_a_note() {
+        let target = Name::from_ascii("www.example.com.").unwrap();
+        let alias = Reply {
+            answers: vec![cname("www.lab.test.", "www.example.com.")],
+            leads_to: Some(target),
+            ..Reply::bare(Status::Answer, None)
+        };
+        let refused = walk_of(
+            &Search::none(),
+            vec![
+                ("www.lab.test", RecordType::A, alias.clone()),
+                (
+                    "www.example.com",
+                    RecordType::A,
+                    Reply::bare(Status::Refused, None),
+                ),
+            ],
+            "www.lab.test",
+            RecordType::A,
+        );
+        assert_eq!(refused.status, Status::Answer);
+        assert_eq!(refused.answers.len(), 1);
+        assert_eq!(refused.answers[0].data, "www.example.com.");
+        let note = refused.note.unwrap();
+        assert!(note.contains("said REFUSED"), "{note}");
+        assert!(
+            note.contains("outside 127.0.0.1:5300 (udp)'s zones"),
+            "{note}"
+        );
+        let answered = walk_of(
+            &Search::none(),
+            vec![
+                ("www.lab.test", RecordType::A, alias.clone()),
+                (
+                    "www.example.com",
+                    RecordType::A,
+                    a("www.example.com", "192.0.2.9"),
+                ),
+            ],
+            "www.lab.test",
+            RecordType::A,
+        );
+        assert_eq!(
+            (answered.status, answered.answers.len()),
+            (Status::Answer, 2)
+        );
+        assert_eq!(answered.note, None);
+        let nodata = walk_of(
+            &Search::none(),
+            vec![
+                ("www.lab.test", RecordType::A, alias),
+                (
+                    "www.example.com",
+                    RecordType::A,
+                    Reply::bare(Status::NoData, None),
+                ),
+            ],
+            "www.lab.test",
+            RecordType::A,
+        );
+        assert_eq!(nodata.status, Status::NoData);
+        assert!(
+            nodata
+                .message
+                .unwrap()
+                .contains("www.example.com. (where the CNAME chain leads) has no A records")
+        );
     }
 }

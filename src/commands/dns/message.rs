@@ -1,23 +1,31 @@
 //! The whole DNS message, as dig shows it (`netkit dns --full`): one query built with the flags
 //! asked for (RD, CD, EDNS with its UDP size, DO, NSID, client subnet), sent to one server over
-//! UDP (again over TCP when the answer is truncated, unless --ignore-tc), and every part of the
-//! reply kept: header and flags, question, answer, authority and additional sections, EDNS.
-//! hickory-proto builds and reads the messages; nothing here is a wire codec.
+//! UDP (again over TCP when the answer is truncated, unless --ignore-tc) or over TCP (`--tcp`),
+//! and every part of the reply kept as `wire::dns` reads it: header and flags, question, answer,
+//! authority and additional sections, EDNS with its options (Extended DNS Errors in words). A
+//! reply that is no DNS message is a "bad packet" at once, with the reason; one with QR clear
+//! or another ID or question is not the reply, and is waited past. The layout of a message
+//! here ([`MessageView`]) is the one every `--json` result carries.
 
 use std::io::{self, Write};
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use hickory_resolver::proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_resolver::proto::op::{Edns, Message, MessageType, OpCode, Query};
 use hickory_resolver::proto::rr::rdata::opt::{ClientSubnet, EdnsOption, NSIDPayload};
-use hickory_resolver::proto::rr::{DNSClass, Name, Record, RecordType};
+use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UdpSocket};
 
-use super::answer::{Status, exit_status, format_rdata, presentation, type_text};
+pub use super::answer::{Carried, Response};
+use super::answer::{Reply, Status, classify, exit_status, presentation};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, human_seconds, round_ms};
+use crate::wire::dns::edns::Ede;
+use crate::wire::dns::message::{self as wire, Flags, Header as WireHeader};
+use crate::wire::dns::record::Record;
+use crate::wire::dns::types::{class_text, opcode_text, rcode_text, type_text};
 
 /// The query's flags and EDNS, as dig's `+[no]recurse +cd +dnssec +nsid +subnet +bufsize +[no]edns`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,39 +95,25 @@ pub fn build_query(
     m
 }
 
-/// How the reply came.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Carried {
-    /// One UDP datagram.
-    Udp,
-    /// TCP (after a truncated UDP answer, or asked over TCP).
+/// How [`ask`] sends a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    /// UDP; a truncated answer again over TCP unless `ignore_tc`.
+    Udp {
+        /// Keep a truncated answer.
+        ignore_tc: bool,
+    },
+    /// TCP from the start (`--tcp`).
     Tcp,
-    /// DNS over TLS.
-    Tls,
-    /// DNS over HTTPS.
-    Https,
 }
 
-impl Carried {
-    /// The transport's name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Carried::Udp => "UDP",
-            Carried::Tcp => "TCP",
-            Carried::Tls => "TLS",
-            Carried::Https => "HTTPS",
-        }
-    }
-}
-
-/// A reply and how it came.
+/// A reply read whole, and how it came.
 #[derive(Debug, Clone)]
-pub struct Exchange {
-    /// The reply.
-    pub reply: Message,
-    /// Its size in bytes.
-    pub size: usize,
+pub struct Raw {
+    /// The reply as it came.
+    pub bytes: Vec<u8>,
+    /// The reply, read.
+    pub message: wire::Message,
     /// UDP or TCP.
     pub carried: Carried,
     /// The round trip (of the exchange that gave the reply).
@@ -128,36 +122,55 @@ pub struct Exchange {
     pub retried_over_tcp: bool,
 }
 
-/// Whether `reply` answers `query`: same id, a response, the same question.
-fn answers(query: &Message, reply: &Message) -> bool {
-    reply.metadata.id == query.metadata.id
-        && reply.metadata.message_type == MessageType::Response
-        && reply.queries == query.queries
+/// A UDP socket on an ephemeral port connected to `server` (so that it hears ICMP port
+/// unreachable, and only that server's datagrams).
+pub async fn connected(server: SocketAddr) -> io::Result<UdpSocket> {
+    let local: SocketAddr = if server.is_ipv4() {
+        (Ipv4Addr::UNSPECIFIED, 0).into()
+    } else {
+        (Ipv6Addr::UNSPECIFIED, 0).into()
+    };
+    let sock = UdpSocket::bind(local).await?;
+    sock.connect(server).await?;
+    Ok(sock)
 }
 
-/// Sends `query` to `server` and waits up to `timeout` for its reply; over TCP too when the
-/// UDP answer is truncated (unless `ignore_tc`). Replies that do not match are skipped.
-pub async fn exchange(
-    server: SocketAddr,
-    query: &Message,
-    timeout: Duration,
-    ignore_tc: bool,
-) -> Result<Exchange, String> {
-    let bytes = query
-        .to_vec()
-        .map_err(|e| format!("cannot build the query: {e}"))?;
-    let local: SocketAddr = if server.is_ipv4() {
-        "0.0.0.0:0".parse().unwrap_or(server)
-    } else {
-        "[::]:0".parse().unwrap_or(server)
+/// Whether `reply` is the reply to `query`: a response (QR set) with its ID and its question.
+/// Err: the reply has the query's ID and is a response, but is no DNS message (a bad packet).
+fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>, String> {
+    let Ok(h) = WireHeader::read(reply) else {
+        return Ok(None);
     };
-    let sock = UdpSocket::bind(local).await.map_err(|e| e.to_string())?;
-    sock.connect(server).await.map_err(|e| e.to_string())?;
-    let start = Instant::now();
-    sock.send(&bytes).await.map_err(|e| e.to_string())?;
+    if !h.flags.qr || h.id != query.header.id {
+        return Ok(None);
+    }
+    match wire::read(reply) {
+        Ok(m) if m.question == query.question => Ok(Some(m)),
+        Ok(_) => Ok(None),
+        Err(bad) => Err(format!("bad packet: {bad}")),
+    }
+}
+
+/// Sends `query` (its bytes) to `server` and waits up to `timeout` for its reply, over UDP
+/// (again over TCP when the answer is truncated, unless told not to) or TCP. Datagrams that are
+/// not the reply are waited past; a reply that cannot be read is a bad packet at once.
+pub async fn ask(
+    server: SocketAddr,
+    query: &[u8],
+    timeout: Duration,
+    over: Over,
+) -> Result<Raw, String> {
+    let q = wire::read(query).map_err(|e| format!("cannot build the query: {e}"))?;
     let deadline = tokio::time::Instant::now() + timeout;
+    let ignore_tc = match over {
+        Over::Tcp => return over_tcp(server, query, &q, deadline, timeout, false).await,
+        Over::Udp { ignore_tc } => ignore_tc,
+    };
+    let sock = connected(server).await.map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    sock.send(query).await.map_err(|e| e.to_string())?;
     let mut buf = vec![0u8; 65_535];
-    let (reply, size) = loop {
+    let (message, bytes) = loop {
         let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
             Err(_) => {
                 return Err(format!(
@@ -171,76 +184,106 @@ pub async fn exchange(
             Ok(Err(e)) => return Err(e.to_string()),
             Ok(Ok(n)) => n,
         };
-        if let Ok(m) = Message::from_vec(&buf[..n])
-            && answers(query, &m)
-        {
-            break (m, n);
+        if let Some(m) = is_reply(&q, &buf[..n])? {
+            break (m, buf[..n].to_vec());
         }
     };
     let rtt = start.elapsed();
-    if !reply.metadata.truncation || ignore_tc {
-        return Ok(Exchange {
-            reply,
-            size,
+    if !message.header.flags.tc || ignore_tc {
+        return Ok(Raw {
+            bytes,
+            message,
             carried: Carried::Udp,
             rtt,
             retried_over_tcp: false,
         });
     }
-    let start = Instant::now();
-    let over_tcp = async {
-        let mut tcp = TcpStream::connect(server).await?;
-        let mut framed = (bytes.len() as u16).to_be_bytes().to_vec();
-        framed.extend_from_slice(&bytes);
-        tcp.write_all(&framed).await?;
-        let len = tcp.read_u16().await? as usize;
-        let mut body = vec![0u8; len];
-        tcp.read_exact(&mut body).await?;
-        io::Result::Ok(body)
-    };
-    let body = match tokio::time::timeout_at(deadline, over_tcp).await {
-        Err(_) => {
-            return Err(format!(
-                "the answer was truncated, and {server} gave none over TCP in time"
-            ));
-        }
-        Ok(Err(e)) => {
-            return Err(format!(
-                "the answer was truncated, and TCP to {server} failed: {e}"
-            ));
-        }
-        Ok(Ok(body)) => body,
-    };
-    let reply = Message::from_vec(&body)
-        .ok()
-        .filter(|m| answers(query, m))
-        .ok_or_else(|| format!("{server} sent a TCP answer that does not match the question"))?;
-    Ok(Exchange {
-        reply,
-        size: body.len(),
-        carried: Carried::Tcp,
-        rtt: start.elapsed(),
-        retried_over_tcp: true,
-    })
+    over_tcp(server, query, &q, deadline, timeout, true)
+        .await
+        .map_err(|why| format!("the answer was truncated, and over TCP: {why}"))
 }
 
-/// The header flags.
-#[derive(Debug, Clone, Serialize)]
-pub struct Flags {
-    /// A response.
-    pub qr: bool,
-    /// Authoritative answer.
-    pub aa: bool,
-    /// Truncated.
-    pub tc: bool,
-    /// Recursion desired.
-    pub rd: bool,
-    /// Recursion available.
-    pub ra: bool,
-    /// Authentic data (DNSSEC validated by the server).
-    pub ad: bool,
-    /// Checking disabled.
-    pub cd: bool,
+/// One query over a TCP connection of its own.
+async fn over_tcp(
+    server: SocketAddr,
+    query: &[u8],
+    q: &wire::Message,
+    deadline: tokio::time::Instant,
+    timeout: Duration,
+    retried: bool,
+) -> Result<Raw, String> {
+    let start = Instant::now();
+    let exchange = async {
+        let mut tcp = TcpStream::connect(server).await?;
+        let mut framed = (query.len() as u16).to_be_bytes().to_vec();
+        framed.extend_from_slice(query);
+        tcp.write_all(&framed).await?;
+        loop {
+            let len = tcp.read_u16().await?;
+            let mut body = vec![0u8; usize::from(len)];
+            tcp.read_exact(&mut body).await?;
+            match is_reply(q, &body) {
+                Ok(Some(m)) => return io::Result::Ok(Ok((m, body))),
+                Ok(None) => continue,
+                Err(bad) => return Ok(Err(bad)),
+            }
+        }
+    };
+    match tokio::time::timeout_at(deadline, exchange).await {
+        Err(_) => Err(format!(
+            "no answer from {server} over TCP within {}",
+            human_ms(timeout.as_secs_f64() * 1000.0)
+        )),
+        Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => Err(format!(
+            "nothing listens on {server} over TCP (connection refused)"
+        )),
+        Ok(Err(e)) if e.kind() == io::ErrorKind::UnexpectedEof => Err(format!(
+            "{server} closed the TCP connection without answering"
+        )),
+        Ok(Err(e)) => Err(format!("TCP to {server} failed: {e}")),
+        Ok(Ok(Err(bad))) => Err(bad),
+        Ok(Ok(Ok((message, bytes)))) => Ok(Raw {
+            bytes,
+            message,
+            carried: Carried::Tcp,
+            rtt: start.elapsed(),
+            retried_over_tcp: retried,
+        }),
+    }
+}
+
+/// A reply as `--trace` and `--validate` read it: hickory's message (their proofs are
+/// hickory's), and how it came.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// The reply.
+    pub reply: Message,
+    /// UDP or TCP.
+    pub carried: Carried,
+    /// The round trip (of the exchange that gave the reply).
+    pub rtt: Duration,
+    /// A truncated UDP answer was asked again over TCP.
+    pub retried_over_tcp: bool,
+}
+
+/// [`ask`] over UDP for a hickory `query`, the reply read by hickory too.
+pub async fn exchange(
+    server: SocketAddr,
+    query: &Message,
+    timeout: Duration,
+    ignore_tc: bool,
+) -> Result<Exchange, String> {
+    let bytes = query
+        .to_vec()
+        .map_err(|e| format!("cannot build the query: {e}"))?;
+    let raw = ask(server, &bytes, timeout, Over::Udp { ignore_tc }).await?;
+    let reply = Message::from_vec(&raw.bytes).map_err(|e| format!("bad packet: {e}"))?;
+    Ok(Exchange {
+        reply,
+        carried: raw.carried,
+        rtt: raw.rtt,
+        retried_over_tcp: raw.retried_over_tcp,
+    })
 }
 
 /// The header.
@@ -250,7 +293,7 @@ pub struct Header {
     pub id: u16,
     /// QUERY, NOTIFY, UPDATE...
     pub opcode: String,
-    /// NOERROR, NXDOMAIN, SERVFAIL... (with the EDNS extended bits).
+    /// NOERROR, NXDOMAIN, SERVFAIL, BADVERS... (with the EDNS extended bits).
     pub rcode: String,
     /// The flags.
     pub flags: Flags,
@@ -268,43 +311,18 @@ pub struct Question {
     pub rtype: String,
 }
 
-/// One record of any section.
-#[derive(Debug, Clone, Serialize)]
-pub struct Rr {
-    /// The owner name.
-    pub name: String,
-    /// Time to live, seconds.
-    pub ttl: u32,
-    /// IN, CH...
-    pub class: String,
-    /// The type.
-    #[serde(rename = "type")]
-    pub rtype: String,
-    /// The data in presentation format.
-    pub data: String,
-}
-
-impl Rr {
-    /// A record in presentation form.
-    pub fn from_record(r: &Record) -> Rr {
-        Rr {
-            name: presentation(&r.name),
-            ttl: r.ttl,
-            class: r.dns_class.to_string(),
-            rtype: type_text(r.record_type()),
-            data: format_rdata(&r.data),
-        }
-    }
-}
+/// One record of any section, as every mode shows it: the one typed view (`wire::dns::record`).
+pub type Rr = Record;
 
 /// One EDNS option.
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionView {
     /// The option code.
     pub code: u16,
-    /// Its name (NSID, Subnet...).
+    /// Its name as dig writes it (NSID, CLIENT-SUBNET, COOKIE, EDE, `OPT=65001`...).
     pub name: String,
-    /// Its value: text for NSID, address/prefix for a subnet, else hex.
+    /// Its value as dig writes it (`6e 73 2d 31 ("ns-1")`, `6 (DNSSEC Bogus): signature
+    /// expired`).
     pub value: String,
 }
 
@@ -321,6 +339,8 @@ pub struct EdnsView {
     pub nsid: Option<String>,
     /// Every option.
     pub options: Vec<OptionView>,
+    /// The Extended DNS Errors among them (RFC 8914).
+    pub ede: Vec<Ede>,
 }
 
 /// The parts of a DNS message, as `--full` shows them and every `--json` result carries them
@@ -332,13 +352,60 @@ pub struct MessageView {
     /// The question section.
     pub question: Vec<Question>,
     /// The answer section.
-    pub answer: Vec<Rr>,
+    pub answer: Vec<Record>,
     /// The authority section.
-    pub authority: Vec<Rr>,
+    pub authority: Vec<Record>,
     /// The additional section (without the OPT pseudo-record, shown as `edns`).
-    pub additional: Vec<Rr>,
+    pub additional: Vec<Record>,
     /// EDNS (null: the message has none).
     pub edns: Option<EdnsView>,
+}
+
+impl MessageView {
+    /// The parts of `m`: the one layout of a message, for `--full` and for `--json`.
+    pub fn of(m: &wire::Message) -> MessageView {
+        let h = &m.header;
+        let edns = m.edns.as_ref().map(|e| EdnsView {
+            version: e.version,
+            udp_size: e.udp_size,
+            dnssec_ok: e.dnssec_ok,
+            nsid: e.options.iter().find_map(|o| o.nsid()),
+            options: e
+                .options
+                .iter()
+                .map(|o| {
+                    let (name, value) = o.text();
+                    OptionView {
+                        code: o.code,
+                        name,
+                        value,
+                    }
+                })
+                .collect(),
+            ede: m.ede(),
+        });
+        MessageView {
+            header: Header {
+                id: h.id,
+                opcode: opcode_text(h.opcode),
+                rcode: rcode_text(m.rcode()),
+                flags: h.flags,
+            },
+            question: m
+                .question
+                .iter()
+                .map(|q| Question {
+                    name: presentation(&q.name),
+                    class: class_text(q.class),
+                    rtype: type_text(q.rtype),
+                })
+                .collect(),
+            answer: m.answer.clone(),
+            authority: m.authority.clone(),
+            additional: m.additional.clone(),
+            edns,
+        }
+    }
 }
 
 /// The whole reply, for people and for scripts.
@@ -355,38 +422,18 @@ pub struct FullAnswer {
     pub rtt_ms: f64,
     /// The reply's size in bytes.
     pub size: usize,
+    /// What the reply says, in the words of the other lookups (answer, nodata, referral...).
+    pub status: Status,
+    /// Why that is not an answer, in words (a referral's zone and servers, a CNAME loop...).
+    pub detail: Option<String>,
+    /// Bytes after the message's last record (dig warns about them).
+    pub trailing_bytes: usize,
     /// Header, sections and EDNS.
     #[serde(flatten)]
     pub message: MessageView,
     /// Show TTLs as 1h2m3s.
     #[serde(skip)]
     pub human_ttl: bool,
-}
-
-/// A response as it came to one query: the decoded message (laid out as JSON only when
-/// written, see [`Received`]), its size and how it was carried.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Response {
-    /// The message.
-    pub message: Message,
-    /// Its size in bytes.
-    pub size: usize,
-    /// UDP, TCP, TLS or HTTPS.
-    pub transport: Carried,
-    /// A truncated UDP answer came before this one, which came over TCP.
-    pub retried_over_tcp: bool,
-}
-
-impl Response {
-    /// A response that came in one UDP datagram of `size` bytes.
-    pub fn udp(message: Message, size: usize) -> Self {
-        Response {
-            message,
-            size,
-            transport: Carried::Udp,
-            retried_over_tcp: false,
-        }
-    }
 }
 
 /// A response and the server that sent it. In JSON: `server`, `transport`,
@@ -424,131 +471,52 @@ impl Serialize for Received {
     }
 }
 
-/// The response code as dig names it (`NOERROR`, `NXDOMAIN`, `RCODE23` for unassigned ones).
-fn rcode_name(rc: ResponseCode) -> String {
-    let n = u16::from(rc);
-    match n {
-        0 => "NOERROR",
-        1 => "FORMERR",
-        2 => "SERVFAIL",
-        3 => "NXDOMAIN",
-        4 => "NOTIMP",
-        5 => "REFUSED",
-        6 => "YXDOMAIN",
-        7 => "YXRRSET",
-        8 => "NXRRSET",
-        9 => "NOTAUTH",
-        10 => "NOTZONE",
-        16 => "BADVERS",
-        23 => "BADCOOKIE",
-        _ => return format!("RCODE{n}"),
-    }
-    .into()
-}
-
-/// Bytes as printable text: printable ASCII kept, others as `\DDD`.
-fn text_of(bytes: &[u8]) -> String {
-    let mut s = String::new();
-    for &b in bytes {
-        if (0x20..0x7f).contains(&b) && b != b'\\' {
-            s.push(char::from(b));
-        } else {
-            s.push_str(&format!("\\{b:03}"));
-        }
-    }
-    s
-}
-
-impl MessageView {
-    /// The parts of `m`: the one layout of a message, for `--full` and for `--json`.
-    pub fn of(m: &Message) -> MessageView {
-        let md = &m.metadata;
-        let rcode: ResponseCode = md.response_code;
-        let edns = m.edns.as_ref().map(|e| {
-            let mut nsid = None;
-            let options = e
-                .options()
-                .as_ref()
-                .iter()
-                .map(|(code, option)| {
-                    let value = match option {
-                        EdnsOption::NSID(p) => {
-                            let t = text_of(p.as_ref());
-                            nsid = Some(t.clone());
-                            t
-                        }
-                        EdnsOption::Subnet(s) => format!(
-                            "{}/{} scope {}",
-                            s.addr(),
-                            s.source_prefix(),
-                            s.scope_prefix()
-                        ),
-                        other => format!("{other:?}"),
-                    };
-                    OptionView {
-                        code: u16::from(*code),
-                        name: format!("{code:?}"),
-                        value,
-                    }
-                })
-                .collect();
-            EdnsView {
-                version: e.version(),
-                udp_size: e.max_payload(),
-                dnssec_ok: e.flags().dnssec_ok,
-                nsid,
-                options,
-            }
-        });
-        MessageView {
-            header: Header {
-                id: md.id,
-                opcode: format!("{:?}", md.op_code).to_uppercase(),
-                rcode: rcode_name(rcode),
-                flags: Flags {
-                    qr: md.message_type == MessageType::Response,
-                    aa: md.authoritative,
-                    tc: md.truncation,
-                    rd: md.recursion_desired,
-                    ra: md.recursion_available,
-                    ad: md.authentic_data,
-                    cd: md.checking_disabled,
-                },
-            },
-            question: m
-                .queries
-                .iter()
-                .map(|q| Question {
-                    name: presentation(q.name()),
-                    class: q.query_class().to_string(),
-                    rtype: type_text(q.query_type()),
-                })
-                .collect(),
-            answer: m.answers.iter().map(Rr::from_record).collect(),
-            authority: m.authorities.iter().map(Rr::from_record).collect(),
-            additional: m
-                .additionals
-                .iter()
-                .filter(|r| r.record_type() != RecordType::OPT)
-                .map(Rr::from_record)
-                .collect(),
-            edns,
-        }
-    }
-}
-
 impl FullAnswer {
-    /// The view of an exchange with `server`.
-    pub fn new(server: SocketAddr, x: &Exchange) -> FullAnswer {
+    /// The view of a reply from `server` to the question `qname` / `rtype`.
+    pub fn of(server: SocketAddr, raw: &Raw, qname: &Name, rtype: RecordType) -> FullAnswer {
+        let Reply {
+            status, message, ..
+        } = classify(&raw.message, qname, rtype);
         FullAnswer {
             server,
-            transport: x.carried,
-            retried_over_tcp: x.retried_over_tcp,
-            rtt_ms: x.rtt.as_secs_f64() * 1000.0,
-            size: x.size,
-            message: MessageView::of(&x.reply),
+            transport: raw.carried,
+            retried_over_tcp: raw.retried_over_tcp,
+            rtt_ms: raw.rtt.as_secs_f64() * 1000.0,
+            size: raw.bytes.len(),
+            status,
+            detail: message,
+            trailing_bytes: raw.message.trailing,
+            message: MessageView::of(&raw.message),
             human_ttl: false,
         }
+    }
+
+    /// The view of an exchange with `server` (`--trace` reads the response code of it).
+    pub fn new(server: SocketAddr, x: &Exchange) -> FullAnswer {
+        let bytes = x.reply.to_vec().unwrap_or_default();
+        let message = wire::read(&bytes).unwrap_or_else(|_| wire::Message {
+            header: WireHeader::read(&[0; 12]).expect("twelve bytes are a header"),
+            question: Vec::new(),
+            answer: Vec::new(),
+            authority: Vec::new(),
+            additional: Vec::new(),
+            edns: None,
+            size: 0,
+            trailing: 0,
+        });
+        let raw = Raw {
+            bytes,
+            message,
+            carried: x.carried,
+            rtt: x.rtt,
+            retried_over_tcp: x.retried_over_tcp,
+        };
+        let (qname, rtype) = raw
+            .message
+            .question
+            .first()
+            .map_or((Name::root(), RecordType::A), |q| (q.name.clone(), q.rtype));
+        FullAnswer::of(server, &raw, &qname, rtype)
     }
 
     /// The flags that are set, in dig's order.
@@ -570,7 +538,7 @@ impl FullAnswer {
         .join(" ")
     }
 
-    fn section(&self, ui: &Ui, out: &mut dyn Write, title: &str, rrs: &[Rr]) -> io::Result<()> {
+    fn section(&self, ui: &Ui, out: &mut dyn Write, title: &str, rrs: &[Record]) -> io::Result<()> {
         writeln!(
             out,
             "{}",
@@ -588,10 +556,10 @@ impl FullAnswer {
                 r.ttl.to_string()
             };
             t.add_row([
-                r.name.clone(),
+                r.owner(),
                 ttl,
-                r.class.clone(),
-                r.rtype.clone(),
+                r.class_text(),
+                r.type_text(),
                 r.data.clone(),
             ]);
         }
@@ -631,6 +599,13 @@ impl Report for FullAnswer {
             h.opcode,
             self.flag_words()
         )?;
+        if self.trailing_bytes > 0 {
+            let text = format!(
+                "the message has {} extra bytes at its end",
+                self.trailing_bytes
+            );
+            writeln!(out, "{} {}", label("Warning"), ui.paint(Paint::Warn, text))?;
+        }
         match &m.edns {
             Some(e) => {
                 let mut line = format!("version {}, UDP size {}", e.version, e.udp_size);
@@ -640,10 +615,15 @@ impl Report for FullAnswer {
                 if let Some(n) = &e.nsid {
                     line += &format!(", NSID \"{n}\"");
                 }
-                for o in e.options.iter().filter(|o| o.code != 3) {
-                    line += &format!(", {} {}", o.name, o.value);
-                }
                 writeln!(out, "{} {line}", label("EDNS"))?;
+                for o in e.options.iter().filter(|o| o.code != 3) {
+                    let text = if o.name == "EDE" {
+                        format!("EDE {}", o.value)
+                    } else {
+                        format!("{}: {}", o.name, o.value)
+                    };
+                    writeln!(out, "{:<10} {text}", "")?;
+                }
             }
             None => writeln!(out, "{} none in the reply", label("EDNS"))?,
         }
@@ -659,7 +639,13 @@ impl Report for FullAnswer {
         }
         self.section(ui, out, "Answer", &m.answer)?;
         self.section(ui, out, "Authority", &m.authority)?;
-        self.section(ui, out, "Additional", &m.additional)
+        self.section(ui, out, "Additional", &m.additional)?;
+        if matches!(self.status, Status::Referral | Status::CnameLoop)
+            && let Some(why) = &self.detail
+        {
+            writeln!(out, "{}", ui.paint(Paint::Warn, why))?;
+        }
+        Ok(())
     }
 
     fn short(&self, _ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -670,21 +656,7 @@ impl Report for FullAnswer {
     }
 
     fn status(&self) -> u8 {
-        exit_status([self.outcome()])
-    }
-}
-
-impl FullAnswer {
-    /// What the reply says, in the words of the other lookups.
-    pub fn outcome(&self) -> Status {
-        match self.message.header.rcode.as_str() {
-            "NOERROR" if !self.message.answer.is_empty() => Status::Answer,
-            "NOERROR" => Status::NoData,
-            "NXDOMAIN" => Status::NxDomain,
-            "SERVFAIL" => Status::ServFail,
-            "REFUSED" => Status::Refused,
-            _ => Status::Error,
-        }
+        exit_status([self.status])
     }
 }
 
@@ -710,87 +682,14 @@ impl Report for FullAnswers {
 
     /// As the other lookups: 0 when any type answered, 1 when all said no, 3 on a failure.
     fn status(&self) -> u8 {
-        exit_status(self.0.iter().map(FullAnswer::outcome))
+        exit_status(self.0.iter().map(|a| a.status))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hickory_resolver::proto::rr::rdata::opt::EdnsCode;
     use std::str::FromStr;
-
-    /// `--full` and every `--json` result lay a message out alike: one builder, one layout.
-    #[test]
-    fn a_response_is_laid_out_as_full_lays_out_a_message() {
-        let name = Name::from_str("www.example.test.").unwrap();
-        let mut m = build_query(
-            0x0102,
-            &name,
-            RecordType::A,
-            DNSClass::IN,
-            &QueryFlags::default(),
-        );
-        m.metadata.message_type = MessageType::Response;
-        m.metadata.authoritative = true;
-        m.metadata.response_code = ResponseCode::NXDomain;
-        let soa = Record::from_rdata(
-            Name::from_str("example.test.").unwrap(),
-            60,
-            hickory_resolver::proto::rr::RData::SOA(hickory_resolver::proto::rr::rdata::SOA::new(
-                Name::from_str("ns1.example.test.").unwrap(),
-                Name::from_str("hostmaster.example.test.").unwrap(),
-                1,
-                3600,
-                600,
-                86400,
-                60,
-            )),
-        );
-        m.add_authority(soa);
-        let server: SocketAddr = "127.0.0.1:5353".parse().unwrap();
-        let size = m.to_vec().unwrap().len();
-        let received = Received {
-            server,
-            response: Box::new(Response {
-                message: m.clone(),
-                size,
-                transport: Carried::Tcp,
-                retried_over_tcp: true,
-            }),
-        };
-        let json = serde_json::to_value(&received).unwrap();
-        let full = serde_json::to_value(FullAnswer::new(
-            server,
-            &Exchange {
-                reply: m,
-                size,
-                carried: Carried::Tcp,
-                rtt: Duration::from_millis(1),
-                retried_over_tcp: true,
-            },
-        ))
-        .unwrap();
-        // The same keys in the same order, but the round trip (the result has its own).
-        let keys = |v: &serde_json::Value| -> Vec<String> {
-            v.as_object().unwrap().keys().cloned().collect()
-        };
-        let mut want = keys(&full);
-        want.retain(|k| k != "rtt_ms");
-        assert_eq!(keys(&json), want);
-        for k in &want {
-            assert_eq!(json[k], full[k], "{k}");
-        }
-        assert_eq!(json["server"], "127.0.0.1:5353");
-        assert_eq!(json["transport"], "tcp");
-        assert_eq!(json["size"], size);
-        assert_eq!(json["header"]["id"], 0x0102);
-        assert_eq!(json["header"]["rcode"], "NXDOMAIN");
-        assert_eq!(json["header"]["flags"]["aa"], true);
-        assert_eq!(json["question"][0]["name"], "www.example.test.");
-        assert_eq!(json["authority"][0]["type"], "SOA");
-        assert_eq!(json["edns"]["udp_size"], 1232);
-    }
 
     #[test]
     fn the_query_carries_the_flags_asked_for() {
@@ -806,16 +705,16 @@ mod tests {
         };
         let q = build_query(7, &name, RecordType::TXT, DNSClass::CH, &flags);
         let bytes = q.to_vec().unwrap();
-        let back = Message::from_vec(&bytes).unwrap();
-        assert_eq!(back.metadata.id, 7);
-        assert!(!back.metadata.recursion_desired);
-        assert!(back.metadata.checking_disabled);
-        assert_eq!(back.queries[0].query_class(), DNSClass::CH);
+        let back = wire::read(&bytes).unwrap();
+        assert_eq!(back.header.id, 7);
+        assert!(!back.header.flags.rd);
+        assert!(back.header.flags.cd);
+        assert_eq!(back.question[0].class, DNSClass::CH);
         let e = back.edns.unwrap();
-        assert_eq!(e.max_payload(), 4096);
-        assert!(e.flags().dnssec_ok);
-        assert!(e.option(EdnsCode::NSID).is_some());
-        assert!(e.option(EdnsCode::Subnet).is_some());
+        assert_eq!(e.udp_size, 4096);
+        assert!(e.dnssec_ok);
+        let codes: Vec<u16> = e.options.iter().map(|o| o.code).collect();
+        assert!(codes.contains(&3) && codes.contains(&8), "{codes:?}");
         let plain = build_query(
             8,
             &name,
@@ -828,5 +727,63 @@ mod tests {
         );
         assert!(plain.edns.is_none());
         assert!(plain.metadata.recursion_desired);
+    }
+
+    /// `--full` and every `--json` result lay a message out alike: one builder, one layout.
+    #[test]
+    fn a_response_is_laid_out_as_full_lays_out_a_message() {
+        let name = Name::from_str("www.example.test.").unwrap();
+        let mut m = build_query(
+            0x0102,
+            &name,
+            RecordType::A,
+            DNSClass::IN,
+            &QueryFlags::default(),
+        );
+        m.metadata.message_type = MessageType::Response;
+        m.metadata.authoritative = true;
+        m.metadata.response_code = hickory_resolver::proto::op::ResponseCode::NXDomain;
+        let bytes = m.to_vec().unwrap();
+        let message = wire::read(&bytes).unwrap();
+        let server: SocketAddr = "127.0.0.1:5353".parse().unwrap();
+        let received = Received {
+            server,
+            response: Box::new(Response {
+                message: message.clone(),
+                size: bytes.len(),
+                transport: Carried::Tcp,
+                retried_over_tcp: true,
+            }),
+        };
+        let json = serde_json::to_value(&received).unwrap();
+        let raw = Raw {
+            bytes: bytes.clone(),
+            message,
+            carried: Carried::Tcp,
+            rtt: Duration::from_millis(1),
+            retried_over_tcp: true,
+        };
+        let full =
+            serde_json::to_value(FullAnswer::of(server, &raw, &name, RecordType::A)).unwrap();
+        for k in [
+            "server",
+            "transport",
+            "retried_over_tcp",
+            "size",
+            "header",
+            "question",
+            "answer",
+            "authority",
+            "additional",
+            "edns",
+        ] {
+            assert_eq!(json[k], full[k], "{k}");
+        }
+        assert_eq!(full["status"], "nxdomain");
+        assert_eq!(json["header"]["rcode"], "NXDOMAIN");
+        assert_eq!(json["header"]["flags"]["aa"], true);
+        assert_eq!(json["question"][0]["name"], "www.example.test.");
+        assert_eq!(json["edns"]["udp_size"], 1232);
+        assert_eq!(json["edns"]["ede"], serde_json::json!([]));
     }
 }

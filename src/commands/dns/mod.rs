@@ -1,15 +1,16 @@
 //! `netkit dns`: look names up like dig. This file is the command-line glue: it turns the
 //! arguments into a plan (name, types, servers), runs the lookups on a current-thread tokio
 //! runtime built here, and renders the results. Pure parts live in [`parse`] (input) and
-//! [`answer`] (results); [`lookup`] holds the resolver trait and its hickory implementation.
-//! A names file (`--file`) is read and its result lines written in [`lines`]; against one UDP
-//! server the [`batch`] engine asks for every name, reading A/AAAA replies with [`quick`].
+//! [`answer`] (what a reply says), with the messages themselves below the commands
+//! (`wire::dns`); [`lookup`] walks servers and search lists over the [`client`], netkit's own
+//! UDP/TCP/TLS/HTTPS client. A names file (`--file`) is read as a stream and its result lines
+//! written in [`lines`]; against one UDP server the [`batch`] engine asks for every name,
+//! reading A/AAAA replies with [`quick`].
 
 pub mod answer;
 pub mod batch;
+pub mod client;
 pub mod compare;
-pub mod fast;
-pub mod heard;
 pub mod lines;
 pub mod lookup;
 pub mod message;
@@ -26,23 +27,25 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::Path;
 
-use futures_util::stream::{self, StreamExt};
+use futures_util::stream::StreamExt;
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
 use self::answer::{Status, exit_status};
-use self::lines::{Entry, Sink, entry_name, read_names, unique_records};
-use self::lookup::{Hickory, NameResult, QueryResult, Resolve, Search, Settings};
+use self::client::Client;
+use self::lines::{Names, Sink, entry_name, unique_records};
+use self::lookup::{NameResult, QueryResult, Resolve, Search, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
-use crate::net::name::{reverse_name, to_ascii_name};
+use crate::net::name::reverse_name;
 use crate::output::{Format, Guard, Paint, Report, Ui, emit};
 use crate::system::resolv::{Stub, system_dns};
 use crate::util::input;
 use crate::util::time::human_ms;
+use crate::wire::dns::name::{from_query_name, query_name_into};
 use crate::wire::dnssec::Security;
 use crate::wire::dnssec::anchors::{Anchor, ROOT_ANCHORS, parse_anchors};
 
@@ -126,10 +129,9 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             ));
         }
         let name = words.remove(at);
-        (
-            Target::Name(name.to_string(), to_ascii_name(name)?),
-            &words[..],
-        )
+        let mut ascii = String::new();
+        query_name_into(name, &mut ascii)?;
+        (Target::Name(name.to_string(), ascii), &words[..])
     };
     let mut types: Vec<RecordType> = Vec::new();
     for w in type_words {
@@ -306,23 +308,24 @@ impl Report for DnsReport {
             table.expendable(&["TTL"]);
             for a in records {
                 table.add_row([
-                    a.name.clone(),
+                    a.owner(),
                     if self.human_ttl {
                         crate::util::time::human_seconds(u64::from(a.ttl))
                     } else {
                         a.ttl.to_string()
                     },
-                    answer::type_text(a.rtype),
+                    a.type_text(),
                     a.data.clone(),
                 ]);
             }
             writeln!(out, "{table}")?;
         }
+        // No data for the name itself, in one line for every type; an alias's is said per type.
         let nodata: Vec<String> = self
             .result
             .queries
             .iter()
-            .filter(|q| q.status == Status::NoData)
+            .filter(|q| q.status == Status::NoData && q.message.is_none())
             .map(QueryResult::type_name)
             .collect();
         if !nodata.is_empty() {
@@ -330,7 +333,7 @@ impl Report for DnsReport {
                 .result
                 .queries
                 .iter()
-                .find(|q| q.status == Status::NoData)
+                .find(|q| q.status == Status::NoData && q.message.is_none())
                 .map_or("", |q| q.name.as_str());
             let text = format!(
                 "NODATA: {name} exists but has no {} records",
@@ -338,22 +341,35 @@ impl Report for DnsReport {
             );
             writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
         }
+        let answered = self
+            .result
+            .queries
+            .iter()
+            .any(|q| q.status == Status::Answer);
         for q in &self.result.queries {
-            if matches!(q.status, Status::Answer | Status::NoData) {
+            if q.status == Status::Answer || (q.status == Status::NoData && q.message.is_none()) {
                 continue;
             }
-            let paint = if q.status.is_failure() {
+            // REFUSED for one type of a name that answered another (issue 27 item 5): a note.
+            let excused = q.status == Status::Refused && answered;
+            let paint = if q.status.is_failure() && !excused {
                 Paint::Bad
             } else {
                 Paint::Warn
             };
-            // NoData was summed up above, in one line for every type.
             let text = match (&q.status, &q.message) {
-                (Status::NxDomain, _) => format!("NXDOMAIN: {} does not exist", q.name),
+                (Status::NxDomain, None) => format!("NXDOMAIN: {} does not exist", q.name),
+                (Status::NxDomain | Status::NoData, Some(m)) => format!("{}: {m}", q.status.tag()),
+                (Status::Referral | Status::CnameLoop, Some(m)) => m.clone(),
                 (_, Some(m)) => format!("{}: {m}", q.status.describe()),
                 (_, None) => format!("{} ({})", q.status.describe(), q.server),
             };
             writeln!(out, "{:<6} {}", q.type_name(), ui.paint(paint, text))?;
+        }
+        for q in &self.result.queries {
+            if let Some(note) = &q.note {
+                writeln!(out, "{:<6} {}", q.type_name(), ui.paint(Paint::Dim, note))?;
+            }
         }
         let ignored: usize = self.result.queries.iter().map(|q| q.ignored).sum();
         if ignored > 0 {
@@ -515,12 +531,11 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
         .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
     {
         return Err(Error::Usage(format!(
-            "{what} asks over UDP (TCP when truncated), not TLS or HTTPS"
+            "{what} asks over UDP (TCP when truncated) or TCP, not TLS or HTTPS"
         )));
     }
-    let mut name = Name::from_ascii(ascii).map_err(|e| Error::bad("name", ascii, e.to_string()))?;
-    name.set_fqdn(true);
-    Ok(name)
+    from_query_name(ascii)
+        .ok_or_else(|| Error::bad("name", ascii.clone(), "not a name DNS can carry"))
 }
 
 /// The most netkit reads of a root hints or trust anchor file (named.root is 3 KiB).
@@ -707,6 +722,18 @@ fn args_name_servers(args: &DnsArgs) -> bool {
     !args.servers.is_empty() || args.args.iter().any(|a| a.starts_with('@'))
 }
 
+/// How `--full` and `--compare` send their queries: TCP with `--tcp`, else UDP (again over TCP
+/// when truncated, unless `--ignore-tc`).
+fn over(args: &DnsArgs) -> message::Over {
+    if args.tcp {
+        message::Over::Tcp
+    } else {
+        message::Over::Udp {
+            ignore_tc: args.ignore_tc,
+        }
+    }
+}
+
 /// `--compare`: every server asked at once, per type, the answers grouped.
 fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--compare")?;
@@ -727,6 +754,7 @@ fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
             plan.class,
             &flags,
             plan.settings.timeout,
+            over(args),
         )));
     }
     emit(ui, &compare::Comparisons(all))
@@ -735,7 +763,7 @@ fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
 /// `--full`: one query per type to the first server that answers, the whole reply shown.
 fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--full")?;
-    let ascii = name.to_ascii();
+    let ascii = answer::presentation(&name);
     let flags = query_flags(args);
     let runtime = dns_runtime()?;
     let mut answers = Vec::new();
@@ -747,17 +775,20 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
             plan.class,
             &flags,
         );
+        let bytes = query
+            .to_vec()
+            .map_err(|e| Error::internal("building the query", e))?;
         let mut failures = Vec::new();
         let mut got = None;
         for server in &plan.servers {
-            match runtime.block_on(message::exchange(
+            match runtime.block_on(message::ask(
                 server.address,
-                &query,
+                &bytes,
                 plan.settings.timeout,
-                flags.ignore_tc,
+                over(args),
             )) {
-                Ok(x) => {
-                    got = Some(message::FullAnswer::new(server.address, &x));
+                Ok(raw) => {
+                    got = Some(message::FullAnswer::of(server.address, &raw, &name, rtype));
                     break;
                 }
                 Err(why) => failures.push(why),
@@ -793,58 +824,49 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     if full_mode(args) {
         return full(&plan, args, ui);
     }
-    let names = match &plan.target {
-        Target::File(path) => Some(read_names(path)?),
-        _ => None,
-    };
     let runtime = dns_runtime()?;
     runtime.block_on(async {
-        // Over UDP, the fast path makes the first attempt (and says when nothing listens at the
-        // server's port), the full resolver the retries.
-        let fast_path = plan.servers.iter().all(|s| s.transport == Transport::Udp);
-        let mut settings = plan.settings.clone();
-        if fast_path {
-            settings.retries = settings.retries.saturating_sub(1);
+        let client = Client::new(&plan.servers, &plan.settings).await?;
+        let path = match &plan.target {
+            Target::File(path) => path,
+            _ => return answer(&client, &plan, args, ui).await,
+        };
+        let mut names = Names::open(path)?;
+        let first = names.first(1024).await.to_vec();
+        let mut sink = Sink::new(ui, &first, names.total)?;
+        let interrupted = match &plan.servers[..] {
+            [server] if server.transport == Transport::Udp => match batch::connect_to(server).await
+            {
+                Some(sock) => {
+                    let job = batch::Job {
+                        server,
+                        search: &plan.search,
+                        types: &plan.types,
+                        settings: &plan.settings,
+                        window: args.concurrency,
+                        unordered: args.unordered,
+                        quick_lines: ui.format == Format::Short
+                            || (ui.format == Format::Table && !ui.live),
+                    };
+                    batch::run(&job, sock, &mut names, &client, &mut sink).await?
+                }
+                None => bulk(&client, &plan, &mut names, args, &mut sink).await?,
+            },
+            _ => bulk(&client, &plan, &mut names, args, &mut sink).await?,
+        };
+        let code = sink.finish(interrupted)?;
+        match names.error() {
+            Some(e) if !interrupted => Err(e),
+            _ => Ok(code),
         }
-        // For JSON, each result carries the response it was read from.
-        let resolver = Hickory::new(&plan.servers, &settings, ui.format == Format::Json)?;
-        if !fast_path {
-            return answer(&resolver, &plan, names, args, ui).await;
-        }
-        let fast = fast::Fast::new(resolver, &plan.servers, &plan.settings).await;
-        if let (Some(names), [server]) = (&names, &plan.servers[..])
-            && let Some(sock) = batch::connect_to(server).await
-        {
-            let job = batch::Job {
-                server,
-                search: &plan.search,
-                types: &plan.types,
-                settings: &plan.settings,
-                window: args.concurrency,
-                unordered: args.unordered,
-                quick_lines: ui.format == Format::Short || (ui.format == Format::Table && !ui.live),
-            };
-            let mut sink = Sink::new(ui, names)?;
-            let interrupted = batch::run(&job, sock, names, &fast, &mut sink).await?;
-            return sink.finish(interrupted);
-        }
-        answer(&fast, &plan, names, args, ui).await
     })
 }
 
-/// Looks up the plan's name, or every name of its file, and prints the results.
-async fn answer<R: Resolve>(
-    resolver: &R,
-    plan: &Plan,
-    names: Option<Vec<Entry>>,
-    args: &DnsArgs,
-    ui: &Ui,
-) -> Result<u8> {
+/// Looks up the plan's one name and prints the result.
+async fn answer<R: Resolve>(resolver: &R, plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let (input, ascii) = match &plan.target {
         Target::Name(input, ascii) | Target::Reverse(input, ascii) => (input, ascii),
-        Target::File(_) => {
-            return bulk(resolver, plan, &names.unwrap_or_default(), args, ui).await;
-        }
+        Target::File(_) => unreachable!("a names file is looked up in bulk"),
     };
     let result = lookup::resolve_name(
         resolver,
@@ -882,17 +904,21 @@ async fn answer<R: Resolve>(
 }
 
 /// Looks up many names with bounded concurrency, writing one result per name as it completes
-/// (in input order unless --unordered). Over UDP, [`batch`] does this instead.
+/// (in input order unless --unordered; the reorder buffer holds at most `--concurrency`
+/// results). Over one UDP server, [`batch`] does this instead.
 async fn bulk<R: Resolve>(
     resolver: &R,
     plan: &Plan,
-    names: &[Entry],
+    names: &mut Names,
     args: &DnsArgs,
-    ui: &Ui,
-) -> Result<u8> {
-    let lookups = names.iter().map(|entry| async move {
+    sink: &mut Sink<'_>,
+) -> Result<bool> {
+    let entries = futures_util::stream::unfold(names, |names| async move {
+        names.next().await.map(|e| (e, names))
+    });
+    let lookups = entries.map(|entry| async move {
         let mut ascii = String::new();
-        match entry_name(entry, &mut ascii) {
+        match entry_name(&entry, &mut ascii) {
             Ok(()) => {
                 lookup::resolve_name(
                     resolver,
@@ -907,14 +933,12 @@ async fn bulk<R: Resolve>(
             Err(invalid) => invalid,
         }
     });
-    let stream = stream::iter(lookups);
     let mut results: std::pin::Pin<Box<dyn futures_util::Stream<Item = NameResult>>> =
         if args.unordered {
-            Box::pin(stream.buffer_unordered(args.concurrency))
+            Box::pin(lookups.buffer_unordered(args.concurrency))
         } else {
-            Box::pin(stream.buffered(args.concurrency))
+            Box::pin(lookups.buffered(args.concurrency))
         };
-    let mut sink = Sink::new(ui, names)?;
     let mut tick = Sink::ticks();
     let interrupted = loop {
         tokio::select! {
@@ -931,7 +955,7 @@ async fn bulk<R: Resolve>(
     };
     // Lookups still running are dropped (cancelled) with the stream.
     drop(results);
-    sink.finish(interrupted)
+    Ok(interrupted)
 }
 
 #[cfg(test)]
@@ -1011,13 +1035,9 @@ mod tests {
             name: "www.example.test.".into(),
             server: "127.0.0.53:53 (udp)".into(),
             rtt_ms: 1.0,
-            answers: vec![answer::Answer {
-                name: "www.example.test.".into(),
-                ttl: 60,
-                rtype: RecordType::A,
-                data: "192.0.2.1".into(),
-            }],
+            answers: vec![lookup::fake::record("www.example.test", "192.0.2.1")],
             message: None,
+            note: None,
             ignored: 0,
             attempts: Vec::new(),
             response: None,
@@ -1171,13 +1191,9 @@ mod tests {
             name: "a.test.".into(),
             server: String::new(),
             rtt_ms: 1.0,
-            answers: vec![answer::Answer {
-                name: "a.test.".into(),
-                ttl: 60,
-                rtype: RecordType::A,
-                data: "192.0.2.1".into(),
-            }],
+            answers: vec![lookup::fake::record("a.test", "192.0.2.1")],
             message: None,
+            note: None,
             ignored: 0,
             attempts: Vec::new(),
             response: None,
@@ -1222,9 +1238,13 @@ mod tests {
         }
         assert_eq!(t.status(), exit::NEGATIVE);
         let secs = Duration::from_millis(2500);
-        assert_eq!(t.progress(10, secs), "4/10 names, 2 answered, 1.6/s, 2.5 s");
         assert_eq!(
-            t.summary(10, secs, true),
+            t.progress(Some(10), secs),
+            "4/10 names, 2 answered, 1.6/s, 2.5 s"
+        );
+        assert_eq!(t.progress(None, secs), "4 names, 2 answered, 1.6/s, 2.5 s");
+        assert_eq!(
+            t.summary(Some(10), secs, true),
             "interrupted after 2.5 s: 4 of 10 names (1.6/s): 2 answered, 2 NXDOMAIN or NODATA"
         );
         t.add(Status::Invalid);
@@ -1232,7 +1252,7 @@ mod tests {
         t.add(Status::Refused);
         assert_eq!(t.status(), exit::NETWORK);
         assert_eq!(
-            t.summary(6, Duration::from_millis(300), false),
+            t.summary(None, Duration::from_millis(300), false),
             "6 names in 300 ms (20/s): 2 answered, 2 NXDOMAIN or NODATA, 1 failed, 1 INVALID"
         );
         assert_eq!(rate(0, Duration::ZERO), "-/s");

@@ -1,39 +1,11 @@
 //! The pure input side of `netkit dns`: record type names and the transports a query can take.
 //! No I/O.
 
-use std::str::FromStr;
-
 use hickory_resolver::proto::rr::RecordType;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-
-/// The record types `netkit dns` accepts by name.
-pub const KNOWN_TYPES: [RecordType; 23] = [
-    RecordType::A,
-    RecordType::AAAA,
-    RecordType::CNAME,
-    RecordType::MX,
-    RecordType::NS,
-    RecordType::TXT,
-    RecordType::SOA,
-    RecordType::PTR,
-    RecordType::SRV,
-    RecordType::CAA,
-    RecordType::HTTPS,
-    RecordType::SVCB,
-    RecordType::DS,
-    RecordType::DNSKEY,
-    RecordType::RRSIG,
-    RecordType::NSEC,
-    RecordType::NSEC3,
-    RecordType::NSEC3PARAM,
-    RecordType::TLSA,
-    RecordType::SSHFP,
-    RecordType::NAPTR,
-    RecordType::CDS,
-    RecordType::CDNSKEY,
-];
+use crate::wire::dns::types;
 
 /// The types `--all` asks for: the common ones a name carries (ANY is deprecated, RFC 8482).
 pub const ALL_TYPES: [RecordType; 9] = [
@@ -48,37 +20,45 @@ pub const ALL_TYPES: [RecordType; 9] = [
     RecordType::HTTPS,
 ];
 
-/// Parses a record type name, case-insensitively (`a`, `AAAA`, `mx`...).
+/// Parses a record type as dig does, case-insensitively: every mnemonic dig knows (`a`,
+/// `AAAA`, `loc`, `EUI48`...) or `TYPEnnn` (RFC 3597). ANY, AXFR and IXFR are refused: most
+/// servers refuse ANY (RFC 8482), and a zone transfer is no lookup.
 pub fn parse_type(text: &str) -> Result<RecordType> {
     let upper = text.trim().to_ascii_uppercase();
-    if upper == "ANY" {
-        return Err(Error::bad(
+    match upper.as_str() {
+        "ANY" => {
+            return Err(Error::bad(
+                "record type",
+                text,
+                "ANY is not supported (most servers refuse it, RFC 8482); use --all",
+            ));
+        }
+        "AXFR" | "IXFR" => {
+            return Err(Error::bad(
+                "record type",
+                text,
+                "a zone transfer is not a lookup (dig does transfers: dig @SERVER ZONE AXFR)",
+            ));
+        }
+        _ => {}
+    }
+    types::parse_type(&upper).ok_or_else(|| {
+        Error::bad(
             "record type",
             text,
-            "ANY is not supported (most servers refuse it, RFC 8482); use --all",
-        ));
-    }
-    // Any type by number, in RFC 3597's generic form.
-    if let Some(n) = upper.strip_prefix("TYPE")
-        && let Ok(n) = n.parse::<u16>()
-    {
-        return Ok(RecordType::from(n));
-    }
-    match RecordType::from_str(&upper) {
-        Ok(t) if KNOWN_TYPES.contains(&t) => Ok(t),
-        _ => Err(Error::bad(
-            "record type",
-            text,
-            "expected one of A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, HTTPS, SVCB, DS, \
-             DNSKEY, RRSIG, NSEC, NSEC3, NSEC3PARAM, TLSA, SSHFP, NAPTR, CDS, CDNSKEY, or TYPEnnn",
-        )),
-    }
+            "expected a record type dig knows (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, \
+             HTTPS, DS, DNSKEY, LOC, URI, ...) or TYPEnnn",
+        )
+    })
 }
 
-/// Whether `word` names a record type, known or refused (`ANY`): on the command line, such a
-/// word is a type, not the name to look up.
+/// Whether `word` names a record type, known or refused (`ANY`, `AXFR`, `IXFR`): on the command
+/// line, such a word is a type, not the name to look up.
 pub fn is_type_word(word: &str) -> bool {
-    word.trim().eq_ignore_ascii_case("ANY") || parse_type(word).is_ok()
+    matches!(
+        word.trim().to_ascii_uppercase().as_str(),
+        "ANY" | "AXFR" | "IXFR"
+    ) || parse_type(word).is_ok()
 }
 
 /// How a query travels to the server.
@@ -116,15 +96,14 @@ impl Transport {
     }
 }
 
-/// Parses a class word (IN, CH or CHAOS, HS), case-insensitively; None for other words.
+/// Parses a class word (IN, CH or CHAOS, HS or HESIOD, CLASSnnn), case-insensitively; None for
+/// other words (ANY and NONE are words of types and updates here, not classes to ask).
 pub fn parse_class(word: &str) -> Option<hickory_resolver::proto::rr::DNSClass> {
-    use hickory_resolver::proto::rr::DNSClass;
-    match word.trim().to_ascii_uppercase().as_str() {
-        "IN" => Some(DNSClass::IN),
-        "CH" | "CHAOS" => Some(DNSClass::CH),
-        "HS" => Some(DNSClass::HS),
-        _ => None,
+    let upper = word.trim().to_ascii_uppercase();
+    if matches!(upper.as_str(), "ANY" | "NONE") {
+        return None;
     }
+    types::parse_class(&upper)
 }
 
 #[cfg(test)]
@@ -143,5 +122,39 @@ mod tests {
         assert_eq!(parse_type("TYPE1").unwrap(), RecordType::A);
         assert_eq!(parse_type("dnskey").unwrap(), RecordType::DNSKEY);
         assert!(parse_type("TYPE65536").is_err());
+        // Issue 24 item 11: every mnemonic dig accepts.
+        for word in [
+            "DNAME",
+            "LOC",
+            "HINFO",
+            "URI",
+            "OPENPGPKEY",
+            "RP",
+            "AFSDB",
+            "CERT",
+            "DHCID",
+            "SMIMEA",
+            "ZONEMD",
+            "EUI48",
+            "EUI64",
+            "APL",
+            "CSYNC",
+            "NULL",
+            "WALLET",
+        ] {
+            assert!(parse_type(word).is_ok(), "{word}");
+        }
+        assert!(
+            parse_type("AXFR")
+                .unwrap_err()
+                .to_string()
+                .contains("zone transfer")
+        );
+        assert!(is_type_word("ixfr"));
+        assert_eq!(
+            parse_class("CLASS3"),
+            Some(hickory_resolver::proto::rr::DNSClass::CH)
+        );
+        assert_eq!(parse_class("ANY"), None);
     }
 }

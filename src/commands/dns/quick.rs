@@ -1,76 +1,45 @@
 //! Replies read only as far as a bulk line needs: for an A or AAAA question, the reply's status
-//! and where its addresses are, without building a hickory `Message` (a vector per section, a
-//! few hundred bytes moved per record) or a string per record. hickory-proto still reads the
-//! header, the question, every name and every authority and additional record; only the answer
-//! records' data, the addresses, is taken as bytes.
+//! and where its addresses are, without building a record or a string per answer. The header,
+//! the question and every authority and additional record are still read as the full reader
+//! reads them (`wire::dns::message`); only the answer records' data, the addresses, is taken as
+//! bytes.
 //!
-//! [`read`] takes only replies that [`settle`](super::fast::settle) would settle to the same
+//! [`read`] takes only replies that [`settle`](super::client::settle) would settle to the same
 //! status with the same records: every answer record owned by the name asked, of the type asked,
 //! class IN; NOERROR or NXDOMAIN (also with EDNS's extended bits), not truncated, a message
-//! hickory decodes. Anything else (a CNAME, a stray record, an error) is None, and the caller
-//! settles it the full way. The property tests below hold the two readers to that.
+//! the full reader reads; no data only without an authority section (else it may be a
+//! referral). Anything else (a CNAME, a stray record, an error) is None, and the caller settles
+//! it the full way. The property tests below hold the two readers to that.
 
 use std::io::{self, Write};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use hickory_resolver::proto::op::{
-    Edns, Header, HeaderCounts, MessageType, Metadata, OpCode, Query, ResponseCode,
-};
-use hickory_resolver::proto::rr::{DNSClass, Name, RData, Record, RecordData, RecordType};
-use hickory_resolver::proto::serialize::binary::{BinDecodable, BinDecoder};
+use hickory_resolver::proto::rr::{DNSClass, RecordType};
 
 use super::answer::Status;
+use crate::wire::dns::message::{Header, read_sections};
+use crate::wire::dns::name::same_wire;
+use crate::wire::dns::rdata::read_name;
 
-/// Reads `reply` to the query for `name` (ASCII, trailing dot optional) / `rtype`: its status,
-/// with the byte span of each address in `spans` (cleared first). None when it is not a reply
-/// this reader takes (see the module docs).
+/// Reads `reply` to the query for `name` (as `name::query_name_into` writes it) / `rtype`: its
+/// status, with the byte span of each address in `spans` (cleared first). None when it is not
+/// a reply this reader takes (see the module docs).
 pub fn read(
     reply: &[u8],
     name: &str,
     rtype: RecordType,
     spans: &mut Vec<(usize, usize)>,
 ) -> Option<Status> {
-    let mut d = BinDecoder::new(reply);
-    let (m, counts) = answers(&mut d, name, rtype, spans)?;
-    // The rest is read as hickory's message reader reads it (Message::read_records): a reply it
-    // would refuse is not taken here either.
-    let mut edns = false;
-    let mut sig = false;
-    for additional in [false, true] {
-        let count = if additional {
-            counts.additionals
-        } else {
-            counts.authorities
-        };
-        for _ in 0..count {
-            let record = Record::read(&mut d).ok()?;
-            let t = record.record_type();
-            if (t != RecordType::OPT && record.data.is_update()) || sig {
-                return None;
-            }
-            if !additional {
-                if matches!(t, RecordType::OPT | RecordType::SIG | RecordType::TSIG) {
-                    return None;
-                }
-                continue;
-            }
-            match &record.data {
-                RData::TSIG(_) => sig = true,
-                RData::Update0(RecordType::OPT) | RData::OPT(_) => {
-                    // Extended RCODE bits (BADVERS and up): not an answer this reader takes.
-                    if edns || Edns::from(&record).rcode_high() != 0 {
-                        return None;
-                    }
-                    edns = true;
-                }
-                _ => {}
-            }
-        }
+    let (header, at) = answers(reply, name, rtype, spans)?;
+    // The rest is read as the full reader reads it: a reply it would refuse is not taken here.
+    let (sections, edns, _) = read_sections(reply, at, &header.counts, 1).ok()?;
+    if edns.is_some_and(|e| e.ext_rcode != 0) {
+        return None;
     }
-    match (m.response_code, spans.is_empty()) {
-        (ResponseCode::NoError, true) => Some(Status::NoData),
-        (ResponseCode::NoError, false) => Some(Status::Answer),
-        (ResponseCode::NXDomain, true) => Some(Status::NxDomain),
+    match (header.rcode, spans.is_empty()) {
+        (0, true) if sections[1].is_empty() => Some(Status::NoData),
+        (0, false) => Some(Status::Answer),
+        (3, true) => Some(Status::NxDomain),
         _ => None,
     }
 }
@@ -83,56 +52,64 @@ pub fn address_spans(
     rtype: RecordType,
     spans: &mut Vec<(usize, usize)>,
 ) -> Option<()> {
-    answers(&mut BinDecoder::new(reply), name, rtype, spans).map(drop)
+    answers(reply, name, rtype, spans).map(drop)
 }
 
-/// Reads the header, the question and the answer section (see [`read`]), leaving `d` after it.
+/// Reads the header, the question and the answer section (see [`read`]); returns the header
+/// and where the answer section ends.
 fn answers(
-    d: &mut BinDecoder<'_>,
+    reply: &[u8],
     name: &str,
     rtype: RecordType,
     spans: &mut Vec<(usize, usize)>,
-) -> Option<(Metadata, HeaderCounts)> {
+) -> Option<(Header, usize)> {
     spans.clear();
     let size = match rtype {
         RecordType::A => 4,
         RecordType::AAAA => 16,
         _ => return None,
     };
-    let header = Header::read(d).ok()?;
-    let (m, counts) = (header.metadata, header.counts);
-    if m.message_type != MessageType::Response
-        || m.op_code != OpCode::Query
-        || m.truncation
-        || counts.queries != 1
+    let header = Header::read(reply).ok()?;
+    if !header.flags.qr || header.opcode != 0 || header.flags.tc || header.counts[0] != 1 {
+        return None;
+    }
+    let mut asked: Vec<u8> = Vec::with_capacity(64);
+    let next = read_name(reply, 12, &mut asked, None).ok()?;
+    let fixed = reply.get(next..next + 4)?;
+    if u16::from_be_bytes([fixed[0], fixed[1]]) != u16::from(rtype)
+        || u16::from_be_bytes([fixed[2], fixed[3]]) != u16::from(DNSClass::IN)
+        || !same_wire(&asked, name)
     {
         return None;
     }
-    let q = Query::read(d).ok()?;
-    if q.query_type() != rtype
-        || q.query_class() != DNSClass::IN
-        || !super::fast::same_name(q.name(), name.trim_end_matches('.'))
-    {
-        return None;
-    }
-    for _ in 0..counts.answers {
-        let owner = Name::read(d).ok()?;
-        let rt = d.read_u16().ok()?.unverified(/*compared below*/);
-        let class = d.read_u16().ok()?.unverified(/*compared below*/);
-        let _ttl = d.read_u32().ok()?.unverified(/*any TTL*/);
-        let len = d.read_u16().ok()?.unverified(/*compared below*/);
+    let mut at = next + 4;
+    let mut owner: Vec<u8> = Vec::new();
+    for _ in 0..header.counts[1] {
+        // An owner written as a pointer to the question's name is that name (most are).
+        let next = if reply.get(at..at + 2) == Some(&[0xc0, 12]) {
+            owner.clone_from(&asked);
+            at + 2
+        } else {
+            owner.clear();
+            read_name(reply, at, &mut owner, None).ok()?
+        };
+        let f = reply.get(next..next + 10)?;
+        let rt = u16::from_be_bytes([f[0], f[1]]);
+        let class = u16::from_be_bytes([f[2], f[3]]);
+        let len = usize::from(u16::from_be_bytes([f[8], f[9]]));
         if rt != u16::from(rtype)
             || class != u16::from(DNSClass::IN)
-            || usize::from(len) != size
-            || owner != *q.name()
+            || len != size
+            || !owner.eq_ignore_ascii_case(&asked)
         {
             return None;
         }
-        let start = d.index();
-        d.read_slice(size).ok()?;
+        let start = next + 10;
+        reply.get(start..start + size)?;
         spans.push((start, start + size));
+        at = start + size;
     }
-    Some((m, counts))
+    Some((header, at))
 }
 
 /// Writes the addresses at `spans` of `reply`, each one once: one per line, or with `typed =
@@ -158,7 +135,11 @@ pub fn write_addresses(
             Ok(v4) => write!(out, "{}", Ipv4Addr::from(v4))?,
             Err(_) => {
                 let v6 = <[u8; 16]>::try_from(bytes).map_err(|_| io::ErrorKind::InvalidData)?;
-                write!(out, "{}", Ipv6Addr::from(v6))?;
+                write!(
+                    out,
+                    "{}",
+                    crate::wire::dns::rdata::ipv6_text(Ipv6Addr::from(v6))
+                )?;
             }
         }
         if typed.is_none() {
@@ -172,10 +153,12 @@ pub fn write_addresses(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::dns::fast::settle;
-    use crate::wire::dns_query::QueryWriter;
-    use hickory_resolver::proto::op::Message;
+    use crate::commands::dns::client::{Settled, settle};
+    use crate::commands::dns::message::Carried;
+    use crate::wire::dns::query::QueryWriter;
+    use hickory_resolver::proto::op::{Message, MessageType, ResponseCode};
     use hickory_resolver::proto::rr::rdata::{CNAME, NS};
+    use hickory_resolver::proto::rr::{Name, RData, Record};
     use proptest::prelude::*;
 
     fn reply_to(name: &str, rtype: RecordType, edit: impl FnOnce(&mut Message)) -> Vec<u8> {
@@ -208,7 +191,9 @@ mod tests {
 
     /// The same from the full reader: the status and the unique records' data, one per line.
     fn full(reply: &[u8], rtype: RecordType) -> Option<(Status, String)> {
-        let r = settle(reply, "www.example.test", rtype)?;
+        let Settled::Reply(r) = settle(reply, "www.example.test", rtype, Carried::Udp) else {
+            return None;
+        };
         let mut lines: Vec<String> = Vec::new();
         for a in &r.answers {
             if !lines.contains(&a.data) {

@@ -1,21 +1,18 @@
 //! DNS over TLS and HTTPS: which certificates are trusted (the built-in webpki roots, or only
 //! the CAs of `--tls-ca`), the name they must carry (`--tls-hostname`, else the name the
-//! server was given as, else its IP), and why a connection failed. hickory reports every failed
-//! TLS connection as "no connections", so on failure one handshake of our own finds the reason.
+//! server was given as, else its IP), and why a handshake failed, in one sentence with its
+//! cause (rustls and webpki name their errors in CamelCase; a person reads words).
 
 use std::io;
-use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName};
-use rustls::{CertificateError, ClientConfig, ClientConnection, RootCertStore};
+use rustls::{CertificateError, ClientConfig, RootCertStore};
 
 use super::server::Server;
 use crate::error::{Error, Result};
-use crate::util::time::human_duration;
 
 /// How DoT/DoH servers are checked.
 #[derive(Debug, Clone, Default)]
@@ -96,79 +93,110 @@ fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     Ok(certs)
 }
 
-/// Connects to `addr` and runs a TLS handshake like the resolver's (blocking, each step
-/// bounded by `timeout`). Returns why it fails, or None when it succeeds.
-pub fn diagnose(
-    addr: SocketAddr,
-    name: &str,
-    config: &ClientConfig,
-    https: bool,
-    timeout: Duration,
-) -> Option<String> {
-    let server_name = ServerName::try_from(name.to_string()).ok()?;
-    let mut config = config.clone();
-    if https {
-        config.alpn_protocols = vec![b"h2".to_vec()];
-    }
-    let mut tcp = match TcpStream::connect_timeout(&addr, timeout) {
-        Ok(tcp) => tcp,
-        Err(e) => return Some(connect_failure(&e, timeout)),
-    };
-    tcp.set_read_timeout(Some(timeout)).ok()?;
-    tcp.set_write_timeout(Some(timeout)).ok()?;
-    let mut conn = ClientConnection::new(Arc::new(config), server_name).ok()?;
-    while conn.is_handshaking() {
-        if let Err(e) = conn.complete_io(&mut tcp) {
-            return Some(handshake_failure(&e, name, timeout));
-        }
-    }
-    None
-}
-
-fn connect_failure(e: &io::Error, timeout: Duration) -> String {
-    match e.kind() {
-        io::ErrorKind::ConnectionRefused => "connection refused (nothing listening)".into(),
-        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
-            format!("no TCP connection within {}", human_duration(timeout))
-        }
-        _ => format!("cannot connect: {e}"),
-    }
-}
-
-fn handshake_failure(e: &io::Error, name: &str, timeout: Duration) -> String {
+/// Why a TLS handshake with a server that should carry `name` failed, in one sentence with
+/// its cause (`e` is what the handshake gave: rustls's error inside, or the connection's).
+pub fn failure(e: &io::Error, name: &str) -> String {
     let tls = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>());
-    match tls {
-        Some(rustls::Error::InvalidCertificate(cert)) => match cert {
-            CertificateError::UnknownIssuer => {
-                "TLS: the server's certificate is not signed by a trusted CA (--tls-ca FILE trusts another)"
-                    .into()
-            }
-            CertificateError::NotValidForName
-            | CertificateError::NotValidForNameContext { .. } => format!(
-                "TLS: the server's certificate is not valid for {name} (--tls-hostname NAME sets the name)"
-            ),
-            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                "TLS: the server's certificate has expired".into()
-            }
-            other => format!("TLS: the server's certificate is not accepted: {other:?}"),
-        },
-        Some(other) => format!("TLS handshake failed: {other}"),
-        None => match e.kind() {
-            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => format!(
-                "no TLS handshake reply within {} (not a TLS server?)",
-                human_duration(timeout)
-            ),
+    let Some(tls) = tls else {
+        return match e.kind() {
             io::ErrorKind::UnexpectedEof
             | io::ErrorKind::ConnectionReset
             | io::ErrorKind::ConnectionAborted => {
-                "the server closed the connection during the TLS handshake (not a TLS server?)"
+                "TLS: the server closed the connection during the handshake (not a TLS server?)"
                     .into()
             }
-            _ => format!("TLS handshake failed: {e}"),
-        },
+            _ => format!("TLS: the handshake failed: {e}"),
+        };
+    };
+    match tls {
+        rustls::Error::InvalidCertificate(cert) => format!(
+            "TLS: the server's certificate is not accepted: {}",
+            certificate(cert, name)
+        ),
+        rustls::Error::AlertReceived(alert) => format!(
+            "TLS: the server ended the handshake ({})",
+            words(&format!("{alert:?}"))
+        ),
+        rustls::Error::NoApplicationProtocol => {
+            "TLS: the server does not speak the protocol asked (ALPN: dot for TLS, h2 for HTTPS)"
+                .into()
+        }
+        rustls::Error::InvalidMessage(m) => format!(
+            "TLS: the server sent something that is no TLS ({}; not a TLS server?)",
+            words(&format!("{m:?}"))
+        ),
+        rustls::Error::PeerIncompatible(p) => format!(
+            "TLS: the server and netkit share no way to talk ({})",
+            words(&format!("{p:?}"))
+        ),
+        other => format!(
+            "TLS: the handshake failed ({})",
+            words(&format!("{other:?}"))
+        ),
     }
+}
+
+/// What is wrong with a certificate, in words.
+fn certificate(e: &CertificateError, name: &str) -> String {
+    match e {
+        CertificateError::UnknownIssuer => {
+            "it is not signed by a trusted CA (--tls-ca FILE trusts another)".into()
+        }
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+            format!("it is not valid for {name} (--tls-hostname NAME sets the name)")
+        }
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+            "it has expired".into()
+        }
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            "it is not valid yet (or this machine's clock is behind)".into()
+        }
+        CertificateError::Revoked => "it has been revoked".into(),
+        CertificateError::BadSignature => "its signature does not verify".into(),
+        CertificateError::BadEncoding => "it is not a well-formed certificate".into(),
+        CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+            "it is not made for a server (extended key usage)".into()
+        }
+        CertificateError::Other(other) => {
+            let what = format!("{other}");
+            let name = what.split(['(', ' ', '{']).next().unwrap_or("");
+            match name {
+                "CaUsedAsEndEntity" => {
+                    "it is a CA certificate, which cannot identify a server (the server must present a certificate issued by the CA)".into()
+                }
+                "EndEntityUsedAsCa" => {
+                    "it was issued by a certificate that is no CA".into()
+                }
+                "UnsupportedCriticalExtension" => {
+                    "it has a critical extension netkit does not know".into()
+                }
+                "RequiredEkuNotFound" | "RequiredEkuNotFoundContext" => {
+                    "it is not made for a server (extended key usage)".into()
+                }
+                "UnsupportedCertVersion" => "it is not an X.509 v3 certificate".into(),
+                "SignatureAlgorithmMismatch" | "UnsupportedSignatureAlgorithm" => {
+                    "it is signed with an algorithm netkit does not accept".into()
+                }
+                _ => words(&what),
+            }
+        }
+        other => words(&format!("{other:?}")),
+    }
+}
+
+/// A Rust name in words: `CaUsedAsEndEntity { .. }` → "ca used as end entity".
+fn words(debug: &str) -> String {
+    let head = debug.split(['(', ' ', '{']).next().unwrap_or(debug);
+    let mut out = String::with_capacity(head.len() + 8);
+    for (i, c) in head.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -191,6 +219,49 @@ mod tests {
         assert_eq!(t.name_for(&by_name), "other.example.test");
         assert!(TlsSettings::load(None, Some("not a name")).is_err());
         assert!(t.client_config().is_ok());
+    }
+
+    /// Issue 24 item 15: a failed handshake is one sentence with its cause, never debug text.
+    #[test]
+    fn failures_are_sentences() {
+        let wrap = |e: rustls::Error| io::Error::new(io::ErrorKind::InvalidData, e);
+        let ca = rustls::Error::InvalidCertificate(CertificateError::Other(rustls::OtherError(
+            Arc::new(webpki_error()),
+        )));
+        let text = failure(&wrap(ca), "dns.example.test");
+        assert!(
+            text.starts_with(
+                "TLS: the server's certificate is not accepted: it is a CA certificate"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Other("), "{text}");
+        let name = rustls::Error::InvalidCertificate(CertificateError::NotValidForName);
+        assert_eq!(
+            failure(&wrap(name), "dns.example.test"),
+            "TLS: the server's certificate is not accepted: it is not valid for dns.example.test (--tls-hostname NAME sets the name)"
+        );
+        let alert = rustls::Error::AlertReceived(rustls::AlertDescription::HandshakeFailure);
+        assert_eq!(
+            failure(&wrap(alert), "x"),
+            "TLS: the server ended the handshake (handshake failure)"
+        );
+        let eof = io::Error::from(io::ErrorKind::UnexpectedEof);
+        assert!(failure(&eof, "x").contains("not a TLS server?"));
+        assert_eq!(words("CaUsedAsEndEntity"), "ca used as end entity");
+    }
+
+    /// webpki's error for a CA certificate presented as a server's, as rustls passes it on.
+    fn webpki_error() -> impl std::error::Error + Send + Sync {
+        #[derive(Debug)]
+        struct CaUsedAsEndEntity;
+        impl std::fmt::Display for CaUsedAsEndEntity {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{self:?}")
+            }
+        }
+        impl std::error::Error for CaUsedAsEndEntity {}
+        CaUsedAsEndEntity
     }
 
     #[test]

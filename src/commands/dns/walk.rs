@@ -648,12 +648,7 @@ impl Report for Walk {
                 let mut t = ui.table(&["Name", "TTL", "Type", "Data"]);
                 t.expendable(&["TTL"]);
                 for r in &self.answer {
-                    t.add_row([
-                        r.name.clone(),
-                        r.ttl.to_string(),
-                        r.rtype.clone(),
-                        r.data.clone(),
-                    ]);
+                    t.add_row([r.owner(), r.ttl.to_string(), r.type_text(), r.data.clone()]);
                 }
                 writeln!(out, "{t}")
             }
