@@ -26,7 +26,6 @@ pub mod rrset;
 pub mod support;
 
 use std::cmp::Ordering;
-use std::fmt::Write as _;
 
 use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
@@ -100,43 +99,8 @@ impl Verdict {
     }
 }
 
-/// A name in presentation format (RFC 1035 5.1), `\DDD` for bytes outside printable ASCII;
-/// the same text as `netkit dns` shows names elsewhere.
-pub fn name_text(name: &Name) -> String {
-    if name.is_root() {
-        return ".".into();
-    }
-    let mut s = String::with_capacity(name.len());
-    for (i, label) in name.iter().enumerate() {
-        if i > 0 {
-            s.push('.');
-        }
-        for &b in label {
-            match b {
-                b'.' | b';' | b'\\' | b'"' | b'(' | b')' | b'@' | b'$' => {
-                    s.push('\\');
-                    s.push(char::from(b));
-                }
-                0x21..=0x7e => s.push(char::from(b)),
-                _ => {
-                    let _ = write!(s, "\\{b:03}");
-                }
-            }
-        }
-    }
-    if name.is_fqdn() {
-        s.push('.');
-    }
-    s
-}
-
-/// A record type's mnemonic, or RFC 3597's `TYPEnnn`.
-pub fn type_name(t: RecordType) -> String {
-    match t {
-        RecordType::Unknown(n) => format!("TYPE{n}"),
-        other => other.to_string(),
-    }
-}
+pub use crate::wire::dns::name::presentation as name_text;
+pub use crate::wire::dns::types::type_text as type_name;
 
 /// The types of a type bitmap, for people.
 fn types_text(types: &[RecordType]) -> String {
