@@ -1,13 +1,18 @@
-//! The tracer under `trace`: trippy-core sends probes with increasing TTL / hop limit, many in
-//! flight at once, round after round. This module checks the privilege (raw sockets, so
-//! CAP_NET_RAW: see [`privilege`] for why not trippy's unprivileged mode), runs the rounds on a
-//! thread of their own (so Ctrl-C keeps what came), and turns
-//! each round's probes into plain [`ProbeRecord`]s, the only thing the command sees of trippy.
+//! The tracer under `trace`: probes with increasing TTL / hop limit, many in flight at once,
+//! round after round, turned into plain [`ProbeRecord`]s (all the command sees of either engine).
+//!
+//! ICMP probes go out on netkit's own echo socket (`ping`'s: raw with CAP_NET_RAW, else the
+//! unprivileged datagram socket), whose rounds end as soon as they are complete: DEST (or a
+//! router's "unreachable") answered and every TTL below it answered or timed out. Errors about
+//! DEST are heard long after their round (a router gives up on a missing host only after its ARP
+//! or neighbour discovery fails, about 3 s). UDP and TCP probes go out through trippy-core, on
+//! raw sockets (CAP_NET_RAW: see [`privileged`] for why not trippy's unprivileged mode), its rounds
+//! on a thread of their own so Ctrl-C keeps what came.
 
 use std::collections::HashMap;
 use std::io;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -16,7 +21,7 @@ use trippy_core::{
 };
 
 use crate::error::{Error, Result};
-use crate::system::icmp::{EchoSocket, Heard, IcmpSocket, SocketKind};
+use crate::system::icmp::{EchoOptions, EchoSocket, Heard, IcmpSocket, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::system::privilege::has_cap_net_raw;
 use crate::wire::icmp_echo::IcmpError;
@@ -54,6 +59,8 @@ pub struct TraceConfig {
     pub interval: Duration,
     /// Interface to send on.
     pub interface: Option<String>,
+    /// The zone of a link-local DEST: its interface's index (0: none).
+    pub scope_id: u32,
 }
 
 /// What answered one probe.
@@ -173,12 +180,18 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
 /// Runs the trace; Ctrl-C ends it with the rounds that completed. `progress` is called on the
 /// caller's thread with every probe so far each time a round completes.
 pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
-    if !privileged() {
-        return match config.method {
-            Method::Icmp => run_datagram(config, progress),
-            _ => Err(no_privilege()),
-        };
+    match config.method {
+        Method::Icmp => run_echo(config, progress),
+        _ if privileged() => run_trippy(config, progress),
+        _ => Err(no_privilege()),
     }
+}
+
+/// The most TTL trippy-core tries (its `MAX_TTL`); UDP and TCP traces stop there.
+pub const TRIPPY_MAX_TTL: u8 = 254;
+
+/// A UDP or TCP trace with trippy-core on raw sockets.
+fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
     let (mode, socket) = (PrivilegeMode::Privileged, SocketKind::Raw);
     let protocol = match config.method {
         Method::Icmp => Protocol::Icmp,
@@ -198,7 +211,7 @@ pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Re
         .interface(config.interface.clone())
         .max_rounds(Some(config.rounds))
         .first_ttl(config.first_hop)
-        .max_ttl(config.max_hops)
+        .max_ttl(config.max_hops.min(TRIPPY_MAX_TTL))
         // The last round has no next one to keep its distance from: it ends as soon as DEST
         // answered and the hops before it had their grace time.
         .min_round_duration(if config.rounds > 1 {
@@ -207,43 +220,48 @@ pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Re
             Duration::ZERO
         })
         .max_round_duration(config.timeout)
+        // trippy waits this long for a packet between sends and round checks: no longer than a
+        // round may be (-i 1ms is honoured).
+        .read_timeout(
+            config
+                .interval
+                .clamp(Duration::from_millis(1), Duration::from_millis(10)),
+        )
         .trace_identifier(std::process::id() as u16)
         .build()
         .map_err(|e| tracer_error(config, e))?;
     let v6 = config.target.is_ipv6();
-    let probes = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&probes);
-    let round_no = Arc::new(Mutex::new(0usize));
+    let (tx, rx) = mpsc::channel::<Vec<ProbeRecord>>();
+    let round_no = std::sync::Mutex::new(0usize);
     let (_tracer, handle) = tracer
         .spawn_with(move |round| {
             let mut n = round_no.lock().unwrap_or_else(|p| p.into_inner());
             *n += 1;
-            let got = round.probes.iter().filter_map(|p| record(p, *n, v6));
-            sink.lock().unwrap_or_else(|p| p.into_inner()).extend(got);
+            let got = round
+                .probes
+                .iter()
+                .filter_map(|p| record(p, *n, v6))
+                .collect();
+            let _ = tx.send(got);
         })
         .map_err(|e| tracer_error(config, e))?;
+    let mut probes: Vec<ProbeRecord> = Vec::new();
     let mut stopped = false;
-    let mut shown = 0;
-    let mut show = |shown: &mut usize| {
-        let now = {
-            let all = probes.lock().unwrap_or_else(|p| p.into_inner());
-            (all.len() > *shown).then(|| all.clone())
-        };
-        if let Some(now) = now {
-            *shown = now.len();
-            progress(&now);
-        }
-    };
-    while !handle.is_finished() {
+    // Each round as it completes; the channel closes when the tracer's thread ends.
+    loop {
         if interrupted() {
             stopped = true;
             break;
         }
-        show(&mut shown);
-        std::thread::sleep(Duration::from_millis(10));
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(round) => {
+                probes.extend(round);
+                progress(&probes);
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
     }
-    // The last round, finished after the last look.
-    show(&mut shown);
     if !stopped {
         match handle.join() {
             Ok(Ok(())) => {}
@@ -256,7 +274,6 @@ pub fn run(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Re
             }
         }
     }
-    let probes = probes.lock().unwrap_or_else(|p| p.into_inner()).clone();
     Ok(Run {
         probes,
         socket,
@@ -270,38 +287,110 @@ fn source_port() -> u16 {
     61000 + (std::process::id() % 4000) as u16
 }
 
-/// How long a round waits for more answers after the last one, once DEST answered (as
-/// trippy-core's default grace).
+/// How long, once the end of the path answered in a round (DEST, or a router's "unreachable"),
+/// the probes closer than it may still answer (trippy-core's default grace): a router busy with
+/// its control plane may answer late, and is otherwise shown as silent.
 const GRACE: Duration = Duration::from_millis(100);
 
-/// An ICMP trace on the unprivileged ICMP datagram socket (`ping`'s): each round sends one echo
-/// request per TTL at once, then reads echo replies and, from the socket's error queue, the
-/// routers' "time exceeded" and "unreachable". A round ends when DEST answered and no answer
-/// came for [`GRACE`], or at the timeout; rounds start `interval` apart.
-fn run_datagram(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
-    let mut sock = IcmpSocket::open(config.target, None, config.interface.as_deref()).map_err(
-        |e| match e {
-            Error::Permission { .. } => no_privilege(),
-            other => other,
-        },
-    )?;
-    let socket = sock.kind();
+/// How long errors about DEST are heard after their probe: a router gives up on a host missing
+/// from its link after ARP or neighbour discovery fails (Linux: 3 tries, 1 s apart) and only then
+/// answers "host unreachable"; half a second more for the way back.
+pub const LATE_ERRORS: Duration = Duration::from_millis(3500);
+
+/// An ICMP trace on netkit's own echo socket: raw with CAP_NET_RAW, else `ping`'s unprivileged
+/// datagram socket where net.ipv4.ping_group_range allows.
+fn run_echo(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) -> Result<Run> {
+    let options = EchoOptions {
+        ttl: None,
+        interface: config.interface.as_deref(),
+        scope_id: config.scope_id,
+        broadcast: false,
+    };
+    let mut sock = IcmpSocket::open(config.target, options).map_err(|e| match e {
+        Error::Permission { .. } => no_privilege(),
+        other => other,
+    })?;
+    let kind = sock.kind();
+    echo_rounds(config, &mut sock, kind, progress)
+}
+
+/// The probes of an echo trace and what became of them.
+struct Book {
+    /// Every probe, in round and TTL order.
+    probes: Vec<ProbeRecord>,
+    /// Sequence number → the probe's index and when it was sent, for probes whose answers are
+    /// still taken (the open round's; older ones for errors about DEST only).
+    sent: HashMap<u16, (usize, Instant)>,
+    /// The first probe of the round still open (answers of every kind are taken for it and
+    /// later ones; probes before it take errors about DEST only).
+    open_from: usize,
+}
+
+impl Book {
+    /// Takes what was heard at `at`; returns the probe it answered, if any.
+    fn take(&mut self, heard: Heard, at: Instant) -> Option<&ProbeRecord> {
+        let (from, seq, answer) = match heard {
+            Heard::Reply { from, seq, .. } => (from, seq, Answer::EchoReply),
+            Heard::Error {
+                from,
+                seq,
+                error: IcmpError::TtlExceeded,
+            } => (from, seq, Answer::TtlExceeded),
+            Heard::Error { from, seq, error } => (from, seq, Answer::Unreachable(error)),
+            Heard::Discarded(_) => return None,
+        };
+        let &(i, sent_at) = self.sent.get(&seq)?;
+        let late = i < self.open_from;
+        let p = self.probes.get_mut(i)?;
+        if p.from.is_some() || late && !matches!(answer, Answer::Unreachable(_)) {
+            return None;
+        }
+        p.from = Some(from);
+        p.answer = Some(answer);
+        p.rtt_ms = Some(at.saturating_duration_since(sent_at).as_secs_f64() * 1000.0);
+        Some(p)
+    }
+
+    /// Whether a probe with TTL `ttl` and this answer shows where the path ends: DEST itself
+    /// answered, or a router said DEST cannot be reached.
+    fn ends_path(p: &ProbeRecord, target: IpAddr) -> bool {
+        p.from == Some(target) || matches!(p.answer, Some(Answer::Unreachable(_)))
+    }
+}
+
+/// The rounds of an echo trace on `sock`. Each round sends one probe per TTL at once and is
+/// complete when the end of the path answered (DEST, or a router's "unreachable") and every TTL
+/// below it answered or had [`GRACE`] after that answer, else at the timeout; rounds start
+/// `interval` apart. Errors about DEST are still taken [`LATE_ERRORS`] after their probe, in later
+/// rounds and, when DEST was not reached, by waiting that long after the first probe.
+fn echo_rounds(
+    config: &TraceConfig,
+    sock: &mut dyn EchoSocket,
+    socket: SocketKind,
+    progress: &mut dyn FnMut(&[ProbeRecord]),
+) -> Result<Run> {
     let sending = |e: io::Error| Error::io(format!("tracing {}", config.target), e);
-    let mut probes: Vec<ProbeRecord> = Vec::new();
+    let mut book = Book {
+        probes: Vec::new(),
+        sent: HashMap::new(),
+        open_from: 0,
+    };
     let mut seq: u16 = 0;
-    // The TTL at which DEST answered: later rounds send no further.
-    let mut dest_ttl: Option<u8> = None;
+    // The TTL at which the path ended: later rounds send no further.
+    let mut end_ttl: Option<u8> = None;
     let mut stopped = false;
+    let began = Instant::now();
     for round in 1..=config.rounds {
         let start = Instant::now();
-        let last_ttl = dest_ttl.unwrap_or(config.max_hops);
-        let first = probes.len();
-        let mut sent: HashMap<u16, (usize, Instant)> = HashMap::new();
-        for ttl in config.first_hop..=last_ttl {
+        let first = book.probes.len();
+        book.open_from = first;
+        book.sent
+            .retain(|_, (_, at)| start.saturating_duration_since(*at) < LATE_ERRORS);
+        for ttl in config.first_hop..=end_ttl.unwrap_or(config.max_hops) {
             seq = seq.wrapping_add(1);
             sock.set_ttl(ttl).map_err(sending)?;
-            sent.insert(seq, (probes.len(), Instant::now()));
-            probes.push(ProbeRecord {
+            book.sent.insert(seq, (book.probes.len(), Instant::now()));
+            book.probes.push(ProbeRecord {
                 round,
                 ttl,
                 from: None,
@@ -318,79 +407,281 @@ fn run_datagram(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) 
                 }
             }
         }
-        let mut last_heard = start;
-        let mut found = false;
+        // The end of the path in this round: its TTL, and when it was first heard.
+        let mut end: Option<(u8, Instant)> = None;
         loop {
             let now = Instant::now();
-            let deadline = if found {
-                (last_heard + GRACE).min(start + config.timeout)
-            } else {
-                start + config.timeout
-            };
-            if now >= deadline {
+            let complete = end.is_some_and(|(e, at)| {
+                now >= at + GRACE
+                    || book.probes[first..]
+                        .iter()
+                        .all(|p| p.ttl >= e || p.from.is_some())
+            });
+            if complete || now >= start + config.timeout || interrupted() {
                 break;
             }
+            let deadline = match end {
+                Some((_, at)) => (at + GRACE).min(start + config.timeout),
+                None => start + config.timeout,
+            };
             let Some((heard, at)) = sock.recv_until(deadline).map_err(sending)? else {
-                if interrupted() {
-                    stopped = true;
-                }
-                break;
-            };
-            let (from, seq, answer) = match heard {
-                Heard::Reply { from, seq, .. } => (from, seq, Answer::EchoReply),
-                Heard::Error {
-                    from,
-                    seq,
-                    error: IcmpError::TtlExceeded,
-                } => (from, seq, Answer::TtlExceeded),
-                Heard::Error { from, seq, error } => (from, seq, Answer::Unreachable(error)),
-                Heard::Discarded(_) => continue,
-            };
-            let Some(&(i, sent_at)) = sent.get(&seq) else {
                 continue;
             };
-            let p = &mut probes[i];
-            if p.from.is_some() {
-                continue;
-            }
-            p.from = Some(from);
-            p.answer = Some(answer);
-            p.rtt_ms = Some(at.duration_since(sent_at).as_secs_f64() * 1000.0);
-            last_heard = at;
-            if from == config.target {
-                found = true;
-                dest_ttl = Some(dest_ttl.map_or(p.ttl, |t| t.min(p.ttl)));
+            if let Some(p) = book.take(heard, at)
+                && Book::ends_path(p, config.target)
+                && p.round == round
+                && end.is_none_or(|(e, _)| p.ttl < e)
+            {
+                end = Some((p.ttl, end.map_or(at, |(_, t)| t)));
             }
         }
-        if stopped || interrupted() {
+        if interrupted() {
             // A round cut short is not reported, as with trippy-core's rounds.
-            probes.truncate(first);
+            book.probes.truncate(first);
             stopped = true;
             break;
         }
-        // Probes past DEST reached DEST too: the round ends at DEST, as trippy-core's do.
-        if let Some(t) = dest_ttl {
-            let round_probes = probes.split_off(first);
-            probes.extend(round_probes.into_iter().filter(|p| p.ttl <= t));
+        // Probes past the end reached no further: the round ends there, as trippy-core's do.
+        if let Some((e, _)) = end {
+            end_ttl = Some(e);
+            let keep = first + book.probes[first..].iter().filter(|p| p.ttl <= e).count();
+            book.probes.truncate(keep);
+            book.sent.retain(|_, (i, _)| *i < keep);
         }
-        progress(&probes);
+        book.open_from = book.probes.len();
+        progress(&book.probes);
         if round < config.rounds {
+            // Until the next round: late errors about DEST are still taken.
             let next = start + config.interval;
-            while Instant::now() < next {
-                if interrupted() {
-                    stopped = true;
-                    break;
-                }
-                std::thread::sleep((next - Instant::now()).min(Duration::from_millis(10)));
+            while let Some((heard, at)) = sock.recv_until(next).map_err(sending)? {
+                book.take(heard, at);
             }
-            if stopped {
+            if interrupted() {
+                stopped = true;
                 break;
             }
         }
     }
+    if !stopped && late_errors_possible(&book.probes, config.target) {
+        let mut until = began + LATE_ERRORS;
+        let mut heard_one = false;
+        while let Some((heard, at)) = sock.recv_until(until).map_err(sending)? {
+            if book.take(heard, at).is_some() && !heard_one {
+                heard_one = true;
+                // Errors for the other probes come in the same burst.
+                until = until.min(at + GRACE);
+            }
+        }
+        if heard_one {
+            progress(&book.probes);
+        }
+        stopped = interrupted();
+    }
     Ok(Run {
-        probes,
+        probes: book.probes,
         socket,
         interrupted: stopped,
     })
+}
+
+/// Whether a router may still say "unreachable" about DEST: nothing ended the path, and some
+/// probe beyond the last hop that answered went unanswered.
+fn late_errors_possible(probes: &[ProbeRecord], target: IpAddr) -> bool {
+    if probes.iter().any(|p| Book::ends_path(p, target)) {
+        return false;
+    }
+    let last = probes
+        .iter()
+        .filter(|p| p.from.is_some())
+        .map(|p| p.ttl)
+        .max();
+    probes
+        .iter()
+        .any(|p| p.from.is_none() && last.is_none_or(|l| p.ttl > l))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use super::*;
+
+    const DEST: &str = "192.0.2.14";
+
+    /// What answers the probe with TTL `ttl`: (after how long, what).
+    type Fate = fn(u8, u16) -> Vec<(Duration, Heard)>;
+
+    /// A path simulated by TTL.
+    struct FakeRoute {
+        fate: Fate,
+        ttl: u8,
+        queue: VecDeque<(Instant, Heard)>,
+    }
+
+    impl EchoSocket for FakeRoute {
+        fn set_ttl(&mut self, ttl: u8) -> io::Result<()> {
+            self.ttl = ttl;
+            Ok(())
+        }
+
+        fn send(&mut self, seq: u16, _payload: &[u8]) -> io::Result<()> {
+            let now = Instant::now();
+            for (delay, h) in (self.fate)(self.ttl, seq) {
+                self.queue.push_back((now + delay, h));
+            }
+            self.queue.make_contiguous().sort_by_key(|(t, _)| *t);
+            Ok(())
+        }
+
+        fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
+            match self.queue.front() {
+                Some((at, _)) if *at <= deadline => {
+                    std::thread::sleep(at.saturating_duration_since(Instant::now()));
+                    Ok(self.queue.pop_front().map(|(at, h)| (h, at)))
+                }
+                _ => {
+                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                    Ok(None)
+                }
+            }
+        }
+    }
+
+    fn router(n: u8) -> IpAddr {
+        IpAddr::from([198, 51, 100, n])
+    }
+
+    fn exceeded(ttl: u8, seq: u16) -> Heard {
+        Heard::Error {
+            from: router(ttl),
+            seq,
+            error: IcmpError::TtlExceeded,
+        }
+    }
+
+    fn reply(seq: u16) -> Heard {
+        Heard::Reply {
+            from: DEST.parse().unwrap(),
+            seq,
+            bytes: 40,
+            ttl: Some(62),
+            data: vec![0; 32],
+        }
+    }
+
+    fn config(rounds: usize, timeout_ms: u64, interval_ms: u64) -> TraceConfig {
+        TraceConfig {
+            target: DEST.parse().unwrap(),
+            method: Method::Icmp,
+            port: None,
+            rounds,
+            first_hop: 1,
+            max_hops: 30,
+            timeout: Duration::from_millis(timeout_ms),
+            interval: Duration::from_millis(interval_ms),
+            interface: None,
+            scope_id: 0,
+        }
+    }
+
+    fn trace(config: &TraceConfig, fate: Fate) -> (Run, Duration) {
+        let mut path = FakeRoute {
+            fate,
+            ttl: 64,
+            queue: VecDeque::new(),
+        };
+        let t = Instant::now();
+        let run = echo_rounds(config, &mut path, SocketKind::Raw, &mut |_| {}).unwrap();
+        (run, t.elapsed())
+    }
+
+    /// Issue 26 (speed): every hop answers, so the round is complete at the last answer, with
+    /// no fixed wait after it; the probes past DEST are not kept.
+    #[test]
+    fn a_round_ends_when_every_hop_answered() {
+        let (run, took) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+            1 | 2 => vec![(Duration::from_millis(2), exceeded(ttl, seq))],
+            _ => vec![(Duration::from_millis(3), reply(seq))],
+        });
+        assert!(took < GRACE / 2, "{took:?}");
+        let got: Vec<_> = run.probes.iter().map(|p| (p.ttl, p.answer)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some(Answer::TtlExceeded)),
+                (2, Some(Answer::TtlExceeded)),
+                (3, Some(Answer::EchoReply))
+            ]
+        );
+    }
+
+    /// A hop that never answers: the round waits GRACE after DEST's answer for it, no longer
+    /// (far below the timeout).
+    #[test]
+    fn a_silent_hop_costs_the_grace_only() {
+        let (run, took) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+            1 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
+            2 => vec![],
+            _ => vec![(Duration::from_millis(2), reply(seq))],
+        });
+        assert!(took >= GRACE && took < GRACE * 3, "{took:?}");
+        assert_eq!(run.probes.len(), 3);
+        assert_eq!(run.probes[1].from, None);
+    }
+
+    /// Issue 25 (`-i 1ms`): rounds start the interval apart when they complete sooner; later
+    /// rounds send no further than DEST.
+    #[test]
+    fn short_intervals_are_honoured() {
+        let (run, took) = trace(&config(20, 1000, 1), |ttl, seq| match ttl {
+            1 => vec![(Duration::from_micros(100), exceeded(ttl, seq))],
+            _ => vec![(Duration::from_micros(200), reply(seq))],
+        });
+        assert_eq!(run.probes.len(), 40);
+        assert!(took < Duration::from_millis(100), "{took:?}");
+    }
+
+    /// Issue 26 item 4: the last router says "host unreachable" long after the round's timeout
+    /// (its ARP for a missing host gave up): the trace keeps listening and takes it.
+    #[test]
+    fn a_late_host_unreachable_is_heard() {
+        let (run, took) = trace(&config(1, 50, 1000), |ttl, seq| match ttl {
+            1 | 2 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
+            _ => vec![(
+                Duration::from_millis(400),
+                Heard::Error {
+                    from: router(2),
+                    seq,
+                    error: IcmpError::HostUnreachable,
+                },
+            )],
+        });
+        assert!(took >= Duration::from_millis(400), "{took:?}");
+        assert!(took < Duration::from_millis(400) + GRACE * 2, "{took:?}");
+        let late = run
+            .probes
+            .iter()
+            .find(|p| p.ttl == 3)
+            .expect("the probe of hop 3");
+        assert_eq!(
+            (late.from, late.answer),
+            (
+                Some(router(2)),
+                Some(Answer::Unreachable(IcmpError::HostUnreachable))
+            )
+        );
+        assert!(late.rtt_ms.unwrap() >= 400.0);
+    }
+
+    /// Answers other than errors about DEST that come after their round are not taken (the
+    /// round said "no answer" already).
+    #[test]
+    fn late_answers_of_other_kinds_are_dropped() {
+        let (run, _) = trace(&config(2, 20, 60), |ttl, seq| match ttl {
+            1 => vec![(Duration::from_millis(40), exceeded(ttl, seq))],
+            _ => vec![(Duration::from_millis(1), reply(seq))],
+        });
+        assert!(run.probes.iter().all(|p| p.ttl != 1 || p.from.is_none()));
+        assert_eq!(run.probes.iter().filter(|p| p.ttl == 2).count(), 2);
+    }
 }

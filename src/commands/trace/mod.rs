@@ -11,12 +11,12 @@ use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
-use crate::system::icmp::SocketKind;
+use crate::system::icmp::{Cast, SocketKind, echo_target};
 use crate::system::interrupt;
-use crate::system::lookup::{Names, resolve_dest};
+use crate::system::lookup::Names;
 use crate::system::netlink::Netlink;
 use crate::system::routing::{ifname, neighbour_of, subnet_check};
-use crate::system::tracer::{self, Method, Run, TraceConfig};
+use crate::system::tracer::{self, Method, Run, TRIPPY_MAX_TTL, TraceConfig};
 
 use report::FirstHop;
 
@@ -41,18 +41,45 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             "--port needs --udp or --tcp (ICMP echo has no port)".into(),
         ));
     }
-    if args.first_hop > args.max_hops {
-        return Err(Error::Usage(format!(
-            "--first-hop {} is past --max-hops {}",
-            args.first_hop, args.max_hops
-        )));
-    }
-    let address = resolve_dest(
+    let target = echo_target(
         &args.dest,
         args.family.ipv4,
         args.family.ipv6,
+        args.interface.as_deref(),
         RESOLVE_TIMEOUT,
     )?;
+    let address = target.address;
+    let many = match &target.cast {
+        Cast::Unicast => None,
+        Cast::Broadcast { what } => Some(what.clone()),
+        Cast::Multicast => Some("a multicast address (a group of hosts)".to_string()),
+    };
+    if let Some(what) = many {
+        return Err(Error::bad(
+            "destination",
+            args.dest.to_string(),
+            format!(
+                "{address} is {what}: a trace follows the path to one host (ping asks a group: \
+                 ping -b for a broadcast address)"
+            ),
+        ));
+    }
+    if method != Method::Icmp && target.scope_id != 0 {
+        return Err(Error::Usage(format!(
+            "{address} is link-local: --udp and --tcp probes cannot name its link (trippy's \
+             sockets take no zone); an ICMP trace can"
+        )));
+    }
+    let max_hops = match method {
+        Method::Icmp => args.max_hops,
+        _ => args.max_hops.min(TRIPPY_MAX_TTL),
+    };
+    if args.first_hop > max_hops {
+        return Err(Error::Usage(format!(
+            "--first-hop {} is past --max-hops {max_hops}",
+            args.first_hop
+        )));
+    }
     let config = TraceConfig {
         target: address,
         method,
@@ -62,10 +89,11 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         },
         rounds: args.count as usize,
         first_hop: args.first_hop,
-        max_hops: args.max_hops,
+        max_hops,
         timeout: args.timeout,
         interval: args.interval,
         interface: args.interface.clone(),
+        scope_id: target.scope_id,
     };
     // Ctrl-C ends the run with the rounds finished so far, as mtr's report does.
     interrupt::catch();
@@ -102,6 +130,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     // Names still on their way get a moment; a resolver that does not answer costs no more.
     names.wait(Instant::now() + NAME_GRACE);
     let mut report = report::build(dest, &config, run, took_ms, &|ip| names.get(ip));
+    report.note = target.note;
     if config.first_hop == 1 && config.interface.is_none() {
         report.first_hop = first_hop(address);
     }
@@ -121,8 +150,13 @@ fn first_hop(target: IpAddr) -> Option<FirstHop> {
         nl.neighbours().ok()?,
     );
     let oif = route.oif?;
+    if route.kind.0 == netlink_packet_route::route::RouteType::Local {
+        return Some(FirstHop::local(target, ifname(&links, oif)));
+    }
     let next = route.gateway.unwrap_or(target);
-    let mac = neighbour_of(&neighbours, oif, next).and_then(|n| Mac::from_slice(n.mac.as_deref()?));
+    let mac = neighbour_of(&neighbours, oif, next)
+        .and_then(|n| Mac::from_slice(n.mac.as_deref()?))
+        .filter(|m| m.0 != [0; 6]);
     Some(FirstHop::new(
         target,
         Some(ifname(&links, oif)),
