@@ -504,8 +504,10 @@ pub struct DhcpArgs {
 pub enum DhcpCommand {
     /// Broadcast a DHCPDISCOVER and list every DHCPOFFER that arrives (no DHCPREQUEST is ever sent)
     #[command(
-        after_help = "Sends one DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
-                            interface's MAC or --mac, and lists each offer for that transaction id and MAC:\n\
+        after_help = "Sends a DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
+                            interface's MAC or --mac (and with no offer after 4 s once more, with the same\n\
+                            transaction id, as DHCP clients retransmit), and lists each offer for that transaction\n\
+                            id and MAC:\n\
                             server, offered address, mask, router, DNS servers, lease time, domain; then T1/T2,\n\
                             MTU, classless static routes (option 121) and PXE boot (66/67) when offered, and with\n\
                             --raw every option as bytes. With --expect ADDR, an offer from any other server is\n\
@@ -531,7 +533,8 @@ pub struct DhcpDiscoverArgs {
     /// Client hardware address to put in the request (default: the interface's MAC)
     #[arg(long, value_name = "MAC", value_parser = parse_mac)]
     pub mac: Option<[u8; 6]>,
-    /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
+    /// How long to collect offers (servers such as dnsmasq first ping the address they offer, for
+    /// up to 3 s)
     #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
     /// The LAN's DHCP server: an offer from any other is a rogue DHCP server (exit 1)
