@@ -147,14 +147,16 @@ fn needs_zone(ip: Ipv6Addr) -> bool {
 /// Resolves DEST for `ping` and `trace` (`-4`/`-6` as given, the name lookup bounded by
 /// `timeout`) and says what it is: the unspecified address is this host (Linux answers from
 /// loopback), an IPv4-mapped IPv6 address is IPv4, a link-local or link-scope multicast IPv6
-/// address needs its zone (`%eth0`, or `-I`), and an IPv4 broadcast address is told by the
-/// kernel's route to it.
+/// address needs its zone (`%eth0`, or `-I`), and with `check_broadcast` an IPv4 broadcast
+/// address is told by the kernel's route to it (without, a send to one fails with
+/// PermissionDenied, which [`broadcast_words`] then explains).
 pub fn echo_target(
     dest: &Dest,
     ipv4_only: bool,
     ipv6_only: bool,
     interface: Option<&str>,
     timeout: Duration,
+    check_broadcast: bool,
 ) -> Result<EchoTarget> {
     let typed = dest.to_string();
     let bad = |reason: String| Error::bad("destination", typed.clone(), reason);
@@ -212,7 +214,7 @@ pub fn echo_target(
     }
     let cast = if address.is_multicast() {
         Cast::Multicast
-    } else if let IpAddr::V4(v4) = address {
+    } else if check_broadcast && let IpAddr::V4(v4) = address {
         broadcast_words(v4).map_or(Cast::Unicast, |what| Cast::Broadcast { what })
     } else {
         Cast::Unicast
@@ -227,7 +229,7 @@ pub fn echo_target(
 
 /// When the kernel routes `ip` as a broadcast (255.255.255.255, or the broadcast address of a
 /// subnet of this host): which, in words.
-fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
+pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
     let limited = ip == Ipv4Addr::BROADCAST;
     if ip.is_loopback() {
         return None;

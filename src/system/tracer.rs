@@ -288,9 +288,28 @@ fn source_port() -> u16 {
 }
 
 /// How long, once the end of the path answered in a round (DEST, or a router's "unreachable"),
-/// the probes closer than it may still answer (trippy-core's default grace): a router busy with
-/// its control plane may answer late, and is otherwise shown as silent.
+/// the probes closer than it may still answer: ten times the slowest answer of the round (as
+/// traceroute's "near" wait), from [`GRACE_MIN`] (a router's control plane is slower to answer
+/// than its forwarding) up to [`GRACE`] (trippy-core's fixed grace). A router later than that is
+/// shown as silent in that round.
 const GRACE: Duration = Duration::from_millis(100);
+
+/// The shortest grace (see [`GRACE`]).
+const GRACE_MIN: Duration = Duration::from_millis(10);
+
+/// TTLs probed at once beyond the highest that answered (traceroute sends 16 at once, trippy-core
+/// 24): each probe past DEST only makes DEST answer once more. When answers stop coming for a
+/// grace, the rest up to --max-hops go out at once.
+const IN_FLIGHT: u16 = 8;
+
+/// The grace of a round whose answers so far are `probes` (see [`GRACE`]).
+fn grace_of(probes: &[ProbeRecord]) -> Duration {
+    let slowest = probes
+        .iter()
+        .filter_map(|p| p.rtt_ms)
+        .fold(0.0f64, f64::max);
+    Duration::from_secs_f64(slowest * 10.0 / 1000.0).clamp(GRACE_MIN, GRACE)
+}
 
 /// How long errors about DEST are heard after their probe: a router gives up on a host missing
 /// from its link after ARP or neighbour discovery fails (Linux: 3 tries, 1 s apart) and only then
@@ -324,6 +343,54 @@ struct Book {
     /// The first probe of the round still open (answers of every kind are taken for it and
     /// later ones; probes before it take errors about DEST only).
     open_from: usize,
+    /// The last sequence number sent.
+    seq: u16,
+}
+
+/// The TTLs a round sends, in order.
+struct Ttls {
+    /// The round (1-based).
+    round: usize,
+    /// The next TTL to send.
+    next: u16,
+    /// The last TTL the round may send.
+    last: u16,
+}
+
+impl Ttls {
+    /// Sends a probe for every TTL not sent yet up to `limit` (and the round's last).
+    fn send_up_to(
+        &mut self,
+        sock: &mut dyn EchoSocket,
+        book: &mut Book,
+        limit: u16,
+    ) -> io::Result<()> {
+        while self.next <= limit.min(self.last) {
+            book.seq = book.seq.wrapping_add(1);
+            let ttl = self.next as u8;
+            self.next += 1;
+            sock.set_ttl(ttl)?;
+            book.sent
+                .insert(book.seq, (book.probes.len(), Instant::now()));
+            book.probes.push(ProbeRecord {
+                round: self.round,
+                ttl,
+                from: None,
+                answer: None,
+                rtt_ms: None,
+            });
+            // An ICMP error heard since the last send is reported by this one (IP_RECVERR sets
+            // the socket's pending error) and the request is not sent: send it again.
+            let mut tries = 0;
+            while let Err(e) = sock.send(book.seq, &[0; 32]) {
+                tries += 1;
+                if tries > 3 || e.kind() == io::ErrorKind::PermissionDenied {
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Book {
@@ -358,10 +425,10 @@ impl Book {
     }
 }
 
-/// The rounds of an echo trace on `sock`. Each round sends one probe per TTL at once and is
-/// complete when the end of the path answered (DEST, or a router's "unreachable") and every TTL
-/// below it answered or had [`GRACE`] after that answer, else at the timeout; rounds start
-/// `interval` apart. Errors about DEST are still taken [`LATE_ERRORS`] after their probe, in later
+/// The rounds of an echo trace on `sock`. Each round sends one probe per TTL, [`IN_FLIGHT`]
+/// beyond the highest that answered, and is complete when the end of the path answered (DEST,
+/// or a router's "unreachable") and every TTL below it answered or had its grace (see [`GRACE`])
+/// after that answer, else at the timeout; rounds start `interval` apart. Errors about DEST are still taken [`LATE_ERRORS`] after their probe, in later
 /// rounds and, when DEST was not reached, by waiting that long after the first probe.
 fn echo_rounds(
     config: &TraceConfig,
@@ -374,8 +441,8 @@ fn echo_rounds(
         probes: Vec::new(),
         sent: HashMap::new(),
         open_from: 0,
+        seq: 0,
     };
-    let mut seq: u16 = 0;
     // The TTL at which the path ended: later rounds send no further.
     let mut end_ttl: Option<u8> = None;
     let mut stopped = false;
@@ -386,33 +453,24 @@ fn echo_rounds(
         book.open_from = first;
         book.sent
             .retain(|_, (_, at)| start.saturating_duration_since(*at) < LATE_ERRORS);
-        for ttl in config.first_hop..=end_ttl.unwrap_or(config.max_hops) {
-            seq = seq.wrapping_add(1);
-            sock.set_ttl(ttl).map_err(sending)?;
-            book.sent.insert(seq, (book.probes.len(), Instant::now()));
-            book.probes.push(ProbeRecord {
-                round,
-                ttl,
-                from: None,
-                answer: None,
-                rtt_ms: None,
-            });
-            // An ICMP error heard since the last send is reported by this one (IP_RECVERR sets
-            // the socket's pending error) and the request is not sent: send it again.
-            let mut tries = 0;
-            while let Err(e) = sock.send(seq, &[0; 32]) {
-                tries += 1;
-                if tries > 3 || e.kind() == io::ErrorKind::PermissionDenied {
-                    return Err(sending(e));
-                }
-            }
-        }
-        // The end of the path in this round: its TTL, and when it was first heard.
+        // TTLs are sent in order, IN_FLIGHT beyond the highest that answered.
+        let mut sending_ttls = Ttls {
+            round,
+            next: u16::from(config.first_hop),
+            last: u16::from(end_ttl.unwrap_or(config.max_hops)),
+        };
+        sending_ttls
+            .send_up_to(sock, &mut book, u16::from(config.first_hop) + IN_FLIGHT - 1)
+            .map_err(sending)?;
+        // The end of the path in this round: its TTL, and when it was first heard; and when the
+        // round last heard or sent something.
         let mut end: Option<(u8, Instant)> = None;
+        let mut moved = Instant::now();
         loop {
             let now = Instant::now();
+            let grace = grace_of(&book.probes[first..]);
             let complete = end.is_some_and(|(e, at)| {
-                now >= at + GRACE
+                now >= at + grace
                     || book.probes[first..]
                         .iter()
                         .all(|p| p.ttl >= e || p.from.is_some())
@@ -420,19 +478,40 @@ fn echo_rounds(
             if complete || now >= start + config.timeout || interrupted() {
                 break;
             }
-            let deadline = match end {
-                Some((_, at)) => (at + GRACE).min(start + config.timeout),
-                None => start + config.timeout,
-            };
+            let stalled = end.is_none() && sending_ttls.next <= sending_ttls.last;
+            if stalled && now >= moved + grace {
+                // Silence: the rest go out at once (a filter, or routers that never answer).
+                sending_ttls
+                    .send_up_to(sock, &mut book, u16::MAX)
+                    .map_err(sending)?;
+                moved = now;
+                continue;
+            }
+            let mut deadline = start + config.timeout;
+            if let Some((_, at)) = end {
+                deadline = deadline.min(at + grace);
+            }
+            if stalled {
+                deadline = deadline.min(moved + grace);
+            }
             let Some((heard, at)) = sock.recv_until(deadline).map_err(sending)? else {
                 continue;
             };
-            if let Some(p) = book.take(heard, at)
-                && Book::ends_path(p, config.target)
-                && p.round == round
-                && end.is_none_or(|(e, _)| p.ttl < e)
-            {
-                end = Some((p.ttl, end.map_or(at, |(_, t)| t)));
+            let Some(p) = book.take(heard, at) else {
+                continue;
+            };
+            if p.round != round {
+                continue;
+            }
+            let ttl = p.ttl;
+            if Book::ends_path(p, config.target) && end.is_none_or(|(e, _)| ttl < e) {
+                end = Some((ttl, end.map_or(at, |(_, t)| t)));
+            }
+            moved = at;
+            if end.is_none() {
+                sending_ttls
+                    .send_up_to(sock, &mut book, u16::from(ttl) + IN_FLIGHT)
+                    .map_err(sending)?;
             }
         }
         if interrupted() {
@@ -516,6 +595,7 @@ mod tests {
         fate: Fate,
         ttl: u8,
         queue: VecDeque<(Instant, Heard)>,
+        sent: usize,
     }
 
     impl EchoSocket for FakeRoute {
@@ -525,6 +605,7 @@ mod tests {
         }
 
         fn send(&mut self, seq: u16, _payload: &[u8]) -> io::Result<()> {
+            self.sent += 1;
             let now = Instant::now();
             for (delay, h) in (self.fate)(self.ttl, seq) {
                 self.queue.push_back((now + delay, h));
@@ -584,26 +665,29 @@ mod tests {
         }
     }
 
-    fn trace(config: &TraceConfig, fate: Fate) -> (Run, Duration) {
+    /// The run, how long it took, how many probes were sent.
+    fn trace(config: &TraceConfig, fate: Fate) -> (Run, Duration, usize) {
         let mut path = FakeRoute {
             fate,
             ttl: 64,
             queue: VecDeque::new(),
+            sent: 0,
         };
         let t = Instant::now();
         let run = echo_rounds(config, &mut path, SocketKind::Raw, &mut |_| {}).unwrap();
-        (run, t.elapsed())
+        (run, t.elapsed(), path.sent)
     }
 
     /// Issue 26 (speed): every hop answers, so the round is complete at the last answer, with
-    /// no fixed wait after it; the probes past DEST are not kept.
+    /// no fixed wait after it; the probes past DEST are not kept, and few were sent.
     #[test]
     fn a_round_ends_when_every_hop_answered() {
-        let (run, took) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+        let (run, took, sent) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
             1 | 2 => vec![(Duration::from_millis(2), exceeded(ttl, seq))],
             _ => vec![(Duration::from_millis(3), reply(seq))],
         });
-        assert!(took < GRACE / 2, "{took:?}");
+        assert!(took < GRACE_MIN, "{took:?}");
+        assert!(sent <= 2 + usize::from(IN_FLIGHT), "{sent}");
         let got: Vec<_> = run.probes.iter().map(|p| (p.ttl, p.answer)).collect();
         assert_eq!(
             got,
@@ -615,25 +699,49 @@ mod tests {
         );
     }
 
-    /// A hop that never answers: the round waits GRACE after DEST's answer for it, no longer
-    /// (far below the timeout).
+    /// A hop that never answers: the round waits its grace after DEST's answer for it (ten
+    /// times the slowest answer, 10 to 100 ms), no longer (far below the timeout).
     #[test]
     fn a_silent_hop_costs_the_grace_only() {
-        let (run, took) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+        let (run, took, _) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
             1 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
             2 => vec![],
-            _ => vec![(Duration::from_millis(2), reply(seq))],
+            _ => vec![(Duration::from_millis(4), reply(seq))],
         });
-        assert!(took >= GRACE && took < GRACE * 3, "{took:?}");
+        assert!(
+            took >= Duration::from_millis(40) && took < GRACE,
+            "{took:?}"
+        );
         assert_eq!(run.probes.len(), 3);
         assert_eq!(run.probes[1].from, None);
+        let (_, took, _) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+            1 => vec![(Duration::from_micros(100), exceeded(ttl, seq))],
+            2 => vec![],
+            _ => vec![(Duration::from_micros(200), reply(seq))],
+        });
+        assert!(took >= GRACE_MIN && took < GRACE_MIN * 4, "{took:?}");
+    }
+
+    /// When answers stop (a filter past hop 2), the TTLs not sent yet go out after a grace, so
+    /// every TTL up to --max-hops is tried within the round.
+    #[test]
+    fn silence_sends_the_rest_at_once() {
+        let (run, took, sent) = trace(&config(1, 300, 1000), |ttl, seq| match ttl {
+            1 | 2 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
+            _ => vec![],
+        });
+        assert_eq!(sent, 30);
+        let ttls: Vec<u8> = run.probes.iter().map(|p| p.ttl).collect();
+        assert_eq!(ttls, (1..=30).collect::<Vec<u8>>());
+        // The round's timeout, then the wait for late errors about DEST.
+        assert!(took >= LATE_ERRORS, "{took:?}");
     }
 
     /// Issue 25 (`-i 1ms`): rounds start the interval apart when they complete sooner; later
     /// rounds send no further than DEST.
     #[test]
     fn short_intervals_are_honoured() {
-        let (run, took) = trace(&config(20, 1000, 1), |ttl, seq| match ttl {
+        let (run, took, _) = trace(&config(20, 1000, 1), |ttl, seq| match ttl {
             1 => vec![(Duration::from_micros(100), exceeded(ttl, seq))],
             _ => vec![(Duration::from_micros(200), reply(seq))],
         });
@@ -645,7 +753,7 @@ mod tests {
     /// (its ARP for a missing host gave up): the trace keeps listening and takes it.
     #[test]
     fn a_late_host_unreachable_is_heard() {
-        let (run, took) = trace(&config(1, 50, 1000), |ttl, seq| match ttl {
+        let (run, took, _) = trace(&config(1, 50, 1000), |ttl, seq| match ttl {
             1 | 2 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
             _ => vec![(
                 Duration::from_millis(400),
@@ -657,7 +765,7 @@ mod tests {
             )],
         });
         assert!(took >= Duration::from_millis(400), "{took:?}");
-        assert!(took < Duration::from_millis(400) + GRACE * 2, "{took:?}");
+        assert!(took < Duration::from_millis(450) + GRACE, "{took:?}");
         let late = run
             .probes
             .iter()
@@ -677,7 +785,7 @@ mod tests {
     /// round said "no answer" already).
     #[test]
     fn late_answers_of_other_kinds_are_dropped() {
-        let (run, _) = trace(&config(2, 20, 60), |ttl, seq| match ttl {
+        let (run, _, _) = trace(&config(2, 20, 60), |ttl, seq| match ttl {
             1 => vec![(Duration::from_millis(40), exceeded(ttl, seq))],
             _ => vec![(Duration::from_millis(1), reply(seq))],
         });

@@ -28,6 +28,7 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
         args.family.ipv6,
         args.interface.as_deref(),
         RESOLVE_TIMEOUT,
+        true,
     )?;
     let address = target.address;
     if address.is_ipv4() && args.size > MAX_SIZE_V4 {

@@ -9,9 +9,10 @@ use std::time::{Duration, Instant};
 
 use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
+use crate::net::endpoint::Dest;
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
-use crate::system::icmp::{Cast, SocketKind, echo_target};
+use crate::system::icmp::{Cast, SocketKind, broadcast_words, echo_target};
 use crate::system::interrupt;
 use crate::system::lookup::Names;
 use crate::system::netlink::Netlink;
@@ -47,6 +48,9 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         args.family.ipv6,
         args.interface.as_deref(),
         RESOLVE_TIMEOUT,
+        // An ICMP trace learns a broadcast DEST from the kernel's refusal to send to it (one
+        // netlink query less for every trace); trippy's UDP and TCP errors do not tell.
+        method != Method::Icmp,
     )?;
     let address = target.address;
     let many = match &target.cast {
@@ -55,14 +59,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         Cast::Multicast => Some("a multicast address (a group of hosts)".to_string()),
     };
     if let Some(what) = many {
-        return Err(Error::bad(
-            "destination",
-            args.dest.to_string(),
-            format!(
-                "{address} is {what}: a trace follows the path to one host (ping asks a group: \
-                 ping -b for a broadcast address)"
-            ),
-        ));
+        return Err(not_one_host(&args.dest, address, &what));
     }
     if method != Method::Icmp && target.scope_id != 0 {
         return Err(Error::Usage(format!(
@@ -103,6 +100,17 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     let mut redraw = Redraw::new(ui);
     let mut drawn = Ok(());
     let mut asked_up_to = 0;
+    let refused = |e: Error| match (&e, address) {
+        (Error::Io { source, .. }, IpAddr::V4(v4))
+            if source.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
+            match broadcast_words(v4) {
+                Some(what) => not_one_host(&args.dest, address, &what),
+                None => e,
+            }
+        }
+        _ => e,
+    };
     let run = tracer::run(&config, &mut |probes| {
         if !args.no_dns {
             // Only the probes new since the last round.
@@ -125,7 +133,8 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             frame.running = probes.last().map(|p| p.round);
             drawn = redraw.frame(ui, &frame);
         }
-    })?;
+    })
+    .map_err(refused)?;
     let took_ms = start.elapsed().as_secs_f64() * 1000.0;
     // Names still on their way get a moment; a resolver that does not answer costs no more.
     names.wait(Instant::now() + NAME_GRACE);
@@ -137,6 +146,18 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     drawn?;
     redraw.clear()?;
     emit(ui, &report)
+}
+
+/// DEST is a broadcast or multicast address (`what` says which): no path to trace.
+fn not_one_host(dest: &Dest, address: IpAddr, what: &str) -> Error {
+    Error::bad(
+        "destination",
+        dest.to_string(),
+        format!(
+            "{address} is {what}: a trace follows the path to one host (ping asks a group: ping \
+             -b for a broadcast address)"
+        ),
+    )
 }
 
 /// The route the kernel picks toward `target` and the next hop's MAC from the neighbour table
