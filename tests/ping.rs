@@ -283,6 +283,23 @@ fn unprivileged_where_ping_group_range_allows() {
     );
 }
 
+/// The start of a python3 program answering echo requests itself on a raw socket `r`:
+/// `request()` waits for the next echo request (to an address in `mine`, when it lists any) and
+/// gives its ICMP message and sender; `reply(m)` makes the echo reply to message `m`.
+const ECHO_ANSWERER: &str = "import socket,struct\n\
+    def cs(b):\n\
+    \x20   s=sum(struct.unpack('!%dH'%(len(b)//2),b[:len(b)//2*2]))+(b[-1]<<8 if len(b)%2 else 0)\n\
+    \x20   s=(s&0xffff)+(s>>16); s=(s&0xffff)+(s>>16); return (~s)&0xffff\n\
+    def reply(m):\n\
+    \x20   m=bytearray(m); m[0]=0; m[2:4]=b'\\0\\0'; m[2:4]=struct.pack('!H',cs(bytes(m))); return bytes(m)\n\
+    r=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP)\n\
+    mine=[]\n\
+    def request():\n\
+    \x20   while True:\n\
+    \x20       p,a=r.recvfrom(65535)\n\
+    \x20       h=(p[0]&15)*4; m=p[h:]\n\
+    \x20       if m[0]==8 and (not mine or p[16:20] in mine): return m,a\n";
+
 /// A peer that answers each echo request a second time (a raw socket in python3, beside the
 /// kernel's own reply): the second reply is marked (DUP!) and counted apart.
 #[test]
@@ -291,18 +308,14 @@ fn duplicates_are_marked() {
         return;
     };
     let peer = lan.add_peer("dup", "198.51.100.30/24", "02:00:00:00:00:30");
-    let script = "import socket,struct\n\
-        def cs(b):\n\
-        \x20   s=sum(struct.unpack('!%dH'%(len(b)//2),b[:len(b)//2*2]))+(b[-1]<<8 if len(b)%2 else 0)\n\
-        \x20   s=(s&0xffff)+(s>>16); s=(s&0xffff)+(s>>16); return (~s)&0xffff\n\
-        r=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP)\n\
-        while True:\n\
-        \x20   p,a=r.recvfrom(65535)\n\
-        \x20   h=(p[0]&15)*4; m=p[h:]\n\
-        \x20   if m[0]!=8: continue\n\
-        \x20   rep=bytearray(m); rep[0]=0; rep[2:4]=b'\\0\\0'; rep[2:4]=struct.pack('!H',cs(bytes(rep)))\n\
-        \x20   r.sendto(bytes(rep),a)\n";
-    let _twin = lan.lab.daemon(&peer, "python3", &["-c", script], "raw", 0);
+    let script = [
+        ECHO_ANSWERER,
+        "while True:\n\
+        \x20   m,a=request()\n\
+        \x20   r.sendto(reply(m),a)\n",
+    ]
+    .concat();
+    let _twin = lan.lab.daemon(&peer, "python3", &["-c", &script], "raw", 0);
     std::thread::sleep(Duration::from_millis(300));
     let o = lan.lab.netkit(
         &lan.host,
@@ -655,24 +668,21 @@ fn forged_replies_on_the_path_are_told_apart() {
     lan.lab.ipn(&forger, "addr add 198.51.100.41/24 dev eth0");
     lan.lab
         .sysctl(&forger, &["net.ipv4.icmp_echo_ignore_all=1"]);
-    let script = "import socket,struct\n\
-        def cs(b):\n\
-        \x20   s=sum(struct.unpack('!%dH'%(len(b)//2),b[:len(b)//2*2]))+(b[-1]<<8 if len(b)%2 else 0)\n\
-        \x20   s=(s&0xffff)+(s>>16); s=(s&0xffff)+(s>>16); return (~s)&0xffff\n\
-        def rep(m):\n\
-        \x20   m=bytearray(m); m[0]=0; m[2:4]=b'\\0\\0'; m[2:4]=struct.pack('!H',cs(bytes(m))); return bytes(m)\n\
-        r=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP)\n\
-        other=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP); other.bind(('198.51.100.41',0))\n\
+    let script = [
+        ECHO_ANSWERER,
+        "mine.append(socket.inet_aton('198.51.100.40'))\n\
+        other=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP)\n\
+        other.bind(('198.51.100.41',0))\n\
         while True:\n\
-        \x20   p,a=r.recvfrom(65535)\n\
-        \x20   h=(p[0]&15)*4; m=p[h:]\n\
-        \x20   if m[0]!=8 or p[16:20]!=socket.inet_aton('198.51.100.40'): continue\n\
-        \x20   other.sendto(rep(m),a)\n\
-        \x20   bad=bytearray(m); bad[20]^=0xff; r.sendto(rep(bytes(bad)),a)\n\
-        \x20   r.sendto(rep(m[:30]),a)\n";
+        \x20   m,a=request()\n\
+        \x20   other.sendto(reply(m),a)\n\
+        \x20   bad=bytearray(m); bad[20]^=0xff; r.sendto(reply(bytes(bad)),a)\n\
+        \x20   r.sendto(reply(m[:30]),a)\n",
+    ]
+    .concat();
     let _forger = lan
         .lab
-        .daemon(&forger, "python3", &["-c", script], "raw", 0);
+        .daemon(&forger, "python3", &["-c", &script], "raw", 0);
     std::thread::sleep(Duration::from_millis(300));
     let o = lan.lab.netkit(
         &lan.host,

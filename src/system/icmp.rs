@@ -570,17 +570,46 @@ pub(crate) mod fake {
     /// What happens to request number `seq` (the wire's sequence number) carrying `data`.
     pub type Fate = fn(u16, &[u8]) -> Vec<(Duration, Heard)>;
 
-    /// The fake socket: queued arrivals, in time order.
+    /// What is on its way back, in time order: the arrivals of a fake socket.
+    #[derive(Default)]
+    pub struct Arrivals(VecDeque<(Instant, Heard)>);
+
+    impl Arrivals {
+        /// Queues what a request sent now brings back, each after its delay.
+        pub fn expect(&mut self, coming: Vec<(Duration, Heard)>) {
+            let now = Instant::now();
+            for (delay, h) in coming {
+                self.0.push_back((now + delay, h));
+            }
+            self.0.make_contiguous().sort_by_key(|(t, _)| *t);
+        }
+
+        /// [`EchoSocket::recv_until`]: sleeps until the next arrival, or the deadline.
+        pub fn until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
+            match self.0.front() {
+                Some((at, _)) if *at <= deadline => {
+                    std::thread::sleep(at.saturating_duration_since(Instant::now()));
+                    Ok(self.0.pop_front().map(|(at, h)| (h, at)))
+                }
+                _ => {
+                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                    Ok(None)
+                }
+            }
+        }
+    }
+
+    /// The fake socket: each request's fate, queued.
     pub struct FakePath {
         pub fate: Fate,
-        queue: VecDeque<(Instant, Heard)>,
+        arrivals: Arrivals,
     }
 
     impl FakePath {
         pub fn new(fate: Fate) -> FakePath {
             FakePath {
                 fate,
-                queue: VecDeque::new(),
+                arrivals: Arrivals::default(),
             }
         }
     }
@@ -591,25 +620,12 @@ pub(crate) mod fake {
         }
 
         fn send(&mut self, seq: u16, payload: &[u8]) -> io::Result<()> {
-            let now = Instant::now();
-            for (delay, h) in (self.fate)(seq, payload) {
-                self.queue.push_back((now + delay, h));
-            }
-            self.queue.make_contiguous().sort_by_key(|(t, _)| *t);
+            self.arrivals.expect((self.fate)(seq, payload));
             Ok(())
         }
 
         fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
-            match self.queue.front() {
-                Some((at, _)) if *at <= deadline => {
-                    std::thread::sleep(at.saturating_duration_since(Instant::now()));
-                    Ok(self.queue.pop_front().map(|(at, h)| (h, at)))
-                }
-                _ => {
-                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
-                    Ok(None)
-                }
-            }
+            self.arrivals.until(deadline)
         }
     }
 }

@@ -581,9 +581,8 @@ fn late_errors_possible(probes: &[ProbeRecord], target: IpAddr) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::VecDeque;
-
     use super::*;
+    use crate::system::icmp::fake::Arrivals;
 
     const DEST: &str = "192.0.2.14";
 
@@ -594,7 +593,7 @@ mod tests {
     struct FakeRoute {
         fate: Fate,
         ttl: u8,
-        queue: VecDeque<(Instant, Heard)>,
+        arrivals: Arrivals,
         sent: usize,
     }
 
@@ -606,25 +605,12 @@ mod tests {
 
         fn send(&mut self, seq: u16, _payload: &[u8]) -> io::Result<()> {
             self.sent += 1;
-            let now = Instant::now();
-            for (delay, h) in (self.fate)(self.ttl, seq) {
-                self.queue.push_back((now + delay, h));
-            }
-            self.queue.make_contiguous().sort_by_key(|(t, _)| *t);
+            self.arrivals.expect((self.fate)(self.ttl, seq));
             Ok(())
         }
 
         fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
-            match self.queue.front() {
-                Some((at, _)) if *at <= deadline => {
-                    std::thread::sleep(at.saturating_duration_since(Instant::now()));
-                    Ok(self.queue.pop_front().map(|(at, h)| (h, at)))
-                }
-                _ => {
-                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
-                    Ok(None)
-                }
-            }
+            self.arrivals.until(deadline)
         }
     }
 
@@ -670,7 +656,7 @@ mod tests {
         let mut path = FakeRoute {
             fate,
             ttl: 64,
-            queue: VecDeque::new(),
+            arrivals: Arrivals::default(),
             sent: 0,
         };
         let t = Instant::now();
