@@ -107,6 +107,13 @@ pub fn zone_index(zone: &str) -> Result<u32> {
     nix::net::if_::if_nametoindex(zone).map_err(|_| unknown())
 }
 
+/// The name of interface `index` (one ioctl: cheaper than a netlink dump of every link).
+pub fn interface_name(index: u32) -> Option<String> {
+    nix::net::if_::if_indextoname(index)
+        .ok()
+        .map(|n| n.to_string_lossy().into_owned())
+}
+
 /// What kind of address DEST is, for echo requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cast {

@@ -298,8 +298,9 @@ const GRACE: Duration = Duration::from_millis(100);
 const GRACE_MIN: Duration = Duration::from_millis(10);
 
 /// TTLs probed at once beyond the highest that answered (traceroute sends 16 at once, trippy-core
-/// 24): each probe past DEST only makes DEST answer once more. When answers stop coming for a
-/// grace, the rest up to --max-hops go out at once.
+/// 24): each probe past DEST only makes DEST answer once more. When an answer leaves fewer than
+/// half of them ahead, more go out; when answers stop coming for a grace, the rest up to
+/// --max-hops go out at once.
 const IN_FLIGHT: u16 = 8;
 
 /// The grace of a round whose answers so far are `probes` (see [`GRACE`]).
@@ -508,7 +509,8 @@ fn echo_rounds(
                 end = Some((ttl, end.map_or(at, |(_, t)| t)));
             }
             moved = at;
-            if end.is_none() {
+            // Half the window left ahead of this answer: the next half goes out.
+            if end.is_none() && u16::from(ttl) + IN_FLIGHT / 2 >= sending_ttls.next {
                 sending_ttls
                     .send_up_to(sock, &mut book, u16::from(ttl) + IN_FLIGHT)
                     .map_err(sending)?;
@@ -673,7 +675,7 @@ mod tests {
             _ => vec![(Duration::from_millis(3), reply(seq))],
         });
         assert!(took < GRACE_MIN, "{took:?}");
-        assert!(sent <= 2 + usize::from(IN_FLIGHT), "{sent}");
+        assert_eq!(sent, usize::from(IN_FLIGHT), "{sent}");
         let got: Vec<_> = run.probes.iter().map(|p| (p.ttl, p.answer)).collect();
         assert_eq!(
             got,
@@ -683,6 +685,19 @@ mod tests {
                 (3, Some(Answer::EchoReply))
             ]
         );
+    }
+
+    /// A path longer than the window: answers keep more probes going out, and every hop is
+    /// traced in one round, sending little past DEST.
+    #[test]
+    fn a_long_path_is_traced_through_the_window() {
+        let (run, _, sent) = trace(&config(1, 1000, 1000), |ttl, seq| match ttl {
+            1..=19 => vec![(Duration::from_millis(1), exceeded(ttl, seq))],
+            _ => vec![(Duration::from_millis(1), reply(seq))],
+        });
+        assert_eq!(run.probes.len(), 20);
+        assert!(run.probes.iter().all(|p| p.from.is_some()));
+        assert!(sent < 20 + usize::from(IN_FLIGHT), "{sent}");
     }
 
     /// A hop that never answers: the round waits its grace after DEST's answer for it (ten
