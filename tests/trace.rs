@@ -555,7 +555,8 @@ fn live_on_a_terminal() {
 /// Issue 26 item 4: a host missing from r4's link. r4 forwards the probes of hop 5, ARPs for
 /// the host and only when that fails, about 3 s later, answers "host unreachable", long after
 /// the 1 s round: the trace keeps listening and says so, naming r4 by the hop the table shows
-/// it at (4) and the probes' hop (5), as traceroute does (`5  192.0.2.10  !H`); IPv6 alike.
+/// it at (4) and the probes' hop (5), as traceroute does (`5  192.0.2.10  !H`); IPv6, UDP and
+/// TCP alike.
 #[test]
 fn a_late_host_unreachable_from_the_last_router() {
     let Some(mut chain) = Chain::new("trace_dead_end") else {
@@ -580,6 +581,21 @@ fn a_late_host_unreachable_from_the_last_router() {
             "{dest}: {v}"
         );
         assert_eq!(v["hops"].as_array().unwrap().len(), 5, "{v}");
+    }
+    // UDP and TCP probes alike (trippy's rounds close first; a raw socket of netkit's hears it).
+    for proto in [&["--udp"][..], &["--tcp", "--port", "443"]] {
+        let mut args = vec!["--json", "trace", Chain::DEAD_END.0, "-c", "1", "-n"];
+        args.extend(proto);
+        let o = chain.lab().netkit(chain.host(), &args);
+        assert_eq!(code(&o), 1, "{proto:?}: {}", stderr(&o));
+        assert_eq!(
+            json(&o)["verdict"],
+            serde_json::json!({
+                "outcome": "unreachable", "hop": 4, "probe_hop": 5, "from": Chain::HOPS_V4[3],
+                "error": "host_unreachable"
+            }),
+            "{proto:?}"
+        );
     }
     let o = chain
         .lab()

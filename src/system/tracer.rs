@@ -7,13 +7,14 @@
 //! DEST are heard long after their round (a router gives up on a missing host only after its ARP
 //! or neighbour discovery fails, about 3 s). UDP and TCP probes go out through trippy-core, on
 //! raw sockets (CAP_NET_RAW: see [`privileged`] for why not trippy's unprivileged mode), its rounds
-//! on a thread of their own so Ctrl-C keeps what came.
+//! on a thread of their own so Ctrl-C keeps what came; late errors about them, which trippy no
+//! longer takes, are heard on a raw ICMP socket of netkit's ([`LateErrors`]).
 
 use std::collections::HashMap;
 use std::io;
 use std::net::IpAddr;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::Serialize;
 use trippy_core::{
@@ -24,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard, IcmpSocket, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::system::privilege::has_cap_net_raw;
-use crate::wire::icmp_echo::IcmpError;
+use crate::wire::icmp_echo::{IcmpError, TransportError, transport_error};
 
 /// How probes are sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,8 +123,32 @@ fn privileged() -> bool {
     has_cap_net_raw()
 }
 
+/// A probe trippy sent: its ports and when it left, to match a late error quoting it.
+#[derive(Debug, Clone, Copy)]
+struct Ports {
+    src: u16,
+    dst: u16,
+    sent: SystemTime,
+}
+
+/// Converts one of trippy's probe states, with the probe's ports; None for a probe never sent.
+fn record(status: &ProbeStatus, round: usize, v6: bool) -> Option<(ProbeRecord, Ports)> {
+    let (src, dst, sent) = match status {
+        ProbeStatus::Failed(p) => (p.src_port, p.dest_port, p.sent),
+        ProbeStatus::Awaited(p) => (p.src_port, p.dest_port, p.sent),
+        ProbeStatus::Complete(p) => (p.src_port, p.dest_port, p.sent),
+        ProbeStatus::NotSent | ProbeStatus::Skipped => return None,
+    };
+    let kept = Ports {
+        src: src.0,
+        dst: dst.0,
+        sent,
+    };
+    probe_record(status, round, v6).map(|r| (r, kept))
+}
+
 /// Converts one of trippy's probe states; None for a probe never sent.
-fn record(status: &ProbeStatus, round: usize, v6: bool) -> Option<ProbeRecord> {
+fn probe_record(status: &ProbeStatus, round: usize, v6: bool) -> Option<ProbeRecord> {
     let silent = |ttl: u8| ProbeRecord {
         round,
         ttl,
@@ -231,7 +256,10 @@ fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) ->
         .build()
         .map_err(|e| tracer_error(config, e))?;
     let v6 = config.target.is_ipv6();
-    let (tx, rx) = mpsc::channel::<Vec<ProbeRecord>>();
+    // Errors about DEST that come after their round (trippy takes the round's only) are heard
+    // on a raw ICMP socket of our own.
+    let mut late = LateErrors::open(config.target);
+    let (tx, rx) = mpsc::channel::<Vec<(ProbeRecord, Ports)>>();
     let round_no = std::sync::Mutex::new(0usize);
     let (_tracer, handle) = tracer
         .spawn_with(move |round| {
@@ -245,7 +273,9 @@ fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) ->
             let _ = tx.send(got);
         })
         .map_err(|e| tracer_error(config, e))?;
+    let began = Instant::now();
     let mut probes: Vec<ProbeRecord> = Vec::new();
+    let mut ports: Vec<Ports> = Vec::new();
     let mut stopped = false;
     // Each round as it completes; the channel closes when the tracer's thread ends.
     loop {
@@ -253,14 +283,18 @@ fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) ->
             stopped = true;
             break;
         }
-        match rx.recv_timeout(Duration::from_millis(50)) {
+        match rx.recv_timeout(Duration::from_millis(10)) {
             Ok(round) => {
-                probes.extend(round);
+                let (records, sent): (Vec<_>, Vec<_>) = round.into_iter().unzip();
+                probes.extend(records);
+                ports.extend(sent);
+                late.apply(&mut probes, &ports);
                 progress(&probes);
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
+        late.hear();
     }
     if !stopped {
         match handle.join() {
@@ -273,12 +307,111 @@ fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) ->
                 ));
             }
         }
+        let mut until = began + LATE_ERRORS;
+        while late_errors_possible(&probes, config.target) && Instant::now() < until {
+            if interrupted() {
+                stopped = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+            late.hear();
+            if late.apply(&mut probes, &ports) {
+                // Errors for the other probes come in the same burst.
+                until = until.min(Instant::now() + GRACE);
+                progress(&probes);
+            }
+        }
     }
     Ok(Run {
         probes,
         socket,
         interrupted: stopped,
     })
+}
+
+/// A raw ICMP socket hearing "unreachable" errors about a UDP or TCP trace's probes that come
+/// after trippy closed their round; without one (it could not be opened), nothing is heard.
+struct LateErrors {
+    sock: Option<socket2::Socket>,
+    v6: bool,
+    target: IpAddr,
+    /// Heard, not yet matched to a probe: the sender, the error, the ports, when.
+    heard: Vec<(IpAddr, TransportError, SystemTime)>,
+}
+
+impl LateErrors {
+    fn open(target: IpAddr) -> LateErrors {
+        let v6 = target.is_ipv6();
+        let (domain, proto) = if v6 {
+            (socket2::Domain::IPV6, socket2::Protocol::ICMPV6)
+        } else {
+            (socket2::Domain::IPV4, socket2::Protocol::ICMPV4)
+        };
+        let sock = socket2::Socket::new(domain, socket2::Type::RAW, Some(proto))
+            .and_then(|s| s.set_nonblocking(true).map(|()| s))
+            .ok();
+        LateErrors {
+            sock,
+            v6,
+            target,
+            heard: Vec::new(),
+        }
+    }
+
+    /// Reads what has come (at most a few hundred messages a call: memory stays bounded).
+    fn hear(&mut self) {
+        let Some(sock) = &self.sock else { return };
+        let mut buf = [0u8; 1500];
+        for _ in 0..256 {
+            let Ok((n, from)) = nix::sys::socket::recvfrom::<nix::sys::socket::SockaddrStorage>(
+                std::os::fd::AsRawFd::as_raw_fd(sock),
+                &mut buf,
+            ) else {
+                return;
+            };
+            let data = &buf[..n.min(buf.len())];
+            let (icmp, sender) = if self.v6 {
+                let sender = from.and_then(|a| a.as_sockaddr_in6().map(|s| IpAddr::V6(s.ip())));
+                (data, sender)
+            } else {
+                match crate::wire::icmp_echo::ipv4_head(data) {
+                    Ok(h) => (&data[h.header_len..], Some(IpAddr::V4(h.source))),
+                    Err(_) => continue,
+                }
+            };
+            if let (Some(sender), Some(e)) = (sender, transport_error(self.v6, icmp))
+                && e.to == self.target
+                && e.error != IcmpError::TtlExceeded
+                && self.heard.len() < 4096
+            {
+                self.heard.push((sender, e, SystemTime::now()));
+            }
+        }
+    }
+
+    /// Gives each error heard to the unanswered probe it quotes (the latest with its ports);
+    /// whether any was.
+    fn apply(&mut self, probes: &mut [ProbeRecord], ports: &[Ports]) -> bool {
+        let mut any = false;
+        self.heard.retain(|(from, e, at)| {
+            let Some(i) = ports
+                .iter()
+                .rposition(|p| p.src == e.src_port && p.dst == e.dst_port)
+            else {
+                return true;
+            };
+            let p = &mut probes[i];
+            if p.from.is_none() {
+                p.from = Some(*from);
+                p.answer = Some(Answer::Unreachable(e.error));
+                let rtt = at.duration_since(ports[i].sent).unwrap_or_default();
+                p.rtt_ms = Some(rtt.as_secs_f64() * 1000.0);
+                any = true;
+            }
+            false
+        });
+        any
+    }
 }
 
 /// The UDP/TCP source port: one per process, above the ports the kernel hands out
