@@ -7,7 +7,8 @@
 #     hops) and to r2 (2 hops); the ratio netkit / traceroute is printed last (the goal: 1.1 or
 #     less).
 #  2. r3 silent (it forwards but never answers, an `iif lo` blackhole rule): the same one pass
-#     past it, with `mtr -n --report -c 1` too.
+#     past it, with `mtr -n --report -c 1` and traceroute's defaults (`traceroute -n`: UDP, three
+#     probes a hop, `-w 5,3,10`) too.
 #  3. Rounds: `netkit trace -n -c 10 -i 0.2` vs `mtr -n --report -c 10 -i 0.2`; and a hundred
 #     1 ms rounds (`-c 100 -i 1ms`), which take about 0.1 s when rounds complete at once.
 # Needs root, hyperfine, traceroute, mtr and python3 (apt-get install hyperfine traceroute
@@ -67,7 +68,8 @@ in_host "$NK" trace -n -c 1 $FAR
 hyperfine -N --warmup 2 --runs 10 --export-json "$OUT/silent.json" \
     "ip netns exec $HOST traceroute -n -I -q1 $FAR" \
     "ip netns exec $HOST mtr -n --report -c 1 $FAR" \
-    "ip netns exec $HOST $NK trace -n -c 1 $FAR"
+    "ip netns exec $HOST $NK trace -n -c 1 $FAR" \
+    "ip netns exec $HOST traceroute -n $FAR"
 echo
 echo "== ten rounds, 0.2 s apart (r3 silent)"
 hyperfine -N --runs 3 \
@@ -82,5 +84,5 @@ for dest in $FAR 192.0.2.2; do
     t=$(mean "$OUT/$dest.json" 0) n=$(mean "$OUT/$dest.json" 1)
     python3 -c "import sys; t,n=float(sys.argv[1]),float(sys.argv[2]); print(f'every hop answers, to {sys.argv[3]}: traceroute -I -q1 {t:.2f} ms, netkit {n:.2f} ms, ratio {n/t:.2f} (goal <= 1.1)')" "$t" "$n" "$dest"
 done
-t=$(mean "$OUT/silent.json" 0) m=$(mean "$OUT/silent.json" 1) n=$(mean "$OUT/silent.json" 2)
-python3 -c "import sys; t,m,n=map(float,sys.argv[1:4]); print(f'r3 silent, to the far host: traceroute -I -q1 {t:.0f} ms, mtr -c 1 {m:.0f} ms, netkit {n:.0f} ms: {t/n:.0f}x faster than traceroute')" "$t" "$m" "$n"
+t=$(mean "$OUT/silent.json" 0) m=$(mean "$OUT/silent.json" 1) n=$(mean "$OUT/silent.json" 2) d=$(mean "$OUT/silent.json" 3)
+python3 -c "import sys; t,m,n,d=map(float,sys.argv[1:5]); print(f'r3 silent, to the far host: netkit {n:.0f} ms; traceroute -I -q1 {t:.0f} ms (ratio {n/t:.2f}), traceroute -n {d:.0f} ms ({d/n:.0f}x slower than netkit), mtr -c 1 {m:.0f} ms')" "$t" "$m" "$n" "$d"
