@@ -13,8 +13,8 @@ use crate::error::{Error, Result};
 use crate::net::addr::{Family, Mask, Prefixed, parse_addr};
 use crate::net::block::Block;
 use crate::net::endpoint::{
-    Endpoint, Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port,
-    parse_listen, parse_server_spec,
+    Dest, Endpoint, Host, HostPort, parse_bind, parse_dest, parse_endpoint, parse_host,
+    parse_host_port, parse_listen, parse_server_spec,
 };
 use crate::net::hwaddr::parse_mac;
 use crate::util::time::parse_duration;
@@ -508,8 +508,10 @@ pub struct DhcpArgs {
 pub enum DhcpCommand {
     /// Broadcast a DHCPDISCOVER and list every DHCPOFFER that arrives (no DHCPREQUEST is ever sent)
     #[command(
-        after_help = "Sends one DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
-                            interface's MAC or --mac, and lists each offer for that transaction id and MAC:\n\
+        after_help = "Sends a DHCPDISCOVER (UDP 68 to 67, broadcast flag, a fresh transaction id) from the\n\
+                            interface's MAC or --mac (and with no offer after 4 s once more, with the same\n\
+                            transaction id, as DHCP clients retransmit), and lists each offer for that transaction\n\
+                            id and MAC:\n\
                             server, offered address, mask, router, DNS servers, lease time, domain; then T1/T2,\n\
                             MTU, classless static routes (option 121) and PXE boot (66/67) when offered, and with\n\
                             --raw every option as bytes. With --expect ADDR, an offer is judged by its IP source and\n\
@@ -538,7 +540,8 @@ pub struct DhcpDiscoverArgs {
     /// Client hardware address to put in the request (default: the interface's MAC)
     #[arg(long, value_name = "MAC", value_parser = parse_mac)]
     pub mac: Option<[u8; 6]>,
-    /// How long to collect offers (servers such as dnsmasq first ping the address they offer)
+    /// How long to collect offers (servers such as dnsmasq first ping the address they offer, for
+    /// up to 3 s)
     #[arg(long, value_name = "TIME", default_value = "5s", value_parser = TimeParser::ANY)]
     pub timeout: Duration,
     /// The LAN's DHCP server: an offer sent from any other address or MAC is a rogue DHCP server (exit 1)
@@ -580,19 +583,33 @@ pub struct FlowArgs {
                   as it comes: its size, sender, sequence number, TTL and round-trip time; duplicates are\n\
                   marked (DUP!), and errors routers send back (time to live exceeded, unreachable) are\n\
                   shown on lines of their own. The summary counts requests, replies, duplicates and errors,\n\
-                  the loss and the round trips (min/avg/max/mdev). Without -c or -w it runs until Ctrl-C,\n\
-                  which prints the summary of what was seen. Times accept seconds (1, 0.2) or units (200ms).\n\n\
+                  the loss and the round trips (min/avg/max/mdev, duplicates included as iputils counts\n\
+                  them). Without -c or -w it runs until Ctrl-C, which prints the summary of what was seen.\n\
+                  Times accept seconds (1, 0.2) or units (200ms).\n\n\
+                  When it stops, as iputils ping: at the deadline (-w); as soon as replies and errors\n\
+                  together reach -c; with -w, at the first error; and without -w, once -c requests are out,\n\
+                  after waiting for the last replies: twice the longest round trip so far (at least the\n\
+                  interval) when replies came, else -W.\n\n\
+                  Only its own replies count: the echo id is random, a reply must come from DEST (for a\n\
+                  broadcast or multicast DEST, from anyone) and carry the data sent (8 random bytes, then\n\
+                  bytes counting up); other replies are shown as foreign or with their wrong data byte, and\n\
+                  not counted; truncated ones are discarded. A broadcast DEST (255.255.255.255 or a subnet's)\n\
+                  needs -b. An IPv6 link-local or link-scope multicast DEST needs its link: fe80::1%eth0,\n\
+                  or -I eth0.\n\n\
                   No privilege is needed where net.ipv4.ping_group_range includes the user's group (an ICMP\n\
                   datagram socket); otherwise a raw socket needs CAP_NET_RAW (sudo, or\n\
                   `sudo setcap cap_net_raw+ep $(command -v netkit)`).\n\n\
-                  Exit status: 0 a reply came, 1 none came, 2 bad input, 3 network error, 4 no privilege.\n\n\
+                  Exit status (as ping(8)): 0 a reply came (with -c and -w: -c replies by the deadline),\n\
+                  1 none came (or fewer than -c by the -w deadline), 2 bad input, 3 network error,\n\
+                  4 no privilege.\n\n\
                   Examples:\n  netkit ping 192.168.1.1 -c 3\n  netkit ping example.com -w 5\n  \
-                  netkit ping -6 -c 100 -i 0.01 2001:db8::1\n  netkit --json ping 10.0.0.1 -c 5 -t 2"
+                  netkit ping -6 -c 100 -i 0.01 2001:db8::1\n  netkit ping -c 2 fe80::1%eth0\n  \
+                  netkit --json ping 10.0.0.1 -c 5 -t 2"
 )]
 pub struct PingArgs {
-    /// Destination: an IP address or a host name
-    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
-    pub dest: Host,
+    /// Destination: an IP address (IPv6 link-local with its zone, fe80::1%eth0) or a host name
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest("destination", t))]
+    pub dest: Dest,
     /// Number of requests; with -w, the number of replies to wait for (requests go on until
     /// then, as iputils ping)
     #[arg(short = 'c', long, value_name = "COUNT", value_parser = clap::value_parser!(u32).range(1..))]
@@ -603,16 +620,21 @@ pub struct PingArgs {
     /// Stop after this long whatever happens
     #[arg(short = 'w', long, value_name = "TIME", value_parser = TimeParser::POSITIVE)]
     pub deadline: Option<Duration>,
-    /// How long to wait for replies after the last request
+    /// How long to wait after the last request when no reply came at all (once replies came:
+    /// twice the longest round trip, at least the interval)
     #[arg(short = 'W', long, value_name = "TIME", default_value = "10s", value_parser = TimeParser::POSITIVE)]
     pub timeout: Duration,
-    /// Bytes of data in each request (the ICMP header adds 8)
+    /// Bytes of data in each request (the ICMP header adds 8): at most 65507 over IPv4, 65527
+    /// over IPv6
     #[arg(short = 's', long, value_name = "BYTES", default_value_t = 56,
-          value_parser = clap::value_parser!(u16).range(0..=65507))]
+          value_parser = clap::value_parser!(u16).range(0..=65527))]
     pub size: u16,
     /// TTL (IPv6: hop limit) of the requests
     #[arg(short = 't', long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     pub ttl: Option<u8>,
+    /// Allow pinging a broadcast address (every host on the link that answers broadcasts)
+    #[arg(short = 'b', long)]
+    pub broadcast: bool,
     /// Interface to send on (default: the one the route to DEST uses)
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
@@ -643,20 +665,20 @@ pub struct PingArgs {
                   netkit trace --tcp --port 443 example.com\n  netkit --json trace -6 2001:db8::1 --udp"
 )]
 pub struct TraceArgs {
-    /// Destination: an IP address or a host name
-    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
-    pub dest: Host,
+    /// Destination: an IP address (IPv6 link-local with its zone, fe80::1%eth0) or a host name
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest("destination", t))]
+    pub dest: Dest,
     /// Rounds of probes (each hop is probed once a round)
     #[arg(short = 'c', long, value_name = "COUNT", default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub count: u32,
-    /// Largest TTL (hop limit) tried
+    /// Largest TTL (hop limit) tried (UDP and TCP probes: at most 254)
     #[arg(short = 'm', long, value_name = "N", default_value_t = 30,
-          value_parser = clap::value_parser!(u8).range(1..=254))]
+          value_parser = clap::value_parser!(u8).range(1..))]
     pub max_hops: u8,
     /// TTL of the first hop probed (hops before it are not shown)
     #[arg(short = 'f', long, value_name = "N", default_value_t = 1,
-          value_parser = clap::value_parser!(u8).range(1..=254))]
+          value_parser = clap::value_parser!(u8).range(1..))]
     pub first_hop: u8,
     /// How long a round waits for answers
     #[arg(short = 'W', long, value_name = "TIME", default_value = "1s", value_parser = TimeParser::POSITIVE)]

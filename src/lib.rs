@@ -37,7 +37,8 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match parse_lean(&args).map_or_else(|| Cli::try_parse_from(&args), Ok) {
+    let quick = parse_lean(&args).or_else(|| parse_lean_trace(&args));
+    let cli = match quick.map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(clap_failed(&args, &e)),
     };
@@ -224,6 +225,133 @@ fn parse_lean(args: &[OsString]) -> Option<Cli> {
     })
 }
 
+/// Parses `netkit [--json] [--color WHEN] trace DEST [FLAGS]` without clap, for the same reason
+/// as [`parse_lean`]: a one-round trace where every hop answers must be as fast as traceroute
+/// (issue 26), and building clap's tree costs it a good part of that. Every flag of `trace` in its
+/// plain forms (`-c 3`, `--count 3`, `--count=3`), each at most once, values read by the same
+/// parsers clap uses; anything else (help, bundled short flags, an error) is None, for the full
+/// parser to answer. A test checks both parsers agree.
+fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
+    use std::time::Duration;
+    let words: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_str())
+        .collect::<Option<_>>()?;
+    let (mut json, mut color, mut sub) = (false, None, false);
+    let (mut count, mut max_hops, mut first_hop, mut port, mut interface) =
+        (None, None, None, None, None);
+    let (mut timeout, mut interval): (Option<Duration>, Option<Duration>) = (None, None);
+    let (mut udp, mut tcp, mut no_dns, mut ipv4, mut ipv6) = (false, false, false, false, false);
+    let mut dest = None;
+    let once = |flag: &mut bool| (!std::mem::replace(flag, true)).then_some(());
+    fn set<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+        (slot.is_none() && value.is_some()).then(|| *slot = value)
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let (flag, attached) = match words[i].split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (words[i], None),
+        };
+        let takes_value = matches!(
+            flag,
+            "--color"
+                | "-c"
+                | "--count"
+                | "-m"
+                | "--max-hops"
+                | "-f"
+                | "--first-hop"
+                | "-W"
+                | "--timeout"
+                | "-i"
+                | "--interval"
+                | "-p"
+                | "--port"
+                | "-I"
+                | "--interface"
+        );
+        let value = match (takes_value, attached) {
+            (true, Some(v)) => Some(v),
+            (true, None) => {
+                i += 1;
+                Some(*words.get(i)?).filter(|v| !v.starts_with('-'))
+            }
+            (false, Some(_)) => return None,
+            (false, None) => None,
+        };
+        let number = |lowest: u64, highest: u64| {
+            value?
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (lowest..=highest).contains(n))
+        };
+        let time = |what| util::time::parse_duration(what, value?, true).ok();
+        match flag {
+            "--json" => once(&mut json)?,
+            "--color" => set(
+                &mut color,
+                match value? {
+                    "auto" => Some(cli::ColorChoice::Auto),
+                    "always" => Some(cli::ColorChoice::Always),
+                    "never" => Some(cli::ColorChoice::Never),
+                    _ => None,
+                },
+            )?,
+            "trace" if !sub => sub = true,
+            _ if !sub => return None,
+            "-c" | "--count" => set(&mut count, number(1, 10_000).map(|n| n as u32))?,
+            "-m" | "--max-hops" => set(&mut max_hops, number(1, 255).map(|n| n as u8))?,
+            "-f" | "--first-hop" => set(&mut first_hop, number(1, 255).map(|n| n as u8))?,
+            "-p" | "--port" => set(&mut port, number(1, 65_535).map(|n| n as u16))?,
+            "-W" | "--timeout" => set(&mut timeout, time("timeout"))?,
+            "-i" | "--interval" => set(&mut interval, time("interval"))?,
+            "-I" | "--interface" => set(&mut interface, value.map(str::to_string))?,
+            "--udp" => once(&mut udp)?,
+            "--tcp" => once(&mut tcp)?,
+            "-n" | "--no-dns" => once(&mut no_dns)?,
+            "-4" => once(&mut ipv4)?,
+            "-6" => once(&mut ipv6)?,
+            "--" => {
+                set(
+                    &mut dest,
+                    net::endpoint::parse_dest("destination", words.get(i + 1)?).ok(),
+                )?;
+                i += 1;
+            }
+            w if !w.starts_with('-') => {
+                set(&mut dest, net::endpoint::parse_dest("destination", w).ok())?
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
+    if udp && tcp || ipv4 && ipv6 || !sub {
+        return None;
+    }
+    Some(Cli {
+        global: cli::GlobalArgs {
+            json,
+            color: color.unwrap_or(cli::ColorChoice::Auto),
+        },
+        command: Command::Trace(cli::TraceArgs {
+            dest: dest?,
+            count: count.unwrap_or(3),
+            max_hops: max_hops.unwrap_or(30),
+            first_hop: first_hop.unwrap_or(1),
+            timeout: timeout.unwrap_or(Duration::from_secs(1)),
+            interval: interval.unwrap_or(Duration::from_secs(1)),
+            udp,
+            tcp,
+            port,
+            interface,
+            no_dns,
+            family: cli::FamilyArgs { ipv4, ipv6 },
+        }),
+    })
+}
+
 /// Runs one parsed command line; returns the exit status of a successful run (0 or 1).
 fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
     match &cli.command {
@@ -299,6 +427,100 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Issue 26: the lean `trace` parser agrees with the full one on everything it accepts
+    /// (defaults included), and leaves help, errors and unusual forms to it.
+    #[test]
+    fn lean_trace_parser_agrees_with_the_full_parser() {
+        for words in [
+            &["netkit", "trace", "192.0.2.1"][..],
+            &[
+                "netkit",
+                "--json",
+                "trace",
+                "-n",
+                "-c",
+                "1",
+                "-m",
+                "255",
+                "192.0.2.1",
+            ],
+            &[
+                "netkit",
+                "trace",
+                "--udp",
+                "-p",
+                "53",
+                "2001:db8::1",
+                "--color",
+                "never",
+            ],
+            &[
+                "netkit",
+                "--color=always",
+                "trace",
+                "-W",
+                "200ms",
+                "-i",
+                "1ms",
+                "fe80::1%lo",
+            ],
+            &[
+                "netkit",
+                "trace",
+                "--count=10",
+                "--interval=0.2",
+                "--max-hops",
+                "8",
+                "-6",
+                "::1",
+            ],
+            &["netkit", "trace", "--first-hop", "2", "192.0.2.1"],
+            &[
+                "netkit", "trace", "--tcp", "--port", "443", "-I", "eth0", "--no-dns", "-4",
+                "h.test",
+            ],
+            &[
+                "netkit",
+                "trace",
+                "--timeout",
+                "3",
+                "--json",
+                "--",
+                "example.test",
+            ],
+        ] {
+            let args = argv(words);
+            let lean =
+                parse_lean_trace(&args).unwrap_or_else(|| panic!("lean trace parse of {words:?}"));
+            let full = Cli::try_parse_from(&args).unwrap();
+            assert_eq!(format!("{lean:?}"), format!("{full:?}"), "{words:?}");
+        }
+        for words in [
+            &["netkit", "trace", "--help"][..],
+            &["netkit", "trace"],
+            &["netkit", "trace", "-x", "192.0.2.1"],
+            &["netkit", "trace", "-n4", "192.0.2.1"],
+            &["netkit", "trace", "127.1"],
+            &["netkit", "trace", "-c", "0", "192.0.2.1"],
+            &["netkit", "trace", "-m", "256", "192.0.2.1"],
+            &["netkit", "trace", "-W", "0", "192.0.2.1"],
+            &["netkit", "trace", "--udp", "--tcp", "192.0.2.1"],
+            &["netkit", "trace", "-4", "-6", "192.0.2.1"],
+            &["netkit", "trace", "-c", "2", "-c", "3", "192.0.2.1"],
+            &["netkit", "trace", "192.0.2.1", "192.0.2.2"],
+            &["netkit", "--json", "--json", "trace", "192.0.2.1"],
+            &["netkit", "--version"],
+            &["netkit", "ping", "192.0.2.1"],
+            &["netkit", "-n", "trace", "192.0.2.1"],
+            &["netkit", "trace", "-I", "-n", "192.0.2.1"],
+        ] {
+            assert!(
+                parse_lean_trace(&argv(words)).is_none(),
+                "{words:?} goes to the full parser"
+            );
         }
     }
 

@@ -1,6 +1,7 @@
 //! `netkit dhcp discover` against a real DHCP server (dnsmasq) in the router namespace of a LAN
 //! made by the test: the offer must carry exactly the server's configuration, no lease may be
-//! taken, and with no server the answer is exit 1 within the timeout.
+//! taken, and with no server the answer is exit 1 within the timeout; a server that pings before
+//! offering is waited for, and a lost DHCPDISCOVER is sent again after 4 s with the same xid.
 
 use std::time::{Duration, Instant};
 
@@ -32,6 +33,20 @@ pub(crate) fn start_dhcp_server(
     leases: &tempfile::TempDir,
     config: &[&str],
 ) -> Daemon {
+    let mut args = vec!["--no-ping"];
+    args.extend(config);
+    start_dhcp_server_with(lan, ns, iface, leases, &args)
+}
+
+/// dnsmasq serving DHCP in namespace `ns` on `iface` as [`start_dhcp_server`] starts it, with
+/// `config` only (without --no-ping, dnsmasq pings an address for up to 3 s before offering it).
+pub(crate) fn start_dhcp_server_with(
+    lan: &Lan,
+    ns: &str,
+    iface: &str,
+    leases: &tempfile::TempDir,
+    config: &[&str],
+) -> Daemon {
     let lease_file = format!(
         "--dhcp-leasefile={}",
         leases.path().join("leases").display()
@@ -40,7 +55,6 @@ pub(crate) fn start_dhcp_server(
     let interface = format!("--interface={iface}");
     let mut args = vec![
         "--no-daemon",
-        "--no-ping",
         "--conf-file=/dev/null",
         "--port=0",
         interface.as_str(),
@@ -342,4 +356,80 @@ fn offers_show_as_they_come_and_ctrl_c_keeps_them() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["offers"].as_array().unwrap().len(), 1, "{v}");
+}
+
+/// Issue 26 item 5: dnsmasq (the DHCP server of most home routers) pings the address it is
+/// about to offer and offers it only when nobody answered, 3 s later: the default wait takes
+/// that offer with room to spare.
+#[test]
+fn a_server_that_pings_first_is_waited_for() {
+    let Some(mut lan) = Lan::new("dhcp_ping_first") else {
+        return;
+    };
+    let client = lan.add_peer("cli", "", "00:16:3e:00:00:97");
+    let leases = tempfile::tempdir().unwrap();
+    let router = lan.router.clone();
+    let _server = start_dhcp_server_with(
+        &lan,
+        &router,
+        "lan0",
+        &leases,
+        &["--dhcp-range=198.51.100.100,198.51.100.150,255.255.255.0,12h"],
+    );
+    let o = lan
+        .lab
+        .netkit(&client, &["--json", "dhcp", "discover", "-I", "eth0"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let offers = v["offers"].as_array().unwrap();
+    assert_eq!(offers.len(), 1, "{v}");
+    let rtt = offers[0]["rtt_ms"].as_f64().unwrap();
+    assert!(rtt > 2500.0, "dnsmasq pinged first: {rtt} ms");
+    assert_eq!(v["timeout_ms"], 5000.0);
+}
+
+/// Issue 26 item 5: the first DHCPDISCOVER is lost (the router's firewall drops it): after 4 s
+/// without an offer it goes out again with the same xid, as DHCP clients retransmit, and the
+/// offer to it is taken; on a terminal the second send is said as it happens.
+#[test]
+fn a_lost_discover_is_sent_again() {
+    let Some(mut lan) = Lan::new("dhcp_retransmit") else {
+        return;
+    };
+    let client = lan.add_peer("cli", "", "00:16:3e:00:00:96");
+    let leases = tempfile::tempdir().unwrap();
+    let _server = start_dnsmasq(&lan, &leases);
+    let first_lost =
+        "INPUT -p udp --dport 67 -m statistic --mode nth --every 1000 --packet 0 -j DROP";
+    lan.lab.iptables(&lan.router, first_lost);
+    let o = lan
+        .lab
+        .netkit(&client, &["--json", "dhcp", "discover", "-I", "eth0"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["discovers_sent"], 2, "{v}");
+    let offers = v["offers"].as_array().unwrap();
+    assert_eq!(offers.len(), 1, "{v}");
+    let rtt = offers[0]["rtt_ms"].as_f64().unwrap();
+    assert!(
+        (4000.0..5000.0).contains(&rtt),
+        "the offer answers the second: {rtt} ms"
+    );
+    lan.lab.iptables_del(&lan.router, first_lost);
+    lan.lab.iptables(&lan.router, first_lost);
+    let (ok, lines) = live_in(&client, 100, &["dhcp", "discover", "-I", "eth0"]);
+    assert!(ok, "{lines:?}");
+    let again = when(
+        &lines,
+        "no offer after 4 s: DHCPDISCOVER sent again (xid 0x",
+    );
+    let offer = when(&lines, "offer from 198.51.100.1");
+    assert!(again < offer, "{lines:?}");
+    // With an offer in time, one DHCPDISCOVER only.
+    lan.lab.iptables_del(&lan.router, first_lost);
+    let v = json(&lan.lab.netkit(
+        &client,
+        &["--json", "dhcp", "discover", "-I", "eth0", "--timeout", "2"],
+    ));
+    assert_eq!(v["discovers_sent"], 1, "{v}");
 }

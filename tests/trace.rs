@@ -1,5 +1,8 @@
 //! `netkit trace` on the namespace LAN's chain of routers (tests/common/netns.rs `Chain`).
-//! First, that the chain is wired as its docs say, probed hop by hop with `netkit ping -t N`.
+//! First, that the chain is wired as its docs say, probed hop by hop with `netkit ping -t N`;
+//! then every hop, silent routers, unreachable networks, a missing host's late "host
+//! unreachable" (side by side with traceroute), what DEST really is (unspecified, IPv4-mapped),
+//! hop bounds, intervals, privilege, names, filters, equal-cost paths, Ctrl-C and the live view.
 
 use crate::common::netns::{Chain, ROUTER_MAC, every_ping_group};
 use crate::common::*;
@@ -179,13 +182,17 @@ fn an_unreachable_network_ends_at_the_router_that_says_so() {
         assert_eq!(
             v["verdict"],
             serde_json::json!({
-                "outcome": "unreachable", "hop": 4, "from": hops[3], "error": "net_unreachable"
+                "outcome": "unreachable", "hop": 4, "probe_hop": 4, "from": hops[3],
+                "error": "net_unreachable"
             }),
             "{v}"
         );
         assert_eq!(v["hops"].as_array().unwrap().len(), 4, "{v}");
         assert_eq!(v["hops"][3]["addresses"][0]["address"], hops[3]);
     }
+    // IPv4 "no route" errors are limited to 5 at once, then one a second (see `Chain`): the
+    // traces above used them up.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     let o = chain.lab().netkit(
         chain.host(),
         &["trace", Chain::UNREACHABLE_NET.0, "-c", "1", "-W", "0.5"],
@@ -248,7 +255,8 @@ fn without_privilege() {
         assert_eq!(
             json(&o)["verdict"],
             serde_json::json!({
-                "outcome": "unreachable", "hop": 4, "from": hops[3], "error": "net_unreachable"
+                "outcome": "unreachable", "hop": 4, "probe_hop": 4, "from": hops[3],
+                "error": "net_unreachable"
             })
         );
     }
@@ -541,5 +549,193 @@ fn live_on_a_terminal() {
     ] {
         let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(joined.contains(words), "{words:?} in {shown:#?}");
+    }
+}
+
+/// Issue 26 item 4: a host missing from r4's link. r4 forwards the probes of hop 5, ARPs for
+/// the host and only when that fails, about 3 s later, answers "host unreachable", long after
+/// the 1 s round: the trace keeps listening and says so, naming r4 by the hop the table shows
+/// it at (4) and the probes' hop (5), as traceroute does (`5  192.0.2.10  !H`); IPv6, UDP and
+/// TCP alike.
+#[test]
+fn a_late_host_unreachable_from_the_last_router() {
+    let Some(mut chain) = Chain::new("trace_dead_end") else {
+        return;
+    };
+    chain.add_dead_end();
+    for (dest, r4) in [
+        (Chain::DEAD_END.0, Chain::HOPS_V4[3]),
+        (Chain::DEAD_END.1, Chain::HOPS_V6[3]),
+    ] {
+        let o = chain
+            .lab()
+            .netkit(chain.host(), &["--json", "trace", dest, "-c", "1", "-n"]);
+        assert_eq!(code(&o), 1, "{dest}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(
+            v["verdict"],
+            serde_json::json!({
+                "outcome": "unreachable", "hop": 4, "probe_hop": 5, "from": r4,
+                "error": "host_unreachable"
+            }),
+            "{dest}: {v}"
+        );
+        assert_eq!(v["hops"].as_array().unwrap().len(), 5, "{v}");
+    }
+    // UDP and TCP probes alike (trippy's rounds close first; a raw socket of netkit's hears it).
+    for proto in [&["--udp"][..], &["--tcp", "--port", "443"]] {
+        let mut args = vec!["--json", "trace", Chain::DEAD_END.0, "-c", "1", "-n"];
+        args.extend(proto);
+        let o = chain.lab().netkit(chain.host(), &args);
+        assert_eq!(code(&o), 1, "{proto:?}: {}", stderr(&o));
+        assert_eq!(
+            json(&o)["verdict"],
+            serde_json::json!({
+                "outcome": "unreachable", "hop": 4, "probe_hop": 5, "from": Chain::HOPS_V4[3],
+                "error": "host_unreachable"
+            }),
+            "{proto:?}"
+        );
+    }
+    let o = chain
+        .lab()
+        .netkit(chain.host(), &["trace", Chain::DEAD_END.0, "-c", "1", "-n"]);
+    let text = stdout(&o);
+    assert!(
+        text.trim_end().ends_with(
+            "not reached: 192.0.2.10 (hop 4) answered Destination Host Unreachable for the \
+             probes of hop 5: it could not reach DEST on DEST's own link"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("192.0.2.10 !H"), "{text}");
+    assert!(!text.contains("filter"), "{text}");
+    // traceroute says the same of the same probes.
+    let o = chain.lab().exec(
+        chain.host(),
+        "traceroute",
+        &["-n", "-I", "-q1", Chain::DEAD_END.0],
+    );
+    let theirs = stdout(&o);
+    let last = theirs.lines().last().unwrap_or_default();
+    let words: Vec<&str> = last.split_whitespace().collect();
+    assert_eq!(
+        (words.first(), words.get(1), words.last()),
+        (Some(&"5"), Some(&"192.0.2.10"), Some(&"!H")),
+        "{theirs}"
+    );
+}
+
+/// Issue 26 item 4: the filter hint only where the evidence is: silence from several TTLs up to
+/// --max-hops. When -m stops among routers that forward without answering, or while hops still
+/// answer, it says so instead.
+#[test]
+fn max_hops_stopping_short_is_not_a_filter() {
+    let Some(chain) = Chain::new("trace_short_m") else {
+        return;
+    };
+    let o = chain.lab().netkit(
+        chain.host(),
+        &["trace", Chain::FAR_V4, "-c", "1", "-m", "3", "-n"],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.trim_end().ends_with(
+            "not reached: no answer past hop 2 (tried up to hop 3); routers that forward without \
+             answering are common: a larger -m may reach DEST"
+        ),
+        "{text}"
+    );
+    let o = chain.lab().netkit(
+        chain.host(),
+        &["trace", Chain::FAR_V4, "-c", "1", "-m", "4", "-n"],
+    );
+    assert!(
+        stdout(&o).trim_end().ends_with(
+            "not reached within --max-hops 4: hop 4 still answered as a router on the way; a \
+             larger -m goes further"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Issue 25 (smaller): -m 255 is accepted (UDP and TCP stop at trippy's 254), and a short -i is
+/// honoured: rounds that complete at once start the interval apart (a hundred 1 ms rounds take
+/// about 0.1 s, not a second).
+#[test]
+fn max_hops_255_and_short_intervals() {
+    let Some(chain) = Chain::new("trace_m255") else {
+        return;
+    };
+    let o = trace(&chain, &[Chain::FAR_V4, "-c", "1", "-m", "255", "-n"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)["verdict"]["hop"], 5);
+    let o = trace(
+        &chain,
+        &[Chain::FAR_V4, "-c", "1", "-m", "255", "--udp", "-n"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let started = std::time::Instant::now();
+    let o = chain.lab().netkit(
+        chain.host(),
+        &[
+            "--json",
+            "trace",
+            Chain::HOPS_V4[1],
+            "-c",
+            "100",
+            "-i",
+            "1ms",
+            "-n",
+        ],
+    );
+    let took = started.elapsed();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)["hops"][0]["sent"], 100);
+    assert!(took < std::time::Duration::from_millis(700), "{took:?}");
+}
+
+/// Issue 25 (smaller): what DEST really is. The unspecified address is this host (Linux answers
+/// from loopback), an IPv4-mapped IPv6 address is IPv4; hop 1 is this host, explained once;
+/// a kind is named once ("loopback: ...", not "loopback: loopback: ...").
+#[test]
+fn what_dest_really_is() {
+    let Some(chain) = Chain::new("trace_dest_kinds") else {
+        return;
+    };
+    for (dest, answers, says) in [
+        ("0.0.0.0", "127.0.0.1", "0.0.0.0 is the unspecified address"),
+        ("::", "::1", ":: is the unspecified address"),
+        ("::ffff:127.0.0.1", "127.0.0.1", "IPv4-mapped"),
+    ] {
+        let o = chain
+            .lab()
+            .netkit(chain.host(), &["trace", dest, "-c", "1", "-n"]);
+        assert_eq!(code(&o), 0, "{dest}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(text.contains(says), "{text}");
+        assert!(
+            text.ends_with(&format!("reached {answers} at hop 1\n")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("Hop 1: {answers} is an address of this host")),
+            "{text}"
+        );
+        assert!(!text.contains("loopback: loopback"), "{text}");
+        assert!(!text.contains("gateway"), "{text}");
+        let v = json(
+            &chain
+                .lab()
+                .netkit(chain.host(), &["--json", "ping", dest, "-c", "1"]),
+        );
+        assert_eq!(
+            (v["address"].as_str(), v["received"].as_u64()),
+            (Some(answers), Some(1)),
+            "{v}"
+        );
+        assert!(v["note"].as_str().unwrap().contains(says), "{v}");
     }
 }

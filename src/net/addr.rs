@@ -89,6 +89,12 @@ fn explain_bad_addr(s: &str) -> String {
     if s.is_empty() {
         return "empty; expected an IPv4 (192.168.1.10) or IPv6 (2001:db8::1) address".into();
     }
+    if let Some(meant) = legacy_ipv4(s) {
+        return format!(
+            "an IPv4 address is 4 numbers from 0 to 255, in decimal; the C library would read \
+             this shorthand (fewer numbers, or octal and hexadecimal ones) as {meant}"
+        );
+    }
     if s.contains(':') {
         return "not a valid IPv6 address".into();
     }
@@ -117,6 +123,45 @@ fn explain_bad_addr(s: &str) -> String {
         }
     }
     "not an IPv4 or IPv6 address".into()
+}
+
+/// What the C library's `inet_aton` makes of `text`, when it takes it for an IPv4 address written
+/// the old ways netkit refuses (`127.1`, `0x7f.1`, `010.0.0.1`, `2130706433`): one to four
+/// numbers, each decimal, octal (a leading 0) or hexadecimal (0x), the last filling the bytes
+/// left. None for text `inet_aton` refuses, and for the plain dotted quad (which is no shorthand).
+pub fn legacy_ipv4(text: &str) -> Option<Ipv4Addr> {
+    let parts: Vec<&str> = text.split('.').collect();
+    if parts.len() > 4 || text.parse::<Ipv4Addr>().is_ok() {
+        return None;
+    }
+    let number = |p: &str| -> Option<u64> {
+        let (digits, radix) = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X"))
+        {
+            (h, 16)
+        } else if p.len() > 1 && p.starts_with('0') {
+            (&p[1..], 8)
+        } else {
+            (p, 10)
+        };
+        if digits.is_empty() || digits.len() > 11 || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        u64::from_str_radix(digits, radix).ok()
+    };
+    let values: Vec<u64> = parts.iter().map(|p| number(p)).collect::<Option<_>>()?;
+    let (last, head) = values.split_last()?;
+    let mut value: u64 = 0;
+    for (i, v) in head.iter().enumerate() {
+        if *v > 255 {
+            return None;
+        }
+        value |= v << (24 - 8 * i);
+    }
+    let room = 32 - 8 * head.len() as u32;
+    if *last >= 1u64 << room {
+        return None;
+    }
+    Some(Ipv4Addr::from((value | last) as u32))
 }
 
 /// A mask as typed, before the address it applies to is known: a prefix length (`24`, `/24`)
@@ -476,6 +521,32 @@ mod tests {
         assert!(e.contains("256 is out of range"), "{e}");
         let e = parse_addr("1.2.3").unwrap_err().to_string();
         assert!(e.contains("4 numbers"), "{e}");
+        // Issue 25 (DEST): the shorthands inet_aton takes are refused alike, saying what the C
+        // library would make of them.
+        for (text, meant) in [
+            ("127.1", "127.0.0.1"),
+            ("0x7f.1", "127.0.0.1"),
+            ("0x7F000001", "127.0.0.1"),
+            ("2130706433", "127.0.0.1"),
+            ("010.0.0.1", "8.0.0.1"),
+            ("1.2.3", "1.2.0.3"),
+        ] {
+            assert_eq!(legacy_ipv4(text), Some(meant.parse().unwrap()), "{text}");
+            let e = parse_addr(text).unwrap_err().to_string();
+            assert!(e.contains(&format!("as {meant}")), "{e}");
+        }
+        for not in [
+            "127.0.0.1",
+            "1.2.3.4.5",
+            "256.1",
+            "0x",
+            "1..2",
+            "08.1.1.1",
+            "0x1g",
+            "",
+        ] {
+            assert_eq!(legacy_ipv4(not), None, "{not}");
+        }
         assert!(parse_addr("hello").is_err());
         assert!(parse_addr("").is_err());
         assert_eq!(

@@ -772,6 +772,17 @@ impl Row {
     }
 }
 
+/// The spans of [`rows`], parsed once (classifying an address compares it with every row).
+fn spans(family: Family) -> &'static [Span] {
+    static V4_SPANS: std::sync::OnceLock<Vec<Span>> = std::sync::OnceLock::new();
+    static V6_SPANS: std::sync::OnceLock<Vec<Span>> = std::sync::OnceLock::new();
+    let cell = match family {
+        Family::V4 => &V4_SPANS,
+        Family::V6 => &V6_SPANS,
+    };
+    cell.get_or_init(|| rows(family).iter().map(Row::span).collect())
+}
+
 /// The rows of one family's registries.
 pub fn rows(family: Family) -> &'static [Row] {
     match family {
@@ -800,29 +811,24 @@ pub struct Classification {
 /// row at all: the global unicast catch-all never hides an overlap); "public" for IPv4 outside
 /// every row; "reserved" for IPv6 outside the global unicast range and every other row.
 pub fn classify(span: &Span) -> Classification {
-    let table = rows(span.family);
+    let table: Vec<(&'static Row, Span)> = rows(span.family)
+        .iter()
+        .zip(spans(span.family).iter().copied())
+        .collect();
     let within = |inner: &Span, outer: &Span| outer.start <= inner.start && inner.end <= outer.end;
     let best = table
         .iter()
-        .filter(|r| r.registry != Registry::AddressSpace && within(span, &r.span()))
-        .min_by_key(|r| {
-            let e = r.span();
-            e.end - e.start
-        });
-    let mut overlaps: Vec<&'static Row> = table
+        .filter(|(r, e)| r.registry != Registry::AddressSpace && within(span, e))
+        .min_by_key(|(_, e)| e.end - e.start);
+    let mut overlapping: Vec<&(&'static Row, Span)> = table
         .iter()
-        .filter(|r| {
-            let e = r.span();
-            e.start <= span.end && span.start <= e.end && !within(span, &e)
-        })
+        .filter(|(_, e)| e.start <= span.end && span.start <= e.end && !within(span, e))
         .collect();
-    overlaps.sort_by_key(|r| {
-        let e = r.span();
-        (e.start, std::cmp::Reverse(e.end))
-    });
-    let mixed = overlaps
+    overlapping.sort_by_key(|(_, e)| (e.start, std::cmp::Reverse(e.end)));
+    let mixed = overlapping
         .iter()
-        .any(|r| best.is_none_or(|b| !within(&r.span(), &b.span())));
+        .any(|(_, e)| best.is_none_or(|(_, b)| !within(e, b)));
+    let overlaps: Vec<&'static Row> = overlapping.iter().map(|(r, _)| *r).collect();
     let decided = |row: &'static Row| Classification {
         kind: row.kind,
         description: row.description,
@@ -837,12 +843,12 @@ pub fn classify(span: &Span) -> Classification {
             overlaps,
         };
     }
-    if let Some(row) = best {
+    if let Some((row, _)) = best {
         return decided(row);
     }
-    if let Some(row) = table
+    if let Some((row, _)) = table
         .iter()
-        .find(|r| r.registry == Registry::AddressSpace && within(span, &r.span()))
+        .find(|(r, e)| r.registry == Registry::AddressSpace && within(span, e))
     {
         return decided(row);
     }

@@ -1,9 +1,13 @@
 //! Endpoints as users type them: `HOST[:PORT]` (`[v6]:port` for IPv6) for a server or
-//! destination to reach, an address to listen on, and which addresses only this machine can reach.
+//! destination to reach, DEST with its IPv6 zone (`fe80::1%eth0`) for `ping` and `trace`, an
+//! address to listen on, and which addresses only this machine can reach. One rule for every
+//! host netkit is given: an address netkit reads (four decimal numbers, or IPv6), or a host name
+//! (letters, digits and hyphens in labels); the old IPv4 shorthands (`127.1`, `0x7f.1`) and text
+//! that cannot name a host (`-1`, `xn--`) are refused here, so no resolver is ever asked for them.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
-use super::addr::parse_addr;
+use super::addr::{Zone, legacy_ipv4, parse_addr};
 use super::name::to_ascii_name;
 use crate::error::{Error, Result};
 
@@ -26,13 +30,35 @@ impl std::fmt::Display for Host {
 }
 
 /// A host and perhaps a port, as typed: `192.0.2.1`, `192.0.2.1:53`, `2001:db8::1`,
-/// `[2001:db8::1]`, `[2001:db8::1]:53`, `ns1.example.test`, `ns1.example.test:5353`.
+/// `[2001:db8::1]`, `[2001:db8::1]:53`, `fe80::1%eth0`, `[fe80::1%eth0]:53`,
+/// `ns1.example.test`, `ns1.example.test:5353`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     /// The address or name.
     pub host: Host,
     /// The port, when one was written.
     pub port: Option<u16>,
+    /// The IPv6 zone written after `%` (which link a link-local address is on).
+    pub zone: Option<Zone>,
+}
+
+/// DEST as `ping` and `trace` take it: a host, and for an IPv6 address perhaps its zone
+/// (`fe80::1%eth0`: a link-local or multicast address names no link by itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dest {
+    /// The address or name.
+    pub host: Host,
+    /// The zone written after `%`.
+    pub zone: Option<Zone>,
+}
+
+impl std::fmt::Display for Dest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.zone {
+            Some(z) => write!(f, "{}%{z}", self.host),
+            None => self.host.fmt(f),
+        }
+    }
 }
 
 /// A host and a port, both required (`127.0.0.1:8001`, `[::1]:8001`, `localhost:8001`).
@@ -70,11 +96,67 @@ pub fn parse_port(text: &str) -> Result<u16> {
     }
 }
 
+/// An IPv6 address with perhaps a zone: `2001:db8::1`, `fe80::1%eth0`.
+fn ipv6_zoned(text: &str) -> Option<Result<(Ipv6Addr, Option<Zone>)>> {
+    let (addr, zone) = match text.split_once('%') {
+        Some((a, z)) => (a, Some(z)),
+        None => (text, None),
+    };
+    let ip = addr.parse::<Ipv6Addr>().ok()?;
+    Some(match zone.map(Zone::parse).transpose() {
+        Ok(zone) => Ok((ip, zone)),
+        Err(e) => Err(e),
+    })
+}
+
+/// Checks that `name` (in its ASCII form) can name a host: labels of letters, digits, hyphens
+/// and underscores, none starting or ending with a hyphen, `xn--` labels that are punycode
+/// indeed, and a last label that is not all digits (RFC 1123, RFC 3696 section 2).
+fn check_host_name(name: &str) -> std::result::Result<(), String> {
+    let bare = name.strip_suffix('.').unwrap_or(name);
+    for label in bare.split('.') {
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!(
+                "the label '{label}' starts or ends with a hyphen, which no host name does"
+            ));
+        }
+        if label.contains('*') {
+            return Err("a '*' (a DNS wildcard) names no host".into());
+        }
+        if label.len() >= 4
+            && label[..4].eq_ignore_ascii_case("xn--")
+            && idna::domain_to_ascii_strict(label).is_err()
+        {
+            return Err(format!(
+                "the label '{label}' starts with xn-- but is not valid punycode (an encoded \
+                 international name)"
+            ));
+        }
+    }
+    if bare
+        .rsplit('.')
+        .next()
+        .is_some_and(|last| last.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err("its last label is all digits, which no host name's is".into());
+    }
+    Ok(())
+}
+
 /// Parses a host with an optional port: the one parser for every `HOST[:PORT]` netkit takes
-/// (a chat server, a flow destination, a DNS server, a route destination). With a port, an
-/// IPv6 address is written in brackets and an IPv4 address is not; a host name is checked and
-/// turned into its ASCII form. `what` names the value in errors ("server", "destination").
+/// (a chat server, a flow destination, a DNS server, a route destination, DEST). With a port, an
+/// IPv6 address is written in brackets and an IPv4 address is not; an IPv6 address may carry a
+/// zone (`%eth0`); a host name is checked and turned into its ASCII form. `what` names the value
+/// in errors ("server", "destination"). A zone is refused: only DEST of `ping` and `trace`
+/// ([`parse_dest`]) takes one.
 pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
+    let e = endpoint(what, text)?;
+    no_zone(what, text, &e)?;
+    Ok(e)
+}
+
+/// [`parse_endpoint`], zones allowed.
+fn endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
     let s = text.trim();
     let bad = |reason: &str| Error::bad(what, text, reason);
     if s.is_empty() {
@@ -84,9 +166,9 @@ pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
         let (inner, after) = rest
             .split_once(']')
             .ok_or_else(|| bad("no closing ']' after the IPv6 address"))?;
-        let ip = inner
-            .parse::<Ipv6Addr>()
-            .map_err(|_| bad("expected an IPv6 address in the brackets, such as [2001:db8::1]"))?;
+        let (ip, zone) = ipv6_zoned(inner).ok_or_else(|| {
+            bad("expected an IPv6 address in the brackets, such as [2001:db8::1]")
+        })??;
         let port = match after {
             "" => None,
             _ => match after.strip_prefix(':') {
@@ -97,14 +179,32 @@ pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
         return Ok(Endpoint {
             host: Host::Ip(IpAddr::V6(ip)),
             port,
+            zone,
         });
     }
-    // An address alone: `192.0.2.53`, `2001:db8::53`.
+    // An address alone: `192.0.2.53`, `2001:db8::53`, `fe80::1%eth0`.
     if let Ok(ip) = s.parse::<IpAddr>() {
         return Ok(Endpoint {
             host: Host::Ip(ip),
             port: None,
+            zone: None,
         });
+    }
+    if let Some(zoned) = ipv6_zoned(s) {
+        let (ip, zone) = zoned?;
+        return Ok(Endpoint {
+            host: Host::Ip(IpAddr::V6(ip)),
+            port: None,
+            zone,
+        });
+    }
+    if let Some((head, _)) = s.split_once('%') {
+        return Err(bad(&if head.parse::<Ipv4Addr>().is_ok() {
+            "a zone (%IFACE) belongs to IPv6 link-local and multicast addresses, not to IPv4"
+                .to_string()
+        } else {
+            "a '%' is allowed only after an IPv6 address, for its zone (fe80::1%eth0)".to_string()
+        }));
     }
     let (host, port) = match s.rsplit_once(':') {
         Some((host, _)) if host.contains(':') => {
@@ -119,10 +219,11 @@ pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
         return Ok(Endpoint {
             host: Host::Ip(IpAddr::V4(v4)),
             port,
+            zone: None,
         });
     }
-    if host.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        // Digits and dots are an IPv4 address gone wrong: the address parser says how.
+    if host.chars().all(|c| c.is_ascii_digit() || c == '.') || legacy_ipv4(host).is_some() {
+        // An IPv4 address gone wrong, or written in a shorthand: the address parser says how.
         return Err(parse_addr(host)
             .err()
             .unwrap_or_else(|| bad("not an IP address (four numbers from 0 to 255)")));
@@ -130,10 +231,24 @@ pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
     let name = to_ascii_name(host).map_err(|_| {
         bad("neither an IP address nor a valid host name (192.0.2.1, [2001:db8::1], host.example)")
     })?;
+    check_host_name(&name).map_err(|why| bad(&format!("not a host name: {why}")))?;
     Ok(Endpoint {
         host: Host::Name(name),
         port,
+        zone: None,
     })
+}
+
+/// Refuses a zone where the command has no use for one.
+fn no_zone(what: &'static str, text: &str, e: &Endpoint) -> Result<()> {
+    match e.zone {
+        Some(_) => Err(Error::bad(
+            what,
+            text,
+            "a zone (%IFACE) is taken by ping and trace only",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Parses a server spec as dig takes it, `@` optional: `192.0.2.53`, `192.0.2.53:5353`,
@@ -166,6 +281,23 @@ pub fn parse_host(what: &'static str, text: &str) -> Result<Host> {
     let e = parse_endpoint(what, text)?;
     match e.port {
         None => Ok(e.host),
+        Some(_) => Err(Error::bad(
+            what,
+            text,
+            "expected an IP address or a host name, without a port",
+        )),
+    }
+}
+
+/// Parses DEST of `ping` and `trace`: an IP address (IPv6 perhaps with its zone, `fe80::1%eth0`)
+/// or a host name, without a port.
+pub fn parse_dest(what: &'static str, text: &str) -> Result<Dest> {
+    let e = endpoint(what, text)?;
+    match e.port {
+        None => Ok(Dest {
+            host: e.host,
+            zone: e.zone,
+        }),
         Some(_) => Err(Error::bad(
             what,
             text,
@@ -299,6 +431,67 @@ mod tests {
             Host::Name("remote.test".into())
         );
         assert!(parse_host("destination", "remote.test:80").is_err());
+    }
+
+    /// Issue 25 (DEST): one rule for every host typed. The IPv4 shorthands are refused alike,
+    /// saying what the C library would read; text that cannot name a host is refused before any
+    /// resolver is asked; IPv6 zones are taken by DEST only.
+    #[test]
+    fn one_rule_for_dest() {
+        for (text, meant) in [
+            ("127.1", "127.0.0.1"),
+            ("0x7f.1", "127.0.0.1"),
+            ("0x7f000001", "127.0.0.1"),
+        ] {
+            for e in [
+                parse_host("destination", text).unwrap_err(),
+                parse_dest("destination", text).unwrap_err(),
+                parse_endpoint("destination", &format!("{text}:80")).unwrap_err(),
+            ] {
+                assert_eq!(e.exit_code(), 2);
+                assert!(
+                    e.to_string().contains(&format!("as {meant}")),
+                    "{text}: {e}"
+                );
+            }
+        }
+        for text in [
+            "-1",
+            "xn--",
+            "a.-b",
+            "b-.test",
+            "xn--zz.test",
+            "*.example.test",
+            "host.123",
+        ] {
+            let e = parse_dest("destination", text).unwrap_err();
+            assert!(e.to_string().contains("not a host name"), "{text}: {e}");
+        }
+        for good in [
+            "xn--bcher-kva.test",
+            "a-b.test",
+            "localhost",
+            "my_host.lan",
+            "0xdeadbeefcafe",
+        ] {
+            assert!(parse_dest("destination", good).is_ok(), "{good}");
+        }
+        let d = parse_dest("destination", "fe80::1%eth0").unwrap();
+        assert_eq!(d.host, Host::Ip("fe80::1".parse().unwrap()));
+        assert_eq!(d.zone.map(|z| z.to_string()).as_deref(), Some("eth0"));
+        assert_eq!(
+            parse_dest("destination", "ff02::1%2").unwrap().to_string(),
+            "ff02::1%2"
+        );
+        for zoned in ["fe80::1%eth0", "[fe80::1%eth0]:80"] {
+            let e = parse_endpoint("destination", zoned)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("ping and trace only"), "{e}");
+        }
+        for bad in ["192.0.2.1%eth0", "fe80::1%", "host%eth0", "fe80::1%a b"] {
+            assert!(parse_dest("destination", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

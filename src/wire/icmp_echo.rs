@@ -298,6 +298,59 @@ pub fn decode(v6: bool, bytes: &[u8], check: bool) -> Result<Message, Flaw> {
     })
 }
 
+/// An ICMP error about a UDP or TCP packet (a trace's probe): what it says, and the quoted
+/// packet's destination and ports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TransportError {
+    /// What the error says.
+    pub error: IcmpError,
+    /// The quoted packet's destination.
+    pub to: IpAddr,
+    /// Its source port.
+    pub src_port: u16,
+    /// Its destination port.
+    pub dst_port: u16,
+}
+
+/// IP protocol numbers of TCP and UDP.
+const PROTO_TCP: u8 = 6;
+const PROTO_UDP: u8 = 17;
+
+/// Decodes an ICMP (`v6` false) or ICMPv6 error, without the IP header, about a UDP or TCP
+/// packet; None for anything else (an echo, an error about another protocol, too short). The
+/// quoted IPv6 header is taken without extension headers, as probes carry none.
+pub fn transport_error(v6: bool, bytes: &[u8]) -> Option<TransportError> {
+    if bytes.len() < 8 {
+        return None;
+    }
+    let error = IcmpError::from_type_code(v6, bytes[0], bytes[1])?;
+    let quoted = &bytes[8..];
+    let (proto, to, inner) = if v6 {
+        if quoted.len() < 40 + 4 {
+            return None;
+        }
+        let mut dst = [0u8; 16];
+        dst.copy_from_slice(&quoted[24..40]);
+        (quoted[6], IpAddr::from(dst), &quoted[40..])
+    } else {
+        let head = ipv4_head(quoted).ok()?;
+        (
+            head.protocol,
+            IpAddr::V4(head.destination),
+            &quoted[head.header_len..],
+        )
+    };
+    if !matches!(proto, PROTO_TCP | PROTO_UDP) || inner.len() < 4 {
+        return None;
+    }
+    Some(TransportError {
+        error,
+        to,
+        src_port: u16::from_be_bytes([inner[0], inner[1]]),
+        dst_port: u16::from_be_bytes([inner[2], inner[3]]),
+    })
+}
+
 /// The id and sequence number of an echo request we sent, as the kernel hands it back with an
 /// error from the error queue of a datagram socket; None when it is not one.
 pub fn sent_request(v6: bool, bytes: &[u8]) -> Option<(u16, u16)> {
@@ -412,6 +465,38 @@ mod tests {
         assert_eq!(decode(true, &err[..30], true), Err(Flaw::Truncated));
     }
 
+    /// An error about a UDP probe names its destination and ports; one about ICMP is not one.
+    #[test]
+    fn errors_about_udp_probes() {
+        let udp = ipv4(
+            17,
+            [198, 51, 100, 2],
+            [192, 0, 2, 70],
+            &[0xee, 0x48, 0x82, 0x9a, 0, 8, 0, 0],
+        );
+        let mut err = vec![3, 1, 0, 0, 0, 0, 0, 0];
+        err.extend_from_slice(&udp);
+        assert_eq!(
+            transport_error(false, &err),
+            Some(TransportError {
+                error: IcmpError::HostUnreachable,
+                to: "192.0.2.70".parse().unwrap(),
+                src_port: 0xee48,
+                dst_port: 0x829a,
+            })
+        );
+        let icmp = ipv4(
+            1,
+            [198, 51, 100, 2],
+            [192, 0, 2, 70],
+            &[8, 0, 0, 0, 0, 1, 0, 1],
+        );
+        let mut other = vec![3, 1, 0, 0, 0, 0, 0, 0];
+        other.extend_from_slice(&icmp);
+        assert_eq!(transport_error(false, &other), None);
+        assert_eq!(transport_error(false, &err[..20]), None);
+    }
+
     proptest! {
         /// Arbitrary bytes never panic any decoder.
         #[test]
@@ -420,6 +505,7 @@ mod tests {
             let _ = decode(v6, &bytes, false);
             let _ = ipv4_head(&bytes);
             let _ = sent_request(v6, &bytes);
+            let _ = transport_error(v6, &bytes);
             if let Ok(h) = ipv4_head(&bytes) {
                 prop_assert!(h.header_len <= bytes.len());
             }

@@ -55,12 +55,14 @@ impl Drop for Daemon {
     }
 }
 
-/// Namespaces made for one test; removed on drop.
+/// Namespaces made for one test; removed on drop (with the firewall rules added inside them).
 #[derive(Debug)]
 pub struct Lab {
     test: String,
     namespaces: Vec<String>,
     etc_dirs: Vec<PathBuf>,
+    /// iptables rules added with [`Lab::iptables`] and not yet deleted: (namespace, rule).
+    rules: std::sync::Mutex<Vec<(String, String)>>,
 }
 
 fn require() -> bool {
@@ -375,6 +377,7 @@ impl Lab {
             test: test.to_string(),
             namespaces: Vec::new(),
             etc_dirs: Vec::new(),
+            rules: std::sync::Mutex::new(Vec::new()),
         })
     }
 
@@ -498,6 +501,43 @@ impl Lab {
         }
     }
 
+    /// Appends an iptables rule inside `ns`: `rule` is a chain and its match, as words
+    /// (`"FORWARD -p icmp --icmp-type echo-request -j DROP"`). This kernel has no netem: loss,
+    /// drops and silent hops are made this way. The rule is deleted by [`Lab::iptables_del`], or
+    /// when the lab is dropped (also when the test fails).
+    pub fn iptables(&self, ns: &str, rule: &str) {
+        let mut args = vec!["-A"];
+        args.extend(rule.split_whitespace());
+        let o = self.exec(ns, "iptables", &args);
+        assert!(
+            o.status.success(),
+            "[{}] iptables -A {rule}: {}",
+            self.test,
+            String::from_utf8_lossy(&o.stderr)
+        );
+        self.rules
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((ns.to_string(), rule.to_string()));
+    }
+
+    /// Deletes a rule [`Lab::iptables`] added (its counters start again when it is added back).
+    pub fn iptables_del(&self, ns: &str, rule: &str) {
+        let mut args = vec!["-D"];
+        args.extend(rule.split_whitespace());
+        let o = self.exec(ns, "iptables", &args);
+        assert!(
+            o.status.success(),
+            "[{}] iptables -D {rule}: {}",
+            self.test,
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = rules.iter().position(|(n, r)| n == ns && r == rule) {
+            rules.remove(i);
+        }
+    }
+
     /// A veth pair: `a_if` in `a`, `b_if` in `b`, both up.
     pub fn veth(&self, a: &str, a_if: &str, b: &str, b_if: &str) {
         self.ip(&[
@@ -510,6 +550,11 @@ impl Lab {
 
 impl Drop for Lab {
     fn drop(&mut self) {
+        for (ns, rule) in self.rules.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+            let mut args = vec!["netns", "exec", ns.as_str(), "iptables", "-D"];
+            args.extend(rule.split_whitespace());
+            let _ = Command::new("ip").args(&args).output();
+        }
         for ns in &self.namespaces {
             if let Ok(o) = lab_command("ip").args(["netns", "pids", ns]).output() {
                 for pid in String::from_utf8_lossy(&o.stdout).split_whitespace() {
@@ -773,6 +818,22 @@ impl Chain {
             r4,
             far,
         })
+    }
+
+    /// A host missing from a link of r4 (IPv4, IPv6): [`Chain::add_dead_end`] gives r4 the
+    /// link, where nobody answers ARP or neighbour solicitations.
+    pub const DEAD_END: (&str, &str) = ("192.0.2.70", "2001:db8:f5::70");
+
+    /// Gives r4 a link (192.0.2.64/27, 2001:db8:f5::/64) to a namespace that holds no address:
+    /// a probe for [`Chain::DEAD_END`] waits in r4's neighbour queue until ARP (neighbour
+    /// discovery) gives up, about 3 s, and only then does r4 answer "host unreachable" (ICMPv6:
+    /// "address unreachable"), long after a trace's round.
+    pub fn add_dead_end(&mut self) {
+        let empty = self.lan.lab.ns("dead");
+        let lab = &self.lan.lab;
+        lab.veth(&self.r4, "dead0", &empty, "eth0");
+        lab.ipn(&self.r4, "addr add 192.0.2.65/27 dev dead0");
+        lab.ipn(&self.r4, "addr add 2001:db8:f5::1/64 dev dead0 nodad");
     }
 
     /// The second router at hop 2 that [`Chain::add_ecmp`] adds.

@@ -1,13 +1,15 @@
 //! `netkit dhcp discover`: the first half of the primer's DHCP exchange. Broadcast a DHCPDISCOVER on
 //! the chosen interface and list every DHCPOFFER with our transaction id and client MAC; never send
-//! DHCPREQUEST, so no lease is taken. Frames that claim to answer but may not (impossible headers,
-//! another client's offer, the wrong port) are discarded and counted by reason. With `--expect`,
-//! each offer's sender is judged by its IP and Ethernet sources (`wire::sender`), never by the
-//! Server Identifier it writes.
+//! DHCPREQUEST, so no lease is taken. With no offer after 4 s the DHCPDISCOVER goes out again with
+//! the same transaction id, as DHCP clients retransmit (RFC 2131 section 4.1): servers such as
+//! dnsmasq ping an address for up to 3 s before offering it, and a lost frame gets a second chance.
+//! Frames that claim to answer but may not (impossible headers, another client's offer, the wrong
+//! port) are discarded and counted by reason. With `--expect`, each offer's sender is judged by its
+//! IP and Ethernet sources (`wire::sender`), never by the Server Identifier it writes.
 
 use std::io::{self, Write};
 use std::net::Ipv4Addr;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -37,6 +39,9 @@ pub struct Discovery {
     /// How long offers were collected (the timeout), in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub timeout_ms: f64,
+    /// DHCPDISCOVERs sent, all with the one xid: the first, and a second when no offer came
+    /// within 4 s.
+    pub discovers_sent: u32,
     /// The server --expect names (null: none named).
     pub expected_server: Option<Ipv4Addr>,
     /// Senders other than the expected server that made offers: rogue DHCP servers.
@@ -101,8 +106,21 @@ impl Discovery {
         )
     }
 
+    /// The line for the second DHCPDISCOVER.
+    fn write_retransmitted(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let line = format!(
+            "no offer after {}: DHCPDISCOVER sent again (xid {}), as DHCP clients retransmit",
+            human_ms(RETRANSMIT_AFTER.as_secs_f64() * 1000.0),
+            self.xid
+        );
+        writeln!(out, "{}", ui.paint(Paint::Dim, line))
+    }
+
     /// Everything after the first line: the offers, what was discarded, the count.
     fn write_body(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        if self.discovers_sent > 1 && !ui.live {
+            self.write_retransmitted(ui, out)?;
+        }
         if self.discards.total() > 0 {
             writeln!(
                 out,
@@ -285,6 +303,10 @@ impl Report for Discovery {
     }
 }
 
+/// When a DHCPDISCOVER without an offer goes out again (RFC 2131 section 4.1: a client's first
+/// retransmission comes after 4 s).
+const RETRANSMIT_AFTER: Duration = Duration::from_secs(4);
+
 /// Most distinct offers one exchange keeps (a LAN has one or two DHCP servers): beyond, a flood
 /// of forged offers is only counted, so memory and the duplicate check stay bounded.
 const MAX_OFFERS: usize = 64;
@@ -363,15 +385,17 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let xid = unpredictable_u32();
     let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
-    wire.send_raw(&dhcp_msg::discover_frame(xid, own, chaddr))
-        .map_err(io_err)?;
+    let frame = dhcp_msg::discover_frame(xid, own, chaddr);
+    wire.send_raw(&frame).map_err(io_err)?;
     let sent = Instant::now();
     let deadline = sent + timeout;
+    let mut again = Some(sent + RETRANSMIT_AFTER).filter(|at| *at < deadline);
     let mut report = Discovery {
         interface: link.name.clone(),
         client_mac: Mac(chaddr),
         xid: format!("0x{xid:08x}"),
         timeout_ms: timeout.as_secs_f64() * 1000.0,
+        discovers_sent: 1,
         expected_server: args.expect,
         rogue_servers: Vec::new(),
         offers: Vec::new(),
@@ -385,10 +409,25 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     if let Some(out) = &mut live {
         report.write_header(out).map_err(written)?;
     }
-    while let Some((heard, at)) = wire
-        .recv_raw_until(deadline, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
-        .map_err(io_err)?
-    {
+    loop {
+        let until = again.unwrap_or(deadline);
+        let Some((heard, at)) = wire
+            .recv_raw_until(until, |f| dhcp_msg::offer_in_frame(f, xid, chaddr))
+            .map_err(io_err)?
+        else {
+            match again.take() {
+                Some(_) if !interrupt::interrupted() => {
+                    // No offer yet: the same DHCPDISCOVER again, as clients retransmit.
+                    wire.send_raw(&frame).map_err(io_err)?;
+                    report.discovers_sent += 1;
+                    if let Some(out) = &mut live {
+                        report.write_retransmitted(ui, out).map_err(written)?;
+                    }
+                    continue;
+                }
+                _ => break,
+            }
+        };
         let after_ms = at.saturating_duration_since(sent).as_secs_f64() * 1000.0;
         let before = report.offers.len();
         keep(&mut report.offers, &mut report.discards, heard, after_ms);
@@ -397,6 +436,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
             if let Some(out) = &mut live {
                 new.write_line(ui, out).map_err(written)?;
             }
+            again = None;
         }
     }
     match &mut live {

@@ -1,6 +1,6 @@
-//! `netkit ping DEST`: ICMP echo like iputils ping. This module resolves DEST, opens the ICMP
-//! socket (unprivileged where allowed, else raw) and hands the run to `session`, live on a
-//! terminal.
+//! `netkit ping DEST`: ICMP echo like iputils ping. This module resolves DEST (its zone, what
+//! kind of address it is), opens the ICMP socket (unprivileged where allowed, else raw) and hands
+//! the run to `session`, live on a terminal.
 
 pub mod session;
 
@@ -8,24 +8,63 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::cli::PingArgs;
-use crate::error::Result;
-use crate::output::{self, Report, Ui, emit, written};
-use crate::system::icmp::IcmpSocket;
+use crate::error::{Error, Result};
+use crate::output::{self, Paint, Report, Ui, emit, written};
+use crate::system::icmp::{Cast, EchoOptions, IcmpSocket, echo_target};
 use crate::system::interrupt;
-use crate::system::lookup::resolve_dest;
 
 /// How long the system resolver may take for DEST.
 const RESOLVE_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The most data an echo request can carry: 65535 bytes of IP packet less the headers (IPv4:
+/// 20 + 8; IPv6's payload length does not count its own 40-byte header, so 65535 - 8).
+const MAX_SIZE_V4: u16 = 65_507;
+
 /// Runs `netkit ping ...`.
 pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
-    let address = resolve_dest(
+    let target = echo_target(
         &args.dest,
         args.family.ipv4,
         args.family.ipv6,
+        args.interface.as_deref(),
         RESOLVE_TIMEOUT,
+        true,
     )?;
-    let mut sock = IcmpSocket::open(address, args.ttl, args.interface.as_deref())?;
+    let address = target.address;
+    if address.is_ipv4() && args.size > MAX_SIZE_V4 {
+        return Err(Error::bad(
+            "size",
+            args.size.to_string(),
+            format!(
+                "IPv4 carries at most {MAX_SIZE_V4} bytes of data (65535 less 20 of IP and 8 of \
+                 ICMP header); IPv6 at most 65527"
+            ),
+        ));
+    }
+    let many = match &target.cast {
+        Cast::Unicast => false,
+        Cast::Multicast => true,
+        Cast::Broadcast { .. } if args.broadcast => true,
+        Cast::Broadcast { what } => {
+            return Err(Error::bad(
+                "destination",
+                args.dest.to_string(),
+                format!(
+                    "{address} is {what}: every host there would be asked; ping -b does that \
+                     (most hosts ignore broadcast pings: net.ipv4.icmp_echo_ignore_broadcasts)"
+                ),
+            ));
+        }
+    };
+    let mut sock = IcmpSocket::open(
+        address,
+        EchoOptions {
+            ttl: args.ttl,
+            interface: args.interface.as_deref(),
+            scope_id: target.scope_id,
+            broadcast: args.broadcast,
+        },
+    )?;
     let plan = session::Plan {
         destination: args.dest.to_string(),
         address,
@@ -33,16 +72,28 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
         interval: args.interval,
         deadline: args.deadline,
         timeout: args.timeout,
-        size: args.size,
+        payload: session::payload(args.size),
+        many,
     };
     // Ctrl-C ends the run with the replies seen and their statistics, as ping does.
     interrupt::catch();
     let kind = sock.kind();
     if !ui.live {
-        return emit(ui, &session::run_plan(&plan, kind, &mut sock, &mut |_| {})?);
+        let mut report = session::run_plan(&plan, kind, &mut sock, &mut |_| {})?;
+        report.note = target.note;
+        return emit(ui, &report);
     }
     let mut out = output::live_out(ui);
-    session::write_header(&plan.destination, address, plan.size, &mut out).map_err(written)?;
+    let header = session::Header {
+        destination: &plan.destination,
+        address,
+        size: args.size,
+        many,
+    };
+    session::write_header(header, &mut out).map_err(written)?;
+    if let Some(note) = &target.note {
+        writeln!(out, "{}", ui.paint(Paint::Dim, note)).map_err(written)?;
+    }
     out.flush().map_err(written)?;
     let mut shown = Ok(());
     let report = session::run_plan(&plan, kind, &mut sock, &mut |e| {

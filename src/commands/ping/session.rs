@@ -1,6 +1,9 @@
-//! One ping run over an `EchoSocket`: requests one interval apart, each reply matched to its
-//! request by sequence number (a second reply to one request is a duplicate), ICMP errors kept
-//! with the request they are about, and the statistics ping prints. Tested with a fake path.
+//! One ping run over an `EchoSocket`, as iputils ping runs it: requests one interval apart, each
+//! reply matched to its request by sequence number (a second reply to one request is a
+//! duplicate), ICMP errors kept with the request they are about, the wait after the last request
+//! (iputils' linger), the statistics and the exit status ping(8) documents. Only our own replies
+//! count: from DEST (unless DEST is a broadcast or multicast address), carrying the data we sent.
+//! Tested with a fake path.
 
 use std::io::{self, Write};
 use std::net::IpAddr;
@@ -13,6 +16,7 @@ use crate::net::addr::Family;
 use crate::output::{Paint, Report, Ui};
 use crate::system::icmp::{EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
+use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_duration, human_ms, round_ms};
 use crate::wire::discards::Discards;
 use crate::wire::icmp_echo::{Flaw, IcmpError};
@@ -35,10 +39,37 @@ pub struct Plan {
     pub interval: Duration,
     /// Stop after this long in any case.
     pub deadline: Option<Duration>,
-    /// How long to wait for replies after the last request.
+    /// How long to wait after the last request when no reply came at all (iputils' -W); once
+    /// replies came, the wait is twice the longest round trip, at least the interval.
     pub timeout: Duration,
-    /// Bytes of data per request.
-    pub size: u16,
+    /// The data each request carries (see [`payload`]).
+    pub payload: Vec<u8>,
+    /// DEST is a broadcast or multicast address: replies from every host count.
+    pub many: bool,
+}
+
+/// The data of `size` bytes each request carries: 8 random bytes (so that nobody who does not
+/// see the requests can forge a reply), then bytes counting up as iputils fills them.
+pub fn payload(size: u16) -> Vec<u8> {
+    let cookie = [
+        unpredictable_u32().to_be_bytes(),
+        unpredictable_u32().to_be_bytes(),
+    ]
+    .concat();
+    (0..usize::from(size))
+        .map(|i| cookie.get(i).copied().unwrap_or((i % 256) as u8))
+        .collect()
+}
+
+/// The first byte of a reply's data that differs from the request's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WrongByte {
+    /// Its position in the data (0-based, as iputils numbers it).
+    pub index: usize,
+    /// What was sent.
+    pub expected: u8,
+    /// What came back.
+    pub got: u8,
 }
 
 /// One echo reply.
@@ -57,6 +88,10 @@ pub struct Reply {
     pub rtt_ms: f64,
     /// A second (or later) reply to the same request.
     pub duplicate: bool,
+    /// From a host other than DEST (DEST is one host): not counted.
+    pub foreign: bool,
+    /// The data differs from the request's (null: it is the same): not counted.
+    pub wrong_data: Option<WrongByte>,
 }
 
 /// One ICMP error about a request.
@@ -109,6 +144,10 @@ pub struct PingReport {
     pub socket: SocketKind,
     /// Bytes of data per request.
     pub size: u16,
+    /// DEST is a broadcast or multicast address: every host's replies count.
+    pub broadcast: bool,
+    /// What DEST really means, when it is not what it seems (null: it is what it seems).
+    pub note: Option<String>,
     /// Requests sent.
     pub sent: u32,
     /// Requests answered (duplicates not counted).
@@ -117,6 +156,10 @@ pub struct PingReport {
     pub duplicates: u32,
     /// ICMP errors about our requests.
     pub errors: u32,
+    /// Replies from hosts other than DEST (not counted).
+    pub foreign: u32,
+    /// Replies whose data differs from the request's (not counted).
+    pub wrong_data: u32,
     /// Requests not answered, in percent of those sent.
     #[serde(serialize_with = "round_ms")]
     pub loss_percent: f64,
@@ -126,14 +169,17 @@ pub struct PingReport {
     pub icmp_errors: Vec<ErrorLine>,
     /// Replies and errors beyond those listed.
     pub unlisted: u32,
-    /// Round trips of the replies (duplicates excluded); null when none came.
+    /// Round trips of the replies, duplicates included (as iputils counts); null when none came.
     pub rtt: Option<Rtt>,
-    /// Packets thrown away (malformed), by reason.
+    /// Packets thrown away (malformed, truncated), by reason.
     #[serde(flatten)]
     pub discards: Discards<Flaw>,
     /// How long the run took.
     #[serde(serialize_with = "round_ms")]
     pub took_ms: f64,
+    /// With -w and -c: how many replies the run needed (fewer is exit 1, as ping(8) says).
+    #[serde(skip)]
+    pub replies_wanted: Option<u32>,
 }
 
 /// The 64 Ki sequence numbers in flight: when each was sent, its full number, whether answered.
@@ -151,8 +197,58 @@ impl Window {
     }
 }
 
+/// Round trips as iputils sums them: every answer, duplicates included.
+#[derive(Default)]
+struct Sums {
+    n: u32,
+    sum: f64,
+    sum_sq: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Sums {
+    fn add(&mut self, rtt: f64) {
+        if self.n == 0 || rtt < self.min {
+            self.min = rtt;
+        }
+        self.max = self.max.max(rtt);
+        self.n += 1;
+        self.sum += rtt;
+        self.sum_sq += rtt * rtt;
+    }
+
+    fn rtt(&self) -> Option<Rtt> {
+        (self.n > 0).then(|| {
+            let n = f64::from(self.n);
+            let avg = self.sum / n;
+            Rtt {
+                min_ms: self.min,
+                avg_ms: avg,
+                max_ms: self.max,
+                mdev_ms: (self.sum_sq / n - avg * avg).max(0.0).sqrt(),
+            }
+        })
+    }
+}
+
+/// The first byte where `got` differs from `sent` (both as long as the shorter).
+fn first_difference(sent: &[u8], got: &[u8]) -> Option<WrongByte> {
+    sent.iter()
+        .zip(got)
+        .position(|(a, b)| a != b)
+        .map(|index| WrongByte {
+            index,
+            expected: sent[index],
+            got: got[index],
+        })
+}
+
 /// Runs the pings on `sock`, telling `on_event` of each reply and error as it comes; Ctrl-C ends
-/// it early with what was seen.
+/// it early with what was seen. When it ends, as iputils ping: at the deadline (-w); when
+/// replies and errors together reach -c; with -w, at the first error; without -w, once -c
+/// requests are out, after the linger: twice the longest round trip (at least the interval) when
+/// replies came, else -W.
 pub fn run_plan(
     plan: &Plan,
     kind: SocketKind,
@@ -160,51 +256,65 @@ pub fn run_plan(
     on_event: &mut dyn FnMut(&Event),
 ) -> Result<PingReport> {
     let io_err = |e: io::Error| Error::io(format!("pinging {}", plan.address), e);
-    // The data: bytes counting up, as iputils fills it.
-    let payload: Vec<u8> = (0..plan.size).map(|i| (i % 256) as u8).collect();
     let start = Instant::now();
     let end = plan.deadline.map(|d| start + d);
     let mut window = Window::new();
     let (mut sent, mut received, mut duplicates, mut errors, mut unlisted) = (0u32, 0u32, 0, 0, 0);
-    let (mut sum, mut sum_sq, mut min, mut max) = (0.0f64, 0.0f64, f64::INFINITY, 0.0f64);
+    let (mut foreign, mut wrong_data) = (0u32, 0u32);
+    let mut sums = Sums::default();
     let mut replies = Vec::new();
     let mut icmp_errors = Vec::new();
     let mut discards = Discards::default();
     let mut next_send = start;
-    let mut last_sent = start;
+    let mut linger_until: Option<Instant> = None;
     loop {
         let now = Instant::now();
         if end.is_some_and(|e| now >= e) || interrupted() {
             break;
         }
-        let counts_replies = plan.deadline.is_some();
-        if counts_replies && plan.count.is_some_and(|c| received >= c) {
+        if plan.count.is_some_and(|c| received + errors >= c)
+            || plan.deadline.is_some() && errors > 0
+            || linger_until.is_some_and(|l| now >= l)
+        {
             break;
         }
-        let more = counts_replies || plan.count.is_none_or(|c| sent < c);
-        if !more && (received >= sent || now >= last_sent + plan.timeout) {
-            break;
-        }
+        let more = plan.deadline.is_some() || plan.count.is_none_or(|c| sent < c);
         if more && now >= next_send {
             sent += 1;
             let seq = sent as u16;
             window.sent_at[usize::from(seq)] = Some((Instant::now(), sent));
             window.answered[usize::from(seq)] = false;
-            if let Err(e) = sock.send(seq, &payload) {
+            if let Err(e) = sock.send(seq, &plan.payload) {
                 // The first request tells whether there is a way at all; later ones may fail
                 // while an error is pending (the request is then lost, as ping counts it).
+                if sent == 1 && e.kind() == io::ErrorKind::PermissionDenied {
+                    return Err(Error::bad(
+                        "destination",
+                        plan.destination.clone(),
+                        "the kernel refuses to send to it: a broadcast address needs -b, else a \
+                         firewall rule refuses it",
+                    ));
+                }
                 if sent == 1 && e.kind() != io::ErrorKind::HostUnreachable {
                     return Err(io_err(e));
                 }
             }
-            last_sent = Instant::now();
             next_send += plan.interval;
+            if plan.deadline.is_none() && plan.count == Some(sent) {
+                // iputils' linger, fixed when the last request leaves.
+                let wait = if received > 0 {
+                    Duration::from_secs_f64(2.0 * sums.max / 1000.0).max(plan.interval)
+                } else {
+                    plan.timeout
+                };
+                linger_until = Some(Instant::now() + wait);
+            }
             continue;
         }
         let mut wait = if more {
             next_send
         } else {
-            last_sent + plan.timeout
+            linger_until.unwrap_or(now)
         };
         if let Some(e) = end {
             wait = wait.min(e);
@@ -222,29 +332,41 @@ pub fn run_plan(
                 seq,
                 bytes,
                 ttl,
+                data,
             } => {
                 let Some((t, full)) = window.sent_at[usize::from(seq)] else {
                     continue;
                 };
-                let rtt = at.saturating_duration_since(t).as_secs_f64() * 1000.0;
-                let duplicate = std::mem::replace(&mut window.answered[usize::from(seq)], true);
-                if duplicate {
-                    duplicates += 1;
-                } else {
-                    received += 1;
-                    sum += rtt;
-                    sum_sq += rtt * rtt;
-                    min = min.min(rtt);
-                    max = max.max(rtt);
+                if data.len() < plan.payload.len() {
+                    discards.note(Flaw::Truncated);
+                    continue;
                 }
-                Event::Reply(Reply {
+                let rtt = at.saturating_duration_since(t).as_secs_f64() * 1000.0;
+                let mut reply = Reply {
                     seq: full,
                     from,
                     bytes,
                     ttl,
                     rtt_ms: rtt,
-                    duplicate,
-                })
+                    duplicate: false,
+                    foreign: !plan.many && from != plan.address,
+                    wrong_data: first_difference(&plan.payload, &data),
+                };
+                if reply.foreign {
+                    foreign += 1;
+                } else if reply.wrong_data.is_some() {
+                    wrong_data += 1;
+                } else {
+                    reply.duplicate =
+                        std::mem::replace(&mut window.answered[usize::from(seq)], true);
+                    if reply.duplicate {
+                        duplicates += 1;
+                    } else {
+                        received += 1;
+                    }
+                    sums.add(rtt);
+                }
+                Event::Reply(reply)
             }
             Heard::Error { from, seq, error } => {
                 let Some((_, full)) = window.sent_at[usize::from(seq)] else {
@@ -265,26 +387,20 @@ pub fn run_plan(
             _ => unlisted += 1,
         }
     }
-    let rtt = (received > 0).then(|| {
-        let n = f64::from(received);
-        let avg = sum / n;
-        Rtt {
-            min_ms: min,
-            avg_ms: avg,
-            max_ms: max,
-            mdev_ms: (sum_sq / n - avg * avg).max(0.0).sqrt(),
-        }
-    });
     Ok(PingReport {
         destination: plan.destination.clone(),
         address: plan.address,
         family: Family::of(&plan.address),
         socket: kind,
-        size: plan.size,
+        size: plan.payload.len() as u16,
+        broadcast: plan.many,
+        note: None,
         sent,
         received,
         duplicates,
         errors,
+        foreign,
+        wrong_data,
         loss_percent: if sent == 0 {
             0.0
         } else {
@@ -293,20 +409,49 @@ pub fn run_plan(
         replies,
         icmp_errors,
         unlisted,
-        rtt,
+        rtt: sums.rtt(),
         discards,
         took_ms: start.elapsed().as_secs_f64() * 1000.0,
+        replies_wanted: plan.deadline.and(plan.count),
     })
 }
 
-/// The first line: `PING DEST (ADDRESS) 56 bytes of data`.
-pub fn write_header(
-    destination: &str,
-    address: IpAddr,
-    size: u16,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    writeln!(out, "PING {destination} ({address}) {size} bytes of data")
+/// The first line: `PING DEST (ADDRESS) 56 bytes of data`, and for a broadcast or multicast
+/// DEST that every host on the link may answer.
+pub fn write_header(header: Header<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let Header {
+        destination,
+        address,
+        size,
+        many,
+    } = header;
+    write!(out, "PING {destination} ({address}) {size} bytes of data")?;
+    if many {
+        write!(
+            out,
+            "; a {} address: every host that answers counts, the first reply to each request \
+             as received, the others as duplicates",
+            if address.is_multicast() {
+                "multicast"
+            } else {
+                "broadcast"
+            }
+        )?;
+    }
+    writeln!(out)
+}
+
+/// What the first line says.
+#[derive(Debug, Clone, Copy)]
+pub struct Header<'a> {
+    /// DEST as typed.
+    pub destination: &'a str,
+    /// The address pinged.
+    pub address: IpAddr,
+    /// Bytes of data per request.
+    pub size: u16,
+    /// A broadcast or multicast DEST.
+    pub many: bool,
 }
 
 impl Event {
@@ -325,6 +470,20 @@ impl Event {
                 )?;
                 if r.duplicate {
                     write!(out, " {}", ui.paint(Paint::Warn, "(DUP!)"))?;
+                }
+                if r.foreign {
+                    write!(
+                        out,
+                        " {}",
+                        ui.paint(Paint::Bad, "(foreign: not from DEST, not counted)")
+                    )?;
+                }
+                if let Some(w) = r.wrong_data {
+                    let text = format!(
+                        "wrong data byte #{} should be 0x{:x} but was 0x{:x} (not counted)",
+                        w.index, w.expected, w.got
+                    );
+                    write!(out, " {}", ui.paint(Paint::Bad, text))?;
                 }
                 writeln!(out)
             }
@@ -346,6 +505,16 @@ fn percent(p: f64) -> String {
 }
 
 impl PingReport {
+    /// What the first line says.
+    pub fn header(&self) -> Header<'_> {
+        Header {
+            destination: &self.destination,
+            address: self.address,
+            size: self.size,
+            many: self.broadcast,
+        }
+    }
+
     /// The statistics after the replies.
     pub fn write_summary(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "--- {} ping statistics ---", self.destination)?;
@@ -368,6 +537,14 @@ impl PingReport {
         }
         if self.errors > 0 {
             write!(out, ", +{} errors", self.errors)?;
+        }
+        if self.foreign > 0 {
+            let text = format!("{} foreign (from other hosts, not counted)", self.foreign);
+            write!(out, ", {}", ui.paint(Paint::Bad, text))?;
+        }
+        if self.wrong_data > 0 {
+            let text = format!("{} with wrong data (not counted)", self.wrong_data);
+            write!(out, ", {}", ui.paint(Paint::Bad, text))?;
         }
         if self.discards.total() > 0 {
             write!(
@@ -393,13 +570,29 @@ impl PingReport {
                 human_ms(r.mdev_ms)
             )?;
         }
+        if let Some(wanted) = self.replies_wanted.filter(|w| self.received < *w) {
+            writeln!(
+                out,
+                "{}",
+                ui.paint(
+                    Paint::Warn,
+                    format!(
+                        "fewer replies than -c {wanted} by the deadline (-w): exit status 1, as \
+                         ping(8) says"
+                    )
+                )
+            )?;
+        }
         Ok(())
     }
 }
 
 impl Report for PingReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        write_header(&self.destination, self.address, self.size, out)?;
+        write_header(self.header(), out)?;
+        if let Some(note) = &self.note {
+            writeln!(out, "{}", ui.paint(Paint::Dim, note))?;
+        }
         let mut events: Vec<(u32, usize, Event)> = Vec::new();
         // Replies and errors in the order of their requests (arrival order within one).
         for (i, r) in self.replies.iter().enumerate() {
@@ -419,11 +612,14 @@ impl Report for PingReport {
         self.write_summary(ui, out)
     }
 
+    /// As ping(8): 1 when no reply came, or when -c and -w were both given and fewer than -c
+    /// replies came by the deadline; else 0.
     fn status(&self) -> u8 {
-        if self.received > 0 {
-            exit::OK
-        } else {
+        let short = self.replies_wanted.is_some_and(|w| self.received < w);
+        if self.received == 0 || short {
             exit::NEGATIVE
+        } else {
+            exit::OK
         }
     }
 }
@@ -431,7 +627,7 @@ impl Report for PingReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::system::icmp::fake::FakePath;
+    use crate::system::icmp::fake::{FakePath, Fate};
 
     const ROUTER: &str = "198.51.100.1";
 
@@ -443,20 +639,26 @@ mod tests {
             interval: Duration::from_millis(10),
             deadline: deadline.map(Duration::from_millis),
             timeout: Duration::from_millis(60),
-            size: 56,
+            payload: payload(56),
+            many: false,
         }
     }
 
-    fn reply(seq: u16) -> Heard {
+    fn reply_from(from: &str, seq: u16, data: &[u8]) -> Heard {
         Heard::Reply {
-            from: ROUTER.parse().unwrap(),
+            from: from.parse().unwrap(),
             seq,
-            bytes: 64,
+            bytes: 8 + data.len(),
             ttl: Some(64),
+            data: data.to_vec(),
         }
     }
 
-    fn run(p: &Plan, fate: crate::system::icmp::fake::Fate) -> (PingReport, Vec<String>) {
+    fn reply(seq: u16, data: &[u8]) -> Heard {
+        reply_from(ROUTER, seq, data)
+    }
+
+    fn run(p: &Plan, fate: Fate) -> (PingReport, Vec<String>) {
         let mut lines = Vec::new();
         let mut sock = FakePath::new(fate);
         let r = run_plan(p, SocketKind::Raw, &mut sock, &mut |e| {
@@ -470,8 +672,8 @@ mod tests {
 
     #[test]
     fn every_request_answered() {
-        let (r, lines) = run(&plan(Some(3), None), |s| {
-            vec![(Duration::from_millis(2), reply(s))]
+        let (r, lines) = run(&plan(Some(3), None), |s, d| {
+            vec![(Duration::from_millis(2), reply(s, d))]
         });
         assert_eq!((r.sent, r.received, r.duplicates), (3, 3, 0));
         assert_eq!(r.loss_percent, 0.0);
@@ -479,7 +681,7 @@ mod tests {
         let rtt = r.rtt.unwrap();
         assert!(rtt.min_ms >= 2.0 && rtt.min_ms <= rtt.avg_ms && rtt.avg_ms <= rtt.max_ms);
         assert!(lines[0].starts_with("64 bytes from 198.51.100.1: icmp_seq=1 ttl=64 time="));
-        // All answered: no wait for the timeout after the last.
+        // All answered: no wait after the last.
         assert!(r.took_ms < 50.0, "{}", r.took_ms);
     }
 
@@ -488,10 +690,10 @@ mod tests {
     /// waited for.
     #[test]
     fn duplicates_are_marked_and_not_received_twice() {
-        let (r, lines) = run(&plan(Some(2), None), |s| {
+        let (r, lines) = run(&plan(Some(2), None), |s, d| {
             vec![
-                (Duration::from_millis(1), reply(s)),
-                (Duration::from_millis(3), reply(s)),
+                (Duration::from_millis(1), reply(s, d)),
+                (Duration::from_millis(3), reply(s, d)),
             ]
         });
         assert_eq!((r.sent, r.received, r.duplicates), (2, 2, 1));
@@ -500,19 +702,93 @@ mod tests {
         assert_eq!(r.replies.iter().filter(|x| x.duplicate).count(), 1);
     }
 
+    /// Issue 26 item 3: duplicates count in min/avg/max/mdev, as iputils sums them: a slow
+    /// duplicate raises the maximum and the mean.
     #[test]
-    fn silence_is_total_loss_after_the_timeout() {
-        let (r, _) = run(&plan(Some(2), None), |_| vec![]);
+    fn duplicates_count_in_the_round_trips() {
+        let (r, _) = run(&plan(Some(2), None), |s, d| {
+            if s == 1 {
+                vec![
+                    (Duration::from_millis(1), reply(s, d)),
+                    (Duration::from_millis(8), reply(s, d)),
+                ]
+            } else {
+                vec![(Duration::from_millis(1), reply(s, d))]
+            }
+        });
+        assert_eq!((r.received, r.duplicates), (2, 1));
+        let rtt = r.rtt.unwrap();
+        assert!(rtt.max_ms >= 8.0, "{rtt:?}");
+        assert!(rtt.avg_ms > 3.0 && rtt.avg_ms < rtt.max_ms, "{rtt:?}");
+        assert!(rtt.mdev_ms > 2.0, "{rtt:?}");
+    }
+
+    /// No reply at all: the run waits -W after the last request (iputils' linger), then 100%
+    /// loss, exit 1.
+    #[test]
+    fn silence_waits_the_timeout_after_the_last_request() {
+        let (r, _) = run(&plan(Some(2), None), |_, _| vec![]);
         assert_eq!((r.sent, r.received), (2, 0));
         assert_eq!(r.loss_percent, 100.0);
         assert!(r.rtt.is_none());
         assert_eq!(r.status(), 1);
-        assert!(r.took_ms >= 70.0, "{}", r.took_ms);
+        assert!(r.took_ms >= 70.0 && r.took_ms < 110.0, "{}", r.took_ms);
     }
 
+    /// Issue 26 item 2: once replies came, the last request lost is waited for only twice the
+    /// longest round trip, at least the interval (iputils), not -W.
     #[test]
-    fn errors_are_lines_of_their_own() {
-        let (r, lines) = run(&plan(Some(1), None), |s| {
+    fn after_replies_the_linger_is_short() {
+        let mut p = plan(Some(3), None);
+        p.timeout = Duration::from_secs(5);
+        let (r, _) = run(&p, |s, d| {
+            if s < 3 {
+                vec![(Duration::from_millis(1), reply(s, d))]
+            } else {
+                vec![]
+            }
+        });
+        assert_eq!((r.sent, r.received), (3, 2));
+        assert_eq!(r.status(), 0);
+        // Two intervals to the last request, one more of linger.
+        assert!(r.took_ms >= 29.0 && r.took_ms < 200.0, "{}", r.took_ms);
+    }
+
+    /// Issue 26 item 2: replies and errors together reaching -c end the run at once.
+    #[test]
+    fn errors_end_the_count_at_once() {
+        let mut p = plan(Some(2), None);
+        p.timeout = Duration::from_secs(5);
+        let (r, lines) = run(&p, |s, _| {
+            vec![(
+                Duration::from_millis(1),
+                Heard::Error {
+                    from: ROUTER.parse().unwrap(),
+                    seq: s,
+                    error: IcmpError::HostUnreachable,
+                },
+            )]
+        });
+        assert_eq!((r.sent, r.received, r.errors), (2, 0, 2));
+        assert!(r.took_ms < 100.0, "{}", r.took_ms);
+        assert_eq!(
+            lines,
+            [
+                "From 198.51.100.1 icmp_seq=1 Destination Host Unreachable\n",
+                "From 198.51.100.1 icmp_seq=2 Destination Host Unreachable\n"
+            ]
+        );
+        let mut out = Vec::new();
+        r.write_summary(&Ui::plain(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("2 sent, 0 received, +2 errors, 100% loss"),
+            "{text}"
+        );
+        // With -w the first error ends the run.
+        let mut p = plan(None, Some(5000));
+        p.timeout = Duration::from_secs(5);
+        let (r, _) = run(&p, |s, _| {
             vec![(
                 Duration::from_millis(1),
                 Heard::Error {
@@ -522,46 +798,123 @@ mod tests {
                 },
             )]
         });
-        assert_eq!((r.sent, r.received, r.errors), (1, 0, 1));
-        assert_eq!(
-            lines,
-            ["From 198.51.100.1 icmp_seq=1 Time to live exceeded\n"]
-        );
-        let mut out = Vec::new();
-        r.write_summary(&Ui::plain(), &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(
-            text.contains("1 sent, 0 received, +1 errors, 100% loss"),
-            "{text}"
-        );
+        assert_eq!((r.sent, r.errors), (1, 1));
+        assert!(r.took_ms < 100.0, "{}", r.took_ms);
     }
 
-    /// With -w, -c counts replies: every other request is lost, so 3 replies take 5 requests.
+    /// With -w, -c counts replies: every other request is lost, so 3 replies take 5 requests;
+    /// Issue 26 item 1: fewer than -c replies by the deadline is exit 1, as ping(8) says.
     #[test]
     fn with_a_deadline_count_is_replies() {
-        let (r, _) = run(&plan(Some(3), Some(1000)), |s| {
+        let (r, _) = run(&plan(Some(3), Some(1000)), |s, d| {
             if s % 2 == 1 {
-                vec![(Duration::from_millis(1), reply(s))]
+                vec![(Duration::from_millis(1), reply(s, d))]
             } else {
                 vec![]
             }
         });
         assert_eq!((r.sent, r.received), (5, 3));
         assert_eq!(percent(r.loss_percent), "40%");
+        assert_eq!(r.status(), 0);
         // The deadline ends a run without replies.
-        let (r, _) = run(&plan(None, Some(100)), |_| vec![]);
+        let (r, _) = run(&plan(None, Some(100)), |_, _| vec![]);
         assert!(r.took_ms < 150.0 && r.sent >= 9, "{} {}", r.took_ms, r.sent);
+        // Two of the five replies wanted by the deadline: exit 1, and the summary says why.
+        let (r, _) = run(&plan(Some(5), Some(45)), |s, d| {
+            if s <= 2 {
+                vec![(Duration::from_millis(1), reply(s, d))]
+            } else {
+                vec![]
+            }
+        });
+        assert_eq!(r.received, 2);
+        assert_eq!(r.status(), 1);
+        let mut out = Vec::new();
+        r.write_summary(&Ui::plain(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("fewer replies than -c 5 by the deadline"),
+            "{text}"
+        );
+        // -c without -w: one reply of five is exit 0.
+        let (r, _) = run(&plan(Some(5), None), |s, d| {
+            if s == 1 {
+                vec![(Duration::from_millis(1), reply(s, d))]
+            } else {
+                vec![]
+            }
+        });
+        assert_eq!((r.received, r.status()), (1, 0));
     }
 
     /// A reply to a request never sent (another ping's, a forged one) is ignored.
     #[test]
     fn replies_to_unsent_requests_are_ignored() {
-        let (r, _) = run(&plan(Some(1), None), |s| {
+        let (r, _) = run(&plan(Some(1), None), |s, d| {
             vec![
-                (Duration::from_millis(1), reply(s + 100)),
-                (Duration::from_millis(2), reply(s)),
+                (Duration::from_millis(1), reply(s + 100, d)),
+                (Duration::from_millis(2), reply(s, d)),
             ]
         });
         assert_eq!((r.received, r.duplicates, r.replies.len()), (1, 0, 1));
+    }
+
+    /// Issue 25 item 7: a reply from another host (forged, or a confused router) is shown as
+    /// foreign and not counted; one whose data differs says which byte (as iputils' "wrong data
+    /// byte") and is not counted; a truncated one is discarded.
+    #[test]
+    fn only_our_own_replies_count() {
+        let (r, lines) = run(&plan(Some(1), None), |s, d| {
+            let mut bad = d.to_vec();
+            bad[9] ^= 0xff;
+            vec![
+                (Duration::from_millis(1), reply_from("198.51.100.66", s, d)),
+                (Duration::from_millis(2), reply(s, &bad)),
+                (Duration::from_millis(3), reply(s, &d[..20])),
+            ]
+        });
+        assert_eq!((r.received, r.foreign, r.wrong_data), (0, 1, 1));
+        assert_eq!(r.discards.count(Flaw::Truncated), 1);
+        assert_eq!(r.status(), 1);
+        assert!(
+            lines[0].contains("from 198.51.100.66") && lines[0].contains("(foreign"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].contains("wrong data byte #9 should be 0x9 but was 0xf6 (not counted)"),
+            "{lines:?}"
+        );
+        let mut out = Vec::new();
+        r.write_summary(&Ui::plain(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "1 sent, 0 received, 1 foreign (from other hosts, not counted), 1 with wrong data \
+                 (not counted), 1 discarded (1 truncated), 100% loss"
+            ),
+            "{text}"
+        );
+        // A broadcast DEST: every host's replies count (the first as received).
+        let mut p = plan(Some(1), None);
+        p.many = true;
+        let (r, _) = run(&p, |s, d| {
+            vec![
+                (Duration::from_millis(1), reply_from("198.51.100.66", s, d)),
+                (Duration::from_millis(2), reply(s, d)),
+            ]
+        });
+        assert_eq!((r.received, r.foreign), (1, 0));
+    }
+
+    /// The data: 8 random bytes, then bytes counting up; two runs differ.
+    #[test]
+    fn the_payload_is_unguessable() {
+        let (a, b) = (payload(56), payload(56));
+        assert_eq!(a.len(), 56);
+        assert_ne!(a[..8], b[..8]);
+        assert_eq!(a[8..], b[8..]);
+        assert_eq!((a[8], a[55]), (8, 55));
+        assert_eq!(payload(3).len(), 3);
+        assert!(payload(0).is_empty());
     }
 }

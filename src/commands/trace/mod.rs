@@ -9,14 +9,15 @@ use std::time::{Duration, Instant};
 
 use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
+use crate::net::endpoint::Dest;
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
-use crate::system::icmp::SocketKind;
+use crate::system::icmp::{Cast, SocketKind, broadcast_words, echo_target, interface_name};
 use crate::system::interrupt;
-use crate::system::lookup::{Names, resolve_dest};
+use crate::system::lookup::Names;
 use crate::system::netlink::Netlink;
-use crate::system::routing::{ifname, neighbour_of, subnet_check};
-use crate::system::tracer::{self, Method, Run, TraceConfig};
+use crate::system::routing::{neighbour_of, subnet_check};
+use crate::system::tracer::{self, Method, Run, TRIPPY_MAX_TTL, TraceConfig};
 
 use report::FirstHop;
 
@@ -41,18 +42,41 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             "--port needs --udp or --tcp (ICMP echo has no port)".into(),
         ));
     }
-    if args.first_hop > args.max_hops {
-        return Err(Error::Usage(format!(
-            "--first-hop {} is past --max-hops {}",
-            args.first_hop, args.max_hops
-        )));
-    }
-    let address = resolve_dest(
+    let target = echo_target(
         &args.dest,
         args.family.ipv4,
         args.family.ipv6,
+        args.interface.as_deref(),
         RESOLVE_TIMEOUT,
+        // An ICMP trace learns a broadcast DEST from the kernel's refusal to send to it (one
+        // netlink query less for every trace); trippy's UDP and TCP errors do not tell.
+        method != Method::Icmp,
     )?;
+    let address = target.address;
+    let many = match &target.cast {
+        Cast::Unicast => None,
+        Cast::Broadcast { what } => Some(what.clone()),
+        Cast::Multicast => Some("a multicast address (a group of hosts)".to_string()),
+    };
+    if let Some(what) = many {
+        return Err(not_one_host(&args.dest, address, &what));
+    }
+    if method != Method::Icmp && target.scope_id != 0 {
+        return Err(Error::Usage(format!(
+            "{address} is link-local: --udp and --tcp probes cannot name its link (trippy's \
+             sockets take no zone); an ICMP trace can"
+        )));
+    }
+    let max_hops = match method {
+        Method::Icmp => args.max_hops,
+        _ => args.max_hops.min(TRIPPY_MAX_TTL),
+    };
+    if args.first_hop > max_hops {
+        return Err(Error::Usage(format!(
+            "--first-hop {} is past --max-hops {max_hops}",
+            args.first_hop
+        )));
+    }
     let config = TraceConfig {
         target: address,
         method,
@@ -62,10 +86,11 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         },
         rounds: args.count as usize,
         first_hop: args.first_hop,
-        max_hops: args.max_hops,
+        max_hops,
         timeout: args.timeout,
         interval: args.interval,
         interface: args.interface.clone(),
+        scope_id: target.scope_id,
     };
     // Ctrl-C ends the run with the rounds finished so far, as mtr's report does.
     interrupt::catch();
@@ -75,6 +100,17 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     let mut redraw = Redraw::new(ui);
     let mut drawn = Ok(());
     let mut asked_up_to = 0;
+    let refused = |e: Error| match (&e, address) {
+        (Error::Io { source, .. }, IpAddr::V4(v4))
+            if source.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
+            match broadcast_words(v4) {
+                Some(what) => not_one_host(&args.dest, address, &what),
+                None => e,
+            }
+        }
+        _ => e,
+    };
     let run = tracer::run(&config, &mut |probes| {
         if !args.no_dns {
             // Only the probes new since the last round.
@@ -97,11 +133,13 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             frame.running = probes.last().map(|p| p.round);
             drawn = redraw.frame(ui, &frame);
         }
-    })?;
+    })
+    .map_err(refused)?;
     let took_ms = start.elapsed().as_secs_f64() * 1000.0;
     // Names still on their way get a moment; a resolver that does not answer costs no more.
     names.wait(Instant::now() + NAME_GRACE);
     let mut report = report::build(dest, &config, run, took_ms, &|ip| names.get(ip));
+    report.note = target.note;
     if config.first_hop == 1 && config.interface.is_none() {
         report.first_hop = first_hop(address);
     }
@@ -110,22 +148,44 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     emit(ui, &report)
 }
 
+/// DEST is a broadcast or multicast address (`what` says which): no path to trace.
+fn not_one_host(dest: &Dest, address: IpAddr, what: &str) -> Error {
+    Error::bad(
+        "destination",
+        dest.to_string(),
+        format!(
+            "{address} is {what}: a trace follows the path to one host (ping asks a group: ping \
+             -b for a broadcast address)"
+        ),
+    )
+}
+
 /// The route the kernel picks toward `target` and the next hop's MAC from the neighbour table
 /// (filled by the trace itself); None when netlink does not tell.
 fn first_hop(target: IpAddr) -> Option<FirstHop> {
     let mut nl = Netlink::open().ok()?;
     let route = nl.route_to(target).ok()?.ok()?;
-    let (links, addrs, neighbours) = (
-        nl.links().ok()?,
-        nl.addresses().ok()?,
-        nl.neighbours().ok()?,
-    );
     let oif = route.oif?;
+    let addrs = nl.addresses().ok()?;
+    // An IPv4 address carries its interface's name (an alias's label adds ":N"); else one ioctl
+    // asks for it.
+    let dev = addrs
+        .iter()
+        .find(|a| a.index == oif)
+        .and_then(|a| Some(a.label.as_deref()?.split(':').next()?.to_string()))
+        .or_else(|| interface_name(oif))
+        .unwrap_or_else(|| format!("if{oif}"));
+    if route.kind.0 == netlink_packet_route::route::RouteType::Local {
+        return Some(FirstHop::local(target, dev));
+    }
+    let neighbours = nl.neighbours().ok()?;
     let next = route.gateway.unwrap_or(target);
-    let mac = neighbour_of(&neighbours, oif, next).and_then(|n| Mac::from_slice(n.mac.as_deref()?));
+    let mac = neighbour_of(&neighbours, oif, next)
+        .and_then(|n| Mac::from_slice(n.mac.as_deref()?))
+        .filter(|m| m.0 != [0; 6]);
     Some(FirstHop::new(
         target,
-        Some(ifname(&links, oif)),
+        Some(dev),
         subnet_check(&addrs, &route, target),
         route.gateway,
         mac,

@@ -52,6 +52,21 @@ pub struct FirstHop {
 }
 
 impl FirstHop {
+    /// DEST is an address of this host: the kernel delivers the packet itself, on `dev`.
+    pub fn local(target: IpAddr, dev: String) -> FirstHop {
+        FirstHop {
+            explanation: format!(
+                "{target} is an address of this host: the kernel delivers the packet to itself \
+                 (on {dev}) and it never leaves, so hop 1 is this host."
+            ),
+            interface: Some(dev),
+            subnet: None,
+            gateway: None,
+            mac: None,
+            vendor: None,
+        }
+    }
+
     /// Explains the route the kernel picked toward `target`.
     pub fn new(
         target: IpAddr,
@@ -120,7 +135,13 @@ fn kind_note(kind: AddrKind, address: IpAddr) -> String {
         }
         _ => {
             let bits = if address.is_ipv4() { 32 } else { 128 };
-            classify(&Span::of_block(&address, bits)).description.into()
+            let description = classify(&Span::of_block(&address, bits)).description;
+            // The line starts with the kind already ("loopback: ..."): say it once.
+            let prefix = format!("{kind}: ");
+            description
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(description)
+                .into()
         }
     }
 }
@@ -177,8 +198,12 @@ pub enum Verdict {
     },
     /// A router said DEST cannot be reached.
     Unreachable {
-        /// Its TTL.
+        /// The router's hop: the first TTL it answered (as a router on the way, or with this
+        /// error), where the table shows it first.
         hop: u8,
+        /// The TTL of the probes it answered with the error (one more than `hop` when it
+        /// forwarded them toward DEST and then gave up, as with a host missing from its link).
+        probe_hop: u8,
         /// The router.
         from: IpAddr,
         /// What it said.
@@ -218,6 +243,8 @@ pub struct TraceReport {
     pub hops: Vec<Hop>,
     /// Where and why the trace ended.
     pub verdict: Verdict,
+    /// What DEST really means, when it is not what it seems (null: it is what it seems).
+    pub note: Option<String>,
     /// Every probe sent, with its answer.
     pub probes: Vec<ProbeRecord>,
     /// How long the trace took.
@@ -246,8 +273,18 @@ fn verdict(probes: &[ProbeRecord], target: IpAddr, max_hops: u8) -> Verdict {
             _ => None,
         })
         .min_by_key(|(ttl, _, _)| *ttl);
-    if let Some((hop, from, error)) = refused {
-        return Verdict::Unreachable { hop, from, error };
+    if let Some((probe_hop, from, error)) = refused {
+        let hop = answered()
+            .filter(|p| p.from == Some(from))
+            .map(|p| p.ttl)
+            .min()
+            .unwrap_or(probe_hop);
+        return Verdict::Unreachable {
+            hop,
+            probe_hop,
+            from,
+            error,
+        };
     }
     Verdict::NoAnswer {
         last_answer: answered().map(|p| p.ttl).max(),
@@ -322,7 +359,8 @@ pub fn build(
 ) -> TraceReport {
     let verdict = verdict(&run.probes, config.target, config.max_hops);
     let end = match verdict {
-        Verdict::Reached { hop } | Verdict::Unreachable { hop, .. } => hop,
+        Verdict::Reached { hop } => hop,
+        Verdict::Unreachable { probe_hop, .. } => probe_hop,
         Verdict::NoAnswer { last_answer, .. } => last_answer.unwrap_or(0),
     };
     let hops = (config.first_hop..=end)
@@ -348,7 +386,25 @@ pub fn build(
         probes: run.probes,
         took_ms,
         first_hop: None,
+        note: None,
         running: None,
+    }
+}
+
+/// How many silent TTLs at the end of a trace (up to --max-hops) suggest a filter, rather than
+/// --max-hops stopping short among routers that forward without answering.
+const FILTER_EVIDENCE: u8 = 3;
+
+/// traceroute's mark for an "unreachable" answer (`!H` host, `!N` network, `!X` prohibited...).
+fn unreachable_mark(error: IcmpError) -> &'static str {
+    match error {
+        IcmpError::HostUnreachable => "!H",
+        IcmpError::NetUnreachable => "!N",
+        IcmpError::Prohibited => "!X",
+        IcmpError::ProtocolUnreachable => "!P",
+        IcmpError::PacketTooBig => "!F",
+        IcmpError::PortUnreachable => "!U",
+        _ => "!",
     }
 }
 
@@ -378,34 +434,57 @@ impl TraceReport {
                 Paint::Good,
                 format!("reached {} at hop {hop}", self.address),
             ),
-            Verdict::Unreachable { hop, from, error } => ui.paint(
-                Paint::Warn,
-                format!(
-                    "not reached: {from} (hop {hop}) answered {error}: {}",
-                    meaning(*error)
-                ),
-            ),
+            Verdict::Unreachable {
+                hop,
+                probe_hop,
+                from,
+                error,
+            } => {
+                let about = if probe_hop == hop {
+                    String::new()
+                } else {
+                    format!(" for the probes of hop {probe_hop}")
+                };
+                ui.paint(
+                    Paint::Warn,
+                    format!(
+                        "not reached: {from} (hop {hop}) answered {error}{about}: {}",
+                        meaning(*error)
+                    ),
+                )
+            }
             Verdict::NoAnswer {
-                last_answer: Some(h),
+                last_answer,
                 max_hops,
-            } => ui.paint(
-                Paint::Warn,
-                format!(
-                    "not reached: no answer past hop {h} (tried up to hop {max_hops}){}",
+            } => {
+                let past = match last_answer {
+                    Some(h) if h == max_hops => {
+                        return ui.paint(
+                            Paint::Warn,
+                            format!(
+                                "not reached within --max-hops {max_hops}: hop {h} still \
+                                 answered as a router on the way; a larger -m goes further"
+                            ),
+                        );
+                    }
+                    Some(h) => format!("no answer past hop {h} (tried up to hop {max_hops})"),
+                    None => format!("no answer at any hop up to {max_hops}"),
+                };
+                let silent = max_hops - last_answer.unwrap_or(self.first_ttl() - 1);
+                let why = if silent >= FILTER_EVIDENCE {
                     self.filter_hint()
-                ),
-            ),
-            Verdict::NoAnswer {
-                last_answer: None,
-                max_hops,
-            } => ui.paint(
-                Paint::Warn,
-                format!(
-                    "not reached: no answer at any hop up to {max_hops}{}",
-                    self.filter_hint()
-                ),
-            ),
+                } else {
+                    "; routers that forward without answering are common: a larger -m may \
+                     reach DEST"
+                };
+                ui.paint(Paint::Warn, format!("not reached: {past}{why}"))
+            }
         }
+    }
+
+    /// The first TTL probed.
+    fn first_ttl(&self) -> u8 {
+        self.probes.iter().map(|p| p.ttl).min().unwrap_or(1)
     }
 
     /// What to try when the probes vanish: filters often drop one protocol only.
@@ -432,10 +511,19 @@ impl TraceReport {
                 let lines = |f: &dyn Fn(&HopAddress) -> String| {
                     h.addresses.iter().map(f).collect::<Vec<_>>().join("\n")
                 };
+                // traceroute's mark after the address that said "unreachable" (not DEST's own
+                // "port unreachable", which means reached).
+                let mark = match h.answer {
+                    Some(Answer::Unreachable(e)) if !matches!(self.verdict, Verdict::Reached { hop } if hop == h.ttl) =>
+                    {
+                        format!(" {}", unreachable_mark(e))
+                    }
+                    _ => String::new(),
+                };
                 (
                     Cell::from(lines(&|a| match &a.name {
-                        Some(n) => format!("{n} ({})", a.address),
-                        None => a.address.to_string(),
+                        Some(n) => format!("{n} ({}){mark}", a.address),
+                        None => format!("{}{mark}", a.address),
                     })),
                     Cell::from(lines(&|a| a.kind.to_string()).to_string()),
                 )
@@ -512,6 +600,9 @@ impl Report for TraceReport {
         }
         self.kind_notes(out)?;
         self.first_hop_notes(ui, out)?;
+        if let Some(note) = &self.note {
+            writeln!(out, "{note}")?;
+        }
         writeln!(out, "{}", self.verdict_line(ui))?;
         if self.interrupted {
             writeln!(
@@ -549,6 +640,7 @@ mod tests {
             timeout: Duration::from_secs(1),
             interval: Duration::from_secs(1),
             interface: None,
+            scope_id: 0,
         }
     }
 
