@@ -451,7 +451,11 @@ pub enum ArpCommand {
     Scan(ArpScanArgs),
     /// The neighbour table: IPv4 ARP and IPv6 NDP entries, like `ip neigh`
     #[command(
-        after_help = "Examples:\n  netkit arp cache\n  netkit arp cache -I eth0\n  netkit --json arp cache"
+        after_help = "The kernel fills this table itself, when this host sends to a neighbour: the hosts `netkit arp`\n\
+                      and `arp scan` found with their own frames are not added. For people, each state shown is\n\
+                      explained under the table. NOARP entries (loopback, point-to-point links: nothing to resolve)\n\
+                      are hidden, as `ip neigh` hides them; --all shows them, as `ip neigh show nud all` does.\n\n\
+                      Examples:\n  netkit arp cache\n  netkit arp cache -I eth0 --all\n  netkit --json arp cache"
     )]
     Cache(ArpCacheArgs),
 }
@@ -493,6 +497,9 @@ pub struct ArpCacheArgs {
     /// Only this interface
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
+    /// Also the NOARP entries `ip neigh` hides (as `ip neigh show nud all`)
+    #[arg(short = 'a', long)]
+    pub all: bool,
 }
 
 /// `netkit dhcp ...`
