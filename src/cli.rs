@@ -345,8 +345,9 @@ pub enum RouteCommand {
                             The answer is the kernel's own (RTM_GETROUTE, policy routing included), with the\n\
                             mask arithmetic a primer teaches: same subnet means direct delivery after ARP for\n\
                             DEST; otherwise the packet goes to the gateway, after ARP for the gateway.\n\n\
-                            Exit status: 0 routable, 1 no route (unreachable, prohibited, blackhole) or unknown\n\
-                            name, 2 bad input, 3 resolver or kernel error.\n\n\
+                            Exit status: 0 routable, 1 no route (unreachable, prohibited, blackhole) or no\n\
+                            address for the name (the resolver has none, or its DNS server failed or refused),\n\
+                            2 bad input, 3 the resolver gave no answer within --timeout, or a kernel error.\n\n\
                             Examples:\n  netkit route get 192.168.1.20\n  netkit route get example.com"
     )]
     Get(RouteGetArgs),

@@ -2,6 +2,7 @@
 //! socket (unprivileged where allowed, else raw) and hands the run to `session`, live on a
 //! terminal.
 
+mod notes;
 pub mod session;
 
 use std::io::Write;
@@ -53,6 +54,7 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
     shown.map_err(written)?;
     writeln!(out).map_err(written)?;
     report.write_summary(ui, &mut out).map_err(written)?;
+    notes::write(&report, ui, &mut out).map_err(written)?;
     out.flush().map_err(written)?;
     Ok(report.status())
 }

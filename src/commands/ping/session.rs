@@ -14,6 +14,7 @@ use crate::output::{Paint, Report, Ui};
 use crate::system::icmp::{EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::util::time::{human_duration, human_ms, round_ms};
+use crate::util::words::count;
 use crate::wire::discards::Discards;
 use crate::wire::icmp_echo::{Flaw, IcmpError};
 
@@ -364,10 +365,14 @@ impl PingReport {
             )
         )?;
         if self.duplicates > 0 {
-            write!(out, ", +{} duplicates", self.duplicates)?;
+            write!(
+                out,
+                ", +{}",
+                count(self.duplicates, "duplicate", "duplicates")
+            )?;
         }
         if self.errors > 0 {
-            write!(out, ", +{} errors", self.errors)?;
+            write!(out, ", +{}", count(self.errors, "error", "errors"))?;
         }
         if self.discards.total() > 0 {
             write!(
@@ -416,7 +421,8 @@ impl Report for PingReport {
             writeln!(out, "({} more not listed)", self.unlisted)?;
         }
         writeln!(out)?;
-        self.write_summary(ui, out)
+        self.write_summary(ui, out)?;
+        super::notes::write(self, ui, out)
     }
 
     fn status(&self) -> u8 {
