@@ -25,5 +25,6 @@ mod route;
 mod subnet;
 mod subnet_oracle;
 mod table;
+mod teach;
 mod trace;
 mod watch;
