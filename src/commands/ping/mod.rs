@@ -54,7 +54,7 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
     shown.map_err(written)?;
     writeln!(out).map_err(written)?;
     report.write_summary(ui, &mut out).map_err(written)?;
-    notes::write(&report, ui, &mut out).map_err(written)?;
+    report.write_notes(ui, &mut out).map_err(written)?;
     out.flush().map_err(written)?;
     Ok(report.status())
 }

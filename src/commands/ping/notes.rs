@@ -1,30 +1,30 @@
 //! What a ping run's TTLs say, for people, under its statistics: what the `ttl=` of the
 //! replies is (and how many routers it suggests they crossed), and what a "Time to live
-//! exceeded" tells (the router that said it). Sentences only: the report holds the facts.
+//! exceeded" tells (the router that said it). Sentences only: the report (`session`) holds the
+//! facts and hands them over.
 
 use std::io::{self, Write};
 use std::net::IpAddr;
 
 use crate::output::{Paint, Ui};
-use crate::wire::icmp_echo::IcmpError;
-
-use super::session::PingReport;
 
 /// The starting values senders give the TTL: Linux and macOS 64, Windows 128, many routers 255.
 const STARTS: [u8; 3] = [64, 128, 255];
 
-/// Writes the notes on `report`'s TTLs (nothing when there is nothing to say).
-pub fn write(report: &PingReport, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the notes on a run to `dest`: `ttls`, the TTLs of DEST's replies (duplicates left
+/// out), and `exceeded`, the routers that answered "Time to live exceeded", each once. Nothing
+/// when there is nothing to say.
+pub fn write(
+    dest: IpAddr,
+    ttls: &[u8],
+    exceeded: &[IpAddr],
+    ui: &Ui,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let note = ui.paint(Paint::Dim, "note:");
-    let ttls: Vec<u8> = report
-        .replies
-        .iter()
-        .filter(|r| !r.duplicate && r.from == report.address)
-        .filter_map(|r| r.ttl)
-        .collect();
     if let (Some(&low), Some(&high)) = (ttls.iter().min(), ttls.iter().max()) {
         writeln!(out)?;
-        let what = if report.address.is_ipv4() {
+        let what = if dest.is_ipv4() {
             format!(
                 "{note} ttl= in the replies is what was left of their time to live (TTL) on \
                  arrival: the sender sets it (64 on Linux and macOS, 128 on Windows, 255 on many \
@@ -40,14 +40,7 @@ pub fn write(report: &PingReport, ui: &Ui, out: &mut dyn Write) -> io::Result<()
         writeln!(out, "{what}")?;
         writeln!(out, "{}", routers_crossed(low, high))?;
     }
-    let mut routers: Vec<IpAddr> = Vec::new();
-    for e in &report.icmp_errors {
-        if e.kind == IcmpError::TtlExceeded && !routers.contains(&e.from) {
-            routers.push(e.from);
-        }
-    }
-    for router in routers.iter().take(3) {
-        let dest = report.address;
+    for router in exceeded.iter().take(3) {
         writeln!(
             out,
             "{note} {router} answered \"Time to live exceeded\": each router takes one off a \

@@ -422,7 +422,7 @@ impl Report for PingReport {
         }
         writeln!(out)?;
         self.write_summary(ui, out)?;
-        super::notes::write(self, ui, out)
+        self.write_notes(ui, out)
     }
 
     fn status(&self) -> u8 {
@@ -431,6 +431,26 @@ impl Report for PingReport {
         } else {
             exit::NEGATIVE
         }
+    }
+}
+
+impl PingReport {
+    /// For people, after the statistics: what the replies' TTL says, and who said "Time to live
+    /// exceeded" (see `notes`).
+    pub fn write_notes(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let ttls: Vec<u8> = self
+            .replies
+            .iter()
+            .filter(|r| !r.duplicate && r.from == self.address)
+            .filter_map(|r| r.ttl)
+            .collect();
+        let mut exceeded: Vec<IpAddr> = Vec::new();
+        for e in &self.icmp_errors {
+            if e.kind == IcmpError::TtlExceeded && !exceeded.contains(&e.from) {
+                exceeded.push(e.from);
+            }
+        }
+        super::notes::write(self.address, &ttls, &exceeded, ui, out)
     }
 }
 
@@ -537,7 +557,7 @@ mod tests {
         r.write_summary(&Ui::plain(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
-            text.contains("1 sent, 0 received, +1 errors, 100% loss"),
+            text.contains("1 sent, 0 received, +1 error, 100% loss"),
             "{text}"
         );
     }
