@@ -237,10 +237,7 @@ fn routing_step(
                 step: StepKind::Routing,
                 outcome: Outcome::No,
                 summary: no_route_reason(addr, &why),
-                details: vec![format!(
-                    "netkit route get {addr} shows the kernel's answer; netkit gateway lists \
-                     the default routes"
-                )],
+                details: vec![format!("netkit route get {addr} shows the kernel's answer")],
                 took_ms: ms(t.elapsed()),
                 facts: Facts::None,
             };
