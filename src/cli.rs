@@ -345,8 +345,9 @@ pub enum RouteCommand {
                             The answer is the kernel's own (RTM_GETROUTE, policy routing included), with the\n\
                             mask arithmetic a primer teaches: same subnet means direct delivery after ARP for\n\
                             DEST; otherwise the packet goes to the gateway, after ARP for the gateway.\n\n\
-                            Exit status: 0 routable, 1 no route (unreachable, prohibited, blackhole) or unknown\n\
-                            name, 2 bad input, 3 resolver or kernel error.\n\n\
+                            Exit status: 0 routable, 1 no route (unreachable, prohibited, blackhole) or no\n\
+                            address for the name (the resolver has none, or its DNS server failed or refused),\n\
+                            2 bad input, 3 the resolver gave no answer within --timeout, or a kernel error.\n\n\
                             Examples:\n  netkit route get 192.168.1.20\n  netkit route get example.com"
     )]
     Get(RouteGetArgs),
@@ -451,7 +452,11 @@ pub enum ArpCommand {
     Scan(ArpScanArgs),
     /// The neighbour table: IPv4 ARP and IPv6 NDP entries, like `ip neigh`
     #[command(
-        after_help = "Examples:\n  netkit arp cache\n  netkit arp cache -I eth0\n  netkit --json arp cache"
+        after_help = "The kernel fills this table itself, when this host sends to a neighbour: the hosts `netkit arp`\n\
+                      and `arp scan` found with their own frames are not added. For people, each state shown is\n\
+                      explained under the table. NOARP entries (loopback, point-to-point links: nothing to resolve)\n\
+                      are hidden, as `ip neigh` hides them; --all shows them, as `ip neigh show nud all` does.\n\n\
+                      Examples:\n  netkit arp cache\n  netkit arp cache -I eth0 --all\n  netkit --json arp cache"
     )]
     Cache(ArpCacheArgs),
 }
@@ -493,6 +498,9 @@ pub struct ArpCacheArgs {
     /// Only this interface
     #[arg(short = 'I', long = "interface", value_name = "IFACE")]
     pub interface: Option<String>,
+    /// Also the NOARP entries `ip neigh` hides (as `ip neigh show nud all`)
+    #[arg(short = 'a', long)]
+    pub all: bool,
 }
 
 /// `netkit dhcp ...`
@@ -709,8 +717,8 @@ pub struct TraceArgs {
 /// `netkit watch`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Listens on the interface (never in promiscuous mode: the broadcasts every host receives, and\n\
-                  frames sent to this one, are enough) and prints one line per event, as it happens: time (UTC),\n\
+    after_help = "Listens on the interface (not in promiscuous mode unless --promiscuous: the broadcasts every\n\
+                  host receives, and frames sent to this one, are enough) and prints one line per event, as it happens: time (UTC),\n\
                   kind, IP, MAC and vendor, and what it means. Frames this host sent are told apart by the\n\
                   kernel (their packet type), never by their source MAC. Events: a new station (an IP/MAC pair\n\
                   not known); changed MAC; flip-flop (back to the MAC before); IP conflict (two MACs for one IP\n\
@@ -760,6 +768,9 @@ pub struct WatchArgs {
     /// Stop after N events
     #[arg(short = 'c', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
+    /// Make the interface promiscuous while listening (as arpwatch and tcpdump do), so the card also passes other hosts' unicast frames: what tells a hub from a switch
+    #[arg(long)]
+    pub promiscuous: bool,
 }
 
 /// `netkit dns NAME [TYPE...] [@SERVER...]`: examples first, the details after the options in

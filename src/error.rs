@@ -182,14 +182,25 @@ pub fn in_words(e: &io::Error) -> String {
             "that address is not one of this host's (netkit ifaces lists them; 127.0.0.1 is \
              always there)"
         }
-        NetworkUnreachable => "no route to that network (netkit route get shows why)",
-        HostUnreachable => "the host is unreachable (nobody answers for it on its link)",
+        NetworkUnreachable => {
+            "no route to that network (netkit route get DEST shows why; netkit gateway lists the \
+             default routes)"
+        }
+        HostUnreachable => {
+            "the host is unreachable: nobody answers for it on its link (netkit trace DEST shows \
+             how far packets get)"
+        }
+        NetworkDown => "the interface is down (netkit ifaces shows its state)",
         TimedOut => "no answer in time",
         NotFound => "no such file or directory",
         PermissionDenied => "permission denied",
         BrokenPipe => "the other side closed the connection",
         StorageFull => "no space left on the device",
-        _ => return e.to_string(),
+        _ => match e.raw_os_error() {
+            Some(libc::ENODEV) => "no such interface (netkit ifaces lists them)",
+            Some(libc::EMSGSIZE) => "too big to send in one piece over this link (its MTU)",
+            _ => return e.to_string(),
+        },
     };
     words.to_string()
 }
@@ -276,6 +287,21 @@ mod tests {
         );
         let own = io::Error::new(io::ErrorKind::TimedOut, "no answer within 1 s");
         assert_eq!(in_words(&own), "no answer within 1 s");
+        // Issue 27 item 5: "Network is unreachable (os error 101)" and its kin in words, with
+        // the next step.
+        for (errno, says) in [
+            (libc::ENETUNREACH, "netkit gateway"),
+            (libc::EHOSTUNREACH, "netkit trace"),
+            (libc::ENETDOWN, "interface is down"),
+            (libc::ENODEV, "no such interface"),
+            (libc::EMSGSIZE, "MTU"),
+        ] {
+            let words = in_words(&io::Error::from_raw_os_error(errno));
+            assert!(
+                words.contains(says) && !words.contains("os error"),
+                "{words}"
+            );
+        }
     }
 
     #[test]

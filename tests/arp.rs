@@ -41,7 +41,7 @@ fn a_peer_with_a_known_mac_answers() {
             .netkit(&lan.host, &["arp", "198.51.100.1", "-c", "1"]),
     );
     assert!(
-        text.contains(ROUTER_MAC) && text.contains("1 requests sent, 1 answered"),
+        text.contains(ROUTER_MAC) && text.contains("1 request sent, 1 answered"),
         "{text}"
     );
 }

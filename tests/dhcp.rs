@@ -326,7 +326,7 @@ fn offers_show_as_they_come_and_ctrl_c_keeps_them() {
     assert!(ok, "{lines:?}");
     let header = when(&lines, "DHCPDISCOVER on eth0");
     let offer = when(&lines, "offer from 198.51.100.1");
-    let end = when(&lines, "1 offer(s)");
+    let end = when(&lines, "1 offer.");
     assert!(header < std::time::Duration::from_millis(1500), "{lines:?}");
     assert!(
         offer + std::time::Duration::from_millis(1000) < end,

@@ -1,7 +1,7 @@
 //! `netkit flow` in the namespace LAN: a destination on the local subnet and one on the remote
 //! net behind the router, each step checked; and the walk stopping where it should.
 
-use crate::common::netns::{Daemon, Lan, ROUTER_MAC};
+use crate::common::netns::{Chain, Daemon, Lab, Lan, ROUTER_MAC};
 use crate::common::*;
 
 /// A TCP listener on port 8080 inside `ns` (python3).
@@ -283,4 +283,43 @@ fn ctrl_c_keeps_the_steps_taken() {
             .contains("interrupted (Ctrl-C)"),
         "{v}"
     );
+}
+
+/// Issue 27 item 5: a network a router on the way has no route to (r4 of the chain answers
+/// "network unreachable") is said in words with the next step, exit 3 as the help says; a host
+/// without a default route says so at the routing step with where to look, exit 1. Never
+/// "Network is unreachable (os error 101)" nor "the network said no".
+#[test]
+fn an_unreachable_network_is_said_in_words_with_the_next_step() {
+    let Some(chain) = Chain::new("flow_unreachable_network") else {
+        return;
+    };
+    let dest = format!("{}:80", Chain::UNREACHABLE_NET.0);
+    let o = chain
+        .lab()
+        .netkit(chain.host(), &["flow", &dest, "--timeout", "3"]);
+    let text = stdout(&o);
+    assert_eq!(code(&o), 3, "{text}{}", stderr(&o));
+    assert!(text.contains("its network is unreachable"), "{text}");
+    assert!(
+        text.contains(&format!("netkit trace {}", Chain::UNREACHABLE_NET.0)),
+        "{text}"
+    );
+    for raw in ["os error", "the network said no", "Network is unreachable"] {
+        assert!(!text.contains(raw), "{raw}: {text}");
+    }
+
+    let Some(mut lab) = Lab::new("flow_no_default_route") else {
+        return;
+    };
+    let alone = lab.ns("alone");
+    let o = lab.netkit(&alone, &["flow", "203.0.113.10:80"]);
+    let text = stdout(&o);
+    assert_eq!(code(&o), 1, "{text}{}", stderr(&o));
+    assert!(
+        text.contains("no IPv4 default route") && text.contains("netkit gateway"),
+        "{text}"
+    );
+    assert!(text.contains("netkit route get 203.0.113.10"), "{text}");
+    assert!(!text.contains("os error"), "{text}");
 }

@@ -357,7 +357,7 @@ fn duplicates_are_marked() {
         text.contains("icmp_seq=1 ttl=64 time=") && text.contains("(DUP!)"),
         "{text}"
     );
-    assert!(text.contains("duplicates"), "{text}");
+    assert!(text.contains("+1 duplicate,"), "{text}");
 }
 
 #[test]

@@ -258,3 +258,78 @@ fn name_lookups_end_at_the_timeout() {
         assert!(err.contains("no answer within 1 s"), "{args:?}: {err}");
     }
 }
+
+/// Issue 27 item 5: a name the system resolver gets no answer for (its DNS server refuses the
+/// query: nothing listens on 127.0.0.1:53 in this namespace) is a negative answer in words,
+/// exit 1 as the help says, for `route get` and `flow` alike; never the C library's raw text.
+#[test]
+fn a_name_without_an_answer_is_said_in_words_and_exits_1() {
+    let Some(mut lan) = Lan::new("route_name_without_an_answer") else {
+        return;
+    };
+    let host = lan.host.clone();
+    lan.lab.etc_file(&host, "hosts", "127.0.0.1 localhost\n");
+    lan.lab
+        .etc_file(&host, "resolv.conf", "nameserver 127.0.0.1\n");
+    let o = lan.lab.netkit(&host, &["route", "get", "nosuch"]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert_eq!(code(&o), 1, "{out}{err}");
+    assert!(out.starts_with("No address: the system resolver"), "{out}");
+    assert!(out.contains("netkit dns nosuch"), "{out}");
+    for raw in ["Temporary failure", "os error", "failed to lookup"] {
+        assert!(!out.contains(raw) && !err.contains(raw), "{out}{err}");
+    }
+    assert!(err.is_empty(), "{err}");
+    let v = json(&lan.lab.netkit(&host, &["--json", "route", "get", "nosuch"]));
+    assert_eq!(v["failed_at"], "dns", "{v}");
+    let o = lan.lab.netkit(&host, &["--json", "flow", "nosuch:80"]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["steps"][0]["outcome"], "no", "{v}");
+    assert_eq!(
+        v["steps"][0]["summary"],
+        serde_json::json!(v_reason(&lan, &host))
+    );
+}
+
+/// `route get nosuch`'s reason, which `flow`'s DNS step must say too.
+fn v_reason(lan: &Lan, host: &str) -> String {
+    let v = json(&lan.lab.netkit(host, &["--json", "route", "get", "nosuch"]));
+    v["reason"].as_str().unwrap().to_string()
+}
+
+/// Issue 27 item 3: for people, `gateway` says what a gateway is and what the Metric, Table,
+/// Proto and State columns hold, for the values shown.
+#[test]
+fn gateway_explains_what_it_shows() {
+    let Some(lan) = Lan::new("gateway_explains_what_it_shows") else {
+        return;
+    };
+    // The gateway's MAC in the cache (REACHABLE), from a ping of the kernel's own.
+    let o = lan
+        .lab
+        .exec(&lan.host, "ping", &["-c", "1", "-W", "2", "198.51.100.1"]);
+    assert!(o.status.success());
+    let o = lan.lab.netkit(&lan.host, &["gateway", "-4"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = stdout(&o);
+    let v = json(&lan.lab.netkit(&lan.host, &["--json", "gateway", "-4"]));
+    let g = &v["gateways"][0];
+    for want in [
+        "The IPv4 default gateway is 198.51.100.1, the router's address on eth0: packets for \
+         every network this host is not directly on are sent to it"
+            .to_string(),
+        "Metric: the route's cost".into(),
+        format!(
+            "Table {}: the routing table ip route shows",
+            g["table"].as_str().unwrap()
+        ),
+        format!(
+            "Proto {}: the route was set up",
+            g["protocol"].as_str().unwrap()
+        ),
+        format!("State {}: ", g["neighbour_state"].as_str().unwrap()),
+    ] {
+        assert!(text.contains(&want), "{want}:\n{text}");
+    }
+}

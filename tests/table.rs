@@ -14,7 +14,7 @@ use crate::common::netns::{Chain, Lan, netns_exec_line};
 use crate::common::*;
 
 /// `subnet split` prints a table 72 columns wide.
-const SPLIT: &[&str] = &["subnet", "split", "10.0.0.0/16", "--count", "6"];
+const SPLIT: &[&str] = &["subnet", "split", "10.0.0.0/16", "--prefix", "19"];
 
 /// Runs netkit with `args` on a pseudo-terminal `cols` columns wide; returns what it printed.
 fn on_terminal(cols: u16, args: &[&str]) -> String {
@@ -223,6 +223,11 @@ fn snapshots_of_terminal_views() {
                 &["subnet", "summarize", "10.0.0.0/25", "10.0.0.128/25"],
             ),
             ("mac", &["mac", "3c:22:fb:12:34:56"]),
+            ("mac_broadcast", &["mac", "ff:ff:ff:ff:ff:ff"]),
+            (
+                "subnet_split_count",
+                &["subnet", "split", "192.168.0.0/24", "--count", "3"],
+            ),
         ] {
             let shown = on_terminal(cols, &[&["--color", "never"][..], args].concat());
             insta::assert_snapshot!(format!("{name}_{cols}"), shown);

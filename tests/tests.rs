@@ -26,5 +26,6 @@ mod route;
 mod subnet;
 mod subnet_oracle;
 mod table;
+mod teach;
 mod trace;
 mod watch;

@@ -592,7 +592,10 @@ fn for_people_and_without_privilege() {
     );
     assert!(text.contains("likely ARP spoofing"), "{text}");
     assert!(text.contains("events: gateway spoofing 1"), "{text}");
-    assert!(text.trim_end().ends_with("1 alarm(s)"), "{text}");
+    // Issue 27 item 3: counted nouns right, and the times said to be UTC.
+    assert!(text.trim_end().ends_with("\n1 alarm"), "{text}");
+    assert!(text.contains("times are UTC"), "{text}");
+    assert!(!text.contains("(s)"), "{text}");
     let o = lan
         .lab
         .netkit_unprivileged(&lan.host, &["watch", "--duration", "1"]);
@@ -1011,4 +1014,95 @@ fn frames_the_kernel_dropped_are_reported() {
         (5000 + sentinels..=5000 + sentinels + 100).contains(&(arp + dropped)),
         "{summary}"
     );
+}
+
+/// Issue 27 item 3: the summary counts frames by destination and tells a switch from a hub. A
+/// peer sends unicast frames to another peer's MAC, which the bridge has learned: as a switch
+/// it delivers them to that peer's port only, and this host sees none; made a hub (a bridge
+/// whose ports learn no MAC floods every frame), it repeats them to this host.
+#[test]
+fn the_summary_tells_a_switch_from_a_hub() {
+    let Some((mut lan, peer)) = lan("watch_hub_or_switch") else {
+        return;
+    };
+    const OTHER: &str = "00:16:3e:00:00:88";
+    let other = lan.add_peer("other", "", OTHER);
+    let other_ip = Ipv4Addr::new(198, 51, 100, 88);
+    let peer_ip = Ipv4Addr::new(198, 51, 100, 66);
+    // The other peer makes itself known (a broadcast the bridge learns its port from)...
+    let hello = arp(
+        1,
+        mac(OTHER),
+        BROADCAST,
+        mac(OTHER),
+        other_ip,
+        [0; 6],
+        peer_ip,
+    );
+    // ...and the peer answers it, unicast to its MAC.
+    let to_other = arp(
+        2,
+        mac(EVIL),
+        mac(OTHER),
+        mac(EVIL),
+        peer_ip,
+        mac(OTHER),
+        other_ip,
+    );
+    let mut seen = Vec::new();
+    for hub in [false, true] {
+        if hub {
+            // No port learns a MAC any more, and what was learned is forgotten: every
+            // unicast frame goes to every port, as on a hub.
+            let ports = lan.lab.ip_json(&lan.sw, &["link", "show", "master", "br0"]);
+            for port in ports.as_array().unwrap() {
+                let name = port["ifname"].as_str().unwrap();
+                lan.lab.ipn(
+                    &lan.sw,
+                    &format!("link set {name} type bridge_slave learning off fdb_flush"),
+                );
+            }
+        }
+        let (w, _) = Watch::start(&lan, &peer, &["--promiscuous"]);
+        send_frames(&other, std::slice::from_ref(&hello), None);
+        std::thread::sleep(Duration::from_millis(200));
+        send_frames(&peer, &vec![to_other.clone(); 5], None);
+        std::thread::sleep(Duration::from_millis(300));
+        let (_, summary, err) = w.stop();
+        assert_eq!(summary["promiscuous"], true, "{summary}");
+        let d = summary["by_destination"].clone();
+        assert!(d["broadcast"].as_u64().unwrap() >= 2, "{summary} {err}");
+        seen.push(d["other_hosts"].as_u64().unwrap());
+    }
+    assert_eq!(seen[0], 0, "a switch delivered another host's unicast here");
+    assert!(seen[1] >= 5, "a hub repeats every frame: {seen:?}");
+    // For people: the counts and what they say.
+    let child = netns_exec(&lan.host)
+        .arg(assert_cmd::cargo::cargo_bin("netkit"))
+        .args(["watch", "-I", "eth0", "--duration", "2", "--promiscuous"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    send_frames(&peer, &vec![to_other.clone(); 3], None);
+    let o = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("frames by destination: "), "{text}");
+    assert!(text.contains("to other hosts"), "{text}");
+    assert!(text.contains("a hub repeats every frame"), "{text}");
+    // Without --promiscuous the card filters other hosts' unicast: the summary says so, and not
+    // that the LAN is switched.
+    let child = netns_exec(&lan.host)
+        .arg(assert_cmd::cargo::cargo_bin("netkit"))
+        .args(["watch", "-I", "eth0", "--duration", "1.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    send_frames(&other, std::slice::from_ref(&hello), None);
+    let o = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("watch with --promiscuous"), "{text}");
 }

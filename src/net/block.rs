@@ -217,9 +217,9 @@ impl Block {
         let prefix = self.prefix as u16 + extra as u16;
         if prefix > self.bits() as u16 {
             return Err(Error::Usage(format!(
-                "{} cannot be split into {count} subnets: it has only {} addresses",
+                "{} cannot be split into {count} subnets: it has only {}",
                 self.cidr(),
-                self.size()
+                crate::util::words::count(self.size(), "address", "addresses")
             )));
         }
         Ok(prefix as u8)

@@ -1,5 +1,6 @@
 //! MAC addresses as people write them: parsed from any common notation, printed lowercase with
-//! colons (netkit's one notation). Pure logic.
+//! colons (netkit's one notation); and the addresses a standard gives a meaning of their own
+//! (broadcast, all zeros, the multicast ranges, bridge groups, VRRP). Pure logic.
 
 use std::net::Ipv6Addr;
 
@@ -109,6 +110,40 @@ pub fn is_broadcast(mac: [u8; 6]) -> bool {
     mac == [0xff; 6]
 }
 
+/// A MAC address whose meaning a standard fixes, rather than one a maker or software gave a
+/// station: its bits (the I/G and U/L bits, the prefix) do not say what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Special {
+    /// ff:ff:ff:ff:ff:ff: every station on the link.
+    Broadcast,
+    /// 00:00:00:00:00:00: no station's address ("not known" in an ARP request, "none" on lo).
+    AllZero,
+    /// 01:00:5e:00:00:00 to 01:00:5e:7f:ff:ff: an IPv4 multicast group (RFC 1112).
+    Ipv4Multicast,
+    /// 33:33:xx:xx:xx:xx: an IPv6 multicast group (RFC 2464).
+    Ipv6Multicast,
+    /// 01:80:c2:00:00:00 to 01:80:c2:00:00:0f: an IEEE 802.1 link-local group (STP, LLDP, LACP,
+    /// pause frames), which bridges never forward.
+    BridgeGroup,
+    /// 00:00:5e:00:01:xx (IPv4) and 00:00:5e:00:02:xx (IPv6): a VRRP virtual router (RFC 5798),
+    /// a gateway address that several routers share.
+    Vrrp,
+}
+
+/// What standard, if any, gives `mac` its meaning.
+pub fn special(mac: [u8; 6]) -> Option<Special> {
+    Some(match mac {
+        [0xff, 0xff, 0xff, 0xff, 0xff, 0xff] => Special::Broadcast,
+        [0, 0, 0, 0, 0, 0] => Special::AllZero,
+        [0x01, 0x00, 0x5e, b, _, _] if b & 0x80 == 0 => Special::Ipv4Multicast,
+        [0x33, 0x33, _, _, _, _] => Special::Ipv6Multicast,
+        [0x01, 0x80, 0xc2, 0x00, 0x00, b] if b <= 0x0f => Special::BridgeGroup,
+        [0x00, 0x00, 0x5e, 0x00, 0x01 | 0x02, _] => Special::Vrrp,
+        _ => return None,
+    })
+}
+
 /// The IPv6 link-local address SLAAC derives from a unicast MAC (modified EUI-64, RFC 4291);
 /// None for a group address.
 pub fn eui64_link_local(mac: [u8; 6]) -> Option<Ipv6Addr> {
@@ -165,5 +200,37 @@ mod tests {
         assert!(e("").contains("empty"));
         assert!(e("aa:bb-cc:dd:ee:ff").contains("6 groups"));
         assert!(parse_mac("ééééééééééé").is_err());
+    }
+
+    /// Issue 27 item 3: the addresses a standard fixes are told apart from a station's, at the
+    /// edges of each range.
+    #[test]
+    fn special_addresses_and_their_edges() {
+        let cases: [([u8; 6], Option<Special>); 12] = [
+            ([0xff; 6], Some(Special::Broadcast)),
+            ([0xff, 0xff, 0xff, 0xff, 0xff, 0xfe], None),
+            ([0; 6], Some(Special::AllZero)),
+            (
+                [0x01, 0x00, 0x5e, 0x7f, 0xff, 0xff],
+                Some(Special::Ipv4Multicast),
+            ),
+            ([0x01, 0x00, 0x5e, 0x80, 0x00, 0x00], None),
+            (
+                [0x33, 0x33, 0xff, 0x00, 0x00, 0x01],
+                Some(Special::Ipv6Multicast),
+            ),
+            (
+                [0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e],
+                Some(Special::BridgeGroup),
+            ),
+            ([0x01, 0x80, 0xc2, 0x00, 0x00, 0x10], None),
+            ([0x00, 0x00, 0x5e, 0x00, 0x01, 0x07], Some(Special::Vrrp)),
+            ([0x00, 0x00, 0x5e, 0x00, 0x02, 0x07], Some(Special::Vrrp)),
+            ([0x00, 0x00, 0x5e, 0x00, 0x03, 0x07], None),
+            ([0x00, 0x16, 0x3e, 0x00, 0x00, 0x01], None),
+        ];
+        for (mac, want) in cases {
+            assert_eq!(special(mac), want, "{}", Mac(mac));
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::net::hwaddr::{Special, special};
+
 /// Who a MAC address prefix is registered to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Vendor {
@@ -125,8 +127,18 @@ fn find(key: &str) -> Option<(&'static str, &'static str)> {
 /// Looks up the vendor of a MAC address (longest registered prefix wins: 36, 28, then 24 bits).
 /// Locally administered addresses have no vendor, except those in the CID registry (which is
 /// made of such addresses). A group address is registered under its OUI with the I/G bit clear
-/// (01:00:5e is IANA's 00:00:5e).
-pub fn lookup(mut mac: [u8; 6]) -> Option<Vendor> {
+/// (01:00:5e is IANA's 00:00:5e). The all-zero address is no device's: it has no vendor, though
+/// its prefix is registered (see [`registrant`]).
+pub fn lookup(mac: [u8; 6]) -> Option<Vendor> {
+    if special(mac) == Some(Special::AllZero) {
+        return None;
+    }
+    registrant(mac)
+}
+
+/// Who the registry lists for `mac`'s prefix, whether or not a device of theirs can have this
+/// address (the all-zero address's prefix 00:00:00 is registered too).
+pub fn registrant(mut mac: [u8; 6]) -> Option<Vendor> {
     mac[0] &= !0x01;
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut buf = [0u8; 12];
@@ -196,6 +208,19 @@ mod tests {
             Some("CID")
         );
         assert_eq!(lookup([0xff; 6]), None);
+    }
+
+    /// Issue 27 item 3: the all-zero MAC (NOARP entries on lo, the target of an ARP request)
+    /// names no vendor, though its prefix is registered.
+    #[test]
+    fn the_all_zero_address_has_no_vendor() {
+        assert_eq!(lookup([0; 6]), None);
+        assert_eq!(vendor_of(&[0; 6]), None);
+        assert_eq!(
+            registrant([0; 6]).map(|v| v.prefix),
+            Some("00:00:00".into())
+        );
+        assert!(lookup([0, 0, 0, 0, 0, 1]).is_some());
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
+use crate::system::netlink::NeighState;
 use crate::system::routing::SubnetCheck;
 
 /// Output format.
@@ -355,6 +356,33 @@ pub fn write_mask_arithmetic(
         ui.paint(Paint::Warn, "different subnets")
     };
     writeln!(out, "  → {verdict}")
+}
+
+/// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
+/// people: `arp cache` and `gateway` explain the states they show with it.
+pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
+    use netlink_packet_route::neighbour::NeighbourState as N;
+    match state.0 {
+        N::Reachable => {
+            "confirmed recently: an answer or traffic from it came within the last half minute or so"
+        }
+        N::Stale => {
+            "not confirmed lately: the MAC is still used, and the kernel checks it again the next time a packet goes there"
+        }
+        N::Delay => {
+            "being checked: a packet went out with the stale MAC, and the kernel waits a few seconds for traffic to confirm it before asking"
+        }
+        N::Probe => {
+            "being checked: the kernel is asking the neighbour again, directly (ARP or neighbour solicitation to its MAC)"
+        }
+        N::Incomplete => "asked, no answer yet: the MAC is not known",
+        N::Failed => "asked, and nobody answered: packets to this address fail",
+        N::Permanent => "set by hand (ip neigh add ... permanent): never checked, never expires",
+        N::Noarp => {
+            "no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent"
+        }
+        _ => "a state the kernel names none of the usual ones",
+    }
 }
 
 /// A view redrawn in place on a terminal (`trace`'s table filling in, as mtr's does): each

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr};
+
+use dns_lookup::{AddrInfoHints, LookupError, LookupErrorKind};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -42,7 +44,7 @@ pub fn resolve(
     std::thread::Builder::new()
         .name("netkit-resolve".into())
         .spawn(move || {
-            let _ = tx.send((name.as_str(), 0u16).to_socket_addrs().map(Vec::from_iter));
+            let _ = tx.send(system_lookup(&name));
         })
         .map_err(|e| Error::internal("starting the name lookup", e))?;
     let found = match rx.recv_timeout(timeout) {
@@ -62,7 +64,7 @@ pub fn resolve(
     };
     match found {
         Ok(addrs) => {
-            let all: Vec<IpAddr> = addrs.iter().map(|s| s.ip()).fold(Vec::new(), |mut v, a| {
+            let all: Vec<IpAddr> = addrs.into_iter().fold(Vec::new(), |mut v, a| {
                 if !v.contains(&a) {
                     v.push(a);
                 }
@@ -76,18 +78,40 @@ pub fn resolve(
                 ))),
             }
         }
-        Err(e) => {
-            let text = e.to_string();
-            if text.contains("not known") || text.contains("No address associated") {
-                Ok(Err(format!(
-                    "the system resolver has no address for {dest} (netkit dns {dest} asks DNS \
-                     and shows its answer)"
-                )))
-            } else {
-                Err(Error::io(format!("resolving {dest}"), e))
-            }
-        }
+        // What getaddrinfo said, by its code (its words are in the user's language and vary
+        // between C libraries): a name without an address, and a resolver that got no usable
+        // answer, are negative answers in words; anything else is an error of the system.
+        Err(e) => match e.kind() {
+            LookupErrorKind::NoName | LookupErrorKind::NoData => Ok(Err(format!(
+                "the system resolver has no address for {dest} (netkit dns {dest} asks DNS \
+                 and shows its answer)"
+            ))),
+            LookupErrorKind::Again => Ok(Err(format!(
+                "the system resolver got no answer for {dest}: its DNS server failed or \
+                 refused to answer, or could not be reached (netkit dns {dest} asks DNS and \
+                 shows what it says)"
+            ))),
+            LookupErrorKind::Fail => Ok(Err(format!(
+                "the system resolver's DNS server answered {dest} with an error (netkit dns \
+                 {dest} asks DNS and shows its answer)"
+            ))),
+            _ => Err(Error::io(format!("resolving {dest}"), e.into())),
+        },
     }
+}
+
+/// The addresses of `name` by the system resolver (getaddrinfo, as the C library asks it: hosts
+/// file, then DNS), once per address and socket type.
+fn system_lookup(name: &str) -> std::result::Result<Vec<IpAddr>, LookupError> {
+    let hints = AddrInfoHints {
+        socktype: libc::SOCK_STREAM,
+        ..AddrInfoHints::default()
+    };
+    let found = dns_lookup::getaddrinfo(Some(name), None, Some(hints))?;
+    Ok(found
+        .filter_map(|a| a.ok())
+        .map(|a| a.sockaddr.ip())
+        .collect())
 }
 
 /// DEST of a command that needs one address (`ping`, `trace`): the address [`resolve`] picks,

@@ -2,8 +2,9 @@
 //! small trait for sending frames and receiving ARP frames, a pnet datalink implementation
 //! (promiscuous mode off, CAP_NET_RAW checked up front), the one ARP exchange several commands
 //! need, and the [`Listener`] `watch` hears the LAN through: only frames that came in (the kernel's
-//! packet type, never the Ethernet source, says which ones this host sent), and the count of
-//! frames the kernel dropped because the listener did not keep up.
+//! packet type, never the Ethernet source, says which ones this host sent), those for other
+//! hosts' MACs too when asked (promiscuous while it listens), and the count of frames the kernel dropped
+//! because the listener did not keep up.
 
 use std::io;
 use std::net::Ipv4Addr;
@@ -117,7 +118,8 @@ impl PnetLink {
     }
 }
 
-// Two packet-socket options (packet(7)) nix has no accessor for; its macro declares them.
+// Three packet-socket options (packet(7)) nix has no accessor for; its macro declares them.
+// PACKET_ADD_MEMBERSHIP: a membership (here, promiscuous mode) that ends with the socket.
 // PACKET_STATISTICS: frames the socket received and dropped since the last read (the kernel
 // fills a `tpacket_stats`). PACKET_IGNORE_OUTGOING (Linux 4.20): frames this host sends are not
 // queued to the socket at all.
@@ -128,6 +130,15 @@ sockopt_impl!(
     libc::SOL_PACKET,
     libc::PACKET_STATISTICS,
     libc::tpacket_stats
+);
+sockopt_impl!(
+    /// A membership of the socket: PACKET_MR_PROMISC makes the interface promiscuous for as long
+    /// as the socket lives.
+    PacketAddMembership,
+    SetOnly,
+    libc::SOL_PACKET,
+    libc::PACKET_ADD_MEMBERSHIP,
+    libc::packet_mreq
 );
 sockopt_impl!(
     /// Whether frames of packet type PACKET_OUTGOING are kept off the socket.
@@ -141,8 +152,9 @@ sockopt_impl!(
 /// How long one wait for a frame lasts at most: deadlines and Ctrl-C are seen within it.
 const LISTEN_SLICE: Duration = Duration::from_millis(50);
 
-/// A packet socket listening on one interface for every frame that comes in (promiscuous mode
-/// off): what `watch` hears the LAN through.
+/// A packet socket listening on one interface for every frame that comes in (with
+/// `--promiscuous`, frames for other hosts' MACs too, for as long as it lives): what `watch`
+/// hears the LAN through.
 #[derive(Debug)]
 pub struct Listener {
     sock: socket2::Socket,
@@ -153,8 +165,10 @@ pub struct Listener {
 }
 
 impl Listener {
-    /// Opens a listener on interface `name` (index `index`), checking the privilege first.
-    pub fn open(name: &str, index: u32) -> Result<Listener> {
+    /// Opens a listener on interface `name` (index `index`), checking the privilege first;
+    /// `promiscuous` makes the card pass frames for other hosts' MACs too, for as long as the
+    /// socket lives.
+    pub fn open(name: &str, index: u32, promiscuous: bool) -> Result<Listener> {
         let action = format!("listening on {name}");
         if !has_cap_net_raw() {
             return Err(Error::Permission { action });
@@ -192,6 +206,19 @@ impl Listener {
         // kernel without the option, such frames are skipped as they are read.
         let _ = nixsock::setsockopt(&sock, PacketIgnoreOutgoing, &true);
         nixsock::bind(sock.as_raw_fd(), &link).map_err(|e| fail(e.into()))?;
+        // Asked for, promiscuous for this socket alone (as libpcap asks it; the kernel ends it
+        // with the socket): the card passes frames for other hosts' MACs too, so the watch sees
+        // what a hub would repeat to this port, and can tell it from a switch, which does not.
+        if promiscuous {
+            let membership = libc::packet_mreq {
+                mr_ifindex: i32::try_from(index).unwrap_or(0),
+                mr_type: libc::PACKET_MR_PROMISC as u16,
+                mr_alen: 0,
+                mr_address: [0; 8],
+            };
+            nixsock::setsockopt(&sock, PacketAddMembership, &membership)
+                .map_err(|e| fail(e.into()))?;
+        }
         sock.set_read_timeout(Some(LISTEN_SLICE)).map_err(fail)?;
         let mut listener = Listener {
             sock,

@@ -87,6 +87,11 @@ pub fn read(frame: &[u8]) -> Frame {
     }
 }
 
+/// The Ethernet destination of a frame (None: too short to have one).
+pub fn destination(frame: &[u8]) -> Option<Mac> {
+    frame.get(..6).and_then(Mac::from_slice)
+}
+
 /// What a frame is, for `watch`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sighting {

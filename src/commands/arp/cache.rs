@@ -1,4 +1,6 @@
-//! `netkit arp cache`: the neighbour table (IPv4 ARP and IPv6 NDP entries), like `ip neigh`/`arp -a`.
+//! `netkit arp cache`: the neighbour table (IPv4 ARP and IPv6 NDP entries), like `ip neigh`/`arp -a`:
+//! NOARP entries hidden unless asked for (as `ip neigh` hides them), and for people what each
+//! state shown means and why the hosts netkit's own ARP found are not in it.
 
 use std::io::{self, Write};
 use std::net::IpAddr;
@@ -9,7 +11,10 @@ use crate::error::Result;
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
+use crate::util::words::count;
+use netlink_packet_route::neighbour::NeighbourState;
+
 use crate::system::netlink::{Link, NeighState, Neighbour, Netlink};
 use crate::system::routing::ifname;
 
@@ -37,9 +42,32 @@ pub struct Entry {
 pub struct Cache {
     /// Entries, IPv4 first, by interface and address.
     pub entries: Vec<Entry>,
+    /// NOARP entries left out (without --all), for the note that says so.
+    #[serde(skip)]
+    pub hidden: usize,
 }
 
-/// Builds the view from kernel snapshots, optionally for one interface.
+/// Whether an entry is one `ip neigh` hides unless asked for `nud all`: NOARP (loopback and
+/// point-to-point links have no link layer to resolve).
+fn hidden_by_default(n: &Neighbour) -> bool {
+    n.state.0 == NeighbourState::Noarp
+}
+
+/// Builds the view from kernel snapshots, optionally for one interface; NOARP entries only
+/// with `all`. Returns the entries and how many NOARP entries were left out.
+pub fn view(neigh: &[Neighbour], links: &[Link], only: Option<&str>, all: bool) -> Cache {
+    let (shown, hidden): (Vec<Neighbour>, Vec<Neighbour>) = neigh
+        .iter()
+        .filter(|n| only.is_none_or(|name| ifname(links, n.index) == name))
+        .cloned()
+        .partition(|n| all || !hidden_by_default(n));
+    Cache {
+        entries: entries(&shown, links, only),
+        hidden: hidden.iter().filter(|n| !n.address.is_multicast()).count(),
+    }
+}
+
+/// Builds the entries from kernel snapshots, optionally for one interface.
 pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<Entry> {
     let mut out: Vec<Entry> = neigh
         .iter()
@@ -77,20 +105,51 @@ impl Report for Cache {
                 e.interface.clone(),
             ]);
         }
-        writeln!(out, "{t}")
+        writeln!(out, "{t}")?;
+        self.write_legend(ui, out)
+    }
+}
+
+impl Cache {
+    /// For people, under the table: what each state shown means, what was hidden, and why
+    /// hosts netkit's own ARP found may be missing.
+    fn write_legend(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let mut states: Vec<NeighState> = Vec::new();
+        for e in &self.entries {
+            if !states.contains(&e.state) {
+                states.push(e.state);
+            }
+        }
+        if !states.is_empty() || self.hidden > 0 {
+            writeln!(out)?;
+        }
+        for state in states {
+            let label = ui.paint(Paint::Bold, format!("{state}:"));
+            writeln!(out, "{label} {}.", neighbour_state_meaning(state))?;
+        }
+        if self.hidden > 0 {
+            let entries = count(self.hidden, "NOARP entry is", "NOARP entries are");
+            writeln!(
+                out,
+                "{} {entries} hidden (loopback or point-to-point: nothing to resolve), as ip \
+                 neigh hides them; --all shows them.",
+                ui.paint(Paint::Dim, "note:")
+            )?;
+        }
+        writeln!(
+            out,
+            "{} the kernel adds a neighbour here when this host itself sends to it; the answers \
+             to netkit arp and arp scan, which use frames of their own, are not added.",
+            ui.paint(Paint::Dim, "note:")
+        )
     }
 }
 
 /// Runs `netkit arp cache`.
-pub fn run(interface: Option<&str>, ui: &Ui) -> Result<u8> {
+pub fn run(interface: Option<&str>, all: bool, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
     let (links, neigh) = (nl.links()?, nl.neighbours()?);
-    emit(
-        ui,
-        &Cache {
-            entries: entries(&neigh, &links, interface),
-        },
-    )
+    emit(ui, &view(&neigh, &links, interface, all))
 }
 
 #[cfg(test)]
@@ -122,5 +181,33 @@ mod tests {
         assert_eq!(e[0].interface, "eth0");
         assert_eq!(e[1].mac, None);
         assert!(entries(&n, &links(), Some("lo")).is_empty());
+    }
+
+    /// Issue 27 item 3: NOARP entries (the all-zero MAC on lo) are hidden as `ip neigh` hides
+    /// them, shown with --all, and named no vendor; the states shown are explained.
+    #[test]
+    fn noarp_entries_are_hidden_unless_asked_for() {
+        let n = vec![
+            neighbour(1, "0.0.0.0", Some([0; 6]), NeighbourState::Noarp),
+            neighbour(
+                2,
+                "198.51.100.1",
+                Some([0, 0x16, 0x3e, 0, 0, 1]),
+                NeighbourState::Stale,
+            ),
+        ];
+        let default = view(&n, &links(), None, false);
+        assert_eq!((default.entries.len(), default.hidden), (1, 1));
+        let all = view(&n, &links(), None, true);
+        assert_eq!((all.entries.len(), all.hidden), (2, 0));
+        let lo = all.entries.iter().find(|e| e.interface == "lo").unwrap();
+        assert_eq!(lo.vendor, None, "{lo:?}");
+        let mut out = Vec::new();
+        default.human(&Ui::plain(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("STALE: not confirmed lately"), "{text}");
+        assert!(text.contains("1 NOARP entry is hidden"), "{text}");
+        assert!(text.contains("are not added"), "{text}");
+        assert!(view(&n, &links(), Some("eth0"), false).hidden == 0);
     }
 }

@@ -28,6 +28,7 @@ use crate::system::netlink::{Link, Netlink, link_named};
 use crate::system::routing::{interface_addr, lan_link};
 use crate::util::lists::read_list_file;
 use crate::util::time::{human_duration, human_ms};
+use crate::util::words::count;
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -109,7 +110,7 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
 /// Runs `netkit arp ...`.
 pub fn run(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
-        Some(ArpCommand::Cache(c)) => cache::run(c.interface.as_deref(), ui),
+        Some(ArpCommand::Cache(c)) => cache::run(c.interface.as_deref(), c.all, ui),
         Some(ArpCommand::Scan(s)) => run_scan(s, ui),
         None => run_request(args, ui),
     }
@@ -440,8 +441,8 @@ fn write_scan_header(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "ARP scan of {} addresses ({}) on {} from {} ({}), {} requests/s",
-        plan.targets.len(),
+        "ARP scan of {} ({}) on {} from {} ({}), {} requests/s",
+        count(plan.targets.len(), "address", "addresses"),
         scan::describe(&plan.ranges),
         chosen.name,
         chosen.source,
@@ -455,7 +456,8 @@ fn write_scan_header(
 fn write_names(ui: &Ui, report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let named: Vec<&scan::Host> = report.hosts.iter().filter(|h| h.name.is_some()).collect();
     if named.is_empty() {
-        return writeln!(out, "No names found for the {} hosts", report.hosts.len());
+        let hosts = count(report.hosts.len(), "host", "hosts");
+        return writeln!(out, "No names found for the {hosts}");
     }
     writeln!(out, "Names:")?;
     let columns = vec![Column::left("Address", 15), Column::left("Name", 10)];

@@ -17,6 +17,7 @@ use crate::output::{Paint, Report, Ui};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::ArpLink;
 use crate::util::time::{human_ms, round_ms};
+use crate::util::words::count;
 use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
 use crate::wire::discards::Discards;
 
@@ -274,18 +275,41 @@ fn header(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match mode {
-        Mode::Request => writeln!(
-            out,
-            "ARP who-has {target} on {interface} from {source} ({mac})"
-        ),
-        Mode::Dad => writeln!(
-            out,
-            "Duplicate address detection for {target} on {interface} (probes from 0.0.0.0, {mac})"
-        ),
-        Mode::Gratuitous => writeln!(
-            out,
-            "Gratuitous ARP: announcing {target} is at {mac} on {interface}"
-        ),
+        Mode::Request => {
+            writeln!(
+                out,
+                "ARP who-has {target} on {interface} from {source} ({mac})"
+            )?;
+            writeln!(
+                out,
+                "Each request is a broadcast to ff:ff:ff:ff:ff:ff, which every host on the link \
+                 receives: \"who has {target}? tell {source}\"; only the host that has {target} \
+                 answers, with a unicast reply to {mac} alone."
+            )
+        }
+        Mode::Dad => {
+            writeln!(
+                out,
+                "Duplicate address detection for {target} on {interface} (probes from 0.0.0.0, {mac})"
+            )?;
+            writeln!(
+                out,
+                "Each probe is a broadcast \"who has {target}?\" sent from 0.0.0.0, an address \
+                 that claims nothing: a host that already has {target} answers, and then it is \
+                 taken."
+            )
+        }
+        Mode::Gratuitous => {
+            writeln!(
+                out,
+                "Gratuitous ARP: announcing {target} is at {mac} on {interface}"
+            )?;
+            writeln!(
+                out,
+                "Each announcement is a broadcast \"{target} is at {mac}\" that nobody asked \
+                 for: hosts that know {target} update their caches with it."
+            )
+        }
     }
 }
 
@@ -326,8 +350,8 @@ impl ArpReport {
         if self.discards.total() > 0 {
             writeln!(
                 out,
-                "Discarded {} ARP frame(s): {}",
-                self.discards.total(),
+                "Discarded {}: {}",
+                count(self.discards.total(), "ARP frame", "ARP frames"),
                 self.discards.summary()
             )?;
         }
@@ -339,8 +363,10 @@ impl ArpReport {
                     .unwrap_or(0);
                 write!(
                     out,
-                    "--- {}: {} requests sent, {} answered ({lost}% lost)",
-                    self.target, self.sent, self.received
+                    "--- {}: {} sent, {} answered ({lost}% lost)",
+                    self.target,
+                    count(self.sent, "request", "requests"),
+                    self.received
                 )?;
                 if !rtts.is_empty() {
                     let min = rtts.iter().cloned().fold(f64::INFINITY, f64::min);
@@ -366,13 +392,17 @@ impl ArpReport {
                 ),
                 _ => writeln!(
                     out,
-                    "{} nobody answered {} probes for {}",
+                    "{} nobody answered {} for {}",
                     ui.paint(Paint::Good, "Free:"),
-                    self.sent,
+                    count(self.sent, "probe", "probes"),
                     self.target
                 ),
             },
-            Mode::Gratuitous => writeln!(out, "--- {} announcements sent", self.sent),
+            Mode::Gratuitous => writeln!(
+                out,
+                "--- {} sent",
+                count(self.sent, "announcement", "announcements")
+            ),
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::output::{Cell, Paint, Report, Ui, rate};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::{ArpLink, Heard};
 use crate::util::time::{human_duration, human_ms, round_ms};
+use crate::util::words::count;
 use crate::wire::arp_frame::{ArpFrame, Flaw};
 use crate::wire::discards::Discards;
 
@@ -407,12 +408,12 @@ impl ScanReport {
         }
         write!(
             out,
-            "{} of {} addresses in {} answered on {} ({} requests, {})",
+            "{} of {} in {} answered on {} ({}, {})",
             self.hosts.len(),
-            self.scanned,
+            count(self.scanned, "address", "addresses"),
             self.network,
             self.interface,
-            self.sent,
+            count(self.sent, "request", "requests"),
             human_ms(self.took_ms)
         )?;
         if dups > 0 {
@@ -430,9 +431,18 @@ impl ScanReport {
         if self.discards.total() > 0 {
             writeln!(
                 out,
-                "Discarded {} ARP frame(s): {}",
-                self.discards.total(),
+                "Discarded {}: {}",
+                count(self.discards.total(), "ARP frame", "ARP frames"),
                 self.discards.summary()
+            )?;
+        }
+        if !self.hosts.is_empty() {
+            writeln!(
+                out,
+                "{} these hosts are not added to the neighbour cache (netkit arp cache): the \
+                 kernel adds a neighbour when this host itself sends to it, and the scan's \
+                 frames are netkit's own.",
+                ui.paint(Paint::Dim, "note:")
             )?;
         }
         Ok(())

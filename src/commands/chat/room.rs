@@ -79,8 +79,8 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     console.notice(&listening_notice(
         &listener,
         &format!(
-            "a room for up to {} clients; type to talk to everyone, /help for commands, /quit to close",
-            args.max_clients
+            "a room for up to {}; type to talk to everyone, /help for commands, /quit to close",
+            crate::util::words::count(args.max_clients, "client", "clients")
         ),
     ));
     if let Some(l) = &web_listener {

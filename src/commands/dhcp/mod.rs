@@ -23,6 +23,7 @@ use crate::system::rawlink::PnetLink;
 use crate::system::routing::{named_or_lan_link, neighbour_of};
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
+use crate::util::words::count;
 use crate::wire::dhcp_msg::{self, Flaw, other_server_id};
 use crate::wire::discards::Discards;
 use crate::wire::sender::{Expected, Verdict};
@@ -124,18 +125,19 @@ impl Discovery {
         if self.discards.total() > 0 {
             writeln!(
                 out,
-                "Discarded {} frame(s): {}",
-                self.discards.total(),
+                "Discarded {}: {}",
+                count(self.discards.total(), "frame", "frames"),
                 self.discards.summary()
             )?;
         }
         if self.offers.is_empty() {
-            return writeln!(
+            writeln!(
                 out,
                 "{} no DHCP server answered within {}",
                 ui.paint(Paint::Warn, "No offer:"),
                 human_ms(self.timeout_ms)
-            );
+            )?;
+            return write_exchange(out);
         }
         let list = |v: &[std::net::Ipv4Addr]| {
             if v.is_empty() {
@@ -175,11 +177,8 @@ impl Discovery {
         for o in &self.offers {
             self.write_details(o, out)?;
         }
-        writeln!(
-            out,
-            "{} offer(s); no lease was requested or taken.",
-            self.offers.len()
-        )?;
+        writeln!(out, "{}.", count(self.offers.len(), "offer", "offers"))?;
+        write_exchange(out)?;
         self.write_verdict(ui, out)
     }
 
@@ -265,6 +264,16 @@ impl Discovery {
             rogues.join(", ")
         )
     }
+}
+
+/// The whole DHCP exchange in one sentence, and where netkit stops in it.
+fn write_exchange(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "DHCP takes four messages: Discover (the client's broadcast), Offer (each server's \
+         answer), Request (the client takes one offer) and Ack (that server confirms the lease); \
+         netkit stops after the Offers, so no lease was requested or taken."
+    )
 }
 
 impl OfferSeen {

@@ -11,8 +11,8 @@ use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
-use crate::commands::route::get::RouteAnswer;
-use crate::error::{Result, exit};
+use crate::commands::route::get::{RouteAnswer, no_route_reason};
+use crate::error::{Result, exit, in_words};
 use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
@@ -236,10 +236,8 @@ fn routing_step(
             let step = Step {
                 step: StepKind::Routing,
                 outcome: Outcome::No,
-                summary: format!("no route to {addr}: {why}"),
-                details: vec![
-                    "this host has neither a route to that network nor a default gateway".into(),
-                ],
+                summary: no_route_reason(addr, &why),
+                details: vec![format!("netkit route get {addr} shows the kernel's answer")],
                 took_ms: ms(t.elapsed()),
                 facts: Facts::None,
             };
@@ -461,24 +459,48 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
                 remote: target,
             },
         },
-        Err(e) => Step {
-            step: StepKind::Tcp,
-            outcome: Outcome::Error,
-            summary: format!("no connection to {target}: {e}"),
-            details: vec![if e.kind() == io::ErrorKind::TimedOut {
-                format!(
-                    "no answer to the SYN within {} (a firewall drops it, or the host is down)",
-                    human_duration(timeout)
-                )
-            } else {
-                "the network said no".into()
-            }],
-            took_ms: took,
-            facts: Facts::Tcp {
-                local: None,
-                remote: target,
-            },
-        },
+        Err(e) => {
+            let (summary, detail) = match e.kind() {
+                io::ErrorKind::TimedOut => (
+                    format!("no connection to {target}: no answer in time"),
+                    format!(
+                        "no answer to the SYN within {} (a firewall drops it, or the host is down)",
+                        human_duration(timeout)
+                    ),
+                ),
+                io::ErrorKind::NetworkUnreachable => (
+                    format!("no connection to {target}: its network is unreachable"),
+                    format!(
+                        "a router on the way has no route to {addr}'s network and said so (ICMP \
+                         network unreachable); netkit trace {addr} shows how far packets get, \
+                         netkit route get {addr} and netkit gateway this host's own routes"
+                    ),
+                ),
+                io::ErrorKind::HostUnreachable => (
+                    format!("no connection to {target}: the host is unreachable"),
+                    format!(
+                        "the router on {addr}'s own link (or this host, on its own subnet) asked \
+                         for it by ARP and nobody answered, or a filter refused the connection; \
+                         netkit trace {addr} shows how far packets get"
+                    ),
+                ),
+                _ => (
+                    format!("no connection to {target}: {}", in_words(&e)),
+                    format!("netkit route get {addr} shows how this host would send it"),
+                ),
+            };
+            Step {
+                step: StepKind::Tcp,
+                outcome: Outcome::Error,
+                summary,
+                details: vec![detail],
+                took_ms: took,
+                facts: Facts::Tcp {
+                    local: None,
+                    remote: target,
+                },
+            }
+        }
     }
 }
 

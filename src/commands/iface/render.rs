@@ -11,6 +11,7 @@ use super::{Iface, Ifaces};
 use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui, one_line};
 use crate::util::time::human_seconds;
+use crate::util::words::count;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it.
 fn leader(label: &str) -> String {
@@ -243,10 +244,10 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 ind,
                 "Received",
                 &format!(
-                    "{} ({} packets, {} errors, {} dropped)",
+                    "{} ({}, {}, {} dropped)",
                     human_bytes(c.rx_bytes),
-                    c.rx_packets,
-                    c.rx_errors,
+                    count(c.rx_packets, "packet", "packets"),
+                    count(c.rx_errors, "error", "errors"),
                     c.rx_dropped
                 ),
             )?;
@@ -255,10 +256,10 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 ind,
                 "Sent",
                 &format!(
-                    "{} ({} packets, {} errors, {} dropped)",
+                    "{} ({}, {}, {} dropped)",
                     human_bytes(c.tx_bytes),
-                    c.tx_packets,
-                    c.tx_errors,
+                    count(c.tx_packets, "packet", "packets"),
+                    count(c.tx_errors, "error", "errors"),
                     c.tx_dropped
                 ),
             )?;

@@ -2,6 +2,7 @@
 //! kind of address it is), opens the ICMP socket (unprivileged where allowed, else raw) and hands
 //! the run to `session`, live on a terminal.
 
+mod notes;
 pub mod session;
 
 use std::io::Write;
@@ -104,6 +105,7 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
     shown.map_err(written)?;
     writeln!(out).map_err(written)?;
     report.write_summary(ui, &mut out).map_err(written)?;
+    report.write_notes(ui, &mut out).map_err(written)?;
     out.flush().map_err(written)?;
     Ok(report.status())
 }

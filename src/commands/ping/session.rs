@@ -18,6 +18,7 @@ use crate::system::icmp::{EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_duration, human_ms, round_ms};
+use crate::util::words::count;
 use crate::wire::discards::Discards;
 use crate::wire::icmp_echo::{Flaw, IcmpError};
 
@@ -533,10 +534,14 @@ impl PingReport {
             )
         )?;
         if self.duplicates > 0 {
-            write!(out, ", +{} duplicates", self.duplicates)?;
+            write!(
+                out,
+                ", +{}",
+                count(self.duplicates, "duplicate", "duplicates")
+            )?;
         }
         if self.errors > 0 {
-            write!(out, ", +{} errors", self.errors)?;
+            write!(out, ", +{}", count(self.errors, "error", "errors"))?;
         }
         if self.foreign > 0 {
             let text = format!("{} foreign (from other hosts, not counted)", self.foreign);
@@ -609,7 +614,8 @@ impl Report for PingReport {
             writeln!(out, "({} more not listed)", self.unlisted)?;
         }
         writeln!(out)?;
-        self.write_summary(ui, out)
+        self.write_summary(ui, out)?;
+        self.write_notes(ui, out)
     }
 
     /// As ping(8): 1 when no reply came, or when -c and -w were both given and fewer than -c
@@ -621,6 +627,26 @@ impl Report for PingReport {
         } else {
             exit::OK
         }
+    }
+}
+
+impl PingReport {
+    /// For people, after the statistics: what the replies' TTL says, and who said "Time to live
+    /// exceeded" (see `notes`).
+    pub fn write_notes(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let ttls: Vec<u8> = self
+            .replies
+            .iter()
+            .filter(|r| !r.duplicate && r.from == self.address)
+            .filter_map(|r| r.ttl)
+            .collect();
+        let mut exceeded: Vec<IpAddr> = Vec::new();
+        for e in &self.icmp_errors {
+            if e.kind == IcmpError::TtlExceeded && !exceeded.contains(&e.from) {
+                exceeded.push(e.from);
+            }
+        }
+        super::notes::write(self.address, &ttls, &exceeded, ui, out)
     }
 }
 
@@ -788,7 +814,7 @@ mod tests {
         // With -w the first error ends the run.
         let mut p = plan(None, Some(5000));
         p.timeout = Duration::from_secs(5);
-        let (r, _) = run(&p, |s, _| {
+        let (r, lines) = run(&p, |s, _| {
             vec![(
                 Duration::from_millis(1),
                 Heard::Error {
@@ -800,6 +826,17 @@ mod tests {
         });
         assert_eq!((r.sent, r.errors), (1, 1));
         assert!(r.took_ms < 100.0, "{}", r.took_ms);
+        assert_eq!(
+            lines,
+            ["From 198.51.100.1 icmp_seq=1 Time to live exceeded\n"]
+        );
+        let mut out = Vec::new();
+        r.write_summary(&Ui::plain(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("1 sent, 0 received, +1 error, 100% loss"),
+            "{text}"
+        );
     }
 
     /// With -w, -c counts replies: every other request is lost, so 3 replies take 5 requests;

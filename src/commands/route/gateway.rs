@@ -1,11 +1,13 @@
 //! `netkit gateway`: the default gateway(s) for IPv4 and IPv6, the interface and metric, and the
-//! gateway's MAC from the neighbour cache (optionally resolved on demand).
+//! gateway's MAC from the neighbour cache (optionally resolved on demand); for people, what a
+//! gateway is and what the table's Metric, Table, Proto and State say.
 
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
 use netlink_packet_route::neighbour::NeighbourState;
+use netlink_packet_route::route::RouteProtocol;
 use serde::Serialize;
 
 use crate::cli::GatewayArgs;
@@ -13,7 +15,7 @@ use crate::error::{Result, exit};
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
 use crate::system::netlink::{Link, NeighState, Neighbour, Netlink, Protocol, Route, Table};
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
@@ -140,6 +142,7 @@ impl Report for Gateways {
             ]);
         }
         writeln!(out, "{t}")?;
+        self.write_legend(ui, out)?;
         if self
             .gateways
             .iter()
@@ -168,6 +171,93 @@ impl Report for Gateways {
         } else {
             exit::OK
         }
+    }
+}
+
+impl Gateways {
+    /// For people, under the table: what the gateway in use of each family is, and what the
+    /// values in the Metric, Table, Proto and State columns mean.
+    fn write_legend(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out)?;
+        for family in [Family::V4, Family::V6] {
+            let Some(g) = self.gateways.iter().find(|g| g.family == family) else {
+                continue;
+            };
+            let (name, dev) = (family.name(), &g.interface);
+            match g.gateway {
+                Some(gw) => writeln!(
+                    out,
+                    "The {name} default gateway is {gw}, the router's address on {dev}: packets \
+                     for every network this host is not directly on are sent to it, and the \
+                     router passes them on."
+                )?,
+                None => writeln!(
+                    out,
+                    "{name} packets for other networks leave directly on {dev} (a device route, \
+                     as a VPN tunnel has): no router's address is needed there."
+                )?,
+            }
+        }
+        let label = |l: String| ui.paint(Paint::Bold, l);
+        writeln!(
+            out,
+            "{} the route's cost: of two default routes of one family, the lower metric wins \
+             (- means 0).",
+            label("Metric:".into())
+        )?;
+        let mut tables: Vec<Table> = self.gateways.iter().map(|g| g.table).collect();
+        tables.dedup();
+        for table in tables {
+            let text = if table == Table::MAIN {
+                "the routing table ip route shows, used for every packet unless a policy rule \
+                 picks another."
+                    .to_string()
+            } else {
+                format!(
+                    "routing table {table}: only packets a policy rule sends there use it (ip \
+                     rule lists the rules; netkit route get follows them)."
+                )
+            };
+            writeln!(out, "{} {text}", label(format!("Table {table}:")))?;
+        }
+        let mut protocols: Vec<Protocol> = Vec::new();
+        for g in &self.gateways {
+            if !protocols.contains(&g.protocol) {
+                protocols.push(g.protocol);
+            }
+        }
+        for p in protocols {
+            let text = match p.0 {
+                RouteProtocol::Boot => {
+                    "the route was set up at start-up or by hand (ip route add), as network \
+                     managers and scripts do."
+                }
+                RouteProtocol::Static => "an administrator configured the route to stay.",
+                RouteProtocol::Dhcp => {
+                    "the route came from a DHCP server's answer (its router option)."
+                }
+                RouteProtocol::Ra => "the route came from an IPv6 router advertisement.",
+                RouteProtocol::Kernel => "the kernel added the route itself.",
+                _ => "a routing program added the route.",
+            };
+            writeln!(out, "{} {text}", label(format!("Proto {p}:")))?;
+        }
+        let mut states: Vec<MacSource> = Vec::new();
+        for s in self.gateways.iter().filter_map(|g| g.neighbour_state) {
+            if !states.contains(&s) {
+                states.push(s);
+            }
+        }
+        for s in states {
+            let text = match s {
+                MacSource::Cache(state) => format!("{}.", neighbour_state_meaning(state)),
+                MacSource::ArpReply => {
+                    "the MAC came in the answer to netkit's own ARP request (--resolve).".into()
+                }
+            };
+            writeln!(out, "{} {text}", label(format!("State {s}:")))?;
+        }
+        Ok(())
     }
 }
 

@@ -8,7 +8,7 @@ use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
-use crate::error::{Result, exit};
+use crate::error::{Result, exit, in_words};
 use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
 use crate::system::lookup::resolve;
 use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
@@ -166,7 +166,7 @@ impl Report for RouteAnswer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
-    /// DEST is a name the system resolver has no address for.
+    /// DEST is a name the system resolver has no address for, or got no answer for.
     Dns,
     /// The kernel has no route to the address.
     Routing,
@@ -188,7 +188,7 @@ pub struct NoRoute {
 impl Report for NoRoute {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let label = match self.failed_at {
-            Stage::Dns => "No such name:",
+            Stage::Dns => "No address:",
             Stage::Routing => "No route:",
         };
         let text = ui.wrap(&self.reason, label.len() + 1, 2);
@@ -200,8 +200,9 @@ impl Report for NoRoute {
     }
 }
 
-/// Why the kernel has no route to `address`, in words, with where to look next.
-fn no_route_reason(address: IpAddr, why: &io::Error) -> String {
+/// Why the kernel has no route to `address`, in words, with where to look next (also `flow`'s
+/// routing step).
+pub fn no_route_reason(address: IpAddr, why: &io::Error) -> String {
     let family = if address.is_ipv4() { "IPv4" } else { "IPv6" };
     match why.kind() {
         io::ErrorKind::NetworkUnreachable => format!(
@@ -214,7 +215,7 @@ fn no_route_reason(address: IpAddr, why: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => format!(
             "a routing rule or route prohibits traffic to {address} (a 'prohibit' route covers it)"
         ),
-        _ => format!("the kernel has no route to {address}: {why}"),
+        _ => format!("the kernel has no route to {address}: {}", in_words(why)),
     }
 }
 

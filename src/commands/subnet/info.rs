@@ -203,11 +203,7 @@ impl Report for Info {
             };
             rows.push(("Class", text, None));
         }
-        rows.push((
-            "Kind",
-            format!("{}: {}", self.kind, self.kind_description),
-            None,
-        ));
+        rows.push(("Kind", kind_words(self.kind, self.kind_description), None));
         if let Some(r) = self.registry {
             let mut text = format!("{} {} {}", r.block, r.name, r.rfc);
             if r.registry == Registry::SpecialPurpose {
@@ -299,6 +295,25 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
     emit(ui, &Info::of(Block::from_parts(args.address, mask)?))
 }
 
+/// The kind for people: its name, then its description, unless the description already says
+/// the name ("documentation, TEST-NET-1 (RFC 5737)", not "documentation: documentation, ...").
+fn kind_words(kind: AddrKind, description: &str) -> String {
+    let name = kind.as_str();
+    let said = |n: &str| {
+        description
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .collect::<Vec<_>>()
+            .windows(n.split(' ').count())
+            .any(|w| w.join(" ") == n)
+    };
+    if said(name) || said(&name.replace('-', " ")) {
+        description.to_string()
+    } else {
+        format!("{name}: {description}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +326,32 @@ mod tests {
         assert_eq!(i.hosts.value, Some(254));
         assert_eq!(i.class, Some('C'));
         assert_eq!(i.kind, AddrKind::Private);
+        // Issue 27 item 3: the kind is said once.
+        assert_eq!(
+            kind_words(
+                AddrKind::Documentation,
+                "documentation, TEST-NET-1 (RFC 5737)"
+            ),
+            "documentation, TEST-NET-1 (RFC 5737)"
+        );
+        assert_eq!(
+            kind_words(
+                AddrKind::Cgnat,
+                "shared address space for carrier-grade NAT (RFC 6598)"
+            ),
+            "cgnat: shared address space for carrier-grade NAT (RFC 6598)"
+        );
+        assert_eq!(
+            kind_words(AddrKind::UniqueLocal, "unique local address (RFC 4193)"),
+            "unique local address (RFC 4193)"
+        );
+        assert_eq!(
+            kind_words(
+                AddrKind::Benchmarking,
+                "network benchmark testing (RFC 2544)"
+            ),
+            "benchmarking: network benchmark testing (RFC 2544)"
+        );
         let mut buf = Vec::new();
         i.human(&Ui::plain(), &mut buf).unwrap();
         let text = String::from_utf8(buf).unwrap();

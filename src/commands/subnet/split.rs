@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::net::addr::Family;
 use crate::net::block::{Block, Count};
 use crate::output::{Paint, Report, StreamedTable, Ui, emit};
+use crate::util::words::count;
 
 /// One piece of a split.
 #[derive(Debug, Serialize)]
@@ -40,6 +41,9 @@ pub struct Split {
     prefix: u8,
     /// Number of pieces.
     count: u64,
+    /// The number of subnets asked for with --count (None: --prefix gave the size), when it is
+    /// not the number made.
+    asked: Option<u64>,
 }
 
 /// Splits `parent` into pieces of prefix `new_prefix`, refusing to list more than `max`.
@@ -63,6 +67,7 @@ pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
         parent,
         prefix: new_prefix,
         count,
+        asked: None,
     })
 }
 
@@ -158,13 +163,34 @@ impl Report for Split {
             headers.push("Broadcast");
         }
         headers.push("Hosts");
-        writeln!(
-            out,
-            "{} split into {} subnets of /{}:",
-            self.parent.cidr(),
-            self.count,
-            self.prefix
-        )?;
+        let subnets = count(self.count, "subnet", "subnets");
+        let (network, prefix) = (self.parent.cidr(), self.prefix);
+        if self.v4() {
+            let mask = Block::new(self.parent.address(), prefix).netmask();
+            writeln!(
+                out,
+                "{network} split into {subnets} of /{prefix} (mask {mask}):"
+            )?;
+        } else {
+            writeln!(out, "{network} split into {subnets} of /{prefix}:")?;
+        }
+        if let Some(asked) = self.asked {
+            let (made, bits, spare) = (self.count, prefix - self.parent.prefix, self.count - asked);
+            let why = "each bit taken from the host part doubles the number of subnets, so \
+                       there is always a power of two of them";
+            let text = if spare == 1 {
+                format!(
+                    "{asked} asked for, {made} made: {why}; 2^{bits} = {made} is the smallest \
+                     that holds {asked}, and 1 is spare."
+                )
+            } else {
+                format!(
+                    "{asked} asked for, {made} made: {why}; 2^{bits} = {made} is the smallest \
+                     that holds {asked}, and {spare} are spare."
+                )
+            };
+            writeln!(out, "{} {text}", ui.paint(Paint::Dim, "note:"))?;
+        }
         // On a narrow terminal the row number and the host count go first, then the last
         // host (the one before the broadcast) and the first; the subnet and its broadcast stay.
         let expendable = ["#", "Hosts", "Last host", "First host"];
@@ -193,7 +219,9 @@ pub fn run(args: &SubnetSplitArgs, ui: &Ui) -> Result<u8> {
         (None, Some(c)) => parent.prefix_for_count(c)?,
         (None, None) => return Err(Error::Usage("give --prefix N or --count N".into())),
     };
-    emit(ui, &split(parent, new_prefix, args.max)?)
+    let mut split = split(parent, new_prefix, args.max)?;
+    split.asked = args.count.filter(|&c| c != split.count);
+    emit(ui, &split)
 }
 
 #[cfg(test)]

@@ -589,7 +589,10 @@ impl Report for TraceReport {
             writeln!(out, "{}", self.table(ui))?;
         }
         if let Some(done) = self.running {
-            let line = format!("{done} of {} rounds done…", self.rounds);
+            let line = format!(
+                "{done} of {} done…",
+                crate::util::words::count(self.rounds, "round", "rounds")
+            );
             return writeln!(out, "{}", ui.paint(Paint::Dim, line));
         }
         for h in &self.hops {

@@ -2,7 +2,8 @@
 //! stations, MAC changes, ARP spoofing of the gateway, hosts claiming this host's address or
 //! MAC, RFC 5227 probes and announcements, DHCP servers (rogue ones), IPv6 routers (rogue
 //! ones). This module opens the link, learns what the kernel knows (subnets, gateways,
-//! neighbours), streams the events `state` raises, and ends with a summary; `db` keeps the
+//! neighbours), streams the events `state` raises, and ends with a summary (with whom the
+//! frames were addressed to, which tells a switch from a hub); `db` keeps the
 //! stations across runs, saved on every way the watch ends (Ctrl-C, --count, --duration, a
 //! closed output, a lost interface) and now and then during a long one.
 
@@ -26,6 +27,7 @@ use crate::system::netlink::{Addr, Link, Neighbour, Netlink, Route};
 use crate::system::rawlink::Listener;
 use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
 use crate::util::time::{human_duration, round_ms};
+use crate::util::words::count;
 use crate::wire::discards::Discards;
 use crate::wire::lan_frame::{self, Flaw, Sighting};
 use crate::wire::sender::Expected;
@@ -38,6 +40,8 @@ use state::{Event, Kind, MAX_STATIONS, Setup, Watcher};
 pub struct Summary {
     /// The interface listened on.
     pub interface: String,
+    /// Whether the interface was promiscuous while the watch listened (`--promiscuous`).
+    pub promiscuous: bool,
     /// How long the watch lasted.
     #[serde(serialize_with = "round_ms")]
     pub took_ms: f64,
@@ -62,9 +66,42 @@ pub struct Summary {
     pub events: BTreeMap<Kind, u64>,
     /// Alarms (IP conflicts, gateway spoofing, rogue DHCP servers and routers).
     pub alarms: u64,
+    /// Frames heard, by whom they were addressed to.
+    pub by_destination: ByDestination,
     /// Frames of a watched kind skipped as malformed, by reason.
     #[serde(flatten)]
     pub discards: Discards<Flaw>,
+}
+
+/// Frames heard, by their Ethernet destination: a switch delivers to this port the broadcasts,
+/// the multicasts and the unicasts for this host's MAC; a hub repeats everyone's unicasts too.
+#[derive(Debug, Default, Serialize)]
+pub struct ByDestination {
+    /// To ff:ff:ff:ff:ff:ff, every host.
+    pub broadcast: u64,
+    /// To a group (multicast) address.
+    pub multicast: u64,
+    /// To this host's own MAC.
+    pub this_host: u64,
+    /// To another host's MAC.
+    pub other_hosts: u64,
+}
+
+impl ByDestination {
+    /// Counts one frame addressed to `to`, this host's MAC being `own`.
+    fn note(&mut self, to: Option<Mac>, own: Option<Mac>) {
+        let Some(to) = to else { return };
+        let n = if to.0 == [0xff; 6] {
+            &mut self.broadcast
+        } else if to.0[0] & 0x01 != 0 {
+            &mut self.multicast
+        } else if Some(to) == own {
+            &mut self.this_host
+        } else {
+            &mut self.other_hosts
+        };
+        *n += 1;
+    }
 }
 
 /// The summary as the last JSON line.
@@ -128,26 +165,32 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     }
     writeln!(
         out,
-        "watched {} for {}: {} frames ({} ARP, {} DHCP, {} router adverts), {} stations known, {} heard",
+        "watched {} for {}: {} ({} ARP, {} DHCP, {}), {} known, {} heard",
         s.interface,
         human_duration(Duration::from_secs_f64(s.took_ms / 1000.0)),
-        s.frames,
+        count(s.frames, "frame", "frames"),
         s.arp,
         s.dhcp,
-        s.router_adverts,
-        s.stations,
+        count(s.router_adverts, "router advert", "router adverts"),
+        count(s.stations, "station", "stations"),
         s.stations_heard
     )?;
+    write_destinations(ui, out, &s.by_destination, s.promiscuous)?;
     if s.dropped > 0 {
         writeln!(
             out,
-            "{} the kernel dropped {} frames that came faster than netkit read them: they are \
+            "{} the kernel dropped {} that came faster than netkit read them: they are \
              missing from these counts",
             ui.paint(Paint::Warn, "Dropped:"),
-            s.dropped
+            count(s.dropped, "frame", "frames")
         )?;
     }
-    if s.unlisted > 0 {
+    if s.unlisted == 1 {
+        writeln!(
+            out,
+            "1 new station beyond {MAX_STATIONS} was counted, not listed"
+        )?;
+    } else if s.unlisted > 1 {
         writeln!(
             out,
             "{} new stations beyond {MAX_STATIONS} were counted, not listed",
@@ -157,8 +200,8 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     if s.discards.total() > 0 {
         writeln!(
             out,
-            "skipped {} malformed frames: {}",
-            s.discards.total(),
+            "skipped {}: {}",
+            count(s.discards.total(), "malformed frame", "malformed frames"),
             s.discards.summary()
         )?;
     }
@@ -173,11 +216,56 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         writeln!(out, "events: {}", events.join(", "))?;
     }
     let verdict = if s.alarms > 0 {
-        ui.paint(Paint::Bad, format!("{} alarm(s)", s.alarms))
+        ui.paint(Paint::Bad, count(s.alarms, "alarm", "alarms"))
     } else {
         ui.paint(Paint::Good, "no alarm")
     };
     writeln!(out, "{verdict}")
+}
+
+/// Whom the frames heard were addressed to, and what that says of the LAN: a switch or a hub.
+fn write_destinations(
+    ui: &Ui,
+    out: &mut dyn Write,
+    d: &ByDestination,
+    promiscuous: bool,
+) -> io::Result<()> {
+    let (b, m, own, others) = (d.broadcast, d.multicast, d.this_host, d.other_hosts);
+    if b + m + own + others == 0 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "frames by destination: {b} broadcast, {m} multicast, {own} to this host, {others} to \
+         other hosts"
+    )?;
+    let note = ui.paint(Paint::Dim, "note:");
+    if others == 0 && !promiscuous {
+        writeln!(
+            out,
+            "{note} only broadcasts, multicasts and this host's own unicast frames reached it; a \
+             network card passes no more unless it is promiscuous, so this says nothing yet of \
+             the LAN: watch with --promiscuous to tell a switch (which sends a unicast frame only \
+             to the port where its destination MAC is) from a hub (which repeats every frame to \
+             every port)."
+        )
+    } else if others == 0 {
+        writeln!(
+            out,
+            "{note} only broadcasts, multicasts and this host's own unicast frames reached it: \
+             what a switch delivers, since it sends a unicast frame only to the port where its \
+             destination MAC is (a hub repeats every frame to every port, and other hosts' \
+             unicast frames would show here)."
+        )
+    } else {
+        writeln!(
+            out,
+            "{note} unicast frames for other hosts reached this port: a hub repeats every frame \
+             to every port, and a switch floods a frame whose destination MAC it has not learned \
+             yet (a mirror port copies everything), so this host hears traffic that is not its \
+             own."
+        )
+    }
 }
 
 /// What the kernel knows of the link before the watch: its subnets and addresses, its MAC, the
@@ -268,7 +356,9 @@ impl Watch<'_> {
             // Only frames that came in: those this host sent are never taken for another's.
             let heard = self
                 .wire
-                .recv_until(until, |f| Some(lan_frame::read(f)))
+                .recv_until(until, |f| {
+                    Some((lan_frame::read(f), lan_frame::destination(f)))
+                })
                 .map_err(|e| {
                     Stop::Link(Error::io(format!("listening on {}", self.link.name), e))
                 })?;
@@ -276,13 +366,15 @@ impl Watch<'_> {
                 self.save_now();
                 last_save = Instant::now();
             }
-            let Some((frame, _)) = heard else {
+            let Some(((frame, to), _)) = heard else {
                 if interrupt::interrupted() || end.is_some_and(|e| Instant::now() >= e) {
                     return Ok(());
                 }
                 continue;
             };
             self.summary.frames += 1;
+            let own = self.watcher.setup().own_mac;
+            self.summary.by_destination.note(to, own);
             match &frame.sighting {
                 Ok(Sighting::Arp(_)) => self.summary.arp += 1,
                 Ok(Sighting::Dhcp(_)) => self.summary.dhcp += 1,
@@ -358,7 +450,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let mut nl = Netlink::open()?;
     let (links, routes) = (nl.links()?, nl.routes()?);
     let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
-    let wire = Listener::open(&link.name, link.index)?;
+    let wire = Listener::open(&link.name, link.index, args.promiscuous)?;
     let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
     let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
     // The database is opened (locked, read, its directory checked) before anything is heard:
@@ -392,14 +484,14 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
             .collect();
         writeln!(
             out,
-            "watching {} (gateway {}); {} stations known; Ctrl-C stops",
+            "watching {} (gateway {}); {} known; times are UTC; Ctrl-C stops",
             link.name,
             if gateways.is_empty() {
                 "none".into()
             } else {
                 gateways.join(", ")
             },
-            watcher.stations.len()
+            count(watcher.stations.len(), "station", "stations")
         )
         .map_err(written)?;
     }
@@ -412,6 +504,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
         db,
         summary: Summary {
             interface: link.name.clone(),
+            promiscuous: args.promiscuous,
             ..Summary::default()
         },
     };
