@@ -577,9 +577,11 @@ pub(crate) mod fake {
     /// What happens to request number `seq` (the wire's sequence number) carrying `data`.
     pub type Fate = fn(u16, &[u8]) -> Vec<(Duration, Heard)>;
 
-    /// What is on its way back, in time order: the arrivals of a fake socket.
+    /// What is on its way back, in time order: the arrivals of a fake socket; and the waits
+    /// that ended with nothing (how long each was asked to be), so tests can tell what the code
+    /// under test waited for from how long a loaded machine took.
     #[derive(Default)]
-    pub struct Arrivals(VecDeque<(Instant, Heard)>);
+    pub struct Arrivals(VecDeque<(Instant, Heard)>, pub Vec<Duration>);
 
     impl Arrivals {
         /// Queues what a request sent now brings back, each after its delay.
@@ -599,7 +601,9 @@ pub(crate) mod fake {
                     Ok(self.0.pop_front().map(|(at, h)| (h, at)))
                 }
                 _ => {
-                    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                    let wait = deadline.saturating_duration_since(Instant::now());
+                    self.1.push(wait);
+                    std::thread::sleep(wait);
                     Ok(None)
                 }
             }
@@ -609,7 +613,7 @@ pub(crate) mod fake {
     /// The fake socket: each request's fate, queued.
     pub struct FakePath {
         pub fate: Fate,
-        arrivals: Arrivals,
+        pub arrivals: Arrivals,
     }
 
     impl FakePath {
