@@ -24,7 +24,7 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
-use crate::system::routing::SubnetCheck;
+use crate::net::block::SubnetCheck;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

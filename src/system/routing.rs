@@ -7,11 +7,9 @@ use std::net::IpAddr;
 use netlink_packet_route::link::LinkLayerType;
 use netlink_packet_route::route::RouteType;
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
 use crate::net::addr::{Cidr, to_u128};
-use crate::net::block::Block;
+use crate::net::block::{Block, SubnetCheck};
 use crate::system::netlink::{Addr, Link, Neighbour, Route, Scope, Table, link_named};
 
 /// The name of interface `index` ("if7" when it is not in the list).
@@ -118,21 +116,6 @@ pub fn neighbour_of(neighbours: &[Neighbour], index: u32, addr: IpAddr) -> Optio
         .find(|n| n.index == index && n.address == addr)
 }
 
-/// The mask arithmetic behind the decision.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubnetCheck {
-    /// This host's address on the outgoing interface, with its prefix.
-    pub source: Cidr,
-    /// The mask of that address.
-    pub netmask: IpAddr,
-    /// Source AND mask.
-    pub source_network: Cidr,
-    /// Destination AND the same mask.
-    pub destination_network: Cidr,
-    /// Whether the two networks are equal.
-    pub same_subnet: bool,
-}
-
 /// The mask arithmetic of a route toward `address`: this host's address on the route's
 /// interface (its preferred source when it has one) and the destination, both ANDed with that
 /// address's mask. None when the route has no interface or it has no address of the family.
@@ -144,18 +127,13 @@ pub fn subnet_check(addrs: &[Addr], route: &Route, address: IpAddr) -> Option<Su
         Some(address),
         route.prefsrc,
     )?;
-    let own = Block::new(a.address, a.prefix);
-    let theirs = Block::new(address, a.prefix);
-    Some(SubnetCheck {
-        source: Cidr {
+    Some(SubnetCheck::new(
+        Cidr {
             addr: a.address,
             prefix: a.prefix,
         },
-        netmask: own.ip(own.mask()),
-        source_network: own.network_cidr(),
-        destination_network: theirs.network_cidr(),
-        same_subnet: own.network() == theirs.network(),
-    })
+        address,
+    ))
 }
 
 #[cfg(test)]

@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
 use crate::error::{Result, exit};
+use crate::net::block::SubnetCheck;
 use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
 use crate::system::lookup::resolve;
 use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
-use crate::system::routing::{SubnetCheck, ifname, subnet_check};
+use crate::system::routing::{ifname, subnet_check};
 
 /// The answer of `netkit route get`.
 #[derive(Debug, Serialize)]
