@@ -249,7 +249,7 @@ pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
         }
         Err(_) => return None,
     };
-    if !limited && route.kind.0 != netlink_packet_route::route::RouteType::Broadcast {
+    if !limited && route.kind != crate::system::model::RouteKind::Broadcast {
         return None;
     }
     let dev = route.oif.and_then(|oif| {

@@ -10,6 +10,7 @@ pub mod icmp;
 pub mod interrupt;
 pub mod leases;
 pub mod lookup;
+pub mod model;
 pub mod netlink;
 pub mod privilege;
 pub mod rawlink;

@@ -3,8 +3,7 @@
 //! This is the I/O edge; it returns plain data structs that the `iface` and `route` modules
 //! turn into answers, so those can be unit-tested with hand-made snapshots.
 
-use std::borrow::Cow;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use netlink_packet_core::Nla;
 use netlink_packet_core::{
@@ -12,8 +11,7 @@ use netlink_packet_core::{
 };
 use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressMessage, AddressScope};
 use netlink_packet_route::link::{
-    InfoData, InfoKind, InfoTun, LinkAttribute, LinkFlags, LinkInfo, LinkLayerType, LinkMessage,
-    State,
+    InfoData, InfoKind, InfoTun, LinkAttribute, LinkInfo, LinkLayerType, LinkMessage, State,
 };
 use netlink_packet_route::neighbour::{
     NeighbourAddress, NeighbourAttribute, NeighbourFlags, NeighbourMessage, NeighbourState,
@@ -24,164 +22,13 @@ use netlink_packet_route::route::{
 };
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
-use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::net::addr::Family;
-
-/// Packet and byte counters of a link.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Counters {
-    /// Bytes received.
-    pub rx_bytes: u64,
-    /// Packets received.
-    pub rx_packets: u64,
-    /// Receive errors.
-    pub rx_errors: u64,
-    /// Received packets dropped.
-    pub rx_dropped: u64,
-    /// Bytes sent.
-    pub tx_bytes: u64,
-    /// Packets sent.
-    pub tx_packets: u64,
-    /// Send errors.
-    pub tx_errors: u64,
-    /// Packets dropped on sending.
-    pub tx_dropped: u64,
-}
-
-/// A network interface (RTM_NEWLINK).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    /// Interface index.
-    pub index: u32,
-    /// Interface name.
-    pub name: String,
-    /// Link-layer type: ether, loopback, none, ieee802.11...
-    pub link_type: LinkType,
-    /// The driver kind of a virtual device (veth, bridge, tun, vlan, bond, dummy, wireguard...).
-    pub kind: Option<InfoKind>,
-    /// What a device of kind `tun` carries (IFLA_TUN_TYPE): IP packets (TUN) or Ethernet
-    /// frames (TAP). None for other kinds, and on kernels that do not report it.
-    pub tun_mode: Option<TunMode>,
-    /// Flags: UP, BROADCAST, LOOPBACK, RUNNING, MULTICAST, LOWER_UP, NOARP...
-    pub flags: IfFlags,
-    /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN, DORMANT...
-    pub operstate: OperState,
-    /// MTU in bytes.
-    pub mtu: Option<u32>,
-    /// Hardware address (6 bytes for Ethernet-like links).
-    pub mac: Option<Vec<u8>>,
-    /// Permanent hardware address, when it differs from the current one.
-    pub perm_mac: Option<Vec<u8>>,
-    /// Index of the bridge/bond this link is a port of.
-    pub master: Option<u32>,
-    /// Index of the device this one sits on (IFLA_LINK), in this namespace: a macvlan's or
-    /// VLAN's parent, a veth's peer. None when there is none, or when it lives in another
-    /// namespace (IFLA_LINK_NETNSID is set), where this index would name something else.
-    pub lower: Option<u32>,
-    /// Counters.
-    pub counters: Option<Counters>,
-    /// Interface alias (`ip link set dev X alias ...`).
-    pub alias: Option<String>,
-}
-
-impl Link {
-    /// The hardware address as a 6-byte MAC, when it is one.
-    pub fn mac6(&self) -> Option<[u8; 6]> {
-        self.mac.as_deref()?.try_into().ok()
-    }
-}
-
-/// The link called `name`, or a bad-input error that lists the interfaces there are.
-pub fn link_named<'a>(links: &'a [Link], name: &str) -> Result<&'a Link> {
-    links.iter().find(|l| l.name == name).ok_or_else(|| {
-        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-        Error::bad(
-            "interface",
-            name,
-            format!("no such interface here (there are: {})", names.join(", ")),
-        )
-    })
-}
-
-/// An address on an interface (RTM_NEWADDR).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Addr {
-    /// Interface index.
-    pub index: u32,
-    /// The address (IFA_LOCAL for IPv4 point-to-point, else IFA_ADDRESS).
-    pub address: IpAddr,
-    /// Prefix length.
-    pub prefix: u8,
-    /// IPv4 broadcast address.
-    pub broadcast: Option<Ipv4Addr>,
-    /// Peer address of a point-to-point link.
-    pub peer: Option<IpAddr>,
-    /// Scope: global, link, host, site.
-    pub scope: Scope,
-    /// Address label (IPv4 aliases like eth0:1).
-    pub label: Option<String>,
-    /// Flags: deprecated, tentative, permanent, noprefixroute...
-    pub flags: AddrFlags,
-    /// Valid lifetime in seconds (None = forever).
-    pub valid_lft: Option<u32>,
-    /// Preferred lifetime in seconds (None = forever).
-    pub preferred_lft: Option<u32>,
-}
-
-/// A route (RTM_NEWROUTE), from a dump or a `route get` lookup.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Route {
-    /// IPv4 or IPv6 (true for IPv6).
-    pub ipv6: bool,
-    /// Routing table (main, local, or a number).
-    pub table: Table,
-    /// Route type: unicast, local, broadcast, unreachable, blackhole, prohibit, multicast...
-    pub kind: RouteKind,
-    /// Destination network address (None = default route).
-    pub dst: Option<IpAddr>,
-    /// Destination prefix length.
-    pub dst_prefix: u8,
-    /// Next hop (gateway), if the destination is not directly connected.
-    pub gateway: Option<IpAddr>,
-    /// Outgoing interface index.
-    pub oif: Option<u32>,
-    /// Preferred source address.
-    pub prefsrc: Option<IpAddr>,
-    /// Metric (priority).
-    pub metric: Option<u32>,
-    /// Who installed it: kernel, boot, static, dhcp, ra...
-    pub protocol: Protocol,
-    /// Further next hops of a multipath route (gateway, interface index).
-    pub multipath: Vec<(Option<IpAddr>, u32)>,
-}
-
-impl Route {
-    /// Every next hop as (gateway, outgoing interface): the multipath hops, or the route's own.
-    pub fn hops(&self) -> Vec<(Option<IpAddr>, u32)> {
-        if self.multipath.is_empty() {
-            vec![(self.gateway, self.oif.unwrap_or(0))]
-        } else {
-            self.multipath.clone()
-        }
-    }
-}
-
-/// A neighbour (ARP/NDP) cache entry (RTM_NEWNEIGH).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Neighbour {
-    /// Interface index.
-    pub index: u32,
-    /// The neighbour's IP address.
-    pub address: IpAddr,
-    /// Its link-layer address, when known.
-    pub mac: Option<Vec<u8>>,
-    /// REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP, NONE.
-    pub state: NeighState,
-    /// The neighbour announced itself as an IPv6 router.
-    pub router: bool,
-}
+use crate::system::model::{
+    Addr, AddrBits, AddrFlags, Counters, IfFlags, Link, LinkFlag, LinkKind, LinkType, NeighState,
+    Neighbour, OperState, Protocol, Route, RouteKind, Scope, Table, TunMode,
+};
 
 /// An rtnetlink socket.
 #[derive(Debug)]
@@ -389,11 +236,11 @@ fn convert_link(msg: LinkMessage) -> Link {
     let mut link = Link {
         index: msg.header.index,
         name: String::new(),
-        link_type: LinkType(msg.header.link_layer_type),
+        link_type: link_type(msg.header.link_layer_type),
         kind: None,
         tun_mode: None,
-        flags: IfFlags(msg.header.flags),
-        operstate: OperState(State::Unknown),
+        flags: IfFlags(LinkFlag::from_bits_retain(msg.header.flags.bits())),
+        operstate: OperState::Unknown,
         mtu: None,
         mac: None,
         perm_mac: None,
@@ -410,7 +257,7 @@ fn convert_link(msg: LinkMessage) -> Link {
             LinkAttribute::Mtu(m) => link.mtu = Some(m),
             LinkAttribute::Address(a) => link.mac = Some(a),
             LinkAttribute::PermAddress(a) => link.perm_mac = Some(a),
-            LinkAttribute::OperState(s) => link.operstate = OperState(s),
+            LinkAttribute::OperState(s) => link.operstate = oper_state(s),
             LinkAttribute::Controller(m) => link.master = Some(m),
             LinkAttribute::IfAlias(a) => link.alias = Some(a),
             LinkAttribute::Link(i) => iflink = Some(i),
@@ -418,7 +265,7 @@ fn convert_link(msg: LinkMessage) -> Link {
             LinkAttribute::LinkInfo(infos) => {
                 for info in infos {
                     match info {
-                        LinkInfo::Kind(kind) => link.kind = Some(kind),
+                        LinkInfo::Kind(kind) => link.kind = Some(link_kind(kind)),
                         LinkInfo::Data(InfoData::Tun(data)) => link.tun_mode = tun_mode(&data),
                         _ => {}
                     }
@@ -508,10 +355,10 @@ fn convert_addr(msg: AddressMessage) -> Option<Addr> {
         prefix: msg.header.prefix_len,
         broadcast,
         peer,
-        scope: Scope(msg.header.scope),
+        scope: scope(msg.header.scope),
         label,
         flags: AddrFlags {
-            bits: flags,
+            bits: AddrBits::from_bits_retain(flags.bits()),
             family: Family::of(&own),
         },
         valid_lft: cache.as_ref().and_then(|c| lft(c.ifa_valid)),
@@ -532,14 +379,14 @@ fn convert_route(msg: RouteMessage) -> Route {
     let mut route = Route {
         ipv6: h.address_family == AddressFamily::Inet6,
         table: Table(u32::from(h.table)),
-        kind: RouteKind(h.kind),
+        kind: route_kind(h.kind),
         dst: None,
         dst_prefix: h.destination_prefix_length,
         gateway: None,
         oif: None,
         prefsrc: None,
         metric: None,
-        protocol: Protocol(h.protocol),
+        protocol: protocol(h.protocol),
         multipath: Vec::new(),
     };
     for attr in &msg.attributes {
@@ -598,391 +445,220 @@ fn convert_neighbour(msg: NeighbourMessage) -> Option<Neighbour> {
         index: h.ifindex,
         address: address?,
         mac,
-        state: NeighState(h.state),
+        state: neigh_state(h.state),
         router: h.flags.contains(NeighbourFlags::Router),
     })
 }
 
-/// Implements `Display` (the name `ip` prints) and `Serialize` (the same name as a JSON string)
-/// for a wrapper whose `name()` gives it.
-macro_rules! named {
-    ($t:ty) => {
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.name())
-            }
-        }
-
-        impl Serialize for $t {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                s: S,
-            ) -> std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(&self.name())
-            }
-        }
-    };
-}
-
-/// A link-layer type (ARPHRD_*), named as `ip` names it: ether, loopback, none, ieee802.11...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LinkType(pub LinkLayerType);
-
-impl LinkType {
-    /// The name `ip link` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Borrowed(match self.0 {
-            LinkLayerType::Ether => "ether",
-            LinkLayerType::Loopback => "loopback",
-            LinkLayerType::None => "none",
-            LinkLayerType::Ieee80211 => "ieee802.11",
-            LinkLayerType::Ipgre => "gre",
-            LinkLayerType::Sit => "sit",
-            LinkLayerType::Tunnel => "ipip",
-            LinkLayerType::Tunnel6 => "tunnel6",
-            LinkLayerType::Ppp => "ppp",
-            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
-        })
+/// A link-layer type (ARPHRD_*) in netkit's words; a type netkit has no name of its own for
+/// keeps netlink-packet-route's (its variant, in lower case).
+fn link_type(t: LinkLayerType) -> LinkType {
+    match t {
+        LinkLayerType::Ether => LinkType::Ether,
+        LinkLayerType::Loopback => LinkType::Loopback,
+        LinkLayerType::None => LinkType::None,
+        LinkLayerType::Ieee80211 => LinkType::Ieee80211,
+        LinkLayerType::Ipgre => LinkType::Gre,
+        LinkLayerType::Sit => LinkType::Sit,
+        LinkLayerType::Tunnel => LinkType::Ipip,
+        LinkLayerType::Tunnel6 => LinkType::Tunnel6,
+        LinkLayerType::Ppp => LinkType::Ppp,
+        other => LinkType::Other(format!("{other:?}").to_lowercase()),
     }
 }
 
-named!(LinkType);
-
-/// A link's flags (IFF_*), listed as `ip link` lists them: NO-CARRIER, BROADCAST, UP, LOWER_UP...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IfFlags(pub LinkFlags);
-
-impl IfFlags {
-    /// In the order iproute2's `print_link_flags` prints them. `ip` leaves RUNNING out (it
-    /// shows NO-CARRIER instead when it is missing); netkit keeps it, after UP.
-    const NAMES: &[(LinkFlags, &str)] = &[
-        (LinkFlags::Loopback, "LOOPBACK"),
-        (LinkFlags::Broadcast, "BROADCAST"),
-        (LinkFlags::Pointopoint, "POINTOPOINT"),
-        (LinkFlags::Multicast, "MULTICAST"),
-        (LinkFlags::Noarp, "NOARP"),
-        (LinkFlags::Allmulti, "ALLMULTI"),
-        (LinkFlags::Promisc, "PROMISC"),
-        (LinkFlags::Controller, "MASTER"),
-        (LinkFlags::Port, "SLAVE"),
-        (LinkFlags::Debug, "DEBUG"),
-        (LinkFlags::Dynamic, "DYNAMIC"),
-        (LinkFlags::Automedia, "AUTOMEDIA"),
-        (LinkFlags::Portsel, "PORTSEL"),
-        (LinkFlags::Notrailers, "NOTRAILERS"),
-        (LinkFlags::Up, "UP"),
-        (LinkFlags::Running, "RUNNING"),
-        (LinkFlags::LowerUp, "LOWER_UP"),
-        (LinkFlags::Dormant, "DORMANT"),
-        (LinkFlags::Echo, "ECHO"),
-    ];
-
-    /// The names of the flags that are set, in `ip`'s order, led by NO-CARRIER when the link
-    /// is up without carrier.
-    pub fn names(self) -> impl Iterator<Item = &'static str> {
-        self.no_carrier().then_some("NO-CARRIER").into_iter().chain(
-            Self::NAMES
-                .iter()
-                .filter(move |(f, _)| self.0.contains(*f))
-                .map(|(_, n)| *n),
-        )
-    }
-
-    /// The link is administratively up.
-    pub fn is_up(self) -> bool {
-        self.0.contains(LinkFlags::Up)
-    }
-
-    /// Up but not running: no carrier (a cable out, a veth whose peer is down). `ip link`
-    /// shows NO-CARRIER for exactly this (IFF_UP set, IFF_RUNNING not).
-    pub fn no_carrier(self) -> bool {
-        self.is_up() && !self.0.contains(LinkFlags::Running)
+/// A driver kind (IFLA_INFO_KIND) in netkit's words; others by the kernel's name.
+fn link_kind(k: InfoKind) -> LinkKind {
+    match k {
+        InfoKind::Tun => LinkKind::Tun,
+        InfoKind::Veth => LinkKind::Veth,
+        InfoKind::Bridge => LinkKind::Bridge,
+        InfoKind::Vlan => LinkKind::Vlan,
+        InfoKind::Bond => LinkKind::Bond,
+        InfoKind::Dummy => LinkKind::Dummy,
+        InfoKind::Wireguard => LinkKind::Wireguard,
+        InfoKind::MacVlan => LinkKind::Macvlan,
+        InfoKind::Vxlan => LinkKind::Vxlan,
+        InfoKind::Ifb => LinkKind::Ifb,
+        other => LinkKind::Other(other.to_string()),
     }
 }
 
-impl std::fmt::Display for IfFlags {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_flag_names(f, self.names())
+/// IFLA_OPERSTATE in netkit's words.
+fn oper_state(s: State) -> OperState {
+    match s {
+        State::Unknown => OperState::Unknown,
+        State::NotPresent => OperState::NotPresent,
+        State::Down => OperState::Down,
+        State::LowerLayerDown => OperState::LowerLayerDown,
+        State::Testing => OperState::Testing,
+        State::Dormant => OperState::Dormant,
+        State::Up => OperState::Up,
+        State::Other(n) => OperState::Other(n),
+        _ => OperState::Unknown,
     }
 }
 
-/// Flag names as `ip` writes them inside `<...>`: separated by commas.
-pub fn write_flag_names<'a>(
-    f: &mut std::fmt::Formatter<'_>,
-    names: impl Iterator<Item = &'a str>,
-) -> std::fmt::Result {
-    for (i, n) in names.enumerate() {
-        if i > 0 {
-            f.write_str(",")?;
-        }
-        f.write_str(n)?;
-    }
-    Ok(())
-}
-
-impl Serialize for IfFlags {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.names())
+/// An address's scope (RT_SCOPE_*) in netkit's words.
+fn scope(s: AddressScope) -> Scope {
+    match s {
+        AddressScope::Universe => Scope::Global,
+        AddressScope::Site => Scope::Site,
+        AddressScope::Link => Scope::Link,
+        AddressScope::Host => Scope::Host,
+        AddressScope::Nowhere => Scope::Nowhere,
+        AddressScope::Other(n) => Scope::Other(n),
+        _ => Scope::Other(u8::from(s)),
     }
 }
 
-/// A link's operational state (RFC 2863), named as `ip` names it: UP, DOWN, LOWERLAYERDOWN...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OperState(pub State);
-
-impl OperState {
-    /// The name `ip link` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Borrowed(match self.0 {
-            State::Up => "UP",
-            State::Down => "DOWN",
-            State::Unknown => "UNKNOWN",
-            State::LowerLayerDown => "LOWERLAYERDOWN",
-            State::NotPresent => "NOTPRESENT",
-            State::Testing => "TESTING",
-            State::Dormant => "DORMANT",
-            other => return Cow::Owned(format!("{other:?}").to_uppercase()),
-        })
+/// A route's type (RTN_*) in netkit's words.
+fn route_kind(t: RouteType) -> RouteKind {
+    match t {
+        RouteType::Unspec => RouteKind::Unspec,
+        RouteType::Unicast => RouteKind::Unicast,
+        RouteType::Local => RouteKind::Local,
+        RouteType::Broadcast => RouteKind::Broadcast,
+        RouteType::Anycast => RouteKind::Anycast,
+        RouteType::Multicast => RouteKind::Multicast,
+        RouteType::BlackHole => RouteKind::Blackhole,
+        RouteType::Unreachable => RouteKind::Unreachable,
+        RouteType::Prohibit => RouteKind::Prohibit,
+        RouteType::Throw => RouteKind::Throw,
+        RouteType::Nat => RouteKind::Nat,
+        RouteType::ExternalResolve => RouteKind::ExternalResolve,
+        RouteType::Other(n) => RouteKind::Other(n),
+        _ => RouteKind::Other(u8::from(t)),
     }
 }
 
-named!(OperState);
-
-/// An address's scope, named as `ip` names it: global, site, link, host.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scope(pub AddressScope);
-
-impl Scope {
-    /// Usable anywhere (RT_SCOPE_UNIVERSE).
-    pub const GLOBAL: Scope = Scope(AddressScope::Universe);
-
-    /// The name `ip address` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Borrowed(match self.0 {
-            AddressScope::Universe => "global",
-            AddressScope::Site => "site",
-            AddressScope::Link => "link",
-            AddressScope::Host => "host",
-            AddressScope::Nowhere => "nowhere",
-            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
-        })
+/// Who installed a route (RTPROT_*) in netkit's words.
+fn protocol(p: RouteProtocol) -> Protocol {
+    match p {
+        RouteProtocol::Unspec => Protocol::Unspec,
+        RouteProtocol::IcmpRedirect => Protocol::IcmpRedirect,
+        RouteProtocol::Kernel => Protocol::Kernel,
+        RouteProtocol::Boot => Protocol::Boot,
+        RouteProtocol::Static => Protocol::Static,
+        RouteProtocol::Gated => Protocol::Gated,
+        RouteProtocol::Ra => Protocol::Ra,
+        RouteProtocol::Mrt => Protocol::Mrt,
+        RouteProtocol::Zebra => Protocol::Zebra,
+        RouteProtocol::Bird => Protocol::Bird,
+        RouteProtocol::DnRouted => Protocol::DnRouted,
+        RouteProtocol::Xorp => Protocol::Xorp,
+        RouteProtocol::Ntk => Protocol::Ntk,
+        RouteProtocol::Dhcp => Protocol::Dhcp,
+        RouteProtocol::Mrouted => Protocol::Mrouted,
+        RouteProtocol::KeepAlived => Protocol::KeepAlived,
+        RouteProtocol::Babel => Protocol::Babel,
+        RouteProtocol::Bgp => Protocol::Bgp,
+        RouteProtocol::Isis => Protocol::Isis,
+        RouteProtocol::Ospf => Protocol::Ospf,
+        RouteProtocol::Rip => Protocol::Rip,
+        RouteProtocol::Eigrp => Protocol::Eigrp,
+        RouteProtocol::Other(n) => Protocol::Other(n),
+        _ => Protocol::Other(u8::from(p)),
     }
 }
 
-named!(Scope);
-
-/// An address's flags (IFA_F_*), listed as `ip` lists them, with `dynamic` for an address that
-/// is not permanent (it has a lifetime: DHCP, SLAAC). One bit means two things: IFA_F_SECONDARY
-/// on IPv4 is IFA_F_TEMPORARY on IPv6, so the flags know their family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AddrFlags {
-    /// The kernel's bits.
-    pub bits: AddressFlags,
-    /// The family of the address they belong to.
-    pub family: Family,
-}
-
-impl AddrFlags {
-    const NAMES: &[(AddressFlags, &str)] = &[
-        (AddressFlags::Secondary, "secondary"),
-        (AddressFlags::Nodad, "nodad"),
-        (AddressFlags::Optimistic, "optimistic"),
-        (AddressFlags::Dadfailed, "dadfailed"),
-        (AddressFlags::Homeaddress, "home"),
-        (AddressFlags::Deprecated, "deprecated"),
-        (AddressFlags::Tentative, "tentative"),
-        (AddressFlags::Permanent, "permanent"),
-        (AddressFlags::Managetempaddr, "mngtmpaddr"),
-        (AddressFlags::Noprefixroute, "noprefixroute"),
-        (AddressFlags::Mcautojoin, "autojoin"),
-        (AddressFlags::StablePrivacy, "stable-privacy"),
-    ];
-
-    /// The names of the flags that are set, then `dynamic` when the address is not permanent.
-    /// Bit 0x01 is `secondary` on IPv4 and `temporary` (a privacy address) on IPv6, as `ip`
-    /// names it.
-    pub fn names(self) -> impl Iterator<Item = &'static str> {
-        let dynamic = (!self.bits.contains(AddressFlags::Permanent)).then_some("dynamic");
-        let ipv6 = self.family == Family::V6;
-        Self::NAMES
-            .iter()
-            .filter(move |(f, _)| self.bits.contains(*f))
-            .map(move |(f, n)| match (*f, ipv6) {
-                (AddressFlags::Secondary, true) => "temporary",
-                _ => *n,
-            })
-            .chain(dynamic)
+/// A neighbour's state (NUD_*) in netkit's words; one netkit has no name for is NONE, as
+/// before.
+fn neigh_state(s: NeighbourState) -> NeighState {
+    match s {
+        NeighbourState::Incomplete => NeighState::Incomplete,
+        NeighbourState::Reachable => NeighState::Reachable,
+        NeighbourState::Stale => NeighState::Stale,
+        NeighbourState::Delay => NeighState::Delay,
+        NeighbourState::Probe => NeighState::Probe,
+        NeighbourState::Failed => NeighState::Failed,
+        NeighbourState::Noarp => NeighState::Noarp,
+        NeighbourState::Permanent => NeighState::Permanent,
+        _ => NeighState::None,
     }
 }
-
-impl Serialize for AddrFlags {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.names())
-    }
-}
-
-/// What a TUN/TAP device carries (IFLA_TUN_TYPE, or IFF_TUN / IFF_TAP in sysfs `tun_flags`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TunMode {
-    /// Layer 3: IP packets, no link-layer header (IFF_TUN).
-    Tun,
-    /// Layer 2: Ethernet frames, with a MAC (IFF_TAP).
-    Tap,
-}
-
-impl TunMode {
-    /// The mode in a set of TUN flags: IFF_TUN (0x0001) or IFF_TAP (0x0002); None for neither.
-    pub fn from_iff(flags: u32) -> Option<TunMode> {
-        const IFF_TUN: u32 = 0x0001;
-        const IFF_TAP: u32 = 0x0002;
-        match flags & (IFF_TUN | IFF_TAP) {
-            IFF_TUN => Some(TunMode::Tun),
-            IFF_TAP => Some(TunMode::Tap),
-            _ => None,
-        }
-    }
-}
-
-/// A route's type (RTN_*), named as `ip route` names it: unicast, local, unreachable...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RouteKind(pub RouteType);
-
-impl RouteKind {
-    /// The name `ip route` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Borrowed(match self.0 {
-            RouteType::Unicast => "unicast",
-            RouteType::Local => "local",
-            RouteType::Broadcast => "broadcast",
-            RouteType::Anycast => "anycast",
-            RouteType::Multicast => "multicast",
-            RouteType::BlackHole => "blackhole",
-            RouteType::Unreachable => "unreachable",
-            RouteType::Prohibit => "prohibit",
-            RouteType::Throw => "throw",
-            RouteType::Nat => "nat",
-            other => return Cow::Owned(format!("{other:?}").to_lowercase()),
-        })
-    }
-
-    /// A route that refuses packets instead of sending them anywhere: unreachable, prohibit,
-    /// blackhole, or throw (no answer in this table).
-    pub fn refuses(self) -> bool {
-        matches!(
-            self.0,
-            RouteType::Unreachable | RouteType::Prohibit | RouteType::BlackHole | RouteType::Throw
-        )
-    }
-}
-
-named!(RouteKind);
-
-/// Who installed a route (RTPROT_*): kernel, boot, static, dhcp, ra...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Protocol(pub RouteProtocol);
-
-impl Protocol {
-    /// The name netlink-packet-route gives it.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Owned(self.0.to_string())
-    }
-}
-
-named!(Protocol);
-
-/// A routing table, named as /etc/iproute2/rt_tables names it by default (main, local, default)
-/// or by its number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Table(pub u32);
-
-impl Table {
-    /// The table `ip route` shows by default.
-    pub const MAIN: Table = Table(254);
-    /// The kernel's table of local and broadcast addresses.
-    pub const LOCAL: Table = Table(255);
-
-    /// The name `ip route` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        match self.0 {
-            254 => Cow::Borrowed("main"),
-            255 => Cow::Borrowed("local"),
-            253 => Cow::Borrowed("default"),
-            other => Cow::Owned(other.to_string()),
-        }
-    }
-}
-
-named!(Table);
-
-/// A neighbour-cache entry's state (NUD_*), named as `ip neigh` names it: REACHABLE, STALE...
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeighState(pub NeighbourState);
-
-impl NeighState {
-    /// The name `ip neigh` shows.
-    pub fn name(self) -> Cow<'static, str> {
-        Cow::Borrowed(match self.0 {
-            NeighbourState::Incomplete => "INCOMPLETE",
-            NeighbourState::Reachable => "REACHABLE",
-            NeighbourState::Stale => "STALE",
-            NeighbourState::Delay => "DELAY",
-            NeighbourState::Probe => "PROBE",
-            NeighbourState::Failed => "FAILED",
-            NeighbourState::Noarp => "NOARP",
-            NeighbourState::Permanent => "PERMANENT",
-            _ => "NONE",
-        })
-    }
-
-    /// The kernel is still asking, or asked and got no answer: the MAC is not usable.
-    pub fn is_unresolved(self) -> bool {
-        matches!(self.0, NeighbourState::Incomplete | NeighbourState::Failed)
-    }
-}
-
-named!(NeighState);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use netlink_packet_core::DefaultNla;
+    use std::net::Ipv4Addr;
 
-    /// Issue 18.4: bit 0x01 is "secondary" on IPv4 and "temporary" on IPv6, as `ip` names it.
+    /// Issue 29.1: netkit's own flag bits are the kernel's, so every flag keeps its name.
     #[test]
-    fn secondary_and_temporary_share_a_bit() {
-        let bits = AddressFlags::Secondary | AddressFlags::Permanent;
-        let v4 = AddrFlags {
-            bits,
-            family: Family::V4,
+    fn flags_keep_their_names() {
+        use netlink_packet_route::link::LinkFlags;
+        let link = |f: LinkFlags| {
+            IfFlags(LinkFlag::from_bits_retain(f.bits()))
+                .names()
+                .collect::<Vec<_>>()
         };
-        let v6 = AddrFlags {
-            bits,
-            family: Family::V6,
+        assert_eq!(
+            link(LinkFlags::Loopback | LinkFlags::Up | LinkFlags::Running | LinkFlags::LowerUp),
+            ["LOOPBACK", "UP", "RUNNING", "LOWER_UP"]
+        );
+        assert_eq!(
+            link(LinkFlags::Controller | LinkFlags::Port | LinkFlags::Noarp | LinkFlags::Echo),
+            ["NOARP", "MASTER", "SLAVE", "ECHO"]
+        );
+        let addr = |f: AddressFlags| {
+            AddrFlags {
+                bits: AddrBits::from_bits_retain(f.bits()),
+                family: Family::V6,
+            }
+            .names()
+            .collect::<Vec<_>>()
         };
-        assert_eq!(v4.names().collect::<Vec<_>>(), ["secondary", "permanent"]);
-        assert_eq!(v6.names().collect::<Vec<_>>(), ["temporary", "permanent"]);
-        let dynamic = AddrFlags {
-            bits: AddressFlags::empty(),
-            family: Family::V4,
-        };
-        assert_eq!(dynamic.names().collect::<Vec<_>>(), ["dynamic"]);
+        assert_eq!(
+            addr(
+                AddressFlags::Secondary | AddressFlags::Noprefixroute | AddressFlags::StablePrivacy
+            ),
+            ["temporary", "noprefixroute", "stable-privacy", "dynamic"]
+        );
     }
 
-    /// Issue 18.4: iproute2's print_link_flags shows NO-CARRIER for IFF_UP without IFF_RUNNING.
+    /// Issue 29.1: the kinds, states, scopes and protocols keep the names netkit showed when they
+    /// were netlink's own types (its variant in lower case where `ip` has no word).
     #[test]
-    fn no_carrier_is_up_without_running() {
-        let names = |f: LinkFlags| IfFlags(f).names().collect::<Vec<_>>();
-        let base = LinkFlags::Broadcast | LinkFlags::Multicast;
-        assert_eq!(
-            names(base | LinkFlags::Up),
-            ["NO-CARRIER", "BROADCAST", "MULTICAST", "UP"]
-        );
-        assert_eq!(
-            names(base | LinkFlags::Up | LinkFlags::Running | LinkFlags::LowerUp),
-            ["BROADCAST", "MULTICAST", "UP", "RUNNING", "LOWER_UP"]
-        );
-        // Down: no carrier is expected, not news.
-        assert_eq!(names(base), ["BROADCAST", "MULTICAST"]);
+    fn conversions_keep_the_names() {
+        for n in 0..=u8::MAX {
+            let t = RouteType::from(n);
+            assert_eq!(route_kind(t).name(), format!("{t:?}").to_lowercase());
+            let p = RouteProtocol::from(n);
+            assert_eq!(protocol(p).name(), p.to_string());
+            let s = State::from(n);
+            let want = match s {
+                State::Other(_) => format!("{s:?}").to_uppercase(),
+                _ => oper_state(s).name().into_owned(),
+            };
+            assert_eq!(oper_state(s).name(), want);
+            let sc = AddressScope::from(n);
+            let want = match sc {
+                AddressScope::Universe => "global".to_string(),
+                other => format!("{other:?}").to_lowercase(),
+            };
+            assert_eq!(scope(sc).name(), want);
+        }
+        for n in 0..=u16::MAX {
+            let t = LinkLayerType::from(n);
+            let name = link_type(t).name().into_owned();
+            match t {
+                LinkLayerType::Ieee80211 => assert_eq!(name, "ieee802.11"),
+                LinkLayerType::Ipgre => assert_eq!(name, "gre"),
+                LinkLayerType::Tunnel => assert_eq!(name, "ipip"),
+                other => assert_eq!(name, format!("{other:?}").to_lowercase()),
+            }
+        }
+        for k in [
+            InfoKind::Tun,
+            InfoKind::Veth,
+            InfoKind::MacVlan,
+            InfoKind::GreTap6,
+            InfoKind::Other("wibble".into()),
+        ] {
+            assert_eq!(link_kind(k.clone()).name(), k.to_string());
+        }
+        assert_eq!(neigh_state(NeighbourState::Other(0x80)), NeighState::None);
     }
 
     fn tun_link(tun_type: Option<u8>) -> LinkMessage {
@@ -1045,10 +721,10 @@ mod tests {
         let links = nl.links().unwrap();
         let lo = links
             .iter()
-            .find(|l| l.link_type.0 == LinkLayerType::Loopback)
+            .find(|l| l.link_type == LinkType::Loopback)
             .expect("a loopback link");
         assert_eq!(lo.name, "lo");
-        assert!(lo.flags.0.contains(LinkFlags::Loopback));
+        assert!(lo.flags.0.contains(LinkFlag::LOOPBACK));
         let addrs = nl.addresses().unwrap();
         assert!(addrs.iter().any(|a| a.index == lo.index
             && a.address == IpAddr::V4(Ipv4Addr::LOCALHOST)
@@ -1057,12 +733,12 @@ mod tests {
         assert!(
             routes
                 .iter()
-                .any(|r| r.table == Table::LOCAL && r.kind.0 == RouteType::Local)
+                .any(|r| r.table == Table::LOCAL && r.kind == RouteKind::Local)
         );
         let r = nl
             .route_get(IpAddr::V4(Ipv4Addr::new(127, 1, 2, 3)))
             .unwrap();
-        assert_eq!((r.kind.0, r.oif), (RouteType::Local, Some(lo.index)));
+        assert_eq!((r.kind, r.oif), (RouteKind::Local, Some(lo.index)));
         nl.neighbours().unwrap();
     }
 }

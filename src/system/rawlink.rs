@@ -17,7 +17,7 @@ use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkIn
 
 use crate::error::{Error, Result};
 use crate::system::interrupt::interrupted;
-use crate::system::netlink::Link;
+use crate::system::model::Link;
 use crate::system::privilege::has_cap_net_raw;
 use crate::wire::arp_frame::{ArpFrame, Flaw};
 

@@ -10,7 +10,8 @@ use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Report, Ui, emit};
-use crate::system::netlink::{Link, NeighState, Neighbour, Netlink};
+use crate::system::model::{Link, NeighState, Neighbour};
+use crate::system::netlink::Netlink;
 use crate::system::routing::ifname;
 
 /// One neighbour-cache entry.
@@ -97,7 +98,6 @@ pub fn run(interface: Option<&str>, ui: &Ui) -> Result<u8> {
 mod tests {
     use super::*;
     use crate::system::routing::fixtures::{links, neighbour};
-    use netlink_packet_route::neighbour::NeighbourState;
 
     #[test]
     fn entries_are_named_and_sorted() {
@@ -106,14 +106,14 @@ mod tests {
                 2,
                 "fe80::1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                NeighbourState::Stale,
+                NeighState::Stale,
             ),
-            neighbour(2, "198.51.100.9", None, NeighbourState::Failed),
+            neighbour(2, "198.51.100.9", None, NeighState::Failed),
             neighbour(
                 2,
                 "198.51.100.1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                NeighbourState::Reachable,
+                NeighState::Reachable,
             ),
         ];
         let e = entries(&n, &links(), None);

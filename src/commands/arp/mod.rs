@@ -11,8 +11,6 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::route::RouteType;
-
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs, parse_arp_range};
 use crate::error::{Error, Result};
 use crate::net::block::Block;
@@ -24,7 +22,8 @@ use crate::output::{
 };
 use crate::system::interrupt;
 use crate::system::lookup::reverse_many;
-use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::model::{Link, RouteKind, link_named};
+use crate::system::netlink::Netlink;
 use crate::system::routing::{interface_addr, lan_link};
 use crate::util::lists::read_list_file;
 use crate::util::time::{human_duration, human_ms};
@@ -63,7 +62,7 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
                     what: format!("no route to {t}: say which interface with -I"),
                     source: Some(e),
                 })?;
-            if route.kind.0 == RouteType::Local {
+            if route.kind == RouteKind::Local {
                 return Err(Error::bad(
                     "address",
                     t.to_string(),

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
@@ -18,7 +17,8 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{self, LiveOut, Paint, Report, Ui, emit, written};
 use crate::system::interrupt::{self, interrupted};
-use crate::system::netlink::{Addr, Link, Netlink};
+use crate::system::model::{Addr, Link, RouteKind};
+use crate::system::netlink::Netlink;
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{interface_addr, neighbour_of};
@@ -267,14 +267,14 @@ fn routing_step(
     }
     details.push(a.explanation.clone());
     let ok = a.status() == exit::OK;
-    let summary = match (a.kind.0, a.gateway, &a.interface) {
-        (RouteType::Local, _, _) => format!("{addr} is this host itself"),
+    let summary = match (a.kind, a.gateway, &a.interface) {
+        (RouteKind::Local, _, _) => format!("{addr} is this host itself"),
         (_, Some(gw), Some(i)) => format!("via the gateway {gw} on {i}"),
         (_, None, Some(i)) => format!("directly on {i}"),
         _ => format!("the routing table says {}", a.kind),
     };
-    let next = match (a.kind.0, a.ifindex, a.next_hop) {
-        (RouteType::Local, _, _) => Next::Local,
+    let next = match (a.kind, a.ifindex, a.next_hop) {
+        (RouteKind::Local, _, _) => Next::Local,
         (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
         _ => Next::Stop,
     };

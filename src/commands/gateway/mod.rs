@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::neighbour::NeighbourState;
 use serde::Serialize;
 
 use crate::cli::GatewayArgs;
@@ -14,7 +13,8 @@ use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
-use crate::system::netlink::{Link, NeighState, Neighbour, Netlink, Protocol, Route, Table};
+use crate::system::model::{Link, NeighState, Neighbour, Protocol, Route, Table};
+use crate::system::netlink::Netlink;
 use crate::system::privilege::has_cap_net_raw;
 use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
@@ -260,8 +260,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
             }
             let pending = list.iter().any(|g| {
                 g.gateway.is_some() && g.mac.is_none()
-                    || g.neighbour_state
-                        == Some(MacSource::Cache(NeighState(NeighbourState::Incomplete)))
+                    || g.neighbour_state == Some(MacSource::Cache(NeighState::Incomplete))
             });
             if !pending || Instant::now() >= deadline {
                 break;
@@ -280,9 +279,8 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::system::netlink::RouteKind;
+    use crate::system::model::RouteKind;
     use crate::system::routing::fixtures::*;
-    use netlink_packet_route::route::RouteType;
 
     #[test]
     fn default_routes_with_cached_mac() {
@@ -295,7 +293,7 @@ mod tests {
             2,
             "198.51.100.1",
             Some([0x00, 0x16, 0x3e, 0, 0, 1]),
-            NeighbourState::Reachable,
+            NeighState::Reachable,
         )];
         let g = gateways(&routes, &links(), &neigh);
         assert_eq!(g.len(), 2);
@@ -342,7 +340,7 @@ mod tests {
         };
         assert_eq!(g.status(), exit::NEGATIVE);
         let mut unreachable = route(None, 0, None, 1);
-        unreachable.kind = RouteKind(RouteType::Unreachable);
+        unreachable.kind = RouteKind::Unreachable;
         assert!(gateways(&[unreachable], &links(), &[]).is_empty());
     }
 }

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 use std::net::IpAddr;
 
-use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
@@ -12,7 +11,8 @@ use crate::error::{Result, exit};
 use crate::net::block::SubnetCheck;
 use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
 use crate::system::lookup::resolve;
-use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
+use crate::system::model::{Addr, Link, Route, RouteKind, Table};
+use crate::system::netlink::Netlink;
 use crate::system::routing::{ifname, subnet_check};
 
 /// The answer of `netkit route get`.
@@ -61,8 +61,8 @@ pub fn answer(
     let direct = route.gateway.is_none();
     let subnet = subnet_check(addrs, route, address);
     let dev = interface.clone().unwrap_or_else(|| "?".into());
-    let explanation = match route.kind.0 {
-        RouteType::Local => format!(
+    let explanation = match route.kind {
+        RouteKind::Local => format!(
             "{address} is this host's own address: delivered inside the host over loopback, no ARP, nothing on the wire."
         ),
         _ if route.kind.refuses() => {
@@ -71,10 +71,10 @@ pub fn answer(
                 route.kind
             )
         }
-        RouteType::Broadcast => format!(
+        RouteKind::Broadcast => format!(
             "{address} is a broadcast address on {dev}: sent to every host on the link (MAC ff:ff:ff:ff:ff:ff), no ARP."
         ),
-        RouteType::Multicast => {
+        RouteKind::Multicast => {
             format!("{address} is a multicast group: sent on {dev} to a multicast MAC, no ARP.")
         }
         _ => match (route.gateway, &subnet) {
@@ -94,7 +94,7 @@ pub fn answer(
             ),
         },
     };
-    let forwards = !(route.kind.refuses() || route.kind.0 == RouteType::Local);
+    let forwards = !(route.kind.refuses() || route.kind == RouteKind::Local);
     RouteAnswer {
         destination: dest.to_string(),
         address,
@@ -144,7 +144,7 @@ impl Report for RouteAnswer {
             self.table
         )?;
         if let Some(s) = &self.subnet
-            && self.kind.0 == RouteType::Unicast
+            && self.kind == RouteKind::Unicast
         {
             writeln!(out)?;
             write_mask_arithmetic(ui, out, s, self.address)?;
@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn unreachable_is_negative() {
         let mut r = route(Some("192.0.2.1"), 32, None, 1);
-        r.kind = RouteKind(RouteType::Unreachable);
+        r.kind = RouteKind::Unreachable;
         let a = answer(
             "192.0.2.1",
             "192.0.2.1".parse().unwrap(),

@@ -175,7 +175,7 @@ fn first_hop(target: IpAddr) -> Option<FirstHop> {
         .and_then(|a| Some(a.label.as_deref()?.split(':').next()?.to_string()))
         .or_else(|| interface_name(oif))
         .unwrap_or_else(|| format!("if{oif}"));
-    if route.kind.0 == netlink_packet_route::route::RouteType::Local {
+    if route.kind == crate::system::model::RouteKind::Local {
         return Some(FirstHop::local(target, dev));
     }
     let neighbours = nl.neighbours().ok()?;
