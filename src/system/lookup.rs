@@ -236,7 +236,8 @@ pub fn reverse_many(
 /// The name the system resolver has for `ip`, without the root's trailing dot; None when it
 /// has none (NI_NAMEREQD: never the address written out as a "name").
 pub fn reverse(ip: IpAddr) -> Option<String> {
-    let (name, _) = dns_lookup::getnameinfo(&SocketAddr::new(ip, 0), libc::NI_NAMEREQD).ok()?;
+    let (name, _) =
+        dns_lookup::getnameinfo(&SocketAddr::new(ip, 0), crate::system::NAME_REQUIRED).ok()?;
     let name = name.trim_end_matches('.');
     (!name.is_empty() && name.parse::<IpAddr>().is_err()).then(|| name.to_string())
 }

@@ -10,8 +10,8 @@ use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Report, Ui, emit};
+use crate::system::Tables;
 use crate::system::model::{Link, NeighState, Neighbour};
-use crate::system::netlink::Netlink;
 use crate::system::routing::ifname;
 
 /// One neighbour-cache entry.
@@ -84,8 +84,8 @@ impl Report for Cache {
 
 /// Runs `netkit arp cache`.
 pub fn run(interface: Option<&str>, ui: &Ui) -> Result<u8> {
-    let mut nl = Netlink::open()?;
-    let (links, neigh) = (nl.links()?, nl.neighbours()?);
+    let mut tables = Tables::open()?;
+    let (links, neigh) = (tables.links()?, tables.neighbours()?);
     emit(
         ui,
         &Cache {

@@ -14,10 +14,8 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit};
 use crate::system::model::{Link, NeighState, Neighbour, Protocol, Route, Table};
-use crate::system::netlink::Netlink;
-use crate::system::privilege::has_cap_net_raw;
-use crate::system::rawlink::ask_once_on;
 use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
+use crate::system::{Tables, ask_once_on, may_use_raw_sockets};
 
 /// One default gateway.
 #[derive(Debug, Clone, Serialize)]
@@ -173,7 +171,7 @@ impl Report for Gateways {
 
 /// Makes the kernel resolve the gateway's MAC: one empty UDP datagram to its discard port
 /// (9) makes it send an ARP request / neighbour solicitation first. Needs no privilege.
-fn provoke_resolution(gw: IpAddr, ifname: &str) {
+fn provoke_resolution(gw: IpAddr, ifindex: u32) {
     let bind: SocketAddr = if gw.is_ipv4() {
         "0.0.0.0:0".parse()
     } else {
@@ -184,11 +182,7 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
         let target = match gw {
             IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80 => {
                 // A link-local gateway needs its interface as the scope id.
-                let scope = std::fs::read_to_string(format!("/sys/class/net/{ifname}/ifindex"))
-                    .ok()
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(0);
-                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 9, 0, scope))
+                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 9, 0, ifindex))
             }
             _ => SocketAddr::new(gw, 9),
         };
@@ -199,9 +193,9 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let timeout = args.timeout;
-    let mut nl = Netlink::open()?;
-    let (routes, links) = (nl.routes()?, nl.links()?);
-    let mut neighbours = nl.neighbours()?;
+    let mut tables = Tables::open()?;
+    let (routes, links) = (tables.routes()?, tables.links()?);
+    let mut neighbours = tables.neighbours()?;
     let keep = |g: &Gateway| {
         !(args.family.ipv4 && g.family == Family::V6 || args.family.ipv6 && g.family == Family::V4)
     };
@@ -212,13 +206,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let missing = |list: &[Gateway]| {
         list.iter()
             .filter(|g| g.mac.is_none())
-            .filter_map(|g| g.gateway.map(|a| (a, g.interface.clone())))
+            .filter_map(|g| g.gateway.map(|a| (a, g.ifindex)))
             .collect::<Vec<_>>()
     };
     if args.resolve && !missing(&list).is_empty() {
         // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
-        if has_cap_net_raw() {
-            let addrs = nl.addresses()?;
+        if may_use_raw_sockets() {
+            let addrs = tables.addresses()?;
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
                 let Some(IpAddr::V4(gw)) = g.gateway else {
                     continue;
@@ -240,13 +234,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         }
         // The rest (IPv6, or no privilege): make the kernel resolve it, then read its cache.
         let rest = missing(&list);
-        for (gw, ifname) in &rest {
-            provoke_resolution(*gw, ifname);
+        for &(gw, ifindex) in &rest {
+            provoke_resolution(gw, ifindex);
         }
         let deadline = Instant::now() + timeout;
         while !rest.is_empty() {
             std::thread::sleep(Duration::from_millis(10));
-            neighbours = nl.neighbours()?;
+            neighbours = tables.neighbours()?;
             let fresh = gateways(&routes, &links, &neighbours);
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
                 if let Some(f) = fresh

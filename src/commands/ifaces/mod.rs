@@ -1,12 +1,11 @@
 //! `netkit ifaces` (alias `ipconfig`): this machine's interfaces as `ipconfig /all` and `ip addr`
 //! show them: kind, state, MAC and vendor, every address with its mask, gateways, counters, link
-//! speed, DHCP, plus the host name and DNS servers. `build` is pure (netlink snapshots in, view
-//! out); `run` gathers the snapshots.
+//! speed, DHCP, plus the host name and DNS servers. `build` is pure (snapshots of the system's
+//! tables in, view out); `run` gathers the snapshots.
 
 mod render;
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -16,15 +15,12 @@ use crate::net::block::Block;
 use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
 use crate::output::{self, Format, Ui, emit};
-use crate::system::leases::find_lease;
 use crate::system::model::{
     Addr, AddrFlags, Counters, DhcpLease, DnsConfig, Duplex, IfFlags, Link, LinkFacts, LinkKind,
     LinkType, OperState, Route, Scope, TunMode, link_named, write_flag_names,
 };
-use crate::system::netlink::Netlink;
-use crate::system::resolv::system_dns;
 use crate::system::routing::default_routes;
-use crate::system::sysfs::{hostname, link_facts, tun_mode};
+use crate::system::{Tables, dhcp_lease, dns_config, hostname, link_facts};
 
 /// An IPv4 address on an interface.
 #[derive(Debug, Clone, Serialize)]
@@ -439,17 +435,8 @@ pub fn build(
 
 /// Runs `netkit ifaces`.
 pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
-    let root = Path::new("/");
-    let mut nl = Netlink::open()?;
-    let mut links = nl.links()?;
-    // Kernels before 4.15 do not say whether a tun device is a TUN or a TAP; sysfs does. Read
-    // only for those devices, so the compact view stays free of per-interface file reads.
-    for l in links
-        .iter_mut()
-        .filter(|l| l.kind == Some(LinkKind::Tun) && l.tun_mode.is_none())
-    {
-        l.tun_mode = tun_mode(root, &l.name);
-    }
+    let mut tables = Tables::open()?;
+    let links = tables.links()?;
     if let Some(name) = &args.name {
         if name.starts_with('/') && !links.iter().any(|l| &l.name == name) {
             // ipconfig's switches are written /all on Windows.
@@ -464,22 +451,18 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
         }
         link_named(&links, name)?;
     }
-    let (addrs, routes) = (nl.addresses()?, nl.routes()?);
+    let (addrs, routes) = (tables.addresses()?, tables.routes()?);
     // The compact table needs only the kernel's tables; the rest is read for --all and --json.
     let full = args.all || ui.format == Format::Json;
     let facts = |l: &Link| {
         if full {
-            link_facts(root, &l.name)
+            link_facts(l)
         } else {
             LinkFacts::default()
         }
     };
     let lease = |l: &Link| {
-        if full {
-            find_lease(root, &l.name, l.index)
-        } else {
-            None
-        }
+        if full { dhcp_lease(l) } else { None }
     };
     let interfaces = build(
         &links,
@@ -491,10 +474,8 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     );
     let mut warnings = Vec::new();
     let (host, dns) = if full {
-        let dns = system_dns(root)
-            .map_err(|e| warnings.push(e.to_string()))
-            .ok();
-        (hostname(root), dns)
+        let dns = dns_config().map_err(|e| warnings.push(e.to_string())).ok();
+        (hostname(), dns)
     } else {
         (None, None)
     };

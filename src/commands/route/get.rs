@@ -10,9 +10,9 @@ use crate::cli::RouteGetArgs;
 use crate::error::{Result, exit};
 use crate::net::block::SubnetCheck;
 use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
+use crate::system::Tables;
 use crate::system::lookup::resolve;
 use crate::system::model::{Addr, Link, Route, RouteKind, Table};
-use crate::system::netlink::Netlink;
 use crate::system::routing::{ifname, subnet_check};
 
 /// The answer of `netkit route get`.
@@ -236,8 +236,8 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
                 );
             }
         };
-    let mut nl = Netlink::open()?;
-    let route = match nl.route_to(address)? {
+    let mut tables = Tables::open()?;
+    let route = match tables.route_to(address)? {
         Ok(r) => r,
         Err(why) => {
             let answer = NoRoute {
@@ -249,7 +249,7 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
             return emit(ui, &answer);
         }
     };
-    let (links, addrs) = (nl.links()?, nl.addresses()?);
+    let (links, addrs) = (tables.links()?, tables.addresses()?);
     emit(
         ui,
         &answer(

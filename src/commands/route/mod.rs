@@ -1,5 +1,5 @@
 //! `netkit route ...`: `route get` (how the kernel would reach a destination). The logic works on
-//! plain snapshots of the kernel's tables (`crate::system::netlink`), so it is unit-tested without
+//! plain snapshots of the system's tables (`crate::system::model`), so it is unit-tested without
 //! touching the machine's tables.
 
 pub mod get;

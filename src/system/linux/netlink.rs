@@ -1,9 +1,10 @@
 //! The kernel's view of this machine's network, read over rtnetlink (like `ip`): links,
-//! addresses, routes, neighbours, and `route get` lookups that honour policy routing.
-//! This is the I/O edge; it returns plain data structs that the `iface` and `route` modules
-//! turn into answers, so those can be unit-tested with hand-made snapshots.
+//! addresses, routes, neighbours, and `route get` lookups that honour policy routing, converted
+//! into netkit's own vocabulary (`system::model`) as they arrive: no netlink type leaves this
+//! file, so the commands are unit-tested with hand-made snapshots.
 
 use std::net::IpAddr;
+use std::path::Path;
 
 use netlink_packet_core::Nla;
 use netlink_packet_core::{
@@ -129,16 +130,24 @@ impl Netlink {
         }
     }
 
-    /// Every link.
+    /// Every link. Kernels before 4.15 do not say whether a tun device is a TUN or a TAP; sysfs
+    /// does, and is read for those devices only (the dump stays free of per-link file reads).
     pub fn links(&mut self) -> Result<Vec<Link>> {
-        self.request(
+        let mut links = self.request(
             RouteNetlinkMessage::GetLink(LinkMessage::default()),
             true,
             |m| match m {
                 RouteNetlinkMessage::NewLink(l) => Some(convert_link(l)),
                 _ => None,
             },
-        )
+        )?;
+        for l in links
+            .iter_mut()
+            .filter(|l| l.kind == Some(LinkKind::Tun) && l.tun_mode.is_none())
+        {
+            l.tun_mode = super::sysfs::tun_mode(Path::new(super::files::ROOT), &l.name);
+        }
+        Ok(links)
     }
 
     /// Every IPv4 and IPv6 address.

@@ -1,0 +1,50 @@
+//! The Linux backend: the kernel's tables over rtnetlink, the files Linux keeps (sysfs and
+//! procfs, resolv.conf and systemd-resolved's state, the DHCP clients' lease files), AF_PACKET
+//! links, ICMP sockets, and CAP_NET_RAW. The only place netkit names netlink, caps, nix, pnet's
+//! datalink or libc, or reads /proc and /sys; everything it hands up is `system::model`'s.
+//!
+//! The file readers take a root directory (`/` here, [`ROOT`]) so their tests point them at a
+//! fixture tree.
+
+mod files;
+mod icmp;
+mod leases;
+mod netlink;
+mod privilege;
+mod rawlink;
+mod resolv;
+mod sysfs;
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::system::model::{DhcpLease, DnsConfig, LinkFacts};
+use files::ROOT;
+
+pub use icmp::{IcmpSocket, interface_index, interface_name};
+pub use netlink::Netlink as Tables;
+pub use privilege::{denied, has_cap_net_raw as may_use_raw_sockets};
+pub use rawlink::{Listener, PnetLink as RawLink};
+
+/// The flag of getnameinfo(3) that makes a reverse lookup fail rather than give the address back.
+pub const NAME_REQUIRED: i32 = libc::NI_NAMEREQD;
+
+/// The DNS configuration: /etc/resolv.conf, and systemd-resolved's upstreams behind its stub.
+pub fn dns_config() -> Result<DnsConfig> {
+    resolv::system_dns(Path::new(ROOT))
+}
+
+/// The lease a DHCP client left for interface `name` (index `index`).
+pub fn dhcp_lease(name: &str, index: u32) -> Option<DhcpLease> {
+    leases::find_lease(Path::new(ROOT), name, index)
+}
+
+/// What sysfs says about interface `name`.
+pub fn link_facts(name: &str) -> LinkFacts {
+    sysfs::link_facts(Path::new(ROOT), name)
+}
+
+/// The host name (procfs, else /etc/hostname).
+pub fn hostname() -> Option<String> {
+    sysfs::hostname(Path::new(ROOT))
+}
