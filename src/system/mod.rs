@@ -16,6 +16,8 @@
 //! deadline ([`lookup`]) and Ctrl-C ([`interrupt`]). Below it, the traits each backend's link and
 //! socket implement, which the unit tests' fakes implement too ([`rawlink`], [`icmp`]).
 
+#[cfg(any(test, not(target_os = "linux")))]
+pub mod datagrams;
 pub mod dest;
 pub mod icmp;
 pub mod interrupt;
@@ -30,9 +32,13 @@ mod linux;
 #[cfg(target_os = "linux")]
 use linux as os;
 
+use std::fs::{File, Metadata};
 use std::io;
 use std::net::{IpAddr, Ipv4Addr};
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+use tokio::net::UdpSocket;
 
 use crate::error::{Error, Result};
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
@@ -239,4 +245,78 @@ impl EchoSocket for IcmpSocket {
     fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(EchoHeard, Instant)>> {
         self.0.recv_until(deadline)
     }
+}
+
+/// Datagrams [`Datagrams`] moves per system call at most.
+pub const DATAGRAMS_PER_CALL: usize = os::DATAGRAMS_PER_CALL;
+
+/// Batches of UDP datagrams on a connected, non-blocking socket: many per system call where the
+/// system has such a call (Linux: sendmmsg and recvmmsg), else one per call. Each call moves
+/// what it can and says WouldBlock when nothing could move, for `tokio`'s `try_io`.
+#[derive(Debug)]
+pub struct Datagrams(os::Datagrams);
+
+impl Datagrams {
+    /// The batches' headers, allocated once.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Datagrams {
+        Datagrams(os::Datagrams::new())
+    }
+
+    /// Sends the datagrams `out[start..end]` of `spans`, in order (at most
+    /// [`DATAGRAMS_PER_CALL`]); how many went.
+    pub fn send(
+        &mut self,
+        sock: &UdpSocket,
+        out: &[u8],
+        spans: &[(usize, usize)],
+    ) -> io::Result<usize> {
+        self.0.send(sock, out, spans)
+    }
+
+    /// Receives the datagrams waiting (at most [`DATAGRAMS_PER_CALL`]), one into each `each`-byte
+    /// chunk of `buf`; `lens` gets each one's length and whether it was cut. How many came.
+    pub fn recv(
+        &mut self,
+        sock: &UdpSocket,
+        buf: &mut [u8],
+        each: usize,
+        lens: &mut Vec<(usize, bool)>,
+    ) -> io::Result<usize> {
+        self.0.recv(sock, buf, each, lens)
+    }
+}
+
+/// Ctrl-C (and on Linux SIGTERM) for a command running on tokio (`chat`), caught from the moment
+/// this is made.
+#[derive(Debug)]
+pub struct StopSignals(os::StopSignals);
+
+impl StopSignals {
+    /// Starts catching them (inside a tokio runtime).
+    pub fn new() -> io::Result<StopSignals> {
+        os::StopSignals::new().map(StopSignals)
+    }
+
+    /// Waits for the next one.
+    pub async fn recv(&mut self) {
+        self.0.recv().await
+    }
+}
+
+/// Opens the lock file `path` for writing, made with `mode` when missing; None when `path` is a
+/// symbolic link (refused, never followed). A FIFO fails at once instead of waiting.
+pub fn open_lock_file(path: &Path, mode: u32) -> io::Result<Option<File>> {
+    os::open_lock_file(path, mode)
+}
+
+/// What a file that is not a regular one is, in words ("a FIFO", "a device"...).
+pub fn file_kind(meta: &Metadata) -> &'static str {
+    os::file_kind(meta)
+}
+
+/// Gives `file` the permissions of `old` (`new_mode` when there is no old file), and where the
+/// process may, its owner.
+pub fn keep_mode_and_owner(file: &File, old: Option<&Metadata>, new_mode: u32) -> io::Result<()> {
+    os::keep_mode_and_owner(file, old, new_mode)
 }

@@ -1,11 +1,13 @@
 //! The Linux backend: the kernel's tables over rtnetlink, the files Linux keeps (sysfs and
 //! procfs, resolv.conf and systemd-resolved's state, the DHCP clients' lease files), AF_PACKET
-//! links, ICMP sockets, and CAP_NET_RAW. The only place netkit names netlink, caps, nix, pnet's
+//! links, ICMP sockets, CAP_NET_RAW, sendmmsg/recvmmsg, signals and careful file operations. The only place netkit names netlink, caps, nix, pnet's
 //! datalink or libc, or reads /proc and /sys; everything it hands up is `system::model`'s.
 //!
 //! The file readers take a root directory (`/` here, [`ROOT`]) so their tests point them at a
 //! fixture tree.
 
+mod datagrams;
+mod fileops;
 mod files;
 mod icmp;
 mod leases;
@@ -13,6 +15,7 @@ mod netlink;
 mod privilege;
 mod rawlink;
 mod resolv;
+mod signals;
 mod sysfs;
 
 use std::path::Path;
@@ -21,10 +24,13 @@ use crate::error::Result;
 use crate::system::model::{DhcpLease, DnsConfig, LinkFacts};
 use files::ROOT;
 
+pub use datagrams::{BATCH as DATAGRAMS_PER_CALL, Datagrams};
+pub use fileops::{file_kind, keep_mode_and_owner, open_lock_file};
 pub use icmp::{IcmpSocket, interface_index, interface_name};
 pub use netlink::Netlink as Tables;
 pub use privilege::{denied, has_cap_net_raw as may_use_raw_sockets};
 pub use rawlink::{Listener, PnetLink as RawLink};
+pub use signals::StopSignals;
 
 /// The flag of getnameinfo(3) that makes a reverse lookup fail rather than give the address back.
 pub const NAME_REQUIRED: i32 = libc::NI_NAMEREQD;
