@@ -82,12 +82,26 @@ fn code_only(text: &str) -> String {
     code_and_strings(text).0
 }
 
+/// Where the unit tests start: the `#[cfg(test)]` before `mod tests` (other attributes and
+/// comments may stand between), or the end.
+fn unit_tests_at(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("#[cfg(test)]\n").map(|a| a + from) {
+        let rest = text[at..].lines().skip(1).find(|l| {
+            let l = l.trim_start();
+            !(l.starts_with("#[") || l.starts_with("//"))
+        });
+        if rest.is_some_and(|l| l.starts_with("mod tests")) {
+            return at;
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
 /// The code as [`code_only`] gives it, and the string literals it held (without quotes).
 fn code_and_strings(text: &str) -> (String, Vec<String>) {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => &text[..at],
-        None => text,
-    };
+    let text = &text[..unit_tests_at(text)];
     let b = text.as_bytes();
     let mut strings = Vec::new();
     let mut out = String::with_capacity(text.len());
@@ -502,7 +516,7 @@ fn the_os_check_sees_every_way_of_naming() {
          fn g() { std::fs::read(\"/proc/net/route\"); under(root, \"sys/class/net\"); }\n\
          // use caps::CapSet;\n\
          fn h() { crate::system::caps::x(); std::os::raw::c_int::MAX; v.windows(2); \"/tmp/x\"; }\n\
-         #[cfg(test)]\nmod tests { use std::os::unix::fs::symlink; }\n",
+         #[cfg(test)]\n// Linux's.\n#[cfg(target_os = \"linux\")]\nmod tests { use std::os::unix::fs::symlink; }\n",
     );
     assert_eq!(
         os_paths(&code),

@@ -25,7 +25,7 @@ pub fn zone_index(zone: &str) -> Result<u32> {
     if let Ok(n) = zone.parse::<u32>() {
         return if n == 0 { Err(unknown()) } else { Ok(n) };
     }
-    interface_index(zone).ok_or_else(unknown)
+    interface_index(zone)?.ok_or_else(unknown)
 }
 
 /// What kind of address DEST is, for echo requests.

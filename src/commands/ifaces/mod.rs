@@ -20,7 +20,7 @@ use crate::system::model::{
     LinkType, OperState, Route, Scope, TunMode, link_named, write_flag_names,
 };
 use crate::system::routing::default_routes;
-use crate::system::{Tables, dhcp_lease, dns_config, hostname, link_facts};
+use crate::system::{Tables, dns_config, hostname};
 
 /// An IPv4 address on an interface.
 #[derive(Debug, Clone, Serialize)]
@@ -456,13 +456,13 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     let full = args.all || ui.format == Format::Json;
     let facts = |l: &Link| {
         if full {
-            link_facts(l)
+            tables.link_facts(l)
         } else {
             LinkFacts::default()
         }
     };
     let lease = |l: &Link| {
-        if full { dhcp_lease(l) } else { None }
+        if full { tables.dhcp_lease(l) } else { None }
     };
     let interfaces = build(
         &links,

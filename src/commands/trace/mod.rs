@@ -12,13 +12,13 @@ use crate::error::{Error, Result};
 use crate::net::endpoint::Dest;
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
+use crate::system::Tables;
 use crate::system::dest::{Cast, broadcast_words, echo_target};
 use crate::system::icmp::SocketKind;
 use crate::system::interrupt;
 use crate::system::lookup::Names;
 use crate::system::routing::{neighbour_of, subnet_check};
 use crate::system::tracer::{self, Method, Run, TRIPPY_MAX_TTL, TraceConfig};
-use crate::system::{Tables, interface_name};
 
 use report::FirstHop;
 
@@ -174,7 +174,7 @@ fn first_hop(target: IpAddr) -> Option<FirstHop> {
         .iter()
         .find(|a| a.index == oif)
         .and_then(|a| Some(a.label.as_deref()?.split(':').next()?.to_string()))
-        .or_else(|| interface_name(oif))
+        .or_else(|| tables.interface_name(oif))
         .unwrap_or_else(|| format!("if{oif}"));
     if route.kind == crate::system::model::RouteKind::Local {
         return Some(FirstHop::local(target, dev));

@@ -26,7 +26,7 @@ use files::ROOT;
 
 pub use datagrams::{BATCH as DATAGRAMS_PER_CALL, Datagrams};
 pub use fileops::{file_kind, keep_mode_and_owner, open_lock_file};
-pub use icmp::{IcmpSocket, interface_index, interface_name};
+pub use icmp::IcmpSocket;
 pub use netlink::Netlink as Tables;
 pub use privilege::{denied, has_cap_net_raw as may_use_raw_sockets};
 pub use rawlink::{Listener, PnetLink as RawLink};
@@ -40,14 +40,27 @@ pub fn dns_config() -> Result<DnsConfig> {
     resolv::system_dns(Path::new(ROOT))
 }
 
-/// The lease a DHCP client left for interface `name` (index `index`).
-pub fn dhcp_lease(name: &str, index: u32) -> Option<DhcpLease> {
-    leases::find_lease(Path::new(ROOT), name, index)
+/// The index of interface `name` (one ioctl).
+pub fn interface_index(name: &str) -> Result<Option<u32>> {
+    Ok(icmp::interface_index(name))
 }
 
-/// What sysfs says about interface `name`.
-pub fn link_facts(name: &str) -> LinkFacts {
-    sysfs::link_facts(Path::new(ROOT), name)
+/// What the files say beside the tables, asked through the same handle.
+impl Tables {
+    /// The lease a DHCP client left for interface `name` (index `index`).
+    pub fn dhcp_lease(&self, name: &str, index: u32) -> Option<DhcpLease> {
+        leases::find_lease(Path::new(ROOT), name, index)
+    }
+
+    /// What sysfs says about interface `name`.
+    pub fn link_facts(&self, name: &str) -> LinkFacts {
+        sysfs::link_facts(Path::new(ROOT), name)
+    }
+
+    /// The name of interface `index` (one ioctl: cheaper than a dump of every link).
+    pub fn interface_name(&self, index: u32) -> Option<String> {
+        icmp::interface_name(index)
+    }
 }
 
 /// The host name (procfs, else /etc/hostname).
