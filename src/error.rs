@@ -17,7 +17,7 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// A network, I/O or system error (timeout, refused, unreadable file, no route to use...).
     pub const NETWORK: u8 = 3;
-    /// Missing privilege (CAP_NET_RAW / root).
+    /// Missing privilege (CAP_NET_RAW / root on Linux).
     pub const PERMISSION: u8 = 4;
 }
 
@@ -65,11 +65,24 @@ pub enum Error {
         #[source]
         source: Option<io::Error>,
     },
-    /// The operation needs a privilege the process lacks.
-    #[error("{action} needs the CAP_NET_RAW capability")]
+    /// The operation needs a privilege the process lacks. What is missing and what to do about
+    /// it are the operating system's (`system` says them for the one netkit runs on).
+    #[error("{action} needs {missing}")]
     Permission {
         /// What was attempted ("sending ARP on eth0").
         action: String,
+        /// The privilege, as this system names it ("the CAP_NET_RAW capability").
+        missing: &'static str,
+        /// What to do on this system to have it.
+        advice: &'static str,
+    },
+    /// The command, or a part of it, is not built for the operating system netkit runs on.
+    #[error("{what} is not available on {os} yet")]
+    Unsupported {
+        /// What is missing ("reading the interfaces").
+        what: String,
+        /// The operating system ("Windows").
+        os: &'static str,
     },
     /// netkit itself could not do its work (a runtime or a library could not be set up).
     #[error("{what}: {source}")]
@@ -126,7 +139,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadInput { .. } | Error::Usage(_) => exit::USAGE,
+            Error::BadInput { .. } | Error::Usage(_) | Error::Unsupported { .. } => exit::USAGE,
             Error::InFile { source, .. } => source.exit_code(),
             Error::Io { .. } | Error::Unavailable { .. } | Error::Internal { .. } => exit::NETWORK,
             Error::Permission { .. } => exit::PERMISSION,
@@ -142,6 +155,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Unavailable { .. } => "unavailable",
             Error::Permission { .. } => "permission",
+            Error::Unsupported { .. } => "unsupported",
             Error::Internal { .. } => "internal",
         }
     }
@@ -149,11 +163,7 @@ impl Error {
     /// Advice on what to do next, when there is something useful to say.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Permission { .. } => Some(
-                "run it with sudo, or grant the capability once: \
-                 sudo setcap cap_net_raw+ep \"$(command -v netkit)\""
-                    .to_string(),
-            ),
+            Error::Permission { advice, .. } => Some(advice.to_string()),
             _ => None,
         }
     }
@@ -197,12 +207,30 @@ pub fn in_words(e: &io::Error) -> String {
         BrokenPipe => "the other side closed the connection",
         StorageFull => "no space left on the device",
         _ => match e.raw_os_error() {
-            Some(libc::ENODEV) => "no such interface (netkit ifaces lists them)",
-            Some(libc::EMSGSIZE) => "too big to send in one piece over this link (its MTU)",
+            Some(errno::NO_SUCH_DEVICE) => "no such interface (netkit ifaces lists them)",
+            Some(errno::MESSAGE_TOO_BIG) => "too big to send in one piece over this link (its MTU)",
             _ => return e.to_string(),
         },
     };
     words.to_string()
+}
+
+/// The OS error numbers [`in_words`] names that have no `io::ErrorKind` of their own. This layer
+/// sits below the system backends (and names no OS crate), so the numbers are written here, per
+/// system: Linux's errno.h, Winsock's winerror.h.
+mod errno {
+    /// ENODEV (Linux); no Winsock counterpart (an impossible value).
+    #[cfg(target_os = "linux")]
+    pub const NO_SUCH_DEVICE: i32 = 19;
+    #[cfg(not(target_os = "linux"))]
+    pub const NO_SUCH_DEVICE: i32 = i32::MIN;
+    /// EMSGSIZE (Linux), WSAEMSGSIZE (Windows).
+    #[cfg(target_os = "linux")]
+    pub const MESSAGE_TOO_BIG: i32 = 90;
+    #[cfg(windows)]
+    pub const MESSAGE_TOO_BIG: i32 = 10040;
+    #[cfg(not(any(target_os = "linux", windows)))]
+    pub const MESSAGE_TOO_BIG: i32 = i32::MIN + 1;
 }
 
 /// How many characters of a value an error message shows.
@@ -254,9 +282,19 @@ mod tests {
             (
                 Error::Permission {
                     action: "sending ARP on eth0".into(),
+                    missing: "the CAP_NET_RAW capability",
+                    advice: "run it with sudo",
                 },
                 4,
                 "permission",
+            ),
+            (
+                Error::Unsupported {
+                    what: "reading the interfaces".into(),
+                    os: "Windows",
+                },
+                2,
+                "unsupported",
             ),
             (
                 Error::internal("starting the runtime", io::Error::other("no threads")),
@@ -289,6 +327,7 @@ mod tests {
         assert_eq!(in_words(&own), "no answer within 1 s");
         // Issue 27 item 5: "Network is unreachable (os error 101)" and its kin in words, with
         // the next step.
+        #[cfg(target_os = "linux")]
         for (errno, says) in [
             (libc::ENETUNREACH, "netkit gateway"),
             (libc::EHOSTUNREACH, "netkit trace"),

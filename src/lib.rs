@@ -367,10 +367,10 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
                 .map_err(output::written)?;
             Ok(exit::OK)
         }
-        Command::Ifaces(args) => commands::iface::run(args, ui),
+        Command::Ifaces(args) => commands::ifaces::run(args, ui),
         Command::Dns(args) => commands::dns::run(args, ui),
         Command::Arp(args) => commands::arp::run(args, ui),
-        Command::Gateway(args) => commands::route::gateway::run(args, ui),
+        Command::Gateway(args) => commands::gateway::run(args, ui),
         Command::Route(args) => commands::route::run(args, ui),
         Command::Chat(args) => commands::chat::run(args, ui),
         Command::Dhcp(args) => commands::dhcp::run(args, ui),

@@ -1,6 +1,7 @@
 //! The structure of src/, checked from the source: layers import only downward, commands never
-//! import each other (flow, the top, excepted), and no module imports another that imports it
-//! back, directly or around a loop.
+//! import each other (flow, the top, excepted), no module imports another that imports it
+//! back, directly or around a loop, and only the system's backends (`system/linux/`, and
+//! `system/windows/`, `system/macos/` when they come) name an OS crate or read /proc and /sys.
 //!
 //! A module is a file (`a/b.rs` or `a/b/mod.rs` is `a::b`). A reference is a path through
 //! `crate::`, `super::`, `self::` or a child module's name, outside comments, strings and the
@@ -16,6 +17,41 @@ const LAYERS: &[&str] = &[
 
 /// The one command allowed to call other commands' library functions.
 const TOP_COMMAND: &str = "flow";
+
+/// The folders of `src/system/` that are backends: the only modules that may name an OS crate.
+const BACKENDS: &[&str] = &["linux", "windows", "macos"];
+
+/// Paths only a backend may name: the crates that speak to one operating system, and the parts
+/// of `std` and `tokio` that exist on one family of systems only.
+const OS_PATHS: &[&[&str]] = &[
+    &["netlink_packet_core"],
+    &["netlink_packet_route"],
+    &["netlink_sys"],
+    &["netlink_proto"],
+    &["rtnetlink"],
+    &["caps"],
+    &["nix"],
+    &["pnet_datalink"],
+    &["libc"],
+    &["windows_sys"],
+    &["windows"],
+    &["winapi"],
+    &["std", "os", "unix"],
+    &["std", "os", "fd"],
+    &["std", "os", "linux"],
+    &["std", "os", "windows"],
+    &["tokio", "signal", "unix"],
+    &["tokio", "signal", "windows"],
+];
+
+/// Whether a string literal names a file under /proc or /sys (`"/proc/..."`, or `"sys/..."` as
+/// the file readers write paths under their root).
+fn names_proc_or_sys(literal: &str) -> bool {
+    let path = literal.trim_start_matches('/');
+    ["proc/", "sys/"].iter().any(|p| path.starts_with(p))
+        || literal.contains("/proc/")
+        || literal.contains("/sys/")
+}
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src/ is readable") {
@@ -43,11 +79,31 @@ fn module_of(src: &Path, file: &Path) -> Vec<String> {
 
 /// The code without comments, string literals and the `#[cfg(test)] mod tests` block.
 fn code_only(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => &text[..at],
-        None => text,
-    };
+    code_and_strings(text).0
+}
+
+/// Where the unit tests start: the `#[cfg(test)]` before `mod tests` (other attributes and
+/// comments may stand between), or the end.
+fn unit_tests_at(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("#[cfg(test)]\n").map(|a| a + from) {
+        let rest = text[at..].lines().skip(1).find(|l| {
+            let l = l.trim_start();
+            !(l.starts_with("#[") || l.starts_with("//"))
+        });
+        if rest.is_some_and(|l| l.starts_with("mod tests")) {
+            return at;
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
+/// The code as [`code_only`] gives it, and the string literals it held (without quotes).
+fn code_and_strings(text: &str) -> (String, Vec<String>) {
+    let text = &text[..unit_tests_at(text)];
     let b = text.as_bytes();
+    let mut strings = Vec::new();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < b.len() {
@@ -74,9 +130,11 @@ fn code_only(text: &str) -> String {
                 .chain(std::iter::repeat_n(b'#', hashes))
                 .collect();
             i += 2 + hashes;
+            let start = i;
             while i < b.len() && !b[i..].starts_with(&close) {
                 i += 1;
             }
+            strings.push(text[start..i.min(b.len())].to_string());
             i += close.len();
             out.push_str("\"\"");
         } else if b[i] == b'\'' {
@@ -95,9 +153,11 @@ fn code_only(text: &str) -> String {
             }
         } else if b[i] == b'"' {
             i += 1;
+            let start = i;
             while i < b.len() && b[i] != b'"' {
                 i += if b[i] == b'\\' { 2 } else { 1 };
             }
+            strings.push(text[start..i.min(b.len())].to_string());
             i += 1;
             out.push_str("\"\"");
         } else {
@@ -105,7 +165,7 @@ fn code_only(text: &str) -> String {
             i += 1;
         }
     }
-    out
+    (out, strings)
 }
 
 /// Every path a `use` tree or expression names from `at` on: `a::{b, c::{d, e}}` →
@@ -306,6 +366,48 @@ fn cycles(graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Vec<Vec<Strin
     out
 }
 
+/// The OS paths ([`OS_PATHS`]) `code` names, each as written (`nix::sys::socket`).
+fn os_paths(code: &str) -> Vec<String> {
+    let b = code.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let word_start = (b[i].is_ascii_alphabetic() || b[i] == b'_')
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'));
+        // `::nix::x` is the crate too; `a::nix::x` is a module of `a`.
+        let after_path = i >= 2
+            && &b[i - 2..i] == b"::"
+            && i >= 3
+            && (b[i - 3].is_ascii_alphanumeric() || b[i - 3] == b'_');
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+            j += 1;
+        }
+        // A path, not a lone word (`names.windows(2)` names no crate).
+        if !word_start || after_path || !b[j..].starts_with(b"::") {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut paths = Vec::new();
+        let end = path_tree(code, i, Vec::new(), &mut paths);
+        for p in paths {
+            if OS_PATHS
+                .iter()
+                .any(|os| p.len() >= os.len() && p[..os.len()].iter().zip(*os).all(|(a, b)| a == b))
+            {
+                found.push(p.join("::"));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+/// Whether `module` is (in) one of the system's backends.
+fn in_backend(module: &[String]) -> bool {
+    module.len() >= 2 && module[0] == "system" && BACKENDS.contains(&module[1].as_str())
+}
+
 fn graph() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
@@ -367,6 +469,73 @@ fn no_import_cycles() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// Issue 29.1: only the system's backends name an OS crate (netlink, caps, nix, pnet's datalink,
+/// libc, windows-sys...) or a part of std or tokio that one family of systems has, and only they
+/// read /proc or /sys; everything else is the same on every system.
+#[test]
+fn only_backends_speak_to_the_os() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for f in &files {
+        let module = module_of(&src, f);
+        if in_backend(&module) {
+            continue;
+        }
+        let (code, strings) = code_and_strings(&std::fs::read_to_string(f).expect("a source file"));
+        let rel = f
+            .strip_prefix(&src)
+            .expect("under src/")
+            .display()
+            .to_string();
+        for p in os_paths(&code) {
+            wrong.push(format!("src/{rel} names {p}"));
+        }
+        for lit in strings.iter().filter(|l| names_proc_or_sys(l)) {
+            wrong.push(format!("src/{rel} reads \"{lit}\""));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "only system/{{{}}}/ may speak to the OS:\n{}",
+        BACKENDS.join(","),
+        wrong.join("\n")
+    );
+}
+
+/// The OS check itself: it must see each way of naming an OS path, and leave portable ones be.
+#[test]
+fn the_os_check_sees_every_way_of_naming() {
+    let (code, strings) = code_and_strings(
+        "use nix::sys::socket::{recvmmsg, sendmmsg};\n\
+         use std::os::{fd::AsRawFd, raw::c_int};\n\
+         fn f() { let _ = ::libc::ELOOP; tokio::signal::unix::signal(k); }\n\
+         fn g() { std::fs::read(\"/proc/net/route\"); under(root, \"sys/class/net\"); }\n\
+         // use caps::CapSet;\n\
+         fn h() { crate::system::caps::x(); std::os::raw::c_int::MAX; v.windows(2); \"/tmp/x\"; }\n\
+         #[cfg(test)]\n// Linux's.\n#[cfg(target_os = \"linux\")]\nmod tests { use std::os::unix::fs::symlink; }\n",
+    );
+    assert_eq!(
+        os_paths(&code),
+        [
+            "nix::sys::socket::recvmmsg",
+            "nix::sys::socket::sendmmsg",
+            "std::os::fd::AsRawFd",
+            "libc::ELOOP",
+            "tokio::signal::unix::signal",
+        ]
+    );
+    let read: Vec<&String> = strings.iter().filter(|l| names_proc_or_sys(l)).collect();
+    assert_eq!(read, ["/proc/net/route", "sys/class/net"]);
+    assert!(in_backend(&[
+        "system".into(),
+        "linux".into(),
+        "netlink".into()
+    ]));
+    assert!(!in_backend(&["system".into(), "routing".into()]));
 }
 
 /// The checker itself: it must see each kind of reference, or the two tests above prove nothing.

@@ -333,6 +333,37 @@ pub fn hex_groups(value: u128) -> String {
         .join(":")
 }
 
+/// The primer's mask arithmetic between this host and a destination: both addresses ANDed with
+/// the mask of this host's address, and whether the two networks are one.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubnetCheck {
+    /// This host's address on the outgoing interface, with its prefix.
+    pub source: Cidr,
+    /// The mask of that address.
+    pub netmask: IpAddr,
+    /// Source AND mask.
+    pub source_network: Cidr,
+    /// Destination AND the same mask.
+    pub destination_network: Cidr,
+    /// Whether the two networks are equal.
+    pub same_subnet: bool,
+}
+
+impl SubnetCheck {
+    /// The arithmetic of `source` (an address of this host, with its prefix) toward `destination`.
+    pub fn new(source: Cidr, destination: IpAddr) -> SubnetCheck {
+        let own = Block::new(source.addr, source.prefix);
+        let theirs = Block::new(destination, source.prefix);
+        SubnetCheck {
+            source,
+            netmask: own.ip(own.mask()),
+            source_network: own.network_cidr(),
+            destination_network: theirs.network_cidr(),
+            same_subnet: own.network() == theirs.network(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

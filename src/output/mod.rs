@@ -24,8 +24,8 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
-use crate::system::netlink::NeighState;
-use crate::system::routing::SubnetCheck;
+use crate::net::block::SubnetCheck;
+use crate::system::model::NeighState;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,8 +361,8 @@ pub fn write_mask_arithmetic(
 /// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
 /// people: `arp cache` and `gateway` explain the states they show with it.
 pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
-    use netlink_packet_route::neighbour::NeighbourState as N;
-    match state.0 {
+    use NeighState as N;
+    match state {
         N::Reachable => {
             "confirmed recently: an answer or traffic from it came within the last half minute or so"
         }
@@ -381,7 +381,7 @@ pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
         N::Noarp => {
             "no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent"
         }
-        _ => "a state the kernel names none of the usual ones",
+        N::None => "a state the kernel names none of the usual ones",
     }
 }
 

@@ -104,7 +104,7 @@ pub fn resolve(
 /// file, then DNS), once per address and socket type.
 fn system_lookup(name: &str) -> std::result::Result<Vec<IpAddr>, LookupError> {
     let hints = AddrInfoHints {
-        socktype: libc::SOCK_STREAM,
+        socktype: dns_lookup::SockType::Stream.into(),
         ..AddrInfoHints::default()
     };
     let found = dns_lookup::getaddrinfo(Some(name), None, Some(hints))?;
@@ -260,7 +260,8 @@ pub fn reverse_many(
 /// The name the system resolver has for `ip`, without the root's trailing dot; None when it
 /// has none (NI_NAMEREQD: never the address written out as a "name").
 pub fn reverse(ip: IpAddr) -> Option<String> {
-    let (name, _) = dns_lookup::getnameinfo(&SocketAddr::new(ip, 0), libc::NI_NAMEREQD).ok()?;
+    let (name, _) =
+        dns_lookup::getnameinfo(&SocketAddr::new(ip, 0), crate::system::NAME_REQUIRED).ok()?;
     let name = name.trim_end_matches('.');
     (!name.is_empty() && name.parse::<IpAddr>().is_err()).then(|| name.to_string())
 }

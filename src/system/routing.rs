@@ -4,15 +4,12 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_route::link::LinkLayerType;
-use netlink_packet_route::route::RouteType;
-
-use serde::Serialize;
-
 use crate::error::{Error, Result};
 use crate::net::addr::{Cidr, to_u128};
-use crate::net::block::Block;
-use crate::system::netlink::{Addr, Link, Neighbour, Route, Scope, Table, link_named};
+use crate::net::block::{Block, SubnetCheck};
+use crate::system::model::{
+    Addr, Link, LinkType, Neighbour, Route, RouteKind, Scope, Table, link_named,
+};
 
 /// The name of interface `index` ("if7" when it is not in the list).
 pub fn ifname(links: &[Link], index: u32) -> String {
@@ -27,7 +24,7 @@ pub fn ifname(links: &[Link], index: u32) -> String {
 pub fn default_routes(routes: &[Route]) -> Vec<&Route> {
     let mut out: Vec<&Route> = routes
         .iter()
-        .filter(|r| r.dst_prefix == 0 && r.kind.0 == RouteType::Unicast && r.table != Table::LOCAL)
+        .filter(|r| r.dst_prefix == 0 && r.kind == RouteKind::Unicast && r.table != Table::LOCAL)
         .filter(|r| r.gateway.is_some() || r.oif.is_some())
         .collect();
     out.sort_by_key(|r| {
@@ -76,7 +73,7 @@ pub fn lan_link<'a>(
     }
     let mut up = links
         .iter()
-        .filter(|l| l.link_type.0 == LinkLayerType::Ether && l.flags.is_up() && usable(l));
+        .filter(|l| l.link_type == LinkType::Ether && l.flags.is_up() && usable(l));
     match (up.next(), up.next()) {
         (Some(one), None) => Some(one),
         _ => None,
@@ -106,7 +103,7 @@ pub fn interface_addr(
                     .find(|a| Block::new(a.address, a.prefix).contains(to_u128(&d)))
             })
         })
-        .or_else(|| on_if.iter().find(|a| a.scope == Scope::GLOBAL))
+        .or_else(|| on_if.iter().find(|a| a.scope == Scope::Global))
         .or_else(|| on_if.first())
         .copied()
 }
@@ -116,21 +113,6 @@ pub fn neighbour_of(neighbours: &[Neighbour], index: u32, addr: IpAddr) -> Optio
     neighbours
         .iter()
         .find(|n| n.index == index && n.address == addr)
-}
-
-/// The mask arithmetic behind the decision.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubnetCheck {
-    /// This host's address on the outgoing interface, with its prefix.
-    pub source: Cidr,
-    /// The mask of that address.
-    pub netmask: IpAddr,
-    /// Source AND mask.
-    pub source_network: Cidr,
-    /// Destination AND the same mask.
-    pub destination_network: Cidr,
-    /// Whether the two networks are equal.
-    pub same_subnet: bool,
 }
 
 /// The mask arithmetic of a route toward `address`: this host's address on the route's
@@ -144,43 +126,33 @@ pub fn subnet_check(addrs: &[Addr], route: &Route, address: IpAddr) -> Option<Su
         Some(address),
         route.prefsrc,
     )?;
-    let own = Block::new(a.address, a.prefix);
-    let theirs = Block::new(address, a.prefix);
-    Some(SubnetCheck {
-        source: Cidr {
+    Some(SubnetCheck::new(
+        Cidr {
             addr: a.address,
             prefix: a.prefix,
         },
-        netmask: own.ip(own.mask()),
-        source_network: own.network_cidr(),
-        destination_network: theirs.network_cidr(),
-        same_subnet: own.network() == theirs.network(),
-    })
+        address,
+    ))
 }
 
 #[cfg(test)]
 pub(crate) mod fixtures {
-    //! Hand-made netlink snapshots shaped like the test LAN.
-    use netlink_packet_route::address::AddressFlags;
-    use netlink_packet_route::link::{LinkFlags, LinkLayerType, State};
-    use netlink_packet_route::neighbour::NeighbourState;
-    use netlink_packet_route::route::{RouteProtocol, RouteType};
-
-    use crate::system::netlink::{
-        AddrFlags, IfFlags, Link, LinkType, NeighState, Neighbour, OperState, Protocol, Route,
-        RouteKind, Scope, Table,
+    //! Hand-made snapshots of the kernel's tables, shaped like the test LAN.
+    use crate::system::model::{
+        Addr, AddrBits, AddrFlags, IfFlags, Link, LinkFlag, LinkType, NeighState, Neighbour,
+        OperState, Protocol, Route, RouteKind, Scope, Table,
     };
 
     /// A link that is up, with no addresses or counters.
-    pub fn link(index: u32, name: &str, link_type: LinkLayerType, mac: Option<[u8; 6]>) -> Link {
+    pub fn link(index: u32, name: &str, link_type: LinkType, mac: Option<[u8; 6]>) -> Link {
         Link {
             index,
             name: name.into(),
-            link_type: LinkType(link_type),
+            link_type,
             kind: None,
             tun_mode: None,
-            flags: IfFlags(LinkFlags::Up | LinkFlags::Running),
-            operstate: OperState(State::Up),
+            flags: IfFlags(LinkFlag::UP | LinkFlag::RUNNING),
+            operstate: OperState::Up,
             mtu: None,
             mac: mac.map(|m| m.to_vec()),
             perm_mac: None,
@@ -193,27 +165,27 @@ pub(crate) mod fixtures {
 
     pub fn links() -> Vec<Link> {
         vec![
-            link(1, "lo", LinkLayerType::Loopback, None),
+            link(1, "lo", LinkType::Loopback, None),
             link(
                 2,
                 "eth0",
-                LinkLayerType::Ether,
+                LinkType::Ether,
                 Some([0x00, 0x16, 0x3e, 0x12, 0x34, 0x56]),
             ),
         ]
     }
 
-    pub fn addr(index: u32, a: &str, prefix: u8) -> crate::system::netlink::Addr {
-        crate::system::netlink::Addr {
+    pub fn addr(index: u32, a: &str, prefix: u8) -> Addr {
+        Addr {
             index,
             address: a.parse().unwrap(),
             prefix,
             broadcast: None,
             peer: None,
-            scope: Scope::GLOBAL,
+            scope: Scope::Global,
             label: None,
             flags: AddrFlags {
-                bits: AddressFlags::Permanent,
+                bits: AddrBits::PERMANENT,
                 family: crate::net::addr::Family::of(&a.parse().unwrap()),
             },
             valid_lft: None,
@@ -225,29 +197,24 @@ pub(crate) mod fixtures {
         Route {
             ipv6: dst.or(gw).is_some_and(|d| d.contains(':')),
             table: Table::MAIN,
-            kind: RouteKind(RouteType::Unicast),
+            kind: RouteKind::Unicast,
             dst: dst.map(|d| d.parse().unwrap()),
             dst_prefix: prefix,
             gateway: gw.map(|g| g.parse().unwrap()),
             oif: Some(oif),
             prefsrc: None,
             metric: None,
-            protocol: Protocol(RouteProtocol::Boot),
+            protocol: Protocol::Boot,
             multipath: vec![],
         }
     }
 
-    pub fn neighbour(
-        index: u32,
-        a: &str,
-        mac: Option<[u8; 6]>,
-        state: NeighbourState,
-    ) -> Neighbour {
+    pub fn neighbour(index: u32, a: &str, mac: Option<[u8; 6]>, state: NeighState) -> Neighbour {
         Neighbour {
             index,
             address: a.parse().unwrap(),
             mac: mac.map(|m| m.to_vec()),
-            state: NeighState(state),
+            state,
             router: false,
         }
     }

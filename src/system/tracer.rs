@@ -22,9 +22,9 @@ use trippy_core::{
 };
 
 use crate::error::{Error, Result};
-use crate::system::icmp::{EchoOptions, EchoSocket, Heard, IcmpSocket, SocketKind};
+use crate::system::icmp::{EchoOptions, EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
-use crate::system::privilege::has_cap_net_raw;
+use crate::system::{IcmpSocket, denied, may_use_raw_sockets};
 use crate::wire::icmp_echo::{IcmpError, TransportError, transport_error};
 
 /// How probes are sent.
@@ -108,11 +108,10 @@ pub struct Run {
 
 /// The advice when the privilege is missing: the same as `arp` and `ping`.
 fn no_privilege() -> Error {
-    Error::Permission {
-        action: "trace (raw sockets send UDP and TCP probes, and ICMP ones where \
-                 net.ipv4.ping_group_range leaves this user's group out)"
-            .into(),
-    }
+    denied(
+        "trace (raw sockets send UDP and TCP probes, and ICMP ones where \
+         net.ipv4.ping_group_range leaves this user's group out)",
+    )
 }
 
 /// Whether trippy-core can run the trace: only with raw sockets (CAP_NET_RAW). Its
@@ -120,7 +119,7 @@ fn no_privilege() -> Error {
 /// (ENOPROTOOPT), so without the privilege an ICMP trace runs on netkit's own datagram socket
 /// ([`run_datagram`]), as `ping` does, where net.ipv4.ping_group_range allows.
 fn privileged() -> bool {
-    has_cap_net_raw()
+    may_use_raw_sockets()
 }
 
 /// A probe trippy sent: its ports and when it left, to match a late error quoting it.
@@ -332,7 +331,9 @@ fn run_trippy(config: &TraceConfig, progress: &mut dyn FnMut(&[ProbeRecord])) ->
 /// A raw ICMP socket hearing "unreachable" errors about a UDP or TCP trace's probes that come
 /// after trippy closed their round; without one (it could not be opened), nothing is heard.
 struct LateErrors {
-    sock: Option<socket2::Socket>,
+    /// The raw socket, as a datagram socket: its `recv_from` reads one message and its sender
+    /// on any system, as recvfrom(2) does for every socket type.
+    sock: Option<std::net::UdpSocket>,
     v6: bool,
     target: IpAddr,
     /// Heard, not yet matched to a probe: the sender, the error, the ports, when.
@@ -349,6 +350,7 @@ impl LateErrors {
         };
         let sock = socket2::Socket::new(domain, socket2::Type::RAW, Some(proto))
             .and_then(|s| s.set_nonblocking(true).map(|()| s))
+            .map(std::net::UdpSocket::from)
             .ok();
         LateErrors {
             sock,
@@ -363,15 +365,12 @@ impl LateErrors {
         let Some(sock) = &self.sock else { return };
         let mut buf = [0u8; 1500];
         for _ in 0..256 {
-            let Ok((n, from)) = nix::sys::socket::recvfrom::<nix::sys::socket::SockaddrStorage>(
-                std::os::fd::AsRawFd::as_raw_fd(sock),
-                &mut buf,
-            ) else {
+            let Ok((n, from)) = sock.recv_from(&mut buf) else {
                 return;
             };
             let data = &buf[..n.min(buf.len())];
             let (icmp, sender) = if self.v6 {
-                let sender = from.and_then(|a| a.as_sockaddr_in6().map(|s| IpAddr::V6(s.ip())));
+                let sender = Some(from.ip()).filter(IpAddr::is_ipv6);
                 (data, sender)
             } else {
                 match crate::wire::icmp_echo::ipv4_head(data) {

@@ -3,7 +3,7 @@
 
 use std::net::Ipv4Addr;
 
-use pnet_datalink::MacAddr;
+use pnet_base::MacAddr;
 use pnet_packet::Packet;
 use pnet_packet::arp::{ArpHardwareTypes, ArpOperation, ArpPacket, MutableArpPacket};
 use pnet_packet::ethernet::{EtherTypes, EthernetPacket, MutableEthernetPacket};

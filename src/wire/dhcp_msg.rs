@@ -10,7 +10,7 @@ use crate::net::hwaddr::Mac;
 use std::net::Ipv4Addr;
 
 use dhcproto::v4::{self, DhcpOption, Encodable, Flags, MessageType, Opcode, OptionCode, borrowed};
-use pnet_datalink::MacAddr;
+use pnet_base::MacAddr;
 use pnet_packet::Packet;
 use pnet_packet::ethernet::{EtherTypes, EthernetPacket, MutableEthernetPacket};
 use pnet_packet::ip::IpNextHeaderProtocols;

@@ -2,10 +2,16 @@
 
 #![allow(dead_code)]
 
+// The namespace LAN, Linux's peer tools, raw frames and the browser: Linux's tests only.
+#[cfg(target_os = "linux")]
 pub mod browser;
+#[cfg(target_os = "linux")]
 pub mod dig;
+#[cfg(target_os = "linux")]
 pub mod frames;
+#[cfg(target_os = "linux")]
 pub mod hostile_dns;
+#[cfg(target_os = "linux")]
 pub mod netns;
 
 use std::process::Output;
@@ -82,6 +88,7 @@ pub fn assert_bad_input(args: &[&str], needle: &str) {
     );
 }
 
+#[cfg(target_os = "linux")]
 /// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide (so
 /// its output is live and fitted); returns whether it succeeded and each line it printed with
 /// when the line came.
@@ -119,6 +126,7 @@ pub fn when(lines: &[(std::time::Duration, String)], needle: &str) -> std::time:
         .0
 }
 
+#[cfg(target_os = "linux")]
 /// Runs netkit with `args` inside namespace `ns`, output piped, and sends it SIGINT (Ctrl-C)
 /// after `after`; returns its output.
 pub fn interrupted_in(ns: &str, args: &[&str], after: std::time::Duration) -> Output {

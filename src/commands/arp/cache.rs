@@ -12,11 +12,10 @@ use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
-use crate::util::words::count;
-use netlink_packet_route::neighbour::NeighbourState;
-
-use crate::system::netlink::{Link, NeighState, Neighbour, Netlink};
+use crate::system::Tables;
+use crate::system::model::{Link, NeighState, Neighbour};
 use crate::system::routing::ifname;
+use crate::util::words::count;
 
 /// One neighbour-cache entry.
 #[derive(Debug, Clone, Serialize)]
@@ -50,7 +49,7 @@ pub struct Cache {
 /// Whether an entry is one `ip neigh` hides unless asked for `nud all`: NOARP (loopback and
 /// point-to-point links have no link layer to resolve).
 fn hidden_by_default(n: &Neighbour) -> bool {
-    n.state.0 == NeighbourState::Noarp
+    n.state == NeighState::Noarp
 }
 
 /// Builds the view from kernel snapshots, optionally for one interface; NOARP entries only
@@ -147,8 +146,8 @@ impl Cache {
 
 /// Runs `netkit arp cache`.
 pub fn run(interface: Option<&str>, all: bool, ui: &Ui) -> Result<u8> {
-    let mut nl = Netlink::open()?;
-    let (links, neigh) = (nl.links()?, nl.neighbours()?);
+    let mut tables = Tables::open()?;
+    let (links, neigh) = (tables.links()?, tables.neighbours()?);
     emit(ui, &view(&neigh, &links, interface, all))
 }
 
@@ -156,7 +155,6 @@ pub fn run(interface: Option<&str>, all: bool, ui: &Ui) -> Result<u8> {
 mod tests {
     use super::*;
     use crate::system::routing::fixtures::{links, neighbour};
-    use netlink_packet_route::neighbour::NeighbourState;
 
     #[test]
     fn entries_are_named_and_sorted() {
@@ -165,14 +163,14 @@ mod tests {
                 2,
                 "fe80::1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                NeighbourState::Stale,
+                NeighState::Stale,
             ),
-            neighbour(2, "198.51.100.9", None, NeighbourState::Failed),
+            neighbour(2, "198.51.100.9", None, NeighState::Failed),
             neighbour(
                 2,
                 "198.51.100.1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                NeighbourState::Reachable,
+                NeighState::Reachable,
             ),
         ];
         let e = entries(&n, &links(), None);
@@ -188,12 +186,12 @@ mod tests {
     #[test]
     fn noarp_entries_are_hidden_unless_asked_for() {
         let n = vec![
-            neighbour(1, "0.0.0.0", Some([0; 6]), NeighbourState::Noarp),
+            neighbour(1, "0.0.0.0", Some([0; 6]), NeighState::Noarp),
             neighbour(
                 2,
                 "198.51.100.1",
                 Some([0, 0x16, 0x3e, 0, 0, 1]),
-                NeighbourState::Stale,
+                NeighState::Stale,
             ),
         ];
         let default = view(&n, &links(), None, false);

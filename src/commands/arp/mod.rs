@@ -11,8 +11,6 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::route::RouteType;
-
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs, parse_arp_range};
 use crate::error::{Error, Result};
 use crate::net::block::Block;
@@ -24,8 +22,9 @@ use crate::output::{
 };
 use crate::system::interrupt;
 use crate::system::lookup::reverse_many;
-use crate::system::netlink::{Link, Netlink, link_named};
+use crate::system::model::{Link, RouteKind, link_named};
 use crate::system::routing::{interface_addr, lan_link};
+use crate::system::{RawLink, Tables};
 use crate::util::lists::read_list_file;
 use crate::util::time::{human_duration, human_ms};
 use crate::util::words::count;
@@ -47,9 +46,9 @@ pub struct Chosen {
 
 /// Chooses the interface: `-I NAME`, else the one the kernel routes `toward` through, else the
 /// LAN interface (`system::routing::lan_link`, one with an IPv4 address).
-fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Result<Chosen> {
-    let links = nl.links()?;
-    let addrs = nl.addresses()?;
+fn choose(tables: &mut Tables, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Result<Chosen> {
+    let links = tables.links()?;
+    let addrs = tables.addresses()?;
     let has_ipv4 = |l: &Link| {
         addrs
             .iter()
@@ -58,13 +57,13 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
     let link: &Link = match (iface, toward) {
         (Some(name), _) => link_named(&links, name)?,
         (None, Some(t)) => {
-            let route = nl
+            let route = tables
                 .route_to(IpAddr::V4(t))?
                 .map_err(|e| Error::Unavailable {
                     what: format!("no route to {t}: say which interface with -I"),
                     source: Some(e),
                 })?;
-            if route.kind.0 == RouteType::Local {
+            if route.kind == RouteKind::Local {
                 return Err(Error::bad(
                     "address",
                     t.to_string(),
@@ -82,7 +81,7 @@ fn choose(nl: &mut Netlink, iface: Option<&str>, toward: Option<Ipv4Addr>) -> Re
                 .find(|l| l.index == oif)
                 .ok_or_else(|| Error::unavailable(format!("the route to {t} has no interface")))?
         }
-        (None, None) => lan_link(&links, &nl.routes()?, has_ipv4).ok_or_else(|| {
+        (None, None) => lan_link(&links, &tables.routes()?, has_ipv4).ok_or_else(|| {
             Error::unavailable("no IPv4 default route to pick an interface from: say which with -I")
         })?,
     };
@@ -120,7 +119,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     let target = args
         .target
         .ok_or_else(|| Error::Usage("give the IPv4 address to ask about".into()))?;
-    let mut nl = Netlink::open()?;
+    let mut tables = Tables::open()?;
     let mode = if args.dad {
         request::Mode::Dad
     } else if args.gratuitous {
@@ -130,7 +129,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     };
     let chosen = if mode == request::Mode::Gratuitous {
         // Announce an address of ours: find the interface that holds it.
-        let addrs = nl.addresses()?;
+        let addrs = tables.addresses()?;
         let owner = addrs
             .iter()
             .find(|a| a.address == IpAddr::V4(target))
@@ -141,16 +140,16 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
                     "is not one of this host's addresses: only an owner announces",
                 )
             })?;
-        let links = nl.links()?;
+        let links = tables.links()?;
         let name = args.interface.clone().or_else(|| {
             links
                 .iter()
                 .find(|l| l.index == owner.index)
                 .map(|l| l.name.clone())
         });
-        choose(&mut nl, name.as_deref(), Some(target))?
+        choose(&mut tables, name.as_deref(), Some(target))?
     } else {
-        choose(&mut nl, args.interface.as_deref(), Some(target))?
+        choose(&mut tables, args.interface.as_deref(), Some(target))?
     };
     if mode == request::Mode::Request && chosen.source.is_unspecified() {
         return Err(Error::unavailable(format!(
@@ -173,7 +172,7 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         timeout: args.timeout,
         first_reply: args.first,
     };
-    let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
+    let mut link = RawLink::open(&chosen.name, chosen.index, "ARP")?;
     // Ctrl-C ends the run with the replies seen and their summary, as arping does.
     interrupt::catch();
     if !ui.live {
@@ -280,11 +279,11 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         Some(IpAddr::V4(a)) => Some(a),
         _ => None,
     };
-    let mut nl = Netlink::open()?;
-    let chosen = choose(&mut nl, args.interface.as_deref(), toward)?;
+    let mut tables = Tables::open()?;
+    let chosen = choose(&mut tables, args.interface.as_deref(), toward)?;
     // This host's IPv4 subnets on the interface: --localnet scans them, and a range outside
     // them gets a warning (ARP stays on the link).
-    let own: Vec<(Ipv4Addr, u8)> = nl
+    let own: Vec<(Ipv4Addr, u8)> = tables
         .addresses()?
         .iter()
         .filter(|a| a.index == chosen.index)
@@ -366,7 +365,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         retries: args.retries,
         timeout: args.timeout,
     };
-    let mut link = crate::system::rawlink::PnetLink::open(&chosen.name, chosen.index, "ARP")?;
+    let mut link = RawLink::open(&chosen.name, chosen.index, "ARP")?;
     // Ctrl-C ends the scan with the hosts found so far and their summary.
     interrupt::catch();
     let live = ui.live && ui.format == Format::Table;

@@ -13,6 +13,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::codec;
 use crate::output::{Guard, Paint, Ui};
+use crate::system::StopSignals;
 
 /// One thing typed on the keyboard (or read from a script on standard input).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,18 +273,11 @@ static STOP: OnceLock<watch::Sender<bool>> = OnceLock::new();
 /// Ctrl-C is never lost): the first one asks every part to close cleanly, a second one exits at
 /// once. Must be called inside the runtime.
 pub fn install_interrupt_handler() {
-    use tokio::signal::unix::{SignalKind, signal};
     let tx = STOP.get_or_init(|| watch::channel(false).0);
-    if let (Ok(mut int), Ok(mut term)) = (
-        signal(SignalKind::interrupt()),
-        signal(SignalKind::terminate()),
-    ) {
+    if let Ok(mut signals) = StopSignals::new() {
         tokio::spawn(async move {
             for _ in 0..2 {
-                tokio::select! {
-                    _ = int.recv() => {}
-                    _ = term.recv() => {}
-                }
+                signals.recv().await;
                 if tx.send_replace(true) {
                     // Already stopping and asked again: stop now.
                     std::process::exit(130);

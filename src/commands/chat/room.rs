@@ -35,7 +35,7 @@ use crate::cli::{ChatServerArgs, Framing};
 use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
-use crate::system::netlink::Netlink;
+use crate::system::Tables;
 use crate::util::time::human_duration;
 
 /// How many members a part of the page's member list holds (about 14 KB of JSON).
@@ -194,7 +194,7 @@ fn web_notice(listener: &TcpListener) -> String {
         );
     }
     // Every interface: this host's own addresses (not loopback, not link-local).
-    let mine: Vec<std::net::IpAddr> = Netlink::open()
+    let mine: Vec<std::net::IpAddr> = Tables::open()
         .and_then(|mut n| n.addresses())
         .map(|addrs| {
             addrs

@@ -18,9 +18,8 @@ use crate::error::{Error, Result, exit};
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Paint, Report, Ui, emit, one_line, written};
 use crate::system::interrupt;
-use crate::system::netlink::Netlink;
-use crate::system::rawlink::PnetLink;
 use crate::system::routing::{named_or_lan_link, neighbour_of};
+use crate::system::{RawLink, Tables};
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::util::words::count;
@@ -370,8 +369,8 @@ fn judge(
 
 fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let timeout = args.timeout;
-    let mut nl = Netlink::open()?;
-    let (links, routes) = (nl.links()?, nl.routes()?);
+    let mut tables = Tables::open()?;
+    let (links, routes) = (tables.links()?, tables.routes()?);
     let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), "ask on")?;
     let own = link.mac6().ok_or_else(|| {
         Error::bad(
@@ -384,7 +383,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     // The expected server's MAC, when the neighbour table knows it; else its first offer's.
     let mut expected = match args.expect {
         Some(ip) => {
-            let neighbours = nl.neighbours()?;
+            let neighbours = tables.neighbours()?;
             let mac = neighbour_of(&neighbours, link.index, ip.into())
                 .and_then(|n| Mac::from_slice(n.mac.as_deref()?));
             Some(Expected::new(ip, mac))
@@ -392,7 +391,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         None => None,
     };
     let xid = unpredictable_u32();
-    let mut wire = PnetLink::open(&link.name, link.index, "DHCP")?;
+    let mut wire = RawLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
     let frame = dhcp_msg::discover_frame(xid, own, chaddr);
     wire.send_raw(&frame).map_err(io_err)?;

@@ -1,6 +1,7 @@
 //! The bulk engine of `netkit dns --file` against one UDP server: every query goes out on one
-//! connected socket, up to [`BATCH`] datagrams per system call (sendmmsg) and replies come in
-//! the same way (recvmmsg), on the command's one thread, with no task, channel or future per
+//! connected socket, up to [`BATCH`] datagrams per system call where the system has one (Linux's
+//! sendmmsg) and replies come in the same way (recvmmsg; `system::Datagrams`), on the command's
+//! one thread, with no task, channel or future per
 //! name. Names come from the file as they are read ([`Names`]); a window of names is in progress
 //! at once (`--concurrency`), and the reorder buffer for output in input order is that window.
 //! Queries are paced like the client's ([`Pace`]: a congestion window, resends after a round
@@ -14,14 +15,12 @@
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::io::{self, IoSlice, IoSliceMut};
-use std::os::fd::{AsRawFd, RawFd};
+use std::io;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use hickory_resolver::proto::rr::RecordType;
-use nix::sys::socket::{ControlMessage, MsgFlags, MultiHeaders, recvmmsg, sendmmsg};
 use tokio::io::Interest;
 use tokio::net::UdpSocket;
 
@@ -35,11 +34,12 @@ use super::quick;
 use super::server::Server;
 use crate::error::Result;
 use crate::output::one_line;
+use crate::system::{DATAGRAMS_PER_CALL, Datagrams};
 use crate::util::random::unpredictable_u32;
 use crate::wire::dns::query::QueryWriter;
 
 /// Datagrams per system call.
-const BATCH: usize = 64;
+const BATCH: usize = DATAGRAMS_PER_CALL;
 /// The longest reply read whole. netkit asks for at most 1232 bytes (EDNS); a longer reply is
 /// cut, flagged by the kernel, and left to the full resolver.
 const REPLY_MAX: usize = 4096;
@@ -165,8 +165,8 @@ struct Buffers {
     /// [`BATCH`] replies of up to [`REPLY_MAX`] bytes, and each one's length and whether it was cut.
     replies: Vec<u8>,
     lens: Vec<(usize, bool)>,
-    send_headers: MultiHeaders<()>,
-    recv_headers: MultiHeaders<()>,
+    /// The system's batches of datagrams.
+    datagrams: Datagrams,
 }
 
 impl std::fmt::Debug for Buffers {
@@ -184,57 +184,9 @@ impl Buffers {
             spans: Vec::with_capacity(BATCH * 4),
             replies: vec![0; BATCH * REPLY_MAX],
             lens: Vec::with_capacity(BATCH),
-            send_headers: MultiHeaders::preallocate(BATCH, None),
-            recv_headers: MultiHeaders::preallocate(BATCH, None),
+            datagrams: Datagrams::new(),
         }
     }
-}
-
-/// Sends up to [`BATCH`] of the queued queries; how many went.
-fn send_batch(fd: RawFd, b: &mut Buffers) -> io::Result<usize> {
-    let n = b.spans.len().min(BATCH);
-    let out = &b.out;
-    let mut spans = b.spans.iter();
-    let iovs: [[IoSlice<'_>; 1]; BATCH] = std::array::from_fn(|_| {
-        let (start, end) = spans.next().copied().unwrap_or((0, 0));
-        [IoSlice::new(&out[start..end])]
-    });
-    let addrs = [None::<()>; BATCH];
-    let none: [ControlMessage<'_>; 0] = [];
-    let sent = sendmmsg(
-        fd,
-        &mut b.send_headers,
-        &iovs[..n],
-        &addrs[..n],
-        none,
-        MsgFlags::MSG_DONTWAIT,
-    )
-    .map_err(io::Error::from)?;
-    Ok(sent.count())
-}
-
-/// Receives what is there, up to [`BATCH`] replies, into `b.replies` / `b.lens`.
-fn recv_batch(fd: RawFd, b: &mut Buffers) -> io::Result<usize> {
-    b.lens.clear();
-    let mut chunks = b.replies.chunks_mut(REPLY_MAX);
-    let mut iovs: [[IoSliceMut<'_>; 1]; BATCH] = std::array::from_fn(|_| {
-        [IoSliceMut::new(
-            chunks.next().expect("BATCH chunks of REPLY_MAX bytes"),
-        )]
-    });
-    let got = recvmmsg(
-        fd,
-        &mut b.recv_headers,
-        iovs.iter_mut(),
-        MsgFlags::MSG_DONTWAIT,
-        None,
-    )
-    .map_err(io::Error::from)?;
-    for m in got {
-        b.lens
-            .push((m.bytes, m.flags.contains(MsgFlags::MSG_TRUNC)));
-    }
-    Ok(b.lens.len())
 }
 
 /// The engine's state for one run.
@@ -702,7 +654,9 @@ impl<'a, 'p> Engine<'a, 'p> {
         while done < buffers.spans.len() {
             buffers.spans.drain(..done);
             done = 0;
-            match sock.try_io(Interest::WRITABLE, || send_batch(sock.as_raw_fd(), buffers)) {
+            match sock.try_io(Interest::WRITABLE, || {
+                buffers.datagrams.send(sock, &buffers.out, &buffers.spans)
+            }) {
                 Ok(n) => done = n.max(1),
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     if sock.writable().await.is_err() {
@@ -830,7 +784,7 @@ pub(super) async fn run(
                     continue;
                 }
                 loop {
-                    match sock.try_io(Interest::READABLE, || recv_batch(sock.as_raw_fd(), &mut buffers)) {
+                    match sock.try_io(Interest::READABLE, || buffers.datagrams.recv(&sock, &mut buffers.replies, REPLY_MAX, &mut buffers.lens)) {
                         Ok(_) => engine.take_replies(&buffers),
                         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => engine.refuse_all(),
                         Err(_) => break,

@@ -42,7 +42,8 @@ use crate::error::{Error, Result, exit};
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::reverse_name;
 use crate::output::{Format, Guard, Paint, Report, Ui, emit};
-use crate::system::resolv::{Stub, system_dns};
+use crate::system::dns_config;
+use crate::system::model::Stub;
 use crate::util::input;
 use crate::util::time::human_ms;
 use crate::wire::dns::name::{from_query_name, query_name_into};
@@ -167,7 +168,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     }
     if found.is_empty() {
         // The system's resolvers, with their search list and ndots.
-        let cfg = system_dns(Path::new("/"))?.effective();
+        let cfg = dns_config()?.effective();
         found = cfg
             .servers
             .iter()

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::FlowArgs;
@@ -18,10 +17,9 @@ use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{self, LiveOut, Paint, Report, Ui, emit, written};
 use crate::system::interrupt::{self, interrupted};
-use crate::system::netlink::{Addr, Link, Netlink};
-use crate::system::privilege::has_cap_net_raw;
-use crate::system::rawlink::ask_once_on;
+use crate::system::model::{Addr, Link, RouteKind};
 use crate::system::routing::{interface_addr, neighbour_of};
+use crate::system::{Tables, ask_once_on, dns_config, may_use_raw_sockets};
 use crate::util::time::{human_duration, human_ms, round_ms, round_ms_opt};
 
 /// How a step ended.
@@ -155,7 +153,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         };
         return Ok((step, Some(addr)));
     }
-    let servers = crate::system::resolv::system_dns(std::path::Path::new("/"))
+    let servers = dns_config()
         .map(|c| {
             c.servers
                 .iter()
@@ -224,13 +222,13 @@ enum Next {
 
 /// The routing step, and where the walk goes from there.
 fn routing_step(
-    nl: &mut Netlink,
+    tables: &mut Tables,
     links: &[Link],
     addrs: &[Addr],
     addr: IpAddr,
 ) -> Result<(Step, Next)> {
     let t = Instant::now();
-    let route = match nl.route_to(addr)? {
+    let route = match tables.route_to(addr)? {
         Ok(r) => r,
         Err(why) => {
             let step = Step {
@@ -265,14 +263,14 @@ fn routing_step(
     }
     details.push(a.explanation.clone());
     let ok = a.status() == exit::OK;
-    let summary = match (a.kind.0, a.gateway, &a.interface) {
-        (RouteType::Local, _, _) => format!("{addr} is this host itself"),
+    let summary = match (a.kind, a.gateway, &a.interface) {
+        (RouteKind::Local, _, _) => format!("{addr} is this host itself"),
         (_, Some(gw), Some(i)) => format!("via the gateway {gw} on {i}"),
         (_, None, Some(i)) => format!("directly on {i}"),
         _ => format!("the routing table says {}", a.kind),
     };
-    let next = match (a.kind.0, a.ifindex, a.next_hop) {
-        (RouteType::Local, _, _) => Next::Local,
+    let next = match (a.kind, a.ifindex, a.next_hop) {
+        (RouteKind::Local, _, _) => Next::Local,
         (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
         _ => Next::Stop,
     };
@@ -288,7 +286,7 @@ fn routing_step(
 }
 
 fn arp_step(
-    nl: &mut Netlink,
+    tables: &mut Tables,
     links: &[Link],
     addrs: &[Addr],
     ifindex: u32,
@@ -313,7 +311,7 @@ fn arp_step(
         source,
         rtt_ms,
     };
-    let neighbours = nl.neighbours()?;
+    let neighbours = tables.neighbours()?;
     let cached = neighbour_of(&neighbours, ifindex, hop)
         .filter(|n| !n.state.is_unresolved())
         .and_then(|n| Some((n, Mac::from_slice(n.mac.as_deref()?)?)));
@@ -336,7 +334,7 @@ fn arp_step(
         Some(IpAddr::V4(v4)) => Some(v4),
         _ => None,
     };
-    match (hop, link, source, has_cap_net_raw()) {
+    match (hop, link, source, may_use_raw_sockets()) {
         (IpAddr::V4(target), Some(l), Some(src), true) if l.mac6().is_some() => {
             let reply = ask_once_on(l, src, target, timeout)?;
             let took = ms(t.elapsed());
@@ -562,14 +560,22 @@ fn walk_steps(args: &FlowArgs, walk: &mut Walk) -> Result<()> {
         return Ok(());
     };
     walk.flow.address = Some(addr);
-    let mut nl = Netlink::open()?;
+    let mut tables = Tables::open()?;
     // The interfaces and their addresses, read once for the routing and the ARP step.
-    let (links, addrs) = (nl.links()?, nl.addresses()?);
-    let (routing, next) = routing_step(&mut nl, &links, &addrs, addr)?;
+    let (links, addrs) = (tables.links()?, tables.addresses()?);
+    let (routing, next) = routing_step(&mut tables, &links, &addrs, addr)?;
     walk.push(routing)?;
     match next {
         Next::Hop(ifindex, hop, via_gateway) => {
-            let arp = arp_step(&mut nl, &links, &addrs, ifindex, hop, via_gateway, timeout)?;
+            let arp = arp_step(
+                &mut tables,
+                &links,
+                &addrs,
+                ifindex,
+                hop,
+                via_gateway,
+                timeout,
+            )?;
             if !walk.push(arp)? {
                 return Ok(());
             }

@@ -11,7 +11,9 @@ use std::time::Duration;
 use crate::cli::PingArgs;
 use crate::error::{Error, Result};
 use crate::output::{self, Paint, Report, Ui, emit, written};
-use crate::system::icmp::{Cast, EchoOptions, IcmpSocket, echo_target};
+use crate::system::IcmpSocket;
+use crate::system::dest::{Cast, echo_target};
+use crate::system::icmp::EchoOptions;
 use crate::system::interrupt;
 
 /// How long the system resolver may take for DEST.

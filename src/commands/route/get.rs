@@ -4,15 +4,16 @@
 use std::io::{self, Write};
 use std::net::IpAddr;
 
-use netlink_packet_route::route::RouteType;
 use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
 use crate::error::{Result, exit, in_words};
+use crate::net::block::SubnetCheck;
 use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
+use crate::system::Tables;
 use crate::system::lookup::resolve;
-use crate::system::netlink::{Addr, Link, Netlink, Route, RouteKind, Table};
-use crate::system::routing::{SubnetCheck, ifname, subnet_check};
+use crate::system::model::{Addr, Link, Route, RouteKind, Table};
+use crate::system::routing::{ifname, subnet_check};
 
 /// The answer of `netkit route get`.
 #[derive(Debug, Serialize)]
@@ -60,8 +61,8 @@ pub fn answer(
     let direct = route.gateway.is_none();
     let subnet = subnet_check(addrs, route, address);
     let dev = interface.clone().unwrap_or_else(|| "?".into());
-    let explanation = match route.kind.0 {
-        RouteType::Local => format!(
+    let explanation = match route.kind {
+        RouteKind::Local => format!(
             "{address} is this host's own address: delivered inside the host over loopback, no ARP, nothing on the wire."
         ),
         _ if route.kind.refuses() => {
@@ -70,10 +71,10 @@ pub fn answer(
                 route.kind
             )
         }
-        RouteType::Broadcast => format!(
+        RouteKind::Broadcast => format!(
             "{address} is a broadcast address on {dev}: sent to every host on the link (MAC ff:ff:ff:ff:ff:ff), no ARP."
         ),
-        RouteType::Multicast => {
+        RouteKind::Multicast => {
             format!("{address} is a multicast group: sent on {dev} to a multicast MAC, no ARP.")
         }
         _ => match (route.gateway, &subnet) {
@@ -93,7 +94,7 @@ pub fn answer(
             ),
         },
     };
-    let forwards = !(route.kind.refuses() || route.kind.0 == RouteType::Local);
+    let forwards = !(route.kind.refuses() || route.kind == RouteKind::Local);
     RouteAnswer {
         destination: dest.to_string(),
         address,
@@ -143,7 +144,7 @@ impl Report for RouteAnswer {
             self.table
         )?;
         if let Some(s) = &self.subnet
-            && self.kind.0 == RouteType::Unicast
+            && self.kind == RouteKind::Unicast
         {
             writeln!(out)?;
             write_mask_arithmetic(ui, out, s, self.address)?;
@@ -236,8 +237,8 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
                 );
             }
         };
-    let mut nl = Netlink::open()?;
-    let route = match nl.route_to(address)? {
+    let mut tables = Tables::open()?;
+    let route = match tables.route_to(address)? {
         Ok(r) => r,
         Err(why) => {
             let answer = NoRoute {
@@ -249,7 +250,7 @@ pub fn run(args: &RouteGetArgs, ui: &Ui) -> Result<u8> {
             return emit(ui, &answer);
         }
     };
-    let (links, addrs) = (nl.links()?, nl.addresses()?);
+    let (links, addrs) = (tables.links()?, tables.addresses()?);
     emit(
         ui,
         &answer(
@@ -323,7 +324,7 @@ mod tests {
     #[test]
     fn unreachable_is_negative() {
         let mut r = route(Some("192.0.2.1"), 32, None, 1);
-        r.kind = RouteKind(RouteType::Unreachable);
+        r.kind = RouteKind::Unreachable;
         let a = answer(
             "192.0.2.1",
             "192.0.2.1".parse().unwrap(),

@@ -1,8 +1,7 @@
-//! Routing questions: `netkit gateway` (the default gateways and their MACs) and `netkit route get`
-//! (how the kernel would reach a destination). The logic works on plain netlink snapshots
-//! (`crate::system::netlink`), so it is unit-tested without touching the machine's tables.
+//! `netkit route ...`: `route get` (how the kernel would reach a destination). The logic works on
+//! plain snapshots of the system's tables (`crate::system::model`), so it is unit-tested without
+//! touching the machine's tables.
 
-pub mod gateway;
 pub mod get;
 
 use crate::cli::{RouteArgs, RouteCommand};

@@ -12,10 +12,11 @@ use crate::error::{Error, Result};
 use crate::net::endpoint::Dest;
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
-use crate::system::icmp::{Cast, SocketKind, broadcast_words, echo_target, interface_name};
+use crate::system::Tables;
+use crate::system::dest::{Cast, broadcast_words, echo_target};
+use crate::system::icmp::SocketKind;
 use crate::system::interrupt;
 use crate::system::lookup::Names;
-use crate::system::netlink::Netlink;
 use crate::system::routing::{neighbour_of, subnet_check};
 use crate::system::tracer::{self, Method, Run, TRIPPY_MAX_TTL, TraceConfig};
 
@@ -163,22 +164,22 @@ fn not_one_host(dest: &Dest, address: IpAddr, what: &str) -> Error {
 /// The route the kernel picks toward `target` and the next hop's MAC from the neighbour table
 /// (filled by the trace itself); None when netlink does not tell.
 fn first_hop(target: IpAddr) -> Option<FirstHop> {
-    let mut nl = Netlink::open().ok()?;
-    let route = nl.route_to(target).ok()?.ok()?;
+    let mut tables = Tables::open().ok()?;
+    let route = tables.route_to(target).ok()?.ok()?;
     let oif = route.oif?;
-    let addrs = nl.addresses().ok()?;
+    let addrs = tables.addresses().ok()?;
     // An IPv4 address carries its interface's name (an alias's label adds ":N"); else one ioctl
     // asks for it.
     let dev = addrs
         .iter()
         .find(|a| a.index == oif)
         .and_then(|a| Some(a.label.as_deref()?.split(':').next()?.to_string()))
-        .or_else(|| interface_name(oif))
+        .or_else(|| tables.interface_name(oif))
         .unwrap_or_else(|| format!("if{oif}"));
-    if route.kind.0 == netlink_packet_route::route::RouteType::Local {
+    if route.kind == crate::system::model::RouteKind::Local {
         return Some(FirstHop::local(target, dev));
     }
-    let neighbours = nl.neighbours().ok()?;
+    let neighbours = tables.neighbours().ok()?;
     let next = route.gateway.unwrap_or(target);
     let mac = neighbour_of(&neighbours, oif, next)
         .and_then(|n| Mac::from_slice(n.mac.as_deref()?))

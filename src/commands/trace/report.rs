@@ -9,12 +9,12 @@ use serde::Serialize;
 
 use crate::error::exit;
 use crate::net::addr::{Family, Span};
+use crate::net::block::SubnetCheck;
 use crate::net::classify::{AddrKind, classify};
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Cell, Paint, Report, Table, Ui, write_mask_arithmetic};
 use crate::system::icmp::SocketKind;
-use crate::system::routing::SubnetCheck;
 use crate::system::tracer::{Answer, Method, ProbeRecord, Run, TraceConfig};
 use crate::util::time::{human_ms, round_ms, round_ms_opt};
 use crate::wire::icmp_echo::IcmpError;

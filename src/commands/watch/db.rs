@@ -11,16 +11,16 @@
 //! watch runs, so a second watcher on the same file is refused instead of overwriting the
 //! first one's stations.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
 use std::net::Ipv4Addr;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use fs4::TryLockError;
 
 use crate::error::{Error, Result};
 use crate::net::hwaddr::{Mac, parse_mac};
+use crate::system::{file_kind, keep_mode_and_owner, open_lock_file};
 use crate::util::input;
 
 /// The first line of a station file.
@@ -64,23 +64,6 @@ fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// What a file that is not a regular one is, in words.
-fn kind_words(m: &std::fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = m.file_type();
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_char_device() || t.is_block_device() {
-        "a device"
-    } else if t.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
-}
-
 /// Refuses a `path` that is a symbolic link or exists as anything but a regular file; the
 /// metadata of the regular file, or None when there is none yet.
 fn check_kind(path: &Path) -> Result<Option<std::fs::Metadata>> {
@@ -93,7 +76,7 @@ fn check_kind(path: &Path) -> Result<Option<std::fs::Metadata>> {
         )),
         Ok(m) if !m.is_file() => Err(refuse(format!(
             "is {}: a station file is a regular file",
-            kind_words(&m)
+            file_kind(&m)
         ))),
         Ok(m) => Ok(Some(m)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -144,14 +127,8 @@ impl Db {
         let tmp = self.temp_file().map_err(fail)?;
         let write = || -> io::Result<()> {
             let mut f = tmp.as_file();
-            let mode = old
-                .as_ref()
-                .map_or(NEW_FILE_MODE, |m| m.permissions().mode() & 0o7777);
-            f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-            if let Some(m) = &old {
-                // As root, the file stays its owner's; anyone else keeps what they can.
-                let _ = std::os::unix::fs::fchown(f, Some(m.uid()), Some(m.gid()));
-            }
+            // As root, the file stays its owner's; anyone else keeps what they can.
+            keep_mode_and_owner(f, old.as_ref(), NEW_FILE_MODE)?;
             f.write_all(&render(stations))?;
             f.sync_all()
         };
@@ -165,27 +142,22 @@ impl Db {
 fn take_lock(path: &Path) -> Result<File> {
     let lock = lock_path(path);
     let fail = |e: io::Error| Error::io(format!("locking {}", lock.display()), e);
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .mode(NEW_FILE_MODE)
-        // A link is refused (ELOOP); a FIFO fails at once instead of waiting for a reader.
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(&lock)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => Error::bad(
+    // A link is refused; a FIFO fails at once instead of waiting for a reader.
+    let file = open_lock_file(&lock, NEW_FILE_MODE)
+        .map_err(fail)?
+        .ok_or_else(|| {
+            Error::bad(
                 "lock file",
                 lock.display().to_string(),
                 "is a symbolic link: netkit follows no link here",
-            ),
-            _ => fail(e),
+            )
         })?;
     let meta = file.metadata().map_err(fail)?;
     if !meta.is_file() {
         return Err(Error::bad(
             "lock file",
             lock.display().to_string(),
-            format!("is {}, not a regular file", kind_words(&meta)),
+            format!("is {}, not a regular file", file_kind(&meta)),
         ));
     }
     match fs4::FileExt::try_lock(&file) {
@@ -284,9 +256,12 @@ fn parse(path: &Path, text: &[u8], max: usize) -> Result<Vec<Known>> {
 }
 
 #[cfg(test)]
+// The station file is written with the Linux backend's care (links, modes, owners).
+#[cfg(target_os = "linux")]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::os::unix::fs::PermissionsExt;
 
     fn station(last: u8, seen: f64) -> Known {
         (

@@ -23,9 +23,9 @@ use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Column, Format, Paint, Ui, write_json, written};
 use crate::system::interrupt;
-use crate::system::netlink::{Addr, Link, Neighbour, Netlink, Route};
-use crate::system::rawlink::Listener;
+use crate::system::model::{Addr, Link, Neighbour, Route};
 use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
+use crate::system::{Listener, Tables};
 use crate::util::time::{human_duration, round_ms};
 use crate::util::words::count;
 use crate::wire::discards::Discards;
@@ -447,11 +447,11 @@ impl Watch<'_> {
 
 /// Runs `netkit watch`.
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
-    let mut nl = Netlink::open()?;
-    let (links, routes) = (nl.links()?, nl.routes()?);
+    let mut tables = Tables::open()?;
+    let (links, routes) = (tables.links()?, tables.routes()?);
     let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
     let wire = Listener::open(&link.name, link.index, args.promiscuous)?;
-    let (addrs, neighbours) = (nl.addresses()?, nl.neighbours()?);
+    let (addrs, neighbours) = (tables.addresses()?, tables.neighbours()?);
     let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
     // The database is opened (locked, read, its directory checked) before anything is heard:
     // a file that could not be saved is found now, not at the end of the watch.

@@ -6,8 +6,6 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
-use netlink_packet_route::neighbour::NeighbourState;
-use netlink_packet_route::route::RouteProtocol;
 use serde::Serialize;
 
 use crate::cli::GatewayArgs;
@@ -16,10 +14,9 @@ use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
-use crate::system::netlink::{Link, NeighState, Neighbour, Netlink, Protocol, Route, Table};
-use crate::system::privilege::has_cap_net_raw;
-use crate::system::rawlink::ask_once_on;
+use crate::system::model::{Link, NeighState, Neighbour, Protocol, Route, Table};
 use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
+use crate::system::{Tables, ask_once_on, may_use_raw_sockets};
 
 /// One default gateway.
 #[derive(Debug, Clone, Serialize)]
@@ -227,17 +224,15 @@ impl Gateways {
             }
         }
         for p in protocols {
-            let text = match p.0 {
-                RouteProtocol::Boot => {
+            let text = match p {
+                Protocol::Boot => {
                     "the route was set up at start-up or by hand (ip route add), as network \
                      managers and scripts do."
                 }
-                RouteProtocol::Static => "an administrator configured the route to stay.",
-                RouteProtocol::Dhcp => {
-                    "the route came from a DHCP server's answer (its router option)."
-                }
-                RouteProtocol::Ra => "the route came from an IPv6 router advertisement.",
-                RouteProtocol::Kernel => "the kernel added the route itself.",
+                Protocol::Static => "an administrator configured the route to stay.",
+                Protocol::Dhcp => "the route came from a DHCP server's answer (its router option).",
+                Protocol::Ra => "the route came from an IPv6 router advertisement.",
+                Protocol::Kernel => "the kernel added the route itself.",
                 _ => "a routing program added the route.",
             };
             writeln!(out, "{} {text}", label(format!("Proto {p}:")))?;
@@ -263,7 +258,7 @@ impl Gateways {
 
 /// Makes the kernel resolve the gateway's MAC: one empty UDP datagram to its discard port
 /// (9) makes it send an ARP request / neighbour solicitation first. Needs no privilege.
-fn provoke_resolution(gw: IpAddr, ifname: &str) {
+fn provoke_resolution(gw: IpAddr, ifindex: u32) {
     let bind: SocketAddr = if gw.is_ipv4() {
         "0.0.0.0:0".parse()
     } else {
@@ -274,11 +269,7 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
         let target = match gw {
             IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80 => {
                 // A link-local gateway needs its interface as the scope id.
-                let scope = std::fs::read_to_string(format!("/sys/class/net/{ifname}/ifindex"))
-                    .ok()
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(0);
-                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 9, 0, scope))
+                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 9, 0, ifindex))
             }
             _ => SocketAddr::new(gw, 9),
         };
@@ -289,9 +280,9 @@ fn provoke_resolution(gw: IpAddr, ifname: &str) {
 /// Runs `netkit gateway`.
 pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let timeout = args.timeout;
-    let mut nl = Netlink::open()?;
-    let (routes, links) = (nl.routes()?, nl.links()?);
-    let mut neighbours = nl.neighbours()?;
+    let mut tables = Tables::open()?;
+    let (routes, links) = (tables.routes()?, tables.links()?);
+    let mut neighbours = tables.neighbours()?;
     let keep = |g: &Gateway| {
         !(args.family.ipv4 && g.family == Family::V6 || args.family.ipv6 && g.family == Family::V4)
     };
@@ -302,13 +293,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
     let missing = |list: &[Gateway]| {
         list.iter()
             .filter(|g| g.mac.is_none())
-            .filter_map(|g| g.gateway.map(|a| (a, g.interface.clone())))
+            .filter_map(|g| g.gateway.map(|a| (a, g.ifindex)))
             .collect::<Vec<_>>()
     };
     if args.resolve && !missing(&list).is_empty() {
         // IPv4 with CAP_NET_RAW: ask with one ARP request of our own (netkit arp's code).
-        if has_cap_net_raw() {
-            let addrs = nl.addresses()?;
+        if may_use_raw_sockets() {
+            let addrs = tables.addresses()?;
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
                 let Some(IpAddr::V4(gw)) = g.gateway else {
                     continue;
@@ -330,13 +321,13 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
         }
         // The rest (IPv6, or no privilege): make the kernel resolve it, then read its cache.
         let rest = missing(&list);
-        for (gw, ifname) in &rest {
-            provoke_resolution(*gw, ifname);
+        for &(gw, ifindex) in &rest {
+            provoke_resolution(gw, ifindex);
         }
         let deadline = Instant::now() + timeout;
         while !rest.is_empty() {
             std::thread::sleep(Duration::from_millis(10));
-            neighbours = nl.neighbours()?;
+            neighbours = tables.neighbours()?;
             let fresh = gateways(&routes, &links, &neighbours);
             for g in list.iter_mut().filter(|g| g.mac.is_none()) {
                 if let Some(f) = fresh
@@ -350,8 +341,7 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
             }
             let pending = list.iter().any(|g| {
                 g.gateway.is_some() && g.mac.is_none()
-                    || g.neighbour_state
-                        == Some(MacSource::Cache(NeighState(NeighbourState::Incomplete)))
+                    || g.neighbour_state == Some(MacSource::Cache(NeighState::Incomplete))
             });
             if !pending || Instant::now() >= deadline {
                 break;
@@ -370,9 +360,8 @@ pub fn run(args: &GatewayArgs, ui: &Ui) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::system::netlink::RouteKind;
+    use crate::system::model::RouteKind;
     use crate::system::routing::fixtures::*;
-    use netlink_packet_route::route::RouteType;
 
     #[test]
     fn default_routes_with_cached_mac() {
@@ -385,7 +374,7 @@ mod tests {
             2,
             "198.51.100.1",
             Some([0x00, 0x16, 0x3e, 0, 0, 1]),
-            NeighbourState::Reachable,
+            NeighState::Reachable,
         )];
         let g = gateways(&routes, &links(), &neigh);
         assert_eq!(g.len(), 2);
@@ -432,7 +421,7 @@ mod tests {
         };
         assert_eq!(g.status(), exit::NEGATIVE);
         let mut unreachable = route(None, 0, None, 1);
-        unreachable.kind = RouteKind(RouteType::Unreachable);
+        unreachable.kind = RouteKind::Unreachable;
         assert!(gateways(&[unreachable], &links(), &[]).is_empty());
     }
 }

@@ -1,14 +1,12 @@
 //! `netkit ifaces` (alias `ipconfig`): this machine's interfaces as `ipconfig /all` and `ip addr`
 //! show them: kind, state, MAC and vendor, every address with its mask, gateways, counters, link
-//! speed, DHCP, plus the host name and DNS servers. `build` is pure (netlink snapshots in, view
-//! out); `run` gathers the snapshots.
+//! speed, DHCP, plus the host name and DNS servers. `build` is pure (snapshots of the system's
+//! tables in, view out); `run` gathers the snapshots.
 
 mod render;
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::path::Path;
 
-use netlink_packet_route::link::{InfoKind, LinkLayerType};
 use serde::Serialize;
 
 use crate::cli::IfacesArgs;
@@ -17,14 +15,12 @@ use crate::net::block::Block;
 use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
 use crate::output::{self, Format, Ui, emit};
-use crate::system::leases::{DhcpLease, find_lease};
-use crate::system::netlink::{
-    Addr, AddrFlags, Counters, IfFlags, Link, Netlink, OperState, Route, Scope, TunMode,
-    link_named, write_flag_names,
+use crate::system::model::{
+    Addr, AddrFlags, Counters, DhcpLease, DnsConfig, Duplex, IfFlags, Link, LinkFacts, LinkKind,
+    LinkType, OperState, Route, Scope, TunMode, link_named, write_flag_names,
 };
-use crate::system::resolv::{DnsConfig, system_dns};
 use crate::system::routing::default_routes;
-use crate::system::sysfs::{LinkFacts, hostname, link_facts, tun_mode};
+use crate::system::{Tables, dns_config, hostname};
 
 /// An IPv4 address on an interface.
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +115,7 @@ pub struct Iface {
     /// Link speed in Mb/s, when the driver reports it.
     pub speed_mbps: Option<u32>,
     /// Duplex, when the driver reports it.
-    pub duplex: Option<String>,
+    pub duplex: Option<Duplex>,
     /// The kernel driver.
     pub driver: Option<String>,
     /// DHCP status.
@@ -296,26 +292,26 @@ impl Serialize for IfaceKind {
 /// its mode: TUN or TAP), else what its link type and sysfs say.
 fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
     match (&link.kind, link.tun_mode) {
-        (Some(InfoKind::Tun), Some(TunMode::Tap)) => return IfaceKind::Tap,
-        (Some(InfoKind::Tun), Some(TunMode::Tun)) => return IfaceKind::Tun,
+        (Some(LinkKind::Tun), Some(TunMode::Tap)) => return IfaceKind::Tap,
+        (Some(LinkKind::Tun), Some(TunMode::Tun)) => return IfaceKind::Tun,
         // No mode reported: a TAP still has an Ethernet header, a TUN none.
-        (Some(InfoKind::Tun), None) if link.link_type.0 == LinkLayerType::Ether => {
+        (Some(LinkKind::Tun), None) if link.link_type == LinkType::Ether => {
             return IfaceKind::Tap;
         }
-        (Some(k), _) => return IfaceKind::from_name(&k.to_string()),
+        (Some(k), _) => return IfaceKind::from_name(k.name()),
         (None, _) => {}
     }
-    match link.link_type.0 {
-        LinkLayerType::Loopback => IfaceKind::Loopback,
-        LinkLayerType::Ieee80211 => IfaceKind::Wireless,
-        LinkLayerType::Ether if facts.wireless || facts.devtype.as_deref() == Some("wlan") => {
+    match link.link_type {
+        LinkType::Loopback => IfaceKind::Loopback,
+        LinkType::Ieee80211 => IfaceKind::Wireless,
+        LinkType::Ether if facts.wireless || facts.devtype.as_deref() == Some("wlan") => {
             IfaceKind::Wireless
         }
-        LinkLayerType::Ether => facts
+        LinkType::Ether => facts
             .devtype
             .as_deref()
             .map_or(IfaceKind::Ethernet, IfaceKind::from_name),
-        LinkLayerType::None => IfaceKind::Tun,
+        LinkType::None => IfaceKind::Tun,
         _ => IfaceKind::from_name(&link.link_type.name()),
     }
 }
@@ -402,7 +398,7 @@ pub fn build(
             };
             let enabled = if lease.is_some() {
                 Some(true)
-            } else if ipv4.iter().any(|a| a.scope == Scope::GLOBAL) {
+            } else if ipv4.iter().any(|a| a.scope == Scope::Global) {
                 Some(ipv4.iter().any(|a| a.dynamic))
             } else {
                 None
@@ -427,7 +423,7 @@ pub fn build(
                 gateways,
                 counters: link.counters.clone(),
                 speed_mbps: f.speed_mbps,
-                duplex: f.duplex.clone(),
+                duplex: f.duplex,
                 driver: f.driver.clone(),
                 dhcp: Dhcp { enabled, lease },
             }
@@ -439,17 +435,8 @@ pub fn build(
 
 /// Runs `netkit ifaces`.
 pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
-    let root = Path::new("/");
-    let mut nl = Netlink::open()?;
-    let mut links = nl.links()?;
-    // Kernels before 4.15 do not say whether a tun device is a TUN or a TAP; sysfs does. Read
-    // only for those devices, so the compact view stays free of per-interface file reads.
-    for l in links
-        .iter_mut()
-        .filter(|l| l.kind == Some(InfoKind::Tun) && l.tun_mode.is_none())
-    {
-        l.tun_mode = tun_mode(root, &l.name);
-    }
+    let mut tables = Tables::open()?;
+    let links = tables.links()?;
     if let Some(name) = &args.name {
         if name.starts_with('/') && !links.iter().any(|l| &l.name == name) {
             // ipconfig's switches are written /all on Windows.
@@ -464,22 +451,18 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
         }
         link_named(&links, name)?;
     }
-    let (addrs, routes) = (nl.addresses()?, nl.routes()?);
+    let (addrs, routes) = (tables.addresses()?, tables.routes()?);
     // The compact table needs only the kernel's tables; the rest is read for --all and --json.
     let full = args.all || ui.format == Format::Json;
     let facts = |l: &Link| {
         if full {
-            link_facts(root, &l.name)
+            tables.link_facts(l)
         } else {
             LinkFacts::default()
         }
     };
     let lease = |l: &Link| {
-        if full {
-            find_lease(root, &l.name, l.index)
-        } else {
-            None
-        }
+        if full { tables.dhcp_lease(l) } else { None }
     };
     let interfaces = build(
         &links,
@@ -491,10 +474,8 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     );
     let mut warnings = Vec::new();
     let (host, dns) = if full {
-        let dns = system_dns(root)
-            .map_err(|e| warnings.push(e.to_string()))
-            .ok();
-        (hostname(root), dns)
+        let dns = dns_config().map_err(|e| warnings.push(e.to_string())).ok();
+        (hostname(), dns)
     } else {
         (None, None)
     };
@@ -586,7 +567,7 @@ mod tests {
     #[test]
     fn secondary_address_is_flagged() {
         let mut a = addr(2, "192.0.2.2", 24);
-        a.flags.bits |= netlink_packet_route::address::AddressFlags::Secondary;
+        a.flags.bits |= crate::system::model::AddrBits::SECONDARY;
         let v = build_plain(&links(), &[addr(2, "192.0.2.1", 24), a]);
         let flags = |i: usize| v[1].ipv4[i].flags.names().collect::<Vec<_>>();
         assert_eq!(flags(0), ["permanent"]);
@@ -599,11 +580,11 @@ mod tests {
     fn tap_is_not_tun() {
         let dev = |mode, ty| {
             let mut l = link(3, "t0", ty, Some([0x02, 0, 0, 0, 0, 1]));
-            l.kind = Some(InfoKind::Tun);
+            l.kind = Some(LinkKind::Tun);
             l.tun_mode = mode;
             build_plain(&[l], &[]).remove(0)
         };
-        let tap = dev(Some(TunMode::Tap), LinkLayerType::Ether);
+        let tap = dev(Some(TunMode::Tap), LinkType::Ether);
         assert_eq!(tap.kind, IfaceKind::Tap);
         assert!(
             tap.description.starts_with("layer-2"),
@@ -611,24 +592,21 @@ mod tests {
             tap.description
         );
         assert!(tap.mac.is_some());
-        assert_eq!(
-            dev(Some(TunMode::Tun), LinkLayerType::None).kind,
-            IfaceKind::Tun
-        );
-        assert_eq!(dev(None, LinkLayerType::Ether).kind, IfaceKind::Tap);
-        assert_eq!(dev(None, LinkLayerType::None).kind, IfaceKind::Tun);
+        assert_eq!(dev(Some(TunMode::Tun), LinkType::None).kind, IfaceKind::Tun);
+        assert_eq!(dev(None, LinkType::Ether).kind, IfaceKind::Tap);
+        assert_eq!(dev(None, LinkType::None).kind, IfaceKind::Tun);
     }
 
     /// Issue 18.4: M-DOWN when the device under this one (IFLA_LINK) is down, as iproute2
     /// decides it; a lower device that is not in the dump does not count as down.
     #[test]
     fn m_down_follows_the_lower_device() {
-        use netlink_packet_route::link::LinkFlags;
-        let mut upper = link(3, "v0", LinkLayerType::Ether, Some([0x02, 0, 0, 0, 0, 3]));
-        upper.flags = IfFlags(LinkFlags::Up | LinkFlags::Broadcast);
+        use crate::system::model::LinkFlag;
+        let mut upper = link(3, "v0", LinkType::Ether, Some([0x02, 0, 0, 0, 0, 3]));
+        upper.flags = IfFlags(LinkFlag::UP | LinkFlag::BROADCAST);
         upper.lower = Some(4);
-        let mut lower = link(4, "v1", LinkLayerType::Ether, Some([0x02, 0, 0, 0, 0, 4]));
-        lower.flags = IfFlags(LinkFlags::Broadcast);
+        let mut lower = link(4, "v1", LinkType::Ether, Some([0x02, 0, 0, 0, 0, 4]));
+        lower.flags = IfFlags(LinkFlag::BROADCAST);
         let names = |links: &[Link]| -> Vec<&'static str> {
             build_plain(links, &[])
                 .iter()
@@ -642,7 +620,7 @@ mod tests {
             names(&[upper.clone(), lower.clone()]),
             ["NO-CARRIER", "BROADCAST", "UP", "M-DOWN"]
         );
-        lower.flags = IfFlags(LinkFlags::Broadcast | LinkFlags::Up);
+        lower.flags = IfFlags(LinkFlag::BROADCAST | LinkFlag::UP);
         assert_eq!(
             names(&[upper.clone(), lower]),
             ["NO-CARRIER", "BROADCAST", "UP"]

@@ -5,11 +5,10 @@ use std::fmt::Display;
 use std::io::{self, Write};
 use std::net::IpAddr;
 
-use netlink_packet_route::link::State;
-
 use super::{Iface, Ifaces};
 use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui, one_line};
+use crate::system::model::OperState;
 use crate::util::time::human_seconds;
 use crate::util::words::count;
 
@@ -50,9 +49,9 @@ fn with_prefix(address: impl Display, peer: Option<IpAddr>, prefix: u8) -> Strin
 
 /// The colour of an operational state.
 fn state_paint(i: &Iface) -> Paint {
-    match i.operstate.0 {
-        State::Up => Paint::Good,
-        State::Down | State::LowerLayerDown => Paint::Warn,
+    match i.operstate {
+        OperState::Up => Paint::Good,
+        OperState::Down | OperState::LowerLayerDown => Paint::Warn,
         _ => Paint::Dim,
     }
 }
@@ -162,8 +161,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         if let Some(s) = i.speed_mbps {
             let duplex = i
                 .duplex
-                .as_deref()
-                .map_or(String::new(), |d| format!(", {d} duplex"));
+                .map_or(String::new(), |d| format!(", {} duplex", d.name()));
             line(out, ind, "Link speed", &format!("{s} Mb/s{duplex}"))?;
         }
         if let Some(m) = &i.master {

@@ -1,11 +1,15 @@
-//! Small helpers shared by the `sys` readers: systemd-style `KEY=VALUE` files, interface-name
-//! checks and tolerant address parsing.
+//! Small helpers shared by the Linux backend's file readers: the root they read under,
+//! systemd-style `KEY=VALUE` files, interface-name checks and tolerant address parsing.
 
 use std::fs;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use crate::net::endpoint::{Host, parse_endpoint};
+
+/// Where the files the readers know live on a real machine: its own root. Tests give the
+/// readers a fixture tree instead.
+pub(crate) const ROOT: &str = "/";
 
 /// Joins `rel` (written like an absolute path, e.g. `etc/resolv.conf`) under `root`.
 pub(crate) fn under(root: &Path, rel: &str) -> PathBuf {

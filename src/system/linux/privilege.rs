@@ -1,11 +1,25 @@
-//! The privilege raw sockets need: CAP_NET_RAW in the effective set, checked once, up front.
+//! The privilege raw sockets need on Linux: CAP_NET_RAW in the effective set, checked once, up
+//! front; and what to say when it is missing.
 
 use caps::{CapSet, Capability};
+
+use crate::error::Error;
 
 /// True when the calling thread holds CAP_NET_RAW in its effective set (the set the kernel
 /// checks when a raw socket is opened). False when the capabilities cannot be read.
 pub fn has_cap_net_raw() -> bool {
     caps::has_cap(None, CapSet::Effective, Capability::CAP_NET_RAW).unwrap_or(false)
+}
+
+/// The error for `action` attempted without CAP_NET_RAW: what is missing, and the two ways to
+/// have it (sudo for one run, or the capability on the binary once).
+pub fn denied(action: String) -> Error {
+    Error::Permission {
+        action,
+        missing: "the CAP_NET_RAW capability",
+        advice: "run it with sudo, or grant the capability once: \
+                 sudo setcap cap_net_raw+ep \"$(command -v netkit)\"",
+    }
 }
 
 #[cfg(test)]
@@ -29,5 +43,20 @@ mod tests {
         })
         .join()
         .expect("the check thread ran");
+    }
+
+    /// Issue 29.1: the words of a missing privilege are Linux's, as they were before the seam.
+    #[test]
+    fn says_what_is_missing_and_what_to_do() {
+        let e = denied("sending ARP on eth0".into());
+        assert_eq!(
+            e.to_string(),
+            "sending ARP on eth0 needs the CAP_NET_RAW capability"
+        );
+        assert_eq!(e.exit_code(), crate::error::exit::PERMISSION);
+        assert!(
+            e.hint()
+                .is_some_and(|h| h.contains("setcap cap_net_raw+ep"))
+        );
     }
 }

@@ -8,33 +8,8 @@
 use std::fs;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::files::{read_attr, read_text, under, valid_ifname};
-use super::netlink::TunMode;
-
-/// What sysfs says about one network interface. Unknown facts are `None`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct LinkFacts {
-    /// Link speed in Mb/s; `None` when the file is missing, reads -1 (unknown) or fails (EINVAL
-    /// on virtual or down links).
-    pub speed_mbps: Option<u32>,
-    /// "full" or "half"; `None` when unknown.
-    pub duplex: Option<String>,
-    /// True for Wi-Fi: `wireless/` or `phy80211` exists in the interface's directory.
-    pub wireless: bool,
-    /// `DEVTYPE=` from `uevent`: wlan, bridge, vlan, bond, wireguard... (`None` for plain Ethernet).
-    pub devtype: Option<String>,
-    /// The kernel driver: basename of the `device/driver` link (e1000e, virtio_net, iwlwifi...).
-    pub driver: Option<String>,
-    /// The bus the device sits on: basename of the `device/subsystem` link (pci, usb, virtio...).
-    pub bus: Option<String>,
-    /// True for software interfaces (lo, bridges, veth, tun...): the interface lives under
-    /// `/sys/devices/virtual/net`, or it exists but has no `device` link.
-    pub virtual_device: bool,
-    /// Whether the link has carrier; `None` when unknown (EINVAL while administratively down).
-    pub carrier: Option<bool>,
-}
+use crate::system::model::{Duplex, LinkFacts, TunMode};
 
 /// Reads the facts about interface `ifname` under `root/sys/class/net/<ifname>`.
 /// An unknown or malformed name gives all-unknown facts (and `virtual_device` false).
@@ -53,7 +28,11 @@ pub fn link_facts(root: &Path, ifname: &str) -> LinkFacts {
     let wireless = dir.join("wireless").exists() || dir.join("phy80211").exists();
     LinkFacts {
         speed_mbps: read_attr(&dir.join("speed")).and_then(|s| parse_speed(&s)),
-        duplex: read_attr(&dir.join("duplex")).filter(|d| d == "full" || d == "half"),
+        duplex: read_attr(&dir.join("duplex")).and_then(|d| match d.as_str() {
+            "full" => Some(Duplex::Full),
+            "half" => Some(Duplex::Half),
+            _ => None,
+        }),
         wireless,
         devtype: uevent.as_deref().and_then(devtype),
         driver,
@@ -179,7 +158,7 @@ mod tests {
             f,
             LinkFacts {
                 speed_mbps: Some(1000),
-                duplex: Some("full".into()),
+                duplex: Some(Duplex::Full),
                 wireless: false,
                 devtype: None,
                 driver: Some("e1000e".into()),
