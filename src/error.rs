@@ -7,6 +7,8 @@
 
 use std::io;
 
+use crate::i18n::{Lang, Text, t};
+
 /// Named exit codes, so no command hard-codes a number.
 pub mod exit {
     /// The command worked; the answer is "yes".
@@ -25,18 +27,18 @@ pub mod exit {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A value given by the user could not be understood.
-    #[error("invalid {what} '{input}': {reason}")]
+    #[error("invalid {} '{input}': {}", what.english(), reason.english())]
     BadInput {
         /// What kind of value: "address", "mask", "MAC address", "prefix"...
-        what: &'static str,
+        what: Text,
         /// The text as the user typed it.
         input: String,
         /// Why it was refused, in plain words.
-        reason: String,
+        reason: Text,
     },
     /// The arguments the user typed make no sense together.
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.english())]
+    Usage(Text),
     /// A line of a file the user gave is bad input (`names.txt:3: invalid address ...`).
     #[error("{place}: {source}")]
     InFile {
@@ -47,20 +49,20 @@ pub enum Error {
         source: Box<Error>,
     },
     /// Reading or writing something failed.
-    #[error("{context}: {}", in_words(source))]
+    #[error("{}: {}", context.english(), in_words(source))]
     Io {
         /// What netkit was doing ("reading names.txt", "binding 127.0.0.1:8001").
-        context: String,
+        context: Text,
         /// The underlying error.
         #[source]
         source: io::Error,
     },
     /// This machine lacks what the command needs: a route, a default route, an address on the
     /// interface. Nothing the user typed is wrong; the network is not as the command needs.
-    #[error("{what}")]
+    #[error("{}", what.english())]
     Unavailable {
         /// What is missing, and what to do about it.
-        what: String,
+        what: Text,
         /// The kernel's answer, when it gave one.
         #[source]
         source: Option<io::Error>,
@@ -72,10 +74,10 @@ pub enum Error {
         action: String,
     },
     /// netkit itself could not do its work (a runtime or a library could not be set up).
-    #[error("{what}: {source}")]
+    #[error("{}: {source}", what.english())]
     Internal {
         /// What netkit was setting up.
-        what: String,
+        what: Text,
         /// Why it failed.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
@@ -84,10 +86,10 @@ pub enum Error {
 
 impl Error {
     /// Shorthand for [`Error::BadInput`]; an input longer than [`CLIP`] characters is kept cut.
-    pub fn bad(what: &'static str, input: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn bad(what: impl Into<Text>, input: impl Into<String>, reason: impl Into<Text>) -> Self {
         let input = input.into();
         Error::BadInput {
-            what,
+            what: what.into(),
             input: match clip(&input) {
                 std::borrow::Cow::Borrowed(_) => input,
                 std::borrow::Cow::Owned(cut) => cut,
@@ -96,8 +98,13 @@ impl Error {
         }
     }
 
+    /// Shorthand for [`Error::Usage`].
+    pub fn usage(text: impl Into<Text>) -> Self {
+        Error::Usage(text.into())
+    }
+
     /// Wraps an I/O error with what was being done.
-    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+    pub fn io(context: impl Into<Text>, source: io::Error) -> Self {
         Error::Io {
             context: context.into(),
             source,
@@ -105,7 +112,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::Unavailable`] without a kernel error.
-    pub fn unavailable(what: impl Into<String>) -> Self {
+    pub fn unavailable(what: impl Into<Text>) -> Self {
         Error::Unavailable {
             what: what.into(),
             source: None,
@@ -114,7 +121,7 @@ impl Error {
 
     /// Shorthand for [`Error::Internal`].
     pub fn internal(
-        what: impl Into<String>,
+        what: impl Into<Text>,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
     ) -> Self {
         Error::Internal {
@@ -158,6 +165,45 @@ impl Error {
         }
     }
 
+    /// The error in words for people, in `lang`: the same words as its English `Display` (what
+    /// JSON carries) where `lang` is English.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let said = match self {
+            Error::BadInput {
+                what,
+                input,
+                reason,
+            } => t!(
+                "error-bad-input",
+                what = what.clone(),
+                input = input,
+                reason = reason.clone()
+            ),
+            Error::Usage(text) | Error::Unavailable { what: text, .. } => {
+                return text.in_lang(lang).into_owned();
+            }
+            Error::InFile { place, source } => {
+                t!("error-in-file", place = place, error = source.in_lang(lang))
+            }
+            Error::Io { context, source } => {
+                let cause = match os_words(source) {
+                    Some(m) => m.in_lang(lang),
+                    None => source.to_string(),
+                };
+                t!("error-io", context = context.clone(), cause = cause)
+            }
+            Error::Permission { action } => t!("error-permission", action = action),
+            Error::Internal { what, source } => {
+                t!(
+                    "error-internal",
+                    what = what.clone(),
+                    cause = source.to_string()
+                )
+            }
+        };
+        said.in_lang(lang)
+    }
+
     /// True when this is a write to a closed pipe (`netkit ... | head`): a quiet success.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
@@ -168,30 +214,35 @@ impl Error {
 /// network tool meets ("Connection refused (os error 111)" becomes "refused: nothing listens on
 /// that port"); an error netkit worded itself, or any other, as it is.
 pub fn in_words(e: &io::Error) -> String {
+    match os_words(e) {
+        Some(words) => words.english(),
+        None => e.to_string(),
+    }
+}
+
+/// What an OS error means, from the catalogs (see [`in_words`]); None for an error netkit
+/// worded itself or one without words of its own.
+fn os_words(e: &io::Error) -> Option<crate::i18n::Message> {
     use io::ErrorKind::*;
     if e.get_ref().is_some() {
         // netkit's own wording, already in words.
-        return e.to_string();
+        return None;
     }
-    let words = match e.kind() {
-        ConnectionRefused => "refused: nothing listens on that port (is the server running?)",
-        ConnectionReset => "the other side reset the connection",
-        ConnectionAborted => "the connection was aborted",
-        AddrInUse => "the address and port are in use by another program (choose another port)",
-        AddrNotAvailable => {
-            "that address is not one of this host's (netkit ifaces lists them; 127.0.0.1 is \
-             always there)"
-        }
-        NetworkUnreachable => "no route to that network (netkit route get shows why)",
-        HostUnreachable => "the host is unreachable (nobody answers for it on its link)",
-        TimedOut => "no answer in time",
-        NotFound => "no such file or directory",
-        PermissionDenied => "permission denied",
-        BrokenPipe => "the other side closed the connection",
-        StorageFull => "no space left on the device",
-        _ => return e.to_string(),
-    };
-    words.to_string()
+    Some(match e.kind() {
+        ConnectionRefused => t!("os-refused"),
+        ConnectionReset => t!("os-reset"),
+        ConnectionAborted => t!("os-aborted"),
+        AddrInUse => t!("os-addr-in-use"),
+        AddrNotAvailable => t!("os-addr-not-available"),
+        NetworkUnreachable => t!("os-network-unreachable"),
+        HostUnreachable => t!("os-host-unreachable"),
+        TimedOut => t!("os-timed-out"),
+        NotFound => t!("os-not-found"),
+        PermissionDenied => t!("os-permission-denied"),
+        BrokenPipe => t!("os-broken-pipe"),
+        StorageFull => t!("os-storage-full"),
+        _ => return None,
+    })
 }
 
 /// How many characters of a value an error message shows.
@@ -218,7 +269,7 @@ mod tests {
     fn each_kind_has_its_exit_code() {
         let cases: Vec<(Error, u8, &str)> = vec![
             (Error::bad("address", "300.1.1.1", "octet"), 2, "bad_input"),
-            (Error::Usage("give --prefix N".into()), 2, "usage"),
+            (Error::usage("give --prefix N"), 2, "usage"),
             (
                 Error::InFile {
                     place: "list.txt:3".into(),

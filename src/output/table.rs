@@ -23,6 +23,7 @@ use comfy_table::{
 };
 
 use super::text::{Paint, one_line, visible_len, widest_atom, wrap};
+use crate::i18n::t;
 
 /// Where cells meet on a line of a coloured table's layout (instead of │ and ┆): a control
 /// character, so never in a cell's text (see [`neutralized`]) and never printed.
@@ -313,15 +314,18 @@ impl Table {
     /// The note under a table that left columns out: which, and what shows them (`full_view`,
     /// `--json`, a wider terminal).
     pub(super) fn left_out_note(headers: &[&str], full_view: Option<&str>) -> String {
-        let them = if headers.len() == 1 { "it" } else { "them" };
-        let ways = match full_view {
-            Some(option) => format!("{option}, --json or a wider terminal"),
-            None => "--json or a wider terminal".to_string(),
-        };
-        format!(
-            "Left out to fit: {} ({ways} shows {them})",
-            headers.join(", ")
-        )
+        let columns = headers.join(&t!("common-list-separator").to_string());
+        let count = headers.len();
+        match full_view {
+            Some(option) => t!(
+                "common-left-out-option",
+                columns = columns,
+                option = option,
+                count = count
+            ),
+            None => t!("common-left-out", columns = columns, count = count),
+        }
+        .to_string()
     }
 
     /// comfy-table drawing the columns `shown` of the rows, each `widths` wide (None: natural),

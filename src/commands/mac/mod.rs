@@ -1,5 +1,7 @@
 //! `netkit mac ADDR`: decode a MAC address as a primer explains it: notations, the maker (the
 //! first six hex digits, the OUI), unicast vs multicast (I/G bit), universal vs local (U/L bit).
+//! Every word of its view comes from the catalogs (i18n/LANG/mac.ftl); its notes are messages,
+//! English in JSON.
 
 use std::io::{self, Write};
 use std::net::Ipv6Addr;
@@ -8,9 +10,10 @@ use serde::Serialize;
 
 use crate::cli::MacArgs;
 use crate::error::Result;
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::{eui64_link_local, format_mac, is_broadcast, is_local, is_multicast};
 use crate::net::oui::{self, Vendor};
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
 
 /// The same address in the notations different systems use.
 #[derive(Debug, Serialize)]
@@ -46,8 +49,8 @@ pub struct MacInfo {
     pub locally_administered: bool,
     /// The IPv6 link-local address SLAAC would derive from it (modified EUI-64), for unicast MACs.
     pub ipv6_link_local_eui64: Option<Ipv6Addr>,
-    /// Remarks on well-known addresses.
-    pub notes: Vec<String>,
+    /// Remarks on well-known addresses (English in JSON).
+    pub notes: Vec<Message>,
 }
 
 /// Decodes a MAC address.
@@ -59,32 +62,20 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
     let locally_administered = is_local(mac);
     let mut notes = Vec::new();
     if broadcast {
-        notes.push(
-            "the broadcast address: every host on the link receives it (ARP requests go here)"
-                .into(),
-        );
+        notes.push(t!("mac-note-broadcast"));
     } else if mac[..3] == [0x01, 0x00, 0x5e] && mac[3] & 0x80 == 0 {
-        notes.push(format!(
-            "IPv4 multicast: carries group 224-239.{}.{}.{} (the low 23 bits of the group address)",
-            mac[3] & 0x7f,
-            mac[4],
-            mac[5]
-        ));
+        let group = format!("{}.{}.{}", mac[3] & 0x7f, mac[4], mac[5]);
+        notes.push(t!("mac-note-ipv4-multicast", group = group));
     } else if mac[..2] == [0x33, 0x33] {
-        notes.push(format!(
-            "IPv6 multicast: carries a group ending in {:02x}{:02x}:{:02x}{:02x} (e.g. ff02::1 all nodes, ff02::1:ffXX:XXXX solicited-node)",
-            mac[2], mac[3], mac[4], mac[5]
-        ));
+        let low = format!("{:02x}{:02x}:{:02x}{:02x}", mac[2], mac[3], mac[4], mac[5]);
+        notes.push(t!("mac-note-ipv6-multicast", low = low));
     } else if mac[..5] == [0x01, 0x80, 0xc2, 0x00, 0x00] {
-        notes.push("IEEE 802.1 link-local group (STP, LLDP, LACP, pause frames): never forwarded by bridges".into());
+        notes.push(t!("mac-note-ieee-link-local"));
     } else if mac == [0; 6] {
-        notes.push("all zeros: not a real station address (unset or placeholder)".into());
+        notes.push(t!("mac-note-zeros"));
     }
     if locally_administered && !multicast {
-        notes.push(
-            "locally administered: set by software (randomized 'private' Wi-Fi MAC, VM, container, veth), so the first six hex digits do not name a maker"
-                .into(),
-        );
+        notes.push(t!("mac-note-local"));
     }
     let eui64 = eui64_link_local(mac);
     MacInfo {
@@ -108,45 +99,67 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
 
 impl Report for MacInfo {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<11}", format!("{l}:")));
-        writeln!(out, "{} {}", label("MAC"), ui.paint(Paint::Good, &self.mac))?;
-        writeln!(
-            out,
-            "{} {} (Windows) · {} (Cisco) · {} (bare)",
-            label("Forms"),
-            self.forms.hyphen,
-            self.forms.cisco,
-            self.forms.bare
-        )?;
+        let labels = [
+            t!("mac-label-mac"),
+            t!("mac-label-forms"),
+            t!("mac-label-oui"),
+            t!("mac-label-vendor"),
+            t!("mac-label-cast"),
+            t!("mac-label-scope"),
+            t!("mac-label-ipv6"),
+        ]
+        .map(|l| t!("common-label", label = l).to_string());
+        // Values line up after the widest label (by display width: a Chinese label is twice
+        // as wide as its characters), and at least 11 columns in.
+        let width = labels
+            .iter()
+            .map(|l| visible_len(l))
+            .max()
+            .unwrap_or(0)
+            .max(11);
+        let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
+        writeln!(out, "{} {}", label(0), ui.paint(Paint::Good, &self.mac))?;
+        let forms = t!(
+            "mac-forms",
+            hyphen = &self.forms.hyphen,
+            cisco = &self.forms.cisco,
+            bare = &self.forms.bare
+        );
+        writeln!(out, "{} {forms}", label(1))?;
         let vendor = match (&self.vendor, self.locally_administered) {
-            (Some(v), _) => format!(
-                "{} (prefix {}, {} /{})",
-                v.name, v.prefix, v.registry, v.bits
+            (Some(v), _) => t!(
+                "mac-vendor",
+                name = &v.name,
+                prefix = &v.prefix,
+                registry = v.registry.to_string(),
+                bits = v.bits
             ),
-            (None, true) => "none: locally administered address".into(),
-            (None, false) => "unknown: prefix not in the IEEE registry".into(),
+            (None, true) => t!("mac-vendor-none"),
+            (None, false) => t!("mac-vendor-unknown"),
         };
-        writeln!(out, "{} {}", label("OUI"), self.oui)?;
-        writeln!(out, "{} {vendor}", label("Vendor"))?;
+        writeln!(out, "{} {}", label(2), self.oui)?;
+        writeln!(out, "{} {vendor}", label(3))?;
         let cast = if self.broadcast {
-            "broadcast (I/G bit 1: a group, here every host)"
+            t!("mac-cast-broadcast")
         } else if self.multicast {
-            "multicast (I/G bit 1: a group of receivers)"
+            t!("mac-cast-multicast")
         } else {
-            "unicast (I/G bit 0: one receiver)"
+            t!("mac-cast-unicast")
         };
-        writeln!(out, "{} {cast}", label("Cast"))?;
+        writeln!(out, "{} {cast}", label(4))?;
         let admin = if self.locally_administered {
-            "local (U/L bit 1: assigned by software)"
+            t!("mac-scope-local")
         } else {
-            "universal (U/L bit 0: assigned by the maker)"
+            t!("mac-scope-universal")
         };
-        writeln!(out, "{} {admin}", label("Scope"))?;
+        writeln!(out, "{} {admin}", label(5))?;
         if let Some(ll) = self.ipv6_link_local_eui64 {
-            writeln!(out, "{} {ll} (SLAAC EUI-64 link-local)", label("IPv6"))?;
+            writeln!(out, "{} {}", label(6), t!("mac-ipv6", address = ll))?;
         }
-        for note in &self.notes {
-            writeln!(out, "{} {note}", ui.paint(Paint::Dim, "note:"))?;
+        let note = t!("common-label", label = t!("common-note"));
+        let gap = t!("common-label-gap");
+        for text in &self.notes {
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, &note))?;
         }
         Ok(())
     }
@@ -172,7 +185,11 @@ mod tests {
         let b = describe([0xff; 6]);
         assert!(b.broadcast && b.multicast && b.ipv6_link_local_eui64.is_none());
         let m = describe([0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb]);
-        assert!(m.notes[0].contains("224-239.0.0.251"), "{:?}", m.notes);
+        assert!(
+            m.notes[0].english().contains("224-239.0.0.251"),
+            "{:?}",
+            m.notes
+        );
         let u = describe([0x00, 0x00, 0x0c, 0x12, 0x34, 0x56]);
         assert!(u.unicast && !u.locally_administered && u.vendor.is_some());
         assert_eq!(
