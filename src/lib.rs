@@ -294,6 +294,24 @@ fn clap_in_words(e: &clap::Error) -> Option<String> {
     if let Some(s) = suggested {
         line = format!("{line}{then}{}", t!("cli-tip-similar", suggestion = s));
     }
+    // clap's other tips, worded by clap: "to pass '-x' as a value, use '-- -x'", "'sub --flag'
+    // exists".
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+        for tip in tips.iter().map(ToString::to_string) {
+            let tip = if tip.starts_with("to pass '") {
+                let arg = tip.split('\'').nth(1).unwrap_or_default().to_string();
+                t!("cli-tip-dash", arg = arg)
+            } else if let Some(quoted) = tip
+                .strip_suffix("' exists")
+                .and_then(|t| t.strip_prefix('\''))
+            {
+                t!("cli-tip-similar", suggestion = quoted)
+            } else {
+                return None;
+            };
+            line = format!("{line}{then}{tip}");
+        }
+    }
     Some(line)
 }
 
@@ -668,6 +686,8 @@ mod tests {
                 "::1",
             ],
             &["netkit", "trace", "--first-hop", "2", "192.0.2.1"],
+            &["netkit", "--lang", "zh-CN", "trace", "192.0.2.1"],
+            &["netkit", "trace", "192.0.2.1", "--lang=zh_CN"],
             &[
                 "netkit", "trace", "--tcp", "--port", "443", "-I", "eth0", "--no-dns", "-4",
                 "h.test",
@@ -706,6 +726,16 @@ mod tests {
             &["netkit", "ping", "192.0.2.1"],
             &["netkit", "-n", "trace", "192.0.2.1"],
             &["netkit", "trace", "-I", "-n", "192.0.2.1"],
+            &["netkit", "trace", "--lang", "fr", "192.0.2.1"],
+            &[
+                "netkit",
+                "--lang",
+                "en",
+                "trace",
+                "--lang",
+                "en",
+                "192.0.2.1",
+            ],
         ] {
             assert!(
                 parse_lean_trace(&argv(words)).is_none(),
@@ -725,6 +755,9 @@ mod tests {
             &["netkit", "--color=always", "ifaces", "lo"],
             &["netkit", "ifaces", "--json", "-a", "eth0"],
             &["netkit", "ifaces", "eth0", "--color=never"],
+            &["netkit", "--lang", "zh-CN", "ifaces"],
+            &["netkit", "ifaces", "--lang=en", "-a"],
+            &["netkit", "ipconfig", "--lang", "zh"],
         ] {
             let args = argv(words);
             let lean = parse_lean(&args).unwrap_or_else(|| panic!("lean parse of {words:?}"));
@@ -737,6 +770,8 @@ mod tests {
             &["netkit", "ifaces", "a", "b"],
             &["netkit", "ifaces", "--json", "--json"],
             &["netkit", "ifaces", "--color", "sometimes"],
+            &["netkit", "ifaces", "--lang", "fr"],
+            &["netkit", "--lang", "en", "--lang", "en", "ifaces"],
             &["netkit", "ifaces", "-x"],
             &["netkit", "--all", "ifaces"],
             &["netkit", "eth0"],

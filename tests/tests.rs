@@ -16,6 +16,7 @@ mod dns_validate;
 mod filter;
 mod flow;
 mod hostile_lan;
+mod i18n;
 mod ifaces;
 mod layers;
 mod mac;

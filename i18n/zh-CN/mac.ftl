@@ -4,7 +4,7 @@ mac-label-mac = MAC地址
 mac-label-forms = 其他写法
 mac-label-oui = OUI
 mac-label-vendor = 厂商
-mac-label-cast = 接收方
+mac-label-cast = 传输方式
 mac-label-scope = 分配方式
 mac-label-ipv6 = IPv6
 
@@ -20,8 +20,8 @@ mac-scope-universal = 全球唯一（U/L 位为 0：由厂商出厂时分配）
 mac-ipv6 = { $address }（SLAAC 按 EUI-64 生成的链路本地地址）
 
 mac-note-broadcast = 这是广播地址：链路上的每台主机都会收到（ARP 请求就发到这里）
-mac-note-ipv4-multicast = IPv4 组播：承载组 224-239.{ $group }（组地址的低 23 位）
-mac-note-ipv6-multicast = IPv6 组播：承载一个以 { $low } 结尾的组（例如 ff02::1 是所有节点，ff02::1:ffXX:XXXX 是请求节点组）
+mac-note-ipv4-multicast = IPv4 组播：对应组播组 224-239.{ $group }（MAC地址里放的是组地址的低 23 位）
+mac-note-ipv6-multicast = IPv6 组播：对应一个以 { $low } 结尾的组播组（例如 ff02::1 是所有节点组，ff02::1:ffXX:XXXX 是请求节点组）
 mac-note-ieee-link-local = IEEE 802.1 链路本地组（STP、LLDP、LACP、暂停帧）：网桥和交换机从不转发
 mac-note-zeros = 全零：不是真实主机的地址（未设置或占位用）
 mac-note-local = 本地管理：由软件设置（Wi-Fi 随机的“私有”MAC地址、虚拟机、容器、veth），所以前六位十六进制数字不代表哪家厂商
