@@ -152,114 +152,96 @@ fn expression_segments(
     }
 }
 
+/// Calls `f` on every inline expression of `pattern`, nested ones (a placeable's, a call's
+/// arguments, a variant's pattern) included, and on the selectors of selects when `selectors`.
+fn visit(
+    pattern: &ast::Pattern<String>,
+    selectors: bool,
+    f: &mut dyn FnMut(&ast::InlineExpression<String>),
+) {
+    fn inline(
+        e: &ast::InlineExpression<String>,
+        selectors: bool,
+        f: &mut dyn FnMut(&ast::InlineExpression<String>),
+    ) {
+        f(e);
+        let arguments = match e {
+            ast::InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+            ast::InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+            ast::InlineExpression::Placeable { expression } => {
+                return expr(expression, selectors, f);
+            }
+            _ => None,
+        };
+        for a in arguments
+            .into_iter()
+            .flat_map(|a| a.positional.iter().chain(a.named.iter().map(|n| &n.value)))
+        {
+            inline(a, selectors, f);
+        }
+    }
+    fn expr(
+        e: &ast::Expression<String>,
+        selectors: bool,
+        f: &mut dyn FnMut(&ast::InlineExpression<String>),
+    ) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                if selectors {
+                    inline(selector, selectors, f);
+                }
+                for v in variants {
+                    visit(&v.value, selectors, f);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, selectors, f),
+        }
+    }
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expr(expression, selectors, f);
+        }
+    }
+}
+
 /// The variables a pattern uses, through the messages it references (which Fluent gives the
 /// same arguments); a term's own variables are its parameters, not the message's.
-/// With `selectors` false, a variable that only chooses a variant (a count for plurals) is left
-/// out: what remains are the variables the message shows.
 fn variables(catalog: &Catalog, pattern: &ast::Pattern<String>, out: &mut BTreeSet<String>) {
     walk_variables(catalog, pattern, true, out)
 }
 
+/// [`variables`]; with `selectors` false, a variable that only chooses a variant (a count for
+/// plurals) is left out: what remains are the variables the message shows.
 fn walk_variables(
     catalog: &Catalog,
     pattern: &ast::Pattern<String>,
     selectors: bool,
     out: &mut BTreeSet<String>,
 ) {
-    fn inline(
-        catalog: &Catalog,
-        e: &ast::InlineExpression<String>,
-        selectors: bool,
-        out: &mut BTreeSet<String>,
-    ) {
-        match e {
-            ast::InlineExpression::VariableReference { id } => {
-                out.insert(id.name.clone());
-            }
-            ast::InlineExpression::MessageReference { id, .. } => {
-                if let Some(m) = catalog.get(&id.name) {
-                    walk_variables(catalog, &m.pattern, selectors, out);
-                }
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. }
-            | ast::InlineExpression::TermReference {
-                arguments: Some(arguments),
-                ..
-            } => {
-                for a in &arguments.positional {
-                    inline(catalog, a, selectors, out);
-                }
-                for a in &arguments.named {
-                    inline(catalog, &a.value, selectors, out);
-                }
-            }
-            ast::InlineExpression::Placeable { expression } => {
-                expr(catalog, expression, selectors, out)
-            }
-            _ => {}
+    visit(pattern, selectors, &mut |e| match e {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.clone());
         }
-    }
-    fn expr(
-        catalog: &Catalog,
-        e: &ast::Expression<String>,
-        selectors: bool,
-        out: &mut BTreeSet<String>,
-    ) {
-        match e {
-            ast::Expression::Select { selector, variants } => {
-                if selectors {
-                    inline(catalog, selector, selectors, out);
-                }
-                for v in variants {
-                    walk_variables(catalog, &v.value, selectors, out);
-                }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            if let Some(m) = catalog.get(&id.name) {
+                walk_variables(catalog, &m.pattern, selectors, out);
             }
-            ast::Expression::Inline(i) => inline(catalog, i, selectors, out),
         }
-    }
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expr(catalog, expression, selectors, out);
-        }
-    }
+        _ => {}
+    });
 }
 
 /// The messages a pattern references, by id (terms with their `-`).
 fn references(pattern: &ast::Pattern<String>, out: &mut BTreeSet<String>) {
-    fn inline(e: &ast::InlineExpression<String>, out: &mut BTreeSet<String>) {
-        match e {
-            ast::InlineExpression::MessageReference { id, .. } => {
-                out.insert(id.name.clone());
-            }
-            ast::InlineExpression::TermReference { id, arguments, .. } => {
-                out.insert(format!("-{}", id.name));
-                if let Some(a) = arguments {
-                    a.positional.iter().for_each(|p| inline(p, out));
-                    a.named.iter().for_each(|n| inline(&n.value, out));
-                }
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. } => {
-                arguments.positional.iter().for_each(|p| inline(p, out));
-                arguments.named.iter().for_each(|n| inline(&n.value, out));
-            }
-            ast::InlineExpression::Placeable { expression } => expr(expression, out),
-            _ => {}
+    visit(pattern, true, &mut |e| match e {
+        ast::InlineExpression::MessageReference { id, .. } => {
+            out.insert(id.name.clone());
         }
-    }
-    fn expr(e: &ast::Expression<String>, out: &mut BTreeSet<String>) {
-        match e {
-            ast::Expression::Select { selector, variants } => {
-                inline(selector, out);
-                variants.iter().for_each(|v| references(&v.value, out));
-            }
-            ast::Expression::Inline(i) => inline(i, out),
+        ast::InlineExpression::TermReference { id, .. } => {
+            out.insert(format!("-{}", id.name));
         }
-    }
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expr(expression, out);
-        }
-    }
+        _ => {}
+    });
 }
 
 /// `mac-vendor-none` → `MacVendorNone`.

@@ -9,7 +9,9 @@
 //!   other, except `flow`, the top, which composes DNS, routing, ARP and TCP;
 //! - the lower layer: `system` (the kernel's tables over netlink, OS files, the raw link and its
 //!   privilege), `wire` (packet codecs), `net` (the primer's vocabulary: addresses, subnets, MACs,
-//!   vendors, endpoints) and `util` (times, list files) — pure logic apart from `system`.
+//!   vendors, endpoints) and `util` (times, list files) — pure logic apart from `system`;
+//! - under them all, `i18n`: the message catalogs (i18n/LANG/*.ftl) and the language of the run,
+//!   chosen here at start-up (`--lang`, else the locale), so that any layer may name a sentence.
 
 pub mod cli;
 mod commands;
@@ -636,6 +638,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Issue 28: every help text of the catalogs names a place of the command tree (no stale
+    /// id), and the converted commands (netkit itself, every subcommand's summary, `mac`) take
+    /// every text from them.
+    #[test]
+    fn help_ids_name_places_of_the_command_tree() {
+        fn places(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for part in ["about", "long-about", "before", "after"] {
+                out.push(format!("{path}-{part}"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                let key = match path {
+                    "help" => format!("help-arg-{id}"),
+                    _ => format!("{path}-arg-{id}"),
+                };
+                out.push(format!("{key}-long"));
+                out.push(key);
+            }
+            for sub in cmd.get_subcommands() {
+                places(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut valid = Vec::new();
+        places(&cli::command_in(LangChoice::En), "help", &mut valid);
+        let words = ["help-heading-", "help-flag-", "help-man-"];
+        for meta in i18n::catalog::all() {
+            let id = meta.id;
+            if id.starts_with("help-") && !words.iter().any(|w| id.starts_with(w)) {
+                assert!(
+                    valid.iter().any(|v| v == id),
+                    "{id} names no place of the command tree"
+                );
+            }
+        }
+        let has = |id: &str| i18n::find(id).is_some();
+        for id in [
+            "help-about",
+            "help-long-about",
+            "help-after",
+            "help-arg-json",
+            "help-arg-color",
+            "help-arg-lang",
+        ] {
+            assert!(has(id), "{id}");
+        }
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands() {
+            assert!(
+                has(&format!("help-{}-about", sub.get_name())),
+                "{}",
+                sub.get_name()
+            );
+        }
+        let mac = cmd.find_subcommand("mac").unwrap();
+        for arg in mac.get_arguments().filter(|a| !a.is_global_set()) {
+            assert!(
+                has(&format!("help-mac-arg-{}", arg.get_id())),
+                "{}",
+                arg.get_id()
+            );
+        }
+        assert!(has("help-mac-after"));
     }
 
     /// Issue 26: the lean `trace` parser agrees with the full one on everything it accepts
