@@ -822,6 +822,33 @@ mod tests {
         }
     }
 
+    /// Issue 28: a Chinese cell without spaces wraps between ideographs; the columns stay
+    /// aligned and the address beside it whole.
+    #[test]
+    fn chinese_cells_wrap_between_ideographs() {
+        let ui = ui(false, Some(34));
+        let note = "这台主机和本机在同一子网，直接发送，不经过网关。";
+        let mut t = ui.table(&["地址", "说明"]);
+        t.add_row(["198.51.100.1", note]);
+        let text = t.to_string();
+        let lines: Vec<String> = text.lines().map(shown).collect();
+        let rules = rule_columns(&lines[0]);
+        for line in &lines {
+            assert!(line.width() <= 34, "{text}");
+            assert_eq!(rule_columns(line), rules, "{text}");
+            let first = line.split('┆').nth(1).map(str::trim).unwrap_or("");
+            assert!(!first.starts_with(['，', '。']), "{text}");
+        }
+        let body = &lines[3..lines.len() - 1];
+        assert!(body.len() > 1, "the note wraps:\n{text}");
+        assert!(body[0].contains("198.51.100.1"), "{text}");
+        let joined: String = body
+            .iter()
+            .map(|l| l.split('┆').nth(1).unwrap().trim_end_matches('│').trim())
+            .collect();
+        assert_eq!(joined, note, "{text}");
+    }
+
     /// Issue 27 item 1: columns declared expendable go first, with a note; when the rest still
     /// does not fit, each row becomes a record.
     #[test]
