@@ -192,7 +192,7 @@ impl Error {
                 };
                 t!("error-io", context = context.clone(), cause = cause)
             }
-            Error::Permission { action } => t!("error-permission", action = action),
+            Error::Permission { action, .. } => t!("error-permission", action = action),
             Error::Internal { what, source } => {
                 t!(
                     "error-internal",
@@ -306,7 +306,25 @@ mod tests {
         ];
         for (e, code, kind) in cases {
             assert_eq!((e.exit_code(), e.kind()), (code, kind), "{e}");
+            // Issue 28: in English, stderr says what JSON says.
+            assert_eq!(e.in_lang(Lang::En), e.to_string());
         }
+        // In Chinese, the words netkit has in the catalogs; the rest (not yet converted, or
+        // from outside) as it is.
+        let e = Error::io(
+            t!("io-writing-output"),
+            io::Error::from(io::ErrorKind::NotFound),
+        );
+        assert_eq!(e.to_string(), "writing output: no such file or directory");
+        assert_eq!(e.in_lang(Lang::ZhCn), "写出结果：没有这个文件或目录");
+        let e = Error::InFile {
+            place: "list.txt:3".into(),
+            source: Box::new(Error::bad(t!("mac-what"), "x", t!("mac-bad-empty"))),
+        };
+        assert_eq!(
+            e.in_lang(Lang::ZhCn),
+            "list.txt:3：无效的MAC地址“x”：是空的；应该写成 aa:bb:cc:dd:ee:ff 这样"
+        );
     }
 
     /// Issue 17: OS errors are said in words with a next step, never "(os error 111)".
