@@ -1,8 +1,12 @@
-//! Build script: links the binary without PIE (see main), and indexes the embedded OUI table (src/net/oui.tsv) by its first three hex digits,
+//! Build script: turns the message catalogs (i18n/LANG/*.ftl) into Rust (build/catalogs.rs),
+//! links the binary without PIE (see main), and indexes the embedded OUI table (src/net/oui.tsv) by its first three hex digits,
 //! so a vendor lookup touches one small bucket instead of binary-searching 2 MB (page faults on
 //! the hot path of `netkit ifaces`). Output: 4097 little-endian u32 byte offsets in OUT_DIR.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+#[path = "build/catalogs.rs"]
+mod catalogs;
 
 fn main() {
     // Link the netkit executable at a fixed address (not PIE): the dynamic loader then has no
@@ -14,6 +18,7 @@ fn main() {
     let table_path = "src/net/oui.tsv";
     println!("cargo:rerun-if-changed={table_path}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/catalogs.rs");
     let table = std::fs::read(table_path).expect("src/net/oui.tsv is readable");
     let hex = |b: u8| match b {
         b'0'..=b'9' => (b - b'0') as usize,
@@ -37,7 +42,7 @@ fn main() {
         }
     }
     let bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set")).join("oui_index.bin");
-    std::fs::write(out, bytes).expect("write the OUI index");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set"));
+    std::fs::write(out_dir.join("oui_index.bin"), bytes).expect("write the OUI index");
+    catalogs::generate(Path::new("i18n"), &out_dir);
 }

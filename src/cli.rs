@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::builder::TypedValueParser;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
+use crate::i18n::{self, Lang};
 use crate::net::addr::{Family, Mask, Prefixed, parse_addr};
 use crate::net::block::Block;
 use crate::net::endpoint::{
@@ -68,6 +69,172 @@ pub struct GlobalArgs {
         hide_default_value = true
     )]
     pub color: ColorChoice,
+    /// Language of tables, sentences, errors and help: en or zh-CN (default: from the locale)
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "LANG",
+        help_heading = "Global options",
+        hide_possible_values = true
+    )]
+    pub lang: Option<LangChoice>,
+}
+
+/// `--lang`: the language people read; JSON is the same in every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// English
+    En,
+    /// Simplified Chinese
+    #[value(name = "zh-CN", alias = "zh", alias = "zh_CN")]
+    ZhCn,
+}
+
+impl LangChoice {
+    /// The value of `--lang` for a word, as clap reads it (for the parsers that run before clap).
+    pub fn from_word(word: &str) -> Option<Self> {
+        match word {
+            "en" => Some(LangChoice::En),
+            "zh-CN" | "zh" | "zh_CN" => Some(LangChoice::ZhCn),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn lang(self) -> Lang {
+        match self {
+            LangChoice::En => Lang::En,
+            LangChoice::ZhCn => Lang::ZhCn,
+        }
+    }
+}
+
+/// The text of the catalogs' message `id` (one without arguments) in `lang`: the help's words
+/// for the man pages' generator.
+pub fn catalog_text(lang: LangChoice, id: &str) -> Option<String> {
+    i18n::find(id).map(|m| m.in_lang(lang.lang()))
+}
+
+/// The whole command tree with every help text in `lang` (issue 28): after clap has built it
+/// from the derive types, each text with a message in the catalogs is set from it: `about`,
+/// `long_about`, `before_help`, `after_help` of the command at PATH from `help-PATH-about`,
+/// `help-PATH-long-about`, `help-PATH-before`, `help-PATH-after` (PATH: the subcommands'
+/// names joined by `-`; `help-about`... for netkit itself), each argument's help from
+/// `help-PATH-arg-ID` (`help-arg-ID` for the global options), with `-long` for its long help.
+/// English is the catalogs' source too, so `--help` in English also comes from them; texts
+/// without a message keep the derive's words. Outside English, clap's own words (Usage,
+/// Options, Arguments, Commands, the help and version flags) are set from the catalogs too.
+pub fn command_in(choice: LangChoice) -> clap::Command {
+    built_in(choice, Cli::command())
+}
+
+/// [`command_in`] without the `help` subcommands: the tree the man pages describe.
+pub fn man_command_in(choice: LangChoice) -> clap::Command {
+    built_in(choice, Cli::command().disable_help_subcommand(true))
+}
+
+fn built_in(choice: LangChoice, cmd: clap::Command) -> clap::Command {
+    let lang = choice.lang();
+    let text = |id: &str| i18n::find(id).map(|m| m.in_lang(lang));
+    let mut cmd = localize(cmd, "help", &text);
+    cmd.build();
+    if lang != Lang::En {
+        cmd = clap_words(cmd, &text, true);
+    }
+    cmd
+}
+
+/// Sets the texts of `cmd` (at `path`) and its subcommands from the catalogs (see
+/// [`command_in`]).
+fn localize(
+    mut cmd: clap::Command,
+    path: &str,
+    text: &dyn Fn(&str) -> Option<String>,
+) -> clap::Command {
+    if let Some(t) = text(&format!("{path}-about")) {
+        cmd = cmd.about(t);
+    }
+    if let Some(t) = text(&format!("{path}-long-about")) {
+        cmd = cmd.long_about(t);
+    }
+    if let Some(t) = text(&format!("{path}-before")) {
+        cmd = cmd.before_help(t);
+    }
+    if let Some(t) = text(&format!("{path}-after")) {
+        cmd = cmd.after_help(t);
+    }
+    let global = text("help-heading-global");
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| {
+            let heading = a.get_help_heading() == Some("Global options");
+            (a.get_id().to_string(), heading)
+        })
+        .collect();
+    for (id, global_heading) in ids {
+        let key = format!("{path}-arg-{id}");
+        let (help, long) = (text(&key), text(&format!("{key}-long")));
+        let heading = global.clone().filter(|_| global_heading);
+        cmd = cmd.mut_arg(id, |mut a| {
+            if let Some(h) = help {
+                a = a.help(h);
+            }
+            if let Some(l) = long {
+                a = a.long_help(l);
+            }
+            if let Some(h) = heading {
+                a = a.help_heading(h);
+            }
+            a
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = format!("{path}-{name}");
+        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_path, text));
+    }
+    cmd
+}
+
+/// clap's own words of a built command and its subcommands, from the catalogs.
+fn clap_words(
+    mut cmd: clap::Command,
+    text: &dyn Fn(&str) -> Option<String>,
+    root: bool,
+) -> clap::Command {
+    let word = |id: &str| text(id).unwrap_or_default();
+    let usage = word("help-heading-usage");
+    cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(word("help-heading-commands"));
+    if cmd.get_arguments().any(|a| a.get_id() == "help") {
+        let (short, long) = (word("help-flag-help"), word("help-flag-help-long"));
+        cmd = cmd.mut_arg("help", |a| a.help(short).long_help(long));
+    }
+    if root && cmd.get_arguments().any(|a| a.get_id() == "version") {
+        let version = word("help-flag-version");
+        cmd = cmd.mut_arg("version", |a| a.help(version));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, |s| {
+            let s = if s.get_name() == "help" {
+                s.about(word("help-help-about"))
+            } else {
+                s
+            };
+            clap_words(s, text, false)
+        });
+    }
+    cmd
 }
 
 /// The `--color` policy.

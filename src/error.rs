@@ -7,6 +7,8 @@
 
 use std::io;
 
+use crate::i18n::{Lang, Text, t};
+
 /// Named exit codes, so no command hard-codes a number.
 pub mod exit {
     /// The command worked; the answer is "yes".
@@ -25,18 +27,18 @@ pub mod exit {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A value given by the user could not be understood.
-    #[error("invalid {what} '{input}': {reason}")]
+    #[error("invalid {} '{input}': {}", what.english(), reason.english())]
     BadInput {
         /// What kind of value: "address", "mask", "MAC address", "prefix"...
-        what: &'static str,
+        what: Text,
         /// The text as the user typed it.
         input: String,
         /// Why it was refused, in plain words.
-        reason: String,
+        reason: Text,
     },
     /// The arguments the user typed make no sense together.
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.english())]
+    Usage(Text),
     /// A line of a file the user gave is bad input (`names.txt:3: invalid address ...`).
     #[error("{place}: {source}")]
     InFile {
@@ -47,48 +49,48 @@ pub enum Error {
         source: Box<Error>,
     },
     /// Reading or writing something failed.
-    #[error("{context}: {}", in_words(source))]
+    #[error("{}: {}", context.english(), in_words(source))]
     Io {
         /// What netkit was doing ("reading names.txt", "binding 127.0.0.1:8001").
-        context: String,
+        context: Text,
         /// The underlying error.
         #[source]
         source: io::Error,
     },
     /// This machine lacks what the command needs: a route, a default route, an address on the
     /// interface. Nothing the user typed is wrong; the network is not as the command needs.
-    #[error("{what}")]
+    #[error("{}", what.english())]
     Unavailable {
         /// What is missing, and what to do about it.
-        what: String,
+        what: Text,
         /// The kernel's answer, when it gave one.
         #[source]
         source: Option<io::Error>,
     },
     /// The operation needs a privilege the process lacks. What is missing and what to do about
     /// it are the operating system's (`system` says them for the one netkit runs on).
-    #[error("{action} needs {missing}")]
+    #[error("{action} needs {}", missing.english())]
     Permission {
         /// What was attempted ("sending ARP on eth0").
         action: String,
         /// The privilege, as this system names it ("the CAP_NET_RAW capability").
-        missing: &'static str,
+        missing: Text,
         /// What to do on this system to have it.
-        advice: &'static str,
+        advice: Text,
     },
     /// The command, or a part of it, is not built for the operating system netkit runs on.
-    #[error("{what} is not available on {os} yet")]
+    #[error("{} is not available on {os} yet", what.english())]
     Unsupported {
         /// What is missing ("reading the interfaces").
-        what: String,
+        what: Text,
         /// The operating system ("Windows").
         os: &'static str,
     },
     /// netkit itself could not do its work (a runtime or a library could not be set up).
-    #[error("{what}: {source}")]
+    #[error("{}: {source}", what.english())]
     Internal {
         /// What netkit was setting up.
-        what: String,
+        what: Text,
         /// Why it failed.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
@@ -97,10 +99,10 @@ pub enum Error {
 
 impl Error {
     /// Shorthand for [`Error::BadInput`]; an input longer than [`CLIP`] characters is kept cut.
-    pub fn bad(what: &'static str, input: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn bad(what: impl Into<Text>, input: impl Into<String>, reason: impl Into<Text>) -> Self {
         let input = input.into();
         Error::BadInput {
-            what,
+            what: what.into(),
             input: match clip(&input) {
                 std::borrow::Cow::Borrowed(_) => input,
                 std::borrow::Cow::Owned(cut) => cut,
@@ -109,8 +111,13 @@ impl Error {
         }
     }
 
+    /// Shorthand for [`Error::Usage`].
+    pub fn usage(text: impl Into<Text>) -> Self {
+        Error::Usage(text.into())
+    }
+
     /// Wraps an I/O error with what was being done.
-    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+    pub fn io(context: impl Into<Text>, source: io::Error) -> Self {
         Error::Io {
             context: context.into(),
             source,
@@ -118,7 +125,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::Unavailable`] without a kernel error.
-    pub fn unavailable(what: impl Into<String>) -> Self {
+    pub fn unavailable(what: impl Into<Text>) -> Self {
         Error::Unavailable {
             what: what.into(),
             source: None,
@@ -127,7 +134,7 @@ impl Error {
 
     /// Shorthand for [`Error::Internal`].
     pub fn internal(
-        what: impl Into<String>,
+        what: impl Into<Text>,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
     ) -> Self {
         Error::Internal {
@@ -160,12 +167,68 @@ impl Error {
         }
     }
 
-    /// Advice on what to do next, when there is something useful to say.
+    /// Advice on what to do next, when there is something useful to say (in English, as JSON
+    /// carries it).
     pub fn hint(&self) -> Option<String> {
+        self.hint_in(Lang::En)
+    }
+
+    /// The advice of [`Error::hint`] in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
         match self {
-            Error::Permission { advice, .. } => Some(advice.to_string()),
+            Error::Permission { advice, .. } => Some(advice.in_lang(lang).into_owned()),
             _ => None,
         }
+    }
+
+    /// The error in words for people, in `lang`: the same words as its English `Display` (what
+    /// JSON carries) where `lang` is English.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let said = match self {
+            Error::BadInput {
+                what,
+                input,
+                reason,
+            } => t!(
+                "error-bad-input",
+                what = what.clone(),
+                input = input,
+                reason = reason.clone()
+            ),
+            Error::Usage(text) | Error::Unavailable { what: text, .. } => {
+                return text.in_lang(lang).into_owned();
+            }
+            Error::InFile { place, source } => {
+                t!("error-in-file", place = place, error = source.in_lang(lang))
+            }
+            Error::Io { context, source } => {
+                let cause = match os_words(source) {
+                    Some(m) => m.in_lang(lang),
+                    None => source.to_string(),
+                };
+                t!("error-io", context = context.clone(), cause = cause)
+            }
+            Error::Permission {
+                action, missing, ..
+            } => t!(
+                "error-permission",
+                action = action,
+                missing = missing.in_lang(lang).into_owned()
+            ),
+            Error::Unsupported { what, os } => t!(
+                "error-unsupported",
+                what = what.in_lang(lang).into_owned(),
+                os = *os
+            ),
+            Error::Internal { what, source } => {
+                t!(
+                    "error-internal",
+                    what = what.clone(),
+                    cause = source.to_string()
+                )
+            }
+        };
+        said.in_lang(lang)
     }
 
     /// True when this is a write to a closed pipe (`netkit ... | head`): a quiet success.
@@ -178,41 +241,40 @@ impl Error {
 /// network tool meets ("Connection refused (os error 111)" becomes "refused: nothing listens on
 /// that port"); an error netkit worded itself, or any other, as it is.
 pub fn in_words(e: &io::Error) -> String {
+    match os_words(e) {
+        Some(words) => words.english(),
+        None => e.to_string(),
+    }
+}
+
+/// What an OS error means, from the catalogs (see [`in_words`]); None for an error netkit
+/// worded itself or one without words of its own.
+fn os_words(e: &io::Error) -> Option<crate::i18n::Message> {
     use io::ErrorKind::*;
     if e.get_ref().is_some() {
         // netkit's own wording, already in words.
-        return e.to_string();
+        return None;
     }
-    let words = match e.kind() {
-        ConnectionRefused => "refused: nothing listens on that port (is the server running?)",
-        ConnectionReset => "the other side reset the connection",
-        ConnectionAborted => "the connection was aborted",
-        AddrInUse => "the address and port are in use by another program (choose another port)",
-        AddrNotAvailable => {
-            "that address is not one of this host's (netkit ifaces lists them; 127.0.0.1 is \
-             always there)"
-        }
-        NetworkUnreachable => {
-            "no route to that network (netkit route get DEST shows why; netkit gateway lists the \
-             default routes)"
-        }
-        HostUnreachable => {
-            "the host is unreachable: nobody answers for it on its link (netkit trace DEST shows \
-             how far packets get)"
-        }
-        NetworkDown => "the interface is down (netkit ifaces shows its state)",
-        TimedOut => "no answer in time",
-        NotFound => "no such file or directory",
-        PermissionDenied => "permission denied",
-        BrokenPipe => "the other side closed the connection",
-        StorageFull => "no space left on the device",
+    Some(match e.kind() {
+        ConnectionRefused => t!("os-refused"),
+        ConnectionReset => t!("os-reset"),
+        ConnectionAborted => t!("os-aborted"),
+        AddrInUse => t!("os-addr-in-use"),
+        AddrNotAvailable => t!("os-addr-not-available"),
+        NetworkUnreachable => t!("os-network-unreachable"),
+        HostUnreachable => t!("os-host-unreachable"),
+        NetworkDown => t!("os-network-down"),
+        TimedOut => t!("os-timed-out"),
+        NotFound => t!("os-not-found"),
+        PermissionDenied => t!("os-permission-denied"),
+        BrokenPipe => t!("os-broken-pipe"),
+        StorageFull => t!("os-storage-full"),
         _ => match e.raw_os_error() {
-            Some(errno::NO_SUCH_DEVICE) => "no such interface (netkit ifaces lists them)",
-            Some(errno::MESSAGE_TOO_BIG) => "too big to send in one piece over this link (its MTU)",
-            _ => return e.to_string(),
+            Some(errno::NO_SUCH_DEVICE) => t!("os-no-such-device"),
+            Some(errno::MESSAGE_TOO_BIG) => t!("os-message-too-big"),
+            _ => return None,
         },
-    };
-    words.to_string()
+    })
 }
 
 /// The OS error numbers [`in_words`] names that have no `io::ErrorKind` of their own. This layer
@@ -257,7 +319,7 @@ mod tests {
     fn each_kind_has_its_exit_code() {
         let cases: Vec<(Error, u8, &str)> = vec![
             (Error::bad("address", "300.1.1.1", "octet"), 2, "bad_input"),
-            (Error::Usage("give --prefix N".into()), 2, "usage"),
+            (Error::usage("give --prefix N"), 2, "usage"),
             (
                 Error::InFile {
                     place: "list.txt:3".into(),
@@ -282,8 +344,8 @@ mod tests {
             (
                 Error::Permission {
                     action: "sending ARP on eth0".into(),
-                    missing: "the CAP_NET_RAW capability",
-                    advice: "run it with sudo",
+                    missing: "the CAP_NET_RAW capability".into(),
+                    advice: "run it with sudo".into(),
                 },
                 4,
                 "permission",
@@ -304,7 +366,25 @@ mod tests {
         ];
         for (e, code, kind) in cases {
             assert_eq!((e.exit_code(), e.kind()), (code, kind), "{e}");
+            // Issue 28: in English, stderr says what JSON says.
+            assert_eq!(e.in_lang(Lang::En), e.to_string());
         }
+        // In Chinese, the words netkit has in the catalogs; the rest (not yet converted, or
+        // from outside) as it is.
+        let e = Error::io(
+            t!("io-writing-output"),
+            io::Error::from(io::ErrorKind::NotFound),
+        );
+        assert_eq!(e.to_string(), "writing output: no such file or directory");
+        assert_eq!(e.in_lang(Lang::ZhCn), "写出结果：没有这个文件或目录");
+        let e = Error::InFile {
+            place: "list.txt:3".into(),
+            source: Box::new(Error::bad(t!("mac-what"), "x", t!("mac-bad-empty"))),
+        };
+        assert_eq!(
+            e.in_lang(Lang::ZhCn),
+            "list.txt:3：无效的MAC地址“x”：是空的；应该写成 aa:bb:cc:dd:ee:ff 这样"
+        );
     }
 
     /// Issue 17: OS errors are said in words with a next step, never "(os error 111)".

@@ -9,11 +9,14 @@
 //!   other, except `flow`, the top, which composes DNS, routing, ARP and TCP;
 //! - the lower layer: `system` (the kernel's tables over netlink, OS files, the raw link and its
 //!   privilege), `wire` (packet codecs), `net` (the primer's vocabulary: addresses, subnets, MACs,
-//!   vendors, endpoints) and `util` (times, list files) — pure logic apart from `system`.
+//!   vendors, endpoints) and `util` (times, list files) — pure logic apart from `system`;
+//! - under them all, `i18n`: the message catalogs (i18n/LANG/*.ftl) and the language of the run,
+//!   chosen here at start-up (`--lang`, else the locale), so that any layer may name a sentence.
 
 pub mod cli;
 mod commands;
 mod error;
+mod i18n;
 mod net;
 mod output;
 mod system;
@@ -26,8 +29,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, LangChoice};
 use crate::error::{Error, Result, exit};
+use crate::i18n::{Arg, Message, Text, t};
 use crate::output::Ui;
 
 /// Parses `args`, runs the command and returns the process exit code.
@@ -37,6 +41,9 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The language is chosen first: clap's errors and help are worded in it too.
+    let lang = lang_in(&args).map_or_else(i18n::from_environment, LangChoice::lang);
+    i18n::set(lang);
     let quick = parse_lean(&args).or_else(|| parse_lean_trace(&args));
     let cli = match quick.map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
@@ -49,13 +56,62 @@ where
     }
 }
 
-/// Reports what clap refused: help and version as clap prints them (exit 0); every error as one
-/// line, and as a JSON error under `--json`, like every other bad input (exit 2). A value refused
-/// by netkit's own parser (an address, a mask, a time) keeps its own error.
+/// The `--lang` the command line gives (`--lang zh-CN`, `--lang=zh-CN`), read before clap (whose
+/// own errors and help are worded in it); None when there is none, or it is not a language
+/// netkit speaks (then clap refuses it, in the locale's language).
+fn lang_in(args: &[OsString]) -> Option<LangChoice> {
+    let mut words = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_str().unwrap_or(""))
+        .take_while(|a| *a != "--");
+    while let Some(w) = words.next() {
+        let value = match w.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(v) = value {
+            return LangChoice::from_word(v);
+        }
+    }
+    None
+}
+
+/// Reports what clap refused: help and version as clap prints them, in the language of the run
+/// (exit 0); every error as one line, and as a JSON error under `--json`, like every other bad
+/// input (exit 2). A value refused by netkit's own parser (an address, a mask, a time) keeps
+/// its own error.
 fn clap_failed(args: &[OsString], e: &clap::Error) -> u8 {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        return match e.print() {
+        // The help again, from the command tree worded in the run's language (building it
+        // costs what a run that only parses should not pay).
+        let choice = match i18n::current() {
+            i18n::Lang::En => LangChoice::En,
+            i18n::Lang::ZhCn => LangChoice::ZhCn,
+        };
+        let localized = cli::command_in(choice)
+            .try_get_matches_from(args)
+            .err()
+            .filter(|help| help.kind() == e.kind());
+        let e = localized.as_ref().unwrap_or(e);
+        let printed = if i18n::current() == i18n::Lang::En {
+            e.print()
+        } else {
+            let styled = e.render();
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let text = if color {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            let text = help_headings(&text, i18n::current());
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        };
+        return match printed {
             Ok(()) => exit::OK,
             Err(io) => output::emit_error(&Ui::from_args(&plain(false)), &output::written(io)),
         };
@@ -69,7 +125,46 @@ fn clap_failed(args: &[OsString], e: &clap::Error) -> u8 {
     if let Some(err) = std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
         return output::emit_error(&ui, err);
     }
-    output::emit_error(&ui, &Error::Usage(usage_line(args, e)))
+    output::emit_error(&ui, &Error::usage(usage_line(args, e)))
+}
+
+/// The help clap rendered (`text`, perhaps with colour codes) with the headings clap words
+/// itself (`Arguments:`, `Options:`, and the colon after the others) in `lang`: a line that
+/// shows only a heading and its colon.
+fn help_headings(text: &str, lang: i18n::Lang) -> String {
+    if lang == i18n::Lang::En {
+        return text.to_string();
+    }
+    let word = |id: &str| i18n::find(id).map(|m| m.in_lang(lang)).unwrap_or_default();
+    let colon = word("help-heading-colon");
+    let headings = [
+        ("Arguments", word("help-heading-arguments")),
+        ("Options", word("help-heading-options")),
+        ("", word("help-heading-commands")),
+        ("", word("help-heading-global")),
+    ];
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let shown: String = output::visible_chars(line).collect();
+        let bare = shown.trim_end();
+        let mut done = false;
+        for (english, local) in &headings {
+            let said = if english.is_empty() {
+                local.as_str()
+            } else {
+                english
+            };
+            if bare == format!("{said}:") {
+                out.push_str(&line.replacen(&format!("{said}:"), &format!("{local}{colon}"), 1));
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Global choices for an error met before the command line was understood: no colour.
@@ -77,14 +172,16 @@ fn plain(json: bool) -> cli::GlobalArgs {
     cli::GlobalArgs {
         json,
         color: cli::ColorChoice::Never,
+        lang: None,
     }
 }
 
 /// clap's error as one line: its first paragraph and tips joined ("unrecognized subcommand
 /// 'foo'; tip: a similar subcommand exists: 'flow'"), without the usage that follows, and where
 /// to read more. A missing subcommand, which clap answers with the whole help, names the
-/// subcommands to choose from.
-fn usage_line(args: &[OsString], e: &clap::Error) -> String {
+/// subcommands to choose from. English keeps clap's words (JSON carries them); the other
+/// languages get the catalogs' wording of the errors a user meets (see [`clap_in_words`]).
+fn usage_line(args: &[OsString], e: &clap::Error) -> Text {
     use clap::error::ErrorKind;
     // The subcommands the words name, as far as they go (`netkit subnet` -> [subnet]).
     let mut cmd = Cli::command();
@@ -95,9 +192,10 @@ fn usage_line(args: &[OsString], e: &clap::Error) -> String {
             cmd = sub;
         }
     }
-    let more = format!("see '{} --help'", path.join(" "));
+    let command = path.join(" ");
+    let see = |line: Arg| t!("cli-see-help", line = line, command = command.as_str());
     if let Some(slip) = slip(&path, args, e) {
-        return format!("{slip} ({more})");
+        return see(slip.into()).into();
     }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let names: Vec<&str> = cmd
@@ -105,11 +203,13 @@ fn usage_line(args: &[OsString], e: &clap::Error) -> String {
             .map(|s| s.get_name())
             .filter(|n| *n != "help")
             .collect();
-        return format!(
-            "'{}' needs a subcommand: {} ({more})",
-            path.join(" "),
-            names.join(", ")
-        );
+        return see(t!(
+            "cli-needs-subcommand",
+            command = command.as_str(),
+            names = names.join(", ")
+        )
+        .into())
+        .into();
     }
     let text = e.to_string();
     let text = text.split("\nUsage:").next().unwrap_or_default();
@@ -123,13 +223,104 @@ fn usage_line(args: &[OsString], e: &clap::Error) -> String {
         line.push_str("; ");
         line.push_str(&tip);
     }
-    format!("{line} ({more})")
+    let english = format!("{line} (see '{command} --help')");
+    match clap_in_words(e) {
+        Some(said) => Text::Both(Box::new((english, see(said.into())))),
+        None => english.into(),
+    }
+}
+
+/// The catalogs' wording of the clap errors a user meets (an unknown flag or subcommand, a bad
+/// or missing value, a conflict), with clap's suggestion; None for the rest (then clap's
+/// English line is shown).
+fn clap_in_words(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let one = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let many = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => Some(v.clone()),
+        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
+        _ => None,
+    };
+    let separator = t!("common-list-separator").to_string();
+    let said = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            t!("cli-unknown-argument", arg = one(ContextKind::InvalidArg)?)
+        }
+        ErrorKind::InvalidSubcommand => {
+            t!(
+                "cli-unknown-subcommand",
+                word = one(ContextKind::InvalidSubcommand)?
+            )
+        }
+        ErrorKind::InvalidValue => {
+            let (arg, value) = (
+                one(ContextKind::InvalidArg)?,
+                one(ContextKind::InvalidValue)?,
+            );
+            if value.is_empty() {
+                t!("cli-missing-value", arg = arg)
+            } else {
+                t!("cli-invalid-value", arg = arg, value = value)
+            }
+        }
+        ErrorKind::MissingRequiredArgument => t!(
+            "cli-missing-arguments",
+            args = many(ContextKind::InvalidArg)?.join(&separator)
+        ),
+        ErrorKind::ArgumentConflict => {
+            let (arg, other) = (one(ContextKind::InvalidArg)?, one(ContextKind::PriorArg)?);
+            if arg == other {
+                t!("cli-used-twice", arg = arg)
+            } else {
+                t!("cli-conflict", arg = arg, other = other)
+            }
+        }
+        ErrorKind::NoEquals => {
+            t!("cli-missing-value", arg = one(ContextKind::InvalidArg)?)
+        }
+        _ => return None,
+    };
+    let mut line = said.to_string();
+    let then = t!("common-clause-separator").to_string();
+    if let Some(values) = many(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
+        let values = t!("cli-possible-values", values = values.join(&separator));
+        line = format!("{line}{then}{values}");
+    }
+    let suggested =
+        one(ContextKind::SuggestedArg).or_else(|| one(ContextKind::SuggestedSubcommand));
+    if let Some(s) = suggested {
+        line = format!("{line}{then}{}", t!("cli-tip-similar", suggestion = s));
+    }
+    // clap's other tips, worded by clap: "to pass '-x' as a value, use '-- -x'", "'sub --flag'
+    // exists".
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+        for tip in tips.iter().map(ToString::to_string) {
+            let tip = if tip.starts_with("to pass '") {
+                let arg = tip.split('\'').nth(1).unwrap_or_default().to_string();
+                t!("cli-tip-dash", arg = arg)
+            } else if let Some(quoted) = tip
+                .strip_suffix("' exists")
+                .and_then(|t| t.strip_prefix('\''))
+            {
+                t!("cli-tip-similar", suggestion = quoted)
+            } else {
+                return None;
+            };
+            line = format!("{line}{then}{tip}");
+        }
+    }
+    Some(line)
 }
 
 /// A student's likely slip behind what clap refused, said with what to type instead (issue 27
 /// item 4): a value after `subnet` or `route` where the subcommand belongs (`netkit subnet
 /// 192.168.1.0/24`: did you mean `subnet info`?), `mac` without the address.
-fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<String> {
+fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<Message> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let path: Vec<&str> = path.iter().map(String::as_str).collect();
     match (e.kind(), &path[..]) {
@@ -155,22 +346,18 @@ fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<String> {
                 _ if rest.iter().filter(|w| is_address(w)).count() >= 2 => "check",
                 _ => "info",
             };
-            Some(format!(
-                "'{word}' is not a subcommand of 'netkit {parent}': did you mean \
-                 'netkit {parent} {meant} {}'?",
-                rest.join(" ")
+            Some(t!(
+                "cli-slip-subcommand",
+                word = word.as_str(),
+                parent = *parent,
+                meant = meant,
+                rest = rest.join(" ")
             ))
         }
-        (ErrorKind::MissingRequiredArgument, ["netkit", "mac"]) => Some(
-            "'netkit mac' needs the MAC address to explain, as in: netkit mac 3c:22:fb:12:34:56; \
-             this machine's own MACs: netkit ifaces"
-                .into(),
-        ),
-        (ErrorKind::MissingRequiredArgument, ["netkit", "chat", "client"]) => Some(
-            "'netkit chat client' needs the server's HOST:PORT, as in: netkit chat client \
-             127.0.0.1:8001; netkit chat server says which port it listens on"
-                .into(),
-        ),
+        (ErrorKind::MissingRequiredArgument, ["netkit", "mac"]) => Some(t!("cli-slip-mac")),
+        (ErrorKind::MissingRequiredArgument, ["netkit", "chat", "client"]) => {
+            Some(t!("cli-slip-chat-client"))
+        }
         _ => None,
     }
 }
@@ -187,9 +374,25 @@ fn parse_lean(args: &[OsString]) -> Option<Cli> {
         .map(|a| a.to_str())
         .collect::<Option<_>>()?;
     let (mut json, mut color, mut sub, mut name, mut all) = (false, None, false, None, false);
+    let mut lang = None;
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        let language = match w {
+            "--lang" => {
+                i += 1;
+                Some(*words.get(i)?)
+            }
+            _ => w.strip_prefix("--lang="),
+        };
+        if let Some(v) = language {
+            if lang.is_some() {
+                return None;
+            }
+            lang = Some(LangChoice::from_word(v)?);
+            i += 1;
+            continue;
+        }
         let when = match w {
             "--color" => {
                 i += 1;
@@ -220,6 +423,7 @@ fn parse_lean(args: &[OsString]) -> Option<Cli> {
         global: cli::GlobalArgs {
             json,
             color: color.unwrap_or(cli::ColorChoice::Auto),
+            lang,
         },
         command: Command::Ifaces(cli::IfacesArgs { name, all }),
     })
@@ -238,7 +442,7 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
         .skip(1)
         .map(|a| a.to_str())
         .collect::<Option<_>>()?;
-    let (mut json, mut color, mut sub) = (false, None, false);
+    let (mut json, mut color, mut sub, mut lang) = (false, None, false, None);
     let (mut count, mut max_hops, mut first_hop, mut port, mut interface) =
         (None, None, None, None, None);
     let (mut timeout, mut interval): (Option<Duration>, Option<Duration>) = (None, None);
@@ -257,6 +461,7 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
         let takes_value = matches!(
             flag,
             "--color"
+                | "--lang"
                 | "-c"
                 | "--count"
                 | "-m"
@@ -299,6 +504,7 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
                     _ => None,
                 },
             )?,
+            "--lang" => set(&mut lang, value.and_then(LangChoice::from_word))?,
             "trace" if !sub => sub = true,
             _ if !sub => return None,
             "-c" | "--count" => set(&mut count, number(1, 10_000).map(|n| n as u32))?,
@@ -334,6 +540,7 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
         global: cli::GlobalArgs {
             json,
             color: color.unwrap_or(cli::ColorChoice::Auto),
+            lang,
         },
         command: Command::Trace(cli::TraceArgs {
             dest: dest?,
@@ -360,7 +567,11 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Completions(args) => {
             // Generated whole, then written: clap_complete panics on a failed write.
             let mut script = Vec::new();
-            clap_complete::generate(args.shell, &mut Cli::command(), "netkit", &mut script);
+            let mut cmd = cli::command_in(match i18n::current() {
+                i18n::Lang::En => LangChoice::En,
+                i18n::Lang::ZhCn => LangChoice::ZhCn,
+            });
+            clap_complete::generate(args.shell, &mut cmd, "netkit", &mut script);
             let mut out = std::io::stdout().lock();
             out.write_all(&script)
                 .and_then(|()| out.flush())
@@ -405,8 +616,7 @@ mod tests {
                 leaves(sub, format!("{path} {}", sub.get_name()), out);
             }
         }
-        let mut cmd = Cli::command();
-        cmd.build();
+        let cmd = cli::command_in(LangChoice::En);
         let mut all = Vec::new();
         leaves(&cmd, "netkit".into(), &mut all);
         assert!(all.len() >= 17, "{}", all.len());
@@ -428,6 +638,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Issue 28: every help text of the catalogs names a place of the command tree (no stale
+    /// id), and the converted commands (netkit itself, every subcommand's summary, `mac`) take
+    /// every text from them.
+    #[test]
+    fn help_ids_name_places_of_the_command_tree() {
+        fn places(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for part in ["about", "long-about", "before", "after"] {
+                out.push(format!("{path}-{part}"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                let key = match path {
+                    "help" => format!("help-arg-{id}"),
+                    _ => format!("{path}-arg-{id}"),
+                };
+                out.push(format!("{key}-long"));
+                out.push(key);
+            }
+            for sub in cmd.get_subcommands() {
+                places(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut valid = Vec::new();
+        places(&cli::command_in(LangChoice::En), "help", &mut valid);
+        let words = ["help-heading-", "help-flag-", "help-man-"];
+        for meta in i18n::catalog::all() {
+            let id = meta.id;
+            if id.starts_with("help-") && !words.iter().any(|w| id.starts_with(w)) {
+                assert!(
+                    valid.iter().any(|v| v == id),
+                    "{id} names no place of the command tree"
+                );
+            }
+        }
+        let has = |id: &str| i18n::find(id).is_some();
+        for id in [
+            "help-about",
+            "help-long-about",
+            "help-after",
+            "help-arg-json",
+            "help-arg-color",
+            "help-arg-lang",
+        ] {
+            assert!(has(id), "{id}");
+        }
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands() {
+            assert!(
+                has(&format!("help-{}-about", sub.get_name())),
+                "{}",
+                sub.get_name()
+            );
+        }
+        let mac = cmd.find_subcommand("mac").unwrap();
+        for arg in mac.get_arguments().filter(|a| !a.is_global_set()) {
+            assert!(
+                has(&format!("help-mac-arg-{}", arg.get_id())),
+                "{}",
+                arg.get_id()
+            );
+        }
+        assert!(has("help-mac-after"));
     }
 
     /// Issue 26: the lean `trace` parser agrees with the full one on everything it accepts
@@ -478,6 +752,8 @@ mod tests {
                 "::1",
             ],
             &["netkit", "trace", "--first-hop", "2", "192.0.2.1"],
+            &["netkit", "--lang", "zh-CN", "trace", "192.0.2.1"],
+            &["netkit", "trace", "192.0.2.1", "--lang=zh_CN"],
             &[
                 "netkit", "trace", "--tcp", "--port", "443", "-I", "eth0", "--no-dns", "-4",
                 "h.test",
@@ -516,6 +792,16 @@ mod tests {
             &["netkit", "ping", "192.0.2.1"],
             &["netkit", "-n", "trace", "192.0.2.1"],
             &["netkit", "trace", "-I", "-n", "192.0.2.1"],
+            &["netkit", "trace", "--lang", "fr", "192.0.2.1"],
+            &[
+                "netkit",
+                "--lang",
+                "en",
+                "trace",
+                "--lang",
+                "en",
+                "192.0.2.1",
+            ],
         ] {
             assert!(
                 parse_lean_trace(&argv(words)).is_none(),
@@ -535,6 +821,9 @@ mod tests {
             &["netkit", "--color=always", "ifaces", "lo"],
             &["netkit", "ifaces", "--json", "-a", "eth0"],
             &["netkit", "ifaces", "eth0", "--color=never"],
+            &["netkit", "--lang", "zh-CN", "ifaces"],
+            &["netkit", "ifaces", "--lang=en", "-a"],
+            &["netkit", "ipconfig", "--lang", "zh"],
         ] {
             let args = argv(words);
             let lean = parse_lean(&args).unwrap_or_else(|| panic!("lean parse of {words:?}"));
@@ -547,6 +836,8 @@ mod tests {
             &["netkit", "ifaces", "a", "b"],
             &["netkit", "ifaces", "--json", "--json"],
             &["netkit", "ifaces", "--color", "sometimes"],
+            &["netkit", "ifaces", "--lang", "fr"],
+            &["netkit", "--lang", "en", "--lang", "en", "ifaces"],
             &["netkit", "ifaces", "-x"],
             &["netkit", "--all", "ifaces"],
             &["netkit", "eth0"],

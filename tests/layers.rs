@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Layers from the bottom; a module may reference its own layer and the ones before it.
 const LAYERS: &[&str] = &[
-    "error", "util", "net", "wire", "system", "cli", "output", "commands", "crate",
+    "i18n", "error", "util", "net", "wire", "system", "cli", "output", "commands", "crate",
 ];
 
 /// The one command allowed to call other commands' library functions.

@@ -1,4 +1,5 @@
-//! The man pages in man/ are generated from the clap definition; this fails when they drift.
+//! The man pages in man/ (English) and man/zh_CN/ (Simplified Chinese, issue 28) are generated
+//! from the clap definition worded from the catalogs; this fails when they drift.
 //! Regenerate with: NETKIT_UPDATE_MAN=1 cargo test --test tests man::
 //!
 //! clap_mangen draws each page's NAME, SYNOPSIS, DESCRIPTION, OPTIONS and subcommands; what the
@@ -10,8 +11,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use clap::CommandFactory;
+use netkit::cli::{LangChoice, catalog_text, man_command_in};
 use roff::{Roff, bold, roman};
+
+/// The languages of the pages, each with its folder under man/.
+const LANGS: [(LangChoice, &str); 2] = [(LangChoice::En, ""), (LangChoice::ZhCn, "zh_CN")];
+
+/// A word of the catalogs in `lang`.
+fn word(lang: LangChoice, id: &str) -> String {
+    catalog_text(lang, id).unwrap_or_else(|| panic!("{id} is in the catalogs"))
+}
 
 fn pages_in(dir: &Path) -> BTreeMap<String, String> {
     fs::read_dir(dir)
@@ -42,8 +51,21 @@ struct Extra {
 
 /// Sorts the text before and after a command's options (`before_help`, `after_help`) into
 /// [`Extra`]: a paragraph opening with "Examples:" holds examples, one opening with "Exit status"
-/// the exit codes, every other paragraph is prose.
-fn extra(cmd: &clap::Command) -> Extra {
+/// the exit codes (in `lang`'s words, or English where a command's help is not yet worded in
+/// it), every other paragraph is prose.
+fn extra(cmd: &clap::Command, lang: LangChoice) -> Extra {
+    let examples = [word(lang, "help-heading-examples"), "Examples:".to_string()];
+    let exit = [
+        word(lang, "help-heading-exit-status"),
+        "Exit status:".to_string(),
+    ];
+    let after = |line: &str, headings: &[String]| {
+        headings.iter().find_map(|h| {
+            let bare = h.trim_end_matches([':', '：']);
+            line.strip_prefix(bare)
+                .map(|rest| rest.trim_start_matches([':', '：']).to_string())
+        })
+    };
     let mut text = String::new();
     for part in [
         cmd.get_before_long_help().or_else(|| cmd.get_before_help()),
@@ -62,18 +84,17 @@ fn extra(cmd: &clap::Command) -> Extra {
         .filter(|p| !p.trim().is_empty())
     {
         let lines: Vec<String> = paragraph.lines().map(str::to_string).collect();
-        if let Some(first) = lines[0].strip_prefix("Examples:") {
+        if let Some(first) = after(&lines[0], &examples) {
             extra.examples.extend(
-                std::iter::once(first)
+                std::iter::once(first.as_str())
                     .chain(lines[1..].iter().map(String::as_str))
                     .map(str::trim)
                     .filter(|l| !l.is_empty())
                     .map(String::from),
             );
-        } else if let Some(first) = lines[0].strip_prefix("Exit status") {
-            let first = first.trim_start_matches(':').trim();
+        } else if let Some(first) = after(&lines[0], &exit) {
             extra.exit_status.extend(
-                std::iter::once(first.to_string())
+                std::iter::once(first.trim().to_string())
                     .chain(lines[1..].iter().cloned())
                     .filter(|l| !l.trim().is_empty()),
             );
@@ -138,9 +159,9 @@ fn exit_status(roff: &mut Roff, lines: &[String]) {
     }
 }
 
-/// One command's page.
-fn page(cmd: &clap::Command) -> String {
-    let extra = extra(cmd);
+/// One command's page, in `lang`.
+fn page(cmd: &clap::Command, lang: LangChoice) -> String {
+    let extra = extra(cmd, lang);
     // clap_mangen's sections, without its "EXTRA".
     let bare = cmd
         .clone()
@@ -166,11 +187,11 @@ fn page(cmd: &clap::Command) -> String {
     }
     let mut roff = Roff::new();
     if !extra.exit_status.is_empty() {
-        roff.control("SH", ["EXIT STATUS"]);
+        roff.control("SH", [word(lang, "help-man-exit-status").as_str()]);
         exit_status(&mut roff, &extra.exit_status);
     }
     if !extra.examples.is_empty() {
-        roff.control("SH", ["EXAMPLES"]);
+        roff.control("SH", [word(lang, "help-man-examples").as_str()]);
         roff.control("nf", []);
         for e in &extra.examples {
             roff.text([roman(e.as_str())]);
@@ -186,30 +207,62 @@ fn page(cmd: &clap::Command) -> String {
     let preamble = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
     let (head, rest) = text.split_at(preamble.len());
     assert_eq!(head, preamble, "roff's preamble opens the page");
-    format!("{head}{}", rest.replace(preamble, ""))
+    let text = format!("{head}{}", rest.replace(preamble, ""));
+    // clap_mangen's section names, in `lang`.
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let section = match line.trim_end() {
+            ".SH NAME" => Some("help-man-name"),
+            ".SH SYNOPSIS" => Some("help-man-synopsis"),
+            ".SH DESCRIPTION" => Some("help-man-description"),
+            ".SH OPTIONS" => Some("help-man-options"),
+            ".SH SUBCOMMANDS" => Some("help-man-subcommands"),
+            ".SH VERSION" => Some("help-man-version"),
+            _ => None,
+        };
+        match section {
+            Some(id) if lang != LangChoice::En => {
+                out.push_str(&format!(".SH {}\n", word(lang, id)));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
-/// Every page of the CLI, by file name (`netkit.1`, `netkit-subnet-check.1`), as
+/// Every page of the CLI in `lang`, by file name (`netkit.1`, `netkit-subnet-check.1`), as
 /// `clap_mangen::generate_to` names them.
-fn generate() -> BTreeMap<String, String> {
-    fn walk(cmd: &clap::Command, pages: &mut BTreeMap<String, String>) {
+fn generate_in(lang: LangChoice) -> BTreeMap<String, String> {
+    fn walk(cmd: &clap::Command, lang: LangChoice, pages: &mut BTreeMap<String, String>) {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            walk(sub, pages);
+            walk(sub, lang, pages);
         }
         let name = clap_mangen::Man::new(cmd.clone()).get_filename();
-        pages.insert(name, page(cmd));
+        pages.insert(name, page(cmd, lang));
     }
-    let mut cmd = netkit::cli::Cli::command().disable_help_subcommand(true);
-    cmd.build();
+    let cmd = man_command_in(lang);
     let mut pages = BTreeMap::new();
-    walk(&cmd, &mut pages);
+    walk(&cmd, lang, &mut pages);
     pages
+}
+
+/// The English pages.
+fn generate() -> BTreeMap<String, String> {
+    generate_in(LangChoice::En)
 }
 
 #[test]
 fn man_pages_match_the_cli() {
-    let generated = generate();
-    let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    for (lang, folder) in LANGS {
+        pages_match(lang, folder);
+    }
+}
+
+fn pages_match(lang: LangChoice, folder: &str) {
+    let generated = generate_in(lang);
+    let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("man")
+        .join(folder);
     if std::env::var_os("NETKIT_UPDATE_MAN").is_some() {
         fs::create_dir_all(&committed_dir).unwrap();
         for old in pages_in(&committed_dir).keys() {
@@ -274,6 +327,29 @@ fn man_pages_have_exit_status_and_examples_sections() {
             .unwrap_or_else(|| panic!("{leaf}: {text}"));
         assert!(text[examples..].contains("\nnetkit "), "{leaf}: {text}");
     }
+    // Issue 28: the Chinese pages, their sections named in Chinese, the mac page whole.
+    let zh = generate_in(LangChoice::ZhCn);
+    for (name, text) in &zh {
+        assert!(
+            !text.contains("示例：") && !text.contains("退出状态："),
+            "{name}: a heading left in the text"
+        );
+        assert!(text.contains(".SH 名称"), "{name}");
+    }
+    let mac = &zh["netkit-mac.1"];
+    for said in [
+        ".SH 示例",
+        "要解读的MAC地址",
+        "可用的写法",
+        "\nnetkit mac 3c:22:fb:12:34:56",
+    ] {
+        assert!(mac.contains(said), "{said}: {mac}");
+    }
+    assert!(
+        zh["netkit.1"].contains(".SH 退出状态"),
+        "{}",
+        zh["netkit.1"]
+    );
     let trace = &pages["netkit-trace.1"];
     let (status, examples) = (
         trace

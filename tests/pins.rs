@@ -2,7 +2,8 @@
 //! netkit's insides cannot change what scripts read. Values that differ from run to run (times,
 //! counters, transaction ids, ephemeral ports, neighbour-cache states, the machine's host name)
 //! are replaced by `"<volatile>"` before comparing; everything else, key order and layout
-//! included, must match. `NETKIT_PIN_UPDATE=1 cargo test pins` rewrites the files after an
+//! included, must match. Every command runs in English and in Chinese (`--lang zh-CN`): JSON
+//! never changes with the language (issue 28), so both runs must match the one pin. `NETKIT_PIN_UPDATE=1 cargo test pins` rewrites the files after an
 //! intended change (review the diff).
 
 use std::path::PathBuf;
@@ -115,18 +116,43 @@ fn redact(text: &str) -> String {
     result
 }
 
+/// Runs `args` (after `--json`) in each language through `run`, and compares each run with the
+/// pin `name` (see [`pin`]): the English run may rewrite it, the Chinese one must match it.
+fn pin_in_both_languages(name: &str, args: &[&str], run: impl Fn(&[&str]) -> Output) {
+    for lang in ["en", "zh-CN"] {
+        let mut argv = vec!["--json", "--lang", lang];
+        argv.extend_from_slice(args);
+        let o = run(&argv);
+        if lang == "en" {
+            pin(name, &o);
+        } else {
+            compare(name, &o);
+        }
+    }
+}
+
 /// Compares `o` (its exit code and redacted stdout) with the pin `name`, or rewrites the pin
 /// under NETKIT_PIN_UPDATE=1.
 fn pin(name: &str, o: &Output) {
-    let got = format!("exit {}\n{}", code(o), redact(&stdout(o)));
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/pins")
-        .join(format!("{name}.json"));
     if std::env::var("NETKIT_PIN_UPDATE").is_ok_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &got).unwrap();
+        let got = format!("exit {}\n{}", code(o), redact(&stdout(o)));
+        std::fs::create_dir_all(pin_path(name).parent().unwrap()).unwrap();
+        std::fs::write(pin_path(name), &got).unwrap();
         return;
     }
+    compare(name, o);
+}
+
+fn pin_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pins")
+        .join(format!("{name}.json"))
+}
+
+/// Compares `o` (its exit code and redacted stdout) with the pin `name`.
+fn compare(name: &str, o: &Output) {
+    let got = format!("exit {}\n{}", code(o), redact(&stdout(o)));
+    let path = pin_path(name);
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "pin {} is missing ({e}); stdout was:\n{got}",
@@ -194,9 +220,7 @@ fn pure_commands() {
         ("error_bad_mac", &["mac", "aa:bb:cc:dd:ee:gg"]),
     ];
     for (name, args) in cases {
-        let mut argv = vec!["--json"];
-        argv.extend_from_slice(args);
-        pin(name, &run(&argv));
+        pin_in_both_languages(name, args, run);
     }
 }
 
@@ -271,9 +295,7 @@ fn lan_commands() {
         ),
     ];
     for (name, args) in cases {
-        let mut argv = vec!["--json"];
-        argv.extend_from_slice(args);
-        pin(name, &lan.lab.netkit(&lan.host, &argv));
+        pin_in_both_languages(name, args, |argv| lan.lab.netkit(&lan.host, argv));
     }
 }
 
@@ -285,6 +307,6 @@ fn dhcp_discover() {
     let client = lan.add_peer("cli", "", "00:16:3e:00:00:99");
     let leases = tempfile::tempdir().unwrap();
     let _server = crate::dhcp::start_dnsmasq(&lan, &leases);
-    let args = ["--json", "dhcp", "discover", "-I", "eth0", "--timeout", "2"];
-    pin("dhcp_discover", &lan.lab.netkit(&client, &args));
+    let args = ["dhcp", "discover", "-I", "eth0", "--timeout", "2"];
+    pin_in_both_languages("dhcp_discover", &args, |argv| lan.lab.netkit(&client, argv));
 }

@@ -31,6 +31,10 @@ fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
     let o = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .env_remove("NO_COLOR")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(Stdio::null())
         .output()
         .expect("util-linux `script` runs (Debian: bsdutils)");
@@ -235,6 +239,78 @@ fn snapshots_of_terminal_views() {
     }
 }
 
+/// Issue 28: `mac` in Chinese on an 80-column terminal, for a reader of the primer: a maker's
+/// address, a locally administered one, multicast, broadcast, and a MAC that cannot be read
+/// (its error on the terminal's stderr).
+#[test]
+fn snapshots_of_mac_in_chinese() {
+    for (name, mac) in [
+        ("maker", "3c:22:fb:12:34:56"),
+        ("local", "02:42:ac:11:00:02"),
+        ("multicast", "01:00:5e:00:00:fb"),
+        ("ipv6_multicast", "33:33:00:00:00:01"),
+        ("broadcast", "ff:ff:ff:ff:ff:ff"),
+    ] {
+        let shown = on_terminal(80, &["--color", "never", "--lang", "zh-CN", "mac", mac]);
+        insta::assert_snapshot!(format!("mac_zh_CN_{name}_80"), shown);
+    }
+    let (ok, shown) = on_terminal_status(80, &["--lang", "zh-CN", "mac", "00:11:22:33:44"]);
+    assert!(!ok);
+    insta::assert_snapshot!("mac_zh_CN_error_80", shown);
+}
+
+/// Issue 28: `mac` in Chinese fits 60-, 80- and 100-column terminals: lines break between
+/// ideographs, never inside a value of its `--json` (the address, its forms, the vendor's
+/// words, the EUI-64 address), and say what the piped view says.
+#[test]
+fn chinese_views_fit_and_keep_every_value() {
+    for mac in [
+        "3c:22:fb:12:34:56",
+        "02:42:ac:11:00:02",
+        "33:33:00:00:00:01",
+    ] {
+        let args = ["--lang", "zh-CN", "mac", mac];
+        let piped = stdout(&run(&args));
+        let json = json(&run(&["--json", "mac", mac]));
+        let mut values: Vec<String> = [
+            "/mac",
+            "/forms/hyphen",
+            "/forms/cisco",
+            "/forms/bare",
+            "/oui",
+        ]
+        .iter()
+        .filter_map(|p| json.pointer(p).and_then(Value::as_str).map(String::from))
+        .collect();
+        if let Some(v) = json.pointer("/vendor/name").and_then(Value::as_str) {
+            values.extend(v.split_whitespace().map(String::from));
+        }
+        if let Some(v) = json
+            .pointer("/ipv6_link_local_eui64")
+            .and_then(Value::as_str)
+        {
+            values.push(v.to_string());
+        }
+        let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+        for cols in [60, 80, 100] {
+            let screen = on_terminal(cols, &[&["--color", "never"][..], &args].concat());
+            check_screen(&format!("mac {mac} zh-CN"), cols, &screen);
+            assert!(screen.lines().count() >= piped.lines().count(), "{screen}");
+            for value in &values {
+                assert!(
+                    whole(&screen, value),
+                    "{mac} at {cols} columns: {value:?} is not whole:\n{screen}"
+                );
+            }
+            assert_eq!(squeezed(&screen), squeezed(&piped), "{screen}\n{piped}");
+            for line in screen.lines() {
+                let first = line.trim_start().chars().next().unwrap_or(' ');
+                assert!(!"，。：；）」”".contains(first), "{cols}: {line}\n{screen}");
+            }
+        }
+    }
+}
+
 /// Issue 27 item 1: an error on a terminal breaks between words, every later line indented
 /// alike, never between a number and its unit; piped, it stays one line.
 #[test]
@@ -368,7 +444,11 @@ fn strings_at(v: &Value, pointer: &str, out: &mut Vec<String>) {
 /// Whether `word` shows whole in `screen`: somewhere not run into by letters, digits or the
 /// characters of addresses on either side.
 fn whole(screen: &str, word: &str) -> bool {
-    let joins = |c: char| c.is_alphanumeric() || ".:-_".contains(c);
+    // A Chinese character beside a value does not run into it (Chinese text has no spaces).
+    let joins = |c: char| {
+        (c.is_alphanumeric() && unicode_width::UnicodeWidthChar::width(c) != Some(2))
+            || ".:-_".contains(c)
+    };
     screen.match_indices(word).any(|(at, _)| {
         let before = screen[..at].chars().next_back();
         let after = screen[at + word.len()..].chars().next();
@@ -376,16 +456,26 @@ fn whole(screen: &str, word: &str) -> bool {
     })
 }
 
-/// The columns a screen's notes say were left out to fit.
+/// The columns a screen's notes say were left out to fit (in English or Chinese).
 fn left_out(screen: &str) -> Vec<String> {
     let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-    flat.match_indices("Left out to fit: ")
+    let english = flat
+        .match_indices("Left out to fit: ")
         .flat_map(|(at, note)| {
             let list = &flat[at + note.len()..];
             let list = &list[..list.find(" (").unwrap_or(list.len())];
             list.split(", ").map(String::from).collect::<Vec<_>>()
-        })
-        .collect()
+        });
+    // The Chinese note may be broken anywhere between ideographs: read it without spaces.
+    let squeezed: String = screen.split_whitespace().collect();
+    let chinese = squeezed
+        .match_indices("为适应终端宽度，未显示：")
+        .flat_map(|(at, note)| {
+            let list = &squeezed[at + note.len()..];
+            let list = &list[..list.find('（').unwrap_or(list.len())];
+            list.split('、').map(String::from).collect::<Vec<_>>()
+        });
+    english.chain(chinese).collect()
 }
 
 /// Whether a word is a number (digits, at most one decimal point) or a unit after one.
@@ -607,9 +697,12 @@ fn lan_views_never_cut_a_value() {
     for (view, args, fields) in views {
         let json = lan.lab.netkit(&host, &[&["--json"][..], args].concat());
         let docs = json_docs(&json);
-        for cols in [60, 80, 100] {
-            let screen = on_terminal_in(&host, cols, args);
-            check_view(view, cols, &screen, &docs, fields);
+        // Issue 28: in Chinese too (its notes, and its words as commands are converted).
+        for lang in ["en", "zh-CN"] {
+            for cols in [60, 80, 100] {
+                let screen = on_terminal_in(&host, cols, &[&["--lang", lang][..], args].concat());
+                check_view(&format!("{view} ({lang})"), cols, &screen, &docs, fields);
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ mod filter;
 mod flow;
 #[cfg(target_os = "linux")]
 mod hostile_lan;
+mod i18n;
 #[cfg(target_os = "linux")]
 mod ifaces;
 mod layers;

@@ -89,14 +89,14 @@ impl Block {
             (Some(p), Some(m)) => {
                 let q = m.prefix_for(family)?;
                 if p != q {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::usage(format!(
                         "'{address}' already has prefix /{p} but the mask given is /{q}; give one of them"
                     )));
                 }
                 p
             }
             (None, None) => {
-                return Err(Error::Usage(format!(
+                return Err(Error::usage(format!(
                     "no mask for '{address}': write it as CIDR ({address}/24) or add a mask ({address} 255.255.255.0)"
                 )));
             }
@@ -216,7 +216,7 @@ impl Block {
         let extra = 64 - (count - 1).leading_zeros() as u8; // ceil(log2(count))
         let prefix = self.prefix as u16 + extra as u16;
         if prefix > self.bits() as u16 {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{} cannot be split into {count} subnets: it has only {}",
                 self.cidr(),
                 crate::util::words::count(self.size(), "address", "addresses")

@@ -5,26 +5,26 @@
 use std::net::Ipv6Addr;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Text, t};
 
 /// Parses a MAC address in any common notation: `aa:bb:cc:dd:ee:ff` (also `a:b:c:d:e:f`),
 /// `aa-bb-cc-dd-ee-ff`, Cisco `aabb.ccdd.eeff`, bare `aabbccddeeff`; any letter case.
 pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
     let s = input.trim();
-    let bad = |reason: String| Error::bad("MAC address", input, reason);
-    let not_hex = |c: char| bad(format!("'{c}' is not a hexadecimal digit (0-9, a-f)"));
+    let bad = |reason: Text| Error::bad(t!("mac-what"), input, reason);
+    let not_hex = |c: char| bad(t!("mac-bad-not-hex", digit = c).into());
     let hex_groups = |groups: Vec<&str>, digits: usize| -> Result<Vec<u8>> {
         let mut bytes = Vec::with_capacity(6);
         for g in groups {
             if g.is_empty() || g.len() > digits {
-                return Err(bad(format!(
-                    "group '{g}' should have {} hex digits",
-                    digits
-                )));
+                return Err(bad(
+                    t!("mac-bad-group-digits", group = g, digits = digits).into()
+                ));
             }
             if let Some(c) = g.chars().find(|c| !c.is_ascii_hexdigit()) {
                 return Err(not_hex(c));
             }
-            let value = u32::from_str_radix(g, 16).map_err(|e| bad(e.to_string()))?;
+            let value = u32::from_str_radix(g, 16).map_err(|e| bad(e.to_string().into()))?;
             for i in (0..digits / 2).rev() {
                 bytes.push((value >> (8 * i)) as u8);
             }
@@ -32,29 +32,29 @@ pub fn parse_mac(input: &str) -> Result<[u8; 6]> {
         Ok(bytes)
     };
     if s.is_empty() {
-        return Err(bad("empty; expected e.g. aa:bb:cc:dd:ee:ff".into()));
+        return Err(bad(t!("mac-bad-empty").into()));
     }
     let bytes = if let Some(sep) = [':', '-'].into_iter().find(|&c| s.contains(c)) {
         let groups: Vec<&str> = s.split(sep).collect();
         if groups.len() != 6 {
-            return Err(bad(format!(
-                "a MAC address has 6 groups separated by '{sep}', this has {}",
-                groups.len()
-            )));
+            return Err(bad(t!(
+                "mac-bad-groups",
+                separator = sep,
+                groups = groups.len()
+            )
+            .into()));
         }
         hex_groups(groups, 2)?
     } else if s.contains('.') {
         let groups: Vec<&str> = s.split('.').collect();
         if groups.len() != 3 || groups.iter().any(|g| g.len() != 4) {
-            return Err(bad(
-                "the dotted (Cisco) form is 3 groups of 4 hex digits: aabb.ccdd.eeff".into(),
-            ));
+            return Err(bad(t!("mac-bad-cisco").into()));
         }
         hex_groups(groups, 4)?
     } else {
         let digits = s.chars().count();
         if digits != 12 {
-            return Err(bad(format!("expected 12 hex digits, got {digits}")));
+            return Err(bad(t!("mac-bad-length", digits = digits).into()));
         }
         // Sliced by bytes below: only ASCII may get there.
         if let Some(c) = s.chars().find(|c| !c.is_ascii()) {

@@ -65,12 +65,18 @@ fn is_table(line: &str) -> bool {
         .starts_with(['│', '┌', '└', '╞', '├', '┆', '╭', '╰'])
 }
 
-/// Where a labelled line's value starts (a byte index): after `Label:` and the spaces that
-/// align it (`Kind:       mixed: ...`, `   State . . . : UP`), when that is early in the line.
+/// Where a labelled line's value starts (a byte index): after `Label:` (or a Chinese label's
+/// `：`) and the spaces that align it (`Kind:       mixed: ...`, `   State . . . : UP`,
+/// `厂商：      无`), when that is early in the line.
 fn value_start(line: &str) -> Option<usize> {
-    let colon = line.find(": ")?;
-    let after = &line[colon + 1..];
-    let at = colon + 1 + (after.len() - after.trim_start_matches(' ').len());
+    let (colon, len) = match (line.find(": "), line.find('：')) {
+        (Some(a), Some(b)) if b < a => (b, '：'.len_utf8()),
+        (Some(a), _) => (a, 1),
+        (None, Some(b)) => (b, '：'.len_utf8()),
+        (None, None) => return None,
+    };
+    let after = &line[colon + len..];
+    let at = colon + len + (after.len() - after.trim_start_matches(' ').len());
     (visible_len(&line[..at]) < 40 && at < line.len()).then_some(at)
 }
 
@@ -127,6 +133,23 @@ mod tests {
             fitted(40, text),
             "note: the address is the network\n      address, the Subnet-Router anycast\n"
         );
+    }
+
+    /// Issue 28: a Chinese label (full-width colon, no space) hangs its value the same way,
+    /// and the value breaks between ideographs.
+    #[test]
+    fn chinese_lines_wrap_under_their_value() {
+        let text = "厂商：      无：这是本地管理的地址，由软件设置，所以前六位十六进制数字不代表哪家厂商\n";
+        let out = fitted(40, text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() > 1, "{out}");
+        for line in &lines[1..] {
+            assert!(
+                line.starts_with("            ") && !line.starts_with("             "),
+                "{out}"
+            );
+        }
+        assert!(lines.iter().all(|l| visible_len(l) <= 40), "{out}");
     }
 
     /// Issue 27 item 1: a value too wide to start beside its label goes whole under it.

@@ -20,10 +20,11 @@ pub use fit::Fit;
 pub use guard::{Guard, write_json};
 pub use progress::{Progress, rate};
 pub use table::{Cell, Table};
-pub use text::{Paint, drives_terminal, is_unsafe, one_line, visible_len};
+pub use text::{Paint, drives_terminal, is_unsafe, one_line, pad, visible_chars, visible_len};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
+use crate::i18n::{self, t};
 use crate::net::block::SubnetCheck;
 use crate::system::model::NeighState;
 
@@ -281,7 +282,7 @@ pub trait Report: Serialize {
 
 /// The error of a failed write to stdout (a closed pipe among them: see [`Error::is_broken_pipe`]).
 pub fn written(e: io::Error) -> Error {
-    Error::io("writing output", e)
+    Error::io(t!("io-writing-output"), e)
 }
 
 /// Prints a report in the chosen format to stdout and returns its exit status.
@@ -345,15 +346,20 @@ pub fn write_mask_arithmetic(
     let a = src.len().max(dst.len());
     let n = own.len().max(theirs.len());
     let mask = check.netmask;
-    writeln!(out, "  {src:a$}  AND {mask}  =  {own:n$}   (this host)")?;
     writeln!(
         out,
-        "  {dst:a$}  AND {mask}  =  {theirs:n$}   (destination)"
+        "  {src:a$}  AND {mask}  =  {own:n$}   {}",
+        t!("common-this-host")
+    )?;
+    writeln!(
+        out,
+        "  {dst:a$}  AND {mask}  =  {theirs:n$}   {}",
+        t!("common-destination")
     )?;
     let verdict = if check.same_subnet {
-        ui.paint(Paint::Good, "same subnet")
+        ui.paint(Paint::Good, t!("common-same-subnet"))
     } else {
-        ui.paint(Paint::Warn, "different subnets")
+        ui.paint(Paint::Warn, t!("common-different-subnets"))
     };
     writeln!(out, "  → {verdict}")
 }
@@ -458,7 +464,8 @@ impl Redraw {
 
 /// Writes one warning line to stderr (`netkit: warning: ...`), neutralized.
 pub fn warn(message: impl std::fmt::Display) {
-    let line = format!("netkit: warning: {}", clip_words(&message.to_string()));
+    let message = clip_words(&message.to_string()).into_owned();
+    let line = format!("netkit: {}", t!("common-warning", message = message));
     write_stderr_line(&line);
 }
 
@@ -491,11 +498,14 @@ fn stderr_width() -> Option<usize> {
 /// Says on stderr, when standard input is a terminal, that the command now reads it: `what`
 /// is read from there, Ctrl-D ends, and `instead` is what to type next time (a student who left
 /// the arguments out sees why nothing happens).
-pub fn reading_the_terminal(what: &str, instead: &str) {
+pub fn reading_the_terminal(what: impl std::fmt::Display, instead: impl std::fmt::Display) {
     if io::stdin().is_terminal() {
-        write_stderr_line(&format!(
-            "netkit: reading {what} from the terminal; Ctrl-D ends ({instead})"
-        ));
+        let said = t!(
+            "common-reading-terminal",
+            what = what.to_string(),
+            instead = instead.to_string()
+        );
+        write_stderr_line(&format!("netkit: {said}"));
     }
 }
 
@@ -529,10 +539,22 @@ struct ErrorBody<'a> {
     hint: Option<String>,
 }
 
-/// Reports an error: always one line on stderr (the advice, when there is some, on the same
-/// line; on a terminal broken between words to fit it), and with `--json` also a JSON object
-/// on stdout. Long words in the message (a value the
-/// user typed, a line of a file) are cut to [`CLIP`] characters. Returns the exit code.
+/// The error's line on stderr, in the language of the run (after `netkit: `): its message
+/// with long words cut, and its advice, when there is some.
+fn error_line(err: &Error) -> String {
+    let said = err.in_lang(i18n::current());
+    let message = one_line(&clip_words(&said)).into_owned();
+    match err.hint_in(i18n::current()) {
+        Some(hint) => t!("error-with-hint", message = message, hint = hint).to_string(),
+        None => message,
+    }
+}
+
+/// Reports an error: always one line on stderr in the language of the run (the advice, when
+/// there is some, on the same line; on a terminal broken between words to fit it), and with
+/// `--json` also a JSON object on stdout, in English whatever the language (JSON is data).
+/// Long words in the message (a value the user typed, a line of a file) are cut to [`CLIP`]
+/// characters. Returns the exit code.
 pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
     if err.is_broken_pipe() {
         return exit::OK;
@@ -540,10 +562,7 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
     let code = err.exit_code();
     let hint = err.hint();
     let message = clip_words(&err.to_string()).into_owned();
-    write_stderr_line(&match &hint {
-        Some(h) => format!("netkit: {} ({h})", one_line(&message)),
-        None => format!("netkit: {}", one_line(&message)),
-    });
+    write_stderr_line(&format!("netkit: {}", error_line(err)));
     if ui.format == Format::Json {
         let body = ErrorJson {
             error: ErrorBody {
@@ -566,7 +585,8 @@ pub fn emit_error(ui: &Ui, err: &Error) -> u8 {
 /// command's JSON lines go.
 pub fn report_inline(ui: &Ui, out: &mut dyn Write, err: &Error) -> io::Result<()> {
     let message = clip_words(&err.to_string()).into_owned();
-    write_stderr_line(&format!("netkit: {}", one_line(&message)));
+    let said = clip_words(&err.in_lang(i18n::current())).into_owned();
+    write_stderr_line(&format!("netkit: {}", one_line(&said)));
     if ui.format == Format::Json {
         let body = ErrorJson {
             error: ErrorBody {

@@ -23,6 +23,7 @@ use comfy_table::{
 };
 
 use super::text::{Paint, one_line, visible_len, widest_atom, wrap};
+use crate::i18n::t;
 
 /// Where cells meet on a line of a coloured table's layout (instead of │ and ┆): a control
 /// character, so never in a cell's text (see [`neutralized`]) and never printed.
@@ -313,15 +314,18 @@ impl Table {
     /// The note under a table that left columns out: which, and what shows them (`full_view`,
     /// `--json`, a wider terminal).
     pub(super) fn left_out_note(headers: &[&str], full_view: Option<&str>) -> String {
-        let them = if headers.len() == 1 { "it" } else { "them" };
-        let ways = match full_view {
-            Some(option) => format!("{option}, --json or a wider terminal"),
-            None => "--json or a wider terminal".to_string(),
-        };
-        format!(
-            "Left out to fit: {} ({ways} shows {them})",
-            headers.join(", ")
-        )
+        let columns = headers.join(&t!("common-list-separator").to_string());
+        let count = headers.len();
+        match full_view {
+            Some(option) => t!(
+                "common-left-out-option",
+                columns = columns,
+                option = option,
+                count = count
+            ),
+            None => t!("common-left-out", columns = columns, count = count),
+        }
+        .to_string()
     }
 
     /// comfy-table drawing the columns `shown` of the rows, each `widths` wide (None: natural),
@@ -816,6 +820,33 @@ mod tests {
             }
             assert!(body.len() > 2, "the cells wrap:\n{text}");
         }
+    }
+
+    /// Issue 28: a Chinese cell without spaces wraps between ideographs; the columns stay
+    /// aligned and the address beside it whole.
+    #[test]
+    fn chinese_cells_wrap_between_ideographs() {
+        let ui = ui(false, Some(34));
+        let note = "这台主机和本机在同一子网，直接发送，不经过网关。";
+        let mut t = ui.table(&["地址", "说明"]);
+        t.add_row(["198.51.100.1", note]);
+        let text = t.to_string();
+        let lines: Vec<String> = text.lines().map(shown).collect();
+        let rules = rule_columns(&lines[0]);
+        for line in &lines {
+            assert!(line.width() <= 34, "{text}");
+            assert_eq!(rule_columns(line), rules, "{text}");
+            let first = line.split('┆').nth(1).map(str::trim).unwrap_or("");
+            assert!(!first.starts_with(['，', '。']), "{text}");
+        }
+        let body = &lines[3..lines.len() - 1];
+        assert!(body.len() > 1, "the note wraps:\n{text}");
+        assert!(body[0].contains("198.51.100.1"), "{text}");
+        let joined: String = body
+            .iter()
+            .map(|l| l.split('┆').nth(1).unwrap().trim_end_matches('│').trim())
+            .collect();
+        assert_eq!(joined, note, "{text}");
     }
 
     /// Issue 27 item 1: columns declared expendable go first, with a note; when the rest still

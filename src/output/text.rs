@@ -66,6 +66,16 @@ pub fn visible_len(s: &str) -> usize {
     visible_chars(s).filter_map(UnicodeWidthChar::width).sum()
 }
 
+/// `text` followed by the spaces that make it `width` terminal columns wide (as `{:<width$}`
+/// does, but by display width: a CJK character takes two columns).
+pub fn pad(text: &str, width: usize) -> String {
+    let room = width.saturating_sub(visible_len(text));
+    let mut out = String::with_capacity(text.len() + room);
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', room));
+    out
+}
+
 /// Whether `c` must not reach a terminal as it is: it would act on the terminal rather than show
 /// ([`drives_terminal`]), or it shows as nothing ([`is_invisible`]) and lets one text pass for
 /// another (`server\u{200b}` for `server`).
@@ -143,10 +153,81 @@ pub fn wrap(text: &str, width: usize, start: usize, hang: usize) -> String {
 }
 
 /// The pieces a line of text may be broken between, each with the number of spaces after it
-/// (none after the last): words (runs without a space), except that a number stays with the
-/// unit or short noun after it (`3.01 s`, `6.12 µs`, `0 %`, `187 packets`), and a short capital
-/// tag with the number after it (`RFC 5737`, `TTL 64`). Leading spaces are skipped.
+/// (none after the last, and none between two pieces of one run without spaces): words (runs
+/// without a space), except that a number stays with the unit or short noun after it (`3.01
+/// s`, `6.12 µs`, `0 %`, `187 packets`), and a short capital tag with the number after it (`RFC
+/// 5737`, `TTL 64`); and inside a word, the places where text without spaces (Chinese) may
+/// break (see [`may_break`]). Leading spaces are skipped.
 pub fn atoms(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    words(text).flat_map(|(word, gap)| Breaks { rest: word, gap })
+}
+
+/// The pieces of one word between which a line may break (see [`may_break`]), the last with
+/// the spaces after the word.
+struct Breaks<'a> {
+    rest: &'a str,
+    gap: usize,
+}
+
+impl<'a> Iterator for Breaks<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let at = if self.rest.is_ascii() {
+            None
+        } else {
+            let mut chars = self.rest.char_indices().peekable();
+            let mut at = None;
+            while let Some((_, a)) = chars.next() {
+                if let Some(&(i, b)) = chars.peek()
+                    && may_break(a, b)
+                {
+                    at = Some(i);
+                    break;
+                }
+            }
+            at
+        };
+        match at {
+            Some(i) => {
+                let (piece, rest) = self.rest.split_at(i);
+                self.rest = rest;
+                Some((piece, 0))
+            }
+            None => Some((std::mem::take(&mut self.rest), self.gap)),
+        }
+    }
+}
+
+/// Whether a line may break between `a` and `b` inside a run without spaces, by the rule of
+/// Chinese (and Japanese) text: next to an ideograph (a wide character, or a dash or quote of
+/// such text), except where a Latin word or a number meets an ideograph (it keeps the one next
+/// to it: `MAC地`, `5台`; addresses, MACs and numbers with their units hold no ideograph and
+/// stay whole),
+/// before a mark that must not start a line (`，。：；）」`...), after one that must not end a
+/// line (`（「“`...), at the space that keeps a number with its unit (`12 位`), and inside a
+/// doubled dash or ellipsis (`——`, `……`).
+pub fn may_break(a: char, b: char) -> bool {
+    const NO_START: &str = "，。、；：？！）」』】》〉’”…·％‰,.;:!?)]}%";
+    const NO_END: &str = "（「『【《〈‘“([{";
+    let ideographic = |c: char| {
+        UnicodeWidthChar::width(c) == Some(2) || matches!(c, '—' | '…' | '“' | '”' | '‘' | '’')
+    };
+    (ideographic(a) || ideographic(b))
+        && a != ' '
+        && b != ' '
+        && !NO_START.contains(b)
+        && !NO_END.contains(a)
+        && !(a.is_ascii_alphanumeric() && ideographic(b))
+        && !(ideographic(a) && b.is_ascii_alphanumeric())
+        && !(a == b && matches!(a, '—' | '…'))
+}
+
+/// The words of `text` and the spaces after each (a number kept with its unit: see [`atoms`]).
+fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
     let mut rest = text.trim_start_matches(' ');
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -266,6 +347,49 @@ mod tests {
             wrap("never routed (RFC 5737, RFC 3849)", 27, 0, 0),
             "never routed (RFC 5737,\nRFC 3849)"
         );
+    }
+
+    /// Issue 28: Chinese prose breaks between ideographs, never inside an address, a MAC, a
+    /// number with its unit or a Latin word, never before a closing mark nor after an opening
+    /// one.
+    #[test]
+    fn chinese_prose_breaks_between_ideographs() {
+        let text = "198.51.100.7 和本机在同一子网：直接发送，先用 ARP 问出它的MAC地址（00:16:3e:00:00:01）。";
+        for width in 8..60 {
+            let wrapped = wrap(text, width, 0, 0);
+            for line in wrapped.lines() {
+                let first = line.trim_start().chars().next().unwrap();
+                assert!(!"，。：；）」”".contains(first), "{width}: {wrapped}");
+                let last = line.trim_end().chars().last().unwrap();
+                assert!(!"（「“".contains(last), "{width}: {wrapped}");
+                assert!(
+                    visible_len(line) <= width || !line.trim().contains(' '),
+                    "{width}: {line}"
+                );
+            }
+            let joined: String = wrapped.lines().map(str::trim).collect::<Vec<_>>().join("");
+            for whole in ["198.51.100.7", "MAC地址", "00:16:3e:00:00:01", "ARP"] {
+                assert!(joined.contains(whole), "{width}: {wrapped}");
+            }
+            for line in wrapped.lines() {
+                for whole in ["198.51.100.7", "00:16:3e:00:00:01"] {
+                    let cut = (1..whole.len())
+                        .any(|i| line.trim_end().ends_with(&whole[..i]) && !line.contains(whole));
+                    assert!(!cut, "{width}: {whole} cut in {wrapped}");
+                }
+            }
+        }
+        assert_eq!(
+            wrap("默认网关是路由器，它把包转发到别的子网。", 12, 0, 0),
+            "默认网关是路\n由器，它把包\n转发到别的子\n网。"
+        );
+        let pieces: Vec<&str> = atoms("MAC地址（物理地址）是5台").map(|(a, _)| a).collect();
+        assert_eq!(pieces, ["MAC地", "址", "（物", "理", "地", "址）", "是5台"]);
+        // A number keeps its unit, a Chinese one too.
+        assert_eq!(widest_atom("应该是 12 位十六进制数字"), 5);
+        // English is as before: no break inside a word.
+        assert!(atoms("a-long-interface-name, 10.0.0.1/24").all(|(a, _)| a.is_ascii()));
+        assert_eq!(atoms("a-b x").count(), 2);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn resolve(
     let wanted = |a: &IpAddr| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4());
     let dest = match dest {
         Host::Ip(ip) if !wanted(ip) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{ip} is an {} address, but {} asks for {}",
                 if ip.is_ipv4() { "IPv4" } else { "IPv6" },
                 if ipv4_only { "-4" } else { "-6" },

@@ -35,7 +35,7 @@ pub const NAME_REQUIRED: i32 = 0x04;
 /// "`what` is not available on <this system> yet".
 fn not_yet(what: &str) -> Error {
     Error::Unsupported {
-        what: what.to_string(),
+        what: what.into(),
         os: OS,
     }
 }

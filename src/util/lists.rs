@@ -79,7 +79,7 @@ pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> 
             // Never held whole: a file of one endless line is refused, not read into memory.
             return Err(Error::InFile {
                 place: place(),
-                source: Box::new(Error::Usage(format!("line longer than {MAX_LINE} bytes"))),
+                source: Box::new(Error::usage(format!("line longer than {MAX_LINE} bytes"))),
             });
         }
         let mut text: &[u8] = &raw;

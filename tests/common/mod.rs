@@ -18,10 +18,14 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-/// A `netkit` command with colour forced off and NO_COLOR cleared, so output is stable.
+/// A `netkit` command with NO_COLOR cleared and the locale's language variables too (netkit
+/// speaks English unless a test asks otherwise with `--lang` or LANG), so output is stable.
 pub fn netkit() -> Command {
     let mut cmd = Command::cargo_bin("netkit").expect("netkit binary is built");
     cmd.env_remove("NO_COLOR");
+    for var in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

@@ -60,7 +60,7 @@ fn choose(tables: &mut Tables, iface: Option<&str>, toward: Option<Ipv4Addr>) ->
             let route = tables
                 .route_to(IpAddr::V4(t))?
                 .map_err(|e| Error::Unavailable {
-                    what: format!("no route to {t}: say which interface with -I"),
+                    what: format!("no route to {t}: say which interface with -I").into(),
                     source: Some(e),
                 })?;
             if route.kind == RouteKind::Local {
@@ -118,7 +118,7 @@ pub fn run(args: &ArpArgs, ui: &Ui) -> Result<u8> {
 fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     let target = args
         .target
-        .ok_or_else(|| Error::Usage("give the IPv4 address to ask about".into()))?;
+        .ok_or_else(|| Error::usage("give the IPv4 address to ask about"))?;
     let mut tables = Tables::open()?;
     let mode = if args.dad {
         request::Mode::Dad
@@ -236,7 +236,7 @@ impl Wanted {
         if self.added > MAX_TARGETS {
             self.added = self.hosts.count();
             if self.added > MAX_TARGETS {
-                return Err(Error::Usage(format!(
+                return Err(Error::usage(format!(
                     "{} makes more than {MAX_TARGETS} addresses to scan; scan at most a /16 at a time",
                     block.cidr()
                 )));
@@ -268,7 +268,7 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
             Ok(())
         })?;
         if !wanted.any {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{} lists no address or range to scan",
                 path.display()
             )));
@@ -339,14 +339,14 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         targets = targets.without(a);
     }
     if targets.len() > MAX_TARGETS {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} addresses to scan; scan at most {MAX_TARGETS} (a /16) at a time",
             targets.len()
         )));
     }
     if targets.is_empty() {
-        return Err(Error::Usage(
-            "nothing to scan: the ranges hold only this host's own addresses".into(),
+        return Err(Error::usage(
+            "nothing to scan: the ranges hold only this host's own addresses",
         ));
     }
     let plan = scan::ScanPlan {

@@ -33,7 +33,7 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
         ChatCommand::Server(a) => {
             if a.room && a.opts.framing == Framing::Raw {
-                return Err(Error::Usage(
+                return Err(Error::usage(
                     "--room relays lines; it cannot use --framing raw".to_string(),
                 ));
             }

@@ -104,7 +104,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         }
     }
     if class != DNSClass::IN && !full_mode(args) && !args.compare {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "class {class} needs --full (the resolver asks class IN only)"
         )));
     }
@@ -125,8 +125,8 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             .position(|w| !parse::is_type_word(w))
             .unwrap_or(0);
         if words.is_empty() {
-            return Err(Error::Usage(
-                "give a NAME to look up, -x IP for a reverse lookup, or --file FILE".into(),
+            return Err(Error::usage(
+                "give a NAME to look up, -x IP for a reverse lookup, or --file FILE",
             ));
         }
         let name = words.remove(at);
@@ -233,7 +233,7 @@ fn tls_settings(args: &DnsArgs, transport: Transport) -> Result<tls::TlsSettings
         ("--tls-hostname", args.tls_hostname.is_some()),
     ] {
         if given && !encrypted {
-            return Err(Error::Usage(format!("{flag} needs --tls or --https")));
+            return Err(Error::usage(format!("{flag} needs --tls or --https")));
         }
     }
     tls::TlsSettings::load(args.tls_ca.as_deref(), args.tls_hostname.as_deref())
@@ -475,7 +475,7 @@ fn several_names(word: &str, refused: Error) -> Error {
     if !word.contains('.') || word.contains(char::is_whitespace) {
         return refused;
     }
-    Error::Usage(format!(
+    Error::usage(format!(
         "'{word}' is not a record type but a second name: netkit dns looks up one name at a \
          time; for several, put them in a file, one a line (netkit dns --file NAMES), or run \
          netkit dns once for each"
@@ -523,7 +523,7 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
     let ascii = match &plan.target {
         Target::Name(_, ascii) | Target::Reverse(_, ascii) => ascii,
         Target::File(_) => {
-            return Err(Error::Usage(format!("{what} takes one name, not a file")));
+            return Err(Error::usage(format!("{what} takes one name, not a file")));
         }
     };
     if plan
@@ -531,7 +531,7 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
         .iter()
         .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
     {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{what} asks over UDP (TCP when truncated) or TCP, not TLS or HTTPS"
         )));
     }
@@ -601,8 +601,8 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         Vec::new()
     };
     if args.root_hints.is_some() && !given.is_empty() {
-        return Err(Error::Usage(
-            "--root-hints and @SERVER both say where to start: give one".into(),
+        return Err(Error::usage(
+            "--root-hints and @SERVER both say where to start: give one",
         ));
     }
     let port = given.first().map_or(53, |s| s.port());
@@ -739,8 +739,8 @@ fn over(args: &DnsArgs) -> message::Over {
 fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--compare")?;
     if plan.servers.len() < 2 {
-        return Err(Error::Usage(
-            "--compare needs at least two servers (@SERVER @SERVER...)".into(),
+        return Err(Error::usage(
+            "--compare needs at least two servers (@SERVER @SERVER...)",
         ));
     }
     let flags = query_flags(args);
@@ -812,9 +812,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
     if args.root_hints.is_some() && !(args.trace || args.validate) {
-        return Err(Error::Usage(
-            "--root-hints is for --trace and --validate".into(),
-        ));
+        return Err(Error::usage("--root-hints is for --trace and --validate"));
     }
     if args.trace || args.validate {
         return trace(&plan, args, ui);

@@ -61,7 +61,7 @@ impl TlsSettings {
             Some(certs) => {
                 for cert in certs {
                     store.add(cert.clone()).map_err(|e| {
-                        Error::Usage(format!("a --tls-ca certificate cannot be used: {e}"))
+                        Error::usage(format!("a --tls-ca certificate cannot be used: {e}"))
                     })?;
                 }
             }

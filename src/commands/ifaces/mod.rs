@@ -445,7 +445,7 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
             } else {
                 "netkit ipconfig --help lists them"
             };
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{name} is a Windows ipconfig switch; here options start with '--' ({instead})"
             )));
         }

@@ -1,7 +1,9 @@
 //! `netkit mac ADDR`: decode a MAC address as a primer explains it: notations, the maker (the
 //! first six hex digits, the OUI), unicast vs multicast (I/G bit), universal vs local (U/L bit);
 //! and for the addresses a standard fixes (broadcast, all zeros, multicast ranges, bridge
-//! groups, VRRP) what they are instead of what their bits would say of a station's.
+//! groups, VRRP) what they are instead of what their bits would say of a station's. Every word
+//! of its view comes from the catalogs (i18n/LANG/mac.ftl); its notes are messages, English in
+//! JSON.
 
 use std::io::{self, Write};
 use std::net::Ipv6Addr;
@@ -10,11 +12,12 @@ use serde::Serialize;
 
 use crate::cli::MacArgs;
 use crate::error::Result;
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::{
     Special, eui64_link_local, format_mac, is_broadcast, is_local, is_multicast, special,
 };
 use crate::net::oui::{self, Vendor};
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
 
 /// The same address in the notations different systems use.
 #[derive(Debug, Serialize)]
@@ -53,8 +56,8 @@ pub struct MacInfo {
     pub special: Option<Special>,
     /// The IPv6 link-local address SLAAC would derive from it (modified EUI-64), for unicast MACs.
     pub ipv6_link_local_eui64: Option<Ipv6Addr>,
-    /// Remarks on well-known addresses.
-    pub notes: Vec<String>,
+    /// Remarks on well-known addresses (English in JSON).
+    pub notes: Vec<Message>,
 }
 
 /// Decodes a MAC address.
@@ -67,37 +70,22 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
     let special = special(mac);
     let mut notes = Vec::new();
     match special {
-        Some(Special::Broadcast) => notes.push(
-            "the broadcast address: every host on the link receives a frame sent to it (ARP \
-             requests and DHCP discovers go there), and no host has it as its own"
-                .into(),
-        ),
-        Some(Special::AllZero) => notes.push(
-            "all zeros: no station's address; it stands for \"not known\" (the target MAC of \
-             an ARP request) or \"none\" (an interface without a link layer, such as lo)"
-                .into(),
-        ),
-        Some(Special::Ipv4Multicast) => notes.push(format!(
-            "IPv4 multicast: carries group 224-239.{}.{}.{} (the low 23 bits of the group address)",
-            mac[3] & 0x7f,
-            mac[4],
-            mac[5]
-        )),
-        Some(Special::Ipv6Multicast) => notes.push(format!(
-            "IPv6 multicast: carries a group ending in {:02x}{:02x}:{:02x}{:02x} (e.g. ff02::1 all nodes, ff02::1:ffXX:XXXX solicited-node)",
-            mac[2], mac[3], mac[4], mac[5]
-        )),
-        Some(Special::BridgeGroup) => notes.push("IEEE 802.1 link-local group (STP, LLDP, LACP, pause frames): never forwarded by bridges".into()),
-        Some(Special::Vrrp) => notes.push(format!(
-            "VRRP virtual router {} of the {} routers (RFC 5798): the MAC of a gateway address \
-             several routers share, answered by whichever of them is master",
-            mac[5],
-            if mac[4] == 0x01 { "IPv4" } else { "IPv6" }
-        )),
-        None if locally_administered && !multicast => notes.push(
-            "locally administered: set by software (randomized 'private' Wi-Fi MAC, VM, container, veth), so the first six hex digits do not name a maker"
-                .into(),
-        ),
+        Some(Special::Broadcast) => notes.push(t!("mac-note-broadcast")),
+        Some(Special::AllZero) => notes.push(t!("mac-note-zeros")),
+        Some(Special::Ipv4Multicast) => {
+            let group = format!("{}.{}.{}", mac[3] & 0x7f, mac[4], mac[5]);
+            notes.push(t!("mac-note-ipv4-multicast", group = group));
+        }
+        Some(Special::Ipv6Multicast) => {
+            let low = format!("{:02x}{:02x}:{:02x}{:02x}", mac[2], mac[3], mac[4], mac[5]);
+            notes.push(t!("mac-note-ipv6-multicast", low = low));
+        }
+        Some(Special::BridgeGroup) => notes.push(t!("mac-note-ieee-link-local")),
+        Some(Special::Vrrp) => {
+            let family = if mac[4] == 0x01 { "IPv4" } else { "IPv6" };
+            notes.push(t!("mac-note-vrrp", router = mac[5], family = family));
+        }
+        None if locally_administered && !multicast => notes.push(t!("mac-note-local")),
         None => {}
     }
     // A station derives its link-local address from its own MAC, never from one of these.
@@ -124,62 +112,71 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
 
 impl Report for MacInfo {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<11}", format!("{l}:")));
-        writeln!(out, "{} {}", label("MAC"), ui.paint(Paint::Good, &self.mac))?;
-        writeln!(
-            out,
-            "{} {} (Windows) · {} (Cisco) · {} (bare)",
-            label("Forms"),
-            self.forms.hyphen,
-            self.forms.cisco,
-            self.forms.bare
-        )?;
+        let labels = [
+            t!("mac-label-mac"),
+            t!("mac-label-forms"),
+            t!("mac-label-oui"),
+            t!("mac-label-vendor"),
+            t!("mac-label-cast"),
+            t!("mac-label-scope"),
+            t!("mac-label-ipv6"),
+        ]
+        .map(|l| t!("common-label", label = l).to_string());
+        // Values line up after the widest label (by display width: a Chinese label is twice
+        // as wide as its characters), and at least 11 columns in.
+        let width = labels
+            .iter()
+            .map(|l| visible_len(l))
+            .max()
+            .unwrap_or(0)
+            .max(11);
+        let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
+        writeln!(out, "{} {}", label(0), ui.paint(Paint::Good, &self.mac))?;
+        let forms = t!(
+            "mac-forms",
+            hyphen = &self.forms.hyphen,
+            cisco = &self.forms.cisco,
+            bare = &self.forms.bare
+        );
+        writeln!(out, "{} {forms}", label(1))?;
         let vendor = match (&self.vendor, self.special, self.locally_administered) {
-            (_, Some(Special::Broadcast), _) => {
-                "none: the broadcast address belongs to no maker".into()
-            }
-            (_, Some(Special::AllZero), _) => {
-                "none: no device has the all-zero address (its prefix 00:00:00 is registered, \
-                 which is why some tools name a maker)"
-                    .into()
-            }
-            (_, Some(Special::Ipv6Multicast), _) => {
-                "none: 33:33 is set aside for IPv6 multicast (RFC 2464), not a maker's prefix"
-                    .into()
-            }
-            (Some(v), _, _) => format!(
-                "{} (prefix {}, {} /{})",
-                v.name, v.prefix, v.registry, v.bits
+            (_, Some(Special::Broadcast), _) => t!("mac-vendor-broadcast"),
+            (_, Some(Special::AllZero), _) => t!("mac-vendor-zeros"),
+            (_, Some(Special::Ipv6Multicast), _) => t!("mac-vendor-ipv6-multicast"),
+            (Some(v), _, _) => t!(
+                "mac-vendor",
+                name = &v.name,
+                prefix = &v.prefix,
+                registry = v.registry.to_string(),
+                bits = v.bits
             ),
-            (None, _, true) => "none: locally administered address".into(),
-            (None, _, false) => "unknown: prefix not in the IEEE registry".into(),
+            (None, _, true) => t!("mac-vendor-none"),
+            (None, _, false) => t!("mac-vendor-unknown"),
         };
-        writeln!(out, "{} {}", label("OUI"), self.oui)?;
-        writeln!(out, "{} {vendor}", label("Vendor"))?;
+        writeln!(out, "{} {}", label(2), self.oui)?;
+        writeln!(out, "{} {vendor}", label(3))?;
         let cast = match self.special {
-            Some(Special::Broadcast) => "broadcast (I/G bit 1: a group, here every host)",
-            Some(Special::AllZero) => "none: no station sends from it (its I/G bit is 0)",
-            _ if self.multicast => "multicast (I/G bit 1: a group of receivers)",
-            _ => "unicast (I/G bit 0: one receiver)",
+            Some(Special::Broadcast) => t!("mac-cast-broadcast"),
+            Some(Special::AllZero) => t!("mac-cast-zeros"),
+            _ if self.multicast => t!("mac-cast-multicast"),
+            _ => t!("mac-cast-unicast"),
         };
-        writeln!(out, "{} {cast}", label("Cast"))?;
+        writeln!(out, "{} {cast}", label(4))?;
         let admin = match self.special {
-            Some(Special::Broadcast) => {
-                "fixed by the standard: its U/L bit is 1 only because all its bits are"
-            }
-            Some(Special::Ipv6Multicast) => {
-                "fixed by RFC 2464 for IPv6 multicast: its U/L bit is 1, yet no software chose it"
-            }
-            Some(Special::AllZero) => "none: nobody assigned it (its U/L bit is 0)",
-            _ if self.locally_administered => "local (U/L bit 1: assigned by software)",
-            _ => "universal (U/L bit 0: assigned by the maker)",
+            Some(Special::Broadcast) => t!("mac-scope-broadcast"),
+            Some(Special::Ipv6Multicast) => t!("mac-scope-ipv6-multicast"),
+            Some(Special::AllZero) => t!("mac-scope-zeros"),
+            _ if self.locally_administered => t!("mac-scope-local"),
+            _ => t!("mac-scope-universal"),
         };
-        writeln!(out, "{} {admin}", label("Scope"))?;
+        writeln!(out, "{} {admin}", label(5))?;
         if let Some(ll) = self.ipv6_link_local_eui64 {
-            writeln!(out, "{} {ll} (SLAAC EUI-64 link-local)", label("IPv6"))?;
+            writeln!(out, "{} {}", label(6), t!("mac-ipv6", address = ll))?;
         }
-        for note in &self.notes {
-            writeln!(out, "{} {note}", ui.paint(Paint::Dim, "note:"))?;
+        let note = t!("common-label", label = t!("common-note"));
+        let gap = t!("common-label-gap");
+        for text in &self.notes {
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, &note))?;
         }
         Ok(())
     }
@@ -205,7 +202,11 @@ mod tests {
         let b = describe([0xff; 6]);
         assert!(b.broadcast && b.multicast && b.ipv6_link_local_eui64.is_none());
         let m = describe([0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb]);
-        assert!(m.notes[0].contains("224-239.0.0.251"), "{:?}", m.notes);
+        assert!(
+            m.notes[0].english().contains("224-239.0.0.251"),
+            "{:?}",
+            m.notes
+        );
         let u = describe([0x00, 0x00, 0x0c, 0x12, 0x34, 0x56]);
         assert!(u.unicast && !u.locally_administered && u.vendor.is_some());
         assert_eq!(
@@ -250,7 +251,9 @@ mod tests {
         let v = describe([0x00, 0x00, 0x5e, 0x00, 0x01, 0x07]);
         assert_eq!(v.special, Some(Special::Vrrp));
         assert!(
-            v.notes[0].contains("VRRP virtual router 7 of the IPv4 routers"),
+            v.notes[0]
+                .english()
+                .contains("VRRP virtual router 7 of the IPv4 routers"),
             "{:?}",
             v.notes
         );

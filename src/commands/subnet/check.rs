@@ -86,7 +86,7 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
             Some(_) => format!("{}", args.a),
             None => format!("{} ADDRESS --mask {b}", args.a),
         };
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "'{b}' is a subnet mask, not a second address: give the address to compare, \
              as in: netkit subnet check {first}{}",
             if pa.is_some() { " ADDRESS" } else { "" }
@@ -94,7 +94,7 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     }
     let family = Family::of(&a);
     if family != Family::of(&b) {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "'{}' is {} but '{}' is {}: an IPv4 and an IPv6 address are never on one subnet",
             args.a,
             family.name(),
@@ -111,7 +111,7 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     let prefix = match (given, written.as_slice()) {
         (Some(m), w) if w.iter().all(|&p| p == m) => m,
         (Some(m), w) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "--mask says /{m} but an address is written with /{}; give the mask once",
                 w.iter().find(|&&p| p != m).copied().unwrap_or(m)
             )));
@@ -119,12 +119,12 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
         (None, [p]) => *p,
         (None, [p, q]) if p == q => *p,
         (None, [p, q]) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "the two addresses carry different prefixes (/{p} and /{q}); say which with --mask"
             )));
         }
         (None, _) => {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "no mask: add --mask 255.255.255.0 (or --mask 24), or write the first address as CIDR ({}/24)",
                 args.a
             )));

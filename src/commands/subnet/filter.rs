@@ -230,7 +230,7 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
                         .filter_map(|t| t.to_str())
                         .find(|t| parse_list(t).is_ok());
                     return Err(match network {
-                        Some(net) if Path::new(first).exists() => Error::Usage(format!(
+                        Some(net) if Path::new(first).exists() => Error::usage(format!(
                             "{} is a file and {net} a network: the networks come first \
                              (netkit subnet filter {net} {})",
                             first.to_string_lossy(),
@@ -245,8 +245,8 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
         }
     }
     if patterns.is_empty() {
-        return Err(Error::Usage(
-            "no pattern given: name networks as arguments, or with -e PATTERN or -f FILE".into(),
+        return Err(Error::usage(
+            "no pattern given: name networks as arguments, or with -e PATTERN or -f FILE",
         ));
     }
     // A missing "file" that looks like a pattern is most likely a mistyped one: say what is wrong.

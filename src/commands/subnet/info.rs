@@ -283,7 +283,7 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
         Some(MaskOrAddress::Address(a)) => {
             let first = addr.to_string();
             if args.address.prefix.is_none() && Mask::parse(&first).is_ok() {
-                return Err(Error::Usage(format!(
+                return Err(Error::usage(format!(
                     "{first} is a mask and {a} an address: the address comes first \
                      (netkit subnet info {a} {first})"
                 )));

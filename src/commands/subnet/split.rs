@@ -49,7 +49,7 @@ pub struct Split {
 /// Splits `parent` into pieces of prefix `new_prefix`, refusing to list more than `max`.
 pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
     if new_prefix < parent.prefix || new_prefix > parent.bits() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "cannot split {} into /{new_prefix}: the new prefix must be between /{} and /{}",
             parent.cidr(),
             parent.prefix,
@@ -58,7 +58,7 @@ pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
     }
     let doublings = (new_prefix - parent.prefix) as u32;
     let count = 1u128.checked_shl(doublings).filter(|&c| c <= max as u128).ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "splitting {} into /{new_prefix} gives 2^{doublings} subnets, more than --max {max}",
             parent.cidr()
         ))
@@ -217,7 +217,7 @@ pub fn run(args: &SubnetSplitArgs, ui: &Ui) -> Result<u8> {
     let new_prefix = match (args.prefix, args.count) {
         (Some(p), _) => p.prefix_for(parent.family)?,
         (None, Some(c)) => parent.prefix_for_count(c)?,
-        (None, None) => return Err(Error::Usage("give --prefix N or --count N".into())),
+        (None, None) => return Err(Error::usage("give --prefix N or --count N")),
     };
     let mut split = split(parent, new_prefix, args.max)?;
     split.asked = args.count.filter(|&c| c != split.count);

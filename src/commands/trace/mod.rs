@@ -39,8 +39,8 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         _ => Method::Icmp,
     };
     if method == Method::Icmp && args.port.is_some() {
-        return Err(Error::Usage(
-            "--port needs --udp or --tcp (ICMP echo has no port)".into(),
+        return Err(Error::usage(
+            "--port needs --udp or --tcp (ICMP echo has no port)",
         ));
     }
     let target = echo_target(
@@ -63,7 +63,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         return Err(not_one_host(&args.dest, address, &what));
     }
     if method != Method::Icmp && target.scope_id != 0 {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{address} is link-local: --udp and --tcp probes cannot name its link (trippy's \
              sockets take no zone); an ICMP trace can"
         )));
@@ -73,7 +73,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         _ => args.max_hops.min(TRIPPY_MAX_TTL),
     };
     if args.first_hop > max_hops {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--first-hop {} is past --max-hops {max_hops}",
             args.first_hop
         )));

@@ -4,6 +4,7 @@
 use caps::{CapSet, Capability};
 
 use crate::error::Error;
+use crate::i18n::t;
 
 /// True when the calling thread holds CAP_NET_RAW in its effective set (the set the kernel
 /// checks when a raw socket is opened). False when the capabilities cannot be read.
@@ -16,9 +17,8 @@ pub fn has_cap_net_raw() -> bool {
 pub fn denied(action: String) -> Error {
     Error::Permission {
         action,
-        missing: "the CAP_NET_RAW capability",
-        advice: "run it with sudo, or grant the capability once: \
-                 sudo setcap cap_net_raw+ep \"$(command -v netkit)\"",
+        missing: t!("privilege-linux-missing").into(),
+        advice: t!("privilege-linux-advice").into(),
     }
 }
 

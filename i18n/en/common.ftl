@@ -1,0 +1,35 @@
+# Words and sentences of the shared layer (src/output): notes under tables, the mask
+# arithmetic's verdicts, warnings, the terminal hint. English is the source: every id here must
+# also be in zh-CN/common.ftl, with the same variables.
+
+# A list's separator between two items ("eth0, eth1").
+common-list-separator = {", "}
+# A label before its value ("Vendor:").
+# Between two clauses of one line ("...; tip: ...").
+common-clause-separator = {"; "}
+common-label = { $label }:
+# The label of a remark under a view.
+# What separates a label from its value when they are not aligned ("note: ...").
+common-label-gap = {" "}
+common-note = note
+
+# The note under a table that left columns out to fit the terminal.
+common-left-out = Left out to fit: { $columns } (--json or a wider terminal { $count ->
+        [one] shows it
+       *[other] shows them
+    })
+common-left-out-option = Left out to fit: { $columns } ({ $option }, --json or a wider terminal { $count ->
+        [one] shows it
+       *[other] shows them
+    })
+
+# The mask arithmetic of a route (route get, hop 1 of trace).
+common-this-host = (this host)
+common-destination = (destination)
+common-same-subnet = same subnet
+common-different-subnets = different subnets
+
+# A warning on stderr, after "netkit: ".
+common-warning = warning: { $message }
+# Said on stderr when a command reads the terminal because no argument was given.
+common-reading-terminal = reading { $what } from the terminal; Ctrl-D ends ({ $instead })

@@ -1,0 +1,46 @@
+# 在 stderr 上给人看的错误（src/error.rs、src/lib.rs）。JSON 里的错误信息始终是英文。
+
+error-bad-input = 无效的{ $what }“{ $input }”：{ $reason }
+error-in-file = { $place }：{ $error }
+error-io = { $context }：{ $cause }
+error-permission = { $action }需要{ $missing }
+error-unsupported = { $what }在 { $os } 上还不能用
+error-internal = { $what }：{ $cause }
+error-with-hint = { $message }（{ $hint }）
+
+os-refused = 连接被拒绝：那个端口上没有程序在监听（服务端启动了吗？）
+os-reset = 对方重置了连接
+os-aborted = 连接被中止
+os-addr-in-use = 这个地址和端口已被别的程序占用（换一个端口试试）
+os-addr-not-available = 这个地址不是本机的（netkit ifaces 列出本机的地址；127.0.0.1 总是有的）
+os-network-unreachable = 没有到那个网络的路由（netkit route get DEST 能说明原因；netkit gateway 列出默认路由）
+os-host-unreachable = 主机不可达：它所在的链路上没有谁应答（netkit trace DEST 能看出数据包走到了哪里）
+os-timed-out = 等不到应答，超时了
+os-not-found = 没有这个文件或目录
+os-permission-denied = 权限不够
+os-broken-pipe = 对方关闭了连接
+os-storage-full = 设备上没有剩余空间
+os-network-down = 网卡没有启用（netkit ifaces 显示它的状态）
+os-no-such-device = 没有这块网卡（netkit ifaces 列出本机的网卡）
+os-message-too-big = 太大了，无法在这条链路上一次发出（超过了它的 MTU）
+io-writing-output = 写出结果
+
+cli-see-help = { $line }（见“{ $command } --help”）
+cli-needs-subcommand = “{ $command }”后面要跟一个子命令：{ $names }
+cli-unknown-argument = 不认识的参数“{ $arg }”
+cli-unknown-subcommand = 没有“{ $word }”这个子命令
+cli-invalid-value = “{ $arg }”的值“{ $value }”无效
+cli-possible-values = 可选的值：{ $values }
+cli-missing-arguments = 缺少必需的参数：{ $args }
+cli-missing-value = “{ $arg }”需要一个值，但没有给出
+cli-conflict = 参数“{ $arg }”不能和“{ $other }”一起用
+cli-used-twice = 参数“{ $arg }”只能用一次
+cli-tip-similar = 提示：有一个相近的：“{ $suggestion }”
+cli-tip-dash = 提示：要把“{ $arg }”当作值，请写成“-- { $arg }”
+cli-slip-subcommand = “{ $word }”不是“netkit { $parent }”的子命令：你是想输入“netkit { $parent } { $meant } { $rest }”吗？
+cli-slip-mac = “netkit mac”后面要跟要解释的MAC地址，例如：netkit mac 3c:22:fb:12:34:56；本机自己的MAC地址见 netkit ifaces
+cli-slip-chat-client = “netkit chat client”后面要跟服务端的 HOST:PORT，例如：netkit chat client 127.0.0.1:8001；netkit chat server 会告诉你它在监听哪个端口
+
+# The privilege raw sockets need, as Linux names it (src/system/linux/privilege.rs).
+privilege-linux-missing = CAP_NET_RAW 权限
+privilege-linux-advice = 用 sudo 运行，或者一次性给程序授予这个权限：sudo setcap cap_net_raw+ep "$(command -v netkit)"
