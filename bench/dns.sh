@@ -9,7 +9,10 @@
 # default) against NSD's default response rate limiting, which holds the zone's NODATA answers
 # (every AAAA here) to 200 a second and slips every second one it drops: netkit's time, its TIMEOUT
 # lines (target: none) and how many answers came over TCP, beside `dig -f` asking the same.
-# Usage: [SERVER=dnsmasq|nsd] bench/dns.sh [NAMES] [PORT]   (needs dnsmasq or nsd, dig, hyperfine:
+# BASELINE=PATH (an older netkit binary) runs it beside the new one in the same rounds and prints
+# new/baseline: a regression check that a loaded machine does not blur (dig's own time does
+# depend on the load; netkit against netkit does not, or much less).
+# Usage: [SERVER=dnsmasq|nsd] [BASELINE=PATH] bench/dns.sh [NAMES] [PORT]   (needs dnsmasq or nsd, dig, hyperfine:
 #        apt-get install -y dnsmasq-base nsd dnsutils hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,15 +65,25 @@ NAME=host-4242.bench.test
 [ "$($NK dns "$NAME" A --short @127.0.0.1:"$PORT")" = "$(dig +short @127.0.0.1 -p "$PORT" "$NAME")" ] \
     || { echo "FAIL: netkit and dig disagree on $NAME" >&2; exit 1; }
 
-# Rounds alternate the order so that drift on a shared machine hits both alike.
 ROUNDS=${ROUNDS:-4}
 SINGLE=("$NK dns $NAME A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT $NAME")
 BULK=("$NK dns --file $OUT/names.txt A --short @127.0.0.1:$PORT" "dig +short @127.0.0.1 -p $PORT -f $OUT/names.txt")
+if [ -n "${BASELINE:-}" ]; then
+    BASE=$(realpath "$BASELINE")
+    SINGLE+=("$BASE dns $NAME A --short @127.0.0.1:$PORT")
+    BULK+=("$BASE dns --file $OUT/names.txt A --short @127.0.0.1:$PORT")
+fi
 echo "== one lookup, whole process; bulk: $COUNT names ($ROUNDS rounds)"
 for r in $(seq 1 "$ROUNDS"); do
-    if (( r % 2 )); then a=0 b=1; else a=1 b=0; fi
-    hyperfine -N --warmup 10 --runs 100 --export-json "$OUT/single$r.json" "${SINGLE[$a]}" "${SINGLE[$b]}" >/dev/null 2>&1
-    hyperfine -N --warmup 1 --runs 3 --export-json "$OUT/bulk$r.json" "${BULK[$a]}" "${BULK[$b]}" >/dev/null 2>&1
+    # Each round starts with another of the commands, so that drift hits them alike.
+    singles=() bulks=()
+    for i in "${!SINGLE[@]}"; do
+        j=$(( (i + r) % ${#SINGLE[@]} ))
+        singles+=("${SINGLE[$j]}")
+        bulks+=("${BULK[$j]}")
+    done
+    hyperfine -N --warmup 10 --runs 100 --export-json "$OUT/single$r.json" "${singles[@]}" >/dev/null 2>&1
+    hyperfine -N --warmup 1 --runs 3 --export-json "$OUT/bulk$r.json" "${bulks[@]}" >/dev/null 2>&1
 done
 
 # Correctness: every name answered, in input order, with its own address. Also the server's
@@ -118,8 +131,8 @@ fi
 
 # Targets: >= 18x dig -f against NSD (netkit the bottleneck), >= 10x against dnsmasq (the server is).
 TARGET=$([ "$SERVER" = nsd ] && echo 18 || echo 10)
-python3 - "$OUT" "$COUNT" "$TARGET" <<'PY'
-import glob, json, statistics, sys
+BASELINE_PATH=${BASE:-} python3 - "$OUT" "$COUNT" "$TARGET" <<'PY'
+import glob, json, os, statistics, sys
 out, n, target = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 def med(pattern):
     times = {}
@@ -130,15 +143,26 @@ def med(pattern):
 single, bulk = med(f"{out}/single*.json"), med(f"{out}/bulk*.json")
 for k, v in single.items():
     print(f"  {k:75s} median {v * 1000:8.3f} ms")
-nk1 = [v for k, v in single.items() if "netkit" in k][0]
-dig1 = [v for k, v in single.items() if k.startswith("dig")][0]
+base = os.environ.get("BASELINE_PATH")
+def pick(d, who):
+    if who == "base":
+        return [v for k, v in d.items() if base and k.startswith(base)][0]
+    if who == "netkit":
+        return [v for k, v in d.items() if "netkit" in k and not (base and k.startswith(base))][0]
+    return [v for k, v in d.items() if k.startswith("dig")][0]
+nk1 = pick(single, "netkit")
+dig1 = pick(single, "dig")
 print(f"  single lookup: dig / netkit = {dig1 / nk1:.2f}")
+if base:
+    print(f"  single lookup: netkit / baseline = {nk1 / pick(single, 'base'):.2f} (below 1: faster than the baseline)")
 for k, v in bulk.items():
     print(f"  {k:75s} median {v:8.3f} s  = {n / v:9.0f} names/s")
-nkb = [v for k, v in bulk.items() if "netkit" in k][0]
-digb = [v for k, v in bulk.items() if k.startswith("dig")][0]
+nkb = pick(bulk, "netkit")
+digb = pick(bulk, "dig")
 ratio = digb / nkb
 print(f"  bulk throughput: netkit / dig = {ratio:.1f}x")
+if base:
+    print(f"  bulk time: netkit / baseline = {nkb / pick(bulk, 'base'):.2f} (below 1: faster than the baseline)")
 expected = open(f"{out}/expected.txt").read().split()
 got = open(f"{out}/netkit.txt").read().split()
 dig = open(f"{out}/dig.txt").read().split()
