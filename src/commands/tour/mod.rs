@@ -27,7 +27,7 @@ use crate::net::oui;
 use crate::output::{Ui, emit};
 use crate::system::model::{Addr, DnsConfig, Link, LinkType, Route};
 use crate::system::routing::{
-    default_routes, interface_addr, lan_link, neighbour_of, subnet_check,
+    default_routes, dhcp_in_use, interface_addr, lan_link, neighbour_of, subnet_check,
 };
 use crate::system::{Tables, ask_once_on, dns_config, may_use_raw_sockets};
 use crate::wire::dns::name::from_query_name;
@@ -484,16 +484,12 @@ fn dhcp(tables: &Tables, snap: &Snapshot, place: Option<&Place<'_>>) -> Section<
         );
     };
     let commands = vec![format!("sudo netkit dhcp discover -I {}", p.link.name)];
-    let dynamic = snap
-        .addrs
-        .iter()
-        .filter(|a| a.index == p.link.index && a.address.is_ipv4())
-        .any(|a| a.valid_lft.is_some_and(|l| l != u32::MAX));
     let lease = tables.dhcp_lease(p.link);
+    let dynamic = dhcp_in_use(&snap.addrs, p.link.index, lease.is_some()).unwrap_or(false);
     section(
         Some(Dhcp {
             interface: p.link.name.clone(),
-            dynamic: dynamic || lease.is_some(),
+            dynamic,
             lease,
         }),
         None,
@@ -545,4 +541,131 @@ fn client_server(place: Option<&Place<'_>>) -> Section<ClientServer> {
         None,
         vec![server, client, web_server],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Report;
+    use crate::system::model::{IfFlags, LinkFlag};
+    use crate::system::routing::fixtures::*;
+
+    fn lan(address: &str, prefix: u8, gateway: Option<&str>) -> Snapshot {
+        Snapshot {
+            links: links(),
+            addrs: vec![addr(1, "127.0.0.1", 8), addr(2, address, prefix)],
+            routes: gateway
+                .map(|g| vec![route(None, 0, Some(g), 2)])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Issue 28 section 2: the card that reaches the gateway, its maker and its bits.
+    #[test]
+    fn the_card_that_reaches_the_gateway() {
+        let snap = lan("198.51.100.2", 24, Some("198.51.100.1"));
+        let p = place(&snap).unwrap();
+        assert_eq!(p.link.name, "eth0");
+        assert_eq!(p.gateway, Some((Ipv4Addr::new(198, 51, 100, 1), None)));
+        let nic = nic(&snap, Some(&p));
+        let n = nic.facts.unwrap();
+        assert_eq!(n.mac.as_deref(), Some("00:16:3e:12:34:56"));
+        assert_eq!(n.oui.as_deref(), Some("00:16:3e"));
+        assert_eq!(n.locally_administered, Some(false));
+        assert!(n.vendor.unwrap().name.to_lowercase().contains("xensource"));
+        assert_eq!(n.interfaces.len(), 2);
+        assert!(nic.missing.is_none());
+        // A locally administered MAC names no maker.
+        let mut local = lan("198.51.100.2", 24, Some("198.51.100.1"));
+        local.links[1].mac = Some(vec![0x02, 0x42, 0xac, 0x11, 0, 2]);
+        let p = place(&local).unwrap();
+        let n = super::nic(&local, Some(&p)).facts.unwrap();
+        assert_eq!(n.locally_administered, Some(true));
+        assert!(n.vendor.is_none());
+    }
+
+    /// Issue 28 section 2: the network and host parts, in binary, for a mask that splits an
+    /// octet.
+    #[test]
+    fn network_and_host_parts() {
+        let snap = lan("10.1.37.200", 20, Some("10.1.32.1"));
+        let p = place(&snap).unwrap();
+        let a = address(Some(&p)).facts.unwrap();
+        assert_eq!(a.netmask, Ipv4Addr::new(255, 255, 240, 0));
+        assert_eq!(a.network, Ipv4Addr::new(10, 1, 32, 0));
+        assert_eq!(a.host_part, Ipv4Addr::new(0, 0, 5, 200));
+        assert_eq!(a.broadcast, Some(Ipv4Addr::new(10, 1, 47, 255)));
+        assert_eq!((a.prefix, a.host_bits, a.hosts), (20, 12, 4094));
+        assert_eq!(a.address_binary, "00001010.00000001.00100101.11001000");
+        assert_eq!(a.netmask_binary, "11111111.11111111.11110000.00000000");
+        assert_eq!(a.network_binary, "00001010.00000001.00100000.00000000");
+    }
+
+    /// Issue 28 section 2: with no default route and not exactly one Ethernet card up, the
+    /// sections say there is no card to show; with one card up but no route, the card is shown.
+    #[test]
+    fn without_a_gateway() {
+        let mut snap = lan("198.51.100.2", 24, None);
+        let p = place(&snap).unwrap();
+        assert_eq!(p.link.name, "eth0");
+        assert!(p.gateway.is_none());
+        snap.links.push(link(
+            3,
+            "eth1",
+            LinkType::Ether,
+            Some([0, 0x16, 0x3e, 0, 0, 9]),
+        ));
+        snap.addrs.push(addr(3, "192.0.2.7", 24));
+        assert!(place(&snap).is_none());
+        let n = nic(&snap, None);
+        assert_eq!(n.missing, Some(Missing::NoInterface));
+        assert_eq!(n.facts.unwrap().interfaces.len(), 3);
+        assert_eq!(address(None).missing, Some(Missing::NoInterface));
+        // A card that is down is not the LAN's.
+        snap.links[2].flags = IfFlags(LinkFlag::empty());
+        assert_eq!(place(&snap).unwrap().link.name, "eth0");
+    }
+
+    /// Issue 28 section 2: a DHCP lease or a lifetime says DHCP; a permanent address says static.
+    #[test]
+    fn dhcp_from_the_lease_or_the_lifetime() {
+        let mut snap = lan("198.51.100.2", 24, Some("198.51.100.1"));
+        assert_eq!(dhcp_in_use(&snap.addrs, 2, false), Some(false));
+        assert_eq!(dhcp_in_use(&snap.addrs, 2, true), Some(true));
+        snap.addrs[1].valid_lft = Some(3600);
+        assert_eq!(dhcp_in_use(&snap.addrs, 2, false), Some(true));
+        assert_eq!(dhcp_in_use(&snap.addrs, 9, false), None);
+    }
+
+    /// Issue 28 section 2: exit 0 when every section is shown (the ARP section without privilege
+    /// included), 1 when one lacks what it is about, 3 when an exchange failed.
+    #[test]
+    fn the_exit_status_follows_the_sections() {
+        let snap = lan("198.51.100.2", 24, Some("198.51.100.1"));
+        let p = place(&snap).unwrap();
+        let tour = |arp: Option<Missing>, dns: Option<Missing>| Tour {
+            nic: nic(&snap, Some(&p)),
+            address: address(Some(&p)),
+            gateway: section(None, None, vec![]),
+            dns: section(None, dns, vec![]),
+            arp: section(None, arp, vec![]),
+            dhcp: section(None, None, vec![]),
+            switch: switch(Some(&p), None),
+            client_server: client_server(Some(&p)),
+        };
+        assert_eq!(tour(None, None).status(), 0);
+        assert_eq!(
+            tour(Some(Missing::NoPrivilege), Some(Missing::NoName)).status(),
+            0
+        );
+        assert_eq!(tour(Some(Missing::NoReply), None).status(), 1);
+        assert_eq!(
+            tour(Some(Missing::NoReply), Some(Missing::DnsNoAnswer)).status(),
+            3
+        );
+        let t = tour(None, None);
+        let c = t.client_server.facts.as_ref().unwrap();
+        assert_eq!(c.client, "netkit chat client 198.51.100.2:8001");
+        assert_eq!(c.url, "http://198.51.100.2:8080/");
+    }
 }
