@@ -389,7 +389,15 @@ fn the_tour_reads_the_lease_a_dhcp_server_gave() {
         .unwrap_or_else(|| panic!("no tour: {out}\nstderr: {}", stderr(&o)));
     let j: serde_json::Value = serde_json::from_str(json_text).unwrap();
     // What dnsmasq recorded: "expiry mac address name client-id".
-    let given = std::fs::read_to_string(leases.path().join("leases")).unwrap();
+    // dnsmasq writes its file from its main loop, after the ACK is on its way: wait for it.
+    let started = std::time::Instant::now();
+    let given = loop {
+        let text = std::fs::read_to_string(leases.path().join("leases")).unwrap_or_default();
+        if text.contains("00:16:3e:00:00:42") || started.elapsed().as_secs() >= 3 {
+            break text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
     let fields: Vec<&str> = given.split_whitespace().collect();
     assert_eq!(fields.get(1), Some(&"00:16:3e:00:00:42"), "{given}");
     let address = fields[2];

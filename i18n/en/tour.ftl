@@ -22,6 +22,7 @@ tour-label-address = IP address
 tour-label-mask = Subnet mask
 tour-label-address-bin = Address (binary)
 tour-label-mask-bin = Mask (binary)
+tour-label-split = Network | host
 tour-label-network-bin = AND (binary)
 tour-label-network = Network
 tour-label-host = Host part
@@ -139,6 +140,7 @@ help-tour-after =
     with root or CAP_NET_RAW, one ARP request for the default gateway, waiting at most 1 s.
     Without that privilege the ARP section shows the request it would send and the command
     that sends it. DHCP facts come from the lease files: nothing is sent.
+    The tour follows IPv4, as the primer does.
 
     Exit status: 0 every section shown (the ARP section without privilege included), 1 a
     section lacks what it is about (no default route, no DNS server, no ARP reply), 3 a

@@ -22,6 +22,7 @@ tour-label-address = IP地址
 tour-label-mask = 子网掩码
 tour-label-address-bin = 地址（二进制）
 tour-label-mask-bin = 掩码（二进制）
+tour-label-split = 网络 | 主机
 tour-label-network-bin = 相与（二进制）
 tour-label-network = 网络地址
 tour-label-host = 主机部分
@@ -135,6 +136,7 @@ help-tour-after =
     只有在有 root 或 CAP_NET_RAW 权限时，才为默认网关发一个 ARP 请求，最多等 1 秒。
     没有这个权限时，ARP 一节显示它将会发送的请求，以及发送它的命令。
     DHCP 的内容读自租约文件，不发送任何东西。
+    这一遍按教程的方式只讲 IPv4。
 
     退出状态：0 每一节都显示了（包括没有权限时的 ARP 一节）；
     1 某一节缺少它要讲的东西（没有默认路由、没有 DNS 服务器、ARP 没有应答）；

@@ -91,6 +91,26 @@ impl Lines {
     }
 }
 
+/// An address in binary (`11000110.00110011.01100100.00000010`) with a bar where the network
+/// part ends and the host part begins, after `prefix` bits.
+fn split_at_prefix(binary: &str, prefix: u8) -> String {
+    let mut out = String::with_capacity(binary.len() + 3);
+    let mut bits = 0;
+    for c in binary.chars() {
+        if c != '.' {
+            if bits == usize::from(prefix) && bits > 0 {
+                out.push_str(" | ");
+            }
+            bits += 1;
+        } else if bits == usize::from(prefix) {
+            // The boundary falls between two octets: the bar stands there, not the dot.
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An error said in the run's language, on one line.
 fn said(err: &Error) -> String {
     one_line(&err.in_lang(i18n::current())).into_owned()
@@ -194,6 +214,10 @@ impl Tour {
                 ),
             );
             l.fact(t!("tour-label-address-bin"), &a.address_binary);
+            l.fact(
+                t!("tour-label-split"),
+                split_at_prefix(&a.address_binary, a.prefix),
+            );
             l.fact(t!("tour-label-mask-bin"), &a.netmask_binary);
             l.fact(t!("tour-label-network-bin"), &a.network_binary);
             l.fact(
@@ -501,5 +525,31 @@ impl Report for Tour {
         } else {
             exit::OK
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_at_prefix;
+
+    /// Issue 28 section 2: the bar stands where the mask's 1 bits end, between octets or inside
+    /// one; none for /0 and /32.
+    #[test]
+    fn network_and_host_parts_split_at_the_prefix() {
+        let b = "11000110.00110011.01100100.00000010";
+        assert_eq!(
+            split_at_prefix(b, 24),
+            "11000110.00110011.01100100 | 00000010"
+        );
+        assert_eq!(
+            split_at_prefix(b, 20),
+            "11000110.00110011.0110 | 0100.00000010"
+        );
+        assert_eq!(split_at_prefix(b, 32), b);
+        assert_eq!(split_at_prefix(b, 0), b);
+        assert_eq!(
+            split_at_prefix(b, 1),
+            "1 | 1000110.00110011.01100100.00000010"
+        );
     }
 }
