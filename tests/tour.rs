@@ -545,3 +545,71 @@ fn snapshots_of_the_tour_at_80_columns() {
         insta::assert_snapshot!(name, redact(&shown));
     }
 }
+
+/// Issue 28 section 2: `--name` picks the name; an NXDOMAIN is shown as the answer (the section
+/// is shown, exit 0); a DNS server that does not answer costs the lookup's 2 s at most, while
+/// the ARP exchange waits beside it, and is a network error (exit 3) said in the DNS section.
+#[test]
+fn the_dns_section_answers_and_says_silence() {
+    let Some((lan, _dir, dns)) = lan_with_dns("tour_dns", DOMAIN) else {
+        return;
+    };
+    let o = lan
+        .lab
+        .netkit(&lan.host, &["--json", "tour", "--name", "nosuch.test"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let j = json(&o);
+    let lookup = &j["dns"]["facts"]["lookup"];
+    assert_eq!(lookup["name"], "nosuch.test");
+    assert_eq!(lookup["rcode"], "NXDOMAIN");
+    assert_eq!(lookup["addresses"], serde_json::json!([]));
+    let dig = lan.lab.exec(
+        &lan.host,
+        "dig",
+        &["+tries=1", "@198.51.100.1", "nosuch.test"],
+    );
+    assert!(
+        stdout(&dig).contains("status: NXDOMAIN"),
+        "{}",
+        stdout(&dig)
+    );
+    drop(dns);
+    // Nothing listens on port 53 any more: the router says so (ICMP port unreachable).
+    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(json(&o)["dns"]["missing"], "dns_no_answer");
+    // The gateway answers ARP but the DNS query goes unanswered.
+    lan.lab
+        .iptables(&lan.router, "INPUT -p udp --dport 53 -j DROP");
+    let started = std::time::Instant::now();
+    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
+    let took = started.elapsed();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(
+        took < std::time::Duration::from_millis(2900),
+        "the waits add up: {took:?}"
+    );
+    let j = json(&o);
+    assert_eq!(j["dns"]["missing"], "dns_no_answer");
+    assert!(j["dns"]["facts"]["lookup"].is_null());
+    assert_eq!(j["arp"]["facts"]["reply"]["mac"], ROUTER_MAC);
+    for (lang, says) in [("en", "no answer within 2 s"), ("zh-CN", "2 s 内没有应答")] {
+        let o = lan.lab.netkit(&lan.host, &["--lang", lang, "tour"]);
+        assert_eq!(code(&o), 3);
+        assert!(stdout(&o).contains(says), "{lang}: {}", stdout(&o));
+    }
+}
+
+/// Issue 28 section 2: a name that is no DNS name is refused before anything is read or sent:
+/// one line, exit 2 (a JSON error under `--json`).
+#[test]
+fn a_bad_name_is_refused() {
+    assert_bad_input(&["tour", "--name", "a..b"], "not a DNS name");
+    let long = "x".repeat(64);
+    assert_bad_input(&["tour", "--name", &long], "not a DNS name");
+    let o = run(&["--json", "tour", "--name", "a..b"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(json(&o)["error"]["kind"], "bad_input");
+    let o = run(&["--lang", "zh-CN", "tour", "--name", "a..b"]);
+    assert!(stderr(&o).contains("不是合法的域名"), "{}", stderr(&o));
+}

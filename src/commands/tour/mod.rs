@@ -75,6 +75,7 @@ pub fn run(args: &TourArgs, ui: &Ui) -> Result<u8> {
     emit(ui, &tour)
 }
 
+/// A section of facts, what it lacks and the commands that go deeper.
 fn section<F>(facts: Option<F>, missing: Option<Missing>, commands: Vec<String>) -> Section<F> {
     Section {
         facts,
@@ -90,8 +91,23 @@ fn gather(tables: &mut Tables, snap: &Snapshot, name: Option<&str>) -> Result<To
     let nic = nic(snap, place.as_ref());
     let address = address(place.as_ref());
     let gateway = gateway(tables, snap, place.as_ref(), config.as_ref().ok())?;
-    let dns = dns(name, config);
-    let arp = arp(tables, place.as_ref())?;
+    // The two exchanges wait side by side: the tour takes the longer wait, not their sum.
+    let (dns, mut arp) = std::thread::scope(|scope| {
+        let dns = scope.spawn(|| dns(name, config));
+        let arp = arp(place.as_ref());
+        (dns.join(), arp)
+    });
+    let dns =
+        dns.map_err(|_| Error::internal("the DNS lookup", std::io::Error::other("panicked")))?;
+    // The neighbour cache as the exchanges left it.
+    if let (Some(a), Some(p)) = (arp.facts.as_mut(), place.as_ref()) {
+        let neighbours = tables.neighbours()?;
+        let gw = IpAddr::V4(a.request.target_ip);
+        a.cache = neighbour_of(&neighbours, p.link.index, gw).map(|n| CacheEntry {
+            mac: n.mac.as_deref().map(format_mac),
+            state: n.state.name().to_string(),
+        });
+    }
     let dhcp = dhcp(tables, snap, place.as_ref());
     let gateway_mac = arp.facts.as_ref().and_then(|a| {
         a.reply
@@ -398,14 +414,14 @@ fn dns(name: Option<&str>, config: Result<DnsConfig>) -> Section<Dns> {
 }
 
 /// 广播 and ARP: the request for the gateway (sent when netkit may, else shown as it would be
-/// sent), the reply, and the kernel's cache entry.
-fn arp(tables: &mut Tables, place: Option<&Place<'_>>) -> Result<Section<Arp>> {
+/// sent) and the reply; [`gather`] adds the kernel's cache entry.
+fn arp(place: Option<&Place<'_>>) -> Section<Arp> {
     let Some(p) = place else {
-        return Ok(section(
+        return section(
             None,
             Some(Missing::NoInterface),
             vec!["netkit arp cache".into()],
-        ));
+        );
     };
     let (Some((gw, _)), Some(src)) = (p.gateway, p.addr.and_then(v4)) else {
         let missing = if p.gateway.is_none() {
@@ -413,11 +429,7 @@ fn arp(tables: &mut Tables, place: Option<&Place<'_>>) -> Result<Section<Arp>> {
         } else {
             Missing::NoAddress
         };
-        return Ok(section(
-            None,
-            Some(missing),
-            vec!["netkit arp cache".into()],
-        ));
+        return section(None, Some(missing), vec!["netkit arp cache".into()]);
     };
     let command = format!("sudo netkit arp {gw} -I {}", p.link.name);
     let commands = vec![command.clone(), "netkit arp cache".into()];
@@ -426,7 +438,7 @@ fn arp(tables: &mut Tables, place: Option<&Place<'_>>) -> Result<Section<Arp>> {
         .mac6()
         .filter(|_| p.link.link_type == LinkType::Ether)
     else {
-        return Ok(section(None, Some(Missing::NoMac), commands));
+        return section(None, Some(Missing::NoMac), commands);
     };
     let mut facts = Arp {
         interface: p.link.name.clone(),
@@ -465,12 +477,7 @@ fn arp(tables: &mut Tables, place: Option<&Place<'_>>) -> Result<Section<Arp>> {
     } else {
         missing = Some(Missing::NoPrivilege);
     }
-    let neighbours = tables.neighbours()?;
-    facts.cache = neighbour_of(&neighbours, p.link.index, IpAddr::V4(gw)).map(|n| CacheEntry {
-        mac: n.mac.as_deref().map(format_mac),
-        state: n.state.name().to_string(),
-    });
-    Ok(section(Some(facts), missing, commands))
+    section(Some(facts), missing, commands)
 }
 
 /// DHCP: whether the address came from a DHCP server, from its lifetime and the lease files

@@ -131,18 +131,22 @@ fn heading(ui: &Ui, out: &mut dyn Write, text: Message) -> io::Result<()> {
     writeln!(out, "{}", ui.paint(Paint::Bold, text))
 }
 
-/// What a section lacks, in words, for the interface `name`.
-fn lacking(missing: Missing, name: &str) -> Message {
-    match missing {
+/// What a section lacks, in words, for the interface `name`; None for the gaps a section says
+/// with its own facts (no reply, no privilege, a failed exchange and its error).
+fn lacking(missing: Missing, name: &str) -> Option<Message> {
+    Some(match missing {
         Missing::NoInterface => t!("tour-none-interface"),
         Missing::NoAddress => t!("tour-none-address", name = name),
         Missing::NoDefaultRoute => t!("tour-none-gateway"),
         Missing::NoMac => t!("tour-none-mac", name = name),
         Missing::NoDnsServer => t!("tour-dns-no-server"),
         Missing::NoName => t!("tour-dns-no-name"),
-        // The rest carry their own facts and errors, said where they are shown.
-        _ => t!("tour-none-interface"),
-    }
+        Missing::DnsConfigUnreadable
+        | Missing::DnsNoAnswer
+        | Missing::NoPrivilege
+        | Missing::NoReply
+        | Missing::ArpFailed => return None,
+    })
 }
 
 impl Tour {
@@ -190,8 +194,8 @@ impl Tour {
                 );
             }
         }
-        if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-nic-explain"));
         l.more(&s.deeper);
@@ -235,8 +239,8 @@ impl Tour {
                 );
             }
         }
-        if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-address-explain"));
         l.more(&s.deeper);
@@ -274,8 +278,8 @@ impl Tour {
                 });
             }
         }
-        if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-gateway-explain"));
         l.more(&s.deeper);
@@ -335,8 +339,8 @@ impl Tour {
                     Paint::Warn,
                     t!("tour-dns-no-server-in", source = source.as_str()),
                 ));
-            } else if let Some(m @ Missing::NoName) = s.missing {
-                l.line(ui.paint(Paint::Dim, lacking(m, "")));
+            } else if s.missing == Some(Missing::NoName) {
+                l.line(ui.paint(Paint::Dim, t!("tour-dns-no-name")));
             }
         }
         l.line(t!("tour-dns-explain"));
@@ -399,8 +403,8 @@ impl Tour {
                 None => t!("tour-arp-cache-none", gateway = r.target_ip),
             };
             l.fact(t!("tour-label-cache"), cache);
-        } else if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        } else if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-arp-explain"));
         l.more(&s.deeper);
@@ -443,8 +447,8 @@ impl Tour {
                     ),
                 );
             }
-        } else if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        } else if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-dhcp-explain"));
         l.more(&s.deeper);
@@ -468,8 +472,8 @@ impl Tour {
                 t!("tour-switch-broadcast", broadcast = &w.broadcast),
             );
         }
-        if let Some(m) = s.missing {
-            l.line(ui.paint(Paint::Warn, lacking(m, self.interface())));
+        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
+            l.line(ui.paint(Paint::Warn, m));
         }
         l.line(t!("tour-switch-explain"));
         l.more(&s.deeper);
