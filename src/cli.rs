@@ -278,7 +278,7 @@ pub enum Command {
     Trace(TraceArgs),
     /// Listen to the LAN's broadcasts: new stations, MAC changes, ARP spoofing, rogue DHCP servers and routers (like arpwatch)
     Watch(WatchArgs),
-    /// The primer on this machine: NIC and MAC, IP and mask, gateway, DNS, ARP, DHCP, switch, C/S, each live
+    /// The primer walked on this machine: NIC and MAC, IP and mask, gateway, DNS, ARP, DHCP, C/S
     Tour(TourArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),

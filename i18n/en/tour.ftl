@@ -137,7 +137,8 @@ help-tour-after =
     Each section shows this machine's facts, a sentence or two of the primer's explanation,
     and the netkit command that goes deeper. netkit sends two things at most: one DNS query
     (type A) to the first DNS server configured, waiting at most 2 s for the answer; and, only
-    with root or CAP_NET_RAW, one ARP request for the default gateway, waiting at most 1 s.
+    with root or CAP_NET_RAW, one ARP request for the default gateway, waiting at most 1 s
+    (the two waits run side by side).
     Without that privilege the ARP section shows the request it would send and the command
     that sends it. DHCP facts come from the lease files: nothing is sent.
     The tour follows IPv4, as the primer does.
