@@ -598,6 +598,25 @@ fn the_dns_section_answers_and_says_silence() {
         assert_eq!(code(&o), 3);
         assert!(stdout(&o).contains(says), "{lang}: {}", stdout(&o));
     }
+    // A gateway nobody is (no ARP reply, 1 s) and a silent DNS server (2 s): the two waits run
+    // side by side, so the tour ends after the longer one, not after both.
+    lan.lab
+        .ipn(&lan.host, "route replace default via 198.51.100.9 dev eth0");
+    let started = std::time::Instant::now();
+    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
+    let took = started.elapsed();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(
+        took < std::time::Duration::from_millis(2900),
+        "the waits add up: {took:?}"
+    );
+    let j = json(&o);
+    assert_eq!(j["arp"]["missing"], "no_reply");
+    assert!(j["arp"]["facts"]["reply"].is_null());
+    assert_eq!(j["arp"]["facts"]["request"]["target_ip"], "198.51.100.9");
+    assert_eq!(j["dns"]["missing"], "dns_no_answer");
+    let o = lan.lab.netkit(&lan.host, &["--lang", "zh-CN", "tour"]);
+    assert!(stdout(&o).contains("1 s 内没有应答"), "{}", stdout(&o));
 }
 
 /// Issue 28 section 2: a name that is no DNS name is refused before anything is read or sent:
