@@ -546,6 +546,20 @@ fn snapshots_of_the_tour_at_80_columns() {
     }
 }
 
+/// The tour's JSON in the LAN when an exchange gets no answer: exit 3, and within the
+/// lookup's 2 s (with room for a busy machine), never the sum of both waits (3 s).
+fn silent_tour(lan: &Lan) -> serde_json::Value {
+    let started = std::time::Instant::now();
+    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
+    let took = started.elapsed();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(
+        took < std::time::Duration::from_millis(2900),
+        "the waits add up: {took:?}"
+    );
+    json(&o)
+}
+
 /// Issue 28 section 2: `--name` picks the name; an NXDOMAIN is shown as the answer (the section
 /// is shown, exit 0); a DNS server that does not answer costs the lookup's 2 s at most, while
 /// the ARP exchange waits beside it, and is a network error (exit 3) said in the DNS section.
@@ -581,15 +595,7 @@ fn the_dns_section_answers_and_says_silence() {
     // The gateway answers ARP but the DNS query goes unanswered.
     lan.lab
         .iptables(&lan.router, "INPUT -p udp --dport 53 -j DROP");
-    let started = std::time::Instant::now();
-    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
-    let took = started.elapsed();
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert!(
-        took < std::time::Duration::from_millis(2900),
-        "the waits add up: {took:?}"
-    );
-    let j = json(&o);
+    let j = silent_tour(&lan);
     assert_eq!(j["dns"]["missing"], "dns_no_answer");
     assert!(j["dns"]["facts"]["lookup"].is_null());
     assert_eq!(j["arp"]["facts"]["reply"]["mac"], ROUTER_MAC);
@@ -602,15 +608,7 @@ fn the_dns_section_answers_and_says_silence() {
     // side by side, so the tour ends after the longer one, not after both.
     lan.lab
         .ipn(&lan.host, "route replace default via 198.51.100.9 dev eth0");
-    let started = std::time::Instant::now();
-    let o = lan.lab.netkit(&lan.host, &["--json", "tour"]);
-    let took = started.elapsed();
-    assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert!(
-        took < std::time::Duration::from_millis(2900),
-        "the waits add up: {took:?}"
-    );
-    let j = json(&o);
+    let j = silent_tour(&lan);
     assert_eq!(j["arp"]["missing"], "no_reply");
     assert!(j["arp"]["facts"]["reply"].is_null());
     assert_eq!(j["arp"]["facts"]["request"]["target_ip"], "198.51.100.9");
@@ -631,4 +629,32 @@ fn a_bad_name_is_refused() {
     assert_eq!(json(&o)["error"]["kind"], "bad_input");
     let o = run(&["--lang", "zh-CN", "tour", "--name", "a..b"]);
     assert!(stderr(&o).contains("不是合法的域名"), "{}", stderr(&o));
+}
+
+/// Issue 28 section 2: with no DNS server configured the DNS section says so, naming the file,
+/// asks nobody, and the tour exits 1.
+#[test]
+fn without_a_dns_server_the_tour_says_why() {
+    let Some(mut lan) = Lan::new("tour_no_dns") else {
+        return;
+    };
+    let host = lan.host.clone();
+    lan.lab
+        .etc_file(&host, "resolv.conf", &format!("search {DOMAIN}\n"));
+    let o = lan.lab.netkit_unprivileged(&host, &["--json", "tour"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let j = json(&o);
+    assert_eq!(j["dns"]["missing"], "no_dns_server");
+    assert_eq!(j["dns"]["facts"]["servers"], serde_json::json!([]));
+    assert!(j["dns"]["facts"]["lookup"].is_null());
+    for (lang, says) in [
+        ("en", "no DNS server is configured in /etc/resolv.conf"),
+        ("zh-CN", "/etc/resolv.conf 里没有配置 DNS 服务器"),
+    ] {
+        let o = lan
+            .lab
+            .netkit_unprivileged(&host, &["--lang", lang, "tour"]);
+        assert_eq!(code(&o), 1);
+        assert!(stdout(&o).contains(says), "{lang}: {}", stdout(&o));
+    }
 }

@@ -84,7 +84,6 @@ tour-dns-stub = { $servers }: systemd-resolved on this host, which forwards to {
 tour-dns-lookup = { $name } (A) asked of { $server }
 tour-dns-answer = { $addresses } in { $time } ({ $rcode })
 tour-dns-answer-none = no address in { $time } ({ $rcode })
-tour-dns-no-server = no DNS server is configured
 tour-dns-no-server-in = no DNS server is configured in { $source }
 tour-dns-no-name = no search domain to look up: name one with --name
 tour-dns-asking = asking { $server } for { $name }

@@ -81,7 +81,6 @@ tour-dns-stub = { $servers }：本机的 systemd-resolved，它再转发给 { $u
 tour-dns-lookup = 向 { $server } 查询 { $name } 的 A 记录
 tour-dns-answer = { $addresses }，用时 { $time }（{ $rcode }）
 tour-dns-answer-none = 没有地址，用时 { $time }（{ $rcode }）
-tour-dns-no-server = 没有配置 DNS 服务器
 tour-dns-no-server-in = { $source } 里没有配置 DNS 服务器
 tour-dns-no-name = 没有搜索域可查：用 --name 指定一个域名
 tour-dns-asking = 向 { $server } 查询 { $name }

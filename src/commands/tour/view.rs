@@ -79,6 +79,24 @@ impl Lines {
         Ok(())
     }
 
+    /// Ends a section and writes it: what it lacks (a warning), its explanation, the commands
+    /// that go deeper.
+    fn close(
+        mut self,
+        ui: &Ui,
+        out: &mut dyn Write,
+        gap: Option<Message>,
+        explain: Message,
+        deeper: &[String],
+    ) -> io::Result<()> {
+        if let Some(g) = gap {
+            self.line(ui.paint(Paint::Warn, g));
+        }
+        self.line(explain);
+        self.more(deeper);
+        self.write(ui, out)
+    }
+
     /// The commands that go deeper, one a line under the label "More".
     fn more(&mut self, commands: &[String]) {
         for (i, c) in commands.iter().enumerate() {
@@ -132,16 +150,16 @@ fn heading(ui: &Ui, out: &mut dyn Write, text: Message) -> io::Result<()> {
 }
 
 /// What a section lacks, in words, for the interface `name`; None for the gaps a section says
-/// with its own facts (no reply, no privilege, a failed exchange and its error).
+/// with its own facts (the DNS section's, no reply, no privilege, a failed exchange).
 fn lacking(missing: Missing, name: &str) -> Option<Message> {
     Some(match missing {
         Missing::NoInterface => t!("tour-none-interface"),
         Missing::NoAddress => t!("tour-none-address", name = name),
         Missing::NoDefaultRoute => t!("tour-none-gateway"),
         Missing::NoMac => t!("tour-none-mac", name = name),
-        Missing::NoDnsServer => t!("tour-dns-no-server"),
-        Missing::NoName => t!("tour-dns-no-name"),
-        Missing::DnsConfigUnreadable
+        Missing::NoDnsServer
+        | Missing::NoName
+        | Missing::DnsConfigUnreadable
         | Missing::DnsNoAnswer
         | Missing::NoPrivilege
         | Missing::NoReply
@@ -152,6 +170,11 @@ fn lacking(missing: Missing, name: &str) -> Option<Message> {
 impl Tour {
     fn interface(&self) -> &str {
         self.nic.facts.as_ref().map_or("", |n| n.interface.as_str())
+    }
+
+    /// What section `s` lacks, in words (see [`lacking`]).
+    fn gap<F>(&self, s: &Section<F>) -> Option<Message> {
+        s.missing.and_then(|m| lacking(m, self.interface()))
     }
 
     fn write_nic(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -194,12 +217,7 @@ impl Tour {
                 );
             }
         }
-        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
-        }
-        l.line(t!("tour-nic-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-nic-explain"), &s.deeper)
     }
 
     fn write_address(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -239,12 +257,7 @@ impl Tour {
                 );
             }
         }
-        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
-        }
-        l.line(t!("tour-address-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-address-explain"), &s.deeper)
     }
 
     fn write_gateway(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -278,12 +291,7 @@ impl Tour {
                 });
             }
         }
-        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
-        }
-        l.line(t!("tour-gateway-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-gateway-explain"), &s.deeper)
     }
 
     fn write_dns(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -343,9 +351,8 @@ impl Tour {
                 l.line(ui.paint(Paint::Dim, t!("tour-dns-no-name")));
             }
         }
-        l.line(t!("tour-dns-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        // Its gaps are said with its facts, above.
+        l.close(ui, out, None, t!("tour-dns-explain"), &s.deeper)
     }
 
     fn write_arp(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -403,12 +410,8 @@ impl Tour {
                 None => t!("tour-arp-cache-none", gateway = r.target_ip),
             };
             l.fact(t!("tour-label-cache"), cache);
-        } else if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
         }
-        l.line(t!("tour-arp-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-arp-explain"), &s.deeper)
     }
 
     fn write_dhcp(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -447,12 +450,8 @@ impl Tour {
                     ),
                 );
             }
-        } else if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
         }
-        l.line(t!("tour-dhcp-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-dhcp-explain"), &s.deeper)
     }
 
     fn write_switch(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -472,12 +471,7 @@ impl Tour {
                 t!("tour-switch-broadcast", broadcast = &w.broadcast),
             );
         }
-        if let Some(m) = s.missing.and_then(|m| lacking(m, self.interface())) {
-            l.line(ui.paint(Paint::Warn, m));
-        }
-        l.line(t!("tour-switch-explain"));
-        l.more(&s.deeper);
-        l.write(ui, out)
+        l.close(ui, out, self.gap(s), t!("tour-switch-explain"), &s.deeper)
     }
 
     fn write_client_server(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -499,8 +493,8 @@ impl Tour {
             );
             l.more_value(t!("tour-cs-url", url = &c.url));
         }
-        l.line(t!("tour-cs-explain"));
-        l.write(ui, out)
+        // Its commands are its facts.
+        l.close(ui, out, None, t!("tour-cs-explain"), &[])
     }
 }
 
