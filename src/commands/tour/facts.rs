@@ -103,8 +103,9 @@ pub struct Card {
 pub struct Nic {
     /// Every interface of this host.
     pub interfaces: Vec<Card>,
-    /// The interface that reaches the gateway.
-    pub interface: String,
+    /// The interface that reaches the gateway (else the only Ethernet card up); None when
+    /// there is neither.
+    pub interface: Option<String>,
     /// Its MAC (None on a link without one).
     pub mac: Option<String>,
     /// The first three octets, the maker's prefix.

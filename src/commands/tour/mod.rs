@@ -188,7 +188,7 @@ fn nic(snap: &Snapshot, place: Option<&Place<'_>>) -> Section<Nic> {
         return section(
             Some(Nic {
                 interfaces,
-                interface: String::new(),
+                interface: None,
                 mac: None,
                 oui: None,
                 vendor: None,
@@ -206,7 +206,7 @@ fn nic(snap: &Snapshot, place: Option<&Place<'_>>) -> Section<Nic> {
     section(
         Some(Nic {
             interfaces,
-            interface: p.link.name.clone(),
+            interface: Some(p.link.name.clone()),
             mac: mac.map(|m| format_mac(&m)),
             oui: mac.map(|m| format_mac(&m[..3])),
             vendor: mac.and_then(oui::lookup),

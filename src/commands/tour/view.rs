@@ -169,7 +169,11 @@ fn lacking(missing: Missing, name: &str) -> Option<Message> {
 
 impl Tour {
     fn interface(&self) -> &str {
-        self.nic.facts.as_ref().map_or("", |n| n.interface.as_str())
+        self.nic
+            .facts
+            .as_ref()
+            .and_then(|n| n.interface.as_deref())
+            .unwrap_or("")
     }
 
     /// What section `s` lacks, in words (see [`lacking`]).
@@ -184,8 +188,8 @@ impl Tour {
         if let Some(n) = &s.facts {
             let cards = n.interfaces.iter().map(|c| c.name.as_str());
             l.fact(t!("tour-label-cards"), list(cards));
-            if !n.interface.is_empty() {
-                let name = one_line(&n.interface).into_owned();
+            if let Some(name) = &n.interface {
+                let name = one_line(name).into_owned();
                 let via_gateway = self.gateway.facts.is_some();
                 l.fact(
                     t!("tour-label-card"),
