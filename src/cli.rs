@@ -278,6 +278,8 @@ pub enum Command {
     Trace(TraceArgs),
     /// Listen to the LAN's broadcasts: new stations, MAC changes, ARP spoofing, rogue DHCP servers and routers (like arpwatch)
     Watch(WatchArgs),
+    /// The primer walked on this machine: NIC and MAC, IP and mask, gateway, DNS, ARP, DHCP, C/S
+    Tour(TourArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
@@ -291,6 +293,14 @@ pub struct FamilyArgs {
     /// IPv6 only
     #[arg(short = '6')]
     pub ipv6: bool,
+}
+
+/// `netkit tour`: the primer's sections with this machine's facts (help from i18n/LANG/tour.ftl).
+#[derive(Debug, Args)]
+pub struct TourArgs {
+    /// The name the DNS section looks up (default: the search domain's own name)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 /// `netkit completions SHELL`

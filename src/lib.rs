@@ -589,6 +589,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<u8> {
         Command::Ping(args) => commands::ping::run(args, ui),
         Command::Trace(args) => commands::trace::run(args, ui),
         Command::Watch(args) => commands::watch::run(args, ui),
+        Command::Tour(args) => commands::tour::run(args, ui),
     }
 }
 

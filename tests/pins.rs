@@ -288,6 +288,8 @@ fn lan_commands() {
         ("flow_remote", &["flow", "remote.test:8080"]),
         ("flow_refused", &["flow", "203.0.113.10:8081"]),
         ("flow_no_port", &["flow", "198.51.100.1"]),
+        ("tour", &["tour"]),
+        ("tour_name", &["tour", "--name", "remote.test"]),
         ("ping", &["ping", "203.0.113.10", "-c", "2", "-i", "0.05"]),
         (
             "ping_ttl_exceeded",

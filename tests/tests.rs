@@ -54,6 +54,8 @@ mod table;
 #[cfg(target_os = "linux")]
 mod teach;
 #[cfg(target_os = "linux")]
+mod tour;
+#[cfg(target_os = "linux")]
 mod trace;
 #[cfg(target_os = "linux")]
 mod watch;

@@ -63,3 +63,4 @@ help-man-subcommands = SUBCOMMANDS
 help-man-version = VERSION
 help-man-exit-status = EXIT STATUS
 help-man-examples = EXAMPLES
+help-tour-about = The primer walked on this machine: NIC and MAC, IP and mask, gateway, DNS, ARP, DHCP, C/S

@@ -50,3 +50,4 @@ help-man-subcommands = 子命令
 help-man-version = 版本
 help-man-exit-status = 退出状态
 help-man-examples = 示例
+help-tour-about = 在本机走一遍教程：网卡和MAC地址、IP地址和子网掩码、网关、DNS、ARP、DHCP、C/S

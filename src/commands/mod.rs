@@ -13,5 +13,6 @@ pub mod mac;
 pub mod ping;
 pub mod route;
 pub mod subnet;
+pub mod tour;
 pub mod trace;
 pub mod watch;

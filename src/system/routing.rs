@@ -115,6 +115,25 @@ pub fn neighbour_of(neighbours: &[Neighbour], index: u32, addr: IpAddr) -> Optio
         .find(|n| n.index == index && n.address == addr)
 }
 
+/// Whether interface `index`'s IPv4 address came from a DHCP server, as far as the system
+/// shows without asking anyone: yes when a client left a lease for it (`lease_found`), else yes
+/// when one of its global IPv4 addresses has a lifetime that runs out (leased addresses do;
+/// static ones are permanent, which the tables show as no lifetime), else no; None when it has
+/// no global IPv4 address to judge. `ifaces` and `tour` say it the same way.
+pub fn dhcp_in_use(addrs: &[Addr], index: u32, lease_found: bool) -> Option<bool> {
+    let mut ipv4 = addrs
+        .iter()
+        .filter(|a| a.index == index && a.address.is_ipv4() && a.scope == Scope::Global)
+        .peekable();
+    if lease_found {
+        Some(true)
+    } else if ipv4.peek().is_some() {
+        Some(ipv4.any(|a| a.valid_lft.is_some()))
+    } else {
+        None
+    }
+}
+
 /// The mask arithmetic of a route toward `address`: this host's address on the route's
 /// interface (its preferred source when it has one) and the destination, both ANDed with that
 /// address's mask. None when the route has no interface or it has no address of the family.

@@ -19,7 +19,7 @@ use crate::system::model::{
     Addr, AddrFlags, Counters, DhcpLease, DnsConfig, Duplex, IfFlags, Link, LinkFacts, LinkKind,
     LinkType, OperState, Route, Scope, TunMode, link_named, write_flag_names,
 };
-use crate::system::routing::default_routes;
+use crate::system::routing::{default_routes, dhcp_in_use};
 use crate::system::{Tables, dns_config, hostname};
 
 /// An IPv4 address on an interface.
@@ -396,13 +396,7 @@ pub fn build(
             } else {
                 lease(link)
             };
-            let enabled = if lease.is_some() {
-                Some(true)
-            } else if ipv4.iter().any(|a| a.scope == Scope::Global) {
-                Some(ipv4.iter().any(|a| a.dynamic))
-            } else {
-                None
-            };
+            let enabled = dhcp_in_use(addrs, link.index, lease.is_some());
             let mac = link.mac6().filter(|_| kind != IfaceKind::Loopback);
             Iface {
                 name: link.name.clone(),
