@@ -1,0 +1,148 @@
+//! Issue 28 section 1 for ifaces, gateway, route get, flow and subnet: their views in Chinese
+//! on an 80-column terminal (insta snapshots, read one by one), and at 60, 80 and 100 columns
+//! every value of their `--json` whole on the screen. The English views are pinned by
+//! tests/table.rs and the commands' own tests; `--json` in both languages by tests/pins.rs.
+
+use serde_json::Value;
+
+use crate::common::*;
+use crate::table::{Fields, check_view, json_docs, on_terminal_status};
+
+/// What `netkit --lang zh-CN ARGS` shows on a terminal `cols` wide, colour off (a negative
+/// answer, exit 1, is a view too: `subnet check` of two subnets).
+fn chinese(cols: u16, args: &[&str]) -> String {
+    let args = [&["--color", "never", "--lang", "zh-CN"][..], args].concat();
+    let (ok, text) = on_terminal_status(cols, &args);
+    assert!(ok || !text.contains("netkit:"), "{args:?}: {text}");
+    text
+}
+
+/// Issue 28 section 1: `subnet`'s views in Chinese (check and its working, info of IPv4,
+/// IPv6 and a mixed block, split with its rounding note), and an error with its reason.
+#[test]
+fn snapshots_of_subnet_in_chinese() {
+    let views: &[(&str, &[&str])] = &[
+        (
+            "check_explain",
+            &[
+                "subnet",
+                "check",
+                "192.168.1.10/24",
+                "192.168.2.10",
+                "--explain",
+            ],
+        ),
+        (
+            "check_same",
+            &[
+                "subnet",
+                "check",
+                "192.168.1.10",
+                "192.168.1.200",
+                "255.255.255.0",
+            ],
+        ),
+        (
+            "check_links",
+            &[
+                "subnet",
+                "check",
+                "fe80::1%eth0",
+                "fe80::2%eth1",
+                "--mask",
+                "64",
+            ],
+        ),
+        (
+            "info_v4",
+            &["subnet", "info", "192.168.1.10", "255.255.255.0"],
+        ),
+        ("info_v6", &["subnet", "info", "2001:db8::1/64"]),
+        ("info_mixed", &["subnet", "info", "10.0.0.0/7"]),
+        ("info_bare", &["subnet", "info", "100.64.0.1"]),
+        (
+            "split_count",
+            &["subnet", "split", "10.0.0.0/24", "--count", "5"],
+        ),
+    ];
+    for (name, args) in views {
+        insta::assert_snapshot!(format!("subnet_zh_CN_{name}_80"), chinese(80, args));
+    }
+    for (name, args) in [
+        ("error_octet", &["subnet", "info", "192.168.1.300/24"][..]),
+        (
+            "error_wildcard",
+            &["subnet", "info", "10.0.0.1", "0.0.0.255"],
+        ),
+        (
+            "error_mask_slip",
+            &["subnet", "check", "10.0.0.1/24", "255.255.255.0"],
+        ),
+    ] {
+        let (ok, shown) = on_terminal_status(
+            80,
+            &[&["--color", "never", "--lang", "zh-CN"][..], args].concat(),
+        );
+        assert!(!ok, "{shown}");
+        insta::assert_snapshot!(format!("subnet_zh_CN_{name}_80"), shown);
+    }
+}
+
+/// Issue 28 section 1: `subnet`'s Chinese views fit 60-, 80- and 100-column terminals and
+/// keep every value of their `--json` whole.
+#[test]
+fn subnet_in_chinese_keeps_every_value() {
+    let views: &[(&[&str], Fields)] = &[
+        (
+            &["subnet", "info", "192.0.2.77/26"],
+            &[
+                ("/address", ""),
+                ("/network", ""),
+                ("/netmask", ""),
+                ("/wildcard", ""),
+                ("/broadcast", ""),
+                ("/first_host", ""),
+                ("/last_host", ""),
+                ("/registry_block", ""),
+            ],
+        ),
+        (
+            &["subnet", "info", "2001:db8:abcd:12::1/64"],
+            &[
+                ("/address", ""),
+                ("/network", ""),
+                ("/netmask", ""),
+                ("/first_host", ""),
+                ("/last_host", ""),
+            ],
+        ),
+        (
+            &[
+                "subnet",
+                "check",
+                "fe80::1%eth0",
+                "fe80::2%eth1",
+                "--mask",
+                "64",
+            ],
+            &[("/network_a", ""), ("/zone_a", ""), ("/zone_b", "")],
+        ),
+        (
+            &["subnet", "split", "203.0.113.0/24", "--count", "3"],
+            &[
+                ("/network", ""),
+                ("/subnets/*/network", "子网"),
+                ("/subnets/*/broadcast", "广播地址"),
+                ("/subnets/*/first_host", "第一个主机"),
+                ("/subnets/*/last_host", "最后一个主机"),
+            ],
+        ),
+    ];
+    for (args, fields) in views {
+        let docs: Vec<Value> = json_docs(&run(&[&["--json"][..], args].concat()));
+        for cols in [60, 80, 100] {
+            let screen = chinese(cols, args);
+            check_view(&format!("{args:?} (zh-CN)"), cols, &screen, &docs, fields);
+        }
+    }
+}
