@@ -5,8 +5,9 @@
 
 use serde_json::Value;
 
+use crate::common::netns::Lan;
 use crate::common::*;
-use crate::table::{Fields, check_view, json_docs, on_terminal_status};
+use crate::table::{Fields, check_view, json_docs, on_terminal_in, on_terminal_status};
 
 /// What `netkit --lang zh-CN ARGS` shows on a terminal `cols` wide, colour off (a negative
 /// answer, exit 1, is a view too: `subnet check` of two subnets).
@@ -144,5 +145,60 @@ fn subnet_in_chinese_keeps_every_value() {
             let screen = chinese(cols, args);
             check_view(&format!("{args:?} (zh-CN)"), cols, &screen, &docs, fields);
         }
+    }
+}
+
+/// A view of the namespace LAN without what changes from run to run: the machine's own
+/// lines of `ifaces --all` (its host name and DNS servers, before the first interface) are
+/// left out, and the numbers of counters and times become `N`.
+fn steady(screen: &str) -> String {
+    let mut lines = screen
+        .lines()
+        .skip_while(|l| !l.is_empty() && screen.contains("（编号 "));
+    let mut out = Vec::new();
+    for line in lines.by_ref() {
+        let varies = ["已接收", "已发送", "毫秒", " ms", " µs"]
+            .iter()
+            .any(|w| line.contains(w));
+        if !varies {
+            out.push(line.to_string());
+            continue;
+        }
+        let mut masked = String::new();
+        let mut in_number = false;
+        for c in line.chars() {
+            if c.is_ascii_digit() || (in_number && c == '.') {
+                if !in_number {
+                    masked.push('N');
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                masked.push(c);
+            }
+        }
+        out.push(masked);
+    }
+    out.join("\n").trim_start_matches('\n').to_string()
+}
+
+/// Issue 28 section 1: the views of the namespace LAN in Chinese on an 80-column terminal:
+/// `ifaces` (its table and its ipconfig /all view, and an interface that is not there).
+#[test]
+fn snapshots_of_the_lan_in_chinese() {
+    let Some(lan) = Lan::new("i18n_net_lan") else {
+        return;
+    };
+    let host = lan.host.clone();
+    // The link-local address comes from the veth's first, random MAC: none, for a steady view.
+    lan.lab.ipn(&host, "-6 addr flush dev eth0 scope link");
+    let views: &[(&str, &[&str])] = &[
+        ("ifaces", &["ifaces"]),
+        ("ifaces_all", &["ifaces", "--all"]),
+        ("ifaces_missing", &["ifaces", "nosuch0"]),
+    ];
+    for (name, args) in views {
+        let screen = on_terminal_in(&host, 80, &[&["--lang", "zh-CN"][..], args].concat());
+        insta::assert_snapshot!(format!("lan_zh_CN_{name}_80"), steady(&screen));
     }
 }

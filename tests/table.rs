@@ -599,13 +599,13 @@ fn lan_views_never_cut_a_value() {
             "ifaces",
             &["ifaces"],
             &[
-                ("/interfaces/*/name", "Interface"),
-                ("/interfaces/*/mac", "MAC"),
+                ("/interfaces/*/name", "Interface|网卡"),
+                ("/interfaces/*/mac", "MAC|MAC地址"),
                 ("/interfaces/*/ipv4/*/address", "IPv4"),
                 ("/interfaces/*/ipv6/*/address", "IPv6"),
-                ("/interfaces/*/operstate", "State"),
-                ("/interfaces/*/kind", "Kind"),
-                ("/interfaces/*/gateways", "Gateway"),
+                ("/interfaces/*/operstate", "State|状态"),
+                ("/interfaces/*/kind", "Kind|类型"),
+                ("/interfaces/*/gateways", "Gateway|网关"),
             ],
         ),
         (
