@@ -183,7 +183,8 @@ fn steady(screen: &str) -> String {
 }
 
 /// Issue 28 section 1: the views of the namespace LAN in Chinese on an 80-column terminal:
-/// `ifaces` (its table and its ipconfig /all view, and an interface that is not there).
+/// `ifaces` (its table and its ipconfig /all view, and an interface that is not there),
+/// `gateway` (its table and the legend under it, the gateway's MAC in the cache).
 #[test]
 fn snapshots_of_the_lan_in_chinese() {
     let Some(lan) = Lan::new("i18n_net_lan") else {
@@ -192,10 +193,16 @@ fn snapshots_of_the_lan_in_chinese() {
     let host = lan.host.clone();
     // The link-local address comes from the veth's first, random MAC: none, for a steady view.
     lan.lab.ipn(&host, "-6 addr flush dev eth0 scope link");
+    // The gateway's MAC in the cache: REACHABLE after one exchange.
+    let o = lan
+        .lab
+        .exec(&host, "ping", &["-c", "1", "-W", "2", "198.51.100.1"]);
+    assert!(o.status.success(), "ping the gateway");
     let views: &[(&str, &[&str])] = &[
         ("ifaces", &["ifaces"]),
         ("ifaces_all", &["ifaces", "--all"]),
         ("ifaces_missing", &["ifaces", "nosuch0"]),
+        ("gateway", &["gateway"]),
     ];
     for (name, args) in views {
         let screen = on_terminal_in(&host, 80, &[&["--lang", "zh-CN"][..], args].concat());

@@ -612,12 +612,12 @@ fn lan_views_never_cut_a_value() {
             "gateway",
             &["gateway"],
             &[
-                ("/gateways/*/gateway", "Address"),
-                ("/gateways/*/interface", "Interface"),
-                ("/gateways/*/mac", "MAC"),
-                ("/gateways/*/vendor", "Vendor"),
-                ("/gateways/*/table", "Table"),
-                ("/gateways/*/protocol", "Proto"),
+                ("/gateways/*/gateway", "Address|地址"),
+                ("/gateways/*/interface", "Interface|网卡"),
+                ("/gateways/*/mac", "MAC|MAC地址"),
+                ("/gateways/*/vendor", "Vendor|厂商"),
+                ("/gateways/*/table", "Table|路由表"),
+                ("/gateways/*/protocol", "Proto|来源"),
             ],
         ),
         (

@@ -24,7 +24,7 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, pad, visible_chars, 
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
-use crate::i18n::{self, t};
+use crate::i18n::{self, Message, t};
 use crate::net::block::SubnetCheck;
 use crate::system::model::NeighState;
 
@@ -388,6 +388,22 @@ pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
             "no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent"
         }
         N::None => "a state the kernel names none of the usual ones",
+    }
+}
+
+/// What a neighbour-cache state means (as [`neighbour_state_meaning`]), in the run's language.
+pub fn neighbour_state_words(state: NeighState) -> Message {
+    use NeighState as N;
+    match state {
+        N::Reachable => t!("common-neigh-reachable"),
+        N::Stale => t!("common-neigh-stale"),
+        N::Delay => t!("common-neigh-delay"),
+        N::Probe => t!("common-neigh-probe"),
+        N::Incomplete => t!("common-neigh-incomplete"),
+        N::Failed => t!("common-neigh-failed"),
+        N::Permanent => t!("common-neigh-permanent"),
+        N::Noarp => t!("common-neigh-noarp"),
+        N::None => t!("common-neigh-none"),
     }
 }
 
