@@ -150,41 +150,61 @@ fn subnet_in_chinese_keeps_every_value() {
 
 /// A view of the namespace LAN without what changes from run to run: the machine's own
 /// lines of `ifaces --all` (its host name and DNS servers, before the first interface) are
-/// left out, and the numbers of counters and times become `N`.
+/// left out, the counters' numbers become `N`, and so does a time's (`0.05 ms`, `8 µs`: `N ms`).
 fn steady(screen: &str) -> String {
-    let mut lines = screen
-        .lines()
-        .skip_while(|l| !l.is_empty() && screen.contains("（编号 "));
+    let all = screen.contains("（编号 ");
     let mut out = Vec::new();
-    for line in lines.by_ref() {
-        let varies = ["已接收", "已发送", "毫秒", " ms", " µs"]
-            .iter()
-            .any(|w| line.contains(w));
-        if !varies {
-            out.push(line.to_string());
-            continue;
+    for line in screen.lines().skip_while(|l| all && !l.is_empty()) {
+        if line.contains("已接收") || line.contains("已发送") {
+            out.push(numbers_masked(line, |_| true));
+        } else {
+            let words: Vec<&str> = line.split(' ').collect();
+            let timed = |i: usize| {
+                words
+                    .get(i + 1)
+                    .is_some_and(|w| w.starts_with("ms") || w.starts_with("µs"))
+            };
+            // A time's number, and its unit (µs or ms, as the time came out).
+            let masked: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| match i.checked_sub(1) {
+                    Some(before) if timed(before) => w.replacen("µs", "ms", 1),
+                    _ => numbers_masked(w, |_| timed(i)),
+                })
+                .collect();
+            out.push(masked.join(" "));
         }
-        let mut masked = String::new();
-        let mut in_number = false;
-        for c in line.chars() {
-            if c.is_ascii_digit() || (in_number && c == '.') {
-                if !in_number {
-                    masked.push('N');
-                }
-                in_number = true;
-            } else {
-                in_number = false;
-                masked.push(c);
-            }
-        }
-        out.push(masked);
     }
     out.join("\n").trim_start_matches('\n').to_string()
 }
 
+/// `text` with each number (digits and dots) written `N` where `mask` says so.
+fn numbers_masked(text: &str, mask: impl Fn(&str) -> bool) -> String {
+    if !mask(text) {
+        return text.to_string();
+    }
+    let mut masked = String::new();
+    let mut in_number = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() || (in_number && c == '.') {
+            if !in_number {
+                masked.push('N');
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+            masked.push(c);
+        }
+    }
+    masked
+}
+
 /// Issue 28 section 1: the views of the namespace LAN in Chinese on an 80-column terminal:
 /// `ifaces` (its table and its ipconfig /all view, and an interface that is not there),
-/// `gateway` (its table and the legend under it, the gateway's MAC in the cache).
+/// `gateway` (its table and the legend under it, the gateway's MAC in the cache), `route get`
+/// (a host behind the gateway, one on the subnet, this host's own address) and `flow` (to the
+/// gateway, and to a port nobody listens on behind it).
 #[test]
 fn snapshots_of_the_lan_in_chinese() {
     let Some(lan) = Lan::new("i18n_net_lan") else {
@@ -203,9 +223,42 @@ fn snapshots_of_the_lan_in_chinese() {
         ("ifaces_all", &["ifaces", "--all"]),
         ("ifaces_missing", &["ifaces", "nosuch0"]),
         ("gateway", &["gateway"]),
+        ("route_remote", &["route", "get", "203.0.113.10"]),
+        ("route_local", &["route", "get", "198.51.100.7"]),
+        ("route_own", &["route", "get", "198.51.100.2"]),
+        ("flow_gateway", &["flow", "198.51.100.1"]),
+        ("flow_refused", &["flow", "203.0.113.10:9"]),
     ];
     for (name, args) in views {
         let screen = on_terminal_in(&host, 80, &[&["--lang", "zh-CN"][..], args].concat());
         insta::assert_snapshot!(format!("lan_zh_CN_{name}_80"), steady(&screen));
+    }
+    // At 60, 80 and 100 columns every value of their JSON is whole (ifaces and gateway are
+    // checked so by tests/table.rs in both languages).
+    let route: Fields = &[
+        ("/address", ""),
+        ("/interface", ""),
+        ("/source", ""),
+        ("/next_hop", ""),
+        ("/subnet/source_network", ""),
+        ("/subnet/destination_network", ""),
+    ];
+    let flow: Fields = &[
+        ("/steps/*/facts/address", ""),
+        ("/steps/*/facts/interface", ""),
+        ("/steps/*/facts/next_hop", ""),
+        ("/steps/*/facts/mac", ""),
+        ("/steps/*/facts/vendor", ""),
+        ("/steps/*/facts/remote", ""),
+    ];
+    for (args, fields) in [
+        (&["route", "get", "203.0.113.10"][..], route),
+        (&["flow", "203.0.113.10:9"], flow),
+    ] {
+        let docs = json_docs(&lan.lab.netkit(&host, &[&["--json"][..], args].concat()));
+        for cols in [60, 80, 100] {
+            let screen = on_terminal_in(&host, cols, &[&["--lang", "zh-CN"][..], args].concat());
+            check_view(&format!("{args:?} (zh-CN)"), cols, &screen, &docs, fields);
+        }
     }
 }
