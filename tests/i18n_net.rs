@@ -9,6 +9,16 @@ use crate::common::netns::Lan;
 use crate::common::*;
 use crate::table::{Fields, check_view, json_docs, on_terminal_in, on_terminal_status};
 
+/// `subnet check` of two link-local addresses in different zones: different links.
+const LINKS: &[&str] = &[
+    "subnet",
+    "check",
+    "fe80::1%eth0",
+    "fe80::2%eth1",
+    "--mask",
+    "64",
+];
+
 /// What `netkit --lang zh-CN ARGS` shows on a terminal `cols` wide, colour off (a negative
 /// answer, exit 1, is a view too: `subnet check` of two subnets).
 fn chinese(cols: u16, args: &[&str]) -> String {
@@ -43,17 +53,7 @@ fn snapshots_of_subnet_in_chinese() {
                 "255.255.255.0",
             ],
         ),
-        (
-            "check_links",
-            &[
-                "subnet",
-                "check",
-                "fe80::1%eth0",
-                "fe80::2%eth1",
-                "--mask",
-                "64",
-            ],
-        ),
+        ("check_links", LINKS),
         (
             "info_v4",
             &["subnet", "info", "192.168.1.10", "255.255.255.0"],
@@ -118,14 +118,7 @@ fn subnet_in_chinese_keeps_every_value() {
             ],
         ),
         (
-            &[
-                "subnet",
-                "check",
-                "fe80::1%eth0",
-                "fe80::2%eth1",
-                "--mask",
-                "64",
-            ],
+            LINKS,
             &[("/network_a", ""), ("/zone_a", ""), ("/zone_b", "")],
         ),
         (

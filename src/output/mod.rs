@@ -407,6 +407,15 @@ pub fn neighbour_state_words(state: NeighState) -> Message {
     }
 }
 
+/// The labels of a view that lines its values up after them ("Vendor:" / "厂商："), and the
+/// column the values start at: the widest label's display width (a Chinese character takes
+/// two columns), at least `min`.
+pub fn labels<const N: usize>(words: [Message; N], min: usize) -> ([String; N], usize) {
+    let labels = words.map(|l| t!("common-label", label = l).to_string());
+    let width = labels.iter().map(|l| visible_len(l)).max().unwrap_or(0);
+    (labels, width.max(min))
+}
+
 /// A view redrawn in place on a terminal (`trace`'s table filling in, as mtr's does): each
 /// frame replaces the one before. Off unless [`Ui::live`]; a frame taller than the terminal is
 /// not drawn (it could not be erased), and the final report comes after [`Redraw::clear`].

@@ -272,22 +272,21 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
         if let Some(c) = &i.counters {
-            let received = t!(
-                "ifaces-traffic",
-                bytes = human_bytes(c.rx_bytes),
-                packets = c.rx_packets,
-                errors = c.rx_errors,
-                dropped = c.rx_dropped
-            );
-            line(out, ind, &word(t!("ifaces-label-received")), &received)?;
-            let sent = t!(
-                "ifaces-traffic",
-                bytes = human_bytes(c.tx_bytes),
-                packets = c.tx_packets,
-                errors = c.tx_errors,
-                dropped = c.tx_dropped
-            );
-            line(out, ind, &word(t!("ifaces-label-sent")), &sent)?;
+            let received = (c.rx_bytes, c.rx_packets, c.rx_errors, c.rx_dropped);
+            let sent = (c.tx_bytes, c.tx_packets, c.tx_errors, c.tx_dropped);
+            for (label, (bytes, packets, errors, dropped)) in [
+                (t!("ifaces-label-received"), received),
+                (t!("ifaces-label-sent"), sent),
+            ] {
+                let traffic = t!(
+                    "ifaces-traffic",
+                    bytes = human_bytes(bytes),
+                    packets = packets,
+                    errors = errors,
+                    dropped = dropped
+                );
+                line(out, ind, &word(label), &traffic)?;
+            }
         }
     }
     Ok(())

@@ -10,7 +10,7 @@ use crate::cli::RouteGetArgs;
 use crate::error::{Result, exit, words_of};
 use crate::i18n::{Message, t};
 use crate::net::block::SubnetCheck;
-use crate::output::{Paint, Report, Ui, emit, pad, visible_len, write_mask_arithmetic};
+use crate::output::{Paint, Report, Ui, emit, labels, pad, visible_len, write_mask_arithmetic};
 use crate::system::Tables;
 use crate::system::lookup::resolve;
 use crate::system::model::{Addr, Link, Route, RouteKind, Table};
@@ -110,21 +110,17 @@ pub fn answer(
 
 impl Report for RouteAnswer {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let labels = [
-            t!("route-label-destination"),
-            t!("route-label-interface"),
-            t!("route-label-source"),
-            t!("route-label-next-hop"),
-            t!("route-label-route"),
-        ]
-        .map(|l| t!("common-label", label = l).to_string());
-        // Values line up after the widest label (by display width), at least 12 columns in.
-        let width = labels
-            .iter()
-            .map(|l| visible_len(l))
-            .max()
-            .unwrap_or(0)
-            .max(12);
+        // Values line up after the widest label, at least 12 columns in.
+        let (labels, width) = labels(
+            [
+                t!("route-label-destination"),
+                t!("route-label-interface"),
+                t!("route-label-source"),
+                t!("route-label-next-hop"),
+                t!("route-label-route"),
+            ],
+            12,
+        );
         let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
         let dest = if self.resolved.is_empty() {
             self.address.to_string()
