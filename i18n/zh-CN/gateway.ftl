@@ -1,7 +1,7 @@
 # `netkit gateway`（src/commands/gateway）：表格、表格下的图例（网关是什么，跃点数、路由表、来源、
 # 状态各表示什么）、提示和帮助。
 
-gateway-header-family = 协议
+gateway-header-family = 版本
 gateway-header-address = 地址
 gateway-header-interface = 网卡
 gateway-header-metric = 跃点数
@@ -19,7 +19,7 @@ gateway-none-text = 本机只能到达它直接所在的那些子网。
 gateway-legend-gateway = { $family } 的默认网关是 { $gateway }，也就是路由器在 { $interface } 这边的地址：凡是发往本机不直接所在的网络的数据包，都交给它，再由路由器转发出去。
 gateway-legend-device = 发往其他网络的 { $family } 数据包直接从 { $interface } 发出（这是设备路由，VPN 隧道就是这样）：那里不需要路由器的地址。
 gateway-label-metric = 跃点数
-gateway-metric = 路由的开销：同一协议的两条默认路由，跃点数小的优先（“-”表示 0）。
+gateway-metric = 路由的开销：同一 IP 版本的两条默认路由，跃点数小的优先（“-”表示 0）。
 gateway-label-table = 路由表 { $table }
 gateway-table-main = 就是 ip route 显示的路由表，除非有策略规则另选一张表，否则每个数据包都查它。
 gateway-table-other = 路由表 { $table }：只有策略规则指向这里的数据包才查它（ip rule 列出这些规则；netkit route get 会照着规则走）。

@@ -9,7 +9,7 @@ ifaces-header-gateway = 网关
 
 ifaces-label-host-name = 主机名
 ifaces-label-dns-servers = DNS 服务器
-ifaces-label-behind = 背后是 { $resolver }
+ifaces-label-behind = { $resolver } 的上游
 ifaces-label-search-domains = 搜索域
 ifaces-label-description = 描述
 ifaces-label-state = 状态

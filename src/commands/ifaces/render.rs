@@ -13,7 +13,8 @@ use crate::system::model::{Duplex, OperState};
 use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it (by display width: a
-/// Chinese label's characters take two columns each).
+/// Chinese label's characters take two columns each). A label too long for the width is
+/// written whole ("  behind systemd-resolved : "), never cut.
 fn leader(label: &str) -> String {
     const WIDTH: usize = 24;
     let mut s = format!("{label} ");
@@ -21,9 +22,6 @@ fn leader(label: &str) -> String {
     while width < WIDTH {
         s.push_str(if width.is_multiple_of(2) { ". " } else { " " });
         width = visible_len(&s);
-    }
-    while visible_len(&s) > WIDTH {
-        s.pop();
     }
     format!("{s}: ")
 }
@@ -311,6 +309,16 @@ mod tests {
         assert_eq!(leader("MTU").len(), leader("Physical address").len());
         assert!(leader("MTU").starts_with("MTU . "));
         assert!(leader("MTU").ends_with(": "));
+        // Issue 28 section 1 (met converting ifaces): a long label is not cut, the stub
+        // resolver's name stays whole.
+        assert_eq!(
+            leader("  behind systemd-resolved"),
+            "  behind systemd-resolved : "
+        );
+        assert_eq!(
+            visible_len(&leader("链路速率")),
+            visible_len(&leader("MTU"))
+        );
         assert_eq!(human_bytes(512), "512 B");
         assert_eq!(human_bytes(1536), "1.5 KiB");
     }
