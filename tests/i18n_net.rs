@@ -196,14 +196,19 @@ fn numbers_masked(text: &str, mask: impl Fn(&str) -> bool) -> String {
 /// Issue 28 section 1: the views of the namespace LAN in Chinese on an 80-column terminal:
 /// `ifaces` (its table and its ipconfig /all view, and an interface that is not there),
 /// `gateway` (its table and the legend under it, the gateway's MAC in the cache), `route get`
-/// (a host behind the gateway, one on the subnet, this host's own address) and `flow` (to the
+/// (a host behind the gateway, one on the subnet, this host's own address, a name, a name
+/// without an address) and `flow` (to the
 /// gateway, and to a port nobody listens on behind it).
 #[test]
 fn snapshots_of_the_lan_in_chinese() {
-    let Some(lan) = Lan::new("i18n_net_lan") else {
+    let Some(mut lan) = Lan::new("i18n_net_lan") else {
         return;
     };
     let host = lan.host.clone();
+    // Names for route get: one the LAN's DNS server knows, one it does not (NXDOMAIN).
+    let dir = tempfile::tempdir().unwrap();
+    let hosts = "198.51.100.10 www.lab.test\n";
+    let _dns = lan.dns_server(&dir, hosts, "nameserver 198.51.100.1\n");
     // The link-local address comes from the veth's first, random MAC: none, for a steady view.
     lan.lab.ipn(&host, "-6 addr flush dev eth0 scope link");
     // The gateway's MAC in the cache: REACHABLE after one exchange.
@@ -219,6 +224,8 @@ fn snapshots_of_the_lan_in_chinese() {
         ("route_remote", &["route", "get", "203.0.113.10"]),
         ("route_local", &["route", "get", "198.51.100.7"]),
         ("route_own", &["route", "get", "198.51.100.2"]),
+        ("route_name", &["route", "get", "www.lab.test"]),
+        ("route_no_address", &["route", "get", "nope.lab.test"]),
         ("flow_gateway", &["flow", "198.51.100.1"]),
         ("flow_refused", &["flow", "203.0.113.10:9"]),
     ];
