@@ -125,7 +125,7 @@ fn filter_files<W: Write>(
                 } else {
                     display_name(file)
                 };
-                let reading = t!("subnet-filter-reading-file", file = name);
+                let reading = t!("io-reading-file", file = name);
                 let err = Error::io(reading, e);
                 output::report_inline(ui, &mut filter.out, &err).map_err(written)?;
             }
