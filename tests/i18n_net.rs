@@ -233,6 +233,9 @@ fn snapshots_of_the_lan_in_chinese() {
         let screen = on_terminal_in(&host, 80, &[&["--lang", "zh-CN"][..], args].concat());
         insta::assert_snapshot!(format!("lan_zh_CN_{name}_80"), steady(&screen));
     }
+    // On 60 columns the table of ifaces becomes records, labelled as Chinese labels are.
+    let narrow = on_terminal_in(&host, 60, &["--lang", "zh-CN", "ifaces"]);
+    insta::assert_snapshot!("lan_zh_CN_ifaces_60", steady(&narrow));
     // At 60, 80 and 100 columns every value of their JSON is whole (ifaces and gateway are
     // checked so by tests/table.rs in both languages).
     let route: Fields = &[
