@@ -237,6 +237,15 @@ impl Error {
     }
 }
 
+/// An OS error in words, in the run's language where the catalogs word it (as [`in_words`]
+/// words it in English).
+pub fn words_of(e: &io::Error) -> Text {
+    match os_words(e) {
+        Some(words) => words.into(),
+        None => e.to_string().into(),
+    }
+}
+
 /// What an OS error means, in words and with a next step where there is one, for the kinds a
 /// network tool meets ("Connection refused (os error 111)" becomes "refused: nothing listens on
 /// that port"); an error netkit worded itself, or any other, as it is.

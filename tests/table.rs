@@ -17,7 +17,7 @@ use crate::common::*;
 const SPLIT: &[&str] = &["subnet", "split", "10.0.0.0/16", "--prefix", "19"];
 
 /// Runs netkit with `args` on a pseudo-terminal `cols` columns wide; returns what it printed.
-fn on_terminal(cols: u16, args: &[&str]) -> String {
+pub(crate) fn on_terminal(cols: u16, args: &[&str]) -> String {
     let (ok, text) = on_terminal_status(cols, args);
     assert!(ok, "{args:?}: {text}");
     text
@@ -339,7 +339,7 @@ fn errors_wrap_on_a_terminal_and_stay_one_line_in_a_pipe() {
 
 /// Runs netkit with `args` on a pseudo-terminal `cols` columns wide, stdout and stderr on it;
 /// returns whether it succeeded and what it printed.
-fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
+pub(crate) fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
     let bin = env!("CARGO_BIN_EXE_netkit");
     let (ok, text) = on_a_pty(cols, 24, &format!("'{bin}' {}", args.join(" ")));
     (ok, text.replace("\r\n", "\n"))
@@ -347,7 +347,7 @@ fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
 
 /// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide
 /// (colour off); returns what the terminal showed (see [`screen`]).
-fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
+pub(crate) fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
     let bin = env!("CARGO_BIN_EXE_netkit");
     let words = format!(
         "{} '{bin}' --color never {}",
@@ -414,8 +414,9 @@ fn screen(raw: &str) -> String {
 
 /// Where a view's values are in its `--json`: a JSON pointer (`*` for every element of an
 /// array; the JSON may be several documents, one a line) and the header of the column that
-/// shows them ("" for prose, which is never left out).
-type Fields = &'static [(&'static str, &'static str)];
+/// shows them ("" for prose, which is never left out; "Interface|网卡" for a header in each
+/// language).
+pub(crate) type Fields = &'static [(&'static str, &'static str)];
 
 /// The strings at `pointer` in `v` (see [`Fields`]).
 fn strings_at(v: &Value, pointer: &str, out: &mut Vec<String>) {
@@ -443,7 +444,7 @@ fn strings_at(v: &Value, pointer: &str, out: &mut Vec<String>) {
 
 /// Whether `word` shows whole in `screen`: somewhere not run into by letters, digits or the
 /// characters of addresses on either side.
-fn whole(screen: &str, word: &str) -> bool {
+pub(crate) fn whole(screen: &str, word: &str) -> bool {
     // A Chinese character beside a value does not run into it (Chinese text has no spaces).
     let joins = |c: char| {
         (c.is_alphanumeric() && unicode_width::UnicodeWidthChar::width(c) != Some(2))
@@ -493,12 +494,13 @@ fn is_unit(w: &str) -> bool {
 /// unit (a cell or a line ending in a number, the next starting with a unit); and every word of
 /// the values at `fields` of the `--json` documents `docs` shows whole, unless its column was
 /// left out (and a note says so).
-fn check_view(view: &str, cols: u16, screen: &str, docs: &[Value], fields: Fields) {
+pub(crate) fn check_view(view: &str, cols: u16, screen: &str, docs: &[Value], fields: Fields) {
     check_screen(view, cols, screen);
     let gone = left_out(screen);
     let mut checked = 0;
     for (pointer, header) in fields {
-        if gone.iter().any(|g| g == header) {
+        // The column's header in each language the view is checked in ("Interface|网卡").
+        if gone.iter().any(|g| header.split('|').any(|h| g == h)) {
             continue;
         }
         let mut values = Vec::new();
@@ -520,7 +522,7 @@ fn check_view(view: &str, cols: u16, screen: &str, docs: &[Value], fields: Field
 
 /// The checks of a screen that need no JSON: every line at most `cols` wide, no number parted
 /// from its unit.
-fn check_screen(view: &str, cols: u16, screen: &str) {
+pub(crate) fn check_screen(view: &str, cols: u16, screen: &str) {
     let lines: Vec<&str> = screen.lines().collect();
     for line in &lines {
         assert!(
@@ -549,7 +551,7 @@ fn check_screen(view: &str, cols: u16, screen: &str) {
 }
 
 /// The `--json` documents of a view run inside `ns` (one, or one a line).
-fn json_docs(o: &std::process::Output) -> Vec<Value> {
+pub(crate) fn json_docs(o: &std::process::Output) -> Vec<Value> {
     let text = stdout(o);
     match serde_json::from_str::<Value>(&text) {
         Ok(v) => vec![v],
@@ -597,25 +599,25 @@ fn lan_views_never_cut_a_value() {
             "ifaces",
             &["ifaces"],
             &[
-                ("/interfaces/*/name", "Interface"),
-                ("/interfaces/*/mac", "MAC"),
+                ("/interfaces/*/name", "Interface|网卡"),
+                ("/interfaces/*/mac", "MAC|MAC地址"),
                 ("/interfaces/*/ipv4/*/address", "IPv4"),
                 ("/interfaces/*/ipv6/*/address", "IPv6"),
-                ("/interfaces/*/operstate", "State"),
-                ("/interfaces/*/kind", "Kind"),
-                ("/interfaces/*/gateways", "Gateway"),
+                ("/interfaces/*/operstate", "State|状态"),
+                ("/interfaces/*/kind", "Kind|类型"),
+                ("/interfaces/*/gateways", "Gateway|网关"),
             ],
         ),
         (
             "gateway",
             &["gateway"],
             &[
-                ("/gateways/*/gateway", "Address"),
-                ("/gateways/*/interface", "Interface"),
-                ("/gateways/*/mac", "MAC"),
-                ("/gateways/*/vendor", "Vendor"),
-                ("/gateways/*/table", "Table"),
-                ("/gateways/*/protocol", "Proto"),
+                ("/gateways/*/gateway", "Address|地址"),
+                ("/gateways/*/interface", "Interface|网卡"),
+                ("/gateways/*/mac", "MAC|MAC地址"),
+                ("/gateways/*/vendor", "Vendor|厂商"),
+                ("/gateways/*/table", "Table|路由表"),
+                ("/gateways/*/protocol", "Proto|来源"),
             ],
         ),
         (

@@ -52,3 +52,7 @@ cli-slip-chat-client = 'netkit chat client' needs the server's HOST:PORT, as in:
 # The privilege raw sockets need, as Linux names it (src/system/linux/privilege.rs).
 privilege-linux-missing = the CAP_NET_RAW capability
 privilege-linux-advice = run it with sudo, or grant the capability once: sudo setcap cap_net_raw+ep "$(command -v netkit)"
+
+# Reading a file the user named (util::input, util::lists), or standard input.
+io-reading-file = reading { $file }
+io-reading-stdin = reading standard input

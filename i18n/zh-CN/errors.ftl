@@ -44,3 +44,7 @@ cli-slip-chat-client = “netkit chat client”后面要跟服务端的 HOST:POR
 # The privilege raw sockets need, as Linux names it (src/system/linux/privilege.rs).
 privilege-linux-missing = CAP_NET_RAW 权限
 privilege-linux-advice = 用 sudo 运行，或者一次性给程序授予这个权限：sudo setcap cap_net_raw+ep "$(command -v netkit)"
+
+# 读取用户给出的文件（util::input、util::lists）或标准输入。
+io-reading-file = 读取 { $file }
+io-reading-stdin = 读取标准输入

@@ -5,6 +5,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 
 /// IPv4 or IPv6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -82,47 +83,45 @@ pub fn parse_addr(input: &str) -> Result<IpAddr> {
     {
         return Ok(IpAddr::V6(addr));
     }
-    Err(Error::bad("address", input, explain_bad_addr(s)))
+    Err(Error::bad(
+        t!("addr-what-address"),
+        input,
+        explain_bad_addr(s),
+    ))
 }
 
-fn explain_bad_addr(s: &str) -> String {
+fn explain_bad_addr(s: &str) -> Message {
     if s.is_empty() {
-        return "empty; expected an IPv4 (192.168.1.10) or IPv6 (2001:db8::1) address".into();
+        return t!("addr-bad-empty");
     }
     if let Some(meant) = legacy_ipv4(s) {
-        return format!(
-            "an IPv4 address is 4 numbers from 0 to 255, in decimal; the C library would read \
-             this shorthand (fewer numbers, or octal and hexadecimal ones) as {meant}"
-        );
+        return t!("addr-bad-shorthand", meant = meant);
     }
     if s.contains(':') {
-        return "not a valid IPv6 address".into();
+        return t!("addr-bad-v6");
     }
     if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
         let parts: Vec<&str> = s.split('.').collect();
         if parts.len() != 4 {
-            return format!(
-                "an IPv4 address has 4 numbers separated by dots, this has {}",
-                parts.len()
-            );
+            return t!("addr-bad-parts", parts = parts.len());
         }
         for part in parts {
             if part.is_empty() {
-                return "an empty number between dots".into();
+                return t!("addr-bad-empty-number");
             }
             match part.parse::<u32>() {
                 Ok(n) if n > 255 => {
-                    return format!("{n} is out of range: each number must be 0-255");
+                    return t!("addr-bad-number", number = n);
                 }
                 Ok(_) if part.len() > 1 && part.starts_with('0') => {
-                    return format!("'{part}' has a leading zero (ambiguous: octal or decimal?)");
+                    return t!("addr-bad-leading-zero", part = part);
                 }
-                Err(_) => return format!("'{part}' is out of range: each number must be 0-255"),
+                Err(_) => return t!("addr-bad-big-number", part = part),
                 _ => {}
             }
         }
     }
-    "not an IPv4 or IPv6 address".into()
+    t!("addr-bad-not-address")
 }
 
 /// What the C library's `inet_aton` makes of `text`, when it takes it for an IPv4 address written
@@ -192,20 +191,17 @@ impl Mask {
             return match bare.parse::<u8>() {
                 Ok(p) if p <= 128 => Ok(Mask::Prefix(p)),
                 _ => Err(Error::bad(
-                    "prefix",
+                    t!("addr-what-prefix"),
                     input,
-                    "must be 0-32 for IPv4 or 0-128 for IPv6 (it counts the mask's 1-bits)",
+                    t!("addr-bad-prefix-any"),
                 )),
             };
         }
-        let addr = bare.parse::<IpAddr>().map_err(|_| {
-            Error::bad(
-                "mask",
-                input,
-                "expected a prefix length (24 or /24) or a netmask (255.255.255.0)",
-            )
-        })?;
-        let prefix = mask_to_prefix(&addr).map_err(|reason| Error::bad("mask", input, reason))?;
+        let addr = bare
+            .parse::<IpAddr>()
+            .map_err(|_| Error::bad(t!("addr-what-mask"), input, t!("addr-bad-mask")))?;
+        let prefix = mask_to_prefix(&addr)
+            .map_err(|reason| Error::bad(t!("addr-what-mask"), input, reason))?;
         Ok(Mask::Netmask(addr, prefix))
     }
 
@@ -214,22 +210,22 @@ impl Mask {
         match self {
             Mask::Prefix(p) if p <= family.bits() => Ok(p),
             Mask::Prefix(p) => Err(Error::bad(
-                "prefix",
+                t!("addr-what-prefix"),
                 p.to_string(),
-                format!(
-                    "must be 0-{} for {} (it counts the mask's 1-bits)",
-                    family.bits(),
-                    family.name()
+                t!(
+                    "addr-bad-prefix-family",
+                    bits = family.bits(),
+                    family = family.name()
                 ),
             )),
             Mask::Netmask(m, p) if Family::of(&m) == family => Ok(p),
             Mask::Netmask(m, _) => Err(Error::bad(
-                "mask",
+                t!("addr-what-mask"),
                 m.to_string(),
-                format!(
-                    "is an {} mask but the address is {}",
-                    Family::of(&m).name(),
-                    family.name()
+                t!(
+                    "addr-bad-mask-family",
+                    mask_family = Family::of(&m).name(),
+                    family = family.name()
                 ),
             )),
         }
@@ -243,7 +239,7 @@ pub fn parse_mask(input: &str, family: Family) -> Result<u8> {
 }
 
 /// The prefix length of a netmask, or why it is not a valid one.
-pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
+pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, Message> {
     let family = Family::of(mask);
     let value = to_u128(mask);
     let ones = if family == Family::V4 {
@@ -262,12 +258,12 @@ pub fn mask_to_prefix(mask: &IpAddr) -> std::result::Result<u8, String> {
         inverted.leading_ones() as u8
     };
     if value != 0 && prefix_to_mask(family, inv_ones) == inverted {
-        return Err(format!(
-            "its 1-bits are not contiguous from the left; it looks like a wildcard mask, whose netmask is {}",
-            from_u128(family, inverted)
+        return Err(t!(
+            "addr-bad-wildcard",
+            netmask = from_u128(family, inverted)
         ));
     }
-    Err("its 1-bits are not contiguous from the left (a netmask is ones then zeros, e.g. 255.255.255.0)".into())
+    Err(t!("addr-bad-not-contiguous"))
 }
 
 /// An IPv6 zone (scope) as written after `%` (`fe80::1%eth0`): an interface name or number
@@ -286,19 +282,16 @@ impl Zone {
     pub fn parse(text: &str) -> Result<Zone> {
         if text.is_empty() || text.len() > Zone::MAX {
             return Err(Error::bad(
-                "zone",
+                t!("addr-what-zone"),
                 text,
-                format!(
-                    "a zone is an interface name or number of 1-{} characters",
-                    Zone::MAX
-                ),
+                t!("addr-bad-zone-length", max = Zone::MAX),
             ));
         }
         if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::bad(
-                "zone",
+                t!("addr-what-zone"),
                 text,
-                "a zone is an interface name or number, without spaces or control characters",
+                t!("addr-bad-zone-chars"),
             ));
         }
         let mut bytes = [0; Zone::MAX];
@@ -379,9 +372,9 @@ impl Prefixed {
             None => None,
             Some("") => {
                 return Err(Error::bad(
-                    "network",
+                    t!("addr-what-network"),
                     input,
-                    "nothing after '/'; expected a prefix length",
+                    t!("addr-bad-no-prefix"),
                 ));
             }
             Some(mask) => Some(parse_mask(mask, Family::of(&addr))?),
@@ -448,11 +441,19 @@ pub fn parse_span(input: &str) -> Result<Span> {
     if let Some((a, b)) = s.split_once('-') {
         let (a, b) = (parse_addr(a)?, parse_addr(b)?);
         if Family::of(&a) != Family::of(&b) {
-            return Err(Error::bad("range", input, "mixes IPv4 and IPv6"));
+            return Err(Error::bad(
+                t!("addr-what-range"),
+                input,
+                t!("addr-bad-range-families"),
+            ));
         }
         let (start, end) = (to_u128(&a), to_u128(&b));
         if start > end {
-            return Err(Error::bad("range", input, "its start is after its end"));
+            return Err(Error::bad(
+                t!("addr-what-range"),
+                input,
+                t!("addr-bad-range-order"),
+            ));
         }
         return Ok(Span {
             family: Family::of(&a),

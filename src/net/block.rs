@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::addr::{Cidr, Family, Mask, Prefixed, family_max, from_u128, prefix_to_mask, to_u128};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 
 /// An address together with a prefix length; the address may have host bits set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,15 +90,19 @@ impl Block {
             (Some(p), Some(m)) => {
                 let q = m.prefix_for(family)?;
                 if p != q {
-                    return Err(Error::usage(format!(
-                        "'{address}' already has prefix /{p} but the mask given is /{q}; give one of them"
+                    return Err(Error::usage(t!(
+                        "addr-prefix-and-mask",
+                        address = address.to_string(),
+                        prefix = p,
+                        mask = q
                     )));
                 }
                 p
             }
             (None, None) => {
-                return Err(Error::usage(format!(
-                    "no mask for '{address}': write it as CIDR ({address}/24) or add a mask ({address} 255.255.255.0)"
+                return Err(Error::usage(t!(
+                    "addr-no-mask",
+                    address = address.to_string()
                 )));
             }
         };
@@ -211,15 +216,26 @@ impl Block {
     /// The prefix that splits this block into at least `count` equal pieces.
     pub fn prefix_for_count(&self, count: u64) -> Result<u8> {
         if count == 0 {
-            return Err(Error::bad("count", "0", "must be at least 1"));
+            return Err(Error::bad(
+                t!("subnet-split-what-count"),
+                "0",
+                t!("subnet-split-count-zero"),
+            ));
         }
         let extra = 64 - (count - 1).leading_zeros() as u8; // ceil(log2(count))
         let prefix = self.prefix as u16 + extra as u16;
         if prefix > self.bits() as u16 {
-            return Err(Error::usage(format!(
-                "{} cannot be split into {count} subnets: it has only {}",
-                self.cidr(),
-                crate::util::words::count(self.size(), "address", "addresses")
+            // The block holds fewer addresses than the count asked for, so its size fits.
+            let size = self
+                .size()
+                .value
+                .and_then(|v| u64::try_from(v).ok())
+                .unwrap_or(u64::MAX);
+            return Err(Error::usage(t!(
+                "subnet-split-too-small",
+                network = self.cidr(),
+                count = count,
+                size = size
             )));
         }
         Ok(prefix as u8)

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::addr::{Family, Span, parse_span};
+use crate::i18n::{Text, t};
 
 /// What kind of addresses a block holds, as the special-purpose registries name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -875,6 +876,79 @@ pub fn ipv4_class(addr: u32) -> (char, Option<u8>) {
     }
 }
 
+/// A kind's description (a row's, or [`classify`]'s own for mixed, public and reserved spans)
+/// in the run's language: the catalogs word every description of the registries'
+/// rows (subnet.ftl, `subnet-desc-*`); JSON keeps the English.
+pub fn description_words(description: &'static str) -> Text {
+    let words = match description {
+        "\"this network\", only valid as a source (RFC 791)" => t!("subnet-desc-this-network"),
+        "the unspecified address, \"this host\" (RFC 1122)" => t!("subnet-desc-unspecified-v4"),
+        "private network, not routed on the Internet (RFC 1918)" => t!("subnet-desc-private"),
+        "shared address space for carrier-grade NAT (RFC 6598)" => t!("subnet-desc-cgnat"),
+        "loopback: never leaves this host (RFC 1122)" => t!("subnet-desc-loopback-v4"),
+        "link-local, self-assigned when DHCP fails (RFC 3927)" => t!("subnet-desc-link-local-v4"),
+        "IETF protocol assignments, not globally reachable unless a row inside says so (RFC 6890)" =>
+        {
+            t!("subnet-desc-ietf-v4")
+        }
+        "IPv4 service continuity prefix, for DS-Lite's tunnel ends (RFC 7335)" => {
+            t!("subnet-desc-ds-lite")
+        }
+        "dummy source address of a host without an IPv4 address of its own (RFC 7600)" => {
+            t!("subnet-desc-dummy-v4")
+        }
+        "Port Control Protocol server anycast (RFC 7723)" => t!("subnet-desc-pcp"),
+        "TURN server anycast (RFC 8155)" => t!("subnet-desc-turn"),
+        "NAT64/DNS64 prefix discovery, a name's well-known answer (RFC 7050, RFC 8880)" => {
+            t!("subnet-desc-nat64-discovery")
+        }
+        "documentation, TEST-NET-1 (RFC 5737)" => t!("subnet-desc-test-net-1"),
+        "AS112 anycast DNS sink for private reverse zones (RFC 7535)" => t!("subnet-desc-as112"),
+        "Automatic Multicast Tunneling relay anycast (RFC 7450)" => t!("subnet-desc-amt"),
+        "deprecated 6to4 relay anycast (RFC 7526)" => t!("subnet-desc-6to4-relay"),
+        "6a44 relay anycast, IPv6 behind an IPv4 NAT (RFC 6751)" => t!("subnet-desc-6a44"),
+        "AS112 anycast DNS sink, direct delegation (RFC 7534)" => t!("subnet-desc-as112-direct"),
+        "network benchmark testing (RFC 2544)" => t!("subnet-desc-benchmark-v4"),
+        "documentation, TEST-NET-2 (RFC 5737)" => t!("subnet-desc-test-net-2"),
+        "documentation, TEST-NET-3 (RFC 5737)" => t!("subnet-desc-test-net-3"),
+        "reserved for future use, class E (RFC 1112)" => t!("subnet-desc-class-e"),
+        "limited broadcast: every host on this link (RFC 919)" => t!("subnet-desc-broadcast"),
+        "multicast, class D (RFC 5771)" => t!("subnet-desc-multicast-v4"),
+        "loopback: never leaves this host (RFC 4291)" => t!("subnet-desc-loopback-v6"),
+        "the unspecified address (RFC 4291)" => t!("subnet-desc-unspecified-v6"),
+        "IPv4-mapped IPv6 address (RFC 4291)" => t!("subnet-desc-v4-mapped"),
+        "IPv4/IPv6 translation, NAT64 well-known prefix (RFC 6052)" => t!("subnet-desc-nat64"),
+        "local-use IPv4/IPv6 translation (RFC 8215)" => t!("subnet-desc-nat64-local"),
+        "discard-only prefix (RFC 6666)" => t!("subnet-desc-discard"),
+        "dummy prefix, for a source that has no IPv6 address of its own (RFC 9780)" => {
+            t!("subnet-desc-dummy-v6")
+        }
+        "IETF protocol assignments, not globally reachable unless a row inside says so (RFC 2928)" =>
+        {
+            t!("subnet-desc-ietf-v6")
+        }
+        "Teredo tunnelling (RFC 4380)" => t!("subnet-desc-teredo"),
+        "DNS-SD service registration protocol anycast (RFC 9665)" => t!("subnet-desc-dns-sd"),
+        "network benchmark testing (RFC 5180)" => t!("subnet-desc-benchmark-v6"),
+        "deprecated ORCHID cryptographic identifiers (RFC 4843)" => t!("subnet-desc-orchid"),
+        "ORCHIDv2 cryptographic identifiers (RFC 7343)" => t!("subnet-desc-orchid-v2"),
+        "drone remote ID entity tags (RFC 9374)" => t!("subnet-desc-drone"),
+        "documentation (RFC 3849)" => t!("subnet-desc-documentation-v6"),
+        "6to4 (RFC 3056)" => t!("subnet-desc-6to4"),
+        "documentation (RFC 9637)" => t!("subnet-desc-documentation-3fff"),
+        "Segment Routing over IPv6 segment identifiers (RFC 9602)" => t!("subnet-desc-srv6"),
+        "unique local address, the IPv6 private range (RFC 4193)" => t!("subnet-desc-unique-local"),
+        "link-local: valid only on one link (RFC 4291)" => t!("subnet-desc-link-local-v6"),
+        "multicast (RFC 4291)" => t!("subnet-desc-multicast-v6"),
+        "global unicast, routed on the Internet (RFC 4291)" => t!("subnet-desc-global-unicast"),
+        "spans several kinds of address (see the blocks it overlaps)" => t!("subnet-desc-mixed"),
+        "public: routed on the Internet" => t!("subnet-desc-public"),
+        "reserved by the IETF, not in use" => t!("subnet-desc-reserved-v6"),
+        _ => return Text::from(description),
+    };
+    Text::from(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,6 +960,19 @@ mod tests {
 
     fn kind(s: &str) -> &'static str {
         of(s).kind.as_str()
+    }
+
+    /// Issue 28 section 1: every kind's description is worded by the catalogs, and its English
+    /// there is the registry table's own.
+    #[test]
+    fn every_description_is_in_the_catalogs() {
+        let spans = ["10.0.0.0/7", "8.8.8.8/32", "4000::/3"];
+        let own = spans.iter().map(|s| of(s).description);
+        for description in V4.iter().chain(V6).map(|r| r.description).chain(own) {
+            let words = description_words(description);
+            assert!(matches!(words, Text::Message(_)), "{description}");
+            assert_eq!(words.english(), description);
+        }
     }
 
     #[test]

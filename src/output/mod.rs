@@ -24,7 +24,7 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, pad, visible_chars, 
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
-use crate::i18n::{self, t};
+use crate::i18n::{self, Message, t};
 use crate::net::block::SubnetCheck;
 use crate::system::model::NeighState;
 
@@ -389,6 +389,31 @@ pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
         }
         N::None => "a state the kernel names none of the usual ones",
     }
+}
+
+/// What a neighbour-cache state means (as [`neighbour_state_meaning`]), in the run's language.
+pub fn neighbour_state_words(state: NeighState) -> Message {
+    use NeighState as N;
+    match state {
+        N::Reachable => t!("common-neigh-reachable"),
+        N::Stale => t!("common-neigh-stale"),
+        N::Delay => t!("common-neigh-delay"),
+        N::Probe => t!("common-neigh-probe"),
+        N::Incomplete => t!("common-neigh-incomplete"),
+        N::Failed => t!("common-neigh-failed"),
+        N::Permanent => t!("common-neigh-permanent"),
+        N::Noarp => t!("common-neigh-noarp"),
+        N::None => t!("common-neigh-none"),
+    }
+}
+
+/// The labels of a view that lines its values up after them ("Vendor:" / "厂商："), and the
+/// column the values start at: the widest label's display width (a Chinese character takes
+/// two columns), at least `min`.
+pub fn labels<const N: usize>(words: [Message; N], min: usize) -> ([String; N], usize) {
+    let labels = words.map(|l| t!("common-label", label = l).to_string());
+    let width = labels.iter().map(|l| visible_len(l)).max().unwrap_or(0);
+    (labels, width.max(min))
 }
 
 /// A view redrawn in place on a terminal (`trace`'s table filling in, as mtr's does): each

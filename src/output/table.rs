@@ -393,8 +393,10 @@ impl Table {
     /// lines under it, the values wrapped between words to `width` under where they start.
     fn write_records(&self, f: &mut std::fmt::Formatter<'_>, width: usize) -> std::fmt::Result {
         let header = |i: usize| self.headers.get(i).map_or("", |h| h.text.as_str());
+        // "Kind:" / "类型：", in the run's language.
+        let label = |i: usize| t!("common-label", label = header(i)).to_string();
         let label_width = (1..self.headers.len())
-            .map(|i| visible_len(header(i)) + 1)
+            .map(|i| visible_len(&label(i)))
             .max()
             .unwrap_or(0);
         let start = RECORD_INDENT + label_width + 1;
@@ -438,7 +440,7 @@ impl Table {
                 if cell.text.is_empty() {
                     continue;
                 }
-                let label = format!("{}:", header(i));
+                let label = label(i);
                 let pad = label_width.saturating_sub(visible_len(&label)) + 1;
                 newline(f)?;
                 write!(f, "{:RECORD_INDENT$}", "")?;

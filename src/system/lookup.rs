@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 use crate::net::endpoint::Host;
 use crate::util::time::human_duration;
 
@@ -23,15 +24,16 @@ pub fn resolve(
     ipv4_only: bool,
     ipv6_only: bool,
     timeout: Duration,
-) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), String>> {
+) -> Result<std::result::Result<(IpAddr, Vec<IpAddr>), Message>> {
     let wanted = |a: &IpAddr| !(ipv4_only && a.is_ipv6() || ipv6_only && a.is_ipv4());
     let dest = match dest {
         Host::Ip(ip) if !wanted(ip) => {
-            return Err(Error::usage(format!(
-                "{ip} is an {} address, but {} asks for {}",
-                if ip.is_ipv4() { "IPv4" } else { "IPv6" },
-                if ipv4_only { "-4" } else { "-6" },
-                if ipv4_only { "IPv4" } else { "IPv6" },
+            return Err(Error::usage(t!(
+                "lookup-wrong-family",
+                address = ip,
+                family = if ip.is_ipv4() { "IPv4" } else { "IPv6" },
+                flag = if ipv4_only { "-4" } else { "-6" },
+                wanted = if ipv4_only { "IPv4" } else { "IPv6" }
             )));
         }
         Host::Ip(ip) => return Ok(Ok((*ip, Vec::new()))),
@@ -51,7 +53,7 @@ pub fn resolve(
         Ok(found) => found,
         Err(_) => {
             return Err(Error::io(
-                format!("resolving {dest}"),
+                t!("lookup-resolving", name = dest),
                 io::Error::new(
                     io::ErrorKind::TimedOut,
                     format!(
@@ -72,9 +74,10 @@ pub fn resolve(
             });
             match all.iter().copied().find(wanted) {
                 Some(a) => Ok(Ok((a, all))),
-                None => Ok(Err(format!(
-                    "{dest} has no {} address",
-                    if ipv4_only { "IPv4" } else { "IPv6" }
+                None => Ok(Err(t!(
+                    "lookup-no-family",
+                    name = dest,
+                    family = if ipv4_only { "IPv4" } else { "IPv6" }
                 ))),
             }
         }
@@ -82,20 +85,12 @@ pub fn resolve(
         // between C libraries): a name without an address, and a resolver that got no usable
         // answer, are negative answers in words; anything else is an error of the system.
         Err(e) => match e.kind() {
-            LookupErrorKind::NoName | LookupErrorKind::NoData => Ok(Err(format!(
-                "the system resolver has no address for {dest} (netkit dns {dest} asks DNS \
-                 and shows its answer)"
-            ))),
-            LookupErrorKind::Again => Ok(Err(format!(
-                "the system resolver got no answer for {dest}: its DNS server failed or \
-                 refused to answer, or could not be reached (netkit dns {dest} asks DNS and \
-                 shows what it says)"
-            ))),
-            LookupErrorKind::Fail => Ok(Err(format!(
-                "the system resolver's DNS server answered {dest} with an error (netkit dns \
-                 {dest} asks DNS and shows its answer)"
-            ))),
-            _ => Err(Error::io(format!("resolving {dest}"), e.into())),
+            LookupErrorKind::NoName | LookupErrorKind::NoData => {
+                Ok(Err(t!("lookup-no-name", name = dest)))
+            }
+            LookupErrorKind::Again => Ok(Err(t!("lookup-again", name = dest))),
+            LookupErrorKind::Fail => Ok(Err(t!("lookup-fail", name = dest))),
+            _ => Err(Error::io(t!("lookup-resolving", name = dest), e.into())),
         },
     }
 }

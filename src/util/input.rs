@@ -13,6 +13,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 
 /// How long a pipe or device may stay silent (also before it opens: a FIFO without a writer)
 /// before netkit gives up on it.
@@ -41,11 +42,11 @@ enum Kind {
 }
 
 /// What the bounded readers were doing, for their errors.
-fn context(path: &Path) -> String {
+fn context(path: &Path) -> Message {
     if path == Path::new("-") {
-        "reading standard input".to_string()
+        t!("io-reading-stdin")
     } else {
-        format!("reading {}", path.display())
+        t!("io-reading-file", file = path.display().to_string())
     }
 }
 

@@ -5,6 +5,7 @@ use std::io;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::util::input::{self, MAX_SKIP};
 
 /// Reads one line (without its newline, and without a `\r` before it) into `buf`, keeping at
@@ -70,7 +71,7 @@ pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> 
     for i in 0.. {
         raw.clear();
         let Some(len) = read_line_bounded(&mut reader, &mut raw, MAX_LINE)
-            .map_err(|e| Error::io(format!("reading {name}"), e))?
+            .map_err(|e| Error::io(t!("io-reading-file", file = &name), e))?
         else {
             break;
         };
@@ -79,7 +80,10 @@ pub fn read_list_file(path: &Path, mut line: impl FnMut(&str) -> Result<()>) -> 
             // Never held whole: a file of one endless line is refused, not read into memory.
             return Err(Error::InFile {
                 place: place(),
-                source: Box::new(Error::usage(format!("line longer than {MAX_LINE} bytes"))),
+                source: Box::new(Error::usage(t!(
+                    "subnet-list-line-too-long",
+                    max = MAX_LINE
+                ))),
             });
         }
         let mut text: &[u8] = &raw;

@@ -11,11 +11,12 @@ use serde::Serialize;
 
 use crate::cli::FlowArgs;
 use crate::commands::route::get::{RouteAnswer, no_route_reason};
-use crate::error::{Result, exit, in_words};
+use crate::error::{Result, exit, words_of};
+use crate::i18n::{Text, t};
 use crate::net::endpoint::Host;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{self, LiveOut, Paint, Report, Ui, emit, written};
+use crate::output::{self, LiveOut, Paint, Report, Ui, emit, pad, written};
 use crate::system::interrupt::{self, interrupted};
 use crate::system::model::{Addr, Link, RouteKind};
 use crate::system::routing::{interface_addr, neighbour_of};
@@ -52,12 +53,12 @@ pub enum StepKind {
 
 impl StepKind {
     /// The step's name in the walk's listing.
-    fn title(self) -> &'static str {
+    fn title(self) -> Text {
         match self {
-            StepKind::Dns => "DNS",
-            StepKind::Routing => "Routing",
-            StepKind::Arp => "ARP",
-            StepKind::Tcp => "TCP",
+            StepKind::Dns => "DNS".into(),
+            StepKind::Routing => t!("flow-step-routing").into(),
+            StepKind::Arp => "ARP".into(),
+            StepKind::Tcp => "TCP".into(),
         }
     }
 }
@@ -70,9 +71,9 @@ pub struct Step {
     /// How it ended.
     pub outcome: Outcome,
     /// What it found, in one line.
-    pub summary: String,
+    pub summary: Text,
     /// The working behind it, a line each.
-    pub details: Vec<String>,
+    pub details: Vec<Text>,
     /// How long the step took, in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub took_ms: f64,
@@ -143,7 +144,7 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
         let step = Step {
             step: StepKind::Dns,
             outcome: Outcome::Skipped,
-            summary: format!("{addr} is already an address: no name to resolve"),
+            summary: t!("flow-dns-is-address", address = addr).into(),
             details: vec![],
             took_ms: 0.0,
             facts: Facts::Dns {
@@ -166,10 +167,12 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
     let found =
         crate::system::lookup::resolve(host, args.family.ipv4, args.family.ipv6, args.timeout)?;
     let took = t.elapsed();
-    let asked = if servers.is_empty() {
-        "the system resolver (hosts file, then DNS)".to_string()
-    } else {
-        format!("the system resolver (hosts file, then DNS servers {servers})")
+    let asked = || -> Text {
+        if servers.is_empty() {
+            t!("flow-dns-asked").into()
+        } else {
+            t!("flow-dns-asked-servers", servers = &servers).into()
+        }
     };
     Ok(match found {
         Ok((addr, all)) => {
@@ -178,14 +181,14 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
                 .filter(|a| **a != addr)
                 .map(|a| a.to_string())
                 .collect();
-            let mut details = vec![format!("asked {asked}")];
+            let mut details = vec![asked()];
             if !others.is_empty() {
-                details.push(format!("other addresses: {}", others.join(", ")));
+                details.push(t!("flow-dns-others", addresses = others.join(", ")).into());
             }
             let step = Step {
                 step: StepKind::Dns,
                 outcome: Outcome::Ok,
-                summary: format!("{host} → {addr}"),
+                summary: format!("{host} → {addr}").into(),
                 details,
                 took_ms: ms(took),
                 facts: Facts::Dns {
@@ -199,8 +202,8 @@ fn dns_step(host: &Host, args: &FlowArgs) -> Result<(Step, Option<IpAddr>)> {
             let step = Step {
                 step: StepKind::Dns,
                 outcome: Outcome::No,
-                summary: reason,
-                details: vec![format!("asked {asked}")],
+                summary: reason.into(),
+                details: vec![asked()],
                 took_ms: ms(took),
                 facts: Facts::None,
             };
@@ -234,8 +237,8 @@ fn routing_step(
             let step = Step {
                 step: StepKind::Routing,
                 outcome: Outcome::No,
-                summary: no_route_reason(addr, &why),
-                details: vec![format!("netkit route get {addr} shows the kernel's answer")],
+                summary: no_route_reason(addr, &why).into(),
+                details: vec![t!("flow-routing-see", address = addr).into()],
                 took_ms: ms(t.elapsed()),
                 facts: Facts::None,
             };
@@ -245,30 +248,39 @@ fn routing_step(
     let a =
         crate::commands::route::get::answer(&addr.to_string(), addr, vec![], &route, links, addrs);
     let took = t.elapsed();
-    let mut details = Vec::new();
+    let mut details: Vec<Text> = Vec::new();
     if let Some(s) = &a.subnet {
-        details.push(format!(
-            "this host    {} AND {} = {}",
-            s.source.addr, s.netmask, s.source_network
-        ));
-        details.push(format!(
-            "destination  {addr} AND {} = {}",
-            s.netmask, s.destination_network
-        ));
-        details.push(if s.same_subnet {
-            "→ same subnet".into()
+        let mask = s.netmask.to_string();
+        let this_host = t!(
+            "flow-routing-this-host",
+            address = s.source.addr,
+            mask = &mask,
+            network = s.source_network.to_string()
+        );
+        let destination = t!(
+            "flow-routing-destination",
+            address = addr,
+            mask = &mask,
+            network = s.destination_network.to_string()
+        );
+        let verdict = if s.same_subnet {
+            t!("common-same-subnet")
         } else {
-            "→ different subnets".into()
-        });
+            t!("common-different-subnets")
+        };
+        details.push(this_host.into());
+        details.push(destination.into());
+        details.push(t!("flow-routing-verdict", verdict = verdict).into());
     }
-    details.push(a.explanation.clone());
+    details.push(a.explanation.clone().into());
     let ok = a.status() == exit::OK;
     let summary = match (a.kind, a.gateway, &a.interface) {
-        (RouteKind::Local, _, _) => format!("{addr} is this host itself"),
-        (_, Some(gw), Some(i)) => format!("via the gateway {gw} on {i}"),
-        (_, None, Some(i)) => format!("directly on {i}"),
-        _ => format!("the routing table says {}", a.kind),
-    };
+        (RouteKind::Local, _, _) => t!("flow-routing-local", address = addr),
+        (_, Some(gw), Some(i)) => t!("flow-routing-gateway", gateway = gw, interface = i),
+        (_, None, Some(i)) => t!("flow-routing-direct", interface = i),
+        _ => t!("flow-routing-refused", kind = a.kind.to_string()),
+    }
+    .into();
     let next = match (a.kind, a.ifindex, a.next_hop) {
         (RouteKind::Local, _, _) => Next::Local,
         (_, Some(i), Some(h)) if ok => Next::Hop(i, h, a.gateway.is_some()),
@@ -295,14 +307,26 @@ fn arp_step(
     timeout: Duration,
 ) -> Result<Step> {
     let t = Instant::now();
-    let who = if via_gateway {
-        "the gateway"
-    } else {
-        "the destination"
+    let who = || {
+        if via_gateway {
+            t!("flow-who-gateway")
+        } else {
+            t!("flow-who-destination")
+        }
     };
-    let is_at = |mac: Mac| {
-        let vendor = vendor_of(&mac.0).map_or(String::new(), |v| format!(" ({v})"));
-        format!("{hop} ({who}) is at {mac}{vendor}")
+    let is_at = |mac: Mac| -> Text {
+        let (hop, who, shown) = (hop, who(), mac.to_string());
+        match vendor_of(&mac.0) {
+            Some(v) => t!(
+                "flow-arp-is-at-vendor",
+                hop = hop,
+                who = who,
+                mac = shown,
+                vendor = v
+            ),
+            None => t!("flow-arp-is-at", hop = hop, who = who, mac = shown),
+        }
+        .into()
     };
     let neighbour = |mac: Option<Mac>, source, rtt_ms| Facts::Neighbour {
         next_hop: hop,
@@ -321,10 +345,14 @@ fn arp_step(
             step: StepKind::Arp,
             outcome: Outcome::Ok,
             summary: is_at(mac),
-            details: vec![format!(
-                "from the neighbour cache ({}), no {protocol} needed",
-                n.state
-            )],
+            details: vec![
+                t!(
+                    "flow-arp-cache",
+                    state = n.state.to_string(),
+                    protocol = protocol
+                )
+                .into(),
+            ],
             took_ms: ms(t.elapsed()),
             facts: neighbour(Some(mac), Some("cache"), None),
         });
@@ -344,8 +372,14 @@ fn arp_step(
                     outcome: Outcome::Ok,
                     summary: is_at(Mac(mac)),
                     details: vec![
-                        format!("broadcast \"who has {hop}? tell {src}\" on {}", l.name),
-                        format!("round trip {}", human_duration(rtt)),
+                        t!(
+                            "flow-arp-broadcast",
+                            hop = hop,
+                            source = src,
+                            interface = &l.name
+                        )
+                        .into(),
+                        t!("flow-arp-round-trip", time = human_duration(rtt)).into(),
                     ],
                     took_ms: took,
                     facts: neighbour(Some(Mac(mac)), Some("arp_reply"), Some(ms(rtt))),
@@ -353,10 +387,13 @@ fn arp_step(
                 None if interrupted() => Step {
                     step: StepKind::Arp,
                     outcome: Outcome::No,
-                    summary: format!(
-                        "interrupted (Ctrl-C) before {hop} ({who}) answered ARP, after {}",
-                        human_ms(took)
-                    ),
+                    summary: t!(
+                        "flow-arp-interrupted",
+                        hop = hop,
+                        who = who(),
+                        time = human_ms(took)
+                    )
+                    .into(),
                     details: vec![],
                     took_ms: took,
                     facts: neighbour(None, None, None),
@@ -364,11 +401,14 @@ fn arp_step(
                 None => Step {
                     step: StepKind::Arp,
                     outcome: Outcome::No,
-                    summary: format!(
-                        "nobody answered ARP for {hop} ({who}) within {}",
-                        human_duration(timeout)
-                    ),
-                    details: vec![format!("{who} is down, or not on the link {}", l.name)],
+                    summary: t!(
+                        "flow-arp-nobody",
+                        hop = hop,
+                        who = who(),
+                        time = human_duration(timeout)
+                    )
+                    .into(),
+                    details: vec![t!("flow-arp-down", who = who(), interface = &l.name).into()],
                     took_ms: took,
                     facts: neighbour(None, None, None),
                 },
@@ -377,15 +417,15 @@ fn arp_step(
         _ => Ok(Step {
             step: StepKind::Arp,
             outcome: Outcome::Skipped,
-            summary: format!("{hop} ({who}) is not in the neighbour cache yet"),
-            details: vec![format!(
-                "read from the cache only ({}); the kernel sends the {protocol} request itself with the first packet",
+            summary: t!("flow-arp-not-cached", hop = hop, who = who()).into(),
+            details: vec![
                 if hop.is_ipv4() {
-                    "asking needs CAP_NET_RAW"
+                    t!("flow-arp-cache-only-v4", protocol = protocol)
                 } else {
-                    "netkit asks by ARP, IPv6 uses NDP"
+                    t!("flow-arp-cache-only-v6", protocol = protocol)
                 }
-            )],
+                .into(),
+            ],
             took_ms: ms(t.elapsed()),
             facts: neighbour(None, None, None),
         }),
@@ -418,11 +458,14 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
             Step {
                 step: StepKind::Tcp,
                 outcome: Outcome::Ok,
-                summary: format!("connected to {target} (SYN, SYN-ACK, ACK)"),
-                details: vec![format!(
-                    "from {}; closed again at once",
-                    local.map_or_else(|| "this host".into(), |l| l.to_string())
-                )],
+                summary: t!("flow-tcp-connected", target = target).into(),
+                details: vec![
+                    match local {
+                        Some(l) => t!("flow-tcp-from", local = l),
+                        None => t!("flow-tcp-from-host"),
+                    }
+                    .into(),
+                ],
                 took_ms: took,
                 facts: Facts::Tcp {
                     local,
@@ -433,10 +476,12 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Step {
             step: StepKind::Tcp,
             outcome: Outcome::No,
-            summary: format!(
-                "interrupted (Ctrl-C) before {target} answered the SYN, after {}",
-                human_ms(took)
-            ),
+            summary: t!(
+                "flow-tcp-interrupted",
+                target = target,
+                time = human_ms(took)
+            )
+            .into(),
             details: vec![],
             took_ms: took,
             facts: Facts::Tcp {
@@ -447,9 +492,7 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Step {
             step: StepKind::Tcp,
             outcome: Outcome::No,
-            summary: format!(
-                "{target} refused the connection (RST): the host is there, nothing listens on port {port}"
-            ),
+            summary: t!("flow-tcp-refused", target = target, port = port).into(),
             details: vec![],
             took_ms: took,
             facts: Facts::Tcp {
@@ -460,38 +503,27 @@ fn tcp_step(addr: IpAddr, port: u16, timeout: Duration) -> Step {
         Err(e) => {
             let (summary, detail) = match e.kind() {
                 io::ErrorKind::TimedOut => (
-                    format!("no connection to {target}: no answer in time"),
-                    format!(
-                        "no answer to the SYN within {} (a firewall drops it, or the host is down)",
-                        human_duration(timeout)
-                    ),
+                    t!("flow-tcp-timeout", target = target),
+                    t!("flow-tcp-timeout-detail", time = human_duration(timeout)),
                 ),
                 io::ErrorKind::NetworkUnreachable => (
-                    format!("no connection to {target}: its network is unreachable"),
-                    format!(
-                        "a router on the way has no route to {addr}'s network and said so (ICMP \
-                         network unreachable); netkit trace {addr} shows how far packets get, \
-                         netkit route get {addr} and netkit gateway this host's own routes"
-                    ),
+                    t!("flow-tcp-network", target = target),
+                    t!("flow-tcp-network-detail", address = addr),
                 ),
                 io::ErrorKind::HostUnreachable => (
-                    format!("no connection to {target}: the host is unreachable"),
-                    format!(
-                        "the router on {addr}'s own link (or this host, on its own subnet) asked \
-                         for it by ARP and nobody answered, or a filter refused the connection; \
-                         netkit trace {addr} shows how far packets get"
-                    ),
+                    t!("flow-tcp-host", target = target),
+                    t!("flow-tcp-host-detail", address = addr),
                 ),
                 _ => (
-                    format!("no connection to {target}: {}", in_words(&e)),
-                    format!("netkit route get {addr} shows how this host would send it"),
+                    t!("flow-tcp-other", target = target, cause = words_of(&e)),
+                    t!("flow-tcp-other-detail", address = addr),
                 ),
             };
             Step {
                 step: StepKind::Tcp,
                 outcome: Outcome::Error,
-                summary,
-                details: vec![detail],
+                summary: summary.into(),
+                details: vec![detail.into()],
                 took_ms: took,
                 facts: Facts::Tcp {
                     local: None,
@@ -596,37 +628,38 @@ const DETAIL_COLUMN: usize = 21;
 impl Flow {
     /// The first line: where to.
     fn write_header(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let target = match self.port {
-            Some(p) => format!("{} port {p}", self.destination),
-            None => self.destination.clone(),
+        let destination = &self.destination;
+        let header = match self.port {
+            Some(p) => t!("flow-header-port", destination = destination, port = p),
+            None => t!("flow-header", destination = destination),
         };
-        writeln!(
-            out,
-            "{}",
-            ui.paint(Paint::Bold, format!("How this host reaches {target}:"))
-        )
+        writeln!(out, "{}", ui.paint(Paint::Bold, header))
     }
 
     /// Step number `i` (from 0): its verdict, summary and time, then its details, each wrapped
     /// to the terminal with a hanging indent.
     fn write_step(&self, i: usize, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let s = &self.steps[i];
-        let mark = match s.outcome {
-            Outcome::Ok => ui.paint(Paint::Good, "ok   "),
-            Outcome::Skipped => ui.paint(Paint::Dim, "skip "),
-            Outcome::No => ui.paint(Paint::Warn, "no   "),
-            Outcome::Error => ui.paint(Paint::Bad, "error"),
+        let (paint, mark) = match s.outcome {
+            Outcome::Ok => (Paint::Good, t!("flow-mark-ok")),
+            Outcome::Skipped => (Paint::Dim, t!("flow-mark-skip")),
+            Outcome::No => (Paint::Warn, t!("flow-mark-no")),
+            Outcome::Error => (Paint::Bad, t!("flow-mark-error")),
         };
-        let took = ui.paint(Paint::Dim, format!("(took {})", human_ms(s.took_ms)));
+        // The mark and the step's name in columns of their own (by display width).
+        let mark = ui.paint(paint, pad(&mark.to_string(), 5));
+        let title = pad(&s.step.title().to_string(), 8);
+        let took = t!("flow-took", time = human_ms(s.took_ms));
+        let took = ui.paint(Paint::Dim, took);
         let summary = ui.wrap(
             &format!("{}  {took}", s.summary),
             SUMMARY_COLUMN,
             SUMMARY_COLUMN,
         );
         writeln!(out)?;
-        writeln!(out, " {}. {:<8} {mark}  {summary}", i + 1, s.step.title())?;
+        writeln!(out, " {}. {title} {mark}  {summary}", i + 1)?;
         for d in &s.details {
-            let detail = ui.wrap(d, DETAIL_COLUMN, DETAIL_COLUMN + 2);
+            let detail = ui.wrap(&d.to_string(), DETAIL_COLUMN, DETAIL_COLUMN + 2);
             writeln!(out, "{:DETAIL_COLUMN$}{detail}", "")?;
         }
         Ok(())
@@ -636,22 +669,12 @@ impl Flow {
     fn write_verdict(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         let verdict = match self.steps.last().map(|s| s.outcome) {
-            Some(Outcome::No) => ui.paint(
-                Paint::Warn,
-                "Stopped at the step above: a negative answer (exit 1).",
-            ),
-            Some(Outcome::Error) => ui.paint(
-                Paint::Bad,
-                "Stopped at the step above: a network error (exit 3).",
-            ),
-            _ if self.port.is_some() => ui.paint(Paint::Good, "The two programs can talk."),
+            Some(Outcome::No) => ui.paint(Paint::Warn, t!("flow-verdict-no")),
+            Some(Outcome::Error) => ui.paint(Paint::Bad, t!("flow-verdict-error")),
+            _ if self.port.is_some() => ui.paint(Paint::Good, t!("flow-verdict-talk")),
             _ => ui.paint(
                 Paint::Good,
-                ui.wrap(
-                    "The next hop is known: packets can leave (give :PORT to try a connection).",
-                    0,
-                    0,
-                ),
+                ui.wrap(&t!("flow-verdict-hop").to_string(), 0, 0),
             ),
         };
         writeln!(out, "{verdict}")

@@ -10,10 +10,11 @@ use serde::Serialize;
 
 use crate::cli::GatewayArgs;
 use crate::error::{Result, exit};
+use crate::i18n::{Message, t};
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
+use crate::output::{Paint, Report, Ui, emit, neighbour_state_words};
 use crate::system::model::{Link, NeighState, Neighbour, Protocol, Route, Table};
 use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
 use crate::system::{Tables, ask_once_on, may_use_raw_sockets};
@@ -104,38 +105,44 @@ pub fn gateways(routes: &[Route], links: &[Link], neighbours: &[Neighbour]) -> V
 
 impl Report for Gateways {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let gap = t!("common-label-gap");
         if self.gateways.is_empty() {
-            return writeln!(
-                out,
-                "{} this host reaches only the subnets it is directly on.",
-                ui.paint(Paint::Warn, "No default gateway:")
-            );
+            let label = t!("common-label", label = t!("gateway-none"));
+            let text = t!("gateway-none-text");
+            return writeln!(out, "{}{gap}{text}", ui.paint(Paint::Warn, label));
         }
+        let word = |m: Message| m.to_string();
+        let (metric, table, proto, vendor) = (
+            word(t!("gateway-header-metric")),
+            word(t!("gateway-header-table")),
+            word(t!("gateway-header-proto")),
+            word(t!("gateway-header-vendor")),
+        );
         let mut t = ui.table(&[
-            "Family",
-            "Address",
-            "Interface",
-            "Metric",
-            "Table",
-            "Proto",
-            "MAC",
-            "Vendor",
-            "State",
+            word(t!("gateway-header-family")),
+            word(t!("gateway-header-address")),
+            word(t!("gateway-header-interface")),
+            metric.clone(),
+            table.clone(),
+            proto.clone(),
+            word(t!("gateway-header-mac")),
+            vendor.clone(),
+            word(t!("gateway-header-state")),
         ]);
-        t.expendable(&["Table", "Proto", "Metric", "Vendor"]);
+        t.expendable(&[&table, &proto, &metric, &vendor]);
         for g in &self.gateways {
             t.add_row(vec![
                 g.family.name().to_string(),
                 g.gateway
-                    .map_or("(none: device route)".into(), |a| a.to_string()),
+                    .map_or_else(|| word(t!("gateway-device-route")), |a| a.to_string()),
                 g.interface.clone(),
                 g.metric.map_or("-".into(), |m| m.to_string()),
                 g.table.to_string(),
                 g.protocol.to_string(),
                 g.mac
-                    .map_or_else(|| "not in cache".into(), |m| m.to_string()),
+                    .map_or_else(|| word(t!("gateway-not-cached-cell")), |m| m.to_string()),
                 g.vendor.clone().unwrap_or_else(|| "-".into()),
-                g.neighbour_state.map_or("-".into(), |s| s.to_string()),
+                g.neighbour_state.map_or("-".into(), state_words),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -145,19 +152,13 @@ impl Report for Gateways {
             .iter()
             .any(|g| g.gateway.is_some() && g.mac.is_none())
         {
-            if self.asked {
-                writeln!(
-                    out,
-                    "{} a gateway did not answer within the timeout: its MAC is still unknown",
-                    ui.paint(Paint::Dim, "note:")
-                )?;
+            let (label, text) = if self.asked {
+                (t!("common-note"), t!("gateway-no-answer"))
             } else {
-                writeln!(
-                    out,
-                    "{} a gateway's MAC is not cached yet; --resolve asks for it",
-                    ui.paint(Paint::Dim, "hint:")
-                )?;
-            }
+                (t!("gateway-label-hint"), t!("gateway-not-cached"))
+            };
+            let label = t!("common-label", label = label);
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, label))?;
         }
         Ok(())
     }
@@ -171,9 +172,16 @@ impl Report for Gateways {
     }
 }
 
+/// A MAC's source as the table shows it: the cache's state as `ip neigh` names it, or the
+/// answer to netkit's own request in the run's language.
+fn state_words(s: MacSource) -> String {
+    match s {
+        MacSource::Cache(state) => state.to_string(),
+        MacSource::ArpReply => t!("gateway-arp-reply").to_string(),
+    }
+}
+
 impl Gateways {
-    /// For people, under the table: what the gateway in use of each family is, and what the
-    /// values in the Metric, Table, Proto and State columns mean.
     fn write_legend(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         for family in [Family::V4, Family::V6] {
@@ -181,41 +189,33 @@ impl Gateways {
                 continue;
             };
             let (name, dev) = (family.name(), &g.interface);
-            match g.gateway {
-                Some(gw) => writeln!(
-                    out,
-                    "The {name} default gateway is {gw}, the router's address on {dev}: packets \
-                     for every network this host is not directly on are sent to it, and the \
-                     router passes them on."
-                )?,
-                None => writeln!(
-                    out,
-                    "{name} packets for other networks leave directly on {dev} (a device route, \
-                     as a VPN tunnel has): no router's address is needed there."
-                )?,
-            }
+            let text = match g.gateway {
+                Some(gw) => t!(
+                    "gateway-legend-gateway",
+                    family = name,
+                    gateway = gw,
+                    interface = dev
+                ),
+                None => t!("gateway-legend-device", family = name, interface = dev),
+            };
+            writeln!(out, "{text}")?;
         }
-        let label = |l: String| ui.paint(Paint::Bold, l);
-        writeln!(
-            out,
-            "{} the route's cost: of two default routes of one family, the lower metric wins \
-             (- means 0).",
-            label("Metric:".into())
-        )?;
+        let gap = t!("common-label-gap");
+        let mut line = |label: Message, text: Message| {
+            let label = ui.paint(Paint::Bold, t!("common-label", label = label));
+            writeln!(out, "{label}{gap}{text}")
+        };
+        line(t!("gateway-label-metric"), t!("gateway-metric"))?;
         let mut tables: Vec<Table> = self.gateways.iter().map(|g| g.table).collect();
         tables.dedup();
         for table in tables {
+            let name = table.to_string();
             let text = if table == Table::MAIN {
-                "the routing table ip route shows, used for every packet unless a policy rule \
-                 picks another."
-                    .to_string()
+                t!("gateway-table-main")
             } else {
-                format!(
-                    "routing table {table}: only packets a policy rule sends there use it (ip \
-                     rule lists the rules; netkit route get follows them)."
-                )
+                t!("gateway-table-other", table = &name)
             };
-            writeln!(out, "{} {text}", label(format!("Table {table}:")))?;
+            line(t!("gateway-label-table", table = name), text)?;
         }
         let mut protocols: Vec<Protocol> = Vec::new();
         for g in &self.gateways {
@@ -225,17 +225,14 @@ impl Gateways {
         }
         for p in protocols {
             let text = match p {
-                Protocol::Boot => {
-                    "the route was set up at start-up or by hand (ip route add), as network \
-                     managers and scripts do."
-                }
-                Protocol::Static => "an administrator configured the route to stay.",
-                Protocol::Dhcp => "the route came from a DHCP server's answer (its router option).",
-                Protocol::Ra => "the route came from an IPv6 router advertisement.",
-                Protocol::Kernel => "the kernel added the route itself.",
-                _ => "a routing program added the route.",
+                Protocol::Boot => t!("gateway-proto-boot"),
+                Protocol::Static => t!("gateway-proto-static"),
+                Protocol::Dhcp => t!("gateway-proto-dhcp"),
+                Protocol::Ra => t!("gateway-proto-ra"),
+                Protocol::Kernel => t!("gateway-proto-kernel"),
+                _ => t!("gateway-proto-other"),
             };
-            writeln!(out, "{} {text}", label(format!("Proto {p}:")))?;
+            line(t!("gateway-label-proto", protocol = p.to_string()), text)?;
         }
         let mut states: Vec<MacSource> = Vec::new();
         for s in self.gateways.iter().filter_map(|g| g.neighbour_state) {
@@ -245,12 +242,15 @@ impl Gateways {
         }
         for s in states {
             let text = match s {
-                MacSource::Cache(state) => format!("{}.", neighbour_state_meaning(state)),
-                MacSource::ArpReply => {
-                    "the MAC came in the answer to netkit's own ARP request (--resolve).".into()
+                MacSource::Cache(state) => {
+                    t!(
+                        "gateway-state-cache",
+                        meaning = neighbour_state_words(state)
+                    )
                 }
+                MacSource::ArpReply => t!("gateway-state-arp-reply"),
             };
-            writeln!(out, "{} {text}", label(format!("State {s}:")))?;
+            line(t!("gateway-label-state", state = state_words(s)), text)?;
         }
         Ok(())
     }

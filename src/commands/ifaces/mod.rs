@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::cli::IfacesArgs;
 use crate::error::{Error, Result};
+use crate::i18n::{Message, Text, t};
 use crate::net::block::Block;
 use crate::net::hwaddr::{Mac, format_mac};
 use crate::net::oui::vendor_of;
@@ -89,7 +90,8 @@ pub struct Iface {
     /// ethernet, wireless, loopback, veth, bridge, tun, tap, vlan, bond, dummy, wireguard...
     pub kind: IfaceKind,
     /// What the hardware/driver is, as far as the kernel tells.
-    pub description: String,
+    /// What kind of interface it is, in a phrase (English in JSON).
+    pub description: Text,
     /// Flags: NO-CARRIER, LOOPBACK, BROADCAST, MULTICAST, UP, RUNNING, LOWER_UP, M-DOWN...
     pub flags: ShownFlags,
     /// Operational state: UP, DOWN, UNKNOWN, LOWERLAYERDOWN...
@@ -258,27 +260,25 @@ impl IfaceKind {
         }
     }
 
-    /// What the kind is, in a phrase ("" when netkit has nothing to say).
-    fn phrase(&self) -> &'static str {
-        match self {
-            IfaceKind::Loopback => "software loopback: traffic to this host itself",
-            IfaceKind::Ethernet => "Ethernet adapter",
-            IfaceKind::Wireless => "Wi-Fi adapter",
-            IfaceKind::Veth => {
-                "virtual Ethernet pair (one end of a cable between namespaces/containers)"
-            }
-            IfaceKind::Bridge => "software switch (bridge) joining its ports into one LAN",
-            IfaceKind::Tun => "layer-3 tunnel device (VPN)",
-            IfaceKind::Tap => "layer-2 tunnel device (TAP): carries Ethernet frames, has a MAC",
-            IfaceKind::Vlan => "VLAN sub-interface",
-            IfaceKind::Bond => "bonded (aggregated) links",
-            IfaceKind::Dummy => "dummy interface",
-            IfaceKind::Wireguard => "WireGuard VPN tunnel",
-            IfaceKind::Macvlan => "macvlan: extra MAC on a parent link",
-            IfaceKind::Vxlan => "VXLAN overlay tunnel",
-            IfaceKind::Ifb => "intermediate functional block (traffic shaping)",
-            IfaceKind::Other(_) => "",
-        }
+    /// What the kind is, in a phrase (None when netkit has nothing to say).
+    fn phrase(&self) -> Option<Message> {
+        Some(match self {
+            IfaceKind::Loopback => t!("ifaces-kind-loopback"),
+            IfaceKind::Ethernet => t!("ifaces-kind-ethernet"),
+            IfaceKind::Wireless => t!("ifaces-kind-wireless"),
+            IfaceKind::Veth => t!("ifaces-kind-veth"),
+            IfaceKind::Bridge => t!("ifaces-kind-bridge"),
+            IfaceKind::Tun => t!("ifaces-kind-tun"),
+            IfaceKind::Tap => t!("ifaces-kind-tap"),
+            IfaceKind::Vlan => t!("ifaces-kind-vlan"),
+            IfaceKind::Bond => t!("ifaces-kind-bond"),
+            IfaceKind::Dummy => t!("ifaces-kind-dummy"),
+            IfaceKind::Wireguard => t!("ifaces-kind-wireguard"),
+            IfaceKind::Macvlan => t!("ifaces-kind-macvlan"),
+            IfaceKind::Vxlan => t!("ifaces-kind-vxlan"),
+            IfaceKind::Ifb => t!("ifaces-kind-ifb"),
+            IfaceKind::Other(_) => return None,
+        })
     }
 }
 
@@ -316,18 +316,19 @@ fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
     }
 }
 
-fn describe(kind: &IfaceKind, facts: &LinkFacts) -> String {
-    let what = kind.phrase();
+fn describe(kind: &IfaceKind, facts: &LinkFacts) -> Text {
     let driver = match (&facts.driver, &facts.bus) {
-        (Some(d), Some(b)) => format!("driver {d} on {b}"),
-        (Some(d), None) => format!("driver {d}"),
-        _ => String::new(),
+        (Some(d), Some(b)) => Some(t!("ifaces-driver-bus", driver = d, bus = b)),
+        (Some(d), None) => Some(t!("ifaces-driver", driver = d)),
+        _ => None,
     };
-    match (what.is_empty(), driver.is_empty()) {
-        (false, false) => format!("{what}; {driver}"),
-        (false, true) => what.to_string(),
-        (true, false) => driver,
-        (true, true) => kind.as_str().to_string(),
+    match (kind.phrase(), driver) {
+        (Some(what), Some(driver)) => {
+            t!("ifaces-kind-and-driver", kind = what, driver = driver).into()
+        }
+        (Some(what), None) => what.into(),
+        (None, Some(driver)) => driver.into(),
+        (None, None) => kind.as_str().into(),
     }
 }
 
@@ -434,14 +435,11 @@ pub fn run(args: &IfacesArgs, ui: &Ui) -> Result<u8> {
     if let Some(name) = &args.name {
         if name.starts_with('/') && !links.iter().any(|l| &l.name == name) {
             // ipconfig's switches are written /all on Windows.
-            let instead = if name.eq_ignore_ascii_case("/all") {
-                "netkit ipconfig --all"
+            return Err(Error::usage(if name.eq_ignore_ascii_case("/all") {
+                t!("ifaces-windows-all", switch = name)
             } else {
-                "netkit ipconfig --help lists them"
-            };
-            return Err(Error::usage(format!(
-                "{name} is a Windows ipconfig switch; here options start with '--' ({instead})"
-            )));
+                t!("ifaces-windows-switch", switch = name)
+            }));
         }
         link_named(&links, name)?;
     }
@@ -581,7 +579,7 @@ mod tests {
         let tap = dev(Some(TunMode::Tap), LinkType::Ether);
         assert_eq!(tap.kind, IfaceKind::Tap);
         assert!(
-            tap.description.starts_with("layer-2"),
+            tap.description.english().starts_with("layer-2"),
             "{}",
             tap.description
         );

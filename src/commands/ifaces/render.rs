@@ -6,21 +6,29 @@ use std::io::{self, Write};
 use std::net::IpAddr;
 
 use super::{Iface, Ifaces};
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::is_local;
-use crate::output::{Paint, Report, Ui, one_line};
-use crate::system::model::OperState;
+use crate::output::{Paint, Report, Ui, one_line, visible_len};
+use crate::system::model::{Duplex, OperState};
 use crate::util::time::human_seconds;
-use crate::util::words::count;
 
-/// "Label . . . . . :" padded to one width, as ipconfig prints it.
+/// "Label . . . . . :" padded to one width, as ipconfig prints it (by display width: a
+/// Chinese label's characters take two columns each). A label too long for the width is
+/// written whole ("  behind systemd-resolved : "), never cut.
 fn leader(label: &str) -> String {
     const WIDTH: usize = 24;
     let mut s = format!("{label} ");
-    while s.len() < WIDTH {
-        s.push_str(if s.len() % 2 == 0 { ". " } else { " " });
+    let mut width = visible_len(&s);
+    while width < WIDTH {
+        s.push_str(if width.is_multiple_of(2) { ". " } else { " " });
+        width = visible_len(&s);
     }
-    s.truncate(WIDTH);
     format!("{s}: ")
+}
+
+/// Values of one line joined as a list ("a, b" / "a、b").
+fn list(items: &[String]) -> String {
+    items.join(&t!("common-list-separator").to_string())
 }
 
 fn human_bytes(n: u64) -> String {
@@ -57,18 +65,22 @@ fn state_paint(i: &Iface) -> Paint {
 }
 
 fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+    let (kind, gateway) = (
+        t!("ifaces-header-kind").to_string(),
+        t!("ifaces-header-gateway").to_string(),
+    );
     let mut t = ui.table(&[
-        "Interface",
-        "Kind",
-        "State",
-        "MAC",
-        "IPv4",
-        "IPv6",
-        "Gateway",
+        t!("ifaces-header-interface").to_string(),
+        kind.clone(),
+        t!("ifaces-header-state").to_string(),
+        t!("ifaces-header-mac").to_string(),
+        "IPv4".to_string(),
+        "IPv6".to_string(),
+        gateway.clone(),
     ]);
     // On a narrow terminal: without the gateways (`gateway` shows them) and the kinds, then
     // one block per interface, as `ip addr` shows them.
-    t.expendable(&["Gateway", "Kind"]).full_view("--all");
+    t.expendable(&[&gateway, &kind]).full_view("--all");
     for i in &r.interfaces {
         let v4: Vec<String> = i
             .ipv4
@@ -103,164 +115,176 @@ fn compact(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-    let line = |out: &mut dyn Write, indent: &str, label: &str, value: &str| {
+    // A label (a message, perhaps indented under the one before) and its value.
+    let line = |out: &mut dyn Write, indent: &str, label: &str, value: &dyn Display| {
         writeln!(out, "{indent}{}{value}", leader(label))
     };
+    let word = |m: Message| m.to_string();
+    let sub = |m: Message| format!("  {m}");
     if let Some(h) = &r.hostname {
-        line(out, "", "Host name", &one_line(h))?;
+        line(out, "", &word(t!("ifaces-label-host-name")), &one_line(h))?;
     }
     if let Some(dns) = &r.dns {
         let servers: Vec<String> = dns.servers.iter().map(|s| s.to_string()).collect();
-        line(out, "", "DNS servers", &servers.join(", "))?;
+        line(
+            out,
+            "",
+            &word(t!("ifaces-label-dns-servers")),
+            &list(&servers),
+        )?;
         if let Some(stub) = &dns.stub {
             let ups: Vec<String> = stub.upstreams.iter().map(|s| s.to_string()).collect();
             let text = if ups.is_empty() {
-                "unknown".to_string()
+                word(t!("ifaces-unknown"))
             } else {
-                ups.join(", ")
+                list(&ups)
             };
-            line(out, "", &format!("  behind {}", stub.resolver), &text)?;
+            let behind = sub(t!("ifaces-label-behind", resolver = &stub.resolver));
+            line(out, "", &behind, &text)?;
         }
         if !dns.search.is_empty() {
-            line(out, "", "Search domains", &dns.search.join(" "))?;
+            let search = word(t!("ifaces-label-search-domains"));
+            line(out, "", &search, &dns.search.join(" "))?;
         }
     }
     for i in &r.interfaces {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{} (index {}): {}",
-            ui.paint(Paint::Bold, &i.name),
-            i.index,
-            i.kind.as_str()
-        )?;
+        let heading = t!(
+            "ifaces-heading",
+            name = ui.paint(Paint::Bold, &i.name),
+            index = i.index,
+            kind = i.kind.as_str()
+        );
+        writeln!(out, "{heading}")?;
         let ind = "   ";
-        if !i.description.is_empty() && i.description != i.kind.as_str() {
-            line(out, ind, "Description", &i.description)?;
+        let description = i.description.english();
+        if !description.is_empty() && description != i.kind.as_str() {
+            line(
+                out,
+                ind,
+                &word(t!("ifaces-label-description")),
+                &i.description,
+            )?;
         }
-        line(
-            out,
-            ind,
-            "State",
-            &format!("{} <{}>", ui.paint(state_paint(i), i.operstate), i.flags),
-        )?;
+        let state = format!("{} <{}>", ui.paint(state_paint(i), i.operstate), i.flags);
+        line(out, ind, &word(t!("ifaces-label-state")), &state)?;
         if let Some(mac) = i.mac {
-            let vendor = match &i.vendor {
-                Some(v) => format!(" ({v})"),
-                None if is_local(mac.0) => " (locally administered)".into(),
-                None => String::new(),
+            let mac_text = mac.to_string();
+            let text = match &i.vendor {
+                Some(v) => t!("ifaces-vendor", mac = mac_text, vendor = v).to_string(),
+                None if is_local(mac.0) => {
+                    t!("ifaces-locally-administered", mac = mac_text).to_string()
+                }
+                None => mac_text,
             };
-            line(out, ind, "Physical address", &format!("{mac}{vendor}"))?;
+            line(out, ind, &word(t!("ifaces-label-physical-address")), &text)?;
         }
         if let Some(p) = &i.permanent_mac {
-            line(out, ind, "Factory address", p)?;
+            line(out, ind, &word(t!("ifaces-label-factory-address")), p)?;
         }
         if let Some(m) = i.mtu {
-            line(out, ind, "MTU", &format!("{m} bytes"))?;
+            line(
+                out,
+                ind,
+                &word(t!("ifaces-label-mtu")),
+                &t!("ifaces-mtu", mtu = m),
+            )?;
         }
         if let Some(s) = i.speed_mbps {
-            let duplex = i
-                .duplex
-                .map_or(String::new(), |d| format!(", {} duplex", d.name()));
-            line(out, ind, "Link speed", &format!("{s} Mb/s{duplex}"))?;
+            let speed = match i.duplex {
+                Some(Duplex::Full) => t!("ifaces-speed-duplex-full", speed = s),
+                Some(Duplex::Half) => t!("ifaces-speed-duplex-half", speed = s),
+                None => t!("ifaces-speed", speed = s),
+            };
+            line(out, ind, &word(t!("ifaces-label-link-speed")), &speed)?;
         }
         if let Some(m) = &i.master {
-            line(out, ind, "Port of", m)?;
+            line(out, ind, &word(t!("ifaces-label-port-of")), m)?;
         }
         let dhcp = match (&i.dhcp.enabled, &i.dhcp.lease) {
-            (_, Some(l)) => format!("yes ({}, lease in {})", l.client, l.source),
-            (Some(true), None) => "yes (address has a lease lifetime)".into(),
-            (Some(false), None) => "no (static address)".into(),
+            (_, Some(l)) => {
+                t!("ifaces-dhcp-lease", client = &l.client, source = &l.source).to_string()
+            }
+            (Some(true), None) => word(t!("ifaces-dhcp-lifetime")),
+            (Some(false), None) => word(t!("ifaces-dhcp-static")),
             (None, None) => "-".into(),
         };
-        line(out, ind, "DHCP enabled", &dhcp)?;
+        line(out, ind, &word(t!("ifaces-label-dhcp-enabled")), &dhcp)?;
         if let Some(l) = &i.dhcp.lease {
             if let Some(s) = l.server {
-                line(out, ind, "DHCP server", &s.to_string())?;
+                line(out, ind, &word(t!("ifaces-label-dhcp-server")), &s)?;
             }
             if let Some(secs) = l.lease_seconds {
-                line(out, ind, "Lease time", &human_seconds(secs))?;
+                let time = human_seconds(secs);
+                line(out, ind, &word(t!("ifaces-label-lease-time")), &time)?;
             }
             if let Some(e) = &l.expires {
-                line(out, ind, "Lease expires", e)?;
+                line(out, ind, &word(t!("ifaces-label-lease-expires")), e)?;
             }
         }
         for a in &i.ipv4 {
             // The lifetime says dynamic; permanent is the norm for IPv4.
-            let mut notes: Vec<String> = a
-                .flags
-                .names()
-                .filter(|n| !matches!(*n, "permanent" | "dynamic"))
-                .map(String::from)
-                .collect();
+            let mut notes: Vec<String> = vec![a.scope.to_string()];
             notes.extend(
-                a.valid_lft
-                    .map(|s| format!("valid {}", human_seconds(u64::from(s)))),
+                a.flags
+                    .names()
+                    .filter(|n| !matches!(*n, "permanent" | "dynamic"))
+                    .map(String::from),
             );
-            let notes: String = notes.iter().map(|n| format!(", {n}")).collect();
-            line(
-                out,
-                ind,
-                "IPv4 address",
-                &format!(
-                    "{} ({}{notes})",
-                    with_prefix(a.address, a.peer, a.prefix),
-                    a.scope
-                ),
-            )?;
-            line(out, ind, "  Subnet mask", &a.netmask.to_string())?;
-            line(out, ind, "  Network", &a.network)?;
+            notes.extend(a.valid_lft.map(|s| {
+                let time = human_seconds(u64::from(s));
+                t!("ifaces-valid", time = time).to_string()
+            }));
+            let text = t!(
+                "ifaces-address",
+                address = with_prefix(a.address, a.peer, a.prefix),
+                notes = list(&notes)
+            );
+            line(out, ind, &word(t!("ifaces-label-ipv4-address")), &text)?;
+            line(out, ind, &sub(t!("ifaces-label-subnet-mask")), &a.netmask)?;
+            line(out, ind, &sub(t!("ifaces-label-network")), &a.network)?;
             if let Some(b) = a.broadcast {
-                line(out, ind, "  Broadcast", &b.to_string())?;
+                line(out, ind, &sub(t!("ifaces-label-broadcast")), &b)?;
             }
         }
         for a in &i.ipv6 {
             let names: Vec<&str> = a.flags.names().collect();
-            let flags = if names.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", names.join(" "))
-            };
-            line(
-                out,
-                ind,
-                "IPv6 address",
-                &format!(
-                    "{} ({}{flags})",
-                    with_prefix(a.address, a.peer, a.prefix),
-                    a.scope
-                ),
-            )?;
+            let mut notes = vec![a.scope.to_string()];
+            if !names.is_empty() {
+                notes.push(names.join(" "));
+            }
+            let text = t!(
+                "ifaces-address",
+                address = with_prefix(a.address, a.peer, a.prefix),
+                notes = list(&notes)
+            );
+            line(out, ind, &word(t!("ifaces-label-ipv6-address")), &text)?;
         }
         if !i.gateways.is_empty() {
             let gws: Vec<String> = i.gateways.iter().map(|g| g.to_string()).collect();
-            line(out, ind, "Default gateway", &gws.join(", "))?;
+            line(
+                out,
+                ind,
+                &word(t!("ifaces-label-default-gateway")),
+                &list(&gws),
+            )?;
         }
         if let Some(c) = &i.counters {
-            line(
-                out,
-                ind,
-                "Received",
-                &format!(
-                    "{} ({}, {}, {} dropped)",
-                    human_bytes(c.rx_bytes),
-                    count(c.rx_packets, "packet", "packets"),
-                    count(c.rx_errors, "error", "errors"),
-                    c.rx_dropped
-                ),
-            )?;
-            line(
-                out,
-                ind,
-                "Sent",
-                &format!(
-                    "{} ({}, {}, {} dropped)",
-                    human_bytes(c.tx_bytes),
-                    count(c.tx_packets, "packet", "packets"),
-                    count(c.tx_errors, "error", "errors"),
-                    c.tx_dropped
-                ),
-            )?;
+            let received = (c.rx_bytes, c.rx_packets, c.rx_errors, c.rx_dropped);
+            let sent = (c.tx_bytes, c.tx_packets, c.tx_errors, c.tx_dropped);
+            for (label, (bytes, packets, errors, dropped)) in [
+                (t!("ifaces-label-received"), received),
+                (t!("ifaces-label-sent"), sent),
+            ] {
+                let traffic = t!(
+                    "ifaces-traffic",
+                    bytes = human_bytes(bytes),
+                    packets = packets,
+                    errors = errors,
+                    dropped = dropped
+                );
+                line(out, ind, &word(label), &traffic)?;
+            }
         }
     }
     Ok(())
@@ -285,6 +309,16 @@ mod tests {
         assert_eq!(leader("MTU").len(), leader("Physical address").len());
         assert!(leader("MTU").starts_with("MTU . "));
         assert!(leader("MTU").ends_with(": "));
+        // Issue 28 section 1 (met converting ifaces): a long label is not cut, the stub
+        // resolver's name stays whole.
+        assert_eq!(
+            leader("  behind systemd-resolved"),
+            "  behind systemd-resolved : "
+        );
+        assert_eq!(
+            visible_len(&leader("链路速率")),
+            visible_len(&leader("MTU"))
+        );
         assert_eq!(human_bytes(512), "512 B");
         assert_eq!(human_bytes(1536), "1.5 KiB");
     }

@@ -17,7 +17,7 @@ use crate::net::hwaddr::{
     Special, eui64_link_local, format_mac, is_broadcast, is_local, is_multicast, special,
 };
 use crate::net::oui::{self, Vendor};
-use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
+use crate::output::{Paint, Report, Ui, emit, labels, pad};
 
 /// The same address in the notations different systems use.
 #[derive(Debug, Serialize)]
@@ -112,24 +112,19 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
 
 impl Report for MacInfo {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let labels = [
-            t!("mac-label-mac"),
-            t!("mac-label-forms"),
-            t!("mac-label-oui"),
-            t!("mac-label-vendor"),
-            t!("mac-label-cast"),
-            t!("mac-label-scope"),
-            t!("mac-label-ipv6"),
-        ]
-        .map(|l| t!("common-label", label = l).to_string());
-        // Values line up after the widest label (by display width: a Chinese label is twice
-        // as wide as its characters), and at least 11 columns in.
-        let width = labels
-            .iter()
-            .map(|l| visible_len(l))
-            .max()
-            .unwrap_or(0)
-            .max(11);
+        // Values line up after the widest label, at least 11 columns in.
+        let (labels, width) = labels(
+            [
+                t!("mac-label-mac"),
+                t!("mac-label-forms"),
+                t!("mac-label-oui"),
+                t!("mac-label-vendor"),
+                t!("mac-label-cast"),
+                t!("mac-label-scope"),
+                t!("mac-label-ipv6"),
+            ],
+            11,
+        );
         let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
         writeln!(out, "{} {}", label(0), ui.paint(Paint::Good, &self.mac))?;
         let forms = t!(

@@ -7,9 +7,10 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::cli::RouteGetArgs;
-use crate::error::{Result, exit, in_words};
+use crate::error::{Result, exit, words_of};
+use crate::i18n::{Message, t};
 use crate::net::block::SubnetCheck;
-use crate::output::{Paint, Report, Ui, emit, write_mask_arithmetic};
+use crate::output::{Paint, Report, Ui, emit, labels, pad, visible_len, write_mask_arithmetic};
 use crate::system::Tables;
 use crate::system::lookup::resolve;
 use crate::system::model::{Addr, Link, Route, RouteKind, Table};
@@ -45,7 +46,7 @@ pub struct RouteAnswer {
     /// The mask arithmetic, when the interface has an address of DEST's family.
     pub subnet: Option<SubnetCheck>,
     /// The decision in plain words.
-    pub explanation: String,
+    pub explanation: Message,
 }
 
 /// Explains a kernel route lookup.
@@ -62,36 +63,30 @@ pub fn answer(
     let subnet = subnet_check(addrs, route, address);
     let dev = interface.clone().unwrap_or_else(|| "?".into());
     let explanation = match route.kind {
-        RouteKind::Local => format!(
-            "{address} is this host's own address: delivered inside the host over loopback, no ARP, nothing on the wire."
+        RouteKind::Local => t!("route-local", address = address),
+        _ if route.kind.refuses() => t!(
+            "route-refused",
+            kind = route.kind.to_string(),
+            address = address
         ),
-        _ if route.kind.refuses() => {
-            format!(
-                "the routing table says {}: packets to {address} are refused here.",
-                route.kind
-            )
-        }
-        RouteKind::Broadcast => format!(
-            "{address} is a broadcast address on {dev}: sent to every host on the link (MAC ff:ff:ff:ff:ff:ff), no ARP."
-        ),
-        RouteKind::Multicast => {
-            format!("{address} is a multicast group: sent on {dev} to a multicast MAC, no ARP.")
-        }
+        RouteKind::Broadcast => t!("route-broadcast", address = address, interface = &dev),
+        RouteKind::Multicast => t!("route-multicast", address = address, interface = &dev),
         _ => match (route.gateway, &subnet) {
-            (Some(gw), Some(s)) if !s.same_subnet => format!(
-                "{address} is not on this host's subnet {}: the packet is handed to the gateway {gw} on {dev}, after ARP for the gateway's MAC.",
-                s.source_network
+            (Some(gw), Some(s)) if !s.same_subnet => t!(
+                "route-via-gateway-subnet",
+                address = address,
+                network = s.source_network.to_string(),
+                gateway = gw,
+                interface = &dev
             ),
-            (Some(gw), _) => format!(
-                "the kernel sends it via the gateway {gw} on {dev} (a route says so), after ARP for the gateway's MAC."
+            (Some(gw), _) => t!("route-via-gateway", gateway = gw, interface = &dev),
+            (None, Some(s)) if s.same_subnet => t!(
+                "route-direct-subnet",
+                address = address,
+                network = s.source_network.to_string(),
+                interface = &dev
             ),
-            (None, Some(s)) if s.same_subnet => format!(
-                "{address} is on this host's subnet {}: delivered directly on {dev}, after ARP for {address}'s own MAC.",
-                s.source_network
-            ),
-            (None, _) => format!(
-                "a route puts {address} directly on {dev} (on-link), so it is delivered without a gateway, after ARP for {address}'s own MAC."
-            ),
+            (None, _) => t!("route-direct-on-link", address = address, interface = &dev),
         },
     };
     let forwards = !(route.kind.refuses() || route.kind == RouteKind::Local);
@@ -115,34 +110,53 @@ pub fn answer(
 
 impl Report for RouteAnswer {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<12}", format!("{l}:")));
+        // Values line up after the widest label, at least 12 columns in.
+        let (labels, width) = labels(
+            [
+                t!("route-label-destination"),
+                t!("route-label-interface"),
+                t!("route-label-source"),
+                t!("route-label-next-hop"),
+                t!("route-label-route"),
+            ],
+            12,
+        );
+        let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
         let dest = if self.resolved.is_empty() {
             self.address.to_string()
         } else {
-            format!("{} ({})", self.address, self.destination)
+            let name = &self.destination;
+            t!(
+                "route-destination-name",
+                address = self.address,
+                name = name
+            )
+            .to_string()
         };
-        writeln!(out, "{} {dest}", label("Destination"))?;
+        writeln!(out, "{} {dest}", label(0))?;
         if let Some(i) = &self.interface {
-            writeln!(out, "{} {i}", label("Interface"))?;
+            writeln!(out, "{} {i}", label(1))?;
         }
         if let Some(s) = self.source {
-            writeln!(out, "{} {s}", label("Source"))?;
+            writeln!(out, "{} {s}", label(2))?;
         }
         match (self.next_hop, self.gateway) {
-            (Some(g), Some(_)) => writeln!(out, "{} {g} (the gateway)", label("Next hop"))?,
-            (Some(d), None) => writeln!(out, "{} {d} (the destination itself)", label("Next hop"))?,
+            (Some(g), Some(_)) => {
+                let hop = t!("route-next-hop-gateway", address = g);
+                writeln!(out, "{} {hop}", label(3))?
+            }
+            (Some(d), None) => {
+                let hop = t!("route-next-hop-destination", address = d);
+                writeln!(out, "{} {hop}", label(3))?
+            }
             _ => {}
         }
-        let metric = self
-            .metric
-            .map_or(String::new(), |m| format!(", metric {m}"));
-        writeln!(
-            out,
-            "{} {} ({}{metric})",
-            label("Route"),
-            self.kind,
-            self.table
-        )?;
+        let (kind, table) = (self.kind.to_string(), self.table.to_string());
+        let route = match self.metric {
+            Some(m) => t!("route-route-metric", kind = kind, table = table, metric = m),
+            None => t!("route-route", kind = kind, table = table),
+        };
+        writeln!(out, "{} {route}", label(4))?;
         if let Some(s) = &self.subnet
             && self.kind == RouteKind::Unicast
         {
@@ -183,17 +197,20 @@ pub struct NoRoute {
     /// Which step found nothing.
     pub failed_at: Stage,
     /// Why there is no answer.
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl Report for NoRoute {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let label = match self.failed_at {
-            Stage::Dns => "No address:",
-            Stage::Routing => "No route:",
+            Stage::Dns => t!("route-no-address"),
+            Stage::Routing => t!("route-no-route"),
         };
-        let text = ui.wrap(&self.reason, label.len() + 1, 2);
-        writeln!(out, "{} {text}", ui.paint(Paint::Warn, label))
+        let label = t!("common-label", label = label).to_string();
+        let gap = t!("common-label-gap").to_string();
+        let reason = self.reason.to_string();
+        let text = ui.wrap(&reason, visible_len(&label) + visible_len(&gap), 2);
+        writeln!(out, "{}{gap}{text}", ui.paint(Paint::Warn, label))
     }
 
     fn status(&self) -> u8 {
@@ -203,20 +220,15 @@ impl Report for NoRoute {
 
 /// Why the kernel has no route to `address`, in words, with where to look next (also `flow`'s
 /// routing step).
-pub fn no_route_reason(address: IpAddr, why: &io::Error) -> String {
+pub fn no_route_reason(address: IpAddr, why: &io::Error) -> Message {
     let family = if address.is_ipv4() { "IPv4" } else { "IPv6" };
     match why.kind() {
-        io::ErrorKind::NetworkUnreachable => format!(
-            "this host has no {family} route to {address}: no {family} default route and no \
-             subnet of its interfaces holds it (netkit gateway lists the default routes)"
-        ),
-        io::ErrorKind::HostUnreachable => format!(
-            "the routing table marks {address} unreachable (an 'unreachable' route covers it)"
-        ),
-        io::ErrorKind::PermissionDenied => format!(
-            "a routing rule or route prohibits traffic to {address} (a 'prohibit' route covers it)"
-        ),
-        _ => format!("the kernel has no route to {address}: {}", in_words(why)),
+        io::ErrorKind::NetworkUnreachable => {
+            t!("route-no-route-network", family = family, address = address)
+        }
+        io::ErrorKind::HostUnreachable => t!("route-unreachable", address = address),
+        io::ErrorKind::PermissionDenied => t!("route-prohibited", address = address),
+        _ => t!("route-kernel", address = address, cause = words_of(why)),
     }
 }
 
@@ -297,7 +309,7 @@ mod tests {
             ("198.51.100.0/24".to_string(), "203.0.113.0/24".to_string())
         );
         assert!(
-            a.explanation.contains("gateway 198.51.100.1"),
+            a.explanation.english().contains("gateway 198.51.100.1"),
             "{}",
             a.explanation
         );
@@ -318,7 +330,11 @@ mod tests {
         );
         assert!(a.direct && a.subnet.as_ref().unwrap().same_subnet);
         assert_eq!(a.next_hop.unwrap().to_string(), "198.51.100.7");
-        assert!(a.explanation.contains("directly"), "{}", a.explanation);
+        assert!(
+            a.explanation.english().contains("directly"),
+            "{}",
+            a.explanation
+        );
     }
 
     #[test]

@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use crate::cli::SubnetCheckArgs;
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::addr::{Family, Zone};
 use crate::net::block::{Block, MaskAddr, binary, hex_groups};
-use crate::output::{Paint, Report, Ui, emit};
+use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
 
 /// The bitwise working, for `--explain`.
 #[derive(Debug, Serialize)]
@@ -82,24 +83,24 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     // Issue 27 item 4: a mask where the second address belongs (`check 192.168.1.10/24
     // 255.255.255.0`) is a slip, never a question about the host 255.255.255.0.
     if pb.is_none() && looks_like_mask(b) {
-        let first = match pa {
-            Some(_) => format!("{}", args.a),
+        let example = match pa {
+            Some(_) => format!("{} ADDRESS", args.a),
             None => format!("{} ADDRESS --mask {b}", args.a),
         };
-        return Err(Error::usage(format!(
-            "'{b}' is a subnet mask, not a second address: give the address to compare, \
-             as in: netkit subnet check {first}{}",
-            if pa.is_some() { " ADDRESS" } else { "" }
+        return Err(Error::usage(t!(
+            "subnet-check-mask-not-address",
+            mask = b,
+            example = example
         )));
     }
     let family = Family::of(&a);
     if family != Family::of(&b) {
-        return Err(Error::usage(format!(
-            "'{}' is {} but '{}' is {}: an IPv4 and an IPv6 address are never on one subnet",
-            args.a,
-            family.name(),
-            args.b,
-            Family::of(&b).name()
+        return Err(Error::usage(t!(
+            "subnet-check-families",
+            a = args.a.to_string(),
+            family_a = family.name(),
+            b = args.b.to_string(),
+            family_b = Family::of(&b).name()
         )));
     }
     let given = args
@@ -111,22 +112,25 @@ fn resolve_prefix(args: &SubnetCheckArgs) -> Result<(IpAddr, IpAddr, u8)> {
     let prefix = match (given, written.as_slice()) {
         (Some(m), w) if w.iter().all(|&p| p == m) => m,
         (Some(m), w) => {
-            return Err(Error::usage(format!(
-                "--mask says /{m} but an address is written with /{}; give the mask once",
-                w.iter().find(|&&p| p != m).copied().unwrap_or(m)
+            return Err(Error::usage(t!(
+                "subnet-check-mask-twice",
+                mask = m,
+                written = w.iter().find(|&&p| p != m).copied().unwrap_or(m)
             )));
         }
         (None, [p]) => *p,
         (None, [p, q]) if p == q => *p,
         (None, [p, q]) => {
-            return Err(Error::usage(format!(
-                "the two addresses carry different prefixes (/{p} and /{q}); say which with --mask"
+            return Err(Error::usage(t!(
+                "subnet-check-prefixes-differ",
+                p = *p,
+                q = *q
             )));
         }
         (None, _) => {
-            return Err(Error::usage(format!(
-                "no mask: add --mask 255.255.255.0 (or --mask 24), or write the first address as CIDR ({}/24)",
-                args.a
+            return Err(Error::usage(t!(
+                "subnet-check-no-mask",
+                a = args.a.to_string()
             )));
         }
     };
@@ -229,15 +233,16 @@ impl Report for Check {
         let (ba, bb) = &self.blocks;
         if let Some(ex) = &self.explain {
             let p = |s: &str| split_paint(ui, s, ba.family, self.prefix);
-            let unit = if ba.family == Family::V4 {
-                "binary"
+            let heading = if ba.family == Family::V4 {
+                t!("subnet-check-explain-binary")
             } else {
-                "hexadecimal"
+                t!("subnet-check-explain-hex")
             };
-            writeln!(
-                out,
-                "Each address AND the mask gives its network ({unit}; network bits bold):"
-            )?;
+            writeln!(out, "{heading}")?;
+            // The labels' column: "AND mask" in the run's language, at least as wide as
+            // the English layout's (by display width).
+            let and_mask = t!("subnet-check-and-mask").to_string();
+            let col = visible_len(&and_mask).max(8);
             for (label, bits, addr, net, netaddr) in [
                 (
                     "A",
@@ -255,15 +260,16 @@ impl Report for Check {
                 ),
             ] {
                 writeln!(out)?;
-                writeln!(out, "  {label}         {}  {addr}", p(bits))?;
+                writeln!(out, "  {}  {}  {addr}", pad(label, col), p(bits))?;
                 writeln!(
                     out,
-                    "  AND mask  {}  {} (/{})",
+                    "  {}  {}  {} (/{})",
+                    pad(&and_mask, col),
                     p(&ex.mask),
                     self.netmask,
                     self.prefix
                 )?;
-                writeln!(out, "  =         {}  {netaddr}", p(net))?;
+                writeln!(out, "  {}  {}  {netaddr}", pad("=", col), p(net))?;
             }
             writeln!(out)?;
         } else {
@@ -280,38 +286,33 @@ impl Report for Check {
                 self.netmask, self.network_b
             )?;
         }
-        let resolution = match ba.family {
-            Family::V4 => "ARP for the peer's MAC",
-            Family::V6 => "Neighbor Discovery (NDP) for the peer's MAC",
-        };
-        if self.same_link == Some(false) {
-            writeln!(
-                out,
-                "{} {} and {} are link-local addresses in different zones ({} and {}), so on \
-                 different links: different subnets even though both are in {} (RFC 4007).",
-                ui.paint(Paint::Warn, "Different links:"),
-                self.shown_a(),
-                self.shown_b(),
-                self.zone_a.map(|z| z.to_string()).unwrap_or_default(),
-                self.zone_b.map(|z| z.to_string()).unwrap_or_default(),
-                self.network_a
-            )
+        let (paint, verdict, text) = if self.same_link == Some(false) {
+            let text = t!(
+                "subnet-check-links",
+                a = self.shown_a(),
+                b = self.shown_b(),
+                zone_a = self.zone_a.map(|z| z.to_string()).unwrap_or_default(),
+                zone_b = self.zone_b.map(|z| z.to_string()).unwrap_or_default(),
+                network = &self.network_a
+            );
+            (Paint::Warn, t!("subnet-check-verdict-links"), text)
         } else if self.same_subnet {
-            writeln!(
-                out,
-                "{} both are in {}: they talk directly ({resolution}, no gateway).",
-                ui.paint(Paint::Good, "Same subnet:"),
-                self.network_a
-            )
+            let text = match ba.family {
+                Family::V4 => t!("subnet-check-same-v4", network = &self.network_a),
+                Family::V6 => t!("subnet-check-same-v6", network = &self.network_a),
+            };
+            (Paint::Good, t!("subnet-check-verdict-same"), text)
         } else {
-            writeln!(
-                out,
-                "{} {} vs {}: traffic between them goes through a gateway (router).",
-                ui.paint(Paint::Warn, "Different subnets:"),
-                self.network_a,
-                self.network_b
-            )
-        }
+            let text = t!(
+                "subnet-check-different",
+                a = &self.network_a,
+                b = &self.network_b
+            );
+            (Paint::Warn, t!("subnet-check-verdict-different"), text)
+        };
+        let label = t!("common-label", label = verdict);
+        let gap = t!("common-label-gap");
+        writeln!(out, "{}{gap}{text}", ui.paint(paint, label))
     }
 
     fn status(&self) -> u8 {

@@ -38,6 +38,7 @@ use serde::Serialize;
 
 use crate::cli::SubnetFilterArgs;
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::addr::split_list;
 use crate::output::{self, Format, Guard, Ui, write_json, written};
 
@@ -55,8 +56,8 @@ pub fn run(args: &SubnetFilterArgs, ui: &Ui) -> Result<u8> {
     let set = PatternSet::new(patterns);
     if files.is_empty() {
         crate::output::reading_the_terminal(
-            "lines to filter",
-            "or give a file after the patterns: netkit subnet filter 10.0.0.0/8 access.log",
+            t!("subnet-filter-reading"),
+            t!("subnet-filter-instead"),
         );
         files.push(OsString::from("-"));
     }
@@ -114,11 +115,18 @@ fn filter_files<W: Write>(
         };
         match outcome {
             Ok(()) => {}
-            Err(Fail::Write(e)) => return Err(Error::io("writing output", e)),
+            Err(Fail::Write(e)) => return Err(Error::io(t!("io-writing-output"), e)),
             Err(Fail::Read(e)) => {
                 // Reported where it happened, and the other files still filtered (as grep does).
                 failed = true;
-                let err = Error::io(format!("reading {}", display_name(file)), e);
+                // The name in the run's language; lines of output keep grep's "(standard input)".
+                let name = if file == "-" {
+                    t!("subnet-filter-stdin").to_string()
+                } else {
+                    display_name(file)
+                };
+                let reading = t!("io-reading-file", file = name);
+                let err = Error::io(reading, e);
                 output::report_inline(ui, &mut filter.out, &err).map_err(written)?;
             }
         }
@@ -176,7 +184,11 @@ fn parse_list(arg: &str) -> Result<Vec<Pattern>> {
         .map(Pattern::parse)
         .collect::<Result<Vec<_>>>()?;
     if pats.is_empty() {
-        return Err(Error::bad("pattern", arg, "it is empty"));
+        return Err(Error::bad(
+            t!("subnet-what-pattern"),
+            arg,
+            t!("subnet-empty"),
+        ));
     }
     Ok(pats)
 }
@@ -215,9 +227,9 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
             let parsed = match first.to_str() {
                 Some(text) => parse_list(text),
                 None => Err(Error::bad(
-                    "pattern",
+                    t!("subnet-what-pattern"),
                     first.to_string_lossy(),
-                    "it is not valid UTF-8",
+                    t!("subnet-not-utf8"),
                 )),
             };
             match parsed {
@@ -230,11 +242,10 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
                         .filter_map(|t| t.to_str())
                         .find(|t| parse_list(t).is_ok());
                     return Err(match network {
-                        Some(net) if Path::new(first).exists() => Error::usage(format!(
-                            "{} is a file and {net} a network: the networks come first \
-                             (netkit subnet filter {net} {})",
-                            first.to_string_lossy(),
-                            first.to_string_lossy()
+                        Some(net) if Path::new(first).exists() => Error::usage(t!(
+                            "subnet-filter-swapped",
+                            file = first.to_string_lossy().into_owned(),
+                            network = net
                         )),
                         _ => e,
                     });
@@ -245,9 +256,7 @@ fn resolve(args: &SubnetFilterArgs) -> Result<(Vec<Pattern>, Vec<OsString>)> {
         }
     }
     if patterns.is_empty() {
-        return Err(Error::usage(
-            "no pattern given: name networks as arguments, or with -e PATTERN or -f FILE",
-        ));
+        return Err(Error::usage(t!("subnet-filter-no-pattern")));
     }
     // A missing "file" that looks like a pattern is most likely a mistyped one: say what is wrong.
     for f in rest.iter().filter_map(|f| f.to_str()) {

@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use crate::cli::{MaskOrAddress, SubnetInfoArgs};
 use crate::error::{Error, Result};
+use crate::i18n::{Message, Text, t};
 use crate::net::addr::{Family, Mask, Span};
 use crate::net::block::{Block, Count, MaskAddr, binary};
-use crate::net::classify::{AddrKind, Registry, Row, classify, ipv4_class};
-use crate::output::{Paint, Report, Ui, emit, visible_len};
+use crate::net::classify::{AddrKind, Registry, Row, classify, description_words, ipv4_class};
+use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
 
 /// The answer of `subnet info`.
 #[derive(Debug, Serialize)]
@@ -54,7 +55,7 @@ pub struct Info {
     /// makes a block "mixed", or the more specific blocks inside its own).
     pub overlaps: Vec<Overlap>,
     /// Remarks (RFC 3021 point-to-point, host route, address is the network/broadcast address...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     #[serde(skip)]
     block: Block,
 }
@@ -71,11 +72,12 @@ pub struct Overlap {
 }
 
 /// A registry flag in words: "forwardable", "not forwardable", "forwardable: n/a".
-fn flag_words(flag: Option<bool>, what: &str) -> String {
+fn flag_words(flag: Option<bool>, words: [Message; 3]) -> Message {
+    let [yes, no, na] = words;
     match flag {
-        Some(true) => what.to_string(),
-        Some(false) => format!("not {what}"),
-        None => format!("{what}: n/a"),
+        Some(true) => yes,
+        Some(false) => no,
+        None => na,
     }
 }
 
@@ -95,34 +97,27 @@ impl Info {
         let mut notes = Vec::new();
         let host_bits = block.bits() - block.prefix;
         if block.family == Family::V4 && host_bits == 1 {
-            notes.push(
-                "/31: a point-to-point link; both addresses are usable hosts (RFC 3021)".into(),
-            );
+            notes.push(t!("subnet-info-note-p2p-v4"));
         }
         if block.family == Family::V6 && host_bits == 1 {
-            notes.push(
-                "/127: a point-to-point link; both addresses are usable hosts (RFC 6164)".into(),
-            );
+            notes.push(t!("subnet-info-note-p2p-v6"));
         }
         if block.family == Family::V6 && host_bits >= 2 {
-            let anycast = if block.addr == block.network() {
-                "the address is the network address, the Subnet-Router anycast address"
+            let first = block.ip(hosts.first);
+            notes.push(if block.addr == block.network() {
+                t!("subnet-info-note-anycast-is-network", first = first)
             } else {
-                "the network address is the Subnet-Router anycast address"
-            };
-            notes.push(format!(
-                "{anycast} (RFC 4291 section 2.6.1), so hosts start at {}",
-                block.ip(hosts.first)
-            ));
+                t!("subnet-info-note-anycast", first = first)
+            });
         }
         if host_bits == 0 {
-            notes.push(format!("/{}: a single address (host route)", block.prefix));
+            notes.push(t!("subnet-info-note-host-route", prefix = block.prefix));
         }
         if host_bits >= 2 && block.family == Family::V4 {
             if block.addr == block.network() {
-                notes.push("the address is the network address itself, not a usable host".into());
+                notes.push(t!("subnet-info-note-is-network"));
             } else if block.addr == block.last() {
-                notes.push("the address is the broadcast address, not a usable host".into());
+                notes.push(t!("subnet-info-note-is-broadcast"));
             }
         }
         if block.family == Family::V6
@@ -130,7 +125,7 @@ impl Info {
             && host_bits > 1
             && special.kind != AddrKind::Loopback
         {
-            notes.push("IPv6 subnets for hosts are normally /64 (SLAAC needs it)".into());
+            notes.push(t!("subnet-info-note-v6-64"));
         }
         Info {
             family: block.family,
@@ -169,66 +164,132 @@ impl Report for Info {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let b = &self.block;
         let v4 = b.family == Family::V4;
-        // (label, value, binary form for IPv4 address rows)
-        let mut rows: Vec<(&str, String, Option<u128>)> = vec![
-            ("Address", self.address.to_string(), Some(b.addr)),
+        // (label, value, binary form for IPv4 address rows); no label: a row continuing the
+        // one before.
+        let mut rows: Vec<(Option<Message>, String, Option<u128>)> = vec![
             (
-                "Netmask",
+                Some(t!("subnet-info-label-address")),
+                self.address.to_string(),
+                Some(b.addr),
+            ),
+            (
+                Some(t!("subnet-info-label-netmask")),
                 format!("{} = /{}", self.netmask, self.prefix),
                 Some(b.mask()),
             ),
-            ("Wildcard", self.wildcard.to_string(), Some(b.wildcard())),
-            ("Network", self.network.clone(), Some(b.network())),
+            (
+                Some(t!("subnet-info-label-wildcard")),
+                self.wildcard.to_string(),
+                Some(b.wildcard()),
+            ),
+            (
+                Some(t!("subnet-info-label-network")),
+                self.network.clone(),
+                Some(b.network()),
+            ),
         ];
+        // The network's row is the one painted.
+        const NETWORK: usize = 3;
+        let broadcast = || Some(t!("subnet-info-label-broadcast"));
         match self.broadcast {
-            Some(bc) => rows.push(("Broadcast", bc.to_string(), Some(b.last()))),
-            None if v4 => rows.push(("Broadcast", "none".into(), None)),
+            Some(bc) => rows.push((broadcast(), bc.to_string(), Some(b.last()))),
+            None if v4 => rows.push((broadcast(), t!("subnet-info-none").to_string(), None)),
             None => {}
         }
-        rows.push(("First host", self.first_host.to_string(), None));
-        rows.push(("Last host", self.last_host.to_string(), None));
+        let first = self.first_host.to_string();
+        rows.push((Some(t!("subnet-info-label-first-host")), first, None));
+        let last = self.last_host.to_string();
+        rows.push((Some(t!("subnet-info-label-last-host")), last, None));
         let hosts = if self.hosts == self.addresses {
             self.hosts.to_string()
         } else {
-            format!("{} usable ({} addresses)", self.hosts, self.addresses)
+            t!(
+                "subnet-info-hosts",
+                hosts = self.hosts.to_string(),
+                addresses = self.addresses.to_string()
+            )
+            .to_string()
         };
-        rows.push(("Hosts", hosts, None));
+        rows.push((Some(t!("subnet-info-label-hosts")), hosts, None));
         if let Some(class) = self.class {
             let text = match (class, ipv4_class(b.addr as u32).1) {
-                (_, Some(p)) => {
-                    format!("{class} (classful default /{p}; historical, CIDR decides)")
-                }
-                ('D', None) => "D (multicast)".into(),
-                _ => "E (reserved)".into(),
+                (_, Some(p)) => t!("subnet-info-class", class = class, prefix = p),
+                ('D', None) => t!("subnet-info-class-d"),
+                _ => t!("subnet-info-class-e"),
             };
-            rows.push(("Class", text, None));
+            rows.push((Some(t!("subnet-info-label-class")), text.to_string(), None));
         }
-        rows.push(("Kind", kind_words(self.kind, self.kind_description), None));
+        let kind = kind_words(self.kind, self.kind_description).to_string();
+        rows.push((Some(t!("subnet-info-label-kind")), kind, None));
         if let Some(r) = self.registry {
-            let mut text = format!("{} {} {}", r.block, r.name, r.rfc);
-            if r.registry == Registry::SpecialPurpose {
-                text.push_str(&format!(
-                    ": {}, {}",
-                    flag_words(r.forwardable, "forwardable"),
-                    flag_words(r.globally_reachable, "globally reachable")
-                ));
-                if let Some(t) = r.terminated {
-                    text.push_str(&format!(", terminated {t}"));
+            let (block, name, rfc) = (r.block, r.name, r.rfc);
+            let text = if r.registry == Registry::SpecialPurpose {
+                let forwardable = flag_words(
+                    r.forwardable,
+                    [
+                        t!("subnet-info-forwardable"),
+                        t!("subnet-info-not-forwardable"),
+                        t!("subnet-info-forwardable-na"),
+                    ],
+                );
+                let reachable = flag_words(
+                    r.globally_reachable,
+                    [
+                        t!("subnet-info-reachable"),
+                        t!("subnet-info-not-reachable"),
+                        t!("subnet-info-reachable-na"),
+                    ],
+                );
+                match r.terminated {
+                    Some(date) => t!(
+                        "subnet-info-registry-terminated",
+                        block = block,
+                        name = name,
+                        rfc = rfc,
+                        forwardable = forwardable,
+                        reachable = reachable,
+                        date = date
+                    ),
+                    None => t!(
+                        "subnet-info-registry-flags",
+                        block = block,
+                        name = name,
+                        rfc = rfc,
+                        forwardable = forwardable,
+                        reachable = reachable
+                    ),
                 }
-            }
-            rows.push(("Registry", text, None));
+            } else {
+                t!(
+                    "subnet-info-registry",
+                    block = block,
+                    name = name,
+                    rfc = rfc
+                )
+            };
+            rows.push((
+                Some(t!("subnet-info-label-registry")),
+                text.to_string(),
+                None,
+            ));
         }
         const SHOWN: usize = 10;
         for (i, o) in self.overlaps.iter().take(SHOWN).enumerate() {
-            let label = if i == 0 { "Overlaps" } else { "" };
-            rows.push((label, format!("{} {} ({})", o.block, o.kind, o.name), None));
+            let label = (i == 0).then(|| t!("subnet-info-label-overlaps"));
+            let text = t!(
+                "subnet-info-overlap",
+                block = o.block,
+                kind = o.kind.as_str(),
+                name = o.name
+            );
+            rows.push((label, text.to_string(), None));
         }
         if self.overlaps.len() > SHOWN {
-            rows.push((
-                "",
-                format!("... and {} more (see --json)", self.overlaps.len() - SHOWN),
-                None,
-            ));
+            let more = t!(
+                "subnet-info-more-overlaps",
+                count = self.overlaps.len() - SHOWN
+            );
+            rows.push((None, more.to_string(), None));
         }
         let width = rows
             .iter()
@@ -236,12 +297,27 @@ impl Report for Info {
             .map(|r| r.1.len())
             .max()
             .unwrap_or(0);
-        for (label, value, bits) in rows {
+        // Values line up after the widest label (by display width), at least 11 columns in.
+        let labels: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| {
+                r.0.as_ref()
+                    .map(|l| t!("common-label", label = l).to_string())
+            })
+            .collect();
+        let column = labels
+            .iter()
+            .flatten()
+            .map(|l| visible_len(l))
+            .max()
+            .unwrap_or(0)
+            .max(11);
+        for (i, ((_, value, bits), label)) in rows.into_iter().zip(labels).enumerate() {
             let label = match label {
-                "" => " ".repeat(11),
-                _ => ui.paint(Paint::Bold, format!("{:<11}", format!("{label}:"))),
+                None => " ".repeat(column),
+                Some(l) => ui.paint(Paint::Bold, pad(&l, column)),
             };
-            let value = if label.contains("Network") {
+            let value = if i == NETWORK {
                 ui.paint(Paint::Good, &value)
             } else {
                 value
@@ -258,8 +334,10 @@ impl Report for Info {
                 _ => writeln!(out, "{label} {value}")?,
             }
         }
-        for note in &self.notes {
-            writeln!(out, "{} {note}", ui.paint(Paint::Dim, "note:"))?;
+        let note = t!("common-label", label = t!("common-note"));
+        let gap = t!("common-label-gap");
+        for text in &self.notes {
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, &note))?;
         }
         Ok(())
     }
@@ -272,9 +350,7 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
         // A bare address: describe the address itself, as a single-address block.
         let bits = Family::of(&addr).bits();
         let mut info = Info::of(Block::new(addr, bits));
-        info.notes.push(format!(
-            "no mask given, so this is the single address /{bits}; add a mask (or /prefix) for its subnet"
-        ));
+        info.notes.push(t!("subnet-info-note-no-mask", bits = bits));
         return emit(ui, &info);
     }
     let mask = match args.mask {
@@ -283,9 +359,10 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
         Some(MaskOrAddress::Address(a)) => {
             let first = addr.to_string();
             if args.address.prefix.is_none() && Mask::parse(&first).is_ok() {
-                return Err(Error::usage(format!(
-                    "{first} is a mask and {a} an address: the address comes first \
-                     (netkit subnet info {a} {first})"
+                return Err(Error::usage(t!(
+                    "subnet-info-swapped",
+                    mask = first,
+                    address = a
                 )));
             }
             // Not a swap: the mask's own error.
@@ -297,7 +374,7 @@ pub fn run(args: &SubnetInfoArgs, ui: &Ui) -> Result<u8> {
 
 /// The kind for people: its name, then its description, unless the description already says
 /// the name ("documentation, TEST-NET-1 (RFC 5737)", not "documentation: documentation, ...").
-fn kind_words(kind: AddrKind, description: &str) -> String {
+fn kind_words(kind: AddrKind, description: &'static str) -> Text {
     let name = kind.as_str();
     let said = |n: &str| {
         description
@@ -307,10 +384,11 @@ fn kind_words(kind: AddrKind, description: &str) -> String {
             .windows(n.split(' ').count())
             .any(|w| w.join(" ") == n)
     };
+    let words = description_words(description);
     if said(name) || said(&name.replace('-', " ")) {
-        description.to_string()
+        words
     } else {
-        format!("{name}: {description}")
+        t!("subnet-info-kind", kind = name, description = words).into()
     }
 }
 
@@ -331,25 +409,28 @@ mod tests {
             kind_words(
                 AddrKind::Documentation,
                 "documentation, TEST-NET-1 (RFC 5737)"
-            ),
+            )
+            .english(),
             "documentation, TEST-NET-1 (RFC 5737)"
         );
         assert_eq!(
             kind_words(
                 AddrKind::Cgnat,
                 "shared address space for carrier-grade NAT (RFC 6598)"
-            ),
+            )
+            .english(),
             "cgnat: shared address space for carrier-grade NAT (RFC 6598)"
         );
         assert_eq!(
-            kind_words(AddrKind::UniqueLocal, "unique local address (RFC 4193)"),
+            kind_words(AddrKind::UniqueLocal, "unique local address (RFC 4193)").english(),
             "unique local address (RFC 4193)"
         );
         assert_eq!(
             kind_words(
                 AddrKind::Benchmarking,
                 "network benchmark testing (RFC 2544)"
-            ),
+            )
+            .english(),
             "benchmarking: network benchmark testing (RFC 2544)"
         );
         let mut buf = Vec::new();
@@ -365,9 +446,9 @@ mod tests {
     #[test]
     fn notes() {
         let i = Info::of(Block::parse("10.1.1.0/31", None).unwrap());
-        assert!(i.notes[0].contains("RFC 3021"));
+        assert!(i.notes[0].english().contains("RFC 3021"));
         assert!(i.broadcast.is_none());
         let i = Info::of(Block::parse("10.1.1.255/24", None).unwrap());
-        assert!(i.notes[0].contains("broadcast address"));
+        assert!(i.notes[0].english().contains("broadcast address"));
     }
 }

@@ -11,10 +11,10 @@ use serde::ser::SerializeStruct;
 
 use crate::cli::SubnetSplitArgs;
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::net::addr::Family;
 use crate::net::block::{Block, Count};
 use crate::output::{Paint, Report, StreamedTable, Ui, emit};
-use crate::util::words::count;
 
 /// One piece of a split.
 #[derive(Debug, Serialize)]
@@ -49,20 +49,27 @@ pub struct Split {
 /// Splits `parent` into pieces of prefix `new_prefix`, refusing to list more than `max`.
 pub fn split(parent: Block, new_prefix: u8, max: u64) -> Result<Split> {
     if new_prefix < parent.prefix || new_prefix > parent.bits() {
-        return Err(Error::usage(format!(
-            "cannot split {} into /{new_prefix}: the new prefix must be between /{} and /{}",
-            parent.cidr(),
-            parent.prefix,
-            parent.bits()
+        return Err(Error::usage(t!(
+            "subnet-split-out-of-range",
+            network = parent.cidr(),
+            prefix = new_prefix,
+            min = parent.prefix,
+            max = parent.bits()
         )));
     }
     let doublings = (new_prefix - parent.prefix) as u32;
-    let count = 1u128.checked_shl(doublings).filter(|&c| c <= max as u128).ok_or_else(|| {
-        Error::usage(format!(
-            "splitting {} into /{new_prefix} gives 2^{doublings} subnets, more than --max {max}",
-            parent.cidr()
-        ))
-    })? as u64;
+    let count = 1u128
+        .checked_shl(doublings)
+        .filter(|&c| c <= max as u128)
+        .ok_or_else(|| {
+            Error::usage(t!(
+                "subnet-split-too-many",
+                network = parent.cidr(),
+                prefix = new_prefix,
+                doublings = doublings,
+                max = max
+            ))
+        })? as u64;
     Ok(Split {
         parent,
         prefix: new_prefix,
@@ -158,54 +165,65 @@ impl Serialize for Split {
 
 impl Report for Split {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let mut headers = vec!["#", "Subnet", "First host", "Last host"];
+        let (subnet, first, last) = (
+            t!("subnet-split-header-subnet").to_string(),
+            t!("subnet-split-header-first").to_string(),
+            t!("subnet-split-header-last").to_string(),
+        );
+        let (broadcast, hosts) = (
+            t!("subnet-split-header-broadcast").to_string(),
+            t!("subnet-split-header-hosts").to_string(),
+        );
+        let mut headers = vec!["#", &subnet, &first, &last];
         if self.v4() {
-            headers.push("Broadcast");
+            headers.push(&broadcast);
         }
-        headers.push("Hosts");
-        let subnets = count(self.count, "subnet", "subnets");
-        let (network, prefix) = (self.parent.cidr(), self.prefix);
-        if self.v4() {
-            let mask = Block::new(self.parent.address(), prefix).netmask();
-            writeln!(
-                out,
-                "{network} split into {subnets} of /{prefix} (mask {mask}):"
-            )?;
+        headers.push(&hosts);
+        let (network, prefix, count) = (self.parent.cidr(), self.prefix, self.count);
+        let title = if self.v4() {
+            let mask = Block::new(self.parent.address(), prefix)
+                .netmask()
+                .to_string();
+            t!(
+                "subnet-split-title-v4",
+                network = network,
+                count = count,
+                prefix = prefix,
+                mask = mask
+            )
         } else {
-            writeln!(out, "{network} split into {subnets} of /{prefix}:")?;
-        }
+            t!(
+                "subnet-split-title-v6",
+                network = network,
+                count = count,
+                prefix = prefix
+            )
+        };
+        writeln!(out, "{title}")?;
+        let note = t!("common-label", label = t!("common-note"));
+        let gap = t!("common-label-gap");
         if let Some(asked) = self.asked {
             let (made, bits, spare) = (self.count, prefix - self.parent.prefix, self.count - asked);
-            let why = "each bit taken from the host part doubles the number of subnets, so \
-                       there is always a power of two of them";
-            let text = if spare == 1 {
-                format!(
-                    "{asked} asked for, {made} made: {why}; 2^{bits} = {made} is the smallest \
-                     that holds {asked}, and 1 is spare."
-                )
-            } else {
-                format!(
-                    "{asked} asked for, {made} made: {why}; 2^{bits} = {made} is the smallest \
-                     that holds {asked}, and {spare} are spare."
-                )
-            };
-            writeln!(out, "{} {text}", ui.paint(Paint::Dim, "note:"))?;
+            let text = t!(
+                "subnet-split-rounded",
+                asked = asked,
+                made = made,
+                bits = bits,
+                spare = spare
+            );
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, &note))?;
         }
         // On a narrow terminal the row number and the host count go first, then the last
         // host (the one before the broadcast) and the first; the subnet and its broadcast stay.
-        let expendable = ["#", "Hosts", "Last host", "First host"];
+        let expendable = ["#", hosts.as_str(), last.as_str(), first.as_str()];
         let mut t = StreamedTable::new(ui, &headers, &self.widths(), &expendable);
         for (i, p) in self.pieces().enumerate() {
             t.add_row(out, self.row(i as u64, &p))?;
         }
         t.finish(out)?;
         if !self.v4() && self.parent.bits() - self.prefix >= 2 {
-            writeln!(
-                out,
-                "{} each subnet's network address is its Subnet-Router anycast address \
-                 (RFC 4291 section 2.6.1), so its hosts start one after it",
-                ui.paint(Paint::Dim, "note:")
-            )?;
+            let text = t!("subnet-split-note-anycast");
+            writeln!(out, "{}{gap}{text}", ui.paint(Paint::Dim, &note))?;
         }
         Ok(())
     }
@@ -217,7 +235,7 @@ pub fn run(args: &SubnetSplitArgs, ui: &Ui) -> Result<u8> {
     let new_prefix = match (args.prefix, args.count) {
         (Some(p), _) => p.prefix_for(parent.family)?,
         (None, Some(c)) => parent.prefix_for_count(c)?,
-        (None, None) => return Err(Error::usage("give --prefix N or --count N")),
+        (None, None) => return Err(Error::usage(t!("subnet-split-how"))),
     };
     let mut split = split(parent, new_prefix, args.max)?;
     split.asked = args.count.filter(|&c| c != split.count);

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::cli::SubnetSummarizeArgs;
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::net::addr::{Cidr, Family, Span, parse_span, split_list};
 use crate::net::aggregate::summarize;
 use crate::output::{Report, Ui, emit};
@@ -46,7 +47,11 @@ pub fn run(args: &SubnetSummarizeArgs, ui: &Ui) -> Result<u8> {
         let mut items = split_list(arg).peekable();
         if items.peek().is_none() {
             // An empty argument (`''`, an unset shell variable) is a mistake, not "nothing".
-            return Err(Error::bad("item", arg.as_str(), "it is empty"));
+            return Err(Error::bad(
+                t!("subnet-what-item"),
+                arg.as_str(),
+                t!("subnet-empty"),
+            ));
         }
         for item in items {
             spans.push(parse_span(item)?);
@@ -57,8 +62,8 @@ pub fn run(args: &SubnetSummarizeArgs, ui: &Ui) -> Result<u8> {
     }
     if args.items.is_empty() && args.file.is_empty() {
         crate::output::reading_the_terminal(
-            "addresses, networks or ranges, one or more a line,",
-            "or give them as arguments: netkit subnet summarize 10.0.0.0/25 10.0.0.128/25",
+            t!("subnet-summarize-reading"),
+            t!("subnet-summarize-instead"),
         );
         read_items(std::path::Path::new("-"), &mut spans)?;
     }

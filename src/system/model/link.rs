@@ -7,6 +7,7 @@ use bitflags::bitflags;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::i18n::t;
 
 /// Packet and byte counters of a link.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -74,11 +75,16 @@ impl Link {
 /// The link called `name`, or a bad-input error that lists the interfaces there are.
 pub fn link_named<'a>(links: &'a [Link], name: &str) -> Result<&'a Link> {
     links.iter().find(|l| l.name == name).ok_or_else(|| {
-        let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
+        // The names as a list in each language (JSON says it in English).
+        let mut list = links.iter().map(|l| t!("ifaces-name", name = &l.name));
+        let first = list.next().unwrap_or_else(|| t!("ifaces-name", name = ""));
+        let names = list.fold(first, |names, name| {
+            t!("ifaces-names", names = names, name = name)
+        });
         Error::bad(
-            "interface",
+            t!("ifaces-what-interface"),
             name,
-            format!("no such interface here (there are: {})", names.join(", ")),
+            t!("ifaces-no-such", names = names),
         )
     })
 }
@@ -388,16 +394,6 @@ pub enum Duplex {
     Full,
     /// One direction at a time.
     Half,
-}
-
-impl Duplex {
-    /// The word `ethtool` and sysfs use: full, half.
-    pub fn name(self) -> &'static str {
-        match self {
-            Duplex::Full => "full",
-            Duplex::Half => "half",
-        }
-    }
 }
 
 #[cfg(test)]

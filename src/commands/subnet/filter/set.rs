@@ -10,6 +10,7 @@ use crate::net::addr::{Family, Span, from_u128, prefix_to_mask};
 
 use super::scan::Addr;
 use crate::error::Error;
+use crate::i18n::t;
 
 /// One pattern as the user gave it, with its normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,9 +30,16 @@ impl Pattern {
                 what,
                 input,
                 reason,
-            } if input.trim() != token.trim() => {
-                Error::bad("pattern", token, format!("{what} '{input}': {reason}"))
-            }
+            } if input.trim() != token.trim() => Error::bad(
+                t!("subnet-what-pattern"),
+                token,
+                t!(
+                    "subnet-filter-pattern-part",
+                    what = what,
+                    input = input,
+                    reason = reason
+                ),
+            ),
             e => e,
         })?;
         Ok(Pattern {
