@@ -57,3 +57,5 @@ mod teach;
 mod trace;
 #[cfg(target_os = "linux")]
 mod watch;
+#[cfg(target_os = "linux")]
+mod windows;

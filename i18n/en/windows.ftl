@@ -1,0 +1,10 @@
+# The Windows backend (src/system/windows): what Windows cannot show or do without more, and the
+# privilege as Windows names it.
+
+# The privilege raw sockets need, as Windows names it (src/system/windows/mod.rs).
+privilege-windows-missing = Administrator rights (netkit opens no raw sockets on Windows)
+privilege-windows-advice = ping and trace over ICMP (the default) need no privilege on Windows; UDP and TCP traces are not available there yet
+
+# Raw Ethernet frames need a capture driver on Windows.
+windows-needs-npcap = { $what }: raw Ethernet frames on Windows need the Npcap driver, which this build of netkit does not use
+windows-echo-interface = choosing the interface of echo requests (-I)

@@ -1,0 +1,9 @@
+# Windows 后端（src/system/windows）：Windows 不能显示或做不到的事，以及 Windows 所说的权限。
+
+# 原始套接字所需的权限，按 Windows 的叫法（src/system/windows/mod.rs）。
+privilege-windows-missing = 管理员权限（netkit 在 Windows 上不打开原始套接字）
+privilege-windows-advice = 在 Windows 上，基于 ICMP 的 ping 和 trace（默认）不需要任何权限；UDP 和 TCP 的 trace 在那里尚不可用
+
+# 在 Windows 上，原始以太网帧需要抓包驱动。
+windows-needs-npcap = { $what }：在 Windows 上收发原始以太网帧需要 Npcap 驱动，而这个 netkit 版本没有使用它
+windows-echo-interface = 为回显请求选择接口（-I）
