@@ -180,6 +180,13 @@ impl ArpLink for RawLink {
     }
 }
 
+/// What this system's ARP cannot show, to be said beside `arp`'s answers (on Windows, where
+/// SendARP asks: duplicate replies, the reply frame's Ethernet source, the cache's answers told
+/// from the wire's); None where `arp` sees every frame.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    os::arp_caveat()
+}
+
 /// [`ask_once`] on interface `link` through a fresh raw link: the replying MAC and the
 /// round-trip time. Needs the raw-socket privilege.
 pub fn ask_once_on(

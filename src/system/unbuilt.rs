@@ -118,6 +118,11 @@ pub fn denied(action: String) -> Error {
     not_yet(&action)
 }
 
+/// No ARP here yet: nothing to add.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    None
+}
+
 /// A raw Ethernet link: not available here yet.
 #[derive(Debug)]
 pub enum RawLink {}

@@ -8,22 +8,19 @@
 use std::io;
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::i18n::t;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard, SocketKind};
-use crate::system::interrupt::interrupted;
 use crate::wire::icmp_echo::IcmpError;
 
 use super::ffi::{Icmp, RawEcho};
+use super::wait_for;
 
 /// How long one request waits for its answer: longer than any wait `ping` or `trace` asks for.
 const REQUEST_WAIT_MS: u32 = 10_000;
-
-/// How long a wait in `recv_until` sleeps at most before looking at Ctrl-C again.
-const SLICE: Duration = Duration::from_millis(100);
 
 /// Echo requests toward one destination through the IP Helper API.
 #[derive(Debug)]
@@ -130,18 +127,7 @@ impl EchoSocket for IcmpSocket {
     }
 
     fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(Heard, Instant)>> {
-        loop {
-            let now = Instant::now();
-            if now >= deadline || interrupted() {
-                return Ok(None);
-            }
-            match self.rx.recv_timeout((deadline - now).min(SLICE)) {
-                Ok(got) => return got.map(Some),
-                Err(RecvTimeoutError::Timeout) => {}
-                // `self.tx` keeps the channel open: this cannot happen.
-                Err(RecvTimeoutError::Disconnected) => return Ok(None),
-            }
-        }
+        wait_for(&self.rx, deadline)
     }
 }
 

@@ -549,7 +549,6 @@ fn neighbours_v4() -> io::Result<Vec<RawNeighbour>> {
 
 /// Asks `target` for its MAC with an ARP request from `source` (unspecified: the system
 /// chooses), the system waiting for the reply (SendARP). Ok(None) when nobody answered.
-#[allow(dead_code)] // arp through SendARP: next step
 pub fn send_arp(target: Ipv4Addr, source: Ipv4Addr) -> io::Result<Option<[u8; 6]>> {
     let mut mac = [0u64; 1];
     let mut len: u32 = 6;

@@ -3,11 +3,12 @@
 //! without Administrator. The API's calls live in one FFI module ([`ffi`], the only `unsafe` in
 //! netkit), their answers become `system::model`'s types in [`convert`].
 //!
-//! What Windows offers only through a packet-capture driver (raw Ethernet frames: `dhcp
-//! discover`, `watch`, the frames of `arp scan`) says so (exit 2): Npcap is not used by this
-//! build. Names of interfaces are the adapters' friendly names ("Ethernet", "Wi-Fi"), as
+//! ARP goes through SendARP ([`arp`]). What Windows offers only through a packet-capture
+//! driver (raw Ethernet frames: `dhcp discover`, `watch`, gratuitous ARP and `--dad`) says so
+//! (exit 2): Npcap is not used by this build. Names of interfaces are the adapters' friendly names ("Ethernet", "Wi-Fi"), as
 //! `ipconfig` shows them.
 
+mod arp;
 mod convert;
 mod echo;
 mod ffi;
@@ -15,10 +16,12 @@ mod files;
 
 use std::io;
 use std::net::IpAddr;
-use std::time::Instant;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::i18n::t;
+use crate::system::interrupt::interrupted;
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
 
@@ -175,38 +178,67 @@ fn needs_npcap(what: String) -> Error {
     }
 }
 
-/// A raw Ethernet link: needs Npcap on Windows.
+/// A raw Ethernet link: on Windows, only ARP requests, through SendARP ([`arp`]); other frames
+/// need Npcap.
 #[derive(Debug)]
-pub enum RawLink {}
+pub struct RawLink(arp::SendArp);
 
 impl RawLink {
-    /// Says raw frames need Npcap here.
+    /// ARP through SendARP; anything else says it needs Npcap.
     pub fn open(name: &str, _index: u32, what: &str) -> Result<RawLink> {
-        Err(needs_npcap(format!("{what} ({name})")))
+        if what == "ARP" {
+            Ok(RawLink(arp::SendArp::new()))
+        } else {
+            Err(needs_npcap(format!("{what} ({name})")))
+        }
     }
 
-    /// Never called: there is no value of this type.
+    /// Raw frames need Npcap.
     pub fn send_raw(&mut self, _frame: &[u8]) -> io::Result<()> {
-        match *self {}
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            t!("windows-needs-npcap", what = "sending a raw frame").to_string(),
+        ))
     }
 
-    /// Never called: there is no value of this type.
+    /// Nothing but SendARP's answers comes in: no raw frame ever does.
     pub fn recv_raw_until<T>(
         &mut self,
         _deadline: Instant,
         _keep: impl FnMut(&[u8]) -> Option<T>,
     ) -> io::Result<Option<(T, Instant)>> {
-        match *self {}
+        Ok(None)
     }
 }
 
 impl ArpLink for RawLink {
-    fn send(&mut self, _frame: &[u8]) -> io::Result<()> {
-        match *self {}
+    fn send(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.0.send(frame)
     }
 
-    fn recv_until(&mut self, _deadline: Instant) -> io::Result<Option<(ArpHeard, Instant)>> {
-        match *self {}
+    fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpHeard, Instant)>> {
+        self.0.recv_until(deadline)
+    }
+}
+
+/// What SendARP cannot show.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    Some(t!("windows-arp-caveat").into())
+}
+
+/// The next thing a helper thread hands over on `rx` before `deadline`, looking at Ctrl-C every
+/// tenth of a second; None at the deadline or on Ctrl-C.
+fn wait_for<T>(rx: &Receiver<io::Result<T>>, deadline: Instant) -> io::Result<Option<T>> {
+    loop {
+        let now = Instant::now();
+        if now >= deadline || interrupted() {
+            return Ok(None);
+        }
+        match rx.recv_timeout((deadline - now).min(Duration::from_millis(100))) {
+            Ok(got) => return got.map(Some),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(None),
+        }
     }
 }
 
