@@ -6,6 +6,7 @@ privilege-windows-missing = Administrator rights (netkit opens no raw sockets on
 privilege-windows-advice = ping and trace over ICMP (the default) need no privilege on Windows; UDP and TCP traces are not available there yet
 
 # Raw Ethernet frames need a capture driver on Windows.
-windows-needs-npcap = { $what }: raw Ethernet frames on Windows need the Npcap driver, which this build of netkit does not use
+windows-needs-npcap = { $what } through Npcap (the capture driver Windows needs for raw Ethernet frames, which this build of netkit does not use)
+windows-npcap-only = { $what } needs Npcap, the capture driver Windows needs for raw Ethernet frames, which this build of netkit does not use
 windows-echo-interface = choosing the interface of echo requests (-I)
 windows-arp-caveat = on Windows netkit asks through SendARP: a second (duplicate) reply, the reply frame's Ethernet source and whether the answer came from the wire or from the ARP cache cannot be seen

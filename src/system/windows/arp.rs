@@ -107,7 +107,7 @@ pub(super) fn job(frame: &[u8]) -> io::Result<Job> {
     let unsupported = |what: &str| {
         io::Error::new(
             io::ErrorKind::Unsupported,
-            t!("windows-needs-npcap", what = what).to_string(),
+            t!("windows-npcap-only", what = what).to_string(),
         )
     };
     let f = match ArpFrame::decode(frame) {

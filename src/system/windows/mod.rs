@@ -170,7 +170,8 @@ pub fn denied(action: String) -> Error {
     }
 }
 
-/// "`what` needs Npcap, which this build does not use": not available on Windows (exit 2).
+/// "`what` through Npcap (which this build does not use) is not available on Windows yet"
+/// (exit 2).
 fn needs_npcap(what: String) -> Error {
     Error::Unsupported {
         what: t!("windows-needs-npcap", what = what).into(),
@@ -189,7 +190,7 @@ impl RawLink {
         if what == "ARP" {
             Ok(RawLink(arp::SendArp::new()))
         } else {
-            Err(needs_npcap(format!("{what} ({name})")))
+            Err(needs_npcap(format!("sending {what} on {name}")))
         }
     }
 
@@ -197,7 +198,7 @@ impl RawLink {
     pub fn send_raw(&mut self, _frame: &[u8]) -> io::Result<()> {
         Err(io::Error::new(
             io::ErrorKind::Unsupported,
-            t!("windows-needs-npcap", what = "sending a raw frame").to_string(),
+            t!("windows-npcap-only", what = "sending a raw frame").to_string(),
         ))
     }
 
@@ -249,7 +250,7 @@ pub enum Listener {}
 impl Listener {
     /// Says listening to a link's frames needs Npcap here.
     pub fn open(name: &str, _index: u32, _promiscuous: bool) -> Result<Listener> {
-        Err(needs_npcap(format!("watch ({name})")))
+        Err(needs_npcap(format!("listening on {name}")))
     }
 
     /// Never called: there is no value of this type.
