@@ -245,42 +245,52 @@ fn win_error(code: u32) -> io::Error {
     io::Error::from_raw_os_error(code as i32)
 }
 
-/// Every adapter, with its addresses, gateways and DNS servers (GetAdaptersAddresses).
-pub fn adapters() -> io::Result<Vec<RawAdapter>> {
+/// A buffer the API filled: `call` is given a buffer and its size in bytes, and answers
+/// ERROR_BUFFER_OVERFLOW with the size it needs (asked again, a few times: the list may grow in
+/// between). None for ERROR_NO_DATA.
+fn filled(mut call: impl FnMut(&mut [u64], &mut u32) -> u32) -> io::Result<Option<Vec<u64>>> {
     let mut size: u32 = 16 * 1024;
     for _ in 0..4 {
         let mut buf = buffer(size);
-        // SAFETY: `buf` holds `size` bytes, 8-byte aligned as the structure needs; the API writes
-        // at most `size` bytes, or says ERROR_BUFFER_OVERFLOW with the size it needs.
-        let rc = unsafe {
+        match call(&mut buf, &mut size) {
+            NO_ERROR => return Ok(Some(buf)),
+            ERROR_NO_DATA => return Ok(None),
+            ERROR_BUFFER_OVERFLOW => {}
+            e => return Err(win_error(e)),
+        }
+    }
+    Err(win_error(ERROR_BUFFER_OVERFLOW))
+}
+
+/// Every adapter, with its addresses, gateways and DNS servers (GetAdaptersAddresses).
+pub fn adapters() -> io::Result<Vec<RawAdapter>> {
+    let filled = filled(|buf, size| {
+        // SAFETY: `buf` holds `size` bytes, 8-byte aligned as the structure needs; the API
+        // writes at most `size` bytes, or says ERROR_BUFFER_OVERFLOW with the size it needs.
+        unsafe {
             GetAdaptersAddresses(
                 u32::from(AF_UNSPEC),
                 GAA_FLAG_INCLUDE_GATEWAYS,
                 ptr::null(),
                 buf.as_mut_ptr().cast::<IP_ADAPTER_ADDRESSES_LH>(),
-                &mut size,
+                size,
             )
-        };
-        match rc {
-            NO_ERROR => {
-                let mut out = Vec::new();
-                let mut p = buf.as_ptr().cast::<IP_ADAPTER_ADDRESSES_LH>();
-                while !p.is_null() {
-                    // SAFETY: `p` is the first entry of `buf` or a Next link the API wrote,
-                    // inside `buf`, which lives until the loop ends.
-                    let a = unsafe { &*p };
-                    // SAFETY: every pointer in the entry points inside `buf` (or is null).
-                    out.push(unsafe { adapter(a) });
-                    p = a.Next;
-                }
-                return Ok(out);
-            }
-            ERROR_NO_DATA => return Ok(Vec::new()),
-            ERROR_BUFFER_OVERFLOW => continue,
-            e => return Err(win_error(e)),
         }
-    }
-    Err(win_error(ERROR_BUFFER_OVERFLOW))
+    })?;
+    let Some(buf) = filled else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    // SAFETY: the first entry of `buf` and the Next links the API wrote, inside `buf`, whose
+    // every pointer points inside `buf` (or is null); `buf` lives until the walk ends.
+    unsafe {
+        walk(
+            buf.as_ptr().cast_mut().cast::<IP_ADAPTER_ADDRESSES_LH>(),
+            |a| a.Next,
+            |a| out.push(adapter(a)),
+        )
+    };
+    Ok(out)
 }
 
 /// Copies one adapter entry.
@@ -291,53 +301,44 @@ unsafe fn adapter(a: &IP_ADAPTER_ADDRESSES_LH) -> RawAdapter {
     // SAFETY: the union's IfIndex view is what XP and later write.
     let if_index = unsafe { a.Anonymous1.Anonymous.IfIndex };
     let mut unicast = Vec::new();
-    let mut u = a.FirstUnicastAddress;
-    while !u.is_null() {
-        // SAFETY: a list the API wrote in the same buffer.
-        let e = unsafe { &*u };
-        // SAFETY: as for the adapter.
-        if let Some(address) = unsafe { socket_address(&e.Address) } {
-            unicast.push(RawUnicast {
-                address,
-                prefix: e.OnLinkPrefixLength,
-                prefix_origin: e.PrefixOrigin,
-                suffix_origin: e.SuffixOrigin,
-                dad_state: e.DadState,
-                valid_lifetime: e.ValidLifetime,
-                preferred_lifetime: e.PreferredLifetime,
-            });
-        }
-        u = e.Next;
-    }
-    let mut gateways = Vec::new();
-    let mut g = a.FirstGatewayAddress;
-    while !g.is_null() {
-        // SAFETY: a list the API wrote in the same buffer.
-        let e = unsafe { &*g };
-        // SAFETY: as for the adapter.
-        gateways.extend(unsafe { socket_address(&e.Address) });
-        g = e.Next;
-    }
-    let mut dns_servers = Vec::new();
-    let mut d = a.FirstDnsServerAddress;
-    while !d.is_null() {
-        // SAFETY: a list the API wrote in the same buffer.
-        let e = unsafe { &*d };
-        // SAFETY: as for the adapter.
-        dns_servers.extend(unsafe { socket_address(&e.Address) });
-        d = e.Next;
-    }
+    // SAFETY (each walk): lists the API wrote in the same buffer, their addresses in it too.
+    unsafe {
+        walk(
+            a.FirstUnicastAddress,
+            |e| e.Next,
+            |e| {
+                if let Some(address) = socket_address(&e.Address) {
+                    unicast.push(RawUnicast {
+                        address,
+                        prefix: e.OnLinkPrefixLength,
+                        prefix_origin: e.PrefixOrigin,
+                        suffix_origin: e.SuffixOrigin,
+                        dad_state: e.DadState,
+                        valid_lifetime: e.ValidLifetime,
+                        preferred_lifetime: e.PreferredLifetime,
+                    });
+                }
+            },
+        )
+    };
+    // SAFETY: as above.
+    let gateways = unsafe { addresses(a.FirstGatewayAddress, |e| e.Next, |e| &e.Address) };
+    // SAFETY: as above.
+    let dns_servers = unsafe { addresses(a.FirstDnsServerAddress, |e| e.Next, |e| &e.Address) };
     let mut dns_suffixes = Vec::new();
-    let mut s = a.FirstDnsSuffix;
-    while !s.is_null() {
-        // SAFETY: a list the API wrote in the same buffer (Vista and later; null before).
-        let e = unsafe { &*s };
-        let text = narrow_wide(&e.String);
-        if !text.is_empty() {
-            dns_suffixes.push(text);
-        }
-        s = e.Next;
-    }
+    // SAFETY: as above (Vista and later; null before).
+    unsafe {
+        walk(
+            a.FirstDnsSuffix,
+            |e| e.Next,
+            |e| {
+                let text = narrow_wide(&e.String);
+                if !text.is_empty() {
+                    dns_suffixes.push(text);
+                }
+            },
+        )
+    };
     let len = (a.PhysicalAddressLength as usize).min(a.PhysicalAddress.len());
     RawAdapter {
         index: if if_index != 0 {
@@ -367,6 +368,36 @@ unsafe fn adapter(a: &IP_ADAPTER_ADDRESSES_LH) -> RawAdapter {
     }
 }
 
+/// Calls `f` on each entry of a list the API wrote, from `first` along `next`.
+///
+/// # Safety
+/// `first` and every `next` are null or point at entries the API wrote, alive while this runs;
+/// `f` may read what they point at.
+unsafe fn walk<T>(first: *mut T, next: impl Fn(&T) -> *mut T, mut f: impl FnMut(&T)) {
+    let mut p = first;
+    while !p.is_null() {
+        // SAFETY: the caller's promise.
+        let e = unsafe { &*p };
+        f(e);
+        p = next(e);
+    }
+}
+
+/// The addresses of a list of SOCKET_ADDRESS entries (gateways, DNS servers).
+///
+/// # Safety
+/// As [`walk`], and each entry's address as [`socket_address`].
+unsafe fn addresses<T>(
+    first: *mut T,
+    next: impl Fn(&T) -> *mut T,
+    address: impl Fn(&T) -> &SOCKET_ADDRESS,
+) -> Vec<IpAddr> {
+    let mut out = Vec::new();
+    // SAFETY: the caller's promise.
+    unsafe { walk(first, next, |e| out.extend(socket_address(address(e)))) };
+    out
+}
+
 /// A NUL-terminated UTF-16 string in a fixed array.
 fn narrow_wide(units: &[u16]) -> String {
     let end = units.iter().position(|&c| c == 0).unwrap_or(units.len());
@@ -389,36 +420,31 @@ unsafe fn ansi(p: *const u8) -> String {
 
 /// DHCP and the lease times of every IPv4 adapter (GetAdaptersInfo).
 pub fn leases() -> io::Result<Vec<RawLease>> {
-    let mut size: u32 = 16 * 1024;
-    for _ in 0..4 {
-        let mut buf = buffer(size);
+    let filled = filled(|buf, size| {
         // SAFETY: `buf` holds `size` bytes, aligned; the API writes at most that, or asks for more.
-        let rc = unsafe { GetAdaptersInfo(buf.as_mut_ptr().cast::<IP_ADAPTER_INFO>(), &mut size) };
-        match rc {
-            NO_ERROR => {
-                let mut out = Vec::new();
-                let mut p = buf.as_ptr().cast::<IP_ADAPTER_INFO>();
-                while !p.is_null() {
-                    // SAFETY: the first entry of `buf`, or a Next link the API wrote in it.
-                    let a = unsafe { &*p };
-                    let server = narrow(&a.DhcpServer.IpAddress.String).parse().ok();
-                    out.push(RawLease {
-                        adapter_name: narrow(&a.AdapterName),
-                        dhcp_enabled: a.DhcpEnabled != 0,
-                        server,
-                        obtained: a.LeaseObtained,
-                        expires: a.LeaseExpires,
-                    });
-                    p = a.Next;
-                }
-                return Ok(out);
-            }
-            ERROR_NO_DATA => return Ok(Vec::new()),
-            ERROR_BUFFER_OVERFLOW => continue,
-            e => return Err(win_error(e)),
-        }
-    }
-    Err(win_error(ERROR_BUFFER_OVERFLOW))
+        unsafe { GetAdaptersInfo(buf.as_mut_ptr().cast::<IP_ADAPTER_INFO>(), size) }
+    })?;
+    let Some(buf) = filled else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    // SAFETY: the first entry of `buf` and the Next links the API wrote in it.
+    unsafe {
+        walk(
+            buf.as_ptr().cast_mut().cast::<IP_ADAPTER_INFO>(),
+            |a| a.Next,
+            |a| {
+                out.push(RawLease {
+                    adapter_name: narrow(&a.AdapterName),
+                    dhcp_enabled: a.DhcpEnabled != 0,
+                    server: narrow(&a.DhcpServer.IpAddress.String).parse().ok(),
+                    obtained: a.LeaseObtained,
+                    expires: a.LeaseExpires,
+                })
+            },
+        )
+    };
+    Ok(out)
 }
 
 /// Copies one forwarding row.

@@ -26,6 +26,7 @@ use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbou
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
 
 pub use crate::system::datagrams::{BATCH as DATAGRAMS_PER_CALL, OneByOne as Datagrams};
+pub use crate::system::interrupt::CtrlC as StopSignals;
 pub use echo::IcmpSocket;
 pub use files::{file_kind, keep_mode_and_owner, open_lock_file};
 
@@ -265,23 +266,5 @@ impl Listener {
         _keep: impl FnMut(&[u8]) -> Option<T>,
     ) -> io::Result<Option<(T, Instant)>> {
         match *self {}
-    }
-}
-
-/// Ctrl-C, as tokio catches it on Windows.
-#[derive(Debug)]
-pub struct StopSignals;
-
-impl StopSignals {
-    /// Nothing to set up: tokio catches Ctrl-C on the first wait.
-    pub fn new() -> io::Result<StopSignals> {
-        Ok(StopSignals)
-    }
-
-    /// Waits for the next Ctrl-C (forever, should the system refuse to tell).
-    pub async fn recv(&mut self) {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
     }
 }
