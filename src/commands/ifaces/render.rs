@@ -181,6 +181,9 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             if let Some(secs) = l.lease_seconds {
                 line(out, ind, "Lease time", &human_seconds(secs))?;
             }
+            if let Some(o) = &l.obtained {
+                line(out, ind, "Lease obtained", o)?;
+            }
             if let Some(e) = &l.expires {
                 line(out, ind, "Lease expires", e)?;
             }

@@ -302,6 +302,7 @@ pub fn lease(a: &RawAdapter, info: Option<&RawLease>) -> Option<DhcpLease> {
         server,
         router: a.gateways.iter().copied().find(IpAddr::is_ipv4),
         lease_seconds,
+        obtained: times.and_then(|(o, _)| utc(o)),
         expires: times.and_then(|(_, e)| utc(e)),
     })
 }
@@ -439,6 +440,7 @@ mod tests {
         assert_eq!(l.address, Some("192.0.2.23".parse().unwrap()));
         assert_eq!(l.router, Some("192.0.2.1".parse().unwrap()));
         assert_eq!(l.lease_seconds, Some(86_400));
+        assert_eq!(l.obtained.as_deref(), Some("2025-12-05T02:00:00Z"));
         assert_eq!(l.expires.as_deref(), Some("2025-12-06T02:00:00Z"));
         let off = RawLease {
             dhcp_enabled: false,
