@@ -19,7 +19,7 @@ use crate::system::rawlink::{ArpLink, Heard};
 use crate::wire::arp_frame::{ArpFrame, REPLY, REQUEST};
 
 use super::ffi;
-use super::wait_for;
+use super::handoff::wait_for;
 
 /// Requests asked at once at most.
 const WORKERS: usize = 32;

@@ -17,7 +17,7 @@ use crate::system::icmp::{EchoOptions, EchoSocket, Heard, SocketKind};
 use crate::wire::icmp_echo::IcmpError;
 
 use super::ffi::{Icmp, RawEcho};
-use super::wait_for;
+use super::handoff::wait_for;
 
 /// How long one request waits for its answer: longer than any wait `ping` or `trace` asks for.
 const REQUEST_WAIT_MS: u32 = 10_000;

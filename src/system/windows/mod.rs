@@ -13,15 +13,14 @@ mod convert;
 mod echo;
 mod ffi;
 mod files;
+mod handoff;
 
 use std::io;
 use std::net::IpAddr;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::i18n::t;
-use crate::system::interrupt::interrupted;
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
 
@@ -226,22 +225,6 @@ impl ArpLink for RawLink {
 /// What SendARP cannot show.
 pub fn arp_caveat() -> Option<crate::i18n::Text> {
     Some(t!("windows-arp-caveat").into())
-}
-
-/// The next thing a helper thread hands over on `rx` before `deadline`, looking at Ctrl-C every
-/// tenth of a second; None at the deadline or on Ctrl-C.
-fn wait_for<T>(rx: &Receiver<io::Result<T>>, deadline: Instant) -> io::Result<Option<T>> {
-    loop {
-        let now = Instant::now();
-        if now >= deadline || interrupted() {
-            return Ok(None);
-        }
-        match rx.recv_timeout((deadline - now).min(Duration::from_millis(100))) {
-            Ok(got) => return got.map(Some),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(None),
-        }
-    }
 }
 
 /// A listener on a link: needs Npcap on Windows.
