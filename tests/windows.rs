@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::chat::{Proc, netkit_server, said};
-use crate::common::netns::{Chain, HOST_MAC, netns_exec};
+use crate::common::netns::{Chain, HOST_MAC, ROUTER_MAC, netns_exec};
 use crate::common::{code, json, netkit, stderr, stdout};
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
@@ -484,8 +484,9 @@ fn npcap_commands_say_so() {
 }
 
 /// Issue 29 section 3: inside a namespace LAN, under a Wine prefix started there: `ifaces`
-/// shows the host's eth0 as `ip` does, `gateway` its router, and `trace` (IcmpSendEcho2 with a
-/// TTL per probe) finds the chain's routers as the Linux netkit's trace does.
+/// shows the host's eth0 as `ip` does, with its router as gateway; `trace` (IcmpSendEcho2 with
+/// a TTL per probe) finds the chain's routers as the Linux netkit's trace does, and so does
+/// `trace --udp` (trippy-core on raw sockets, the process being elevated).
 #[test]
 fn in_a_namespace_lan() {
     let Some(w) = wine("in_a_namespace_lan") else {
@@ -541,6 +542,41 @@ fn in_a_namespace_lan() {
         }
     }
     assert_eq!(v["hops"][4]["answer"]["kind"], "echo_reply");
+    // UDP probes through trippy-core, which needs raw sockets: Wine running as root is an
+    // elevated process, as Administrator is on Windows.
+    let o = nw.run(&[
+        "--json",
+        "trace",
+        Chain::FAR_V4,
+        "--udp",
+        "-c",
+        "1",
+        "-i",
+        "0.2",
+        "-W",
+        "0.5",
+        "-n",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["verdict"]["hop"], 5, "{v}");
+    let hops = v["hops"].as_array().unwrap();
+    assert_eq!(hops[0]["addresses"][0]["address"], Chain::HOPS_V4[0], "{v}");
+    assert_eq!(hops[4]["addresses"][0]["address"], Chain::FAR_V4, "{v}");
+    // The neighbour cache (GetIpNetTable under Wine) holds the router the probes went through,
+    // with the MAC `ip neigh` has for it.
+    let o = nw.run(&["--json", "arp", "cache"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let ip = ip_json(Some(&host), &["neigh", "show", "198.51.100.1"]);
+    let router = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ip"] == "198.51.100.1")
+        .unwrap_or_else(|| panic!("no router in {v}"));
+    assert_eq!(router["mac"], ip[0]["lladdr"], "{v}");
+    assert_eq!(router["mac"], ROUTER_MAC);
     drop(nw);
     drop(chain);
 }

@@ -2,8 +2,8 @@
 # privilege as Windows names it.
 
 # The privilege raw sockets need, as Windows names it (src/system/windows/mod.rs).
-privilege-windows-missing = Administrator rights (netkit opens no raw sockets on Windows)
-privilege-windows-advice = ping and trace over ICMP (the default) need no privilege on Windows; UDP and TCP traces are not available there yet
+privilege-windows-missing = Administrator rights (a process run as administrator, for raw sockets)
+privilege-windows-advice = open the terminal with "Run as administrator"; ping and trace over ICMP (the default) need no privilege on Windows
 
 # Raw Ethernet frames need a capture driver on Windows.
 windows-needs-npcap = { $what } through Npcap (the capture driver Windows needs for raw Ethernet frames, which this build of netkit does not use)

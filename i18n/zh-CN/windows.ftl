@@ -1,8 +1,8 @@
 # Windows 后端（src/system/windows）：Windows 不能显示或做不到的事，以及 Windows 所说的权限。
 
 # 原始套接字所需的权限，按 Windows 的叫法（src/system/windows/mod.rs）。
-privilege-windows-missing = 管理员权限（netkit 在 Windows 上不打开原始套接字）
-privilege-windows-advice = 在 Windows 上，基于 ICMP 的 ping 和 trace（默认）不需要任何权限；UDP 和 TCP 的 trace 在那里尚不可用
+privilege-windows-missing = 管理员权限（以管理员身份运行的进程，才能使用原始套接字）
+privilege-windows-advice = 用“以管理员身份运行”打开终端；在 Windows 上，基于 ICMP 的 ping 和 trace（默认）不需要任何权限
 
 # 在 Windows 上，原始以太网帧需要抓包驱动。
 windows-needs-npcap = 通过 Npcap { $what }（Windows 收发原始以太网帧所需的抓包驱动，这个 netkit 版本没有使用它）

@@ -1,6 +1,6 @@
 //! The Windows backend's only `unsafe` code: the IP Helper API's calls (GetAdaptersAddresses,
 //! GetAdaptersInfo, GetIpForwardTable2, GetBestRoute2, GetIpNetTable2 and GetIpNetTable,
-//! SendARP, IcmpSendEcho2 and Icmp6SendEcho2), each copied at once into plain owned records
+//! SendARP, IcmpSendEcho2 and Icmp6SendEcho2) and the token's elevation, each copied at once into plain owned records
 //! ([`RawAdapter`], [`RawRoute`]...) that the rest of the backend converts without `unsafe`
 //! (and that its unit tests build by hand, as the API filled them on a real machine).
 //!
@@ -17,8 +17,8 @@ use std::ptr;
 use std::sync::Arc;
 
 use windows_sys::Win32::Foundation::{
-    ERROR_BUFFER_OVERFLOW, ERROR_INSUFFICIENT_BUFFER, ERROR_NO_DATA, HANDLE, INVALID_HANDLE_VALUE,
-    NO_ERROR,
+    CloseHandle, ERROR_BUFFER_OVERFLOW, ERROR_INSUFFICIENT_BUFFER, ERROR_NO_DATA, HANDLE,
+    INVALID_HANDLE_VALUE, NO_ERROR,
 };
 use windows_sys::Win32::NetworkManagement::IpHelper::{
     FreeMibTable, GAA_FLAG_INCLUDE_GATEWAYS, GetAdaptersAddresses, GetAdaptersInfo, GetBestRoute2,
@@ -31,6 +31,10 @@ use windows_sys::Win32::Networking::WinSock::{
     AF_INET, AF_INET6, AF_UNSPEC, SOCKADDR, SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_INET,
     SOCKET_ADDRESS,
 };
+use windows_sys::Win32::Security::{
+    GetTokenInformation, TOKEN_ELEVATION, TOKEN_QUERY, TokenElevation,
+};
+use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 
 /// One unicast address of an adapter, as GetAdaptersAddresses gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -597,6 +601,32 @@ pub fn send_arp(target: Ipv4Addr, source: Ipv4Addr) -> io::Result<Option<[u8; 6]
         67 | 31 => Ok(None),
         e => Err(win_error(e)),
     }
+}
+
+/// Whether this process runs elevated (as Administrator, past UAC): what raw sockets need on
+/// Windows. False when the token cannot be read.
+pub fn elevated() -> bool {
+    let mut token: HANDLE = ptr::null_mut();
+    // SAFETY: the current process's pseudo-handle needs no closing; `token` receives a handle
+    // that is closed below.
+    if unsafe { OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token) } == 0 {
+        return false;
+    }
+    let mut e = TOKEN_ELEVATION { TokenIsElevated: 0 };
+    let mut len = 0u32;
+    // SAFETY: a token opened for query, and an out-structure of the size given.
+    let ok = unsafe {
+        GetTokenInformation(
+            token,
+            TokenElevation,
+            (&mut e as *mut TOKEN_ELEVATION).cast::<c_void>(),
+            std::mem::size_of::<TOKEN_ELEVATION>() as u32,
+            &mut len,
+        )
+    } != 0;
+    // SAFETY: the handle OpenProcessToken gave, closed once.
+    unsafe { CloseHandle(token) };
+    ok && e.TokenIsElevated != 0
 }
 
 /// An ICMP handle (IcmpCreateFile or Icmp6CreateFile), closed when the last clone goes.

@@ -156,9 +156,9 @@ pub fn interface_index(name: &str) -> Result<Option<u32>> {
         .map(|a| a.index))
 }
 
-/// netkit opens no raw sockets on Windows: what needs them asks for Administrator.
+/// Raw sockets (trippy-core's UDP and TCP traces) need an elevated process on Windows.
 pub fn may_use_raw_sockets() -> bool {
-    false
+    ffi::elevated()
 }
 
 /// The error for `action` attempted without the privilege raw sockets need on Windows.
