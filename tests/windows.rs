@@ -513,56 +513,45 @@ fn in_a_namespace_lan() {
     assert_eq!(eth0["mac"], HOST_MAC);
     assert_eq!(eth0["gateways"][0], "198.51.100.1");
 
-    let o = nw.run(&[
-        "--json",
-        "trace",
-        Chain::FAR_V4,
-        "-c",
-        "2",
-        "-i",
-        "0.2",
-        "-W",
-        "0.5",
-        "-n",
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v = json(&o);
-    assert_eq!(v["verdict"]["hop"], 5, "{v}");
-    for (i, (h, want)) in v["hops"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(Chain::HOPS_V4)
-        .enumerate()
-    {
-        if i == Chain::SILENT {
-            assert_eq!(h["addresses"], serde_json::json!([]), "{h}");
-        } else {
-            assert_eq!(h["addresses"][0]["address"], want, "hop {}: {h}", i + 1);
+    // ICMP (IcmpSendEcho2), then UDP probes through trippy-core, which needs raw sockets: Wine
+    // running as root is an elevated process, as Administrator is on Windows.
+    for method in ["icmp", "udp"] {
+        let mut args = vec![
+            "--json",
+            "trace",
+            Chain::FAR_V4,
+            "-c",
+            "2",
+            "-i",
+            "0.2",
+            "-W",
+            "0.5",
+            "-n",
+        ];
+        if method == "udp" {
+            args.push("--udp");
+        }
+        let o = nw.run(&args);
+        assert_eq!(code(&o), 0, "{method}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["verdict"]["hop"], 5, "{method}: {v}");
+        let hops = v["hops"].as_array().unwrap();
+        for (i, (h, want)) in hops.iter().zip(Chain::HOPS_V4).enumerate() {
+            if i == Chain::SILENT {
+                assert_eq!(h["addresses"], serde_json::json!([]), "{method}: {h}");
+            } else {
+                assert_eq!(
+                    h["addresses"][0]["address"],
+                    want,
+                    "{method} hop {}: {h}",
+                    i + 1
+                );
+            }
+        }
+        if method == "icmp" {
+            assert_eq!(hops[4]["answer"]["kind"], "echo_reply");
         }
     }
-    assert_eq!(v["hops"][4]["answer"]["kind"], "echo_reply");
-    // UDP probes through trippy-core, which needs raw sockets: Wine running as root is an
-    // elevated process, as Administrator is on Windows.
-    let o = nw.run(&[
-        "--json",
-        "trace",
-        Chain::FAR_V4,
-        "--udp",
-        "-c",
-        "1",
-        "-i",
-        "0.2",
-        "-W",
-        "0.5",
-        "-n",
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v = json(&o);
-    assert_eq!(v["verdict"]["hop"], 5, "{v}");
-    let hops = v["hops"].as_array().unwrap();
-    assert_eq!(hops[0]["addresses"][0]["address"], Chain::HOPS_V4[0], "{v}");
-    assert_eq!(hops[4]["addresses"][0]["address"], Chain::FAR_V4, "{v}");
     // The neighbour cache (GetIpNetTable under Wine) holds the router the probes went through,
     // with the MAC `ip neigh` has for it.
     let o = nw.run(&["--json", "arp", "cache"]);
