@@ -399,15 +399,25 @@ mod tests {
     /// Issue 17: OS errors are said in words with a next step, never "(os error 111)".
     #[test]
     fn os_errors_in_words() {
+        // ECONNREFUSED and EADDRINUSE as Linux numbers them, WSAECONNREFUSED and WSAEADDRINUSE
+        // on Windows (issue 29 section 3: the unit tests run under Wine too).
+        let (refused, in_use) = if cfg!(windows) {
+            (10061, 10048)
+        } else {
+            (111, 98)
+        };
         let refused = Error::io(
             "connecting to 127.0.0.1:1",
-            io::Error::from_raw_os_error(111),
+            io::Error::from_raw_os_error(refused),
         );
         assert_eq!(
             refused.to_string(),
             "connecting to 127.0.0.1:1: refused: nothing listens on that port (is the server running?)"
         );
-        let in_use = Error::io("binding 127.0.0.1:8001", io::Error::from_raw_os_error(98));
+        let in_use = Error::io(
+            "binding 127.0.0.1:8001",
+            io::Error::from_raw_os_error(in_use),
+        );
         assert!(
             in_use.to_string().contains("choose another port"),
             "{in_use}"

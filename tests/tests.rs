@@ -61,3 +61,5 @@ mod tour;
 mod trace;
 #[cfg(target_os = "linux")]
 mod watch;
+#[cfg(target_os = "linux")]
+mod windows;

@@ -29,3 +29,24 @@ pub fn catch() {
 pub fn interrupted() -> bool {
     STOP.get().is_some_and(|f| f.load(Ordering::Relaxed))
 }
+
+/// Ctrl-C for a command running on tokio (`chat`), as tokio catches it on every system: the
+/// `StopSignals` of the backends that have no signals of their own to add (Linux adds SIGTERM).
+#[cfg(not(target_os = "linux"))]
+#[derive(Debug)]
+pub struct CtrlC;
+
+#[cfg(not(target_os = "linux"))]
+impl CtrlC {
+    /// Nothing to set up: tokio catches Ctrl-C on the first wait.
+    pub fn new() -> std::io::Result<CtrlC> {
+        Ok(CtrlC)
+    }
+
+    /// Waits for the next Ctrl-C (forever, should the system refuse to tell).
+    pub async fn recv(&mut self) {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}

@@ -5,10 +5,10 @@
 //! else of the OS.
 //!
 //! The vocabulary is netkit's own ([`model`]); the backend that fills it is chosen when netkit is
-//! compiled: `linux/` (rtnetlink, sysfs, AF_PACKET, CAP_NET_RAW), and for every other system
-//! `unbuilt`, whose every call says the system is not supported yet (exit 2), never a made-up
-//! value. A backend for Windows (`windows/`) or macOS (`macos/`) offers the same functions and
-//! types as `linux/` and takes `unbuilt`'s place. The wrappers here are plain structs around
+//! compiled: `linux/` (rtnetlink, sysfs, AF_PACKET, CAP_NET_RAW), `windows/` (the IP Helper
+//! API, IcmpSendEcho2), and for every other system `unbuilt`, whose every call says the system
+//! is not supported yet (exit 2), never a made-up value. A backend for macOS (`macos/`) offers
+//! the same functions and types as `linux/` and takes `unbuilt`'s place. The wrappers here are plain structs around
 //! the backend's, so the seam costs nothing at run time.
 //!
 //! Above the façade, and portable: the routing facts over the tables ([`routing`]), DEST made
@@ -35,9 +35,13 @@ pub mod tracer;
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as os;
+#[cfg(not(any(target_os = "linux", windows)))]
 mod unbuilt;
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", windows)))]
 use unbuilt as os;
 
 use std::fs::{File, Metadata};
@@ -174,6 +178,13 @@ impl ArpLink for RawLink {
     fn recv_until(&mut self, deadline: Instant) -> io::Result<Option<(ArpHeard, Instant)>> {
         self.0.recv_until(deadline)
     }
+}
+
+/// What this system's ARP cannot show, to be said beside `arp`'s answers (on Windows, where
+/// SendARP asks: duplicate replies, the reply frame's Ethernet source, the cache's answers told
+/// from the wire's); None where `arp` sees every frame.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    os::arp_caveat()
 }
 
 /// [`ask_once`] on interface `link` through a fresh raw link: the replying MAC and the

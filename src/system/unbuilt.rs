@@ -18,6 +18,7 @@ use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbou
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
 
 pub use crate::system::datagrams::{BATCH as DATAGRAMS_PER_CALL, OneByOne as Datagrams};
+pub use crate::system::interrupt::CtrlC as StopSignals;
 
 /// The system's name, in messages.
 const OS: &str = if cfg!(windows) {
@@ -118,6 +119,11 @@ pub fn denied(action: String) -> Error {
     not_yet(&action)
 }
 
+/// No ARP here yet: nothing to add.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    None
+}
+
 /// A raw Ethernet link: not available here yet.
 #[derive(Debug)]
 pub enum RawLink {}
@@ -205,24 +211,6 @@ impl EchoSocket for IcmpSocket {
 
     fn recv_until(&mut self, _deadline: Instant) -> io::Result<Option<(EchoHeard, Instant)>> {
         match *self {}
-    }
-}
-
-/// Ctrl-C, as tokio catches it on every system.
-#[derive(Debug)]
-pub struct StopSignals;
-
-impl StopSignals {
-    /// Nothing to set up: tokio catches Ctrl-C on the first wait.
-    pub fn new() -> io::Result<StopSignals> {
-        Ok(StopSignals)
-    }
-
-    /// Waits for the next Ctrl-C (forever, should the system refuse to tell).
-    pub async fn recv(&mut self) {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
     }
 }
 

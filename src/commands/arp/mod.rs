@@ -24,7 +24,7 @@ use crate::system::interrupt;
 use crate::system::lookup::reverse_many;
 use crate::system::model::{Link, RouteKind, link_named};
 use crate::system::routing::{interface_addr, lan_link};
-use crate::system::{RawLink, Tables};
+use crate::system::{RawLink, Tables, arp_caveat};
 use crate::util::lists::read_list_file;
 use crate::util::time::{human_duration, human_ms};
 use crate::util::words::count;
@@ -173,6 +173,9 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         first_reply: args.first,
     };
     let mut link = RawLink::open(&chosen.name, chosen.index, "ARP")?;
+    if let Some(caveat) = arp_caveat() {
+        output::warn(caveat);
+    }
     // Ctrl-C ends the run with the replies seen and their summary, as arping does.
     interrupt::catch();
     if !ui.live {
@@ -366,6 +369,9 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         timeout: args.timeout,
     };
     let mut link = RawLink::open(&chosen.name, chosen.index, "ARP")?;
+    if let Some(caveat) = arp_caveat() {
+        output::warn(caveat);
+    }
     // Ctrl-C ends the scan with the hosts found so far and their summary.
     interrupt::catch();
     let live = ui.live && ui.format == Format::Table;

@@ -218,6 +218,9 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 let time = human_seconds(secs);
                 line(out, ind, &word(t!("ifaces-label-lease-time")), &time)?;
             }
+            if let Some(o) = &l.obtained {
+                line(out, ind, "Lease obtained", o)?;
+            }
             if let Some(e) = &l.expires {
                 line(out, ind, &word(t!("ifaces-label-lease-expires")), e)?;
             }

@@ -609,6 +609,7 @@ lease6 {
                 server: ip("10.0.2.2"),
                 router: ip("10.0.2.2"),
                 lease_seconds: Some(86400),
+                obtained: None,
                 expires: Some("2026-11-25T23:00:00Z".into()),
             }
         );

@@ -63,6 +63,11 @@ impl Tables {
     }
 }
 
+/// Linux's raw links see every ARP frame: nothing to add.
+pub fn arp_caveat() -> Option<crate::i18n::Text> {
+    None
+}
+
 /// The host name (procfs, else /etc/hostname).
 pub fn hostname() -> Option<String> {
     sysfs::hostname(Path::new(ROOT))

@@ -20,6 +20,9 @@ pub struct DhcpLease {
     pub router: Option<IpAddr>,
     /// The lease time the server granted, in seconds (option 51).
     pub lease_seconds: Option<u64>,
+    /// When the lease was obtained, as RFC 3339 UTC; `None` where the system does not say (Linux's
+    /// lease files; Windows' GetAdaptersInfo does).
+    pub obtained: Option<String>,
     /// When the lease expires, as RFC 3339 UTC (`2026-11-25T03:34:53Z`), or "never"; `None`
     /// when the file does not say (networkd's key=value files, NetworkManager's internal client).
     pub expires: Option<String>,
