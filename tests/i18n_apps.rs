@@ -281,3 +281,139 @@ fn chinese_dns_views_keep_every_value() {
         }
     }
 }
+
+/// Every `127.0.0.1:PORT` and `--port PORT` with its port masked (the servers' ports are free
+/// ports, the clients' ephemeral).
+fn ports_masked(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let mut rest = line.as_str();
+        while let Some(at) = ["127.0.0.1:", "--port "]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|at| at + p.len()))
+            .min()
+        {
+            let (head, tail) = rest.split_at(at);
+            out.push_str(head);
+            let digits = tail.chars().take_while(char::is_ascii_digit).count();
+            out.push_str(if digits > 0 { "PORT" } else { "" });
+            rest = &tail[digits..];
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
+/// Issue 28: chat's console in Chinese: a refused connection, a conversation with one peer
+/// (the server's and the client's notices, the answers to /who and /help typed at the client)
+/// and a room's operator console (join, rename, leave, /help, /nick, close). What goes over the
+/// wire stays as the protocol has it.
+#[test]
+fn chat_speaks_chinese_on_its_console() {
+    use crate::chat::{Proc, free_port, netkit_cmd};
+    use std::io::{BufRead, BufReader, Write};
+
+    let o = run(&[
+        "--lang",
+        "zh-CN",
+        "chat",
+        "client",
+        &format!("127.0.0.1:{}", free_port()),
+    ]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    insta::assert_snapshot!(
+        "chat_zh_CN_refused",
+        ports_masked(&[stderr(&o).trim_end().to_string()])
+    );
+
+    // The error in JSON is the English one, whatever the language.
+    let port = free_port().to_string();
+    let target = format!("127.0.0.1:{port}");
+    let english = json(&run(&["--json", "chat", "client", &target]));
+    let chinese = json(&run(&[
+        "--lang", "zh-CN", "--json", "chat", "client", &target,
+    ]));
+    assert_eq!(english, chinese);
+    assert!(
+        english["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("refused the connection: nothing listens on that port"),
+        "{english}"
+    );
+
+    // One peer.
+    let mut server = Proc::spawn(
+        "server",
+        netkit_cmd(&["--lang", "zh-CN", "chat", "server", "--port", "0"]),
+    );
+    let listening = server.err("上监听");
+    let addr = listening
+        .split("正在 ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let mut client = Proc::spawn(
+        "client",
+        netkit_cmd(&["--lang", "zh-CN", "chat", "client", &addr]),
+    );
+    client.err("已连上");
+    server.err("连上了");
+    client.say("/who");
+    client.err("要在聊天室里用");
+    client.say("/help");
+    client.err("一对一的对话");
+    client.say("hello");
+    server.out("hello");
+    server.err("按行发送");
+    server.say("bye");
+    assert_eq!(client.exit_code(), 0);
+    assert_eq!(server.exit_code(), 0);
+    insta::assert_snapshot!("chat_zh_CN_server", ports_masked(&server.err.rest()));
+    insta::assert_snapshot!("chat_zh_CN_client", ports_masked(&client.err.rest()));
+
+    // A room, and its operator's console.
+    let mut room = Proc::spawn(
+        "room",
+        netkit_cmd(&[
+            "--lang",
+            "zh-CN",
+            "chat",
+            "server",
+            "--room",
+            "--port",
+            "0",
+            "--max-clients",
+            "5",
+        ]),
+    );
+    let listening = room.err("上监听");
+    let addr = listening
+        .split("正在 ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let member = std::net::TcpStream::connect(&addr).unwrap();
+    member
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(member.try_clone().unwrap());
+    let mut welcome = String::new();
+    reader.read_line(&mut welcome).unwrap();
+    assert!(welcome.starts_with("* welcome, you are "), "{welcome}");
+    room.err("进来了");
+    (&member).write_all(b"/nick ann\n").unwrap();
+    room.err("改名为");
+    (&member).write_all(b"bye\n").unwrap();
+    room.err("离开了");
+    room.say("/help");
+    room.err("命令：");
+    room.say("/nick x");
+    room.err("<server>；");
+    room.say("/quit");
+    assert_eq!(room.exit_code(), 0);
+    insta::assert_snapshot!("chat_zh_CN_room", ports_masked(&room.err.rest()));
+}
