@@ -180,3 +180,4 @@ help-chat-client-arg-timeout = How long to wait for the connection: 5, 0.5, 500m
 help-chat-client-arg-framing = How messages are delimited: found out from the peer, newline-terminated lines, or the primer's raw sends
 help-chat-client-arg-max_line = Longest message accepted, in bytes; longer lines are dropped with a notice
 help-chat-client-arg-idle_timeout = Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare number is seconds; 0: never)
+chat-no-address = the name has no address

@@ -418,3 +418,31 @@ dnssec-no-key-matches-anchor = no DNSKEY of { $zone } matches its trust anchor (
 dnssec-link-keys-by-ds = DNSKEY set signed by key { $tag }, which the DS vouches for
 dnssec-link-keys-by-anchor = DNSKEY set signed by key { $tag }, which the trust anchor vouches for
 dns-line-not-utf8 = not UTF-8 text
+
+## More errors (src/commands/dns/parse.rs, mod.rs).
+dns-what-type = record type
+dns-bad-type-any = ANY is not supported (most servers refuse it, RFC 8482); use --all
+dns-bad-type-transfer = a zone transfer is not a lookup (dig does transfers: dig @SERVER ZONE AXFR)
+dns-bad-type-unknown = expected a record type dig knows (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, HTTPS, DS, DNSKEY, LOC, URI, ...) or TYPEnnn
+dns-no-address = the name has no address
+# Each server's failure, one after the other.
+dns-failures = { $first }; { $rest }
+
+## A trust anchor file (src/wire/dnssec/anchors.rs).
+anchor-origin = line { $line }: $ORIGIN needs an absolute name
+anchor-not-a-record = line { $line } is not a DS or DNSKEY record: { $why }
+anchor-no-type = no record type
+anchor-bad-owner = bad owner { $owner }: { $why }
+anchor-missing = no { $what }
+anchor-bad = bad { $what }
+anchor-key-tag = key tag
+anchor-algorithm = algorithm
+anchor-digest-type = digest type
+anchor-digest = digest
+anchor-flags = flags
+anchor-protocol = protocol
+anchor-key = key
+anchor-digest-not-hex = the digest is not hexadecimal
+anchor-protocol-3 = the protocol field of a DNSKEY is 3
+anchor-key-not-base64 = the key is not base64
+anchor-its-type = its type is { $rtype }

@@ -168,3 +168,4 @@ help-chat-client-arg-timeout = 连接最多等多久：5、0.5、500ms（只写�
 help-chat-client-arg-framing = 消息怎样分隔：从对方的行为判断、以换行结尾的行，或者教程里的原始 send
 help-chat-client-arg-max_line = 能接受的最长消息，单位字节；更长的行会被丢弃并给出提示
 help-chat-client-arg-idle_timeout = 双方都没有消息多久后关闭连接：600、1.5、500ms（只写数字表示秒；0：永不）
+chat-no-address = 这个名字没有地址

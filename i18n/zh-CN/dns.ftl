@@ -414,3 +414,31 @@ dnssec-no-key-matches-anchor = { $zone } 没有哪个 DNSKEY 与它的信任锚�
 dnssec-link-keys-by-ds = DNSKEY 记录集由密钥 { $tag } 签名，这个密钥有上级区域的 DS 担保
 dnssec-link-keys-by-anchor = DNSKEY 记录集由密钥 { $tag } 签名，这个密钥有信任锚担保
 dns-line-not-utf8 = 不是 UTF-8 文本
+
+## 其他错误（src/commands/dns/parse.rs、mod.rs）。
+dns-what-type = 记录类型
+dns-bad-type-any = 不支持 ANY（大多数服务器拒绝回答它，RFC 8482）；请用 --all
+dns-bad-type-transfer = 区域传送不是查询（区域传送请用 dig：dig @SERVER ZONE AXFR）
+dns-bad-type-unknown = 应该是 dig 认识的记录类型（A、AAAA、CNAME、MX、NS、TXT、SOA、PTR、SRV、CAA、HTTPS、DS、DNSKEY、LOC、URI……）或 TYPEnnn
+dns-no-address = 这个名字没有地址
+# 每台服务器的失败，一条接一条。
+dns-failures = { $first }；{ $rest }
+
+## 信任锚文件（src/wire/dnssec/anchors.rs）。
+anchor-origin = 第 { $line } 行：$ORIGIN 后面要跟一个绝对域名
+anchor-not-a-record = 第 { $line } 行不是 DS 或 DNSKEY 记录：{ $why }
+anchor-no-type = 没有记录类型
+anchor-bad-owner = 名字 { $owner } 有误：{ $why }
+anchor-missing = 缺少{ $what }
+anchor-bad = { $what }有误
+anchor-key-tag = 密钥标签
+anchor-algorithm = 算法
+anchor-digest-type = 摘要类型
+anchor-digest = 摘要
+anchor-flags = 标志
+anchor-protocol = 协议字段
+anchor-key = 密钥
+anchor-digest-not-hex = 摘要不是十六进制
+anchor-protocol-3 = DNSKEY 的协议字段应该是 3
+anchor-key-not-base64 = 密钥不是 base64
+anchor-its-type = 它的类型是 { $rtype }

@@ -53,7 +53,7 @@ pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream,
     Err(last.unwrap_or_else(|| {
         Error::io(
             t!("chat-cannot-resolve", name = server.host.to_string()),
-            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+            io::Error::new(io::ErrorKind::NotFound, Cause(t!("chat-no-address").into())),
         )
     }))
 }

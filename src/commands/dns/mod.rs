@@ -38,7 +38,7 @@ use self::lookup::{NameResult, QueryResult, Resolve, Search, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Cause, Error, Result, exit};
 use crate::i18n::t;
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::reverse_name;
@@ -223,7 +223,7 @@ fn server_addresses(spec: Endpoint, transport: Transport) -> Result<Vec<Server>>
     if servers.is_empty() {
         return Err(Error::io(
             t!("dns-looking-up-server", name = &name),
-            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+            io::Error::new(io::ErrorKind::NotFound, Cause(t!("dns-no-address").into())),
         ));
     }
     Ok(servers)
@@ -598,8 +598,12 @@ fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
 /// The trust anchors of `--trust-anchor FILE` (DS or DNSKEY lines), else the root's.
 fn trust_anchors(args: &DnsArgs) -> Result<Vec<Anchor>> {
     let Some(path) = &args.trust_anchor else {
-        return parse_anchors(&ROOT_ANCHORS.join("\n"))
-            .map_err(|e| Error::internal(t!("dns-built-in-anchors"), io::Error::other(e)));
+        return parse_anchors(&ROOT_ANCHORS.join("\n")).map_err(|e| {
+            Error::internal(
+                t!("dns-built-in-anchors"),
+                io::Error::other(e.english().into_owned()),
+            )
+        });
     };
     let shown = path.display().to_string();
     let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
@@ -821,14 +825,19 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
             }
         }
         let Some(mut answer) = got else {
-            let failures: Vec<String> = failures.iter().map(|f| f.english().into_owned()).collect();
+            // "a; b; c" in every language: each server's failure joined to the rest.
+            let why = failures
+                .into_iter()
+                .rev()
+                .reduce(|rest, first| t!("dns-failures", first = first, rest = rest).into())
+                .unwrap_or_else(|| t!("dns-why-no-server").into());
             return Err(Error::io(
                 t!(
                     "dns-asking-for",
                     name = &ascii,
                     rtype = answer::type_text(rtype)
                 ),
-                io::Error::new(io::ErrorKind::TimedOut, failures.join("; ")),
+                io::Error::new(io::ErrorKind::TimedOut, Cause(why)),
             ));
         };
         answer.human_ttl = args.human_ttl;
