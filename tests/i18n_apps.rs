@@ -5,7 +5,6 @@
 //! in this process; NSD for --trace and --validate, skipped visibly where it is missing).
 
 use std::net::SocketAddr;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
@@ -18,20 +17,9 @@ use crate::dns::{hierarchy, server, signed_tree, twin_server};
 fn on_terminal(cols: u16, args: &[&str]) -> (bool, String) {
     let bin = env!("CARGO_BIN_EXE_netkit");
     let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
-    let line = format!(
-        "stty rows 50 cols {cols}; exec '{bin}' --color never {}",
-        quoted.join(" ")
-    );
-    let o = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env_remove("LANGUAGE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("util-linux `script` runs (Debian: bsdutils)");
-    (o.status.success(), stdout(&o).replace("\r\n", "\n"))
+    let words = format!("'{bin}' --color never {}", quoted.join(" "));
+    let (ok, text) = crate::table::on_a_pty(cols, 50, &words);
+    (ok, text.replace("\r\n", "\n"))
 }
 
 /// What changes from run to run, masked: the ports of the test servers, times and rates
@@ -305,6 +293,17 @@ fn ports_masked(lines: &[String]) -> String {
     out
 }
 
+/// The address in a Chinese `* 正在 ADDR 上监听（...）` notice of `server`.
+fn listening_address(server: &mut crate::chat::Proc) -> String {
+    let listening = server.err("上监听");
+    listening
+        .split("正在 ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {listening:?}"))
+        .to_string()
+}
+
 /// Issue 28: chat's console in Chinese: a refused connection, a conversation with one peer
 /// (the server's and the client's notices, the answers to /who and /help typed at the client)
 /// and a room's operator console (join, rename, leave, /help, /nick, close). What goes over the
@@ -348,13 +347,7 @@ fn chat_speaks_chinese_on_its_console() {
         "server",
         netkit_cmd(&["--lang", "zh-CN", "chat", "server", "--port", "0"]),
     );
-    let listening = server.err("上监听");
-    let addr = listening
-        .split("正在 ")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap()
-        .to_string();
+    let addr = listening_address(&mut server);
     let mut client = Proc::spawn(
         "client",
         netkit_cmd(&["--lang", "zh-CN", "chat", "client", &addr]),
@@ -389,13 +382,7 @@ fn chat_speaks_chinese_on_its_console() {
             "5",
         ]),
     );
-    let listening = room.err("上监听");
-    let addr = listening
-        .split("正在 ")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap()
-        .to_string();
+    let addr = listening_address(&mut room);
     let member = std::net::TcpStream::connect(&addr).unwrap();
     member
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))

@@ -26,7 +26,7 @@ fn on_terminal(cols: u16, args: &[&str]) -> String {
 /// Runs `words` (a shell line's words: netkit and its arguments, perhaps behind what enters a
 /// namespace) on a pseudo-terminal `cols` columns wide and `rows` high, stdout and stderr on
 /// it; returns whether it succeeded and the bytes it wrote, as text.
-fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
+pub(crate) fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
     let line = format!("stty rows {rows} cols {cols}; exec {words}");
     let o = Command::new("script")
         .args(["-qec", &line, "/dev/null"])

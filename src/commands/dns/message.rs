@@ -21,7 +21,7 @@ use tokio::net::{TcpStream, UdpSocket};
 pub use super::answer::{Carried, Response};
 use super::answer::{Reply, Status, classify, exit_status, presentation};
 use crate::i18n::{Text, t};
-use crate::output::{Paint, Report, Ui, pad, visible_len};
+use crate::output::{Paint, Report, Ui, visible_len};
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dns::edns::Ede;
 use crate::wire::dns::message::{self as wire, Flags, Header as WireHeader};
@@ -586,21 +586,17 @@ impl FullAnswer {
 
 impl Report for FullAnswer {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let labels = [
-            t!("dns-label-server"),
-            t!("dns-label-header"),
-            t!("dns-label-warning"),
-            t!("dns-label-edns"),
-            t!("dns-label-question"),
-        ]
-        .map(|l| t!("common-label", label = l).to_string());
-        let width = labels
-            .iter()
-            .map(|l| visible_len(l))
-            .max()
-            .unwrap_or(0)
-            .max(10);
-        let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
+        let label = super::labels(
+            ui,
+            [
+                t!("dns-label-server"),
+                t!("dns-label-header"),
+                t!("dns-label-warning"),
+                t!("dns-label-edns"),
+                t!("dns-label-question"),
+            ],
+            10,
+        );
         let via = if self.retried_over_tcp {
             t!(
                 "dns-full-via-retried",
@@ -655,7 +651,7 @@ impl Report for FullAnswer {
                     } else {
                         format!("{}: {}", o.name, o.value)
                     };
-                    writeln!(out, "{} {text}", " ".repeat(width))?;
+                    writeln!(out, "{} {text}", " ".repeat(visible_len(&label(3))))?;
                 }
             }
             None => writeln!(out, "{} {}", label(3), t!("dns-full-no-edns"))?,

@@ -261,21 +261,16 @@ pub struct DnsReport {
 impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let records = unique_records(&self.result);
-        let labels = [
-            t!("dns-label-name"),
-            t!("dns-label-server"),
-            t!("dns-label-search"),
-            t!("dns-label-via"),
-        ]
-        .map(|l| t!("common-label", label = l).to_string());
-        // Values line up after the widest label (by display width), at least 8 columns in.
-        let width = labels
-            .iter()
-            .map(|l| visible_len(l))
-            .max()
-            .unwrap_or(0)
-            .max(8);
-        let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
+        let label = labels(
+            ui,
+            [
+                t!("dns-label-name"),
+                t!("dns-label-server"),
+                t!("dns-label-search"),
+                t!("dns-label-via"),
+            ],
+            8,
+        );
         // The name that exists (or, when none does, the first result's name).
         let asked = self
             .result
@@ -324,15 +319,7 @@ impl Report for DnsReport {
             writeln!(out, "{} {via}", label(3))?;
         }
         if !records.is_empty() {
-            let [name, ttl, rtype, data] = [
-                t!("dns-column-name"),
-                t!("dns-column-ttl"),
-                t!("dns-column-type"),
-                t!("dns-column-data"),
-            ]
-            .map(|m| m.to_string());
-            let mut table = ui.table(&[&name, &ttl, &rtype, &data]);
-            table.expendable(&[&ttl]);
+            let mut table = records_table(ui);
             for a in records {
                 table.add_row([
                     a.owner(),
@@ -456,6 +443,40 @@ impl Report for DnsReport {
     fn status(&self) -> u8 {
         exit_status(self.result.queries.iter().map(|q| q.status))
     }
+}
+
+/// The labels of a view in the run's language (`Name:` / `域名：`), each padded to the widest
+/// (by display width: a Chinese character takes two columns) and at least `min` columns: the
+/// painted label `i`, for its line.
+pub(super) fn labels<const N: usize>(
+    ui: &Ui,
+    words: [crate::i18n::Message; N],
+    min: usize,
+) -> impl Fn(usize) -> String {
+    let labels = words.map(|l| t!("common-label", label = l).to_string());
+    let width = labels
+        .iter()
+        .map(|l| visible_len(l))
+        .max()
+        .unwrap_or(0)
+        .max(min);
+    let ui = *ui;
+    move |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width))
+}
+
+/// A table of records (Name, TTL, Type, Data; TTL goes first when the terminal is narrow), its
+/// headers in the run's language.
+pub(super) fn records_table(ui: &Ui) -> crate::output::Table {
+    let [name, ttl, rtype, data] = [
+        t!("dns-column-name"),
+        t!("dns-column-ttl"),
+        t!("dns-column-type"),
+        t!("dns-column-data"),
+    ]
+    .map(|m| m.to_string());
+    let mut table = ui.table(&[&name, &ttl, &rtype, &data]);
+    table.expendable(&[&ttl]);
+    table
 }
 
 /// The names the search list made of the name typed, when more than one was asked: `tried

@@ -671,15 +671,7 @@ impl Report for Walk {
         }
         match self.end {
             End::Answer => {
-                let [name, ttl, rtype, data] = [
-                    t!("dns-column-name"),
-                    t!("dns-column-ttl"),
-                    t!("dns-column-type"),
-                    t!("dns-column-data"),
-                ]
-                .map(|m| m.to_string());
-                let mut t = ui.table(&[&name, &ttl, &rtype, &data]);
-                t.expendable(&[&ttl]);
+                let mut t = super::records_table(ui);
                 for r in &self.answer {
                     t.add_row([r.owner(), r.ttl.to_string(), r.type_text(), r.data.clone()]);
                 }
