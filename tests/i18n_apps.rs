@@ -268,6 +268,45 @@ fn chinese_dns_views_keep_every_value() {
             }
         }
     }
+    // --full: every record of every section, and the server.
+    let args = [
+        "dns",
+        "example.test",
+        "MX",
+        "TXT",
+        "SOA",
+        at.as_str(),
+        "--full",
+    ];
+    let english = json(&run(&[&["--json"], &args[..]].concat()));
+    let chinese = json(&run(&[&["--lang", "zh-CN", "--json"], &args[..]].concat()));
+    assert_eq!(without_times(english.clone()), without_times(chinese));
+    let mut values: Vec<String> = Vec::new();
+    for a in english.as_array().unwrap() {
+        values.push(a["server"].as_str().unwrap().into());
+        for section in ["answer", "authority", "additional"] {
+            for r in a[section].as_array().unwrap() {
+                values.push(r["name"].as_str().unwrap().into());
+                values.extend(
+                    r["data"]
+                        .as_str()
+                        .unwrap()
+                        .split_whitespace()
+                        .map(String::from),
+                );
+            }
+        }
+    }
+    for cols in [60, 80, 100] {
+        let (ok, shown) = on_terminal(cols, &[&["--lang", "zh-CN"], &args[..]].concat());
+        assert!(ok, "{shown}");
+        for v in &values {
+            assert!(
+                shown.contains(v.as_str()),
+                "{cols} columns: {v} cut or missing:\n{shown}"
+            );
+        }
+    }
 }
 
 /// Every `127.0.0.1:PORT` and `--port PORT` with its port masked (the servers' ports are free

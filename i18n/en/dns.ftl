@@ -107,7 +107,10 @@ dns-label-question = Question
 dns-full-via = { $server } over { $transport }, { $size } bytes in { $time }
 dns-full-via-retried = { $server } over { $transport } (truncated over UDP, asked again), { $size } bytes in { $time }
 dns-full-header = id { $id }, { $opcode }, { $rcode }; flags: { $flags }
-dns-full-trailing = the message has { $bytes } extra bytes at its end
+dns-full-trailing = the message has { $bytes ->
+        [one] { $bytes } extra byte
+       *[other] { $bytes } extra bytes
+    } at its end
 dns-full-edns = version { $version }, UDP size { $size }
 dns-full-no-edns = none in the reply
 dns-full-section = { $section } ({ $count }):
@@ -256,13 +259,28 @@ dns-starting-reader = starting the names reader
 dns-bulk-column-status = Status
 dns-bulk-column-records = Records
 # The live line while names are looked up: "57/120 names, 50 answered, 48/s, 1.2 s".
-dns-bulk-progress-of = { $done }/{ $total } names, { $answered } answered, { $rate }, { $time }
-dns-bulk-progress = { $done } names, { $answered } answered, { $rate }, { $time }
+dns-bulk-progress-of = { $done }/{ $total } { $total ->
+        [one] name
+       *[other] names
+    }, { $answered } answered, { $rate }, { $time }
+dns-bulk-progress = { $done ->
+        [one] { $done } name
+       *[other] { $done } names
+    }, { $answered } answered, { $rate }, { $time }
 # The summary: "120 names in 2.5 s (48/s): 110 answered, 8 NXDOMAIN or NODATA, 2 failed".
 dns-bulk-summary = { $head } ({ $rate }): { $parts }
-dns-bulk-done = { $done } names in { $time }
-dns-bulk-interrupted-of = interrupted after { $time }: { $done } of { $total } names
-dns-bulk-interrupted = interrupted after { $time }: { $done } names
+dns-bulk-done = { $done ->
+        [one] { $done } name
+       *[other] { $done } names
+    } in { $time }
+dns-bulk-interrupted-of = interrupted after { $time }: { $done } of { $total } { $total ->
+        [one] name
+       *[other] names
+    }
+dns-bulk-interrupted = interrupted after { $time }: { $done ->
+        [one] { $done } name
+       *[other] { $done } names
+    }
 dns-bulk-answered = { $count } answered
 dns-bulk-negative = { $count } NXDOMAIN or NODATA
 dns-bulk-failed = { $count } failed
