@@ -586,7 +586,7 @@ impl FullAnswer {
 
 impl Report for FullAnswer {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let label = super::labels(
+        let label = super::view::labels(
             ui,
             [
                 t!("dns-label-server"),

@@ -21,6 +21,7 @@ pub mod server;
 pub mod source;
 pub mod tls;
 pub mod validate;
+pub mod view;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -42,7 +43,7 @@ use crate::error::{Cause, Error, Result, exit};
 use crate::i18n::t;
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::reverse_name;
-use crate::output::{Format, Guard, Paint, Report, Ui, emit, pad, visible_len};
+use crate::output::{Format, Guard, Paint, Report, Ui, emit};
 use crate::system::dns_config;
 use crate::system::model::Stub;
 use crate::util::input;
@@ -261,7 +262,7 @@ pub struct DnsReport {
 impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let records = unique_records(&self.result);
-        let label = labels(
+        let label = view::labels(
             ui,
             [
                 t!("dns-label-name"),
@@ -319,7 +320,7 @@ impl Report for DnsReport {
             writeln!(out, "{} {via}", label(3))?;
         }
         if !records.is_empty() {
-            let mut table = records_table(ui);
+            let mut table = view::records_table(ui);
             for a in records {
                 table.add_row([
                     a.owner(),
@@ -443,40 +444,6 @@ impl Report for DnsReport {
     fn status(&self) -> u8 {
         exit_status(self.result.queries.iter().map(|q| q.status))
     }
-}
-
-/// The labels of a view in the run's language (`Name:` / `域名：`), each padded to the widest
-/// (by display width: a Chinese character takes two columns) and at least `min` columns: the
-/// painted label `i`, for its line.
-pub(super) fn labels<const N: usize>(
-    ui: &Ui,
-    words: [crate::i18n::Message; N],
-    min: usize,
-) -> impl Fn(usize) -> String {
-    let labels = words.map(|l| t!("common-label", label = l).to_string());
-    let width = labels
-        .iter()
-        .map(|l| visible_len(l))
-        .max()
-        .unwrap_or(0)
-        .max(min);
-    let ui = *ui;
-    move |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width))
-}
-
-/// A table of records (Name, TTL, Type, Data; TTL goes first when the terminal is narrow), its
-/// headers in the run's language.
-pub(super) fn records_table(ui: &Ui) -> crate::output::Table {
-    let [name, ttl, rtype, data] = [
-        t!("dns-column-name"),
-        t!("dns-column-ttl"),
-        t!("dns-column-type"),
-        t!("dns-column-data"),
-    ]
-    .map(|m| m.to_string());
-    let mut table = ui.table(&[&name, &ttl, &rtype, &data]);
-    table.expendable(&[&ttl]);
-    table
 }
 
 /// The names the search list made of the name typed, when more than one was asked: `tried

@@ -671,7 +671,7 @@ impl Report for Walk {
         }
         match self.end {
             End::Answer => {
-                let mut t = super::records_table(ui);
+                let mut t = super::view::records_table(ui);
                 for r in &self.answer {
                     t.add_row([r.owner(), r.ttl.to_string(), r.type_text(), r.data.clone()]);
                 }
