@@ -204,7 +204,10 @@ impl Error {
             Error::Io { context, source } => {
                 let cause = match os_words(source) {
                     Some(m) => m.in_lang(lang),
-                    None => source.to_string(),
+                    None => match source.get_ref().and_then(|e| e.downcast_ref::<Cause>()) {
+                        Some(c) => c.0.in_lang(lang).into_owned(),
+                        None => source.to_string(),
+                    },
                 };
                 t!("error-io", context = context.clone(), cause = cause)
             }
@@ -242,9 +245,26 @@ impl Error {
 pub fn words_of(e: &io::Error) -> Text {
     match os_words(e) {
         Some(words) => words.into(),
-        None => e.to_string().into(),
+        None => match e.get_ref().and_then(|e| e.downcast_ref::<Cause>()) {
+            Some(cause) => cause.0.clone(),
+            None => e.to_string().into(),
+        },
     }
 }
+
+/// The cause of an I/O error as netkit words it, with what to do next: English where the
+/// error is data (`Display`, JSON), the run's language on stderr
+/// (`io::Error::new(kind, Cause(t!(...).into()))`).
+#[derive(Debug)]
+pub struct Cause(pub Text);
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.english())
+    }
+}
+
+impl std::error::Error for Cause {}
 
 /// What an OS error means, in words and with a next step where there is one, for the kinds a
 /// network tool meets ("Connection refused (os error 111)" becomes "refused: nothing listens on

@@ -1659,7 +1659,7 @@ fn full_agrees_with_dig() {
 }
 
 /// A second server with the same zones as [`server`] (UDP only).
-fn twin_server() -> SocketAddr {
+pub(crate) fn twin_server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
         let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -1798,7 +1798,7 @@ impl NsdServers {
 /// then to ns1.lab.test. (127.0.0.4), both with glue, and `glueless.test.` to ns.lab.test.
 /// without glue (found by a walk of its own). The servers stop when the result is dropped; None (skipping visibly)
 /// where NSD is not installed.
-fn hierarchy(test: &str) -> Option<NsdServers> {
+pub(crate) fn hierarchy(test: &str) -> Option<NsdServers> {
     if !have_nsd(test) {
         return None;
     }

@@ -105,7 +105,7 @@ fn extra(cmd: &clap::Command, lang: LangChoice) -> Extra {
                 l.strip_prefix("--").is_some_and(|rest| {
                     let flag =
                         rest.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == '-');
-                    flag.starts_with(':') || flag.starts_with(" (")
+                    flag.starts_with([':', '：', '（']) || flag.starts_with(" (")
                 })
             };
             let mut current: Vec<String> = Vec::new();
@@ -131,8 +131,26 @@ fn paragraph(roff: &mut Roff, lines: &[String]) {
         }
         roff.control("fi", []);
     } else {
-        roff.text([roman(lines.join(" "))]);
+        roff.text([roman(joined(lines.iter().map(String::as_str)))]);
     }
+}
+
+/// Lines joined into one paragraph: with a space between words; without one between two
+/// Chinese characters, or next to full-width punctuation (Chinese has no spaces between its
+/// words, and keeps one between itself and a Latin word or a number).
+fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let punctuation = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
+    let mut text = String::new();
+    for line in lines {
+        if let (Some(a), Some(b)) = (text.chars().last(), line.chars().next())
+            && !(wide(a) && wide(b) || punctuation(a) || punctuation(b))
+        {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 /// The exit codes: a table of `  0  ok / yes` lines as a list of codes, else prose.
@@ -153,9 +171,7 @@ fn exit_status(roff: &mut Roff, lines: &[String]) {
             roff.text([roman(meaning)]);
         }
     } else {
-        roff.text([roman(
-            lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
-        )]);
+        roff.text([roman(joined(lines.iter().map(|l| l.trim())))]);
     }
 }
 

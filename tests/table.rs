@@ -26,7 +26,7 @@ pub(crate) fn on_terminal(cols: u16, args: &[&str]) -> String {
 /// Runs `words` (a shell line's words: netkit and its arguments, perhaps behind what enters a
 /// namespace) on a pseudo-terminal `cols` columns wide and `rows` high, stdout and stderr on
 /// it; returns whether it succeeded and the bytes it wrote, as text.
-fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
+pub(crate) fn on_a_pty(cols: u16, rows: u16, words: &str) -> (bool, String) {
     let line = format!("stty rows {rows} cols {cols}; exec {words}");
     let o = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
@@ -418,6 +418,10 @@ fn screen(raw: &str) -> String {
 /// language).
 pub(crate) type Fields = &'static [(&'static str, &'static str)];
 
+/// Fields whose value is a sentence for people (English in JSON, the run's language on the
+/// screen), not a value to find whole in another language's view.
+const SENTENCES: &[&str] = &["/*/servers/*/error"];
+
 /// The strings at `pointer` in `v` (see [`Fields`]).
 fn strings_at(v: &Value, pointer: &str, out: &mut Vec<String>) {
     let Some((head, rest)) = pointer.split_once("/*") else {
@@ -701,9 +705,17 @@ fn lan_views_never_cut_a_value() {
         let docs = json_docs(&json);
         // Issue 28: in Chinese too (its notes, and its words as commands are converted).
         for lang in ["en", "zh-CN"] {
+            // A sentence JSON carries in English (a server's error) is said in the view's
+            // language: its words are checked in English only.
+            let said: Vec<(&str, &str)> = fields
+                .iter()
+                .copied()
+                .filter(|(pointer, _)| lang == "en" || !SENTENCES.contains(pointer))
+                .collect();
+            let said: Fields = Box::leak(said.into_boxed_slice());
             for cols in [60, 80, 100] {
                 let screen = on_terminal_in(&host, cols, &[&["--lang", lang][..], args].concat());
-                check_view(&format!("{view} ({lang})"), cols, &screen, &docs, fields);
+                check_view(&format!("{view} ({lang})"), cols, &screen, &docs, said);
             }
         }
     }

@@ -36,6 +36,8 @@ mod flow;
 mod hostile_lan;
 mod i18n;
 #[cfg(target_os = "linux")]
+mod i18n_apps;
+#[cfg(target_os = "linux")]
 mod i18n_net;
 #[cfg(target_os = "linux")]
 mod ifaces;

@@ -83,3 +83,12 @@ impl From<Text> for Arg {
         }
     }
 }
+
+/// Two texts are the same when their English is (what JSON carries).
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.english() == other.english()
+    }
+}
+
+impl Eq for Text {}

@@ -11,7 +11,8 @@ use tokio::net::TcpStream;
 use super::console::{Console, spawn_input};
 use super::talk::{First, talk};
 use crate::cli::ChatClientArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Cause, Error, Result, exit};
+use crate::i18n::t;
 use crate::net::endpoint::{Host, HostPort};
 use crate::output::Ui;
 use crate::util::time::human_duration;
@@ -23,10 +24,14 @@ pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream,
         Host::Name(name) => tokio::net::lookup_host((name.as_str(), server.port))
             .await
             .map_err(|e| {
-                let next = format!("{e} (check the name, or give an address; netkit dns {name})");
+                let next = t!(
+                    "chat-check-the-name",
+                    why = e.to_string(),
+                    name = name.as_str()
+                );
                 Error::io(
-                    format!("cannot resolve {name}"),
-                    io::Error::new(e.kind(), next),
+                    t!("chat-cannot-resolve", name = name.as_str()),
+                    io::Error::new(e.kind(), Cause(next.into())),
                 )
             })?
             .collect(),
@@ -47,8 +52,8 @@ pub async fn connect(server: &HostPort, timeout: Duration) -> Result<(TcpStream,
     }
     Err(last.unwrap_or_else(|| {
         Error::io(
-            format!("cannot resolve {}", server.host),
-            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+            t!("chat-cannot-resolve", name = server.host.to_string()),
+            io::Error::new(io::ErrorKind::NotFound, Cause(t!("chat-no-address").into())),
         )
     }))
 }
@@ -58,42 +63,39 @@ fn connect_error(target: SocketAddr, e: &io::Error, timeout: Duration) -> Error 
     use io::ErrorKind as K;
     let (what, next) = match e.kind() {
         K::ConnectionRefused => (
-            format!("{target} refused the connection"),
-            format!(
-                "nothing listens on that port (is a server running? netkit chat server --port {})",
-                target.port()
-            ),
+            t!("chat-refused", target = target),
+            t!("chat-refused-next", port = target.port()),
         ),
         K::TimedOut => (
-            format!("no answer from {target} within {}", human_duration(timeout)),
-            "a firewall drops the connection, or the host is down (check the address, or wait \
-             longer with --timeout)"
-                .to_string(),
+            t!(
+                "chat-no-answer",
+                target = target,
+                time = human_duration(timeout)
+            ),
+            t!("chat-no-answer-next"),
         ),
         K::NetworkUnreachable if target.is_ipv6() => (
-            format!("cannot reach {target}"),
-            "this host has no IPv6 route to it (try its IPv4 address)".to_string(),
+            t!("chat-cannot-reach", target = target),
+            t!("chat-no-ipv6-route"),
         ),
         K::NetworkUnreachable => (
-            format!("cannot reach {target}"),
-            format!(
-                "this host has no route to that network (check the address; netkit route get {})",
-                target.ip()
-            ),
+            t!("chat-cannot-reach", target = target),
+            t!("chat-no-route", address = target.ip()),
         ),
         K::HostUnreachable => (
-            format!("cannot reach {target}"),
-            "nothing answers for that address on its network (is the host up? is the address \
-             right?)"
-                .to_string(),
+            t!("chat-cannot-reach", target = target),
+            t!("chat-host-unreachable"),
         ),
         K::PermissionDenied => (
-            format!("cannot connect to {target}"),
-            "this host forbids the connection (a local firewall rule?)".to_string(),
+            t!("chat-cannot-connect", target = target),
+            t!("chat-forbidden"),
         ),
-        _ => (format!("cannot connect to {target}"), e.to_string()),
+        _ => {
+            let what = t!("chat-cannot-connect", target = target);
+            return Error::io(what, io::Error::new(e.kind(), e.to_string()));
+        }
     };
-    Error::io(what, io::Error::new(e.kind(), next))
+    Error::io(what, io::Error::new(e.kind(), Cause(next.into())))
 }
 
 /// Runs the client.
@@ -102,14 +104,17 @@ pub async fn run(args: &ChatClientArgs, ui: &Ui) -> Result<u8> {
     let (stream, peer) = connect(&args.server, timeout).await?;
     let _ = stream.set_nodelay(true);
     let console = Console::new(ui, false);
-    console.notice(&format!("connected to {peer}"));
+    console.notice(&t!("chat-connected-to", peer = peer).to_string());
     let mut input = spawn_input(args.opts.max_line as usize);
     let end = talk(stream, peer, &args.opts, &console, &mut input, First::Me).await;
     if let Ok(end) = &end {
-        console.notice(&format!(
-            "disconnected ({})",
-            end.describe(args.opts.idle_timeout)
-        ));
+        console.notice(
+            &t!(
+                "chat-disconnected",
+                why = end.describe(args.opts.idle_timeout)
+            )
+            .to_string(),
+        );
     }
     console.close();
     end.map(|_| exit::OK)

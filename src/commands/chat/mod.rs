@@ -25,6 +25,7 @@ use std::time::Duration;
 use self::console::install_interrupt_handler;
 use crate::cli::{ChatArgs, ChatCommand, Framing};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::output::Ui;
 
 /// Runs `netkit chat server|client` on a fresh current-thread runtime.
@@ -33,12 +34,14 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
     match &args.command {
         ChatCommand::Server(a) => {
             if a.room && a.opts.framing == Framing::Raw {
-                return Err(Error::usage(
-                    "--room relays lines; it cannot use --framing raw".to_string(),
-                ));
+                return Err(Error::usage(t!("chat-room-no-raw")));
             }
             if a.room && a.max_clients == 0 {
-                return Err(Error::bad("count", "0", "--max-clients must be at least 1"));
+                return Err(Error::bad(
+                    t!("chat-what-count"),
+                    "0",
+                    t!("chat-bad-max-clients"),
+                ));
             }
         }
         ChatCommand::Client(_) => {}
@@ -46,7 +49,7 @@ pub fn run(args: &ChatArgs, ui: &Ui) -> Result<u8> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::internal("starting the async runtime", e))?;
+        .map_err(|e| Error::internal(t!("chat-starting-runtime"), e))?;
     let result = rt.block_on(async {
         install_interrupt_handler();
         match &args.command {

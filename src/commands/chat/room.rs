@@ -33,6 +33,7 @@ use super::server::{PortFlag, listen, listen_at, listening_notice};
 use super::web;
 use crate::cli::{ChatServerArgs, Framing};
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
 use crate::system::Tables;
@@ -78,10 +79,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     let console = Console::new(ui, true);
     console.notice(&listening_notice(
         &listener,
-        &format!(
-            "a room for up to {}; type to talk to everyone, /help for commands, /quit to close",
-            crate::util::words::count(args.max_clients, "client", "clients")
-        ),
+        t!("chat-room-for", clients = args.max_clients),
     ));
     if let Some(l) = &web_listener {
         console.notice(&web_notice(l));
@@ -136,12 +134,14 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                         tokio::task::yield_now().await;
                     }
                 }
-                None => break Err(Error::internal("running the room", "the accept loop ended")),
+                None => {
+                    break Err(Error::internal(t!("chat-running-room"), "the accept loop ended"));
+                }
             },
             line = input.recv(), if input_open => match line {
                 // A room is a service: it keeps running when the operator's input ends.
                 None => input_open = false,
-                Some(Input::TooLong) => console.notice("line too long: not sent"),
+                Some(Input::TooLong) => console.notice(&t!("chat-line-too-long").to_string()),
                 Some(Input::Line(l)) => match command::parse(&l) {
                     Typed::Quit => break Ok(()),
                     Typed::Text(t) if t == "bye" => break Ok(()),
@@ -154,11 +154,11 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
                         hub.send_all(None, &said);
                     }
                     Typed::Who => hub.who_for_operator(),
-                    Typed::Help => console.notice(OPERATOR_HELP),
-                    Typed::Nick(_) => console.notice(
-                        "you are <server> to everyone; /nick is for the members",
-                    ),
-                    Typed::Unknown(word) => console.notice(&command::unknown(word)),
+                    Typed::Help => console.notice(&t!("chat-operator-help").to_string()),
+                    Typed::Nick(_) => console.notice(&t!("chat-operator-nick").to_string()),
+                    Typed::Unknown(word) => {
+                        console.notice(&t!("chat-unknown-command", word = word).to_string())
+                    }
                 },
             },
             _ = interrupted() => break Ok(()),
@@ -169,7 +169,7 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
         w.abort();
     }
     hub.close_all("the server is closing the room").await;
-    console.notice("room closed");
+    console.notice(&t!("chat-room-closed").to_string());
     console.close();
     result.map(|()| exit::OK)
 }
@@ -178,20 +178,15 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
 /// URLs others on the network can open.
 fn web_notice(listener: &TcpListener) -> String {
     let Ok(local) = listener.local_addr() else {
-        return "web page: listening".to_string();
+        return t!("chat-web-listening").to_string();
     };
+    let list = t!("common-list-separator").to_string();
     let here = web::urls(local, &[]);
     if is_loopback(local.ip()) {
-        return format!(
-            "web page on {} (this machine only); browsers join the same room",
-            here.join(", ")
-        );
+        return t!("chat-web-loopback", urls = here.join(&list)).to_string();
     }
     if !is_wildcard(local.ip()) {
-        return format!(
-            "web page on {} (reachable from the network): others can open it in a browser",
-            here.join(", ")
-        );
+        return t!("chat-web-network", urls = here.join(&list)).to_string();
     }
     // Every interface: this host's own addresses (not loopback, not link-local).
     let mine: Vec<std::net::IpAddr> = Tables::open()
@@ -206,16 +201,15 @@ fn web_notice(listener: &TcpListener) -> String {
         .unwrap_or_default();
     let urls = web::urls(local, &mine);
     if urls.is_empty() {
-        format!(
-            "web page on {local} (every interface: reachable from the network); others open \
-             http://THIS-HOST'S-ADDRESS:{}/ (netkit ifaces lists them)",
-            local.port()
+        t!(
+            "chat-web-everywhere-unknown",
+            local = local,
+            port = local.port()
         )
+        .to_string()
     } else {
-        format!(
-            "web page on {local} (every interface: reachable from the network); others open {}",
-            urls.join(" or ")
-        )
+        let or = t!("chat-or").to_string();
+        t!("chat-web-everywhere", local = local, urls = urls.join(&or)).to_string()
     }
 }
 
@@ -226,11 +220,6 @@ fn is_link_local(ip: std::net::IpAddr) -> bool {
         std::net::IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) == 0xfe80,
     }
 }
-
-/// The operator's commands, for `/help` on the server's console.
-const OPERATOR_HELP: &str = "commands: /who to list the room, /help for this list, /quit (or bye) \
-                             to close the room; other lines go to everyone as <server>, \
-                             //text sends text starting with /";
 
 struct Hub<'a> {
     members: HashMap<u64, Member>,
@@ -252,20 +241,23 @@ impl Hub<'_> {
                     &format!("your line was longer than {max} bytes: dropped"),
                 );
                 if let Some(m) = self.members.get(&id) {
-                    self.console
-                        .notice(&format!("{} sent a line over {max} bytes: dropped", m.addr));
+                    self.console.notice(
+                        &t!("chat-member-line-too-long", member = m.addr, max = max).to_string(),
+                    );
                 }
             }
             Event::Left(id, why) => self.remove(id, &why, None),
             Event::Broke(id, closing, why) => self.remove(id, &why, Some(closing)),
-            Event::Refused(addr, why) => self.console.notice(&format!("{addr} refused: {why}")),
+            Event::Refused(addr, why) => self
+                .console
+                .notice(&t!("chat-refused-member", address = addr, why = why).to_string()),
         }
     }
 
     fn join(&mut self, conn: Conn, addr: SocketAddr) {
         if self.members.len() >= self.args.max_clients {
             self.console
-                .notice(&format!("{addr} refused: the room is full"));
+                .notice(&t!("chat-refused-full", address = addr).to_string());
             let full = Arc::new(Delivery::new(&Said::notice(
                 "the room is full, try again later",
             )));
@@ -368,14 +360,15 @@ impl Hub<'_> {
             member: member.whois(),
         };
         self.members.insert(id, member);
-        let how = match via {
-            Via::Tcp => "",
-            Via::Browser => " from a browser",
+        let joined_notice = match via {
+            Via::Tcp => t!("chat-joined", nick = &nick, count = self.members.len()),
+            Via::Browser => t!(
+                "chat-joined-browser",
+                nick = &nick,
+                count = self.members.len()
+            ),
         };
-        self.console.notice(&format!(
-            "{nick} joined{how} ({} in the room)",
-            self.members.len()
-        ));
+        self.console.notice(&joined_notice.to_string());
         self.send_all(Some(id), &joined);
     }
 
@@ -434,7 +427,8 @@ impl Hub<'_> {
                 m.key = key;
             }
             let text = format!("{old} is now known as {new}");
-            self.console.notice(&text);
+            self.console
+                .notice(&t!("chat-renamed", old = old, new = new).to_string());
             self.send_all(
                 None,
                 &Said::Renamed {
@@ -459,7 +453,7 @@ impl Hub<'_> {
     fn who_for_operator(&self) {
         let list = self.who().join(", ");
         self.console
-            .notice(&format!("{} here: {list}", self.members.len()));
+            .notice(&t!("chat-who", count = self.members.len(), members = list).to_string());
     }
 
     /// Sends one notice to one member (dropped when its queue is full).
@@ -511,11 +505,15 @@ impl Hub<'_> {
         }
         // Dropping `tx` lets the writer send what is queued, then close.
         drop(m.tx);
-        self.console.notice(&format!(
-            "{} left ({why}; {} in the room)",
-            m.nick,
-            self.members.len()
-        ));
+        self.console.notice(
+            &t!(
+                "chat-left",
+                nick = m.nick.as_str(),
+                why = why,
+                count = self.members.len()
+            )
+            .to_string(),
+        );
         let text = if why == "bye" || why == CLOSED {
             format!("{} left", m.nick)
         } else {

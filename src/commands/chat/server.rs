@@ -9,7 +9,8 @@ use tokio::net::{TcpListener, TcpSocket};
 use super::console::{Console, interrupted, spawn_input};
 use super::talk::{First, talk};
 use crate::cli::ChatServerArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Cause, Error, Result, exit};
+use crate::i18n::{Message, t};
 use crate::net::endpoint::{is_loopback, is_wildcard};
 use crate::output::Ui;
 
@@ -63,28 +64,23 @@ pub fn listen_at(addr: SocketAddr, backlog: u32, flag: PortFlag) -> Result<TcpLi
 fn listen_error(addr: SocketAddr, e: &io::Error, flag: PortFlag) -> Error {
     use io::ErrorKind as K;
     let next = match e.kind() {
-        K::AddrInUse => format!(
-            "the port is already in use by another program (choose another {}, or stop that \
-             program)",
-            flag.name()
+        K::AddrInUse => t!("chat-port-in-use", flag = flag.name()),
+        K::PermissionDenied if addr.port() < 1024 => t!(
+            "chat-port-privileged",
+            instead = flag.with(addr, 8000 + addr.port())
         ),
-        K::PermissionDenied if addr.port() < 1024 => format!(
-            "ports below 1024 need root or CAP_NET_BIND_SERVICE (choose a port above 1023: {})",
-            flag.with(addr, 8000 + addr.port())
-        ),
-        K::AddrNotAvailable => {
-            "that address is not on this host (bind one of its addresses, see netkit ifaces, or \
-             127.0.0.1)"
-                .to_string()
+        K::AddrNotAvailable => t!("chat-address-not-here"),
+        _ if e.raw_os_error() == Some(EAFNOSUPPORT) => t!("chat-no-ipv6"),
+        _ => {
+            return Error::io(
+                t!("chat-cannot-listen", address = addr),
+                io::Error::new(e.kind(), e.to_string()),
+            );
         }
-        _ if e.raw_os_error() == Some(EAFNOSUPPORT) => {
-            "this host has no IPv6 (bind an IPv4 address such as 127.0.0.1)".to_string()
-        }
-        _ => e.to_string(),
     };
     Error::io(
-        format!("cannot listen on {addr}"),
-        io::Error::new(e.kind(), next),
+        t!("chat-cannot-listen", address = addr),
+        io::Error::new(e.kind(), Cause(next.into())),
     )
 }
 
@@ -92,17 +88,18 @@ fn listen_error(addr: SocketAddr, e: &io::Error, flag: PortFlag) -> Error {
 const EAFNOSUPPORT: i32 = 97;
 
 /// The notice printed once listening, saying how far the server is reachable.
-pub fn listening_notice(listener: &TcpListener, what: &str) -> String {
+pub fn listening_notice(listener: &TcpListener, what: Message) -> String {
     let local = listener.local_addr().ok();
     let reach = match local.map(|a| a.ip()) {
-        Some(ip) if is_loopback(ip) => "this machine only",
-        Some(ip) if is_wildcard(ip) => "every interface: reachable from the network",
-        _ => "reachable from the network",
+        Some(ip) if is_loopback(ip) => t!("chat-reach-loopback"),
+        Some(ip) if is_wildcard(ip) => t!("chat-reach-everywhere"),
+        _ => t!("chat-reach-network"),
     };
     match local {
-        Some(a) => format!("listening on {a} ({reach}); {what}"),
-        None => format!("listening ({reach}); {what}"),
+        Some(a) => t!("chat-listening-on", address = a, reach = reach, what = what),
+        None => t!("chat-listening", reach = reach, what = what),
     }
+    .to_string()
 }
 
 /// Runs the one-conversation server.
@@ -110,31 +107,34 @@ pub async fn run(args: &ChatServerArgs, ui: &Ui) -> Result<u8> {
     let ip = args.bind;
     let listener = listen(ip, args.port, args.backlog)?;
     let console = Console::new(ui, false);
-    console.notice(&listening_notice(
-        &listener,
-        "one conversation; later callers wait in the backlog",
-    ));
+    console.notice(&listening_notice(&listener, t!("chat-one-conversation")));
     let accepted = tokio::select! {
         r = listener.accept() => Some(r),
         _ = interrupted() => None,
     };
     let result = match accepted {
         None => {
-            console.notice("interrupted");
+            console.notice(&t!("chat-end-interrupted").to_string());
             Ok(exit::OK)
         }
-        Some(Err(e)) => Err(Error::io("accepting a connection", e)),
+        Some(Err(e)) => Err(Error::io(t!("chat-accepting"), e)),
         Some(Ok((stream, peer))) => {
             let _ = stream.set_nodelay(true);
-            console.notice(&format!("{peer} connected"));
+            console.notice(&t!("chat-peer-connected", peer = peer).to_string());
             let mut input = spawn_input(args.opts.max_line as usize);
             let end = talk(stream, peer, &args.opts, &console, &mut input, First::Peer).await;
             match &end {
-                Ok(end) => console.notice(&format!(
-                    "{peer} disconnected ({})",
-                    end.describe(args.opts.idle_timeout)
-                )),
-                Err(e) => console.notice(&format!("{peer} disconnected ({e})")),
+                Ok(end) => console.notice(
+                    &t!(
+                        "chat-peer-disconnected",
+                        peer = peer,
+                        why = end.describe(args.opts.idle_timeout)
+                    )
+                    .to_string(),
+                ),
+                Err(e) => console.notice(
+                    &t!("chat-peer-disconnected", peer = peer, why = e.to_string()).to_string(),
+                ),
             }
             end.map(|_| exit::OK)
         }

@@ -40,7 +40,8 @@ use super::codec::{Frame, LineSplitter, MID_CHAR, Utf8Stream};
 use super::command::{self, ROOM_WELCOME, Typed};
 use super::console::{Console, Input, idle, interrupted};
 use crate::cli::{ChatOpts, Framing};
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
+use crate::i18n::t;
 use crate::util::time::human_duration;
 
 /// The primer's programs read with `recv(1024)`.
@@ -87,13 +88,14 @@ impl End {
     /// A few words for the disconnect notice; `idle` is the idle timeout in force.
     pub fn describe(self, idle: Duration) -> String {
         match self {
-            End::SaidBye => "we said bye".into(),
-            End::PeerSaidBye => "the peer said bye".into(),
-            End::PeerLeft => "the peer closed the connection".into(),
-            End::InputEnded => "end of input".into(),
-            End::Interrupted => "interrupted".into(),
-            End::Idle => format!("idle timeout: no message for {}", human_duration(idle)),
+            End::SaidBye => t!("chat-end-said-bye"),
+            End::PeerSaidBye => t!("chat-end-peer-said-bye"),
+            End::PeerLeft => t!("chat-end-peer-left"),
+            End::InputEnded => t!("chat-end-input"),
+            End::Interrupted => t!("chat-end-interrupted"),
+            End::Idle => t!("chat-idle-timeout", time = human_duration(idle)),
         }
+        .to_string()
     }
 }
 
@@ -109,22 +111,15 @@ enum Local {
 /// Reads a typed line in a conversation with one peer at `peer` (see the module doc).
 fn one_to_one(line: &str, peer: SocketAddr) -> Local {
     let in_a_room = |cmd: &str| {
-        Local::Notice(format!(
-            "{cmd} works in a room (netkit chat server --room); this is a conversation with one \
-             peer at {peer}"
-        ))
+        Local::Notice(t!("chat-works-in-a-room", command = cmd, peer = peer).to_string())
     };
     match command::parse(line) {
         Typed::Text(t) => Local::Send(t.into_owned()),
         Typed::Quit => Local::Send("bye".into()),
         Typed::Who => in_a_room("/who"),
         Typed::Nick(_) => in_a_room("/nick"),
-        Typed::Help => Local::Notice(format!(
-            "a conversation with one peer at {peer}: each line goes to it, bye (or /quit) ends \
-             it, //text sends text starting with /; /nick and /who work in a room (netkit chat \
-             server --room)"
-        )),
-        Typed::Unknown(word) => Local::Notice(command::unknown(word)),
+        Typed::Help => Local::Notice(t!("chat-help-one-peer", peer = peer).to_string()),
+        Typed::Unknown(word) => Local::Notice(t!("chat-unknown-command", word = word).to_string()),
     }
 }
 
@@ -239,25 +234,22 @@ impl Talk<'_> {
                 if self.client && !self.heard =>
             {
                 Error::io(
-                    format!("the connection to {peer} was reset before the server said anything"),
+                    t!("chat-reset-before-heard", peer = peer),
                     io::Error::new(
                         io::ErrorKind::ConnectionReset,
-                        "it most likely never accepted us: we were waiting in its listen \
-                         backlog (a server that talks with one client at a time, like the \
-                         primer's, lets the next callers wait there) and it has closed; try \
-                         again when it is free",
+                        Cause(t!("chat-reset-before-heard-why").into()),
                     ),
                 )
             }
             // A write to a vanished peer is a reset connection, not a closed stdout (`| head`).
             io::ErrorKind::ConnectionReset | io::ErrorKind::BrokenPipe => Error::io(
-                format!("the connection to {peer} was reset"),
+                t!("chat-reset", peer = peer),
                 io::Error::new(
                     io::ErrorKind::ConnectionReset,
-                    "the peer's program ended or crashed mid-conversation",
+                    Cause(t!("chat-reset-why").into()),
                 ),
             ),
-            _ => Error::io(format!("talking with {peer}"), e),
+            _ => Error::io(t!("chat-talking-with", peer = peer), e),
         }
     }
 
@@ -339,9 +331,8 @@ impl Talk<'_> {
                         let end = match f {
                             Frame::Line(l) => self.received(&mut w, l, Ending::Newline).await?,
                             Frame::TooLong => {
-                                self.console.notice(&format!(
-                                    "the peer sent a line longer than {max} bytes: dropped"
-                                ));
+                                self.console
+                                    .notice(&t!("chat-peer-line-too-long", max = max).to_string());
                                 None
                             }
                         };
@@ -373,7 +364,8 @@ impl Talk<'_> {
                         }
                     }
                     Some(Input::TooLong) => {
-                        self.console.notice(&format!("line longer than {max} bytes not sent"));
+                        self.console
+                            .notice(&t!("chat-line-too-long-not-sent", max = max).to_string());
                         self.prompt();
                     }
                     Some(Input::Line(l)) => {
@@ -394,12 +386,8 @@ impl Talk<'_> {
                 _ = sleep_until(hint_at), if hint_at.is_some() => {
                     self.hint_at = None;
                     self.hinted = true;
-                    self.console.notice(&format!(
-                        "no answer from {} yet: if it is talking with another client (the \
-                         primer's server takes one at a time), this connection waits in its \
-                         listen backlog until it is free, and what you send waits with it",
-                        self.peer
-                    ));
+                    self.console
+                        .notice(&t!("chat-waiting-in-backlog", peer = self.peer).to_string());
                 }
                 _ = sleep_until(drain_until), if drain_until.is_some() => {
                     return Ok(End::InputEnded);
@@ -446,18 +434,11 @@ impl Talk<'_> {
         }
         self.show(&text);
         if learned && self.kind == PeerKind::One {
-            self.console.notice(&match self.style {
-                Style::Turns => format!(
-                    "{} sends without a newline and waits for an answer: it takes turns, as \
-                     the primer's programs do; answering the same way (one message per turn, \
-                     no newline: --framing raw)",
-                    self.peer
-                ),
-                _ => format!(
-                    "{} sends lines: both sides may talk at any time (--framing line)",
-                    self.peer
-                ),
-            });
+            let found = match self.style {
+                Style::Turns => t!("chat-found-turns", peer = self.peer),
+                _ => t!("chat-found-lines", peer = self.peer),
+            };
+            self.console.notice(&found.to_string());
         }
         if text == "bye" {
             return Ok(Some(End::PeerSaidBye));
@@ -506,28 +487,27 @@ impl Talk<'_> {
         if self.style == Style::Turns {
             if text.is_empty() {
                 // send(b"") sends nothing, and both sides would wait for each other.
-                self.console
-                    .notice("an empty message cannot be sent when taking turns");
+                self.console.notice(&t!("chat-empty-in-turns").to_string());
                 self.prompt();
                 return Ok(None);
             }
             if text.len() > PRIMER_RECV {
                 // The primer's programs read one message with recv(1024): a longer one
                 // arrives in pieces, and a character cut between them kills their decode().
-                self.console.notice(&format!(
-                    "not sent: {} bytes is more than the {PRIMER_RECV} the primer's programs \
-                     read at a time (taking turns); shorten it, or use --framing line",
-                    text.len()
-                ));
+                self.console.notice(
+                    &t!(
+                        "chat-too-long-for-turns",
+                        bytes = text.len(),
+                        most = PRIMER_RECV
+                    )
+                    .to_string(),
+                );
                 self.prompt();
                 return Ok(None);
             }
             if !self.my_turn {
-                self.console.notice(&format!(
-                    "held until {} answers: the two sides take turns, one message each; it \
-                     goes then",
-                    self.peer
-                ));
+                self.console
+                    .notice(&t!("chat-held-for-turn", peer = self.peer).to_string());
                 self.held = Some(Held::ForTurn(text));
                 return Ok(None);
             }

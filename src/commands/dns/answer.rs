@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
 
+use crate::i18n::{Text, t};
 use crate::wire::dns::message::Message;
 pub use crate::wire::dns::name::presentation;
 use crate::wire::dns::record::Record;
@@ -65,21 +66,18 @@ impl Status {
 
     /// How people read it: the [`tag`](Status::tag), the same word everywhere, with what it
     /// means (and for REFUSED, what to do next).
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> crate::i18n::Message {
         match self {
-            Status::Answer => "ANSWER",
-            Status::NxDomain => "NXDOMAIN: no such name",
-            Status::NoData => "NODATA: the name exists but has no records of this type",
-            Status::Referral => "REFERRAL: the server does not answer for this name",
-            Status::CnameLoop => "CNAME loop",
-            Status::ServFail => "SERVFAIL: the server failed to answer",
-            Status::Refused => {
-                "REFUSED: the server refused to answer (it serves other zones and does not \
-                 recurse for you: ask a resolver, or a server of the name's zone)"
-            }
-            Status::Timeout => "TIMEOUT",
-            Status::Error => "ERROR",
-            Status::Invalid => "INVALID: not a name DNS can carry",
+            Status::Answer => t!("dns-status-answer"),
+            Status::NxDomain => t!("dns-status-nxdomain"),
+            Status::NoData => t!("dns-status-nodata"),
+            Status::Referral => t!("dns-status-referral"),
+            Status::CnameLoop => t!("dns-status-cname-loop"),
+            Status::ServFail => t!("dns-status-servfail"),
+            Status::Refused => t!("dns-status-refused"),
+            Status::Timeout => t!("dns-status-timeout"),
+            Status::Error => t!("dns-status-error"),
+            Status::Invalid => t!("dns-status-invalid"),
         }
     }
 
@@ -156,14 +154,14 @@ impl Response {
 /// What one server said to one query: its status, the records that answer it, why it is no
 /// answer, where a CNAME chain leads that the reply does not follow, and the response it was
 /// read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Reply {
     /// The kind of answer.
     pub status: Status,
     /// The records of the name and its CNAME chain (empty for a failure).
     pub answers: Vec<Record>,
-    /// Why it is not an answer, in words (None: nothing to say).
-    pub message: Option<String>,
+    /// Why it is not an answer, in words (None: nothing to say; English in JSON).
+    pub message: Option<Text>,
     /// Answer records ignored because their owner is neither the name asked nor in its CNAME
     /// chain (see [`related`]).
     pub ignored: usize,
@@ -177,7 +175,7 @@ pub struct Reply {
 
 impl Reply {
     /// A reply with no records.
-    pub fn bare(status: Status, message: Option<String>) -> Self {
+    pub fn bare(status: Status, message: Option<Text>) -> Self {
         Reply {
             status,
             answers: Vec::new(),
@@ -213,28 +211,25 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
     if m.header.opcode != 0 {
         return Reply::bare(
             Status::Error,
-            Some(format!(
-                "server answered with opcode {} instead of QUERY",
-                m.header.opcode
-            )),
+            Some(t!("dns-why-opcode", opcode = m.header.opcode).into()),
         );
     }
     let rcode = m.rcode();
     let ede = ede_text(m);
     match rcode {
         0 | 3 => {}
-        2 => return Reply::bare(Status::ServFail, ede),
-        5 => return Reply::bare(Status::Refused, ede),
+        2 => return Reply::bare(Status::ServFail, ede.map(Text::from)),
+        5 => return Reply::bare(Status::Refused, ede.map(Text::from)),
         other => {
-            let what = match other {
-                16 => "BADVERS: it does not speak the EDNS version asked".to_string(),
-                _ => rcode_text(other),
+            let what: Text = match other {
+                16 => t!("dns-why-badvers").into(),
+                _ => rcode_text(other).into(),
             };
-            let mut why = format!("server answered RCODE {other} ({what})");
-            if let Some(e) = ede {
-                why = format!("{why}: {e}");
-            }
-            return Reply::bare(Status::Error, Some(why));
+            let why = match ede {
+                Some(e) => t!("dns-why-rcode-ede", rcode = other, what = what, ede = e),
+                None => t!("dns-why-rcode", rcode = other, what = what),
+            };
+            return Reply::bare(Status::Error, Some(why.into()));
         }
     }
     let (kept, ignored) = related(qname, &m.answer);
@@ -246,10 +241,7 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
         ..Reply::bare(status, message)
     };
     if let Chain::Loop(names) = &chain {
-        return verdict(
-            Status::CnameLoop,
-            Some(format!("CNAME loop: {}", names.join(" → "))),
-        );
+        return verdict(Status::CnameLoop, Some(cname_loop(names).into()));
     }
     let Chain::End { end, answered } = chain else {
         unreachable!("a chain ends or loops");
@@ -258,19 +250,14 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
         if rcode == 3 {
             return verdict(
                 Status::Error,
-                Some("the server said NXDOMAIN and gave records of the type asked".into()),
+                Some(t!("dns-why-nxdomain-with-records").into()),
             );
         }
         return verdict(Status::Answer, None);
     }
     let aliased = end != *qname;
     if rcode == 3 {
-        let why = aliased.then(|| {
-            format!(
-                "{} (where the CNAME chain leads) does not exist",
-                presentation(&end)
-            )
-        });
+        let why = aliased.then(|| t!("dns-why-chain-nxdomain", name = presentation(&end)).into());
         return verdict(Status::NxDomain, why);
     }
     if aliased {
@@ -281,11 +268,14 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
         if covered {
             return verdict(
                 Status::NoData,
-                Some(format!(
-                    "{} (where the CNAME chain leads) has no {} records",
-                    presentation(&end),
-                    type_text(rtype)
-                )),
+                Some(
+                    t!(
+                        "dns-why-chain-nodata",
+                        name = presentation(&end),
+                        rtype = type_text(rtype)
+                    )
+                    .into(),
+                ),
             );
         }
         return Reply {
@@ -296,7 +286,7 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
     if let Some(why) = referral(m, qname) {
         return Reply {
             answers: Vec::new(),
-            ..verdict(Status::Referral, Some(why))
+            ..verdict(Status::Referral, Some(why.into()))
         };
     }
     verdict(Status::NoData, None)
@@ -305,7 +295,14 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
 /// "referral to test. (ns.test.): this server does not recurse; try --trace or a resolver",
 /// when `m` is one for `qname`: not authoritative, no SOA in the authority section, and NS
 /// records there for a zone holding the name.
-pub fn referral(m: &Message, qname: &Name) -> Option<String> {
+pub fn referral(m: &Message, qname: &Name) -> Option<crate::i18n::Message> {
+    let (zone, servers) = referral_to(m, qname)?;
+    Some(t!("dns-why-referral", zone = zone, servers = servers))
+}
+
+/// The zone a referral for `qname` sends the asker to and its name servers (`test.`,
+/// `ns.test., ns2.test.`), when `m` is one (see [`referral`]).
+pub fn referral_to(m: &Message, qname: &Name) -> Option<(String, String)> {
     if m.header.flags.aa || m.authority.iter().any(|r| r.rtype == RecordType::SOA) {
         return None;
     }
@@ -324,11 +321,12 @@ pub fn referral(m: &Message, qname: &Name) -> Option<String> {
         }
     }
     let zone = zone?;
-    Some(format!(
-        "referral to {} ({}): this server does not recurse; try --trace or a resolver",
-        presentation(zone),
-        servers.join(", ")
-    ))
+    Some((presentation(zone), servers.join(", ")))
+}
+
+/// "CNAME loop: a. → b. → a.", the names of a chain that came back on itself.
+pub fn cname_loop(names: &[String]) -> crate::i18n::Message {
+    t!("dns-why-cname-loop", names = names.join(" → "))
 }
 
 /// Where a chain of CNAMEs from the name asked goes.
@@ -546,7 +544,7 @@ mod tests {
         let v = r.verdict("www.lab.test.");
         assert_eq!(v.status, Status::Referral);
         assert_eq!(
-            v.message.unwrap(),
+            v.message.unwrap().english(),
             "referral to test. (ns.test.): this server does not recurse; try --trace or a resolver"
         );
         // Authoritative, or with the zone's SOA: no data.
@@ -582,6 +580,7 @@ mod tests {
         assert!(
             v.message
                 .unwrap()
+                .english()
                 .contains("v6.lab.test. (where the CNAME chain leads)")
         );
         // NXDOMAIN for the target.
@@ -598,7 +597,7 @@ mod tests {
         let v = r.verdict("www.lab.test.");
         assert_eq!(v.status, Status::CnameLoop);
         assert_eq!(
-            v.message.unwrap(),
+            v.message.unwrap().english(),
             "CNAME loop: a.lab.test. → b.lab.test. → a.lab.test."
         );
         assert_eq!(v.answers.len(), 3);
@@ -623,7 +622,7 @@ mod tests {
         ] {
             let v = reply(true, code).verdict("x.test.");
             assert_eq!(v.status, Status::Error);
-            assert!(v.message.unwrap().starts_with(want));
+            assert!(v.message.unwrap().english().starts_with(want));
         }
         assert_eq!(reply(true, 2).verdict("x.test.").status, Status::ServFail);
         assert_eq!(reply(true, 5).verdict("x.test.").status, Status::Refused);
@@ -632,7 +631,7 @@ mod tests {
         let m = read(&update).unwrap();
         let v = classify(&m, &Name::from_ascii("x.test.").unwrap(), RecordType::A);
         assert_eq!(
-            v.message.unwrap(),
+            v.message.unwrap().english(),
             "server answered with opcode 5 instead of QUERY"
         );
     }

@@ -25,7 +25,7 @@ use tokio::io::Interest;
 use tokio::net::UdpSocket;
 
 use super::answer::{Status, overall};
-use super::client::{Client, REFUSED, Retries, Settled, settle};
+use super::client::{Client, Retries, Settled, port_unreachable, settle};
 use super::lines::{Entry, Names, Sink, entry_name, status_paint};
 use super::lookup::{NameResult, QueryResult, Reply, Search, Settings, resolve_name};
 use super::message::Carried;
@@ -33,6 +33,7 @@ use super::pace::{Pace, Slot as Permit};
 use super::quick;
 use super::server::Server;
 use crate::error::Result;
+use crate::i18n::t;
 use crate::output::one_line;
 use crate::system::{DATAGRAMS_PER_CALL, Datagrams};
 use crate::util::random::unpredictable_u32;
@@ -406,7 +407,7 @@ impl<'a, 'p> Engine<'a, 'p> {
                     // What quick::read takes, settle settles alike (see its tests).
                     _ => match settle(&got.bytes, &name.ascii, rtype, Carried::Udp) {
                         Settled::Reply(reply) => reply,
-                        _ => Reply::bare(Status::Error, Some("unreadable reply".into())),
+                        _ => Reply::bare(Status::Error, Some(t!("dns-why-unreadable").into())),
                     },
                 };
                 QueryResult::from_reply(self.job.server, &name.ascii, rtype, reply, got.elapsed)
@@ -563,7 +564,7 @@ impl<'a, 'p> Engine<'a, 'p> {
     fn refuse_all(&mut self) {
         for index in 0..self.flights.len() {
             if let Some(flight) = self.land(index) {
-                let reply = Reply::bare(Status::Error, Some(REFUSED.into()));
+                let reply = Reply::bare(Status::Error, Some(port_unreachable()));
                 self.settle_type(
                     flight.slot,
                     flight.ty,

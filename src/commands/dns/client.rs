@@ -34,21 +34,30 @@ use super::pace::Pace;
 use super::parse::Transport;
 use super::server::Server;
 use super::tls;
+use crate::i18n::{Text, t};
 use crate::wire::dns::message::{self, Header};
 use crate::wire::dns::name::{from_query_name, same_name};
 use crate::wire::dns::query::QueryWriter;
 
 /// What a query to a port where nothing listens comes back with.
-pub const REFUSED: &str =
-    "connection refused: nothing listens at that port (ICMP port unreachable)";
+pub fn port_unreachable() -> Text {
+    t!("dns-why-port-unreachable").into()
+}
 
 /// Why no reply came.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Failure {
     /// Nothing within the attempts' time.
     Timeout,
     /// The reply, or the connection, failed in a way to say at once (the words are the message).
-    Said(String),
+    Said(Text),
+}
+
+impl Failure {
+    /// A failure said in the words of message `m`.
+    fn said(m: crate::i18n::Message) -> Self {
+        Failure::Said(m.into())
+    }
 }
 
 impl Failure {
@@ -97,7 +106,7 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
             }
             return Settled::Reply(Reply::bare(
                 Status::Error,
-                Some(format!("bad packet: {bad}")),
+                Some(t!("dns-why-bad-packet", why = bad.to_string()).into()),
             ));
         }
     };
@@ -328,9 +337,7 @@ impl Stream {
                 match tokio::time::timeout_at(deadline, connector.connect(name.clone(), tcp)).await
                 {
                     Err(_) => {
-                        return Err(Failure::Said(
-                            "no TLS handshake reply in time (not a TLS server?)".into(),
-                        ));
+                        return Err(Failure::said(t!("dns-why-no-tls-handshake")));
                     }
                     Ok(Err(e)) => return Err(Failure::Said(tls::failure(&e, text))),
                     Ok(Ok(s)) => Conn::start(s),
@@ -343,12 +350,10 @@ impl Stream {
 }
 
 /// Why a TCP connection could not be made.
-fn connect_failure(e: &io::Error) -> String {
+fn connect_failure(e: &io::Error) -> Text {
     match e.kind() {
-        io::ErrorKind::ConnectionRefused => {
-            "connection refused: nothing listens at that port".into()
-        }
-        _ => format!("cannot connect: {e}"),
+        io::ErrorKind::ConnectionRefused => t!("dns-why-connection-refused").into(),
+        _ => t!("dns-why-cannot-connect", why = e.to_string()).into(),
     }
 }
 
@@ -389,9 +394,7 @@ impl Https {
             .await
         {
             Err(_) => {
-                return Err(Failure::Said(
-                    "no TLS handshake reply in time (not a TLS server?)".into(),
-                ));
+                return Err(Failure::said(t!("dns-why-no-tls-handshake")));
             }
             Ok(Err(e)) => return Err(Failure::Said(tls::failure(&e, &self.text))),
             Ok(Ok(s)) => s,
@@ -399,7 +402,12 @@ impl Https {
         let (send, connection) =
             match tokio::time::timeout_at(deadline, h2::client::handshake(tls)).await {
                 Err(_) => return Err(Failure::Timeout),
-                Ok(Err(e)) => return Err(Failure::Said(format!("HTTP/2 handshake failed: {e}"))),
+                Ok(Err(e)) => {
+                    return Err(Failure::said(t!(
+                        "dns-why-h2-handshake",
+                        why = e.to_string()
+                    )));
+                }
                 Ok(Ok(pair)) => pair,
             };
         tokio::spawn(async move {
@@ -427,7 +435,7 @@ impl Https {
             .header("accept", "application/dns-message")
             .header("content-length", query.len())
             .body(())
-            .map_err(|e| Failure::Said(format!("cannot build the HTTP request: {e}")))?;
+            .map_err(|e| Failure::said(t!("dns-why-http-request", why = e.to_string())))?;
         let exchange = async move {
             let mut send = send.ready().await?;
             let (response, mut body) = send.send_request(request, false)?;
@@ -450,10 +458,14 @@ impl Https {
             Err(_) => Err(Failure::Timeout),
             Ok(Err(e)) => {
                 *self.send.lock().await = None;
-                Err(Failure::Said(format!("the HTTP/2 exchange failed: {e}")))
+                Err(Failure::said(t!(
+                    "dns-why-h2-exchange",
+                    why = e.to_string()
+                )))
             }
-            Ok(Ok((status, _))) if status != http::StatusCode::OK => Err(Failure::Said(format!(
-                "the server answered HTTP status {status} instead of a DNS message"
+            Ok(Ok((status, _))) if status != http::StatusCode::OK => Err(Failure::said(t!(
+                "dns-why-http-status",
+                status = status.to_string()
             ))),
             Ok(Ok((_, body))) => Ok(body),
         }
@@ -465,7 +477,7 @@ impl Https {
 struct Lane {
     server: Server,
     /// Over UDP: the socket (None: not UDP; or the error that kept it from being set up).
-    udp: Option<Result<Udp, String>>,
+    udp: Option<Result<Udp, Text>>,
     /// TCP (also for truncated UDP answers) or TLS.
     stream: Stream,
     https: Option<Https>,
@@ -500,9 +512,9 @@ impl Client {
             let name = || {
                 ServerName::try_from(tls_name.clone()).map_err(|_| {
                     crate::error::Error::bad(
-                        "TLS hostname",
+                        t!("dns-what-tls-hostname"),
                         tls_name.clone(),
-                        "not a DNS name or IP address",
+                        t!("dns-bad-tls-hostname"),
                     )
                 })
             };
@@ -521,10 +533,12 @@ impl Client {
                             table,
                         })
                     }
-                    Err(e) => Err(format!(
-                        "cannot open a UDP socket to {}: {e}",
-                        server.address
-                    )),
+                    Err(e) => Err(t!(
+                        "dns-why-udp-socket",
+                        server = server.address,
+                        why = e.to_string()
+                    )
+                    .into()),
                 })
             } else {
                 None
@@ -584,10 +598,10 @@ impl Client {
         attempts: usize,
     ) -> Reply {
         let Some(lane) = self.lanes.get(server) else {
-            return Reply::bare(Status::Error, Some("no such server".into()));
+            return Reply::bare(Status::Error, Some(t!("dns-why-no-such-server").into()));
         };
         if from_query_name(name).is_none() {
-            return Reply::bare(Status::Error, Some("not a name DNS can carry".into()));
+            return Reply::bare(Status::Error, Some(t!("dns-why-not-a-name").into()));
         }
         let attempts = attempts.max(1);
         match lane.server.transport {
@@ -597,7 +611,7 @@ impl Client {
                     Ok(reply) => reply,
                     Err(Failure::Said(why)) => Reply::bare(
                         Status::Error,
-                        Some(format!("the answer was truncated, and over TCP: {why}")),
+                        Some(t!("dns-why-truncated-then", why = why).into()),
                     ),
                     Err(f) => f.reply(),
                 },
@@ -617,7 +631,7 @@ impl Client {
     /// Asks `name` / `rtype` over TCP of server `server` (the batch engine's truncated replies).
     pub async fn ask_tcp(&self, server: usize, name: &str, rtype: RecordType) -> Reply {
         let Some(lane) = self.lanes.get(server) else {
-            return Reply::bare(Status::Error, Some("no such server".into()));
+            return Reply::bare(Status::Error, Some(t!("dns-why-no-such-server").into()));
         };
         self.over_stream(lane, name, rtype, self.retries + 1, true)
             .await
@@ -643,7 +657,7 @@ impl Client {
         let udp = match &lane.udp {
             Some(Ok(udp)) => udp,
             Some(Err(why)) => return Err(Failure::Said(why.clone())),
-            None => return Err(Failure::Said("not a UDP server".into())),
+            None => return Err(Failure::said(t!("dns-why-not-udp"))),
         };
         let pace = &lane.pace;
         // Held while the query is in flight; a query resent is counted as lost and leaves the
@@ -669,7 +683,7 @@ impl Client {
         }
         let _forget = Forget(&udp.table, id);
         let Some(query) = self.encode(id, name, rtype) else {
-            return Err(Failure::Said("not a name DNS can carry".into()));
+            return Err(Failure::said(t!("dns-why-not-a-name")));
         };
         // An ICMP port unreachable Linux reports to a send instead of a receive: every query
         // waiting on the socket went to the closed port.
@@ -684,7 +698,7 @@ impl Client {
         };
         let send = |sock: &UdpSocket| !refused(sock.try_send(&query));
         if refused(udp.sock.send(&query).await) {
-            return Err(Failure::Said(REFUSED.into()));
+            return Err(Failure::Said(port_unreachable()));
         }
         let first = Instant::now();
         let mut sent = first;
@@ -694,7 +708,7 @@ impl Client {
             let deadline = first + self.timeout * (attempt as u32 + 1);
             if attempt > 0 {
                 if !send(&udp.sock) {
-                    return Err(Failure::Said(REFUSED.into()));
+                    return Err(Failure::Said(port_unreachable()));
                 }
                 sent = Instant::now();
                 resent = true;
@@ -710,7 +724,7 @@ impl Client {
                     break;
                 }
                 match tokio::time::timeout(wait.min(left), rx.recv()).await {
-                    Ok(Some(Delivery::Refused)) => return Err(Failure::Said(REFUSED.into())),
+                    Ok(Some(Delivery::Refused)) => return Err(Failure::Said(port_unreachable())),
                     Ok(Some(Delivery::Reply(bytes))) => {
                         match settle(&bytes, name, rtype, Carried::Udp) {
                             Settled::NotOurs => continue,
@@ -736,7 +750,7 @@ impl Client {
                         pace.lost(sent);
                         slot.take();
                         if !send(&udp.sock) {
-                            return Err(Failure::Said(REFUSED.into()));
+                            return Err(Failure::Said(port_unreachable()));
                         }
                         sent = Instant::now();
                         resent = true;
@@ -773,13 +787,13 @@ impl Client {
             let (id, rx) = conn.register();
             let Some(query) = self.encode(id, name, rtype) else {
                 conn.forget(id);
-                return Err(Failure::Said("not a name DNS can carry".into()));
+                return Err(Failure::said(t!("dns-why-not-a-name")));
             };
             let mut framed = (query.len() as u16).to_be_bytes().to_vec();
             framed.extend_from_slice(&query);
             if conn.out.send(framed).is_err() {
                 conn.forget(id);
-                last = Failure::Said("the server closed the connection".into());
+                last = Failure::said(t!("dns-why-closed"));
                 continue;
             }
             match tokio::time::timeout_at(deadline, rx).await {
@@ -788,8 +802,7 @@ impl Client {
                     last = Failure::Timeout;
                 }
                 Ok(Err(_)) => {
-                    last =
-                        Failure::Said("the server closed the connection without answering".into());
+                    last = Failure::said(t!("dns-why-closed-unanswered"));
                 }
                 Ok(Ok(bytes)) => match settle(&bytes, name, rtype, carried) {
                     Settled::Reply(mut r) => {
@@ -799,13 +812,10 @@ impl Client {
                         return Ok(r);
                     }
                     Settled::Truncated { .. } => {
-                        return Err(Failure::Said(
-                            "the server sent a truncated answer over TCP".into(),
-                        ));
+                        return Err(Failure::said(t!("dns-why-truncated-over-tcp")));
                     }
                     Settled::NotOurs => {
-                        last =
-                            Failure::Said("the server answered another question over TCP".into());
+                        last = Failure::said(t!("dns-why-other-question-tcp"));
                     }
                 },
             }
@@ -822,10 +832,10 @@ impl Client {
         attempts: usize,
     ) -> Result<Reply, Failure> {
         let Some(https) = &lane.https else {
-            return Err(Failure::Said("not an HTTPS server".into()));
+            return Err(Failure::said(t!("dns-why-not-https")));
         };
         let Some(query) = self.encode(0, name, rtype) else {
-            return Err(Failure::Said("not a name DNS can carry".into()));
+            return Err(Failure::said(t!("dns-why-not-a-name")));
         };
         let mut last = Failure::Timeout;
         for _ in 0..attempts {
@@ -834,12 +844,8 @@ impl Client {
                 Ok(bytes) => {
                     return match settle(&bytes, name, rtype, Carried::Https) {
                         Settled::Reply(r) => Ok(r),
-                        Settled::Truncated { .. } => {
-                            Err(Failure::Said("the server sent a truncated answer".into()))
-                        }
-                        Settled::NotOurs => {
-                            Err(Failure::Said("the server answered another question".into()))
-                        }
+                        Settled::Truncated { .. } => Err(Failure::said(t!("dns-why-truncated"))),
+                        Settled::NotOurs => Err(Failure::said(t!("dns-why-other-question"))),
                     };
                 }
                 Err(Failure::Timeout) => last = Failure::Timeout,
@@ -918,6 +924,7 @@ mod tests {
         assert!(
             r.message
                 .unwrap()
+                .english()
                 .starts_with("bad packet: unexpected end of input")
         );
     }

@@ -10,9 +10,10 @@ use futures_util::future::join_all;
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
-use super::answer::{Status, classify, type_text};
+use super::answer::{Status, classify, referral_to, type_text};
 use super::message::{self, Over, QueryFlags};
 use crate::error::exit;
+use crate::i18n::{Message, Text, t};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
 
@@ -25,15 +26,19 @@ pub struct ServerAnswer {
     pub rcode: Option<String>,
     /// What the reply is (answer, nodata, nxdomain, referral...; null: no answer).
     pub status: Option<Status>,
-    /// Why that is no answer, in words (a referral's zone and servers; null: nothing to say).
-    pub detail: Option<String>,
+    /// Why that is no answer, in words (a referral's zone and servers; null: nothing to say;
+    /// English in JSON).
+    pub detail: Option<Text>,
+    /// Where a referral sends the asker, for people ("referral to test. (ns.test.)").
+    #[serde(skip)]
+    pub referral: Option<Message>,
     /// The answer records as `TYPE data`, sorted (TTLs left out).
     pub records: Vec<String>,
     /// The round trip (null: no answer).
     #[serde(serialize_with = "round_ms_opt")]
     pub rtt_ms: Option<f64>,
-    /// Why there was no answer (null: there was one).
-    pub error: Option<String>,
+    /// Why there was no answer (null: there was one; English in JSON).
+    pub error: Option<Text>,
     /// Which group of agreeing servers it is in (0: the largest).
     pub group: usize,
 }
@@ -82,7 +87,7 @@ pub async fn compare(
         );
         let got = match query.to_vec() {
             Ok(bytes) => message::ask(server, &bytes, timeout, over).await,
-            Err(e) => Err(format!("cannot build the query: {e}")),
+            Err(e) => Err(t!("dns-why-build-query", why = e.to_string()).into()),
         };
         match got {
             Ok(raw) => {
@@ -98,6 +103,9 @@ pub async fn compare(
                     .collect();
                 records.sort();
                 records.dedup();
+                let referral = referral_to(&raw.message, name).map(|(zone, servers)| {
+                    t!("dns-compare-referral", zone = zone, servers = servers)
+                });
                 let detail = matches!(verdict.status, Status::Referral | Status::CnameLoop)
                     .then_some(verdict.message)
                     .flatten();
@@ -106,6 +114,7 @@ pub async fn compare(
                     rcode: Some(crate::wire::dns::types::rcode_text(raw.message.rcode())),
                     status: Some(verdict.status),
                     detail,
+                    referral,
                     records,
                     rtt_ms: Some(raw.rtt.as_secs_f64() * 1000.0),
                     error: None,
@@ -117,6 +126,7 @@ pub async fn compare(
                 rcode: None,
                 status: None,
                 detail: None,
+                referral: None,
                 records: Vec::new(),
                 rtt_ms: None,
                 error: Some(why),
@@ -158,17 +168,25 @@ impl Report for Comparisons {
                 writeln!(out)?;
             }
             writeln!(out, "{} {}", c.name, c.rtype)?;
-            let mut t = ui.table(&["Server", "Group", "Rcode", "Records", "Time"]);
-            t.expendable(&["Time", "Group"]);
+            let [server, group, rcode, records, time] = [
+                t!("dns-compare-column-server"),
+                t!("dns-compare-column-group"),
+                t!("dns-compare-column-rcode"),
+                t!("dns-compare-column-records"),
+                t!("dns-compare-column-time"),
+            ]
+            .map(|m| m.to_string());
+            let mut t = ui.table(&[&server, &group, &rcode, &records, &time]);
+            t.expendable(&[&time, &group]);
             for s in &c.servers {
                 let records = match (&s.error, s.records.is_empty(), s.status) {
-                    (Some(e), _, _) => ui.cell(Paint::Bad, e),
+                    (Some(e), _, _) => ui.cell(Paint::Bad, e.to_string()),
                     (None, true, Some(Status::Referral)) => {
-                        let why = s.detail.as_deref().unwrap_or("");
-                        let zone = why.split(':').next().unwrap_or(why);
-                        ui.cell(Paint::Warn, format!("({zone})"))
+                        let to = s.referral.as_ref().map(ToString::to_string);
+                        let to = t!("dns-compare-parenthesized", text = to.unwrap_or_default());
+                        ui.cell(Paint::Warn, to.to_string())
                     }
-                    (None, true, _) => ui.cell(Paint::Dim, "(none)"),
+                    (None, true, _) => ui.cell(Paint::Dim, t!("dns-compare-none").to_string()),
                     (None, false, _) => s.records.join("\n").into(),
                 };
                 t.add_row([
@@ -184,12 +202,12 @@ impl Report for Comparisons {
             writeln!(out, "{t}")?;
             let n = c.servers.len();
             let line = if c.agree {
-                ui.paint(Paint::Good, format!("all {n} servers agree"))
+                ui.paint(Paint::Good, t!("dns-compare-agree", servers = n))
             } else {
                 let groups = c.servers.iter().map(|s| s.group).max().unwrap_or(0) + 1;
                 ui.paint(
                     Paint::Warn,
-                    format!("the servers disagree: {groups} different answers among {n} servers"),
+                    t!("dns-compare-disagree", answers = groups, servers = n),
                 )
             };
             writeln!(out, "{line}")?;

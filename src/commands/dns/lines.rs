@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use super::answer::Status;
 use super::lookup::{self, NameResult};
 use crate::error::{Error, Result, exit};
+use crate::i18n::{Text, t};
 use crate::output::{
     Aligned, Column, Format, Guard, Paint, Progress, Ui, one_line, rate, visible_len, write_json,
     written,
@@ -53,7 +54,7 @@ pub(super) struct Entry {
     /// its bytes with the ones that are not UTF-8 written `\xNN`.
     pub(super) text: String,
     /// Why the line holds no name to ask, when it does not.
-    pub(super) invalid: Option<String>,
+    pub(super) invalid: Option<Text>,
 }
 
 /// Names handed over by the reader thread at once, at most.
@@ -86,9 +87,9 @@ impl Names {
         let shown = path.display().to_string();
         let context = move |e: io::Error| {
             if stdin {
-                Error::io("reading names from standard input", e)
+                Error::io(t!("dns-reading-stdin"), e)
             } else {
-                Error::io(format!("reading {shown}"), e)
+                Error::io(t!("dns-reading-file", file = &shown), e)
             }
         };
         let total = match std::fs::metadata(path) {
@@ -135,7 +136,7 @@ impl Names {
                     }
                 }
             })
-            .map_err(|e| Error::io("starting the names reader", e))?;
+            .map_err(|e| Error::io(t!("dns-starting-reader"), e))?;
         Ok(Names {
             rx,
             ahead: std::collections::VecDeque::new(),
@@ -264,7 +265,7 @@ impl<R: io::BufRead> EntryReader<R> {
                     return Ok(Some(Entry {
                         line,
                         text: escaped_bytes(&bytes[..bytes.len().min(40)]) + "…",
-                        invalid: Some(format!("line longer than {max} bytes")),
+                        invalid: Some(t!("dns-line-too-long", max = max).into()),
                     }));
                 }
                 None => bytes,
@@ -273,7 +274,7 @@ impl<R: io::BufRead> EntryReader<R> {
                 Ok(text) => (text.trim().to_string(), None),
                 Err(_) => (
                     escaped_bytes(name.trim_ascii()),
-                    Some("not UTF-8 text".to_string()),
+                    Some(t!("dns-line-not-utf8").into()),
                 ),
             };
             if !text.is_empty() {
@@ -315,7 +316,7 @@ pub(super) fn escaped_bytes(bytes: &[u8]) -> String {
 pub(super) fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Result<(), NameResult> {
     let name = match &entry.invalid {
         Some(why) => Err(why.clone()),
-        None => query_name_into(&entry.text, ascii).map_err(|e| e.to_string()),
+        None => query_name_into(&entry.text, ascii).map_err(|e| Text::from(e.to_string())),
     };
     name.map_err(|why| NameResult {
         input: entry.text.clone(),
@@ -328,7 +329,7 @@ pub(super) fn entry_name(entry: &Entry, ascii: &mut String) -> std::result::Resu
             server: String::new(),
             rtt_ms: 0.0,
             answers: Vec::new(),
-            message: Some(format!("line {}: {why}", entry.line)),
+            message: Some(t!("dns-line-why", line = entry.line, why = why).into()),
             note: None,
             ignored: 0,
             attempts: Vec::new(),
@@ -502,16 +503,25 @@ impl Tally {
 
     /// `57/120 names, 50 answered, 48/s, 1.2 s` (`57 names, ...` when the total is unknown).
     pub(super) fn progress(&self, total: Option<usize>, elapsed: Duration) -> String {
-        let done = match total {
-            Some(total) => format!("{}/{total}", self.done),
-            None => self.done.to_string(),
-        };
-        format!(
-            "{done} names, {} answered, {}, {}",
-            self.answered,
-            rate(self.done as u64, elapsed),
-            human_duration(elapsed)
-        )
+        let (rate, time) = (rate(self.done as u64, elapsed), human_duration(elapsed));
+        match total {
+            Some(total) => t!(
+                "dns-bulk-progress-of",
+                done = self.done,
+                total = total,
+                answered = self.answered,
+                rate = rate,
+                time = time
+            ),
+            None => t!(
+                "dns-bulk-progress",
+                done = self.done,
+                answered = self.answered,
+                rate = rate,
+                time = time
+            ),
+        }
+        .to_string()
     }
 
     /// `120 names in 2.5 s (48/s): 110 answered, 8 NXDOMAIN or NODATA, 2 failed`; when
@@ -522,35 +532,50 @@ impl Tally {
         elapsed: Duration,
         interrupted: bool,
     ) -> String {
+        let time = human_duration(elapsed);
         let head = match (interrupted, total) {
-            (true, Some(total)) => format!(
-                "interrupted after {}: {} of {total} names",
-                human_duration(elapsed),
-                self.done
+            (true, Some(total)) => t!(
+                "dns-bulk-interrupted-of",
+                time = &time,
+                done = self.done,
+                total = total
             ),
-            (true, None) => format!(
-                "interrupted after {}: {} names",
-                human_duration(elapsed),
-                self.done
-            ),
-            (false, _) => format!("{} names in {}", self.done, human_duration(elapsed)),
+            (true, None) => t!("dns-bulk-interrupted", time = &time, done = self.done),
+            (false, _) => t!("dns-bulk-done", done = self.done, time = &time),
         };
-        let mut parts = vec![format!("{} answered", self.answered)];
-        for (n, what) in [
-            (self.negative, "NXDOMAIN or NODATA"),
-            (self.failed, "failed"),
-            (self.invalid, "INVALID"),
-        ] {
-            if n > 0 {
-                parts.push(format!("{n} {what}"));
-            }
+        let mut parts = vec![t!("dns-bulk-answered", count = self.answered).to_string()];
+        if self.negative > 0 {
+            parts.push(t!("dns-bulk-negative", count = self.negative).to_string());
         }
-        format!(
-            "{head} ({}): {}",
-            rate(self.done as u64, elapsed),
-            parts.join(", ")
+        if self.failed > 0 {
+            parts.push(t!("dns-bulk-failed", count = self.failed).to_string());
+        }
+        if self.invalid > 0 {
+            parts.push(t!("dns-bulk-invalid", count = self.invalid).to_string());
+        }
+        let list = t!("common-list-separator").to_string();
+        t!(
+            "dns-bulk-summary",
+            head = head,
+            rate = rate(self.done as u64, elapsed),
+            parts = parts.join(&list)
         )
+        .to_string()
     }
+}
+
+/// The headers of the bulk columns in the run's language, worded once (the columns keep
+/// `'static` headers; three short strings for the whole run).
+fn headers() -> [&'static str; 3] {
+    static HEADERS: std::sync::OnceLock<[&'static str; 3]> = std::sync::OnceLock::new();
+    *HEADERS.get_or_init(|| {
+        [
+            t!("dns-column-name"),
+            t!("dns-bulk-column-status"),
+            t!("dns-bulk-column-records"),
+        ]
+        .map(|m| &*Box::leak(m.to_string().into_boxed_str()))
+    })
 }
 
 /// Bulk results on a terminal, under a header: Name padded to the widest name of the file (at most
@@ -584,10 +609,11 @@ impl Columns {
     /// The columns fitted to the terminal: the records under the name and status when they
     /// have too little room beside them.
     fn aligned(&self, ui: &Ui) -> Aligned {
+        let [name, status, records] = headers();
         let columns = vec![
-            Column::left("Name", self.name),
-            Column::left("Status", Self::STATUS),
-            Column::left("Records", 16),
+            Column::left(name, self.name),
+            Column::left(status, Self::STATUS),
+            Column::left(records, 16),
         ];
         ui.aligned(columns, &[])
     }
@@ -634,7 +660,7 @@ pub(super) fn write_bulk_line(
     let detail = if records.is_empty() {
         r.queries
             .iter()
-            .find_map(|q| q.message.clone())
+            .find_map(|q| q.message.as_ref().map(ToString::to_string))
             .unwrap_or_default()
     } else {
         records.join(", ")

@@ -13,10 +13,11 @@ use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
 
 pub use super::answer::Reply;
-use super::answer::{Status, overall, presentation, type_text};
+use super::answer::{Status, cname_loop, overall, presentation, type_text};
 use super::message::Received;
 use super::server::Server;
 use super::tls::TlsSettings;
+use crate::i18n::{Text, t};
 use crate::util::time::{human_duration, round_ms};
 use crate::wire::dns::name::dots;
 use crate::wire::dns::record::Record;
@@ -50,11 +51,12 @@ pub struct QueryResult {
     pub rtt_ms: f64,
     /// The answer records.
     pub answers: Vec<Record>,
-    /// Detail for failures, and why an alias has no records (where its chain leads).
-    pub message: Option<String>,
+    /// Detail for failures, and why an alias has no records (where its chain leads); English
+    /// in JSON.
+    pub message: Option<Text>,
     /// What else there is to know (null: nothing): a follow-up query for where the CNAME chain
     /// leads that failed.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Answer records ignored as unrelated to the question (owned by a name that is neither
     /// the one asked nor in its CNAME chain).
     pub ignored: usize,
@@ -255,7 +257,7 @@ async fn walk<R: Resolve>(
             server: String::new(),
             rtt_ms: 0.0,
             answers: Vec::new(),
-            message: Some("no name to ask".to_string()),
+            message: Some(t!("dns-why-no-name").into()),
             note: None,
             ignored: 0,
             attempts,
@@ -294,7 +296,7 @@ async fn resolve_type<R: Resolve>(
         server: String::new(),
         rtt_ms: 0.0,
         answers: Vec::new(),
-        message: Some("no server to ask".to_string()),
+        message: Some(t!("dns-why-no-server").into()),
         note: None,
         ignored: 0,
         attempts: Vec::new(),
@@ -317,20 +319,25 @@ async fn follow_up<R: Resolve>(
     server: &Server,
     reply: &mut Reply,
     rtype: RecordType,
-) -> Option<String> {
+) -> Option<Text> {
     let mut seen: Vec<Name> = Vec::new();
     while let Some(target) = reply.leads_to.take() {
         let text = presentation(&target);
         if seen.len() >= MAX_FOLLOW_UPS {
-            return Some(format!(
-                "the CNAME chain goes on past {text}: netkit follows {MAX_FOLLOW_UPS} links"
-            ));
+            return Some(
+                t!(
+                    "dns-note-chain-too-long",
+                    name = text,
+                    links = MAX_FOLLOW_UPS
+                )
+                .into(),
+            );
         }
         if seen.contains(&target) {
             reply.status = Status::CnameLoop;
             let mut names: Vec<String> = seen.iter().map(presentation).collect();
             names.push(text);
-            reply.message = Some(format!("CNAME loop: {}", names.join(" → ")));
+            reply.message = Some(cname_loop(&names).into());
             return None;
         }
         seen.push(target.clone());
@@ -338,13 +345,15 @@ async fn follow_up<R: Resolve>(
         match next.status {
             Status::Answer | Status::NoData | Status::NxDomain | Status::CnameLoop => {
                 let why = match next.status {
-                    Status::NoData => Some(format!(
-                        "{text} (where the CNAME chain leads) has no {} records",
-                        type_text(rtype)
-                    )),
-                    Status::NxDomain => Some(format!(
-                        "{text} (where the CNAME chain leads) does not exist"
-                    )),
+                    Status::NoData => Some(
+                        t!(
+                            "dns-why-chain-nodata",
+                            name = &text,
+                            rtype = type_text(rtype)
+                        )
+                        .into(),
+                    ),
+                    Status::NxDomain => Some(t!("dns-why-chain-nxdomain", name = &text).into()),
                     _ => None,
                 };
                 reply.status = next.status;
@@ -354,13 +363,24 @@ async fn follow_up<R: Resolve>(
                 reply.leads_to = next.leads_to;
             }
             failed => {
-                let detail = next.message.map_or(String::new(), |m| format!(": {m}"));
-                return Some(format!(
-                    "the CNAME chain leads to {text}, outside {server}'s zones; asked for {text} {}, \
-                     it said {}{detail} (a resolver follows the chain: netkit dns {text})",
-                    type_text(rtype),
-                    failed.tag()
-                ));
+                let note = match next.message {
+                    Some(detail) => t!(
+                        "dns-note-chain-outside-detail",
+                        name = &text,
+                        server = server.to_string(),
+                        rtype = type_text(rtype),
+                        status = failed.tag(),
+                        detail = detail
+                    ),
+                    None => t!(
+                        "dns-note-chain-outside",
+                        name = &text,
+                        server = server.to_string(),
+                        rtype = type_text(rtype),
+                        status = failed.tag()
+                    ),
+                };
+                return Some(note.into());
             }
         }
     }
@@ -378,17 +398,23 @@ impl QueryResult {
         elapsed: Duration,
     ) -> Self {
         let message = match reply.status {
-            Status::Timeout => Some(format!(
-                "no answer from {server} after waiting {}",
-                human_duration(elapsed)
-            )),
+            Status::Timeout => Some(
+                t!(
+                    "dns-why-timeout",
+                    server = server.to_string(),
+                    waited = human_duration(elapsed)
+                )
+                .into(),
+            ),
             // A referral, a loop, an alias's end: about the name; the server is on its line.
             Status::Referral
             | Status::CnameLoop
             | Status::NoData
             | Status::NxDomain
             | Status::Answer => reply.message,
-            _ => reply.message.map(|m| format!("{server}: {m}")),
+            _ => reply
+                .message
+                .map(|m| t!("dns-why-server-said", server = server.to_string(), why = m).into()),
         };
         QueryResult {
             rtype: Some(rtype),
@@ -640,7 +666,7 @@ mod tests {
             &[RecordType::A],
         ));
         assert_eq!(r.status, Status::Timeout);
-        let msg = r.queries[0].message.as_deref().unwrap();
+        let msg = r.queries[0].message.as_ref().unwrap().english();
         assert!(msg.contains("127.0.0.1:5300"), "{msg}");
         assert_eq!(r.queries[0].name, "a.test.");
         let r = block_on(resolve_name(
@@ -939,7 +965,7 @@ mod tests {
         assert_eq!(refused.status, Status::Answer);
         assert_eq!(refused.answers.len(), 1);
         assert_eq!(refused.answers[0].data, "www.example.com.");
-        let note = refused.note.unwrap();
+        let note = refused.note.unwrap().english().into_owned();
         assert!(note.contains("said REFUSED"), "{note}");
         assert!(
             note.contains("outside 127.0.0.1:5300 (udp)'s zones"),
@@ -981,6 +1007,7 @@ mod tests {
             nodata
                 .message
                 .unwrap()
+                .english()
                 .contains("www.example.com. (where the CNAME chain leads) has no A records")
         );
     }

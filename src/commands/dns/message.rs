@@ -20,7 +20,8 @@ use tokio::net::{TcpStream, UdpSocket};
 
 pub use super::answer::{Carried, Response};
 use super::answer::{Reply, Status, classify, exit_status, presentation};
-use crate::output::{Paint, Report, Ui};
+use crate::i18n::{Text, t};
+use crate::output::{Paint, Report, Ui, visible_len};
 use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dns::edns::Ede;
 use crate::wire::dns::message::{self as wire, Flags, Header as WireHeader};
@@ -137,7 +138,7 @@ pub async fn connected(server: SocketAddr) -> io::Result<UdpSocket> {
 
 /// Whether `reply` is the reply to `query`: a response (QR set) with its ID and its question.
 /// Err: the reply has the query's ID and is a response, but is no DNS message (a bad packet).
-fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>, String> {
+fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>, Text> {
     let Ok(h) = WireHeader::read(reply) else {
         return Ok(None);
     };
@@ -147,7 +148,7 @@ fn is_reply(query: &wire::Message, reply: &[u8]) -> Result<Option<wire::Message>
     match wire::read(reply) {
         Ok(m) if m.question == query.question => Ok(Some(m)),
         Ok(_) => Ok(None),
-        Err(bad) => Err(format!("bad packet: {bad}")),
+        Err(bad) => Err(t!("dns-why-bad-packet", why = bad.to_string()).into()),
     }
 }
 
@@ -159,29 +160,36 @@ pub async fn ask(
     query: &[u8],
     timeout: Duration,
     over: Over,
-) -> Result<Raw, String> {
-    let q = wire::read(query).map_err(|e| format!("cannot build the query: {e}"))?;
+) -> Result<Raw, Text> {
+    let q = wire::read(query)
+        .map_err(|e| Text::from(t!("dns-why-build-query", why = e.to_string())))?;
     let deadline = tokio::time::Instant::now() + timeout;
     let ignore_tc = match over {
         Over::Tcp => return over_tcp(server, query, &q, deadline, timeout, false).await,
         Over::Udp { ignore_tc } => ignore_tc,
     };
-    let sock = connected(server).await.map_err(|e| e.to_string())?;
+    let sock = connected(server)
+        .await
+        .map_err(|e| Text::from(e.to_string()))?;
     let start = Instant::now();
-    sock.send(query).await.map_err(|e| e.to_string())?;
+    sock.send(query)
+        .await
+        .map_err(|e| Text::from(e.to_string()))?;
     let mut buf = vec![0u8; 65_535];
     let (message, bytes) = loop {
         let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
             Err(_) => {
-                return Err(format!(
-                    "no answer from {server} within {}",
-                    human_ms(timeout.as_secs_f64() * 1000.0)
-                ));
+                return Err(t!(
+                    "dns-why-no-answer-within",
+                    server = server,
+                    timeout = human_ms(timeout.as_secs_f64() * 1000.0)
+                )
+                .into());
             }
             Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => {
-                return Err(format!("nothing listens on {server} (port unreachable)"));
+                return Err(t!("dns-why-nothing-listens", server = server).into());
             }
-            Ok(Err(e)) => return Err(e.to_string()),
+            Ok(Err(e)) => return Err(e.to_string().into()),
             Ok(Ok(n)) => n,
         };
         if let Some(m) = is_reply(&q, &buf[..n])? {
@@ -200,7 +208,7 @@ pub async fn ask(
     }
     over_tcp(server, query, &q, deadline, timeout, true)
         .await
-        .map_err(|why| format!("the answer was truncated, and over TCP: {why}"))
+        .map_err(|why| t!("dns-why-truncated-then", why = why).into())
 }
 
 /// One query over a TCP connection of its own.
@@ -211,7 +219,7 @@ async fn over_tcp(
     deadline: tokio::time::Instant,
     timeout: Duration,
     retried: bool,
-) -> Result<Raw, String> {
+) -> Result<Raw, Text> {
     let start = Instant::now();
     let exchange = async {
         let mut tcp = TcpStream::connect(server).await?;
@@ -230,17 +238,19 @@ async fn over_tcp(
         }
     };
     match tokio::time::timeout_at(deadline, exchange).await {
-        Err(_) => Err(format!(
-            "no answer from {server} over TCP within {}",
-            human_ms(timeout.as_secs_f64() * 1000.0)
-        )),
-        Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => Err(format!(
-            "nothing listens on {server} over TCP (connection refused)"
-        )),
-        Ok(Err(e)) if e.kind() == io::ErrorKind::UnexpectedEof => Err(format!(
-            "{server} closed the TCP connection without answering"
-        )),
-        Ok(Err(e)) => Err(format!("TCP to {server} failed: {e}")),
+        Err(_) => Err(t!(
+            "dns-why-no-answer-within-tcp",
+            server = server,
+            timeout = human_ms(timeout.as_secs_f64() * 1000.0)
+        )
+        .into()),
+        Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => {
+            Err(t!("dns-why-nothing-listens-tcp", server = server).into())
+        }
+        Ok(Err(e)) if e.kind() == io::ErrorKind::UnexpectedEof => {
+            Err(t!("dns-why-tcp-closed", server = server).into())
+        }
+        Ok(Err(e)) => Err(t!("dns-why-tcp-failed", server = server, why = e.to_string()).into()),
         Ok(Ok(Err(bad))) => Err(bad),
         Ok(Ok(Ok((message, bytes)))) => Ok(Raw {
             bytes,
@@ -272,12 +282,13 @@ pub async fn exchange(
     query: &Message,
     timeout: Duration,
     ignore_tc: bool,
-) -> Result<Exchange, String> {
+) -> Result<Exchange, Text> {
     let bytes = query
         .to_vec()
-        .map_err(|e| format!("cannot build the query: {e}"))?;
+        .map_err(|e| Text::from(t!("dns-why-build-query", why = e.to_string())))?;
     let raw = ask(server, &bytes, timeout, Over::Udp { ignore_tc }).await?;
-    let reply = Message::from_vec(&raw.bytes).map_err(|e| format!("bad packet: {e}"))?;
+    let reply = Message::from_vec(&raw.bytes)
+        .map_err(|e| Text::from(t!("dns-why-bad-packet", why = e.to_string())))?;
     Ok(Exchange {
         reply,
         carried: raw.carried,
@@ -424,8 +435,9 @@ pub struct FullAnswer {
     pub size: usize,
     /// What the reply says, in the words of the other lookups (answer, nodata, referral...).
     pub status: Status,
-    /// Why that is not an answer, in words (a referral's zone and servers, a CNAME loop...).
-    pub detail: Option<String>,
+    /// Why that is not an answer, in words (a referral's zone and servers, a CNAME loop...;
+    /// English in JSON).
+    pub detail: Option<Text>,
     /// Bytes after the message's last record (dig warns about them).
     pub trailing_bytes: usize,
     /// Header, sections and EDNS.
@@ -539,16 +551,21 @@ impl FullAnswer {
     }
 
     fn section(&self, ui: &Ui, out: &mut dyn Write, title: &str, rrs: &[Record]) -> io::Result<()> {
-        writeln!(
-            out,
-            "{}",
-            ui.paint(Paint::Bold, format!("{title} ({}):", rrs.len()))
-        )?;
+        let title = t!("dns-full-section", section = title, count = rrs.len());
+        writeln!(out, "{}", ui.paint(Paint::Bold, title))?;
         if rrs.is_empty() {
             return Ok(());
         }
-        let mut t = ui.table(&["Name", "TTL", "Class", "Type", "Data"]);
-        t.expendable(&["Class", "TTL"]);
+        let [name, ttl, class, rtype, data] = [
+            t!("dns-column-name"),
+            t!("dns-column-ttl"),
+            t!("dns-column-class"),
+            t!("dns-column-type"),
+            t!("dns-column-data"),
+        ]
+        .map(|m| m.to_string());
+        let mut t = ui.table(&[&name, &ttl, &class, &rtype, &data]);
+        t.expendable(&[&class, &ttl]);
         for r in rrs {
             let ttl = if self.human_ttl {
                 human_seconds(u64::from(r.ttl))
@@ -569,21 +586,35 @@ impl FullAnswer {
 
 impl Report for FullAnswer {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<10}", format!("{l}:")));
-        let tcp = if self.retried_over_tcp {
-            " (truncated over UDP, asked again)"
+        let label = super::view::labels(
+            ui,
+            [
+                t!("dns-label-server"),
+                t!("dns-label-header"),
+                t!("dns-label-warning"),
+                t!("dns-label-edns"),
+                t!("dns-label-question"),
+            ],
+            10,
+        );
+        let via = if self.retried_over_tcp {
+            t!(
+                "dns-full-via-retried",
+                server = self.server,
+                transport = self.transport.label(),
+                size = self.size,
+                time = human_ms(self.rtt_ms)
+            )
         } else {
-            ""
+            t!(
+                "dns-full-via",
+                server = self.server,
+                transport = self.transport.label(),
+                size = self.size,
+                time = human_ms(self.rtt_ms)
+            )
         };
-        writeln!(
-            out,
-            "{} {} over {}{tcp}, {} bytes in {}",
-            label("Server"),
-            self.server,
-            self.transport.label(),
-            self.size,
-            human_ms(self.rtt_ms)
-        )?;
+        writeln!(out, "{} {via}", label(0))?;
         let m = &self.message;
         let h = &m.header;
         let rcode = match h.rcode.as_str() {
@@ -591,51 +622,42 @@ impl Report for FullAnswer {
             "NXDOMAIN" => ui.paint(Paint::Warn, &h.rcode),
             _ => ui.paint(Paint::Bad, &h.rcode),
         };
-        writeln!(
-            out,
-            "{} id {}, {}, {rcode}; flags: {}",
-            label("Header"),
-            h.id,
-            h.opcode,
-            self.flag_words()
-        )?;
+        let header = t!(
+            "dns-full-header",
+            id = h.id,
+            opcode = &h.opcode,
+            rcode = rcode,
+            flags = self.flag_words()
+        );
+        writeln!(out, "{} {header}", label(1))?;
         if self.trailing_bytes > 0 {
-            let text = format!(
-                "the message has {} extra bytes at its end",
-                self.trailing_bytes
-            );
-            writeln!(out, "{} {}", label("Warning"), ui.paint(Paint::Warn, text))?;
+            let text = t!("dns-full-trailing", bytes = self.trailing_bytes);
+            writeln!(out, "{} {}", label(2), ui.paint(Paint::Warn, text))?;
         }
         match &m.edns {
             Some(e) => {
-                let mut line = format!("version {}, UDP size {}", e.version, e.udp_size);
+                let mut line =
+                    t!("dns-full-edns", version = e.version, size = e.udp_size).to_string();
                 if e.dnssec_ok {
                     line += ", do";
                 }
                 if let Some(n) = &e.nsid {
                     line += &format!(", NSID \"{n}\"");
                 }
-                writeln!(out, "{} {line}", label("EDNS"))?;
+                writeln!(out, "{} {line}", label(3))?;
                 for o in e.options.iter().filter(|o| o.code != 3) {
                     let text = if o.name == "EDE" {
                         format!("EDE {}", o.value)
                     } else {
                         format!("{}: {}", o.name, o.value)
                     };
-                    writeln!(out, "{:<10} {text}", "")?;
+                    writeln!(out, "{} {text}", " ".repeat(visible_len(&label(3))))?;
                 }
             }
-            None => writeln!(out, "{} none in the reply", label("EDNS"))?,
+            None => writeln!(out, "{} {}", label(3), t!("dns-full-no-edns"))?,
         }
         for q in &m.question {
-            writeln!(
-                out,
-                "{} {} {} {}",
-                label("Question"),
-                q.name,
-                q.class,
-                q.rtype
-            )?;
+            writeln!(out, "{} {} {} {}", label(4), q.name, q.class, q.rtype)?;
         }
         self.section(ui, out, "Answer", &m.answer)?;
         self.section(ui, out, "Authority", &m.authority)?;

@@ -21,6 +21,7 @@ pub mod server;
 pub mod source;
 pub mod tls;
 pub mod validate;
+pub mod view;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -38,7 +39,8 @@ use self::lookup::{NameResult, QueryResult, Resolve, Search, Settings};
 use self::parse::Transport;
 use self::server::Server;
 use crate::cli::DnsArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Cause, Error, Result, exit};
+use crate::i18n::t;
 use crate::net::endpoint::{Endpoint, Host, parse_server_spec};
 use crate::net::name::reverse_name;
 use crate::output::{Format, Guard, Paint, Report, Ui, emit};
@@ -88,7 +90,11 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
     };
     let timeout = args.timeout;
     if args.concurrency == 0 {
-        return Err(Error::bad("concurrency", "0", "must be at least 1"));
+        return Err(Error::bad(
+            t!("dns-what-concurrency"),
+            "0",
+            t!("dns-bad-at-least-one"),
+        ));
     }
     let mut specs: Vec<Endpoint> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
@@ -104,8 +110,9 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
         }
     }
     if class != DNSClass::IN && !full_mode(args) && !args.compare {
-        return Err(Error::usage(format!(
-            "class {class} needs --full (the resolver asks class IN only)"
+        return Err(Error::usage(t!(
+            "dns-class-needs-full",
+            class = class.to_string()
         )));
     }
     specs.extend(args.servers.iter().cloned());
@@ -125,9 +132,7 @@ fn plan(args: &DnsArgs) -> Result<Plan> {
             .position(|w| !parse::is_type_word(w))
             .unwrap_or(0);
         if words.is_empty() {
-            return Err(Error::usage(
-                "give a NAME to look up, -x IP for a reverse lookup, or --file FILE",
-            ));
+            return Err(Error::usage(t!("dns-give-a-name")));
         }
         let name = words.remove(at);
         let mut ascii = String::new();
@@ -208,7 +213,7 @@ fn server_addresses(spec: Endpoint, transport: Transport) -> Result<Vec<Server>>
     };
     let addresses = (name.trim_end_matches('.'), port)
         .to_socket_addrs()
-        .map_err(|e| Error::io(format!("looking up the server {name}"), e))?;
+        .map_err(|e| Error::io(t!("dns-looking-up-server", name = &name), e))?;
     let servers: Vec<Server> = addresses
         .map(|address| Server {
             address,
@@ -218,8 +223,8 @@ fn server_addresses(spec: Endpoint, transport: Transport) -> Result<Vec<Server>>
         .collect();
     if servers.is_empty() {
         return Err(Error::io(
-            format!("looking up the server {name}"),
-            io::Error::new(io::ErrorKind::NotFound, "the name has no address"),
+            t!("dns-looking-up-server", name = &name),
+            io::Error::new(io::ErrorKind::NotFound, Cause(t!("dns-no-address").into())),
         ));
     }
     Ok(servers)
@@ -233,7 +238,7 @@ fn tls_settings(args: &DnsArgs, transport: Transport) -> Result<tls::TlsSettings
         ("--tls-hostname", args.tls_hostname.is_some()),
     ] {
         if given && !encrypted {
-            return Err(Error::usage(format!("{flag} needs --tls or --https")));
+            return Err(Error::usage(t!("dns-needs-tls", flag = flag)));
         }
     }
     tls::TlsSettings::load(args.tls_ca.as_deref(), args.tls_hostname.as_deref())
@@ -257,7 +262,16 @@ pub struct DnsReport {
 impl Report for DnsReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let records = unique_records(&self.result);
-        let label = |l: &str| ui.paint(Paint::Bold, format!("{:<8}", format!("{l}:")));
+        let label = view::labels(
+            ui,
+            [
+                t!("dns-label-name"),
+                t!("dns-label-server"),
+                t!("dns-label-search"),
+                t!("dns-label-via"),
+            ],
+            8,
+        );
         // The name that exists (or, when none does, the first result's name).
         let asked = self
             .result
@@ -267,14 +281,14 @@ impl Report for DnsReport {
             .or(self.result.queries.first())
             .map_or(self.result.name.clone(), |q| q.name.clone());
         if asked.trim_end_matches('.') == self.result.input.trim_end_matches('.') {
-            writeln!(out, "{} {}", label("Name"), self.result.input)?;
+            writeln!(out, "{} {}", label(0), self.result.input)?;
         } else {
-            writeln!(
-                out,
-                "{} {} (asked as {asked})",
-                label("Name"),
-                self.result.input
-            )?;
+            let name = t!(
+                "dns-name-asked-as",
+                name = &self.result.input,
+                asked = &asked
+            );
+            writeln!(out, "{} {name}", label(0))?;
         }
         let mut used: Vec<&str> = Vec::new();
         for q in &self.result.queries {
@@ -282,31 +296,31 @@ impl Report for DnsReport {
                 used.push(&q.server);
             }
         }
-        writeln!(out, "{} {}", label("Server"), used.join(", "))?;
+        let list = t!("common-list-separator").to_string();
+        writeln!(out, "{} {}", label(1), used.join(&list))?;
         if let Some(tried) = search_note(&self.result.queries) {
-            writeln!(out, "{} {}", label("Search"), ui.paint(Paint::Dim, tried))?;
+            writeln!(out, "{} {}", label(2), ui.paint(Paint::Dim, tried))?;
         }
         if let Some(stub) = &self.stub {
-            let ups = if stub.upstreams.is_empty() {
-                "upstreams unknown".to_string()
+            let via = if stub.upstreams.is_empty() {
+                t!(
+                    "dns-via-stub-unknown",
+                    stub = stub.address,
+                    resolver = stub.resolver.to_string()
+                )
             } else {
-                stub.upstreams
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                let ups: Vec<String> = stub.upstreams.iter().map(ToString::to_string).collect();
+                t!(
+                    "dns-via-stub",
+                    stub = stub.address,
+                    resolver = stub.resolver.to_string(),
+                    upstreams = ups.join(&list)
+                )
             };
-            writeln!(
-                out,
-                "{} {} is {}'s local stub; it forwards to {ups}",
-                label("Via"),
-                stub.address,
-                stub.resolver
-            )?;
+            writeln!(out, "{} {via}", label(3))?;
         }
         if !records.is_empty() {
-            let mut table = ui.table(&["Name", "TTL", "Type", "Data"]);
-            table.expendable(&["TTL"]);
+            let mut table = view::records_table(ui);
             for a in records {
                 table.add_row([
                     a.owner(),
@@ -336,10 +350,7 @@ impl Report for DnsReport {
                 .iter()
                 .find(|q| q.status == Status::NoData && q.message.is_none())
                 .map_or("", |q| q.name.as_str());
-            let text = format!(
-                "NODATA: {name} exists but has no {} records",
-                nodata.join(", ")
-            );
+            let text = t!("dns-nodata-line", name = name, types = nodata.join(&list));
             writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
         }
         let answered = self
@@ -359,11 +370,23 @@ impl Report for DnsReport {
                 Paint::Warn
             };
             let text = match (&q.status, &q.message) {
-                (Status::NxDomain, None) => format!("NXDOMAIN: {} does not exist", q.name),
-                (Status::NxDomain | Status::NoData, Some(m)) => format!("{}: {m}", q.status.tag()),
-                (Status::Referral | Status::CnameLoop, Some(m)) => m.clone(),
-                (_, Some(m)) => format!("{}: {m}", q.status.describe()),
-                (_, None) => format!("{} ({})", q.status.describe(), q.server),
+                (Status::NxDomain, None) => t!("dns-nxdomain-line", name = &q.name),
+                (Status::NxDomain | Status::NoData, Some(m)) => {
+                    t!("dns-status-said", status = q.status.tag(), why = m.clone())
+                }
+                (Status::Referral | Status::CnameLoop, Some(m)) => {
+                    t!("dns-said", why = m.clone())
+                }
+                (_, Some(m)) => t!(
+                    "dns-status-said",
+                    status = q.status.describe(),
+                    why = m.clone()
+                ),
+                (_, None) => t!(
+                    "dns-status-from",
+                    status = q.status.describe(),
+                    server = &q.server
+                ),
             };
             writeln!(out, "{:<6} {}", q.type_name(), ui.paint(paint, text))?;
         }
@@ -374,44 +397,41 @@ impl Report for DnsReport {
         }
         let ignored: usize = self.result.queries.iter().map(|q| q.ignored).sum();
         if ignored > 0 {
-            let text = format!(
-                "ignored {ignored} record{} of names that are neither {} nor in its CNAME chain",
-                if ignored == 1 { "" } else { "s" },
-                asked
-            );
+            let text = t!("dns-ignored", count = ignored, name = &asked);
             writeln!(out, "{}", ui.paint(Paint::Warn, text))?;
         }
         // `dns A` alone looks up the name A; when that finds nothing, say how to ask for a type.
         if self.result.status != Status::Answer && parse::is_type_word(&self.result.input) {
-            let text = format!(
-                "{} is also a record type: for a name's {} records, netkit dns NAME {}",
-                self.result.input,
-                self.result.input.to_ascii_uppercase(),
-                self.result.input
+            let text = t!(
+                "dns-also-a-type",
+                word = &self.result.input,
+                rtype = self.result.input.to_ascii_uppercase()
             );
             writeln!(out, "{}", ui.paint(Paint::Dim, text))?;
         }
         let qs = &self.result.queries;
         let times = if qs.len() <= 3 {
-            qs.iter()
+            let each: Vec<String> = qs
+                .iter()
                 .map(|q| format!("{} {}", q.type_name(), human_ms(q.rtt_ms)))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect();
+            t!("dns-query-time", times = each.join(&list))
         } else {
             let min = qs.iter().map(|q| q.rtt_ms).fold(f64::INFINITY, f64::min);
             let max = qs.iter().map(|q| q.rtt_ms).fold(0.0, f64::max);
             let (min, max) = (human_ms(min), human_ms(max));
             if min == max {
-                format!("{min} for each of {} queries, in parallel", qs.len())
+                t!("dns-query-time-each", time = min, queries = qs.len())
             } else {
-                format!("{min} to {max} for {} queries in parallel", qs.len())
+                t!(
+                    "dns-query-time-range",
+                    min = min,
+                    max = max,
+                    queries = qs.len()
+                )
             }
         };
-        writeln!(
-            out,
-            "{}",
-            ui.paint(Paint::Dim, format!("Query time: {times}"))
-        )
+        writeln!(out, "{}", ui.paint(Paint::Dim, times))
     }
 
     fn short(&self, _ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
@@ -448,6 +468,7 @@ fn search_note(queries: &[QueryResult]) -> Option<String> {
             names[at].1.push((q.type_name(), a.status));
         }
     }
+    let list = t!("common-list-separator").to_string();
     let parts: Vec<String> = names
         .iter()
         .map(|(name, said)| {
@@ -461,12 +482,12 @@ fn search_note(queries: &[QueryResult]) -> Option<String> {
                     .iter()
                     .map(|(t, s)| format!("{t} {}", s.tag()))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(&list),
             };
-            format!("{name} ({what})")
+            t!("dns-search-name", name = *name, what = what).to_string()
         })
         .collect();
-    Some(format!("tried {}", parts.join(", ")))
+    Some(t!("dns-search-tried", names = parts.join(&list)).to_string())
 }
 
 /// Issue 27 item 4: a second name where a record type belongs (`dns a.test b.test`) is a
@@ -475,11 +496,7 @@ fn several_names(word: &str, refused: Error) -> Error {
     if !word.contains('.') || word.contains(char::is_whitespace) {
         return refused;
     }
-    Error::usage(format!(
-        "'{word}' is not a record type but a second name: netkit dns looks up one name at a \
-         time; for several, put them in a file, one a line (netkit dns --file NAMES), or run \
-         netkit dns once for each"
-    ))
+    Error::usage(t!("dns-second-name", word = word))
 }
 
 /// Runs `netkit dns`.
@@ -488,7 +505,7 @@ fn dns_runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::internal("starting the DNS runtime", e))
+        .map_err(|e| Error::internal(t!("dns-starting-runtime"), e))
 }
 
 /// Whether the message itself is asked for (`--full`, or a flag only a raw query can carry).
@@ -523,7 +540,7 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
     let ascii = match &plan.target {
         Target::Name(_, ascii) | Target::Reverse(_, ascii) => ascii,
         Target::File(_) => {
-            return Err(Error::usage(format!("{what} takes one name, not a file")));
+            return Err(Error::usage(t!("dns-one-name-not-file", option = what)));
         }
     };
     if plan
@@ -531,12 +548,10 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
         .iter()
         .any(|s| !matches!(s.transport, Transport::Udp | Transport::Tcp))
     {
-        return Err(Error::usage(format!(
-            "{what} asks over UDP (TCP when truncated) or TCP, not TLS or HTTPS"
-        )));
+        return Err(Error::usage(t!("dns-udp-or-tcp-only", option = what)));
     }
     from_query_name(ascii)
-        .ok_or_else(|| Error::bad("name", ascii.clone(), "not a name DNS can carry"))
+        .ok_or_else(|| Error::bad(t!("dns-what-name"), ascii.clone(), t!("dns-why-not-a-name")))
 }
 
 /// The most netkit reads of a root hints or trust anchor file (named.root is 3 KiB).
@@ -560,9 +575,9 @@ fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
     }
     if found.is_empty() {
         return Err(Error::bad(
-            "root hints file",
+            t!("dns-what-root-hints"),
             path.display().to_string(),
-            "has no A or AAAA line (a root hints file lists the root servers, as named.root does)",
+            t!("dns-bad-root-hints"),
         ));
     }
     Ok(found)
@@ -571,19 +586,22 @@ fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
 /// The trust anchors of `--trust-anchor FILE` (DS or DNSKEY lines), else the root's.
 fn trust_anchors(args: &DnsArgs) -> Result<Vec<Anchor>> {
     let Some(path) = &args.trust_anchor else {
-        return parse_anchors(&ROOT_ANCHORS.join("\n"))
-            .map_err(|e| Error::internal("the built-in trust anchors", io::Error::other(e)));
+        return parse_anchors(&ROOT_ANCHORS.join("\n")).map_err(|e| {
+            Error::internal(
+                t!("dns-built-in-anchors"),
+                io::Error::other(e.english().into_owned()),
+            )
+        });
     };
     let shown = path.display().to_string();
     let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
     let found = parse_anchors(&String::from_utf8_lossy(&text))
-        .map_err(|why| Error::bad("trust anchor file", &shown, why))?;
+        .map_err(|why| Error::bad(t!("dns-what-trust-anchor"), &shown, why))?;
     if found.is_empty() {
         return Err(Error::bad(
-            "trust anchor file",
+            t!("dns-what-trust-anchor"),
             shown,
-            "has no DS or DNSKEY record (ZONE IN DS TAG ALGORITHM DIGEST-TYPE HEX, or \
-             ZONE IN DNSKEY FLAGS 3 ALGORITHM KEY)",
+            t!("dns-bad-trust-anchor-empty"),
         ));
     }
     Ok(found)
@@ -601,9 +619,7 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         Vec::new()
     };
     if args.root_hints.is_some() && !given.is_empty() {
-        return Err(Error::usage(
-            "--root-hints and @SERVER both say where to start: give one",
-        ));
+        return Err(Error::usage(t!("dns-root-hints-and-server")));
     }
     let port = given.first().map_or(53, |s| s.port());
     let hints: Vec<SocketAddr> = match &args.root_hints {
@@ -655,10 +671,10 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
                     cuts = w.cuts(&start, port);
                     w
                 }
-                Err(why) => walk::Walk::failed(&name, rtype, why),
+                Err(why) => walk::Walk::failed(&name, rtype, Some(why)),
             }
         } else {
-            walk::Walk::failed(&name, rtype, String::new())
+            walk::Walk::failed(&name, rtype, None)
         };
         if args.validate {
             let through = if args.trace {
@@ -698,10 +714,13 @@ fn trace(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
                 }
                 None => validate::Validation {
                     security: Security::Indeterminate,
-                    reason: Some(format!(
-                        "there is no answer to validate: {}",
-                        result.detail.as_deref().unwrap_or("none came")
-                    )),
+                    reason: Some(
+                        match &result.detail {
+                            Some(why) => t!("dns-validate-no-answer", why = why.clone()),
+                            None => t!("dns-validate-no-answer-none"),
+                        }
+                        .into(),
+                    ),
                     chain: Vec::new(),
                 },
             });
@@ -739,9 +758,7 @@ fn over(args: &DnsArgs) -> message::Over {
 fn compare(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let name = one_name(plan, "--compare")?;
     if plan.servers.len() < 2 {
-        return Err(Error::usage(
-            "--compare needs at least two servers (@SERVER @SERVER...)",
-        ));
+        return Err(Error::usage(t!("dns-compare-two-servers")));
     }
     let flags = query_flags(args);
     let servers: Vec<SocketAddr> = plan.servers.iter().map(|s| s.address).collect();
@@ -778,7 +795,7 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
         );
         let bytes = query
             .to_vec()
-            .map_err(|e| Error::internal("building the query", e))?;
+            .map_err(|e| Error::internal(t!("dns-building-query"), e))?;
         let mut failures = Vec::new();
         let mut got = None;
         for server in &plan.servers {
@@ -796,9 +813,19 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
             }
         }
         let Some(mut answer) = got else {
+            // "a; b; c" in every language: each server's failure joined to the rest.
+            let why = failures
+                .into_iter()
+                .rev()
+                .reduce(|rest, first| t!("dns-failures", first = first, rest = rest).into())
+                .unwrap_or_else(|| t!("dns-why-no-server").into());
             return Err(Error::io(
-                format!("asking for {ascii} {}", answer::type_text(rtype)),
-                io::Error::new(io::ErrorKind::TimedOut, failures.join("; ")),
+                t!(
+                    "dns-asking-for",
+                    name = &ascii,
+                    rtype = answer::type_text(rtype)
+                ),
+                io::Error::new(io::ErrorKind::TimedOut, Cause(why)),
             ));
         };
         answer.human_ttl = args.human_ttl;
@@ -812,7 +839,7 @@ pub fn run(args: &DnsArgs, ui: &Ui) -> Result<u8> {
     let ui = if args.short { &short } else { ui };
     let plan = plan(args)?;
     if args.root_hints.is_some() && !(args.trace || args.validate) {
-        return Err(Error::usage("--root-hints is for --trace and --validate"));
+        return Err(Error::usage(t!("dns-root-hints-alone")));
     }
     if args.trace || args.validate {
         return trace(&plan, args, ui);
@@ -888,7 +915,10 @@ async fn answer<R: Resolve>(resolver: &R, plan: &Plan, args: &DnsArgs, ui: &Ui) 
         let mut err = Guard::new(io::stderr().lock(), false);
         for q in &report.result.queries {
             if q.status != Status::Answer {
-                let text = q.message.clone().unwrap_or_else(|| q.server.clone());
+                let text = q
+                    .message
+                    .as_ref()
+                    .map_or_else(|| q.server.clone(), ToString::to_string);
                 let _ = writeln!(
                     err,
                     "netkit: {} {}: {} ({text})",
@@ -1078,7 +1108,7 @@ mod tests {
         read_entries(reader, max)
             .unwrap()
             .into_iter()
-            .map(|e| (e.line, e.text, e.invalid))
+            .map(|e| (e.line, e.text, e.invalid.map(|t| t.english().into_owned())))
             .collect()
     }
 

@@ -5,6 +5,7 @@ use hickory_resolver::proto::rr::RecordType;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::wire::dns::types;
 
 /// The types `--all` asks for: the common ones a name carries (ANY is deprecated, RFC 8482).
@@ -28,28 +29,22 @@ pub fn parse_type(text: &str) -> Result<RecordType> {
     match upper.as_str() {
         "ANY" => {
             return Err(Error::bad(
-                "record type",
+                t!("dns-what-type"),
                 text,
-                "ANY is not supported (most servers refuse it, RFC 8482); use --all",
+                t!("dns-bad-type-any"),
             ));
         }
         "AXFR" | "IXFR" => {
             return Err(Error::bad(
-                "record type",
+                t!("dns-what-type"),
                 text,
-                "a zone transfer is not a lookup (dig does transfers: dig @SERVER ZONE AXFR)",
+                t!("dns-bad-type-transfer"),
             ));
         }
         _ => {}
     }
-    types::parse_type(&upper).ok_or_else(|| {
-        Error::bad(
-            "record type",
-            text,
-            "expected a record type dig knows (A, AAAA, CNAME, MX, NS, TXT, SOA, PTR, SRV, CAA, \
-             HTTPS, DS, DNSKEY, LOC, URI, ...) or TYPEnnn",
-        )
-    })
+    types::parse_type(&upper)
+        .ok_or_else(|| Error::bad(t!("dns-what-type"), text, t!("dns-bad-type-unknown")))
 }
 
 /// Whether `word` names a record type, known or refused (`ANY`, `AXFR`, `IXFR`): on the command

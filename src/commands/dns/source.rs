@@ -21,6 +21,7 @@ use hickory_resolver::proto::op::{Message, ResponseCode};
 use hickory_resolver::proto::rr::{DNSClass, Name, RData, Record, RecordType};
 
 use super::message::{self, Exchange, QueryFlags};
+use crate::i18n::{Text, t};
 use crate::util::time::human_ms;
 use crate::wire::dnssec::name_text;
 
@@ -39,7 +40,7 @@ pub struct Budget {
     limit: Duration,
     deadline: tokio::time::Instant,
     /// Why the budget ran out, once it has.
-    exhausted: RefCell<Option<String>>,
+    exhausted: RefCell<Option<Text>>,
 }
 
 impl Budget {
@@ -55,17 +56,15 @@ impl Budget {
     }
 
     /// Takes one query; Err(why) when the queries or the time are spent.
-    fn take(&self) -> Result<(), String> {
-        let why = if self.spent.get() >= self.max {
-            format!(
-                "the query budget is spent: {} queries, the most one lookup may send",
-                self.max
-            )
+    fn take(&self) -> Result<(), Text> {
+        let why: Text = if self.spent.get() >= self.max {
+            t!("dns-budget-queries", queries = self.max).into()
         } else if tokio::time::Instant::now() >= self.deadline {
-            format!(
-                "the deadline passed: {}, the longest one lookup may take",
-                human_ms(self.limit.as_secs_f64() * 1000.0)
+            t!(
+                "dns-budget-time",
+                time = human_ms(self.limit.as_secs_f64() * 1000.0)
             )
+            .into()
         } else {
             self.spent.set(self.spent.get() + 1);
             return Ok(());
@@ -80,7 +79,7 @@ impl Budget {
     }
 
     /// Why the budget ran out (None: it has not).
-    pub fn exhausted(&self) -> Option<String> {
+    pub fn exhausted(&self) -> Option<Text> {
         self.exhausted.borrow().clone()
     }
 }
@@ -95,7 +94,7 @@ pub async fn ask(
     class: DNSClass,
     flags: &QueryFlags,
     timeout: Duration,
-) -> Result<Exchange, String> {
+) -> Result<Exchange, Text> {
     budget.take()?;
     let query = message::build_query(
         crate::util::random::unpredictable_u32() as u16,
@@ -115,7 +114,7 @@ pub async fn ask(
             let _ = budget.take();
             Err(budget
                 .exhausted()
-                .unwrap_or_else(|| "the deadline passed".into()))
+                .unwrap_or_else(|| t!("dns-budget-deadline").into()))
         }
     }
 }
@@ -185,7 +184,7 @@ impl Reply {
 }
 
 /// A reply, or why none came.
-pub type Got = Rc<Result<Reply, String>>;
+pub type Got = Rc<Result<Reply, Text>>;
 
 /// A boxed future borrowing the source (asking may recurse: a name server's address).
 type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
@@ -231,14 +230,13 @@ impl<'a> Source<'a> {
     }
 
     /// How the records were asked, for people.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match (self.through, self.recursive.get()) {
-            (Some(s), Some(false)) => {
-                format!("from {s} and the servers its referrals lead to (it does not recurse)")
-            }
-            (Some(s), _) => format!("through {s} (with CD set)"),
-            (None, _) => "from the root servers down".into(),
+            (Some(s), Some(false)) => t!("dns-asked-from-referrals", server = s),
+            (Some(s), _) => t!("dns-asked-through", server = s),
+            (None, _) => t!("dns-asked-from-root"),
         }
+        .into()
     }
 
     /// The `name`/`rtype` records (the whole reply), asked once per lookup.
@@ -270,7 +268,7 @@ impl<'a> Source<'a> {
         }
     }
 
-    async fn fetch(&self, name: &Name, rtype: RecordType) -> Result<Reply, String> {
+    async fn fetch(&self, name: &Name, rtype: RecordType) -> Result<Reply, Text> {
         if let Some(server) = self.through
             && self.recursive.get() != Some(false)
         {
@@ -325,13 +323,13 @@ impl<'a> Source<'a> {
     }
 
     /// Follows referrals from the closest known zone to the servers that answer.
-    async fn iterate(&self, name: &Name, rtype: RecordType) -> Result<Reply, String> {
+    async fn iterate(&self, name: &Name, rtype: RecordType) -> Result<Reply, Text> {
         let Some((mut zone, mut servers)) = self.closest(name, rtype) else {
-            return Err(format!("no server is known for {}", name_text(name)));
+            return Err(t!("dns-no-server-known", name = name_text(name)).into());
         };
         let flags = Self::flags(false);
         'steps: for _ in 0..MAX_STEPS {
-            let mut why = format!("no server of {} answered", name_text(&zone));
+            let mut why: Text = t!("dns-no-server-answered", zone = name_text(&zone)).into();
             for &server in servers.iter().take(MAX_ASKED) {
                 let x = match ask(
                     self.budget,
@@ -356,7 +354,12 @@ impl<'a> Source<'a> {
                 let m = &x.reply;
                 let rcode = m.metadata.response_code;
                 if rcode != ResponseCode::NoError && rcode != ResponseCode::NXDomain {
-                    why = format!("{server} answered {rcode}");
+                    why = t!(
+                        "dns-server-answered",
+                        server = server,
+                        rcode = rcode.to_string()
+                    )
+                    .into();
                     continue;
                 }
                 if m.answers.is_empty()
@@ -366,10 +369,7 @@ impl<'a> Source<'a> {
                 {
                     let hops = self.servers_of(m, &ns).await;
                     if hops.is_empty() {
-                        return Err(format!(
-                            "no address for any name server of {}",
-                            name_text(&child)
-                        ));
+                        return Err(t!("dns-no-ns-address", zone = name_text(&child)).into());
                     }
                     self.cuts.borrow_mut().push((child.clone(), hops.clone()));
                     zone = child;
@@ -379,11 +379,11 @@ impl<'a> Source<'a> {
                 if m.metadata.authoritative || rcode == ResponseCode::NXDomain {
                     return Ok(Reply::of(m));
                 }
-                why = format!("{server} gave neither an answer nor a referral: a lame delegation");
+                why = t!("dns-lame-server", server = server).into();
             }
             return Err(why);
         }
-        Err(format!("more than {MAX_STEPS} referrals"))
+        Err(t!("dns-too-many-referrals", steps = MAX_STEPS).into())
     }
 
     /// The addresses of a referral's name servers: its glue, else each one looked up (to a

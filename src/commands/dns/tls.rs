@@ -13,6 +13,7 @@ use rustls::{CertificateError, ClientConfig, RootCertStore};
 
 use super::server::Server;
 use crate::error::{Error, Result};
+use crate::i18n::{Message, Text, t};
 
 /// How DoT/DoH servers are checked.
 #[derive(Debug, Clone, Default)]
@@ -34,9 +35,9 @@ impl TlsSettings {
             && ServerName::try_from(name).is_err()
         {
             return Err(Error::bad(
-                "TLS hostname",
+                t!("dns-what-tls-hostname"),
                 name,
-                "not a DNS name or IP address",
+                t!("dns-bad-tls-hostname"),
             ));
         }
         Ok(TlsSettings {
@@ -61,7 +62,7 @@ impl TlsSettings {
             Some(certs) => {
                 for cert in certs {
                     store.add(cert.clone()).map_err(|e| {
-                        Error::usage(format!("a --tls-ca certificate cannot be used: {e}"))
+                        Error::usage(t!("dns-tls-ca-unusable", why = e.to_string()))
                     })?;
                 }
             }
@@ -70,7 +71,7 @@ impl TlsSettings {
         let provider = Arc::new(hickory_resolver::net::tls::default_provider());
         let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|e| Error::internal("setting up TLS", e))?
+            .map_err(|e| Error::internal(t!("dns-setting-up-tls"), e))?
             .with_root_certificates(store)
             .with_no_client_auth();
         Ok(config)
@@ -82,12 +83,18 @@ fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     let text = crate::util::input::read_whole(path, "CA file", 1 << 20)?;
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&text)
         .collect::<std::result::Result<_, _>>()
-        .map_err(|e| Error::bad("CA file", path.display().to_string(), e.to_string()))?;
+        .map_err(|e| {
+            Error::bad(
+                t!("dns-what-ca-file"),
+                path.display().to_string(),
+                e.to_string(),
+            )
+        })?;
     if certs.is_empty() {
         return Err(Error::bad(
-            "CA file",
+            t!("dns-what-ca-file"),
             path.display().to_string(),
-            "holds no PEM certificate",
+            t!("dns-bad-ca-file-empty"),
         ));
     }
     Ok(certs)
@@ -95,7 +102,7 @@ fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
 
 /// Why a TLS handshake with a server that should carry `name` failed, in one sentence with
 /// its cause (`e` is what the handshake gave: rustls's error inside, or the connection's).
-pub fn failure(e: &io::Error, name: &str) -> String {
+pub fn failure(e: &io::Error, name: &str) -> Text {
     let tls = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>());
@@ -103,87 +110,66 @@ pub fn failure(e: &io::Error, name: &str) -> String {
         return match e.kind() {
             io::ErrorKind::UnexpectedEof
             | io::ErrorKind::ConnectionReset
-            | io::ErrorKind::ConnectionAborted => {
-                "TLS: the server closed the connection during the handshake (not a TLS server?)"
-                    .into()
-            }
-            _ => format!("TLS: the handshake failed: {e}"),
+            | io::ErrorKind::ConnectionAborted => t!("dns-tls-closed").into(),
+            _ => t!("dns-tls-failed-io", why = e.to_string()).into(),
         };
     };
-    match tls {
-        rustls::Error::InvalidCertificate(cert) => format!(
-            "TLS: the server's certificate is not accepted: {}",
-            certificate(cert, name)
-        ),
-        rustls::Error::AlertReceived(alert) => format!(
-            "TLS: the server ended the handshake ({})",
-            words(&format!("{alert:?}"))
-        ),
-        rustls::Error::NoApplicationProtocol => {
-            "TLS: the server does not speak the protocol asked (ALPN: dot for TLS, h2 for HTTPS)"
-                .into()
+    let m = match tls {
+        rustls::Error::InvalidCertificate(cert) => {
+            t!("dns-tls-certificate", why = certificate(cert, name))
         }
-        rustls::Error::InvalidMessage(m) => format!(
-            "TLS: the server sent something that is no TLS ({}; not a TLS server?)",
-            words(&format!("{m:?}"))
-        ),
-        rustls::Error::PeerIncompatible(p) => format!(
-            "TLS: the server and netkit share no way to talk ({})",
-            words(&format!("{p:?}"))
-        ),
-        other => format!(
-            "TLS: the handshake failed ({})",
-            words(&format!("{other:?}"))
-        ),
-    }
+        rustls::Error::AlertReceived(alert) => {
+            t!("dns-tls-alert", alert = words(&format!("{alert:?}")))
+        }
+        rustls::Error::NoApplicationProtocol => t!("dns-tls-alpn"),
+        rustls::Error::InvalidMessage(m) => {
+            t!("dns-tls-not-tls", what = words(&format!("{m:?}")))
+        }
+        rustls::Error::PeerIncompatible(p) => {
+            t!("dns-tls-incompatible", what = words(&format!("{p:?}")))
+        }
+        other => t!("dns-tls-failed", what = words(&format!("{other:?}"))),
+    };
+    m.into()
 }
 
 /// What is wrong with a certificate, in words.
-fn certificate(e: &CertificateError, name: &str) -> String {
-    match e {
-        CertificateError::UnknownIssuer => {
-            "it is not signed by a trusted CA (--tls-ca FILE trusts another)".into()
-        }
+fn certificate(e: &CertificateError, name: &str) -> Text {
+    let m: Message = match e {
+        CertificateError::UnknownIssuer => t!("dns-cert-unknown-issuer"),
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-            format!("it is not valid for {name} (--tls-hostname NAME sets the name)")
+            t!("dns-cert-wrong-name", name = name)
         }
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-            "it has expired".into()
+            t!("dns-cert-expired")
         }
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-            "it is not valid yet (or this machine's clock is behind)".into()
+            t!("dns-cert-not-yet")
         }
-        CertificateError::Revoked => "it has been revoked".into(),
-        CertificateError::BadSignature => "its signature does not verify".into(),
-        CertificateError::BadEncoding => "it is not a well-formed certificate".into(),
+        CertificateError::Revoked => t!("dns-cert-revoked"),
+        CertificateError::BadSignature => t!("dns-cert-bad-signature"),
+        CertificateError::BadEncoding => t!("dns-cert-bad-encoding"),
         CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
-            "it is not made for a server (extended key usage)".into()
+            t!("dns-cert-purpose")
         }
         CertificateError::Other(other) => {
             let what = format!("{other}");
             let name = what.split(['(', ' ', '{']).next().unwrap_or("");
             match name {
-                "CaUsedAsEndEntity" => {
-                    "it is a CA certificate, which cannot identify a server (the server must present a certificate issued by the CA)".into()
-                }
-                "EndEntityUsedAsCa" => {
-                    "it was issued by a certificate that is no CA".into()
-                }
-                "UnsupportedCriticalExtension" => {
-                    "it has a critical extension netkit does not know".into()
-                }
-                "RequiredEkuNotFound" | "RequiredEkuNotFoundContext" => {
-                    "it is not made for a server (extended key usage)".into()
-                }
-                "UnsupportedCertVersion" => "it is not an X.509 v3 certificate".into(),
+                "CaUsedAsEndEntity" => t!("dns-cert-ca-as-server"),
+                "EndEntityUsedAsCa" => t!("dns-cert-issuer-no-ca"),
+                "UnsupportedCriticalExtension" => t!("dns-cert-critical-extension"),
+                "RequiredEkuNotFound" | "RequiredEkuNotFoundContext" => t!("dns-cert-purpose"),
+                "UnsupportedCertVersion" => t!("dns-cert-version"),
                 "SignatureAlgorithmMismatch" | "UnsupportedSignatureAlgorithm" => {
-                    "it is signed with an algorithm netkit does not accept".into()
+                    t!("dns-cert-algorithm")
                 }
-                _ => words(&what),
+                _ => return words(&what).into(),
             }
         }
-        other => words(&format!("{other:?}")),
-    }
+        other => return words(&format!("{other:?}")).into(),
+    };
+    m.into()
 }
 
 /// A Rust name in words: `CaUsedAsEndEntity { .. }` → "ca used as end entity".
@@ -228,7 +214,9 @@ mod tests {
         let ca = rustls::Error::InvalidCertificate(CertificateError::Other(rustls::OtherError(
             Arc::new(webpki_error()),
         )));
-        let text = failure(&wrap(ca), "dns.example.test");
+        let text = failure(&wrap(ca), "dns.example.test")
+            .english()
+            .into_owned();
         assert!(
             text.starts_with(
                 "TLS: the server's certificate is not accepted: it is a CA certificate"
@@ -238,16 +226,16 @@ mod tests {
         assert!(!text.contains("Other("), "{text}");
         let name = rustls::Error::InvalidCertificate(CertificateError::NotValidForName);
         assert_eq!(
-            failure(&wrap(name), "dns.example.test"),
+            failure(&wrap(name), "dns.example.test").english(),
             "TLS: the server's certificate is not accepted: it is not valid for dns.example.test (--tls-hostname NAME sets the name)"
         );
         let alert = rustls::Error::AlertReceived(rustls::AlertDescription::HandshakeFailure);
         assert_eq!(
-            failure(&wrap(alert), "x"),
+            failure(&wrap(alert), "x").english(),
             "TLS: the server ended the handshake (handshake failure)"
         );
         let eof = io::Error::from(io::ErrorKind::UnexpectedEof);
-        assert!(failure(&eof, "x").contains("not a TLS server?"));
+        assert!(failure(&eof, "x").english().contains("not a TLS server?"));
         assert_eq!(words("CaUsedAsEndEntity"), "ca used as end entity");
     }
 

@@ -26,6 +26,7 @@ use hickory_resolver::proto::rr::{Name, RData, Record, RecordType};
 use serde::Serialize;
 
 use super::source::{Reply, Source};
+use crate::i18n::{Text, t};
 use crate::wire::dnssec::anchors::Anchor;
 use crate::wire::dnssec::chain::{Vouchers, ds_of, trusted_keys};
 use crate::wire::dnssec::denial::Proofs;
@@ -39,8 +40,8 @@ use crate::wire::dnssec::{
 pub struct Validation {
     /// secure, insecure, indeterminate or bogus.
     pub security: Security,
-    /// Why (the first part that was not secure; null when secure).
-    pub reason: Option<String>,
+    /// Why (the first part that was not secure; null when secure; English in JSON).
+    pub reason: Option<Text>,
     /// What was checked, from the trust anchor down.
     pub chain: Vec<Link>,
 }
@@ -101,23 +102,26 @@ impl<'a> Validator<'a> {
     }
 
     /// The records `name`/`rtype` from the source, or why there are none.
-    async fn records(&self, name: &Name, rtype: RecordType) -> Result<Reply, String> {
+    async fn records(&self, name: &Name, rtype: RecordType) -> Result<Reply, Text> {
         let got = self.source.get(name, rtype).await;
         match &*got {
             Ok(r) if matches!(r.rcode, ResponseCode::NoError | ResponseCode::NXDomain) => {
                 Ok(r.clone())
             }
-            Ok(r) => Err(format!(
-                "asking for {} {} gave {}",
-                name_text(name),
-                type_name(rtype),
-                r.rcode
-            )),
-            Err(e) => Err(format!(
-                "asking for {} {}: {e}",
-                name_text(name),
-                type_name(rtype)
-            )),
+            Ok(r) => Err(t!(
+                "dnssec-asking-gave",
+                name = name_text(name),
+                rtype = type_name(rtype),
+                rcode = r.rcode.to_string()
+            )
+            .into()),
+            Err(e) => Err(t!(
+                "dnssec-asking-failed",
+                name = name_text(name),
+                rtype = type_name(rtype),
+                why = e.clone()
+            )
+            .into()),
         }
     }
 
@@ -156,13 +160,17 @@ impl<'a> Validator<'a> {
             return self.keys(zone, Vouchers::Anchors(&anchored)).await;
         }
         if self.anchor_above(zone).is_none() {
-            return Zone::Not(Verdict::indeterminate(format!(
-                "no trust anchor for {at} or any zone above it (RFC 4033 5)"
-            )));
+            return Zone::Not(Verdict::indeterminate(t!("dnssec-no-anchor", name = &at)));
         }
         let reply = match self.records(zone, RecordType::DS).await {
             Ok(r) => r,
-            Err(e) => return Zone::Not(Verdict::indeterminate(format!("DS of {at}: {e}"))),
+            Err(e) => {
+                return Zone::Not(Verdict::indeterminate(t!(
+                    "dnssec-ds-of",
+                    zone = &at,
+                    why = e
+                )));
+            }
         };
         let set = RrSet::of(&reply.answers, zone, RecordType::DS);
         if !set.records.is_empty() {
@@ -170,15 +178,16 @@ impl<'a> Validator<'a> {
                 // Unsigned DS: bogus when the parent is signed.
                 return match &*self.zone(&zone.base_name()).await {
                     Zone::Secure(_) => {
-                        Zone::Not(Verdict::bogus(format!("the DS set of {at} has no RRSIG")))
+                        Zone::Not(Verdict::bogus(t!("dnssec-ds-unsigned", zone = &at)))
                     }
                     Zone::Not(v) => Zone::Not(v.clone()),
                 };
             };
             if !parent.zone_of(zone) || same_name(&parent, zone) {
-                return Zone::Not(Verdict::bogus(format!(
-                    "the DS set of {at} is signed by {}, which is not a zone above it",
-                    name_text(&parent)
+                return Zone::Not(Verdict::bogus(t!(
+                    "dnssec-ds-wrong-signer",
+                    zone = &at,
+                    signer = name_text(&parent)
                 )));
             }
             let keys = match &*self.zone(&parent).await {
@@ -200,9 +209,7 @@ impl<'a> Validator<'a> {
         };
         match self.no_ds(zone, &parent, &keys, &reply, true) {
             Some(v) => Zone::Not(v),
-            None => Zone::Not(Verdict::bogus(format!(
-                "{at} signs records, but its parent proves the name does not exist"
-            ))),
+            None => Zone::Not(Verdict::bogus(t!("dnssec-signs-but-absent", zone = &at))),
         }
     }
 
@@ -229,24 +236,24 @@ impl<'a> Validator<'a> {
             Proved::Yes(links)
                 if negative == Negative::NoData && (cut || proofs.delegation_at(name)) =>
             {
-                (links, String::new())
+                (links, None)
             }
             Proved::Yes(_) => return None,
-            Proved::Insecure(links, why) => (links, format!(": {why}")),
+            Proved::Insecure(links, why) => (links, Some(why)),
             Proved::No(why) => {
-                return Some(Verdict::bogus(format!(
-                    "{at} has no DS at its parent, and that is not proved: {why}"
+                return Some(Verdict::bogus(t!(
+                    "dnssec-no-ds-unproved",
+                    zone = &at,
+                    why = why
                 )));
             }
         };
         self.links(links);
-        self.link(Link::new(
-            name,
-            "no DS at the parent: an unsigned delegation",
-        ));
-        Some(Verdict::insecure(format!(
-            "{at} is not signed (its parent has no DS for it){why}"
-        )))
+        self.link(Link::new(name, t!("dnssec-link-unsigned-delegation")));
+        Some(Verdict::insecure(match why {
+            Some(why) => t!("dnssec-unsigned-because", zone = &at, why = why),
+            None => t!("dnssec-unsigned", zone = &at),
+        }))
     }
 
     /// The DNSKEY set of `zone`, checked against what vouches for it.
@@ -254,9 +261,10 @@ impl<'a> Validator<'a> {
         let reply = match self.records(zone, RecordType::DNSKEY).await {
             Ok(r) => r,
             Err(e) => {
-                return Zone::Not(Verdict::indeterminate(format!(
-                    "DNSKEY of {}: {e}",
-                    name_text(zone)
+                return Zone::Not(Verdict::indeterminate(t!(
+                    "dnssec-dnskey-of",
+                    zone = name_text(zone),
+                    why = e
                 )));
             }
         };
@@ -277,9 +285,9 @@ impl<'a> Validator<'a> {
         let Some(top) = self.anchor_above(name) else {
             return (
                 Name::root(),
-                Rc::new(Zone::Not(Verdict::indeterminate(format!(
-                    "no trust anchor for {} or any zone above it (RFC 4033 5)",
-                    name_text(name)
+                Rc::new(Zone::Not(Verdict::indeterminate(t!(
+                    "dnssec-no-anchor",
+                    name = name_text(name)
                 )))),
             );
         };
@@ -294,7 +302,11 @@ impl<'a> Validator<'a> {
             let reply = match self.records(&below, RecordType::DS).await {
                 Ok(r) => r,
                 Err(e) => {
-                    let v = Verdict::indeterminate(format!("DS of {}: {e}", name_text(&below)));
+                    let v = Verdict::indeterminate(t!(
+                        "dnssec-ds-of",
+                        zone = name_text(&below),
+                        why = e
+                    ));
                     return (zone, Rc::new(Zone::Not(v)));
                 }
             };
@@ -325,10 +337,10 @@ impl<'a> Validator<'a> {
         let Some(signer) = set.signer().cloned() else {
             let (zone, state) = self.enclosing(&set.name).await;
             return match &*state {
-                Zone::Secure(_) => Some(Verdict::bogus(format!(
-                    "{} has no RRSIG, but its zone {} is signed",
-                    set.text(),
-                    name_text(&zone)
+                Zone::Secure(_) => Some(Verdict::bogus(t!(
+                    "dnssec-rrset-unsigned",
+                    rrset = set.text(),
+                    zone = name_text(&zone)
                 ))),
                 Zone::Not(v) => Some(v.clone()),
             };
@@ -344,17 +356,17 @@ impl<'a> Validator<'a> {
         let Some(source) = v.wildcard else {
             self.link(Link::new(
                 &set.name,
-                format!("{} signed by key {}", set.text(), v.tag),
+                t!("dnssec-link-signed", rrset = set.text(), tag = v.tag),
             ));
             return None;
         };
         self.link(Link::new(
             &set.name,
-            format!(
-                "{} signed by key {}, expanded from the wildcard {}",
-                set.text(),
-                v.tag,
-                name_text(&source)
+            t!(
+                "dnssec-link-signed-wildcard",
+                rrset = set.text(),
+                tag = v.tag,
+                wildcard = name_text(&source)
             ),
         ));
         self.proof(Proofs::gather(authority, &signer, &keys, self.now).wildcard(&set.name, &source))
@@ -383,9 +395,9 @@ impl<'a> Validator<'a> {
                 // An unsigned SOA: insecure only when its zone is proved unsigned.
                 let (_, state) = self.enclosing(&z).await;
                 return match &*state {
-                    Zone::Secure(_) => Some(Verdict::bogus(format!(
-                        "the negative answer for {} is not signed",
-                        name_text(name)
+                    Zone::Secure(_) => Some(Verdict::bogus(t!(
+                        "dnssec-negative-unsigned",
+                        name = name_text(name)
                     ))),
                     Zone::Not(v) => Some(v.clone()),
                 };
@@ -393,9 +405,9 @@ impl<'a> Validator<'a> {
             (None, None) => {
                 let (_, state) = self.enclosing(name).await;
                 return match &*state {
-                    Zone::Secure(_) => Some(Verdict::bogus(format!(
-                        "the negative answer for {} has no SOA and no proof",
-                        name_text(name)
+                    Zone::Secure(_) => Some(Verdict::bogus(t!(
+                        "dnssec-negative-no-proof",
+                        name = name_text(name)
                     ))),
                     Zone::Not(v) => Some(v.clone()),
                 };
@@ -484,11 +496,11 @@ impl<'a> Validator<'a> {
                     Some((dname, synthesized)) => {
                         verdicts.extend(self.rrset(&dname, &reply.authority).await);
                         if !same_name(&synthesized, &target) {
-                            verdicts.push(Verdict::bogus(format!(
-                                "the CNAME of {} leads to {}, not to {} as its DNAME says",
-                                name_text(&current),
-                                name_text(&target),
-                                name_text(&synthesized)
+                            verdicts.push(Verdict::bogus(t!(
+                                "dnssec-dname-mismatch",
+                                name = name_text(&current),
+                                target = name_text(&target),
+                                synthesized = name_text(&synthesized)
                             )));
                         }
                     }

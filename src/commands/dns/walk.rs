@@ -20,6 +20,7 @@ use super::answer::{presentation, type_text};
 use super::message::{self, QueryFlags, Rr};
 use super::source::{self, Budget, MAX_ASKED, MAX_DEPTH, MAX_STEPS, Reply, ask, glue, referral};
 use crate::error::exit;
+use crate::i18n::{Text, t};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
 
@@ -96,8 +97,8 @@ pub struct Asked {
     /// The round trip (null: no answer).
     #[serde(serialize_with = "round_ms_opt")]
     pub rtt_ms: Option<f64>,
-    /// What went wrong, in words (null: nothing).
-    pub detail: Option<String>,
+    /// What went wrong, in words (null: nothing; English in JSON).
+    pub detail: Option<Text>,
 }
 
 /// A name server of a referral.
@@ -159,13 +160,13 @@ pub struct Walk {
     pub end: End,
     /// The final answer's records.
     pub answer: Vec<Rr>,
-    /// Why it failed (null: it did not).
-    pub detail: Option<String>,
+    /// Why it failed (null: it did not; English in JSON).
+    pub detail: Option<Text>,
     /// Where the walk's root servers came from: the server asked for them (null: root hints).
     pub root_servers: Option<Priming>,
     /// With --validate alone: how the records were asked (through a server, or from the root
     /// servers down); null for a walk.
-    pub records_asked: Option<String>,
+    pub records_asked: Option<Text>,
     /// The queries sent, the walk's and the validation's.
     pub queries: usize,
     /// The DNSSEC verdict (null: --validate not asked).
@@ -219,7 +220,7 @@ pub async fn walk(
 pub async fn prime(
     server: SocketAddr,
     settings: &WalkSettings<'_>,
-) -> Result<(Priming, Vec<Hop>), String> {
+) -> Result<(Priming, Vec<Hop>), Text> {
     let flags = QueryFlags::default();
     let root = Name::root();
     let x = ask(
@@ -232,7 +233,7 @@ pub async fn prime(
         settings.timeout,
     )
     .await
-    .map_err(|e| format!("asking {server} for the root's name servers: {e}"))?;
+    .map_err(|e| Text::from(t!("dns-prime-failed", server = server, why = e)))?;
     let names: Vec<Name> = x
         .reply
         .answers
@@ -244,10 +245,12 @@ pub async fn prime(
         })
         .collect();
     if names.is_empty() {
-        return Err(format!(
-            "{server} gave no name servers for the root ({})",
-            x.reply.metadata.response_code
-        ));
+        return Err(t!(
+            "dns-prime-no-servers",
+            server = server,
+            rcode = x.reply.metadata.response_code.to_string()
+        )
+        .into());
     }
     let mut servers = Vec::new();
     for ns in names.iter().take(13) {
@@ -276,9 +279,7 @@ pub async fn prime(
     }
     let hops = hops_of(&servers, settings.port);
     if hops.is_empty() {
-        return Err(format!(
-            "{server} named the root's servers but no address for any of them"
-        ));
+        return Err(t!("dns-prime-no-addresses", server = server).into());
     }
     Ok((Priming { server, servers }, hops))
 }
@@ -363,7 +364,7 @@ fn walk_at<'a>(
                             walk.detail = Some(spent);
                             return walk;
                         }
-                        asked.outcome = if why.starts_with("no answer") {
+                        asked.outcome = if why.english().starts_with("no answer") {
                             Outcome::Timeout
                         } else {
                             Outcome::Error
@@ -395,7 +396,7 @@ fn walk_at<'a>(
                     ended = true;
                 } else if rcode != ResponseCode::NoError {
                     asked.outcome = Outcome::Lame;
-                    asked.detail = Some("refused or failed: a lame delegation".into());
+                    asked.detail = Some(t!("dns-lame-refused").into());
                 } else if !answers.is_empty() {
                     asked.outcome = Outcome::Answer;
                     walk.end = End::Answer;
@@ -451,8 +452,7 @@ fn walk_at<'a>(
                     ended = true;
                 } else {
                     asked.outcome = Outcome::Lame;
-                    asked.detail =
-                        Some("neither an answer nor a referral: a lame delegation".into());
+                    asked.detail = Some(t!("dns-lame-neither").into());
                 }
                 let stop = ended || next.is_some();
                 step.asked.push(asked);
@@ -470,22 +470,16 @@ fn walk_at<'a>(
                     servers = hops;
                 }
                 Some((child, _)) => {
-                    walk.detail = Some(format!(
-                        "no address for any name server of {}",
-                        presentation(&child)
-                    ));
+                    walk.detail = Some(t!("dns-no-ns-address", zone = presentation(&child)).into());
                     return walk;
                 }
                 None => {
-                    walk.detail = Some(format!(
-                        "no server of {} gave an answer or a referral",
-                        presentation(&zone)
-                    ));
+                    walk.detail = Some(t!("dns-zone-lame", zone = presentation(&zone)).into());
                     return walk;
                 }
             }
         }
-        walk.detail = Some(format!("more than {MAX_STEPS} referrals"));
+        walk.detail = Some(t!("dns-too-many-referrals", steps = MAX_STEPS).into());
         walk
     })
 }
@@ -493,14 +487,14 @@ fn walk_at<'a>(
 impl Walk {
     /// A walk of `name`/`rtype` that did not start (`detail` says why), or that validation
     /// alone fills in.
-    pub fn failed(name: &Name, rtype: RecordType, detail: String) -> Walk {
+    pub fn failed(name: &Name, rtype: RecordType, detail: Option<Text>) -> Walk {
         Walk {
             name: presentation(name),
             rtype: type_text(rtype),
             steps: Vec::new(),
             end: End::Failed,
             answer: Vec::new(),
-            detail: (!detail.is_empty()).then_some(detail),
+            detail,
             root_servers: None,
             records_asked: None,
             queries: 0,
@@ -516,7 +510,7 @@ impl Walk {
             ResponseCode::NoError if !reply.answers.is_empty() => End::Answer,
             ResponseCode::NoError => End::Nodata,
             other => {
-                self.detail = Some(format!("the server answered {other}"));
+                self.detail = Some(t!("dns-the-server-answered", rcode = other.to_string()).into());
                 End::Failed
             }
         };
@@ -545,27 +539,23 @@ impl Walk {
             return Ok(());
         };
         for l in &v.chain {
-            writeln!(out, "  {}: {}", l.zone, l.detail)?;
+            writeln!(
+                out,
+                "  {}",
+                t!("dns-trace-link", zone = &l.zone, detail = l.detail.clone())
+            )?;
         }
+        let reason = || v.reason.clone().unwrap_or_else(|| Text::from(""));
         let line = match v.security {
-            Security::Secure => ui.paint(
-                Paint::Good,
-                "DNSSEC: secure (every link of the chain verified)",
-            ),
+            Security::Secure => ui.paint(Paint::Good, t!("dnssec-verdict-secure")),
             Security::Insecure => ui.paint(
                 Paint::Warn,
-                format!("DNSSEC: insecure: {}", v.reason.as_deref().unwrap_or("")),
+                t!("dnssec-verdict-insecure", reason = reason()),
             ),
-            Security::Bogus => ui.paint(
-                Paint::Bad,
-                format!("DNSSEC: bogus: {}", v.reason.as_deref().unwrap_or("")),
-            ),
+            Security::Bogus => ui.paint(Paint::Bad, t!("dnssec-verdict-bogus", reason = reason())),
             Security::Indeterminate => ui.paint(
                 Paint::Warn,
-                format!(
-                    "DNSSEC: indeterminate: {}",
-                    v.reason.as_deref().unwrap_or("")
-                ),
+                t!("dnssec-verdict-indeterminate", reason = reason()),
             ),
         };
         writeln!(out, "{line}")
@@ -574,13 +564,23 @@ impl Walk {
 
 impl Report for Walk {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
+        let list = t!("common-list-separator").to_string();
         match &self.records_asked {
             Some(how) => writeln!(
                 out,
-                "DNSSEC validation of {} {}, records asked {how}",
-                self.name, self.rtype
+                "{}",
+                t!(
+                    "dns-validation-of",
+                    name = &self.name,
+                    rtype = &self.rtype,
+                    how = how.clone()
+                )
             )?,
-            None => writeln!(out, "trace of {} {} from the root", self.name, self.rtype)?,
+            None => writeln!(
+                out,
+                "{}",
+                t!("dns-trace-of", name = &self.name, rtype = &self.rtype)
+            )?,
         }
         if let Some(p) = &self.root_servers {
             let servers: Vec<String> = p
@@ -591,37 +591,57 @@ impl Report for Walk {
                     format!("{} [{}]", n.name, addrs.join(", "))
                 })
                 .collect();
-            writeln!(
-                out,
-                "root servers from {}: {}",
-                p.server,
-                servers.join(", ")
-            )?;
+            let line = t!(
+                "dns-trace-root-servers",
+                server = p.server,
+                servers = servers.join(&list)
+            );
+            writeln!(out, "{line}")?;
         }
         for s in &self.steps {
-            writeln!(out, "{}", ui.paint(Paint::Bold, format!("{}:", s.zone)))?;
+            let zone = t!("common-label", label = &s.zone);
+            writeln!(out, "{}", ui.paint(Paint::Bold, zone))?;
             for a in &s.asked {
                 let who = match &a.ns {
                     Some(n) => format!("{n} ({})", a.server),
                     None => a.server.to_string(),
                 };
-                let time = a
-                    .rtt_ms
-                    .map_or(String::new(), |t| format!(" in {}", human_ms(t)));
                 let said = match a.outcome {
-                    Outcome::Referral => "referral".to_string(),
-                    Outcome::Answer => ui.paint(Paint::Good, "answer"),
+                    Outcome::Referral => t!("dns-outcome-referral").to_string(),
+                    Outcome::Answer => ui.paint(Paint::Good, t!("dns-outcome-answer")),
                     Outcome::Nxdomain => ui.paint(Paint::Warn, "NXDOMAIN"),
-                    Outcome::Nodata => ui.paint(Paint::Warn, "no data"),
-                    Outcome::Lame => ui.paint(Paint::Warn, "lame"),
-                    Outcome::Timeout => ui.paint(Paint::Warn, "no answer"),
-                    Outcome::Error => ui.paint(Paint::Bad, "error"),
+                    Outcome::Nodata => ui.paint(Paint::Warn, t!("dns-outcome-nodata")),
+                    Outcome::Lame => ui.paint(Paint::Warn, t!("dns-outcome-lame")),
+                    Outcome::Timeout => ui.paint(Paint::Warn, t!("dns-outcome-timeout")),
+                    Outcome::Error => ui.paint(Paint::Bad, t!("dns-outcome-error")),
                 };
-                let why = a
-                    .detail
-                    .as_ref()
-                    .map_or(String::new(), |d| format!(": {d}"));
-                writeln!(out, "  asked {who}: {said}{time}{why}")?;
+                let line = match (a.rtt_ms, &a.detail) {
+                    (Some(ms), Some(why)) => t!(
+                        "dns-trace-asked-time-why",
+                        who = who,
+                        said = said,
+                        time = human_ms(ms),
+                        why = why.clone()
+                    ),
+                    (Some(ms), None) => {
+                        t!(
+                            "dns-trace-asked-time",
+                            who = who,
+                            said = said,
+                            time = human_ms(ms)
+                        )
+                    }
+                    (None, Some(why)) => {
+                        t!(
+                            "dns-trace-asked-why",
+                            who = who,
+                            said = said,
+                            why = why.clone()
+                        )
+                    }
+                    (None, None) => t!("dns-trace-asked", who = who, said = said),
+                };
+                writeln!(out, "  {line}")?;
             }
             if let Some(r) = &s.referral {
                 let servers: Vec<String> = r
@@ -630,23 +650,28 @@ impl Report for Walk {
                     .map(|n| {
                         let addrs: Vec<String> =
                             n.addresses.iter().map(|a| a.to_string()).collect();
-                        let how = if n.glue {
-                            "glue"
-                        } else if addrs.is_empty() {
-                            "no glue, no address found"
+                        let addrs = addrs.join(", ");
+                        if n.glue {
+                            t!("dns-trace-ns-glue", name = &n.name, addresses = addrs)
+                        } else if n.addresses.is_empty() {
+                            t!("dns-trace-ns-no-address", name = &n.name, addresses = addrs)
                         } else {
-                            "no glue: looked up"
-                        };
-                        format!("{} [{}; {how}]", n.name, addrs.join(", "))
+                            t!("dns-trace-ns-looked-up", name = &n.name, addresses = addrs)
+                        }
+                        .to_string()
                     })
                     .collect();
-                writeln!(out, "  → {} is served by {}", r.zone, servers.join(", "))?;
+                let line = t!(
+                    "dns-trace-served-by",
+                    zone = &r.zone,
+                    servers = servers.join(&list)
+                );
+                writeln!(out, "  → {line}")?;
             }
         }
         match self.end {
             End::Answer => {
-                let mut t = ui.table(&["Name", "TTL", "Type", "Data"]);
-                t.expendable(&["TTL"]);
+                let mut t = super::view::records_table(ui);
                 for r in &self.answer {
                     t.add_row([r.owner(), r.ttl.to_string(), r.type_text(), r.data.clone()]);
                 }
@@ -655,35 +680,28 @@ impl Report for Walk {
             End::Nxdomain => writeln!(
                 out,
                 "{}",
-                ui.paint(
-                    Paint::Warn,
-                    format!("{} does not exist (NXDOMAIN)", self.name)
-                )
+                ui.paint(Paint::Warn, t!("dns-trace-nxdomain", name = &self.name))
             ),
             End::Nodata => writeln!(
                 out,
                 "{}",
                 ui.paint(
                     Paint::Warn,
-                    format!("{} has no {} records", self.name, self.rtype)
+                    t!("dns-trace-nodata", name = &self.name, rtype = &self.rtype)
                 )
             ),
-            End::Failed => writeln!(
-                out,
-                "{}",
-                ui.paint(
-                    Paint::Bad,
-                    format!(
-                        "{}: {}",
-                        if self.records_asked.is_some() {
-                            "no answer"
-                        } else {
-                            "the walk stopped"
-                        },
-                        self.detail.as_deref().unwrap_or("no answer")
-                    )
-                )
-            ),
+            End::Failed => {
+                let why = self
+                    .detail
+                    .clone()
+                    .unwrap_or_else(|| t!("dns-outcome-timeout").into());
+                let line = if self.records_asked.is_some() {
+                    t!("dns-validate-failed", why = why)
+                } else {
+                    t!("dns-trace-stopped", why = why)
+                };
+                writeln!(out, "{}", ui.paint(Paint::Bad, line))
+            }
         }?;
         self.write_validation(ui, out)
     }

@@ -6,9 +6,12 @@
 //! directives (`$ORIGIN` names relative owners, `$TTL` is ignored) are allowed; anything else is
 //! an error naming its line.
 
+use hickory_resolver::proto::ProtoError;
 use hickory_resolver::proto::dnssec::rdata::{DNSKEY, DS};
 use hickory_resolver::proto::dnssec::{Algorithm, DigestType, PublicKeyBuf};
 use hickory_resolver::proto::rr::Name;
+
+use crate::i18n::{Message, Text, t};
 
 /// The root zone's trust anchors (IANA: KSK-2017 and KSK-2024), as DS records.
 pub const ROOT_ANCHORS: [&str; 2] = [
@@ -58,7 +61,7 @@ fn records(text: &str) -> Vec<(usize, String)> {
 }
 
 /// Reads the trust anchors of `text`; an error names the first line that is none.
-pub fn parse_anchors(text: &str) -> Result<Vec<Anchor>, String> {
+pub fn parse_anchors(text: &str) -> Result<Vec<Anchor>, Text> {
     let mut origin = Name::root();
     let mut found = Vec::new();
     for (line, record) in records(text) {
@@ -70,54 +73,63 @@ pub fn parse_anchors(text: &str) -> Result<Vec<Anchor>, String> {
                     .get(1)
                     .and_then(|o| Name::from_ascii(o).ok())
                     .filter(Name::is_fqdn)
-                    .ok_or_else(|| format!("line {line}: $ORIGIN needs an absolute name"))?;
+                    .ok_or_else(|| Text::from(t!("anchor-origin", line = line)))?;
             }
             continue;
         }
         let anchor = parse_record(&w, &origin)
-            .map_err(|why| format!("line {line} is not a DS or DNSKEY record: {why}"))?;
+            .map_err(|why| Text::from(t!("anchor-not-a-record", line = line, why = why)))?;
         found.push(anchor);
     }
     Ok(found)
 }
 
 /// One record's words: `OWNER [TTL] [IN] (DS|DNSKEY) RDATA...` (TTL and class in either order).
-fn parse_record(w: &[&str], origin: &Name) -> Result<Anchor, String> {
+fn parse_record(w: &[&str], origin: &Name) -> Result<Anchor, Message> {
     let owner = w[0];
     let mut at = 1;
     while at < w.len() && (w[at].eq_ignore_ascii_case("IN") || w[at].parse::<u32>().is_ok()) {
         at += 1;
     }
     let Some(rtype) = w.get(at) else {
-        return Err("no record type".into());
+        return Err(t!("anchor-no-type"));
     };
     let zone = if owner == "@" {
         origin.clone()
     } else {
-        let name = Name::from_ascii(owner).map_err(|e| format!("bad owner {owner:?}: {e}"))?;
+        let bad = |e: ProtoError| {
+            t!(
+                "anchor-bad-owner",
+                owner = format!("{owner:?}"),
+                why = e.to_string()
+            )
+        };
+        let name = Name::from_ascii(owner).map_err(bad)?;
         if name.is_fqdn() {
             name
         } else {
-            name.append_domain(origin)
-                .map_err(|e| format!("bad owner {owner:?}: {e}"))?
+            name.append_domain(origin).map_err(bad)?
         }
     };
     let data = &w[at + 1..];
-    let number = |i: usize, what: &str| -> Result<u32, String> {
+    let number = |i: usize, what: Message| -> Result<u32, Message> {
         data.get(i)
             .and_then(|t| t.parse::<u32>().ok())
-            .ok_or_else(|| format!("no {what}"))
+            .ok_or_else(|| t!("anchor-missing", what = what))
     };
     let vouch = if rtype.eq_ignore_ascii_case("DS") {
-        let tag = u16::try_from(number(0, "key tag")?).map_err(|_| "bad key tag")?;
-        let alg = u8::try_from(number(1, "algorithm")?).map_err(|_| "bad algorithm")?;
-        let dt = u8::try_from(number(2, "digest type")?).map_err(|_| "bad digest type")?;
+        let tag = u16::try_from(number(0, t!("anchor-key-tag"))?)
+            .map_err(|_| t!("anchor-bad", what = t!("anchor-key-tag")))?;
+        let alg = u8::try_from(number(1, t!("anchor-algorithm"))?)
+            .map_err(|_| t!("anchor-bad", what = t!("anchor-algorithm")))?;
+        let dt = u8::try_from(number(2, t!("anchor-digest-type"))?)
+            .map_err(|_| t!("anchor-bad", what = t!("anchor-digest-type")))?;
         let hex: String = data.get(3..).unwrap_or_default().concat();
         let digest = data_encoding::HEXUPPER_PERMISSIVE
             .decode(hex.as_bytes())
-            .map_err(|_| "the digest is not hexadecimal")?;
+            .map_err(|_| t!("anchor-digest-not-hex"))?;
         if digest.is_empty() {
-            return Err("no digest".into());
+            return Err(t!("anchor-missing", what = t!("anchor-digest")));
         }
         Vouch::Ds(DS::new(
             tag,
@@ -126,24 +138,26 @@ fn parse_record(w: &[&str], origin: &Name) -> Result<Anchor, String> {
             digest,
         ))
     } else if rtype.eq_ignore_ascii_case("DNSKEY") {
-        let flags = u16::try_from(number(0, "flags")?).map_err(|_| "bad flags")?;
-        if number(1, "protocol")? != 3 {
-            return Err("the protocol field of a DNSKEY is 3".into());
+        let flags = u16::try_from(number(0, t!("anchor-flags"))?)
+            .map_err(|_| t!("anchor-bad", what = t!("anchor-flags")))?;
+        if number(1, t!("anchor-protocol"))? != 3 {
+            return Err(t!("anchor-protocol-3"));
         }
-        let alg = u8::try_from(number(2, "algorithm")?).map_err(|_| "bad algorithm")?;
+        let alg = u8::try_from(number(2, t!("anchor-algorithm"))?)
+            .map_err(|_| t!("anchor-bad", what = t!("anchor-algorithm")))?;
         let b64: String = data.get(3..).unwrap_or_default().concat();
         let key = data_encoding::BASE64
             .decode(b64.as_bytes())
-            .map_err(|_| "the key is not base64")?;
+            .map_err(|_| t!("anchor-key-not-base64"))?;
         if key.is_empty() {
-            return Err("no key".into());
+            return Err(t!("anchor-missing", what = t!("anchor-key")));
         }
         Vouch::Key(DNSKEY::with_flags(
             flags,
             PublicKeyBuf::new(key, Algorithm::from_u8(alg)),
         ))
     } else {
-        return Err(format!("its type is {rtype}"));
+        return Err(t!("anchor-its-type", rtype = *rtype));
     };
     Ok(Anchor { zone, vouch })
 }
@@ -194,11 +208,20 @@ mod tests {
 
     #[test]
     fn other_lines_are_errors_naming_the_line() {
-        let e = parse_anchors("; fine\nlab.test. IN NS ns.lab.test.\n").unwrap_err();
+        let e = parse_anchors("; fine\nlab.test. IN NS ns.lab.test.\n")
+            .unwrap_err()
+            .english()
+            .into_owned();
         assert_eq!(e, "line 2 is not a DS or DNSKEY record: its type is NS");
-        let e = parse_anchors("x. DS 1 13 2 zz\n").unwrap_err();
+        let e = parse_anchors("x. DS 1 13 2 zz\n")
+            .unwrap_err()
+            .english()
+            .into_owned();
         assert!(e.contains("not hexadecimal"), "{e}");
-        let e = parse_anchors("x. DNSKEY 257 2 13 AAAA\n").unwrap_err();
+        let e = parse_anchors("x. DNSKEY 257 2 13 AAAA\n")
+            .unwrap_err()
+            .english()
+            .into_owned();
         assert!(e.contains("protocol"), "{e}");
         assert!(parse_anchors("; nothing\n").unwrap().is_empty());
     }

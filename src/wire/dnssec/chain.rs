@@ -11,6 +11,7 @@ use super::anchors::{Anchor, Vouch};
 use super::rrset::{Failure, RrSet, verify};
 use super::support::{algorithm_unsupported, digest_unsupported};
 use super::{Link, Verdict, name_text};
+use crate::i18n::{Text, t};
 
 /// The DNSKEYs of a DNSKEY RRset.
 pub fn keys_of(set: &RrSet) -> Vec<DNSKEY> {
@@ -68,7 +69,7 @@ pub fn trusted_keys(
             (ds, keys)
         }
     };
-    let mut cannot = Vec::new();
+    let mut cannot: Vec<Text> = Vec::new();
     let usable_ds: Vec<&DS> = ds
         .iter()
         .filter(|d| {
@@ -91,19 +92,20 @@ pub fn trusted_keys(
         })
         .collect();
     if usable_ds.is_empty() && usable_keys.is_empty() {
-        let what = match vouchers {
-            Vouchers::Ds(_) => "DS record",
-            Vouchers::Anchors(_) => "trust anchor",
-        };
-        return Err(Verdict::insecure(format!(
-            "every {what} of {at} is of a kind netkit does not verify ({}), so it is treated as \
-             unsigned (RFC 4035 5.2)",
-            cannot.join("; ")
-        )));
+        // "a; b; c" in every language: each reason joined to the rest by a message.
+        let why = cannot
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| t!("dnssec-clauses", first = first, rest = rest).into())
+            .unwrap_or_else(|| Text::from(""));
+        return Err(Verdict::insecure(match vouchers {
+            Vouchers::Ds(_) => t!("dnssec-every-ds-unverifiable", zone = &at, why = why),
+            Vouchers::Anchors(_) => t!("dnssec-every-anchor-unverifiable", zone = &at, why = why),
+        }));
     }
     let keys = keys_of(dnskeys);
     if keys.is_empty() {
-        return Err(Verdict::bogus(format!("{at} has no DNSKEY")));
+        return Err(Verdict::bogus(t!("dnssec-no-dnskey", zone = &at)));
     }
     let vouched: Vec<DNSKEY> = keys
         .iter()
@@ -127,22 +129,21 @@ pub fn trusted_keys(
                     .map(|k| k.calculate_key_tag().unwrap_or(0).to_string()),
             )
             .collect();
-        return Err(Verdict::bogus(format!(
-            "no DNSKEY of {at} matches its {} (key {}): a wrong key, or a missing DS",
-            match vouchers {
-                Vouchers::Ds(_) => "DS",
-                Vouchers::Anchors(_) => "trust anchor",
-            },
-            tags.join(", ")
-        )));
+        let tags = tags.join(", ");
+        return Err(Verdict::bogus(match vouchers {
+            Vouchers::Ds(_) => t!("dnssec-no-key-matches-ds", zone = &at, tags = tags),
+            Vouchers::Anchors(_) => t!("dnssec-no-key-matches-anchor", zone = &at, tags = tags),
+        }));
     }
     match verify(dnskeys, zone, &vouched, now) {
         Ok(v) => {
-            let by = match vouchers {
-                Vouchers::Ds(_) => "which the DS vouches for",
-                Vouchers::Anchors(_) => "which the trust anchor vouches for",
-            };
-            let link = Link::new(zone, format!("DNSKEY set signed by key {}, {by}", v.tag));
+            let link = Link::new(
+                zone,
+                match vouchers {
+                    Vouchers::Ds(_) => t!("dnssec-link-keys-by-ds", tag = v.tag),
+                    Vouchers::Anchors(_) => t!("dnssec-link-keys-by-anchor", tag = v.tag),
+                },
+            );
             Ok((keys, link))
         }
         Err(Failure::Unsupported(why)) => Err(Verdict::insecure(why)),
@@ -195,7 +196,10 @@ mod tests {
         let good = [ds(&k, "lab.test.", DigestType::SHA256)];
         let (keys, link) = trusted_keys(&zone, &set, Vouchers::Ds(&good), NOW).unwrap();
         assert_eq!(keys.len(), 1);
-        assert!(link.detail.contains("which the DS vouches for"), "{link:?}");
+        assert!(
+            link.detail.english().contains("which the DS vouches for"),
+            "{link:?}"
+        );
         // As a DNSKEY trust anchor.
         let anchor = [Anchor {
             zone: zone.clone(),
@@ -208,7 +212,9 @@ mod tests {
         let v = trusted_keys(&zone, &set, Vouchers::Ds(&wrong), NOW).unwrap_err();
         assert_eq!(v.security, super::super::Security::Bogus);
         assert!(
-            v.reason.contains("no DNSKEY of lab.test. matches its DS"),
+            v.reason
+                .english()
+                .contains("no DNSKEY of lab.test. matches its DS"),
             "{v:?}"
         );
     }
@@ -224,7 +230,9 @@ mod tests {
         let v = trusted_keys(&zone, &set, Vouchers::Ds(&gost), NOW).unwrap_err();
         assert_eq!(v.security, super::super::Security::Insecure, "{v:?}");
         assert!(
-            v.reason.contains("DS digest type 3 (GOST R 34.11-94)"),
+            v.reason
+                .english()
+                .contains("DS digest type 3 (GOST R 34.11-94)"),
             "{v:?}"
         );
         let ed448 = [DS::new(
@@ -235,7 +243,7 @@ mod tests {
         )];
         let v = trusted_keys(&zone, &set, Vouchers::Ds(&ed448), NOW).unwrap_err();
         assert_eq!(v.security, super::super::Security::Insecure, "{v:?}");
-        assert!(v.reason.contains("algorithm 16 (ED448)"), "{v:?}");
+        assert!(v.reason.english().contains("algorithm 16 (ED448)"), "{v:?}");
         // Beside a usable one, an unsupported DS changes nothing.
         let both = [gost[0].clone(), ds(&k, "lab.test.", DigestType::SHA256)];
         trusted_keys(&zone, &set, Vouchers::Ds(&both), NOW).unwrap();

@@ -10,6 +10,7 @@ use super::nsec::{self, Nsec};
 use super::nsec3::{self, Nsec3};
 use super::rrset::{Failure, RrSet, verify};
 use super::{Negative, Proved, name_text, same_name, type_name};
+use crate::i18n::{Text, t};
 
 /// The verified NSEC or NSEC3 records of a response, for one zone.
 #[derive(Debug)]
@@ -21,7 +22,7 @@ pub struct Proofs {
     nsecs: Vec<Nsec>,
     nsec3s: Vec<Nsec3>,
     /// Why some RRset was set aside (its signature did not verify).
-    rejected: Option<String>,
+    rejected: Option<Text>,
     /// Whether there were none at all.
     empty: bool,
 }
@@ -74,10 +75,15 @@ impl Proofs {
     /// `proved`, with why some records were set aside when it is no proof.
     fn explained(&self, proved: Proved) -> Proved {
         match (proved, &self.rejected) {
-            (Proved::No(why), Some(bad)) => Proved::No(format!(
-                "{why}: the {}'s signature does not verify ({bad})",
-                self.kind()
-            )),
+            (Proved::No(why), Some(bad)) => Proved::No(
+                t!(
+                    "denial-signature-fails",
+                    why = why,
+                    kind = self.kind(),
+                    bad = bad.clone()
+                )
+                .into(),
+            ),
             (p, _) => p,
         }
     }
@@ -86,15 +92,15 @@ impl Proofs {
     pub fn deny(&self, name: &Name, rtype: RecordType, negative: Negative) -> Proved {
         let at = name_text(name);
         if self.empty {
-            return Proved::No(match negative {
-                Negative::NoName => {
-                    format!("no NSEC or NSEC3 record proves that {at} does not exist")
+            return Proved::No(
+                match negative {
+                    Negative::NoName => t!("denial-none-name", at = &at),
+                    Negative::NoData => {
+                        t!("denial-none-data", at = &at, rtype = type_name(rtype))
+                    }
                 }
-                Negative::NoData => format!(
-                    "no NSEC or NSEC3 record proves that {at} has no {} records",
-                    type_name(rtype)
-                ),
-            });
+                .into(),
+            );
         }
         let proved = if self.hashed {
             nsec3::proof(name, rtype, negative, &self.zone, &self.nsec3s)
@@ -107,12 +113,14 @@ impl Proofs {
     /// The proof that `name`, answered from the wildcard `source`, had no closer match.
     pub fn wildcard(&self, name: &Name, source: &Name) -> Proved {
         if self.empty {
-            return Proved::No(format!(
-                "{} was answered from the wildcard {}, and no NSEC or NSEC3 record proves there \
-                 is no closer match (RFC 4035 5.3.4)",
-                name_text(name),
-                name_text(source)
-            ));
+            return Proved::No(
+                t!(
+                    "denial-none-wildcard",
+                    name = name_text(name),
+                    star = name_text(source)
+                )
+                .into(),
+            );
         }
         let proved = if self.hashed {
             nsec3::wildcard_proof(name, source, &self.nsec3s)

@@ -30,6 +30,8 @@ use std::cmp::Ordering;
 use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
 
+use crate::i18n::{Text, t};
+
 /// The verdict on an answer (RFC 4033 5, in delv's words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,13 +52,13 @@ pub enum Security {
 pub struct Link {
     /// The zone or name.
     pub zone: String,
-    /// What was checked and found.
-    pub detail: String,
+    /// What was checked and found (English in JSON).
+    pub detail: Text,
 }
 
 impl Link {
     /// A link about `name`.
-    pub fn new(name: &Name, detail: impl Into<String>) -> Link {
+    pub fn new(name: &Name, detail: impl Into<Text>) -> Link {
         Link {
             zone: name_text(name),
             detail: detail.into(),
@@ -69,13 +71,13 @@ impl Link {
 pub struct Verdict {
     /// insecure, indeterminate or bogus.
     pub security: Security,
-    /// Why, in one sentence.
-    pub reason: String,
+    /// Why, in one sentence (English in JSON).
+    pub reason: Text,
 }
 
 impl Verdict {
     /// Bogus, because of `reason`.
-    pub fn bogus(reason: impl Into<String>) -> Verdict {
+    pub fn bogus(reason: impl Into<Text>) -> Verdict {
         Verdict {
             security: Security::Bogus,
             reason: reason.into(),
@@ -83,7 +85,7 @@ impl Verdict {
     }
 
     /// Insecure, because of `reason`.
-    pub fn insecure(reason: impl Into<String>) -> Verdict {
+    pub fn insecure(reason: impl Into<Text>) -> Verdict {
         Verdict {
             security: Security::Insecure,
             reason: reason.into(),
@@ -91,7 +93,7 @@ impl Verdict {
     }
 
     /// Indeterminate, because of `reason`.
-    pub fn indeterminate(reason: impl Into<String>) -> Verdict {
+    pub fn indeterminate(reason: impl Into<Text>) -> Verdict {
         Verdict {
             security: Security::Indeterminate,
             reason: reason.into(),
@@ -103,15 +105,16 @@ pub use crate::wire::dns::name::presentation as name_text;
 pub use crate::wire::dns::types::type_text as type_name;
 
 /// The types of a type bitmap, for people.
-fn types_text(types: &[RecordType]) -> String {
+fn types_text(types: &[RecordType]) -> Text {
     if types.is_empty() {
-        return "none".into();
+        return t!("dnssec-no-types").into();
     }
     types
         .iter()
         .map(|t| type_name(*t))
         .collect::<Vec<_>>()
         .join(" ")
+        .into()
 }
 
 /// A name's labels from the root down, lowercased: compared as a whole, the canonical DNS
@@ -168,9 +171,9 @@ pub enum Proved {
     /// Only insecurely: an NSEC3 opt-out span holds the name (RFC 5155 6), so it may be an
     /// unsigned delegation, or the NSEC3 chain has more iterations than netkit hashes
     /// (RFC 9276 3.2); the links so far and why.
-    Insecure(Vec<Link>, String),
+    Insecure(Vec<Link>, Text),
     /// Not proved: why.
-    No(String),
+    No(Text),
 }
 
 /// The time of a signature field (seconds since 1970, RFC 4034 3.2), as people read it.

@@ -10,6 +10,7 @@ use super::{
     Link, Negative, Proved, canonical, canonical_cmp, name_text, span_covers, type_name,
     types_text, wildcard,
 };
+use crate::i18n::{Text, t};
 
 /// An NSEC record (RFC 4034 4) whose signature verified.
 #[derive(Debug, Clone)]
@@ -93,38 +94,29 @@ fn closest_encloser(n: &Nsec, name: &Name) -> Name {
 }
 
 /// Checks that the NSEC at `name` (its owner) shows no `rtype` data there; the link saying so.
-fn nodata_at(n: &Nsec, name: &Name, rtype: RecordType) -> Result<Link, String> {
+fn nodata_at(n: &Nsec, name: &Name, rtype: RecordType) -> Result<Link, Text> {
     let at = name_text(&n.owner);
     if n.has(rtype) {
-        return Err(format!(
-            "the NSEC at {at} lists type {}: the data exists",
-            type_name(rtype)
-        ));
+        return Err(t!("nsec-lists-type", at = &at, rtype = type_name(rtype)).into());
     }
     if n.has(RecordType::CNAME) {
-        return Err(format!(
-            "the NSEC at {at} lists a CNAME: the answer should have followed it"
-        ));
+        return Err(t!("nsec-lists-cname", at = &at).into());
     }
     if rtype == RecordType::DS && n.has(RecordType::SOA) && !n.owner.is_root() {
-        return Err(format!(
-            "the NSEC at {at} is the child zone's (it lists SOA): it cannot prove there is no DS"
-        ));
+        return Err(t!("nsec-child-side", at = &at).into());
     }
     if rtype != RecordType::DS && n.cut() {
-        return Err(format!(
-            "the NSEC at {at} is the parent side of a delegation: it proves only that there \
-             is no DS"
-        ));
+        return Err(t!("nsec-parent-side", at = &at).into());
     }
     Ok(Link::new(
         name,
-        format!(
-            "{} proves no data of type {} at {at} (it has: {}; signed by key {})",
-            n.text(),
-            type_name(rtype),
-            types_text(&n.types),
-            n.tag
+        t!(
+            "nsec-proves-nodata",
+            nsec = n.text(),
+            rtype = type_name(rtype),
+            at = &at,
+            types = types_text(&n.types),
+            tag = n.tag
         ),
     ))
 }
@@ -133,10 +125,10 @@ fn nodata_at(n: &Nsec, name: &Name, rtype: RecordType) -> Result<Link, String> {
 pub fn proof(name: &Name, rtype: RecordType, negative: Negative, nsecs: &[Nsec]) -> Proved {
     let at = name_text(name);
     let exact = nsecs.iter().find(|n| canonical_cmp(&n.owner, name).is_eq());
-    let link = |n: &Nsec, what: String| {
+    let link = |n: &Nsec, what: crate::i18n::Message| {
         Link::new(
             name,
-            format!("{} proves {what} (signed by key {})", n.text(), n.tag),
+            t!("nsec-proves", nsec = n.text(), what = what, tag = n.tag),
         )
     };
     if negative == Negative::NoData {
@@ -147,30 +139,30 @@ pub fn proof(name: &Name, rtype: RecordType, negative: Negative, nsecs: &[Nsec])
             };
         }
     } else if exact.is_some() {
-        return Proved::No(format!("an NSEC at {at} shows that the name exists"));
+        return Proved::No(t!("nsec-name-exists", at = &at).into());
     }
     let Some(cover) = covering(nsecs, name) else {
-        return Proved::No(match negative {
-            Negative::NoName => format!("no NSEC covers {at}"),
-            Negative::NoData => format!("no NSEC at {at} or covering it"),
-        });
+        return Proved::No(
+            match negative {
+                Negative::NoName => t!("nsec-none-covers", at = &at),
+                Negative::NoData => t!("nsec-none-at-or-covering", at = &at),
+            }
+            .into(),
+        );
     };
     if negative == Negative::NoData && name.zone_of(&cover.next) {
         // Not there, but the next name is below it: an empty non-terminal (RFC 4035 3.1.3.2).
-        return Proved::Yes(vec![link(
-            cover,
-            format!("{at} is an empty non-terminal: it has no data of any type"),
-        )]);
+        return Proved::Yes(vec![link(cover, t!("nsec-empty-non-terminal", at = &at))]);
     }
     let ce = closest_encloser(cover, name);
     let mut links = Vec::new();
     if negative == Negative::NoName {
-        links.push(link(cover, format!("{at} does not exist")));
+        links.push(link(cover, t!("nsec-does-not-exist", at = &at)));
     }
     let Some(wild) = wildcard(&ce) else {
         return match negative {
             Negative::NoName => Proved::Yes(links),
-            Negative::NoData => Proved::No(format!("no NSEC at {at}")),
+            Negative::NoData => Proved::No(t!("nsec-none-at", at = &at).into()),
         };
     };
     let star = name_text(&wild);
@@ -178,24 +170,24 @@ pub fn proof(name: &Name, rtype: RecordType, negative: Negative, nsecs: &[Nsec])
         .iter()
         .find(|n| canonical_cmp(&n.owner, &wild).is_eq());
     match (negative, at_wild) {
-        (Negative::NoName, Some(_)) => Proved::No(format!(
-            "the wildcard {star} exists: {at} should have been answered from it"
-        )),
+        (Negative::NoName, Some(_)) => {
+            Proved::No(t!("nsec-wildcard-exists", star = &star, at = &at).into())
+        }
         (Negative::NoName, None) => match covering(nsecs, &wild) {
             Some(w) => {
-                links.push(link(w, format!("there is no wildcard {star}")));
+                links.push(link(w, t!("nsec-no-wildcard", star = &star)));
                 Proved::Yes(links)
             }
-            None => Proved::No(format!("no NSEC proves there is no wildcard {star}")),
+            None => Proved::No(t!("nsec-wildcard-unproved", star = &star).into()),
         },
         // A wildcard that has no data of the type (RFC 4035 3.1.3.4).
         (Negative::NoData, Some(w)) => match nodata_at(w, &wild, rtype) {
-            Ok(l) => Proved::Yes(vec![link(cover, format!("{at} does not exist")), l]),
+            Ok(l) => Proved::Yes(vec![link(cover, t!("nsec-does-not-exist", at = &at)), l]),
             Err(why) => Proved::No(why),
         },
-        (Negative::NoData, None) => Proved::No(format!(
-            "no NSEC at {at}, and none at the wildcard {star} it could come from"
-        )),
+        (Negative::NoData, None) => {
+            Proved::No(t!("nsec-none-at-or-wildcard", at = &at, star = &star).into())
+        }
     }
 }
 
@@ -207,25 +199,29 @@ pub fn wildcard_proof(name: &Name, source: &Name, nsecs: &[Nsec]) -> Proved {
     let star = name_text(source);
     let ce = source.base_name();
     let Some(cover) = covering(nsecs, name) else {
-        return Proved::No(format!(
-            "no NSEC proves that {at}, answered from the wildcard {star}, does not exist itself"
-        ));
+        return Proved::No(t!("nsec-wildcard-name-unproved", at = &at, star = &star).into());
     };
     let shown = closest_encloser(cover, name);
     if canonical_cmp(&shown, &ce).is_ne() {
-        return Proved::No(format!(
-            "the NSEC covering {at} shows the closest encloser {}, not {} where the wildcard \
-             {star} is",
-            name_text(&shown),
-            name_text(&ce)
-        ));
+        return Proved::No(
+            t!(
+                "nsec-wrong-encloser",
+                at = &at,
+                shown = name_text(&shown),
+                encloser = name_text(&ce),
+                star = &star
+            )
+            .into(),
+        );
     }
     Proved::Yes(vec![Link::new(
         name,
-        format!(
-            "{} proves {at} does not exist, so the wildcard {star} answered it (signed by key {})",
-            cover.text(),
-            cover.tag
+        t!(
+            "nsec-wildcard-answered",
+            nsec = cover.text(),
+            at = &at,
+            star = &star,
+            tag = cover.tag
         ),
     )])
 }
@@ -259,14 +255,17 @@ pub(crate) mod tests {
 
     pub(crate) fn yes(p: Proved) -> Vec<String> {
         match p {
-            Proved::Yes(links) => links.into_iter().map(|l| l.detail).collect(),
+            Proved::Yes(links) => links
+                .into_iter()
+                .map(|l| l.detail.english().into_owned())
+                .collect(),
             other => panic!("not proved: {other:?}"),
         }
     }
 
     pub(crate) fn no(p: Proved) -> String {
         match p {
-            Proved::No(why) => why,
+            Proved::No(why) => why.english().into_owned(),
             other => panic!("proved: {other:?}"),
         }
     }

@@ -13,6 +13,7 @@ use super::{
     Link, Negative, Proved, canonical, labels, name_text, span_covers, type_name, types_text,
     wildcard,
 };
+use crate::i18n::{Text, t};
 
 /// An NSEC3 record (RFC 5155 3) whose signature verified.
 #[derive(Debug, Clone)]
@@ -134,10 +135,12 @@ pub fn too_many_iterations(records: &[Nsec3]) -> Option<Proved> {
     (most > MAX_NSEC3_ITERATIONS).then(|| {
         Proved::Insecure(
             Vec::new(),
-            format!(
-                "the NSEC3 records use {most} iterations, more than the {MAX_NSEC3_ITERATIONS} \
-                 netkit hashes (RFC 9276 3.2, as BIND and unbound): treated as unsigned"
-            ),
+            t!(
+                "nsec3-too-many-iterations",
+                iterations = most,
+                limit = MAX_NSEC3_ITERATIONS
+            )
+            .into(),
         )
     })
 }
@@ -165,7 +168,7 @@ fn closest_encloser<'a>(
     set: &mut Nsec3Set<'a>,
     name: &Name,
     zone: &Name,
-) -> Result<Encloser<'a>, String> {
+) -> Result<Encloser<'a>, Text> {
     let at = name_text(name);
     for k in (labels(zone)..labels(name)).rev() {
         let candidate = name.trim_to(k);
@@ -173,18 +176,21 @@ fn closest_encloser<'a>(
             continue;
         };
         if m.has(RecordType::DNAME) || m.delegation() {
-            return Err(format!(
-                "the NSEC3 matching {} is a delegation or a DNAME: it cannot be the closest \
-                 encloser of {at}",
-                name_text(&candidate)
-            ));
+            return Err(t!(
+                "nsec3-encloser-cut",
+                candidate = name_text(&candidate),
+                at = &at
+            )
+            .into());
         }
         let next_closer = name.trim_to(k + 1);
         let Some(c) = set.covering(&next_closer) else {
-            return Err(format!(
-                "no NSEC3 covers the next closer name {} of {at}",
-                name_text(&next_closer)
-            ));
+            return Err(t!(
+                "nsec3-next-closer-uncovered",
+                next = name_text(&next_closer),
+                at = &at
+            )
+            .into());
         };
         return Ok(Encloser {
             ce: candidate,
@@ -193,45 +199,33 @@ fn closest_encloser<'a>(
             covering: c,
         });
     }
-    Err(format!(
-        "no NSEC3 matches any name above {at}: no closest encloser proof"
-    ))
+    Err(t!("nsec3-no-encloser", at = &at).into())
 }
 
 /// Checks that the NSEC3 matching `name` shows no `rtype` data there; the link saying so.
-fn nodata_at(n: &Nsec3, name: &Name, rtype: RecordType, at: &Name) -> Result<Link, String> {
+fn nodata_at(n: &Nsec3, name: &Name, rtype: RecordType, at: &Name) -> Result<Link, Text> {
     let which = name_text(name);
     if n.has(rtype) {
-        return Err(format!(
-            "the NSEC3 matching {which} lists type {}: the data exists",
-            type_name(rtype)
-        ));
+        return Err(t!("nsec3-lists-type", which = &which, rtype = type_name(rtype)).into());
     }
     if n.has(RecordType::CNAME) {
-        return Err(format!(
-            "the NSEC3 matching {which} lists a CNAME: the answer should have followed it"
-        ));
+        return Err(t!("nsec3-lists-cname", which = &which).into());
     }
     if rtype == RecordType::DS && n.has(RecordType::SOA) && !name.is_root() {
-        return Err(format!(
-            "the NSEC3 matching {which} is the child zone's (it lists SOA): it cannot prove \
-             there is no DS"
-        ));
+        return Err(t!("nsec3-child-side", which = &which).into());
     }
     if rtype != RecordType::DS && n.delegation() {
-        return Err(format!(
-            "the NSEC3 matching {which} is the parent side of a delegation: it proves only \
-             that there is no DS"
-        ));
+        return Err(t!("nsec3-parent-side", which = &which).into());
     }
     Ok(Link::new(
         at,
-        format!(
-            "{} matches {which} and proves no data of type {} (it has: {}; signed by key {})",
-            n.text(),
-            type_name(rtype),
-            types_text(&n.types),
-            n.tag
+        t!(
+            "nsec3-proves-nodata",
+            nsec3 = n.text(),
+            which = &which,
+            rtype = type_name(rtype),
+            types = types_text(&n.types),
+            tag = n.tag
         ),
     ))
 }
@@ -250,15 +244,15 @@ pub fn proof(
     }
     let at = name_text(name);
     let mut set = Nsec3Set::new(records);
-    let link = |n: &Nsec3, what: String| {
+    let link = |n: &Nsec3, what: crate::i18n::Message| {
         Link::new(
             name,
-            format!("{} {what} (signed by key {})", n.text(), n.tag),
+            t!("nsec3-link", nsec3 = n.text(), what = what, tag = n.tag),
         )
     };
     if let Some(m) = set.matching(name) {
         if negative == Negative::NoName {
-            return Proved::No(format!("an NSEC3 matches {at}: the name exists"));
+            return Proved::No(t!("nsec3-name-exists", at = &at).into());
         }
         // RFC 5155 8.5 and 8.6.
         return match nodata_at(m, name, rtype, name) {
@@ -273,33 +267,25 @@ pub fn proof(
     let ce = name_text(&e.ce);
     let nc = name_text(&e.next_closer);
     let mut links = vec![
-        link(e.matching, format!("matches the closest encloser {ce}")),
+        link(e.matching, t!("nsec3-matches-encloser", ce = &ce)),
         link(
             e.covering,
-            format!(
-                "covers the next closer name {nc}{}",
-                if e.covering.opt_out {
-                    " (an opt-out span)"
-                } else {
-                    ""
-                }
-            ),
+            if e.covering.opt_out {
+                t!("nsec3-covers-next-closer-opt-out", nc = &nc)
+            } else {
+                t!("nsec3-covers-next-closer", nc = &nc)
+            },
         ),
     ];
     let opt_out = |links| {
         Proved::Insecure(
             links,
             match negative {
-                Negative::NoName => format!(
-                    "{nc} is in an NSEC3 opt-out span: it may be an unsigned delegation, so {at} \
-                     is not proved not to exist (RFC 5155 6)"
-                ),
+                Negative::NoName => t!("nsec3-opt-out-name", nc = &nc, at = &at),
                 // Only a DS gets here.
-                Negative::NoData => format!(
-                    "{at} is in an NSEC3 opt-out span and has no DS: an unsigned delegation \
-                     (RFC 5155 6)"
-                ),
-            },
+                Negative::NoData => t!("nsec3-opt-out-ds", at = &at),
+            }
+            .into(),
         )
     };
     if negative == Negative::NoData && rtype == RecordType::DS {
@@ -307,43 +293,35 @@ pub fn proof(
         return if e.covering.opt_out {
             opt_out(links)
         } else {
-            Proved::No(format!(
-                "no NSEC3 matches {at}, and the one covering {nc} is not opt-out: nothing \
-                 proves there is no DS"
-            ))
+            Proved::No(t!("nsec3-ds-unproved", at = &at, nc = &nc).into())
         };
     }
     let Some(wild) = wildcard(&e.ce) else {
-        return Proved::No(format!("no NSEC3 matches {at}"));
+        return Proved::No(t!("nsec3-none-matches", at = &at).into());
     };
     let star = name_text(&wild);
     match negative {
         // RFC 5155 8.4.
         Negative::NoName => {
             if set.matching(&wild).is_some() {
-                return Proved::No(format!(
-                    "an NSEC3 matches the wildcard {star}: {at} should have been answered from it"
-                ));
+                return Proved::No(t!("nsec3-wildcard-exists", star = &star, at = &at).into());
             }
             let Some(w) = set.covering(&wild) else {
-                return Proved::No(format!("no NSEC3 covers the wildcard {star}"));
+                return Proved::No(t!("nsec3-wildcard-uncovered", star = &star).into());
             };
-            links.push(link(
-                w,
-                format!("covers the wildcard {star}: there is none"),
-            ));
+            links.push(link(w, t!("nsec3-covers-wildcard", star = &star)));
             if e.covering.opt_out {
                 return opt_out(links);
             }
-            links.push(Link::new(name, format!("so {at} does not exist")));
+            links.push(Link::new(name, t!("nsec3-so-absent", at = &at)));
             Proved::Yes(links)
         }
         // RFC 5155 8.7: a wildcard with no data of the type.
         Negative::NoData => {
             let Some(w) = set.matching(&wild) else {
-                return Proved::No(format!(
-                    "no NSEC3 matches {at}, nor the wildcard {star} it could come from"
-                ));
+                return Proved::No(
+                    t!("nsec3-none-matches-or-wildcard", at = &at, star = &star).into(),
+                );
             };
             match nodata_at(w, &wild, rtype, name) {
                 Ok(l) => {
@@ -367,25 +345,31 @@ pub fn wildcard_proof(name: &Name, source: &Name, records: &[Nsec3]) -> Proved {
     let star = name_text(source);
     let ce = source.base_name();
     if !ce.zone_of(name) || labels(name) <= labels(&ce) {
-        return Proved::No(format!("{at} is not below the wildcard {star}'s parent"));
+        return Proved::No(t!("nsec3-not-below-wildcard", at = &at, star = &star).into());
     }
     let next_closer = name.trim_to(labels(&ce) + 1);
     let mut set = Nsec3Set::new(records);
     match set.covering(&next_closer) {
         Some(c) => Proved::Yes(vec![Link::new(
             name,
-            format!(
-                "{} covers the next closer name {}, so the wildcard {star} answered {at} \
-                 (signed by key {})",
-                c.text(),
-                name_text(&next_closer),
-                c.tag
+            t!(
+                "nsec3-wildcard-answered",
+                nsec3 = c.text(),
+                next = name_text(&next_closer),
+                star = &star,
+                at = &at,
+                tag = c.tag
             ),
         )]),
-        None => Proved::No(format!(
-            "no NSEC3 covers the next closer name {} of {at}, answered from the wildcard {star}",
-            name_text(&next_closer)
-        )),
+        None => Proved::No(
+            t!(
+                "nsec3-wildcard-unproved",
+                next = name_text(&next_closer),
+                at = &at,
+                star = &star
+            )
+            .into(),
+        ),
     }
 }
 
@@ -629,9 +613,13 @@ mod tests {
         let chain = nsec3_chain("example.", &EXAMPLE, true);
         match proof(&n("d.example."), DS, Negative::NoData, &zone, &chain) {
             Proved::Insecure(links, why) => {
-                assert!(links[1].detail.contains("(an opt-out span)"), "{links:?}");
                 assert!(
-                    why.contains("d.example. is in an NSEC3 opt-out span"),
+                    links[1].detail.english().contains("(an opt-out span)"),
+                    "{links:?}"
+                );
+                assert!(
+                    why.english()
+                        .contains("d.example. is in an NSEC3 opt-out span"),
                     "{why}"
                 );
             }
@@ -685,7 +673,11 @@ mod tests {
         ] {
             match p {
                 Proved::Insecure(_, why) => {
-                    assert!(why.contains("65535 iterations, more than the 150"), "{why}")
+                    assert!(
+                        why.english()
+                            .contains("65535 iterations, more than the 150"),
+                        "{why}"
+                    )
                 }
                 other => panic!("{other:?}"),
             }

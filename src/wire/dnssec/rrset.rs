@@ -11,6 +11,7 @@ use hickory_resolver::proto::rr::{DNSClass, Name, RData, Record, RecordType};
 
 use super::support::{algorithm_text, unsupported};
 use super::{name_text, same_name, time_text, type_name};
+use crate::i18n::{Text, t};
 
 /// The records of one owner and type, with the RRSIGs that cover them.
 #[derive(Debug, Clone)]
@@ -89,9 +90,9 @@ pub struct Verified {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
     /// Every RRSIG is of an algorithm netkit does not verify: insecure (RFC 4035 5.2).
-    Unsupported(String),
+    Unsupported(Text),
     /// Bogus: why, for the RRSIG that came closest.
-    Bogus(String),
+    Bogus(Text),
 }
 
 /// Whether `now` is within `sig`'s validity, in RFC 4034 3.1.5's serial arithmetic:
@@ -113,16 +114,17 @@ fn in_time(sig: &RRSIG, now: u32) -> Result<(), bool> {
 pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Verified, Failure> {
     let what = set.text();
     if set.records.is_empty() {
-        return Err(Failure::Bogus(format!("{what}: no records to verify")));
+        return Err(Failure::Bogus(t!("rrsig-no-records", rrset = &what).into()));
     }
     if set.sigs.is_empty() {
-        return Err(Failure::Bogus(format!("{what} has no RRSIG")));
+        return Err(Failure::Bogus(t!("rrsig-none", rrset = &what).into()));
     }
     let owner_labels = set.name.num_labels();
     // The closest failure so far, ranked: 0 unsupported, 1 not this zone's, 2 no such key,
     // 3 outside its validity, 4 does not verify.
-    let mut best: Option<(u8, String)> = None;
-    let mut note = |rank: u8, why: String| {
+    let mut best: Option<(u8, Text)> = None;
+    let mut note = |rank: u8, why: crate::i18n::Message| {
+        let why = Text::from(why);
         if best.as_ref().is_none_or(|(r, _)| rank > *r) {
             best = Some((rank, why));
         }
@@ -131,28 +133,23 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
         let i = sig.input();
         let tag = i.key_tag;
         if let Some(why) = unsupported(i.algorithm) {
-            note(0, format!("{what} is signed with {why}"));
+            note(0, t!("rrsig-unsupported", rrset = &what, why = why));
             continue;
         }
         if !same_name(&i.signer_name, zone) || !zone.zone_of(&set.name) {
             note(
                 1,
-                format!(
-                    "the RRSIG over {what} is by {}, not by the zone {}",
-                    name_text(&i.signer_name),
-                    name_text(zone)
+                t!(
+                    "rrsig-wrong-signer",
+                    rrset = &what,
+                    signer = name_text(&i.signer_name),
+                    zone = name_text(zone)
                 ),
             );
             continue;
         }
         if i.num_labels > owner_labels {
-            note(
-                1,
-                format!(
-                    "the RRSIG over {what} counts {} labels, more than its owner has",
-                    i.num_labels
-                ),
-            );
+            note(1, t!("rrsig-labels", rrset = &what, labels = i.num_labels));
             continue;
         }
         let candidates: Vec<&DNSKEY> = keys
@@ -167,10 +164,12 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
         if candidates.is_empty() {
             note(
                 2,
-                format!(
-                    "no DNSKEY of {} has the key tag {tag} and algorithm {} that signed {what}",
-                    name_text(zone),
-                    algorithm_text(u8::from(i.algorithm))
+                t!(
+                    "rrsig-no-key",
+                    zone = name_text(zone),
+                    tag = tag,
+                    algorithm = algorithm_text(u8::from(i.algorithm)),
+                    rrset = &what
                 ),
             );
             continue;
@@ -179,11 +178,12 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
             Err(true) => {
                 note(
                     3,
-                    format!(
-                        "the signature on {what} (key {tag}) is not yet valid: valid from {}, \
-                         it is now {}",
-                        time_text(i.sig_inception.get()),
-                        time_text(now)
+                    t!(
+                        "rrsig-not-yet",
+                        rrset = &what,
+                        tag = tag,
+                        from = time_text(i.sig_inception.get()),
+                        now = time_text(now)
                     ),
                 );
                 continue;
@@ -191,10 +191,12 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
             Err(false) => {
                 note(
                     3,
-                    format!(
-                        "the signature on {what} (key {tag}) expired at {}, it is now {}",
-                        time_text(i.sig_expiration.get()),
-                        time_text(now)
+                    t!(
+                        "rrsig-expired",
+                        rrset = &what,
+                        tag = tag,
+                        expired = time_text(i.sig_expiration.get()),
+                        now = time_text(now)
                     ),
                 );
                 continue;
@@ -214,7 +216,7 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
                 }
                 Err(e) => note(
                     4,
-                    format!("the signature on {what} (key {tag}) does not verify: {e}"),
+                    t!("rrsig-fails", rrset = &what, tag = tag, why = e.to_string()),
                 ),
             }
         }
@@ -222,7 +224,7 @@ pub fn verify(set: &RrSet, zone: &Name, keys: &[DNSKEY], now: u32) -> Result<Ver
     match best {
         Some((0, why)) => Err(Failure::Unsupported(why)),
         Some((_, why)) => Err(Failure::Bogus(why)),
-        None => Err(Failure::Bogus(format!("{what} has no RRSIG"))),
+        None => Err(Failure::Bogus(t!("rrsig-none", rrset = &what).into())),
     }
 }
 
@@ -311,13 +313,14 @@ pub(crate) mod tests {
             panic!()
         };
         assert!(
-            why.contains("is not yet valid: valid from 2027-01-15"),
+            why.english()
+                .contains("is not yet valid: valid from 2027-01-15"),
             "{why}"
         );
         let Failure::Bogus(why) = verify(&good, &zone, &keys, NOW + 100).unwrap_err() else {
             panic!()
         };
-        assert!(why.contains("expired at 2027-01-15"), "{why}");
+        assert!(why.english().contains("expired at 2027-01-15"), "{why}");
         // Another key: no key with that tag.
         let other = TestKey::new("lab.test.");
         let Failure::Bogus(why) =
@@ -326,7 +329,8 @@ pub(crate) mod tests {
             panic!()
         };
         assert!(
-            why.contains("no DNSKEY of lab.test. has the key tag"),
+            why.english()
+                .contains("no DNSKEY of lab.test. has the key tag"),
             "{why}"
         );
         // Changed data.
@@ -339,12 +343,12 @@ pub(crate) mod tests {
         let Failure::Bogus(why) = verify(&changed, &zone, &keys, NOW).unwrap_err() else {
             panic!()
         };
-        assert!(why.contains("does not verify"), "{why}");
+        assert!(why.english().contains("does not verify"), "{why}");
         // Signed by another zone's name.
         let Failure::Bogus(why) = verify(&good, &n("test."), &keys, NOW).unwrap_err() else {
             panic!()
         };
-        assert!(why.contains("not by the zone test."), "{why}");
+        assert!(why.english().contains("not by the zone test."), "{why}");
     }
 
     /// RFC 4035 5.3.4: an RRSIG with fewer labels than its owner is a wildcard expansion.

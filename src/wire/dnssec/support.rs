@@ -5,6 +5,8 @@
 
 use hickory_resolver::proto::dnssec::{Algorithm, DigestType};
 
+use crate::i18n::{Text, t};
+
 /// The most NSEC3 iterations netkit hashes (RFC 9276 3.2; BIND and unbound also stop at 150).
 /// A proof from a chain with more is insecure, and nothing is hashed for it.
 pub const MAX_NSEC3_ITERATIONS: u16 = 150;
@@ -47,36 +49,34 @@ pub fn digest_text(number: u8) -> String {
 }
 
 /// Why netkit does not verify signatures of DNSKEY algorithm `number`; None when it does.
-pub fn algorithm_unsupported(number: u8) -> Option<String> {
+pub fn algorithm_unsupported(number: u8) -> Option<Text> {
     let why = match number {
         5 | 7 | 8 | 10 | 13 | 14 | 15 => return None,
-        1 | 3 | 6 => "RFC 8624 says it must not be validated",
-        12 => "GOST is not implemented (RFC 8624: may)",
-        16 => {
-            "no released, reviewed Rust verifier of Ed448 exists yet (RustCrypto's \
-             ed448-goldilocks is a pre-release its authors call unaudited)"
-        }
-        _ => "it is not a signing algorithm netkit knows",
+        1 | 3 | 6 => t!("dnssec-algorithm-must-not"),
+        12 => t!("dnssec-algorithm-gost"),
+        16 => t!("dnssec-algorithm-ed448"),
+        _ => t!("dnssec-algorithm-unknown"),
     };
-    Some(format!(
-        "algorithm {} is not supported: {why}",
-        algorithm_text(number)
-    ))
+    Some(
+        t!(
+            "dnssec-algorithm-unsupported",
+            algorithm = algorithm_text(number),
+            why = why
+        )
+        .into(),
+    )
 }
 
 /// Why netkit does not check DS digests of type `number`; None when it does.
-pub fn digest_unsupported(number: u8) -> Option<String> {
+pub fn digest_unsupported(number: u8) -> Option<Text> {
     match DigestType::from(number) {
         DigestType::SHA1 | DigestType::SHA256 | DigestType::SHA384 => None,
-        _ => Some(format!(
-            "DS digest type {} is not supported",
-            digest_text(number)
-        )),
+        _ => Some(t!("dnssec-digest-unsupported", digest = digest_text(number)).into()),
     }
 }
 
 /// [`algorithm_unsupported`] for hickory's algorithm value.
-pub fn unsupported(algorithm: Algorithm) -> Option<String> {
+pub fn unsupported(algorithm: Algorithm) -> Option<Text> {
     algorithm_unsupported(u8::from(algorithm))
 }
 
@@ -97,11 +97,12 @@ mod tests {
         assert!(
             algorithm_unsupported(16)
                 .unwrap()
+                .english()
                 .starts_with("algorithm 16 (ED448) is not supported")
         );
         assert_eq!(digest_unsupported(2), None);
         assert_eq!(
-            digest_unsupported(3).unwrap(),
+            digest_unsupported(3).unwrap().english(),
             "DS digest type 3 (GOST R 34.11-94) is not supported"
         );
         assert_eq!(algorithm_text(200), "200 (unassigned)");
