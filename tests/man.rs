@@ -131,8 +131,25 @@ fn paragraph(roff: &mut Roff, lines: &[String]) {
         }
         roff.control("fi", []);
     } else {
-        roff.text([roman(lines.join(" "))]);
+        roff.text([roman(join_lines(lines.iter().map(String::as_str)))]);
     }
+}
+
+/// The lines of one paragraph as one: a space between two lines, none between two Chinese
+/// characters nor beside full-width punctuation (Chinese has no spaces).
+fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let punct = |c: Option<char>| c.is_some_and(|c| wide(c) && !c.is_alphabetic());
+    let mut text = String::new();
+    for line in lines {
+        let (end, start) = (text.chars().next_back(), line.chars().next());
+        let chinese = end.is_some_and(wide) && start.is_some_and(wide);
+        if !text.is_empty() && !chinese && !punct(end) && !punct(start) {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 /// The exit codes: a table of `  0  ok / yes` lines as a list of codes, else prose.
@@ -153,9 +170,7 @@ fn exit_status(roff: &mut Roff, lines: &[String]) {
             roff.text([roman(meaning)]);
         }
     } else {
-        roff.text([roman(
-            lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
-        )]);
+        roff.text([roman(join_lines(lines.iter().map(|l| l.trim())))]);
     }
 }
 

@@ -347,7 +347,7 @@ fn on_terminal_status(cols: u16, args: &[&str]) -> (bool, String) {
 
 /// Runs netkit with `args` inside namespace `ns` on a pseudo-terminal `cols` columns wide
 /// (colour off); returns what the terminal showed (see [`screen`]).
-fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
+pub(crate) fn on_terminal_in(ns: &str, cols: u16, args: &[&str]) -> String {
     let bin = env!("CARGO_BIN_EXE_netkit");
     let words = format!(
         "{} '{bin}' --color never {}",
@@ -414,7 +414,8 @@ fn screen(raw: &str) -> String {
 
 /// Where a view's values are in its `--json`: a JSON pointer (`*` for every element of an
 /// array; the JSON may be several documents, one a line) and the header of the column that
-/// shows them ("" for prose, which is never left out).
+/// shows them ("" for prose, which is never left out; "Vendor|厂商": its header in English and
+/// in Chinese, for a converted command).
 type Fields = &'static [(&'static str, &'static str)];
 
 /// The strings at `pointer` in `v` (see [`Fields`]).
@@ -498,7 +499,7 @@ fn check_view(view: &str, cols: u16, screen: &str, docs: &[Value], fields: Field
     let gone = left_out(screen);
     let mut checked = 0;
     for (pointer, header) in fields {
-        if gone.iter().any(|g| g == header) {
+        if gone.iter().any(|g| header.split('|').any(|h| h == g)) {
             continue;
         }
         let mut values = Vec::new();
@@ -633,19 +634,19 @@ fn lan_views_never_cut_a_value() {
             "arp scan",
             &["arp", "scan", "198.51.100.0/28"],
             &[
-                ("/hosts/*/ip", "Address"),
-                ("/hosts/*/mac", "MAC"),
-                ("/hosts/*/vendor", "Vendor"),
+                ("/hosts/*/ip", "Address|IP地址"),
+                ("/hosts/*/mac", "MAC|MAC地址"),
+                ("/hosts/*/vendor", "Vendor|厂商"),
             ],
         ),
         (
             "arp cache",
             &["arp", "cache"],
             &[
-                ("/entries/*/ip", "Address"),
-                ("/entries/*/mac", "MAC"),
-                ("/entries/*/vendor", "Vendor"),
-                ("/entries/*/interface", "Interface"),
+                ("/entries/*/ip", "Address|IP地址"),
+                ("/entries/*/mac", "MAC|MAC地址"),
+                ("/entries/*/vendor", "Vendor|厂商"),
+                ("/entries/*/interface", "Interface|网卡"),
             ],
         ),
         (

@@ -36,6 +36,8 @@ mod flow;
 mod hostile_lan;
 mod i18n;
 #[cfg(target_os = "linux")]
+mod i18n_lan;
+#[cfg(target_os = "linux")]
 mod ifaces;
 mod layers;
 mod mac;

@@ -33,3 +33,14 @@ common-different-subnets = different subnets
 common-warning = warning: { $message }
 # Said on stderr when a command reads the terminal because no argument was given.
 common-reading-terminal = reading { $what } from the terminal; Ctrl-D ends ({ $instead })
+
+# What a state of the neighbour cache means (arp cache, gateway), after the state's name.
+common-neigh-reachable = confirmed recently: an answer or traffic from it came within the last half minute or so
+common-neigh-stale = not confirmed lately: the MAC is still used, and the kernel checks it again the next time a packet goes there
+common-neigh-delay = being checked: a packet went out with the stale MAC, and the kernel waits a few seconds for traffic to confirm it before asking
+common-neigh-probe = being checked: the kernel is asking the neighbour again, directly (ARP or neighbour solicitation to its MAC)
+common-neigh-incomplete = asked, no answer yet: the MAC is not known
+common-neigh-failed = asked, and nobody answered: packets to this address fail
+common-neigh-permanent = set by hand (ip neigh add ... permanent): never checked, never expires
+common-neigh-noarp = no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent
+common-neigh-none = a state the kernel names none of the usual ones

@@ -24,7 +24,7 @@ pub use text::{Paint, drives_terminal, is_unsafe, one_line, pad, visible_chars, 
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
-use crate::i18n::{self, t};
+use crate::i18n::{self, Message, t};
 use crate::net::block::SubnetCheck;
 use crate::system::model::NeighState;
 
@@ -366,28 +366,18 @@ pub fn write_mask_arithmetic(
 
 /// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
 /// people: `arp cache` and `gateway` explain the states they show with it.
-pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
+pub fn neighbour_state_meaning(state: NeighState) -> Message {
     use NeighState as N;
     match state {
-        N::Reachable => {
-            "confirmed recently: an answer or traffic from it came within the last half minute or so"
-        }
-        N::Stale => {
-            "not confirmed lately: the MAC is still used, and the kernel checks it again the next time a packet goes there"
-        }
-        N::Delay => {
-            "being checked: a packet went out with the stale MAC, and the kernel waits a few seconds for traffic to confirm it before asking"
-        }
-        N::Probe => {
-            "being checked: the kernel is asking the neighbour again, directly (ARP or neighbour solicitation to its MAC)"
-        }
-        N::Incomplete => "asked, no answer yet: the MAC is not known",
-        N::Failed => "asked, and nobody answered: packets to this address fail",
-        N::Permanent => "set by hand (ip neigh add ... permanent): never checked, never expires",
-        N::Noarp => {
-            "no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent"
-        }
-        N::None => "a state the kernel names none of the usual ones",
+        N::Reachable => t!("common-neigh-reachable"),
+        N::Stale => t!("common-neigh-stale"),
+        N::Delay => t!("common-neigh-delay"),
+        N::Probe => t!("common-neigh-probe"),
+        N::Incomplete => t!("common-neigh-incomplete"),
+        N::Failed => t!("common-neigh-failed"),
+        N::Permanent => t!("common-neigh-permanent"),
+        N::Noarp => t!("common-neigh-noarp"),
+        N::None => t!("common-neigh-none"),
     }
 }
 

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 
+use crate::i18n::t;
+use crate::wire::discards::Reason;
 use serde::Serialize;
 
 /// ICMP echo request and reply types (RFC 792), and ICMPv6's (RFC 4443).
@@ -129,13 +131,26 @@ pub enum Flaw {
     BadChecksum,
 }
 
+impl Flaw {
+    /// Why such a packet was thrown away, in words for people.
+    pub fn words(self) -> crate::i18n::Message {
+        match self {
+            Flaw::Truncated => t!("ping-flaw-truncated"),
+            Flaw::BadIpHeader => t!("ping-flaw-bad-ip-header"),
+            Flaw::BadChecksum => t!("ping-flaw-bad-checksum"),
+        }
+    }
+}
+
 impl fmt::Display for Flaw {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Flaw::Truncated => "truncated",
-            Flaw::BadIpHeader => "with a bad IP header",
-            Flaw::BadChecksum => "with a bad checksum",
-        })
+        self.words().fmt(f)
+    }
+}
+
+impl Reason for Flaw {
+    fn counted(&self, n: u32) -> crate::i18n::Message {
+        t!("ping-discard-reason", count = n, reason = self.words())
     }
 }
 

@@ -1,0 +1,175 @@
+//! Issue 28 section 1: the LAN commands (arp, arp scan, arp cache, ping, trace, dhcp discover,
+//! watch) speak Chinese on the namespace LAN. Insta snapshots of their main views with
+//! `--lang zh-CN` on an 80-column terminal, times made steady (a round trip is never the same
+//! twice); their errors in Chinese. That the Chinese views keep every value of their `--json`
+//! whole at 60, 80 and 100 columns is checked with the English ones in tests/table.rs.
+
+use crate::common::netns::Lan;
+use crate::common::*;
+use crate::table::on_terminal_in;
+
+/// The text with every time (`0.123 ms`, `87 µs`, `1.02 s`) as `9.99 ms`, the columns around it
+/// kept as wide as they were (the spaces on the narrower side kept: a time aligned left or right
+/// stays so), so a snapshot of a view with round trips stays the same.
+fn steady(text: &str) -> String {
+    const SHOWN: &str = "9.99 ms";
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_alphanumeric() || ".:/=".contains(chars[i - 1])));
+        if starts_number {
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
+                j += 1;
+            }
+            let unit = ["ms", "µs", "s"].iter().find(|u| {
+                let u: Vec<char> = u.chars().collect();
+                let at = j + 1;
+                chars.get(j) == Some(&' ')
+                    && chars.get(at..at + u.len()) == Some(&u[..])
+                    && chars.get(at + u.len()).is_none_or(|c| !c.is_alphanumeric())
+            });
+            if let Some(unit) = unit {
+                let end = j + 1 + unit.chars().count();
+                // The spaces after the time: the placeholder takes what it needs of them.
+                let mut after = 0;
+                while chars.get(end + after) == Some(&' ') {
+                    after += 1;
+                }
+                let before = out.len() - out.trim_end_matches(' ').len();
+                out.truncate(out.len() - before);
+                let room = before + (end - i) + after;
+                let shown = SHOWN.chars().count();
+                let (lead, trail) = if after == 0 || before <= after {
+                    (before, room.saturating_sub(before + shown))
+                } else {
+                    (room.saturating_sub(after + shown), after)
+                };
+                // No space where there was none (a comma, a parenthesis), one at least where
+                // there was one.
+                let lead = if before == 0 { 0 } else { lead.max(1) };
+                let trail = if after == 0 { 0 } else { trail.max(1) };
+                out.extend(std::iter::repeat_n(' ', lead));
+                out.push_str(SHOWN);
+                out.extend(std::iter::repeat_n(' ', trail));
+                i = end + after;
+                continue;
+            }
+            out.extend(&chars[i..j]);
+            i = j;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn steady_times_keep_the_columns() {
+    assert_eq!(steady("│ 87 µs   │ x"), "│ 9.99 ms │ x");
+    assert_eq!(steady("1    87 µs  v"), "1  9.99 ms  v");
+    assert_eq!(steady("1  1.02 ms  v"), "1  9.99 ms  v");
+    assert_eq!(steady("rtt 0.123 ms, 12 s"), "rtt 9.99 ms, 9.99 ms");
+    assert_eq!(
+        steady("198.51.100.1 10 hosts 3 ms"),
+        "198.51.100.1 10 hosts 9.99 ms"
+    );
+}
+
+/// Runs netkit in Chinese in `ns` on an 80-column terminal; returns the screen, times steady.
+fn zh_80(lan: &Lan, args: &[&str]) -> String {
+    let args = [&["--lang", "zh-CN"][..], args].concat();
+    steady(&on_terminal_in(&lan.host, 80, &args))
+}
+
+/// Issue 28: `arp IP` (an answer, silence, duplicate address detection), `arp scan` and
+/// `arp cache` in Chinese for a reader of the primer, on the namespace LAN.
+#[test]
+fn snapshots_of_arp_in_chinese() {
+    let Some(mut lan) = Lan::new("i18n_lan_arp") else {
+        return;
+    };
+    lan.add_peer("cmi", "198.51.100.7/24", "00:01:ad:00:00:07");
+    insta::assert_snapshot!(
+        "arp_zh_CN_reply_80",
+        zh_80(&lan, &["arp", "198.51.100.1", "-c", "2", "-i", "0.05"])
+    );
+    insta::assert_snapshot!(
+        "arp_zh_CN_silence_80",
+        zh_80(
+            &lan,
+            &["arp", "198.51.100.99", "-c", "1", "--timeout", "0.3"]
+        )
+    );
+    insta::assert_snapshot!(
+        "arp_zh_CN_dad_80",
+        zh_80(&lan, &["arp", "--dad", "198.51.100.7", "-c", "1"])
+    );
+    insta::assert_snapshot!(
+        "arp_zh_CN_scan_80",
+        zh_80(
+            &lan,
+            &["arp", "scan", "198.51.100.0/28", "--timeout", "0.3"]
+        )
+    );
+    // Outside the subnet: the warning, on the terminal's stderr.
+    insta::assert_snapshot!(
+        "arp_zh_CN_scan_outside_80",
+        zh_80(
+            &lan,
+            &[
+                "arp",
+                "scan",
+                "198.51.100.0/29",
+                "203.0.113.0/30",
+                "--timeout",
+                "0.2"
+            ]
+        )
+    );
+    for ip in ["198.51.100.1", "198.51.100.7"] {
+        let o = lan.lab.exec(&lan.host, "ping", &["-c", "1", "-W", "2", ip]);
+        assert!(o.status.success(), "ping {ip}");
+    }
+    insta::assert_snapshot!("arp_zh_CN_cache_80", zh_80(&lan, &["arp", "cache"]));
+    insta::assert_snapshot!(
+        "arp_zh_CN_errors_80",
+        [
+            zh_80(&lan, &["arp", "scan", "--rate", "0"]),
+            zh_80(&lan, &["arp", "--gratuitous", "198.51.100.9"]),
+            zh_80(&lan, &["arp", "scan", "198.51.100.2/32"]),
+        ]
+        .join("\n")
+    );
+}
+
+/// Issue 28: JSON stays English whatever the language: `arp` in Chinese gives the same JSON
+/// keys and words (the pins compare the pure commands; these need the LAN).
+#[test]
+fn arp_json_is_the_same_in_chinese() {
+    let Some(lan) = Lan::new("i18n_lan_arp_json") else {
+        return;
+    };
+    let run = |lang: &str| {
+        let o = lan.lab.netkit(
+            &lan.host,
+            &[
+                "--lang",
+                lang,
+                "--json",
+                "arp",
+                "198.51.100.99",
+                "-c",
+                "1",
+                "--timeout",
+                "0.2",
+            ],
+        );
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(run("en"), run("zh-CN"));
+}
