@@ -631,6 +631,15 @@ fn lan_views_never_cut_a_value() {
             ],
         ),
         (
+            "ping",
+            &["ping", "203.0.113.10", "-c", "2", "-i", "0.05"],
+            &[
+                ("/destination", ""),
+                ("/address", ""),
+                ("/replies/*/from", ""),
+            ],
+        ),
+        (
             "arp scan",
             &["arp", "scan", "198.51.100.0/28"],
             &[

@@ -244,7 +244,7 @@ pub struct TraceReport {
     /// Where and why the trace ended.
     pub verdict: Verdict,
     /// What DEST really means, when it is not what it seems (null: it is what it seems).
-    pub note: Option<String>,
+    pub note: Option<crate::i18n::Message>,
     /// Every probe sent, with its answer.
     pub probes: Vec<ProbeRecord>,
     /// How long the trace took.
