@@ -4,7 +4,7 @@
 //! twice); their errors in Chinese. That the Chinese views keep every value of their `--json`
 //! whole at 60, 80 and 100 columns is checked with the English ones in tests/table.rs.
 
-use crate::common::netns::Lan;
+use crate::common::netns::{Chain, Lan};
 use crate::common::*;
 use crate::table::on_terminal_in;
 
@@ -231,6 +231,78 @@ fn snapshots_of_ping_in_chinese() {
             zh_80(&lan, &["ping", "198.51.100.255", "-c", "1"]),
             zh_80(&lan, &["ping", "fe80::1", "-c", "1"]),
             zh_80(&lan, &["ping", "198.51.100.1", "-s", "65508"]),
+        ]
+        .join("\n")
+    );
+}
+
+/// A table's rows with their spacing and rules squeezed: the width of a column of times
+/// depends on the times (a snapshot of the rest stays the same). Its prose has no times, so
+/// its lines are kept as the terminal broke them.
+fn squeezed_tables(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.starts_with(['│', '┌', '╞', '└', '├']) {
+                return line.to_string();
+            }
+            let mut out = String::new();
+            for c in line.chars() {
+                let repeat = out.ends_with(c) && " ─═".contains(c);
+                if !repeat {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Issue 28: `trace` in Chinese along the chain of routers (a silent hop, hop 1 explained with
+/// the mask arithmetic), to a network the last router has no route to, and its errors.
+#[test]
+fn snapshots_of_trace_in_chinese() {
+    let Some(chain) = Chain::new("i18n_lan_trace") else {
+        return;
+    };
+    let lan = &chain.lan;
+    let far = [
+        "trace",
+        Chain::FAR_V4,
+        "-n",
+        "-c",
+        "2",
+        "-W",
+        "0.5",
+        "-i",
+        "0.05",
+    ];
+    insta::assert_snapshot!(
+        "trace_zh_CN_far_80",
+        squeezed_tables(&steady(&zh_80(lan, &far)))
+    );
+    let unreachable = [
+        "trace",
+        Chain::UNREACHABLE_NET.0,
+        "-n",
+        "-c",
+        "1",
+        "-W",
+        "0.5",
+    ];
+    insta::assert_snapshot!(
+        "trace_zh_CN_unreachable_80",
+        squeezed_tables(&steady(&zh_80(lan, &unreachable)))
+    );
+    insta::assert_snapshot!(
+        "trace_zh_CN_errors_80",
+        [
+            zh_80(lan, &["trace", Chain::FAR_V4, "--port", "80"]),
+            zh_80(
+                lan,
+                &["trace", Chain::FAR_V4, "--first-hop", "9", "-m", "5"]
+            ),
+            zh_80(lan, &["trace", "198.51.100.255", "--udp"]),
         ]
         .join("\n")
     );

@@ -730,16 +730,20 @@ fn trace_view_never_cuts_a_value() {
         .netkit(chain.host(), &[&["--json"][..], &args].concat());
     let docs = json_docs(&json);
     let fields: Fields = &[
-        ("/hops/*/addresses/*/address", "Address"),
-        ("/hops/*/addresses/*/kind", "Kind"),
+        ("/hops/*/addresses/*/address", "Address|地址"),
+        ("/hops/*/addresses/*/kind", "Kind|类别"),
         ("/first_hop/gateway", ""),
         ("/first_hop/mac", ""),
     ];
-    for cols in [60, 80, 100] {
-        let screen = on_terminal_in(chain.host(), cols, &args);
-        check_view("trace", cols, &screen, &docs, fields);
-        if cols < 100 {
-            assert!(!left_out(&screen).is_empty(), "{screen}");
+    // Issue 28: in Chinese too.
+    for lang in ["en", "zh-CN"] {
+        for cols in [60, 80, 100] {
+            let args = [&["--lang", lang][..], &args].concat();
+            let screen = on_terminal_in(chain.host(), cols, &args);
+            check_view(&format!("trace ({lang})"), cols, &screen, &docs, fields);
+            if cols < 100 {
+                assert!(!left_out(&screen).is_empty(), "{screen}");
+            }
         }
     }
 }
