@@ -307,3 +307,40 @@ fn snapshots_of_trace_in_chinese() {
         .join("\n")
     );
 }
+
+/// Issue 28: `dhcp discover` in Chinese: dnsmasq's offer (the table, what it holds beyond it,
+/// the four messages of DHCP), the expected server, and a server that is not the expected one.
+#[test]
+fn snapshots_of_dhcp_in_chinese() {
+    let Some(lan) = Lan::new("i18n_lan_dhcp") else {
+        return;
+    };
+    let leases = tempfile::tempdir().unwrap();
+    let _dhcp = crate::dhcp::start_dnsmasq(&lan, &leases);
+    let discover = ["dhcp", "discover", "--timeout", "1.5"];
+    // The transaction id is random.
+    let zh_80_timed = |lan: &Lan, args: &[&str]| {
+        let text = zh_80_timed(lan, args);
+        match text.find("xid 0x") {
+            Some(at) => {
+                let end = at + "xid 0x".len() + 8;
+                format!("{}xid 0x…{}", &text[..at], &text[end.min(text.len())..])
+            }
+            None => text,
+        }
+    };
+    insta::assert_snapshot!(
+        "dhcp_zh_CN_offer_80",
+        squeezed_tables(&zh_80_timed(&lan, &discover))
+    );
+    let expect = [&discover[..], &["--expect", "198.51.100.1"]].concat();
+    insta::assert_snapshot!(
+        "dhcp_zh_CN_expected_80",
+        squeezed_tables(&zh_80_timed(&lan, &expect))
+    );
+    let rogue = [&discover[..], &["--expect", "198.51.100.9"]].concat();
+    insta::assert_snapshot!(
+        "dhcp_zh_CN_rogue_80",
+        squeezed_tables(&zh_80_timed(&lan, &rogue))
+    );
+}

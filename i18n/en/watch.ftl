@@ -4,3 +4,4 @@
 watch-discard-arp = { $count } ARP { $reason }
 watch-discard-dhcp = { $count } DHCP { $reason }
 watch-discard-router-advert = { $count } malformed router advertisements
+watch-no-interface = cannot tell which interface to listen on: say which with -I

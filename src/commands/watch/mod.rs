@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::cli::WatchArgs;
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Column, Format, Paint, Ui, write_json, written};
@@ -449,7 +450,9 @@ impl Watch<'_> {
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let mut tables = Tables::open()?;
     let (links, routes) = (tables.links()?, tables.routes()?);
-    let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
+    let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), || {
+        t!("watch-no-interface")
+    })?;
     let wire = Listener::open(&link.name, link.index, args.promiscuous)?;
     let (addrs, neighbours) = (tables.addresses()?, tables.neighbours()?);
     let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
