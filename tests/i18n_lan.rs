@@ -90,8 +90,13 @@ fn zh_80(lan: &Lan, args: &[&str]) -> String {
 /// on the next; where it breaks depends on how wide the real times were), so the snapshot
 /// stays the same. That the lines fit is checked with every view in tests/table.rs.
 fn zh_80_timed(lan: &Lan, args: &[&str]) -> String {
+    steady(&unwrapped(&zh_80(lan, args)))
+}
+
+/// The lines a terminal broke joined again: a line that starts indented goes on the one before.
+fn unwrapped(text: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
-    for line in zh_80(lan, args).lines() {
+    for line in text.lines() {
         match lines.last_mut() {
             Some(last) if line.starts_with("  ") && !line.trim().is_empty() => {
                 let rest = line.trim_start();
@@ -109,7 +114,7 @@ fn zh_80_timed(lan: &Lan, args: &[&str]) -> String {
             _ => lines.push(line.to_string()),
         }
     }
-    steady(&lines.join("\n"))
+    lines.join("\n")
 }
 
 /// Issue 28: `arp IP` (an answer, silence, duplicate address detection), `arp scan` and
@@ -343,4 +348,46 @@ fn snapshots_of_dhcp_in_chinese() {
         "dhcp_zh_CN_rogue_80",
         squeezed_tables(&zh_80_timed(&lan, &rogue))
     );
+}
+
+/// Issue 28: `watch` in Chinese: the first line, a new station (the peer asking for an
+/// address nobody has), and the summary with what the frames' destinations say of the LAN.
+#[test]
+fn snapshots_of_watch_in_chinese() {
+    let Some(mut lan) = Lan::new("i18n_lan_watch") else {
+        return;
+    };
+    let peer = lan.add_peer("cmi", "198.51.100.7/24", "00:01:ad:00:00:07");
+    let args = ["watch", "-I", "eth0", "--count", "1", "--duration", "20"];
+    let screen = std::thread::scope(|s| {
+        let run = s.spawn(|| zh_80(&lan, &args));
+        while !run.is_finished() {
+            lan.lab
+                .netkit(&peer, &["arp", "198.51.100.99", "-c", "1", "-w", "0.3"]);
+        }
+        run.join().unwrap()
+    });
+    // The event's time of day, the watch's length and the frames heard vary: the event's row
+    // as the terminal showed it, the summary's lines joined and their counts as `#`.
+    let (event, summary) = screen.split_at(screen.find("在 eth0 上监听了").unwrap_or(0));
+    let event: String = event
+        .lines()
+        .map(|l| match l.get(..8) {
+            Some(t) if t.chars().all(|c| c.is_ascii_digit() || c == ':') => {
+                format!("HH:MM:SS{}\n", &l[8..])
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let summary = steady(&unwrapped(summary));
+    let mut counted = String::new();
+    for c in summary.chars() {
+        let in_word = counted.ends_with(|p: char| p.is_ascii_alphanumeric());
+        if !c.is_ascii_digit() || in_word && !counted.ends_with('#') {
+            counted.push(c);
+        } else if !counted.ends_with('#') {
+            counted.push('#');
+        }
+    }
+    insta::assert_snapshot!("watch_zh_CN_new_station_80", format!("{event}{counted}"));
 }

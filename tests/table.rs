@@ -788,9 +788,18 @@ fn watch_view_never_cuts_a_value() {
         .collect();
     assert!(docs.len() > 1, "an event and the summary: {docs:?}");
     assert_eq!(docs[0]["mac"], "00:01:ad:00:00:07", "{docs:?}");
-    let fields: Fields = &[("/ip", "Address"), ("/mac", "MAC"), ("/vendor", "MAC")];
-    for cols in [60, 80, 100] {
-        let screen = watched(args(false), Some(cols));
-        check_view("watch", cols, &screen, &docs, fields);
+    let fields: Fields = &[
+        ("/ip", "Address|IP地址"),
+        ("/mac", "MAC|MAC地址"),
+        ("/vendor", "MAC|MAC地址"),
+    ];
+    // Issue 28: in Chinese too.
+    for lang in ["en", "zh-CN"] {
+        for cols in [60, 80, 100] {
+            let mut args = args(false);
+            args.splice(0..0, ["--lang".to_string(), lang.to_string()]);
+            let screen = watched(args, Some(cols));
+            check_view(&format!("watch ({lang})"), cols, &screen, &docs, fields);
+        }
     }
 }
