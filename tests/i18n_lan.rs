@@ -173,6 +173,8 @@ fn snapshots_of_arp_in_chinese() {
             zh_80(&lan, &["arp", "scan", "--rate", "0"]),
             zh_80(&lan, &["arp", "--gratuitous", "198.51.100.9"]),
             zh_80(&lan, &["arp", "scan", "198.51.100.2/32"]),
+            zh_80(&lan, &["arp", "2001:db8::1"]),
+            zh_80(&lan, &["arp", "scan", "2001:db8::/64"]),
         ]
         .join("\n")
     );

@@ -51,13 +51,13 @@ dhcp-pxe = PXE 启动：从 TFTP 服务器 { $server } 取 { $file }
 dhcp-facts = { $server }：{ $facts }
 dhcp-options = { $server } 的选项：
 dhcp-expected-at = { $address }（{ $mac }）
-dhcp-no-rogue-label = 没有冒牌 DHCP服务
+dhcp-no-rogue-label = 没有私设的DHCP服务
 dhcp-no-rogue = 应答的只有预期的服务器 { $expected }
-dhcp-rogue-label = 冒牌 DHCP服务
+dhcp-rogue-label = 私设的DHCP服务
 dhcp-rogue = 除了预期的 { $expected }，还有服务器提供了地址：{ $rogues }；接受它的 DHCPOFFER 的主机会用它给的网关和 DNS 服务器
 dhcp-exchange = DHCP 要交换四个报文：Discover（客户端广播寻找服务器）、Offer（每个服务器的应答）、Request（客户端选定一个 Offer）和 Ack（那个服务器确认租约）；netkit 收到 Offer 就停下，所以没有申请、也没有拿到租约。
 dhcp-offer-line = 来自 { $server }（{ $mac }）的 DHCPOFFER：{ $offered }，用时 { $rtt }{ $alarm }
-dhcp-offer-rogue = （冒牌：{ $why }）
+dhcp-offer-rogue = （私设的服务器：{ $why }）
 dhcp-offer-names = （选项 54 里写的是 { $id }）
 
 # 帮助。
@@ -70,11 +70,11 @@ help-dhcp-discover-after =
     MTU、无类静态路由（选项 121）和 PXE 启动（66/67）；加 --raw 时把每个选项按字节列出。
     用 --expect ADDR 时，按 DHCPOFFER 的 IP 源地址和以太网源地址判断它，从不看它自称的服务器
     （选项 54，写的是别的地址时会标出来）：来自别的地址，或来自 ADDR 但MAC地址和邻居表里的
-    （或第一个 DHCPOFFER 的）不同，就是冒牌的 DHCP服务，退出状态为 1（在 DHCP 中继后面时，
+    （或第一个 DHCPOFFER 的）不同，就是私设的DHCP服务，退出状态为 1（在 DHCP 中继后面时，
     预期的是中继的地址）。头部不可能成立、端口不对或发给别的客户端的应答会被丢弃并计数。
     它从不申请或接受租约。需要 CAP_NET_RAW 权限（sudo，或 setcap cap_net_raw+ep）。
 
-    退出状态：0 收到了 DHCPOFFER，1 在 --timeout 内没有收到或有冒牌服务器（--expect），
+    退出状态：0 收到了 DHCPOFFER，1 在 --timeout 内没有收到或有私设的服务器（--expect），
     2 输入有误，3 网络错误，4 没有 CAP_NET_RAW 权限。
 
     示例：
@@ -85,5 +85,5 @@ help-dhcp-discover-after =
 help-dhcp-discover-arg-interface = 在哪块网卡上询问（默认：默认路由的网卡，或唯一一块启用的以太网网卡）
 help-dhcp-discover-arg-mac = 请求里填的客户端硬件地址（默认：网卡的MAC地址）
 help-dhcp-discover-arg-timeout = 收集 DHCPOFFER 的时间（dnsmasq 这类服务器会先 ping 一下要提供的地址，最多 3 s）
-help-dhcp-discover-arg-expect = 局域网的 DHCP服务：从其他地址或MAC地址发来的 DHCPOFFER 就是冒牌的 DHCP服务（退出码 1）
+help-dhcp-discover-arg-expect = 局域网的 DHCP服务：从其他地址或MAC地址发来的 DHCPOFFER 就是私设的DHCP服务（退出码 1）
 help-dhcp-discover-arg-raw = 同时按代码、名称和字节列出每个 DHCPOFFER 的所有选项

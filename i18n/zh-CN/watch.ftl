@@ -19,9 +19,9 @@ watch-kind-arp-probe = ARP 探测
 watch-kind-arp-announce = ARP 通告
 watch-kind-outside-subnet = 子网外的地址
 watch-kind-dhcp-server = DHCP服务
-watch-kind-rogue-dhcp = 冒牌 DHCP服务
+watch-kind-rogue-dhcp = 私设的DHCP服务
 watch-kind-router-advert = 路由器通告
-watch-kind-rogue-router = 冒牌路由器
+watch-kind-rogue-router = 私设的路由器
 watch-kind-station-limit = 主机数已满
 
 # 每个事件的含义（JSON 的 "detail" 里仍是英文）。
@@ -104,11 +104,11 @@ help-watch-after =
     有两个MAC地址）；网关被冒充（第二个MAC地址声称拥有网关的 IP：很可能是 ARP 欺骗）；有人冒用
     本机 IP（别的主机声称拥有本机的地址）；有人冒用本机 MAC（外面来的帧带着本机的MAC地址；
     每分钟最多报告一次）；免费 ARP；ARP 探测和通告（有主机加入网络，RFC 5227）；子网外的地址
-    （发送方地址不在这块网卡的子网里）；DHCP服务（看到 offer、ack 或 nak）和冒牌 DHCP服务；
-    路由器通告和冒牌路由器（IPv6）。DHCP服务或路由器按它所发报文的 IP 源地址和以太网源地址判断，
+    （发送方地址不在这块网卡的子网里）；DHCP服务（看到 offer、ack 或 nak）和私设的DHCP服务；
+    路由器通告和私设的路由器（IPv6）。DHCP服务或路由器按它所发报文的 IP 源地址和以太网源地址判断，
     从不看报文里它对自己的说法（DHCP 服务器标识写的是别的地址时会标出来）：来自 --dhcp-server /
     --router 以外的地址，或来自那个地址但MAC地址和邻居表、--db 或它的第一个报文给出的不同，就是
-    冒牌的。已知的主机取自邻居表，或取自 --db FILE，它在两次运行之间保存这些主机（和 arpwatch 的
+    私设的。已知的主机取自邻居表，或取自 --db FILE，它在两次运行之间保存这些主机（和 arpwatch 的
     arp.dat 一样）：开始时检查并加锁（FILE.lock：一个文件只能有一个监听者），每隔 --save-every
     以及监听结束时保存，通过一个随机名字的临时文件原子地写入，从不经过链接；不是普通文件的会被
     拒绝并保持原样。只在 --db 里知道的网关保留它的MAC地址。最多保存 65536 台主机。--json 为每个
@@ -116,7 +116,7 @@ help-watch-after =
     --count）结束监听并给出总结：听到的帧、来得太快被内核丢掉的帧、主机数、各类事件的次数。
     需要 CAP_NET_RAW 权限。
 
-    退出状态：0 没有警报，1 有警报（IP地址冲突、网关被冒充、本机的 IP 或 MAC 被冒用、冒牌 DHCP服务
+    退出状态：0 没有警报，1 有警报（IP地址冲突、网关被冒充、本机的 IP 或 MAC 被冒用、私设的DHCP服务
     或路由器），2 输入有误，3 网络错误（网卡没了：在总结之后，主机已保存），4 没有 CAP_NET_RAW 权限。
 
     示例：
@@ -126,8 +126,8 @@ help-watch-after =
 help-watch-arg-interface = 在哪块网卡上监听（默认：默认路由的网卡，或唯一一块启用的以太网网卡）
 help-watch-arg-db = 在 FILE 里保存已知的主机，下次运行接着用（没有就创建；FILE.lock 防止第二个监听者使用它）
 help-watch-arg-save_every = 和 --db 一起用：监听期间也每隔这么久保存一次（结束时总会保存）
-help-watch-arg-dhcp_server = 局域网的 DHCP服务：从其他地址或MAC地址发出的报文就是冒牌的 DHCP服务（警报）
-help-watch-arg-router = 局域网的 IPv6 路由器（它的链路本地地址）：从其他地址或MAC地址发出的通告就是冒牌路由器
+help-watch-arg-dhcp_server = 局域网的 DHCP服务：从其他地址或MAC地址发出的报文就是私设的DHCP服务（警报）
+help-watch-arg-router = 局域网的 IPv6 路由器（它的链路本地地址）：从其他地址或MAC地址发出的通告就是私设的路由器
 help-watch-arg-duration = 过了这么久就停止（默认：直到按 Ctrl-C）
 help-watch-arg-count = 发生 N 个事件后停止
 help-watch-arg-promiscuous = 监听期间让网卡进入混杂模式（和 arpwatch、tcpdump 一样），这样网卡也会收下发给别的主机的单播帧：这正是分辨集线器和交换机的办法

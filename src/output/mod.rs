@@ -364,6 +364,14 @@ pub fn write_mask_arithmetic(
     writeln!(out, "  → {verdict}")
 }
 
+/// A label before the text it introduces, painted, with what separates them: `note: `,
+/// `CONFLICT: ` (`注：` in Chinese, no space after the full-width colon).
+pub fn label_before(ui: &Ui, paint: Paint, label: impl Into<i18n::Arg>) -> String {
+    let label: i18n::Arg = label.into();
+    let label = ui.paint(paint, t!("common-label", label = label));
+    format!("{label}{}", t!("common-label-gap"))
+}
+
 /// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
 /// people: `arp cache` and `gateway` explain the states they show with it.
 pub fn neighbour_state_meaning(state: NeighState) -> Message {

@@ -12,7 +12,7 @@ use crate::i18n::t;
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
+use crate::output::{Paint, Report, Ui, emit, label_before, neighbour_state_meaning};
 use crate::system::Tables;
 use crate::system::model::{Link, NeighState, Neighbour};
 use crate::system::routing::ifname;
@@ -130,21 +130,20 @@ impl Cache {
         if !states.is_empty() || self.hidden > 0 {
             writeln!(out)?;
         }
-        let gap = t!("common-label-gap");
         for state in states {
-            let label = t!("common-label", label = state.to_string());
+            let label = label_before(ui, Paint::Bold, state.to_string());
             let meaning = t!(
                 "arp-cache-meaning",
                 meaning = neighbour_state_meaning(state)
             );
-            writeln!(out, "{}{gap}{meaning}", ui.paint(Paint::Bold, label))?;
+            writeln!(out, "{label}{meaning}")?;
         }
-        let note = ui.paint(Paint::Dim, t!("common-label", label = t!("common-note")));
+        let note = label_before(ui, Paint::Dim, t!("common-note"));
         if self.hidden > 0 {
             let hidden = t!("arp-cache-hidden", count = self.hidden);
-            writeln!(out, "{note}{gap}{hidden}")?;
+            writeln!(out, "{note}{hidden}")?;
         }
-        writeln!(out, "{note}{gap}{}", t!("arp-cache-note-own-frames"))
+        writeln!(out, "{note}{}", t!("arp-cache-note-own-frames"))
     }
 }
 

@@ -14,7 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::i18n::t;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui};
+use crate::output::{Paint, Report, Ui, label_before};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::ArpLink;
 use crate::util::time::{human_ms, round_ms};
@@ -251,12 +251,6 @@ fn join(macs: &[Mac]) -> String {
         .join(&t!("common-list-separator").to_string())
 }
 
-/// A verdict's label, painted, and what follows it ("CONFLICT: ...").
-fn verdict(ui: &Ui, paint: Paint, label: crate::i18n::Message) -> String {
-    let label = ui.paint(paint, t!("common-label", label = label));
-    format!("{label}{}", t!("common-label-gap"))
-}
-
 impl Plan {
     /// The first line: what is asked, on which interface, from which address.
     pub fn write_header(&self, interface: &str, out: &mut dyn Write) -> io::Result<()> {
@@ -352,7 +346,7 @@ impl ArpReport {
                 count = self.macs.len(),
                 macs = join(&self.macs)
             );
-            let label = verdict(ui, Paint::Bad, t!("arp-conflict-label"));
+            let label = label_before(ui, Paint::Bad, t!("arp-conflict-label"));
             writeln!(out, "{label}{conflict}")?;
         }
         if self.discards.total() > 0 {
@@ -394,13 +388,13 @@ impl ArpReport {
                 Some(true) => writeln!(
                     out,
                     "{}{}",
-                    verdict(ui, Paint::Warn, t!("arp-in-use-label")),
+                    label_before(ui, Paint::Warn, t!("arp-in-use-label")),
                     t!("arp-in-use", target = self.target, macs = join(&self.macs))
                 ),
                 _ => writeln!(
                     out,
                     "{}{}",
-                    verdict(ui, Paint::Good, t!("arp-free-label")),
+                    label_before(ui, Paint::Good, t!("arp-free-label")),
                     t!("arp-free", sent = self.sent, target = self.target)
                 ),
             },

@@ -16,7 +16,7 @@ use crate::i18n::t;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::net::targets::Ipv4Set;
-use crate::output::{Cell, Paint, Report, Ui, rate};
+use crate::output::{Cell, Paint, Report, Ui, label_before, rate};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::{ArpLink, Heard};
 use crate::util::time::{human_duration, human_ms, round_ms};
@@ -441,9 +441,8 @@ impl ScanReport {
             writeln!(out, "{discarded}")?;
         }
         if !self.hosts.is_empty() {
-            let note = ui.paint(Paint::Dim, t!("common-label", label = t!("common-note")));
-            let gap = t!("common-label-gap");
-            writeln!(out, "{note}{gap}{}", t!("arp-scan-note-cache"))?;
+            let note = label_before(ui, Paint::Dim, t!("common-note"));
+            writeln!(out, "{note}{}", t!("arp-scan-note-cache"))?;
         }
         Ok(())
     }

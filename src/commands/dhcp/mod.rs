@@ -140,7 +140,7 @@ impl Discovery {
             writeln!(out, "{discarded}")?;
         }
         if self.offers.is_empty() {
-            let label = verdict_label(ui, Paint::Warn, t!("dhcp-no-offer-label"));
+            let label = output::label_before(ui, Paint::Warn, t!("dhcp-no-offer-label"));
             let none = t!("dhcp-no-offer", timeout = human_ms(self.timeout_ms));
             writeln!(out, "{label}{none}")?;
             return write_exchange(out);
@@ -275,13 +275,13 @@ impl Discovery {
             None => expected.to_string(),
         };
         if self.rogue_servers.is_empty() {
-            let label = verdict_label(ui, Paint::Good, t!("dhcp-no-rogue-label"));
+            let label = output::label_before(ui, Paint::Good, t!("dhcp-no-rogue-label"));
             let said = t!("dhcp-no-rogue", expected = expected);
             return writeln!(out, "{label}{said}");
         }
         let rogues: Vec<String> = self.rogue_servers.iter().map(|r| r.to_string()).collect();
         let rogues = rogues.join(&t!("common-list-separator").to_string());
-        let label = verdict_label(ui, Paint::Bad, t!("dhcp-rogue-label"));
+        let label = output::label_before(ui, Paint::Bad, t!("dhcp-rogue-label"));
         let said = t!("dhcp-rogue", rogues = rogues, expected = expected);
         writeln!(out, "{label}{said}")
     }
@@ -290,12 +290,6 @@ impl Discovery {
 /// The whole DHCP exchange in one sentence, and where netkit stops in it.
 fn write_exchange(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", t!("dhcp-exchange"))
-}
-
-/// A verdict's label, painted, and what follows it ("No offer: ...").
-fn verdict_label(ui: &Ui, paint: Paint, label: Message) -> String {
-    let label = ui.paint(paint, t!("common-label", label = label));
-    format!("{label}{}", t!("common-label-gap"))
 }
 
 impl OfferSeen {

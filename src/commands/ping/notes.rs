@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::net::IpAddr;
 
 use crate::i18n::t;
-use crate::output::{Paint, Ui};
+use crate::output::{Paint, Ui, label_before};
 
 /// The starting values senders give the TTL: Linux and macOS 64, Windows 128, many routers 255.
 const STARTS: [u8; 3] = [64, 128, 255];
@@ -22,8 +22,7 @@ pub fn write(
     ui: &Ui,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let label = t!("common-label", label = t!("common-note"));
-    let note = format!("{}{}", ui.paint(Paint::Dim, label), t!("common-label-gap"));
+    let note = label_before(ui, Paint::Dim, t!("common-note"));
     if let (Some(&low), Some(&high)) = (ttls.iter().min(), ttls.iter().max()) {
         writeln!(out)?;
         let what = if dest.is_ipv4() {

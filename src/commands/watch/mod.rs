@@ -172,16 +172,8 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     writeln!(out, "{summary}")?;
     write_destinations(ui, out, &s.by_destination, s.promiscuous)?;
     if s.dropped > 0 {
-        let label = ui.paint(
-            Paint::Warn,
-            t!("common-label", label = t!("watch-dropped-label")),
-        );
-        let gap = t!("common-label-gap");
-        writeln!(
-            out,
-            "{label}{gap}{}",
-            t!("watch-dropped", count = s.dropped)
-        )?;
+        let label = output::label_before(ui, Paint::Warn, t!("watch-dropped-label"));
+        writeln!(out, "{label}{}", t!("watch-dropped", count = s.dropped))?;
     }
     if s.unlisted > 0 {
         let unlisted = t!("watch-unlisted", count = s.unlisted, max = MAX_STATIONS);
@@ -236,8 +228,7 @@ fn write_destinations(
         others = others
     );
     writeln!(out, "{destinations}")?;
-    let note = ui.paint(Paint::Dim, t!("common-label", label = t!("common-note")));
-    let gap = t!("common-label-gap");
+    let note = output::label_before(ui, Paint::Dim, t!("common-note"));
     let said = if others == 0 && !promiscuous {
         t!("watch-note-not-promiscuous")
     } else if others == 0 {
@@ -245,7 +236,7 @@ fn write_destinations(
     } else {
         t!("watch-note-hub")
     };
-    writeln!(out, "{note}{gap}{said}")
+    writeln!(out, "{note}{said}")
 }
 
 /// What the kernel knows of the link before the watch: its subnets and addresses, its MAC, the
