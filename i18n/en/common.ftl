@@ -44,3 +44,8 @@ common-neigh-failed = asked, and nobody answered: packets to this address fail
 common-neigh-permanent = set by hand (ip neigh add ... permanent): never checked, never expires
 common-neigh-noarp = no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent
 common-neigh-none = a state the kernel names none of the usual ones
+
+# What a raw link was doing when the system refused (arp, dhcp discover, watch).
+common-sending-on = sending { $what } on { $interface }
+common-opening = opening { $interface }
+common-listening-on = listening on { $interface }

@@ -55,7 +55,6 @@ watch-col-event = Event
 watch-col-address = Address
 watch-col-mac = MAC
 watch-mac-vendor = { $mac } ({ $vendor })
-watch-io = listening on { $interface }
 watch-gateway-at = { $gateway } at { $mac }
 watch-no-gateway = none
 watch-header = watching { $interface } (gateway { $gateways }); { $stations ->

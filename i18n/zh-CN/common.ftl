@@ -28,3 +28,8 @@ common-neigh-failed = 询问过，没有人应答：发往这个地址的包都�
 common-neigh-permanent = 手工设置的（ip neigh add ... permanent）：从不检查，永不过期
 common-neigh-noarp = 没有链路层地址要找（环回网卡或点对点链路）：从不发 ARP
 common-neigh-none = 内核给出的状态不是常见的任何一种
+
+# 原始链路在做什么时被系统拒绝（arp、dhcp discover、watch）。
+common-sending-on = 在 { $interface } 上发送 { $what }
+common-opening = 打开 { $interface }
+common-listening-on = 在 { $interface } 上监听

@@ -55,7 +55,6 @@ watch-col-event = 事件
 watch-col-address = IP地址
 watch-col-mac = MAC地址
 watch-mac-vendor = { $mac }（{ $vendor }）
-watch-io = 在 { $interface } 上监听
 watch-gateway-at = { $gateway }（{ $mac }）
 watch-no-gateway = 无
 watch-header = 正在监听 { $interface }（网关 { $gateways }）；已知 { $stations } 台主机；时间为 UTC；按 Ctrl-C 停止

@@ -331,7 +331,10 @@ impl Watch<'_> {
                     Some((lan_frame::read(f), lan_frame::destination(f)))
                 })
                 .map_err(|e| {
-                    Stop::Link(Error::io(t!("watch-io", interface = &self.link.name), e))
+                    Stop::Link(Error::io(
+                        t!("common-listening-on", interface = &self.link.name),
+                        e,
+                    ))
                 })?;
             if last_save.elapsed() >= self.args.save_every {
                 self.save_now();
