@@ -1338,9 +1338,9 @@ fn parse_arp_target(text: &str) -> Result<Ipv4Addr> {
     match parse_addr(text)? {
         IpAddr::V4(a) => Ok(a),
         IpAddr::V6(_) => Err(Error::bad(
-            "address",
+            i18n::t!("arp-what-address"),
             text,
-            "ARP is IPv4 only (IPv6 uses neighbour discovery)",
+            i18n::t!("arp-ipv4-only-ndp"),
         )),
     }
 }
@@ -1350,7 +1350,11 @@ fn parse_arp_target(text: &str) -> Result<Ipv4Addr> {
 pub fn parse_arp_range(text: &str) -> Result<Block> {
     let p = Prefixed::parse(text)?;
     if Family::of(&p.addr) != Family::V4 {
-        return Err(Error::bad("network", text, "ARP is IPv4 only"));
+        return Err(Error::bad(
+            i18n::t!("arp-what-network"),
+            text,
+            i18n::t!("arp-ipv4-only"),
+        ));
     }
     Ok(Block::new(p.addr, p.prefix.unwrap_or(32)))
 }

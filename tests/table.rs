@@ -636,22 +636,31 @@ fn lan_views_never_cut_a_value() {
             ],
         ),
         (
+            "ping",
+            &["ping", "203.0.113.10", "-c", "2", "-i", "0.05"],
+            &[
+                ("/destination", ""),
+                ("/address", ""),
+                ("/replies/*/from", ""),
+            ],
+        ),
+        (
             "arp scan",
             &["arp", "scan", "198.51.100.0/28"],
             &[
-                ("/hosts/*/ip", "Address"),
-                ("/hosts/*/mac", "MAC"),
-                ("/hosts/*/vendor", "Vendor"),
+                ("/hosts/*/ip", "Address|IP地址"),
+                ("/hosts/*/mac", "MAC|MAC地址"),
+                ("/hosts/*/vendor", "Vendor|厂商"),
             ],
         ),
         (
             "arp cache",
             &["arp", "cache"],
             &[
-                ("/entries/*/ip", "Address"),
-                ("/entries/*/mac", "MAC"),
-                ("/entries/*/vendor", "Vendor"),
-                ("/entries/*/interface", "Interface"),
+                ("/entries/*/ip", "Address|IP地址"),
+                ("/entries/*/mac", "MAC|MAC地址"),
+                ("/entries/*/vendor", "Vendor|厂商"),
+                ("/entries/*/interface", "Interface|网卡"),
             ],
         ),
         (
@@ -659,13 +668,13 @@ fn lan_views_never_cut_a_value() {
             &["dhcp", "discover", "--timeout", "2"],
             &[
                 ("/client_mac", ""),
-                ("/offers/*/server", "Server"),
-                ("/offers/*/server_mac", "Server"),
-                ("/offers/*/offered", "Offered"),
-                ("/offers/*/subnet_mask", "Mask"),
-                ("/offers/*/routers", "Router"),
+                ("/offers/*/server", "Server|服务器"),
+                ("/offers/*/server_mac", "Server|服务器"),
+                ("/offers/*/offered", "Offered|提供的地址"),
+                ("/offers/*/subnet_mask", "Mask|子网掩码"),
+                ("/offers/*/routers", "Router|网关"),
                 ("/offers/*/dns_servers", "DNS"),
-                ("/offers/*/domain", "Domain"),
+                ("/offers/*/domain", "Domain|域名"),
             ],
         ),
         (
@@ -734,16 +743,20 @@ fn trace_view_never_cuts_a_value() {
         .netkit(chain.host(), &[&["--json"][..], &args].concat());
     let docs = json_docs(&json);
     let fields: Fields = &[
-        ("/hops/*/addresses/*/address", "Address"),
-        ("/hops/*/addresses/*/kind", "Kind"),
+        ("/hops/*/addresses/*/address", "Address|地址"),
+        ("/hops/*/addresses/*/kind", "Kind|类别"),
         ("/first_hop/gateway", ""),
         ("/first_hop/mac", ""),
     ];
-    for cols in [60, 80, 100] {
-        let screen = on_terminal_in(chain.host(), cols, &args);
-        check_view("trace", cols, &screen, &docs, fields);
-        if cols < 100 {
-            assert!(!left_out(&screen).is_empty(), "{screen}");
+    // Issue 28: in Chinese too.
+    for lang in ["en", "zh-CN"] {
+        for cols in [60, 80, 100] {
+            let args = [&["--lang", lang][..], &args].concat();
+            let screen = on_terminal_in(chain.host(), cols, &args);
+            check_view(&format!("trace ({lang})"), cols, &screen, &docs, fields);
+            if cols < 100 {
+                assert!(!left_out(&screen).is_empty(), "{screen}");
+            }
         }
     }
 }
@@ -788,9 +801,18 @@ fn watch_view_never_cuts_a_value() {
         .collect();
     assert!(docs.len() > 1, "an event and the summary: {docs:?}");
     assert_eq!(docs[0]["mac"], "00:01:ad:00:00:07", "{docs:?}");
-    let fields: Fields = &[("/ip", "Address"), ("/mac", "MAC"), ("/vendor", "MAC")];
-    for cols in [60, 80, 100] {
-        let screen = watched(args(false), Some(cols));
-        check_view("watch", cols, &screen, &docs, fields);
+    let fields: Fields = &[
+        ("/ip", "Address|IP地址"),
+        ("/mac", "MAC|MAC地址"),
+        ("/vendor", "MAC|MAC地址"),
+    ];
+    // Issue 28: in Chinese too.
+    for lang in ["en", "zh-CN"] {
+        for cols in [60, 80, 100] {
+            let mut args = args(false);
+            args.splice(0..0, ["--lang".to_string(), lang.to_string()]);
+            let screen = watched(args, Some(cols));
+            check_view(&format!("watch ({lang})"), cols, &screen, &docs, fields);
+        }
     }
 }

@@ -38,6 +38,8 @@ mod i18n;
 #[cfg(target_os = "linux")]
 mod i18n_apps;
 #[cfg(target_os = "linux")]
+mod i18n_lan;
+#[cfg(target_os = "linux")]
 mod i18n_net;
 #[cfg(target_os = "linux")]
 mod ifaces;

@@ -34,8 +34,8 @@ common-warning = warning: { $message }
 # Said on stderr when a command reads the terminal because no argument was given.
 common-reading-terminal = reading { $what } from the terminal; Ctrl-D ends ({ $instead })
 
-# What a neighbour-cache state (ip neigh's REACHABLE, STALE...) means (gateway's legend; arp
-# cache may use them too): output::neighbour_state_words.
+# What a state of the neighbour cache (ip neigh's REACHABLE, STALE...) means, after the state's
+# name (arp cache, gateway): output::neighbour_state_meaning.
 common-neigh-reachable = confirmed recently: an answer or traffic from it came within the last half minute or so
 common-neigh-stale = not confirmed lately: the MAC is still used, and the kernel checks it again the next time a packet goes there
 common-neigh-delay = being checked: a packet went out with the stale MAC, and the kernel waits a few seconds for traffic to confirm it before asking
@@ -45,3 +45,8 @@ common-neigh-failed = asked, and nobody answered: packets to this address fail
 common-neigh-permanent = set by hand (ip neigh add ... permanent): never checked, never expires
 common-neigh-noarp = no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent
 common-neigh-none = a state the kernel names none of the usual ones
+
+# What a raw link was doing when the system refused (arp, dhcp discover, watch).
+common-sending-on = sending { $what } on { $interface }
+common-opening = opening { $interface }
+common-listening-on = listening on { $interface }

@@ -18,7 +18,7 @@ common-different-subnets = 不在同一子网
 common-warning = 警告：{ $message }
 common-reading-terminal = 正在从终端读取{ $what }，按 Ctrl-D 结束（{ $instead }）
 
-# 邻居缓存状态（ip neigh 的 REACHABLE、STALE……）的含义：output::neighbour_state_words。
+# 邻居缓存状态（ip neigh 的 REACHABLE、STALE……）的含义（arp cache、gateway）：output::neighbour_state_meaning。
 common-neigh-reachable = 最近确认过：大约半分钟之内收到过它的应答或数据
 common-neigh-stale = 最近没有确认：MAC地址仍在使用，下次有数据包发往那里时内核会再确认一次
 common-neigh-delay = 正在确认：已经有数据包按这个过时的MAC地址发了出去，内核先等几秒，看有没有数据能证实它，再去询问
@@ -28,3 +28,8 @@ common-neigh-failed = 问过了，没有谁应答：发往这个地址的数据�
 common-neigh-permanent = 手工设置的（ip neigh add ... permanent）：从不确认，也永不过期
 common-neigh-noarp = 没有要查找的链路层地址（环回网卡或点对点链路）：从来不发 ARP
 common-neigh-none = 内核给出的状态不是常见的任何一种
+
+# 原始链路在做什么时被系统拒绝（arp、dhcp discover、watch）。
+common-sending-on = 在 { $interface } 上发送 { $what }
+common-opening = 打开 { $interface }
+common-listening-on = 在 { $interface } 上监听

@@ -7,6 +7,7 @@
 //! columns do not fit, the columns declared expendable are left out (a note under the header
 //! says which), and at last each row becomes a record of `Label: value` lines.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::table::{Cell, Layout, Table};
@@ -18,7 +19,7 @@ const GAP: usize = 2;
 /// One column of an [`Aligned`] view.
 #[derive(Debug, Clone)]
 pub struct Column {
-    header: &'static str,
+    header: Cow<'static, str>,
     /// The text width of the column (for the last, the least room its text needs beside the
     /// others: its widest word).
     width: usize,
@@ -27,17 +28,19 @@ pub struct Column {
 }
 
 impl Column {
-    /// A column `width` columns wide, text on the left.
-    pub fn left(header: &'static str, width: usize) -> Self {
+    /// A column `width` columns wide, text on the left (its header a word of the catalogs, in
+    /// the run's language, or a fixed one).
+    pub fn left(header: impl Into<Cow<'static, str>>, width: usize) -> Self {
+        let header = header.into();
         Column {
+            width: width.max(visible_len(&header)),
             header,
-            width: width.max(visible_len(header)),
             right: false,
         }
     }
 
     /// A column `width` columns wide, text on the right (numbers).
-    pub fn right(header: &'static str, width: usize) -> Self {
+    pub fn right(header: impl Into<Cow<'static, str>>, width: usize) -> Self {
         Column {
             right: true,
             ..Column::left(header, width)
@@ -104,14 +107,14 @@ impl Aligned {
         let cells: Vec<Cell> = self
             .columns
             .iter()
-            .map(|c| Cell::new(c.header, None))
+            .map(|c| Cell::new(c.header.as_ref(), None))
             .collect();
         let line = self.line(&cells, shown, *beside);
         let line = line.lines().next().unwrap_or_default().to_string();
         writeln!(out, "{}", self.paint(&line, Some(Paint::Bold)))?;
         let left_out: Vec<&str> = (0..self.columns.len())
             .filter(|i| !shown.contains(i))
-            .map(|i| self.columns[i].header)
+            .map(|i| self.columns[i].header.as_ref())
             .collect();
         if !left_out.is_empty() {
             let note = Table::left_out_note(&left_out, None);
@@ -131,7 +134,7 @@ impl Aligned {
                 let headers = self
                     .columns
                     .iter()
-                    .map(|c| Cell::new(c.header, Some(Paint::Bold)))
+                    .map(|c| Cell::new(c.header.as_ref(), Some(Paint::Bold)))
                     .collect();
                 let mut t = Table::new(headers, self.width, self.color);
                 t.as_part(Layout::Records, false);
@@ -225,7 +228,7 @@ fn shape(columns: &[Column], expendable: &[&str], width: usize) -> Shape {
     let mut out = expendable
         .iter()
         .filter_map(|h| fixed.iter().position(|c| c.header == *h));
-    let least = rest.width.max(widest_atom(rest.header));
+    let least = rest.width.max(widest_atom(&rest.header));
     loop {
         let used = before(&shown);
         if used + least <= width {

@@ -364,35 +364,17 @@ pub fn write_mask_arithmetic(
     writeln!(out, "  → {verdict}")
 }
 
-/// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
-/// people: `arp cache` and `gateway` explain the states they show with it.
-pub fn neighbour_state_meaning(state: NeighState) -> &'static str {
-    use NeighState as N;
-    match state {
-        N::Reachable => {
-            "confirmed recently: an answer or traffic from it came within the last half minute or so"
-        }
-        N::Stale => {
-            "not confirmed lately: the MAC is still used, and the kernel checks it again the next time a packet goes there"
-        }
-        N::Delay => {
-            "being checked: a packet went out with the stale MAC, and the kernel waits a few seconds for traffic to confirm it before asking"
-        }
-        N::Probe => {
-            "being checked: the kernel is asking the neighbour again, directly (ARP or neighbour solicitation to its MAC)"
-        }
-        N::Incomplete => "asked, no answer yet: the MAC is not known",
-        N::Failed => "asked, and nobody answered: packets to this address fail",
-        N::Permanent => "set by hand (ip neigh add ... permanent): never checked, never expires",
-        N::Noarp => {
-            "no link-layer address to find (loopback, or a point-to-point link): no ARP is ever sent"
-        }
-        N::None => "a state the kernel names none of the usual ones",
-    }
+/// A label before the text it introduces, painted, with what separates them: `note: `,
+/// `CONFLICT: ` (`注：` in Chinese, no space after the full-width colon).
+pub fn label_before(ui: &Ui, paint: Paint, label: impl Into<i18n::Arg>) -> String {
+    let label: i18n::Arg = label.into();
+    let label = ui.paint(paint, t!("common-label", label = label));
+    format!("{label}{}", t!("common-label-gap"))
 }
 
-/// What a neighbour-cache state means (as [`neighbour_state_meaning`]), in the run's language.
-pub fn neighbour_state_words(state: NeighState) -> Message {
+/// What a neighbour-cache state (`ip neigh`'s REACHABLE, STALE...) means, in one sentence for
+/// people: `arp cache` and `gateway` explain the states they show with it.
+pub fn neighbour_state_meaning(state: NeighState) -> Message {
     use NeighState as N;
     match state {
         N::Reachable => t!("common-neigh-reachable"),

@@ -7,6 +7,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 use crate::net::block::Block;
 use crate::net::endpoint::Dest;
 use crate::system::lookup::resolve_dest;
@@ -17,9 +18,9 @@ use crate::system::{Tables, interface_index};
 pub fn zone_index(zone: &str) -> Result<u32> {
     let unknown = || {
         Error::bad(
-            "interface",
+            t!("ping-what-interface"),
             zone,
-            "no such interface (netkit ifaces lists them)",
+            t!("ping-no-such-interface"),
         )
     };
     if let Ok(n) = zone.parse::<u32>() {
@@ -29,7 +30,7 @@ pub fn zone_index(zone: &str) -> Result<u32> {
 }
 
 /// What kind of address DEST is, for echo requests.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Cast {
     /// One host.
     Unicast,
@@ -37,7 +38,7 @@ pub enum Cast {
     /// which, in words).
     Broadcast {
         /// "the broadcast address of eth0's subnet 198.51.100.0/24".
-        what: String,
+        what: Message,
     },
     /// A group of hosts.
     Multicast,
@@ -55,7 +56,7 @@ pub struct EchoTarget {
     pub cast: Cast,
     /// What DEST really means, when it is not what it seems (the unspecified address, an
     /// IPv4-mapped IPv6 address).
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 /// Whether an IPv6 address is only meaningful on one link (link-local unicast fe80::/10, and
@@ -80,20 +81,17 @@ pub fn echo_target(
     check_broadcast: bool,
 ) -> Result<EchoTarget> {
     let typed = dest.to_string();
-    let bad = |reason: String| Error::bad("destination", typed.clone(), reason);
+    let bad = |reason: Message| Error::bad(t!("ping-what-destination"), typed.clone(), reason);
     let mut address = resolve_dest(&dest.host, ipv4_only, ipv6_only, timeout)?;
     let mut note = None;
     if let IpAddr::V6(v6) = address
         && let Some(v4) = v6.to_ipv4_mapped()
     {
-        let meaning = format!(
-            "{v6} is the IPv4 address {v4} written as IPv6 (IPv4-mapped, RFC 4291): no ICMPv6 \
-             packet can reach it"
-        );
+        let meaning = t!("ping-dest-mapped", v6 = v6, v4 = v4);
         if ipv6_only {
-            return Err(bad(format!("{meaning}; without -6, IPv4 is used")));
+            return Err(bad(t!("ping-dest-mapped-v6-only", meaning = meaning)));
         }
-        note = Some(format!("{meaning}, so IPv4 is used"));
+        note = Some(t!("ping-dest-mapped-note", meaning = meaning));
         address = IpAddr::V4(v4);
     }
     if address.is_unspecified() {
@@ -101,34 +99,23 @@ pub fn echo_target(
             IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
             IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
         };
-        note = Some(format!(
-            "{address} is the unspecified address (\"this host\", RFC 1122 and RFC 4291), no host \
-             to reach: Linux takes a packet sent to it as one for this host itself, which answers \
-             from {here}"
-        ));
+        note = Some(t!("ping-dest-unspecified", address = address, here = here));
         address = here;
     }
     let mut scope_id = 0;
     match (address, &dest.zone) {
         (IpAddr::V6(v6), Some(zone)) if needs_zone(v6) => scope_id = zone_index(zone.as_str())?,
         (_, Some(zone)) => {
-            return Err(bad(format!(
-                "the zone %{zone} names a link, which only IPv6 link-local (fe80::/10) and \
-                 link-scope multicast (ff02::/16) addresses need"
-            )));
+            return Err(bad(t!("ping-dest-zone-unneeded", zone = zone.as_str())));
         }
         (IpAddr::V6(v6), None) if needs_zone(v6) => match interface {
             Some(name) => scope_id = zone_index(name)?,
             None => {
-                let kind = if v6.is_multicast() {
-                    "a link-scope multicast"
+                return Err(bad(if v6.is_multicast() {
+                    t!("ping-dest-needs-zone-multicast", address = v6)
                 } else {
-                    "a link-local"
-                };
-                return Err(bad(format!(
-                    "{v6} is {kind} address, which every link has its own of: say which link, \
-                     as {v6}%eth0 (or -I eth0)"
-                )));
+                    t!("ping-dest-needs-zone-link-local", address = v6)
+                }));
             }
         },
         _ => {}
@@ -150,7 +137,7 @@ pub fn echo_target(
 
 /// When the kernel routes `ip` as a broadcast (255.255.255.255, or the broadcast address of a
 /// subnet of this host): which, in words.
-pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
+pub fn broadcast_words(ip: Ipv4Addr) -> Option<Message> {
     let limited = ip == Ipv4Addr::BROADCAST;
     if ip.is_loopback() {
         return None;
@@ -159,7 +146,7 @@ pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
     let route = match nl.route_to(IpAddr::V4(ip)).ok()? {
         Ok(route) => route,
         Err(_) if limited => {
-            return Some("the limited broadcast address (every host of the link)".into());
+            return Some(t!("ping-broadcast-limited"));
         }
         Err(_) => return None,
     };
@@ -172,10 +159,8 @@ pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
     });
     if limited {
         return Some(match dev {
-            Some((_, name)) => {
-                format!("the limited broadcast address (every host of the link, here {name})")
-            }
-            None => "the limited broadcast address (every host of the link)".into(),
+            Some((_, name)) => t!("ping-broadcast-limited-on", interface = name),
+            None => t!("ping-broadcast-limited"),
         });
     }
     let subnet = dev.as_ref().and_then(|(oif, _)| {
@@ -188,8 +173,12 @@ pub fn broadcast_words(ip: Ipv4Addr) -> Option<String> {
             .map(|b| b.network_cidr())
     });
     Some(match (dev, subnet) {
-        (Some((_, name)), Some(net)) => format!("the broadcast address of {name}'s subnet {net}"),
-        (Some((_, name)), None) => format!("a broadcast address (on {name})"),
-        _ => "a broadcast address".into(),
+        (Some((_, name)), Some(net)) => t!(
+            "ping-broadcast-subnet",
+            interface = name,
+            subnet = net.to_string()
+        ),
+        (Some((_, name)), None) => t!("ping-broadcast-on", interface = name),
+        _ => t!("ping-broadcast-some"),
     })
 }

@@ -5,6 +5,7 @@
 use std::net::IpAddr;
 
 use crate::error::{Error, Result};
+use crate::i18n::Message;
 use crate::net::addr::{Cidr, to_u128};
 use crate::net::block::{Block, SubnetCheck};
 use crate::system::model::{
@@ -38,21 +39,17 @@ pub fn default_routes(routes: &[Route]) -> Vec<&Route> {
     out
 }
 
-/// The interface `-I` names, else the LAN interface ([`lan_link`]); `doing` ("ask on",
-/// "listen on") says what for when none can be told.
+/// The interface `-I` names, else the LAN interface ([`lan_link`]); `unknown` says, when none
+/// can be told, that it cannot and what for ("cannot tell which interface to ask on").
 pub fn named_or_lan_link(
     links: &[Link],
     routes: &[Route],
     name: Option<&str>,
-    doing: &str,
+    unknown: impl FnOnce() -> Message,
 ) -> Result<Link> {
     let link = match name {
         Some(n) => link_named(links, n)?,
-        None => lan_link(links, routes, |_| true).ok_or_else(|| {
-            Error::unavailable(format!(
-                "cannot tell which interface to {doing}: say which with -I"
-            ))
-        })?,
+        None => lan_link(links, routes, |_| true).ok_or_else(|| Error::unavailable(unknown()))?,
     };
     Ok(link.clone())
 }

@@ -9,7 +9,9 @@ use pnet_packet::arp::{ArpHardwareTypes, ArpOperation, ArpPacket, MutableArpPack
 use pnet_packet::ethernet::{EtherTypes, EthernetPacket, MutableEthernetPacket};
 use serde::Serialize;
 
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::{is_broadcast, is_multicast};
+use crate::wire::discards::Reason;
 
 /// The Ethernet broadcast address: every host on the link receives the frame.
 pub const BROADCAST: [u8; 6] = [0xff; 6];
@@ -58,18 +60,31 @@ pub enum Flaw {
     OverLimit,
 }
 
+impl Flaw {
+    /// Why such a frame was thrown away, in words for people.
+    pub fn words(self) -> Message {
+        match self {
+            Flaw::Truncated => t!("arp-flaw-truncated"),
+            Flaw::NotEthernetIpv4 => t!("arp-flaw-not-ethernet-ipv4"),
+            Flaw::Opcode => t!("arp-flaw-opcode"),
+            Flaw::EthernetSource => t!("arp-flaw-ethernet-source"),
+            Flaw::SenderBroadcast => t!("arp-flaw-sender-broadcast"),
+            Flaw::SenderMulticast => t!("arp-flaw-sender-multicast"),
+            Flaw::SenderZero => t!("arp-flaw-sender-zero"),
+            Flaw::OverLimit => t!("arp-flaw-over-limit"),
+        }
+    }
+}
+
 impl std::fmt::Display for Flaw {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Flaw::Truncated => "truncated",
-            Flaw::NotEthernetIpv4 => "not Ethernet/IPv4 ARP",
-            Flaw::Opcode => "with an unknown opcode",
-            Flaw::EthernetSource => "from a group or zero Ethernet source",
-            Flaw::SenderBroadcast => "with a broadcast sender MAC",
-            Flaw::SenderMulticast => "with a multicast sender MAC",
-            Flaw::SenderZero => "with a zero sender MAC",
-            Flaw::OverLimit => "beyond what one run keeps (a flood?)",
-        })
+        self.words().fmt(f)
+    }
+}
+
+impl Reason for Flaw {
+    fn counted(&self, n: u32) -> Message {
+        t!("arp-discard-reason", count = n, reason = self.words())
     }
 }
 

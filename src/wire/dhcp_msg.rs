@@ -9,6 +9,8 @@
 use crate::net::hwaddr::Mac;
 use std::net::Ipv4Addr;
 
+use crate::i18n::{Message, t};
+use crate::wire::discards::Reason;
 use dhcproto::v4::{self, DhcpOption, Encodable, Flags, MessageType, Opcode, OptionCode, borrowed};
 use pnet_base::MacAddr;
 use pnet_packet::Packet;
@@ -334,20 +336,33 @@ pub enum Flaw {
     OverLimit,
 }
 
+impl Flaw {
+    /// Why such a message was thrown away, in words for people.
+    pub fn words(self) -> Message {
+        match self {
+            Flaw::IpHeader => t!("dhcp-flaw-ip-header"),
+            Flaw::IpLength => t!("dhcp-flaw-ip-length"),
+            Flaw::IpFragment => t!("dhcp-flaw-ip-fragment"),
+            Flaw::UdpLength => t!("dhcp-flaw-udp-length"),
+            Flaw::UdpPort => t!("dhcp-flaw-udp-port"),
+            Flaw::NotDhcp => t!("dhcp-flaw-not-dhcp"),
+            Flaw::OtherTransaction => t!("dhcp-flaw-other-transaction"),
+            Flaw::NotOffer => t!("dhcp-flaw-not-offer"),
+            Flaw::OtherClient => t!("dhcp-flaw-other-client"),
+            Flaw::OverLimit => t!("dhcp-flaw-over-limit"),
+        }
+    }
+}
+
 impl std::fmt::Display for Flaw {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Flaw::IpHeader => "with a bad IPv4 header",
-            Flaw::IpLength => "with an impossible IPv4 total length",
-            Flaw::IpFragment => "fragmented",
-            Flaw::UdpLength => "with an impossible UDP length",
-            Flaw::UdpPort => "from or to the wrong UDP port",
-            Flaw::NotDhcp => "not DHCP",
-            Flaw::OtherTransaction => "for another transaction",
-            Flaw::NotOffer => "not an offer",
-            Flaw::OtherClient => "for another client MAC",
-            Flaw::OverLimit => "beyond what one exchange keeps (a flood?)",
-        })
+        self.words().fmt(f)
+    }
+}
+
+impl Reason for Flaw {
+    fn counted(&self, n: u32) -> Message {
+        t!("dhcp-discard-reason", count = n, reason = self.words())
     }
 }
 

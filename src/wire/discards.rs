@@ -2,7 +2,8 @@
 //! `"discarded": N` with a `"discard_reasons"` breakdown. Pure bookkeeping.
 
 use std::collections::BTreeMap;
-use std::fmt::Display;
+
+use crate::i18n::{Message, t};
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -41,14 +42,20 @@ impl<R: Ord + Copy> Discards<R> {
     }
 }
 
-impl<R: Ord + Copy + Display> Discards<R> {
+/// A reason for throwing a frame away, in words for people, with how many frames it took.
+pub trait Reason {
+    /// "2 with a broadcast sender MAC": the reason and its count, in the run's language.
+    fn counted(&self, n: u32) -> Message;
+}
+
+impl<R: Ord + Copy + Reason> Discards<R> {
     /// "2 with a broadcast sender MAC, 1 truncated": each reason with its count, for people.
     pub fn summary(&self) -> String {
         self.by_reason
             .iter()
-            .map(|(r, n)| format!("{n} {r}"))
+            .map(|(r, n)| r.counted(*n).to_string())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&t!("common-list-separator").to_string())
     }
 }
 
@@ -74,12 +81,13 @@ mod tests {
         Odd,
     }
 
-    impl Display for Why {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(match self {
+    impl Reason for Why {
+        fn counted(&self, n: u32) -> Message {
+            let reason = match self {
                 Why::TooShort => "too short",
                 Why::Odd => "odd",
-            })
+            };
+            t!("arp-discard-reason", count = n, reason = reason)
         }
     }
 

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 
+use crate::i18n::t;
+use crate::wire::discards::Reason;
 use serde::Serialize;
 
 /// ICMP echo request and reply types (RFC 792), and ICMPv6's (RFC 4443).
@@ -97,23 +99,30 @@ impl IcmpError {
     }
 }
 
+impl IcmpError {
+    /// What the error says, in words for people (ping's words in English).
+    pub fn words(self) -> crate::i18n::Message {
+        use IcmpError::*;
+        match self {
+            TtlExceeded => t!("ping-icmp-ttl-exceeded"),
+            ReassemblyTimeExceeded => t!("ping-icmp-reassembly-time-exceeded"),
+            NetUnreachable => t!("ping-icmp-net-unreachable"),
+            HostUnreachable => t!("ping-icmp-host-unreachable"),
+            ProtocolUnreachable => t!("ping-icmp-protocol-unreachable"),
+            PortUnreachable => t!("ping-icmp-port-unreachable"),
+            PacketTooBig => t!("ping-icmp-packet-too-big"),
+            Prohibited => t!("ping-icmp-prohibited"),
+            Unreachable => t!("ping-icmp-unreachable"),
+            ParameterProblem => t!("ping-icmp-parameter-problem"),
+            Redirect => t!("ping-icmp-redirect"),
+            SourceQuench => t!("ping-icmp-source-quench"),
+        }
+    }
+}
+
 impl fmt::Display for IcmpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use IcmpError::*;
-        f.write_str(match self {
-            TtlExceeded => "Time to live exceeded",
-            ReassemblyTimeExceeded => "Fragment reassembly time exceeded",
-            NetUnreachable => "Destination Net Unreachable",
-            HostUnreachable => "Destination Host Unreachable",
-            ProtocolUnreachable => "Destination Protocol Unreachable",
-            PortUnreachable => "Destination Port Unreachable",
-            PacketTooBig => "Packet too big (fragmentation needed)",
-            Prohibited => "Administratively prohibited",
-            Unreachable => "Destination Unreachable",
-            ParameterProblem => "Parameter problem",
-            Redirect => "Redirect",
-            SourceQuench => "Source quench",
-        })
+        self.words().fmt(f)
     }
 }
 
@@ -129,13 +138,26 @@ pub enum Flaw {
     BadChecksum,
 }
 
+impl Flaw {
+    /// Why such a packet was thrown away, in words for people.
+    pub fn words(self) -> crate::i18n::Message {
+        match self {
+            Flaw::Truncated => t!("ping-flaw-truncated"),
+            Flaw::BadIpHeader => t!("ping-flaw-bad-ip-header"),
+            Flaw::BadChecksum => t!("ping-flaw-bad-checksum"),
+        }
+    }
+}
+
 impl fmt::Display for Flaw {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Flaw::Truncated => "truncated",
-            Flaw::BadIpHeader => "with a bad IP header",
-            Flaw::BadChecksum => "with a bad checksum",
-        })
+        self.words().fmt(f)
+    }
+}
+
+impl Reason for Flaw {
+    fn counted(&self, n: u32) -> crate::i18n::Message {
+        t!("ping-discard-reason", count = n, reason = self.words())
     }
 }
 

@@ -18,9 +18,11 @@ use pnet_packet::ip::IpNextHeaderProtocols;
 use pnet_packet::ipv6::Ipv6Packet;
 use serde::Serialize;
 
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::Mac;
 use crate::wire::arp_frame::{self, ArpFrame};
 use crate::wire::dhcp_msg::{self, Config};
+use crate::wire::discards::Reason;
 
 /// A DHCP server's message to a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -136,12 +138,12 @@ impl Serialize for Flaw {
     }
 }
 
-impl std::fmt::Display for Flaw {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Reason for Flaw {
+    fn counted(&self, n: u32) -> Message {
         match self {
-            Flaw::Arp(a) => write!(f, "ARP {a}"),
-            Flaw::Dhcp(d) => write!(f, "DHCP {d}"),
-            Flaw::RouterAdvert => f.write_str("malformed router advertisements"),
+            Flaw::Arp(a) => t!("watch-discard-arp", count = n, reason = a.words()),
+            Flaw::Dhcp(d) => t!("watch-discard-dhcp", count = n, reason = d.words()),
+            Flaw::RouterAdvert => t!("watch-discard-router-advert", count = n),
         }
     }
 }

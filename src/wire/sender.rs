@@ -9,6 +9,7 @@ use std::fmt::Display;
 
 use serde::Serialize;
 
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::Mac;
 
 /// What a message's sender is, judged against the expected one.
@@ -85,24 +86,34 @@ impl<A: Copy + PartialEq + Display> Expected<A> {
 
     /// Why a message from `source` and `mac` judged `verdict` is not the expected sender's,
     /// in words (None for the expected sender).
-    pub fn why(&self, verdict: Verdict, source: A, mac: Mac) -> Option<String> {
+    pub fn why(&self, verdict: Verdict, source: A, mac: Mac) -> Option<Message> {
+        let expected = self.address.to_string();
         match verdict {
             Verdict::Expected => None,
-            Verdict::OtherAddress => Some(format!(
-                "from {source}, not from the expected {}",
-                self.address
+            Verdict::OtherAddress => Some(t!(
+                "dhcp-why-other-address",
+                source = source.to_string(),
+                expected = expected
             )),
-            Verdict::OtherMac => Some(format!(
-                "from the expected {}'s address but from {mac}, not from its MAC {}{}: a host \
-                 forging its address",
-                self.address,
-                self.mac.map_or_else(|| "-".to_string(), |m| m.to_string()),
-                if self.first_seen {
-                    " (as first seen)"
+            Verdict::OtherMac => {
+                let known = self.mac.map_or_else(|| "-".to_string(), |m| m.to_string());
+                let mac = mac.to_string();
+                Some(if self.first_seen {
+                    t!(
+                        "dhcp-why-other-mac-first-seen",
+                        expected = expected,
+                        mac = mac,
+                        known = known
+                    )
                 } else {
-                    ""
-                }
-            )),
+                    t!(
+                        "dhcp-why-other-mac",
+                        expected = expected,
+                        mac = mac,
+                        known = known
+                    )
+                })
+            }
         }
     }
 }
@@ -126,7 +137,7 @@ mod tests {
         assert_eq!(e.judge(SERVER, GOOD), Verdict::Expected);
         assert_eq!(e.judge(SERVER, GOOD), Verdict::Expected);
         assert_eq!(e.judge(SERVER, EVIL), Verdict::OtherMac);
-        let why = e.why(Verdict::OtherMac, SERVER, EVIL).unwrap();
+        let why = e.why(Verdict::OtherMac, SERVER, EVIL).unwrap().english();
         assert!(
             why.contains("not from its MAC 00:16:3e:00:00:01 (as first seen)"),
             "{why}"
@@ -136,7 +147,10 @@ mod tests {
         let mut known = Expected::new(SERVER, Some(GOOD));
         known.know(EVIL);
         assert_eq!(known.judge(SERVER, EVIL), Verdict::OtherMac);
-        let why = known.why(Verdict::OtherMac, SERVER, EVIL).unwrap();
+        let why = known
+            .why(Verdict::OtherMac, SERVER, EVIL)
+            .unwrap()
+            .english();
         assert!(!why.contains("first seen"), "{why}");
     }
 }

@@ -8,14 +8,14 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::i18n::t;
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
+use crate::output::{Paint, Report, Ui, emit, label_before, neighbour_state_meaning};
 use crate::system::Tables;
 use crate::system::model::{Link, NeighState, Neighbour};
 use crate::system::routing::ifname;
-use crate::util::words::count;
 
 /// One neighbour-cache entry.
 #[derive(Debug, Clone, Serialize)]
@@ -88,11 +88,19 @@ pub fn entries(neigh: &[Neighbour], links: &[Link], only: Option<&str>) -> Vec<E
 
 impl Report for Cache {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let mut t = ui.table(&["Address", "MAC", "Vendor", "State", "Interface"]);
-        t.expendable(&["Vendor", "Interface"]);
+        let vendor = t!("arp-col-vendor").to_string();
+        let interface = t!("arp-col-interface").to_string();
+        let mut t = ui.table(&[
+            t!("arp-col-address").to_string(),
+            t!("arp-col-mac").to_string(),
+            vendor.clone(),
+            t!("arp-col-state").to_string(),
+            interface.clone(),
+        ]);
+        t.expendable(&[&vendor, &interface]);
         for e in &self.entries {
             let ip = if e.router {
-                format!("{} (router)", e.ip)
+                t!("arp-cache-router", ip = e.ip).to_string()
             } else {
                 e.ip.to_string()
             };
@@ -123,24 +131,19 @@ impl Cache {
             writeln!(out)?;
         }
         for state in states {
-            let label = ui.paint(Paint::Bold, format!("{state}:"));
-            writeln!(out, "{label} {}.", neighbour_state_meaning(state))?;
+            let label = label_before(ui, Paint::Bold, state.to_string());
+            let meaning = t!(
+                "arp-cache-meaning",
+                meaning = neighbour_state_meaning(state)
+            );
+            writeln!(out, "{label}{meaning}")?;
         }
+        let note = label_before(ui, Paint::Dim, t!("common-note"));
         if self.hidden > 0 {
-            let entries = count(self.hidden, "NOARP entry is", "NOARP entries are");
-            writeln!(
-                out,
-                "{} {entries} hidden (loopback or point-to-point: nothing to resolve), as ip \
-                 neigh hides them; --all shows them.",
-                ui.paint(Paint::Dim, "note:")
-            )?;
+            let hidden = t!("arp-cache-hidden", count = self.hidden);
+            writeln!(out, "{note}{hidden}")?;
         }
-        writeln!(
-            out,
-            "{} the kernel adds a neighbour here when this host itself sends to it; the answers \
-             to netkit arp and arp scan, which use frames of their own, are not added.",
-            ui.paint(Paint::Dim, "note:")
-        )
+        writeln!(out, "{note}{}", t!("arp-cache-note-own-frames"))
     }
 }
 

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{ArpArgs, ArpCommand, ArpScanArgs, parse_arp_range};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::net::block::Block;
 use crate::net::targets::Ipv4SetBuilder;
 use std::io::Write;
@@ -27,7 +28,6 @@ use crate::system::routing::{interface_addr, lan_link};
 use crate::system::{RawLink, Tables, arp_caveat};
 use crate::util::lists::read_list_file;
 use crate::util::time::{human_duration, human_ms};
-use crate::util::words::count;
 
 /// The interface, MAC and source address an ARP exchange uses.
 #[derive(Debug, Clone)]
@@ -60,38 +60,35 @@ fn choose(tables: &mut Tables, iface: Option<&str>, toward: Option<Ipv4Addr>) ->
             let route = tables
                 .route_to(IpAddr::V4(t))?
                 .map_err(|e| Error::Unavailable {
-                    what: format!("no route to {t}: say which interface with -I").into(),
+                    what: t!("arp-no-route", target = t).into(),
                     source: Some(e),
                 })?;
             if route.kind == RouteKind::Local {
                 return Err(Error::bad(
-                    "address",
+                    t!("arp-what-address"),
                     t.to_string(),
-                    "is this host's own address",
+                    t!("arp-own-address"),
                 ));
             }
             if let Some(gw) = route.gateway {
-                eprintln!(
-                    "netkit: note: {t} is not on a directly connected subnet (the kernel would send it to {gw}); asking anyway"
-                );
+                let note = t!("common-label", label = t!("common-note"));
+                let gap = t!("common-label-gap");
+                let said = t!("arp-not-direct", target = t, gateway = gw);
+                eprintln!("netkit: {note}{gap}{said}");
             }
             let oif = route.oif.unwrap_or(0);
             links
                 .iter()
                 .find(|l| l.index == oif)
-                .ok_or_else(|| Error::unavailable(format!("the route to {t} has no interface")))?
+                .ok_or_else(|| Error::unavailable(t!("arp-route-no-interface", target = t)))?
         }
-        (None, None) => lan_link(&links, &tables.routes()?, has_ipv4).ok_or_else(|| {
-            Error::unavailable("no IPv4 default route to pick an interface from: say which with -I")
-        })?,
+        (None, None) => lan_link(&links, &tables.routes()?, has_ipv4)
+            .ok_or_else(|| Error::unavailable(t!("arp-no-default-route")))?,
     };
-    let mac = link.mac6().filter(|m| *m != [0; 6]).ok_or_else(|| {
-        Error::bad(
-            "interface",
-            &link.name,
-            "has no Ethernet address: ARP works on Ethernet-like links",
-        )
-    })?;
+    let mac = link
+        .mac6()
+        .filter(|m| *m != [0; 6])
+        .ok_or_else(|| Error::bad(t!("arp-what-interface"), &link.name, t!("arp-no-ethernet")))?;
     let pick = interface_addr(&addrs, link.index, true, toward.map(IpAddr::V4), None);
     let (source, prefix) = match pick.map(|a| (a.address, a.prefix)) {
         Some((IpAddr::V4(a), p)) => (a, p),
@@ -118,7 +115,7 @@ pub fn run(args: &ArpArgs, ui: &Ui) -> Result<u8> {
 fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
     let target = args
         .target
-        .ok_or_else(|| Error::usage("give the IPv4 address to ask about"))?;
+        .ok_or_else(|| Error::usage(t!("arp-give-target")))?;
     let mut tables = Tables::open()?;
     let mode = if args.dad {
         request::Mode::Dad
@@ -135,9 +132,9 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
             .find(|a| a.address == IpAddr::V4(target))
             .ok_or_else(|| {
                 Error::bad(
-                    "address",
+                    t!("arp-what-address"),
                     target.to_string(),
-                    "is not one of this host's addresses: only an owner announces",
+                    t!("arp-not-ours"),
                 )
             })?;
         let links = tables.links()?;
@@ -152,9 +149,9 @@ fn run_request(args: &ArpArgs, ui: &Ui) -> Result<u8> {
         choose(&mut tables, args.interface.as_deref(), Some(target))?
     };
     if mode == request::Mode::Request && chosen.source.is_unspecified() {
-        return Err(Error::unavailable(format!(
-            "{} has no IPv4 address to ask from (use --dad to probe from 0.0.0.0)",
-            chosen.name
+        return Err(Error::unavailable(t!(
+            "arp-no-source",
+            interface = &chosen.name
         )));
     }
     let plan = request::Plan {
@@ -239,9 +236,10 @@ impl Wanted {
         if self.added > MAX_TARGETS {
             self.added = self.hosts.count();
             if self.added > MAX_TARGETS {
-                return Err(Error::usage(format!(
-                    "{} makes more than {MAX_TARGETS} addresses to scan; scan at most a /16 at a time",
-                    block.cidr()
+                return Err(Error::usage(t!(
+                    "arp-scan-too-many-range",
+                    range = block.cidr().to_string(),
+                    max = MAX_TARGETS
                 )));
             }
         }
@@ -252,9 +250,9 @@ impl Wanted {
 fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     if args.rate == 0 {
         return Err(Error::bad(
-            "rate",
+            t!("arp-what-rate"),
             "0",
-            "must be at least 1 request per second",
+            t!("arp-scan-rate-zero"),
         ));
     }
     let mut wanted = Wanted::default();
@@ -271,9 +269,9 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
             Ok(())
         })?;
         if !wanted.any {
-            return Err(Error::usage(format!(
-                "{} lists no address or range to scan",
-                path.display()
+            return Err(Error::usage(t!(
+                "arp-scan-empty-file",
+                file = path.display().to_string()
             )));
         }
         wanted.any |= before;
@@ -297,9 +295,9 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         .collect();
     if args.localnet {
         if own.is_empty() {
-            return Err(Error::unavailable(format!(
-                "{} has no IPv4 address: --localnet has no subnet to scan",
-                chosen.name
+            return Err(Error::unavailable(t!(
+                "arp-scan-no-localnet",
+                interface = &chosen.name
             )));
         }
         for &(a, p) in &own {
@@ -308,9 +306,9 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     }
     if !wanted.any {
         if chosen.source.is_unspecified() {
-            return Err(Error::unavailable(format!(
-                "{} has no IPv4 address: give the range to scan",
-                chosen.name
+            return Err(Error::unavailable(t!(
+                "arp-scan-no-address",
+                interface = &chosen.name
             )));
         }
         wanted.add(Block::new(IpAddr::V4(chosen.source), chosen.prefix))?;
@@ -327,14 +325,12 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     if !own.is_empty() && !outside.is_empty() {
         let cidrs: Vec<String> = outside.cidrs().iter().map(|c| c.to_string()).collect();
         let mine: Vec<String> = subnets.cidrs().iter().map(|c| c.to_string()).collect();
-        output::warn(format!(
-            "{} {} not within {}'s subnet {}: ARP reaches only the hosts on this link, so \
-             addresses outside it will not answer (scan {} or choose the interface with -I)",
-            scan::describe(&cidrs),
-            if cidrs.len() == 1 { "is" } else { "are" },
-            chosen.name,
-            scan::describe(&mine),
-            scan::describe(&mine),
+        output::warn(t!(
+            "arp-scan-outside",
+            ranges = scan::describe(&cidrs),
+            count = cidrs.len(),
+            interface = &chosen.name,
+            subnets = scan::describe(&mine)
         ));
     }
     let mut targets = wanted.hosts.build();
@@ -342,15 +338,14 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
         targets = targets.without(a);
     }
     if targets.len() > MAX_TARGETS {
-        return Err(Error::usage(format!(
-            "{} addresses to scan; scan at most {MAX_TARGETS} (a /16) at a time",
-            targets.len()
+        return Err(Error::usage(t!(
+            "arp-scan-too-many",
+            count = targets.len(),
+            max = MAX_TARGETS
         )));
     }
     if targets.is_empty() {
-        return Err(Error::usage(
-            "nothing to scan: the ranges hold only this host's own addresses",
-        ));
+        return Err(Error::usage(t!("arp-scan-nothing")));
     }
     let plan = scan::ScanPlan {
         targets,
@@ -413,10 +408,15 @@ fn resolve_names(report: &mut scan::ScanReport, progress: &mut Progress) {
     let total = ips.len();
     let names = reverse_many(&ips, NAME_WORKERS, started + NAMES_WAIT, &mut |back| {
         if progress.due() {
-            progress.draw(&format!(
-                "names: {back}/{total} back, {}",
-                human_duration(started.elapsed())
-            ));
+            progress.draw(
+                &t!(
+                    "arp-scan-names-progress",
+                    back = back,
+                    total = total,
+                    elapsed = human_duration(started.elapsed())
+                )
+                .to_string(),
+            );
         }
     });
     progress.clear();
@@ -428,13 +428,14 @@ fn resolve_names(report: &mut scan::ScanReport, progress: &mut Progress) {
 
 /// The live view's columns: on a narrow terminal the RTT goes first, the vendor under the row.
 fn scan_columns(ui: &Ui) -> Aligned {
+    let rtt = t!("arp-col-rtt").to_string();
     let columns = vec![
-        Column::left("Address", 15),
-        Column::left("MAC", 17),
-        Column::right("RTT", 8),
-        Column::left("Vendor", 10),
+        Column::left(t!("arp-col-address").to_string(), 15),
+        Column::left(t!("arp-col-mac").to_string(), 17),
+        Column::right(rtt.clone(), 8),
+        Column::left(t!("arp-col-vendor").to_string(), 10),
     ];
-    ui.aligned(columns, &["RTT"])
+    ui.aligned(columns, &[&rtt])
 }
 
 /// The live view's first lines: what is scanned, then the column headers.
@@ -444,16 +445,16 @@ fn write_scan_header(
     columns: &Aligned,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "ARP scan of {} ({}) on {} from {} ({}), {} requests/s",
-        count(plan.targets.len(), "address", "addresses"),
-        scan::describe(&plan.ranges),
-        chosen.name,
-        chosen.source,
-        crate::net::hwaddr::Mac(chosen.mac),
-        plan.rate
-    )?;
+    let header = t!(
+        "arp-scan-header",
+        count = plan.targets.len(),
+        ranges = scan::describe(&plan.ranges),
+        interface = &chosen.name,
+        source = chosen.source,
+        mac = crate::net::hwaddr::Mac(chosen.mac).to_string(),
+        rate = plan.rate
+    );
+    writeln!(out, "{header}")?;
     columns.write_header(out)
 }
 
@@ -461,11 +462,14 @@ fn write_scan_header(
 fn write_names(ui: &Ui, report: &scan::ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let named: Vec<&scan::Host> = report.hosts.iter().filter(|h| h.name.is_some()).collect();
     if named.is_empty() {
-        let hosts = count(report.hosts.len(), "host", "hosts");
-        return writeln!(out, "No names found for the {hosts}");
+        let none = t!("arp-scan-no-names", count = report.hosts.len());
+        return writeln!(out, "{none}");
     }
-    writeln!(out, "Names:")?;
-    let columns = vec![Column::left("Address", 15), Column::left("Name", 10)];
+    writeln!(out, "{}", t!("common-label", label = t!("arp-scan-names")))?;
+    let columns = vec![
+        Column::left(t!("arp-col-address").to_string(), 15),
+        Column::left(t!("arp-col-name").to_string(), 10),
+    ];
     let mut names = ui.aligned(columns, &[]);
     for h in named {
         let name = h.name.as_deref().unwrap_or("-");
@@ -509,7 +513,7 @@ impl scan::Watch for LiveScan<'_> {
         }
         let mut vendor = h.vendor.as_deref().unwrap_or("-").to_string();
         if let Some(e) = h.ethernet_source {
-            vendor.push_str(&format!("  (Ethernet source {e})"));
+            vendor = t!("arp-scan-vendor-via", vendor = vendor, mac = e.to_string()).to_string();
         }
         self.row(vec![
             h.ip.to_string().into(),
@@ -523,7 +527,7 @@ impl scan::Watch for LiveScan<'_> {
         if self.out.is_none() {
             return;
         }
-        let warning = "DUPLICATE: a second MAC answers for this address";
+        let warning = t!("arp-scan-duplicate-live");
         self.row(vec![
             h.ip.to_string().into(),
             self.ui.cell(Paint::Bad, mac),

@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui};
+use crate::output::{Paint, Report, Ui, label_before};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::ArpLink;
 use crate::util::time::{human_ms, round_ms};
-use crate::util::words::count;
 use crate::wire::arp_frame::{ArpFrame, Flaw, REQUEST};
 use crate::wire::discards::Discards;
 
@@ -117,7 +117,7 @@ pub fn run_plan(
     link: &mut dyn ArpLink,
     on_reply: &mut dyn FnMut(&Reply),
 ) -> Result<ArpReport> {
-    let io_err = |e: io::Error| Error::io(format!("ARP on {interface}"), e);
+    let io_err = |e: io::Error| Error::io(t!("arp-io", interface = interface), e);
     let frame = match plan.mode {
         Mode::Request => ArpFrame::request(plan.our_mac, plan.source, plan.target),
         Mode::Dad => ArpFrame::request(plan.our_mac, Ipv4Addr::UNSPECIFIED, plan.target),
@@ -243,12 +243,12 @@ fn grace(replies: &[Reply]) -> Duration {
     Duration::from_secs_f64(slowest * 2.0 / 1000.0) + Duration::from_millis(5)
 }
 
-/// The MACs as a comma-separated list.
+/// The MACs as a list.
 fn join(macs: &[Mac]) -> String {
     macs.iter()
         .map(Mac::to_string)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!("common-list-separator").to_string())
 }
 
 impl Plan {
@@ -274,63 +274,65 @@ fn header(
     interface: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match mode {
-        Mode::Request => {
-            writeln!(
-                out,
-                "ARP who-has {target} on {interface} from {source} ({mac})"
-            )?;
-            writeln!(
-                out,
-                "Each request is a broadcast to ff:ff:ff:ff:ff:ff, which every host on the link \
-                 receives: \"who has {target}? tell {source}\"; only the host that has {target} \
-                 answers, with a unicast reply to {mac} alone."
-            )
-        }
-        Mode::Dad => {
-            writeln!(
-                out,
-                "Duplicate address detection for {target} on {interface} (probes from 0.0.0.0, {mac})"
-            )?;
-            writeln!(
-                out,
-                "Each probe is a broadcast \"who has {target}?\" sent from 0.0.0.0, an address \
-                 that claims nothing: a host that already has {target} answers, and then it is \
-                 taken."
-            )
-        }
-        Mode::Gratuitous => {
-            writeln!(
-                out,
-                "Gratuitous ARP: announcing {target} is at {mac} on {interface}"
-            )?;
-            writeln!(
-                out,
-                "Each announcement is a broadcast \"{target} is at {mac}\" that nobody asked \
-                 for: hosts that know {target} update their caches with it."
-            )
-        }
-    }
+    let mac = mac.to_string();
+    let (first, explained) = match mode {
+        Mode::Request => (
+            t!(
+                "arp-header-request",
+                target = target,
+                interface = interface,
+                source = source,
+                mac = &mac
+            ),
+            t!(
+                "arp-explain-request",
+                target = target,
+                source = source,
+                mac = &mac
+            ),
+        ),
+        Mode::Dad => (
+            t!(
+                "arp-header-dad",
+                target = target,
+                interface = interface,
+                mac = &mac
+            ),
+            t!("arp-explain-dad", target = target),
+        ),
+        Mode::Gratuitous => (
+            t!(
+                "arp-header-gratuitous",
+                target = target,
+                mac = &mac,
+                interface = interface
+            ),
+            t!("arp-explain-gratuitous", target = target, mac = &mac),
+        ),
+    };
+    writeln!(out, "{first}")?;
+    writeln!(out, "{explained}")
 }
 
 impl Reply {
     /// One reply's line, as arping prints it.
     pub fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let vendor = self
-            .vendor
-            .as_deref()
-            .map_or(String::new(), |v| format!(" ({v})"));
-        let via = self
-            .ethernet_source
-            .map_or(String::new(), |m| format!(" (Ethernet source {m})"));
-        writeln!(
-            out,
-            "Reply from {} is at {}{vendor}{via}  seq={}  {}",
-            self.ip,
-            ui.paint(Paint::Good, self.mac),
-            self.seq,
-            human_ms(self.rtt_ms)
-        )
+        let vendor = self.vendor.as_deref().map_or(String::new(), |v| {
+            t!("arp-reply-vendor", vendor = v).to_string()
+        });
+        let via = self.ethernet_source.map_or(String::new(), |m| {
+            t!("arp-reply-via", mac = m.to_string()).to_string()
+        });
+        let line = t!(
+            "arp-reply",
+            ip = self.ip,
+            mac = ui.paint(Paint::Good, self.mac),
+            vendor = vendor,
+            via = via,
+            seq = self.seq,
+            rtt = human_ms(self.rtt_ms)
+        );
+        writeln!(out, "{line}")
     }
 }
 
@@ -338,22 +340,22 @@ impl ArpReport {
     /// What the run comes to, after the replies: conflicts, discarded frames, the counts.
     pub fn write_summary(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         if self.conflict {
-            writeln!(
-                out,
-                "{} {} answered from {} different MACs: {}",
-                ui.paint(Paint::Bad, "CONFLICT:"),
-                self.target,
-                self.macs.len(),
-                join(&self.macs)
-            )?;
+            let conflict = t!(
+                "arp-conflict",
+                target = self.target,
+                count = self.macs.len(),
+                macs = join(&self.macs)
+            );
+            let label = label_before(ui, Paint::Bad, t!("arp-conflict-label"));
+            writeln!(out, "{label}{conflict}")?;
         }
         if self.discards.total() > 0 {
-            writeln!(
-                out,
-                "Discarded {}: {}",
-                count(self.discards.total(), "ARP frame", "ARP frames"),
-                self.discards.summary()
-            )?;
+            let discarded = t!(
+                "arp-discarded",
+                count = self.discards.total(),
+                reasons = self.discards.summary()
+            );
+            writeln!(out, "{discarded}")?;
         }
         let rtts: Vec<f64> = self.replies.iter().map(|r| r.rtt_ms).collect();
         match self.mode {
@@ -361,48 +363,42 @@ impl ArpReport {
                 let lost = (100 * (self.sent - self.received))
                     .checked_div(self.sent)
                     .unwrap_or(0);
-                write!(
-                    out,
-                    "--- {}: {} sent, {} answered ({lost}% lost)",
-                    self.target,
-                    count(self.sent, "request", "requests"),
-                    self.received
-                )?;
+                let mut summary = t!(
+                    "arp-summary",
+                    target = self.target,
+                    sent = self.sent,
+                    received = self.received,
+                    lost = lost
+                );
                 if !rtts.is_empty() {
                     let min = rtts.iter().cloned().fold(f64::INFINITY, f64::min);
                     let max = rtts.iter().cloned().fold(0.0, f64::max);
                     let avg = rtts.iter().sum::<f64>() / rtts.len() as f64;
-                    write!(
-                        out,
-                        ", rtt min {}, avg {}, max {}",
-                        human_ms(min),
-                        human_ms(avg),
-                        human_ms(max)
-                    )?;
+                    summary = t!(
+                        "arp-summary-rtt",
+                        summary = summary,
+                        min = human_ms(min),
+                        avg = human_ms(avg),
+                        max = human_ms(max)
+                    );
                 }
-                writeln!(out)
+                writeln!(out, "{summary}")
             }
             Mode::Dad => match self.in_use {
                 Some(true) => writeln!(
                     out,
-                    "{} {} is in use by {}",
-                    ui.paint(Paint::Warn, "In use:"),
-                    self.target,
-                    join(&self.macs)
+                    "{}{}",
+                    label_before(ui, Paint::Warn, t!("arp-in-use-label")),
+                    t!("arp-in-use", target = self.target, macs = join(&self.macs))
                 ),
                 _ => writeln!(
                     out,
-                    "{} nobody answered {} for {}",
-                    ui.paint(Paint::Good, "Free:"),
-                    count(self.sent, "probe", "probes"),
-                    self.target
+                    "{}{}",
+                    label_before(ui, Paint::Good, t!("arp-free-label")),
+                    t!("arp-free", sent = self.sent, target = self.target)
                 ),
             },
-            Mode::Gratuitous => writeln!(
-                out,
-                "--- {} sent",
-                count(self.sent, "announcement", "announcements")
-            ),
+            Mode::Gratuitous => writeln!(out, "{}", t!("arp-announced", sent = self.sent)),
         }
     }
 }

@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::net::targets::Ipv4Set;
-use crate::output::{Cell, Paint, Report, Ui, rate};
+use crate::output::{Cell, Paint, Report, Ui, label_before, rate};
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::{ArpLink, Heard};
 use crate::util::time::{human_duration, human_ms, round_ms};
-use crate::util::words::count;
 use crate::wire::arp_frame::{ArpFrame, Flaw};
 use crate::wire::discards::Discards;
 
@@ -124,23 +124,24 @@ pub struct Tally {
 impl Tally {
     /// `1200/65533 asked, 3 answered, 10000/s, 6.4 s left` (with `retry N: ` first on a retry).
     pub fn line(&self) -> String {
-        let retry = if self.round > 0 {
-            format!("retry {}: ", self.round)
+        let rest = if self.asked >= self.to_ask {
+            t!("arp-scan-waiting")
         } else {
-            String::new()
+            t!("arp-scan-left", left = human_duration(self.left))
         };
-        let tail = if self.asked >= self.to_ask {
-            "waiting for late replies".to_string()
+        let line = t!(
+            "arp-scan-progress",
+            asked = self.asked,
+            total = self.to_ask,
+            answered = self.answered,
+            rate = rate(self.sent, self.elapsed),
+            rest = rest
+        );
+        if self.round > 0 {
+            t!("arp-scan-progress-retry", round = self.round, line = line).to_string()
         } else {
-            format!("about {} left", human_duration(self.left))
-        };
-        format!(
-            "{retry}{}/{} asked, {} answered, {}, {tail}",
-            self.asked,
-            self.to_ask,
-            self.answered,
-            rate(self.sent, self.elapsed),
-        )
+            line.to_string()
+        }
     }
 }
 
@@ -387,11 +388,16 @@ pub fn scan(
 
 /// Ranges for people: up to three, else the first three and how many more.
 pub fn describe(ranges: &[String]) -> String {
+    let separator = t!("common-list-separator").to_string();
     match ranges.len() {
-        0 => "nothing".into(),
-        1..=3 => ranges.join(", "),
-        4 => format!("{} and 1 more range", ranges[..3].join(", ")),
-        n => format!("{} and {} more ranges", ranges[..3].join(", "), n - 3),
+        0 => t!("arp-ranges-none").to_string(),
+        1..=3 => ranges.join(&separator),
+        n => t!(
+            "arp-ranges-more",
+            ranges = ranges[..3].join(&separator),
+            more = n - 3
+        )
+        .to_string(),
     }
 }
 
@@ -403,47 +409,40 @@ impl ScanReport {
             .iter()
             .filter(|h| !h.duplicates.is_empty())
             .count();
+        let mut summary = t!(
+            "arp-scan-summary",
+            answered = self.hosts.len(),
+            scanned = self.scanned,
+            network = &self.network,
+            interface = &self.interface,
+            sent = self.sent,
+            took = human_ms(self.took_ms)
+        );
         if self.interrupted {
-            write!(out, "Interrupted: ")?;
+            summary = t!("arp-scan-interrupted", summary = summary);
         }
-        write!(
-            out,
-            "{} of {} in {} answered on {} ({}, {})",
-            self.hosts.len(),
-            count(self.scanned, "address", "addresses"),
-            self.network,
-            self.interface,
-            count(self.sent, "request", "requests"),
-            human_ms(self.took_ms)
-        )?;
+        write!(out, "{summary}")?;
+        let clause = t!("common-clause-separator");
         if dups > 0 {
-            write!(
-                out,
-                "; {} with more than one MAC",
-                ui.paint(Paint::Bad, dups)
-            )?;
+            let dups = t!("arp-scan-dups", count = ui.paint(Paint::Bad, dups));
+            write!(out, "{clause}{dups}")?;
         }
         if self.resolved {
             let named = self.hosts.iter().filter(|h| h.name.is_some()).count();
-            write!(out, "; {named} with a name")?;
+            write!(out, "{clause}{}", t!("arp-scan-named", count = named))?;
         }
         writeln!(out)?;
         if self.discards.total() > 0 {
-            writeln!(
-                out,
-                "Discarded {}: {}",
-                count(self.discards.total(), "ARP frame", "ARP frames"),
-                self.discards.summary()
-            )?;
+            let discarded = t!(
+                "arp-discarded",
+                count = self.discards.total(),
+                reasons = self.discards.summary()
+            );
+            writeln!(out, "{discarded}")?;
         }
         if !self.hosts.is_empty() {
-            writeln!(
-                out,
-                "{} these hosts are not added to the neighbour cache (netkit arp cache): the \
-                 kernel adds a neighbour when this host itself sends to it, and the scan's \
-                 frames are netkit's own.",
-                ui.paint(Paint::Dim, "note:")
-            )?;
+            let note = label_before(ui, Paint::Dim, t!("common-note"));
+            writeln!(out, "{note}{}", t!("arp-scan-note-cache"))?;
         }
         Ok(())
     }
@@ -452,19 +451,33 @@ impl ScanReport {
 /// The MAC column of a host: its MAC, and the Ethernet source when a bridge rewrote it.
 pub fn mac_cell(h: &Host) -> String {
     match h.ethernet_source {
-        Some(e) => format!("{} (Ethernet source {e})", h.mac),
+        Some(e) => t!(
+            "arp-scan-mac-via",
+            mac = h.mac.to_string(),
+            source = e.to_string()
+        )
+        .to_string(),
         None => h.mac.to_string(),
     }
 }
 
 impl Report for ScanReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let mut headers = vec!["Address", "MAC", "Vendor", "RTT"];
+        let (vendor, rtt) = (
+            t!("arp-col-vendor").to_string(),
+            t!("arp-col-rtt").to_string(),
+        );
+        let mut headers = vec![
+            t!("arp-col-address").to_string(),
+            t!("arp-col-mac").to_string(),
+            vendor.clone(),
+            rtt.clone(),
+        ];
         if self.resolved {
-            headers.push("Name");
+            headers.push(t!("arp-col-name").to_string());
         }
         let mut t = ui.table(&headers);
-        t.expendable(&["RTT", "Vendor"]);
+        t.expendable(&[&rtt, &vendor]);
         for h in &self.hosts {
             let mut row: Vec<Cell> = vec![
                 h.ip.to_string().into(),
@@ -481,7 +494,7 @@ impl Report for ScanReport {
             for d in &h.duplicates {
                 let mut row: Vec<Cell> = vec![
                     "".into(),
-                    ui.cell(Paint::Bad, format!("{d} (DUPLICATE)")),
+                    ui.cell(Paint::Bad, t!("arp-scan-duplicate", mac = d.to_string())),
                     "".into(),
                     "".into(),
                 ];

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::cli::{DhcpArgs, DhcpCommand, DhcpDiscoverArgs};
 use crate::error::{Error, Result, exit};
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Paint, Report, Ui, emit, one_line, written};
 use crate::system::interrupt;
@@ -22,7 +23,6 @@ use crate::system::routing::{named_or_lan_link, neighbour_of};
 use crate::system::{RawLink, Tables};
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
-use crate::util::words::count;
 use crate::wire::dhcp_msg::{self, Flaw, other_server_id};
 use crate::wire::discards::Discards;
 use crate::wire::sender::{Expected, Verdict};
@@ -71,8 +71,18 @@ pub struct RogueServer {
 impl std::fmt::Display for RogueServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.verdict {
-            Verdict::OtherMac => write!(f, "{} forging {}", self.mac, self.address),
-            _ => write!(f, "{} at {}", self.address, self.mac),
+            Verdict::OtherMac => t!(
+                "dhcp-rogue-forging",
+                mac = self.mac.to_string(),
+                address = self.address
+            )
+            .fmt(f),
+            _ => t!(
+                "dhcp-rogue-at",
+                address = self.address,
+                mac = self.mac.to_string()
+            )
+            .fmt(f),
         }
     }
 }
@@ -87,7 +97,7 @@ pub struct OfferSeen {
     pub verdict: Option<Verdict>,
     /// Why it is not the expected server's, in words.
     #[serde(skip)]
-    pub why: Option<String>,
+    pub why: Option<Message>,
     /// The offer.
     #[serde(flatten)]
     pub offer: dhcp_msg::Offer,
@@ -96,22 +106,22 @@ pub struct OfferSeen {
 impl Discovery {
     /// The first line: what was sent, and how long offers are waited for.
     fn write_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "DHCPDISCOVER on {} from {} (xid {}); waiting up to {} for offers",
-            self.interface,
-            self.client_mac,
-            self.xid,
-            human_ms(self.timeout_ms)
-        )
+        let header = t!(
+            "dhcp-header",
+            interface = &self.interface,
+            mac = self.client_mac.to_string(),
+            xid = &self.xid,
+            timeout = human_ms(self.timeout_ms)
+        );
+        writeln!(out, "{header}")
     }
 
     /// The line for the second DHCPDISCOVER.
     fn write_retransmitted(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let line = format!(
-            "no offer after {}: DHCPDISCOVER sent again (xid {}), as DHCP clients retransmit",
-            human_ms(RETRANSMIT_AFTER.as_secs_f64() * 1000.0),
-            self.xid
+        let line = t!(
+            "dhcp-retransmitted",
+            after = human_ms(RETRANSMIT_AFTER.as_secs_f64() * 1000.0),
+            xid = &self.xid
         );
         writeln!(out, "{}", ui.paint(Paint::Dim, line))
     }
@@ -122,20 +132,17 @@ impl Discovery {
             self.write_retransmitted(ui, out)?;
         }
         if self.discards.total() > 0 {
-            writeln!(
-                out,
-                "Discarded {}: {}",
-                count(self.discards.total(), "frame", "frames"),
-                self.discards.summary()
-            )?;
+            let discarded = t!(
+                "dhcp-discarded",
+                count = self.discards.total(),
+                reasons = self.discards.summary()
+            );
+            writeln!(out, "{discarded}")?;
         }
         if self.offers.is_empty() {
-            writeln!(
-                out,
-                "{} no DHCP server answered within {}",
-                ui.paint(Paint::Warn, "No offer:"),
-                human_ms(self.timeout_ms)
-            )?;
+            let label = output::label_before(ui, Paint::Warn, t!("dhcp-no-offer-label"));
+            let none = t!("dhcp-no-offer", timeout = human_ms(self.timeout_ms));
+            writeln!(out, "{label}{none}")?;
             return write_exchange(out);
         }
         let list = |v: &[std::net::Ipv4Addr]| {
@@ -147,10 +154,20 @@ impl Discovery {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let mut t = ui.table(&[
-            "Server", "Offered", "Mask", "Router", "DNS", "Lease", "Domain", "RTT",
-        ]);
-        t.expendable(&["RTT", "Domain", "Lease", "DNS"]);
+        let headers = [
+            t!("dhcp-col-server"),
+            t!("dhcp-col-offered"),
+            t!("dhcp-col-mask"),
+            t!("dhcp-col-router"),
+            t!("dhcp-col-dns"),
+            t!("dhcp-col-lease"),
+            t!("dhcp-col-domain"),
+            t!("dhcp-col-rtt"),
+        ]
+        .map(|h| h.to_string());
+        let mut t = ui.table(&headers);
+        let [.., dns, lease, domain, rtt] = &headers;
+        t.expendable(&[rtt, domain, lease, dns]);
         for o in &self.offers {
             let f = &o.offer;
             let c = &f.config;
@@ -176,7 +193,7 @@ impl Discovery {
         for o in &self.offers {
             self.write_details(o, out)?;
         }
-        writeln!(out, "{}.", count(self.offers.len(), "offer", "offers"))?;
+        writeln!(out, "{}", t!("dhcp-offers", count = self.offers.len()))?;
         write_exchange(out)?;
         self.write_verdict(ui, out)
     }
@@ -187,49 +204,51 @@ impl Discovery {
         let c = &o.offer.config;
         let mut facts = Vec::new();
         if let Some(t1) = c.renewal_seconds {
-            facts.push(format!(
-                "renews (T1) after {}",
-                human_seconds(u64::from(t1))
-            ));
+            facts.push(t!("dhcp-renews", after = human_seconds(u64::from(t1))).to_string());
         }
         if let Some(t2) = c.rebinding_seconds {
-            facts.push(format!(
-                "rebinds (T2) after {}",
-                human_seconds(u64::from(t2))
-            ));
+            facts.push(t!("dhcp-rebinds", after = human_seconds(u64::from(t2))).to_string());
         }
         if let Some(mtu) = c.mtu {
-            facts.push(format!("MTU {mtu}"));
+            facts.push(t!("dhcp-mtu", mtu = mtu).to_string());
         }
         if !c.classless_routes.is_empty() {
             let routes: Vec<String> = c
                 .classless_routes
                 .iter()
-                .map(|r| format!("{} via {}", r.destination, r.router))
+                .map(|r| {
+                    t!(
+                        "dhcp-route",
+                        destination = r.destination.to_string(),
+                        router = r.router
+                    )
+                    .to_string()
+                })
                 .collect();
-            facts.push(format!(
-                "routes (option 121, in place of the router option) {}",
-                routes.join(", ")
-            ));
+            let routes = routes.join(&t!("common-list-separator").to_string());
+            facts.push(t!("dhcp-routes", routes = routes).to_string());
         }
         if let Some(id) = other_server_id(o.offer.server, o.offer.server_id) {
-            facts.push(format!(
-                "names {id} as its server (option 54), not its own address"
-            ));
+            facts.push(t!("dhcp-names-other-server", id = id).to_string());
         }
         match (&c.tftp_server, &c.boot_file) {
             (None, None) => {}
-            (server, file) => facts.push(format!(
-                "PXE boot: {} from TFTP server {}",
-                one_line(file.as_deref().unwrap_or("-")),
-                one_line(server.as_deref().unwrap_or("-"))
-            )),
+            (server, file) => facts.push(
+                t!(
+                    "dhcp-pxe",
+                    file = one_line(file.as_deref().unwrap_or("-")).into_owned(),
+                    server = one_line(server.as_deref().unwrap_or("-")).into_owned()
+                )
+                .to_string(),
+            ),
         }
         if !facts.is_empty() {
-            writeln!(out, "{}: {}", o.offer.server, facts.join("; "))?;
+            let facts = facts.join(&t!("common-clause-separator").to_string());
+            let line = t!("dhcp-facts", server = o.offer.server, facts = facts);
+            writeln!(out, "{line}")?;
         }
         if self.raw {
-            writeln!(out, "{} options:", o.offer.server)?;
+            writeln!(out, "{}", t!("dhcp-options", server = o.offer.server))?;
             for opt in &c.options {
                 writeln!(out, "  {:>3} {:<24} {}", opt.code, opt.name, opt.hex)?;
             }
@@ -242,57 +261,56 @@ impl Discovery {
         let Some(expected) = self.expected_server else {
             return Ok(());
         };
-        let mac = self
+        let expected = match self
             .offers
             .iter()
             .find(|o| o.verdict == Some(Verdict::Expected))
-            .map_or(String::new(), |o| format!(" at {}", o.offer.server_mac));
+        {
+            Some(o) => t!(
+                "dhcp-expected-at",
+                address = expected,
+                mac = o.offer.server_mac.to_string()
+            )
+            .to_string(),
+            None => expected.to_string(),
+        };
         if self.rogue_servers.is_empty() {
-            return writeln!(
-                out,
-                "{} only {expected}{mac}, the expected server, answered",
-                ui.paint(Paint::Good, "No rogue DHCP server:")
-            );
+            let label = output::label_before(ui, Paint::Good, t!("dhcp-no-rogue-label"));
+            let said = t!("dhcp-no-rogue", expected = expected);
+            return writeln!(out, "{label}{said}");
         }
         let rogues: Vec<String> = self.rogue_servers.iter().map(|r| r.to_string()).collect();
-        writeln!(
-            out,
-            "{} {} offered addresses besides the expected {expected}{mac}: hosts that take its \
-             offer get its router and DNS servers",
-            ui.paint(Paint::Bad, "Rogue DHCP server:"),
-            rogues.join(", ")
-        )
+        let rogues = rogues.join(&t!("common-list-separator").to_string());
+        let label = output::label_before(ui, Paint::Bad, t!("dhcp-rogue-label"));
+        let said = t!("dhcp-rogue", rogues = rogues, expected = expected);
+        writeln!(out, "{label}{said}")
     }
 }
 
 /// The whole DHCP exchange in one sentence, and where netkit stops in it.
 fn write_exchange(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "DHCP takes four messages: Discover (the client's broadcast), Offer (each server's \
-         answer), Request (the client takes one offer) and Ack (that server confirms the lease); \
-         netkit stops after the Offers, so no lease was requested or taken."
-    )
+    writeln!(out, "{}", t!("dhcp-exchange"))
 }
 
 impl OfferSeen {
     /// One line for an offer as it arrives (on a terminal, before the table at the end).
     fn write_line(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
         let mut alarm = match &self.why {
-            Some(why) => format!(" {}", ui.paint(Paint::Bad, format!("(rogue: {why})"))),
+            Some(why) => ui.paint(Paint::Bad, t!("dhcp-offer-rogue", why = why)),
             None => String::new(),
         };
         if let Some(id) = other_server_id(self.offer.server, self.offer.server_id) {
-            alarm += &format!(" (names {id} in option 54)");
+            alarm += &t!("dhcp-offer-names", id = id).to_string();
         }
-        writeln!(
-            out,
-            "offer from {} ({}): {} after {}{alarm}",
-            self.offer.server,
-            self.offer.server_mac,
-            ui.paint(Paint::Good, self.offer.offered),
-            human_ms(self.rtt_ms)
-        )
+        let line = t!(
+            "dhcp-offer-line",
+            server = self.offer.server,
+            mac = self.offer.server_mac.to_string(),
+            offered = ui.paint(Paint::Good, self.offer.offered),
+            rtt = human_ms(self.rtt_ms),
+            alarm = alarm
+        );
+        writeln!(out, "{line}")
     }
 }
 
@@ -371,12 +389,14 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let timeout = args.timeout;
     let mut tables = Tables::open()?;
     let (links, routes) = (tables.links()?, tables.routes()?);
-    let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), "ask on")?;
+    let link = named_or_lan_link(&links, &routes, args.interface.as_deref(), || {
+        t!("dhcp-no-interface")
+    })?;
     let own = link.mac6().ok_or_else(|| {
         Error::bad(
-            "interface",
+            t!("dhcp-what-interface"),
             &link.name,
-            "has no Ethernet address: DHCP needs an Ethernet-like link",
+            t!("dhcp-no-ethernet"),
         )
     })?;
     let chaddr = args.mac.unwrap_or(own);
@@ -392,7 +412,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     };
     let xid = unpredictable_u32();
     let mut wire = RawLink::open(&link.name, link.index, "DHCP")?;
-    let io_err = |e: io::Error| Error::io(format!("DHCP on {}", link.name), e);
+    let io_err = |e: io::Error| Error::io(t!("dhcp-io", interface = &link.name), e);
     let frame = dhcp_msg::discover_frame(xid, own, chaddr);
     wire.send_raw(&frame).map_err(io_err)?;
     let sent = Instant::now();
@@ -525,7 +545,7 @@ mod tests {
         let mut good = seen(expected_ip, Mac([0, 0x16, 0x3e, 0, 0, 1]));
         judge(Some(&mut expected), &mut good, &mut rogues);
         assert_eq!(
-            (good.verdict, good.why.as_deref()),
+            (good.verdict, good.why.map(|w| w.english())),
             (Some(Verdict::Expected), None)
         );
         let mut forged_ip = seen(expected_ip, evil);

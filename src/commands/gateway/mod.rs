@@ -14,7 +14,7 @@ use crate::i18n::{Message, t};
 use crate::net::addr::Family;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
-use crate::output::{Paint, Report, Ui, emit, neighbour_state_words};
+use crate::output::{Paint, Report, Ui, emit, neighbour_state_meaning};
 use crate::system::model::{Link, NeighState, Neighbour, Protocol, Route, Table};
 use crate::system::routing::{default_routes, ifname, interface_addr, neighbour_of};
 use crate::system::{Tables, ask_once_on, may_use_raw_sockets};
@@ -245,7 +245,7 @@ impl Gateways {
                 MacSource::Cache(state) => {
                     t!(
                         "gateway-state-cache",
-                        meaning = neighbour_state_words(state)
+                        meaning = neighbour_state_meaning(state)
                     )
                 }
                 MacSource::ArpReply => t!("gateway-state-arp-reply"),

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::cli::PingArgs;
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::output::{self, Paint, Report, Ui, emit, written};
 use crate::system::IcmpSocket;
 use crate::system::dest::{Cast, echo_target};
@@ -36,12 +37,9 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
     let address = target.address;
     if address.is_ipv4() && args.size > MAX_SIZE_V4 {
         return Err(Error::bad(
-            "size",
+            t!("ping-what-size"),
             args.size.to_string(),
-            format!(
-                "IPv4 carries at most {MAX_SIZE_V4} bytes of data (65535 less 20 of IP and 8 of \
-                 ICMP header); IPv6 at most 65527"
-            ),
+            t!("ping-size-v4", max = MAX_SIZE_V4),
         ));
     }
     let many = match &target.cast {
@@ -50,12 +48,9 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
         Cast::Broadcast { .. } if args.broadcast => true,
         Cast::Broadcast { what } => {
             return Err(Error::bad(
-                "destination",
+                t!("ping-what-destination"),
                 args.dest.to_string(),
-                format!(
-                    "{address} is {what}: every host there would be asked; ping -b does that \
-                     (most hosts ignore broadcast pings: net.ipv4.icmp_echo_ignore_broadcasts)"
-                ),
+                t!("ping-broadcast-needs-b", address = address, what = what),
             ));
         }
     };

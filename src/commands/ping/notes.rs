@@ -6,7 +6,8 @@
 use std::io::{self, Write};
 use std::net::IpAddr;
 
-use crate::output::{Paint, Ui};
+use crate::i18n::t;
+use crate::output::{Paint, Ui, label_before};
 
 /// The starting values senders give the TTL: Linux and macOS 64, Windows 128, many routers 255.
 const STARTS: [u8; 3] = [64, 128, 255];
@@ -21,33 +22,20 @@ pub fn write(
     ui: &Ui,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let note = ui.paint(Paint::Dim, "note:");
+    let note = label_before(ui, Paint::Dim, t!("common-note"));
     if let (Some(&low), Some(&high)) = (ttls.iter().min(), ttls.iter().max()) {
         writeln!(out)?;
         let what = if dest.is_ipv4() {
-            format!(
-                "{note} ttl= in the replies is what was left of their time to live (TTL) on \
-                 arrival: the sender sets it (64 on Linux and macOS, 128 on Windows, 255 on many \
-                 routers), and each router on the way takes one off."
-            )
+            t!("ping-note-ttl")
         } else {
-            format!(
-                "{note} ttl= in the replies is what was left of their hop limit (IPv6's time to \
-                 live) on arrival: the sender sets it (64 on Linux and macOS, 128 on Windows, 255 \
-                 on many routers), and each router on the way takes one off."
-            )
+            t!("ping-note-hop-limit")
         };
-        writeln!(out, "{what}")?;
+        writeln!(out, "{note}{what}")?;
         writeln!(out, "{}", routers_crossed(low, high))?;
     }
     for router in exceeded.iter().take(3) {
-        writeln!(
-            out,
-            "{note} {router} answered \"Time to live exceeded\": each router takes one off a \
-             packet's TTL, and the one that takes the last drops the packet and says so; so \
-             {router} is a router on the way to {dest}, as far as the requests' TTL reached \
-             (-t). netkit trace {dest} shows every router on the way."
-        )?;
+        let said = t!("ping-note-exceeded", router = router, dest = dest);
+        writeln!(out, "{note}{said}")?;
     }
     Ok(())
 }
@@ -55,18 +43,12 @@ pub fn write(
 /// How many routers replies with TTLs `low` to `high` most likely crossed, in one sentence.
 fn routers_crossed(low: u8, high: u8) -> String {
     if low != high {
-        return format!(
-            "Their TTLs were {low} to {high}: the replies came over paths of different lengths."
-        );
+        return t!("ping-ttls-differ", low = low, high = high).to_string();
     }
     let start = STARTS.into_iter().find(|&s| s >= low).unwrap_or(255);
     match start - low {
-        0 => format!(
-            "{low} is a usual starting value, so the replies most likely came straight across \
-             the link, through no router."
-        ),
-        1 => format!("{low} is 1 below {start}, so the replies most likely crossed 1 router."),
-        n => format!("{low} is {n} below {start}, so the replies most likely crossed {n} routers."),
+        0 => t!("ping-ttl-start", ttl = low).to_string(),
+        n => t!("ping-ttl-below", ttl = low, routers = n, start = start).to_string(),
     }
 }
 

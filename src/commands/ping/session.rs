@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
+use crate::i18n::{Message, t};
 use crate::net::addr::Family;
 use crate::output::{Paint, Report, Ui};
 use crate::system::icmp::{EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_duration, human_ms, round_ms};
-use crate::util::words::count;
 use crate::wire::discards::Discards;
 use crate::wire::icmp_echo::{Flaw, IcmpError};
 
@@ -148,7 +148,7 @@ pub struct PingReport {
     /// DEST is a broadcast or multicast address: every host's replies count.
     pub broadcast: bool,
     /// What DEST really means, when it is not what it seems (null: it is what it seems).
-    pub note: Option<String>,
+    pub note: Option<Message>,
     /// Requests sent.
     pub sent: u32,
     /// Requests answered (duplicates not counted).
@@ -256,7 +256,7 @@ pub fn run_plan(
     sock: &mut dyn EchoSocket,
     on_event: &mut dyn FnMut(&Event),
 ) -> Result<PingReport> {
-    let io_err = |e: io::Error| Error::io(format!("pinging {}", plan.address), e);
+    let io_err = |e: io::Error| Error::io(t!("ping-io", address = plan.address), e);
     let start = Instant::now();
     let end = plan.deadline.map(|d| start + d);
     let mut window = Window::new();
@@ -290,10 +290,9 @@ pub fn run_plan(
                 // while an error is pending (the request is then lost, as ping counts it).
                 if sent == 1 && e.kind() == io::ErrorKind::PermissionDenied {
                     return Err(Error::bad(
-                        "destination",
+                        t!("ping-what-destination"),
                         plan.destination.clone(),
-                        "the kernel refuses to send to it: a broadcast address needs -b, else a \
-                         firewall rule refuses it",
+                        t!("ping-refused"),
                     ));
                 }
                 if sent == 1 && e.kind() != io::ErrorKind::HostUnreachable {
@@ -426,20 +425,18 @@ pub fn write_header(header: Header<'_>, out: &mut dyn Write) -> io::Result<()> {
         size,
         many,
     } = header;
-    write!(out, "PING {destination} ({address}) {size} bytes of data")?;
-    if many {
-        write!(
-            out,
-            "; a {} address: every host that answers counts, the first reply to each request \
-             as received, the others as duplicates",
-            if address.is_multicast() {
-                "multicast"
-            } else {
-                "broadcast"
-            }
-        )?;
+    let mut line = t!(
+        "ping-header",
+        destination = destination,
+        address = address,
+        size = size
+    );
+    if many && address.is_multicast() {
+        line = t!("ping-header-multicast", header = line);
+    } else if many {
+        line = t!("ping-header-broadcast", header = line);
     }
-    writeln!(out)
+    writeln!(out, "{line}")
 }
 
 /// What the first line says.
@@ -461,40 +458,41 @@ impl Event {
         match self {
             Event::Reply(r) => {
                 let ttl = r.ttl.map_or("-".to_string(), |t| t.to_string());
-                write!(
-                    out,
-                    "{} bytes from {}: icmp_seq={} ttl={ttl} time={}",
-                    r.bytes,
-                    r.from,
-                    r.seq,
-                    human_ms(r.rtt_ms)
-                )?;
+                let line = t!(
+                    "ping-reply",
+                    bytes = r.bytes,
+                    from = r.from,
+                    seq = r.seq,
+                    ttl = ttl,
+                    rtt = human_ms(r.rtt_ms)
+                );
+                write!(out, "{line}")?;
                 if r.duplicate {
-                    write!(out, " {}", ui.paint(Paint::Warn, "(DUP!)"))?;
+                    write!(out, " {}", ui.paint(Paint::Warn, t!("ping-dup")))?;
                 }
                 if r.foreign {
-                    write!(
-                        out,
-                        " {}",
-                        ui.paint(Paint::Bad, "(foreign: not from DEST, not counted)")
-                    )?;
+                    write!(out, " {}", ui.paint(Paint::Bad, t!("ping-foreign")))?;
                 }
                 if let Some(w) = r.wrong_data {
-                    let text = format!(
-                        "wrong data byte #{} should be 0x{:x} but was 0x{:x} (not counted)",
-                        w.index, w.expected, w.got
+                    let text = t!(
+                        "ping-wrong-data",
+                        index = w.index,
+                        expected = format!("{:x}", w.expected),
+                        got = format!("{:x}", w.got)
                     );
                     write!(out, " {}", ui.paint(Paint::Bad, text))?;
                 }
                 writeln!(out)
             }
-            Event::Error(e) => writeln!(
-                out,
-                "From {} icmp_seq={} {}",
-                e.from,
-                e.seq,
-                ui.paint(Paint::Warn, e.kind)
-            ),
+            Event::Error(e) => {
+                let line = t!(
+                    "ping-error-line",
+                    from = e.from,
+                    seq = e.seq,
+                    error = ui.paint(Paint::Warn, e.kind)
+                );
+                writeln!(out, "{line}")
+            }
         }
     }
 }
@@ -518,75 +516,62 @@ impl PingReport {
 
     /// The statistics after the replies.
     pub fn write_summary(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "--- {} ping statistics ---", self.destination)?;
-        let received = format!("{} received", self.received);
-        write!(
-            out,
-            "{} sent, {}",
-            self.sent,
-            ui.paint(
-                if self.received > 0 {
-                    Paint::Good
-                } else {
-                    Paint::Warn
-                },
-                received
-            )
-        )?;
+        let statistics = t!("ping-statistics", destination = &self.destination);
+        writeln!(out, "{statistics}")?;
+        let sep = t!("ping-separator");
+        let received = t!("ping-received", count = self.received);
+        let paint = if self.received > 0 {
+            Paint::Good
+        } else {
+            Paint::Warn
+        };
+        let sent = t!("ping-sent", sent = self.sent);
+        write!(out, "{sent}{sep}{}", ui.paint(paint, received))?;
         if self.duplicates > 0 {
             write!(
                 out,
-                ", +{}",
-                count(self.duplicates, "duplicate", "duplicates")
+                "{sep}{}",
+                t!("ping-duplicates", count = self.duplicates)
             )?;
         }
         if self.errors > 0 {
-            write!(out, ", +{}", count(self.errors, "error", "errors"))?;
+            write!(out, "{sep}{}", t!("ping-errors", count = self.errors))?;
         }
         if self.foreign > 0 {
-            let text = format!("{} foreign (from other hosts, not counted)", self.foreign);
-            write!(out, ", {}", ui.paint(Paint::Bad, text))?;
+            let text = t!("ping-foreign-count", count = self.foreign);
+            write!(out, "{sep}{}", ui.paint(Paint::Bad, text))?;
         }
         if self.wrong_data > 0 {
-            let text = format!("{} with wrong data (not counted)", self.wrong_data);
-            write!(out, ", {}", ui.paint(Paint::Bad, text))?;
+            let text = t!("ping-wrong-data-count", count = self.wrong_data);
+            write!(out, "{sep}{}", ui.paint(Paint::Bad, text))?;
         }
         if self.discards.total() > 0 {
-            write!(
-                out,
-                ", {} discarded ({})",
-                self.discards.total(),
-                self.discards.summary()
-            )?;
+            let discarded = t!(
+                "ping-discarded",
+                count = self.discards.total(),
+                reasons = self.discards.summary()
+            );
+            write!(out, "{sep}{discarded}")?;
         }
-        writeln!(
-            out,
-            ", {} loss, time {}",
-            percent(self.loss_percent),
-            human_duration(Duration::from_secs_f64(self.took_ms / 1000.0))
-        )?;
+        let loss = t!(
+            "ping-loss",
+            loss = percent(self.loss_percent),
+            time = human_duration(Duration::from_secs_f64(self.took_ms / 1000.0))
+        );
+        writeln!(out, "{sep}{loss}")?;
         if let Some(r) = &self.rtt {
-            writeln!(
-                out,
-                "rtt min {}, avg {}, max {}, mdev {}",
-                human_ms(r.min_ms),
-                human_ms(r.avg_ms),
-                human_ms(r.max_ms),
-                human_ms(r.mdev_ms)
-            )?;
+            let rtt = t!(
+                "ping-rtt",
+                min = human_ms(r.min_ms),
+                avg = human_ms(r.avg_ms),
+                max = human_ms(r.max_ms),
+                mdev = human_ms(r.mdev_ms)
+            );
+            writeln!(out, "{rtt}")?;
         }
         if let Some(wanted) = self.replies_wanted.filter(|w| self.received < *w) {
-            writeln!(
-                out,
-                "{}",
-                ui.paint(
-                    Paint::Warn,
-                    format!(
-                        "fewer replies than -c {wanted} by the deadline (-w): exit status 1, as \
-                         ping(8) says"
-                    )
-                )
-            )?;
+            let fewer = t!("ping-fewer", wanted = wanted);
+            writeln!(out, "{}", ui.paint(Paint::Warn, fewer))?;
         }
         Ok(())
     }
@@ -611,7 +596,7 @@ impl Report for PingReport {
             e.write_line(ui, out)?;
         }
         if self.unlisted > 0 {
-            writeln!(out, "({} more not listed)", self.unlisted)?;
+            writeln!(out, "{}", t!("ping-unlisted", count = self.unlisted))?;
         }
         writeln!(out)?;
         self.write_summary(ui, out)?;

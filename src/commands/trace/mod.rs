@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 use crate::net::endpoint::Dest;
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
@@ -39,9 +40,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
         _ => Method::Icmp,
     };
     if method == Method::Icmp && args.port.is_some() {
-        return Err(Error::usage(
-            "--port needs --udp or --tcp (ICMP echo has no port)",
-        ));
+        return Err(Error::usage(t!("trace-port-needs-udp-tcp")));
     }
     let target = echo_target(
         &args.dest,
@@ -57,25 +56,23 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
     let many = match &target.cast {
         Cast::Unicast => None,
         Cast::Broadcast { what } => Some(what.clone()),
-        Cast::Multicast => Some("a multicast address (a group of hosts)".to_string()),
+        Cast::Multicast => Some(t!("trace-multicast")),
     };
     if let Some(what) = many {
-        return Err(not_one_host(&args.dest, address, &what));
+        return Err(not_one_host(&args.dest, address, what));
     }
     if method != Method::Icmp && target.scope_id != 0 {
-        return Err(Error::usage(format!(
-            "{address} is link-local: --udp and --tcp probes cannot name its link (trippy's \
-             sockets take no zone); an ICMP trace can"
-        )));
+        return Err(Error::usage(t!("trace-link-local", address = address)));
     }
     let max_hops = match method {
         Method::Icmp => args.max_hops,
         _ => args.max_hops.min(TRIPPY_MAX_TTL),
     };
     if args.first_hop > max_hops {
-        return Err(Error::usage(format!(
-            "--first-hop {} is past --max-hops {max_hops}",
-            args.first_hop
+        return Err(Error::usage(t!(
+            "trace-first-past-max",
+            first = args.first_hop,
+            max = max_hops
         )));
     }
     let config = TraceConfig {
@@ -106,7 +103,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
             if source.kind() == std::io::ErrorKind::PermissionDenied =>
         {
             match broadcast_words(v4) {
-                Some(what) => not_one_host(&args.dest, address, &what),
+                Some(what) => not_one_host(&args.dest, address, what),
                 None => e,
             }
         }
@@ -150,14 +147,11 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
 }
 
 /// DEST is a broadcast or multicast address (`what` says which): no path to trace.
-fn not_one_host(dest: &Dest, address: IpAddr, what: &str) -> Error {
+fn not_one_host(dest: &Dest, address: IpAddr, what: Message) -> Error {
     Error::bad(
-        "destination",
+        t!("ping-what-destination"),
         dest.to_string(),
-        format!(
-            "{address} is {what}: a trace follows the path to one host (ping asks a group: ping \
-             -b for a broadcast address)"
-        ),
+        t!("trace-not-one-host", address = address, what = what),
     )
 }
 

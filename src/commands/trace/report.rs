@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::error::exit;
+use crate::i18n::{Arg, Message, t};
 use crate::net::addr::{Family, Span};
 use crate::net::block::SubnetCheck;
 use crate::net::classify::{AddrKind, classify};
@@ -48,17 +49,14 @@ pub struct FirstHop {
     /// The vendor of that MAC (null: unknown or not registered).
     pub vendor: Option<String>,
     /// The decision in plain words.
-    pub explanation: String,
+    pub explanation: Message,
 }
 
 impl FirstHop {
     /// DEST is an address of this host: the kernel delivers the packet itself, on `dev`.
     pub fn local(target: IpAddr, dev: String) -> FirstHop {
         FirstHop {
-            explanation: format!(
-                "{target} is an address of this host: the kernel delivers the packet to itself \
-                 (on {dev}) and it never leaves, so hop 1 is this host."
-            ),
+            explanation: t!("trace-first-local", target = target, interface = &dev),
             interface: Some(dev),
             subnet: None,
             gateway: None,
@@ -77,28 +75,44 @@ impl FirstHop {
     ) -> FirstHop {
         let dev = interface.as_deref().unwrap_or("?");
         let next = gateway.unwrap_or(target);
-        let mac_words = match mac {
-            Some(m) => format!(" (MAC {m}{})", vendor_words(m)),
-            None => String::new(),
+        let vendor = mac.and_then(|m| vendor_of(&m.0));
+        let mac_words: Arg = match (mac, &vendor) {
+            (Some(m), Some(v)) => {
+                t!("trace-first-mac-vendor", mac = m.to_string(), vendor = v).into()
+            }
+            (Some(m), None) => t!("trace-first-mac", mac = m.to_string()).into(),
+            (None, _) => "".into(),
         };
         let explanation = match (gateway, &subnet) {
-            (Some(gw), Some(s)) if !s.same_subnet => format!(
-                "{target} is not on this host's subnet {}: the packet went to the gateway \
-                 {gw}{mac_words} on {dev}, which is hop 1.",
-                s.source_network
+            (Some(gw), Some(s)) if !s.same_subnet => t!(
+                "trace-first-via-gateway-subnet",
+                target = target,
+                subnet = s.source_network.to_string(),
+                gateway = gw,
+                mac = mac_words,
+                interface = dev
             ),
-            (Some(gw), _) => format!(
-                "a route sends packets for {target} via the gateway {gw}{mac_words} on {dev}, \
-                 which is hop 1."
+            (Some(gw), _) => t!(
+                "trace-first-via-gateway",
+                target = target,
+                gateway = gw,
+                mac = mac_words,
+                interface = dev
             ),
-            (None, Some(s)) if s.same_subnet => format!(
-                "{target} is on this host's subnet {}: delivered directly to it{mac_words} on \
-                 {dev}, so hop 1 is {next} itself.",
-                s.source_network
+            (None, Some(s)) if s.same_subnet => t!(
+                "trace-first-direct-subnet",
+                target = target,
+                subnet = s.source_network.to_string(),
+                mac = mac_words,
+                interface = dev,
+                next = next
             ),
-            (None, _) => format!(
-                "a route puts {target} directly on {dev} (on-link){mac_words}: hop 1 is {next} \
-                 itself."
+            (None, _) => t!(
+                "trace-first-on-link",
+                target = target,
+                interface = dev,
+                mac = mac_words,
+                next = next
             ),
         };
         FirstHop {
@@ -106,33 +120,20 @@ impl FirstHop {
             subnet,
             gateway,
             mac,
-            vendor: mac.and_then(|m| vendor_of(&m.0)),
+            vendor,
             explanation,
         }
     }
 }
 
-/// ", Vendor Name" for a registered MAC, else nothing.
-fn vendor_words(mac: Mac) -> String {
-    vendor_of(&mac.0).map_or(String::new(), |v| format!(", {v}"))
-}
-
 /// What an address of `kind` on a path means, in a few words.
 fn kind_note(kind: AddrKind, address: IpAddr) -> String {
     match kind {
-        AddrKind::Private => {
-            "a private network's router: yours, or inside your provider (RFC 1918)".into()
-        }
-        AddrKind::Cgnat => {
-            "your provider's NAT: carrier-grade NAT's shared address space (RFC 6598)".into()
-        }
-        AddrKind::Public => "public: routed on the Internet".into(),
-        AddrKind::UniqueLocal => "a private IPv6 network's router (RFC 4193)".into(),
-        AddrKind::Documentation => {
-            "reserved for examples and test networks, never routed on the Internet (RFC 5737, \
-             RFC 3849)"
-                .into()
-        }
+        AddrKind::Private => t!("trace-kind-private").to_string(),
+        AddrKind::Cgnat => t!("trace-kind-cgnat").to_string(),
+        AddrKind::Public => t!("trace-kind-public").to_string(),
+        AddrKind::UniqueLocal => t!("trace-kind-unique-local").to_string(),
+        AddrKind::Documentation => t!("trace-kind-documentation").to_string(),
         _ => {
             let bits = if address.is_ipv4() { 32 } else { 128 };
             let description = classify(&Span::of_block(&address, bits)).description;
@@ -184,7 +185,7 @@ pub struct Hop {
     /// What the last answer was (null: no answer).
     pub answer: Option<Answer>,
     /// Why nothing answered here (null when something did).
-    pub silence: Option<&'static str>,
+    pub silence: Option<Message>,
 }
 
 /// Where the trace ended, and why.
@@ -244,7 +245,7 @@ pub struct TraceReport {
     /// Where and why the trace ended.
     pub verdict: Verdict,
     /// What DEST really means, when it is not what it seems (null: it is what it seems).
-    pub note: Option<String>,
+    pub note: Option<crate::i18n::Message>,
     /// Every probe sent, with its answer.
     pub probes: Vec<ProbeRecord>,
     /// How long the trace took.
@@ -340,10 +341,12 @@ fn hop(
         worst_ms: rtts.iter().copied().reduce(f64::max),
         stdev_ms: avg.map(|a| (rtts.iter().map(|r| (r - a) * (r - a)).sum::<f64>() / n).sqrt()),
         answer,
-        silence: (received == 0).then_some(if later_answered {
-            "forwards but does not answer probes (common, not a fault)"
-        } else {
-            "no answer"
+        silence: (received == 0).then(|| {
+            if later_answered {
+                t!("trace-silent-forwards")
+            } else {
+                t!("trace-silent")
+            }
         }),
     }
 }
@@ -409,14 +412,14 @@ fn unreachable_mark(error: IcmpError) -> &'static str {
 }
 
 /// What an "unreachable" from a router on the way means, in a few words.
-fn meaning(error: IcmpError) -> &'static str {
+fn meaning(error: IcmpError) -> Message {
     match error {
-        IcmpError::NetUnreachable => "it has no route to DEST's network",
-        IcmpError::HostUnreachable => "it could not reach DEST on DEST's own link",
-        IcmpError::Prohibited => "a filter there refused the probe",
-        IcmpError::ProtocolUnreachable => "it does not serve the probe's protocol",
-        IcmpError::PacketTooBig => "the probe was too big for the next link",
-        _ => "it would not pass the probe on",
+        IcmpError::NetUnreachable => t!("trace-means-net"),
+        IcmpError::HostUnreachable => t!("trace-means-host"),
+        IcmpError::Prohibited => t!("trace-means-prohibited"),
+        IcmpError::ProtocolUnreachable => t!("trace-means-protocol"),
+        IcmpError::PacketTooBig => t!("trace-means-too-big"),
+        _ => t!("trace-means-other"),
     }
 }
 
@@ -432,7 +435,7 @@ impl TraceReport {
         match &self.verdict {
             Verdict::Reached { hop } => ui.paint(
                 Paint::Good,
-                format!("reached {} at hop {hop}", self.address),
+                t!("trace-reached", address = self.address, hop = *hop),
             ),
             Verdict::Unreachable {
                 hop,
@@ -440,44 +443,45 @@ impl TraceReport {
                 from,
                 error,
             } => {
-                let about = if probe_hop == hop {
-                    String::new()
+                let said = if probe_hop == hop {
+                    t!(
+                        "trace-unreachable",
+                        from = from,
+                        hop = *hop,
+                        error = error.words(),
+                        meaning = meaning(*error)
+                    )
                 } else {
-                    format!(" for the probes of hop {probe_hop}")
+                    t!(
+                        "trace-unreachable-for",
+                        from = from,
+                        hop = *hop,
+                        error = error.words(),
+                        probe_hop = *probe_hop,
+                        meaning = meaning(*error)
+                    )
                 };
-                ui.paint(
-                    Paint::Warn,
-                    format!(
-                        "not reached: {from} (hop {hop}) answered {error}{about}: {}",
-                        meaning(*error)
-                    ),
-                )
+                ui.paint(Paint::Warn, said)
             }
             Verdict::NoAnswer {
                 last_answer,
                 max_hops,
             } => {
-                let past = match last_answer {
-                    Some(h) if h == max_hops => {
-                        return ui.paint(
-                            Paint::Warn,
-                            format!(
-                                "not reached within --max-hops {max_hops}: hop {h} still \
-                                 answered as a router on the way; a larger -m goes further"
-                            ),
-                        );
-                    }
-                    Some(h) => format!("no answer past hop {h} (tried up to hop {max_hops})"),
-                    None => format!("no answer at any hop up to {max_hops}"),
-                };
+                if let Some(h) = last_answer.filter(|h| h == max_hops) {
+                    let said = t!("trace-max-hops", max = *max_hops, hop = h);
+                    return ui.paint(Paint::Warn, said);
+                }
                 let silent = max_hops - last_answer.unwrap_or(self.first_ttl() - 1);
                 let why = if silent >= FILTER_EVIDENCE {
                     self.filter_hint()
                 } else {
-                    "; routers that forward without answering are common: a larger -m may \
-                     reach DEST"
+                    t!("trace-why-silent-routers")
                 };
-                ui.paint(Paint::Warn, format!("not reached: {past}{why}"))
+                let said = match last_answer {
+                    Some(h) => t!("trace-no-answer-past", hop = *h, max = *max_hops, why = why),
+                    None => t!("trace-no-answer", max = *max_hops, why = why),
+                };
+                ui.paint(Paint::Warn, said)
             }
         }
     }
@@ -488,21 +492,33 @@ impl TraceReport {
     }
 
     /// What to try when the probes vanish: filters often drop one protocol only.
-    fn filter_hint(&self) -> &'static str {
+    fn filter_hint(&self) -> Message {
         match self.protocol {
-            Method::Icmp => "; a filter may drop ICMP echo: try --udp or --tcp --port 443",
-            Method::Udp => "; a filter may drop UDP probes: try --tcp --port 443",
-            Method::Tcp => "; a filter may drop TCP SYNs to this port: try another --port",
+            Method::Icmp => t!("trace-why-filter-icmp"),
+            Method::Udp => t!("trace-why-filter-udp"),
+            Method::Tcp => t!("trace-why-filter-tcp"),
         }
     }
 
     /// The table of hops.
     fn table(&self, ui: &Ui) -> Table {
-        let mut t = ui.table(&[
-            "Hop", "Address", "Kind", "Loss", "Sent", "Last", "Avg", "Best", "Worst", "StDev",
-        ]);
+        let headers = [
+            t!("trace-col-hop"),
+            t!("trace-col-address"),
+            t!("trace-col-kind"),
+            t!("trace-col-loss"),
+            t!("trace-col-sent"),
+            t!("trace-col-last"),
+            t!("trace-col-avg"),
+            t!("trace-col-best"),
+            t!("trace-col-worst"),
+            t!("trace-col-stdev"),
+        ]
+        .map(|h| h.to_string());
+        let mut t = ui.table(&headers);
         // On a narrow terminal mtr's columns go first: the address, loss and average stay.
-        t.expendable(&["StDev", "Kind", "Best", "Worst", "Sent", "Last"]);
+        let [_, _, kind, _, sent, last, _, best, worst, stdev] = &headers;
+        t.expendable(&[stdev, kind, best, worst, sent, last]);
         let ms = |v: Option<f64>| v.map_or("-".to_string(), human_ms);
         for h in &self.hops {
             let (address, kind) = if h.addresses.is_empty() {
@@ -550,7 +566,12 @@ impl TraceReport {
         for a in self.hops.iter().flat_map(|h| &h.addresses) {
             if !seen.contains(&a.kind) {
                 seen.push(a.kind);
-                writeln!(out, "{}: {}", a.kind, kind_note(a.kind, a.address))?;
+                let note = t!(
+                    "trace-kind-note",
+                    kind = a.kind.to_string(),
+                    meaning = kind_note(a.kind, a.address)
+                );
+                writeln!(out, "{note}")?;
             }
         }
         Ok(())
@@ -561,7 +582,7 @@ impl TraceReport {
         let Some(f) = &self.first_hop else {
             return Ok(());
         };
-        writeln!(out, "Hop 1: {}", f.explanation)?;
+        writeln!(out, "{}", t!("trace-hop-1", explanation = &f.explanation))?;
         if let Some(s) = &f.subnet {
             write_mask_arithmetic(ui, out, s, self.address)?;
         }
@@ -571,33 +592,39 @@ impl TraceReport {
 
 impl Report for TraceReport {
     fn human(&self, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
-        let port = self.port.map_or(String::new(), |p| format!(" port {p}"));
-        writeln!(
-            out,
-            "trace to {} ({}), {}{port}, {} round{}",
-            self.destination,
-            self.address,
-            match self.protocol {
-                Method::Icmp => "ICMP echo",
-                Method::Udp => "UDP",
-                Method::Tcp => "TCP SYN",
-            },
-            self.rounds,
-            if self.rounds == 1 { "" } else { "s" }
-        )?;
+        let protocol = match self.protocol {
+            Method::Icmp => t!("trace-icmp-echo").to_string(),
+            Method::Udp => "UDP".to_string(),
+            Method::Tcp => "TCP SYN".to_string(),
+        };
+        let header = match self.port {
+            Some(port) => t!(
+                "trace-header-port",
+                destination = &self.destination,
+                address = self.address,
+                protocol = protocol,
+                port = port,
+                rounds = self.rounds
+            ),
+            None => t!(
+                "trace-header",
+                destination = &self.destination,
+                address = self.address,
+                protocol = protocol,
+                rounds = self.rounds
+            ),
+        };
+        writeln!(out, "{header}")?;
         if !self.hops.is_empty() {
             writeln!(out, "{}", self.table(ui))?;
         }
         if let Some(done) = self.running {
-            let line = format!(
-                "{done} of {} done…",
-                crate::util::words::count(self.rounds, "round", "rounds")
-            );
+            let line = t!("trace-running", done = done, rounds = self.rounds);
             return writeln!(out, "{}", ui.paint(Paint::Dim, line));
         }
         for h in &self.hops {
-            if let Some(why) = h.silence {
-                let line = format!("* hop {}: {why}", h.ttl);
+            if let Some(why) = &h.silence {
+                let line = t!("trace-silent-hop", hop = h.ttl, why = why);
                 writeln!(out, "{}", ui.paint(Paint::Dim, line))?;
             }
         }
@@ -608,11 +635,7 @@ impl Report for TraceReport {
         }
         writeln!(out, "{}", self.verdict_line(ui))?;
         if self.interrupted {
-            writeln!(
-                out,
-                "{}",
-                ui.paint(Paint::Dim, "interrupted: the rounds finished so far")
-            )?;
+            writeln!(out, "{}", ui.paint(Paint::Dim, t!("trace-interrupted")))?;
         }
         Ok(())
     }
@@ -698,7 +721,13 @@ mod tests {
         assert_eq!(h1.addresses[0].answers, 2);
         let h2 = &r.hops[1];
         assert_eq!((h2.received, h2.loss_percent), (0, 100.0));
-        assert!(h2.silence.unwrap().starts_with("forwards"));
+        assert!(
+            h2.silence
+                .as_ref()
+                .unwrap()
+                .english()
+                .starts_with("forwards")
+        );
         assert_eq!(h2.avg_ms, None);
         let t = text(&r);
         assert!(
@@ -787,7 +816,7 @@ mod tests {
             Some(mac),
         );
         assert_eq!(
-            f.explanation,
+            f.explanation.english(),
             "192.0.2.14 is not on this host's subnet 198.51.100.0/24: the packet went to the \
              gateway 198.51.100.1 (MAC 00:16:3e:00:00:01, Xensource, Inc.) on eth0, which is hop 1."
         );

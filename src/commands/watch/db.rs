@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use fs4::TryLockError;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 use crate::net::hwaddr::{Mac, parse_mac};
 use crate::system::{file_kind, keep_mode_and_owner, open_lock_file};
 use crate::util::input;
@@ -67,20 +68,22 @@ fn lock_path(path: &Path) -> PathBuf {
 /// Refuses a `path` that is a symbolic link or exists as anything but a regular file; the
 /// metadata of the regular file, or None when there is none yet.
 fn check_kind(path: &Path) -> Result<Option<std::fs::Metadata>> {
-    let refuse = |why: String| Error::bad("station file", path.display().to_string(), why);
+    let refuse = |why: Message| {
+        Error::bad(
+            t!("watch-what-station-file"),
+            path.display().to_string(),
+            why,
+        )
+    };
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(refuse(
-            "is a symbolic link: netkit writes the station file as root and follows no link \
-             (name the file itself)"
-                .into(),
-        )),
-        Ok(m) if !m.is_file() => Err(refuse(format!(
-            "is {}: a station file is a regular file",
-            file_kind(&m)
-        ))),
+        Ok(m) if m.file_type().is_symlink() => Err(refuse(t!("watch-db-symlink"))),
+        Ok(m) if !m.is_file() => Err(refuse(t!("watch-db-not-regular", kind = file_kind(&m)))),
         Ok(m) => Ok(Some(m)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(format!("reading {}", path.display()), e)),
+        Err(e) => Err(Error::io(
+            t!("watch-db-reading", file = path.display().to_string()),
+            e,
+        )),
     }
 }
 
@@ -99,7 +102,7 @@ impl Db {
         let known = load(path, max)?;
         // A temporary file made and removed: the directory takes new files.
         db.temp_file()
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            .map_err(|e| Error::io(t!("watch-db-writing", file = path.display().to_string()), e))?;
         Ok((db, known))
     }
 
@@ -122,7 +125,10 @@ impl Db {
     /// permissions and owner (0644 for a new one), synced, then renamed over it. A file that
     /// became a link or another kind of file since the start is refused, never written through.
     pub fn save(&self, stations: &[Known]) -> Result<()> {
-        let fail = |e: io::Error| Error::io(format!("writing {}", self.path.display()), e);
+        let fail = |e: io::Error| {
+            let file = self.path.display().to_string();
+            Error::io(t!("watch-db-writing", file = file), e)
+        };
         let old = check_kind(&self.path)?;
         let tmp = self.temp_file().map_err(fail)?;
         let write = || -> io::Result<()> {
@@ -141,32 +147,32 @@ impl Db {
 /// Opens and locks `FILE.lock` (made when missing, never through a link, never written to).
 fn take_lock(path: &Path) -> Result<File> {
     let lock = lock_path(path);
-    let fail = |e: io::Error| Error::io(format!("locking {}", lock.display()), e);
+    let fail =
+        |e: io::Error| Error::io(t!("watch-db-locking", file = lock.display().to_string()), e);
     // A link is refused; a FIFO fails at once instead of waiting for a reader.
     let file = open_lock_file(&lock, NEW_FILE_MODE)
         .map_err(fail)?
         .ok_or_else(|| {
             Error::bad(
-                "lock file",
+                t!("watch-what-lock-file"),
                 lock.display().to_string(),
-                "is a symbolic link: netkit follows no link here",
+                t!("watch-lock-symlink"),
             )
         })?;
     let meta = file.metadata().map_err(fail)?;
     if !meta.is_file() {
         return Err(Error::bad(
-            "lock file",
+            t!("watch-what-lock-file"),
             lock.display().to_string(),
-            format!("is {}, not a regular file", file_kind(&meta)),
+            t!("watch-lock-not-regular", kind = file_kind(&meta)),
         ));
     }
     match fs4::FileExt::try_lock(&file) {
         Ok(()) => Ok(file),
-        Err(TryLockError::WouldBlock) => Err(Error::unavailable(format!(
-            "{} is in use by another netkit watch (it holds {}): one watcher per station \
-             file, or the last one to save would undo the other's stations",
-            path.display(),
-            lock.display()
+        Err(TryLockError::WouldBlock) => Err(Error::unavailable(t!(
+            "watch-db-in-use",
+            file = path.display().to_string(),
+            lock = lock.display().to_string()
         ))),
         Err(TryLockError::Error(e)) => Err(fail(e)),
     }
@@ -200,15 +206,15 @@ fn load(path: &Path, max: usize) -> Result<Option<Vec<Known>>> {
 
 /// The stations in `text`, the content of the file at `path`.
 fn parse(path: &Path, text: &[u8], max: usize) -> Result<Vec<Known>> {
-    let bad = |line: usize, why: &str| {
+    let bad = |line: usize, why: Message| {
         Error::bad(
-            "station file",
+            t!("watch-what-station-file"),
             path.display().to_string(),
-            format!("line {line} {why}; it is left as it is (move it away to start a new one)"),
+            t!("watch-db-line", line = line, why = why),
         )
     };
     if text.is_empty() {
-        return Err(bad(1, "is missing (the file is empty)"));
+        return Err(bad(1, t!("watch-db-empty")));
     }
     let text = text.strip_suffix(b"\n").unwrap_or(text);
     let mut stations = Vec::new();
@@ -216,38 +222,29 @@ fn parse(path: &Path, text: &[u8], max: usize) -> Result<Vec<Known>> {
         let n = at + 1;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.len() > MAX_LINE {
-            return Err(bad(n, "is too long"));
+            return Err(bad(n, t!("watch-db-too-long")));
         }
-        let line = std::str::from_utf8(line).map_err(|_| bad(n, "is not UTF-8"))?;
+        let line = std::str::from_utf8(line).map_err(|_| bad(n, t!("watch-db-not-utf8")))?;
         if n == 1 {
             if line != HEADER {
-                return Err(bad(
-                    1,
-                    &format!("is not {HEADER:?}: not a netkit watch station file"),
-                ));
+                let header = format!("{HEADER:?}");
+                return Err(bad(1, t!("watch-db-bad-header", header = header)));
             }
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [ip, mac, seen] = fields[..] else {
-            return Err(bad(n, "does not have 3 tab-separated fields"));
+            return Err(bad(n, t!("watch-db-fields")));
         };
-        let ip: Ipv4Addr = ip
-            .parse()
-            .map_err(|_| bad(n, "has no IPv4 address first"))?;
+        let ip: Ipv4Addr = ip.parse().map_err(|_| bad(n, t!("watch-db-no-ip")))?;
         let mac = parse_mac(mac)
             .map(Mac)
-            .map_err(|_| bad(n, "has no MAC second"))?;
+            .map_err(|_| bad(n, t!("watch-db-no-mac")))?;
         let secs: u64 = (!seen.starts_with('+'))
             .then(|| seen.parse().ok())
             .flatten()
             .filter(|s| *s <= MAX_TIME)
-            .ok_or_else(|| {
-                bad(
-                    n,
-                    "has no time third (whole seconds since 1970, at most year 9999)",
-                )
-            })?;
+            .ok_or_else(|| bad(n, t!("watch-db-no-time")))?;
         if stations.len() < max {
             stations.push((ip, mac, secs as f64));
         }

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::cli::WatchArgs;
 use crate::error::{Error, Result, exit};
+use crate::i18n::t;
 use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
 use crate::output::{self, Column, Format, Paint, Ui, write_json, written};
@@ -27,7 +28,6 @@ use crate::system::model::{Addr, Link, Neighbour, Route};
 use crate::system::routing::{default_routes, named_or_lan_link, neighbour_of};
 use crate::system::{Listener, Tables};
 use crate::util::time::{human_duration, round_ms};
-use crate::util::words::count;
 use crate::wire::discards::Discards;
 use crate::wire::lan_frame::{self, Flaw, Sighting};
 use crate::wire::sender::Expected;
@@ -132,27 +132,22 @@ fn write_event(ui: &Ui, out: &mut dyn Write, e: &Event) -> io::Result<()> {
     let kind = if e.alarm {
         ui.cell(Paint::Bad, e.kind().words())
     } else {
-        e.kind().words().into()
+        e.kind().words().to_string().into()
     };
     let ip = e.what.ip().map_or("-".to_string(), |i| i.to_string());
     let mac = e.what.mac().map_or("-".to_string(), |m| m.to_string());
-    let vendor = e
-        .vendor
-        .as_deref()
-        .map_or(String::new(), |v| format!(" ({v})"));
+    let mac = match e.vendor.as_deref() {
+        Some(v) => t!("watch-mac-vendor", mac = mac, vendor = v).to_string(),
+        None => mac,
+    };
     // On a narrow terminal the MAC and vendor go under the event, with its detail.
     let columns = vec![
-        Column::left("Time", 8),
-        Column::left("Event", 16),
-        Column::left("Address", 15),
-        Column::left("MAC", 17),
+        Column::left(t!("watch-col-time").to_string(), 8),
+        Column::left(t!("watch-col-event").to_string(), 16),
+        Column::left(t!("watch-col-address").to_string(), 15),
+        Column::left(t!("watch-col-mac").to_string(), 17),
     ];
-    let row = vec![
-        clock(e.time).into(),
-        kind,
-        ip.into(),
-        format!("{mac}{vendor}").into(),
-    ];
+    let row = vec![clock(e.time).into(), kind, ip.into(), mac.into()];
     ui.aligned(columns, &[]).write_row(out, row)?;
     writeln!(out, "          {}", e.detail)
 }
@@ -163,62 +158,53 @@ fn write_summary(ui: &Ui, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         write_json(out, &SummaryLine { summary: s }, false)?;
         return writeln!(out);
     }
-    writeln!(
-        out,
-        "watched {} for {}: {} ({} ARP, {} DHCP, {}), {} known, {} heard",
-        s.interface,
-        human_duration(Duration::from_secs_f64(s.took_ms / 1000.0)),
-        count(s.frames, "frame", "frames"),
-        s.arp,
-        s.dhcp,
-        count(s.router_adverts, "router advert", "router adverts"),
-        count(s.stations, "station", "stations"),
-        s.stations_heard
-    )?;
+    let summary = t!(
+        "watch-summary",
+        interface = &s.interface,
+        took = human_duration(Duration::from_secs_f64(s.took_ms / 1000.0)),
+        frames = s.frames,
+        arp = s.arp,
+        dhcp = s.dhcp,
+        adverts = s.router_adverts,
+        stations = s.stations,
+        heard = s.stations_heard
+    );
+    writeln!(out, "{summary}")?;
     write_destinations(ui, out, &s.by_destination, s.promiscuous)?;
     if s.dropped > 0 {
-        writeln!(
-            out,
-            "{} the kernel dropped {} that came faster than netkit read them: they are \
-             missing from these counts",
-            ui.paint(Paint::Warn, "Dropped:"),
-            count(s.dropped, "frame", "frames")
-        )?;
+        let label = output::label_before(ui, Paint::Warn, t!("watch-dropped-label"));
+        writeln!(out, "{label}{}", t!("watch-dropped", count = s.dropped))?;
     }
-    if s.unlisted == 1 {
-        writeln!(
-            out,
-            "1 new station beyond {MAX_STATIONS} was counted, not listed"
-        )?;
-    } else if s.unlisted > 1 {
-        writeln!(
-            out,
-            "{} new stations beyond {MAX_STATIONS} were counted, not listed",
-            s.unlisted
-        )?;
+    if s.unlisted > 0 {
+        let unlisted = t!("watch-unlisted", count = s.unlisted, max = MAX_STATIONS);
+        writeln!(out, "{unlisted}")?;
     }
     if s.discards.total() > 0 {
-        writeln!(
-            out,
-            "skipped {}: {}",
-            count(s.discards.total(), "malformed frame", "malformed frames"),
-            s.discards.summary()
-        )?;
+        let skipped = t!(
+            "watch-skipped",
+            count = s.discards.total(),
+            reasons = s.discards.summary()
+        );
+        writeln!(out, "{skipped}")?;
     }
     let events: Vec<String> = s
         .events
         .iter()
-        .map(|(k, n)| format!("{} {n}", k.words().to_lowercase()))
+        .map(|(k, n)| {
+            let kind = k.words().to_string().to_lowercase();
+            t!("watch-event-count", kind = kind, count = *n).to_string()
+        })
         .collect();
     if events.is_empty() {
-        writeln!(out, "no events")?;
+        writeln!(out, "{}", t!("watch-no-events"))?;
     } else {
-        writeln!(out, "events: {}", events.join(", "))?;
+        let events = events.join(&t!("common-list-separator").to_string());
+        writeln!(out, "{}", t!("watch-events", events = events))?;
     }
     let verdict = if s.alarms > 0 {
-        ui.paint(Paint::Bad, count(s.alarms, "alarm", "alarms"))
+        ui.paint(Paint::Bad, t!("watch-alarms", count = s.alarms))
     } else {
-        ui.paint(Paint::Good, "no alarm")
+        ui.paint(Paint::Good, t!("watch-no-alarm"))
     };
     writeln!(out, "{verdict}")
 }
@@ -234,38 +220,23 @@ fn write_destinations(
     if b + m + own + others == 0 {
         return Ok(());
     }
-    writeln!(
-        out,
-        "frames by destination: {b} broadcast, {m} multicast, {own} to this host, {others} to \
-         other hosts"
-    )?;
-    let note = ui.paint(Paint::Dim, "note:");
-    if others == 0 && !promiscuous {
-        writeln!(
-            out,
-            "{note} only broadcasts, multicasts and this host's own unicast frames reached it; a \
-             network card passes no more unless it is promiscuous, so this says nothing yet of \
-             the LAN: watch with --promiscuous to tell a switch (which sends a unicast frame only \
-             to the port where its destination MAC is) from a hub (which repeats every frame to \
-             every port)."
-        )
+    let destinations = t!(
+        "watch-destinations",
+        broadcast = b,
+        multicast = m,
+        own = own,
+        others = others
+    );
+    writeln!(out, "{destinations}")?;
+    let note = output::label_before(ui, Paint::Dim, t!("common-note"));
+    let said = if others == 0 && !promiscuous {
+        t!("watch-note-not-promiscuous")
     } else if others == 0 {
-        writeln!(
-            out,
-            "{note} only broadcasts, multicasts and this host's own unicast frames reached it: \
-             what a switch delivers, since it sends a unicast frame only to the port where its \
-             destination MAC is (a hub repeats every frame to every port, and other hosts' \
-             unicast frames would show here)."
-        )
+        t!("watch-note-switch")
     } else {
-        writeln!(
-            out,
-            "{note} unicast frames for other hosts reached this port: a hub repeats every frame \
-             to every port, and a switch floods a frame whose destination MAC it has not learned \
-             yet (a mirror port copies everything), so this host hears traffic that is not its \
-             own."
-        )
-    }
+        t!("watch-note-hub")
+    };
+    writeln!(out, "{note}{said}")
 }
 
 /// What the kernel knows of the link before the watch: its subnets and addresses, its MAC, the
@@ -360,7 +331,10 @@ impl Watch<'_> {
                     Some((lan_frame::read(f), lan_frame::destination(f)))
                 })
                 .map_err(|e| {
-                    Stop::Link(Error::io(format!("listening on {}", self.link.name), e))
+                    Stop::Link(Error::io(
+                        t!("common-listening-on", interface = &self.link.name),
+                        e,
+                    ))
                 })?;
             if last_save.elapsed() >= self.args.save_every {
                 self.save_now();
@@ -449,7 +423,9 @@ impl Watch<'_> {
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
     let mut tables = Tables::open()?;
     let (links, routes) = (tables.links()?, tables.routes()?);
-    let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), "listen on")?;
+    let link = &named_or_lan_link(&links, &routes, args.interface.as_deref(), || {
+        t!("watch-no-interface")
+    })?;
     let wire = Listener::open(&link.name, link.index, args.promiscuous)?;
     let (addrs, neighbours) = (tables.addresses()?, tables.neighbours()?);
     let setup = setup_of(link, (&addrs, &routes, &neighbours), args);
@@ -478,22 +454,22 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
             .gateways
             .iter()
             .map(|(g, m)| match m {
-                Some(m) => format!("{g} at {m}"),
+                Some(m) => t!("watch-gateway-at", gateway = *g, mac = m.to_string()).to_string(),
                 None => g.to_string(),
             })
             .collect();
-        writeln!(
-            out,
-            "watching {} (gateway {}); {} known; times are UTC; Ctrl-C stops",
-            link.name,
-            if gateways.is_empty() {
-                "none".into()
-            } else {
-                gateways.join(", ")
-            },
-            count(watcher.stations.len(), "station", "stations")
-        )
-        .map_err(written)?;
+        let gateways = if gateways.is_empty() {
+            t!("watch-no-gateway").to_string()
+        } else {
+            gateways.join(&t!("common-list-separator").to_string())
+        };
+        let header = t!(
+            "watch-header",
+            interface = &link.name,
+            gateways = gateways,
+            stations = watcher.stations.len()
+        );
+        writeln!(out, "{header}").map_err(written)?;
     }
     let mut watch = Watch {
         ui,

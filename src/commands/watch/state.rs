@@ -8,6 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
 
+use crate::i18n::{Message, t};
 use crate::net::addr::to_u128;
 use crate::net::block::Block;
 use crate::net::hwaddr::Mac;
@@ -82,24 +83,24 @@ impl Kind {
     }
 
     /// The kind in words, for people.
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> Message {
         match self {
-            Kind::NewStation => "new station",
-            Kind::ChangedMac => "changed MAC",
-            Kind::FlipFlop => "flip-flop",
-            Kind::IpConflict => "IP conflict",
-            Kind::GatewaySpoofing => "GATEWAY SPOOFING",
-            Kind::OwnIpClaimed => "CLAIMS OUR IP",
-            Kind::OwnMacClaimed => "CLAIMS OUR MAC",
-            Kind::GratuitousArp => "gratuitous ARP",
-            Kind::ArpProbe => "ARP probe",
-            Kind::ArpAnnounce => "ARP announce",
-            Kind::OutsideSubnet => "outside subnet",
-            Kind::DhcpServer => "DHCP server",
-            Kind::RogueDhcp => "ROGUE DHCP",
-            Kind::RouterAdvert => "router advert",
-            Kind::RogueRouter => "ROGUE ROUTER",
-            Kind::StationLimit => "station limit",
+            Kind::NewStation => t!("watch-kind-new-station"),
+            Kind::ChangedMac => t!("watch-kind-changed-mac"),
+            Kind::FlipFlop => t!("watch-kind-flip-flop"),
+            Kind::IpConflict => t!("watch-kind-ip-conflict"),
+            Kind::GatewaySpoofing => t!("watch-kind-gateway-spoofing"),
+            Kind::OwnIpClaimed => t!("watch-kind-own-ip-claimed"),
+            Kind::OwnMacClaimed => t!("watch-kind-own-mac-claimed"),
+            Kind::GratuitousArp => t!("watch-kind-gratuitous-arp"),
+            Kind::ArpProbe => t!("watch-kind-arp-probe"),
+            Kind::ArpAnnounce => t!("watch-kind-arp-announce"),
+            Kind::OutsideSubnet => t!("watch-kind-outside-subnet"),
+            Kind::DhcpServer => t!("watch-kind-dhcp-server"),
+            Kind::RogueDhcp => t!("watch-kind-rogue-dhcp"),
+            Kind::RouterAdvert => t!("watch-kind-router-advert"),
+            Kind::RogueRouter => t!("watch-kind-rogue-router"),
+            Kind::StationLimit => t!("watch-kind-station-limit"),
         }
     }
 }
@@ -267,13 +268,13 @@ pub struct Event {
     pub alarm: bool,
     /// The vendor of the MAC concerned (null: unknown, or no MAC).
     pub vendor: Option<String>,
-    /// What it means, in words.
-    pub detail: String,
+    /// What it means, in words (English in JSON).
+    pub detail: Message,
 }
 
 impl Event {
     /// The event `what` at `now`, meaning `detail`.
-    fn new(now: f64, what: What, detail: String) -> Event {
+    fn new(now: f64, what: What, detail: Message) -> Event {
         Event {
             time: now,
             alarm: what.kind().alarm(),
@@ -442,15 +443,13 @@ impl Watcher {
         self.own_mac_reported = Some(now);
         let frames = std::mem::take(&mut self.own_mac_frames);
         let ip = arp.map(|f| f.sender_ip).filter(|ip| !ip.is_unspecified());
-        let mut detail = format!(
-            "a frame from another host claims this host's MAC {mac}: a host forging it (MAC \
-             spoofing), or a loop sending this host's frames back"
-        );
+        let said = mac.to_string();
+        let mut detail = t!("watch-own-mac", mac = &said);
         if let Some(ip) = ip {
-            detail += &format!("; it says {mac} has {ip}");
+            detail = t!("watch-own-mac-says", detail = detail, mac = &said, ip = ip);
         }
         if frames > 1 {
-            detail += &format!("; {frames} such frames since the last report");
+            detail = t!("watch-own-mac-frames", detail = detail, frames = frames);
         }
         Some(Event::new(
             now,
@@ -466,9 +465,7 @@ impl Watcher {
             return vec![Event::new(
                 now,
                 What::ArpProbe { ip, mac },
-                format!(
-                    "{mac} asks whether {ip} is free before taking it (RFC 5227): a host joining"
-                ),
+                t!("watch-arp-probe", mac = mac.to_string(), ip = ip),
             )];
         }
         let ip = f.sender_ip;
@@ -478,13 +475,13 @@ impl Watcher {
                 Event::new(
                     now,
                     What::ArpAnnounce { ip, mac },
-                    format!("{mac} announces it has {ip} (RFC 5227)"),
+                    t!("watch-arp-announce", mac = mac.to_string(), ip = ip),
                 )
             } else {
                 Event::new(
                     now,
                     What::GratuitousArp { ip, mac },
-                    format!("{mac} tells everyone it has {ip}, unasked"),
+                    t!("watch-gratuitous", mac = mac.to_string(), ip = ip),
                 )
             });
         }
@@ -501,7 +498,7 @@ impl Watcher {
             out.push(Event::new(
                 now,
                 What::OutsideSubnet { ip, mac },
-                format!("{ip} is outside this interface's subnets: a misconfigured host, or one from another network"),
+                t!("watch-outside", ip = ip),
             ));
         }
         // This host is no station of its own table; another MAC for its address is an alarm.
@@ -511,11 +508,7 @@ impl Watcher {
                 out.push(Event::new(
                     now,
                     What::OwnIpClaimed { ip, mac, own_mac },
-                    format!(
-                        "{mac} claims {ip}, this host's own address: another host configured \
-                         with it (an address conflict), or one impersonating this host (ARP \
-                         spoofing)"
-                    ),
+                    t!("watch-own-ip", mac = mac.to_string(), ip = ip),
                 ));
             }
             return out;
@@ -530,8 +523,11 @@ impl Watcher {
                             mac,
                             previous_mac: known,
                         },
-                        format!(
-                            "{mac} claims the gateway's address {ip}, which belongs to {known}: likely ARP spoofing (a host putting itself between this LAN and the outside)"
+                        t!(
+                            "watch-gateway-spoofing",
+                            mac = mac.to_string(),
+                            ip = ip,
+                            known = known.to_string()
                         ),
                     ));
                     // The spoofer's MAC is never learned for the gateway (nor saved).
@@ -558,7 +554,7 @@ impl Watcher {
                         What::StationLimit {
                             limit: MAX_STATIONS,
                         },
-                        format!("{MAX_STATIONS} stations known: new ones are counted, not listed"),
+                        t!("watch-station-limit", limit = MAX_STATIONS),
                     )
                 });
             }
@@ -574,7 +570,7 @@ impl Watcher {
             return Some(Event::new(
                 now,
                 What::NewStation { ip, mac },
-                format!("{ip} is at {mac}"),
+                t!("watch-new-station", ip = ip, mac = mac.to_string()),
             ));
         };
         if st.mac == mac {
@@ -600,9 +596,12 @@ impl Watcher {
                     mac,
                     previous_mac,
                 },
-                format!(
-                    "{ip} answers from {mac} and from {old} within {CONFLICT_SECONDS} s: two \
-                     hosts use one address"
+                t!(
+                    "watch-ip-conflict",
+                    ip = ip,
+                    mac = mac.to_string(),
+                    old = old.to_string(),
+                    seconds = CONFLICT_SECONDS.to_string()
                 ),
             )
         } else if back {
@@ -613,7 +612,12 @@ impl Watcher {
                     mac,
                     previous_mac,
                 },
-                format!("{ip} is back at {mac} (it was at {old})"),
+                t!(
+                    "watch-flip-flop",
+                    ip = ip,
+                    mac = mac.to_string(),
+                    old = old.to_string()
+                ),
             )
         } else {
             Event::new(
@@ -623,30 +627,51 @@ impl Watcher {
                     mac,
                     previous_mac,
                 },
-                format!("{ip} moved from {old} to {mac}"),
+                t!(
+                    "watch-changed-mac",
+                    ip = ip,
+                    old = old.to_string(),
+                    mac = mac.to_string()
+                ),
             )
         })
     }
 
     fn dhcp(&mut self, m: &DhcpServerMessage, now: f64) -> Event {
         let c = &m.config;
+        let separator = t!("common-list-separator").to_string();
         let list = |v: &[Ipv4Addr]| {
             v.iter()
                 .map(|a| a.to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&separator)
         };
-        let mut gives = format!("{} {} to {}", m.message, m.address, m.client_mac);
+        let mut gives = t!(
+            "watch-dhcp-gives",
+            message = m.message,
+            address = m.address,
+            client = m.client_mac.to_string()
+        );
         if !c.routers.is_empty() {
-            gives += &format!(", router {}", list(&c.routers));
+            gives = t!(
+                "watch-dhcp-router",
+                gives = gives,
+                routers = list(&c.routers)
+            );
         }
         if !c.dns_servers.is_empty() {
-            gives += &format!(", DNS {}", list(&c.dns_servers));
+            gives = t!(
+                "watch-dhcp-dns",
+                gives = gives,
+                servers = list(&c.dns_servers)
+            );
         }
         if let Some(id) = other_server_id(m.server, m.server_id) {
-            gives += &format!(
-                "; it names {id} as its server (option 54), not its own address {}",
-                m.server
+            gives = t!(
+                "watch-dhcp-names",
+                gives = gives,
+                id = id,
+                server = m.server
             );
         }
         let (ip, mac, dhcp) = (m.server, m.server_mac, Box::new(m.clone()));
@@ -662,9 +687,7 @@ impl Watcher {
                         expected_mac: expected.mac(),
                         dhcp,
                     },
-                    format!(
-                        "a DHCP server {why}: {gives} (hosts that take it get its router and DNS)"
-                    ),
+                    t!("watch-rogue-dhcp", why = why, gives = gives),
                 );
             }
         }
@@ -674,12 +697,13 @@ impl Watcher {
     fn router_advert(&mut self, ra: &RouterAdvert, now: f64) -> Event {
         let prefixes: Vec<&str> = ra.prefixes.iter().map(|p| p.prefix.as_str()).collect();
         let mut says = if ra.lifetime_seconds == 0 {
-            "not a default router".to_string()
+            t!("watch-ra-not-default")
         } else {
-            format!("default router for {} s", ra.lifetime_seconds)
+            t!("watch-ra-default", seconds = ra.lifetime_seconds)
         };
         if !prefixes.is_empty() {
-            says += &format!(", prefixes {}", prefixes.join(", "));
+            let prefixes = prefixes.join(&t!("common-list-separator").to_string());
+            says = t!("watch-ra-prefixes", says = says, prefixes = prefixes);
         }
         let (ip, mac, router_advert) = (ra.router, ra.mac, ra.clone());
         if let Some(expected) = &mut self.setup.router {
@@ -694,7 +718,7 @@ impl Watcher {
                         expected_mac: expected.mac(),
                         router_advert,
                     },
-                    format!("a router advertises itself {why}: {says}"),
+                    t!("watch-rogue-router", why = why, says = says),
                 );
             }
         }
@@ -820,7 +844,7 @@ mod tests {
         let e = w.hear(&arp(REPLY, EVIL, "198.51.100.1", "198.51.100.2"), 1.0);
         assert_eq!(kinds(&e), [Kind::GatewaySpoofing]);
         assert!(
-            e[0].detail.contains("likely ARP spoofing"),
+            e[0].detail.english().contains("likely ARP spoofing"),
             "{}",
             e[0].detail
         );
@@ -860,7 +884,10 @@ mod tests {
         let e = w.hear(&arp(REPLY, EVIL, "198.51.100.2", "198.51.100.1"), 0.0);
         assert_eq!(kinds(&e), [Kind::OwnIpClaimed]);
         assert!(e[0].alarm);
-        assert!(e[0].detail.contains("this host's own address"), "{e:?}");
+        assert!(
+            e[0].detail.english().contains("this host's own address"),
+            "{e:?}"
+        );
         let e = w.hear(&arp(REQUEST, EVIL, "198.51.100.2", "198.51.100.2"), 1.0);
         assert_eq!(kinds(&e), [Kind::ArpAnnounce, Kind::OwnIpClaimed]);
         assert!(w.stations.is_empty(), "{:?}", w.stations);
@@ -898,7 +925,11 @@ mod tests {
                 ..
             }
         ));
-        assert!(e[0].detail.contains("2 such frames"), "{}", e[0].detail);
+        assert!(
+            e[0].detail.english().contains("2 such frames"),
+            "{}",
+            e[0].detail
+        );
         // A malformed frame claiming it counts as well.
         let flawed = Frame {
             source: Some(OWN_MAC),
@@ -943,6 +974,7 @@ mod tests {
         );
         assert!(
             e[0].detail
+                .english()
                 .contains("names 198.51.100.1 as its server (option 54)"),
             "{}",
             e[0].detail
@@ -967,7 +999,11 @@ mod tests {
         let mut w = Watcher::new(s, []);
         let e = w.hear(&dhcp_from(rogue, EVIL, Some(GW)), 0.0);
         assert_eq!(kinds(&e), [Kind::DhcpServer]);
-        assert!(e[0].detail.contains("option 54"), "{}", e[0].detail);
+        assert!(
+            e[0].detail.english().contains("option 54"),
+            "{}",
+            e[0].detail
+        );
     }
 
     /// Issue 25 item 5: --router compares the router's MAC as well as its address.
@@ -992,7 +1028,7 @@ mod tests {
         let e = w.hear(&ra(EVIL), 1.0);
         assert_eq!(kinds(&e), [Kind::RogueRouter]);
         assert!(
-            e[0].detail.contains("forging its address"),
+            e[0].detail.english().contains("forging its address"),
             "{}",
             e[0].detail
         );

@@ -16,6 +16,7 @@ use pnet_datalink::{Channel, Config, DataLinkReceiver, DataLinkSender, NetworkIn
 
 use super::privilege::{denied, has_cap_net_raw};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::system::interrupt::interrupted;
 use crate::system::rawlink::{ArpLink, Heard};
 use crate::wire::arp_frame::ArpFrame;
@@ -37,7 +38,7 @@ impl PnetLink {
     /// privilege first.
     pub fn open(name: &str, index: u32, what: &str) -> Result<PnetLink> {
         let action = format!("sending {what} on {name}");
-        let what = action.clone();
+        let what = t!("common-sending-on", what = what, interface = name);
         if !has_cap_net_raw() {
             return Err(denied(action));
         }
@@ -60,7 +61,7 @@ impl PnetLink {
         match pnet_datalink::channel(&iface, config) {
             Ok(Channel::Ethernet(tx, rx)) => Ok(PnetLink { tx, rx }),
             Ok(_) => Err(Error::io(
-                format!("opening {name}"),
+                t!("common-opening", interface = name),
                 io::Error::other("not an Ethernet channel"),
             )),
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(denied(action)),
@@ -157,7 +158,7 @@ impl Listener {
         if !has_cap_net_raw() {
             return Err(denied(action));
         }
-        let fail = |e: io::Error| Error::io(action.clone(), e);
+        let fail = |e: io::Error| Error::io(t!("common-listening-on", interface = name), e);
         let all = i32::from((libc::ETH_P_ALL as u16).to_be());
         let sock = socket2::Socket::new(
             socket2::Domain::PACKET,
