@@ -69,10 +69,10 @@ pub enum Error {
     },
     /// The operation needs a privilege the process lacks. What is missing and what to do about
     /// it are the operating system's (`system` says them for the one netkit runs on).
-    #[error("{action} needs {}", missing.english())]
+    #[error("{} needs {}", action.english(), missing.english())]
     Permission {
         /// What was attempted ("sending ARP on eth0").
-        action: String,
+        action: Text,
         /// The privilege, as this system names it ("the CAP_NET_RAW capability").
         missing: Text,
         /// What to do on this system to have it.
@@ -215,7 +215,7 @@ impl Error {
                 action, missing, ..
             } => t!(
                 "error-permission",
-                action = action,
+                action = action.in_lang(lang).into_owned(),
                 missing = missing.in_lang(lang).into_owned()
             ),
             Error::Unsupported { what, os } => t!(

@@ -56,3 +56,6 @@ privilege-linux-advice = run it with sudo, or grant the capability once: sudo se
 # Reading a file the user named (util::input, util::lists), or standard input.
 io-reading-file = reading { $file }
 io-reading-stdin = reading standard input
+# What needs the privilege, in the permission error of ping and trace (src/system).
+privilege-ping-action = ping (net.ipv4.ping_group_range leaves this user's group out, so a raw ICMP socket)
+privilege-trace-action = trace (raw sockets send UDP and TCP probes, and ICMP ones where net.ipv4.ping_group_range leaves this user's group out)

@@ -3,7 +3,7 @@
 error-bad-input = 无效的{ $what }“{ $input }”：{ $reason }
 error-in-file = { $place }：{ $error }
 error-io = { $context }：{ $cause }
-error-permission = { $action }需要{ $missing }
+error-permission = { $action }：需要{ $missing }
 error-unsupported = { $what }在 { $os } 上还不能用
 error-internal = { $what }：{ $cause }
 error-with-hint = { $message }（{ $hint }）
@@ -42,9 +42,12 @@ cli-slip-mac = “netkit mac”后面要跟要解释的MAC地址，例如：netk
 cli-slip-chat-client = “netkit chat client”后面要跟服务端的 HOST:PORT，例如：netkit chat client 127.0.0.1:8001；netkit chat server 会告诉你它在监听哪个端口
 
 # The privilege raw sockets need, as Linux names it (src/system/linux/privilege.rs).
-privilege-linux-missing = CAP_NET_RAW 权限
+privilege-linux-missing = 有 CAP_NET_RAW 权限
 privilege-linux-advice = 用 sudo 运行，或者一次性给程序授予这个权限：sudo setcap cap_net_raw+ep "$(command -v netkit)"
 
 # 读取用户给出的文件（util::input、util::lists）或标准输入。
 io-reading-file = 读取 { $file }
 io-reading-stdin = 读取标准输入
+# What needs the privilege, in the permission error of ping and trace (src/system).
+privilege-ping-action = ping（net.ipv4.ping_group_range 没有包含这个用户的组，所以要用原始 ICMP 套接字）
+privilege-trace-action = trace（UDP 和 TCP 探测要用原始套接字发送；net.ipv4.ping_group_range 没有包含这个用户的组时，ICMP 探测也要）

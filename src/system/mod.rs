@@ -53,6 +53,7 @@ use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard, ask_once};
@@ -139,7 +140,7 @@ pub fn may_use_raw_sockets() -> bool {
 
 /// The error for `action` attempted without the privilege raw sockets need: what is missing, and
 /// what to do about it, on this system.
-pub fn denied(action: impl Into<String>) -> Error {
+pub fn denied(action: impl Into<Text>) -> Error {
     os::denied(action.into())
 }
 

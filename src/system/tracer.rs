@@ -22,6 +22,7 @@ use trippy_core::{
 };
 
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::system::{IcmpSocket, denied, may_use_raw_sockets};
@@ -108,10 +109,7 @@ pub struct Run {
 
 /// The advice when the privilege is missing: the same as `arp` and `ping`.
 fn no_privilege() -> Error {
-    denied(
-        "trace (raw sockets send UDP and TCP probes, and ICMP ones where \
-         net.ipv4.ping_group_range leaves this user's group out)",
-    )
+    denied(t!("privilege-trace-action"))
 }
 
 /// Whether trippy-core can run the trace: only with raw sockets (CAP_NET_RAW). Its

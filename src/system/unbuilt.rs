@@ -13,6 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
@@ -34,7 +35,7 @@ const OS: &str = if cfg!(windows) {
 pub const NAME_REQUIRED: i32 = 0x04;
 
 /// "`what` is not available on <this system> yet".
-fn not_yet(what: &str) -> Error {
+fn not_yet(what: impl Into<Text>) -> Error {
     Error::Unsupported {
         what: what.into(),
         os: OS,
@@ -115,8 +116,8 @@ pub fn may_use_raw_sockets() -> bool {
 }
 
 /// What needs raw sockets is not available here yet.
-pub fn denied(action: String) -> Error {
-    not_yet(&action)
+pub fn denied(action: Text) -> Error {
+    not_yet(action)
 }
 
 /// No ARP here yet: nothing to add.

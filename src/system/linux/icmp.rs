@@ -19,6 +19,7 @@ use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 
 use super::privilege::denied;
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard, SocketKind};
 use crate::system::interrupt::interrupted;
 use crate::util::random::unpredictable_u32;
@@ -50,10 +51,7 @@ pub struct IcmpSocket {
 
 /// The advice when neither socket can be opened: which privilege, and why it is needed.
 fn no_privilege() -> Error {
-    denied(
-        "ping (net.ipv4.ping_group_range leaves this user's group out, so a raw ICMP socket)"
-            .into(),
-    )
+    denied(t!("privilege-ping-action").into())
 }
 
 impl IcmpSocket {

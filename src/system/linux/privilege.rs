@@ -4,7 +4,7 @@
 use caps::{CapSet, Capability};
 
 use crate::error::Error;
-use crate::i18n::t;
+use crate::i18n::{Text, t};
 
 /// True when the calling thread holds CAP_NET_RAW in its effective set (the set the kernel
 /// checks when a raw socket is opened). False when the capabilities cannot be read.
@@ -14,7 +14,7 @@ pub fn has_cap_net_raw() -> bool {
 
 /// The error for `action` attempted without CAP_NET_RAW: what is missing, and the two ways to
 /// have it (sudo for one run, or the capability on the binary once).
-pub fn denied(action: String) -> Error {
+pub fn denied(action: Text) -> Error {
     Error::Permission {
         action,
         missing: t!("privilege-linux-missing").into(),

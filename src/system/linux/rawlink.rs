@@ -37,10 +37,9 @@ impl PnetLink {
     /// Opens the interface `name` (index `index`) to send `what` ("ARP", "DHCP"), checking the
     /// privilege first.
     pub fn open(name: &str, index: u32, what: &str) -> Result<PnetLink> {
-        let action = format!("sending {what} on {name}");
         let what = t!("common-sending-on", what = what, interface = name);
         if !has_cap_net_raw() {
-            return Err(denied(action));
+            return Err(denied(what.into()));
         }
         let iface = NetworkInterface {
             name: name.to_string(),
@@ -64,7 +63,7 @@ impl PnetLink {
                 t!("common-opening", interface = name),
                 io::Error::other("not an Ethernet channel"),
             )),
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(denied(action)),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(denied(what.into())),
             Err(e) => Err(Error::io(what, e)),
         }
     }
@@ -154,9 +153,9 @@ impl Listener {
     /// `promiscuous` makes the card pass frames for other hosts' MACs too, for as long as the
     /// socket lives.
     pub fn open(name: &str, index: u32, promiscuous: bool) -> Result<Listener> {
-        let action = format!("listening on {name}");
+        let action = t!("common-listening-on", interface = name);
         if !has_cap_net_raw() {
-            return Err(denied(action));
+            return Err(denied(action.into()));
         }
         let fail = |e: io::Error| Error::io(t!("common-listening-on", interface = name), e);
         let all = i32::from((libc::ETH_P_ALL as u16).to_be());
@@ -166,7 +165,7 @@ impl Listener {
             Some(socket2::Protocol::from(all)),
         )
         .map_err(|e| match e.kind() {
-            io::ErrorKind::PermissionDenied => denied(action.clone()),
+            io::ErrorKind::PermissionDenied => denied(action.clone().into()),
             _ => fail(e),
         })?;
         // The interface's link-layer address as the kernel lists it names its index; bound

@@ -20,7 +20,7 @@ use std::net::IpAddr;
 use std::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::i18n::t;
+use crate::i18n::{Text, t};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
 
@@ -162,7 +162,7 @@ pub fn may_use_raw_sockets() -> bool {
 }
 
 /// The error for `action` attempted without the privilege raw sockets need on Windows.
-pub fn denied(action: String) -> Error {
+pub fn denied(action: Text) -> Error {
     Error::Permission {
         action,
         missing: t!("privilege-windows-missing").into(),
