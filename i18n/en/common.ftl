@@ -50,3 +50,10 @@ common-neigh-none = a state the kernel names none of the usual ones
 common-sending-on = sending { $what } on { $interface }
 common-opening = opening { $interface }
 common-listening-on = listening on { $interface }
+
+# What a file that is not a regular one is (system::file_kind: the station file of watch).
+common-file-directory = a directory
+common-file-fifo = a FIFO
+common-file-device = a device
+common-file-socket = a socket
+common-file-other = not a regular file

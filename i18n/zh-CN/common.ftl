@@ -33,3 +33,10 @@ common-neigh-none = 内核给出的状态不是常见的任何一种
 common-sending-on = 在 { $interface } 上发送 { $what }
 common-opening = 打开 { $interface }
 common-listening-on = 在 { $interface } 上监听
+
+# What a file that is not a regular one is (system::file_kind: the station file of watch).
+common-file-directory = 一个目录
+common-file-fifo = 一个命名管道（FIFO）
+common-file-device = 一个设备文件
+common-file-socket = 一个套接字文件
+common-file-other = 不是普通文件

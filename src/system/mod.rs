@@ -332,8 +332,32 @@ pub fn open_lock_file(path: &Path, mode: u32) -> io::Result<Option<File>> {
 }
 
 /// What a file that is not a regular one is, in words ("a FIFO", "a device"...).
-pub fn file_kind(meta: &Metadata) -> &'static str {
-    os::file_kind(meta)
+pub fn file_kind(meta: &Metadata) -> crate::i18n::Message {
+    use crate::i18n::t;
+    match os::file_kind(meta) {
+        FileKind::Directory => t!("common-file-directory"),
+        FileKind::Fifo => t!("common-file-fifo"),
+        FileKind::Device => t!("common-file-device"),
+        FileKind::Socket => t!("common-file-socket"),
+        FileKind::Other => t!("common-file-other"),
+    }
+}
+
+/// What a file that is not a regular one is, as a backend tells it (only Linux's tells a FIFO,
+/// a device or a socket apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub enum FileKind {
+    /// A directory.
+    Directory,
+    /// A named pipe.
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A Unix socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
 }
 
 /// Gives `file` the permissions of `old` (`new_mode` when there is no old file), and where the

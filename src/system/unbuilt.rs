@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::system::FileKind;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard};
@@ -227,11 +228,11 @@ pub fn open_lock_file(path: &Path, _mode: u32) -> io::Result<Option<File>> {
 }
 
 /// What a file that is not a regular one is, in words.
-pub fn file_kind(m: &Metadata) -> &'static str {
+pub fn file_kind(m: &Metadata) -> FileKind {
     if m.is_dir() {
-        "a directory"
+        FileKind::Directory
     } else {
-        "not a regular file"
+        FileKind::Other
     }
 }
 

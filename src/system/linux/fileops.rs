@@ -2,6 +2,7 @@
 //! file opened without following a link or waiting on a FIFO, the kind of a file that is not a
 //! regular one, and a replacement file given the old one's permissions and owner.
 
+use crate::system::FileKind;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
@@ -24,18 +25,18 @@ pub fn open_lock_file(path: &Path, mode: u32) -> io::Result<Option<File>> {
 }
 
 /// What a file that is not a regular one is, in words.
-pub fn file_kind(m: &Metadata) -> &'static str {
+pub fn file_kind(m: &Metadata) -> FileKind {
     let t = m.file_type();
     if t.is_dir() {
-        "a directory"
+        FileKind::Directory
     } else if t.is_fifo() {
-        "a FIFO"
+        FileKind::Fifo
     } else if t.is_char_device() || t.is_block_device() {
-        "a device"
+        FileKind::Device
     } else if t.is_socket() {
-        "a socket"
+        FileKind::Socket
     } else {
-        "not a regular file"
+        FileKind::Other
     }
 }
 

@@ -3,6 +3,7 @@
 //! file that is not a regular one, and a replacement file given the old one's read-only bit
 //! (Windows files have no mode bits; their owner and ACL come from the folder they are made in).
 
+use crate::system::FileKind;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io;
 use std::os::windows::fs::OpenOptionsExt;
@@ -27,11 +28,11 @@ pub fn open_lock_file(path: &Path, _mode: u32) -> io::Result<Option<File>> {
 }
 
 /// What a file that is not a regular one is, in words.
-pub fn file_kind(m: &Metadata) -> &'static str {
+pub fn file_kind(m: &Metadata) -> FileKind {
     if m.is_dir() {
-        "a directory"
+        FileKind::Directory
     } else {
-        "not a regular file"
+        FileKind::Other
     }
 }
 
