@@ -311,8 +311,8 @@ pub struct TourArgs {
                   netkit completions fish > ~/.config/fish/completions/netkit.fish"
 )]
 pub struct CompletionsArgs {
-    /// The shell to generate completions for
-    #[arg(value_enum)]
+    /// The shell to generate completions for: bash, elvish, fish, powershell or zsh
+    #[arg(value_enum, hide_possible_values = true)]
     pub shell: clap_complete::Shell,
 }
 
@@ -1188,7 +1188,15 @@ pub enum Framing {
 pub struct ChatOpts {
     /// How messages are delimited: found out from the peer, newline-terminated lines, or the
     /// primer's raw sends
-    #[arg(long, value_enum, default_value_t = Framing::Auto, value_name = "FRAMING")]
+    // The values are listed in the help's own words (help-chat-*-arg-framing-long), in the
+    // run's language, rather than under clap's English "Possible values:".
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Framing::Auto,
+        value_name = "FRAMING",
+        hide_possible_values = true
+    )]
     pub framing: Framing,
     /// Longest message accepted, in bytes; longer lines are dropped with a notice
     #[arg(long, value_name = "BYTES", default_value_t = 65536,

@@ -160,6 +160,11 @@ help-chat-server-arg-max_clients = With --room: most clients at once; later ones
 help-chat-server-arg-queue = With --room: lines queued for one client before it counts as too slow and is disconnected
 help-chat-server-arg-web = With --room: also serve the room to browsers, a page at http://ADDR:PORT/ that joins over a WebSocket (alone: 127.0.0.1:8080; port 0: any free port)
 help-chat-server-arg-framing = How messages are delimited: found out from the peer, newline-terminated lines, or the primer's raw sends
+help-chat-server-arg-framing-long =
+    How messages are delimited:
+      auto  a message ends at a newline or when the peer pauses; a peer that takes turns without newlines (the primer's programs) is answered the same way (the default)
+      line  one UTF-8 line per message, ending in a newline; the two sides talk freely
+      raw   the primer's protocol: one read is one message, no newline, the sides take turns
 help-chat-server-arg-max_line = Longest message accepted, in bytes; longer lines are dropped with a notice
 help-chat-server-arg-idle_timeout = Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare number is seconds; 0: never)
 help-chat-client-about = Connect to a chat server and talk
@@ -179,5 +184,10 @@ help-chat-client-after =
 help-chat-client-arg-server = The server: 127.0.0.1:8001, [::1]:8001 or localhost:8001
 help-chat-client-arg-timeout = How long to wait for the connection: 5, 0.5, 500ms (a bare number is seconds)
 help-chat-client-arg-framing = How messages are delimited: found out from the peer, newline-terminated lines, or the primer's raw sends
+help-chat-client-arg-framing-long =
+    How messages are delimited:
+      auto  a message ends at a newline or when the peer pauses; a peer that takes turns without newlines (the primer's programs) is answered the same way (the default)
+      line  one UTF-8 line per message, ending in a newline; the two sides talk freely
+      raw   the primer's protocol: one read is one message, no newline, the sides take turns
 help-chat-client-arg-max_line = Longest message accepted, in bytes; longer lines are dropped with a notice
 help-chat-client-arg-idle_timeout = Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare number is seconds; 0: never)

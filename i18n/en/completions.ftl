@@ -6,4 +6,4 @@ help-completions-after =
       netkit completions bash > /etc/bash_completion.d/netkit
       netkit completions zsh > "${"{"}fpath[1]{"}"}/_netkit"
       netkit completions fish > ~/.config/fish/completions/netkit.fish
-help-completions-arg-shell = The shell to generate completions for
+help-completions-arg-shell = The shell to generate completions for: bash, elvish, fish, powershell or zsh

@@ -148,6 +148,11 @@ help-chat-server-arg-max_clients = 和 --room 一起用：最多同时容纳多�
 help-chat-server-arg-queue = 和 --room 一起用：给一个客户端排队的行数上限，超过就认为它太慢，断开它
 help-chat-server-arg-web = 和 --room 一起用：同时把聊天室提供给浏览器，网页在 http://ADDR:PORT/，通过 WebSocket 进入（只写 --web：127.0.0.1:8080；端口 0：任意空闲端口）
 help-chat-server-arg-framing = 消息怎样分隔：从对方的行为判断、以换行结尾的行，或者教程里的原始 send
+help-chat-server-arg-framing-long =
+    消息怎样分隔：
+      auto  遇到换行或对方停顿时，一条消息结束；对方不带换行、一问一答（教程里的程序就是这样）时，也这样回答它（默认）
+      line  每条消息是一行 UTF-8 文字，以换行结尾；双方可以随时说话
+      raw   教程里的协议：一次读到的就是一条消息，不带换行，双方轮流说
 help-chat-server-arg-max_line = 能接受的最长消息，单位字节；更长的行会被丢弃并给出提示
 help-chat-server-arg-idle_timeout = 双方都没有消息多久后关闭连接：600、1.5、500ms（只写数字表示秒；0：永不）
 help-chat-client-about = 连接到聊天服务端并对话
@@ -167,5 +172,10 @@ help-chat-client-after =
 help-chat-client-arg-server = 服务端：127.0.0.1:8001、[::1]:8001 或 localhost:8001
 help-chat-client-arg-timeout = 连接最多等多久：5、0.5、500ms（只写数字表示秒）
 help-chat-client-arg-framing = 消息怎样分隔：从对方的行为判断、以换行结尾的行，或者教程里的原始 send
+help-chat-client-arg-framing-long =
+    消息怎样分隔：
+      auto  遇到换行或对方停顿时，一条消息结束；对方不带换行、一问一答（教程里的程序就是这样）时，也这样回答它（默认）
+      line  每条消息是一行 UTF-8 文字，以换行结尾；双方可以随时说话
+      raw   教程里的协议：一次读到的就是一条消息，不带换行，双方轮流说
 help-chat-client-arg-max_line = 能接受的最长消息，单位字节；更长的行会被丢弃并给出提示
 help-chat-client-arg-idle_timeout = 双方都没有消息多久后关闭连接：600、1.5、500ms（只写数字表示秒；0：永不）

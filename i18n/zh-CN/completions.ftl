@@ -6,4 +6,4 @@ help-completions-after =
       netkit completions bash > /etc/bash_completion.d/netkit
       netkit completions zsh > "${"{"}fpath[1]{"}"}/_netkit"
       netkit completions fish > ~/.config/fish/completions/netkit.fish
-help-completions-arg-shell = 要为哪种 shell 生成补全脚本
+help-completions-arg-shell = 要为哪种 shell 生成补全脚本：bash、elvish、fish、powershell 或 zsh
