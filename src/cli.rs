@@ -136,7 +136,7 @@ pub fn man_command_in(choice: LangChoice) -> clap::Command {
 fn built_in(choice: LangChoice, cmd: clap::Command) -> clap::Command {
     let lang = choice.lang();
     let text = |id: &str| i18n::find(id).map(|m| m.in_lang(lang));
-    let mut cmd = localize(cmd, "help", &text);
+    let mut cmd = localize(cmd, "help", &text, lang == Lang::En);
     cmd.build();
     if lang != Lang::En {
         cmd = clap_words(cmd, &text, true);
@@ -150,6 +150,7 @@ fn localize(
     mut cmd: clap::Command,
     path: &str,
     text: &dyn Fn(&str) -> Option<String>,
+    english: bool,
 ) -> clap::Command {
     if let Some(t) = text(&format!("{path}-about")) {
         cmd = cmd.about(t);
@@ -188,13 +189,56 @@ fn localize(
             a
         });
     }
+    // clap's "[default: 1s]" in the help's own words ("（默认：1s）"): options that take a value,
+    // show their default, and are this command's own (a global one is worded where it is defined).
+    let word = |id: &str| text(id).unwrap_or_default();
+    let said = |value: &str| {
+        format!(
+            "{}{}{value}{}",
+            word("help-flag-default-open"),
+            word("help-flag-default"),
+            word("help-flag-default-close")
+        )
+    };
+    let defaults: Vec<(String, String)> = cmd
+        .get_arguments()
+        .filter(|a| {
+            !english
+                && a.get_action().takes_values()
+                && !a.is_hide_default_value_set()
+                && !a.is_global_set()
+                && !a.get_default_values().is_empty()
+        })
+        .map(|a| {
+            let values: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            (a.get_id().to_string(), said(&values.join(" ")))
+        })
+        .collect();
+    for (id, said) in defaults {
+        cmd = cmd.mut_arg(id, |a| {
+            let help = a.get_help().map(|h| format!("{h}{said}"));
+            let long = a.get_long_help().map(|h| format!("{h}\n\n{said}"));
+            let mut a = a.hide_default_value(true);
+            if let Some(h) = help {
+                a = a.help(h);
+            }
+            if let Some(l) = long {
+                a = a.long_help(l);
+            }
+            a
+        });
+    }
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in subs {
         let sub_path = format!("{path}-{name}");
-        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_path, text));
+        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_path, text, english));
     }
     cmd
 }

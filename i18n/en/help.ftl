@@ -64,3 +64,8 @@ help-man-version = VERSION
 help-man-exit-status = EXIT STATUS
 help-man-examples = EXAMPLES
 help-tour-about = The primer walked on this machine: NIC and MAC, IP and mask, gateway, DNS, ARP, DHCP, C/S
+# A default value after an option's help, in place of clap's own [default: 1s] (languages
+# other than English; English keeps clap's): open, the word, the value, close.
+help-flag-default-open = [
+help-flag-default = default:
+help-flag-default-close = ]

@@ -51,3 +51,8 @@ help-man-version = 版本
 help-man-exit-status = 退出状态
 help-man-examples = 示例
 help-tour-about = 在本机走一遍教程：网卡和MAC地址、IP地址和子网掩码、网关、DNS、ARP、DHCP、C/S
+# A default value after an option's help, in place of clap's own [default: 1s] (languages
+# other than English; English keeps clap's): open, the word, the value, close.
+help-flag-default-open = （
+help-flag-default = 默认：
+help-flag-default-close = ）
