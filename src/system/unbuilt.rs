@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::i18n::Text;
+use crate::i18n::{Text, t};
 use crate::system::FileKind;
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
@@ -133,7 +133,11 @@ pub enum RawLink {}
 impl RawLink {
     /// Says raw links are not available here yet.
     pub fn open(name: &str, _index: u32, what: &str) -> Result<RawLink> {
-        Err(not_yet(&format!("sending {what} on {name}")))
+        Err(not_yet(t!(
+            "common-sending-on",
+            what = what,
+            interface = name
+        )))
     }
 
     /// Never called: there is no value of this type.
@@ -168,7 +172,7 @@ pub enum Listener {}
 impl Listener {
     /// Says listening on a link is not available here yet.
     pub fn open(name: &str, _index: u32, _promiscuous: bool) -> Result<Listener> {
-        Err(not_yet(&format!("listening on {name}")))
+        Err(not_yet(t!("common-listening-on", interface = name)))
     }
 
     /// Never called: there is no value of this type.

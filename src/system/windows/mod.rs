@@ -172,7 +172,7 @@ pub fn denied(action: Text) -> Error {
 
 /// "`what` through Npcap (which this build does not use) is not available on Windows yet"
 /// (exit 2).
-fn needs_npcap(what: String) -> Error {
+fn needs_npcap(what: crate::i18n::Message) -> Error {
     Error::Unsupported {
         what: t!("windows-needs-npcap", what = what).into(),
         os: OS,
@@ -190,7 +190,11 @@ impl RawLink {
         if what == "ARP" {
             Ok(RawLink(arp::SendArp::new()))
         } else {
-            Err(needs_npcap(format!("sending {what} on {name}")))
+            Err(needs_npcap(t!(
+                "common-sending-on",
+                what = what,
+                interface = name
+            )))
         }
     }
 
@@ -234,7 +238,7 @@ pub enum Listener {}
 impl Listener {
     /// Says listening to a link's frames needs Npcap here.
     pub fn open(name: &str, _index: u32, _promiscuous: bool) -> Result<Listener> {
-        Err(needs_npcap(format!("listening on {name}")))
+        Err(needs_npcap(t!("common-listening-on", interface = name)))
     }
 
     /// Never called: there is no value of this type.
