@@ -122,20 +122,23 @@ macro_rules! count_args {
 }
 count_args!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
 
+/// Lets values of the types named be `t!` arguments, written as their `Display` writes them
+/// (netkit's own value types use it where they are defined: `crate::i18n::display_args!(Mac)`).
 macro_rules! display_args {
     ($($t:ty),*) => {$(
-        impl From<$t> for Arg {
+        impl From<$t> for $crate::i18n::Arg {
             fn from(v: $t) -> Self {
-                Arg::Text(Cow::Owned(v.to_string()))
+                $crate::i18n::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
             }
         }
-        impl From<&$t> for Arg {
+        impl From<&$t> for $crate::i18n::Arg {
             fn from(v: &$t) -> Self {
-                Arg::Text(Cow::Owned(v.to_string()))
+                $crate::i18n::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
             }
         }
     )*};
 }
+pub(crate) use display_args;
 display_args!(
     std::net::IpAddr,
     std::net::Ipv4Addr,

@@ -22,6 +22,7 @@ mod lang;
 mod locale;
 mod text;
 
+pub(crate) use catalog::display_args;
 pub(crate) use catalog::t;
 pub use catalog::{Arg, Message, find};
 pub use lang::{Lang, current, set};

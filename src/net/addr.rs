@@ -399,6 +399,8 @@ impl std::fmt::Display for Cidr {
     }
 }
 
+crate::i18n::display_args!(Cidr);
+
 impl serde::Serialize for Cidr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -189,13 +189,8 @@ impl Block {
         self.ip(self.addr)
     }
 
-    /// The network in CIDR notation ("192.168.1.0/24").
-    pub fn cidr(&self) -> String {
-        self.network_cidr().to_string()
-    }
-
-    /// The network address with the prefix.
-    pub fn network_cidr(&self) -> Cidr {
+    /// The network: its address with the prefix, written "192.168.1.0/24".
+    pub fn cidr(&self) -> Cidr {
         Cidr {
             addr: self.ip(self.network()),
             prefix: self.prefix,
@@ -373,8 +368,8 @@ impl SubnetCheck {
         SubnetCheck {
             source,
             netmask: own.ip(own.mask()),
-            source_network: own.network_cidr(),
-            destination_network: theirs.network_cidr(),
+            source_network: own.cidr(),
+            destination_network: theirs.cidr(),
             same_subnet: own.network() == theirs.network(),
         }
     }
@@ -425,7 +420,7 @@ mod tests {
     #[test]
     fn ipv6_counts() {
         let blk = b("2001:db8::1/64");
-        assert_eq!(blk.cidr(), "2001:db8::/64");
+        assert_eq!(blk.cidr().to_string(), "2001:db8::/64");
         assert_eq!(blk.size().value, Some(1 << 64));
         assert_eq!(b("::/0").size().value, None);
         assert_eq!(
@@ -445,7 +440,7 @@ mod tests {
     #[test]
     fn mask_from_separate_argument() {
         let blk = Block::parse("172.16.5.4", Some("255.255.240.0")).unwrap();
-        assert_eq!(blk.cidr(), "172.16.0.0/20");
+        assert_eq!(blk.cidr().to_string(), "172.16.0.0/20");
         assert!(Block::parse("172.16.5.4", None).is_err());
         assert!(Block::parse("172.16.5.4/24", Some("/16")).is_err());
         assert!(Block::parse("172.16.5.4/24", Some("255.255.255.0")).is_ok());

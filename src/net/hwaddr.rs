@@ -163,10 +163,105 @@ pub fn eui64_link_local(mac: [u8; 6]) -> Option<Ipv6Addr> {
 
 /// Lowercase colon-separated form, netkit's default notation (any hardware address length).
 pub fn format_mac(mac: &[u8]) -> String {
-    mac.iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<Vec<_>>()
-        .join(":")
+    HwAddr::from(mac).to_string()
+}
+
+/// Writes `bytes` as lowercase hex pairs joined by colons.
+fn write_colon_hex(f: &mut std::fmt::Formatter<'_>, bytes: &[u8]) -> std::fmt::Result {
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            f.write_str(":")?;
+        }
+        write!(f, "{b:02x}")?;
+    }
+    Ok(())
+}
+
+/// A link-layer address of any length, as the kernel reports one (6 bytes on Ethernet and
+/// Wi-Fi, 20 on InfiniBand, 4 on an IPv4 tunnel, none on some links): shown and serialized
+/// lowercase with colons, like [`Mac`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HwAddr(pub Vec<u8>);
+
+impl From<&[u8]> for HwAddr {
+    fn from(bytes: &[u8]) -> HwAddr {
+        HwAddr(bytes.to_vec())
+    }
+}
+
+impl From<Mac> for HwAddr {
+    fn from(mac: Mac) -> HwAddr {
+        HwAddr(mac.0.to_vec())
+    }
+}
+
+impl std::fmt::Display for HwAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_colon_hex(f, &self.0)
+    }
+}
+
+impl serde::Serialize for HwAddr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The first `bits` bits of a MAC address: the maker's prefix (an OUI is 24 bits; the IEEE
+/// also registers 28- and 36-bit blocks). Written as the hex digits those bits make, in
+/// colon-separated pairs: `3c:22:fb`, `70:b3:d5:1e:0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MacPrefix {
+    /// The address with every bit after the prefix cleared.
+    bytes: [u8; 6],
+    /// How many leading bits belong to the prefix: a multiple of 4, at most 48.
+    bits: u8,
+}
+
+impl MacPrefix {
+    /// The first `bits` bits of `mac`, rounded down to whole hex digits.
+    pub fn of(mac: Mac, bits: u8) -> MacPrefix {
+        let bits = bits.min(48) / 4 * 4;
+        let mut bytes = [0u8; 6];
+        let whole = usize::from(bits / 8);
+        bytes[..whole].copy_from_slice(&mac.0[..whole]);
+        if !bits.is_multiple_of(8) {
+            bytes[whole] = mac.0[whole] & 0xf0;
+        }
+        MacPrefix { bytes, bits }
+    }
+
+    /// The Organizationally Unique Identifier: the first three octets as written.
+    pub fn oui(mac: Mac) -> MacPrefix {
+        MacPrefix::of(mac, 24)
+    }
+
+    /// The prefix length in bits.
+    pub fn bits(&self) -> u8 {
+        self.bits
+    }
+}
+
+impl std::fmt::Display for MacPrefix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = usize::from(self.bits / 4);
+        write_colon_hex(f, &self.bytes[..digits / 2])?;
+        if !digits.is_multiple_of(2) {
+            if digits > 1 {
+                f.write_str(":")?;
+            }
+            write!(f, "{:x}", self.bytes[digits / 2] >> 4)?;
+        }
+        Ok(())
+    }
+}
+
+crate::i18n::display_args!(Mac, HwAddr, MacPrefix);
+
+impl serde::Serialize for MacPrefix {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +295,34 @@ mod tests {
         assert!(e("").contains("empty"));
         assert!(e("aa:bb-cc:dd:ee:ff").contains("6 groups"));
         assert!(parse_mac("ééééééééééé").is_err());
+    }
+
+    /// Issue 29 section 1: hardware addresses and prefixes are types, written as before.
+    #[test]
+    fn hardware_addresses_and_prefixes_are_written_as_ip_writes_them() {
+        assert_eq!(HwAddr(vec![]).to_string(), "");
+        assert_eq!(HwAddr(vec![0xc0, 0, 2, 1]).to_string(), "c0:00:02:01");
+        assert_eq!(HwAddr::from(Mac(M)).to_string(), format_mac(&M));
+        let p = |bits| MacPrefix::of(Mac(M), bits).to_string();
+        assert_eq!(p(24), "aa:bb:cc");
+        assert_eq!(p(28), "aa:bb:cc:d");
+        assert_eq!(p(36), "aa:bb:cc:dd:e");
+        assert_eq!(p(48), "aa:bb:cc:dd:ee:ff");
+        assert_eq!(p(4), "a");
+        assert_eq!(p(0), "");
+        assert_eq!(MacPrefix::oui(Mac(M)), MacPrefix::of(Mac(M), 24));
+        assert_eq!(
+            MacPrefix::of(Mac(M), 28),
+            MacPrefix::of(Mac([0xaa, 0xbb, 0xcc, 0xd0, 0, 0]), 28)
+        );
+        assert_eq!(
+            serde_json::to_string(&MacPrefix::of(Mac(M), 36)).unwrap(),
+            "\"aa:bb:cc:dd:e\""
+        );
+        assert_eq!(
+            serde_json::to_string(&HwAddr(vec![0xff, 0x0a])).unwrap(),
+            "\"ff:0a\""
+        );
     }
 
     /// Issue 27 item 3: the addresses a standard fixes are told apart from a station's, at the

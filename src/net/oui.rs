@@ -4,19 +4,44 @@
 
 use serde::Serialize;
 
-use crate::net::hwaddr::{Special, special};
+use crate::net::hwaddr::{Mac, MacPrefix, Special, special};
 
-/// Who a MAC address prefix is registered to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Who a MAC address prefix is registered to. In JSON: `name`, `prefix` ("3c:22:fb",
+/// "70:b3:d5:1e:0"), `bits` (24, 28 or 36) and `registry`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vendor {
     /// The organization's name as registered with the IEEE.
     pub name: String,
-    /// The registered prefix, colon-separated lowercase hex ("3c:22:fb", "70:b3:d5:1e:0").
-    pub prefix: String,
-    /// Prefix length in bits (24, 28 or 36).
-    pub bits: u8,
+    /// The registered prefix (its length is the block's: 24, 28 or 36 bits).
+    pub prefix: MacPrefix,
     /// The IEEE registry: MA-L, MA-M, MA-S, CID or IAB.
     pub registry: Registry,
+}
+
+impl Vendor {
+    /// The prefix length in bits (24, 28 or 36).
+    pub fn bits(&self) -> u8 {
+        self.prefix.bits()
+    }
+}
+
+impl Serialize for Vendor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            name: &'a str,
+            prefix: MacPrefix,
+            bits: u8,
+            registry: Registry,
+        }
+        View {
+            name: &self.name,
+            prefix: self.prefix,
+            bits: self.bits(),
+            registry: self.registry,
+        }
+        .serialize(s)
+    }
 }
 
 /// The IEEE registries of MAC address prefixes.
@@ -156,15 +181,9 @@ pub fn registrant(mut mac: [u8; 6]) -> Option<Vendor> {
     if mac[0] & 0x02 != 0 && registry != Registry::Cid {
         return None;
     }
-    let prefix = hex.as_bytes()[..digits]
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(":");
     Some(Vendor {
         name: name.trim().to_string(),
-        prefix,
-        bits: (digits * 4) as u8,
+        prefix: MacPrefix::of(Mac(mac), (digits * 4) as u8),
         registry,
     })
 }
@@ -184,17 +203,17 @@ mod tests {
         // 24-bit MA-L.
         let v = lookup([0x00, 0x00, 0x0c, 0x12, 0x34, 0x56]).unwrap();
         assert_eq!(
-            (v.bits, v.registry.as_str(), v.prefix.as_str()),
+            (v.bits(), v.registry.as_str(), v.prefix.to_string().as_str()),
             (24, "MA-L", "00:00:0c")
         );
         assert!(v.name.to_lowercase().contains("cisco"), "{v:?}");
         // 28-bit MA-M inside a block registered to the IEEE registration authority.
         let v = lookup([0xb8, 0x4c, 0x87, 0x40, 0x00, 0x00]).unwrap();
-        assert_eq!((v.bits, v.registry.as_str()), (28, "MA-M"));
+        assert_eq!((v.bits(), v.registry.as_str()), (28, "MA-M"));
         // 36-bit MA-S.
         let v = lookup([0x8c, 0x1f, 0x64, 0xaf, 0xa0, 0x00]).unwrap();
         assert_eq!(
-            (v.bits, v.registry.as_str(), v.prefix.as_str()),
+            (v.bits(), v.registry.as_str(), v.prefix.to_string().as_str()),
             (36, "MA-S", "8c:1f:64:af:a")
         );
     }
@@ -217,7 +236,7 @@ mod tests {
         assert_eq!(lookup([0; 6]), None);
         assert_eq!(vendor_of(&[0; 6]), None);
         assert_eq!(
-            registrant([0; 6]).map(|v| v.prefix),
+            registrant([0; 6]).map(|v| v.prefix.to_string()),
             Some("00:00:00".into())
         );
         assert!(lookup([0, 0, 0, 0, 0, 1]).is_some());
@@ -250,7 +269,7 @@ mod tests {
     #[test]
     fn group_addresses_use_the_oui_without_the_ig_bit() {
         let v = lookup([0x01, 0x00, 0x5e, 0, 0, 0xfb]).unwrap();
-        assert_eq!(v.prefix, "00:00:5e");
+        assert_eq!(v.prefix.to_string(), "00:00:5e");
         assert!(v.name.contains("IANA"), "{v:?}");
     }
 }

@@ -170,7 +170,7 @@ pub fn broadcast_words(ip: Ipv4Addr) -> Option<Message> {
             .filter(|a| a.index == *oif && a.address.is_ipv4())
             .map(|a| Block::new(a.address, a.prefix))
             .find(|b| b.prefix < 31 && b.last() == u128::from(u32::from(ip)))
-            .map(|b| b.network_cidr())
+            .map(|b| b.cidr())
     });
     Some(match (dev, subnet) {
         (Some((_, name)), Some(net)) => t!(

@@ -6,8 +6,9 @@
 //! there (never sliced on trust), and a frame that is not our offer says why (`Flaw`). Pure
 //! logic.
 
+use crate::net::addr::Cidr;
 use crate::net::hwaddr::Mac;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 use crate::i18n::{Message, t};
 use crate::wire::discards::Reason;
@@ -161,7 +162,7 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClasslessRoute {
     /// The destination network, as a CIDR.
-    pub destination: String,
+    pub destination: Cidr,
     /// The router to send it to (0.0.0.0: on the link).
     pub router: Ipv4Addr,
 }
@@ -280,7 +281,10 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
                 c.classless_routes = routes
                     .into_iter()
                     .map(|(net, router)| ClasslessRoute {
-                        destination: net.to_string(),
+                        destination: Cidr {
+                            addr: IpAddr::V4(net.addr()),
+                            prefix: net.prefix_len(),
+                        },
                         router,
                     })
                     .collect();

@@ -238,7 +238,7 @@ impl Wanted {
             if self.added > MAX_TARGETS {
                 return Err(Error::usage(t!(
                     "arp-scan-too-many-range",
-                    range = block.cidr().to_string(),
+                    range = block.cidr(),
                     max = MAX_TARGETS
                 )));
             }
@@ -320,11 +320,11 @@ fn run_scan(args: &ArpScanArgs, ui: &Ui) -> Result<u8> {
     }
     let subnets = subnets.build();
     let blocks = wanted.blocks.build();
-    let ranges: Vec<String> = blocks.cidrs().iter().map(|c| c.to_string()).collect();
+    let ranges = blocks.cidrs();
     let outside = blocks.minus(&subnets);
     if !own.is_empty() && !outside.is_empty() {
-        let cidrs: Vec<String> = outside.cidrs().iter().map(|c| c.to_string()).collect();
-        let mine: Vec<String> = subnets.cidrs().iter().map(|c| c.to_string()).collect();
+        let cidrs = outside.cidrs();
+        let mine = subnets.cidrs();
         output::warn(t!(
             "arp-scan-outside",
             ranges = scan::describe(&cidrs),

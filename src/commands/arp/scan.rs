@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
 use crate::i18n::t;
+use crate::net::addr::Cidr;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
 use crate::net::targets::Ipv4Set;
@@ -29,7 +30,7 @@ pub struct ScanPlan {
     /// Addresses to ask, walked in address order.
     pub targets: Ipv4Set,
     /// The ranges they come from, as CIDR blocks (for the report).
-    pub ranges: Vec<String>,
+    pub ranges: Vec<Cidr>,
     /// Our IP: the sender of each request, unless one of `own` is on the target's subnet.
     pub source: Ipv4Addr,
     /// Our addresses on the interface with their subnets (first, last): a target in one of
@@ -81,7 +82,7 @@ pub struct ScanReport {
     /// What was scanned, for people: the range, or the first ranges and how many more.
     pub network: String,
     /// Every range scanned, as CIDR blocks in address order.
-    pub ranges: Vec<String>,
+    pub ranges: Vec<Cidr>,
     /// The interface used.
     pub interface: String,
     /// Addresses asked.
@@ -387,17 +388,16 @@ pub fn scan(
 }
 
 /// Ranges for people: up to three, else the first three and how many more.
-pub fn describe(ranges: &[String]) -> String {
+pub fn describe(ranges: &[Cidr]) -> String {
     let separator = t!("common-list-separator").to_string();
+    let join = |ranges: &[Cidr]| {
+        let texts: Vec<String> = ranges.iter().map(Cidr::to_string).collect();
+        texts.join(&separator)
+    };
     match ranges.len() {
         0 => t!("arp-ranges-none").to_string(),
-        1..=3 => ranges.join(&separator),
-        n => t!(
-            "arp-ranges-more",
-            ranges = ranges[..3].join(&separator),
-            more = n - 3
-        )
-        .to_string(),
+        1..=3 => join(ranges),
+        n => t!("arp-ranges-more", ranges = join(&ranges[..3]), more = n - 3).to_string(),
     }
 }
 
@@ -538,7 +538,10 @@ mod tests {
         let mut link = FakeLan::new(hosts);
         let plan = ScanPlan {
             targets: range(1, 254).without(ip(2)),
-            ranges: vec!["198.51.100.0/24".into()],
+            ranges: vec![Cidr {
+                addr: "198.51.100.0".parse().unwrap(),
+                prefix: 24,
+            }],
             source: ip(2),
             own: vec![],
             our_mac: [0, 0x16, 0x3e, 0x12, 0x34, 0x56],
@@ -569,7 +572,10 @@ mod tests {
     fn small_plan(retries: u32) -> ScanPlan {
         ScanPlan {
             targets: range(1, 14).without(ip(2)),
-            ranges: vec!["198.51.100.0/28".into()],
+            ranges: vec![Cidr {
+                addr: "198.51.100.0".parse().unwrap(),
+                prefix: 28,
+            }],
             source: ip(2),
             own: vec![],
             our_mac: US,

@@ -12,8 +12,9 @@ use serde::Serialize;
 use crate::cli::IfacesArgs;
 use crate::error::{Error, Result};
 use crate::i18n::{Message, Text, t};
+use crate::net::addr::Cidr;
 use crate::net::block::Block;
-use crate::net::hwaddr::{Mac, format_mac};
+use crate::net::hwaddr::{HwAddr, Mac};
 use crate::net::oui::vendor_of;
 use crate::output::{self, Format, Ui, emit};
 use crate::system::model::{
@@ -34,7 +35,7 @@ pub struct Ipv4Info {
     pub netmask: IpAddr,
     /// The subnet in CIDR notation. For a point-to-point address it is the peer's: the prefix
     /// belongs to the peer (`ip addr add A peer P/24`), and so does the kernel's route.
-    pub network: String,
+    pub network: Cidr,
     /// Broadcast address, as the kernel reports it.
     pub broadcast: Option<Ipv4Addr>,
     /// Peer of a point-to-point link.
@@ -103,7 +104,7 @@ pub struct Iface {
     /// The MAC's registered vendor.
     pub vendor: Option<String>,
     /// Factory MAC when the current one was changed.
-    pub permanent_mac: Option<String>,
+    pub permanent_mac: Option<HwAddr>,
     /// The bridge or bond this interface is a port of.
     pub master: Option<String>,
     /// IPv4 addresses.
@@ -409,7 +410,7 @@ pub fn build(
                 mtu: link.mtu,
                 mac: mac.map(Mac),
                 vendor: mac.and_then(|m| vendor_of(&m)),
-                permanent_mac: link.perm_mac.as_deref().map(format_mac),
+                permanent_mac: link.perm_mac.as_deref().map(HwAddr::from),
                 master: link
                     .master
                     .map(|m| crate::system::routing::ifname(links, m)),
@@ -515,7 +516,7 @@ mod tests {
                 .contains("xensource")
         );
         assert_eq!(eth.ipv4[0].netmask.to_string(), "255.255.255.0");
-        assert_eq!(eth.ipv4[0].network, "198.51.100.0/24");
+        assert_eq!(eth.ipv4[0].network.to_string(), "198.51.100.0/24");
         assert_eq!(eth.ipv6[0].prefix, 64);
         assert_eq!(
             eth.gateways,
@@ -542,7 +543,7 @@ mod tests {
         let got = &v[1].ipv4[0];
         assert_eq!(got.address.to_string(), "10.50.0.1");
         assert_eq!(got.peer, Some("10.60.0.2".parse().unwrap()));
-        assert_eq!(got.network, "10.60.0.0/24");
+        assert_eq!(got.network.to_string(), "10.60.0.0/24");
         assert_eq!(got.netmask.to_string(), "255.255.255.0");
     }
 

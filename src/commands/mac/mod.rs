@@ -14,7 +14,8 @@ use crate::cli::MacArgs;
 use crate::error::Result;
 use crate::i18n::{Message, t};
 use crate::net::hwaddr::{
-    Special, eui64_link_local, format_mac, is_broadcast, is_local, is_multicast, special,
+    Mac, MacPrefix, Special, eui64_link_local, format_mac, is_broadcast, is_local, is_multicast,
+    special,
 };
 use crate::net::oui::{self, Vendor};
 use crate::output::{Paint, Report, Ui, emit, labels, pad};
@@ -36,11 +37,11 @@ pub struct Forms {
 #[derive(Debug, Serialize)]
 pub struct MacInfo {
     /// Normalized (lowercase, colon-separated).
-    pub mac: String,
+    pub mac: Mac,
     /// Other notations.
     pub forms: Forms,
     /// The first three octets, the Organizationally Unique Identifier.
-    pub oui: String,
+    pub oui: MacPrefix,
     /// The registered vendor, if known.
     pub vendor: Option<Vendor>,
     /// I/G bit clear: meant for one receiver.
@@ -92,13 +93,13 @@ pub fn describe(mac: [u8; 6]) -> MacInfo {
     let eui64 = eui64_link_local(mac).filter(|_| special.is_none());
     MacInfo {
         forms: Forms {
-            colon: colon.clone(),
             hyphen: colon.replace(':', "-").to_uppercase(),
+            colon,
             cisco: format!("{}.{}.{}", &bare[..4], &bare[4..8], &bare[8..]),
             bare,
         },
-        oui: colon[..8].to_string(),
-        mac: colon,
+        oui: MacPrefix::oui(Mac(mac)),
+        mac: Mac(mac),
         vendor: oui::lookup(mac),
         unicast: !multicast,
         multicast,
@@ -126,7 +127,7 @@ impl Report for MacInfo {
             11,
         );
         let label = |i: usize| ui.paint(Paint::Bold, pad(&labels[i], width));
-        writeln!(out, "{} {}", label(0), ui.paint(Paint::Good, &self.mac))?;
+        writeln!(out, "{} {}", label(0), ui.paint(Paint::Good, self.mac))?;
         let forms = t!(
             "mac-forms",
             hyphen = &self.forms.hyphen,
@@ -143,7 +144,7 @@ impl Report for MacInfo {
                 name = &v.name,
                 prefix = &v.prefix,
                 registry = v.registry.to_string(),
-                bits = v.bits
+                bits = v.bits()
             ),
             (None, _, true) => t!("mac-vendor-none"),
             (None, _, false) => t!("mac-vendor-unknown"),

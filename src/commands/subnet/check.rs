@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::SubnetCheckArgs;
 use crate::error::{Error, Result, exit};
 use crate::i18n::t;
-use crate::net::addr::{Family, Zone};
+use crate::net::addr::{Cidr, Family, Zone};
 use crate::net::block::{Block, MaskAddr, binary, hex_groups};
 use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
 
@@ -40,9 +40,9 @@ pub struct Check {
     /// The mask used (IPv6: plain hexadecimal groups).
     pub netmask: MaskAddr,
     /// A's network (CIDR).
-    pub network_a: String,
+    pub network_a: Cidr,
     /// B's network (CIDR).
-    pub network_b: String,
+    pub network_b: Cidr,
     /// A's IPv6 zone, when written (`fe80::1%eth0`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zone_a: Option<Zone>,
@@ -360,7 +360,7 @@ mod tests {
         let (a, b, p) = resolve_prefix(&args("192.168.1.10/24", "192.168.2.10", None)).unwrap();
         let c = check(a, b, p, [None, None], true);
         assert!(!c.same_subnet);
-        assert_eq!(c.network_b, "192.168.2.0/24");
+        assert_eq!(c.network_b.to_string(), "192.168.2.0/24");
         assert_eq!(
             c.explain.unwrap().network_b,
             "11000000.10101000.00000010.00000000"

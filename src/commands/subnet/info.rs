@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::{MaskOrAddress, SubnetInfoArgs};
 use crate::error::{Error, Result};
 use crate::i18n::{Message, Text, t};
-use crate::net::addr::{Family, Mask, Span};
+use crate::net::addr::{Cidr, Family, Mask, Span};
 use crate::net::block::{Block, Count, MaskAddr, binary};
 use crate::net::classify::{AddrKind, Registry, Row, classify, description_words, ipv4_class};
 use crate::output::{Paint, Report, Ui, emit, pad, visible_len};
@@ -21,7 +21,7 @@ pub struct Info {
     /// The address as given.
     pub address: IpAddr,
     /// The network in CIDR notation.
-    pub network: String,
+    pub network: Cidr,
     /// The network address.
     pub network_address: IpAddr,
     /// Prefix length.
@@ -184,7 +184,7 @@ impl Report for Info {
             ),
             (
                 Some(t!("subnet-info-label-network")),
-                self.network.clone(),
+                self.network.to_string(),
                 Some(b.network()),
             ),
         ];
@@ -399,7 +399,7 @@ mod tests {
     #[test]
     fn info_fields() {
         let i = Info::of(Block::parse("192.168.1.10", Some("255.255.255.0")).unwrap());
-        assert_eq!(i.network, "192.168.1.0/24");
+        assert_eq!(i.network.to_string(), "192.168.1.0/24");
         assert_eq!(i.broadcast.unwrap().to_string(), "192.168.1.255");
         assert_eq!(i.hosts.value, Some(254));
         assert_eq!(i.class, Some('C'));

@@ -12,7 +12,7 @@ use serde::ser::SerializeStruct;
 use crate::cli::SubnetSplitArgs;
 use crate::error::{Error, Result};
 use crate::i18n::t;
-use crate::net::addr::Family;
+use crate::net::addr::{Cidr, Family};
 use crate::net::block::{Block, Count};
 use crate::output::{Paint, Report, StreamedTable, Ui, emit};
 
@@ -20,7 +20,7 @@ use crate::output::{Paint, Report, StreamedTable, Ui, emit};
 #[derive(Debug, Serialize)]
 pub struct Piece {
     /// The subnet in CIDR notation.
-    pub network: String,
+    pub network: Cidr,
     /// First usable host (IPv6: one after the network address, the Subnet-Router anycast
     /// address, except /127 and /128).
     pub first_host: IpAddr,
@@ -105,7 +105,7 @@ impl Split {
     fn row(&self, i: u64, p: &Piece) -> Vec<String> {
         let mut row = vec![
             (i + 1).to_string(),
-            p.network.clone(),
+            p.network.to_string(),
             p.first_host.to_string(),
             p.last_host.to_string(),
         ];
@@ -250,7 +250,7 @@ mod tests {
     fn split_24_into_26() {
         let s = split(Block::parse("192.168.0.0/24", None).unwrap(), 26, 100).unwrap();
         let pieces: Vec<Piece> = s.pieces().collect();
-        let nets: Vec<_> = pieces.iter().map(|p| p.network.as_str()).collect();
+        let nets: Vec<_> = pieces.iter().map(|p| p.network.to_string()).collect();
         assert_eq!(
             nets,
             [
@@ -281,13 +281,13 @@ mod tests {
         assert!(split(p, 33, 100).is_err());
         assert!(split(p, 32, 100).is_err());
         let whole = split(Block::parse("::/0", None).unwrap(), 1, 10).unwrap();
-        assert_eq!(whole.piece(1).network, "8000::/1");
+        assert_eq!(whole.piece(1).network.to_string(), "8000::/1");
         let one = split(Block::parse("::/0", None).unwrap(), 0, 10).unwrap();
         assert_eq!(whole.piece(1).first_host.to_string(), "8000::1");
         assert_eq!(
             whole.piece(1).hosts.to_string(),
             ((1u128 << 127) - 1).to_string()
         );
-        assert_eq!(one.piece(0).network, "::/0");
+        assert_eq!(one.piece(0).network.to_string(), "::/0");
     }
 }

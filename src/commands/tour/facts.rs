@@ -7,9 +7,11 @@ use std::net::{IpAddr, Ipv4Addr};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::net::addr::Cidr;
 use crate::net::block::SubnetCheck;
+use crate::net::hwaddr::{HwAddr, Mac, MacPrefix};
 use crate::net::oui::Vendor;
-use crate::system::model::DhcpLease;
+use crate::system::model::{DhcpLease, NeighState};
 use crate::util::time::round_ms;
 use crate::wire::dns::record::Record;
 
@@ -91,11 +93,11 @@ pub struct Card {
     /// Its name.
     pub name: String,
     /// Its hardware address (None: loopback, tunnels).
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// Administratively up.
     pub up: bool,
     /// Its IPv4 addresses, with their prefixes.
-    pub ipv4: Vec<String>,
+    pub ipv4: Vec<Cidr>,
 }
 
 /// 网卡 and MAC.
@@ -107,9 +109,9 @@ pub struct Nic {
     /// there is neither.
     pub interface: Option<String>,
     /// Its MAC (None on a link without one).
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// The first three octets, the maker's prefix.
-    pub oui: Option<String>,
+    pub oui: Option<MacPrefix>,
     /// The registered maker.
     pub vendor: Option<Vendor>,
     /// U/L bit set: chosen by software, not by the maker.
@@ -226,9 +228,9 @@ pub struct Dns {
 #[derive(Debug, Serialize)]
 pub struct ArpRequest {
     /// The Ethernet destination: the broadcast address.
-    pub destination: String,
+    pub destination: Mac,
     /// This host's MAC.
-    pub sender_mac: String,
+    pub sender_mac: Mac,
     /// This host's address.
     pub sender_ip: Ipv4Addr,
     /// The address asked about: the gateway.
@@ -239,11 +241,11 @@ pub struct ArpRequest {
 #[derive(Debug, Serialize)]
 pub struct ArpReply {
     /// The MAC it answered with.
-    pub mac: String,
+    pub mac: Mac,
     /// Its maker.
     pub vendor: Option<String>,
     /// Sent to this host's MAC alone (unicast).
-    pub destination: String,
+    pub destination: Mac,
     /// Round trip, in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub rtt_ms: f64,
@@ -253,9 +255,9 @@ pub struct ArpReply {
 #[derive(Debug, Serialize)]
 pub struct CacheEntry {
     /// The MAC cached (None while unresolved).
-    pub mac: Option<String>,
+    pub mac: Option<HwAddr>,
     /// The entry's state (REACHABLE, STALE...).
-    pub state: String,
+    pub state: NeighState,
 }
 
 /// 广播 and ARP.
@@ -297,11 +299,11 @@ pub struct Switch {
     /// The interface.
     pub interface: String,
     /// This host's MAC: a switch delivers frames to it on this host's port alone.
-    pub mac: Option<String>,
+    pub mac: Option<Mac>,
     /// The gateway's MAC, when known: unicast frames to it go to its port only.
-    pub gateway_mac: Option<String>,
+    pub gateway_mac: Option<HwAddr>,
     /// The broadcast address: frames to it go out of every port.
-    pub broadcast: String,
+    pub broadcast: Mac,
 }
 
 /// C/S and B/S.

@@ -21,8 +21,9 @@ use std::time::Duration;
 use crate::cli::TourArgs;
 use crate::error::{Error, Result};
 use crate::i18n::t;
+use crate::net::addr::Cidr;
 use crate::net::block::{Block, binary};
-use crate::net::hwaddr::{format_mac, is_local};
+use crate::net::hwaddr::{HwAddr, Mac, MacPrefix, is_local};
 use crate::net::oui;
 use crate::output::{Ui, emit};
 use crate::system::model::{Addr, DnsConfig, Link, LinkType, Route};
@@ -42,7 +43,7 @@ const CHAT_PORT: u16 = 8001;
 /// The web page's port in the B/S section (`--web`'s default).
 const WEB_PORT: u16 = 8080;
 /// The broadcast MAC.
-const BROADCAST: &str = "ff:ff:ff:ff:ff:ff";
+const BROADCAST: Mac = Mac([0xff; 6]);
 
 /// What the tour stands on: the kernel's tables, read once.
 struct Snapshot {
@@ -104,15 +105,15 @@ fn gather(tables: &mut Tables, snap: &Snapshot, name: Option<&str>) -> Result<To
         let neighbours = tables.neighbours()?;
         let gw = IpAddr::V4(a.request.target_ip);
         a.cache = neighbour_of(&neighbours, p.link.index, gw).map(|n| CacheEntry {
-            mac: n.mac.as_deref().map(format_mac),
-            state: n.state.name().to_string(),
+            mac: n.mac.as_deref().map(HwAddr::from),
+            state: n.state,
         });
     }
     let dhcp = dhcp(tables, snap, place.as_ref());
     let gateway_mac = arp.facts.as_ref().and_then(|a| {
         a.reply
             .as_ref()
-            .map(|r| r.mac.clone())
+            .map(|r| HwAddr::from(r.mac))
             .or_else(|| a.cache.as_ref().and_then(|c| c.mac.clone()))
     });
     let switch = switch(place.as_ref(), gateway_mac);
@@ -174,13 +175,16 @@ fn nic(snap: &Snapshot, place: Option<&Place<'_>>) -> Section<Nic> {
         .iter()
         .map(|l| Card {
             name: l.name.clone(),
-            mac: l.mac6().filter(|m| *m != [0; 6]).map(|m| format_mac(&m)),
+            mac: l.mac6().filter(|m| *m != [0; 6]).map(Mac),
             up: l.flags.is_up(),
             ipv4: snap
                 .addrs
                 .iter()
                 .filter(|a| a.index == l.index && a.address.is_ipv4())
-                .map(|a| format!("{}/{}", a.address, a.prefix))
+                .map(|a| Cidr {
+                    addr: a.address,
+                    prefix: a.prefix,
+                })
                 .collect(),
         })
         .collect();
@@ -201,14 +205,14 @@ fn nic(snap: &Snapshot, place: Option<&Place<'_>>) -> Section<Nic> {
     let mac = p.link.mac6().filter(|m| *m != [0; 6]);
     let mut commands = vec![format!("netkit ifaces {} --all", p.link.name)];
     if let Some(m) = mac {
-        commands.push(format!("netkit mac {}", format_mac(&m)));
+        commands.push(format!("netkit mac {}", Mac(m)));
     }
     section(
         Some(Nic {
             interfaces,
             interface: Some(p.link.name.clone()),
-            mac: mac.map(|m| format_mac(&m)),
-            oui: mac.map(|m| format_mac(&m[..3])),
+            mac: mac.map(Mac),
+            oui: mac.map(|m| MacPrefix::oui(Mac(m))),
             vendor: mac.and_then(oui::lookup),
             locally_administered: mac.map(is_local),
         }),
@@ -443,8 +447,8 @@ fn arp(place: Option<&Place<'_>>) -> Section<Arp> {
     let mut facts = Arp {
         interface: p.link.name.clone(),
         request: ArpRequest {
-            destination: BROADCAST.into(),
-            sender_mac: format_mac(&our_mac),
+            destination: BROADCAST,
+            sender_mac: Mac(our_mac),
             sender_ip: src,
             target_ip: gw,
         },
@@ -461,9 +465,9 @@ fn arp(place: Option<&Place<'_>>) -> Section<Arp> {
         match ask_once_on(p.link, src, gw, ARP_TIMEOUT) {
             Ok(Some((mac, rtt))) => {
                 facts.reply = Some(ArpReply {
-                    mac: format_mac(&mac),
+                    mac: Mac(mac),
                     vendor: oui::vendor_of(&mac),
-                    destination: format_mac(&our_mac),
+                    destination: Mac(our_mac),
                     rtt_ms: rtt.as_secs_f64() * 1e3,
                 })
             }
@@ -505,7 +509,7 @@ fn dhcp(tables: &Tables, snap: &Snapshot, place: Option<&Place<'_>>) -> Section<
 }
 
 /// 集线器 and 交换机: which frames a switch sends where.
-fn switch(place: Option<&Place<'_>>, gateway_mac: Option<String>) -> Section<Switch> {
+fn switch(place: Option<&Place<'_>>, gateway_mac: Option<HwAddr>) -> Section<Switch> {
     let commands = |name: Option<&str>| {
         vec![match name {
             Some(n) => format!("sudo netkit watch -I {n}"),
@@ -515,13 +519,13 @@ fn switch(place: Option<&Place<'_>>, gateway_mac: Option<String>) -> Section<Swi
     let Some(p) = place else {
         return section(None, Some(Missing::NoInterface), commands(None));
     };
-    let mac = p.link.mac6().map(|m| format_mac(&m));
+    let mac = p.link.mac6().map(Mac);
     section(
         Some(Switch {
             interface: p.link.name.clone(),
-            mac: mac.clone(),
+            mac,
             gateway_mac,
-            broadcast: BROADCAST.into(),
+            broadcast: BROADCAST,
         }),
         mac.is_none().then_some(Missing::NoMac),
         commands(Some(&p.link.name)),
@@ -576,8 +580,11 @@ mod tests {
         assert_eq!(p.gateway, Some((Ipv4Addr::new(198, 51, 100, 1), None)));
         let nic = nic(&snap, Some(&p));
         let n = nic.facts.unwrap();
-        assert_eq!(n.mac.as_deref(), Some("00:16:3e:12:34:56"));
-        assert_eq!(n.oui.as_deref(), Some("00:16:3e"));
+        assert_eq!(
+            n.mac.map(|m| m.to_string()).as_deref(),
+            Some("00:16:3e:12:34:56")
+        );
+        assert_eq!(n.oui.map(|o| o.to_string()).as_deref(), Some("00:16:3e"));
         assert_eq!(n.locally_administered, Some(false));
         assert!(n.vendor.unwrap().name.to_lowercase().contains("xensource"));
         assert_eq!(n.interfaces.len(), 2);

@@ -207,7 +207,7 @@ impl Tour {
                     (None, Some(true)) => t!("tour-nic-vendor-local"),
                     (None, _) => t!(
                         "tour-nic-vendor-unknown",
-                        prefix = n.oui.as_deref().unwrap_or("")
+                        prefix = n.oui.map(|o| o.to_string()).unwrap_or_default()
                     ),
                 };
                 l.fact(t!("tour-label-vendor"), vendor);
@@ -406,10 +406,10 @@ impl Tour {
                     mac: Some(m),
                     state,
                 }) => {
-                    t!("tour-arp-cache", mac = m, state = state)
+                    t!("tour-arp-cache", mac = m, state = state.to_string())
                 }
                 Some(CacheEntry { mac: None, state }) => {
-                    t!("tour-arp-cache-unresolved", state = state)
+                    t!("tour-arp-cache-unresolved", state = state.to_string())
                 }
                 None => t!("tour-arp-cache-none", gateway = r.target_ip),
             };
