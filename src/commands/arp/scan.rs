@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result, exit};
-use crate::i18n::t;
+use crate::i18n::{self, Lang, t};
 use crate::net::addr::Cidr;
 use crate::net::hwaddr::Mac;
 use crate::net::oui::vendor_of;
@@ -80,7 +80,7 @@ pub struct Host {
 #[derive(Debug, Serialize)]
 pub struct ScanReport {
     /// What was scanned, for people: the range, or the first ranges and how many more.
-    pub network: String,
+    pub network: Scanned,
     /// Every range scanned, as CIDR blocks in address order.
     pub ranges: Vec<Cidr>,
     /// The interface used.
@@ -374,7 +374,7 @@ pub fn scan(
         }
     }
     Ok(ScanReport {
-        network: describe(&plan.ranges),
+        network: Scanned(plan.ranges.clone()),
         ranges: plan.ranges.clone(),
         interface: interface.to_string(),
         scanned: total,
@@ -387,17 +387,41 @@ pub fn scan(
     })
 }
 
-/// Ranges for people: up to three, else the first three and how many more.
+/// Ranges for people, in the run's language: up to three, else the first three and how many
+/// more.
 pub fn describe(ranges: &[Cidr]) -> String {
-    let separator = t!("common-list-separator").to_string();
+    describe_in(ranges, i18n::current())
+}
+
+/// Ranges for people in `lang`.
+fn describe_in(ranges: &[Cidr], lang: Lang) -> String {
+    let separator = t!("common-list-separator").in_lang(lang);
     let join = |ranges: &[Cidr]| {
         let texts: Vec<String> = ranges.iter().map(Cidr::to_string).collect();
         texts.join(&separator)
     };
     match ranges.len() {
-        0 => t!("arp-ranges-none").to_string(),
+        0 => t!("arp-ranges-none").in_lang(lang),
         1..=3 => join(ranges),
-        n => t!("arp-ranges-more", ranges = join(&ranges[..3]), more = n - 3).to_string(),
+        n => t!("arp-ranges-more", ranges = join(&ranges[..3]), more = n - 3).in_lang(lang),
+    }
+}
+
+/// What a scan covered, as [`describe`] words it: in the run's language for people, in
+/// English in JSON (as every sentence of a report is, so that `--json` is the same in every
+/// language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scanned(pub Vec<Cidr>);
+
+impl std::fmt::Display for Scanned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&describe(&self.0))
+    }
+}
+
+impl Serialize for Scanned {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&describe_in(&self.0, Lang::En))
     }
 }
 
@@ -413,7 +437,7 @@ impl ScanReport {
             "arp-scan-summary",
             answered = self.hosts.len(),
             scanned = self.scanned,
-            network = &self.network,
+            network = self.network.to_string(),
             interface = &self.interface,
             sent = self.sent,
             took = human_ms(self.took_ms)
@@ -521,6 +545,35 @@ impl Report for ScanReport {
 mod tests {
     use super::*;
     use crate::system::rawlink::fake::FakeLan;
+
+    /// Issue 29 section 1: what a scan covered is a value, worded in the run's language for
+    /// people and in English in JSON (it was a String worded in the run's language, so
+    /// `--json` of a scan of more than one range differed between languages).
+    #[test]
+    fn what_was_scanned_is_english_in_json_in_every_language() {
+        let ranges: Vec<Cidr> = (0..5u8)
+            .map(|i| Cidr {
+                addr: std::net::IpAddr::V4(Ipv4Addr::new(198, 51, 100, i * 16)),
+                prefix: 28,
+            })
+            .collect();
+        let english = describe_in(&ranges, Lang::En);
+        assert_eq!(
+            english,
+            "198.51.100.0/28, 198.51.100.16/28, 198.51.100.32/28 and 2 more ranges"
+        );
+        let chinese = describe_in(&ranges, Lang::ZhCn);
+        assert!(
+            chinese.contains("198.51.100.0/28、198.51.100.16/28"),
+            "{chinese}"
+        );
+        assert_eq!(
+            serde_json::to_string(&Scanned(ranges.clone())).unwrap(),
+            format!("\"{english}\"")
+        );
+        assert_eq!(describe_in(&ranges[..1], Lang::ZhCn), "198.51.100.0/28");
+        assert_eq!(describe_in(&[], Lang::ZhCn), "无");
+    }
 
     /// A [`Watch`] that ignores everything.
     struct Quiet;
