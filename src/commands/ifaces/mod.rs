@@ -183,7 +183,8 @@ impl Serialize for ShownFlags {
     }
 }
 
-/// What kind of interface this is, in the words people use.
+/// What kind of interface this is, in the words people use: the system's kind for a virtual
+/// device ([`LinkKind`]), and for the rest what a person calls it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IfaceKind {
     /// The loopback interface.
@@ -192,30 +193,11 @@ pub enum IfaceKind {
     Ethernet,
     /// A Wi-Fi adapter.
     Wireless,
-    /// One end of a virtual Ethernet pair.
-    Veth,
-    /// A software switch.
-    Bridge,
-    /// A layer-3 tunnel (TUN, or a link with no link-layer header).
-    Tun,
     /// A layer-2 tunnel (TAP): Ethernet frames to and from a program, with a MAC.
     Tap,
-    /// A VLAN sub-interface.
-    Vlan,
-    /// Bonded links.
-    Bond,
-    /// A dummy interface.
-    Dummy,
-    /// A WireGuard tunnel.
-    Wireguard,
-    /// An extra MAC on a parent link.
-    Macvlan,
-    /// A VXLAN overlay.
-    Vxlan,
-    /// An intermediate functional block.
-    Ifb,
-    /// Any other driver kind, device type or link type, by the name the kernel gives it.
-    Other(String),
+    /// A device of the kind its driver, device type or link type names (veth, bridge, vlan,
+    /// bond...); `tun` is a layer-3 tunnel (TUN, or a link with no link-layer header).
+    Link(LinkKind),
 }
 
 impl IfaceKind {
@@ -225,18 +207,8 @@ impl IfaceKind {
             "loopback" => IfaceKind::Loopback,
             "ethernet" => IfaceKind::Ethernet,
             "wireless" | "wlan" => IfaceKind::Wireless,
-            "veth" => IfaceKind::Veth,
-            "bridge" => IfaceKind::Bridge,
-            "tun" => IfaceKind::Tun,
             "tap" => IfaceKind::Tap,
-            "vlan" => IfaceKind::Vlan,
-            "bond" => IfaceKind::Bond,
-            "dummy" => IfaceKind::Dummy,
-            "wireguard" => IfaceKind::Wireguard,
-            "macvlan" => IfaceKind::Macvlan,
-            "vxlan" => IfaceKind::Vxlan,
-            "ifb" => IfaceKind::Ifb,
-            other => IfaceKind::Other(other.to_string()),
+            other => IfaceKind::Link(LinkKind::named(other)),
         }
     }
 
@@ -246,18 +218,8 @@ impl IfaceKind {
             IfaceKind::Loopback => "loopback",
             IfaceKind::Ethernet => "ethernet",
             IfaceKind::Wireless => "wireless",
-            IfaceKind::Veth => "veth",
-            IfaceKind::Bridge => "bridge",
-            IfaceKind::Tun => "tun",
             IfaceKind::Tap => "tap",
-            IfaceKind::Vlan => "vlan",
-            IfaceKind::Bond => "bond",
-            IfaceKind::Dummy => "dummy",
-            IfaceKind::Wireguard => "wireguard",
-            IfaceKind::Macvlan => "macvlan",
-            IfaceKind::Vxlan => "vxlan",
-            IfaceKind::Ifb => "ifb",
-            IfaceKind::Other(name) => name,
+            IfaceKind::Link(k) => k.name(),
         }
     }
 
@@ -267,18 +229,20 @@ impl IfaceKind {
             IfaceKind::Loopback => t!("ifaces-kind-loopback"),
             IfaceKind::Ethernet => t!("ifaces-kind-ethernet"),
             IfaceKind::Wireless => t!("ifaces-kind-wireless"),
-            IfaceKind::Veth => t!("ifaces-kind-veth"),
-            IfaceKind::Bridge => t!("ifaces-kind-bridge"),
-            IfaceKind::Tun => t!("ifaces-kind-tun"),
             IfaceKind::Tap => t!("ifaces-kind-tap"),
-            IfaceKind::Vlan => t!("ifaces-kind-vlan"),
-            IfaceKind::Bond => t!("ifaces-kind-bond"),
-            IfaceKind::Dummy => t!("ifaces-kind-dummy"),
-            IfaceKind::Wireguard => t!("ifaces-kind-wireguard"),
-            IfaceKind::Macvlan => t!("ifaces-kind-macvlan"),
-            IfaceKind::Vxlan => t!("ifaces-kind-vxlan"),
-            IfaceKind::Ifb => t!("ifaces-kind-ifb"),
-            IfaceKind::Other(_) => return None,
+            IfaceKind::Link(k) => match k {
+                LinkKind::Veth => t!("ifaces-kind-veth"),
+                LinkKind::Bridge => t!("ifaces-kind-bridge"),
+                LinkKind::Tun => t!("ifaces-kind-tun"),
+                LinkKind::Vlan => t!("ifaces-kind-vlan"),
+                LinkKind::Bond => t!("ifaces-kind-bond"),
+                LinkKind::Dummy => t!("ifaces-kind-dummy"),
+                LinkKind::Wireguard => t!("ifaces-kind-wireguard"),
+                LinkKind::Macvlan => t!("ifaces-kind-macvlan"),
+                LinkKind::Vxlan => t!("ifaces-kind-vxlan"),
+                LinkKind::Ifb => t!("ifaces-kind-ifb"),
+                LinkKind::Other(_) => return None,
+            },
         })
     }
 }
@@ -294,12 +258,12 @@ impl Serialize for IfaceKind {
 fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
     match (&link.kind, link.tun_mode) {
         (Some(LinkKind::Tun), Some(TunMode::Tap)) => return IfaceKind::Tap,
-        (Some(LinkKind::Tun), Some(TunMode::Tun)) => return IfaceKind::Tun,
+        (Some(LinkKind::Tun), Some(TunMode::Tun)) => return IfaceKind::Link(LinkKind::Tun),
         // No mode reported: a TAP still has an Ethernet header, a TUN none.
         (Some(LinkKind::Tun), None) if link.link_type == LinkType::Ether => {
             return IfaceKind::Tap;
         }
-        (Some(k), _) => return IfaceKind::from_name(k.name()),
+        (Some(k), _) => return IfaceKind::Link(k.clone()),
         (None, _) => {}
     }
     match link.link_type {
@@ -312,7 +276,7 @@ fn kind_of(link: &Link, facts: &LinkFacts) -> IfaceKind {
             .devtype
             .as_deref()
             .map_or(IfaceKind::Ethernet, IfaceKind::from_name),
-        LinkType::None => IfaceKind::Tun,
+        LinkType::None => IfaceKind::Link(LinkKind::Tun),
         _ => IfaceKind::from_name(&link.link_type.name()),
     }
 }
@@ -585,9 +549,15 @@ mod tests {
             tap.description
         );
         assert!(tap.mac.is_some());
-        assert_eq!(dev(Some(TunMode::Tun), LinkType::None).kind, IfaceKind::Tun);
+        assert_eq!(
+            dev(Some(TunMode::Tun), LinkType::None).kind,
+            IfaceKind::Link(LinkKind::Tun)
+        );
         assert_eq!(dev(None, LinkType::Ether).kind, IfaceKind::Tap);
-        assert_eq!(dev(None, LinkType::None).kind, IfaceKind::Tun);
+        assert_eq!(
+            dev(None, LinkType::None).kind,
+            IfaceKind::Link(LinkKind::Tun)
+        );
     }
 
     /// Issue 18.4: M-DOWN when the device under this one (IFLA_LINK) is down, as iproute2

@@ -176,6 +176,23 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// The kind `name` names (the reverse of [`LinkKind::name`]); any other name is `Other`.
+    pub fn named(name: &str) -> LinkKind {
+        match name {
+            "tun" => LinkKind::Tun,
+            "veth" => LinkKind::Veth,
+            "bridge" => LinkKind::Bridge,
+            "vlan" => LinkKind::Vlan,
+            "bond" => LinkKind::Bond,
+            "dummy" => LinkKind::Dummy,
+            "wireguard" => LinkKind::Wireguard,
+            "macvlan" => LinkKind::Macvlan,
+            "vxlan" => LinkKind::Vxlan,
+            "ifb" => LinkKind::Ifb,
+            other => LinkKind::Other(other.to_string()),
+        }
+    }
+
     /// The kind's name: tun, veth, bridge, vlan...
     pub fn name(&self) -> &str {
         match self {
@@ -399,6 +416,27 @@ pub enum Duplex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 29 section 1: a kind read back from its name is the same kind (ifaces builds its
+    /// kinds on these).
+    #[test]
+    fn kinds_read_back_from_their_names() {
+        for k in [
+            LinkKind::Tun,
+            LinkKind::Veth,
+            LinkKind::Bridge,
+            LinkKind::Vlan,
+            LinkKind::Bond,
+            LinkKind::Dummy,
+            LinkKind::Wireguard,
+            LinkKind::Macvlan,
+            LinkKind::Vxlan,
+            LinkKind::Ifb,
+            LinkKind::Other("ipvlan".into()),
+        ] {
+            assert_eq!(LinkKind::named(k.name()), k);
+        }
+    }
 
     /// Issue 18.4: iproute2's print_link_flags shows NO-CARRIER for IFF_UP without IFF_RUNNING.
     #[test]
