@@ -319,7 +319,7 @@ fn clap_in_words(e: &clap::Error) -> Option<String> {
 
 /// A student's likely slip behind what clap refused, said with what to type instead (issue 27
 /// item 4): a value after `subnet` or `route` where the subcommand belongs (`netkit subnet
-/// 192.168.1.0/24`: did you mean `subnet info`?), `mac` without the address.
+/// 192.168.1.0/24`: did you mean `subnet info`?), `mac` without the address, `ipconfig -all`.
 fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<Message> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -353,6 +353,14 @@ fn slip(path: &[String], args: &[OsString], e: &clap::Error) -> Option<Message> 
                 meant = meant,
                 rest = rest.join(" ")
             ))
+        }
+        // The primer's reader types `ipconfig -all` (cmd takes it as /all); clap reads -a -l -l.
+        (ErrorKind::UnknownArgument, ["netkit", "ifaces"]) => {
+            let switch = args
+                .iter()
+                .filter_map(|a| a.to_str())
+                .find(|a| a.eq_ignore_ascii_case("-all"))?;
+            Some(t!("ifaces-windows-all", switch = switch))
         }
         (ErrorKind::MissingRequiredArgument, ["netkit", "mac"]) => Some(t!("cli-slip-mac")),
         (ErrorKind::MissingRequiredArgument, ["netkit", "chat", "client"]) => {

@@ -374,6 +374,12 @@ fn likely_mistakes_get_a_hint() {
         &format!("the networks come first (netkit subnet filter 10.0.0.0/8 {log})"),
     );
     assert_bad_input(&["ipconfig", "/all"], "(netkit ipconfig --all)");
+    // As the primer writes it for cmd: clap would read -a -l -l and complain about '-l'.
+    assert_bad_input(
+        &["ipconfig", "-all"],
+        "-all is a Windows ipconfig switch; here options start with '--' (netkit ipconfig --all)",
+    );
+    assert_bad_input(&["ifaces", "-ALL"], "(netkit ipconfig --all)");
 }
 
 /// Issue 27 item 4: a student's likely slips get the command they meant, in one line, exit 2
