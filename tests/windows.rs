@@ -462,6 +462,8 @@ fn ping_loopback() {
     );
     assert_eq!(v["replies"][0]["from"], "127.0.0.1");
     assert_eq!(v["wrong_data"], 0, "{v}");
+    // No socket of netkit's carries them: the system's ICMP API does (it said "datagram").
+    assert_eq!(v["socket"], "icmp_api", "{v}");
 }
 
 /// Issue 29 section 2: what needs raw Ethernet frames on Windows (Npcap) says so in one line,
@@ -550,6 +552,9 @@ fn in_a_namespace_lan() {
         }
         if method == "icmp" {
             assert_eq!(hops[4]["answer"]["kind"], "echo_reply");
+            assert_eq!(v["socket"], "icmp_api", "{v}");
+        } else {
+            assert_eq!(v["socket"], "raw", "{v}");
         }
     }
     // The neighbour cache (GetIpNetTable under Wine) holds the router the probes went through,

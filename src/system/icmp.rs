@@ -10,14 +10,18 @@ use serde::Serialize;
 
 use crate::wire::icmp_echo::{Flaw, IcmpError};
 
-/// Which kind of socket carries the echo requests.
+/// What carries the echo requests: which kind of socket, or the system's own ICMP API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum SocketKind {
     /// SOCK_DGRAM + IPPROTO_ICMP(V6): no privilege, where ping_group_range allows.
     Datagram,
     /// SOCK_RAW: needs CAP_NET_RAW.
     Raw,
+    /// No socket of netkit's: the system sends and matches the echoes itself (Windows'
+    /// IcmpSendEcho2, as ping.exe and tracert do), with no privilege.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    IcmpApi,
 }
 
 /// What arrived for us.

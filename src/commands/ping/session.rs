@@ -141,7 +141,7 @@ pub struct PingReport {
     pub address: IpAddr,
     /// ipv4 or ipv6.
     pub family: Family,
-    /// datagram (no privilege) or raw.
+    /// datagram (no privilege), raw, or icmp_api (Windows' IcmpSendEcho2, no privilege).
     pub socket: SocketKind,
     /// Bytes of data per request.
     pub size: u16,

@@ -55,9 +55,9 @@ impl IcmpSocket {
         })
     }
 
-    /// The IP Helper API's echo requests need no privilege, like a datagram ICMP socket.
+    /// The IP Helper API sends the echo requests (no privilege needed).
     pub fn kind(&self) -> SocketKind {
-        SocketKind::Datagram
+        SocketKind::IcmpApi
     }
 }
 
