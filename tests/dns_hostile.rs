@@ -897,3 +897,75 @@ fn bytes_after_the_message_are_a_warning() {
         assert!(d.contains("Message has 4 extra bytes at end"), "{d}");
     }
 }
+
+/// Issue 29 section 1: the reply's opcode and response code and the question's class and type
+/// (types in netkit now, Strings before) are the words dig reads from the same replies, in JSON
+/// and in the `--full` view: named ones, RESERVED codes, an extended code, and numbers without
+/// a name (TYPE65534, CLASS42).
+#[test]
+fn header_and_question_words_are_the_ones_dig_reads() {
+    let server = at();
+    for (case, class, rtype) in [
+        ("evil", "IN", "A"),
+        ("nothing", "IN", "A"),
+        ("ede", "IN", "TXT"),
+        ("refused", "CH", "TXT"),
+        ("rcode11", "IN", "TYPE65534"),
+        ("rcode15", "CLASS42", "A"),
+        ("opcode5", "IN", "AAAA"),
+        ("badvers", "HS", "TYPE54"),
+    ] {
+        let name = format!("{case}.hostile.test");
+        // dig takes a reply of another opcode than its query's for no reply: asked as UPDATE,
+        // it reads the UPDATE the server sends.
+        let opcode = if case == "opcode5" {
+            "+opcode=5"
+        } else {
+            "+opcode=0"
+        };
+        let Some(d) = dig(&name, rtype, &["-c", class, opcode]) else {
+            eprintln!("skipped: no dig to compare the header and question words with");
+            return;
+        };
+        let opcode = d
+            .split("opcode: ")
+            .nth(1)
+            .and_then(|s| s.split(',').next())
+            .unwrap_or_else(|| panic!("no opcode in {d}"));
+        let rcode = status(&d);
+        let question: Vec<&str> = d
+            .lines()
+            // (an UPDATE's question is its zone)
+            .skip_while(|l| !l.starts_with(";; QUESTION SECTION:") && l != &";; ZONE SECTION:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no question in {d}"))
+            .split_whitespace()
+            .collect();
+        let [qname, qclass, qtype] = question[..] else {
+            panic!("{question:?} in {d}");
+        };
+        let args = [
+            "--json",
+            "dns",
+            class,
+            &name,
+            rtype,
+            &server,
+            "--full",
+            "--timeout",
+            "1",
+        ];
+        let v = json(&run(&args));
+        let what = format!("{args:?}: {v}\n{d}");
+        assert_eq!(v[0]["header"]["opcode"], opcode, "{what}");
+        assert_eq!(v[0]["header"]["rcode"], rcode, "{what}");
+        assert_eq!(v[0]["question"][0]["name"], qname.trim_start_matches(';'));
+        assert_eq!(v[0]["question"][0]["class"], qclass, "{what}");
+        assert_eq!(v[0]["question"][0]["type"], qtype, "{what}");
+        let out = stdout(&run(&args[1..]));
+        let header = format!(", {opcode}, {rcode}; flags:");
+        assert!(out.contains(&header), "{header} in {out}\n{d}");
+        let question = format!(" {name}. {qclass} {qtype}\n");
+        assert!(out.contains(&question), "{question} in {out}\n{d}");
+    }
+}

@@ -12,8 +12,7 @@ use crate::i18n::{Text, t};
 use crate::wire::dns::message::Message;
 pub use crate::wire::dns::name::presentation;
 use crate::wire::dns::record::Record;
-use crate::wire::dns::types::rcode_text;
-pub use crate::wire::dns::types::type_text;
+use crate::wire::dns::types::{Rcode, Type};
 
 use crate::error::exit;
 
@@ -223,7 +222,7 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
         other => {
             let what: Text = match other {
                 16 => t!("dns-why-badvers").into(),
-                _ => rcode_text(other).into(),
+                _ => Rcode(other).to_string().into(),
             };
             let why = match ede {
                 Some(e) => t!("dns-why-rcode-ede", rcode = other, what = what, ede = e),
@@ -272,7 +271,7 @@ pub fn classify(m: &Message, qname: &Name, rtype: RecordType) -> Reply {
                     t!(
                         "dns-why-chain-nodata",
                         name = presentation(&end),
-                        rtype = type_text(rtype)
+                        rtype = Type(rtype)
                     )
                     .into(),
                 ),

@@ -10,12 +10,13 @@ use futures_util::future::join_all;
 use hickory_resolver::proto::rr::{DNSClass, Name, RecordType};
 use serde::Serialize;
 
-use super::answer::{Status, classify, referral_to, type_text};
+use super::answer::{Status, classify, referral_to};
 use super::message::{self, Over, QueryFlags};
 use crate::error::exit;
 use crate::i18n::{Message, Text, t};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
+use crate::wire::dns::types::{Rcode, Type};
 
 /// What one server said.
 #[derive(Debug, Clone, Serialize)]
@@ -23,7 +24,7 @@ pub struct ServerAnswer {
     /// The server.
     pub server: SocketAddr,
     /// Its response code (null: no answer).
-    pub rcode: Option<String>,
+    pub rcode: Option<Rcode>,
     /// What the reply is (answer, nodata, nxdomain, referral...; null: no answer).
     pub status: Option<Status>,
     /// Why that is no answer, in words (a referral's zone and servers; null: nothing to say;
@@ -50,7 +51,7 @@ pub struct Comparison {
     pub name: String,
     /// The type asked.
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: Type,
     /// Each server's answer, in the order given.
     pub servers: Vec<ServerAnswer>,
     /// Whether every server gave the same answer.
@@ -63,8 +64,8 @@ pub struct Comparison {
 pub struct Comparisons(pub Vec<Comparison>);
 
 /// The answer's comparable part: response code, what the reply is, and sorted records.
-fn key(a: &ServerAnswer) -> (Option<&str>, Option<Status>, &[String]) {
-    (a.rcode.as_deref(), a.status, &a.records)
+fn key(a: &ServerAnswer) -> (Option<Rcode>, Option<Status>, &[String]) {
+    (a.rcode, a.status, &a.records)
 }
 
 /// Asks every server for `name`/`rtype` at once and groups the servers by answer.
@@ -97,7 +98,7 @@ pub async fn compare(
                     .answer
                     .iter()
                     .map(|r| {
-                        let line = format!("{} {} {}", r.owner(), r.type_text(), r.data);
+                        let line = format!("{} {} {}", r.owner(), Type(r.rtype), r.data);
                         line.trim_end().to_string()
                     })
                     .collect();
@@ -111,7 +112,7 @@ pub async fn compare(
                     .flatten();
                 ServerAnswer {
                     server,
-                    rcode: Some(crate::wire::dns::types::rcode_text(raw.message.rcode())),
+                    rcode: Some(Rcode(raw.message.rcode())),
                     status: Some(verdict.status),
                     detail,
                     referral,
@@ -155,7 +156,7 @@ pub async fn compare(
     }
     Comparison {
         name: super::answer::presentation(name),
-        rtype: type_text(rtype),
+        rtype: Type(rtype),
         agree: groups.len() <= 1,
         servers: answers,
     }
@@ -194,7 +195,7 @@ impl Report for Comparisons {
                     char::from(b'A' + (s.group.min(25) as u8))
                         .to_string()
                         .into(),
-                    s.rcode.clone().unwrap_or_else(|| "-".into()).into(),
+                    s.rcode.map_or_else(|| "-".into(), |r| r.to_string()).into(),
                     records,
                     s.rtt_ms.map_or("-".to_string(), human_ms).into(),
                 ]);

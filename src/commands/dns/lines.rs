@@ -23,6 +23,7 @@ use crate::util::lists::read_line_bounded;
 use crate::util::time::human_duration;
 use crate::wire::dns::name::query_name_into;
 use crate::wire::dns::record::Record;
+use crate::wire::dns::types::Type;
 
 /// The answer records of every query, each distinct record once (a CNAME met by both the A and
 /// the AAAA query is shown once).
@@ -652,7 +653,7 @@ pub(super) fn write_bulk_line(
     let records: Vec<String> = unique
         .iter()
         .map(|a| {
-            format!("{} {}", a.type_text(), a.data)
+            format!("{} {}", Type(a.rtype), a.data)
                 .trim_end()
                 .to_string()
         })

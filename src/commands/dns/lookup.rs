@@ -13,7 +13,7 @@ use hickory_resolver::proto::rr::{Name, RecordType};
 use serde::Serialize;
 
 pub use super::answer::Reply;
-use super::answer::{Status, cname_loop, overall, presentation, type_text};
+use super::answer::{Status, cname_loop, overall, presentation};
 use super::message::Received;
 use super::server::Server;
 use super::tls::TlsSettings;
@@ -21,6 +21,7 @@ use crate::i18n::{Text, t};
 use crate::util::time::{human_duration, round_ms};
 use crate::wire::dns::name::dots;
 use crate::wire::dns::record::Record;
+use crate::wire::dns::types::Type;
 
 /// "Ask server number `server` for `name` / `rtype`", so the logic above it needs no network.
 pub trait Resolve: Send + Sync {
@@ -86,7 +87,7 @@ fn type_or_empty<S: serde::Serializer>(
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.serialize_str(&type_text(*t)),
+        Some(t) => s.collect_str(&Type(*t)),
         None => s.serialize_str(""),
     }
 }
@@ -94,7 +95,7 @@ fn type_or_empty<S: serde::Serializer>(
 impl QueryResult {
     /// The record type's name, "" when there was none to ask.
     pub fn type_name(&self) -> String {
-        self.rtype.map_or(String::new(), type_text)
+        self.rtype.map_or(String::new(), |t| Type(t).to_string())
     }
 }
 
@@ -345,14 +346,9 @@ async fn follow_up<R: Resolve>(
         match next.status {
             Status::Answer | Status::NoData | Status::NxDomain | Status::CnameLoop => {
                 let why = match next.status {
-                    Status::NoData => Some(
-                        t!(
-                            "dns-why-chain-nodata",
-                            name = &text,
-                            rtype = type_text(rtype)
-                        )
-                        .into(),
-                    ),
+                    Status::NoData => {
+                        Some(t!("dns-why-chain-nodata", name = &text, rtype = Type(rtype)).into())
+                    }
                     Status::NxDomain => Some(t!("dns-why-chain-nxdomain", name = &text).into()),
                     _ => None,
                 };
@@ -368,7 +364,7 @@ async fn follow_up<R: Resolve>(
                         "dns-note-chain-outside-detail",
                         name = &text,
                         server = server.to_string(),
-                        rtype = type_text(rtype),
+                        rtype = Type(rtype),
                         status = failed.tag(),
                         detail = detail
                     ),
@@ -376,7 +372,7 @@ async fn follow_up<R: Resolve>(
                         "dns-note-chain-outside",
                         name = &text,
                         server = server.to_string(),
-                        rtype = type_text(rtype),
+                        rtype = Type(rtype),
                         status = failed.tag()
                     ),
                 };

@@ -26,7 +26,7 @@ use crate::util::time::{human_ms, human_seconds, round_ms};
 use crate::wire::dns::edns::Ede;
 use crate::wire::dns::message::{self as wire, Flags, Header as WireHeader};
 use crate::wire::dns::record::Record;
-use crate::wire::dns::types::{class_text, opcode_text, rcode_text, type_text};
+use crate::wire::dns::types::{Class, Opcode, Rcode, Type};
 
 /// The query's flags and EDNS, as dig's `+[no]recurse +cd +dnssec +nsid +subnet +bufsize +[no]edns`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,9 +303,9 @@ pub struct Header {
     /// Message id.
     pub id: u16,
     /// QUERY, NOTIFY, UPDATE...
-    pub opcode: String,
+    pub opcode: Opcode,
     /// NOERROR, NXDOMAIN, SERVFAIL, BADVERS... (with the EDNS extended bits).
-    pub rcode: String,
+    pub rcode: Rcode,
     /// The flags.
     pub flags: Flags,
 }
@@ -316,10 +316,10 @@ pub struct Question {
     /// The name.
     pub name: String,
     /// IN, CH...
-    pub class: String,
+    pub class: Class,
     /// A, MX, TYPE65534...
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: Type,
 }
 
 /// One record of any section, as every mode shows it: the one typed view (`wire::dns::record`).
@@ -398,8 +398,8 @@ impl MessageView {
         MessageView {
             header: Header {
                 id: h.id,
-                opcode: opcode_text(h.opcode),
-                rcode: rcode_text(m.rcode()),
+                opcode: Opcode(h.opcode),
+                rcode: Rcode(m.rcode()),
                 flags: h.flags,
             },
             question: m
@@ -407,8 +407,8 @@ impl MessageView {
                 .iter()
                 .map(|q| Question {
                     name: presentation(&q.name),
-                    class: class_text(q.class),
-                    rtype: type_text(q.rtype),
+                    class: Class(q.class),
+                    rtype: Type(q.rtype),
                 })
                 .collect(),
             answer: m.answer.clone(),
@@ -575,8 +575,8 @@ impl FullAnswer {
             t.add_row([
                 r.owner(),
                 ttl,
-                r.class_text(),
-                r.type_text(),
+                Class(r.class).to_string(),
+                Type(r.rtype).to_string(),
                 r.data.clone(),
             ]);
         }
@@ -617,15 +617,15 @@ impl Report for FullAnswer {
         writeln!(out, "{} {via}", label(0))?;
         let m = &self.message;
         let h = &m.header;
-        let rcode = match h.rcode.as_str() {
-            "NOERROR" => ui.paint(Paint::Good, &h.rcode),
-            "NXDOMAIN" => ui.paint(Paint::Warn, &h.rcode),
-            _ => ui.paint(Paint::Bad, &h.rcode),
+        let rcode = match h.rcode {
+            Rcode::NOERROR => ui.paint(Paint::Good, h.rcode),
+            Rcode::NXDOMAIN => ui.paint(Paint::Warn, h.rcode),
+            _ => ui.paint(Paint::Bad, h.rcode),
         };
         let header = t!(
             "dns-full-header",
             id = h.id,
-            opcode = &h.opcode,
+            opcode = h.opcode,
             rcode = rcode,
             flags = self.flag_words()
         );

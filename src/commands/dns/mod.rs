@@ -49,6 +49,7 @@ use crate::system::model::Stub;
 use crate::util::input;
 use crate::util::time::human_ms;
 use crate::wire::dns::name::{from_query_name, query_name_into};
+use crate::wire::dns::types::Type;
 use crate::wire::dnssec::Security;
 use crate::wire::dnssec::anchors::{Anchor, ROOT_ANCHORS, parse_anchors};
 
@@ -329,7 +330,7 @@ impl Report for DnsReport {
                     } else {
                         a.ttl.to_string()
                     },
-                    a.type_text(),
+                    Type(a.rtype).to_string(),
                     a.data.clone(),
                 ]);
             }
@@ -820,11 +821,7 @@ fn full(plan: &Plan, args: &DnsArgs, ui: &Ui) -> Result<u8> {
                 .reduce(|rest, first| t!("dns-failures", first = first, rest = rest).into())
                 .unwrap_or_else(|| t!("dns-why-no-server").into());
             return Err(Error::io(
-                t!(
-                    "dns-asking-for",
-                    name = &ascii,
-                    rtype = answer::type_text(rtype)
-                ),
+                t!("dns-asking-for", name = &ascii, rtype = Type(rtype)),
                 io::Error::new(io::ErrorKind::TimedOut, Cause(why)),
             ));
         };

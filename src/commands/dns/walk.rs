@@ -16,13 +16,14 @@ use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::{DNSClass, Name, RData, RecordType};
 use serde::Serialize;
 
-use super::answer::{presentation, type_text};
+use super::answer::presentation;
 use super::message::{self, QueryFlags, Rr};
 use super::source::{self, Budget, MAX_ASKED, MAX_DEPTH, MAX_STEPS, Reply, ask, glue, referral};
 use crate::error::exit;
 use crate::i18n::{Text, t};
 use crate::output::{Paint, Report, Ui};
 use crate::util::time::{human_ms, round_ms_opt};
+use crate::wire::dns::types::{Rcode, Type};
 
 /// The root servers' addresses (IANA root hints), where a walk starts unless told otherwise.
 pub const ROOT_HINTS: [&str; 26] = [
@@ -93,7 +94,7 @@ pub struct Asked {
     /// What it said.
     pub outcome: Outcome,
     /// Its response code (null: no answer).
-    pub rcode: Option<String>,
+    pub rcode: Option<Rcode>,
     /// The round trip (null: no answer).
     #[serde(serialize_with = "round_ms_opt")]
     pub rtt_ms: Option<f64>,
@@ -153,7 +154,7 @@ pub struct Walk {
     pub name: String,
     /// The type.
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: Type,
     /// The steps, from the root.
     pub steps: Vec<Step>,
     /// How it ended.
@@ -316,7 +317,7 @@ fn walk_at<'a>(
         };
         let mut walk = Walk {
             name: presentation(name),
-            rtype: type_text(rtype),
+            rtype: Type(rtype),
             steps: Vec::new(),
             end: End::Failed,
             answer: Vec::new(),
@@ -490,7 +491,7 @@ impl Walk {
     pub fn failed(name: &Name, rtype: RecordType, detail: Option<Text>) -> Walk {
         Walk {
             name: presentation(name),
-            rtype: type_text(rtype),
+            rtype: Type(rtype),
             steps: Vec::new(),
             end: End::Failed,
             answer: Vec::new(),
@@ -572,14 +573,14 @@ impl Report for Walk {
                 t!(
                     "dns-validation-of",
                     name = &self.name,
-                    rtype = &self.rtype,
+                    rtype = self.rtype,
                     how = how.clone()
                 )
             )?,
             None => writeln!(
                 out,
                 "{}",
-                t!("dns-trace-of", name = &self.name, rtype = &self.rtype)
+                t!("dns-trace-of", name = &self.name, rtype = self.rtype)
             )?,
         }
         if let Some(p) = &self.root_servers {
@@ -673,7 +674,12 @@ impl Report for Walk {
             End::Answer => {
                 let mut t = super::view::records_table(ui);
                 for r in &self.answer {
-                    t.add_row([r.owner(), r.ttl.to_string(), r.type_text(), r.data.clone()]);
+                    t.add_row([
+                        r.owner(),
+                        r.ttl.to_string(),
+                        Type(r.rtype).to_string(),
+                        r.data.clone(),
+                    ]);
                 }
                 writeln!(out, "{t}")
             }
@@ -687,7 +693,7 @@ impl Report for Walk {
                 "{}",
                 ui.paint(
                     Paint::Warn,
-                    t!("dns-trace-nodata", name = &self.name, rtype = &self.rtype)
+                    t!("dns-trace-nodata", name = &self.name, rtype = self.rtype)
                 )
             ),
             End::Failed => {

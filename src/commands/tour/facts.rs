@@ -14,6 +14,7 @@ use crate::net::oui::Vendor;
 use crate::system::model::{DhcpLease, NeighState};
 use crate::util::time::round_ms;
 use crate::wire::dns::record::Record;
+use crate::wire::dns::types::{Rcode, Type};
 
 /// Why a section shows less than it is about, on this machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -192,9 +193,9 @@ pub struct Lookup {
     pub server: IpAddr,
     /// The type asked.
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: Type,
     /// The response code (NOERROR, NXDOMAIN...).
-    pub rcode: String,
+    pub rcode: Rcode,
     /// The answer records.
     pub answers: Vec<Record>,
     /// The addresses among them.

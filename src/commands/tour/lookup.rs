@@ -15,7 +15,7 @@ use crate::util::random::unpredictable_u32;
 use crate::wire::dns::message;
 use crate::wire::dns::name::same_name;
 use crate::wire::dns::query::QueryWriter;
-use crate::wire::dns::types::{rcode_text, type_text};
+use crate::wire::dns::types::{Rcode, Type};
 
 /// How long the lookup waits for the server's answer.
 pub const DNS_TIMEOUT: Duration = Duration::from_secs(2);
@@ -88,8 +88,8 @@ pub fn look_up(server: IpAddr, name: &str, timeout: Duration) -> Result<Lookup> 
         return Ok(Lookup {
             name: name.trim_end_matches('.').to_string(),
             server,
-            rtype: type_text(RecordType::A),
-            rcode: rcode_text(msg.rcode()),
+            rtype: Type(RecordType::A),
+            rcode: Rcode(msg.rcode()),
             answers: msg.answer,
             addresses,
             took_ms: took.as_secs_f64() * 1e3,

@@ -12,7 +12,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use data_encoding::{BASE32HEX_NOPAD, BASE64, HEXLOWER, HEXUPPER};
 
 use super::name::push_label;
-use super::types::{algorithm_mnemonic, rcode_text, type_mnemonic};
+use super::types::{Rcode, Type, algorithm_mnemonic};
 
 /// Why the bytes of a message are no DNS message, in dig's words where dig has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,20 +300,12 @@ impl<'a> Rd<'a> {
                 for bit in 0..8 {
                     if byte & (0x80 >> bit) != 0 {
                         let t = u16::from(window) * 256 + (i * 8 + bit) as u16;
-                        self.word(type_name(t));
+                        self.word(Type::from(t));
                     }
                 }
             }
         }
         Ok(())
-    }
-}
-
-/// A type's mnemonic or `TYPEnnn`.
-fn type_name(t: u16) -> String {
-    match type_mnemonic(t) {
-        Some(m) => m.into(),
-        None => format!("TYPE{t}"),
     }
 }
 
@@ -436,7 +428,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // SIG RRSIG
         24 | 46 => {
             let covered = c.u16()?;
-            c.word(type_name(covered));
+            c.word(Type::from(covered));
             c.num8()?;
             c.num8()?;
             c.num32()?;
@@ -483,7 +475,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
             for (i, byte) in bits.iter().enumerate() {
                 for bit in 0..8 {
                     if byte & (0x80 >> bit) != 0 {
-                        c.word(type_name((i * 8 + bit) as u16));
+                        c.word(Type::from((i * 8 + bit) as u16));
                     }
                 }
             }
@@ -688,7 +680,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
         // DSYNC
         66 => {
             let t = c.u16()?;
-            c.word(type_name(t));
+            c.word(Type::from(t));
             let scheme = c.u8()?;
             match scheme {
                 1 => c.word("NOTIFY"),
@@ -727,7 +719,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
             }
             c.num16()?;
             let error = c.u16()?;
-            c.word(rcode_text(error));
+            c.word(Rcode(error));
             // The key is written even when empty (dig's double space); other data only when
             // there is some.
             for other in [false, true] {
@@ -754,7 +746,7 @@ fn present(c: &mut Rd<'_>, rtype: u16, class: u16) -> R<bool> {
             }
             c.num16()?;
             let error = c.u16()?;
-            c.word(rcode_text(error));
+            c.word(Rcode(error));
             let n = usize::from(c.u16()?);
             c.word(n);
             let other = c.bytes(n)?;

@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use super::name::presentation;
 use super::rdata::{self, Malformed};
-use super::types::{class_text, type_text};
+use super::types::{Class, Type};
 
 /// A resource record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +34,16 @@ impl Serialize for Record {
         struct View<'a> {
             name: String,
             ttl: u32,
-            class: String,
+            class: Class,
             #[serde(rename = "type")]
-            rtype: String,
+            rtype: Type,
             data: &'a str,
         }
         View {
             name: presentation(&self.name),
             ttl: self.ttl,
-            class: class_text(self.class),
-            rtype: type_text(self.rtype),
+            class: Class(self.class),
+            rtype: Type(self.rtype),
             data: &self.data,
         }
         .serialize(s)
@@ -93,16 +93,6 @@ impl Record {
     /// The owner in presentation format.
     pub fn owner(&self) -> String {
         presentation(&self.name)
-    }
-
-    /// The type's mnemonic (or `TYPEnnn`).
-    pub fn type_text(&self) -> String {
-        type_text(self.rtype)
-    }
-
-    /// The class's name (or `CLASSnnn`).
-    pub fn class_text(&self) -> String {
-        class_text(self.class)
     }
 
     /// The name the data starts with (after `skip` bytes), for the types that hold one: a

@@ -1,8 +1,16 @@
 //! The names DNS gives its numbers, as dig writes and reads them: record types (the IANA
 //! registry as BIND 9.18 knows it, RFC 3597's `TYPEnnn` for the rest), classes (`CLASSnnn`),
-//! response codes (with EDNS's extended bits, RFC 6891) and opcodes. Pure tables.
+//! response codes (with EDNS's extended bits, RFC 6891) and opcodes; and the small `Copy` types
+//! the reports hold them in ([`Type`], [`Class`], [`Rcode`], [`Opcode`]), each shown and
+//! serialized as that text. Pure tables.
+
+use std::borrow::Cow;
+use std::fmt;
 
 use hickory_resolver::proto::rr::{DNSClass, RecordType};
+use serde::{Serialize, Serializer};
+
+use crate::i18n::Arg;
 
 /// Every record type with a mnemonic, by number (IANA's registry as dig 9.18 reads and writes it).
 const TYPES: [(u16, &str); 92] = [
@@ -108,16 +116,6 @@ pub fn type_mnemonic(n: u16) -> Option<&'static str> {
         .map(|i| TYPES[i].1)
 }
 
-/// A record type as dig writes it: its mnemonic, or RFC 3597's `TYPEnnn` for one without
-/// (hickory's Display says "Unknown" for those, and names some that dig does not).
-pub fn type_text(t: RecordType) -> String {
-    let n = u16::from(t);
-    match type_mnemonic(n) {
-        Some(m) => m.to_string(),
-        None => format!("TYPE{n}"),
-    }
-}
-
 /// Reads a type as dig does, case-insensitively: a mnemonic, or `TYPEnnn` (RFC 3597).
 pub fn parse_type(text: &str) -> Option<RecordType> {
     let upper = text.trim().to_ascii_uppercase();
@@ -131,19 +129,6 @@ pub fn parse_type(text: &str) -> Option<RecordType> {
         .iter()
         .find(|(_, m)| *m == upper)
         .map(|(n, _)| RecordType::from(*n))
-}
-
-/// A class as dig writes it: IN, CH, HS, NONE, ANY, else `CLASSnnn`.
-pub fn class_text(c: DNSClass) -> String {
-    let n = u16::from(c);
-    match n {
-        1 => "IN".into(),
-        3 => "CH".into(),
-        4 => "HS".into(),
-        254 => "NONE".into(),
-        255 => "ANY".into(),
-        _ => format!("CLASS{n}"),
-    }
 }
 
 /// Reads a class word (IN, CH or CHAOS, HS or HESIOD, NONE, ANY, `CLASSnnn`), case-insensitively.
@@ -164,47 +149,190 @@ pub fn parse_class(word: &str) -> Option<DNSClass> {
     Some(DNSClass::from(n))
 }
 
-/// A response code as dig names it (`NOERROR`, `NXDOMAIN`, `RESERVED11`, `BADVERS`,
-/// `BADCOOKIE`), the number for one without a name. `code` is the whole code: the header's four
-/// bits and, with EDNS, the OPT record's eight above them.
-pub fn rcode_text(code: u16) -> String {
-    let name = match code {
-        0 => "NOERROR",
-        1 => "FORMERR",
-        2 => "SERVFAIL",
-        3 => "NXDOMAIN",
-        4 => "NOTIMP",
-        5 => "REFUSED",
-        6 => "YXDOMAIN",
-        7 => "YXRRSET",
-        8 => "NXRRSET",
-        9 => "NOTAUTH",
-        10 => "NOTZONE",
-        11..=15 => return format!("RESERVED{code}"),
-        16 => "BADVERS",
-        17 => "BADKEY",
-        18 => "BADTIME",
-        19 => "BADMODE",
-        20 => "BADNAME",
-        21 => "BADALG",
-        22 => "BADTRUNC",
-        23 => "BADCOOKIE",
-        _ => return code.to_string(),
-    };
-    name.to_string()
-}
+/// A record type, shown as dig writes it: its mnemonic, or RFC 3597's `TYPEnnn` for one without
+/// (hickory's Display says "Unknown" for those, and names some that dig does not). In JSON: the
+/// same text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Type(pub RecordType);
 
-/// An opcode as dig names it (`QUERY`, `NOTIFY`, `UPDATE`, `RESERVED9`).
-pub fn opcode_text(op: u8) -> String {
-    match op {
-        0 => "QUERY".into(),
-        1 => "IQUERY".into(),
-        2 => "STATUS".into(),
-        4 => "NOTIFY".into(),
-        5 => "UPDATE".into(),
-        other => format!("RESERVED{other}"),
+impl From<RecordType> for Type {
+    fn from(t: RecordType) -> Self {
+        Type(t)
     }
 }
+
+impl From<u16> for Type {
+    fn from(n: u16) -> Self {
+        Type(RecordType::from(n))
+    }
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = u16::from(self.0);
+        match type_mnemonic(n) {
+            Some(m) => f.pad(m),
+            None => numbered(f, "TYPE", n),
+        }
+    }
+}
+
+/// A class, shown as dig writes it: IN, CH, HS, NONE, ANY, else `CLASSnnn`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Class(pub DNSClass);
+
+impl From<DNSClass> for Class {
+    fn from(c: DNSClass) -> Self {
+        Class(c)
+    }
+}
+
+impl From<u16> for Class {
+    fn from(n: u16) -> Self {
+        Class(DNSClass::from(n))
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = u16::from(self.0);
+        match n {
+            1 => f.pad("IN"),
+            3 => f.pad("CH"),
+            4 => f.pad("HS"),
+            254 => f.pad("NONE"),
+            255 => f.pad("ANY"),
+            _ => numbered(f, "CLASS", n),
+        }
+    }
+}
+
+/// A response code, the whole of it: the header's four bits and, with EDNS, the OPT record's
+/// eight above them (RFC 6891). Shown as dig names it (`NOERROR`, `NXDOMAIN`, `RESERVED11`,
+/// `BADVERS`, `BADCOOKIE`), the number for one without a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rcode(pub u16);
+
+impl Rcode {
+    /// No error.
+    pub const NOERROR: Rcode = Rcode(0);
+    /// The name does not exist.
+    pub const NXDOMAIN: Rcode = Rcode(3);
+}
+
+impl From<u16> for Rcode {
+    fn from(n: u16) -> Self {
+        Rcode(n)
+    }
+}
+
+impl fmt::Display for Rcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.0 {
+            0 => "NOERROR",
+            1 => "FORMERR",
+            2 => "SERVFAIL",
+            3 => "NXDOMAIN",
+            4 => "NOTIMP",
+            5 => "REFUSED",
+            6 => "YXDOMAIN",
+            7 => "YXRRSET",
+            8 => "NXRRSET",
+            9 => "NOTAUTH",
+            10 => "NOTZONE",
+            11..=15 => return numbered(f, "RESERVED", self.0),
+            16 => "BADVERS",
+            17 => "BADKEY",
+            18 => "BADTIME",
+            19 => "BADMODE",
+            20 => "BADNAME",
+            21 => "BADALG",
+            22 => "BADTRUNC",
+            23 => "BADCOOKIE",
+            n => return numbered(f, "", n),
+        };
+        f.pad(name)
+    }
+}
+
+/// An opcode, shown as dig names it (`QUERY`, `NOTIFY`, `UPDATE`, `RESERVED9`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Opcode(pub u8);
+
+impl From<u8> for Opcode {
+    fn from(n: u8) -> Self {
+        Opcode(n)
+    }
+}
+
+impl fmt::Display for Opcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => f.pad("QUERY"),
+            1 => f.pad("IQUERY"),
+            2 => f.pad("STATUS"),
+            4 => f.pad("NOTIFY"),
+            5 => f.pad("UPDATE"),
+            n => numbered(f, "RESERVED", u16::from(n)),
+        }
+    }
+}
+
+/// `prefix` and `n` in decimal (`TYPE65534`), padded as the formatter asks (`{:<6}`) without
+/// allocating: the longest, `RESERVED65535`, fits the buffer.
+fn numbered(f: &mut fmt::Formatter<'_>, prefix: &str, n: u16) -> fmt::Result {
+    if f.width().is_none() {
+        return write!(f, "{prefix}{n}");
+    }
+    let mut buf = [0u8; 16];
+    let mut w = Cursor {
+        buf: &mut buf,
+        len: 0,
+    };
+    fmt::Write::write_fmt(&mut w, format_args!("{prefix}{n}"))?;
+    let len = w.len;
+    f.pad(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
+}
+
+/// A `fmt::Write` into a fixed buffer (an error when it would overflow).
+struct Cursor<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl fmt::Write for Cursor<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Each is its text in JSON (`"TYPE65534"`, `"NOERROR"`), and an argument of a sentence (`t!`).
+macro_rules! as_text {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Self {
+                Arg::Text(Cow::Owned(v.to_string()))
+            }
+        }
+        impl From<&$t> for Arg {
+            fn from(v: &$t) -> Self {
+                Arg::Text(Cow::Owned(v.to_string()))
+            }
+        }
+    )*};
+}
+as_text!(Type, Class, Rcode, Opcode);
 
 /// DNSSEC algorithm mnemonics (RFC 8624's registry), as CERT records write them.
 pub fn algorithm_mnemonic(n: u8) -> Option<&'static str> {
@@ -243,7 +371,7 @@ mod tests {
                 parse_type(&m.to_ascii_lowercase()),
                 Some(RecordType::from(n))
             );
-            assert_eq!(type_text(RecordType::from(n)), m);
+            assert_eq!(Type::from(n).to_string(), m);
         }
     }
 
@@ -259,24 +387,119 @@ mod tests {
         assert_eq!(parse_type("TYPE"), None);
         assert_eq!(parse_type("TYPE+1"), None);
         assert_eq!(parse_type("example"), None);
-        assert_eq!(type_text(RecordType::Unknown(65534)), "TYPE65534");
-        // hickory names 65305 ANAME; dig does not.
-        assert_eq!(type_text(RecordType::ANAME), "TYPE65305");
-    }
-
-    #[test]
-    fn classes_and_codes() {
-        assert_eq!(class_text(DNSClass::IN), "IN");
-        assert_eq!(class_text(DNSClass::from(3)), "CH");
-        assert_eq!(class_text(DNSClass::from(42)), "CLASS42");
         assert_eq!(parse_class("chaos"), Some(DNSClass::CH));
         assert_eq!(parse_class("CLASS42"), Some(DNSClass::from(42)));
         assert_eq!(parse_class("A"), None);
-        assert_eq!(rcode_text(0), "NOERROR");
-        assert_eq!(rcode_text(11), "RESERVED11");
-        assert_eq!(rcode_text(16), "BADVERS");
-        assert_eq!(rcode_text(4095), "4095");
-        assert_eq!(opcode_text(5), "UPDATE");
-        assert_eq!(opcode_text(9), "RESERVED9");
+    }
+
+    /// Issue 29 section 1: each type writes what dig writes for its number, as the `*_text`
+    /// functions it replaces did.
+    #[test]
+    fn each_type_shows_what_dig_writes() {
+        for (t, text) in [
+            (Type(RecordType::A), "A"),
+            (Type::from(28), "AAAA"),
+            (Type::from(23), "NSAP-PTR"),
+            (Type::from(32769), "DLV"),
+            (Type(RecordType::Unknown(65534)), "TYPE65534"),
+            (Type::from(54), "TYPE54"),
+            (Type::from(0), "TYPE0"),
+            // hickory names 65305 ANAME; dig does not.
+            (Type(RecordType::ANAME), "TYPE65305"),
+        ] {
+            assert_eq!(t.to_string(), text);
+        }
+        for (c, text) in [
+            (Class(DNSClass::IN), "IN"),
+            (Class::from(3), "CH"),
+            (Class::from(4), "HS"),
+            (Class::from(254), "NONE"),
+            (Class::from(255), "ANY"),
+            (Class::from(2), "CLASS2"),
+            (Class::from(42), "CLASS42"),
+            (Class::from(65535), "CLASS65535"),
+        ] {
+            assert_eq!(c.to_string(), text);
+        }
+        for (code, text) in [
+            (0, "NOERROR"),
+            (2, "SERVFAIL"),
+            (3, "NXDOMAIN"),
+            (10, "NOTZONE"),
+            (11, "RESERVED11"),
+            (15, "RESERVED15"),
+            (16, "BADVERS"),
+            (23, "BADCOOKIE"),
+            (24, "24"),
+            (4095, "4095"),
+        ] {
+            assert_eq!(Rcode(code).to_string(), text);
+        }
+        assert_eq!(Rcode::NOERROR.to_string(), "NOERROR");
+        assert_eq!(Rcode::NXDOMAIN.to_string(), "NXDOMAIN");
+        for (op, text) in [
+            (0, "QUERY"),
+            (1, "IQUERY"),
+            (2, "STATUS"),
+            (3, "RESERVED3"),
+            (4, "NOTIFY"),
+            (5, "UPDATE"),
+            (9, "RESERVED9"),
+            (15, "RESERVED15"),
+        ] {
+            assert_eq!(Opcode(op).to_string(), text);
+        }
+    }
+
+    /// A width pads named and numbered values alike (`{:<6}` in the tables).
+    #[test]
+    fn each_type_pads_as_a_string_does() {
+        assert_eq!(format!("[{:<6}]", Type(RecordType::A)), "[A     ]");
+        assert_eq!(format!("[{:<6}]", Type::from(54)), "[TYPE54]");
+        assert_eq!(format!("[{:>12}]", Type::from(65534)), "[   TYPE65534]");
+        assert_eq!(format!("[{:<8}]", Class::from(42)), "[CLASS42 ]");
+        assert_eq!(format!("[{:^6}]", Rcode(24)), "[  24  ]");
+        assert_eq!(format!("[{:<14}]", Rcode(11)), "[RESERVED11    ]");
+        assert_eq!(format!("[{:<13}]", Opcode(255)), "[RESERVED255  ]");
+        assert_eq!(format!("[{:<14}]", Rcode(65535)), "[65535         ]");
+    }
+
+    /// In JSON each is its text, as the Strings before them were (the pins hold the rest).
+    #[test]
+    fn each_type_serializes_as_its_text() {
+        #[derive(Serialize)]
+        struct View {
+            opcode: Opcode,
+            rcode: Rcode,
+            class: Class,
+            #[serde(rename = "type")]
+            rtype: Type,
+            missing: Option<Rcode>,
+        }
+        let v = View {
+            opcode: Opcode(9),
+            rcode: Rcode(23),
+            class: Class::from(42),
+            rtype: Type::from(65534),
+            missing: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            r#"{"opcode":"RESERVED9","rcode":"BADCOOKIE","class":"CLASS42","type":"TYPE65534","missing":null}"#
+        );
+        assert_eq!(serde_json::to_string(&Rcode(4095)).unwrap(), r#""4095""#);
+    }
+
+    /// As a sentence's argument each is its text.
+    #[test]
+    fn each_type_is_a_sentence_argument_as_text() {
+        match Arg::from(Type::from(65534)) {
+            Arg::Text(t) => assert_eq!(t, "TYPE65534"),
+            other => panic!("{other:?}"),
+        }
+        match Arg::from(&Rcode(11)) {
+            Arg::Text(t) => assert_eq!(t, "RESERVED11"),
+            other => panic!("{other:?}"),
+        }
     }
 }

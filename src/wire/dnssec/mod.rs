@@ -102,7 +102,10 @@ impl Verdict {
 }
 
 pub use crate::wire::dns::name::presentation as name_text;
-pub use crate::wire::dns::types::type_text as type_name;
+/// A type as dig writes it (`DNSKEY`, `TYPE65000`), for sentences and lists.
+pub fn type_name(t: RecordType) -> String {
+    crate::wire::dns::types::Type(t).to_string()
+}
 
 /// The types of a type bitmap, for people.
 fn types_text(types: &[RecordType]) -> Text {
