@@ -4,13 +4,10 @@
 //! the reports hold them in ([`Type`], [`Class`], [`Rcode`], [`Opcode`]), each shown and
 //! serialized as that text. Pure tables.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use hickory_resolver::proto::rr::{DNSClass, RecordType};
 use serde::{Serialize, Serializer};
-
-use crate::i18n::Arg;
 
 /// Every record type with a mnemonic, by number (IANA's registry as dig 9.18 reads and writes it).
 const TYPES: [(u16, &str); 92] = [
@@ -312,7 +309,8 @@ impl fmt::Write for Cursor<'_> {
     }
 }
 
-/// Each is its text in JSON (`"TYPE65534"`, `"NOERROR"`), and an argument of a sentence (`t!`).
+/// Each is its text in JSON (`"TYPE65534"`, `"NOERROR"`); `display_args!` below makes it an
+/// argument of a sentence (`t!`).
 macro_rules! as_text {
     ($($t:ty),*) => {$(
         impl Serialize for $t {
@@ -320,19 +318,10 @@ macro_rules! as_text {
                 s.collect_str(self)
             }
         }
-        impl From<$t> for Arg {
-            fn from(v: $t) -> Self {
-                Arg::Text(Cow::Owned(v.to_string()))
-            }
-        }
-        impl From<&$t> for Arg {
-            fn from(v: &$t) -> Self {
-                Arg::Text(Cow::Owned(v.to_string()))
-            }
-        }
     )*};
 }
 as_text!(Type, Class, Rcode, Opcode);
+crate::i18n::display_args!(Type, Class, Rcode, Opcode);
 
 /// DNSSEC algorithm mnemonics (RFC 8624's registry), as CERT records write them.
 pub fn algorithm_mnemonic(n: u8) -> Option<&'static str> {
@@ -360,6 +349,7 @@ pub fn algorithm_mnemonic(n: u8) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Arg;
 
     #[test]
     fn the_table_is_sorted_so_lookups_find_every_type() {
