@@ -23,6 +23,7 @@ use hickory_resolver::proto::rr::{DNSClass, Name, RData, Record, RecordType};
 use super::message::{self, Exchange, QueryFlags};
 use crate::i18n::{Text, t};
 use crate::util::time::human_ms;
+use crate::wire::dns::types::Rcode;
 use crate::wire::dnssec::name_text;
 
 /// Most servers asked for one zone before giving up on it.
@@ -357,7 +358,7 @@ impl<'a> Source<'a> {
                     why = t!(
                         "dns-server-answered",
                         server = server,
-                        rcode = rcode.to_string()
+                        rcode = Rcode(rcode.into())
                     )
                     .into();
                     continue;

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use super::source::{Reply, Source};
 use crate::i18n::{Text, t};
+use crate::wire::dns::types::Rcode;
 use crate::wire::dnssec::anchors::Anchor;
 use crate::wire::dnssec::chain::{Vouchers, ds_of, trusted_keys};
 use crate::wire::dnssec::denial::Proofs;
@@ -112,7 +113,7 @@ impl<'a> Validator<'a> {
                 "dnssec-asking-gave",
                 name = name_text(name),
                 rtype = type_name(rtype),
-                rcode = r.rcode.to_string()
+                rcode = Rcode(r.rcode.into())
             )
             .into()),
             Err(e) => Err(t!(

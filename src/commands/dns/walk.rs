@@ -249,7 +249,7 @@ pub async fn prime(
         return Err(t!(
             "dns-prime-no-servers",
             server = server,
-            rcode = x.reply.metadata.response_code.to_string()
+            rcode = Rcode(x.reply.metadata.response_code.into())
         )
         .into());
     }
@@ -511,7 +511,8 @@ impl Walk {
             ResponseCode::NoError if !reply.answers.is_empty() => End::Answer,
             ResponseCode::NoError => End::Nodata,
             other => {
-                self.detail = Some(t!("dns-the-server-answered", rcode = other.to_string()).into());
+                self.detail =
+                    Some(t!("dns-the-server-answered", rcode = Rcode(other.into())).into());
                 End::Failed
             }
         };
@@ -724,6 +725,36 @@ impl Report for Walk {
             End::Answer => exit::OK,
             End::Nxdomain | End::Nodata => exit::NEGATIVE,
             End::Failed => exit::NETWORK,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A walk that ends on an error code says it as dig's status line does (REFUSED), not in
+    /// hickory's words ("Query Refused").
+    #[test]
+    fn a_failed_answer_names_its_code_as_dig_does() {
+        let name = Name::from_ascii("www.example.").unwrap();
+        for (code, word) in [
+            (ResponseCode::Refused, "REFUSED"),
+            (ResponseCode::ServFail, "SERVFAIL"),
+            (ResponseCode::from(0, 11), "RESERVED11"),
+        ] {
+            let mut walk = Walk::failed(&name, RecordType::A, None);
+            walk.answered(&Reply {
+                rcode: code,
+                answers: Vec::new(),
+                authority: Vec::new(),
+            });
+            assert_eq!(walk.end, End::Failed);
+            let said = walk.detail.map(|d| d.english().into_owned());
+            assert_eq!(
+                said.as_deref(),
+                Some(format!("the server answered {word}").as_str())
+            );
         }
     }
 }
