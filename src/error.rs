@@ -388,7 +388,7 @@ mod tests {
                 "unsupported",
             ),
             (
-                Error::internal("starting the runtime", io::Error::other("no threads")),
+                Error::internal(t!("doing-starting-runtime"), io::Error::other("no threads")),
                 3,
                 "internal",
             ),

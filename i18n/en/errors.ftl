@@ -59,3 +59,22 @@ io-reading-stdin = reading standard input
 # What needs the privilege, in the permission error of ping and trace (src/system).
 privilege-ping-action = ping (net.ipv4.ping_group_range leaves this user's group out, so a raw ICMP socket)
 privilege-trace-action = trace (raw sockets send UDP and TCP probes, and ICMP ones where net.ipv4.ping_group_range leaves this user's group out)
+
+# What netkit was doing when the system refused (the context of an I/O error: "opening an ICMP
+# socket: permission denied").
+doing-starting-runtime = starting the runtime
+doing-starting-name-lookup = starting the name lookup
+doing-opening-icmp-socket = opening an ICMP socket
+doing-setting-up-icmp-socket = setting up the ICMP socket
+doing-opening-icmp-handle = opening an ICMP handle
+doing-binding-to = binding to { $interface }
+doing-tracing = tracing { $target }
+doing-arp-on = ARP on { $interface }
+doing-arp-scan-on = ARP scan on { $interface }
+doing-dns-lookup = the DNS lookup
+# What a system netkit is not built for yet cannot do (src/system/unbuilt.rs), before "is not
+# available on macOS yet".
+unbuilt-tables = reading this machine's interfaces and routes
+unbuilt-dns-config = reading the system's DNS servers (name a server: netkit dns NAME @SERVER)
+unbuilt-interface-by-name = choosing an interface by name
+unbuilt-echo = sending ICMP echo requests

@@ -51,3 +51,20 @@ io-reading-stdin = 读取标准输入
 # What needs the privilege, in the permission error of ping and trace (src/system).
 privilege-ping-action = ping（net.ipv4.ping_group_range 没有包含这个用户的组，所以要用原始 ICMP 套接字）
 privilege-trace-action = trace（UDP 和 TCP 探测要用原始套接字发送；net.ipv4.ping_group_range 没有包含这个用户的组时，ICMP 探测也要）
+
+# netkit 被系统拒绝时正在做的事（I/O 错误的上下文：“打开 ICMP 套接字：权限不够”）。
+doing-starting-runtime = 启动运行时
+doing-starting-name-lookup = 启动名字解析
+doing-opening-icmp-socket = 打开 ICMP 套接字
+doing-setting-up-icmp-socket = 设置 ICMP 套接字
+doing-opening-icmp-handle = 打开 ICMP 句柄
+doing-binding-to = 绑定到 { $interface }
+doing-tracing = 追踪 { $target }
+doing-arp-on = 在 { $interface } 上做 ARP
+doing-arp-scan-on = 在 { $interface } 上做 ARP 扫描
+doing-dns-lookup = DNS 查询
+# netkit 还没有为这个系统做好的功能（src/system/unbuilt.rs），后面接“在 macOS 上还不能用”。
+unbuilt-tables = 读取本机的网卡和路由
+unbuilt-dns-config = 读取系统的 DNS 服务器（请直接指定服务器：netkit dns 名字 @服务器）
+unbuilt-interface-by-name = 按名字选择网卡
+unbuilt-echo = 发送 ICMP 回显请求

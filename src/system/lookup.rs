@@ -48,7 +48,7 @@ pub fn resolve(
         .spawn(move || {
             let _ = tx.send(system_lookup(&name));
         })
-        .map_err(|e| Error::internal("starting the name lookup", e))?;
+        .map_err(|e| Error::internal(t!("doing-starting-name-lookup"), e))?;
     let found = match rx.recv_timeout(timeout) {
         Ok(found) => found,
         Err(_) => {

@@ -53,7 +53,7 @@ use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
 
 use crate::error::{Error, Result};
-use crate::i18n::Text;
+use crate::i18n::{Text, t};
 use crate::system::icmp::{EchoOptions, EchoSocket, Heard as EchoHeard, SocketKind};
 use crate::system::model::{Addr, DhcpLease, DnsConfig, Link, LinkFacts, Neighbour, Route};
 use crate::system::rawlink::{ArpLink, Heard as ArpHeard, ask_once};
@@ -205,7 +205,7 @@ pub fn ask_once_on(
     })?;
     let mut wire = RawLink::open(&link.name, link.index, "ARP")?;
     let reply = ask_once(&mut wire, our_mac, source, target, timeout)
-        .map_err(|e| Error::io(format!("ARP on {}", link.name), e))?;
+        .map_err(|e| Error::io(t!("doing-arp-on", interface = &link.name), e))?;
     Ok(reply.map(|(frame, rtt)| (frame.sender_mac, rtt)))
 }
 

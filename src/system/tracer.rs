@@ -194,7 +194,10 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
             if text.contains("Operation not permitted") || text.contains("Permission denied") {
                 return no_privilege();
             }
-            Error::io(format!("tracing {}", config.target), io::Error::other(text))
+            Error::io(
+                t!("doing-tracing", target = config.target),
+                io::Error::other(text),
+            )
         }
     }
 }
@@ -567,7 +570,7 @@ fn echo_rounds(
     socket: SocketKind,
     progress: &mut dyn FnMut(&[ProbeRecord]),
 ) -> Result<Run> {
-    let sending = |e: io::Error| Error::io(format!("tracing {}", config.target), e);
+    let sending = |e: io::Error| Error::io(t!("doing-tracing", target = config.target), e);
     let mut book = Book {
         probes: Vec::new(),
         sent: HashMap::new(),

@@ -50,7 +50,7 @@ pub enum Tables {}
 impl Tables {
     /// Says the tables cannot be read here yet.
     pub fn open() -> Result<Tables> {
-        Err(not_yet("reading this machine's interfaces and routes"))
+        Err(not_yet(t!("unbuilt-tables")))
     }
 
     /// Never called: there is no value of this type.
@@ -96,9 +96,7 @@ impl Tables {
 
 /// Says the DNS configuration cannot be read here yet.
 pub fn dns_config() -> Result<DnsConfig> {
-    Err(not_yet(
-        "reading the system's DNS servers (name a server: netkit dns NAME @SERVER)",
-    ))
+    Err(not_yet(t!("unbuilt-dns-config")))
 }
 
 /// The host name, as the C library's gethostname gives it.
@@ -108,7 +106,7 @@ pub fn hostname() -> Option<String> {
 
 /// Says interfaces cannot be named here yet.
 pub fn interface_index(_name: &str) -> Result<Option<u32>> {
-    Err(not_yet("choosing an interface by name"))
+    Err(not_yet(t!("unbuilt-interface-by-name")))
 }
 
 /// Raw sockets are not built here yet: nothing may use them.
@@ -197,7 +195,7 @@ pub enum IcmpSocket {}
 impl IcmpSocket {
     /// Says echo requests are not available here yet.
     pub fn open(_dest: IpAddr, _options: EchoOptions<'_>) -> Result<IcmpSocket> {
-        Err(not_yet("sending ICMP echo requests"))
+        Err(not_yet(t!("unbuilt-echo")))
     }
 
     /// Never called: there is no value of this type.

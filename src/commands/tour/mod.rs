@@ -98,8 +98,8 @@ fn gather(tables: &mut Tables, snap: &Snapshot, name: Option<&str>) -> Result<To
         let arp = arp(place.as_ref());
         (dns.join(), arp)
     });
-    let dns =
-        dns.map_err(|_| Error::internal("the DNS lookup", std::io::Error::other("panicked")))?;
+    let dns = dns
+        .map_err(|_| Error::internal(t!("doing-dns-lookup"), std::io::Error::other("panicked")))?;
     // The neighbour cache as the exchanges left it.
     if let (Some(a), Some(p)) = (arp.facts.as_mut(), place.as_ref()) {
         let neighbours = tables.neighbours()?;

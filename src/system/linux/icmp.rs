@@ -71,10 +71,10 @@ impl IcmpSocket {
                 Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
                     return Err(no_privilege());
                 }
-                Err(e) => return Err(Error::io("opening an ICMP socket", e)),
+                Err(e) => return Err(Error::io(t!("doing-opening-icmp-socket"), e)),
             },
         };
-        let setup = |e: io::Error| Error::io("setting up the ICMP socket", e);
+        let setup = |e: io::Error| Error::io(t!("doing-setting-up-icmp-socket"), e);
         let nix_setup = |e: nix::Error| setup(io::Error::from(e));
         if let Some(name) = options.interface {
             sock.bind_device(Some(name.as_bytes())).map_err(|e| {
@@ -85,7 +85,7 @@ impl IcmpSocket {
                         "no such interface (netkit ifaces lists them)",
                     )
                 } else {
-                    Error::io(format!("binding to {name}"), e)
+                    Error::io(t!("doing-binding-to", interface = name), e)
                 }
             })?;
         }

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::files::{env_value, parse_server, read_text, under};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::system::model::{DnsConfig, Stub, is_stub_address};
 
 /// Parses the text of a `resolv.conf` file the way glibc does: `nameserver`, `domain`, `search`
@@ -85,7 +86,8 @@ fn apply_option(cfg: &mut DnsConfig, opt: &str) {
 /// A missing or unreadable `/etc/resolv.conf` is an [`Error::Io`] naming the file.
 pub fn system_dns(root: &Path) -> Result<DnsConfig> {
     let path = under(root, "etc/resolv.conf");
-    let bytes = fs::read(&path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    let bytes = fs::read(&path)
+        .map_err(|e| Error::io(t!("io-reading-file", file = path.display().to_string()), e))?;
     let mut cfg = parse_resolv_conf(&String::from_utf8_lossy(&bytes));
     cfg.source = path.display().to_string();
     if cfg.is_stub_only() {

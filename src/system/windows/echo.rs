@@ -42,8 +42,8 @@ impl IcmpSocket {
                 os: "Windows",
             });
         }
-        let icmp =
-            Icmp::open(dest.is_ipv6()).map_err(|e| Error::io("opening an ICMP handle", e))?;
+        let icmp = Icmp::open(dest.is_ipv6())
+            .map_err(|e| Error::io(t!("doing-opening-icmp-handle"), e))?;
         let (tx, rx) = channel();
         Ok(IcmpSocket {
             icmp,
