@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use hickory_resolver::proto::rr::{DNSClass, RecordType};
+use hickory_resolver::proto::rr::RecordType;
 use rustls::ClientConfig;
 use rustls::pki_types::ServerName;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -110,10 +110,7 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
             ));
         }
     };
-    let [q] = &m.question[..] else {
-        return Settled::NotOurs;
-    };
-    if q.rtype != rtype || q.class != DNSClass::IN || !same_name(&q.name, name) {
+    if !m.answers(name, rtype) {
         return Settled::NotOurs;
     }
     if m.header.flags.tc {
@@ -121,7 +118,8 @@ pub fn settle(bytes: &[u8], name: &str, rtype: RecordType, transport: Carried) -
             slip: m.answer.is_empty(),
         };
     }
-    let mut reply = classify(&m, &q.name, rtype);
+    // One question: `answers` checked it.
+    let mut reply = classify(&m, &m.question[0].name, rtype);
     reply.response = Some(Box::new(Response {
         message: m,
         size: bytes.len(),

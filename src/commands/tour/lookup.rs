@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::i18n::t;
 use crate::util::random::unpredictable_u32;
 use crate::wire::dns::message;
-use crate::wire::dns::name::same_name;
 use crate::wire::dns::query::QueryWriter;
 use crate::wire::dns::types::{Rcode, Type};
 
@@ -69,13 +68,7 @@ pub fn look_up(server: IpAddr, name: &str, timeout: Duration) -> Result<Lookup> 
         let Ok(msg) = message::read(&buf[..n]) else {
             continue;
         };
-        let ours = msg.header.id == id
-            && msg.header.flags.qr
-            && msg
-                .question
-                .first()
-                .is_some_and(|q| q.rtype == RecordType::A && same_name(&q.name, name));
-        if !ours {
+        if msg.header.id != id || !msg.answers(name, RecordType::A) {
             continue;
         }
         let addresses = msg

@@ -114,6 +114,19 @@ impl Message {
         (high << 4) | u16::from(self.header.rcode)
     }
 
+    /// Whether this is a response whose one question is `name` (as `name::query_name_into`
+    /// writes it) / `rtype` in class IN: the reply to that query, once its ID matched. Anything
+    /// else (a query, perhaps our own reflected; another question) is not.
+    pub fn answers(&self, name: &str, rtype: RecordType) -> bool {
+        let [q] = &self.question[..] else {
+            return false;
+        };
+        self.header.flags.qr
+            && q.rtype == rtype
+            && q.class == DNSClass::IN
+            && super::name::same_name(&q.name, name)
+    }
+
     /// The Extended DNS Errors of the OPT record.
     pub fn ede(&self) -> Vec<super::edns::Ede> {
         self.edns
