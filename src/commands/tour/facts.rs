@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::net::block::SubnetCheck;
 use crate::net::oui::Vendor;
-use crate::system::model::DhcpLease;
+use crate::system::model::{DhcpLease, Origin};
 use crate::util::time::round_ms;
 use crate::wire::dns::record::Record;
 
@@ -209,8 +209,9 @@ pub struct Dns {
     pub servers: Vec<IpAddr>,
     /// The search list.
     pub search: Vec<String>,
-    /// The file they were read from.
-    pub source: String,
+    /// The file they were read from; unknown when it could not be read (JSON: "").
+    #[serde(serialize_with = "crate::system::model::origin_or_empty")]
+    pub source: Option<Origin>,
     /// When the servers are systemd-resolved's local stub: the servers it forwards to.
     pub upstreams: Option<Vec<IpAddr>>,
     /// The lookup.
