@@ -47,6 +47,7 @@ ifaces-dhcp-lease-api = yes ({ $client }, as { $api } reports it)
 ifaces-dhcp-lease-client = yes ({ $client })
 ifaces-dhcp-lifetime = yes (address has a lease lifetime)
 ifaces-dhcp-static = no (static address)
+ifaces-lease-infinite = infinite
 ifaces-lease-never = never
 ifaces-valid = valid { $time }
 ifaces-address = { $address } ({ $notes })

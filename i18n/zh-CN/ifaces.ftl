@@ -44,6 +44,7 @@ ifaces-dhcp-lease-api = 是（{ $client }，由 { $api } 报告）
 ifaces-dhcp-lease-client = 是（{ $client }）
 ifaces-dhcp-lifetime = 是（地址有租约期限）
 ifaces-dhcp-static = 否（静态地址）
+ifaces-lease-infinite = 无限期
 ifaces-lease-never = 永不过期
 ifaces-valid = 有效期 { $time }
 ifaces-address = { $address }（{ $notes }）

@@ -9,7 +9,7 @@ use super::{Iface, Ifaces};
 use crate::i18n::{Message, t};
 use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui, one_line, visible_len};
-use crate::system::model::{DhcpLease, Duplex, Expiry, OperState, Origin};
+use crate::system::model::{DhcpLease, Duplex, Expiry, INFINITE_LEASE, OperState, Origin};
 use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it (by display width: a
@@ -238,7 +238,10 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 line(out, ind, &word(t!("ifaces-label-dhcp-server")), &s)?;
             }
             if let Some(secs) = l.lease_seconds {
-                let time = human_seconds(secs);
+                let time = match secs {
+                    INFINITE_LEASE => t!("ifaces-lease-infinite").to_string(),
+                    _ => human_seconds(secs),
+                };
                 line(out, ind, &word(t!("ifaces-label-lease-time")), &time)?;
             }
             if let Some(o) = &l.obtained {

@@ -9,7 +9,7 @@ use super::facts::*;
 use crate::error::{Error, exit};
 use crate::i18n::{self, Message, t};
 use crate::output::{Paint, Report, Ui, one_line, pad, visible_len, write_mask_arithmetic};
-use crate::system::model::Expiry;
+use crate::system::model::{Expiry, INFINITE_LEASE};
 use crate::util::time::{human_ms, human_seconds};
 
 /// One line of a section.
@@ -441,8 +441,12 @@ impl Tour {
                 if let Some(router) = lease.router {
                     l.fact(t!("tour-label-router"), router);
                 }
-                if let Some(secs) = lease.lease_seconds {
-                    l.fact(t!("tour-label-lease-time"), human_seconds(secs));
+                match lease.lease_seconds {
+                    Some(INFINITE_LEASE) => {
+                        l.fact(t!("tour-label-lease-time"), t!("tour-lease-infinite"))
+                    }
+                    Some(secs) => l.fact(t!("tour-label-lease-time"), human_seconds(secs)),
+                    None => {}
                 }
                 if let Some(o) = lease.obtained {
                     l.fact(t!("tour-label-obtained"), o);

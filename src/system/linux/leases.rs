@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use jiff::civil::{self, Date, DateTime, Time};
 
 use super::files::{env_value, parse_server, read_text, under, unquote, valid_ifname};
-use crate::system::model::{DhcpClient, DhcpLease, Expiry, Origin};
+use crate::system::model::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, Origin};
 use crate::wire::dhcp_msg;
 
 /// Finds the lease for interface `ifname` (index `ifindex`). systemd-networkd's file under
@@ -92,7 +92,9 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
             let lease = fs::read(&path).ok().map(|bytes| {
                 let mut lease = parse_dhcpcd_lease(&bytes);
                 // dhcpcd itself dates a saved lease by the file's modification time.
-                if let (Some(secs), Some(t)) = (lease.lease_seconds, mtime(&path)) {
+                let obtained = mtime(&path).and_then(whole_seconds);
+                lease.obtained = obtained.and_then(utc);
+                if let (Some(secs), Some(t)) = (lease.lease_seconds, obtained) {
                     lease.expires = expiry_after(t, secs);
                 }
                 lease
@@ -120,13 +122,17 @@ fn mtime(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).ok()?.modified().ok()
 }
 
-/// When a lease of `secs` seconds obtained at `start` runs out: never for 0xffffffff (RFC
-/// 2131's infinite lease time).
-fn expiry_after(start: SystemTime, secs: u64) -> Option<Expiry> {
-    if secs == u64::from(u32::MAX) {
+/// A file time in whole seconds since the epoch (lease times are written in whole seconds).
+fn whole_seconds(t: SystemTime) -> Option<i64> {
+    i64::try_from(t.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()
+}
+
+/// When a lease of `secs` seconds obtained at `start` (seconds since the epoch) runs out:
+/// never for an infinite lease.
+fn expiry_after(start: i64, secs: u64) -> Option<Expiry> {
+    if secs == INFINITE_LEASE {
         return Some(Expiry::Never);
     }
-    let start = i64::try_from(start.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()?;
     utc(start.checked_add(i64::try_from(secs).ok()?)?).map(Expiry::At)
 }
 
@@ -207,12 +213,9 @@ fn fill_from_json(lease: &mut DhcpLease, map: &serde_json::Map<String, serde_jso
         .get("Timestamp_realtime")
         .and_then(Value::as_str)
         .and_then(parse_systemd_utc_timestamp);
+    lease.obtained = acquired.and_then(utc);
     if let (Some(t), Some(secs)) = (acquired, lease.lease_seconds) {
-        lease.expires = i64::try_from(secs)
-            .ok()
-            .and_then(|s| t.checked_add(s))
-            .and_then(utc)
-            .map(Expiry::At);
+        lease.expires = expiry_after(t, secs);
     }
 }
 
@@ -421,8 +424,8 @@ fn statements(body: &str) -> Vec<String> {
 
 /// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51),
 /// read with [`dhcp_msg::read_reply`]. Anything else gives a lease with only `client` set
-/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `expires` is
-/// left to the caller, who knows the file's time.
+/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `obtained`
+/// and `expires` are left to the caller, who knows the file's time.
 pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
     let mut lease = DhcpLease::new(DhcpClient::Dhcpcd);
     let Some(reply) = dhcp_msg::read_reply(bytes) else {
@@ -591,6 +594,7 @@ lease6 {
         assert_eq!(l.router, ip("192.168.1.1"));
         assert_eq!(l.server, ip("192.168.1.1"));
         assert_eq!(l.lease_seconds, Some(93_600));
+        assert_eq!(l.obtained, Some(ts("2026-11-25T03:34:53Z")));
         assert_eq!(l.expires, at("2026-11-26T05:34:53Z"));
         let broken = parse_networkd_lease("{ \"Address\": [1, 2, 300, 4], \"Lifetime\": 7");
         assert_eq!((broken.address, broken.lease_seconds), (None, None));
@@ -765,6 +769,7 @@ lease6 {
         let l = find_lease(root, "wlan0", 3).unwrap();
         assert_eq!(l.client, DhcpClient::Dhcpcd);
         assert_eq!(l.address, ip("192.168.7.40"));
+        assert_eq!(l.obtained, Some(ts("2026-11-25T03:34:53Z")));
         assert_eq!(l.expires, at("2026-11-25T04:34:53Z"));
         assert_eq!(l.source, Origin::Path(path.clone()));
         assert_eq!(find_lease(root, "wlan", 3), None);
@@ -871,10 +876,13 @@ lease6 {
         assert_eq!(dhclient_time(&["3", "2026/02/30", "00:00:00"]), None);
         assert_eq!(dhclient_time(&["3", "soon"]), None);
         assert_eq!(dhclient_time(&["never"]), Some(Expiry::Never));
+        assert_eq!(expiry_after(0, u64::from(u32::MAX)), Some(Expiry::Never));
+        assert_eq!(expiry_after(0, 60), at("1970-01-01T00:01:00Z"));
+        assert_eq!(expiry_after(i64::MAX, 60), None);
+        let t = UNIX_EPOCH + std::time::Duration::from_millis(1_795_577_693_999);
         assert_eq!(
-            expiry_after(UNIX_EPOCH, u64::from(u32::MAX)),
-            Some(Expiry::Never)
+            whole_seconds(t).and_then(utc),
+            Some(ts("2026-11-25T03:34:53Z"))
         );
-        assert_eq!(expiry_after(UNIX_EPOCH, 60), at("1970-01-01T00:01:00Z"));
     }
 }

@@ -9,6 +9,9 @@ use serde::{Serialize, Serializer};
 
 use super::Origin;
 
+/// The lease time that means "forever" (RFC 2131 section 3.3: 0xffffffff).
+pub const INFINITE_LEASE: u64 = 0xffff_ffff;
+
 /// One DHCP lease, as a client left it on disk or the system's API reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DhcpLease {
@@ -22,10 +25,13 @@ pub struct DhcpLease {
     pub server: Option<IpAddr>,
     /// The first router (default gateway) the server offered (option 3).
     pub router: Option<IpAddr>,
-    /// The lease time the server granted, in seconds (option 51).
+    /// The lease time the server granted, in seconds (option 51); [`INFINITE_LEASE`] is
+    /// forever.
     pub lease_seconds: Option<u64>,
-    /// When the lease was obtained; `None` where the system does not say (Linux's lease files;
-    /// Windows' GetAdaptersInfo does). JSON: RFC 3339 UTC, whole seconds.
+    /// When the lease was obtained; `None` where the client does not record it (dhclient's and
+    /// networkd's key=value files, NetworkManager's internal client). dhcpcd dates its lease by
+    /// the file's time, networkd's JSON and Windows' GetAdaptersInfo say it. JSON: RFC 3339
+    /// UTC, whole seconds.
     #[serde(serialize_with = "rfc3339")]
     pub obtained: Option<Timestamp>,
     /// When the lease expires, or that it never does; `None` when the file does not say
