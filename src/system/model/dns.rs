@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 
-use super::Origin;
+use super::origin::Origin;
 
 /// The addresses systemd-resolved's stub listens on: 127.0.0.53 (with search domains and
 /// DNSSEC-style processing) and 127.0.0.54 (the "proxy" stub).

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
-use super::Origin;
+use super::origin::Origin;
 
 /// The lease time that means "forever" (RFC 2131 section 3.3: 0xffffffff).
 pub const INFINITE_LEASE: u64 = 0xffff_ffff;
