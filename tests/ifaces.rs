@@ -812,3 +812,143 @@ fn network_views_fit_a_70_column_terminal() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 29 section 1: lease times and where a lease was read are types; the views say them in
+// the run's language, JSON as before.
+
+/// A DHCPACK as dhcpcd saves it (a raw BOOTP reply): 198.51.100.2 from server and router
+/// 198.51.100.1, with the infinite lease time 0xffffffff.
+fn infinite_ack() -> Vec<u8> {
+    let mut m = vec![0u8; 240];
+    m[0] = 2;
+    m[16..20].copy_from_slice(&[198, 51, 100, 2]);
+    m[236..240].copy_from_slice(&[99, 130, 83, 99]);
+    m.extend_from_slice(&[53, 1, 5]);
+    m.extend_from_slice(&[54, 4, 198, 51, 100, 1]);
+    m.extend_from_slice(&[3, 4, 198, 51, 100, 1]);
+    m.extend_from_slice(&[51, 4, 0xff, 0xff, 0xff, 0xff]);
+    m.push(255);
+    m
+}
+
+/// Issue 29 section 1: a dhcpcd lease (a per-network file whose SSID holds an escape sequence
+/// and a bidi override) with an infinite lease time, dated by the file's time as dhcpcd dates
+/// it: `ifaces --all` and `tour` say "Lease obtained", "never" and "infinite" in English and
+/// Chinese (获得租约的时间, 永不过期, 无限期), show the file's name escaped, and JSON keeps "never", the RFC 3339
+/// time and the path exactly. The lease lives in a tmpfs over /var/lib in a mount namespace of
+/// the test's own: the machine's files stay untouched.
+#[test]
+fn lease_times_are_said_in_the_runs_language() {
+    let Some(mut lan) = Lan::new("ifaces_lease_words") else {
+        return;
+    };
+    lan.lab
+        .etc_file(&lan.host, "resolv.conf", "nameserver 198.51.100.1\n");
+    let files = tempfile::tempdir().unwrap();
+    let name = "eth0-Home\x1b[2J\u{202e}Wifi.lease";
+    let lease = files.path().join(name);
+    std::fs::write(&lease, infinite_ack()).unwrap();
+    // 2026-11-25T03:34:53Z, and a fraction that is not shown.
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_795_577_693_250);
+    std::fs::File::options()
+        .write(true)
+        .open(&lease)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("netkit");
+    let line = format!(
+        "mount -t tmpfs tmpfs /var/lib && mkdir /var/lib/dhcpcd && \
+         cp -a {files}/. /var/lib/dhcpcd/ && \
+         {bin} --json ifaces --all eth0 && echo ==== && \
+         {bin} --color never ifaces --all eth0 && echo ==== && \
+         {bin} --color never --lang zh-CN ifaces --all eth0 && echo ==== && \
+         {bin} --color never --lang zh-CN tour; echo ==== && \
+         {bin} --color never tour; echo ====",
+        files = files.path().display(),
+        bin = bin.display()
+    );
+    let o = lan
+        .lab
+        .exec(&lan.host, "unshare", &["--mount", "sh", "-c", &line]);
+    let out = stdout(&o);
+    let parts: Vec<&str> = out.split("====\n").collect();
+    assert_eq!(parts.len(), 6, "{out}\nstderr: {}", stderr(&o));
+    let (json_text, en, zh, zh_tour, en_tour) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
+
+    let path = format!("/var/lib/dhcpcd/{name}");
+    let v: serde_json::Value = serde_json::from_str(json_text).unwrap();
+    let l = &iface(&v, "eth0")["dhcp"]["lease"];
+    assert_eq!(l["client"], "dhcpcd", "{v}");
+    assert_eq!(l["source"], path.as_str());
+    assert_eq!(l["address"], "198.51.100.2");
+    assert_eq!(l["lease_seconds"], 4_294_967_295u64);
+    assert_eq!(l["obtained"], "2026-11-25T03:34:53Z");
+    assert_eq!(l["expires"], "never");
+
+    let shown = r"/var/lib/dhcpcd/eth0-Home\u{1b}[2J\u{202e}Wifi.lease";
+    for (view, text, words) in [
+        (
+            "en ifaces",
+            en,
+            &[
+                "Lease obtained",
+                "2026-11-25T03:34:53Z",
+                "never",
+                "infinite",
+                shown,
+            ][..],
+        ),
+        (
+            "zh ifaces",
+            zh,
+            &[
+                "获得租约的时间",
+                "2026-11-25T03:34:53Z",
+                "永不过期",
+                "无限期",
+                shown,
+            ],
+        ),
+        (
+            "zh tour",
+            zh_tour,
+            &[
+                "获得时间",
+                "2026-11-25T03:34:53Z",
+                "永不过期",
+                "无限期",
+                shown,
+            ],
+        ),
+        (
+            "en tour",
+            en_tour,
+            &[
+                "Obtained",
+                "2026-11-25T03:34:53Z",
+                "never",
+                "infinite",
+                shown,
+            ],
+        ),
+    ] {
+        for w in words {
+            assert!(text.contains(w), "{view}: no {w:?} in\n{text}");
+        }
+        assert!(
+            !text.contains('\u{202e}') && !text.contains("\x1b[2J"),
+            "{view}: {text:?}"
+        );
+        // 0xffffffff seconds is forever, not 1193046 hours.
+        assert!(!text.contains("1193046h"), "{view}: {text}");
+    }
+    // The English word is not left in the Chinese views.
+    for (view, text) in [("zh ifaces", zh), ("zh tour", zh_tour)] {
+        assert!(
+            !text.contains("never") && !text.contains("Lease obtained"),
+            "{view}: {text}"
+        );
+    }
+}

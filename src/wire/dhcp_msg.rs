@@ -21,6 +21,23 @@ use pnet_packet::ipv4::{self, MutableIpv4Packet};
 use pnet_packet::udp::{self, MutableUdpPacket};
 use serde::Serialize;
 
+/// A DHCP transaction id (xid): the number a client picks for one exchange, which every reply
+/// to it carries. Shown and serialized as `0x` and eight hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Xid(pub u32);
+
+impl std::fmt::Display for Xid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "0x{:08x}", self.0)
+    }
+}
+
+impl Serialize for Xid {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Options asked for in the parameter request list: mask, router, DNS, domain, lease, server id,
 /// broadcast, NTP.
 const WANTED: [OptionCode; 14] = [
@@ -47,9 +64,9 @@ const MAX_MESSAGE_SIZE: u16 = 1500;
 /// BOOTREQUEST for Ethernet with the broadcast flag (we have no address yet), options 53
 /// (DISCOVER), 61 (client identifier: hardware type 1 + MAC), 55 ([`WANTED`]) and 57, padded
 /// to the BOOTP minimum of 300 bytes.
-pub fn discover_payload(xid: u32, chaddr: [u8; 6]) -> Vec<u8> {
+pub fn discover_payload(xid: Xid, chaddr: [u8; 6]) -> Vec<u8> {
     let none = Ipv4Addr::UNSPECIFIED;
-    let mut msg = v4::Message::new_with_id(xid, none, none, none, none, &chaddr);
+    let mut msg = v4::Message::new_with_id(xid.0, none, none, none, none, &chaddr);
     msg.set_htype(v4::HType::Eth)
         .set_flags(Flags::default().set_broadcast());
     let opts = msg.opts_mut();
@@ -70,7 +87,7 @@ pub fn discover_payload(xid: u32, chaddr: [u8; 6]) -> Vec<u8> {
 
 /// The whole broadcast frame: Ethernet from `src_mac` to ff:ff:ff:ff:ff:ff, IPv4 0.0.0.0 →
 /// 255.255.255.255, UDP 68 → 67, with checksums.
-pub fn discover_frame(xid: u32, src_mac: [u8; 6], chaddr: [u8; 6]) -> Vec<u8> {
+pub fn discover_frame(xid: Xid, src_mac: [u8; 6], chaddr: [u8; 6]) -> Vec<u8> {
     let payload = discover_payload(xid, chaddr);
     let udp_len = 8 + payload.len();
     let ip_len = 20 + udp_len;
@@ -111,7 +128,7 @@ pub struct Reply {
     /// BOOTREQUEST or BOOTREPLY (op).
     pub op: Opcode,
     /// Transaction id (xid).
-    pub xid: u32,
+    pub xid: Xid,
     /// The first six bytes of the client hardware address field (chaddr): an Ethernet client's
     /// MAC. Read from the fixed header whatever hlen says.
     pub chaddr: [u8; 6],
@@ -223,7 +240,7 @@ pub fn read_reply(p: &[u8]) -> Option<Reply> {
     }
     let mut r = Reply {
         op: msg.opcode(),
-        xid: msg.xid(),
+        xid: Xid(msg.xid()),
         // Not msg.chaddr(): it slices 28..28+hlen, past the message for a large hlen.
         chaddr: Mac::from_slice(p.get(28..34)?)?.0,
         yiaddr: msg.yiaddr(),
@@ -374,7 +391,7 @@ impl Reason for Flaw {
 /// says why it is not (other xids and clients, requests, ACKs, malformed messages).
 pub fn parse_offer(
     p: &[u8],
-    xid: u32,
+    xid: Xid,
     chaddr: [u8; 6],
     ip_src: Ipv4Addr,
     eth_src: [u8; 6],
@@ -478,7 +495,7 @@ pub fn udp_in_ipv4(ip: &[u8]) -> Option<Result<Datagram<'_>, Flaw>> {
 /// `chaddr`. `None` for frames that are none of this exchange's business (not IPv4/UDP, other
 /// ports, requests such as our own broadcast); `Err` for a frame that is or claims to be a reply
 /// to a DHCP client but may not be taken as our offer, with the reason.
-pub fn offer_in_frame(frame: &[u8], xid: u32, chaddr: [u8; 6]) -> Option<Result<Offer, Flaw>> {
+pub fn offer_in_frame(frame: &[u8], xid: Xid, chaddr: [u8; 6]) -> Option<Result<Offer, Flaw>> {
     let eth = EthernetPacket::new(frame)?;
     if eth.get_ethertype() != EtherTypes::Ipv4 {
         return None;
@@ -532,12 +549,12 @@ mod tests {
     }
 
     fn offer(p: &[u8]) -> Option<Offer> {
-        parse_offer(p, 7, MAC, Ipv4Addr::new(192, 0, 2, 9), MAC).ok()
+        parse_offer(p, Xid(7), MAC, Ipv4Addr::new(192, 0, 2, 9), MAC).ok()
     }
 
     #[test]
     fn discover_is_a_broadcast_request_with_our_mac() {
-        let f = discover_frame(0xdead_beef, MAC, MAC);
+        let f = discover_frame(Xid(0xdead_beef), MAC, MAC);
         let eth = EthernetPacket::new(&f).unwrap();
         assert_eq!(eth.get_destination(), MacAddr::broadcast());
         let ip = Ipv4Packet::new(eth.payload()).unwrap();
@@ -562,6 +579,14 @@ mod tests {
 
     /// The payload byte for byte: the fixed header, then the options in code order (dhcproto
     /// keeps them sorted), the end option and zero padding to 300 bytes.
+    /// Issue 29 section 1: the xid is a type, shown and serialized as it was as a string.
+    #[test]
+    fn xid_is_written_in_hex() {
+        assert_eq!(Xid(0x1a2b).to_string(), "0x00001a2b");
+        assert_eq!(Xid(u32::MAX).to_string(), "0xffffffff");
+        assert_eq!(serde_json::to_string(&Xid(7)).unwrap(), "\"0x00000007\"");
+    }
+
     #[test]
     fn discover_payload_bytes() {
         let mac = [0x02, 0, 0, 0, 0, 0x42];
@@ -579,7 +604,7 @@ mod tests {
         want.extend_from_slice(&[61, 7, 1, 0x02, 0, 0, 0, 0, 0x42]);
         want.push(255);
         want.resize(300, 0);
-        assert_eq!(discover_payload(0x1234_5678, mac), want);
+        assert_eq!(discover_payload(Xid(0x1234_5678), mac), want);
     }
 
     #[test]
@@ -629,7 +654,7 @@ mod tests {
     /// A server's frame around `payload`: the discover's framing, IPv4 from SERVER, UDP 67 → 68,
     /// lengths and IP checksum right.
     fn server_frame(payload: &[u8]) -> Vec<u8> {
-        let mut f = discover_frame(7, [0x00, 0x16, 0x3e, 0, 0, 1], MAC);
+        let mut f = discover_frame(Xid(7), [0x00, 0x16, 0x3e, 0, 0, 1], MAC);
         f.truncate(42);
         f.extend_from_slice(payload);
         let mut udp = MutableUdpPacket::new(&mut f[34..]).unwrap();
@@ -648,7 +673,7 @@ mod tests {
         let mut f = server_frame(&offer_for(7));
         edit(&mut f);
         fix_ip_checksum(&mut f);
-        offer_in_frame(&f, 7, MAC)
+        offer_in_frame(&f, Xid(7), MAC)
     }
 
     fn set16(f: &mut [u8], at: usize, v: u16) {
@@ -658,15 +683,18 @@ mod tests {
     #[test]
     fn the_offer_frame_is_taken_apart() {
         let f = server_frame(&offer_for(7));
-        let o = offer_in_frame(&f, 7, MAC).unwrap().unwrap();
+        let o = offer_in_frame(&f, Xid(7), MAC).unwrap().unwrap();
         assert_eq!(o.offered, Ipv4Addr::new(198, 51, 100, 120));
         assert_eq!(o.server_mac.to_string(), "00:16:3e:00:00:01");
         assert_eq!(
-            offer_in_frame(&f, 8, MAC),
+            offer_in_frame(&f, Xid(8), MAC),
             Some(Err(Flaw::OtherTransaction))
         );
         // Our own broadcast (to port 67) is none of the exchange's business.
-        assert_eq!(offer_in_frame(&discover_frame(7, MAC, MAC), 7, MAC), None);
+        assert_eq!(
+            offer_in_frame(&discover_frame(Xid(7), MAC, MAC), Xid(7), MAC),
+            None
+        );
         // Ethernet padding after the IP packet is not part of it.
         assert!(
             edited(|f| f.extend_from_slice(&[0xee; 40]))
@@ -705,7 +733,7 @@ mod tests {
         let mut bad_sum = server_frame(&offer_for(7));
         bad_sum[24] ^= 0x55;
         assert_eq!(
-            offer_in_frame(&bad_sum, 7, MAC),
+            offer_in_frame(&bad_sum, Xid(7), MAC),
             Some(Err(Flaw::IpHeader)),
             "checksum"
         );
@@ -996,7 +1024,7 @@ mod tests {
 
             #[test]
             fn arbitrary_frames_never_panic(bytes in vec(any::<u8>(), 0..400)) {
-                let _ = offer_in_frame(&bytes, 7, MAC);
+                let _ = offer_in_frame(&bytes, Xid(7), MAC);
                 let _ = read_reply(&bytes);
             }
 
@@ -1007,7 +1035,7 @@ mod tests {
                 ip[9] = 17;
                 let mut f = server_frame(&[])[..14].to_vec();
                 f.extend_from_slice(&ip);
-                let _ = offer_in_frame(&f, 7, MAC);
+                let _ = offer_in_frame(&f, Xid(7), MAC);
                 prop_assert!(udp_in_ipv4(&ip).is_some());
             }
 
@@ -1027,9 +1055,9 @@ mod tests {
                 if fix {
                     fix_ip_checksum(&mut f);
                 }
-                let _ = offer_in_frame(&f, 7, MAC);
+                let _ = offer_in_frame(&f, Xid(7), MAC);
                 let n = cut.index(f.len() + 1);
-                let _ = offer_in_frame(&f[..n], 7, MAC);
+                let _ = offer_in_frame(&f[..n], Xid(7), MAC);
             }
 
             #[test]
@@ -1038,7 +1066,7 @@ mod tests {
                 src in any::<[u8; 6]>(),
                 chaddr in any::<[u8; 6]>(),
             ) {
-                let f = discover_frame(xid, src, chaddr);
+                let f = discover_frame(Xid(xid), src, chaddr);
                 prop_assert_eq!(&f[6..12], &src[..]);
                 let d = udp_in_ipv4(&f[14..]).unwrap().unwrap();
                 prop_assert_eq!((d.src, d.sport, d.dport), (Ipv4Addr::UNSPECIFIED, 68, 67));
@@ -1070,7 +1098,7 @@ mod tests {
                 c in config(),
             ) {
                 let f = server_frame(&encode_offer(xid, MAC, yiaddr, &c));
-                let mut o = offer_in_frame(&f, xid, MAC).unwrap().unwrap();
+                let mut o = offer_in_frame(&f, Xid(xid), MAC).unwrap().unwrap();
                 prop_assert_eq!((o.server, o.offered), (SERVER, yiaddr));
                 // Every option is listed as it came: the MTU's bytes among them.
                 let listed = |code: u8| o.config.options.iter().find(|r| r.code == code).cloned();
@@ -1088,9 +1116,9 @@ mod tests {
                 o.config.options.clear();
                 prop_assert_eq!(o.config, c);
                 let other = [0x02, 0, 0, 0, 0, 1];
-                prop_assert_eq!(offer_in_frame(&f, xid, other), Some(Err(Flaw::OtherClient)));
+                prop_assert_eq!(offer_in_frame(&f, Xid(xid), other), Some(Err(Flaw::OtherClient)));
                 prop_assert_eq!(
-                    offer_in_frame(&f, xid ^ 1, MAC),
+                    offer_in_frame(&f, Xid(xid ^ 1), MAC),
                     Some(Err(Flaw::OtherTransaction))
                 );
             }

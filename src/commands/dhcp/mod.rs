@@ -23,7 +23,7 @@ use crate::system::routing::{named_or_lan_link, neighbour_of};
 use crate::system::{RawLink, Tables};
 use crate::util::random::unpredictable_u32;
 use crate::util::time::{human_ms, human_seconds, round_ms};
-use crate::wire::dhcp_msg::{self, Flaw, other_server_id};
+use crate::wire::dhcp_msg::{self, Flaw, Xid, other_server_id};
 use crate::wire::discards::Discards;
 use crate::wire::sender::{Expected, Verdict};
 
@@ -34,8 +34,8 @@ pub struct Discovery {
     pub interface: String,
     /// The client MAC in the request.
     pub client_mac: Mac,
-    /// The transaction id (hex).
-    pub xid: String,
+    /// The transaction id (JSON: `0x` and eight hex digits).
+    pub xid: Xid,
     /// How long offers were collected (the timeout), in milliseconds.
     #[serde(serialize_with = "round_ms")]
     pub timeout_ms: f64,
@@ -110,7 +110,7 @@ impl Discovery {
             "dhcp-header",
             interface = &self.interface,
             mac = self.client_mac.to_string(),
-            xid = &self.xid,
+            xid = self.xid.to_string(),
             timeout = human_ms(self.timeout_ms)
         );
         writeln!(out, "{header}")
@@ -121,7 +121,7 @@ impl Discovery {
         let line = t!(
             "dhcp-retransmitted",
             after = human_ms(RETRANSMIT_AFTER.as_secs_f64() * 1000.0),
-            xid = &self.xid
+            xid = self.xid.to_string()
         );
         writeln!(out, "{}", ui.paint(Paint::Dim, line))
     }
@@ -410,7 +410,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
         }
         None => None,
     };
-    let xid = unpredictable_u32();
+    let xid = Xid(unpredictable_u32());
     let mut wire = RawLink::open(&link.name, link.index, "DHCP")?;
     let io_err = |e: io::Error| Error::io(t!("dhcp-io", interface = &link.name), e);
     let frame = dhcp_msg::discover_frame(xid, own, chaddr);
@@ -421,7 +421,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     let mut report = Discovery {
         interface: link.name.clone(),
         client_mac: Mac(chaddr),
-        xid: format!("0x{xid:08x}"),
+        xid,
         timeout_ms: timeout.as_secs_f64() * 1000.0,
         discovers_sent: 1,
         expected_server: args.expect,

@@ -9,7 +9,7 @@ use super::{Iface, Ifaces};
 use crate::i18n::{Message, t};
 use crate::net::hwaddr::is_local;
 use crate::output::{Paint, Report, Ui, one_line, visible_len};
-use crate::system::model::{Duplex, OperState};
+use crate::system::model::{DhcpLease, Duplex, Expiry, INFINITE_LEASE, OperState, Origin};
 use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it (by display width: a
@@ -52,6 +52,31 @@ fn with_prefix(address: impl Display, peer: Option<IpAddr>, prefix: u8) -> Strin
     match peer {
         Some(p) => format!("{address} peer {p}/{prefix}"),
         None => format!("{address}/{prefix}"),
+    }
+}
+
+/// "yes (dhclient, lease in /var/lib/dhcp/dhclient.leases)": the client, and where its lease
+/// was read (a file's path, or the API that reported it).
+fn lease_found(l: &DhcpLease) -> String {
+    let client = l.client.name();
+    match &l.source {
+        Origin::Path(_) => t!(
+            "ifaces-dhcp-lease",
+            client = client,
+            source = one_line(&l.source.to_string()).into_owned()
+        ),
+        Origin::Api(api) => t!("ifaces-dhcp-lease-api", client = client, api = *api),
+        Origin::Text => t!("ifaces-dhcp-lease-client", client = client),
+    }
+    .to_string()
+}
+
+/// When a lease runs out, as ipconfig shows it: the UTC time (RFC 3339), or "never" in the
+/// run's language.
+fn expiry(e: &Expiry) -> String {
+    match e {
+        Expiry::At(t) => t.to_string(),
+        Expiry::Never => t!("ifaces-lease-never").to_string(),
     }
 }
 
@@ -202,9 +227,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
             line(out, ind, &word(t!("ifaces-label-port-of")), m)?;
         }
         let dhcp = match (&i.dhcp.enabled, &i.dhcp.lease) {
-            (_, Some(l)) => {
-                t!("ifaces-dhcp-lease", client = &l.client, source = &l.source).to_string()
-            }
+            (_, Some(l)) => lease_found(l),
             (Some(true), None) => word(t!("ifaces-dhcp-lifetime")),
             (Some(false), None) => word(t!("ifaces-dhcp-static")),
             (None, None) => "-".into(),
@@ -215,14 +238,22 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 line(out, ind, &word(t!("ifaces-label-dhcp-server")), &s)?;
             }
             if let Some(secs) = l.lease_seconds {
-                let time = human_seconds(secs);
+                let time = match secs {
+                    INFINITE_LEASE => t!("ifaces-lease-infinite").to_string(),
+                    _ => human_seconds(secs),
+                };
                 line(out, ind, &word(t!("ifaces-label-lease-time")), &time)?;
             }
             if let Some(o) = &l.obtained {
-                line(out, ind, "Lease obtained", o)?;
+                line(out, ind, &word(t!("ifaces-label-lease-obtained")), o)?;
             }
             if let Some(e) = &l.expires {
-                line(out, ind, &word(t!("ifaces-label-lease-expires")), e)?;
+                line(
+                    out,
+                    ind,
+                    &word(t!("ifaces-label-lease-expires")),
+                    &expiry(e),
+                )?;
             }
         }
         for a in &i.ipv4 {

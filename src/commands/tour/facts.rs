@@ -11,7 +11,7 @@ use crate::net::addr::Cidr;
 use crate::net::block::SubnetCheck;
 use crate::net::hwaddr::{HwAddr, Mac, MacPrefix};
 use crate::net::oui::Vendor;
-use crate::system::model::{DhcpLease, NeighState};
+use crate::system::model::{DhcpLease, NeighState, Origin};
 use crate::util::time::round_ms;
 use crate::wire::dns::record::Record;
 use crate::wire::dns::types::{Rcode, Type};
@@ -212,8 +212,9 @@ pub struct Dns {
     pub servers: Vec<IpAddr>,
     /// The search list.
     pub search: Vec<String>,
-    /// The file they were read from.
-    pub source: String,
+    /// The file they were read from; unknown when it could not be read (JSON: "").
+    #[serde(serialize_with = "crate::system::model::origin_or_empty")]
+    pub source: Option<Origin>,
     /// When the servers are systemd-resolved's local stub: the servers it forwards to.
     pub upstreams: Option<Vec<IpAddr>>,
     /// The lookup.

@@ -370,7 +370,7 @@ fn dns(name: Option<&str>, config: Result<DnsConfig>) -> Section<Dns> {
                 Some(Dns {
                     servers: Vec::new(),
                     search: Vec::new(),
-                    source: String::new(),
+                    source: None,
                     upstreams: None,
                     lookup: None,
                     timeout_ms,
@@ -392,7 +392,7 @@ fn dns(name: Option<&str>, config: Result<DnsConfig>) -> Section<Dns> {
     let mut facts = Dns {
         servers: config.servers.clone(),
         search: config.search.clone(),
-        source: config.source.clone(),
+        source: Some(config.source.clone()),
         upstreams: config.stub.as_ref().map(|s| s.upstreams.clone()),
         lookup: None,
         timeout_ms,

@@ -9,6 +9,7 @@ use super::facts::*;
 use crate::error::{Error, exit};
 use crate::i18n::{self, Message, t};
 use crate::output::{Paint, Report, Ui, one_line, pad, visible_len, write_mask_arithmetic};
+use crate::system::model::{Expiry, INFINITE_LEASE};
 use crate::util::time::{human_ms, human_seconds};
 
 /// One line of a section.
@@ -303,7 +304,8 @@ impl Tour {
         let s = &self.dns;
         let mut l = Lines::new();
         if let Some(d) = &s.facts {
-            let source = one_line(&d.source).into_owned();
+            let source = d.source.as_ref().map(ToString::to_string);
+            let source = one_line(source.as_deref().unwrap_or_default()).into_owned();
             if !d.servers.is_empty() {
                 let servers = list(&d.servers);
                 let value = match &d.upstreams {
@@ -439,18 +441,27 @@ impl Tour {
                 if let Some(router) = lease.router {
                     l.fact(t!("tour-label-router"), router);
                 }
-                if let Some(secs) = lease.lease_seconds {
-                    l.fact(t!("tour-label-lease-time"), human_seconds(secs));
+                match lease.lease_seconds {
+                    Some(INFINITE_LEASE) => {
+                        l.fact(t!("tour-label-lease-time"), t!("tour-lease-infinite"))
+                    }
+                    Some(secs) => l.fact(t!("tour-label-lease-time"), human_seconds(secs)),
+                    None => {}
                 }
-                if let Some(e) = &lease.expires {
-                    l.fact(t!("tour-label-expires"), one_line(e));
+                if let Some(o) = lease.obtained {
+                    l.fact(t!("tour-label-obtained"), o);
+                }
+                match lease.expires {
+                    Some(Expiry::At(t)) => l.fact(t!("tour-label-expires"), t),
+                    Some(Expiry::Never) => l.fact(t!("tour-label-expires"), t!("tour-lease-never")),
+                    None => {}
                 }
                 l.fact(
                     t!("tour-label-file"),
                     t!(
                         "tour-dhcp-file",
-                        source = one_line(&lease.source).into_owned(),
-                        client = one_line(&lease.client).into_owned()
+                        source = one_line(&lease.source.to_string()).into_owned(),
+                        client = lease.client.name()
                     ),
                 );
             }

@@ -13,11 +13,11 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use jiff::SignedDuration;
+use jiff::Timestamp;
 use jiff::civil::{self, Date, DateTime, Time};
 
 use super::files::{env_value, parse_server, read_text, under, unquote, valid_ifname};
-use crate::system::model::DhcpLease;
+use crate::system::model::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, Origin};
 use crate::wire::dhcp_msg;
 
 /// Finds the lease for interface `ifname` (index `ifindex`). systemd-networkd's file under
@@ -28,7 +28,7 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
         let path = under(root, &format!("run/systemd/netif/leases/{ifindex}"));
         if let Some(text) = read_text(&path) {
             return Some(DhcpLease {
-                source: path.display().to_string(),
+                source: Origin::Path(path),
                 ..parse_networkd_lease(&text)
             });
         }
@@ -43,7 +43,7 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
             found.push((
                 mtime,
                 DhcpLease {
-                    source: path.display().to_string(),
+                    source: Origin::Path(path),
                     ..lease
                 },
             ));
@@ -55,7 +55,7 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
         let path = nm.join(&name);
         if nm_lease_name(&name, "internal-", ifname) {
             let lease = read_text(&path).map(|t| DhcpLease {
-                client: "NetworkManager".into(),
+                client: DhcpClient::NetworkManager,
                 ..parse_networkd_lease(&t)
             });
             keep(path, lease);
@@ -63,7 +63,7 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
             let lease = read_text(&path)
                 .and_then(|t| parse_dhclient_leases(&t, ifname))
                 .map(|l| DhcpLease {
-                    client: "NetworkManager".into(),
+                    client: DhcpClient::NetworkManager,
                     ..l
                 });
             keep(path, lease);
@@ -92,7 +92,9 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
             let lease = fs::read(&path).ok().map(|bytes| {
                 let mut lease = parse_dhcpcd_lease(&bytes);
                 // dhcpcd itself dates a saved lease by the file's modification time.
-                if let (Some(secs), Some(t)) = (lease.lease_seconds, mtime(&path)) {
+                let obtained = mtime(&path).and_then(whole_seconds);
+                lease.obtained = obtained.and_then(utc);
+                if let (Some(secs), Some(t)) = (lease.lease_seconds, obtained) {
                     lease.expires = expiry_after(t, secs);
                 }
                 lease
@@ -120,12 +122,18 @@ fn mtime(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).ok()?.modified().ok()
 }
 
-fn expiry_after(start: SystemTime, secs: u64) -> Option<String> {
-    if secs == u64::from(u32::MAX) {
-        return Some("never".into());
+/// A file time in whole seconds since the epoch (lease times are written in whole seconds).
+fn whole_seconds(t: SystemTime) -> Option<i64> {
+    i64::try_from(t.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()
+}
+
+/// When a lease of `secs` seconds obtained at `start` (seconds since the epoch) runs out:
+/// never for an infinite lease.
+fn expiry_after(start: i64, secs: u64) -> Option<Expiry> {
+    if secs == INFINITE_LEASE {
+        return Some(Expiry::Never);
     }
-    let start = i64::try_from(start.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()?;
-    format_utc(start.checked_add(i64::try_from(secs).ok()?)?)
+    utc(start.checked_add(i64::try_from(secs).ok()?)?).map(Expiry::At)
 }
 
 /// `<prefix><uuid>-<ifname>.lease`, the way NetworkManager names per-connection lease files.
@@ -151,10 +159,7 @@ fn nm_lease_name(name: &str, prefix: &str, ifname: &str) -> bool {
 /// `"Server_Address"`, `"Router"`, `"Lifetime"`, `"Timestamp_realtime"`). NetworkManager's
 /// internal client writes the same `KEY=VALUE` shape (often only `ADDRESS=`).
 pub fn parse_networkd_lease(text: &str) -> DhcpLease {
-    let mut lease = DhcpLease {
-        client: "systemd-networkd".into(),
-        ..DhcpLease::default()
-    };
+    let mut lease = DhcpLease::new(DhcpClient::Networkd);
     if text.trim_start().starts_with('{') {
         if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(text) {
             fill_from_json(&mut lease, &map);
@@ -208,11 +213,9 @@ fn fill_from_json(lease: &mut DhcpLease, map: &serde_json::Map<String, serde_jso
         .get("Timestamp_realtime")
         .and_then(Value::as_str)
         .and_then(parse_systemd_utc_timestamp);
+    lease.obtained = acquired.and_then(utc);
     if let (Some(t), Some(secs)) = (acquired, lease.lease_seconds) {
-        lease.expires = i64::try_from(secs)
-            .ok()
-            .and_then(|s| t.checked_add(s))
-            .and_then(format_utc);
+        lease.expires = expiry_after(t, secs);
     }
 }
 
@@ -267,10 +270,7 @@ pub fn parse_dhclient_leases(text: &str, ifname: &str) -> Option<DhcpLease> {
         if header != "lease" {
             continue;
         }
-        let mut lease = DhcpLease {
-            client: "dhclient".into(),
-            ..DhcpLease::default()
-        };
+        let mut lease = DhcpLease::new(DhcpClient::Dhclient);
         let mut interface = None;
         for stmt in statements(&body) {
             let words: Vec<&str> = stmt.split_whitespace().collect();
@@ -294,17 +294,18 @@ pub fn parse_dhclient_leases(text: &str, ifname: &str) -> Option<DhcpLease> {
     last
 }
 
-/// `never`, `epoch 1764041693`, or `<weekday> 2026/11/25 03:34:53` (UTC).
-fn dhclient_time(words: &[&str]) -> Option<String> {
+/// `never`, `epoch 1764041693`, or `<weekday> 2026/11/25 03:34:53` (UTC); `None` for
+/// anything else (a time that is no date is not passed on as if it were one).
+fn dhclient_time(words: &[&str]) -> Option<Expiry> {
     match words {
         [] => None,
-        ["never", ..] => Some("never".into()),
-        ["epoch", n, ..] => n.parse().ok().and_then(format_utc),
+        ["never", ..] => Some(Expiry::Never),
+        ["epoch", n, ..] => n.parse().ok().and_then(utc).map(Expiry::At),
         _ => {
-            let date = words.iter().position(|w| w.contains('/'));
-            date.and_then(|i| parse_date_time(words[i], words.get(i + 1)?))
-                .and_then(format_utc)
-                .or_else(|| Some(words.join(" ")))
+            let i = words.iter().position(|w| w.contains('/'))?;
+            parse_date_time(words[i], words.get(i + 1)?)
+                .and_then(utc)
+                .map(Expiry::At)
         }
     }
 }
@@ -423,13 +424,10 @@ fn statements(body: &str) -> Vec<String> {
 
 /// Parses a dhcpcd lease file: the server's raw BOOTP/DHCP reply (yiaddr, options 54, 3, 51),
 /// read with [`dhcp_msg::read_reply`]. Anything else gives a lease with only `client` set
-/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `expires` is
-/// left to the caller, who knows the file's time.
+/// ("dhcpcd"); a truncated option ends the options, what came before it staying. `obtained`
+/// and `expires` are left to the caller, who knows the file's time.
 pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
-    let mut lease = DhcpLease {
-        client: "dhcpcd".into(),
-        ..DhcpLease::default()
-    };
+    let mut lease = DhcpLease::new(DhcpClient::Dhcpcd);
     let Some(reply) = dhcp_msg::read_reply(bytes) else {
         return lease;
     };
@@ -448,13 +446,17 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
 /// civil (zone-less) date-times, whose range covers all of years 0..=9999.
 const EPOCH: DateTime = civil::datetime(1970, 1, 1, 0, 0, 0, 0);
 
-/// Formats seconds since the Unix epoch as an RFC 3339 UTC time (`2026-11-25T03:34:53Z`).
-/// Times outside years 0..=9999 give `None`.
-fn format_utc(secs: i64) -> Option<String> {
-    let dt = EPOCH.checked_add(SignedDuration::from_secs(secs)).ok()?;
-    in_years(dt).map(|dt| dt.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-}
+/// 0000-01-01T00:00:00Z in seconds since the epoch: no earlier year is written in RFC 3339.
+const YEAR_ZERO: i64 = -62_167_219_200;
 
+/// The instant `secs` seconds after the Unix epoch, when RFC 3339 can write it: from year 0
+/// to jiff's last instant (9999-12-30T22:00:00Z, a day short of the year's end so that every
+/// offset's civil time stays in year 9999); else `None`.
+fn utc(secs: i64) -> Option<Timestamp> {
+    (secs >= YEAR_ZERO)
+        .then(|| Timestamp::from_second(secs).ok())
+        .flatten()
+}
 /// `dt` when its year is in 0..=9999 (what RFC 3339 can write).
 fn in_years(dt: DateTime) -> Option<DateTime> {
     (0..=9999).contains(&dt.year()).then_some(dt)
@@ -480,6 +482,16 @@ mod tests {
 
     fn ip(s: &str) -> Option<IpAddr> {
         Some(s.parse().unwrap())
+    }
+
+    /// The instant of an RFC 3339 time.
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    /// An expiry at an RFC 3339 time.
+    fn at(s: &str) -> Option<Expiry> {
+        Some(Expiry::At(ts(s)))
     }
 
     fn write(root: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
@@ -560,7 +572,7 @@ lease6 {
     #[test]
     fn networkd_key_value() {
         let l = parse_networkd_lease(NETWORKD_LEASE);
-        assert_eq!(l.client, "systemd-networkd");
+        assert_eq!(l.client, DhcpClient::Networkd);
         assert_eq!(l.address, ip("192.168.1.23"));
         assert_eq!(l.server, ip("192.168.1.1"));
         assert_eq!(l.router, ip("192.168.1.1"));
@@ -582,7 +594,8 @@ lease6 {
         assert_eq!(l.router, ip("192.168.1.1"));
         assert_eq!(l.server, ip("192.168.1.1"));
         assert_eq!(l.lease_seconds, Some(93_600));
-        assert_eq!(l.expires.as_deref(), Some("2026-11-26T05:34:53Z"));
+        assert_eq!(l.obtained, Some(ts("2026-11-25T03:34:53Z")));
+        assert_eq!(l.expires, at("2026-11-26T05:34:53Z"));
         let broken = parse_networkd_lease("{ \"Address\": [1, 2, 300, 4], \"Lifetime\": 7");
         assert_eq!((broken.address, broken.lease_seconds), (None, None));
     }
@@ -603,20 +616,20 @@ lease6 {
         assert_eq!(
             eth0,
             DhcpLease {
-                client: "dhclient".into(),
-                source: String::new(),
+                client: DhcpClient::Dhclient,
+                source: Origin::Text,
                 address: ip("10.0.2.16"),
                 server: ip("10.0.2.2"),
                 router: ip("10.0.2.2"),
                 lease_seconds: Some(86400),
                 obtained: None,
-                expires: Some("2026-11-25T23:00:00Z".into()),
+                expires: at("2026-11-25T23:00:00Z"),
             }
         );
         let wlan0 = parse_dhclient_leases(DHCLIENT_LEASES, "wlan0").unwrap();
         assert_eq!(wlan0.address, ip("192.168.50.7"));
         assert_eq!(wlan0.router, ip("192.168.50.1"));
-        assert_eq!(wlan0.expires.as_deref(), Some("2026-11-25T03:34:53Z"));
+        assert_eq!(wlan0.expires, at("2026-11-25T03:34:53Z"));
         assert_eq!(parse_dhclient_leases(DHCLIENT_LEASES, "eth1"), None);
     }
 
@@ -638,7 +651,7 @@ lease6 {
         let l = parse_dhclient_leases(tricky, "eth0").unwrap();
         assert_eq!(l.address, ip("10.1.1.1"));
         let never = parse_dhclient_leases("lease { expire never; }", "eth0").unwrap();
-        assert_eq!(never.expires.as_deref(), Some("never"));
+        assert_eq!(never.expires, Some(Expiry::Never));
     }
 
     /// A DHCPACK as dhcpcd saves it: BOOTP header, magic cookie, options.
@@ -659,7 +672,7 @@ lease6 {
     #[test]
     fn dhcpcd_binary() {
         let l = parse_dhcpcd_lease(&dhcp_ack());
-        assert_eq!(l.client, "dhcpcd");
+        assert_eq!(l.client, DhcpClient::Dhcpcd);
         assert_eq!(l.address, ip("192.168.7.40"));
         assert_eq!(l.server, ip("192.168.7.1"));
         assert_eq!(l.router, ip("192.168.7.1"));
@@ -673,7 +686,7 @@ lease6 {
             (ip("192.168.7.40"), None, None)
         );
         let junk = parse_dhcpcd_lease(b"not a dhcp message");
-        assert_eq!((junk.client.as_str(), junk.address), ("dhcpcd", None));
+        assert_eq!((junk.client, junk.address), (DhcpClient::Dhcpcd, None));
         // Without the magic cookie it is not a DHCP message at all.
         let mut cookie = dhcp_ack();
         cookie[236] = 0;
@@ -707,10 +720,10 @@ lease6 {
         touch(&old, 1_700_000_000);
         let l = find_lease(root, "eth0", 2).unwrap();
         assert_eq!(
-            (l.client.as_str(), l.address),
-            ("dhclient", ip("10.0.2.16"))
+            (l.client, l.address),
+            (DhcpClient::Dhclient, ip("10.0.2.16"))
         );
-        assert!(l.source.ends_with("var/lib/dhcp/dhclient.leases"));
+        assert_eq!(l.source, Origin::Path(old));
 
         let nm = write(
             root,
@@ -725,23 +738,23 @@ lease6 {
         );
         let l = find_lease(root, "eth0", 2).unwrap();
         assert_eq!(
-            (l.client.as_str(), l.address),
-            ("NetworkManager", ip("10.0.2.99"))
+            (l.client, l.address),
+            (DhcpClient::NetworkManager, ip("10.0.2.99"))
         );
         assert_eq!(l.server, None);
 
-        write(
+        let networkd = write(
             root,
             "run/systemd/netif/leases/2",
             NETWORKD_LEASE.as_bytes(),
         );
         let l = find_lease(root, "eth0", 2).unwrap();
-        assert_eq!(l.client, "systemd-networkd");
-        assert!(l.source.ends_with("run/systemd/netif/leases/2"));
+        assert_eq!(l.client, DhcpClient::Networkd);
+        assert_eq!(l.source, Origin::Path(networkd));
         // Another index, and odd names, never reach the networkd file.
         assert_eq!(
             find_lease(root, "eth0", 3).unwrap().client,
-            "NetworkManager"
+            DhcpClient::NetworkManager
         );
         assert_eq!(find_lease(root, "../etc", 0), None);
         assert_eq!(find_lease(root, "", 0), None);
@@ -754,9 +767,11 @@ lease6 {
         let path = write(root, "var/lib/dhcpcd/wlan0-HomeWifi.lease", &dhcp_ack());
         touch(&path, 1_795_577_693);
         let l = find_lease(root, "wlan0", 3).unwrap();
-        assert_eq!(l.client, "dhcpcd");
+        assert_eq!(l.client, DhcpClient::Dhcpcd);
         assert_eq!(l.address, ip("192.168.7.40"));
-        assert_eq!(l.expires.as_deref(), Some("2026-11-25T04:34:53Z"));
+        assert_eq!(l.obtained, Some(ts("2026-11-25T03:34:53Z")));
+        assert_eq!(l.expires, at("2026-11-25T04:34:53Z"));
+        assert_eq!(l.source, Origin::Path(path.clone()));
         assert_eq!(find_lease(root, "wlan", 3), None);
 
         write(
@@ -766,8 +781,8 @@ lease6 {
         );
         let l = find_lease(root, "enp3s0", 4).unwrap();
         assert_eq!(
-            (l.client.as_str(), l.address),
-            ("NetworkManager", ip("10.0.2.16"))
+            (l.client, l.address),
+            (DhcpClient::NetworkManager, ip("10.0.2.16"))
         );
     }
 
@@ -797,6 +812,25 @@ lease6 {
         let json = serde_json::to_value(parse_networkd_lease(NETWORKD_LEASE)).unwrap();
         assert_eq!(json["lease_seconds"], 86400);
         assert_eq!(json["address"], "192.168.1.23");
+        assert_eq!(json["client"], "systemd-networkd");
+        assert_eq!(json["source"], "");
+    }
+
+    /// Issue 29 section 1: a lease read from a file says the file in JSON as the path was
+    /// written before the field was typed, and its expiry as RFC 3339 UTC.
+    #[test]
+    fn serializes_the_file_and_the_expiry() {
+        let t = tempfile::tempdir().unwrap();
+        let path = write(
+            t.path(),
+            "var/lib/dhcp/dhclient.leases",
+            DHCLIENT_LEASES.as_bytes(),
+        );
+        let json = serde_json::to_value(find_lease(t.path(), "wlan0", 0).unwrap()).unwrap();
+        assert_eq!(json["source"], path.display().to_string());
+        assert_eq!(json["client"], "dhclient");
+        assert_eq!(json["expires"], "2026-11-25T03:34:53Z");
+        assert!(json["obtained"].is_null());
     }
 
     /// Looks for leases of this machine's interfaces: only files are read.
@@ -808,27 +842,27 @@ lease6 {
 
     #[test]
     fn utc_round_trip() {
-        assert_eq!(format_utc(0).as_deref(), Some("1970-01-01T00:00:00Z"));
-        assert_eq!(
-            format_utc(1_764_041_693).as_deref(),
-            Some("2025-11-25T03:34:53Z")
-        );
+        assert_eq!(utc(0), Some(ts("1970-01-01T00:00:00Z")));
+        assert_eq!(utc(1_764_041_693), Some(ts("2025-11-25T03:34:53Z")));
         let t = parse_date_time("2026/02/28", "23:59:59").unwrap();
-        assert_eq!(format_utc(t + 1).as_deref(), Some("2026-03-01T00:00:00Z"));
+        assert_eq!(utc(t + 1), Some(ts("2026-03-01T00:00:00Z")));
         assert_eq!(parse_date_time("2026/13/01", "00:00:00"), None);
         assert_eq!(parse_date_time("999999999999999999/1/1", "00:00:00"), None);
-        assert_eq!(format_utc(i64::MAX), None);
-        assert_eq!(format_utc(i64::MIN), None);
+        assert_eq!(utc(i64::MAX), None);
+        assert_eq!(utc(i64::MIN), None);
     }
 
     #[test]
     fn dates_at_the_edges() {
-        // The whole of years 0 and 9999, and nothing beyond.
+        // From year 0 (the first RFC 3339 writes) to jiff's last instant, and nothing beyond.
         let first = parse_date_time("0000-01-01", "00:00:00").unwrap();
-        let last = parse_date_time("9999/12/31", "23:59:59").unwrap();
-        assert_eq!(format_utc(first).as_deref(), Some("0000-01-01T00:00:00Z"));
-        assert_eq!(format_utc(last).as_deref(), Some("9999-12-31T23:59:59Z"));
-        assert_eq!((format_utc(first - 1), format_utc(last + 1)), (None, None));
+        assert_eq!(first, YEAR_ZERO);
+        assert_eq!(utc(first).unwrap().to_string(), "0000-01-01T00:00:00Z");
+        let last = parse_date_time("9999/12/30", "22:00:00").unwrap();
+        assert_eq!(utc(last).unwrap().to_string(), "9999-12-30T22:00:00Z");
+        assert_eq!((utc(first - 1), utc(last + 1)), (None, None));
+        let end = parse_date_time("9999/12/31", "23:59:59").unwrap();
+        assert_eq!(utc(end), None);
         // Fractions of a second are dropped, also before the epoch (floor, not toward zero).
         assert_eq!(
             parse_date_time("2026-11-25", "03:34:53.999999"),
@@ -838,9 +872,17 @@ lease6 {
         // Days a month does not have, and trailing text, are not dates.
         assert_eq!(parse_date_time("2026/02/29", "00:00:00"), None);
         assert_eq!(parse_date_time("2026/11/25", "03:34:53 UTC"), None);
+        // ...nor are they passed on as if they were one.
+        assert_eq!(dhclient_time(&["3", "2026/02/30", "00:00:00"]), None);
+        assert_eq!(dhclient_time(&["3", "soon"]), None);
+        assert_eq!(dhclient_time(&["never"]), Some(Expiry::Never));
+        assert_eq!(expiry_after(0, u64::from(u32::MAX)), Some(Expiry::Never));
+        assert_eq!(expiry_after(0, 60), at("1970-01-01T00:01:00Z"));
+        assert_eq!(expiry_after(i64::MAX, 60), None);
+        let t = UNIX_EPOCH + std::time::Duration::from_millis(1_795_577_693_999);
         assert_eq!(
-            dhclient_time(&["3", "2026/02/30", "00:00:00"]).as_deref(),
-            Some("3 2026/02/30 00:00:00")
+            whole_seconds(t).and_then(utc),
+            Some(ts("2026-11-25T03:34:53Z"))
         );
     }
 }

@@ -6,12 +6,12 @@
 
 use std::fs;
 use std::net::IpAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::files::{env_value, parse_server, read_text, under};
 use crate::error::{Error, Result};
 use crate::i18n::t;
-use crate::system::model::{DnsConfig, Stub, is_stub_address};
+use crate::system::model::{DnsConfig, Origin, Stub, is_stub_address};
 
 /// Parses the text of a `resolv.conf` file the way glibc does: `nameserver`, `domain`, `search`
 /// (the last `domain` or `search` line wins), `options`; lines starting with `#` or `;` are
@@ -89,26 +89,26 @@ pub fn system_dns(root: &Path) -> Result<DnsConfig> {
     let bytes = fs::read(&path)
         .map_err(|e| Error::io(t!("io-reading-file", file = path.display().to_string()), e))?;
     let mut cfg = parse_resolv_conf(&String::from_utf8_lossy(&bytes));
-    cfg.source = path.display().to_string();
+    cfg.source = Origin::Path(path);
     if cfg.is_stub_only() {
         let (upstreams, upstream_source) = resolved_upstreams(root);
         cfg.stub = Some(Stub {
             address: cfg.servers[0],
             resolver: "systemd-resolved".to_string(),
             upstreams,
-            upstream_source,
+            upstream_source: upstream_source.map(Origin::Path),
         });
     }
     Ok(cfg)
 }
 
 /// The upstreams of systemd-resolved: its non-stub resolv.conf first, then per-link state.
-fn resolved_upstreams(root: &Path) -> (Vec<IpAddr>, Option<String>) {
+fn resolved_upstreams(root: &Path) -> (Vec<IpAddr>, Option<PathBuf>) {
     let path = under(root, "run/systemd/resolve/resolv.conf");
     if let Some(text) = read_text(&path) {
         let servers = without_stub(parse_resolv_conf(&text).servers);
         if !servers.is_empty() {
-            return (servers, Some(path.display().to_string()));
+            return (servers, Some(path));
         }
     }
     for dir in ["run/systemd/resolve/netif", "run/systemd/netif/links"] {
@@ -130,7 +130,7 @@ fn resolved_upstreams(root: &Path) -> (Vec<IpAddr>, Option<String>) {
         }
         let servers = without_stub(servers);
         if !servers.is_empty() {
-            return (servers, Some(dir.display().to_string()));
+            return (servers, Some(dir));
         }
     }
     (Vec::new(), None)
@@ -274,7 +274,7 @@ search lan example.org
         assert_eq!(cfg.timeout, Some(1));
         assert_eq!(cfg.attempts, Some(9));
         assert_eq!(cfg.options, vec!["rotate", "edns0"]);
-        assert_eq!(cfg.source, "");
+        assert_eq!(cfg.source, Origin::Text);
         assert_eq!(cfg.stub, None);
 
         let eff = cfg.effective();
@@ -328,15 +328,19 @@ search lan example.org
         assert_eq!(cfg.servers, vec![ip("127.0.0.53")]);
         assert_eq!(cfg.search, vec!["lan", "example.org"]);
         assert_eq!(cfg.options, vec!["edns0", "trust-ad"]);
-        assert!(cfg.source.ends_with("etc/resolv.conf"));
+        assert_eq!(
+            cfg.source,
+            Origin::Path(root.path().join("etc/resolv.conf"))
+        );
         let stub = cfg.stub.unwrap();
         assert_eq!(stub.address, ip("127.0.0.53"));
         assert_eq!(stub.resolver, "systemd-resolved");
         assert_eq!(stub.upstreams, vec![ip("192.168.1.1"), ip("fe80::1")]);
-        assert!(
-            stub.upstream_source
-                .unwrap()
-                .ends_with("run/systemd/resolve/resolv.conf")
+        assert_eq!(
+            stub.upstream_source,
+            Some(Origin::Path(
+                root.path().join("run/systemd/resolve/resolv.conf")
+            ))
         );
     }
 
@@ -361,10 +365,9 @@ search lan example.org
             stub.upstreams,
             vec![ip("198.51.100.1"), ip("192.0.2.53"), ip("2001:db8::53")]
         );
-        assert!(
-            stub.upstream_source
-                .unwrap()
-                .ends_with("run/systemd/resolve/netif")
+        assert_eq!(
+            stub.upstream_source,
+            Some(Origin::Path(root.path().join("run/systemd/resolve/netif")))
         );
     }
 
@@ -420,7 +423,7 @@ search lan example.org
     fn this_machine() {
         match system_dns(Path::new("/")) {
             Ok(cfg) => {
-                assert_eq!(cfg.source, "/etc/resolv.conf");
+                assert_eq!(cfg.source, Origin::Path("/etc/resolv.conf".into()));
                 if let Some(stub) = &cfg.stub {
                     assert!(is_stub_address(&stub.address));
                     assert!(!stub.upstreams.iter().any(is_stub_address));

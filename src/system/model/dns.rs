@@ -5,6 +5,8 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 
+use super::origin::Origin;
+
 /// The addresses systemd-resolved's stub listens on: 127.0.0.53 (with search domains and
 /// DNSSEC-style processing) and 127.0.0.54 (the "proxy" stub).
 pub const STUB_ADDRESSES: [Ipv4Addr; 2] =
@@ -36,8 +38,9 @@ pub struct DnsConfig {
     pub attempts: Option<u32>,
     /// Other options, in order (`edns0`, `rotate`, `trust-ad`, `single-request`...).
     pub options: Vec<String>,
-    /// The file this was read from (empty for text parsed directly).
-    pub source: String,
+    /// Where this was read: the file (`/etc/resolv.conf`), the API
+    /// ("GetAdaptersAddresses"), or text parsed directly (written "").
+    pub source: Origin,
     /// Set when the only servers are systemd-resolved's local stub.
     pub stub: Option<Stub>,
 }
@@ -52,7 +55,7 @@ pub struct Stub {
     /// The servers the stub forwards to, as far as its state files say (may be empty).
     pub upstreams: Vec<IpAddr>,
     /// The file or directory the upstreams were read from.
-    pub upstream_source: Option<String>,
+    pub upstream_source: Option<Origin>,
 }
 
 impl DnsConfig {

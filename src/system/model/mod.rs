@@ -30,14 +30,16 @@ mod dns;
 mod lease;
 mod link;
 mod neighbour;
+mod origin;
 mod route;
 
 pub use address::{Addr, AddrBits, AddrFlags, Scope};
 pub use dns::{DnsConfig, Stub, is_stub_address};
-pub use lease::DhcpLease;
+pub use lease::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE};
 pub use link::{
     Counters, Duplex, IfFlags, Link, LinkFacts, LinkFlag, LinkKind, LinkType, OperState, TunMode,
     link_named, write_flag_names,
 };
 pub use neighbour::{NeighState, Neighbour};
+pub use origin::{Origin, origin_or_empty};
 pub use route::{Protocol, Route, RouteKind, Table};

@@ -12,8 +12,9 @@ use std::net::IpAddr;
 use crate::net::addr::{Family, to_u128};
 use crate::net::block::Block;
 use crate::system::model::{
-    Addr, AddrBits, AddrFlags, DhcpLease, DnsConfig, IfFlags, Link, LinkFacts, LinkFlag, LinkType,
-    NeighState, Neighbour, OperState, Protocol, Route, RouteKind, Scope, Table,
+    Addr, AddrBits, AddrFlags, DhcpClient, DhcpLease, DnsConfig, Expiry, IfFlags, Link, LinkFacts,
+    LinkFlag, LinkType, NeighState, Neighbour, OperState, Origin, Protocol, Route, RouteKind,
+    Scope, Table,
 };
 use crate::system::routing::interface_addr;
 
@@ -243,7 +244,7 @@ pub fn neighbour(n: &RawNeighbour) -> Neighbour {
 /// the adapters' order (the order Windows asks them), and their DNS suffixes as the search list.
 pub fn dns_config(adapters: &[RawAdapter]) -> DnsConfig {
     let mut cfg = DnsConfig {
-        source: "GetAdaptersAddresses".into(),
+        source: Origin::Api("GetAdaptersAddresses"),
         ..DnsConfig::default()
     };
     for a in adapters.iter().filter(|a| a.oper_status == 1) {
@@ -264,12 +265,12 @@ pub fn dns_config(adapters: &[RawAdapter]) -> DnsConfig {
     cfg
 }
 
-/// Seconds since 1970 as an RFC 3339 UTC time.
-fn utc(secs: i64) -> Option<String> {
+/// Seconds since 1970 as an instant; `None` for 0 (GetAdaptersInfo's "not set"), times
+/// before 1970 and after what jiff holds.
+fn utc(secs: i64) -> Option<jiff::Timestamp> {
     (secs > 0)
         .then(|| jiff::Timestamp::from_second(secs).ok())
         .flatten()
-        .map(|t| t.to_string())
 }
 
 /// The DHCP lease of an adapter, from GetAdaptersAddresses (server, address, router) and
@@ -292,8 +293,8 @@ pub fn lease(a: &RawAdapter, info: Option<&RawLease>) -> Option<DhcpLease> {
         .filter(|(o, e)| *o > 0 && e > o)
         .map(|(o, e)| (e - o) as u64);
     Some(DhcpLease {
-        client: "Windows DHCP client".into(),
-        source: "GetAdaptersInfo".into(),
+        client: DhcpClient::Windows,
+        source: Origin::Api("GetAdaptersInfo"),
         address: a
             .unicast
             .iter()
@@ -303,7 +304,7 @@ pub fn lease(a: &RawAdapter, info: Option<&RawLease>) -> Option<DhcpLease> {
         router: a.gateways.iter().copied().find(IpAddr::is_ipv4),
         lease_seconds,
         obtained: times.and_then(|(o, _)| utc(o)),
-        expires: times.and_then(|(_, e)| utc(e)),
+        expires: times.and_then(|(_, e)| utc(e)).map(Expiry::At),
     })
 }
 
@@ -440,8 +441,17 @@ mod tests {
         assert_eq!(l.address, Some("192.0.2.23".parse().unwrap()));
         assert_eq!(l.router, Some("192.0.2.1".parse().unwrap()));
         assert_eq!(l.lease_seconds, Some(86_400));
-        assert_eq!(l.obtained.as_deref(), Some("2025-12-05T02:00:00Z"));
-        assert_eq!(l.expires.as_deref(), Some("2025-12-06T02:00:00Z"));
+        let ts = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+        assert_eq!(l.obtained, Some(ts("2025-12-05T02:00:00Z")));
+        assert_eq!(l.expires, Some(Expiry::At(ts("2025-12-06T02:00:00Z"))));
+        assert_eq!(
+            (l.client, &l.source),
+            (DhcpClient::Windows, &Origin::Api("GetAdaptersInfo"))
+        );
+        let json = serde_json::to_value(&l).unwrap();
+        assert_eq!(json["obtained"], "2025-12-05T02:00:00Z");
+        assert_eq!(json["source"], "GetAdaptersInfo");
+        assert_eq!(json["client"], "Windows DHCP client");
         let off = RawLease {
             dhcp_enabled: false,
             ..info.clone()
@@ -470,7 +480,11 @@ mod tests {
         let cfg = dns_config(&[loopback(), ethernet(), down]);
         assert_eq!(cfg.servers, vec!["192.0.2.1".parse::<IpAddr>().unwrap()]);
         assert_eq!(cfg.search, ["home.example", "corp.example"]);
-        assert_eq!(cfg.source, "GetAdaptersAddresses");
+        assert_eq!(cfg.source, Origin::Api("GetAdaptersAddresses"));
+        assert_eq!(
+            serde_json::to_value(&cfg).unwrap()["source"],
+            "GetAdaptersAddresses"
+        );
     }
 
     /// Issue 29 section 2: forwarding rows as routes: the default route, an on-link one, and a
