@@ -57,3 +57,6 @@ common-file-fifo = a FIFO
 common-file-device = a device
 common-file-socket = a socket
 common-file-other = not a regular file
+# Why a system file (resolv.conf, a lease file) was not read: "reading /etc/resolv.conf: it is a FIFO, not a regular file".
+common-file-is-not-regular = it is { $kind }, not a regular file
+common-file-too-large = it is larger than { $size } MiB

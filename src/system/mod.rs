@@ -333,14 +333,7 @@ pub fn open_lock_file(path: &Path, mode: u32) -> io::Result<Option<File>> {
 
 /// What a file that is not a regular one is, in words ("a FIFO", "a device"...).
 pub fn file_kind(meta: &Metadata) -> crate::i18n::Message {
-    use crate::i18n::t;
-    match os::file_kind(meta) {
-        FileKind::Directory => t!("common-file-directory"),
-        FileKind::Fifo => t!("common-file-fifo"),
-        FileKind::Device => t!("common-file-device"),
-        FileKind::Socket => t!("common-file-socket"),
-        FileKind::Other => t!("common-file-other"),
-    }
+    os::file_kind(meta).words()
 }
 
 /// What a file that is not a regular one is, as a backend tells it (only Linux's tells a FIFO,
@@ -358,6 +351,20 @@ pub enum FileKind {
     Socket,
     /// Anything else that is not a regular file.
     Other,
+}
+
+impl FileKind {
+    /// What the file is, in words ("is a FIFO").
+    pub fn words(self) -> crate::i18n::Message {
+        use crate::i18n::t;
+        match self {
+            FileKind::Directory => t!("common-file-directory"),
+            FileKind::Fifo => t!("common-file-fifo"),
+            FileKind::Device => t!("common-file-device"),
+            FileKind::Socket => t!("common-file-socket"),
+            FileKind::Other => t!("common-file-other"),
+        }
+    }
 }
 
 /// Gives `file` the permissions of `old` (`new_mode` when there is no old file), and where the

@@ -2,10 +2,15 @@
 //! systemd-style `KEY=VALUE` files, interface-name checks and tolerant address parsing.
 
 use std::fs;
+use std::io::{self, Read};
 use std::net::IpAddr;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::error::Cause;
+use crate::i18n::t;
 use crate::net::endpoint::{Host, parse_endpoint};
+use crate::system::FileKind;
 
 /// Where the files the readers know live on a real machine: its own root. Tests give the
 /// readers a fixture tree instead.
@@ -26,9 +31,46 @@ pub(crate) fn valid_ifname(name: &str) -> bool {
         && !name.chars().any(char::is_whitespace)
 }
 
-/// Reads a small file as text (invalid UTF-8 replaced), or `None` when it cannot be read.
+/// The most of a system file the readers take: resolv.conf, lease files and sysfs or procfs
+/// attributes are far smaller.
+pub(crate) const MAX_SYSTEM_FILE: usize = 1 << 20;
+
+/// Reads a system file whole, within bounds: a regular file only (a FIFO or a device put in its
+/// place would block the read or never end; it is opened without waiting, then refused) and at
+/// most [`MAX_SYSTEM_FILE`] bytes.
+pub(crate) fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = match super::fileops::file_kind(&meta) {
+            FileKind::Other => FileKind::Other.words(),
+            kind => t!("common-file-is-not-regular", kind = kind.words()),
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            Cause(what.into()),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SYSTEM_FILE as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_SYSTEM_FILE {
+        let why = t!("common-file-too-large", size = MAX_SYSTEM_FILE >> 20);
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            Cause(why.into()),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads a small file as text (invalid UTF-8 replaced), or `None` when it cannot be read or is
+/// not a regular file of at most [`MAX_SYSTEM_FILE`] bytes.
 pub(crate) fn read_text(path: &Path) -> Option<String> {
-    fs::read(path)
+    read_bounded(path)
         .ok()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
@@ -87,6 +129,33 @@ pub(crate) fn parse_server(token: &str) -> Option<IpAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hostile input: a FIFO or a device where a system file belongs (a resolv.conf, a lease
+    /// file) is refused at once, never waited on or read forever; a huge one is refused too.
+    #[test]
+    fn system_files_are_read_within_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let etc = dir.path().join("etc");
+        fs::create_dir(&etc).unwrap();
+        let fifo = etc.join("resolv.conf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let started = std::time::Instant::now();
+        assert_eq!(read_text(&fifo), None);
+        let e = super::super::resolv::system_dns(dir.path()).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let said = e.to_string();
+        assert!(said.contains("it is a FIFO, not a regular file"), "{said}");
+        assert!(said.contains("resolv.conf"), "{said}");
+        assert_eq!(read_text(Path::new("/dev/zero")), None);
+        let big = dir.path().join("big.lease");
+        fs::write(&big, vec![b'#'; MAX_SYSTEM_FILE + 1]).unwrap();
+        let e = read_bounded(&big).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        let fits = dir.path().join("fits.lease");
+        fs::write(&fits, vec![b'#'; MAX_SYSTEM_FILE]).unwrap();
+        assert_eq!(read_bounded(&fits).unwrap().len(), MAX_SYSTEM_FILE);
+    }
 
     #[test]
     fn server_tokens() {

@@ -16,7 +16,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use jiff::Timestamp;
 use jiff::civil::{self, Date, DateTime, Time};
 
-use super::files::{env_value, parse_server, read_text, under, unquote, valid_ifname};
+use super::files::{
+    env_value, parse_server, read_bounded, read_text, under, unquote, valid_ifname,
+};
 use crate::system::model::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, Origin};
 use crate::wire::dhcp_msg;
 
@@ -89,7 +91,7 @@ pub fn find_lease(root: &Path, ifname: &str, ifindex: u32) -> Option<DhcpLease> 
         let per_ssid = name.starts_with(&ssid_prefix) && name.ends_with(".lease");
         if exact.contains(&name) || per_ssid {
             let path = dhcpcd.join(&name);
-            let lease = fs::read(&path).ok().map(|bytes| {
+            let lease = read_bounded(&path).ok().map(|bytes| {
                 let mut lease = parse_dhcpcd_lease(&bytes);
                 // dhcpcd itself dates a saved lease by the file's modification time.
                 let obtained = mtime(&path).and_then(whole_seconds);

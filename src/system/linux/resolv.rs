@@ -8,7 +8,7 @@ use std::fs;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
-use super::files::{env_value, parse_server, read_text, under};
+use super::files::{env_value, parse_server, read_bounded, read_text, under};
 use crate::error::{Error, Result};
 use crate::i18n::t;
 use crate::system::model::{DnsConfig, Origin, Stub, is_stub_address};
@@ -86,7 +86,7 @@ fn apply_option(cfg: &mut DnsConfig, opt: &str) {
 /// A missing or unreadable `/etc/resolv.conf` is an [`Error::Io`] naming the file.
 pub fn system_dns(root: &Path) -> Result<DnsConfig> {
     let path = under(root, "etc/resolv.conf");
-    let bytes = fs::read(&path)
+    let bytes = read_bounded(&path)
         .map_err(|e| Error::io(t!("io-reading-file", file = path.display().to_string()), e))?;
     let mut cfg = parse_resolv_conf(&String::from_utf8_lossy(&bytes));
     cfg.source = Origin::Path(path);
