@@ -126,14 +126,14 @@ count_args!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
 /// (netkit's own value types use it where they are defined: `crate::i18n::display_args!(Mac)`).
 macro_rules! display_args {
     ($($t:ty),*) => {$(
-        impl From<$t> for $crate::i18n::Arg {
+        impl From<$t> for $crate::i18n::catalog::Arg {
             fn from(v: $t) -> Self {
-                $crate::i18n::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
+                $crate::i18n::catalog::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
             }
         }
-        impl From<&$t> for $crate::i18n::Arg {
+        impl From<&$t> for $crate::i18n::catalog::Arg {
             fn from(v: &$t) -> Self {
-                $crate::i18n::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
+                $crate::i18n::catalog::Arg::Text(std::borrow::Cow::Owned(v.to_string()))
             }
         }
     )*};
