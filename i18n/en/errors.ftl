@@ -78,3 +78,12 @@ unbuilt-tables = reading this machine's interfaces and routes
 unbuilt-dns-config = reading the system's DNS servers (name a server: netkit dns NAME @SERVER)
 unbuilt-interface-by-name = choosing an interface by name
 unbuilt-echo = sending ICMP echo requests
+
+# Times typed on the command line (src/util/time.rs): the flag, and what is wrong with the value.
+time-what-timeout = timeout
+time-what-interval = interval
+time-what-deadline = deadline
+time-what-idle-timeout = idle timeout
+time-bad-zero = must be more than 0
+time-bad-range = must be from 0 to a day (86400 s)
+time-bad-syntax = expected seconds (1, 0.5) or a time with a unit (200ms, 2s)

@@ -68,3 +68,12 @@ unbuilt-tables = 读取本机的网卡和路由
 unbuilt-dns-config = 读取系统的 DNS 服务器（请直接指定服务器：netkit dns 名字 @服务器）
 unbuilt-interface-by-name = 按名字选择网卡
 unbuilt-echo = 发送 ICMP 回显请求
+
+# 命令行上输入的时间（src/util/time.rs）：哪个选项，值错在哪里。
+time-what-timeout = 超时时间
+time-what-interval = 间隔
+time-what-deadline = 总时限
+time-what-idle-timeout = 空闲超时
+time-bad-zero = 必须大于 0
+time-bad-range = 必须在 0 到一天（86400 s）之间
+time-bad-syntax = 应该是秒数（1、0.5）或带单位的时间（200ms、2s）

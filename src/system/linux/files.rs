@@ -5,7 +5,7 @@ use std::fs;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
-use crate::net::endpoint::{Host, parse_endpoint};
+use crate::net::endpoint::{Host, parse_endpoint, server};
 
 /// Where the files the readers know live on a real machine: its own root. Tests give the
 /// readers a fixture tree instead.
@@ -78,7 +78,7 @@ pub(crate) fn parse_server(token: &str) -> Option<IpAddr> {
         }
         None => token.to_string(),
     };
-    match parse_endpoint("server", &unzoned).ok()?.host {
+    match parse_endpoint(server(), &unzoned).ok()?.host {
         Host::Ip(ip) => Some(ip),
         Host::Name(_) => None,
     }
