@@ -132,14 +132,19 @@ fn usage_errors_in_chinese() {
 }
 
 /// The English left in a Chinese bad-input line (`netkit: 无效的WHAT“INPUT”：REASON`), if any:
-/// the what must have no Latin letters, and the reason no run of three English words (ASCII
+/// the what must have no English word (one with two lower-case letters or more: "CA 文件" is
+/// fine, "destination" is not), and the reason no run of three English words (ASCII
 /// words with two letters or more, one of them lower case: "must be more", "needs an IPv4").
 /// Quoted parts of the input (a label of the name) and `netkit ...` examples are left out of the
 /// reason first; a run ends at any character outside ASCII.
 fn english_in(line: &str) -> Option<String> {
     let body = line.strip_prefix("netkit: 无效的")?;
     let (what, rest) = body.split_once('“')?;
-    if what.chars().any(|c| c.is_ascii_alphabetic()) {
+    let lower_word = |w: &str| w.chars().filter(|c| c.is_ascii_lowercase()).count() >= 2;
+    if what
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(lower_word)
+    {
         return Some(format!("the what '{what}'"));
     }
     let (input, reason) = rest.split_once("”：")?;
@@ -248,6 +253,23 @@ fn bad_values_in_chinese() {
         &["dns", "a\\03", "@127.0.0.1:1"],
         &["dns", "\\256.test", "@127.0.0.1:1"],
         &["dns", "a\\.b c", "@127.0.0.1:1"],
+        // Files read within bounds (util::input).
+        &[
+            "dns",
+            "--tls",
+            "--tls-ca",
+            "/dev/zero",
+            "example.test",
+            "@127.0.0.1:1",
+        ],
+        &[
+            "dns",
+            "--validate",
+            "--trust-anchor",
+            "/dev/zero",
+            "example.test",
+            "@127.0.0.1:1",
+        ],
     ]
     .iter()
     .map(|args| args.iter().map(|a| a.to_string()).collect())
@@ -262,6 +284,32 @@ fn bad_values_in_chinese() {
         .map(|(name, server)| vec!["dns".into(), name.to_string(), server.to_string()]),
     )
     .collect();
+    // An interface that is not there (ping -I, trace -I): the sockets that would bind to it
+    // need the privilege, which an unprivileged run is refused first.
+    let privileged: Vec<Vec<String>> = [
+        &["ping", "-c", "1", "-I", "nosuchif0", "127.0.0.1"][..],
+        &["trace", "-I", "nosuchif0", "--udp", "127.0.0.1"],
+    ]
+    .iter()
+    .map(|args| args.iter().map(|a| a.to_string()).collect())
+    .collect();
+    #[cfg(unix)]
+    let root = {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+    };
+    #[cfg(not(unix))]
+    let root = false;
+    let cases = if root {
+        [cases, privileged].concat()
+    } else if std::env::var("NETKIT_REQUIRE_NETNS").is_ok_and(|v| v == "1") {
+        panic!(
+            "NETKIT_REQUIRE_NETNS=1 but bad_values_in_chinese runs without root: {privileged:?}"
+        );
+    } else {
+        eprintln!("SKIP (not root) bad_values_in_chinese: {privileged:?}");
+        cases
+    };
     let mut failures = Vec::new();
     for args in &cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -286,6 +334,7 @@ fn bad_values_in_chinese() {
     }
     for line in [
         "netkit: 无效的间隔“must be more”：必须大于 0",
+        "netkit: 无效的CA 文件“/x”：超过了 1 MiB（netkit 最多只读这么多）",
         "netkit: 无效的域名“must be more.test”：标签“must be more”不行",
         "netkit: 无效的服务端“127.0.0.1”：没有端口（netkit chat server 会告诉你它在监听哪个端口）",
         "netkit: 无效的域名“abc def ghi…(300 bytes)”：太长",
