@@ -14,8 +14,8 @@ use crate::i18n::{self, Lang};
 use crate::net::addr::{Family, Mask, Prefixed, parse_addr};
 use crate::net::block::Block;
 use crate::net::endpoint::{
-    Dest, Endpoint, Host, HostPort, parse_bind, parse_dest, parse_endpoint, parse_host,
-    parse_host_port, parse_listen, parse_server_spec,
+    Dest, Endpoint, Host, HostPort, destination, parse_bind, parse_dest, parse_endpoint,
+    parse_host, parse_host_port, parse_listen, parse_server_spec,
 };
 use crate::net::hwaddr::parse_mac;
 use crate::util::time::parse_duration;
@@ -578,7 +578,7 @@ pub enum RouteCommand {
 #[derive(Debug, Args)]
 pub struct RouteGetArgs {
     /// Destination: an IP address or a host name
-    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host("destination", t))]
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_host(destination(), t))]
     pub dest: Host,
     /// -4 / -6
     #[command(flatten)]
@@ -795,7 +795,7 @@ pub struct DhcpDiscoverArgs {
 )]
 pub struct FlowArgs {
     /// Destination: a host name or IP, optionally with :PORT ([IPv6]:PORT)
-    #[arg(value_name = "DEST[:PORT]", value_parser = |t: &str| parse_endpoint("destination", t))]
+    #[arg(value_name = "DEST[:PORT]", value_parser = |t: &str| parse_endpoint(destination(), t))]
     pub dest: Endpoint,
     /// How long each step (the name lookup, ARP, TCP) may wait
     #[arg(long, value_name = "TIME", default_value = "3s", value_parser = TimeParser::ANY)]
@@ -837,7 +837,7 @@ pub struct FlowArgs {
 )]
 pub struct PingArgs {
     /// Destination: an IP address (IPv6 link-local with its zone, fe80::1%eth0) or a host name
-    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest("destination", t))]
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest(destination(), t))]
     pub dest: Dest,
     /// Number of requests; with -w, the number of replies to wait for (requests go on until
     /// then, as iputils ping)
@@ -895,7 +895,7 @@ pub struct PingArgs {
 )]
 pub struct TraceArgs {
     /// Destination: an IP address (IPv6 link-local with its zone, fe80::1%eth0) or a host name
-    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest("destination", t))]
+    #[arg(value_name = "DEST", value_parser = |t: &str| parse_dest(destination(), t))]
     pub dest: Dest,
     /// Rounds of probes (each hop is probed once a round)
     #[arg(short = 'c', long, value_name = "COUNT", default_value_t = 3,
@@ -1339,14 +1339,14 @@ pub struct ChatClientArgs {
 /// `chat client`'s server: `HOST:PORT`. A host without its port is the student's likely slip
 /// (the primer's client names both): said with where the port comes from (issue 27 item 4).
 fn parse_chat_server(text: &str) -> Result<HostPort> {
-    match parse_endpoint("server", text) {
+    let what = || i18n::t!("chat-what-server");
+    match parse_endpoint(what(), text) {
         Ok(e) if e.port.is_none() && !matches!(e.host, Host::Ip(IpAddr::V6(_))) => Err(Error::bad(
-            "server",
+            what(),
             text,
-            "no port: a chat server is reached at HOST:PORT, such as 127.0.0.1:8001 or \
-             [::1]:8001 (netkit chat server says which port it listens on)",
+            i18n::t!("chat-bad-server-no-port"),
         )),
-        _ => parse_host_port("server", text),
+        _ => parse_host_port(what(), text),
     }
 }
 
@@ -1374,13 +1374,13 @@ impl TypedValueParser for TimeParser {
         value: &OsStr,
     ) -> std::result::Result<Duration, clap::Error> {
         let what = match arg.map(|a| a.get_id().as_str()) {
-            Some("interval") => "interval",
-            Some("deadline") => "deadline",
-            Some("idle_timeout") => "idle timeout",
-            _ => "timeout",
+            Some("interval") => i18n::t!("time-what-interval"),
+            Some("deadline") => i18n::t!("time-what-deadline"),
+            Some("idle_timeout") => i18n::t!("time-what-idle-timeout"),
+            _ => i18n::t!("time-what-timeout"),
         };
         let positive = self.positive;
-        let parse = move |text: &str| parse_duration(what, text, positive);
+        let parse = move |text: &str| parse_duration(what.clone(), text, positive);
         parse.parse_ref(cmd, arg, value)
     }
 }
@@ -1418,7 +1418,11 @@ fn parse_network(text: &str) -> Result<Block> {
 
 /// `netkit dns -x IP`.
 fn parse_reverse(text: &str) -> Result<IpAddr> {
-    text.trim()
-        .parse()
-        .map_err(|_| Error::bad("address", text, "-x needs an IPv4 or IPv6 address"))
+    text.trim().parse().map_err(|_| {
+        Error::bad(
+            i18n::t!("addr-what-address"),
+            text,
+            i18n::t!("dns-bad-reverse"),
+        )
+    })
 }

@@ -519,8 +519,8 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
             "-m" | "--max-hops" => set(&mut max_hops, number(1, 255).map(|n| n as u8))?,
             "-f" | "--first-hop" => set(&mut first_hop, number(1, 255).map(|n| n as u8))?,
             "-p" | "--port" => set(&mut port, number(1, 65_535).map(|n| n as u16))?,
-            "-W" | "--timeout" => set(&mut timeout, time("timeout"))?,
-            "-i" | "--interval" => set(&mut interval, time("interval"))?,
+            "-W" | "--timeout" => set(&mut timeout, time(t!("time-what-timeout")))?,
+            "-i" | "--interval" => set(&mut interval, time(t!("time-what-interval")))?,
             "-I" | "--interface" => set(&mut interface, value.map(str::to_string))?,
             "--udp" => once(&mut udp)?,
             "--tcp" => once(&mut tcp)?,
@@ -530,13 +530,14 @@ fn parse_lean_trace(args: &[OsString]) -> Option<Cli> {
             "--" => {
                 set(
                     &mut dest,
-                    net::endpoint::parse_dest("destination", words.get(i + 1)?).ok(),
+                    net::endpoint::parse_dest(net::endpoint::destination(), words.get(i + 1)?).ok(),
                 )?;
                 i += 1;
             }
-            w if !w.starts_with('-') => {
-                set(&mut dest, net::endpoint::parse_dest("destination", w).ok())?
-            }
+            w if !w.starts_with('-') => set(
+                &mut dest,
+                net::endpoint::parse_dest(net::endpoint::destination(), w).ok(),
+            )?,
             _ => return None,
         }
         i += 1;

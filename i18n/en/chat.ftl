@@ -191,3 +191,7 @@ help-chat-client-arg-framing-long =
       raw   the primer's protocol: one read is one message, no newline, the sides take turns
 help-chat-client-arg-max_line = Longest message accepted, in bytes; longer lines are dropped with a notice
 help-chat-client-arg-idle_timeout = Close a connection after this long with no message either way: 600, 1.5, 500ms (a bare number is seconds; 0: never)
+
+# chat client's HOST:PORT (src/cli.rs).
+chat-what-server = server
+chat-bad-server-no-port = no port: a chat server is reached at HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001 (netkit chat server says which port it listens on)

@@ -464,3 +464,14 @@ anchor-digest-not-hex = the digest is not hexadecimal
 anchor-protocol-3 = the protocol field of a DNSKEY is 3
 anchor-key-not-base64 = the key is not base64
 anchor-its-type = its type is { $rtype }
+
+# Names typed with escapes, in presentation format (src/wire/dns/name.rs), and -x.
+dns-name-bad-empty = empty
+dns-name-bad-empty-label = has an empty label (two dots in a row, or a leading dot)
+dns-name-bad-long-label = has a label longer than 63 bytes
+dns-name-bad-too-long = is longer than 255 bytes
+dns-name-bad-lone-backslash = ends with a lone backslash
+dns-name-bad-short-escape = has a \DDD escape without three digits
+dns-name-bad-escape-range = has the escape { $escape }, above 255
+dns-name-bad-char = holds a space or a character outside ASCII: write it as \DDD
+dns-bad-reverse = -x needs an IPv4 or IPv6 address

@@ -78,3 +78,22 @@ unbuilt-tables = reading this machine's interfaces and routes
 unbuilt-dns-config = reading the system's DNS servers (name a server: netkit dns NAME @SERVER)
 unbuilt-interface-by-name = choosing an interface by name
 unbuilt-echo = sending ICMP echo requests
+
+# Times typed on the command line (src/util/time.rs): the flag, and what is wrong with the value.
+time-what-timeout = timeout
+time-what-interval = interval
+time-what-deadline = deadline
+time-what-idle-timeout = idle timeout
+time-bad-zero = must be more than 0
+time-bad-range = must be from 0 to a day (86400 s)
+time-bad-syntax = expected seconds (1, 0.5) or a time with a unit (200ms, 2s)
+
+# A file the user names that is larger than netkit reads (src/util/input.rs); size: `1 MiB`.
+io-too-big = is larger than { $size } (netkit reads at most that much of it)
+
+# An interface named on the command line that cannot serve (src/system): ping -I, trace -i, ARP, listening.
+system-what-interface = interface
+system-no-such-interface = no such interface (netkit ifaces lists them)
+system-no-interface-for-family = no such interface, or it has no address of DEST's family (netkit ifaces lists them)
+system-no-link-address = has no link-layer address to listen on (is it gone?)
+system-no-ethernet-address = has no Ethernet address: ARP works on Ethernet-like links

@@ -245,3 +245,40 @@ help-subnet-filter-after =
     Examples:
       netkit subnet filter 10.0.0.0/8 access.log
       netkit subnet filter -v -f blocklist.txt < ips.txt
+
+# Hosts as typed (src/net/endpoint.rs): DEST, HOST[:PORT], a server, an address to listen on.
+endpoint-what-destination = destination
+endpoint-what-server = server
+endpoint-what-port = port
+endpoint-bad-port-zero = port 0 is not a port a server listens on
+endpoint-bad-port = expected a number from 1 to 65535
+endpoint-bad-empty = empty; expected an address or a host name
+endpoint-bad-no-bracket = no closing ']' after the IPv6 address
+endpoint-bad-in-brackets = expected an IPv6 address in the brackets, such as [2001:db8::1]
+endpoint-bad-after-brackets = expected :PORT after the brackets, such as [::1]:8001
+endpoint-bad-zone-v4 = a zone (%IFACE) belongs to IPv6 link-local and multicast addresses, not to IPv4
+endpoint-bad-percent = a '%' is allowed only after an IPv6 address, for its zone (fe80::1%eth0)
+endpoint-bad-v6-port = write an IPv6 address with a port in brackets: [2001:db8::1]:53
+endpoint-bad-not-ipv4 = not an IP address (four numbers from 0 to 255)
+endpoint-bad-not-host = neither an IP address nor a valid host name (192.0.2.1, [2001:db8::1], host.example)
+endpoint-bad-hyphen = not a host name: the label '{ $label }' starts or ends with a hyphen, which no host name does
+endpoint-bad-wildcard = not a host name: a '*' (a DNS wildcard) names no host
+endpoint-bad-punycode = not a host name: the label '{ $label }' starts with xn-- but is not valid punycode (an encoded international name)
+endpoint-bad-digits = not a host name: its last label is all digits, which no host name's is
+endpoint-bad-zone-taken = a zone (%IFACE) is taken by ping and trace only
+endpoint-bad-v6-host-port = expected HOST:PORT; an IPv6 address with a port goes in brackets, such as [::1]:8001
+endpoint-bad-host-port = expected HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001
+endpoint-bad-with-port = expected an IP address or a host name, without a port
+endpoint-bad-bind = expected an IPv4 or IPv6 address such as 127.0.0.1 or ::1
+endpoint-bad-listen = expected ADDR:PORT, such as 127.0.0.1:8080 or [::1]:8080
+endpoint-bad-listen-v6 = write an IPv6 address with a port in brackets: [::1]:8080
+endpoint-bad-listen-port = expected a port from 0 to 65535 after the colon
+
+# Host names as DNS carries them (src/net/name.rs).
+name-what = name
+name-bad-empty = empty
+name-bad-idn = not a valid internationalized domain name
+name-bad-too-long = longer than 253 characters
+name-bad-empty-label = has an empty label (two dots in a row, or a leading dot)
+name-bad-long-label = has a label longer than 63 characters
+name-bad-char = the character { $char } is not allowed in a name

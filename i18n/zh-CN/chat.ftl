@@ -179,3 +179,7 @@ help-chat-client-arg-framing-long =
       raw   教程里的协议：一次读到的就是一条消息，不带换行，双方轮流说
 help-chat-client-arg-max_line = 能接受的最长消息，单位字节；更长的行会被丢弃并给出提示
 help-chat-client-arg-idle_timeout = 双方都没有消息多久后关闭连接：600、1.5、500ms（只写数字表示秒；0：永不）
+
+# chat client 的 HOST:PORT（src/cli.rs）。
+chat-what-server = 服务端
+chat-bad-server-no-port = 没有端口：要用 HOST:PORT 连接聊天服务端，例如 127.0.0.1:8001 或 [::1]:8001（netkit chat server 会告诉你它在监听哪个端口）

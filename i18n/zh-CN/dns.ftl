@@ -442,3 +442,14 @@ anchor-digest-not-hex = 摘要不是十六进制
 anchor-protocol-3 = DNSKEY 的协议字段应该是 3
 anchor-key-not-base64 = 密钥不是 base64
 anchor-its-type = 它的类型是 { $rtype }
+
+# 带转义的域名（表示格式，src/wire/dns/name.rs），以及 -x。
+dns-name-bad-empty = 是空的
+dns-name-bad-empty-label = 有一个空标签（两个点连在一起，或者以点开头）
+dns-name-bad-long-label = 有一个标签超过了 63 字节
+dns-name-bad-too-long = 超过了 255 字节
+dns-name-bad-lone-backslash = 以一个单独的反斜杠结尾
+dns-name-bad-short-escape = 有一个 \DDD 转义不足三位数字
+dns-name-bad-escape-range = 转义 { $escape } 超过了 255
+dns-name-bad-char = 含有空格或 ASCII 以外的字符：请写成 \DDD
+dns-bad-reverse = -x 后面要跟 IPv4 或 IPv6 地址

@@ -68,3 +68,22 @@ unbuilt-tables = 读取本机的网卡和路由
 unbuilt-dns-config = 读取系统的 DNS 服务器（请直接指定服务器：netkit dns 名字 @服务器）
 unbuilt-interface-by-name = 按名字选择网卡
 unbuilt-echo = 发送 ICMP 回显请求
+
+# 命令行上输入的时间（src/util/time.rs）：哪个选项，值错在哪里。
+time-what-timeout = 超时时间
+time-what-interval = 间隔
+time-what-deadline = 总时限
+time-what-idle-timeout = 空闲超时
+time-bad-zero = 必须大于 0
+time-bad-range = 必须在 0 到一天（86400 s）之间
+time-bad-syntax = 应该是秒数（1、0.5）或带单位的时间（200ms、2s）
+
+# 用户给出的文件超过了 netkit 读取的上限（src/util/input.rs）；size 形如“1 MiB”。
+io-too-big = 超过了 { $size }（netkit 最多只读这么多）
+
+# 命令行上指定的网卡用不了（src/system）：ping -I、trace -i、ARP、监听。
+system-what-interface = 网卡
+system-no-such-interface = 没有这块网卡（netkit ifaces 列出本机的网卡）
+system-no-interface-for-family = 没有这块网卡，或者它没有与 DEST 同一类（IPv4 或 IPv6）的地址（netkit ifaces 列出本机的网卡）
+system-no-link-address = 它没有可供监听的链路层地址（网卡已经不在了？）
+system-no-ethernet-address = 它没有以太网地址：ARP 只在以太网这类链路上工作

@@ -229,3 +229,40 @@ help-subnet-filter-after =
     示例：
       netkit subnet filter 10.0.0.0/8 access.log
       netkit subnet filter -v -f blocklist.txt < ips.txt
+
+# 用户输入的主机（src/net/endpoint.rs）：DEST、HOST[:PORT]、服务器、要监听的地址。
+endpoint-what-destination = 目的地址
+endpoint-what-server = 服务器
+endpoint-what-port = 端口
+endpoint-bad-port-zero = 服务端不会在端口 0 上监听
+endpoint-bad-port = 应该是 1 到 65535 之间的数
+endpoint-bad-empty = 是空的；应该是地址或主机名
+endpoint-bad-no-bracket = IPv6 地址后面缺少“]”
+endpoint-bad-in-brackets = 方括号里应该是 IPv6 地址，例如 [2001:db8::1]
+endpoint-bad-after-brackets = 方括号后面应该是 :PORT，例如 [::1]:8001
+endpoint-bad-zone-v4 = 区域（%IFACE）只用于 IPv6 的链路本地地址和组播地址，IPv4 地址没有区域
+endpoint-bad-percent = “%”只能跟在 IPv6 地址后面，用来写它的区域（fe80::1%eth0）
+endpoint-bad-v6-port = IPv6 地址带端口时要写在方括号里：[2001:db8::1]:53
+endpoint-bad-not-ipv4 = 不是IP地址（IPv4 地址是 4 个 0 到 255 之间的数）
+endpoint-bad-not-host = 既不是IP地址，也不是有效的主机名（例如 192.0.2.1、[2001:db8::1]、host.example）
+endpoint-bad-hyphen = 不是主机名：标签“{ $label }”以连字符开头或结尾，主机名不会这样
+endpoint-bad-wildcard = 不是主机名：“*”是 DNS 通配符，不代表任何一台主机
+endpoint-bad-punycode = 不是主机名：标签“{ $label }”以 xn-- 开头，却不是有效的 punycode（国际化域名的编码形式）
+endpoint-bad-digits = 不是主机名：最后一个标签全是数字，主机名不会这样
+endpoint-bad-zone-taken = 只有 ping 和 trace 接受区域（%IFACE）
+endpoint-bad-v6-host-port = 应该是 HOST:PORT；IPv6 地址带端口时要写在方括号里，例如 [::1]:8001
+endpoint-bad-host-port = 应该是 HOST:PORT，例如 127.0.0.1:8001 或 [::1]:8001
+endpoint-bad-with-port = 应该是IP地址或主机名，不带端口
+endpoint-bad-bind = 应该是 IPv4 或 IPv6 地址，例如 127.0.0.1 或 ::1
+endpoint-bad-listen = 应该是 ADDR:PORT，例如 127.0.0.1:8080 或 [::1]:8080
+endpoint-bad-listen-v6 = IPv6 地址带端口时要写在方括号里：[::1]:8080
+endpoint-bad-listen-port = 冒号后面应该是 0 到 65535 之间的端口号
+
+# DNS 所用形式的主机名（src/net/name.rs）。
+name-what = 域名
+name-bad-empty = 是空的
+name-bad-idn = 不是有效的国际化域名
+name-bad-too-long = 超过了 253 个字符
+name-bad-empty-label = 有一个空标签（两个点连在一起，或者以点开头）
+name-bad-long-label = 有一个标签超过了 63 个字符
+name-bad-char = 域名里不能出现字符 { $char }

@@ -10,6 +10,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use super::addr::{Zone, legacy_ipv4, parse_addr};
 use super::name::to_ascii_name;
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 
 /// A host as typed: an IP address, or a host name in the ASCII form DNS carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,15 +84,15 @@ impl std::fmt::Display for HostPort {
 pub fn parse_port(text: &str) -> Result<u16> {
     match text.parse::<u16>() {
         Ok(0) => Err(Error::bad(
-            "port",
+            t!("endpoint-what-port"),
             text,
-            "port 0 is not a port a server listens on",
+            t!("endpoint-bad-port-zero"),
         )),
         Ok(p) => Ok(p),
         Err(_) => Err(Error::bad(
-            "port",
+            t!("endpoint-what-port"),
             text,
-            "expected a number from 1 to 65535",
+            t!("endpoint-bad-port"),
         )),
     }
 }
@@ -112,25 +113,20 @@ fn ipv6_zoned(text: &str) -> Option<Result<(Ipv6Addr, Option<Zone>)>> {
 /// Checks that `name` (in its ASCII form) can name a host: labels of letters, digits, hyphens
 /// and underscores, none starting or ending with a hyphen, `xn--` labels that are punycode
 /// indeed, and a last label that is not all digits (RFC 1123, RFC 3696 section 2).
-fn check_host_name(name: &str) -> std::result::Result<(), String> {
+fn check_host_name(name: &str) -> std::result::Result<(), Message> {
     let bare = name.strip_suffix('.').unwrap_or(name);
     for label in bare.split('.') {
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!(
-                "the label '{label}' starts or ends with a hyphen, which no host name does"
-            ));
+            return Err(t!("endpoint-bad-hyphen", label = label));
         }
         if label.contains('*') {
-            return Err("a '*' (a DNS wildcard) names no host".into());
+            return Err(t!("endpoint-bad-wildcard"));
         }
         if label.len() >= 4
             && label[..4].eq_ignore_ascii_case("xn--")
             && idna::domain_to_ascii_strict(label).is_err()
         {
-            return Err(format!(
-                "the label '{label}' starts with xn-- but is not valid punycode (an encoded \
-                 international name)"
-            ));
+            return Err(t!("endpoint-bad-punycode", label = label));
         }
     }
     if bare
@@ -138,7 +134,7 @@ fn check_host_name(name: &str) -> std::result::Result<(), String> {
         .next()
         .is_some_and(|last| last.chars().all(|c| c.is_ascii_digit()))
     {
-        return Err("its last label is all digits, which no host name's is".into());
+        return Err(t!("endpoint-bad-digits"));
     }
     Ok(())
 }
@@ -147,33 +143,41 @@ fn check_host_name(name: &str) -> std::result::Result<(), String> {
 /// (a chat server, a flow destination, a DNS server, a route destination, DEST). With a port, an
 /// IPv6 address is written in brackets and an IPv4 address is not; an IPv6 address may carry a
 /// zone (`%eth0`); a host name is checked and turned into its ASCII form. `what` names the value
-/// in errors ("server", "destination"). A zone is refused: only DEST of `ping` and `trace`
-/// ([`parse_dest`]) takes one.
-pub fn parse_endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
-    let e = endpoint(what, text)?;
+/// in errors ([`destination`], [`server`], a command's own word). A zone is refused: only DEST of
+/// `ping` and `trace` ([`parse_dest`]) takes one.
+pub fn parse_endpoint(what: Message, text: &str) -> Result<Endpoint> {
+    let e = endpoint(what.clone(), text)?;
     no_zone(what, text, &e)?;
     Ok(e)
 }
 
+/// The word for a host to reach, in errors: "destination".
+pub fn destination() -> Message {
+    t!("endpoint-what-destination")
+}
+
+/// The word for a server to ask, in errors: "server".
+pub fn server() -> Message {
+    t!("endpoint-what-server")
+}
+
 /// [`parse_endpoint`], zones allowed.
-fn endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
+fn endpoint(what: Message, text: &str) -> Result<Endpoint> {
     let s = text.trim();
-    let bad = |reason: &str| Error::bad(what, text, reason);
+    let bad = |reason: Message| Error::bad(what.clone(), text, reason);
     if s.is_empty() {
-        return Err(bad("empty; expected an address or a host name"));
+        return Err(bad(t!("endpoint-bad-empty")));
     }
     if let Some(rest) = s.strip_prefix('[') {
         let (inner, after) = rest
             .split_once(']')
-            .ok_or_else(|| bad("no closing ']' after the IPv6 address"))?;
-        let (ip, zone) = ipv6_zoned(inner).ok_or_else(|| {
-            bad("expected an IPv6 address in the brackets, such as [2001:db8::1]")
-        })??;
+            .ok_or_else(|| bad(t!("endpoint-bad-no-bracket")))?;
+        let (ip, zone) = ipv6_zoned(inner).ok_or_else(|| bad(t!("endpoint-bad-in-brackets")))??;
         let port = match after {
             "" => None,
             _ => match after.strip_prefix(':') {
                 Some(p) => Some(parse_port(p)?),
-                None => return Err(bad("expected :PORT after the brackets, such as [::1]:8001")),
+                None => return Err(bad(t!("endpoint-bad-after-brackets"))),
             },
         };
         return Ok(Endpoint {
@@ -199,18 +203,15 @@ fn endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
         });
     }
     if let Some((head, _)) = s.split_once('%') {
-        return Err(bad(&if head.parse::<Ipv4Addr>().is_ok() {
-            "a zone (%IFACE) belongs to IPv6 link-local and multicast addresses, not to IPv4"
-                .to_string()
+        return Err(bad(if head.parse::<Ipv4Addr>().is_ok() {
+            t!("endpoint-bad-zone-v4")
         } else {
-            "a '%' is allowed only after an IPv6 address, for its zone (fe80::1%eth0)".to_string()
+            t!("endpoint-bad-percent")
         }));
     }
     let (host, port) = match s.rsplit_once(':') {
         Some((host, _)) if host.contains(':') => {
-            return Err(bad(
-                "write an IPv6 address with a port in brackets: [2001:db8::1]:53",
-            ));
+            return Err(bad(t!("endpoint-bad-v6-port")));
         }
         Some((host, p)) => (host, Some(parse_port(p)?)),
         None => (s, None),
@@ -226,12 +227,10 @@ fn endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
         // An IPv4 address gone wrong, or written in a shorthand: the address parser says how.
         return Err(parse_addr(host)
             .err()
-            .unwrap_or_else(|| bad("not an IP address (four numbers from 0 to 255)")));
+            .unwrap_or_else(|| bad(t!("endpoint-bad-not-ipv4"))));
     }
-    let name = to_ascii_name(host).map_err(|_| {
-        bad("neither an IP address nor a valid host name (192.0.2.1, [2001:db8::1], host.example)")
-    })?;
-    check_host_name(&name).map_err(|why| bad(&format!("not a host name: {why}")))?;
+    let name = to_ascii_name(host).map_err(|_| bad(t!("endpoint-bad-not-host")))?;
+    check_host_name(&name).map_err(bad)?;
     Ok(Endpoint {
         host: Host::Name(name),
         port,
@@ -240,13 +239,9 @@ fn endpoint(what: &'static str, text: &str) -> Result<Endpoint> {
 }
 
 /// Refuses a zone where the command has no use for one.
-fn no_zone(what: &'static str, text: &str, e: &Endpoint) -> Result<()> {
+fn no_zone(what: Message, text: &str, e: &Endpoint) -> Result<()> {
     match e.zone {
-        Some(_) => Err(Error::bad(
-            what,
-            text,
-            "a zone (%IFACE) is taken by ping and trace only",
-        )),
+        Some(_) => Err(Error::bad(what, text, t!("endpoint-bad-zone-taken"))),
         None => Ok(()),
     }
 }
@@ -255,54 +250,40 @@ fn no_zone(what: &'static str, text: &str, e: &Endpoint) -> Result<()> {
 /// `[2001:db8::53]:53`, `ns1.example.test[:PORT]` (the caller supplies a missing port).
 pub fn parse_server_spec(text: &str) -> Result<Endpoint> {
     let spec = text.trim();
-    parse_endpoint("server", spec.strip_prefix('@').unwrap_or(spec))
+    parse_endpoint(server(), spec.strip_prefix('@').unwrap_or(spec))
 }
 
 /// Parses `HOST:PORT`; the port is required.
-pub fn parse_host_port(what: &'static str, text: &str) -> Result<HostPort> {
-    let e = parse_endpoint(what, text)?;
+pub fn parse_host_port(what: Message, text: &str) -> Result<HostPort> {
+    let e = parse_endpoint(what.clone(), text)?;
     match (e.port, &e.host) {
         (Some(port), _) => Ok(HostPort { host: e.host, port }),
-        (None, Host::Ip(IpAddr::V6(_))) => Err(Error::bad(
-            what,
-            text,
-            "expected HOST:PORT; an IPv6 address with a port goes in brackets, such as [::1]:8001",
-        )),
-        (None, _) => Err(Error::bad(
-            what,
-            text,
-            "expected HOST:PORT, such as 127.0.0.1:8001 or [::1]:8001",
-        )),
+        (None, Host::Ip(IpAddr::V6(_))) => {
+            Err(Error::bad(what, text, t!("endpoint-bad-v6-host-port")))
+        }
+        (None, _) => Err(Error::bad(what, text, t!("endpoint-bad-host-port"))),
     }
 }
 
 /// Parses a host without a port: an IP address or a host name.
-pub fn parse_host(what: &'static str, text: &str) -> Result<Host> {
-    let e = parse_endpoint(what, text)?;
+pub fn parse_host(what: Message, text: &str) -> Result<Host> {
+    let e = parse_endpoint(what.clone(), text)?;
     match e.port {
         None => Ok(e.host),
-        Some(_) => Err(Error::bad(
-            what,
-            text,
-            "expected an IP address or a host name, without a port",
-        )),
+        Some(_) => Err(Error::bad(what, text, t!("endpoint-bad-with-port"))),
     }
 }
 
 /// Parses DEST of `ping` and `trace`: an IP address (IPv6 perhaps with its zone, `fe80::1%eth0`)
 /// or a host name, without a port.
-pub fn parse_dest(what: &'static str, text: &str) -> Result<Dest> {
-    let e = endpoint(what, text)?;
+pub fn parse_dest(what: Message, text: &str) -> Result<Dest> {
+    let e = endpoint(what.clone(), text)?;
     match e.port {
         None => Ok(Dest {
             host: e.host,
             zone: e.zone,
         }),
-        Some(_) => Err(Error::bad(
-            what,
-            text,
-            "expected an IP address or a host name, without a port",
-        )),
+        Some(_) => Err(Error::bad(what, text, t!("endpoint-bad-with-port"))),
     }
 }
 
@@ -315,31 +296,24 @@ pub fn parse_bind(text: &str) -> Result<IpAddr> {
         .strip_prefix('[')
         .and_then(|t| t.strip_suffix(']'))
         .unwrap_or(text);
-    t.parse::<IpAddr>().map_err(|_| {
-        Error::bad(
-            "address",
-            text,
-            "expected an IPv4 or IPv6 address such as 127.0.0.1 or ::1",
-        )
-    })
+    t.parse::<IpAddr>()
+        .map_err(|_| Error::bad(t!("addr-what-address"), text, t!("endpoint-bad-bind")))
 }
 
 /// Parses an address to listen on with its port, `ADDR:PORT` (`[::1]:8080` for IPv6,
 /// `localhost:8080`); port 0 asks for any free port.
 pub fn parse_listen(text: &str) -> Result<SocketAddr> {
-    let bad = |reason: &str| Error::bad("address", text, reason);
+    let bad = |reason: Message| Error::bad(t!("addr-what-address"), text, reason);
     let (host, port) = text
         .rsplit_once(':')
-        .ok_or_else(|| bad("expected ADDR:PORT, such as 127.0.0.1:8080 or [::1]:8080"))?;
+        .ok_or_else(|| bad(t!("endpoint-bad-listen")))?;
     if host.contains(':') && !host.starts_with('[') {
-        return Err(bad(
-            "write an IPv6 address with a port in brackets: [::1]:8080",
-        ));
+        return Err(bad(t!("endpoint-bad-listen-v6")));
     }
     let ip = parse_bind(host)?;
     let port = port
         .parse::<u16>()
-        .map_err(|_| bad("expected a port from 0 to 65535 after the colon"))?;
+        .map_err(|_| bad(t!("endpoint-bad-listen-port")))?;
     Ok(SocketAddr::new(ip, port))
 }
 
@@ -361,7 +335,7 @@ mod tests {
     use super::*;
 
     fn hp(text: &str) -> (String, u16) {
-        let h = parse_host_port("server", text).unwrap();
+        let h = parse_host_port(server(), text).unwrap();
         (h.host.to_string(), h.port)
     }
 
@@ -386,10 +360,10 @@ mod tests {
             "10.0.0.256:53",
             "not an ip:53",
         ] {
-            let e = parse_host_port("server", bad).unwrap_err();
+            let e = parse_host_port(server(), bad).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{bad}");
         }
-        let e = parse_host_port("server", "::1:8001")
+        let e = parse_host_port(server(), "::1:8001")
             .unwrap_err()
             .to_string();
         assert!(e.contains("brackets"), "{e}");
@@ -406,7 +380,7 @@ mod tests {
     #[test]
     fn endpoints_with_and_without_ports() {
         let e = |text: &str| {
-            let e = parse_endpoint("destination", text).unwrap();
+            let e = parse_endpoint(destination(), text).unwrap();
             (e.host.to_string(), e.port)
         };
         assert_eq!(e("example.com:80"), ("example.com".into(), Some(80)));
@@ -424,13 +398,13 @@ mod tests {
             "a..b",
             "10.0.0.256",
         ] {
-            assert!(parse_endpoint("destination", bad).is_err(), "{bad}");
+            assert!(parse_endpoint(destination(), bad).is_err(), "{bad}");
         }
         assert_eq!(
-            parse_host("destination", "remote.test").unwrap(),
+            parse_host(destination(), "remote.test").unwrap(),
             Host::Name("remote.test".into())
         );
-        assert!(parse_host("destination", "remote.test:80").is_err());
+        assert!(parse_host(destination(), "remote.test:80").is_err());
     }
 
     /// Issue 25 (DEST): one rule for every host typed. The IPv4 shorthands are refused alike,
@@ -444,9 +418,9 @@ mod tests {
             ("0x7f000001", "127.0.0.1"),
         ] {
             for e in [
-                parse_host("destination", text).unwrap_err(),
-                parse_dest("destination", text).unwrap_err(),
-                parse_endpoint("destination", &format!("{text}:80")).unwrap_err(),
+                parse_host(destination(), text).unwrap_err(),
+                parse_dest(destination(), text).unwrap_err(),
+                parse_endpoint(destination(), &format!("{text}:80")).unwrap_err(),
             ] {
                 assert_eq!(e.exit_code(), 2);
                 assert!(
@@ -464,7 +438,7 @@ mod tests {
             "*.example.test",
             "host.123",
         ] {
-            let e = parse_dest("destination", text).unwrap_err();
+            let e = parse_dest(destination(), text).unwrap_err();
             assert!(e.to_string().contains("not a host name"), "{text}: {e}");
         }
         for good in [
@@ -474,23 +448,23 @@ mod tests {
             "my_host.lan",
             "0xdeadbeefcafe",
         ] {
-            assert!(parse_dest("destination", good).is_ok(), "{good}");
+            assert!(parse_dest(destination(), good).is_ok(), "{good}");
         }
-        let d = parse_dest("destination", "fe80::1%eth0").unwrap();
+        let d = parse_dest(destination(), "fe80::1%eth0").unwrap();
         assert_eq!(d.host, Host::Ip("fe80::1".parse().unwrap()));
         assert_eq!(d.zone.map(|z| z.to_string()).as_deref(), Some("eth0"));
         assert_eq!(
-            parse_dest("destination", "ff02::1%2").unwrap().to_string(),
+            parse_dest(destination(), "ff02::1%2").unwrap().to_string(),
             "ff02::1%2"
         );
         for zoned in ["fe80::1%eth0", "[fe80::1%eth0]:80"] {
-            let e = parse_endpoint("destination", zoned)
+            let e = parse_endpoint(destination(), zoned)
                 .unwrap_err()
                 .to_string();
             assert!(e.contains("ping and trace only"), "{e}");
         }
         for bad in ["192.0.2.1%eth0", "fe80::1%", "host%eth0", "fe80::1%a b"] {
-            assert!(parse_dest("destination", bad).is_err(), "{bad}");
+            assert!(parse_dest(destination(), bad).is_err(), "{bad}");
         }
     }
 

@@ -4,6 +4,7 @@
 use std::net::IpAddr;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 
 /// Converts a host name to the ASCII form DNS carries: IDN labels become punycode (`bücher.de`
 /// → `xn--bcher-kva.de`), upper case is folded; checks label and name lengths and characters.
@@ -18,10 +19,10 @@ pub fn to_ascii_name(text: &str) -> Result<String> {
 /// converts every line of a names file into one buffer per name in flight).
 pub fn to_ascii_name_into(text: &str, ascii: &mut String) -> Result<()> {
     let input = text.trim();
-    let bad = |reason: &str| Error::bad("name", text, reason);
+    let bad = |reason: Message| Error::bad(t!("name-what"), text, reason);
     ascii.clear();
     if input.is_empty() {
-        return Err(bad("empty"));
+        return Err(bad(t!("name-bad-empty")));
     }
     if input == "." {
         ascii.push('.');
@@ -33,28 +34,23 @@ pub fn to_ascii_name_into(text: &str, ascii: &mut String) -> Result<()> {
         ascii.push_str(bare);
         ascii.make_ascii_lowercase();
     } else {
-        *ascii = idna::domain_to_ascii(bare)
-            .map_err(|_| bad("not a valid internationalized domain name"))?;
+        *ascii = idna::domain_to_ascii(bare).map_err(|_| bad(t!("name-bad-idn")))?;
     }
     if ascii.len() > 253 {
-        return Err(bad("longer than 253 characters"));
+        return Err(bad(t!("name-bad-too-long")));
     }
     for label in ascii.split('.') {
         if label.is_empty() {
-            return Err(bad(
-                "has an empty label (two dots in a row, or a leading dot)",
-            ));
+            return Err(bad(t!("name-bad-empty-label")));
         }
         if label.len() > 63 {
-            return Err(bad("has a label longer than 63 characters"));
+            return Err(bad(t!("name-bad-long-label")));
         }
         if let Some(c) = label
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_' || *c == '*'))
         {
-            return Err(bad(&format!(
-                "the character {c:?} is not allowed in a name"
-            )));
+            return Err(bad(t!("name-bad-char", char = format!("{c:?}"))));
         }
     }
     if fqdn {

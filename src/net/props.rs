@@ -10,11 +10,12 @@ use proptest::prelude::*;
 use super::addr::{Family, Mask, Prefixed, parse_addr, parse_mask, parse_span};
 use super::block::Block;
 use super::endpoint::{
-    Host, HostPort, parse_bind, parse_endpoint, parse_host, parse_host_port, parse_listen,
-    parse_port, parse_server_spec,
+    Host, HostPort, destination, parse_bind, parse_endpoint, parse_host, parse_host_port,
+    parse_listen, parse_port, parse_server_spec, server,
 };
 use super::hwaddr::{format_mac, parse_mac};
 use super::name::{reverse_name, to_ascii_name};
+use crate::i18n::t;
 use crate::util::time::parse_duration;
 
 /// Text that looks like what the parsers meet: address and MAC characters, separators, digits,
@@ -52,15 +53,15 @@ proptest! {
         let _ = parse_span(&text);
         let _ = parse_mac(&text);
         let _ = parse_port(&text);
-        let _ = parse_endpoint("destination", &text);
-        let _ = parse_host_port("address", &text);
-        let _ = parse_host("destination", &text);
+        let _ = parse_endpoint(destination(), &text);
+        let _ = parse_host_port(server(), &text);
+        let _ = parse_host(destination(), &text);
         let _ = parse_server_spec(&text);
         let _ = parse_bind(&text);
         let _ = parse_listen(&text);
         let _ = to_ascii_name(&text);
         for positive in [false, true] {
-            let _ = parse_duration("timeout", &text, positive);
+            let _ = parse_duration(t!("time-what-timeout"), &text, positive);
         }
     }
 
@@ -116,8 +117,8 @@ proptest! {
     fn endpoints_read_back(addr in ip(), port in 1u16..) {
         let hp = HostPort { host: Host::Ip(addr), port };
         let text = hp.to_string();
-        prop_assert_eq!(parse_host_port("address", &text).unwrap(), hp.clone());
-        let e = parse_endpoint("destination", &text).unwrap();
+        prop_assert_eq!(parse_host_port(server(), &text).unwrap(), hp.clone());
+        let e = parse_endpoint(destination(), &text).unwrap();
         prop_assert_eq!((e.host, e.port), (Host::Ip(addr), Some(port)));
         prop_assert_eq!(parse_port(&port.to_string()).unwrap(), port);
     }
@@ -125,9 +126,9 @@ proptest! {
     #[test]
     fn times_read_back(ms in 0u64..=86_400_000) {
         let d = Duration::from_millis(ms);
-        prop_assert_eq!(parse_duration("timeout", &format!("{ms}ms"), false).unwrap(), d);
+        prop_assert_eq!(parse_duration(t!("time-what-timeout"), &format!("{ms}ms"), false).unwrap(), d);
         let secs = format!("{}.{:03}", ms / 1000, ms % 1000);
-        let parsed = parse_duration("timeout", &secs, false).unwrap();
+        let parsed = parse_duration(t!("time-what-timeout"), &secs, false).unwrap();
         prop_assert!(parsed.abs_diff(d) < Duration::from_micros(1), "{secs}: {parsed:?}");
     }
 }

@@ -119,7 +119,11 @@ pub fn resolve_dest(
 ) -> Result<IpAddr> {
     match resolve(dest, ipv4_only, ipv6_only, timeout)? {
         Ok((address, _)) => Ok(address),
-        Err(reason) => Err(Error::bad("destination", dest.to_string(), reason)),
+        Err(reason) => Err(Error::bad(
+            t!("ping-what-destination"),
+            dest.to_string(),
+            reason,
+        )),
     }
 }
 

@@ -198,9 +198,9 @@ pub fn ask_once_on(
 ) -> Result<Option<([u8; 6], Duration)>> {
     let our_mac = link.mac6().ok_or_else(|| {
         Error::bad(
-            "interface",
+            t!("system-what-interface"),
             &link.name,
-            "has no Ethernet address: ARP works on Ethernet-like links",
+            t!("system-no-ethernet-address"),
         )
     })?;
     let mut wire = RawLink::open(&link.name, link.index, "ARP")?;

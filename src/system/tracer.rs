@@ -184,9 +184,9 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
     use trippy_core::Error as T;
     match e {
         T::UnknownInterface(name) => Error::bad(
-            "interface",
+            t!("system-what-interface"),
             name,
-            "no such interface, or it has no address of DEST's family (netkit ifaces lists them)",
+            t!("system-no-interface-for-family"),
         ),
         // trippy's own I/O error type is not public: its text is all there is to go by.
         other => {

@@ -51,14 +51,11 @@ fn context(path: &Path) -> Message {
 }
 
 /// The error for input larger than `max` bytes (bad input: exit 2).
-fn too_big(what: &'static str, path: &Path, max: usize) -> Error {
+fn too_big(what: Message, path: &Path, max: usize) -> Error {
     Error::bad(
         what,
         path.display().to_string(),
-        format!(
-            "is larger than {} (netkit reads at most that much of it)",
-            size_words(max)
-        ),
+        t!("io-too-big", size = size_words(max)),
     )
 }
 
@@ -73,8 +70,8 @@ fn size_words(n: usize) -> String {
 
 /// Reads the whole of `path` ('-' is standard input), refusing more than `max` bytes (exit 2)
 /// and giving up on a pipe or device that stays silent for [`IDLE`] (exit 3). `what` names the
-/// file in errors ("trust anchor file").
-pub fn read_whole(path: &Path, what: &'static str, max: usize) -> Result<Vec<u8>> {
+/// file in errors (`t!("dns-what-trust-anchor")`).
+pub fn read_whole(path: &Path, what: Message, max: usize) -> Result<Vec<u8>> {
     if let Kind::Regular(len) = kind(path)
         && len > max as u64
     {
@@ -231,8 +228,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("f");
         std::fs::write(&p, vec![b'x'; 100]).unwrap();
-        assert_eq!(read_whole(&p, "file", 100).unwrap().len(), 100);
-        let e = read_whole(&p, "file", 99).unwrap_err();
+        assert_eq!(
+            read_whole(&p, t!("dns-what-ca-file"), 100).unwrap().len(),
+            100
+        );
+        let e = read_whole(&p, t!("dns-what-ca-file"), 99).unwrap_err();
         assert_eq!(e.exit_code(), 2, "{e}");
         assert!(e.to_string().contains("larger than 99 bytes"), "{e}");
     }
@@ -240,7 +240,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn endless_devices_are_cut_at_the_cap() {
-        let e = read_whole(Path::new("/dev/zero"), "file", 1 << 20).unwrap_err();
+        let e = read_whole(Path::new("/dev/zero"), t!("dns-what-ca-file"), 1 << 20).unwrap_err();
         assert!(e.to_string().contains("larger than 1 MiB"), "{e}");
     }
 

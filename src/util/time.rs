@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Message, t};
 
 /// The longest time a flag accepts: a day.
 const MAX_SECONDS: f64 = 86_400.0;
@@ -29,15 +30,13 @@ fn seconds(text: &str) -> Option<f64> {
 /// Parses the time flag `what` (`--timeout`, `--interval`...): seconds (`1`, `0.5`) or a time
 /// with a unit (`200ms`, `2s`), from 0 to a day; `positive` refuses 0 (an interval, a timeout
 /// that must wait at all). The one parser of every time netkit takes.
-pub fn parse_duration(what: &'static str, input: &str, positive: bool) -> Result<Duration> {
-    let bad = |reason: &str| Error::bad(what, input, reason);
+pub fn parse_duration(what: Message, input: &str, positive: bool) -> Result<Duration> {
+    let bad = |reason: Message| Error::bad(what, input, reason);
     match seconds(input) {
-        Some(secs) if positive && secs <= 0.0 => Err(bad("must be more than 0")),
+        Some(secs) if positive && secs <= 0.0 => Err(bad(t!("time-bad-zero"))),
         Some(secs) if (0.0..=MAX_SECONDS).contains(&secs) => Ok(Duration::from_secs_f64(secs)),
-        Some(_) => Err(bad("must be from 0 to a day (86400 s)")),
-        None => Err(bad(
-            "expected seconds (1, 0.5) or a time with a unit (200ms, 2s)",
-        )),
+        Some(_) => Err(bad(t!("time-bad-range"))),
+        None => Err(bad(t!("time-bad-syntax"))),
     }
 }
 
@@ -122,7 +121,7 @@ mod tests {
 
     #[test]
     fn times() {
-        let t = |s: &str| parse_duration("timeout", s, false);
+        let t = |s: &str| parse_duration(t!("time-what-timeout"), s, false);
         assert_eq!(t("1").unwrap(), Duration::from_secs(1));
         assert_eq!(t("0.2").unwrap(), Duration::from_millis(200));
         assert_eq!(t("200ms").unwrap(), Duration::from_millis(200));
@@ -135,11 +134,11 @@ mod tests {
             assert_eq!(e.exit_code(), 2, "{bad}");
             assert!(e.to_string().starts_with("invalid timeout"), "{e}");
         }
-        let zero = parse_duration("interval", "0", true).unwrap_err();
+        let zero = parse_duration(t!("time-what-interval"), "0", true).unwrap_err();
         assert!(zero.to_string().contains("more than 0"), "{zero}");
-        assert!(parse_duration("interval", "0ms", true).is_err());
+        assert!(parse_duration(t!("time-what-interval"), "0ms", true).is_err());
         assert_eq!(
-            parse_duration("interval", "1ms", true).unwrap(),
+            parse_duration(t!("time-what-interval"), "1ms", true).unwrap(),
             Duration::from_millis(1)
         );
     }

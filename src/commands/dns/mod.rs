@@ -560,7 +560,7 @@ const MAX_ZONE_FILE: usize = 1 << 20;
 
 /// The root servers of a root hints file: the addresses of its A and AAAA lines.
 fn read_root_hints(path: &Path) -> Result<Vec<IpAddr>> {
-    let text = input::read_whole(path, "root hints file", MAX_ZONE_FILE)?;
+    let text = input::read_whole(path, t!("dns-what-root-hints"), MAX_ZONE_FILE)?;
     let text = String::from_utf8_lossy(&text);
     let mut found = Vec::new();
     for line in text.lines() {
@@ -595,7 +595,7 @@ fn trust_anchors(args: &DnsArgs) -> Result<Vec<Anchor>> {
         });
     };
     let shown = path.display().to_string();
-    let text = input::read_whole(path, "trust anchor file", MAX_ZONE_FILE)?;
+    let text = input::read_whole(path, t!("dns-what-trust-anchor"), MAX_ZONE_FILE)?;
     let found = parse_anchors(&String::from_utf8_lossy(&text))
         .map_err(|why| Error::bad(t!("dns-what-trust-anchor"), &shown, why))?;
     if found.is_empty() {

@@ -80,7 +80,7 @@ impl TlsSettings {
 
 /// Every certificate in a PEM file; a file without any is bad input.
 fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
-    let text = crate::util::input::read_whole(path, "CA file", 1 << 20)?;
+    let text = crate::util::input::read_whole(path, t!("dns-what-ca-file"), 1 << 20)?;
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&text)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| {

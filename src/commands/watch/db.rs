@@ -200,7 +200,7 @@ fn load(path: &Path, max: usize) -> Result<Option<Vec<Known>>> {
         return Ok(None);
     }
     let bound = BYTES_PER_STATION.saturating_mul(max.saturating_add(1));
-    let text = input::read_whole(path, "station file", bound)?;
+    let text = input::read_whole(path, t!("watch-what-station-file"), bound)?;
     parse(path, &text, max).map(Some)
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Cause;
 use crate::i18n::t;
-use crate::net::endpoint::{Host, parse_endpoint};
+use crate::net::endpoint::{Host, parse_endpoint, server};
 use crate::system::FileKind;
 
 /// Where the files the readers know live on a real machine: its own root. Tests give the
@@ -120,7 +120,7 @@ pub(crate) fn parse_server(token: &str) -> Option<IpAddr> {
         }
         None => token.to_string(),
     };
-    match parse_endpoint("server", &unzoned).ok()?.host {
+    match parse_endpoint(server(), &unzoned).ok()?.host {
         Host::Ip(ip) => Some(ip),
         Host::Name(_) => None,
     }

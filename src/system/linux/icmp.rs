@@ -80,9 +80,9 @@ impl IcmpSocket {
             sock.bind_device(Some(name.as_bytes())).map_err(|e| {
                 if e.raw_os_error() == Some(19) {
                     Error::bad(
-                        "interface",
+                        t!("system-what-interface"),
                         name,
-                        "no such interface (netkit ifaces lists them)",
+                        t!("system-no-such-interface"),
                     )
                 } else {
                     Error::io(t!("doing-binding-to", interface = name), e)

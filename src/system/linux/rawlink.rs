@@ -179,9 +179,9 @@ impl Listener {
             })
             .ok_or_else(|| {
                 Error::bad(
-                    "interface",
+                    t!("system-what-interface"),
                     name,
-                    "has no link-layer address to listen on (is it gone?)",
+                    t!("system-no-link-address"),
                 )
             })?;
         // What this host sends takes no room in the socket's buffer (and is no drop); on a

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use hickory_resolver::proto::rr::Name;
 
+use crate::i18n::{Message, t};
 use crate::net::name::to_ascii_name_into;
 
 /// A domain name in presentation format: `.` for the root; in a label, `. ; \ " ( ) @ $`
@@ -52,27 +53,27 @@ pub fn push_label(s: &mut String, label: &[u8]) {
 /// decimal value (at most 255); an unescaped dot ends a label; a trailing dot makes the name fully
 /// qualified. Errs with the reason for an empty label, a label over 63 bytes, a name over 255,
 /// a bad escape, or a character a name cannot hold unescaped (a space, a control character).
-pub fn parse(text: &str) -> Result<Name, String> {
+pub fn parse(text: &str) -> Result<Name, Message> {
     if text == "." {
         return Ok(Name::root());
     }
     if text.is_empty() {
-        return Err("empty".into());
+        return Err(t!("dns-name-bad-empty"));
     }
     let mut name = Name::new();
     let mut label: Vec<u8> = Vec::with_capacity(63);
     let mut bytes = text.bytes().peekable();
     let mut fqdn = false;
-    let push = |name: Name, label: &mut Vec<u8>| -> Result<Name, String> {
+    let push = |name: Name, label: &mut Vec<u8>| -> Result<Name, Message> {
         if label.is_empty() {
-            return Err("has an empty label (two dots in a row, or a leading dot)".into());
+            return Err(t!("dns-name-bad-empty-label"));
         }
         if label.len() > 63 {
-            return Err("has a label longer than 63 bytes".into());
+            return Err(t!("dns-name-bad-long-label"));
         }
         let name = name
             .append_label(&label[..])
-            .map_err(|_| "is longer than 255 bytes".to_string())?;
+            .map_err(|_| t!("dns-name-bad-too-long"))?;
         label.clear();
         Ok(name)
     };
@@ -86,7 +87,7 @@ pub fn parse(text: &str) -> Result<Name, String> {
             }
             b'\\' => {
                 let Some(c) = bytes.next() else {
-                    return Err("ends with a lone backslash".into());
+                    return Err(t!("dns-name-bad-lone-backslash"));
                 };
                 if c.is_ascii_digit() {
                     let mut value = u32::from(c - b'0');
@@ -95,11 +96,15 @@ pub fn parse(text: &str) -> Result<Name, String> {
                             Some(d) if d.is_ascii_digit() => {
                                 value = value * 10 + u32::from(d - b'0')
                             }
-                            _ => return Err("has a \\DDD escape without three digits".into()),
+                            _ => return Err(t!("dns-name-bad-short-escape")),
                         }
                     }
-                    let byte = u8::try_from(value)
-                        .map_err(|_| format!("has the escape \\{value:03}, above 255"))?;
+                    let byte = u8::try_from(value).map_err(|_| {
+                        t!(
+                            "dns-name-bad-escape-range",
+                            escape = format!("\\{value:03}")
+                        )
+                    })?;
                     label.push(byte);
                 } else {
                     label.push(c);
@@ -107,7 +112,7 @@ pub fn parse(text: &str) -> Result<Name, String> {
             }
             0x21..=0x7e => label.push(b),
             _ => {
-                return Err("holds a space or a character outside ASCII: write it as \\DDD".into());
+                return Err(t!("dns-name-bad-char"));
             }
         }
     }
@@ -127,7 +132,8 @@ pub fn query_name_into(text: &str, out: &mut String) -> crate::error::Result<()>
     if !input.contains('\\') {
         return to_ascii_name_into(input, out);
     }
-    let mut name = parse(input).map_err(|why| crate::error::Error::bad("name", text, why))?;
+    let mut name =
+        parse(input).map_err(|why| crate::error::Error::bad(t!("dns-what-name"), text, why))?;
     name = name.to_lowercase();
     out.clear();
     out.push_str(&presentation(&name));
@@ -286,7 +292,12 @@ mod tests {
             n
         });
         assert_eq!(parse("\\255.test.").unwrap(), raw(&[b"\xff", b"test"]));
-        assert!(parse("\\256.test").unwrap_err().contains("above 255"));
+        assert!(
+            parse("\\256.test")
+                .unwrap_err()
+                .english()
+                .contains("\\256, above 255")
+        );
         assert!(parse("a\\03").is_err());
         assert!(parse("a\\").is_err());
         assert!(parse("a..b").is_err());
