@@ -72,6 +72,7 @@ doing-tracing = tracing { $target }
 doing-arp-on = ARP on { $interface }
 doing-arp-scan-on = ARP scan on { $interface }
 doing-dns-lookup = the DNS lookup
+doing-reading-kernel-tables = reading the kernel's network tables (netlink { $request })
 # What a system netkit is not built for yet cannot do (src/system/unbuilt.rs), before "is not
 # available on macOS yet".
 unbuilt-tables = reading this machine's interfaces and routes

@@ -32,6 +32,8 @@ route-kernel = the kernel has no route to { $address }: { $cause }
 # The system resolver (getaddrinfo) asked for DEST.
 lookup-wrong-family = { $address } is an { $family } address, but { $flag } asks for { $wanted }
 lookup-resolving = resolving { $name }
+# The system resolver (getaddrinfo) did not answer in time.
+lookup-no-answer-within = the system resolver gave no answer within { $time }
 lookup-no-family = { $name } has no { $family } address
 lookup-no-name = the system resolver has no address for { $name } (netkit dns { $name } asks DNS and shows its answer)
 lookup-again = the system resolver got no answer for { $name }: its DNS server failed or refused to answer, or could not be reached (netkit dns { $name } asks DNS and shows what it says)

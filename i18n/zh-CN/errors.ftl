@@ -63,6 +63,7 @@ doing-tracing = 追踪 { $target }
 doing-arp-on = 在 { $interface } 上做 ARP
 doing-arp-scan-on = 在 { $interface } 上做 ARP 扫描
 doing-dns-lookup = DNS 查询
+doing-reading-kernel-tables = 读取内核的网络表（netlink { $request }）
 # netkit 还没有为这个系统做好的功能（src/system/unbuilt.rs），后面接“在 macOS 上还不能用”。
 unbuilt-tables = 读取本机的网卡和路由
 unbuilt-dns-config = 读取系统的 DNS 服务器（请直接指定服务器：netkit dns 名字 @服务器）

@@ -30,6 +30,7 @@ route-kernel = 内核没有到 { $address } 的路由：{ $cause }
 
 lookup-wrong-family = { $address } 是 { $family } 地址，但 { $flag } 要求 { $wanted }
 lookup-resolving = 解析 { $name }
+lookup-no-answer-within = 系统的解析器在 { $time } 内没有回答
 lookup-no-family = { $name } 没有 { $family } 地址
 lookup-no-name = 系统解析器查不到 { $name } 的地址（netkit dns { $name } 会去问 DNS 并显示它的回答）
 lookup-again = 系统解析器没有得到 { $name } 的回答：它的 DNS 服务器出错、拒绝回答，或者连不上（netkit dns { $name } 会去问 DNS 并显示它怎么说）

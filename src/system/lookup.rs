@@ -56,9 +56,8 @@ pub fn resolve(
                 t!("lookup-resolving", name = dest),
                 io::Error::new(
                     io::ErrorKind::TimedOut,
-                    format!(
-                        "the system resolver gave no answer within {}",
-                        human_duration(timeout)
+                    crate::error::Cause(
+                        t!("lookup-no-answer-within", time = human_duration(timeout)).into(),
                     ),
                 ),
             ));

@@ -25,6 +25,7 @@ use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use netlink_sys::{Socket, SocketAddr, protocols::NETLINK_ROUTE};
 
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::net::addr::Family;
 use crate::system::model::{
     Addr, AddrBits, AddrFlags, Counters, IfFlags, Link, LinkFlag, LinkKind, LinkType, NeighState,
@@ -42,10 +43,7 @@ pub struct Netlink {
 }
 
 fn nl_err(what: &str, e: std::io::Error) -> Error {
-    Error::io(
-        format!("reading the kernel's network tables (netlink {what})"),
-        e,
-    )
+    Error::io(t!("doing-reading-kernel-tables", request = what), e)
 }
 
 impl Netlink {
