@@ -300,5 +300,15 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // Chromium's helper processes outlive the browser by a moment and still write into the
+        // profile, so one removal (the TempDir's own) can leave it behind in /tmp: retry until
+        // it is gone, for at most a few seconds.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while let Err(e) = std::fs::remove_dir_all(self._profile.path()) {
+            if e.kind() == std::io::ErrorKind::NotFound || Instant::now() > deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
