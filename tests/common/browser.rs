@@ -122,6 +122,8 @@ impl Browser {
         if is_root() {
             cmd.arg("--no-sandbox");
         }
+        // Its own temporary files (org.chromium.Chromium.*) go with the profile, not to /tmp.
+        cmd.env("TMPDIR", profile.path());
         cmd.arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stdin(Stdio::null())
