@@ -13,6 +13,8 @@
 #     1 ms rounds (`-c 100 -i 1ms`), which take about 0.1 s when rounds complete at once.
 # Needs root, hyperfine, traceroute, mtr and python3 (apt-get install hyperfine traceroute
 # mtr-tiny python3). Packets stay inside the namespaces. Usage: bench/trace.sh [RUNS]
+# BASELINE=/path/to/older/netkit adds that build to the every-hop runs, for before/after (both
+# netkit binaries are timed as copies, as `cargo install` leaves one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-50}
@@ -20,11 +22,17 @@ for t in hyperfine traceroute mtr python3; do
     command -v $t >/dev/null || { echo "$t is needed: apt-get install hyperfine traceroute mtr-tiny python3" >&2; exit 2; }
 done
 cargo build --release --quiet
-NK=$(pwd)/target/release/netkit
 P="nkt$$"
 NODES=(${P}h ${P}r1 ${P}r2 ${P}r3 ${P}r4 ${P}f)
 HOST=${NODES[0]} R3=${NODES[3]}
 OUT=$(mktemp -d)
+cp target/release/netkit "$OUT/netkit"
+NK=$OUT/netkit
+BASE=()
+if [ -n "${BASELINE:-}" ]; then
+    cp "$BASELINE" "$OUT/baseline"
+    BASE=("ip netns exec $HOST $OUT/baseline trace -n -c 1 DEST")
+fi
 cleanup() { for n in "${NODES[@]}"; do ip netns del "$n" 2>/dev/null || true; done; rm -rf "/etc/netns/$HOST" "$OUT"; }
 trap cleanup EXIT
 for n in "${NODES[@]}"; do ip netns add "$n"; ip -n "$n" link set lo up; done
@@ -58,7 +66,8 @@ for dest in $FAR 192.0.2.2; do
     echo "== every hop answers: one pass to $dest (whole process)"
     hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/$dest.json" \
         "ip netns exec $HOST traceroute -n -I -q1 $dest" \
-        "ip netns exec $HOST $NK trace -n -c 1 $dest"
+        "ip netns exec $HOST $NK trace -n -c 1 $dest" \
+        ${BASE[@]+"${BASE[@]/DEST/$dest}"}
 done
 ip -n $R3 rule add iif lo to 198.51.100.0/24 blackhole      # r3 never answers from now on
 echo
@@ -83,6 +92,10 @@ echo "== ratios (mean whole-process time, netkit / peer)"
 for dest in $FAR 192.0.2.2; do
     t=$(mean "$OUT/$dest.json" 0) n=$(mean "$OUT/$dest.json" 1)
     python3 -c "import sys; t,n=float(sys.argv[1]),float(sys.argv[2]); print(f'every hop answers, to {sys.argv[3]}: traceroute -I -q1 {t:.2f} ms, netkit {n:.2f} ms, ratio {n/t:.2f} (goal <= 1.1)')" "$t" "$n" "$dest"
+    if [ -n "${BASELINE:-}" ]; then
+        b=$(mean "$OUT/$dest.json" 2)
+        python3 -c "import sys; b,n=float(sys.argv[1]),float(sys.argv[2]); print(f'  baseline {b:.2f} ms: netkit / baseline {n/b:.2f}')" "$b" "$n"
+    fi
 done
 t=$(mean "$OUT/silent.json" 0) m=$(mean "$OUT/silent.json" 1) n=$(mean "$OUT/silent.json" 2) d=$(mean "$OUT/silent.json" 3)
 python3 -c "import sys; t,m,n,d=map(float,sys.argv[1:5]); print(f'r3 silent, to the far host: netkit {n:.0f} ms; traceroute -I -q1 {t:.0f} ms (ratio {n/t:.2f}), traceroute -n {d:.0f} ms ({d/n:.0f}x slower than netkit), mtr -c 1 {m:.0f} ms')" "$t" "$m" "$n" "$d"
