@@ -251,22 +251,7 @@ fn chinese_dns_views_keep_every_value() {
                 );
             }
         }
-        for cols in [60, 80, 100] {
-            let (ok, shown) = on_terminal(cols, &[&["--lang", "zh-CN"], &args[..]].concat());
-            assert!(ok, "{shown}");
-            let width = shown
-                .lines()
-                .map(unicode_width::UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0);
-            assert!(width <= usize::from(cols), "{cols} columns:\n{shown}");
-            for v in &values {
-                assert!(
-                    shown.contains(v.as_str()),
-                    "{cols} columns: {v} cut or missing:\n{shown}"
-                );
-            }
-        }
+        shown_whole_in_chinese(&args, &values);
     }
     // --full: every record of every section, and the server.
     let args = [
@@ -297,10 +282,22 @@ fn chinese_dns_views_keep_every_value() {
             }
         }
     }
+    shown_whole_in_chinese(&args, &values);
+}
+
+/// The Chinese view of `args` at 60, 80 and 100 columns: no line wider than the terminal, and
+/// every one of `values` (from the JSON) shown.
+fn shown_whole_in_chinese(args: &[&str], values: &[String]) {
     for cols in [60, 80, 100] {
-        let (ok, shown) = on_terminal(cols, &[&["--lang", "zh-CN"], &args[..]].concat());
+        let (ok, shown) = on_terminal(cols, &[&["--lang", "zh-CN"], args].concat());
         assert!(ok, "{shown}");
-        for v in &values {
+        let width = shown
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0);
+        assert!(width <= usize::from(cols), "{cols} columns:\n{shown}");
+        for v in values {
             assert!(
                 shown.contains(v.as_str()),
                 "{cols} columns: {v} cut or missing:\n{shown}"
