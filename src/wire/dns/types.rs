@@ -275,37 +275,12 @@ impl fmt::Display for Opcode {
     }
 }
 
-/// `prefix` and `n` in decimal (`TYPE65534`), padded as the formatter asks (`{:<6}`) without
-/// allocating: the longest, `RESERVED65535`, fits the buffer.
+/// `prefix` and `n` in decimal (`TYPE65534`), padded as the formatter asks (`{:<6}`), as a
+/// mnemonic is.
 fn numbered(f: &mut fmt::Formatter<'_>, prefix: &str, n: u16) -> fmt::Result {
-    if f.width().is_none() {
-        return write!(f, "{prefix}{n}");
-    }
-    let mut buf = [0u8; 16];
-    let mut w = Cursor {
-        buf: &mut buf,
-        len: 0,
-    };
-    fmt::Write::write_fmt(&mut w, format_args!("{prefix}{n}"))?;
-    let len = w.len;
-    f.pad(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
-}
-
-/// A `fmt::Write` into a fixed buffer (an error when it would overflow).
-struct Cursor<'a> {
-    buf: &'a mut [u8],
-    len: usize,
-}
-
-impl fmt::Write for Cursor<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
+    match f.width() {
+        None => write!(f, "{prefix}{n}"),
+        Some(_) => f.pad(&format!("{prefix}{n}")),
     }
 }
 
