@@ -80,12 +80,7 @@ impl Mac {
 
 impl std::fmt::Display for Mac {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let m = self.0;
-        write!(
-            f,
-            "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
-            m[0], m[1], m[2], m[3], m[4], m[5]
-        )
+        ColonHex(&self.0).fmt(f)
     }
 }
 
@@ -163,18 +158,22 @@ pub fn eui64_link_local(mac: [u8; 6]) -> Option<Ipv6Addr> {
 
 /// Lowercase colon-separated form, netkit's default notation (any hardware address length).
 pub fn format_mac(mac: &[u8]) -> String {
-    HwAddr::from(mac).to_string()
+    ColonHex(mac).to_string()
 }
 
-/// Writes `bytes` as lowercase hex pairs joined by colons.
-fn write_colon_hex(f: &mut std::fmt::Formatter<'_>, bytes: &[u8]) -> std::fmt::Result {
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            f.write_str(":")?;
+/// Bytes written as lowercase hex pairs joined by colons: every hardware address's notation.
+struct ColonHex<'a>(&'a [u8]);
+
+impl std::fmt::Display for ColonHex<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, b) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{b:02x}")?;
         }
-        write!(f, "{b:02x}")?;
+        Ok(())
     }
-    Ok(())
 }
 
 /// A link-layer address of any length, as the kernel reports one (6 bytes on Ethernet and
@@ -197,7 +196,7 @@ impl From<Mac> for HwAddr {
 
 impl std::fmt::Display for HwAddr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_colon_hex(f, &self.0)
+        ColonHex(&self.0).fmt(f)
     }
 }
 
@@ -245,7 +244,7 @@ impl MacPrefix {
 impl std::fmt::Display for MacPrefix {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let digits = usize::from(self.bits / 4);
-        write_colon_hex(f, &self.bytes[..digits / 2])?;
+        ColonHex(&self.bytes[..digits / 2]).fmt(f)?;
         if !digits.is_multiple_of(2) {
             if digits > 1 {
                 f.write_str(":")?;
