@@ -79,10 +79,10 @@ pub struct Host {
 /// The answer of `netkit arp scan`.
 #[derive(Debug, Serialize)]
 pub struct ScanReport {
-    /// What was scanned, for people: the range, or the first ranges and how many more.
-    pub network: Scanned,
-    /// Every range scanned, as CIDR blocks in address order.
-    pub ranges: Vec<Cidr>,
+    /// Every range scanned, as CIDR blocks in address order. In JSON: `network`, what was
+    /// scanned for people (the range, or the first ranges and how many more), and `ranges`.
+    #[serde(flatten)]
+    pub ranges: Scanned,
     /// The interface used.
     pub interface: String,
     /// Addresses asked.
@@ -374,8 +374,7 @@ pub fn scan(
         }
     }
     Ok(ScanReport {
-        network: Scanned(plan.ranges.clone()),
-        ranges: plan.ranges.clone(),
+        ranges: Scanned(plan.ranges.clone()),
         interface: interface.to_string(),
         scanned: total,
         sent,
@@ -407,9 +406,9 @@ fn describe_in(ranges: &[Cidr], lang: Lang) -> String {
     }
 }
 
-/// What a scan covered, as [`describe`] words it: in the run's language for people, in
-/// English in JSON (as every sentence of a report is, so that `--json` is the same in every
-/// language).
+/// The ranges a scan covered, shown as [`describe`] words them, in the run's language. In
+/// JSON: `network`, the same words in English (as every sentence of a report is, so that
+/// `--json` is the same in every language), and `ranges`, the blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scanned(pub Vec<Cidr>);
 
@@ -421,7 +420,11 @@ impl std::fmt::Display for Scanned {
 
 impl Serialize for Scanned {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&describe_in(&self.0, Lang::En))
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Scanned", 2)?;
+        st.serialize_field("network", &describe_in(&self.0, Lang::En))?;
+        st.serialize_field("ranges", &self.0)?;
+        st.end()
     }
 }
 
@@ -437,7 +440,7 @@ impl ScanReport {
             "arp-scan-summary",
             answered = self.hosts.len(),
             scanned = self.scanned,
-            network = self.network.to_string(),
+            network = self.ranges.to_string(),
             interface = &self.interface,
             sent = self.sent,
             took = human_ms(self.took_ms)
@@ -567,10 +570,9 @@ mod tests {
             chinese.contains("198.51.100.0/28、198.51.100.16/28"),
             "{chinese}"
         );
-        assert_eq!(
-            serde_json::to_string(&Scanned(ranges.clone())).unwrap(),
-            format!("\"{english}\"")
-        );
+        let json = serde_json::to_value(Scanned(ranges.clone())).unwrap();
+        assert_eq!(json["network"], english.as_str());
+        assert_eq!(json["ranges"][4], "198.51.100.64/28");
         assert_eq!(describe_in(&ranges[..1], Lang::ZhCn), "198.51.100.0/28");
         assert_eq!(describe_in(&[], Lang::ZhCn), "无");
     }
