@@ -13,13 +13,12 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use jiff::Timestamp;
 use jiff::civil::{self, Date, DateTime, Time};
 
 use super::files::{
     env_value, parse_server, read_bounded, read_text, under, unquote, valid_ifname,
 };
-use crate::system::model::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, Origin};
+use crate::system::model::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, Origin, utc};
 use crate::wire::dhcp_msg;
 
 /// Finds the lease for interface `ifname` (index `ifindex`). systemd-networkd's file under
@@ -448,17 +447,6 @@ pub fn parse_dhcpcd_lease(bytes: &[u8]) -> DhcpLease {
 /// civil (zone-less) date-times, whose range covers all of years 0..=9999.
 const EPOCH: DateTime = civil::datetime(1970, 1, 1, 0, 0, 0, 0);
 
-/// 0000-01-01T00:00:00Z in seconds since the epoch: no earlier year is written in RFC 3339.
-const YEAR_ZERO: i64 = -62_167_219_200;
-
-/// The instant `secs` seconds after the Unix epoch, when RFC 3339 can write it: from year 0
-/// to jiff's last instant (9999-12-30T22:00:00Z, a day short of the year's end so that every
-/// offset's civil time stays in year 9999); else `None`.
-fn utc(secs: i64) -> Option<Timestamp> {
-    (secs >= YEAR_ZERO)
-        .then(|| Timestamp::from_second(secs).ok())
-        .flatten()
-}
 /// `dt` when its year is in 0..=9999 (what RFC 3339 can write).
 fn in_years(dt: DateTime) -> Option<DateTime> {
     (0..=9999).contains(&dt.year()).then_some(dt)
@@ -487,7 +475,7 @@ mod tests {
     }
 
     /// The instant of an RFC 3339 time.
-    fn ts(s: &str) -> Timestamp {
+    fn ts(s: &str) -> jiff::Timestamp {
         s.parse().unwrap()
     }
 
@@ -858,7 +846,7 @@ lease6 {
     fn dates_at_the_edges() {
         // From year 0 (the first RFC 3339 writes) to jiff's last instant, and nothing beyond.
         let first = parse_date_time("0000-01-01", "00:00:00").unwrap();
-        assert_eq!(first, YEAR_ZERO);
+        assert_eq!(first, -62_167_219_200);
         assert_eq!(utc(first).unwrap().to_string(), "0000-01-01T00:00:00Z");
         let last = parse_date_time("9999/12/30", "22:00:00").unwrap();
         assert_eq!(utc(last).unwrap().to_string(), "9999-12-30T22:00:00Z");

@@ -113,6 +113,17 @@ impl Serialize for Expiry {
     }
 }
 
+/// 0000-01-01T00:00:00Z in seconds since the epoch: no earlier year is written in RFC 3339.
+const YEAR_ZERO: i64 = -62_167_219_200;
+
+/// The instant `secs` seconds after the Unix epoch, when RFC 3339 can write it: from year 0
+/// to jiff's last instant (9999-12-30T22:00:00Z, a day short of the year's end so that every
+/// offset's civil time stays in year 9999); else `None`.
+pub fn utc(secs: i64) -> Option<Timestamp> {
+    (secs >= YEAR_ZERO)
+        .then(|| Timestamp::from_second(secs).ok())
+        .flatten()
+}
 /// An optional instant as RFC 3339 UTC (jiff's `Display`: `Z`, and a fraction only when there
 /// is one), or null.
 fn rfc3339<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {

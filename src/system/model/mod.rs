@@ -35,7 +35,7 @@ mod route;
 
 pub use address::{Addr, AddrBits, AddrFlags, Scope};
 pub use dns::{DnsConfig, Stub, is_stub_address};
-pub use lease::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE};
+pub use lease::{DhcpClient, DhcpLease, Expiry, INFINITE_LEASE, utc};
 pub use link::{
     Counters, Duplex, IfFlags, Link, LinkFacts, LinkFlag, LinkKind, LinkType, OperState, TunMode,
     link_named, write_flag_names,

@@ -14,7 +14,7 @@ use crate::net::block::Block;
 use crate::system::model::{
     Addr, AddrBits, AddrFlags, DhcpClient, DhcpLease, DnsConfig, Expiry, IfFlags, Link, LinkFacts,
     LinkFlag, LinkType, NeighState, Neighbour, OperState, Origin, Protocol, Route, RouteKind,
-    Scope, Table,
+    Scope, Table, utc,
 };
 use crate::system::routing::interface_addr;
 
@@ -266,11 +266,9 @@ pub fn dns_config(adapters: &[RawAdapter]) -> DnsConfig {
 }
 
 /// Seconds since 1970 as an instant; `None` for 0 (GetAdaptersInfo's "not set"), times
-/// before 1970 and after what jiff holds.
-fn utc(secs: i64) -> Option<jiff::Timestamp> {
-    (secs > 0)
-        .then(|| jiff::Timestamp::from_second(secs).ok())
-        .flatten()
+/// before 1970 and after what RFC 3339 can write ([`utc`]).
+fn lease_time(secs: i64) -> Option<jiff::Timestamp> {
+    utc(secs).filter(|_| secs > 0)
 }
 
 /// The DHCP lease of an adapter, from GetAdaptersAddresses (server, address, router) and
@@ -303,8 +301,8 @@ pub fn lease(a: &RawAdapter, info: Option<&RawLease>) -> Option<DhcpLease> {
         server,
         router: a.gateways.iter().copied().find(IpAddr::is_ipv4),
         lease_seconds,
-        obtained: times.and_then(|(o, _)| utc(o)),
-        expires: times.and_then(|(_, e)| utc(e)).map(Expiry::At),
+        obtained: times.and_then(|(o, _)| lease_time(o)),
+        expires: times.and_then(|(_, e)| lease_time(e)).map(Expiry::At),
     })
 }
 
