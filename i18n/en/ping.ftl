@@ -21,7 +21,6 @@ ping-icmp-redirect = Redirect
 ping-icmp-source-quench = Source quench
 
 # DEST: what it is, when it is not what it seems (ping and trace).
-ping-what-destination = destination
 ping-what-interface = interface
 ping-what-size = size
 ping-no-such-interface = no such interface (netkit ifaces lists them)

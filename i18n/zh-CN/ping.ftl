@@ -21,7 +21,6 @@ ping-icmp-redirect = 重定向
 ping-icmp-source-quench = 源抑制
 
 # DEST 不是看上去那样时，它到底是什么（ping 和 trace）。
-ping-what-destination = 目的地址
 ping-what-interface = 网卡
 ping-what-size = 大小
 ping-no-such-interface = 没有这块网卡（netkit ifaces 会列出所有网卡）

@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::i18n::{Message, t};
 use crate::net::block::Block;
-use crate::net::endpoint::Dest;
+use crate::net::endpoint::{Dest, destination};
 use crate::system::lookup::resolve_dest;
 use crate::system::{Tables, interface_index};
 
@@ -81,7 +81,7 @@ pub fn echo_target(
     check_broadcast: bool,
 ) -> Result<EchoTarget> {
     let typed = dest.to_string();
-    let bad = |reason: Message| Error::bad(t!("ping-what-destination"), typed.clone(), reason);
+    let bad = |reason: Message| Error::bad(destination(), typed.clone(), reason);
     let mut address = resolve_dest(&dest.host, ipv4_only, ipv6_only, timeout)?;
     let mut note = None;
     if let IpAddr::V6(v6) = address

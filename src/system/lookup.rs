@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::i18n::{Message, t};
-use crate::net::endpoint::Host;
+use crate::net::endpoint::{Host, destination};
 use crate::util::time::human_duration;
 
 /// Resolves DEST (an IP or a host name) with the system resolver, waiting at most `timeout`:
@@ -118,11 +118,7 @@ pub fn resolve_dest(
 ) -> Result<IpAddr> {
     match resolve(dest, ipv4_only, ipv6_only, timeout)? {
         Ok((address, _)) => Ok(address),
-        Err(reason) => Err(Error::bad(
-            t!("ping-what-destination"),
-            dest.to_string(),
-            reason,
-        )),
+        Err(reason) => Err(Error::bad(destination(), dest.to_string(), reason)),
     }
 }
 

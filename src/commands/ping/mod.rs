@@ -48,7 +48,7 @@ pub fn run(args: &PingArgs, ui: &Ui) -> Result<u8> {
         Cast::Broadcast { .. } if args.broadcast => true,
         Cast::Broadcast { what } => {
             return Err(Error::bad(
-                t!("ping-what-destination"),
+                crate::net::endpoint::destination(),
                 args.dest.to_string(),
                 t!("ping-broadcast-needs-b", address = address, what = what),
             ));

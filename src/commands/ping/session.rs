@@ -290,7 +290,7 @@ pub fn run_plan(
                 // while an error is pending (the request is then lost, as ping counts it).
                 if sent == 1 && e.kind() == io::ErrorKind::PermissionDenied {
                     return Err(Error::bad(
-                        t!("ping-what-destination"),
+                        crate::net::endpoint::destination(),
                         plan.destination.clone(),
                         t!("ping-refused"),
                     ));

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::cli::TraceArgs;
 use crate::error::{Error, Result};
 use crate::i18n::{Message, t};
-use crate::net::endpoint::Dest;
+use crate::net::endpoint::{Dest, destination};
 use crate::net::hwaddr::Mac;
 use crate::output::{Redraw, Ui, emit};
 use crate::system::Tables;
@@ -149,7 +149,7 @@ pub fn run(args: &TraceArgs, ui: &Ui) -> Result<u8> {
 /// DEST is a broadcast or multicast address (`what` says which): no path to trace.
 fn not_one_host(dest: &Dest, address: IpAddr, what: Message) -> Error {
     Error::bad(
-        t!("ping-what-destination"),
+        destination(),
         dest.to_string(),
         t!("trace-not-one-host", address = address, what = what),
     )
