@@ -107,8 +107,6 @@ tour-dhcp-leased = a DHCP server (a client left its lease)
 tour-dhcp-dynamic = a DHCP server, it seems: the address's lifetime runs out, but no lease file netkit knows was found
 tour-dhcp-static = configured by hand (static): no lease
 tour-dhcp-file = { $source } ({ $client })
-tour-lease-infinite = infinite
-tour-lease-never = never
 tour-dhcp-explain = A DHCP server hands out addresses: a new host broadcasts a DISCOVER, the server offers an address, a mask, the gateway and the DNS servers, and lends them for the lease time. netkit only looked at the lease files: it sent nothing.
 
 # 7. Hub and switch

@@ -40,5 +40,7 @@ common-file-fifo = 一个命名管道（FIFO）
 common-file-device = 一个设备文件
 common-file-socket = 一个套接字文件
 common-file-other = 不是普通文件
+common-lease-infinite = 无限期
+common-lease-never = 永不过期
 common-file-is-not-regular = 它是{ $kind }，不是普通文件
 common-file-too-large = 它超过了 { $size } MiB

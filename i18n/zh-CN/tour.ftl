@@ -104,8 +104,6 @@ tour-dhcp-leased = DHCP服务（客户端留下了租约）
 tour-dhcp-dynamic = 看来是DHCP服务：这个地址有有效期，但没有找到 netkit 认识的租约文件
 tour-dhcp-static = 手工配置（静态地址）：没有租约
 tour-dhcp-file = { $source }（{ $client }）
-tour-lease-infinite = 无限期
-tour-lease-never = 永不过期
 tour-dhcp-explain = DHCP服务负责分配地址：新主机广播一个 DISCOVER，服务器给出IP地址、子网掩码、网关和 DNS 服务器，在租期内借给它使用。netkit 只查看了租约文件，没有发送任何数据包。
 
 # 7. 集线器和交换机

@@ -26,7 +26,7 @@ use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{CLIP, Error, Result, clip, exit};
 use crate::i18n::{self, Message, t};
 use crate::net::block::SubnetCheck;
-use crate::system::model::NeighState;
+use crate::system::model::{Expiry, INFINITE_LEASE, NeighState};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -386,6 +386,23 @@ pub fn neighbour_state_meaning(state: NeighState) -> Message {
         N::Permanent => t!("common-neigh-permanent"),
         N::Noarp => t!("common-neigh-noarp"),
         N::None => t!("common-neigh-none"),
+    }
+}
+
+/// A lease time the server granted, for people: `1d2h`, or "infinite" for 0xffffffff seconds
+/// (RFC 2131's forever). `ifaces --all` and `tour` show it.
+pub fn lease_time_words(secs: u64) -> String {
+    match secs {
+        INFINITE_LEASE => t!("common-lease-infinite").to_string(),
+        _ => crate::util::time::human_seconds(secs),
+    }
+}
+
+/// When a lease runs out, for people: the UTC time (RFC 3339, as JSON writes it), or "never".
+pub fn expiry_words(e: &Expiry) -> String {
+    match e {
+        Expiry::At(t) => t.to_string(),
+        Expiry::Never => t!("common-lease-never").to_string(),
     }
 }
 

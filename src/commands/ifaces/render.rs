@@ -8,8 +8,8 @@ use std::net::IpAddr;
 use super::{Iface, Ifaces};
 use crate::i18n::{Message, t};
 use crate::net::hwaddr::is_local;
-use crate::output::{Paint, Report, Ui, one_line, visible_len};
-use crate::system::model::{DhcpLease, Duplex, Expiry, INFINITE_LEASE, OperState, Origin};
+use crate::output::{Paint, Report, Ui, expiry_words, lease_time_words, one_line, visible_len};
+use crate::system::model::{DhcpLease, Duplex, OperState, Origin};
 use crate::util::time::human_seconds;
 
 /// "Label . . . . . :" padded to one width, as ipconfig prints it (by display width: a
@@ -69,15 +69,6 @@ fn lease_found(l: &DhcpLease) -> String {
         Origin::Text => t!("ifaces-dhcp-lease-client", client = client),
     }
     .to_string()
-}
-
-/// When a lease runs out, as ipconfig shows it: the UTC time (RFC 3339), or "never" in the
-/// run's language.
-fn expiry(e: &Expiry) -> String {
-    match e {
-        Expiry::At(t) => t.to_string(),
-        Expiry::Never => t!("ifaces-lease-never").to_string(),
-    }
 }
 
 /// The colour of an operational state.
@@ -238,10 +229,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                 line(out, ind, &word(t!("ifaces-label-dhcp-server")), &s)?;
             }
             if let Some(secs) = l.lease_seconds {
-                let time = match secs {
-                    INFINITE_LEASE => t!("ifaces-lease-infinite").to_string(),
-                    _ => human_seconds(secs),
-                };
+                let time = lease_time_words(secs);
                 line(out, ind, &word(t!("ifaces-label-lease-time")), &time)?;
             }
             if let Some(o) = &l.obtained {
@@ -252,7 +240,7 @@ fn full(r: &Ifaces, ui: &Ui, out: &mut dyn Write) -> io::Result<()> {
                     out,
                     ind,
                     &word(t!("ifaces-label-lease-expires")),
-                    &expiry(e),
+                    &expiry_words(e),
                 )?;
             }
         }

@@ -8,9 +8,11 @@ use std::io::{self, Write};
 use super::facts::*;
 use crate::error::{Error, exit};
 use crate::i18n::{self, Message, t};
-use crate::output::{Paint, Report, Ui, one_line, pad, visible_len, write_mask_arithmetic};
-use crate::system::model::{Expiry, INFINITE_LEASE};
-use crate::util::time::{human_ms, human_seconds};
+use crate::output::{
+    Paint, Report, Ui, expiry_words, lease_time_words, one_line, pad, visible_len,
+    write_mask_arithmetic,
+};
+use crate::util::time::human_ms;
 
 /// One line of a section.
 enum Row {
@@ -441,20 +443,14 @@ impl Tour {
                 if let Some(router) = lease.router {
                     l.fact(t!("tour-label-router"), router);
                 }
-                match lease.lease_seconds {
-                    Some(INFINITE_LEASE) => {
-                        l.fact(t!("tour-label-lease-time"), t!("tour-lease-infinite"))
-                    }
-                    Some(secs) => l.fact(t!("tour-label-lease-time"), human_seconds(secs)),
-                    None => {}
+                if let Some(secs) = lease.lease_seconds {
+                    l.fact(t!("tour-label-lease-time"), lease_time_words(secs));
                 }
                 if let Some(o) = lease.obtained {
                     l.fact(t!("tour-label-obtained"), o);
                 }
-                match lease.expires {
-                    Some(Expiry::At(t)) => l.fact(t!("tour-label-expires"), t),
-                    Some(Expiry::Never) => l.fact(t!("tour-label-expires"), t!("tour-lease-never")),
-                    None => {}
+                if let Some(e) = &lease.expires {
+                    l.fact(t!("tour-label-expires"), expiry_words(e));
                 }
                 l.fact(
                     t!("tour-label-file"),
