@@ -399,13 +399,7 @@ impl std::fmt::Display for Cidr {
     }
 }
 
-crate::i18n::display_args!(Cidr);
-
-impl serde::Serialize for Cidr {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(Cidr);
 
 /// A contiguous, inclusive span of addresses of one family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -278,11 +278,7 @@ impl std::fmt::Display for MaskAddr {
     }
 }
 
-impl Serialize for MaskAddr {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(MaskAddr);
 
 /// An IPv6 address in RFC 5952 text (lowercase, no leading zeros, the longest run of two or
 /// more zero groups, the first of equals, as `::`), always in hexadecimal groups: no dotted

@@ -84,12 +84,6 @@ impl std::fmt::Display for Mac {
     }
 }
 
-impl serde::Serialize for Mac {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// The I/G bit: a group address (multicast or broadcast), not one station's.
 pub fn is_multicast(mac: [u8; 6]) -> bool {
     mac[0] & 0x01 != 0
@@ -200,12 +194,6 @@ impl std::fmt::Display for HwAddr {
     }
 }
 
-impl serde::Serialize for HwAddr {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// The first `bits` bits of a MAC address: the maker's prefix (an OUI is 24 bits; the IEEE
 /// also registers 28- and 36-bit blocks). Written as the hex digits those bits make, in
 /// colon-separated pairs: `3c:22:fb`, `70:b3:d5:1e:0`.
@@ -255,13 +243,7 @@ impl std::fmt::Display for MacPrefix {
     }
 }
 
-crate::i18n::display_args!(Mac, HwAddr, MacPrefix);
-
-impl serde::Serialize for MacPrefix {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(Mac, HwAddr, MacPrefix);
 
 #[cfg(test)]
 mod tests {

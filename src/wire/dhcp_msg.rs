@@ -32,11 +32,7 @@ impl std::fmt::Display for Xid {
     }
 }
 
-impl Serialize for Xid {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(Xid);
 
 /// Options asked for in the parameter request list: mask, router, DNS, domain, lease, server id,
 /// broadcast, NTP.

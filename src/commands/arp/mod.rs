@@ -513,7 +513,7 @@ impl scan::Watch for LiveScan<'_> {
         }
         let mut vendor = h.vendor.as_deref().unwrap_or("-").to_string();
         if let Some(e) = h.ethernet_source {
-            vendor = t!("arp-scan-vendor-via", vendor = vendor, mac = e.to_string()).to_string();
+            vendor = t!("arp-scan-vendor-via", vendor = vendor, mac = e).to_string();
         }
         self.row(vec![
             h.ip.to_string().into(),

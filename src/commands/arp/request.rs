@@ -320,9 +320,9 @@ impl Reply {
         let vendor = self.vendor.as_deref().map_or(String::new(), |v| {
             t!("arp-reply-vendor", vendor = v).to_string()
         });
-        let via = self.ethernet_source.map_or(String::new(), |m| {
-            t!("arp-reply-via", mac = m.to_string()).to_string()
-        });
+        let via = self
+            .ethernet_source
+            .map_or(String::new(), |m| t!("arp-reply-via", mac = m).to_string());
         let line = t!(
             "arp-reply",
             ip = self.ip,

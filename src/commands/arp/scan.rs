@@ -521,7 +521,7 @@ impl Report for ScanReport {
             for d in &h.duplicates {
                 let mut row: Vec<Cell> = vec![
                     "".into(),
-                    ui.cell(Paint::Bad, t!("arp-scan-duplicate", mac = d.to_string())),
+                    ui.cell(Paint::Bad, t!("arp-scan-duplicate", mac = d)),
                     "".into(),
                     "".into(),
                 ];

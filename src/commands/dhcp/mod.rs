@@ -110,7 +110,7 @@ impl Discovery {
             "dhcp-header",
             interface = &self.interface,
             mac = self.client_mac.to_string(),
-            xid = self.xid.to_string(),
+            xid = self.xid,
             timeout = human_ms(self.timeout_ms)
         );
         writeln!(out, "{header}")
@@ -121,7 +121,7 @@ impl Discovery {
         let line = t!(
             "dhcp-retransmitted",
             after = human_ms(RETRANSMIT_AFTER.as_secs_f64() * 1000.0),
-            xid = self.xid.to_string()
+            xid = self.xid
         );
         writeln!(out, "{}", ui.paint(Paint::Dim, line))
     }

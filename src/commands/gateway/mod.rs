@@ -63,11 +63,7 @@ impl std::fmt::Display for MacSource {
     }
 }
 
-impl Serialize for MacSource {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(MacSource);
 
 /// The answer of `netkit gateway`.
 #[derive(Debug, Serialize)]

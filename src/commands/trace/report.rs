@@ -77,10 +77,8 @@ impl FirstHop {
         let next = gateway.unwrap_or(target);
         let vendor = mac.and_then(|m| vendor_of(&m.0));
         let mac_words: Arg = match (mac, &vendor) {
-            (Some(m), Some(v)) => {
-                t!("trace-first-mac-vendor", mac = m.to_string(), vendor = v).into()
-            }
-            (Some(m), None) => t!("trace-first-mac", mac = m.to_string()).into(),
+            (Some(m), Some(v)) => t!("trace-first-mac-vendor", mac = m, vendor = v).into(),
+            (Some(m), None) => t!("trace-first-mac", mac = m).into(),
             (None, _) => "".into(),
         };
         let explanation = match (gateway, &subnet) {

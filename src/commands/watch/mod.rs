@@ -454,7 +454,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<u8> {
             .gateways
             .iter()
             .map(|(g, m)| match m {
-                Some(m) => t!("watch-gateway-at", gateway = *g, mac = m.to_string()).to_string(),
+                Some(m) => t!("watch-gateway-at", gateway = *g, mac = m).to_string(),
                 None => g.to_string(),
             })
             .collect();

@@ -107,11 +107,7 @@ impl fmt::Display for Expiry {
     }
 }
 
-impl Serialize for Expiry {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(Expiry);
 
 /// 0000-01-01T00:00:00Z in seconds since the epoch: no earlier year is written in RFC 3339.
 const YEAR_ZERO: i64 = -62_167_219_200;

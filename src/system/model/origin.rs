@@ -32,11 +32,7 @@ impl fmt::Display for Origin {
     }
 }
 
-impl Serialize for Origin {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+crate::util::text_value!(Origin);
 
 /// An origin that may be unknown (nothing was read), written "" when it is: for reports whose
 /// JSON has always carried a string there.

@@ -7,7 +7,6 @@
 use std::fmt;
 
 use hickory_resolver::proto::rr::{DNSClass, RecordType};
-use serde::{Serialize, Serializer};
 
 /// Every record type with a mnemonic, by number (IANA's registry as dig 9.18 reads and writes it).
 const TYPES: [(u16, &str); 92] = [
@@ -284,19 +283,7 @@ fn numbered(f: &mut fmt::Formatter<'_>, prefix: &str, n: u16) -> fmt::Result {
     }
 }
 
-/// Each is its text in JSON (`"TYPE65534"`, `"NOERROR"`); `display_args!` below makes it an
-/// argument of a sentence (`t!`).
-macro_rules! as_text {
-    ($($t:ty),*) => {$(
-        impl Serialize for $t {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
-            }
-        }
-    )*};
-}
-as_text!(Type, Class, Rcode, Opcode);
-crate::i18n::display_args!(Type, Class, Rcode, Opcode);
+crate::util::text_value!(Type, Class, Rcode, Opcode);
 
 /// DNSSEC algorithm mnemonics (RFC 8624's registry), as CERT records write them.
 pub fn algorithm_mnemonic(n: u8) -> Option<&'static str> {
@@ -432,7 +419,7 @@ mod tests {
     /// In JSON each is its text, as the Strings before them were (the pins hold the rest).
     #[test]
     fn each_type_serializes_as_its_text() {
-        #[derive(Serialize)]
+        #[derive(serde::Serialize)]
         struct View {
             opcode: Opcode,
             rcode: Rcode,
