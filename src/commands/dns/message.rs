@@ -263,17 +263,13 @@ async fn over_tcp(
 }
 
 /// A reply as `--trace` and `--validate` read it: hickory's message (their proofs are
-/// hickory's), and how it came.
+/// hickory's), and its round trip.
 #[derive(Debug, Clone)]
 pub struct Exchange {
     /// The reply.
     pub reply: Message,
-    /// UDP or TCP.
-    pub carried: Carried,
     /// The round trip (of the exchange that gave the reply).
     pub rtt: Duration,
-    /// A truncated UDP answer was asked again over TCP.
-    pub retried_over_tcp: bool,
 }
 
 /// [`ask`] over UDP for a hickory `query`, the reply read by hickory too.
@@ -291,9 +287,7 @@ pub async fn exchange(
         .map_err(|e| Text::from(t!("dns-why-bad-packet", why = e.to_string())))?;
     Ok(Exchange {
         reply,
-        carried: raw.carried,
         rtt: raw.rtt,
-        retried_over_tcp: raw.retried_over_tcp,
     })
 }
 
@@ -501,34 +495,6 @@ impl FullAnswer {
             message: MessageView::of(&raw.message),
             human_ttl: false,
         }
-    }
-
-    /// The view of an exchange with `server` (`--trace` reads the response code of it).
-    pub fn new(server: SocketAddr, x: &Exchange) -> FullAnswer {
-        let bytes = x.reply.to_vec().unwrap_or_default();
-        let message = wire::read(&bytes).unwrap_or_else(|_| wire::Message {
-            header: WireHeader::read(&[0; 12]).expect("twelve bytes are a header"),
-            question: Vec::new(),
-            answer: Vec::new(),
-            authority: Vec::new(),
-            additional: Vec::new(),
-            edns: None,
-            size: 0,
-            trailing: 0,
-        });
-        let raw = Raw {
-            bytes,
-            message,
-            carried: x.carried,
-            rtt: x.rtt,
-            retried_over_tcp: x.retried_over_tcp,
-        };
-        let (qname, rtype) = raw
-            .message
-            .question
-            .first()
-            .map_or((Name::root(), RecordType::A), |q| (q.name.clone(), q.rtype));
-        FullAnswer::of(server, &raw, &qname, rtype)
     }
 
     /// The flags that are set, in dig's order.

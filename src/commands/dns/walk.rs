@@ -17,7 +17,7 @@ use hickory_resolver::proto::rr::{DNSClass, Name, RData, RecordType};
 use serde::Serialize;
 
 use super::answer::presentation;
-use super::message::{self, QueryFlags, Rr};
+use super::message::{QueryFlags, Rr};
 use super::source::{self, Budget, MAX_ASKED, MAX_DEPTH, MAX_STEPS, Reply, ask, glue, referral};
 use crate::error::exit;
 use crate::i18n::{Text, t};
@@ -378,12 +378,8 @@ fn walk_at<'a>(
                 let m = &x.reply;
                 let rcode = m.metadata.response_code;
                 asked.rtt_ms = Some(x.rtt.as_secs_f64() * 1000.0);
-                asked.rcode = Some(
-                    message::FullAnswer::new(hop.server, &x)
-                        .message
-                        .header
-                        .rcode,
-                );
+                // hickory merged the OPT record's high bits into it (BADVERS, BADCOOKIE).
+                asked.rcode = Some(Rcode(rcode.into()));
                 let authoritative = m.metadata.authoritative;
                 let answers: Vec<_> = m
                     .answers
