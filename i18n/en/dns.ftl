@@ -163,7 +163,6 @@ dns-second-name = '{ $word }' is not a record type but a second name: netkit dns
 dns-starting-runtime = starting the DNS runtime
 dns-one-name-not-file = { $option } takes one name, not a file
 dns-udp-or-tcp-only = { $option } asks over UDP (TCP when truncated) or TCP, not TLS or HTTPS
-dns-what-name = name
 dns-what-root-hints = root hints file
 dns-bad-root-hints = has no A or AAAA line (a root hints file lists the root servers, as named.root does)
 dns-built-in-anchors = the built-in trust anchors
@@ -466,8 +465,6 @@ anchor-key-not-base64 = the key is not base64
 anchor-its-type = its type is { $rtype }
 
 # Names typed with escapes, in presentation format (src/wire/dns/name.rs), and -x.
-dns-name-bad-empty = empty
-dns-name-bad-empty-label = has an empty label (two dots in a row, or a leading dot)
 dns-name-bad-long-label = has a label longer than 63 bytes
 dns-name-bad-too-long = is longer than 255 bytes
 dns-name-bad-lone-backslash = ends with a lone backslash

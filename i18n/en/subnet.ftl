@@ -274,7 +274,8 @@ endpoint-bad-listen = expected ADDR:PORT, such as 127.0.0.1:8080 or [::1]:8080
 endpoint-bad-listen-v6 = write an IPv6 address with a port in brackets: [::1]:8080
 endpoint-bad-listen-port = expected a port from 0 to 65535 after the colon
 
-# Host names as DNS carries them (src/net/name.rs).
+# Names, as DNS carries them (src/net/name.rs) and as typed with escapes (src/wire/dns/name.rs):
+# the word and the reasons both readers give.
 name-what = name
 name-bad-empty = empty
 name-bad-idn = not a valid internationalized domain name

@@ -129,7 +129,6 @@ tour-none-gateway = no default route: this host reaches only the subnets it is d
 tour-none-mac = { $name } has no MAC address: it is not an Ethernet-like link
 
 # Errors.
-tour-what-name = name
 tour-bad-name = not a DNS name (labels of at most 63 bytes, 255 bytes in all)
 
 help-tour-arg-name = The name the DNS section looks up (default: the search domain's own name)

@@ -156,7 +156,6 @@ dns-second-name = “{ $word }”不是记录类型，而是第二个域名：ne
 dns-starting-runtime = 启动 DNS 运行时
 dns-one-name-not-file = { $option } 只查一个域名，不能用文件
 dns-udp-or-tcp-only = { $option } 通过 UDP（被截断时改用 TCP）或 TCP 查询，不支持 TLS 或 HTTPS
-dns-what-name = 域名
 dns-what-root-hints = 根提示文件
 dns-bad-root-hints = 里面没有 A 或 AAAA 行（根提示文件列出根服务器，像 named.root 那样）
 dns-built-in-anchors = 内置的信任锚
@@ -444,8 +443,6 @@ anchor-key-not-base64 = 密钥不是 base64
 anchor-its-type = 它的类型是 { $rtype }
 
 # 带转义的域名（表示格式，src/wire/dns/name.rs），以及 -x。
-dns-name-bad-empty = 是空的
-dns-name-bad-empty-label = 有一个空标签（两个点连在一起，或者以点开头）
 dns-name-bad-long-label = 有一个标签超过了 63 字节
 dns-name-bad-too-long = 超过了 255 字节
 dns-name-bad-lone-backslash = 以一个单独的反斜杠结尾

@@ -126,7 +126,6 @@ tour-none-gateway = 没有默认路由：这台主机只能和直接相连的子
 tour-none-mac = { $name } 没有MAC地址：它不是以太网一类的链路
 
 # 错误。
-tour-what-name = 域名
 tour-bad-name = 不是合法的域名（每段最多 63 字节，总长最多 255 字节）
 
 help-tour-arg-name = DNS 一节要查询的域名（默认：搜索域本身）

@@ -552,7 +552,7 @@ fn one_name(plan: &Plan, what: &str) -> Result<Name> {
         return Err(Error::usage(t!("dns-udp-or-tcp-only", option = what)));
     }
     from_query_name(ascii)
-        .ok_or_else(|| Error::bad(t!("dns-what-name"), ascii.clone(), t!("dns-why-not-a-name")))
+        .ok_or_else(|| Error::bad(t!("name-what"), ascii.clone(), t!("dns-why-not-a-name")))
 }
 
 /// The most netkit reads of a root hints or trust anchor file (named.root is 3 KiB).

@@ -33,7 +33,7 @@ pub fn look_up(server: IpAddr, name: &str, timeout: Duration) -> Result<Lookup> 
     let mut writer = QueryWriter::new();
     let query = writer
         .encode(id, name, RecordType::A)
-        .ok_or_else(|| Error::bad(t!("tour-what-name"), name, t!("tour-bad-name")))?;
+        .ok_or_else(|| Error::bad(t!("name-what"), name, t!("tour-bad-name")))?;
     let start = Instant::now();
     sock.send(query).map_err(failed)?;
     let deadline = start + timeout;

@@ -64,7 +64,7 @@ pub fn run(args: &TourArgs, ui: &Ui) -> Result<u8> {
     if let Some(name) = &args.name
         && from_query_name(name).is_none()
     {
-        return Err(Error::bad(t!("tour-what-name"), name, t!("tour-bad-name")));
+        return Err(Error::bad(t!("name-what"), name, t!("tour-bad-name")));
     }
     let mut tables = Tables::open()?;
     let snap = Snapshot {

@@ -58,7 +58,7 @@ pub fn parse(text: &str) -> Result<Name, Message> {
         return Ok(Name::root());
     }
     if text.is_empty() {
-        return Err(t!("dns-name-bad-empty"));
+        return Err(t!("name-bad-empty"));
     }
     let mut name = Name::new();
     let mut label: Vec<u8> = Vec::with_capacity(63);
@@ -66,7 +66,7 @@ pub fn parse(text: &str) -> Result<Name, Message> {
     let mut fqdn = false;
     let push = |name: Name, label: &mut Vec<u8>| -> Result<Name, Message> {
         if label.is_empty() {
-            return Err(t!("dns-name-bad-empty-label"));
+            return Err(t!("name-bad-empty-label"));
         }
         if label.len() > 63 {
             return Err(t!("dns-name-bad-long-label"));
@@ -133,7 +133,7 @@ pub fn query_name_into(text: &str, out: &mut String) -> crate::error::Result<()>
         return to_ascii_name_into(input, out);
     }
     let mut name =
-        parse(input).map_err(|why| crate::error::Error::bad(t!("dns-what-name"), text, why))?;
+        parse(input).map_err(|why| crate::error::Error::bad(t!("name-what"), text, why))?;
     name = name.to_lowercase();
     out.clear();
     out.push_str(&presentation(&name));
