@@ -12,7 +12,6 @@ arp-col-interface = Interface
 
 # Choosing the interface and the source address.
 arp-what-address = address
-arp-what-interface = interface
 arp-what-rate = rate
 arp-what-network = network
 arp-ipv4-only = ARP is IPv4 only

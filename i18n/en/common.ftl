@@ -60,6 +60,8 @@ common-file-other = not a regular file
 # A DHCP lease that never runs out (ifaces --all, tour): its time, and when it expires.
 common-lease-infinite = infinite
 common-lease-never = never
+# What a value names, in "invalid interface 'x': ...".
+common-what-interface = interface
 # Why a system file (resolv.conf, a lease file) was not read: "reading /etc/resolv.conf: it is a FIFO, not a regular file".
 common-file-is-not-regular = it is { $kind }, not a regular file
 common-file-too-large = it is larger than { $size } MiB

@@ -21,7 +21,6 @@ dhcp-rogue-forging = { $mac } forging { $address }
 dhcp-rogue-at = { $address } at { $mac }
 
 # The interface (dhcp discover, watch).
-dhcp-what-interface = interface
 dhcp-no-ethernet = has no Ethernet address: DHCP needs an Ethernet-like link
 dhcp-no-interface = cannot tell which interface to ask on: say which with -I
 dhcp-io = DHCP on { $interface }

@@ -70,7 +70,6 @@ doing-opening-icmp-handle = opening an ICMP handle
 doing-binding-to = binding to { $interface }
 doing-tracing = tracing { $target }
 doing-arp-on = ARP on { $interface }
-doing-arp-scan-on = ARP scan on { $interface }
 doing-dns-lookup = the DNS lookup
 doing-reading-kernel-tables = reading the kernel's network tables (netlink { $request })
 # What a system netkit is not built for yet cannot do (src/system/unbuilt.rs), before "is not
@@ -93,8 +92,6 @@ time-bad-syntax = expected seconds (1, 0.5) or a time with a unit (200ms, 2s)
 io-too-big = is larger than { $size } (netkit reads at most that much of it)
 
 # An interface named on the command line that cannot serve (src/system): ping -I, trace -i, ARP, listening.
-system-what-interface = interface
-system-no-such-interface = no such interface (netkit ifaces lists them)
 system-no-interface-for-family = no such interface, or it has no address of DEST's family (netkit ifaces lists them)
 system-no-link-address = has no link-layer address to listen on (is it gone?)
 system-no-ethernet-address = has no Ethernet address: ARP works on Ethernet-like links

@@ -79,7 +79,6 @@ ifaces-kind-and-driver = { $kind }; { $driver }
 # Errors.
 ifaces-windows-switch = { $switch } is a Windows ipconfig switch; here options start with '--' (netkit ipconfig --help lists them)
 ifaces-windows-all = { $switch } is a Windows ipconfig switch; here options start with '--' (netkit ipconfig --all)
-ifaces-what-interface = interface
 ifaces-no-such = no such interface here (there are: { $names })
 ifaces-name = { $name }
 ifaces-names = { $names }, { $name }

@@ -21,9 +21,7 @@ ping-icmp-redirect = Redirect
 ping-icmp-source-quench = Source quench
 
 # DEST: what it is, when it is not what it seems (ping and trace).
-ping-what-interface = interface
 ping-what-size = size
-ping-no-such-interface = no such interface (netkit ifaces lists them)
 ping-dest-mapped = { $v6 } is the IPv4 address { $v4 } written as IPv6 (IPv4-mapped, RFC 4291): no ICMPv6 packet can reach it
 ping-dest-mapped-v6-only = { $meaning }; without -6, IPv4 is used
 ping-dest-mapped-note = { $meaning }, so IPv4 is used

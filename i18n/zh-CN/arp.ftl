@@ -11,7 +11,6 @@ arp-col-interface = 网卡
 
 # 选网卡和源地址。
 arp-what-address = 地址
-arp-what-interface = 网卡
 arp-what-rate = 速率
 arp-what-network = 网段
 arp-ipv4-only = ARP 只用于 IPv4

@@ -42,5 +42,6 @@ common-file-socket = 一个套接字文件
 common-file-other = 不是普通文件
 common-lease-infinite = 无限期
 common-lease-never = 永不过期
+common-what-interface = 网卡
 common-file-is-not-regular = 它是{ $kind }，不是普通文件
 common-file-too-large = 它超过了 { $size } MiB

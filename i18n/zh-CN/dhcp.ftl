@@ -21,7 +21,6 @@ dhcp-rogue-forging = { $mac } 冒充 { $address }
 dhcp-rogue-at = { $address }（{ $mac }）
 
 # 网卡（dhcp discover、watch）。
-dhcp-what-interface = 网卡
 dhcp-no-ethernet = 没有以太网MAC地址：DHCP 需要以太网这类链路
 dhcp-no-interface = 无法确定在哪块网卡上询问：请用 -I 指定
 dhcp-io = 在 { $interface } 上收发 DHCP

@@ -61,7 +61,6 @@ doing-opening-icmp-handle = 打开 ICMP 句柄
 doing-binding-to = 绑定到 { $interface }
 doing-tracing = 追踪 { $target }
 doing-arp-on = 在 { $interface } 上做 ARP
-doing-arp-scan-on = 在 { $interface } 上做 ARP 扫描
 doing-dns-lookup = DNS 查询
 doing-reading-kernel-tables = 读取内核的网络表（netlink { $request }）
 # netkit 还没有为这个系统做好的功能（src/system/unbuilt.rs），后面接“在 macOS 上还不能用”。
@@ -83,8 +82,6 @@ time-bad-syntax = 应该是秒数（1、0.5）或带单位的时间（200ms、2s
 io-too-big = 超过了 { $size }（netkit 最多只读这么多）
 
 # 命令行上指定的网卡用不了（src/system）：ping -I、trace -i、ARP、监听。
-system-what-interface = 网卡
-system-no-such-interface = 没有这块网卡（netkit ifaces 列出本机的网卡）
 system-no-interface-for-family = 没有这块网卡，或者它没有与 DEST 同一类（IPv4 或 IPv6）的地址（netkit ifaces 列出本机的网卡）
 system-no-link-address = 它没有可供监听的链路层地址（网卡已经不在了？）
 system-no-ethernet-address = 它没有以太网地址：ARP 只在以太网这类链路上工作

@@ -68,7 +68,6 @@ ifaces-kind-and-driver = { $kind }；{ $driver }
 
 ifaces-windows-switch = { $switch } 是 Windows 上 ipconfig 的写法；这里的选项以“--”开头（netkit ipconfig --help 会列出它们）
 ifaces-windows-all = { $switch } 是 Windows 上 ipconfig 的写法；这里的选项以“--”开头（netkit ipconfig --all）
-ifaces-what-interface = 网卡
 ifaces-no-such = 这台机器上没有这块网卡（现有的是：{ $names }）
 ifaces-name = { $name }
 ifaces-names = { $names }、{ $name }

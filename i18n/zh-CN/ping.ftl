@@ -21,9 +21,7 @@ ping-icmp-redirect = 重定向
 ping-icmp-source-quench = 源抑制
 
 # DEST 不是看上去那样时，它到底是什么（ping 和 trace）。
-ping-what-interface = 网卡
 ping-what-size = 大小
-ping-no-such-interface = 没有这块网卡（netkit ifaces 会列出所有网卡）
 ping-dest-mapped = { $v6 } 是写成 IPv6 形式的 IPv4 地址 { $v4 }（IPv4 映射地址，RFC 4291）：ICMPv6 包到不了它
 ping-dest-mapped-v6-only = { $meaning }；去掉 -6 就会改用 IPv4
 ping-dest-mapped-note = { $meaning }，所以改用 IPv4

@@ -16,13 +16,7 @@ use crate::system::{Tables, interface_index};
 /// The index of interface `zone` (a name such as `eth0`, or a number), for an IPv6 zone
 /// (`fe80::1%eth0`) or `-I`.
 pub fn zone_index(zone: &str) -> Result<u32> {
-    let unknown = || {
-        Error::bad(
-            t!("ping-what-interface"),
-            zone,
-            t!("ping-no-such-interface"),
-        )
-    };
+    let unknown = || Error::bad(t!("common-what-interface"), zone, t!("os-no-such-device"));
     if let Ok(n) = zone.parse::<u32>() {
         return if n == 0 { Err(unknown()) } else { Ok(n) };
     }

@@ -198,7 +198,7 @@ pub fn ask_once_on(
 ) -> Result<Option<([u8; 6], Duration)>> {
     let our_mac = link.mac6().ok_or_else(|| {
         Error::bad(
-            t!("system-what-interface"),
+            t!("common-what-interface"),
             &link.name,
             t!("system-no-ethernet-address"),
         )

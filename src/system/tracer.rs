@@ -184,7 +184,7 @@ fn tracer_error(config: &TraceConfig, e: trippy_core::Error) -> Error {
     use trippy_core::Error as T;
     match e {
         T::UnknownInterface(name) => Error::bad(
-            t!("system-what-interface"),
+            t!("common-what-interface"),
             name,
             t!("system-no-interface-for-family"),
         ),

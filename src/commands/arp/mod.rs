@@ -85,10 +85,13 @@ fn choose(tables: &mut Tables, iface: Option<&str>, toward: Option<Ipv4Addr>) ->
         (None, None) => lan_link(&links, &tables.routes()?, has_ipv4)
             .ok_or_else(|| Error::unavailable(t!("arp-no-default-route")))?,
     };
-    let mac = link
-        .mac6()
-        .filter(|m| *m != [0; 6])
-        .ok_or_else(|| Error::bad(t!("arp-what-interface"), &link.name, t!("arp-no-ethernet")))?;
+    let mac = link.mac6().filter(|m| *m != [0; 6]).ok_or_else(|| {
+        Error::bad(
+            t!("common-what-interface"),
+            &link.name,
+            t!("arp-no-ethernet"),
+        )
+    })?;
     let pick = interface_addr(&addrs, link.index, true, toward.map(IpAddr::V4), None);
     let (source, prefix) = match pick.map(|a| (a.address, a.prefix)) {
         Some((IpAddr::V4(a), p)) => (a, p),

@@ -276,7 +276,7 @@ pub fn scan(
     link: &mut dyn ArpLink,
     watch: &mut dyn Watch,
 ) -> Result<ScanReport> {
-    let io_err = |e: io::Error| Error::io(t!("doing-arp-scan-on", interface = interface), e);
+    let io_err = |e: io::Error| Error::io(t!("arp-scan-io", interface = interface), e);
     let start = Instant::now();
     let per = Duration::from_secs_f64(1.0 / f64::from(plan.rate.max(1)));
     let mut seen = Seen::new(&plan.targets, start);

@@ -394,7 +394,7 @@ fn discover(args: &DhcpDiscoverArgs, ui: &Ui) -> Result<u8> {
     })?;
     let own = link.mac6().ok_or_else(|| {
         Error::bad(
-            t!("dhcp-what-interface"),
+            t!("common-what-interface"),
             &link.name,
             t!("dhcp-no-ethernet"),
         )

@@ -79,11 +79,7 @@ impl IcmpSocket {
         if let Some(name) = options.interface {
             sock.bind_device(Some(name.as_bytes())).map_err(|e| {
                 if e.raw_os_error() == Some(19) {
-                    Error::bad(
-                        t!("system-what-interface"),
-                        name,
-                        t!("system-no-such-interface"),
-                    )
+                    Error::bad(t!("common-what-interface"), name, t!("os-no-such-device"))
                 } else {
                     Error::io(t!("doing-binding-to", interface = name), e)
                 }

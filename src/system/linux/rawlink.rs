@@ -179,7 +179,7 @@ impl Listener {
             })
             .ok_or_else(|| {
                 Error::bad(
-                    t!("system-what-interface"),
+                    t!("common-what-interface"),
                     name,
                     t!("system-no-link-address"),
                 )

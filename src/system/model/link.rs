@@ -82,7 +82,7 @@ pub fn link_named<'a>(links: &'a [Link], name: &str) -> Result<&'a Link> {
             t!("ifaces-names", names = names, name = name)
         });
         Error::bad(
-            t!("ifaces-what-interface"),
+            t!("common-what-interface"),
             name,
             t!("ifaces-no-such", names = names),
         )
