@@ -253,7 +253,6 @@ dnssec-dname-mismatch = the CNAME of { $name } leads to { $target }, not to { $s
 dns-line-why = line { $line }: { $why }
 dns-line-too-long = line longer than { $max } bytes
 dns-reading-stdin = reading names from standard input
-dns-reading-file = reading { $file }
 dns-starting-reader = starting the names reader
 dns-bulk-column-status = Status
 dns-bulk-column-records = Records

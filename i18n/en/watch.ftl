@@ -102,7 +102,6 @@ watch-what-station-file = station file
 watch-what-lock-file = lock file
 watch-db-symlink = is a symbolic link: netkit writes the station file as root and follows no link (name the file itself)
 watch-db-not-regular = is { $kind }: a station file is a regular file
-watch-db-reading = reading { $file }
 watch-db-writing = writing { $file }
 watch-db-locking = locking { $file }
 watch-lock-symlink = is a symbolic link: netkit follows no link here

@@ -245,7 +245,6 @@ dnssec-dname-mismatch = { $name } 的 CNAME 指向 { $target }，而不是它的
 dns-line-why = 第 { $line } 行：{ $why }
 dns-line-too-long = 这一行超过了 { $max } 字节
 dns-reading-stdin = 从标准输入读取域名
-dns-reading-file = 读取 { $file }
 dns-starting-reader = 启动域名读取
 dns-bulk-column-status = 状态
 dns-bulk-column-records = 记录

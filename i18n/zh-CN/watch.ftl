@@ -78,7 +78,6 @@ watch-what-station-file = 主机记录文件
 watch-what-lock-file = 锁文件
 watch-db-symlink = 是一个符号链接：netkit 以 root 身份写主机记录文件，不跟随任何链接（请直接给出文件本身）
 watch-db-not-regular = 是{ $kind }：主机记录文件必须是普通文件
-watch-db-reading = 读取 { $file }
 watch-db-writing = 写入 { $file }
 watch-db-locking = 锁定 { $file }
 watch-lock-symlink = 是一个符号链接：这里 netkit 不跟随任何链接

@@ -90,7 +90,7 @@ impl Names {
             if stdin {
                 Error::io(t!("dns-reading-stdin"), e)
             } else {
-                Error::io(t!("dns-reading-file", file = &shown), e)
+                Error::io(t!("io-reading-file", file = &shown), e)
             }
         };
         let total = match std::fs::metadata(path) {

@@ -81,7 +81,7 @@ fn check_kind(path: &Path) -> Result<Option<std::fs::Metadata>> {
         Ok(m) => Ok(Some(m)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(
-            t!("watch-db-reading", file = path.display().to_string()),
+            t!("io-reading-file", file = path.display().to_string()),
             e,
         )),
     }
