@@ -31,6 +31,7 @@ use crate::system::routing::{
     default_routes, dhcp_in_use, interface_addr, lan_link, neighbour_of, subnet_check,
 };
 use crate::system::{Tables, ask_once_on, dns_config, may_use_raw_sockets};
+use crate::wire::arp_frame;
 use crate::wire::dns::name::from_query_name;
 
 use facts::*;
@@ -43,7 +44,7 @@ const CHAT_PORT: u16 = 8001;
 /// The web page's port in the B/S section (`--web`'s default).
 const WEB_PORT: u16 = 8080;
 /// The broadcast MAC.
-const BROADCAST: Mac = Mac([0xff; 6]);
+const BROADCAST: Mac = Mac(arp_frame::BROADCAST);
 
 /// What the tour stands on: the kernel's tables, read once.
 struct Snapshot {
